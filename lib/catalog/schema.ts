@@ -1,0 +1,60 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { check, customType, index, integer, jsonb, pgTable, serial, text } from 'drizzle-orm/pg-core';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const categories = pgTable('categories', {
+  id: serial('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  nameFr: text('name_fr').notNull(),
+  nameEn: text('name_en').notNull(),
+  position: integer('position').notNull().default(0),
+});
+
+export const products = pgTable(
+  'products',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => categories.id),
+    brand: text('brand').notNull(),
+    nameFr: text('name_fr').notNull(),
+    nameEn: text('name_en').notNull(),
+    descriptionFr: text('description_fr').notNull(),
+    descriptionEn: text('description_en').notNull(),
+    /** Paths served by the app itself (never hot-linked). */
+    images: jsonb('images').$type<string[]>().notNull(),
+    // One document for both languages: "chaussures" (French stemmer) and "shoes" (English
+    // stemmer) both match the same product; brands go through 'simple' so they are not stemmed.
+    search: tsvector('search').generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('french'::regconfig, coalesce(name_fr, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(name_en, '')), 'A') || setweight(to_tsvector('simple'::regconfig, coalesce(brand, '')), 'B') || setweight(to_tsvector('french'::regconfig, coalesce(description_fr, '')), 'C') || setweight(to_tsvector('english'::regconfig, coalesce(description_en, '')), 'C')`,
+    ),
+  },
+  (t) => [index('products_category_idx').on(t.categoryId), index('products_search_idx').using('gin', t.search)],
+);
+
+export const skus = pgTable(
+  'skus',
+  {
+    id: serial('id').primaryKey(),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    ean13: text('ean13').notNull().unique(),
+    /** Size label as printed on the tag ("42", "M", "1 L"), null when the product has no sizes. */
+    size: text('size'),
+    /** Colour key ("navy"), translated in the UI; null when the product has no colours. */
+    colour: text('colour'),
+    /** One price for every channel, in euro cents. */
+    priceCents: integer('price_cents').notNull(),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    index('skus_product_idx').on(t.productId),
+    check('skus_ean13_format', sql`${t.ean13} ~ '^[0-9]{13}$'`),
+    check('skus_price_positive', sql`${t.priceCents} > 0`),
+  ],
+);

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acquirePgliteLock, DatabaseLockedError } from './client';
+import { createTestConnection } from './testing';
+
+describe('PGlite folder lock', () => {
+  it('refuses a second live process on the same folder, loudly', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comptoir-lock-'));
+    const dataDir = path.join(dir, 'db');
+    const release = acquirePgliteLock(dataDir);
+    try {
+      // Another process tries the same folder while we hold it.
+      const child = spawnSync(
+        process.execPath,
+        [
+          '-e',
+          `const fs=require('fs');try{fs.openSync(${JSON.stringify(`${dataDir}.lock`)},'wx');process.exit(0)}catch(e){process.exit(e.code==='EEXIST'?3:1)}`,
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(child.status).toBe(3);
+      // A lock held by a live process other than us is an error with a clear message.
+      fs.writeFileSync(`${dataDir}.lock`, String(process.ppid));
+      expect(() => acquirePgliteLock(dataDir)).toThrow(DatabaseLockedError);
+      expect(() => acquirePgliteLock(dataDir)).toThrow(/lose committed writes silently/);
+    } finally {
+      fs.rmSync(`${dataDir}.lock`, { force: true });
+      release();
+    }
+  });
+
+  it('takes over a lock left by a dead process', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comptoir-lock-'));
+    const dataDir = path.join(dir, 'db');
+    fs.writeFileSync(`${dataDir}.lock`, '999999999');
+    const release = acquirePgliteLock(dataDir);
+    expect(fs.readFileSync(`${dataDir}.lock`, 'utf8')).toBe(String(process.pid));
+    release();
+    expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
+  });
+});
+
+describe('schema invariants', () => {
+  let conn: Awaited<ReturnType<typeof createTestConnection>>;
+  beforeAll(async () => {
+    conn = await createTestConnection();
+    await conn.db.execute(sql`INSERT INTO locations (id, code, kind, name) VALUES (1, 'WEB', 'warehouse', 'Web')`);
+    await conn.db.execute(sql`INSERT INTO categories (id, slug, name_fr, name_en) VALUES (1, 'c', 'C', 'C')`);
+    await conn.db.execute(
+      sql`INSERT INTO products (id, slug, category_id, brand, name_fr, name_en, description_fr, description_en, images)
+          VALUES (1, 'p', 1, 'B', 'Chaussures de course', 'Running shoes', '', '', '[]')`,
+    );
+    await conn.db.execute(sql`INSERT INTO skus (id, product_id, ean13, price_cents) VALUES (1, 1, '4006381333931', 1000)`);
+  });
+  afterAll(async () => conn?.drop());
+
+  it('refuses reserved > on_hand and negative reserved', async () => {
+    await conn.db.execute(sql`INSERT INTO stock (location_id, sku_id, on_hand, reserved) VALUES (1, 1, 2, 1)`);
+    await expect(conn.db.execute(sql`UPDATE stock SET reserved = 3 WHERE sku_id = 1`)).rejects.toThrow();
+    await expect(conn.db.execute(sql`UPDATE stock SET reserved = -1 WHERE sku_id = 1`)).rejects.toThrow();
+  });
+
+  it('finds the same product in French and in English', async () => {
+    for (const [cfg, q] of [
+      ['french', 'chaussures'],
+      ['english', 'shoes'],
+    ] as const) {
+      const r = await conn.db.execute<{ id: number }>(
+        sql`SELECT id FROM products WHERE search @@ websearch_to_tsquery(${cfg}::regconfig, ${q})`,
+      );
+      expect(r.rows.map((row) => row.id)).toEqual([1]);
+    }
+  });
+});

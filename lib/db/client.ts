@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+import type { Pool } from 'pg';
+import * as schema from './schema';
+
+/**
+ * One typed API over both drivers. PGlite's and node-postgres' Drizzle databases expose the same
+ * query builder; results of `db.execute()` have `.rows` in both.
+ */
+export type Db = NodePgDatabase<typeof schema>;
+
+export type Connection =
+  | { kind: 'postgres'; db: Db; pool: Pool; close: () => Promise<void> }
+  | { kind: 'pglite'; db: Db; client: PGlite; dataDir: string; close: () => Promise<void> };
+
+export class DatabaseLockedError extends Error {
+  constructor(dataDir: string, pid: number) {
+    super(
+      `The embedded database at ${dataDir} is already open in process ${pid}. ` +
+        'Two processes on one PGlite folder lose committed writes silently, so this one refuses to start. ' +
+        'Stop the other process (a dev server, a test run, a seed), give this one its own folder with ' +
+        'PGLITE_DIR, or set DATABASE_URL=postgres://… to share a real PostgreSQL.',
+    );
+    this.name = 'DatabaseLockedError';
+  }
+}
+
+export function pgliteDir(): string {
+  return path.resolve(process.env.PGLITE_DIR || path.join(process.cwd(), '.data', 'pglite'));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * An exclusive lock file beside the data folder. O_EXCL creation is atomic, so two processes
+ * starting together cannot both win; a lock left by a dead process is taken over.
+ */
+export function acquirePgliteLock(dataDir: string): () => void {
+  const lockPath = `${dataDir}.lock`;
+  fs.mkdirSync(path.dirname(lockPath), { recursive: true });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = fs.openSync(lockPath, 'wx');
+      fs.writeSync(fd, String(process.pid));
+      fs.closeSync(fd);
+      const release = () => {
+        try {
+          if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath);
+        } catch {
+          /* already gone */
+        }
+      };
+      process.once('exit', release);
+      return release;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number.parseInt(fs.readFileSync(lockPath, 'utf8'), 10);
+      if (Number.isFinite(pid) && pid !== process.pid && isAlive(pid)) throw new DatabaseLockedError(dataDir, pid);
+      fs.rmSync(lockPath, { force: true }); // stale: its owner is gone (or it is ours from a reload)
+    }
+  }
+  throw new Error(`Could not take the lock ${lockPath}`);
+}
+
+export async function openConnection(url = process.env.DATABASE_URL): Promise<Connection> {
+  if (url) {
+    const { Pool } = await import('pg');
+    const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE || 10) });
+    const db = drizzlePg(pool, { schema });
+    return { kind: 'postgres', db, pool, close: () => pool.end() };
+  }
+  const dataDir = pgliteDir();
+  const release = acquirePgliteLock(dataDir);
+  try {
+    const { PGlite } = await import('@electric-sql/pglite');
+    fs.mkdirSync(dataDir, { recursive: true });
+    const client = await PGlite.create(dataDir);
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    return {
+      kind: 'pglite',
+      db,
+      client,
+      dataDir,
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+type Holder = { connection?: Promise<Connection> };
+// Kept on globalThis so a dev-server module reload reuses the open database instead of opening
+// the same PGlite folder twice in one process.
+const holder = ((globalThis as { __comptoirDb?: Holder }).__comptoirDb ??= {});
+
+/** The process-wide connection, opened on first use — never at build time. */
+export function getConnection(): Promise<Connection> {
+  if (process.env.NEXT_PHASE === 'phase-production-build') {
+    throw new Error('The database must not be opened during `next build`: make the page dynamic.');
+  }
+  holder.connection ??= openConnection().catch((err) => {
+    holder.connection = undefined;
+    throw err;
+  });
+  return holder.connection;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getConnection()).db;
+}
+
+/** For tests and scripts: use this connection as the process-wide one. */
+export function setConnection(connection: Connection | undefined): void {
+  holder.connection = connection ? Promise.resolve(connection) : undefined;
+}

@@ -1,0 +1,2 @@
+export { getDb, getConnection, type Db } from './client';
+export * as schema from './schema';

@@ -1,0 +1,5 @@
+// Gathers each domain's tables for drizzle-kit and the typed client. Domains own their tables.
+export * from '../catalog/schema';
+export * from '../stores/schema';
+export * from '../inventory/schema';
+export * from '../auth/schema';

@@ -1,0 +1,24 @@
+import type { Locale } from './config';
+import { common } from './dict/common';
+
+/**
+ * All UI strings, per area. To add an area: create dict/<area>.ts exporting { fr, en } with the
+ * same keys, and register it here. The type below makes a key missing in one language a
+ * compile error.
+ */
+const areas = { common } as const;
+
+type Areas = typeof areas;
+type Widen<T> = { [K in keyof T]: string };
+export type Dictionary = { [A in keyof Areas]: Widen<Areas[A]['fr']> };
+
+// Compile-time check that both languages define the same keys in every area.
+type SameKeys<A> = A extends { fr: infer F; en: infer E } ? (keyof F extends keyof E ? (keyof E extends keyof F ? true : never) : never) : never;
+const _check: { [A in keyof Areas]: SameKeys<Areas[A]> } = Object.fromEntries(
+  Object.keys(areas).map((k) => [k, true]),
+) as never;
+void _check;
+
+export function getDictionary(locale: Locale): Dictionary {
+  return Object.fromEntries(Object.entries(areas).map(([area, texts]) => [area, texts[locale]])) as Dictionary;
+}

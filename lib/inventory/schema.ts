@@ -1,0 +1,49 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { skus } from '../catalog/schema';
+import { locations } from '../stores/schema';
+import { users } from '../auth/schema';
+
+export const stock = pgTable(
+  'stock',
+  {
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'cascade' }),
+    skuId: integer('sku_id')
+      .notNull()
+      .references(() => skus.id, { onDelete: 'cascade' }),
+    onHand: integer('on_hand').notNull().default(0),
+    reserved: integer('reserved').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.locationId, t.skuId] }),
+    index('stock_sku_idx').on(t.skuId),
+    // The invariant every stock feature relies on: nothing reserved that is not on the shelf.
+    check('stock_reserved_within_on_hand', sql`${t.reserved} >= 0 AND ${t.reserved} <= ${t.onHand}`),
+  ],
+);
+
+/** Audit trail of every stock command: who changed what, by how much, and why. */
+export const stockMovements = pgTable(
+  'stock_movements',
+  {
+    id: serial('id').primaryKey(),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'cascade' }),
+    skuId: integer('sku_id')
+      .notNull()
+      .references(() => skus.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['receive', 'count'] }).notNull(),
+    onHandDelta: integer('on_hand_delta').notNull(),
+    onHandAfter: integer('on_hand_after').notNull(),
+    actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    note: text('note'),
+    /** A retried request carries the same key and has no second effect. */
+    idempotencyKey: text('idempotency_key').unique(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('stock_movements_location_sku_idx').on(t.locationId, t.skuId, t.createdAt)],
+);
