@@ -1,4 +1,5 @@
 import type { Locale } from './config';
+import { catalog } from './dict/catalog';
 import { common } from './dict/common';
 
 /**
@@ -6,7 +7,7 @@ import { common } from './dict/common';
  * same keys, and register it here. The type below makes a key missing in one language a
  * compile error.
  */
-const areas = { common } as const;
+const areas = { common, catalog } as const;
 
 type Areas = typeof areas;
 type Widen<T> = { [K in keyof T]: string };
