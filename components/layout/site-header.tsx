@@ -1,15 +1,52 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
+import { listCategories } from '@/lib/catalog/queries';
 import { getI18n } from '@/lib/i18n/server';
+import { HeaderSlots } from './header-slots';
 
 export async function SiteHeader() {
-  const { t } = await getI18n();
+  const { locale, t } = await getI18n();
+  const categories = await listCategories(locale);
   return (
     <header className="border-b border-line bg-white">
-      <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3 sm:px-6">
-        <Link href="/" className="text-lg font-bold text-brand-700">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href="/" className="text-xl font-extrabold tracking-tight text-brand-700">
           {t.common.siteName}
         </Link>
+        <div className="ml-auto flex items-center gap-3 text-sm sm:order-3">
+          <Suspense fallback={null}>
+            <HeaderSlots />
+          </Suspense>
+        </div>
+        <form action="/search" role="search" className="order-last flex w-full gap-2 sm:order-2 sm:w-auto sm:flex-1">
+          <label htmlFor="site-search" className="sr-only">
+            {t.common.search}
+          </label>
+          <input
+            id="site-search"
+            name="q"
+            type="search"
+            placeholder={t.common.searchPlaceholder}
+            className="input min-h-10"
+            maxLength={200}
+            enterKeyHint="search"
+          />
+          <button type="submit" className="btn-primary min-h-10 px-3">
+            {t.common.search}
+          </button>
+        </form>
       </div>
+      <nav aria-label={t.common.categories} className="border-t border-line">
+        <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 py-1 text-sm sm:px-4 [scrollbar-width:none]">
+          {categories.map((c) => (
+            <li key={c.id} className="shrink-0">
+              <Link href={`/c/${c.slug}`} className="block rounded-md px-3 py-2 font-medium text-ink hover:bg-brand-50 hover:text-brand-700">
+                {c.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
     </header>
   );
 }

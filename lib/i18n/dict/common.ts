@@ -24,6 +24,7 @@ export const common = {
     errorBody: 'Réessayez dans un instant.',
     retry: 'Réessayer',
     footerNote: 'Comptoir — logiciel libre de commerce omnicanal.',
+    about: 'À propos',
   },
   en: {
     siteName: 'Comptoir',
@@ -48,5 +49,6 @@ export const common = {
     errorBody: 'Please try again in a moment.',
     retry: 'Try again',
     footerNote: 'Comptoir — open-source omnichannel commerce.',
+    about: 'About',
   },
 } as const;

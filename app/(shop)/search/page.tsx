@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import { ProductCard, ProductGrid } from '@/components/product/product-card';
+import { MAX_QUERY_LENGTH, searchProducts } from '@/lib/catalog/queries';
+import { interpolate } from '@/lib/i18n/format';
+import { getI18n } from '@/lib/i18n/server';
+
+type Props = { searchParams: Promise<{ q?: string | string[] }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t.catalog.searchTitle, robots: { index: false } };
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const [{ q: raw }, { locale, t }] = await Promise.all([searchParams, getI18n()]);
+  const q = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? '';
+  const tooLong = q.length > MAX_QUERY_LENGTH;
+  const results = q && !tooLong ? await searchProducts(q, locale) : [];
+  return (
+    <div className="space-y-5">
+      <h1 className="text-2xl font-bold">{q ? interpolate(t.catalog.searchResultsFor, { q: q.slice(0, 80) }) : t.catalog.searchTitle}</h1>
+      {tooLong ? (
+        <p role="alert" className="card p-4 text-out">
+          {t.catalog.searchTooLong}
+        </p>
+      ) : !q ? (
+        <p className="text-muted">{t.catalog.searchEmpty}</p>
+      ) : results.length === 0 ? (
+        <p role="status" className="card p-6 text-muted">
+          {interpolate(t.catalog.searchNoResults, { q: q.slice(0, 80) })}
+        </p>
+      ) : (
+        <ProductGrid>
+          {results.map((p) => (
+            <ProductCard key={p.id} product={p} locale={locale} t={t.catalog} />
+          ))}
+        </ProductGrid>
+      )}
+    </div>
+  );
+}

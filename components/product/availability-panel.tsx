@@ -1,0 +1,97 @@
+import Link from 'next/link';
+import type { StoreAvailability } from '@/lib/inventory/availability';
+import type { Locale } from '@/lib/i18n/config';
+import { formatDistance, formatTime, interpolate } from '@/lib/i18n/format';
+import { StockBadge } from './stock-badge';
+
+export type AvailabilityTexts = {
+  availability: string;
+  myStoreLabel: string;
+  nearbyStores: string;
+  chooseStoreForAvailability: string;
+  findStore: string;
+  inStock: string;
+  onlyLeft: string;
+  outOfStock: string;
+  notStocked: string;
+  asOf: string;
+  homeDelivery: string;
+  availableOnline: string;
+  unavailableOnline: string;
+};
+
+type Props = {
+  locale: Locale;
+  t: AvailabilityTexts;
+  myStore: StoreAvailability | null;
+  nearby: StoreAvailability[];
+  online: { available: number; asOf: string | null };
+};
+
+function AsOf({ iso, locale, t }: { iso: string | null; locale: Locale; t: AvailabilityTexts }) {
+  if (!iso) return null;
+  return (
+    <time dateTime={iso} className="text-xs text-muted">
+      {interpolate(t.asOf, { time: formatTime(new Date(iso), locale) })}
+    </time>
+  );
+}
+
+export function AvailabilityPanel({ locale, t, myStore, nearby, online }: Props) {
+  return (
+    <section aria-labelledby="availability-title" className="card divide-y divide-line" data-testid="availability">
+      <h2 id="availability-title" className="px-4 pt-4 pb-3 text-base font-bold">
+        {t.availability}
+      </h2>
+      {myStore ? (
+        <div className="bg-brand-50/60 px-4 py-3" data-testid="my-store-availability">
+          <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">{t.myStoreLabel}</p>
+          <div className="mt-1 flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
+            <Link href={`/stores/${myStore.slug}`} className="font-semibold hover:underline">
+              {myStore.name}
+            </Link>
+            <StockBadge available={myStore.available} t={t} />
+          </div>
+          <AsOf iso={myStore.asOf} locale={locale} t={t} />
+        </div>
+      ) : (
+        <div className="px-4 py-3 text-sm">
+          <p className="text-muted">{t.chooseStoreForAvailability}</p>
+          <Link href="/stores" className="btn-secondary mt-2">
+            {t.findStore}
+          </Link>
+        </div>
+      )}
+      {nearby.length > 0 && (
+        <div className="px-4 py-3">
+          <h3 className="mb-2 text-sm font-semibold text-muted">{t.nearbyStores}</h3>
+          <ul className="space-y-2" data-testid="nearby-availability">
+            {nearby.map((s) => (
+              <li key={s.storeId} className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm">
+                <span className="min-w-0">
+                  <Link href={`/stores/${s.slug}`} className="font-medium hover:underline">
+                    {s.name}
+                  </Link>
+                  {s.distanceKm !== null && (
+                    <span className="ml-2 text-muted">{formatDistance(s.distanceKm, locale)}</span>
+                  )}
+                </span>
+                <StockBadge available={s.available} t={t} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="flex flex-wrap items-baseline justify-between gap-x-3 px-4 py-3 text-sm">
+        <span className="font-medium">{t.homeDelivery}</span>
+        <span className={online.available > 0 ? 'font-semibold text-ok' : 'font-semibold text-out'}>
+          {online.available > 0 ? t.availableOnline : t.unavailableOnline}
+        </span>
+      </div>
+    </section>
+  );
+}
+
+export function AvailabilitySkeleton() {
+  return <div className="card h-64 animate-pulse bg-white" aria-hidden />;
+}

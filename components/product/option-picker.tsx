@@ -1,0 +1,95 @@
+'use client';
+
+import { usePathname, useRouter } from 'next/navigation';
+import { useTransition } from 'react';
+import type { Sku } from '@/lib/catalog/types';
+
+type Props = {
+  skus: Sku[];
+  selectedId: number;
+  labels: { size: string; colour: string };
+  colourNames: Record<string, string>;
+};
+
+const swatch: Record<string, string> = {
+  black: '#1f2328', white: '#ffffff', navy: '#1d2b53', red: '#c62828', green: '#2e7d32', grey: '#8a8f98',
+  beige: '#d8c3a5', blue: '#1e6fd9', pink: '#e07aa5', yellow: '#f2c230', orange: '#ef7d22', brown: '#7a4e2d',
+  purple: '#6f42c1',
+};
+
+function unique<T>(values: (T | null)[]): T[] {
+  return [...new Set(values.filter((v): v is T => v !== null))];
+}
+
+/**
+ * Colour and size buttons. The chosen SKU lives in the URL (?sku=), so the server renders its
+ * price and availability and the choice survives a reload or a shared link.
+ */
+export function OptionPicker({ skus, selectedId, labels, colourNames }: Props) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [pending, startTransition] = useTransition();
+  const selected = skus.find((s) => s.id === selectedId) ?? skus[0];
+  if (!selected) return null;
+  const colours = unique(skus.map((s) => s.colour));
+  const sizes = unique(skus.map((s) => s.size));
+
+  function choose(next: { colour?: string | null; size?: string | null }) {
+    const colour = next.colour !== undefined ? next.colour : selected!.colour;
+    const size = next.size !== undefined ? next.size : selected!.size;
+    const match =
+      skus.find((s) => s.colour === colour && s.size === size) ??
+      skus.find((s) => (next.colour !== undefined ? s.colour === colour : s.size === size));
+    if (!match || match.id === selected!.id) return;
+    startTransition(() => router.replace(`${pathname}?sku=${match.id}`, { scroll: false }));
+  }
+
+  return (
+    <div className="space-y-4" aria-busy={pending} data-pending={pending || undefined}>
+      {colours.length > 0 && (
+        <fieldset>
+          <legend className="label">
+            {labels.colour}: <span className="font-normal">{selected.colour ? colourNames[selected.colour] ?? selected.colour : ''}</span>
+          </legend>
+          <div className="flex flex-wrap gap-2">
+            {colours.map((c) => (
+              <button
+                key={c}
+                type="button"
+                onClick={() => choose({ colour: c })}
+                aria-pressed={selected.colour === c}
+                aria-label={colourNames[c] ?? c}
+                title={colourNames[c] ?? c}
+                className="grid h-11 w-11 place-items-center rounded-full border-2 border-transparent aria-pressed:border-brand-600"
+              >
+                <span className="h-8 w-8 rounded-full border border-line" style={{ background: swatch[c] ?? '#ccc' }} />
+              </button>
+            ))}
+          </div>
+        </fieldset>
+      )}
+      {sizes.length > 0 && (
+        <fieldset>
+          <legend className="label">{labels.size}</legend>
+          <div className="flex flex-wrap gap-2">
+            {sizes.map((size) => {
+              const exists = skus.some((s) => s.size === size && s.colour === selected.colour);
+              return (
+                <button
+                  key={size}
+                  type="button"
+                  onClick={() => choose({ size })}
+                  aria-pressed={selected.size === size}
+                  disabled={!exists}
+                  className="min-h-11 min-w-12 rounded-lg border border-line bg-white px-3 text-sm font-semibold hover:border-brand-500 disabled:cursor-not-allowed disabled:text-muted disabled:line-through aria-pressed:border-brand-600 aria-pressed:bg-brand-600 aria-pressed:text-white"
+                >
+                  {size}
+                </button>
+              );
+            })}
+          </div>
+        </fieldset>
+      )}
+    </div>
+  );
+}

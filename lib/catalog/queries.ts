@@ -1,0 +1,148 @@
+import 'server-only';
+import { asc, eq, sql } from 'drizzle-orm';
+import { getDb } from '@/lib/db/client';
+import type { Locale } from '@/lib/i18n/config';
+import { categories, products, skus } from './schema';
+import { localized, type CategorySummary, type ProductCard, type ProductDetail } from './types';
+
+export const PAGE_SIZE = 24;
+
+export async function listCategories(locale: Locale): Promise<CategorySummary[]> {
+  const db = await getDb();
+  const rows = await db.select().from(categories).orderBy(asc(categories.position), asc(categories.id));
+  return rows.map((c) => ({ id: c.id, slug: c.slug, name: localized(c, locale) }));
+}
+
+export async function getCategoryBySlug(slug: string, locale: Locale): Promise<CategorySummary | null> {
+  const db = await getDb();
+  const [row] = await db.select().from(categories).where(eq(categories.slug, slug)).limit(1);
+  return row ? { id: row.id, slug: row.slug, name: localized(row, locale) } : null;
+}
+
+type CardRow = {
+  id: number;
+  slug: string;
+  name_fr: string;
+  name_en: string;
+  brand: string;
+  image: string | null;
+  min_price: number;
+  max_price: number;
+  available: number | null;
+  total: number;
+};
+
+function toCard(row: CardRow, locale: Locale): ProductCard {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: locale === 'fr' ? row.name_fr : row.name_en,
+    brand: row.brand,
+    image: row.image,
+    minPriceCents: row.min_price,
+    maxPriceCents: row.max_price,
+    ...(row.available === null ? {} : { availableAtStore: row.available }),
+  };
+}
+
+/**
+ * Product cards of one category, one page at a time. With `storeId`, each card carries the units
+ * available at that store, and `inStockOnly` keeps the products with at least one unit there.
+ */
+export async function listCategoryProducts(opts: {
+  categoryId: number;
+  locale: Locale;
+  storeId?: number | null;
+  inStockOnly?: boolean;
+  page?: number;
+}): Promise<{ items: ProductCard[]; total: number }> {
+  const db = await getDb();
+  const page = Math.max(1, opts.page ?? 1);
+  const storeId = opts.storeId ?? null;
+  const onlyInStock = Boolean(opts.inStockOnly && storeId);
+  const result = await db.execute<CardRow>(sql`
+    WITH cards AS (
+      SELECT p.id, p.slug, p.name_fr, p.name_en, p.brand, p.images->>0 AS image,
+             min(k.price_cents)::int AS min_price, max(k.price_cents)::int AS max_price,
+             CASE WHEN ${storeId}::int IS NULL THEN NULL
+                  ELSE coalesce(sum(greatest(st.on_hand - st.reserved, 0)), 0)::int END AS available
+      FROM products p
+      JOIN skus k ON k.product_id = p.id
+      LEFT JOIN stock st ON st.sku_id = k.id AND st.location_id = ${storeId}::int
+      WHERE p.category_id = ${opts.categoryId}
+      GROUP BY p.id
+    )
+    SELECT *, count(*) OVER ()::int AS total FROM cards
+    WHERE NOT ${onlyInStock} OR available > 0
+    ORDER BY name_fr, id
+    LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`);
+  return { items: result.rows.map((r) => toCard(r, opts.locale)), total: result.rows[0]?.total ?? 0 };
+}
+
+/** A few products per category for the home page, stable between requests. */
+export async function listFeaturedProducts(locale: Locale, limit = 8): Promise<ProductCard[]> {
+  const db = await getDb();
+  const result = await db.execute<CardRow>(sql`
+    SELECT DISTINCT ON (p.category_id) p.id, p.slug, p.name_fr, p.name_en, p.brand, p.images->>0 AS image,
+           min(k.price_cents) OVER (PARTITION BY p.id)::int AS min_price,
+           max(k.price_cents) OVER (PARTITION BY p.id)::int AS max_price,
+           NULL::int AS available, 0 AS total
+    FROM products p JOIN skus k ON k.product_id = p.id
+    ORDER BY p.category_id, p.id
+    LIMIT ${limit}`);
+  return result.rows.map((r) => toCard(r, locale));
+}
+
+export const MAX_QUERY_LENGTH = 200;
+
+/**
+ * Full-text search over both languages: the query is parsed with the French and the English
+ * stemmers (and unstemmed, for brands), so "chaussures" and "shoes" find the same products.
+ */
+export async function searchProducts(query: string, locale: Locale, limit = 48): Promise<ProductCard[]> {
+  const q = query.trim().slice(0, MAX_QUERY_LENGTH);
+  if (!q) return [];
+  const db = await getDb();
+  const result = await db.execute<CardRow>(sql`
+    WITH q AS (
+      SELECT websearch_to_tsquery('french', ${q}) || websearch_to_tsquery('english', ${q})
+             || websearch_to_tsquery('simple', ${q}) AS tsq
+    )
+    SELECT p.id, p.slug, p.name_fr, p.name_en, p.brand, p.images->>0 AS image,
+           min(k.price_cents)::int AS min_price, max(k.price_cents)::int AS max_price,
+           NULL::int AS available, 0 AS total
+    FROM products p CROSS JOIN q
+    JOIN skus k ON k.product_id = p.id
+    WHERE p.search @@ q.tsq
+    GROUP BY p.id, q.tsq
+    ORDER BY ts_rank(p.search, q.tsq) DESC, p.id
+    LIMIT ${limit}`);
+  return result.rows.map((r) => toCard(r, locale));
+}
+
+export async function getProductBySlug(slug: string, locale: Locale): Promise<ProductDetail | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ product: products, category: categories })
+    .from(products)
+    .innerJoin(categories, eq(categories.id, products.categoryId))
+    .where(eq(products.slug, slug))
+    .limit(1);
+  if (!row) return null;
+  const skuRows = await db
+    .select({ id: skus.id, ean13: skus.ean13, size: skus.size, colour: skus.colour, priceCents: skus.priceCents })
+    .from(skus)
+    .where(eq(skus.productId, row.product.id))
+    .orderBy(asc(skus.position), asc(skus.id));
+  const p = row.product;
+  return {
+    id: p.id,
+    slug: p.slug,
+    name: localized(p, locale),
+    description: locale === 'fr' ? p.descriptionFr : p.descriptionEn,
+    brand: p.brand,
+    images: p.images,
+    category: { id: row.category.id, slug: row.category.slug, name: localized(row.category, locale) },
+    skus: skuRows,
+  };
+}
