@@ -1,0 +1,96 @@
+/**
+ * Opening status from weekly hours, in Europe/Paris wall-clock time. Pure: the caller passes `now`.
+ * Hours are stored as local times ("09:00"), so "now" is turned into Paris local date and minutes
+ * with Intl (which knows the DST rules) and everything else is calendar arithmetic — never a
+ * hand-written UTC offset.
+ */
+import { TIME_ZONE } from '@/lib/i18n/config';
+
+/** ISO weekday, 1 = Monday … 7 = Sunday; times "HH:MM" (seconds, if any, are ignored). */
+export type OpeningInterval = { weekday: number; opens: string; closes: string };
+export type Closure = { day: string; reasonFr: string; reasonEn: string };
+
+export type OpeningStatus =
+  | { open: true; closesAt: string }
+  | {
+      open: false;
+      /** Next opening within two weeks; `daysAhead` 0 = later today, 1 = tomorrow. */
+      opensAt: { weekday: number; date: string; time: string; daysAhead: number } | null;
+      /** Set when today is an exceptional closure day. */
+      closedToday: Closure | null;
+    };
+
+export type ParisNow = { date: string; weekday: number; minutes: number };
+
+const partsFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The Paris calendar date ("2025-03-30"), ISO weekday and minutes since local midnight at `now`. */
+export function parisNow(now: Date): ParisNow {
+  const parts = Object.fromEntries(partsFormat.formatToParts(now).map((p) => [p.type, p.value]));
+  const date = `${parts.year}-${parts.month}-${parts.day}`;
+  return { date, weekday: isoWeekday(date), minutes: Number(parts.hour) * 60 + Number(parts.minute) };
+}
+
+export function isoWeekday(date: string): number {
+  const day = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** "09:00:00" or "9:00" → "09:00". */
+export function hhmm(time: string): string {
+  const [h = '0', m = '0'] = time.split(':');
+  return `${h.padStart(2, '0')}:${m.padStart(2, '0')}`;
+}
+
+function toMinutes(time: string): number {
+  const [h = '0', m = '0'] = time.split(':');
+  return Number(h) * 60 + Number(m);
+}
+
+/** The intervals of one weekday, in opening order. */
+export function intervalsOn(hours: readonly OpeningInterval[], weekday: number): { opens: string; closes: string }[] {
+  return hours
+    .filter((h) => h.weekday === weekday)
+    .map((h) => ({ opens: hhmm(h.opens), closes: hhmm(h.closes) }))
+    .sort((a, b) => toMinutes(a.opens) - toMinutes(b.opens));
+}
+
+export function openingStatus(
+  hours: readonly OpeningInterval[],
+  closures: readonly Closure[],
+  now: Date,
+): OpeningStatus {
+  const today = parisNow(now);
+  const closedOn = new Map(closures.map((c) => [c.day, c]));
+  const closedToday = closedOn.get(today.date) ?? null;
+
+  if (!closedToday) {
+    const current = intervalsOn(hours, today.weekday).find(
+      (i) => toMinutes(i.opens) <= today.minutes && today.minutes < toMinutes(i.closes),
+    );
+    if (current) return { open: true, closesAt: current.closes };
+  }
+
+  for (let daysAhead = 0; daysAhead < 14; daysAhead++) {
+    const date = addDays(today.date, daysAhead);
+    if (closedOn.has(date)) continue;
+    const weekday = isoWeekday(date);
+    const next = intervalsOn(hours, weekday).find((i) => daysAhead > 0 || toMinutes(i.opens) > today.minutes);
+    if (next) return { open: false, opensAt: { weekday, date, time: next.opens, daysAhead }, closedToday };
+  }
+  return { open: false, opensAt: null, closedToday };
+}
