@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { Suspense } from 'react';
-import { listCategories } from '@/lib/catalog/queries';
+import { getCategories } from '@/lib/catalog/cached';
 import { getI18n } from '@/lib/i18n/server';
 import { HeaderSlots } from './header-slots';
 
 export async function SiteHeader() {
   const { locale, t } = await getI18n();
-  const categories = await listCategories(locale);
+  const categories = await getCategories(locale);
   return (
     <header className="border-b border-line bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">

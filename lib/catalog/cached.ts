@@ -1,7 +1,7 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
 import type { Locale } from '@/lib/i18n/config';
-import { getProductBySlug } from './queries';
+import { getProductBySlug, listCategories } from './queries';
 
 /** Tag to revalidate when a product's catalogue data changes (not its stock). */
 export const productTag = (slug: string) => `product:${slug}`;
@@ -15,4 +15,9 @@ export function getProduct(slug: string, locale: Locale) {
     tags: [productTag(slug), 'catalog'],
     revalidate: 3600,
   })();
+}
+
+/** The department list in the header of every page. */
+export function getCategories(locale: Locale) {
+  return unstable_cache(() => listCategories(locale), ['categories', locale], { tags: ['catalog'], revalidate: 3600 })();
 }

@@ -13,7 +13,7 @@ beforeAll(async () => {
   conn = await useTestDatabase();
   const db = conn.db;
   const cat = await insertCategory(db, 'c');
-  ({ skuIds: [sku] = [] } = await insertProduct(db, { slug: 'p', categoryId: cat, nameFr: 'P', nameEn: 'P' }));
+  sku = (await insertProduct(db, { slug: 'p', categoryId: cat, nameFr: 'P', nameEn: 'P' })).skuIds[0]!;
   const towns = {
     lyon: [45.764, 4.8357],
     villeurbanne: [45.7719, 4.8902],
