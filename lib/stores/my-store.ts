@@ -1,11 +1,34 @@
 import 'server-only';
+import { eq } from 'drizzle-orm';
 import { cookies } from 'next/headers';
+import { cache } from 'react';
+import { getDb } from '@/lib/db/client';
+import { stores } from './schema';
 
 /** "My store" is remembered in a long-lived cookie (and on the account, once signed in). */
 export const MY_STORE_COOKIE = 'my_store';
+export const MY_STORE_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
+
+export type MyStore = { id: number; slug: string; name: string; town: string };
 
 export async function getMyStoreId(): Promise<number | null> {
   const raw = (await cookies()).get(MY_STORE_COOKIE)?.value;
   const id = raw ? Number.parseInt(raw, 10) : NaN;
   return Number.isSafeInteger(id) && id > 0 ? id : null;
 }
+
+/**
+ * The shopper's chosen store, or null when none is chosen or the cookie names a store that no
+ * longer exists. Cached per request: the header and the page both ask.
+ */
+export const getMyStore = cache(async (): Promise<MyStore | null> => {
+  const id = await getMyStoreId();
+  if (id === null) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: stores.locationId, slug: stores.slug, name: stores.name, town: stores.town })
+    .from(stores)
+    .where(eq(stores.locationId, id))
+    .limit(1);
+  return row ?? null;
+});
