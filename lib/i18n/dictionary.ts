@@ -1,13 +1,14 @@
 import type { Locale } from './config';
 import { catalog } from './dict/catalog';
 import { common } from './dict/common';
+import { stores } from './dict/stores';
 
 /**
  * All UI strings, per area. To add an area: create dict/<area>.ts exporting { fr, en } with the
  * same keys, and register it here. The type below makes a key missing in one language a
  * compile error.
  */
-const areas = { common, catalog } as const;
+const areas = { common, catalog, stores } as const;
 
 type Areas = typeof areas;
 type Widen<T> = { [K in keyof T]: string };
