@@ -1,0 +1,37 @@
+import 'server-only';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { auth } from './index';
+import { signInPath } from './callback-url';
+import type { Role } from './schema';
+
+export { assertStaffOfStore, canActOnStore } from './staff-access';
+export { ForbiddenError } from './errors';
+
+export type SessionUser = { id: number; name: string; email: string; role: Role };
+
+/** The signed-in person from the session cookie, or null. One decode per request. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await auth();
+  const id = Number(session?.user?.id);
+  if (!session?.user || !Number.isSafeInteger(id) || id <= 0) return null;
+  return { id, name: session.user.name ?? '', email: session.user.email ?? '', role: session.user.role };
+});
+
+/** For pages: signed out → the sign-in page, coming back to `returnTo` afterwards. */
+export async function requireUser(returnTo = '/account'): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect(signInPath(returnTo));
+  return user;
+}
+
+/**
+ * For staff pages. A shopper is sent to the home page, as proxy.ts does, rather than shown a 403:
+ * Next's forbidden() needs `experimental.authInterrupts`, and a redirect reveals nothing about
+ * the console either. Store-level access is checked per page and per action (canActOnStore).
+ */
+export async function requireStaff(returnTo = '/staff'): Promise<SessionUser> {
+  const user = await requireUser(returnTo);
+  if (user.role !== 'staff' && user.role !== 'admin') redirect('/');
+  return user;
+}

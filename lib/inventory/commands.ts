@@ -1,0 +1,210 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { getDb, type Db } from '@/lib/db';
+import { DomainError, PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '@/lib/errors';
+
+/*
+ * Stock writes by staff: deliveries received and shelf counts. Each command is one transaction
+ * that records its movement (the audit row) and changes `stock` with SQL that enforces the
+ * invariant itself, so two tills or two handhelds racing cannot break it. Every change is an
+ * INSERT or UPDATE on `stock`, so the database trigger announces it on channel 'stock'.
+ */
+
+export const MAX_RECEIVE_QUANTITY = 10_000;
+export const MAX_COUNTED_ON_HAND = 100_000;
+
+export class InvalidQuantityError extends DomainError {
+  constructor(readonly min: number, readonly max: number) {
+    super('invalid_quantity', `Enter a whole number from ${min} to ${max}.`);
+  }
+}
+
+export class ReservedExceedsCountError extends DomainError {
+  constructor(readonly reserved: number, readonly counted: number) {
+    super(
+      'reserved_exceeds_count',
+      `${reserved} ${reserved === 1 ? 'unit is' : 'units are'} reserved for customers; the count cannot be below ${reserved}.`,
+    );
+  }
+}
+
+export class UnknownStockItemError extends DomainError {
+  constructor() {
+    super('unknown_stock_item', 'This product or location does not exist.');
+  }
+}
+
+/** The key was already used for a different change: refusing beats replaying someone else's result. */
+export class IdempotencyKeyReusedError extends DomainError {
+  constructor() {
+    super('idempotency_key_reused', 'This request was already used for another change. Reload the page and try again.');
+  }
+}
+
+export type StockChange = {
+  movementId: number;
+  kind: 'receive' | 'count';
+  locationId: number;
+  skuId: number;
+  /** Units added (receive) or the correction applied (count, may be negative or zero). */
+  delta: number;
+  onHandAfter: number;
+  at: Date;
+  /** True when this call repeated an earlier request with the same key and changed nothing. */
+  replayed: boolean;
+};
+
+type MovementRow = {
+  id: number;
+  kind: 'receive' | 'count';
+  location_id: number;
+  sku_id: number;
+  on_hand_delta: number;
+  on_hand_after: number;
+  created_at: Date | string;
+};
+
+function toChange(row: MovementRow, replayed: boolean): StockChange {
+  return {
+    movementId: row.id,
+    kind: row.kind,
+    locationId: row.location_id,
+    skuId: row.sku_id,
+    delta: row.on_hand_delta,
+    onHandAfter: row.on_hand_after,
+    at: new Date(row.created_at),
+    replayed,
+  };
+}
+
+function assertWhole(value: number, min: number, max: number): void {
+  if (!Number.isSafeInteger(value) || value < min || value > max) throw new InvalidQuantityError(min, max);
+}
+
+type MovementInput = { kind: 'receive' | 'count'; locationId: number; skuId: number; actorId: number | null; note?: string | null; idempotencyKey: string };
+
+/**
+ * Claims the idempotency key by inserting the movement first. A concurrent request with the same
+ * key waits on the unique index and then inserts nothing; it returns the movement that won, so a
+ * double-submitted form or a retried request has exactly one effect.
+ */
+async function claimMovement(tx: Db, m: MovementInput): Promise<{ id: number } | { replay: StockChange }> {
+  const inserted = await tx.execute<{ id: number }>(sql`
+    INSERT INTO stock_movements (location_id, sku_id, kind, on_hand_delta, on_hand_after, actor_id, note, idempotency_key)
+    VALUES (${m.locationId}, ${m.skuId}, ${m.kind}, 0, 0, ${m.actorId}, ${m.note?.trim() || null}, ${m.idempotencyKey})
+    ON CONFLICT (idempotency_key) DO NOTHING
+    RETURNING id`);
+  const claimed = inserted.rows[0];
+  if (claimed) return { id: claimed.id };
+
+  const existing = await tx.execute<MovementRow>(sql`
+    SELECT id, kind, location_id, sku_id, on_hand_delta, on_hand_after, created_at
+    FROM stock_movements WHERE idempotency_key = ${m.idempotencyKey}`);
+  const row = existing.rows[0];
+  if (!row || row.kind !== m.kind || row.location_id !== m.locationId || row.sku_id !== m.skuId) {
+    throw new IdempotencyKeyReusedError();
+  }
+  return { replay: toChange(row, true) };
+}
+
+async function finishMovement(tx: Db, id: number, delta: number, onHandAfter: number): Promise<StockChange> {
+  const result = await tx.execute<MovementRow>(sql`
+    UPDATE stock_movements SET on_hand_delta = ${delta}, on_hand_after = ${onHandAfter}
+    WHERE id = ${id}
+    RETURNING id, kind, location_id, sku_id, on_hand_delta, on_hand_after, created_at`);
+  const row = result.rows[0];
+  if (!row) throw new Error(`stock movement ${id} vanished inside its own transaction`);
+  return toChange(row, false);
+}
+
+async function inTransaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+  const db = await getDb();
+  try {
+    return await db.transaction((tx) => work(tx as unknown as Db));
+  } catch (err) {
+    if (pgErrorCode(err) === PG_FOREIGN_KEY_VIOLATION) throw new UnknownStockItemError();
+    throw err;
+  }
+}
+
+export type ReceiveGoodsInput = {
+  locationId: number;
+  skuId: number;
+  quantity: number;
+  actorId: number | null;
+  note?: string | null;
+  idempotencyKey: string;
+};
+
+/** A delivery arrived: on_hand grows by `quantity`, creating the stock row on first delivery. */
+export async function receiveGoods(input: ReceiveGoodsInput): Promise<StockChange> {
+  assertWhole(input.quantity, 1, MAX_RECEIVE_QUANTITY);
+  return inTransaction(async (tx) => {
+    const claim = await claimMovement(tx, { ...input, kind: 'receive' });
+    if ('replay' in claim) return claim.replay;
+    // Additive in SQL: concurrent deliveries each add their own units, none is lost.
+    const stock = await tx.execute<{ on_hand: number }>(sql`
+      INSERT INTO stock (location_id, sku_id, on_hand, reserved)
+      VALUES (${input.locationId}, ${input.skuId}, ${input.quantity}, 0)
+      ON CONFLICT (location_id, sku_id) DO UPDATE SET on_hand = stock.on_hand + excluded.on_hand
+      RETURNING on_hand`);
+    const onHand = stock.rows[0]?.on_hand;
+    if (onHand === undefined) throw new Error('stock upsert returned no row');
+    return finishMovement(tx, claim.id, input.quantity, onHand);
+  });
+}
+
+export type CorrectCountInput = {
+  locationId: number;
+  skuId: number;
+  countedOnHand: number;
+  actorId: number | null;
+  note?: string | null;
+  idempotencyKey: string;
+};
+
+/**
+ * A shelf count: on_hand becomes the counted figure, unless customers hold more reservations than
+ * that — those units were promised, so the count is refused rather than breaking the promise.
+ */
+export async function correctCount(input: CorrectCountInput): Promise<StockChange> {
+  assertWhole(input.countedOnHand, 0, MAX_COUNTED_ON_HAND);
+  const { locationId, skuId, countedOnHand } = input;
+  return inTransaction(async (tx) => {
+    const claim = await claimMovement(tx, { ...input, kind: 'count' });
+    if ('replay' in claim) return claim.replay;
+
+    // A second pass happens only when another writer created the row while we looked for it.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      // The invariant lives in the WHERE clause, re-evaluated on the latest row version under
+      // the row lock; `before` is read with FOR UPDATE in the same statement for the audit delta.
+      const updated = await tx.execute<{ before: number; on_hand: number }>(sql`
+        WITH before AS (
+          SELECT on_hand FROM stock WHERE location_id = ${locationId} AND sku_id = ${skuId} FOR UPDATE
+        )
+        UPDATE stock s SET on_hand = ${countedOnHand}
+        FROM before
+        WHERE s.location_id = ${locationId} AND s.sku_id = ${skuId} AND s.reserved <= ${countedOnHand}
+        RETURNING before.on_hand AS before, s.on_hand`);
+      const row = updated.rows[0];
+      if (row) return finishMovement(tx, claim.id, row.on_hand - row.before, row.on_hand);
+
+      const current = await tx.execute<{ reserved: number }>(sql`
+        SELECT reserved FROM stock WHERE location_id = ${locationId} AND sku_id = ${skuId}`);
+      const existing = current.rows[0];
+      // The row may have been created by a delivery that committed after our UPDATE's snapshot:
+      // then only a reservation above the count is a refusal; otherwise the next pass updates it.
+      if (existing && existing.reserved > countedOnHand) throw new ReservedExceedsCountError(existing.reserved, countedOnHand);
+      if (existing) continue;
+
+      const inserted = await tx.execute<{ on_hand: number }>(sql`
+        INSERT INTO stock (location_id, sku_id, on_hand, reserved)
+        VALUES (${locationId}, ${skuId}, ${countedOnHand}, 0)
+        ON CONFLICT (location_id, sku_id) DO NOTHING
+        RETURNING on_hand`);
+      const created = inserted.rows[0];
+      if (created) return finishMovement(tx, claim.id, created.on_hand, created.on_hand);
+    }
+    throw new Error('stock row for a count kept changing; try again');
+  });
+}
