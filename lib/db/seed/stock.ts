@@ -1,0 +1,108 @@
+import { sql } from 'drizzle-orm';
+import type { Rng } from './prng';
+import type { StoreFormat } from './store-data';
+import type { SeededStore } from './stores';
+import { intArray } from './text';
+import type { SeedTx } from './types';
+
+/** Share of the catalogue each format carries: hypers nearly all, city shops and outlets a subset. */
+function carriedShare(format: StoreFormat, rng: Rng): number {
+  if (format === 'hyper') return 0.95 + rng.next() * 0.05;
+  if (format === 'city') return 0.6 + rng.next() * 0.2;
+  return 0.5 + rng.next() * 0.15;
+}
+
+/** ~15 % out of stock, ~15 % low (1–3), the rest 4–40. */
+function shelfQuantity(rng: Rng): number {
+  const r = rng.next();
+  if (r < 0.15) return 0;
+  if (r < 0.3) return rng.int(1, 3);
+  return rng.int(4, 40);
+}
+
+// The per-row NOTIFY trigger would queue one message per seeded row; a seed is not news.
+async function withoutStockNotify<T>(tx: SeedTx, work: () => Promise<T>): Promise<T> {
+  await tx.execute(sql`ALTER TABLE stock DISABLE TRIGGER stock_notify`);
+  try {
+    return await work();
+  } finally {
+    await tx.execute(sql`ALTER TABLE stock ENABLE TRIGGER stock_notify`);
+  }
+}
+
+interface Columns {
+  location: number[];
+  sku: number[];
+  onHand: number[];
+  reserved: number[];
+}
+
+// One array parameter per column: a 20,000-row batch is four bound values, on either driver.
+async function flush(tx: SeedTx, c: Columns): Promise<number> {
+  const n = c.location.length;
+  if (n === 0) return 0;
+  await tx.execute(sql`
+    INSERT INTO stock (location_id, sku_id, on_hand, reserved)
+    SELECT * FROM unnest(${intArray(c.location)}::int[], ${intArray(c.sku)}::int[],
+                         ${intArray(c.onHand)}::int[], ${intArray(c.reserved)}::int[])`);
+  c.location = [];
+  c.sku = [];
+  c.onHand = [];
+  c.reserved = [];
+  return n;
+}
+
+/** Demo stock, drawn from the PRNG store by store. Returns the number of rows. */
+export async function insertDemoStock(
+  tx: SeedTx,
+  rng: Rng,
+  shops: SeededStore[],
+  warehouseId: number,
+  skuIds: number[],
+): Promise<number> {
+  return withoutStockNotify(tx, async () => {
+    const c: Columns = { location: [], sku: [], onHand: [], reserved: [] };
+    let rows = 0;
+    const push = (location: number, sku: number, onHand: number) => {
+      c.location.push(location);
+      c.sku.push(sku);
+      c.onHand.push(onHand);
+      c.reserved.push(onHand >= 2 && rng.chance(0.04) ? rng.int(1, 2) : 0);
+    };
+    for (const sku of skuIds) push(warehouseId, sku, rng.chance(0.05) ? 0 : rng.int(20, 300));
+    for (const shop of shops) {
+      const share = carriedShare(shop.format, rng);
+      for (const sku of skuIds) if (rng.next() < share) push(shop.id, sku, shelfQuantity(rng));
+      if (c.location.length >= 20_000) rows += await flush(tx, c);
+    }
+    return rows + (await flush(tx, c));
+  });
+}
+
+/**
+ * Benchmark stock: every location holds every SKU, computed in one INSERT … SELECT from a hash of
+ * (location, SKU), so millions of rows never travel from Node. Same shape as the demo: ~15 % out,
+ * ~15 % low, a few reserved; the warehouse holds more.
+ */
+export async function insertLargeStock(tx: SeedTx): Promise<number> {
+  return withoutStockNotify(tx, async () => {
+    await tx.execute(sql`
+      INSERT INTO stock (location_id, sku_id, on_hand, reserved)
+      SELECT l.id, s.id, q.on_hand,
+             CASE WHEN q.on_hand >= 2 AND (h.v / 10000000) % 25 = 0 THEN 1 + (h.v / 100000) % 2 ELSE 0 END
+      FROM locations l
+      CROSS JOIN skus s
+      CROSS JOIN LATERAL (SELECT hashint4(l.id * 100003 + s.id)::bigint + 2147483648 AS v) h
+      CROSS JOIN LATERAL (
+        SELECT CASE
+          WHEN l.kind = 'warehouse' THEN CASE WHEN h.v % 100 < 5 THEN 0 ELSE 20 + (h.v / 100) % 281 END
+          WHEN h.v % 100 < 15 THEN 0
+          WHEN h.v % 100 < 30 THEN 1 + (h.v / 100) % 3
+          ELSE 4 + (h.v / 100) % 37
+        END::int AS on_hand
+      ) q
+      ORDER BY l.id, s.id`);
+    const result = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM stock`);
+    return result.rows[0]?.n ?? 0;
+  });
+}
