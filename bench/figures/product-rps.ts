@@ -1,0 +1,34 @@
+import { loadLoop } from '../lib/http';
+import { emit, log } from '../lib/report';
+import { percentile, round } from '../lib/stats';
+
+/**
+ * product_page_rps: product pages (rotating over many slugs, so no single page is hot) served per
+ * second with 10 keep-alive connections for 20 s. Load generator and server share the machine.
+ */
+export async function measureProductRps(opts: {
+  origin: string;
+  productPaths: string[];
+  concurrency?: number;
+  durationMs?: number;
+}): Promise<void> {
+  const concurrency = opts.concurrency ?? 10;
+  const durationMs = opts.durationMs ?? 20_000;
+  const urls = opts.productPaths.map((p) => opts.origin + p);
+  // A short warm-up so the figure is the steady state, not JIT and first renders.
+  await loadLoop({ urls, concurrency, durationMs: 3_000 });
+  const r = await loadLoop({ urls, concurrency, durationMs });
+  const rps = r.ok / (durationMs / 1000);
+  log(
+    `rps: ${r.ok} pages in ${durationMs / 1000} s at ${concurrency} connections over ${urls.length} products; ` +
+      `latency p50 ${round(percentile(r.latenciesMs, 50))} ms, p99 ${round(percentile(r.latenciesMs, 99))} ms; ` +
+      `statuses ${JSON.stringify(r.byStatus)}`,
+  );
+  if (Object.keys(r.errors).length) log(`rps: errors ${JSON.stringify(r.errors)}`);
+  emit({
+    figure: 'product_page_rps',
+    value: round(rps, 1),
+    unit: 'req/s',
+    goal: "≥ 390/s (10× a reference storefront's ~39/s)",
+  });
+}

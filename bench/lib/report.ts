@@ -1,0 +1,19 @@
+/** Figures go to stdout, one JSON line each; everything else goes to stderr. */
+export type Figure = { figure: string; value: number; unit: string; goal: string };
+
+export function emit(figure: Figure): void {
+  process.stdout.write(`${JSON.stringify(figure)}\n`);
+}
+
+export function log(message: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+/** Runs `fn`, logging how long it took. */
+export async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  log(`${label}…`);
+  const result = await fn();
+  log(`${label}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return result;
+}

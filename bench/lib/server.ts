@@ -1,0 +1,72 @@
+import net from 'node:net';
+import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { log } from './report';
+import { run, start, stop } from './proc';
+
+const NEXT_BIN = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+
+/** The environment a production server (or build) runs with; the database comes from `env`. */
+type Env = Record<string, string | undefined>;
+
+export function serverEnv(env: Env): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    AUTH_SECRET: 'comptoir-bench-secret-not-for-production-00000000',
+    AUTH_TRUST_HOST: 'true',
+    ...env,
+  };
+}
+
+/** `next build` into its own dist dir, so it never collides with a dev server or the e2e build. */
+export function buildApp(distDir: string): Promise<void> {
+  return run(process.execPath, [NEXT_BIN, 'build'], { env: serverEnv({ NEXT_DIST_DIR: distDir }) });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export type RunningServer = { origin: string; child: ChildProcess; stop: () => Promise<void> };
+
+/** `next start` on a free port; resolves once `readyPath` answers. */
+export async function startServer(opts: {
+  distDir: string;
+  env: Env;
+  readyPath: string;
+  timeoutMs?: number;
+}): Promise<RunningServer> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const child = start(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: serverEnv({ ...opts.env, NEXT_DIST_DIR: opts.distDir, PORT: String(port) }),
+  });
+  const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(origin + opts.readyPath);
+      await res.arrayBuffer();
+      log(`server up at ${origin} (${opts.readyPath} → ${res.status})`);
+      break;
+    } catch {
+      if (Date.now() > deadline) {
+        await stop(child);
+        throw new Error(`next start did not answer on ${origin} within ${opts.timeoutMs ?? 60_000} ms`);
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  return { origin, child, stop: () => stop(child) };
+}

@@ -1,0 +1,109 @@
+/**
+ * Benchmarks: one JSON line per figure on stdout, progress on stderr.
+ *
+ *   npm run bench                         all figures (builds into .next-bench first)
+ *   npm run bench -- --only=ttfb,rps      some of them: ttfb, rps, nearest
+ *   npm run bench -- --no-build           reuse the last .next-bench build
+ *
+ * Env: BENCH_DATABASE_URL (PostgreSQL for the large-scale figure, default
+ * postgres://postgres@127.0.0.1:5432/comptoir_bench), BENCH_RESEED=1 to reseed it.
+ * Product pages are served from a PGlite folder of their own, .data/bench, seeded at demo scale.
+ */
+import path from 'node:path';
+import { openConnection } from '../lib/db/client';
+import { sql } from 'drizzle-orm';
+import { measureNearestStores } from './figures/nearest-stores';
+import { measureProductRps } from './figures/product-rps';
+import { measureProductTtfb } from './figures/product-ttfb';
+import { killAll, run, tsxArgs } from './lib/proc';
+import { log, timed } from './lib/report';
+import { buildApp, startServer } from './lib/server';
+
+/** A page prerendered at build time: the baseline a dynamic page is compared with. */
+const STATIC_PATH = '/about';
+const productPath = (slug: string) => `/p/${encodeURIComponent(slug)}`;
+const DIST_DIR = '.next-bench';
+const PGLITE_DIR = path.resolve('.data', 'bench');
+
+const args = process.argv.slice(2);
+const only = new Set(
+  (args.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? 'ttfb,rps,nearest').split(','),
+);
+const skipBuild = args.includes('--no-build');
+
+// The product pages use PGlite; PostgreSQL comes only from BENCH_DATABASE_URL, explicitly.
+if (process.env.DATABASE_URL) log('ignoring DATABASE_URL (the bench uses .data/bench and BENCH_DATABASE_URL)');
+delete process.env.DATABASE_URL;
+
+async function seedDemo(): Promise<void> {
+  await run(process.execPath, tsxArgs('scripts/db-setup.ts', '--reset'), {
+    env: { ...process.env, PGLITE_DIR, SEED_SCALE: 'demo' },
+  });
+}
+
+/** Real product slugs, read before the server starts: a PGlite folder has one process at a time. */
+async function listProductSlugs(limit: number): Promise<string[]> {
+  process.env.PGLITE_DIR = PGLITE_DIR;
+  const connection = await openConnection();
+  try {
+    const rows = await connection.db.execute<{ slug: string }>(
+      sql`SELECT slug FROM products ORDER BY id LIMIT ${limit}`,
+    );
+    return rows.rows.map((r) => r.slug);
+  } finally {
+    await connection.close();
+  }
+}
+
+async function productFigures(): Promise<void> {
+  await Promise.all([
+    timed('seeding .data/bench (demo scale)', seedDemo),
+    skipBuild ? Promise.resolve() : timed(`next build into ${DIST_DIR}`, () => buildApp(DIST_DIR)),
+  ]);
+  const slugs = await listProductSlugs(200);
+  if (slugs.length === 0) throw new Error('the demo seed has no products');
+  log(`using ${slugs.length} product pages (${productPath(slugs[0]!)} …) and ${STATIC_PATH} as the static page`);
+
+  const server = await startServer({ distDir: DIST_DIR, env: { PGLITE_DIR }, readyPath: STATIC_PATH });
+  try {
+    for (const p of [STATIC_PATH, productPath(slugs[0]!)]) {
+      const res = await fetch(server.origin + p);
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${p} answered ${res.status}, not 200: fix the page before measuring it`);
+    }
+    const productPaths = slugs.map(productPath);
+    if (only.has('ttfb')) {
+      await timed('product_ttfb_ratio', () =>
+        measureProductTtfb({ origin: server.origin, productPaths: productPaths.slice(0, 50), staticPath: STATIC_PATH }),
+      );
+    }
+    if (only.has('rps')) {
+      await timed('product_page_rps', () => measureProductRps({ origin: server.origin, productPaths }));
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  let failed = false;
+  const attempt = async (label: string, fn: () => Promise<void>) => {
+    try {
+      await fn();
+    } catch (err) {
+      failed = true;
+      log(`${label} FAILED: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  if (only.has('ttfb') || only.has('rps')) await attempt('product pages', productFigures);
+  if (only.has('nearest')) await attempt('nearest stores', () => timed('nearest_stores_query_p50_ms', () => measureNearestStores()));
+  log(`bench finished in ${((Date.now() - started) / 1000).toFixed(0)} s${failed ? ' with failures' : ''}`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((err) => {
+  log(err instanceof Error ? err.stack ?? err.message : String(err));
+  killAll('SIGKILL');
+  process.exit(1);
+});
