@@ -1,0 +1,81 @@
+import type { MapStore, MapTexts, StoreMapProps } from './types';
+
+const PIN_PATH = 'M12 2C7.6 2 4 5.5 4 9.9 4 15.5 12 22 12 22s8-6.5 8-12.1C20 5.5 16.4 2 12 2zm0 10.6a2.7 2.7 0 1 1 0-5.4 2.7 2.7 0 0 1 0 5.4z';
+
+/** An HTML marker: no sprites or glyphs needed, so it works on the offline style. */
+export function storeMarkerElement(store: MapStore): HTMLElement {
+  const el = document.createElement('div');
+  el.className = 'store-marker';
+  el.dataset.storeId = String(store.id);
+  el.setAttribute('aria-label', store.name);
+  el.setAttribute('role', 'button');
+  el.innerHTML = `<svg viewBox="0 0 24 24" width="30" height="30" aria-hidden="true"><path d="${PIN_PATH}" /></svg>`;
+  return el;
+}
+
+export function markAsMine(el: HTMLElement, mine: boolean) {
+  el.classList.toggle('store-marker--mine', mine);
+  el.style.zIndex = mine ? '2' : '';
+}
+
+export function originMarkerElement(texts: MapTexts): HTMLElement {
+  const el = document.createElement('div');
+  el.className = 'origin-marker';
+  el.title = texts.youAreHere;
+  el.setAttribute('aria-label', texts.youAreHere);
+  el.setAttribute('role', 'img');
+  return el;
+}
+
+export function popupContent(store: MapStore, texts: MapTexts, mine: boolean): HTMLElement {
+  const root = document.createElement('div');
+  root.className = 'store-popup';
+  const name = document.createElement('p');
+  name.className = 'store-popup__name';
+  name.textContent = store.name;
+  const town = document.createElement('p');
+  town.className = 'store-popup__town';
+  town.textContent = mine ? `${store.town} · ${texts.isMyStore}` : store.town;
+  const link = document.createElement('a');
+  link.className = 'store-popup__link';
+  link.href = `/stores/${encodeURIComponent(store.slug)}`;
+  link.textContent = texts.viewStore;
+  root.append(name, town, link);
+  return root;
+}
+
+export type InitialView =
+  | { kind: 'center'; center: [number, number]; zoom: number }
+  | { kind: 'bounds'; bounds: [[number, number], [number, number]] };
+
+const FRANCE_VIEW: InitialView = { kind: 'center', center: [2.5, 46.6], zoom: 4.6 };
+const NEAREST_FRAMED = 5;
+
+/** Where the camera starts: the store, the origin and its nearest stores, or every store. */
+export function initialView(props: Pick<StoreMapProps, 'stores' | 'origin' | 'mode'>, singleZoom: number): InitialView {
+  const { stores, origin, mode } = props;
+  const first = stores[0];
+  if (mode === 'single' && first) return { kind: 'center', center: [first.lng, first.lat], zoom: singleZoom };
+  const points = origin
+    ? [{ lat: origin.lat, lng: origin.lng }, ...stores.slice(0, NEAREST_FRAMED)]
+    : stores;
+  if (points.length === 0) return FRANCE_VIEW;
+  const lngs = points.map((p) => p.lng);
+  const lats = points.map((p) => p.lat);
+  return {
+    kind: 'bounds',
+    bounds: [
+      [Math.min(...lngs), Math.min(...lats)],
+      [Math.max(...lngs), Math.max(...lats)],
+    ],
+  };
+}
+
+/** MapLibre 6 and Mapbox GL 3 both need WebGL 2. */
+export function webgl2Available(): boolean {
+  try {
+    return Boolean(document.createElement('canvas').getContext('webgl2'));
+  } catch {
+    return false;
+  }
+}

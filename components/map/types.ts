@@ -1,0 +1,23 @@
+export type MapStore = { id: number; slug: string; name: string; town: string; lat: number; lng: number };
+
+export type MapTexts = {
+  label: string;
+  loading: string;
+  unavailable: string;
+  viewStore: string;
+  isMyStore: string;
+  youAreHere: string;
+};
+
+export type StoreMapProps = {
+  stores: MapStore[];
+  myStoreId: number | null;
+  texts: MapTexts;
+  /** The searched place or the shopper's position: shown, and framed with the nearest stores. */
+  origin?: { lat: number; lng: number } | null;
+  /** 'single': one store page; 'all': frame every store (or the origin and the nearest ones). */
+  mode: 'all' | 'single';
+};
+
+/** What an engine gives back once the map is on screen. */
+export type MountedMap = { dispose: () => void; setMyStore: (id: number | null) => void };

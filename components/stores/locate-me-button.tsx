@@ -1,0 +1,51 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+
+type Props = { t: { useMyLocation: string; locating: string; geoDenied: string; geoUnavailable: string; geoUnsupported: string } };
+
+/** Asks the browser for a position and lets the server order the stores (`?lat=…&lng=…`). */
+export function LocateMeButton({ t }: Props) {
+  const router = useRouter();
+  const [locating, setLocating] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [navigating, startTransition] = useTransition();
+
+  function locate() {
+    setError(null);
+    if (!('geolocation' in navigator)) return setError(t.geoUnsupported);
+    setLocating(true);
+    navigator.geolocation.getCurrentPosition(
+      ({ coords }) => {
+        setLocating(false);
+        // About 100 m of precision is plenty to sort stores, and keeps the URL (and logs) vaguer.
+        const params = new URLSearchParams({ lat: coords.latitude.toFixed(3), lng: coords.longitude.toFixed(3) });
+        startTransition(() => router.push(`/stores?${params}`));
+      },
+      (err) => {
+        setLocating(false);
+        setError(err.code === err.PERMISSION_DENIED ? t.geoDenied : t.geoUnavailable);
+      },
+      { enableHighAccuracy: false, timeout: 10_000, maximumAge: 300_000 },
+    );
+  }
+
+  const busy = locating || navigating;
+  return (
+    <div className="flex flex-col gap-1">
+      <button type="button" onClick={locate} disabled={busy} className="btn-secondary w-full sm:w-auto" data-testid="locate-me">
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4 fill-none stroke-current stroke-2">
+          <circle cx="12" cy="12" r="4" />
+          <path d="M12 2v3M12 19v3M2 12h3M19 12h3" />
+        </svg>
+        {busy ? t.locating : t.useMyLocation}
+      </button>
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

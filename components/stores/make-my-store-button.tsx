@@ -1,0 +1,47 @@
+'use client';
+
+import { useActionState } from 'react';
+
+export type MakeMyStoreAction = (
+  prev: { ok: boolean; message: string } | null,
+  formData: FormData,
+) => Promise<{ ok: boolean; message: string } | null>;
+
+type Props = {
+  action: MakeMyStoreAction;
+  storeId: number;
+  storeName: string;
+  isMine: boolean;
+  t: { makeMyStore: string; isMyStore: string; saving: string };
+};
+
+/** "Make this my store" — a plain form, so it works before the page's JavaScript has loaded. */
+export function MakeMyStoreButton({ action, storeId, storeName, isMine, t }: Props) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <form action={formAction} className="flex flex-col gap-1">
+      <input type="hidden" name="storeId" value={storeId} />
+      {isMine ? (
+        <p className="inline-flex min-h-11 items-center gap-1.5 text-sm font-semibold text-brand-700" data-testid="is-my-store">
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 fill-current">
+            <path d="M8.1 14.3 3.8 10l1.4-1.4 2.9 2.9 6.7-6.7 1.4 1.4z" />
+          </svg>
+          {t.isMyStore}
+        </p>
+      ) : (
+        <button
+          type="submit"
+          className="btn-secondary"
+          disabled={pending}
+          data-testid="make-my-store"
+        >
+          {pending ? t.saving : t.makeMyStore}
+          <span className="sr-only"> ({storeName})</span>
+        </button>
+      )}
+      <p aria-live="polite" className={state?.ok === false ? 'field-error' : 'sr-only'}>
+        {state?.message}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+import Link from 'next/link';
+import { interpolate } from '@/lib/i18n/format';
+import { getI18n } from '@/lib/i18n/server';
+import { getMyStore } from '@/lib/stores/my-store';
+
+function PinIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4 shrink-0 fill-current">
+      <path d="M12 2C7.6 2 4 5.5 4 9.9 4 15.5 12 22 12 22s8-6.5 8-12.1C20 5.5 16.4 2 12 2zm0 10.6a2.7 2.7 0 1 1 0-5.4 2.7 2.7 0 0 1 0 5.4z" />
+    </svg>
+  );
+}
+
+/**
+ * The header's "My store: Lyon Part-Dieu" link (or "Choose my store"). On phones only the store's
+ * name shows, truncated; the full text stays the link's accessible name.
+ */
+export async function MyStoreBadge() {
+  const [{ t }, store] = await Promise.all([getI18n(), getMyStore()]);
+  const className =
+    'inline-flex max-w-[11rem] min-h-10 items-center gap-1.5 rounded-full px-2 text-sm font-medium text-ink hover:bg-brand-50 hover:text-brand-700 sm:max-w-xs';
+  if (!store) {
+    return (
+      <Link href="/stores" className={className} data-testid="my-store-badge">
+        <span className="text-brand-600">
+          <PinIcon />
+        </span>
+        <span className="truncate">{t.stores.chooseMyStore}</span>
+      </Link>
+    );
+  }
+  const label = interpolate(t.stores.myStoreBadge, { store: store.name });
+  return (
+    <Link href={`/stores/${store.slug}`} className={className} aria-label={label} title={label} data-testid="my-store-badge">
+      <span className="text-brand-600">
+        <PinIcon />
+      </span>
+      <span className="truncate">
+        <span className="hidden sm:inline">{t.stores.isMyStore}: </span>
+        {store.name}
+      </span>
+    </Link>
+  );
+}

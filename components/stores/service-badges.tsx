@@ -1,0 +1,27 @@
+import type { Dictionary } from '@/lib/i18n/dictionary';
+import type { StoreService } from '@/lib/stores/queries';
+
+type Texts = Pick<
+  Dictionary['stores'],
+  'services' | 'serviceClickReserve' | 'serviceDrive' | 'serviceReturnsDesk' | 'servicePhoneOrders'
+>;
+
+const labelKey = {
+  clickReserve: 'serviceClickReserve',
+  drive: 'serviceDrive',
+  returnsDesk: 'serviceReturnsDesk',
+  phoneOrders: 'servicePhoneOrders',
+} as const satisfies Record<StoreService, keyof Texts>;
+
+export function ServiceBadges({ services, t }: { services: readonly StoreService[]; t: Texts }) {
+  if (services.length === 0) return null;
+  return (
+    <ul aria-label={t.services} className="flex flex-wrap gap-1.5">
+      {services.map((s) => (
+        <li key={s} className="rounded-full bg-brand-50 px-2.5 py-0.5 text-xs font-medium text-brand-700">
+          {t[labelKey[s]]}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Dictionary } from '@/lib/i18n/dictionary';
+import { LocateMeButton } from './locate-me-button';
+
+/** Postcode/town search (a plain GET form: works without JavaScript) and "Use my location". */
+export function StoreSearchForm({ near, t }: { near: string; t: Dictionary['stores'] }) {
+  return (
+    <div className="card flex flex-col gap-3 p-4 sm:flex-row sm:items-end">
+      <form action="/stores" method="get" role="search" className="flex flex-1 flex-col gap-1">
+        <label htmlFor="store-near" className="label">
+          {t.searchLabel}
+        </label>
+        <div className="flex gap-2">
+          <input
+            id="store-near"
+            name="near"
+            type="search"
+            defaultValue={near}
+            placeholder={t.searchPlaceholder}
+            autoComplete="postal-code"
+            enterKeyHint="search"
+            maxLength={100}
+            required
+            className="input"
+          />
+          <button type="submit" className="btn-primary shrink-0">
+            {t.searchSubmit}
+          </button>
+        </div>
+      </form>
+      <LocateMeButton
+        t={{
+          useMyLocation: t.useMyLocation,
+          locating: t.locating,
+          geoDenied: t.geoDenied,
+          geoUnavailable: t.geoUnavailable,
+          geoUnsupported: t.geoUnsupported,
+        }}
+      />
+    </div>
+  );
+}
