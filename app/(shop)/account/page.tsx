@@ -1,0 +1,47 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth/guards';
+import { signOutAction } from '@/lib/auth/sign-out-action';
+import { getI18n } from '@/lib/i18n/server';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t.account.accountTitle, robots: { index: false } };
+}
+
+export default async function AccountPage() {
+  const user = await requireUser('/account');
+  const { t } = await getI18n();
+  const isStaff = user.role === 'staff' || user.role === 'admin';
+  return (
+    <div className="mx-auto w-full max-w-xl py-4 sm:py-8">
+      <h1 className="text-2xl font-bold tracking-tight">{t.account.accountTitle}</h1>
+      <dl className="card mt-6 divide-y divide-line">
+        {[
+          [t.account.name, user.name],
+          [t.account.email, user.email],
+          [t.account.role, t.account[`role_${user.role}`]],
+        ].map(([term, value]) => (
+          <div key={term} className="flex flex-col gap-0.5 px-5 py-4 sm:flex-row sm:gap-4">
+            <dt className="text-sm text-muted sm:w-32 sm:shrink-0">{term}</dt>
+            <dd className="font-medium break-all" data-testid={`account-${term}`}>
+              {value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <div className="mt-6 flex flex-col gap-3 sm:flex-row">
+        {isStaff && (
+          <Link href="/staff" className="btn-primary">
+            {t.account.staffConsole}
+          </Link>
+        )}
+        <form action={signOutAction}>
+          <button type="submit" className="btn-secondary w-full sm:w-auto">
+            {t.account.signOut}
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+'use server';
+import { AuthError } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { signIn } from '@/lib/auth';
+import { destinationAfterSignIn } from '@/lib/auth/callback-url';
+import { translateFieldErrors, type AuthFormState } from '@/lib/auth/form-state';
+import { fieldErrorKeys, signInSchema } from '@/lib/auth/schemas';
+import { findUserByEmail } from '@/lib/auth/users';
+import { getI18n } from '@/lib/i18n/server';
+
+export async function signInAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const { t } = await getI18n();
+  const email = String(formData.get('email') ?? '');
+  const values = { email };
+  const parsed = signInSchema.safeParse({ email, password: formData.get('password') ?? '' });
+  if (!parsed.success) {
+    const fieldErrors = translateFieldErrors(fieldErrorKeys(parsed.error), t.account);
+    return { ok: false, message: t.account.fixErrors, fieldErrors, values };
+  }
+  try {
+    // redirect: false — we choose the destination ourselves (role, safe callbackUrl).
+    await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirect: false });
+  } catch (err) {
+    // A wrong password is CredentialsSignin, an AuthError: a message for the form, never a 500.
+    if (err instanceof AuthError) return { ok: false, message: t.account.wrongCredentials, fieldErrors: {}, values };
+    throw err;
+  }
+  const user = await findUserByEmail(parsed.data.email);
+  redirect(destinationAfterSignIn(formData.get('callbackUrl'), user?.role));
+}

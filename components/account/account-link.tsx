@@ -1,0 +1,36 @@
+import Link from 'next/link';
+import { getSessionUser } from '@/lib/auth/guards';
+import { getI18n } from '@/lib/i18n/server';
+
+/**
+ * Header widget: "Sign in" when signed out; the first name (→ /account) when signed in; plus the
+ * staff console for staff and admins. Reading the session makes the page dynamic, as the header
+ * already is (locale cookie).
+ */
+export async function AccountLink() {
+  const [user, { t }] = await Promise.all([getSessionUser(), getI18n()]);
+  const linkClass = 'inline-flex min-h-11 items-center rounded-lg px-2 text-sm font-medium text-ink hover:bg-brand-50';
+  if (!user) {
+    return (
+      <Link href="/sign-in" className={linkClass}>
+        {t.common.signIn}
+      </Link>
+    );
+  }
+  const firstName = user.name.trim().split(/\s+/)[0] || t.common.account;
+  return (
+    <div className="flex items-center gap-1">
+      {(user.role === 'staff' || user.role === 'admin') && (
+        <Link href="/staff" className={`${linkClass} text-brand-700`}>
+          {t.common.staffConsole}
+        </Link>
+      )}
+      <Link href="/account" className={linkClass} aria-label={`${t.common.account}: ${user.name}`}>
+        <span aria-hidden="true" className="mr-1.5 grid size-7 place-items-center rounded-full bg-brand-100 text-xs font-bold text-brand-700">
+          {firstName.charAt(0).toUpperCase()}
+        </span>
+        <span className="max-w-[8rem] truncate">{firstName}</span>
+      </Link>
+    </div>
+  );
+}
