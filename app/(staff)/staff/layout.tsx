@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { StoreSwitcher } from '@/components/staff/store-switcher';
+import { requireStaff } from '@/lib/auth/guards';
+import { signOutAction } from '@/lib/auth/sign-out-action';
+import { listStaffStores } from '@/lib/auth/users';
+import { getI18n } from '@/lib/i18n/server';
+
+export const metadata: Metadata = { title: { default: 'Staff', template: '%s · Comptoir Staff' }, robots: { index: false } };
+
+/** The console's own frame: a compact bar (name, store switcher, sign-out), no shop header. */
+export default async function StaffLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireStaff();
+  const [{ t }, stores] = await Promise.all([getI18n(), listStaffStores(user.id)]);
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="sticky top-0 z-10 bg-brand-700 text-white shadow-sm">
+        <div className="mx-auto flex max-w-6xl items-center gap-2 px-3 py-2 sm:px-6">
+          <Link href="/staff" className="mr-auto min-h-11 content-center text-base font-bold tracking-tight whitespace-nowrap">
+            {t.staff.consoleName}
+          </Link>
+          <StoreSwitcher stores={stores} label={t.staff.currentStore} switchLabel={t.staff.switchStore} />
+          <form action={signOutAction}>
+            <button type="submit" className="min-h-11 rounded-lg px-3 text-sm font-medium hover:bg-white/10">
+              {t.staff.signOut}
+            </button>
+          </form>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-3 py-4 sm:px-6 sm:py-6">
+        {children}
+      </main>
+    </div>
+  );
+}
