@@ -31,8 +31,15 @@ function installCleanup(): void {
   process.on('exit', () => killAll('SIGKILL'));
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
+      // SIGTERM first, so a server releases its PGlite lock; SIGKILL (the exit hook) after 5 s.
       killAll('SIGTERM');
-      process.exit(130);
+      const deadline = Date.now() + 5_000;
+      const wait = setInterval(() => {
+        if (children.size === 0 || Date.now() > deadline) {
+          clearInterval(wait);
+          process.exit(130);
+        }
+      }, 50);
     });
   }
 }

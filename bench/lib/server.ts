@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -20,9 +21,25 @@ export function serverEnv(env: Env): NodeJS.ProcessEnv {
   };
 }
 
-/** `next build` into its own dist dir, so it never collides with a dev server or the e2e build. */
-export function buildApp(distDir: string): Promise<void> {
-  return run(process.execPath, [NEXT_BIN, 'build'], { env: serverEnv({ NEXT_DIST_DIR: distDir }) });
+/**
+ * `next build` into its own dist dir, so it never collides with a dev server or the e2e build.
+ * Its output goes to bench/out/build.log, and to stderr only when it fails.
+ */
+export async function buildApp(distDir: string): Promise<void> {
+  const logPath = path.join('bench', 'out', 'build.log');
+  fs.mkdirSync(path.dirname(logPath), { recursive: true });
+  const out = fs.openSync(logPath, 'w');
+  try {
+    await run(process.execPath, [NEXT_BIN, 'build'], {
+      env: serverEnv({ NEXT_DIST_DIR: distDir }),
+      stdio: ['ignore', out, out],
+    });
+  } catch (err) {
+    process.stderr.write(fs.readFileSync(logPath, 'utf8').split('\n').slice(-60).join('\n'));
+    throw err;
+  } finally {
+    fs.closeSync(out);
+  }
 }
 
 export function freePort(): Promise<number> {
