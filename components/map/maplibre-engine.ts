@@ -40,11 +40,12 @@ function offlineStyle(): StyleSpecification {
 export async function mountMap(container: HTMLElement, props: StoreMapProps): Promise<MountedMap> {
   if (!webgl2Available()) throw new Error('WebGL 2 is not available');
   setWorkerUrl(WORKER_URL);
-  const view = initialView(props, 6.5);
+  // Without labels or roads, a closer view would be a blank plain: keep France's outline in sight.
+  const view = initialView(props, 5);
   const map = new MapLibreMap({
     container,
     style: offlineStyle(),
-    ...(view.kind === 'center' ? { center: view.center, zoom: view.zoom } : { bounds: view.bounds, fitBoundsOptions: { padding: 48, maxZoom: 11 } }),
+    ...(view.kind === 'center' ? { center: view.center, zoom: view.zoom } : { bounds: view.bounds, fitBoundsOptions: { padding: 48, maxZoom: 5.5 } }),
     maxZoom: 14,
     dragRotate: false,
     pitchWithRotate: false,
@@ -70,13 +71,16 @@ export async function mountMap(container: HTMLElement, props: StoreMapProps): Pr
     throw err;
   });
 
+  // Start with the attribution folded behind its (i) button rather than covering a phone-sized map.
+  container.querySelector('.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show');
+
   const markers: { id: number; el: HTMLElement; update: (mine: boolean) => void }[] = [];
   for (const store of props.stores) {
     const el = storeMarkerElement(store);
     const popup = new Popup({ offset: 30, maxWidth: '16rem' });
     const update = (mine: boolean) => {
       markAsMine(el, mine);
-      popup.setDOMContent(popupContent(store, props.texts, mine));
+      popup.setDOMContent(popupContent(store, props.texts, mine, props.mode === 'all'));
     };
     update(store.id === props.myStoreId);
     markers.push({ id: store.id, el, update });

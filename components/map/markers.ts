@@ -27,7 +27,7 @@ export function originMarkerElement(texts: MapTexts): HTMLElement {
   return el;
 }
 
-export function popupContent(store: MapStore, texts: MapTexts, mine: boolean): HTMLElement {
+export function popupContent(store: MapStore, texts: MapTexts, mine: boolean, withLink: boolean): HTMLElement {
   const root = document.createElement('div');
   root.className = 'store-popup';
   const name = document.createElement('p');
@@ -40,7 +40,8 @@ export function popupContent(store: MapStore, texts: MapTexts, mine: boolean): H
   link.className = 'store-popup__link';
   link.href = `/stores/${encodeURIComponent(store.slug)}`;
   link.textContent = texts.viewStore;
-  root.append(name, town, link);
+  root.append(name, town);
+  if (withLink) root.append(link);
   return root;
 }
 
@@ -49,7 +50,7 @@ export type InitialView =
   | { kind: 'bounds'; bounds: [[number, number], [number, number]] };
 
 const FRANCE_VIEW: InitialView = { kind: 'center', center: [2.5, 46.6], zoom: 4.6 };
-const NEAREST_FRAMED = 5;
+const NEAREST_FRAMED = 3;
 
 /** Where the camera starts: the store, the origin and its nearest stores, or every store. */
 export function initialView(props: Pick<StoreMapProps, 'stores' | 'origin' | 'mode'>, singleZoom: number): InitialView {

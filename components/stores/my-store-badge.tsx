@@ -35,10 +35,8 @@ export async function MyStoreBadge() {
       <span className="text-brand-600">
         <PinIcon />
       </span>
-      <span className="truncate">
-        <span className="hidden sm:inline">{t.stores.isMyStore}: </span>
-        {store.name}
-      </span>
+      <span className="truncate sm:hidden">{store.name}</span>
+      <span className="hidden truncate sm:inline">{label}</span>
     </Link>
   );
 }

@@ -70,7 +70,7 @@ export default async function StoresPage({ searchParams }: { searchParams: Promi
       <div className="grid gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)] lg:items-start">
         <div className="lg:sticky lg:top-4 lg:order-2">
           <StoreMapLoader
-            className="h-72 sm:h-96 lg:h-[calc(100dvh-2rem)]"
+            className="h-72 sm:h-96 lg:h-[min(36rem,calc(100dvh-2rem))]"
             mode="all"
             stores={list.map(({ id, slug, name, town, lat, lng }) => ({ id, slug, name, town, lat, lng }))}
             myStoreId={myStoreId}
