@@ -90,7 +90,7 @@ export function productSvg({ kind, variant, colour }: ImageName): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 800" width="800" height="800">
 <rect width="800" height="800" fill="${bg}"/>
 ${backdrop(variant, backdropFill)}
-<ellipse cx="400" cy="${second ? 606 : 604}" rx="250" ry="26" fill="#000000" opacity="0.08"/>
+<ellipse cx="400" cy="578" rx="240" ry="22" fill="#000000" opacity="0.08"/>
 <g transform="${view}">${shape(paintFor(hex))}</g>
 </svg>`;
 }
