@@ -22,7 +22,7 @@ const initial: QuantityFormState = { ok: false, message: '' };
 function Submit({ label, pending: pendingLabel, tone }: { label: string; pending: string; tone: Props['tone'] }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" disabled={pending} className={`${tone === 'primary' ? 'btn-primary' : 'btn-secondary'} min-h-12 shrink-0 px-3 sm:min-h-11`}>
+    <button type="submit" disabled={pending} className={`${tone === 'primary' ? 'btn-primary' : 'btn-secondary'} min-h-12 flex-1 px-3 sm:min-h-11`}>
       {pending ? pendingLabel : label}
     </button>
   );

@@ -11,19 +11,20 @@ type Props = { stores: { id: number; name: string; town: string }[]; label: stri
 export function StoreSwitcher({ stores, label, switchLabel }: Props) {
   const params = useParams<{ storeId?: string }>();
   const current = stores.find((s) => String(s.id) === params.storeId);
-  if (stores.length === 0) return null;
+  // On the store picker itself the list is the page; the menu only helps once inside a store.
+  if (!current) return null;
   return (
     <details className="group relative">
       <summary
-        className="flex min-h-11 cursor-pointer list-none items-center gap-2 rounded-lg border border-white/25 px-3 text-sm font-medium hover:bg-white/10 [&::-webkit-details-marker]:hidden"
+        className="flex min-h-11 cursor-pointer list-none items-center justify-between gap-2 rounded-lg border border-white/25 px-3 text-sm font-medium hover:bg-white/10 [&::-webkit-details-marker]:hidden"
         aria-label={current ? `${label}: ${current.name}. ${switchLabel}` : switchLabel}
       >
-        <span className="max-w-[11rem] truncate sm:max-w-[16rem]">{current ? current.name : switchLabel}</span>
+        <span className="truncate sm:max-w-[16rem]">{current ? current.name : switchLabel}</span>
         <span aria-hidden="true" className="text-xs transition-transform group-open:rotate-180">
           ▾
         </span>
       </summary>
-      <ul className="absolute right-0 z-20 mt-2 w-72 max-w-[calc(100vw-2rem)] overflow-hidden rounded-xl border border-line bg-white text-ink shadow-lg">
+      <ul className="absolute right-0 z-20 mt-2 w-full sm:w-72 overflow-hidden rounded-xl border border-line bg-white text-ink shadow-lg">
         {stores.map((s) => (
           <li key={s.id}>
             <Link

@@ -28,6 +28,13 @@ export const authConfig = {
   trustHost: true,
   secret: resolveAuthSecret(),
   providers: [],
+  logger: {
+    // A wrong password is an everyday event the form already reports, not a server error.
+    error(error) {
+      if (error.name === 'CredentialsSignin' || (error.cause as { err?: Error } | undefined)?.err?.name === 'CredentialsSignin') return;
+      console.error('[auth]', error);
+    },
+  },
   callbacks: {
     // The JWT carries only what pages need to render; every staff write re-checks the database.
     jwt({ token, user }) {

@@ -82,11 +82,13 @@ export async function lookupStock({ locationId, query }: { locationId: number; q
     : sql`(p.search @@ websearch_to_tsquery('french'::regconfig, ${q})
            OR p.search @@ websearch_to_tsquery('english'::regconfig, ${q})
            OR p.name_fr ILIKE ${like} OR p.name_en ILIKE ${like} OR p.brand ILIKE ${like})`;
+  // Products whose name or brand holds the words come before those matched by description only.
+  const nameFirst = EAN13.test(q) ? sql`(k.ean13 = ${q})` : sql`(p.name_fr ILIKE ${like} OR p.name_en ILIKE ${like} OR p.brand ILIKE ${like})`;
   const result = await db.execute<Row>(sql`
     ${SELECT_STAFF_STOCK}
     LEFT JOIN stock s ON s.sku_id = k.id AND s.location_id = ${locationId}
     WHERE ${match}
-    ORDER BY (s.sku_id IS NULL), p.name_fr, k.position, k.id
+    ORDER BY ${nameFirst} DESC, p.name_fr, k.position, k.id
     LIMIT ${LOOKUP_LIMIT}`);
   return result.rows.map(toStaffStockRow);
 }

@@ -15,16 +15,18 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="sticky top-0 z-10 bg-brand-700 text-white shadow-sm">
-        <div className="mx-auto flex max-w-6xl items-center gap-2 px-3 py-2 sm:px-6">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-1 px-3 py-2 sm:flex-nowrap sm:px-6">
           <Link href="/staff" className="mr-auto min-h-11 content-center text-base font-bold tracking-tight whitespace-nowrap">
             {t.staff.consoleName}
           </Link>
-          <StoreSwitcher stores={stores} label={t.staff.currentStore} switchLabel={t.staff.switchStore} />
-          <form action={signOutAction}>
-            <button type="submit" className="min-h-11 rounded-lg px-3 text-sm font-medium hover:bg-white/10">
+          <form action={signOutAction} className="sm:order-3">
+            <button type="submit" className="min-h-11 rounded-lg px-3 text-sm font-medium whitespace-nowrap hover:bg-white/10">
               {t.staff.signOut}
             </button>
           </form>
+          <div className="order-last w-full sm:order-2 sm:w-auto">
+            <StoreSwitcher stores={stores} label={t.staff.currentStore} switchLabel={t.staff.switchStore} />
+          </div>
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-3 py-4 sm:px-6 sm:py-6">
