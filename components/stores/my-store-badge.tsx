@@ -12,13 +12,13 @@ function PinIcon() {
 }
 
 /**
- * The header's "My store: Lyon Part-Dieu" link (or "Choose my store"). On phones only the store's
- * name shows, truncated; the full text stays the link's accessible name.
+ * The header's "My store: Lyon Part-Dieu" link (or "Choose my store"). On phones only the store's town
+ * shows, truncated; the full text stays the link's accessible name.
  */
 export async function MyStoreBadge() {
   const [{ t }, store] = await Promise.all([getI18n(), getMyStore()]);
   const className =
-    'inline-flex max-w-[11rem] min-h-10 items-center gap-1.5 rounded-full px-2 text-sm font-medium text-ink hover:bg-brand-50 hover:text-brand-700 sm:max-w-xs';
+    'inline-flex max-w-[9rem] min-h-10 items-center gap-1.5 rounded-full px-2 text-sm font-medium text-ink hover:bg-brand-50 hover:text-brand-700 sm:max-w-xs';
   if (!store) {
     return (
       <Link href="/stores" className={className} data-testid="my-store-badge">
@@ -35,7 +35,7 @@ export async function MyStoreBadge() {
       <span className="text-brand-600">
         <PinIcon />
       </span>
-      <span className="truncate sm:hidden">{store.name}</span>
+      <span className="truncate sm:hidden">{store.town}</span>
       <span className="hidden truncate sm:inline">{label}</span>
     </Link>
   );
