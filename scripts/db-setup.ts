@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import { openConnection, pgliteDir } from '../lib/db/client';
 import { runMigrations } from '../lib/db/migrate';
 import { seed, type SeedScale } from '../lib/db/seed';
+import { seedPlaces } from '../lib/stores/places-data';
 
 async function main() {
   const reset = process.argv.includes('--reset');
@@ -31,7 +32,7 @@ async function main() {
       console.log(`Database ready (${connection.kind}); catalogue already seeded.`);
       return;
     }
-    const summary = await seed(connection.db, { scale });
+    const summary = { ...(await seed(connection.db, { scale })), places: await seedPlaces(connection.db) };
     console.log(
       `Database ready (${connection.kind}) in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
         Object.entries(summary)

@@ -1,14 +1,12 @@
-import Link from 'next/link';
-import { getI18n } from '@/lib/i18n/server';
+import { AccountLink } from '@/components/account/account-link';
+import { MyStoreBadge } from '@/components/stores/my-store-badge';
 
 /** My store and account: per-visitor parts of the header, streamed after the shared shell. */
 export async function HeaderSlots() {
-  const { t } = await getI18n();
   return (
     <>
-      <Link href="/stores" className="font-medium hover:underline">
-        {t.common.chooseStore}
-      </Link>
+      <MyStoreBadge />
+      <AccountLink />
     </>
   );
 }
