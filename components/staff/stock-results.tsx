@@ -48,7 +48,7 @@ export function StockResults({ storeId, rows, actions, limits, labels }: Props) 
     <table className="block w-full md:table md:border-collapse md:rounded-xl md:border md:border-line md:bg-white">
       <caption className="mb-2 block text-left text-sm text-muted md:table-caption">{labels.caption}</caption>
       <thead className="sr-only md:not-sr-only md:table-header-group">
-        <tr className="border-b border-line text-left text-xs font-semibold uppercase tracking-wide text-muted">
+        <tr className="border-b border-line text-left text-xs font-semibold whitespace-nowrap uppercase tracking-wide text-muted">
           <th scope="col" className="px-3 py-2">{labels.product}</th>
           <th scope="col" className="px-3 py-2">{labels.ean}</th>
           <th scope="col" className={`px-3 py-2 ${figure}`}>{labels.onHand}</th>
