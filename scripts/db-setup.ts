@@ -12,8 +12,10 @@ import { openConnection, pgliteDir } from '../lib/db/client';
 import { runMigrations } from '../lib/db/migrate';
 import { seed, type SeedScale } from '../lib/db/seed';
 import { seedPlaces } from '../lib/stores/places-data';
+import { ensureAuthSecret } from './ensure-auth-secret';
 
 async function main() {
+  if (ensureAuthSecret() === 'created') console.log('Wrote a random AUTH_SECRET to .env.local.');
   const reset = process.argv.includes('--reset');
   const scale: SeedScale = process.env.SEED_SCALE === 'large' ? 'large' : 'demo';
   if (reset && !process.env.DATABASE_URL) fs.rmSync(pgliteDir(), { recursive: true, force: true });

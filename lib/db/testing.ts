@@ -27,6 +27,8 @@ export async function createTestConnection(): Promise<Connection & { drop: () =>
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
     const pool = new Pool({ connectionString: url.toString(), max: 20 });
+    // DROP DATABASE … WITH (FORCE) ends idle pooled sockets; that is expected, not an error.
+    pool.on('error', () => {});
     connection = { kind: 'postgres', db: drizzlePg(pool, { schema }), pool, close: () => pool.end() };
     drop = async () => {
       const a = new Client({ connectionString: adminUrl });

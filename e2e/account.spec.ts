@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from './support/fixtures';
+
+test('sign up, sign out, sign in again; refusals are explained', async ({ page }, testInfo) => {
+  const email = `e2e-${testInfo.project.name}-${Date.now()}@example.com`;
+  const password = 'long-enough-42';
+
+  await page.goto('/sign-up');
+  await page.getByLabel('Name').fill('Alex Durand');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill('short');
+  await page.getByRole('button', { name: 'Create my account' }).click();
+  await expect(page.getByText('at least 10 characters').first()).toBeVisible();
+
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Create my account' }).click();
+  await expect(page).toHaveURL(/\/account/);
+  await expect(page.getByText(email)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+
+  // The same email cannot be taken twice.
+  await page.goto('/sign-up');
+  await page.getByLabel('Name').fill('Someone Else');
+  await page.getByLabel('Email').fill(email.toUpperCase());
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Create my account' }).click();
+  await expect(page.getByText('An account already exists for this email')).toBeVisible();
+
+  // A wrong password is a message, not an error page.
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill('wrong-password-1');
+  await page.getByRole('button', { name: /^sign in$/i }).click();
+  await expect(page.getByText('Email or password is incorrect')).toBeVisible();
+
+  await signIn(page, email, password);
+  await expect(page).toHaveURL(/\/account/);
+});

@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+import { e2eData } from './support/data';
+
+test('browse a department, search in French and English, open a product and choose a size', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Departments' }).getByRole('link', { name: 'Shoes' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Shoes' })).toBeVisible();
+  const shoesInDepartment = await page.locator('main li a[href^="/p/"]').count();
+  expect(shoesInDepartment).toBeGreaterThan(5);
+
+  // French and English words find the same shoes.
+  const search = page.getByRole('searchbox', { name: 'Search' });
+  await search.fill('chaussures');
+  await search.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('chaussures');
+  const fr = await page.locator('main li a[href^="/p/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')).sort());
+  await page.getByRole('searchbox', { name: 'Search' }).fill('shoes');
+  await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('shoes');
+  const en = await page.locator('main li a[href^="/p/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')).sort());
+  expect(fr.length).toBeGreaterThan(5);
+  expect(en).toEqual(fr);
+
+  // Product page: price, options, availability with its time.
+  await page.goto(`/p/${e2eData().browseProductSlug}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByTestId('price')).toContainText('€');
+  const sizes = page.getByRole('group', { name: 'Size' }).getByRole('button');
+  const second = sizes.nth(1);
+  const label = (await second.textContent())!.trim();
+  await second.click();
+  await expect(page).toHaveURL(/\?sku=\d+/);
+  await expect(second).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('group', { name: 'Size' }).getByRole('button', { name: label, pressed: true })).toBeVisible();
+  const availability = page.getByTestId('availability');
+  await expect(availability.getByText('Home delivery')).toBeVisible();
+  await expect(availability.getByRole('link', { name: 'Find a store' })).toBeVisible();
+});
+
+test('an empty search and a search with no match say so', async ({ page }) => {
+  await page.goto('/search?q=zzzqqqxx');
+  await expect(page.getByRole('status')).toContainText('No product matches');
+});
+
+test('unknown product, store and department pages are proper 404s', async ({ page }) => {
+  for (const url of ['/p/no-such-product', '/stores/no-such-store', '/c/no-such-department', '/no/such/page']) {
+    const response = await page.goto(url);
+    expect(response?.status(), url).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  }
+});

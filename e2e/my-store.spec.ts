@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+import { e2eData } from './support/data';
+
+test('find stores near a postcode, make one my store, and see it first on a product page', async ({ page }) => {
+  const { lyon, browseProductSlug } = e2eData();
+  await page.goto('/stores');
+  await page.getByLabel('Postcode or town').fill('69003');
+  await page.getByRole('button', { name: 'Search', exact: true }).last().click();
+  await expect(page.getByRole('heading', { name: /Nearest to Lyon/ })).toBeVisible();
+
+  const list = page.getByRole('list', { name: 'Store list' });
+  const first = list.getByRole('listitem').first();
+  await expect(first).toContainText(lyon.name);
+  await first.getByRole('button', { name: 'Make this my store' }).click();
+  await expect(page.getByRole('banner').getByRole('link', { name: new RegExp(lyon.name.replace('Comptoir ', '')) })).toBeVisible();
+
+  // Remembered across visits: a new page load still knows it.
+  await page.goto(`/p/${browseProductSlug}`);
+  const mine = page.getByTestId('my-store-availability');
+  await expect(mine).toContainText(lyon.name);
+  await expect(mine).toContainText(/In stock|Only \d left|Out of stock|Not sold here/);
+  await expect(mine.locator('time')).toContainText('Stock as of');
+  const nearby = page.getByTestId('nearby-availability').getByRole('listitem');
+  await expect(nearby).toHaveCount(5);
+  await expect(nearby.first()).toContainText(/km|m\b/);
+});
+
+test('an unknown postcode gets a clear message and the list stays', async ({ page }) => {
+  await page.goto('/stores');
+  await page.getByLabel('Postcode or town').fill('99999');
+  await page.getByRole('button', { name: 'Search', exact: true }).last().click();
+  await expect(page.getByRole('alert')).toContainText('99999');
+  await expect(page.getByRole('list', { name: 'Store list' }).getByRole('listitem').first()).toBeVisible();
+});

@@ -1,0 +1,62 @@
+import { expect, test } from '@playwright/test';
+import { e2eData } from './support/data';
+import { signInAs } from './support/fixtures';
+
+test('staff records a delivery; the shopper sees the new figure after a reload', async ({ browser, baseURL }, testInfo) => {
+  const { lyon, deliverySkus } = e2eData();
+  const sku = deliverySkus[testInfo.project.name as 'desktop' | 'phone'];
+
+  const shopperContext = await browser.newContext({ locale: 'en-GB' });
+  await shopperContext.addCookies([{ name: 'my_store', value: String(lyon.id), url: baseURL! }]);
+  const shopper = await shopperContext.newPage();
+  await shopper.goto(`/p/${sku.productSlug}?sku=${sku.skuId}`);
+  await expect(shopper.getByTestId('my-store-availability')).toContainText('Out of stock');
+
+  const staffContext = await browser.newContext({ locale: 'en-GB' });
+  const staff = await staffContext.newPage();
+  await signInAs(staff, 'staff');
+  await staff.goto('/staff');
+  await staff.getByRole('link', { name: new RegExp(lyon.name) }).click();
+  await staff.getByLabel('Barcode or product name').fill(sku.ean);
+  await staff.getByLabel('Barcode or product name').press('Enter');
+  const row = staff.getByTestId(`stock-row-${sku.skuId}`);
+  await expect(row).toContainText(sku.ean);
+  await row.getByLabel('Delivery received (quantity)').fill('2');
+  await row.getByRole('button', { name: 'Record delivery' }).click();
+  await expect(staff.getByRole('status').filter({ hasText: 'Received 2' })).toContainText('now 2 on hand');
+
+  await shopper.reload();
+  await expect(shopper.getByTestId('my-store-availability')).toContainText('Only 2 left');
+  await shopperContext.close();
+  await staffContext.close();
+});
+
+test('a count below the reserved units is refused with the reason', async ({ page }) => {
+  const { lyon, reservedSku } = e2eData();
+  await signInAs(page, 'staff');
+  await page.goto(`/staff/stores/${lyon.id}`);
+  await page.getByLabel('Barcode or product name').fill(reservedSku.ean);
+  await page.getByLabel('Barcode or product name').press('Enter');
+  const row = page.getByTestId(`stock-row-${reservedSku.skuId}`);
+  await row.getByLabel('Count (units on the shelf)').fill('0');
+  await row.getByRole('button', { name: 'Correct count' }).click();
+  await expect(page.getByText(`${reservedSku.reserved} unit(s) are reserved for customers`)).toBeVisible();
+});
+
+test('staff of one store cannot open another store, and shoppers cannot open the console', async ({ page }) => {
+  const { paris } = e2eData();
+  await signInAs(page, 'staff');
+  const response = await page.goto(`/staff/stores/${paris.id}`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByText('On hand')).toHaveCount(0);
+
+  await page.context().clearCookies();
+  await signInAs(page, 'shopper');
+  await page.goto('/staff');
+  await expect(page).not.toHaveURL(/\/staff/);
+});
+
+test('the console asks for a sign-in first', async ({ page }) => {
+  await page.goto('/staff');
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fstaff/);
+});

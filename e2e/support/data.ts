@@ -1,0 +1,29 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Facts about the freshly seeded e2e database, written by scripts/e2e-server.ts before the server
+ * starts (the PGlite folder is the server's alone afterwards). Journeys that change stock each get
+ * their own SKU here, so they never read each other's figures.
+ */
+export type StoreRef = { id: number; slug: string; name: string };
+export type SkuRef = { skuId: number; ean: string; productSlug: string; productName: string; onHand: number; reserved: number };
+export type E2eData = {
+  lyon: StoreRef;
+  villeurbanne: StoreRef;
+  paris: StoreRef;
+  /** A product with sizes, in the shoes department. */
+  browseProductSlug: string;
+  /** Out of stock at Lyon Part-Dieu, one per Playwright project: the staff delivery journey receives units of it. */
+  deliverySkus: Record<'desktop' | 'phone', SkuRef>;
+  /** Has reserved units at Lyon Part-Dieu: a count below them must be refused. */
+  reservedSku: SkuRef;
+};
+
+export const E2E_DATA_FILE = path.join(process.cwd(), '.data', 'e2e-data.json');
+
+let cached: E2eData | undefined;
+export function e2eData(): E2eData {
+  cached ??= JSON.parse(fs.readFileSync(E2E_DATA_FILE, 'utf8')) as E2eData;
+  return cached;
+}

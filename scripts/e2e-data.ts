@@ -1,0 +1,62 @@
+/**
+ * Writes the facts the Playwright journeys need about the freshly seeded database
+ * (e2e/support/data.ts) — run by scripts/e2e-server.ts after setup and before `next start`,
+ * while the database is still free to open.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { openConnection, type Db } from '../lib/db/client';
+import { DEMO_STAFF_STORE_SLUGS } from '../lib/db/seed/users';
+import { PARIS_STORE_SLUG } from '../lib/db/seed/stores';
+import { E2E_DATA_FILE, type E2eData, type SkuRef, type StoreRef } from '../e2e/support/data';
+
+async function store(db: Db, slug: string): Promise<StoreRef> {
+  const r = await db.execute<StoreRef>(sql`SELECT location_id AS id, slug, name FROM stores WHERE slug = ${slug}`);
+  if (!r.rows[0]) throw new Error(`e2e-data: no store ${slug}`);
+  return r.rows[0];
+}
+
+async function skus(db: Db, storeId: number, where: ReturnType<typeof sql>, count: number): Promise<SkuRef[]> {
+  const r = await db.execute<SkuRef>(sql`
+    SELECT k.id AS "skuId", k.ean13 AS ean, p.slug AS "productSlug", p.name_en AS "productName",
+           st.on_hand AS "onHand", st.reserved
+    FROM stock st JOIN skus k ON k.id = st.sku_id JOIN products p ON p.id = k.product_id
+    WHERE st.location_id = ${storeId} AND ${where}
+    ORDER BY k.id LIMIT ${count}`);
+  if (r.rows.length < count) throw new Error('e2e-data: not enough SKUs matching the journey needs');
+  return r.rows;
+}
+
+async function main() {
+  const connection = await openConnection();
+  try {
+    const db = connection.db;
+    const [lyonSlug, villeurbanneSlug] = DEMO_STAFF_STORE_SLUGS;
+    const lyon = await store(db, lyonSlug);
+    const [desktop, phone] = await skus(db, lyon.id, sql`st.on_hand = 0 AND st.reserved = 0`, 2);
+    const [reserved] = await skus(db, lyon.id, sql`st.reserved > 0`, 1);
+    const browse = await db.execute<{ slug: string }>(sql`
+      SELECT p.slug FROM products p JOIN categories c ON c.id = p.category_id
+      WHERE c.slug = 'chaussures' AND (SELECT count(*) FROM skus k WHERE k.product_id = p.id AND k.size IS NOT NULL) > 3
+      ORDER BY p.id LIMIT 1`);
+    const data: E2eData = {
+      lyon,
+      villeurbanne: await store(db, villeurbanneSlug),
+      paris: await store(db, PARIS_STORE_SLUG),
+      browseProductSlug: browse.rows[0]!.slug,
+      deliverySkus: { desktop: desktop!, phone: phone! },
+      reservedSku: reserved!,
+    };
+    fs.mkdirSync(path.dirname(E2E_DATA_FILE), { recursive: true });
+    fs.writeFileSync(E2E_DATA_FILE, JSON.stringify(data, null, 2));
+    console.log(`e2e-data: wrote ${E2E_DATA_FILE}`);
+  } finally {
+    await connection.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
