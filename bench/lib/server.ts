@@ -17,6 +17,8 @@ export function serverEnv(env: Env): NodeJS.ProcessEnv {
     NEXT_TELEMETRY_DISABLED: '1',
     AUTH_SECRET: 'comptoir-bench-secret-not-for-production-00000000',
     AUTH_TRUST_HOST: 'true',
+    // Empty rather than unset: `next start` would otherwise take a DATABASE_URL from .env.local.
+    DATABASE_URL: '',
     ...env,
   };
 }
