@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
+import { distanceKmSql } from '@/lib/stores/queries';
 import type { StoreAvailability } from './availability';
 
 type Row = {
@@ -27,11 +28,6 @@ function toAvailability(r: Row): StoreAvailability {
   };
 }
 
-/** Great-circle distance in km between a stores row `s` and a point (haversine, in SQL). */
-function kmFrom(lat: number, lng: number) {
-  return sql`6371 * 2 * asin(sqrt(power(sin(radians(s.lat - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(s.lat)) * power(sin(radians(s.lng - ${lng}) / 2), 2)))`;
-}
-
 /**
  * Availability of one SKU in the stores nearest to a point, nearest first. A store without a
  * stock row for the SKU does not sell it (available null). One query: distances for every store
@@ -45,7 +41,7 @@ export async function listNearbyAvailability(opts: {
   excludeStoreId?: number | null;
 }): Promise<StoreAvailability[]> {
   const db = await getDb();
-  const km = kmFrom(opts.lat, opts.lng);
+  const km = distanceKmSql(sql`s.lat`, sql`s.lng`, opts.lat, opts.lng);
   const result = await db.execute<Row>(sql`
     SELECT s.location_id AS store_id, s.slug, s.name, s.town, s.click_reserve, near.km,
            st.on_hand - st.reserved AS available, st.updated_at AS as_of
