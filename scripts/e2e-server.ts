@@ -4,7 +4,8 @@
  *   2. wipes and re-seeds a database of its own: the PGlite folder .data/e2e; or, in PostgreSQL
  *      mode, E2E_DATABASE_URL as given, or `<name>_e2e` beside a local DATABASE_URL (so your
  *      development data survives the test run);
- *   3. `next start` on the build `next build` just made, with a fixed test AUTH_SECRET.
+ *   3. writes the journeys' data file (scripts/e2e-data.ts → .data/e2e-data.json);
+ *   4. `next start` on the build `next build` just made, with a fixed test AUTH_SECRET.
  * Signals are forwarded, so the server (and its database lock) go when Playwright stops us.
  *
  *   node --import tsx scripts/e2e-server.ts
@@ -118,9 +119,14 @@ async function main() {
     if (code !== 0) fail(`database setup failed (exit ${code})`);
     console.log(`e2e-server: database ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
+  // The facts journeys need (which SKUs, which stores), read while the database is still ours to
+  // open: once `next start` runs, a PGlite folder belongs to the server alone.
+  const code = await run('writing the journeys\' data file', ['--import', 'tsx', 'scripts/e2e-data.ts']);
+  if (stopping) process.exit(0);
+  if (code !== 0) fail(`scripts/e2e-data.ts failed (exit ${code})`);
   const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const code = await run(`next start on :${port} (${distDir})`, [next, 'start', '-p', String(port)]);
-  process.exit(stopping ? 0 : code);
+  const exit = await run(`next start on :${port} (${distDir})`, [next, 'start', '-p', String(port)]);
+  process.exit(stopping ? 0 : exit);
 }
 
 main().catch((err) => fail(err instanceof Error ? err.stack ?? err.message : String(err)));
