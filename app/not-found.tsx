@@ -1,23 +1,17 @@
-import Link from 'next/link';
-import { SiteFooter } from '@/components/layout/site-footer';
-import { SiteHeader } from '@/components/layout/site-header';
+import { LightHeader } from '@/components/layout/light-header';
+import { NotFoundBody } from '@/components/layout/not-found-body';
 import { getI18n } from '@/lib/i18n/server';
 
-// Rendered for unknown URLs and for every notFound() (unknown product, store, category…).
+// Unknown URLs. Next also prerenders this page into static routes, so it must not read the
+// database: a light header. (notFound() inside the shop uses app/(shop)/not-found.tsx.)
 export default async function NotFound() {
   const { t } = await getI18n();
   return (
     <div className="flex min-h-dvh flex-col">
-      <SiteHeader />
-      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-16 text-center sm:px-6">
-        <p className="text-sm font-semibold text-brand-700">404</p>
-        <h1 className="mt-2 text-2xl font-bold">{t.common.notFoundTitle}</h1>
-        <p className="mt-2 text-muted">{t.common.notFoundBody}</p>
-        <Link href="/" className="btn-primary mt-6">
-          {t.common.backHome}
-        </Link>
+      <LightHeader storesLabel={t.common.stores} searchLabel={t.common.search} />
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
+        <NotFoundBody t={t.common} />
       </main>
-      <SiteFooter />
     </div>
   );
 }

@@ -39,6 +39,9 @@ async function main() {
     const browse = await db.execute<{ slug: string }>(sql`
       SELECT p.slug FROM products p JOIN categories c ON c.id = p.category_id
       WHERE c.slug = 'chaussures' AND (SELECT count(*) FROM skus k WHERE k.product_id = p.id AND k.size IS NOT NULL) > 3
+        -- its default SKU is sold at Lyon Part-Dieu, so the page shows a figure with its time
+        AND EXISTS (SELECT 1 FROM stock st WHERE st.location_id = ${lyon.id} AND st.sku_id =
+                    (SELECT k.id FROM skus k WHERE k.product_id = p.id ORDER BY k.position, k.id LIMIT 1))
       ORDER BY p.id LIMIT 1`);
     const data: E2eData = {
       lyon,

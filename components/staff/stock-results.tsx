@@ -62,7 +62,7 @@ export function StockResults({ storeId, rows, actions, limits, labels }: Props) 
         {rows.map((r) => (
           <tr
             key={r.skuId}
-            data-testid="stock-row"
+            data-testid={`stock-row-${r.skuId}`}
             className="card grid grid-cols-3 gap-x-3 gap-y-2 p-4 md:table-row md:rounded-none md:border-0 md:border-b md:border-line md:p-0 md:align-top md:last:border-b-0"
           >
             <th scope="row" className="col-span-3 text-left font-normal md:table-cell md:px-3 md:py-3">
