@@ -29,7 +29,8 @@ export class DatabaseLockedError extends Error {
 }
 
 export function pgliteDir(): string {
-  return path.resolve(process.env.PGLITE_DIR || path.join(process.cwd(), '.data', 'pglite'));
+  // A runtime folder, not a source file: keep the bundler's file tracer out of it.
+  return path.resolve(/* turbopackIgnore: true */ process.env.PGLITE_DIR || path.join(process.cwd(), '.data', 'pglite'));
 }
 
 function isAlive(pid: number): boolean {
