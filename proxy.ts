@@ -1,16 +1,32 @@
 /**
- * A first gate in front of the staff console: no session → sign in; a shopper → the home page,
- * with nothing about the console revealed. It reads only the signed cookie (lib/auth/config.ts has
- * no database), and the matcher keeps every other page free of it. Pages and actions still check
- * for themselves (requireStaff, assertStaffOfStore): this is a convenience, not the security.
+ * Runs before every page request:
+ * 1. Language: the visitor's choice (cookie) or the browser's (Accept-Language) picks the locale,
+ *    and the URL is rewritten — invisibly — to /<locale>/…, so each language has its own
+ *    prerendered shell while URLs stay the same for everyone.
+ * 2. A first gate in front of the staff console: no session → sign in; a shopper → the home page,
+ *    with nothing about the console revealed. It reads only the signed cookie (lib/auth/config.ts
+ *    has no database). Pages and actions still check for themselves (requireStaff,
+ *    assertStaffOfStore): this is a convenience, not the security.
  */
 import NextAuth from 'next-auth';
-import { NextResponse } from 'next/server';
+import { NextResponse, type NextRequest } from 'next/server';
 import { authConfig } from '@/lib/auth/config';
+import { LOCALE_COOKIE, LOCALE_HEADER, resolveLocale } from '@/lib/i18n/config';
+import { canActOnStore } from '@/lib/auth/staff-access';
+import { slugExists } from '@/lib/routing/known-slugs';
 
 const { auth } = NextAuth(authConfig);
 
-export const proxy = auth((req) => {
+function rewriteToLocale(req: NextRequest, pathname = req.nextUrl.pathname): NextResponse {
+  const locale = resolveLocale(req.cookies.get(LOCALE_COOKIE)?.value, req.headers.get('accept-language'));
+  const url = req.nextUrl.clone();
+  url.pathname = `/${locale}${pathname === '/' ? '' : pathname}`;
+  const headers = new Headers(req.headers);
+  headers.set(LOCALE_HEADER, locale);
+  return NextResponse.rewrite(url, { request: { headers } });
+}
+
+const staffGate = auth(async (req) => {
   const user = req.auth?.user;
   if (!user) {
     const url = new URL('/sign-in', req.nextUrl);
@@ -18,7 +34,35 @@ export const proxy = auth((req) => {
     return NextResponse.redirect(url);
   }
   if (user.role !== 'staff' && user.role !== 'admin') return NextResponse.redirect(new URL('/', req.nextUrl));
-  return NextResponse.next();
+  // Another store's page (or no such store): a real 404 before the console starts streaming. The
+  // page and every action check again for themselves.
+  const storeId = /^\/staff\/stores\/([^/]+)/.exec(req.nextUrl.pathname)?.[1];
+  if (storeId !== undefined) {
+    const id = Number(storeId);
+    if (!Number.isSafeInteger(id) || !(await canActOnStore(Number(user.id), id))) return rewriteToLocale(req, '/_unknown');
+  }
+  return rewriteToLocale(req);
 });
 
-export const config = { matcher: ['/staff', '/staff/:path*'] };
+function isWellEncoded(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function proxy(req: NextRequest, event: Parameters<typeof staffGate>[1]) {
+  const path = req.nextUrl.pathname;
+  if (!isWellEncoded(path)) return new NextResponse('Bad request: malformed URL', { status: 400 });
+  if (path === '/staff' || path.startsWith('/staff/')) return staffGate(req, event);
+  // An unknown product, department or store: the catch-all route answers 404 before streaming.
+  if (req.method === 'GET' && !(await slugExists(path))) return rewriteToLocale(req, '/_unknown');
+  return rewriteToLocale(req);
+}
+
+export const config = {
+  // Pages only: not route handlers (/api, /img), Next's own files, or files with an extension.
+  matcher: ['/((?!api/|img/|_next/|.*\\.[a-z0-9]+$).*)'],
+};

@@ -49,3 +49,16 @@ test('unknown product, store and department pages are proper 404s', async ({ pag
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   }
 });
+
+test('the footer switches the whole site to French, and the choice is remembered', async ({ page }) => {
+  await page.goto(`/p/${e2eData().browseProductSlug}`);
+  await page.getByRole('link', { name: 'Français' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('searchbox', { name: 'Rechercher' })).toBeVisible();
+  await expect(page.getByText('Disponibilité en magasin')).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/p/${e2eData().browseProductSlug}$`));
+  await page.goto('/stores');
+  await expect(page.getByRole('heading', { level: 1, name: 'Nos magasins' })).toBeVisible();
+  await page.getByRole('link', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Our stores' })).toBeVisible();
+});

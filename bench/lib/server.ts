@@ -68,7 +68,9 @@ export async function startServer(opts: {
 }): Promise<RunningServer> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child = start(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  // No `-H 127.0.0.1`: with a literal loopback hostname Next 16 proxies the proxy's locale rewrites
+  // over the network instead of handling them in-process (vercel/next.js#94745).
+  const child = start(process.execPath, [NEXT_BIN, 'start', '-p', String(port)], {
     env: serverEnv({ ...opts.env, NEXT_DIST_DIR: opts.distDir, PORT: String(port) }),
   });
   const deadline = Date.now() + (opts.timeoutMs ?? 60_000);

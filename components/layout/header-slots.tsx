@@ -1,8 +1,11 @@
+import { connection } from 'next/server';
 import { AccountLink } from '@/components/account/account-link';
 import { MyStoreBadge } from '@/components/stores/my-store-badge';
 
 /** My store and account: per-visitor parts of the header, streamed after the shared shell. */
 export async function HeaderSlots() {
+  // Per request only: the session check (crypto, clock) must never run while a shell is prerendered.
+  await connection();
   return (
     <>
       <MyStoreBadge />

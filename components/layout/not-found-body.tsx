@@ -1,6 +1,17 @@
-import Link from 'next/link';
+'use client';
 
-export function NotFoundBody({ t }: { t: { notFoundTitle: string; notFoundBody: string; backHome: string } }) {
+import Link from 'next/link';
+import { useParams } from 'next/navigation';
+import { isLocale } from '@/lib/i18n/config';
+import { common } from '@/lib/i18n/dict/common';
+
+/**
+ * The 404 message. Next renders not-found boundaries into every prerendered page, so this reads
+ * the language from the route (no request headers), keeping those pages fully static.
+ */
+export function NotFoundBody() {
+  const { locale } = useParams<{ locale?: string }>();
+  const t = common[isLocale(locale) ? locale : 'fr'];
   return (
     <div className="py-10 text-center">
       <p className="text-sm font-semibold text-brand-700">404</p>

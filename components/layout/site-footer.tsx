@@ -1,12 +1,12 @@
 import Link from 'next/link';
-import { setLocale } from '@/app/(shop)/actions/set-locale';
-import { LOCALES } from '@/lib/i18n/config';
-import { getI18n } from '@/lib/i18n/server';
+import { LOCALES, type Locale } from '@/lib/i18n/config';
+import { getDictionary } from '@/lib/i18n/dictionary';
 
 const names = { fr: 'Français', en: 'English' } as const;
 
-export async function SiteFooter() {
-  const { locale, t } = await getI18n();
+/** Part of the prerendered shell: the language comes from the route, nothing per visitor. */
+export function SiteFooter({ locale }: { locale: Locale }) {
+  const t = getDictionary(locale);
   return (
     <footer className="mt-10 border-t border-line bg-white">
       <div className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-6 text-sm text-muted sm:flex-row sm:items-center sm:justify-between sm:px-6">
@@ -19,21 +19,22 @@ export async function SiteFooter() {
             {t.common.about}
           </Link>
         </nav>
-        <form action={setLocale} className="flex items-center gap-1" aria-label={t.common.language}>
+        <nav aria-label={t.common.language} className="flex items-center gap-1">
           <span className="mr-1">{t.common.language}:</span>
           {LOCALES.map((l) => (
-            <button
+            // A plain link: a full navigation redraws the whole page in the chosen language.
+            <a
               key={l}
-              name="locale"
-              value={l}
+              href={`/api/locale?to=${l}`}
               lang={l}
-              aria-pressed={l === locale}
-              className="min-h-11 rounded-md px-2 font-medium text-ink hover:bg-brand-50 aria-pressed:bg-brand-50 aria-pressed:text-brand-700"
+              hrefLang={l}
+              aria-current={l === locale ? 'true' : undefined}
+              className="inline-flex min-h-11 items-center rounded-md px-2 font-medium text-ink hover:bg-brand-50 aria-[current=true]:bg-brand-50 aria-[current=true]:text-brand-700"
             >
               {names[l]}
-            </button>
+            </a>
           ))}
-        </form>
+        </nav>
       </div>
     </footer>
   );

@@ -1,19 +1,24 @@
 import Link from 'next/link';
+import { connection } from 'next/server';
 import { Suspense } from 'react';
 import { getCategories } from '@/lib/catalog/cached';
-import { getI18n } from '@/lib/i18n/server';
+import type { Locale } from '@/lib/i18n/config';
+import { getDictionary } from '@/lib/i18n/dictionary';
 import { HeaderSlots } from './header-slots';
 
-export async function SiteHeader() {
-  const { locale, t } = await getI18n();
-  const categories = await getCategories(locale);
+/**
+ * The header is part of each page's prerendered shell (its language comes from the route); the
+ * departments (database) and the visitor's store and account (cookies) stream in after it.
+ */
+export function SiteHeader({ locale }: { locale: Locale }) {
+  const t = getDictionary(locale);
   return (
     <header className="border-b border-line bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/" className="text-xl font-extrabold tracking-tight text-brand-700">
           {t.common.siteName}
         </Link>
-        <div className="ml-auto flex items-center gap-3 text-sm sm:order-3">
+        <div className="ml-auto flex min-h-10 items-center gap-3 text-sm sm:order-3">
           <Suspense fallback={null}>
             <HeaderSlots />
           </Suspense>
@@ -36,17 +41,27 @@ export async function SiteHeader() {
           </button>
         </form>
       </div>
-      <nav aria-label={t.common.categories} className="border-t border-line">
-        <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 py-1 text-sm sm:px-4 [scrollbar-width:none]">
-          {categories.map((c) => (
-            <li key={c.id} className="shrink-0">
-              <Link href={`/c/${c.slug}`} className="block rounded-md px-3 py-2 font-medium text-ink hover:bg-brand-50 hover:text-brand-700">
-                {c.name}
-              </Link>
-            </li>
-          ))}
-        </ul>
+      <nav aria-label={t.common.categories} className="min-h-[45px] border-t border-line">
+        <Suspense fallback={null}>
+          <DepartmentLinks locale={locale} />
+        </Suspense>
       </nav>
     </header>
+  );
+}
+
+async function DepartmentLinks({ locale }: { locale: Locale }) {
+  await connection(); // read at request time: the build never opens the database
+  const categories = await getCategories(locale);
+  return (
+    <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 py-1 text-sm sm:px-4 [scrollbar-width:none]">
+      {categories.map((c) => (
+        <li key={c.id} className="shrink-0">
+          <Link href={`/c/${c.slug}`} className="block rounded-md px-3 py-2 font-medium text-ink hover:bg-brand-50 hover:text-brand-700">
+            {c.name}
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }

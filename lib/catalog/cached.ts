@@ -1,5 +1,5 @@
 import 'server-only';
-import { unstable_cache } from 'next/cache';
+import { cacheLife, cacheTag } from 'next/cache';
 import type { Locale } from '@/lib/i18n/config';
 import { getProductBySlug, listCategories } from './queries';
 
@@ -10,14 +10,17 @@ export const productTag = (slug: string) => `product:${slug}`;
  * Catalogue data changes rarely and is the same for every visitor, so product reads are cached
  * (per slug and locale); stock is never cached — it is read fresh and streamed in.
  */
-export function getProduct(slug: string, locale: Locale) {
-  return unstable_cache(() => getProductBySlug(slug, locale), ['product', slug, locale], {
-    tags: [productTag(slug), 'catalog'],
-    revalidate: 3600,
-  })();
+export async function getProduct(slug: string, locale: Locale) {
+  'use cache';
+  cacheTag(productTag(slug), 'catalog');
+  cacheLife('hours');
+  return getProductBySlug(slug, locale);
 }
 
 /** The department list in the header of every page. */
-export function getCategories(locale: Locale) {
-  return unstable_cache(() => listCategories(locale), ['categories', locale], { tags: ['catalog'], revalidate: 3600 })();
+export async function getCategories(locale: Locale) {
+  'use cache';
+  cacheTag('catalog');
+  cacheLife('hours');
+  return listCategories(locale);
 }

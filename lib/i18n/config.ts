@@ -21,3 +21,11 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
     .sort((a, b) => b.q - a.q);
   return ranked.find((r) => isLocale(r.lang))?.lang as Locale | undefined ?? DEFAULT_LOCALE;
 }
+
+/** Request header the proxy sets to the language it rendered the route in. */
+export const LOCALE_HEADER = 'x-comptoir-locale';
+
+/** The visitor's language: their explicit choice (footer switch) first, then the browser's. */
+export function resolveLocale(cookieValue: string | undefined, acceptLanguage: string | null | undefined): Locale {
+  return isLocale(cookieValue) ? cookieValue : localeFromAcceptLanguage(acceptLanguage);
+}

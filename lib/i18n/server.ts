@@ -1,14 +1,22 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
+import { connection } from 'next/server';
 import { cache } from 'react';
-import { LOCALE_COOKIE, isLocale, localeFromAcceptLanguage, type Locale } from './config';
+import { LOCALE_COOKIE, LOCALE_HEADER, isLocale, resolveLocale, type Locale } from './config';
 import { getDictionary } from './dictionary';
 
-/** The visitor's language: their explicit choice (footer switch) first, then the browser's. */
+/**
+ * The language of this request, as the proxy chose it (it rewrote the URL to /<locale>/…).
+ * Request-time only: the prerendered shell takes its language from the route's params instead.
+ * Whatever a page renders after asking for the request's language is per request too — database
+ * reads included — so this marks the request boundary for Next (`connection()`).
+ */
 export const getLocale = cache(async (): Promise<Locale> => {
-  const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
+  await connection();
+  const h = await headers();
+  const chosen = h.get(LOCALE_HEADER);
   if (isLocale(chosen)) return chosen;
-  return localeFromAcceptLanguage((await headers()).get('accept-language'));
+  return resolveLocale((await cookies()).get(LOCALE_COOKIE)?.value, h.get('accept-language'));
 });
 
 export async function getI18n() {

@@ -7,7 +7,6 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
  * France and its neighbours as GeoJSON, for the offline basemap (components/map). Built from
  * Natural Earth (world-atlas) once, at build time: the map never fetches tiles, fonts or sprites.
  */
-export const dynamic = 'force-static';
 
 // ISO 3166 numeric codes: France, then the countries drawn lightly around it.
 const FRANCE = '250';

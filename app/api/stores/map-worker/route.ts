@@ -5,7 +5,6 @@ import path from 'node:path';
  * MapLibre's web worker, served from our origin. The ESM build locates its worker beside its own
  * module URL, which a bundler rewrites, so components/map sets this URL explicitly.
  */
-export const dynamic = 'force-static';
 
 export async function GET() {
   const file = path.join(process.cwd(), 'node_modules', 'maplibre-gl', 'dist', 'maplibre-gl-worker.mjs');

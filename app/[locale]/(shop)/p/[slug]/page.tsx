@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
 import { Suspense } from 'react';
 import { AvailabilityPanel, AvailabilitySkeleton } from '@/components/product/availability-panel';
 import { Gallery } from '@/components/product/gallery';
@@ -79,6 +80,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
 }
 
 async function Availability({ skuId, locale, t }: { skuId: number; locale: Locale; t: Dictionary }) {
+  await connection(); // stock is read per request, never prerendered
   const myStoreId = await getMyStoreId();
   const [myStore, online] = await Promise.all([
     myStoreId ? getStoreAvailability(skuId, myStoreId) : null,

@@ -3,8 +3,8 @@ import Link from 'next/link';
 
 export const metadata: Metadata = { title: 'À propos · About' };
 
-// A static page (prerendered at build, no data): also the baseline of the TTFB benchmark.
-export const dynamic = 'force-static';
+// A static page (prerendered at build for each language, no data): the baseline of the TTFB benchmark.
+
 
 export default function AboutPage() {
   return (

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { connection } from 'next/server';
+import { Suspense } from 'react';
 import { StoreSwitcher } from '@/components/staff/store-switcher';
 import { requireStaff } from '@/lib/auth/guards';
 import { signOutAction } from '@/lib/auth/sign-out-action';
@@ -8,8 +10,18 @@ import { getI18n } from '@/lib/i18n/server';
 
 export const metadata: Metadata = { title: { default: 'Staff', template: '%s · Comptoir Staff' }, robots: { index: false } };
 
+/** Everything in the console depends on who is signed in: nothing of it is prerendered. */
+export default function StaffLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <Suspense fallback={<div className="h-14 bg-brand-700" aria-busy="true" />}>
+      <StaffFrame>{children}</StaffFrame>
+    </Suspense>
+  );
+}
+
 /** The console's own frame: a compact bar (name, store switcher, sign-out), no shop header. */
-export default async function StaffLayout({ children }: { children: React.ReactNode }) {
+async function StaffFrame({ children }: { children: React.ReactNode }) {
+  await connection(); // the session check (crypto, clock) runs per request only
   const user = await requireStaff();
   const [{ t }, stores] = await Promise.all([getI18n(), listStaffStores(user.id)]);
   return (

@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next';
-import { getI18n } from '@/lib/i18n/server';
-import './globals.css';
+import { notFound } from 'next/navigation';
+import { LOCALES, isLocale } from '@/lib/i18n/config';
+import { getDictionary } from '@/lib/i18n/dictionary';
+import '../globals.css';
 
 export const metadata: Metadata = {
   title: { default: 'Comptoir', template: '%s · Comptoir' },
@@ -9,8 +11,15 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#17644b' };
 
-export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const { locale, t } = await getI18n();
+// The proxy rewrites every page URL to /<locale>/…, so each language has its own prerendered shell.
+export function generateStaticParams() {
+  return LOCALES.map((locale) => ({ locale }));
+}
+
+export default async function RootLayout({ children, params }: { children: React.ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  const t = getDictionary(locale);
   return (
     <html lang={locale}>
       <body className="min-h-dvh">

@@ -1,0 +1,59 @@
+import { sql } from 'drizzle-orm';
+import { getDb } from '@/lib/db/client';
+
+/**
+ * Which product, department and store slugs exist, for the proxy. Pages stream into a prerendered
+ * shell, so by the time a page finds out its product does not exist the 200 status has been sent;
+ * the proxy asks here first and answers an unknown slug with a real 404.
+ *
+ * Kept in memory (a few hundred short strings); reloaded at most every RELOAD_MS when a slug is
+ * not found, so a product added a moment ago is recognised without a restart.
+ */
+const RELOAD_MS = 5_000;
+const MAX_AGE_MS = 60_000;
+
+type Known = { products: Set<string>; categories: Set<string>; stores: Set<string>; loadedAt: number };
+const holder = ((globalThis as { __comptoirSlugs?: { known?: Known; loading?: Promise<Known> } }).__comptoirSlugs ??= {});
+
+async function load(): Promise<Known> {
+  const db = await getDb();
+  const r = await db.execute<{ kind: 'p' | 'c' | 's'; slug: string }>(sql`
+    SELECT 'p' AS kind, slug FROM products UNION ALL
+    SELECT 'c', slug FROM categories UNION ALL
+    SELECT 's', slug FROM stores`);
+  const known: Known = { products: new Set(), categories: new Set(), stores: new Set(), loadedAt: Date.now() };
+  for (const { kind, slug } of r.rows) (kind === 'p' ? known.products : kind === 'c' ? known.categories : known.stores).add(slug);
+  return known;
+}
+
+async function current(forceFresh: boolean): Promise<Known> {
+  const age = holder.known ? Date.now() - holder.known.loadedAt : Infinity;
+  if (age > MAX_AGE_MS || (forceFresh && age > RELOAD_MS)) {
+    holder.loading ??= load().finally(() => (holder.loading = undefined));
+    holder.known = await holder.loading;
+  }
+  return holder.known!;
+}
+
+const routes = [
+  [/^\/p\/([^/]+)\/?$/, 'products'],
+  [/^\/c\/([^/]+)\/?$/, 'categories'],
+  [/^\/stores\/([^/]+)\/?$/, 'stores'],
+] as const;
+
+/** False when the path names a product, department or store that does not exist. */
+export async function slugExists(pathname: string): Promise<boolean> {
+  for (const [pattern, kind] of routes) {
+    const match = pattern.exec(pathname);
+    if (!match) continue;
+    let slug: string;
+    try {
+      slug = decodeURIComponent(match[1]!);
+    } catch {
+      return false;
+    }
+    if ((await current(false))[kind].has(slug)) return true;
+    return (await current(true))[kind].has(slug);
+  }
+  return true;
+}
