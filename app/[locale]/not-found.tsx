@@ -6,7 +6,7 @@ import { NotFoundBody } from '@/components/layout/not-found-body';
 export default function NotFound() {
   return (
     <div className="flex min-h-dvh flex-col">
-      <LightHeader storesLabel="Magasins · Stores" searchLabel="Rechercher · Search" />
+      <LightHeader />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
         <NotFoundBody />
       </main>

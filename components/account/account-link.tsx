@@ -9,7 +9,7 @@ import { getI18n } from '@/lib/i18n/server';
  */
 export async function AccountLink() {
   const [user, { t }] = await Promise.all([getSessionUser(), getI18n()]);
-  const linkClass = 'inline-flex min-h-11 items-center rounded-lg px-2 text-sm font-medium text-ink hover:bg-brand-50';
+  const linkClass = 'inline-flex min-h-11 shrink-0 items-center whitespace-nowrap rounded-lg px-2 text-sm font-medium text-ink hover:bg-brand-50';
   if (!user) {
     return (
       <Link href="/sign-in" className={linkClass}>

@@ -4,7 +4,7 @@ import { LightHeader } from '@/components/layout/light-header';
 export default function InfoLayout({ children }: { children: React.ReactNode }) {
   return (
     <div className="flex min-h-dvh flex-col">
-      <LightHeader storesLabel="Magasins · Stores" searchLabel="Rechercher · Search" />
+      <LightHeader />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
         {children}
       </main>

@@ -1,40 +1,49 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { isLocale } from '@/lib/i18n/config';
 
-export const metadata: Metadata = { title: 'À propos · About' };
+// A static page, prerendered at build for each language with no data: also the baseline of the
+// TTFB benchmark.
+const content = {
+  fr: {
+    title: 'À propos de Comptoir',
+    body: [
+      'Comptoir est une vitrine omnicanale libre : un seul catalogue, un seul prix et une seule image du stock, sur le site, au téléphone et en magasin.',
+      'Chaque fiche produit montre le stock de votre magasin et des magasins voisins, avec l’heure du chiffre.',
+    ],
+    cta: 'Trouver un magasin',
+  },
+  en: {
+    title: 'About Comptoir',
+    body: [
+      'Comptoir is an open-source omnichannel storefront: one catalogue, one price and one stock picture across the website, the phone and the shops.',
+      'Every product page shows the stock in your store and in the stores nearby, with the time of the figure.',
+    ],
+    cta: 'Find a store',
+  },
+} as const;
 
-// A static page (prerendered at build for each language, no data): the baseline of the TTFB benchmark.
+type Props = { params: Promise<{ locale: string }> };
 
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: content[isLocale(locale) ? locale : 'fr'].title };
+}
 
-export default function AboutPage() {
+export default async function AboutPage({ params }: Props) {
+  const { locale } = await params;
+  const t = content[isLocale(locale) ? locale : 'fr'];
   return (
-    <div className="mx-auto max-w-2xl space-y-8">
-      <section lang="fr" className="space-y-3">
-        <h1 className="text-2xl font-bold">À propos de Comptoir</h1>
-        <p>
-          Comptoir est une vitrine omnicanale libre : un seul catalogue, un seul prix et une seule image du stock,
-          sur le site, au téléphone et en magasin. Chaque fiche produit montre le stock de votre magasin et des
-          magasins voisins.
+    <article className="mx-auto max-w-2xl space-y-4">
+      <h1 className="text-2xl font-bold">{t.title}</h1>
+      {t.body.map((p) => (
+        <p key={p} className="leading-relaxed">
+          {p}
         </p>
-        <p>
-          <Link href="/stores" className="font-medium text-brand-700 underline">
-            Trouver un magasin
-          </Link>
-        </p>
-      </section>
-      <section lang="en" className="space-y-3">
-        <h2 className="text-2xl font-bold">About Comptoir</h2>
-        <p>
-          Comptoir is an open-source omnichannel storefront: one catalogue, one price and one stock picture across
-          the website, the phone and the shops. Every product page shows the stock in your store and the stores
-          nearby.
-        </p>
-        <p>
-          <Link href="/stores" className="font-medium text-brand-700 underline">
-            Find a store
-          </Link>
-        </p>
-      </section>
-    </div>
+      ))}
+      <Link href="/stores" className="btn-primary">
+        {t.cta}
+      </Link>
+    </article>
   );
 }
