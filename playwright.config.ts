@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
- * Journeys run against `next build && next start` (scripts/e2e-server.ts), never `next dev`: what
+ * Journeys run against `next build && next start` (e2e/support/server.ts), never `next dev`: what
  * we test is what we ship. One server is shared by every worker, so a journey that changes stock
  * picks SKUs no other journey reads.
  */
 const PORT = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
-// CI cannot download Playwright's browsers; Debian's Chromium stands in (scripts/ensure-chromium.sh).
+// CI cannot download Playwright's browsers; Debian's Chromium stands in (.ci/ensure-chromium.sh).
 // On a machine without it, Playwright's own Chromium is used (npx playwright install chromium).
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const launchOptions = {
@@ -62,7 +62,7 @@ export default defineConfig({
   ],
   webServer: {
     // `node --import tsx` rather than `npx tsx`: one process, so signals reach the server directly.
-    command: 'node --import tsx scripts/e2e-server.ts',
+    command: 'node --import tsx e2e/support/server.ts',
     // Ready when the port accepts connections; a page that fails then fails its test, loudly,
     // instead of a 180 s wait for a 200 that never comes.
     port: PORT,

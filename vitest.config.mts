@@ -8,7 +8,7 @@ const alias = {
 };
 const postgresUrl = process.env.TEST_DATABASE_URL;
 const shared = {
-  include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts'],
+  include: ['lib/**/*.test.ts'],
   environment: 'node',
   pool: 'forks',
   testTimeout: 60_000,

@@ -36,7 +36,7 @@ if (process.env.DATABASE_URL) log('ignoring DATABASE_URL (the bench uses .data/b
 delete process.env.DATABASE_URL;
 
 async function seedDemo(): Promise<void> {
-  await run(process.execPath, tsxArgs('scripts/db-setup.ts', '--reset'), {
+  await run(process.execPath, tsxArgs('lib/db/setup.ts', '--reset'), {
     env: { ...process.env, PGLITE_DIR, SEED_SCALE: 'demo' },
   });
 }

@@ -71,11 +71,11 @@ export async function measureNearestStores(opts: { runs?: number } = {}): Promis
   const counts = process.env.BENCH_RESEED === '1' ? null : await seededAtScale(url);
   if (counts) {
     log(`nearest: ${url} already seeded at large scale (${counts.stores} stores, ${counts.skus} SKUs)`);
-    await run(process.execPath, tsxArgs('scripts/db-setup.ts'), { env }); // new migrations only
+    await run(process.execPath, tsxArgs('lib/db/setup.ts'), { env }); // new migrations only
   } else {
     const started = Date.now();
     await timed('nearest: large seed (SEED_SCALE=large, PostgreSQL)', () =>
-      run(process.execPath, tsxArgs('scripts/db-setup.ts', '--reset'), { env }),
+      run(process.execPath, tsxArgs('lib/db/setup.ts', '--reset'), { env }),
     );
     log(`nearest: the large seed took ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }

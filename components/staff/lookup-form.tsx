@@ -10,6 +10,10 @@ type Props = { action: string; query: string; labels: { label: string; placehold
 export function LookupForm({ action, query, labels }: Props) {
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
+    // Never take the focus from a field the person is already in (a quantity typed while the page
+    // was still loading): only an idle page hands it to the scanner field.
+    const active = document.activeElement;
+    if (active && active !== document.body && active !== input.current) return;
     input.current?.focus();
     input.current?.select();
   }, [query]);
@@ -26,7 +30,6 @@ export function LookupForm({ action, query, labels }: Props) {
           type="search"
           defaultValue={query}
           placeholder={labels.placeholder}
-          autoFocus
           autoComplete="off"
           autoCorrect="off"
           autoCapitalize="off"

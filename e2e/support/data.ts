@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * Facts about the freshly seeded e2e database, written by scripts/e2e-server.ts before the server
+ * Facts about the freshly seeded e2e database, written by e2e/support/server.ts before the server
  * starts (the PGlite folder is the server's alone afterwards). Journeys that change stock each get
  * their own SKU here, so they never read each other's figures.
  */

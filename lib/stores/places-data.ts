@@ -10,7 +10,7 @@
  * A commune is placed, in order of preference, by its INSEE code (current or former), by its name
  * within its department (or region, for GeoNames places without admin3/4 such as Paris), at the
  * most populous placed commune sharing one of its postcodes, and lastly at its department's most
- * populous placed commune. Run once by scripts/db-setup.ts.
+ * populous placed commune. Run once by lib/db/setup.ts.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';

@@ -4,11 +4,11 @@
  *   2. wipes and re-seeds a database of its own: the PGlite folder .data/e2e; or, in PostgreSQL
  *      mode, E2E_DATABASE_URL as given, or `<name>_e2e` beside a local DATABASE_URL (so your
  *      development data survives the test run);
- *   3. writes the journeys' data file (scripts/e2e-data.ts → .data/e2e-data.json);
+ *   3. writes the journeys' data file (e2e/support/write-data.ts → .data/e2e-data.json);
  *   4. `next start` on the build `next build` just made, with a fixed test AUTH_SECRET.
  * Signals are forwarded, so the server (and its database lock) go when Playwright stops us.
  *
- *   node --import tsx scripts/e2e-server.ts
+ *   node --import tsx e2e/support/server.ts
  * Env: E2E_PORT (3100), E2E_DATABASE_URL / DATABASE_URL (local PostgreSQL only), E2E_PGLITE_DIR
  * (.data/e2e), NEXT_DIST_DIR (.next), E2E_SKIP_SETUP=1 to reuse the database as it is.
  */
@@ -114,16 +114,16 @@ async function main() {
   const where = databaseUrl ? new URL(databaseUrl).host + new URL(databaseUrl).pathname : env.PGLITE_DIR;
   if (process.env.E2E_SKIP_SETUP !== '1') {
     const started = Date.now();
-    const code = await run(`resetting and seeding ${where}`, ['--import', 'tsx', 'scripts/db-setup.ts', '--reset']);
+    const code = await run(`resetting and seeding ${where}`, ['--import', 'tsx', 'lib/db/setup.ts', '--reset']);
     if (stopping) process.exit(0);
     if (code !== 0) fail(`database setup failed (exit ${code})`);
     console.log(`e2e-server: database ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   // The facts journeys need (which SKUs, which stores), read while the database is still ours to
   // open: once `next start` runs, a PGlite folder belongs to the server alone.
-  const code = await run('writing the journeys\' data file', ['--import', 'tsx', 'scripts/e2e-data.ts']);
+  const code = await run('writing the journeys\' data file', ['--import', 'tsx', 'e2e/support/write-data.ts']);
   if (stopping) process.exit(0);
-  if (code !== 0) fail(`scripts/e2e-data.ts failed (exit ${code})`);
+  if (code !== 0) fail(`e2e/support/write-data.ts failed (exit ${code})`);
   const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
   const exit = await run(`next start on :${port} (${distDir})`, [next, 'start', '-p', String(port)]);
   process.exit(stopping ? 0 : exit);

@@ -1,15 +1,15 @@
 /**
  * Writes the facts the Playwright journeys need about the freshly seeded database
- * (e2e/support/data.ts) — run by scripts/e2e-server.ts after setup and before `next start`,
+ * (e2e/support/data.ts) — run by e2e/support/server.ts after setup and before `next start`,
  * while the database is still free to open.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { openConnection, type Db } from '../lib/db/client';
-import { DEMO_STAFF_STORE_SLUGS } from '../lib/db/seed/users';
-import { PARIS_STORE_SLUG } from '../lib/db/seed/stores';
-import { E2E_DATA_FILE, type E2eData, type SkuRef, type StoreRef } from '../e2e/support/data';
+import { openConnection, type Db } from '../../lib/db/client';
+import { DEMO_STAFF_STORE_SLUGS } from '../../lib/db/seed/users';
+import { PARIS_STORE_SLUG } from '../../lib/db/seed/stores';
+import { E2E_DATA_FILE, type E2eData, type SkuRef, type StoreRef } from './data';
 
 async function store(db: Db, slug: string): Promise<StoreRef> {
   const r = await db.execute<StoreRef>(sql`SELECT location_id AS id, slug, name FROM stores WHERE slug = ${slug}`);

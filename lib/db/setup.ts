@@ -2,17 +2,17 @@
  * Migrates the database and, when it holds no catalogue yet, seeds it. Run before the server
  * starts (npm run dev / npm start), never lazily during a render.
  *
- *   tsx scripts/db-setup.ts            migrate, seed if empty
- *   tsx scripts/db-setup.ts --reset    wipe the PGlite folder (or the PostgreSQL schema) first
- *   SEED_SCALE=large tsx scripts/db-setup.ts --reset    500+ stores × 10,000 SKUs, for benchmarks
+ *   tsx lib/db/setup.ts            migrate, seed if empty
+ *   tsx lib/db/setup.ts --reset    wipe the PGlite folder (or the PostgreSQL schema) first
+ *   SEED_SCALE=large tsx lib/db/setup.ts --reset    500+ stores × 10,000 SKUs, for benchmarks
  */
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { openConnection, pgliteDir } from '../lib/db/client';
-import { runMigrations } from '../lib/db/migrate';
-import { seed, type SeedScale } from '../lib/db/seed';
-import { seedPlaces } from '../lib/stores/places-data';
-import { ensureAuthSecret } from './ensure-auth-secret';
+import { openConnection, pgliteDir } from './client';
+import { runMigrations } from './migrate';
+import { seed, type SeedScale } from './seed';
+import { seedPlaces } from '../stores/places-data';
+import { ensureAuthSecret } from '../auth/ensure-secret';
 
 async function main() {
   if (ensureAuthSecret() === 'created') console.log('Wrote a random AUTH_SECRET to .env.local.');
