@@ -12,15 +12,18 @@ export function SiteFooter({ locale }: { locale: Locale }) {
       <div className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-6 text-sm text-muted sm:flex-row sm:items-center sm:justify-between sm:px-6">
         <p>{t.common.footerNote}</p>
         <nav aria-label={t.common.siteName} className="flex flex-wrap items-center gap-4">
-          <Link href="/stores" className="hover:text-ink hover:underline">
+          <Link href="/stores" className="inline-flex min-h-11 items-center hover:text-ink hover:underline">
             {t.common.stores}
           </Link>
-          <Link href="/about" className="hover:text-ink hover:underline">
+          <Link href="/about" className="inline-flex min-h-11 items-center hover:text-ink hover:underline">
             {t.common.about}
           </Link>
         </nav>
         <nav aria-label={t.common.language} className="flex items-center gap-1">
-          <span className="mr-1">{t.common.language}:</span>
+          <span className="mr-1">
+            {t.common.language}
+            {t.common.colon}
+          </span>
           {LOCALES.map((l) => (
             // A plain link: a full navigation redraws the whole page in the chosen language.
             <a

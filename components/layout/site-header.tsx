@@ -32,16 +32,16 @@ export function SiteHeader({ locale }: { locale: Locale }) {
             name="q"
             type="search"
             placeholder={t.common.searchPlaceholder}
-            className="input min-h-10"
+            className="input min-h-11"
             maxLength={200}
             enterKeyHint="search"
           />
-          <button type="submit" className="btn-primary min-h-10 px-3">
+          <button type="submit" className="btn-primary min-h-11 px-3">
             {t.common.search}
           </button>
         </form>
       </div>
-      <nav aria-label={t.common.categories} className="min-h-[45px] border-t border-line">
+      <nav aria-label={t.common.categories} className="min-h-[53px] border-t border-line">
         <Suspense fallback={null}>
           <DepartmentLinks locale={locale} />
         </Suspense>
@@ -57,7 +57,7 @@ async function DepartmentLinks({ locale }: { locale: Locale }) {
     <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 py-1 text-sm sm:px-4 [scrollbar-width:none]">
       {categories.map((c) => (
         <li key={c.id} className="shrink-0">
-          <Link href={`/c/${c.slug}`} className="block rounded-md px-3 py-2 font-medium text-ink hover:bg-brand-50 hover:text-brand-700">
+          <Link href={`/c/${c.slug}`} className="flex min-h-11 items-center rounded-md px-3 font-medium text-ink hover:bg-brand-50 hover:text-brand-700">
             {c.name}
           </Link>
         </li>

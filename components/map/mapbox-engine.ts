@@ -18,6 +18,11 @@ export async function mountMap(container: HTMLElement, props: StoreMapProps, tok
     dragRotate: false,
     pitchWithRotate: false,
     cooperativeGestures: props.mode === 'all',
+    locale: {
+      'ScrollZoomBlocker.CtrlMessage': props.texts.gestureScroll,
+      'ScrollZoomBlocker.CmdMessage': props.texts.gestureScroll.replace('Ctrl', '⌘'),
+      'TouchPanBlocker.Message': props.texts.gestureTouch,
+    },
   });
   map.touchZoomRotate.disableRotation();
 

@@ -51,6 +51,11 @@ export async function mountMap(container: HTMLElement, props: StoreMapProps): Pr
     pitchWithRotate: false,
     touchPitch: false,
     cooperativeGestures: props.mode === 'all',
+    locale: {
+      'CooperativeGesturesHandler.WindowsHelpText': props.texts.gestureScroll,
+      'CooperativeGesturesHandler.MacHelpText': props.texts.gestureScroll.replace('Ctrl', '⌘'),
+      'CooperativeGesturesHandler.MobileHelpText': props.texts.gestureTouch,
+    },
     attributionControl: { compact: true, customAttribution: 'Natural Earth' },
   });
   map.touchZoomRotate.disableRotation();

@@ -7,6 +7,9 @@ export type MapTexts = {
   viewStore: string;
   isMyStore: string;
   youAreHere: string;
+  /** Shown when one finger or an unmodified scroll tries to move the map inside the page. */
+  gestureScroll: string;
+  gestureTouch: string;
 };
 
 export type StoreMapProps = {

@@ -12,6 +12,7 @@ export type AvailabilityTexts = {
   findStore: string;
   inStock: string;
   onlyLeft: string;
+  onlyOneLeft: string;
   outOfStock: string;
   notStocked: string;
   asOf: string;
@@ -67,16 +68,20 @@ export function AvailabilityPanel({ locale, t, myStore, nearby, online }: Props)
           <h3 className="mb-2 text-sm font-semibold text-muted">{t.nearbyStores}</h3>
           <ul className="space-y-2" data-testid="nearby-availability">
             {nearby.map((s) => (
-              <li key={s.storeId} className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm">
+              <li key={s.storeId} className="flex items-start justify-between gap-x-3 text-sm">
                 <span className="min-w-0">
-                  <Link href={`/stores/${s.slug}`} className="font-medium hover:underline">
+                  <Link href={`/stores/${s.slug}`} className="inline-flex min-h-8 items-center font-medium hover:underline">
                     {s.name}
                   </Link>
-                  {s.distanceKm !== null && (
-                    <span className="ml-2 text-muted">{formatDistance(s.distanceKm, locale)}</span>
-                  )}
+                  <span className="block text-xs text-muted">
+                    {s.distanceKm !== null && formatDistance(s.distanceKm, locale)}
+                    {s.distanceKm !== null && s.asOf && ' · '}
+                    {s.asOf && <AsOf iso={s.asOf} locale={locale} t={t} />}
+                  </span>
                 </span>
-                <StockBadge available={s.available} t={t} />
+                <span className="shrink-0 pt-1.5 text-right">
+                  <StockBadge available={s.available} t={t} />
+                </span>
               </li>
             ))}
           </ul>

@@ -7,7 +7,7 @@ import type { Sku } from '@/lib/catalog/types';
 type Props = {
   skus: Sku[];
   selectedId: number;
-  labels: { size: string; colour: string };
+  labels: { size: string; colour: string; colon: string };
   colourNames: Record<string, string>;
 };
 
@@ -49,7 +49,9 @@ export function OptionPicker({ skus, selectedId, labels, colourNames }: Props) {
       {colours.length > 0 && (
         <fieldset>
           <legend className="label">
-            {labels.colour}: <span className="font-normal">{selected.colour ? colourNames[selected.colour] ?? selected.colour : ''}</span>
+            {labels.colour}
+            {labels.colon}{' '}
+            <span className="font-normal">{selected.colour ? colourNames[selected.colour] ?? selected.colour : ''}</span>
           </legend>
           <div className="flex flex-wrap gap-2">
             {colours.map((c) => (

@@ -4,7 +4,7 @@ import type { Locale } from '@/lib/i18n/config';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
 import { StockBadge } from './stock-badge';
 
-type Texts = { from: string; inStock: string; onlyLeft: string; outOfStock: string; notStocked: string };
+type Texts = { from: string; inStock: string; onlyLeft: string; onlyOneLeft: string; outOfStock: string; notStocked: string };
 
 export function ProductCard({ product, locale, t }: { product: Card; locale: Locale; t: Texts }) {
   const price =

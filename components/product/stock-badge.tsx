@@ -1,7 +1,7 @@
 import { availabilityLevel } from '@/lib/inventory/availability';
 import { interpolate } from '@/lib/i18n/format';
 
-type Texts = { inStock: string; onlyLeft: string; outOfStock: string; notStocked: string };
+type Texts = { inStock: string; onlyLeft: string; onlyOneLeft?: string; outOfStock: string; notStocked: string };
 
 const styles = {
   in_stock: 'text-ok',
@@ -24,7 +24,9 @@ export function StockBadge({ available, t }: { available: number | null; t: Text
     level === 'in_stock'
       ? t.inStock
       : level === 'low'
-        ? interpolate(t.onlyLeft, { count: available ?? 0 })
+        ? available === 1 && t.onlyOneLeft
+          ? t.onlyOneLeft
+          : interpolate(t.onlyLeft, { count: available ?? 0 })
         : level === 'out'
           ? t.outOfStock
           : t.notStocked;

@@ -18,7 +18,7 @@ function PinIcon() {
 export async function MyStoreBadge() {
   const [{ t }, store] = await Promise.all([getI18n(), getMyStore()]);
   const className =
-    'inline-flex min-w-0 max-w-[9rem] min-h-10 items-center gap-1.5 rounded-full px-2 text-sm font-medium text-ink hover:bg-brand-50 hover:text-brand-700 sm:max-w-xs';
+    'inline-flex min-w-0 max-w-[9rem] min-h-11 items-center gap-1.5 rounded-full px-2 text-sm font-medium text-ink hover:bg-brand-50 hover:text-brand-700 sm:max-w-xs lg:max-w-sm';
   if (!store) {
     return (
       <Link href="/stores" className={className} data-testid="my-store-badge">

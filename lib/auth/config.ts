@@ -31,7 +31,10 @@ export const authConfig = {
   logger: {
     // A wrong password is an everyday event the form already reports, not a server error.
     error(error) {
-      if (error.name === 'CredentialsSignin' || (error.cause as { err?: Error } | undefined)?.err?.name === 'CredentialsSignin') return;
+      // Class names do not survive minification: match on Auth.js's error type.
+      const type = (error as { type?: string }).type;
+      const causeType = ((error.cause as { err?: { type?: string } } | undefined)?.err as { type?: string } | undefined)?.type;
+      if (type === 'CredentialsSignin' || causeType === 'CredentialsSignin' || error.name === 'CredentialsSignin') return;
       console.error('[auth]', error);
     },
   },

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '@/lib/db/testing';
 import { insertCategory, insertProduct, insertStore, setStock } from '@/lib/testing/fixtures';
@@ -38,6 +39,11 @@ describe('searchProducts', () => {
     expect((await searchProducts('Brisant', 'fr')).map((p) => p.name)).toEqual(['Baskets de ville']);
     expect(await searchProducts('   ', 'fr')).toEqual([]);
     expect(await searchProducts('"unterminated & | !', 'fr')).toEqual([]);
+  });
+
+  it('finds a product by the EAN-13 printed on its label', async () => {
+    const [row] = (await conn.db.execute<{ ean13: string }>(sql`SELECT ean13 FROM skus WHERE id = ${shoeSkus[1]!}`)).rows;
+    expect((await searchProducts(row!.ean13, 'fr')).map((p) => p.slug)).toEqual(['chaussures-randonnee']);
   });
 });
 

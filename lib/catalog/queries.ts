@@ -114,6 +114,8 @@ export async function searchProducts(query: string, locale: Locale, limit = 48):
     FROM products p CROSS JOIN q
     JOIN skus k ON k.product_id = p.id
     WHERE p.search @@ q.tsq
+       -- a barcode read off a label finds its product too
+       OR EXISTS (SELECT 1 FROM skus e WHERE e.product_id = p.id AND e.ean13 = ${q})
     GROUP BY p.id, q.tsq
     ORDER BY ts_rank(p.search, q.tsq) DESC, p.id
     LIMIT ${limit}`);

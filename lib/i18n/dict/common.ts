@@ -25,6 +25,8 @@ export const common = {
     retry: 'Réessayer',
     footerNote: 'Comptoir — logiciel libre de commerce omnicanal.',
     about: 'À propos',
+    /** French puts a (non-breaking) space before a colon. */
+    colon: '\u00a0:',
   },
   en: {
     siteName: 'Comptoir',
@@ -50,5 +52,6 @@ export const common = {
     retry: 'Try again',
     footerNote: 'Comptoir — open-source omnichannel commerce.',
     about: 'About',
+    colon: ':',
   },
 } as const;

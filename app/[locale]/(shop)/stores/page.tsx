@@ -82,6 +82,8 @@ export default async function StoresPage({ searchParams }: { searchParams: Promi
               viewStore: t.stores.viewStore,
               isMyStore: t.stores.isMyStore,
               youAreHere: t.stores.youAreHere,
+              gestureScroll: t.stores.mapGestureScroll,
+              gestureTouch: t.stores.mapGestureTouch,
             }}
           />
         </div>

@@ -61,7 +61,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
         <OptionPicker
           skus={product.skus}
           selectedId={selected.id}
-          labels={{ size: t.catalog.size, colour: t.catalog.colour }}
+          labels={{ size: t.catalog.size, colour: t.catalog.colour, colon: t.common.colon }}
           colourNames={colourNames}
         />
         <Suspense key={selected.id} fallback={<AvailabilitySkeleton />}>

@@ -132,6 +132,8 @@ export default async function StorePage({ params }: Props) {
             viewStore: t.stores.viewStore,
             isMyStore: t.stores.isMyStore,
             youAreHere: t.stores.youAreHere,
+            gestureScroll: t.stores.mapGestureScroll,
+            gestureTouch: t.stores.mapGestureTouch,
           }}
         />
       </div>
