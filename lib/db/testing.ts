@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { openConnection, setConnection, type Connection, type Db } from './client';
+import { setConnection, type Connection, type Db } from './client';
 import { runMigrations } from './migrate';
 import * as schema from './schema';
 
@@ -64,4 +64,3 @@ export async function useTestDatabase() {
   return connection;
 }
 
-export { openConnection };
