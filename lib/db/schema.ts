@@ -3,3 +3,5 @@ export * from '../catalog/schema';
 export * from '../stores/schema';
 export * from '../inventory/schema';
 export * from '../auth/schema';
+export * from '../sales/schema';
+export * from '../reservations/schema';

@@ -36,7 +36,8 @@ export const stockMovements = pgTable(
     skuId: integer('sku_id')
       .notNull()
       .references(() => skus.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['receive', 'count'] }).notNull(),
+    /** receive / count by staff; sale when units leave the shelf with a customer. */
+    kind: text('kind', { enum: ['receive', 'count', 'sale'] }).notNull(),
     onHandDelta: integer('on_hand_delta').notNull(),
     onHandAfter: integer('on_hand_after').notNull(),
     actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),

@@ -45,8 +45,11 @@ export const stores = pgTable(
     drive: boolean('drive').notNull().default(false),
     returnsDesk: boolean('returns_desk').notNull().default(false),
     phoneOrders: boolean('phone_orders').notNull().default(false),
+    /** How long a click & reserve hold lasts at this shop (from placement, then from "ready"). */
+    reservationHoldHours: smallint('reservation_hold_hours').notNull().default(48),
   },
   (t) => [
+    check('stores_reservation_hold_hours', sql`${t.reservationHoldHours} between 1 and 336`),
     check('stores_lat', sql`${t.lat} between -90 and 90`),
     check('stores_lng', sql`${t.lng} between -180 and 180`),
   ],

@@ -1,0 +1,113 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import type { Db } from '@/lib/db';
+import { DomainError } from '@/lib/errors';
+
+/*
+ * Units held for customers (click & reserve, later drive orders). These run inside the caller's
+ * transaction, so a hold and the record that owns it commit or vanish together. The invariant
+ * (nothing held that is not on the shelf) is in the WHERE clause and in the stock table's CHECK;
+ * every change fires the stock trigger, so open product pages hear about it.
+ */
+
+export type HoldLine = { skuId: number; quantity: number };
+
+export class OutOfStockError extends DomainError {
+  constructor(readonly skuId: number, readonly available: number) {
+    super(
+      'out_of_stock',
+      available <= 0 ? 'Not enough stock: this item has just sold out here.' : `Not enough stock: only ${available} left here.`,
+    );
+  }
+}
+
+export class NotStockedHereError extends DomainError {
+  constructor(readonly skuId: number) {
+    super('not_stocked_here', 'This shop does not sell this item.');
+  }
+}
+
+/** '{1,2,3}': one array parameter, the same on pg and PGlite. */
+function intArray(values: number[]): string {
+  return `{${values.map((v) => Math.trunc(v)).join(',')}}`;
+}
+
+/** Same SKU on several lines counts once, with the lines' sum. */
+function bySku(lines: HoldLine[]): { skus: number[]; quantities: number[] } {
+  const totals = new Map<number, number>();
+  for (const l of lines) totals.set(l.skuId, (totals.get(l.skuId) ?? 0) + l.quantity);
+  const skus = [...totals.keys()].sort((a, b) => a - b);
+  return { skus, quantities: skus.map((s) => totals.get(s)!) };
+}
+
+/** Row locks in SKU order: two multi-line writers on one shop then queue instead of deadlocking. */
+async function lockRows(tx: Db, locationId: number, skus: number[]): Promise<void> {
+  if (skus.length < 2) return;
+  await tx.execute(sql`
+    SELECT 1 FROM stock WHERE location_id = ${locationId} AND sku_id = ANY(${intArray(skus)}::int[])
+    ORDER BY sku_id FOR UPDATE`);
+}
+
+/**
+ * Moves units from "available" to "reserved" at one location, all lines or none. Throws OutOfStockError / NotStockedHereError
+ * (the caller's transaction then rolls back, with everything it wrote).
+ */
+export async function holdStock(tx: Db, locationId: number, lines: HoldLine[]): Promise<void> {
+  const { skus, quantities } = bySku(lines);
+  if (skus.length === 0) return;
+  await lockRows(tx, locationId, skus);
+  const held = await tx.execute<{ sku_id: number }>(sql`
+    UPDATE stock s SET reserved = s.reserved + w.n
+    FROM unnest(${intArray(skus)}::int[], ${intArray(quantities)}::int[]) AS w(sku_id, n)
+    WHERE s.location_id = ${locationId} AND s.sku_id = w.sku_id AND s.on_hand - s.reserved >= w.n
+    RETURNING s.sku_id`);
+  if (held.rows.length === skus.length) return;
+
+  const got = new Set(held.rows.map((r) => r.sku_id));
+  const missing = skus.find((s) => !got.has(s))!;
+  const current = await tx.execute<{ available: number }>(sql`
+    SELECT on_hand - reserved AS available FROM stock WHERE location_id = ${locationId} AND sku_id = ${missing}`);
+  const row = current.rows[0];
+  if (!row) throw new NotStockedHereError(missing);
+  throw new OutOfStockError(missing, row.available);
+}
+
+/** Gives held units back to "available" (a cancelled or expired hold). */
+export async function releaseStock(tx: Db, locationId: number, lines: HoldLine[]): Promise<void> {
+  const { skus, quantities } = bySku(lines);
+  if (skus.length === 0) return;
+  await lockRows(tx, locationId, skus);
+  const released = await tx.execute<{ sku_id: number }>(sql`
+    UPDATE stock s SET reserved = s.reserved - w.n
+    FROM unnest(${intArray(skus)}::int[], ${intArray(quantities)}::int[]) AS w(sku_id, n)
+    WHERE s.location_id = ${locationId} AND s.sku_id = w.sku_id AND s.reserved >= w.n
+    RETURNING s.sku_id`);
+  // A hold that is not in stock.reserved means the books are already wrong: stop, roll back.
+  if (released.rows.length !== skus.length) throw new Error(`stock at location ${locationId} holds fewer reserved units than the hold being released`);
+}
+
+/**
+ * Held units leave the shop with the customer: on hand and reserved both go down, and the sale is
+ * written to the stock movements (the audit trail staff read).
+ */
+export async function takeHeldStock(
+  tx: Db,
+  locationId: number,
+  lines: HoldLine[],
+  audit: { actorId: number | null; note: string },
+): Promise<void> {
+  const { skus, quantities } = bySku(lines);
+  if (skus.length === 0) return;
+  await lockRows(tx, locationId, skus);
+  const taken = await tx.execute<{ sku_id: number; on_hand: number; n: number }>(sql`
+    UPDATE stock s SET on_hand = s.on_hand - w.n, reserved = s.reserved - w.n
+    FROM unnest(${intArray(skus)}::int[], ${intArray(quantities)}::int[]) AS w(sku_id, n)
+    WHERE s.location_id = ${locationId} AND s.sku_id = w.sku_id AND s.reserved >= w.n
+    RETURNING s.sku_id, s.on_hand, w.n`);
+  if (taken.rows.length !== skus.length) throw new Error(`stock at location ${locationId} holds fewer reserved units than the collection`);
+  for (const r of taken.rows) {
+    await tx.execute(sql`
+      INSERT INTO stock_movements (location_id, sku_id, kind, on_hand_delta, on_hand_after, actor_id, note)
+      VALUES (${locationId}, ${r.sku_id}, 'sale', ${-r.n}, ${r.on_hand}, ${audit.actorId}, ${audit.note})`);
+  }
+}

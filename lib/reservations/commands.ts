@@ -1,0 +1,301 @@
+import 'server-only';
+import { randomInt } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { getDb, type Db } from '@/lib/db';
+import { PG_UNIQUE_VIOLATION, pgErrorCode } from '@/lib/errors';
+import { holdStock, releaseStock, takeHeldStock, type HoldLine } from '@/lib/inventory/holds';
+import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
+import { recordStoreSale } from '@/lib/sales/commands';
+import { reservationLimits } from './config';
+import {
+  EmptyReservationError,
+  InvalidReservationQuantityError,
+  ReservationLimitError,
+  ReservationNotFoundError,
+  ReservationStateError,
+  StoreNotReservableError,
+} from './errors';
+import type { ReservationStatus } from './schema';
+
+/*
+ * Click & reserve. Every command is one transaction; every status change is a conditional UPDATE
+ * (`WHERE status IN (…)`), so two staff members, a shopper and the expiry sweep racing on one
+ * reservation produce exactly one transition, and the units it held move exactly once.
+ * An open reservation is `placed` or `ready` with `expires_at` still ahead.
+ */
+
+export type ReservationLineInput = { skuId: number; quantity: number };
+
+export type PlaceReservationInput = {
+  customerId: number;
+  storeId: number;
+  lines: ReservationLineInput[];
+  idempotencyKey: string;
+};
+
+export type PlacedReservation = { id: number; code: string; expiresAt: Date; replayed: boolean };
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read out at a desk
+export const PICKUP_CODE_LENGTH = 6;
+
+export function newPickupCode(): string {
+  let code = '';
+  for (let i = 0; i < PICKUP_CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
+}
+
+/** What a shopper or the desk types: case, spaces and dashes do not matter. */
+export function normalizePickupCode(input: string): string {
+  return input.toUpperCase().replace(/[\s-]/g, '');
+}
+
+async function transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+  const db = await getDb();
+  return db.transaction((tx) => work(tx as unknown as Db));
+}
+
+function constraintOf(err: unknown): string | undefined {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const c = (e as { constraint?: unknown }).constraint;
+    if (typeof c === 'string') return c;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function validateLines(lines: ReservationLineInput[]): void {
+  const { maxUnitsPerSku, maxLines } = reservationLimits();
+  if (lines.length === 0 || lines.length > maxLines) throw new EmptyReservationError(maxLines);
+  for (const l of lines) {
+    if (!Number.isSafeInteger(l.skuId) || l.skuId <= 0) throw new EmptyReservationError(maxLines);
+    if (!Number.isSafeInteger(l.quantity) || l.quantity < 1 || l.quantity > maxUnitsPerSku) {
+      throw new InvalidReservationQuantityError(maxUnitsPerSku);
+    }
+  }
+}
+
+/**
+ * Places a reservation: the units move to `reserved` and the reservation with its lines is
+ * written in the same transaction, or nothing is. The shopper's row is locked first, so their own
+ * concurrent requests (a double-click, two tabs) queue: the idempotency key and the per-account
+ * limits are then decided on committed data.
+ */
+export async function placeReservation(input: PlaceReservationInput): Promise<PlacedReservation> {
+  validateLines(input.lines);
+  const limits = reservationLimits();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await transaction((tx) => placeIn(tx, input, limits));
+    } catch (err) {
+      if (pgErrorCode(err) !== PG_UNIQUE_VIOLATION) throw err;
+      // Another shopper's request already used this key: never hand back their reservation.
+      if (constraintOf(err) === 'reservations_idempotency_key_unique') throw new IdempotencyKeyReusedError();
+      if (constraintOf(err) !== 'reservations_code_unique' || attempt >= 3) throw err; // a pickup code collision: draw again
+    }
+  }
+}
+
+async function placeIn(tx: Db, input: PlaceReservationInput, limits: ReturnType<typeof reservationLimits>): Promise<PlacedReservation> {
+  const { customerId, storeId, lines, idempotencyKey } = input;
+  const customer = await tx.execute(sql`SELECT id FROM users WHERE id = ${customerId} FOR UPDATE`);
+  if (customer.rows.length === 0) throw new ReservationNotFoundError();
+
+  const earlier = await tx.execute<{ id: number; code: string; customer_id: number; expires_at: Date | string }>(sql`
+    SELECT id, code, customer_id, expires_at FROM reservations WHERE idempotency_key = ${idempotencyKey}`);
+  const replay = earlier.rows[0];
+  if (replay) {
+    if (replay.customer_id !== customerId) throw new IdempotencyKeyReusedError();
+    return { id: replay.id, code: replay.code, expiresAt: new Date(replay.expires_at), replayed: true };
+  }
+
+  const store = await tx.execute<{ click_reserve: boolean }>(sql`
+    SELECT click_reserve FROM stores WHERE location_id = ${storeId}`);
+  if (!store.rows[0]?.click_reserve) throw new StoreNotReservableError();
+
+  const open = await tx.execute<{ n: number }>(sql`
+    SELECT count(*)::int AS n FROM reservations
+    WHERE customer_id = ${customerId} AND status IN ('placed', 'ready') AND expires_at > now()`);
+  if ((open.rows[0]?.n ?? 0) >= limits.maxActive) throw new ReservationLimitError('active', limits.maxActive);
+
+  const wanted = new Map<number, number>();
+  for (const l of lines) wanted.set(l.skuId, (wanted.get(l.skuId) ?? 0) + l.quantity);
+  const skuIds = [...wanted.keys()];
+  const held = await tx.execute<{ sku_id: number; n: number }>(sql`
+    SELECT l.sku_id, sum(l.quantity)::int AS n
+    FROM reservations r JOIN reservation_lines l ON l.reservation_id = r.id
+    WHERE r.customer_id = ${customerId} AND r.status IN ('placed', 'ready') AND r.expires_at > now()
+      AND l.sku_id = ANY(${`{${skuIds.join(',')}}`}::int[])
+    GROUP BY l.sku_id`);
+  const heldBySku = new Map(held.rows.map((r) => [r.sku_id, r.n]));
+  for (const [skuId, n] of wanted) {
+    const already = heldBySku.get(skuId) ?? 0;
+    if (already + n > limits.maxUnitsPerSku) throw new ReservationLimitError('units', limits.maxUnitsPerSku, already);
+  }
+
+  const created = await tx.execute<{ id: number; code: string; expires_at: Date | string }>(sql`
+    INSERT INTO reservations (code, customer_id, store_id, status, idempotency_key, expires_at)
+    SELECT ${newPickupCode()}, ${customerId}, s.location_id, 'placed', ${idempotencyKey},
+           now() + make_interval(hours => s.reservation_hold_hours)
+    FROM stores s WHERE s.location_id = ${storeId}
+    RETURNING id, code, expires_at`);
+  const reservation = created.rows[0]!;
+
+  await holdStock(tx, storeId, lines);
+
+  // Lines keep the shopper's order; the price is the one shown now, paid at pickup.
+  const skus = lines.map((l) => l.skuId).join(',');
+  const quantities = lines.map((l) => l.quantity).join(',');
+  await tx.execute(sql`
+    INSERT INTO reservation_lines (reservation_id, sku_id, quantity, unit_price_cents)
+    SELECT ${reservation.id}, k.id, w.n, k.price_cents
+    FROM unnest(${`{${skus}}`}::int[], ${`{${quantities}}`}::int[]) WITH ORDINALITY AS w(sku_id, n, ord)
+    JOIN skus k ON k.id = w.sku_id
+    ORDER BY w.ord`);
+
+  return { id: reservation.id, code: reservation.code, expiresAt: new Date(reservation.expires_at), replayed: false };
+}
+
+async function linesOf(tx: Db, reservationId: number): Promise<(HoldLine & { unitPriceCents: number })[]> {
+  const r = await tx.execute<{ sku_id: number; quantity: number; unit_price_cents: number }>(sql`
+    SELECT sku_id, quantity, unit_price_cents FROM reservation_lines WHERE reservation_id = ${reservationId} ORDER BY id`);
+  return r.rows.map((l) => ({ skuId: l.sku_id, quantity: l.quantity, unitPriceCents: l.unit_price_cents }));
+}
+
+type Scope = { storeId: number } | { customerId: number };
+
+function scopeSql(scope: Scope) {
+  return 'storeId' in scope ? sql`store_id = ${scope.storeId}` : sql`customer_id = ${scope.customerId}`;
+}
+
+/**
+ * Why a conditional transition changed nothing: unknown to this scope (404), or in another state.
+ * An open reservation past its deadline is expired on the spot, so the answer is the truth.
+ */
+async function refuse(reservationId: number, scope: Scope): Promise<never> {
+  const db = await getDb();
+  const r = await db.execute<{ status: ReservationStatus; lapsed: boolean }>(sql`
+    SELECT status, (status IN ('placed', 'ready') AND expires_at <= now()) AS lapsed
+    FROM reservations WHERE id = ${reservationId} AND ${scopeSql(scope)}`);
+  const row = r.rows[0];
+  if (!row) throw new ReservationNotFoundError();
+  if (row.lapsed) {
+    await expireDueReservations({ ids: [reservationId] });
+    throw new ReservationStateError('expired');
+  }
+  throw new ReservationStateError(row.status);
+}
+
+function assertId(id: number): void {
+  if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) throw new ReservationNotFoundError();
+}
+
+export type StaffTransitionInput = { reservationId: number; storeId: number; actorId: number };
+
+/** Staff have picked the items: the shopper may come; the hold now runs from this moment. */
+export async function markReservationReady(input: StaffTransitionInput): Promise<{ expiresAt: Date }> {
+  assertId(input.reservationId);
+  const r = await transaction((tx) =>
+    tx.execute<{ expires_at: Date | string }>(sql`
+      UPDATE reservations r
+      SET status = 'ready', ready_at = now(), updated_at = now(), updated_by = ${input.actorId},
+          expires_at = now() + make_interval(hours => s.reservation_hold_hours)
+      FROM stores s
+      WHERE r.id = ${input.reservationId} AND r.store_id = ${input.storeId} AND s.location_id = r.store_id
+        AND r.status = 'placed' AND r.expires_at > now()
+      RETURNING r.expires_at`),
+  );
+  const row = r.rows[0];
+  if (!row) return refuse(input.reservationId, { storeId: input.storeId });
+  return { expiresAt: new Date(row.expires_at) };
+}
+
+/**
+ * Handed over at the desk: the units leave the shelf (on hand and reserved both go down) and the
+ * collection is recorded as a store sale for the customer, paid at the prices reserved.
+ */
+export async function collectReservation(input: StaffTransitionInput): Promise<{ saleId: number; totalCents: number }> {
+  assertId(input.reservationId);
+  const result = await transaction(async (tx) => {
+    const r = await tx.execute<{ customer_id: number }>(sql`
+      UPDATE reservations
+      SET status = 'collected', collected_at = now(), updated_at = now(), updated_by = ${input.actorId}
+      WHERE id = ${input.reservationId} AND store_id = ${input.storeId}
+        AND status IN ('placed', 'ready') AND expires_at > now()
+      RETURNING customer_id`);
+    const row = r.rows[0];
+    if (!row) return null;
+    const lines = await linesOf(tx, input.reservationId);
+    await takeHeldStock(tx, input.storeId, lines, { actorId: input.actorId, note: `Click & reserve #${input.reservationId}` });
+    return recordStoreSale(tx, {
+      storeId: input.storeId,
+      customerId: row.customer_id,
+      staffId: input.actorId,
+      reservationId: input.reservationId,
+      lines,
+    });
+  });
+  return result ?? refuse(input.reservationId, { storeId: input.storeId });
+}
+
+async function cancel(reservationId: number, scope: Scope, actorId: number): Promise<void> {
+  assertId(reservationId);
+  const done = await transaction(async (tx) => {
+    const r = await tx.execute<{ store_id: number }>(sql`
+      UPDATE reservations
+      SET status = 'cancelled', cancelled_at = now(), updated_at = now(), updated_by = ${actorId}
+      WHERE id = ${reservationId} AND ${scopeSql(scope)} AND status IN ('placed', 'ready') AND expires_at > now()
+      RETURNING store_id`);
+    const row = r.rows[0];
+    if (!row) return false;
+    await releaseStock(tx, row.store_id, await linesOf(tx, reservationId));
+    return true;
+  });
+  if (!done) await refuse(reservationId, scope);
+}
+
+/** The shopper changed their mind: the units go back on sale at once. */
+export function cancelReservationByCustomer(input: { reservationId: number; customerId: number }): Promise<void> {
+  return cancel(input.reservationId, { customerId: input.customerId }, input.customerId);
+}
+
+/** The desk cancels (item damaged, customer called): same effect, scoped to the staff member's shop. */
+export function cancelReservationByStaff(input: StaffTransitionInput): Promise<void> {
+  return cancel(input.reservationId, { storeId: input.storeId }, input.actorId);
+}
+
+/**
+ * The expiry sweep: open reservations past their deadline become `expired` and give their units
+ * back. Safe with several sweepers on several servers: each takes rows with SKIP LOCKED and the
+ * status condition is re-checked under the row lock, so every hold is released exactly once.
+ */
+export async function expireDueReservations(opts: { limit?: number; ids?: number[] } = {}): Promise<{ expired: number }> {
+  const limit = opts.limit ?? 200;
+  const only = opts.ids ? sql`AND id = ANY(${`{${opts.ids.map(Math.trunc).join(',')}}`}::int[])` : sql``;
+  return transaction(async (tx) => {
+    const due = await tx.execute<{ id: number; store_id: number }>(sql`
+      WITH due AS (
+        SELECT id FROM reservations
+        WHERE status IN ('placed', 'ready') AND expires_at <= now() ${only}
+        ORDER BY expires_at LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED
+      )
+      UPDATE reservations r SET status = 'expired', expired_at = now(), updated_at = now(), updated_by = NULL
+      FROM due WHERE r.id = due.id AND r.status IN ('placed', 'ready')
+      RETURNING r.id, r.store_id`);
+    if (due.rows.length === 0) return { expired: 0 };
+    const ids = `{${due.rows.map((r) => r.id).join(',')}}`;
+    const lines = await tx.execute<{ store_id: number; sku_id: number; n: number }>(sql`
+      SELECT r.store_id, l.sku_id, sum(l.quantity)::int AS n
+      FROM reservation_lines l JOIN reservations r ON r.id = l.reservation_id
+      WHERE r.id = ANY(${ids}::int[])
+      GROUP BY r.store_id, l.sku_id ORDER BY r.store_id, l.sku_id`);
+    const byStore = new Map<number, HoldLine[]>();
+    for (const l of lines.rows) {
+      const list = byStore.get(l.store_id) ?? [];
+      list.push({ skuId: l.sku_id, quantity: l.n });
+      byStore.set(l.store_id, list);
+    }
+    for (const [storeId, storeLines] of byStore) await releaseStock(tx, storeId, storeLines);
+    return { expired: due.rows.length };
+  });
+}

@@ -1,0 +1,201 @@
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import { getDb } from '@/lib/db';
+import type { Locale } from '@/lib/i18n/config';
+import { distanceKmSql } from '@/lib/stores/queries';
+import type { ReservationStatus } from './schema';
+
+/*
+ * Reads for the shopper (their own reservations only) and the pickup desk (its shop only). The
+ * status shown is the truth even between two sweeps: an open reservation past its deadline reads
+ * as expired.
+ */
+
+export type ReservationLine = {
+  skuId: number;
+  productSlug: string;
+  productName: string;
+  image: string | null;
+  size: string | null;
+  colour: string | null;
+  ean13: string;
+  quantity: number;
+  unitPriceCents: number;
+};
+
+export type Reservation = {
+  id: number;
+  code: string;
+  status: ReservationStatus;
+  customer: { id: number; name: string; email: string };
+  store: { id: number; slug: string; name: string; address: string; postcode: string; town: string };
+  createdAt: string;
+  readyAt: string | null;
+  expiresAt: string;
+  collectedAt: string | null;
+  cancelledAt: string | null;
+  expiredAt: string | null;
+  lines: ReservationLine[];
+  totalCents: number;
+  units: number;
+};
+
+type Row = {
+  id: number;
+  code: string;
+  status: ReservationStatus;
+  customer_id: number;
+  customer_name: string;
+  customer_email: string;
+  store_id: number;
+  store_slug: string;
+  store_name: string;
+  address: string;
+  postcode: string;
+  town: string;
+  created_at: Date | string;
+  ready_at: Date | string | null;
+  expires_at: Date | string;
+  collected_at: Date | string | null;
+  cancelled_at: Date | string | null;
+  expired_at: Date | string | null;
+  lines: ReservationLine[] | string;
+};
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+function toReservation(r: Row): Reservation {
+  const lines = typeof r.lines === 'string' ? (JSON.parse(r.lines) as ReservationLine[]) : r.lines;
+  return {
+    id: r.id,
+    code: r.code,
+    status: r.status,
+    customer: { id: r.customer_id, name: r.customer_name, email: r.customer_email },
+    store: { id: r.store_id, slug: r.store_slug, name: r.store_name, address: r.address, postcode: r.postcode, town: r.town },
+    createdAt: iso(r.created_at)!,
+    readyAt: iso(r.ready_at),
+    expiresAt: iso(r.expires_at)!,
+    collectedAt: iso(r.collected_at),
+    cancelledAt: iso(r.cancelled_at),
+    expiredAt: iso(r.expired_at),
+    lines,
+    totalCents: lines.reduce((s, l) => s + l.quantity * l.unitPriceCents, 0),
+    units: lines.reduce((s, l) => s + l.quantity, 0),
+  };
+}
+
+async function select(locale: Locale, where: SQL, order: SQL, limit = 100): Promise<Reservation[]> {
+  const db = await getDb();
+  const name = locale === 'fr' ? sql`p.name_fr` : sql`p.name_en`;
+  const result = await db.execute<Row>(sql`
+    SELECT r.id, r.code,
+           CASE WHEN r.status IN ('placed', 'ready') AND r.expires_at <= now() THEN 'expired' ELSE r.status END AS status,
+           r.customer_id, u.name AS customer_name, u.email AS customer_email,
+           r.store_id, s.slug AS store_slug, s.name AS store_name, s.address, s.postcode, s.town,
+           r.created_at, r.ready_at, r.expires_at, r.collected_at, r.cancelled_at,
+           COALESCE(r.expired_at, CASE WHEN r.status IN ('placed', 'ready') AND r.expires_at <= now() THEN r.expires_at END) AS expired_at,
+           (SELECT COALESCE(json_agg(json_build_object(
+                     'skuId', k.id, 'productSlug', p.slug, 'productName', ${name}, 'image', p.images->>0,
+                     'size', k.size, 'colour', k.colour, 'ean13', k.ean13,
+                     'quantity', l.quantity, 'unitPriceCents', l.unit_price_cents) ORDER BY l.id), '[]'::json)
+            FROM reservation_lines l JOIN skus k ON k.id = l.sku_id JOIN products p ON p.id = k.product_id
+            WHERE l.reservation_id = r.id) AS lines
+    FROM reservations r
+    JOIN users u ON u.id = r.customer_id
+    JOIN stores s ON s.location_id = r.store_id
+    WHERE ${where}
+    ORDER BY ${order}
+    LIMIT ${limit}`);
+  return result.rows.map(toReservation);
+}
+
+function validId(id: number): boolean {
+  return Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647;
+}
+
+/** One of the shopper's own reservations; null for anyone else's (the caller answers 404). */
+export async function getCustomerReservation(id: number, customerId: number, locale: Locale): Promise<Reservation | null> {
+  if (!validId(id)) return null;
+  const [r] = await select(locale, sql`r.id = ${id} AND r.customer_id = ${customerId}`, sql`r.id`);
+  return r ?? null;
+}
+
+/** "My reservations": open ones first (soonest deadline first), then the rest, newest first. */
+export async function listCustomerReservations(customerId: number, locale: Locale): Promise<Reservation[]> {
+  return select(
+    locale,
+    sql`r.customer_id = ${customerId}`,
+    sql`(r.status IN ('placed', 'ready') AND r.expires_at > now()) DESC,
+        CASE WHEN r.status IN ('placed', 'ready') THEN r.expires_at END ASC, r.created_at DESC`,
+    50,
+  );
+}
+
+/** A reservation of this shop, for the desk; null when it belongs to another shop. */
+export async function getStoreReservation(id: number, storeId: number, locale: Locale): Promise<Reservation | null> {
+  if (!validId(id)) return null;
+  const [r] = await select(locale, sql`r.id = ${id} AND r.store_id = ${storeId}`, sql`r.id`);
+  return r ?? null;
+}
+
+/** Found by the pickup code the shopper shows (typed, or scanned from the QR code). */
+export async function findStoreReservationByCode(code: string, storeId: number, locale: Locale): Promise<Reservation | null> {
+  const normalized = code.toUpperCase().replace(/[\s-]/g, '');
+  if (!/^[A-Z0-9]{4,12}$/.test(normalized)) return null;
+  const [r] = await select(locale, sql`r.code = ${normalized} AND r.store_id = ${storeId}`, sql`r.id`);
+  return r ?? null;
+}
+
+/**
+ * The desk's day: every open reservation (to prepare, or waiting for the customer), then what
+ * was collected, cancelled or expired today (Europe/Paris), most recent first.
+ */
+export async function listStoreReservationsForToday(storeId: number, locale: Locale): Promise<Reservation[]> {
+  const today = sql`(now() AT TIME ZONE 'Europe/Paris')::date`;
+  return select(
+    locale,
+    sql`r.store_id = ${storeId} AND (
+          (r.status IN ('placed', 'ready') AND r.expires_at > now())
+          OR (r.updated_at AT TIME ZONE 'Europe/Paris')::date = ${today}
+          OR (r.status IN ('placed', 'ready') AND (r.expires_at AT TIME ZONE 'Europe/Paris')::date = ${today}))`,
+    sql`(r.status IN ('placed', 'ready') AND r.expires_at > now()) DESC, (r.status = 'placed') DESC,
+        r.expires_at ASC, r.updated_at DESC`,
+    300,
+  );
+}
+
+export type ReservableStore = {
+  storeId: number;
+  slug: string;
+  name: string;
+  town: string;
+  distanceKm: number | null;
+  available: number;
+  holdHours: number;
+};
+
+/**
+ * Shops where this SKU can be reserved now: click & reserve offered and units available, nearest
+ * to `near` first (or by name without a position).
+ */
+export async function listReservableStores(skuId: number, near: { lat: number; lng: number } | null, limit = 20): Promise<ReservableStore[]> {
+  if (!validId(skuId)) return [];
+  const db = await getDb();
+  const km = near ? distanceKmSql(sql`s.lat`, sql`s.lng`, near.lat, near.lng) : sql`NULL::float`;
+  const result = await db.execute<{ store_id: number; slug: string; name: string; town: string; km: number | null; available: number; hold_hours: number }>(sql`
+    SELECT s.location_id AS store_id, s.slug, s.name, s.town, ${km} AS km,
+           st.on_hand - st.reserved AS available, s.reservation_hold_hours AS hold_hours
+    FROM stores s JOIN stock st ON st.location_id = s.location_id AND st.sku_id = ${skuId}
+    WHERE s.click_reserve AND st.on_hand - st.reserved > 0
+    ORDER BY km NULLS LAST, s.name
+    LIMIT ${limit}`);
+  return result.rows.map((r) => ({
+    storeId: r.store_id,
+    slug: r.slug,
+    name: r.name,
+    town: r.town,
+    distanceKm: r.km === null ? null : Number(r.km),
+    available: r.available,
+    holdHours: r.hold_hours,
+  }));
+}
