@@ -61,3 +61,18 @@ export async function setStock(db: Db, locationId: number, skuId: number, onHand
     INSERT INTO stock (location_id, sku_id, on_hand, reserved) VALUES (${locationId}, ${skuId}, ${onHand}, ${reserved})
     ON CONFLICT (location_id, sku_id) DO UPDATE SET on_hand = excluded.on_hand, reserved = excluded.reserved`);
 }
+
+export async function insertUser(db: Db, u: { email: string; name?: string; role?: 'shopper' | 'staff' | 'admin' }): Promise<number> {
+  const r = await db.execute<{ id: number }>(sql`
+    INSERT INTO users (email, name, password_hash, role) VALUES (${u.email}, ${u.name ?? u.email}, 'x', ${u.role ?? 'shopper'}) RETURNING id`);
+  return r.rows[0]!.id;
+}
+
+/** Many shoppers at once (race tests): one statement, ids in order. */
+export async function insertShoppers(db: Db, count: number, prefix = 'shopper'): Promise<number[]> {
+  const r = await db.execute<{ id: number }>(sql`
+    INSERT INTO users (email, name, password_hash, role)
+    SELECT ${prefix} || g || '@example.com', ${prefix} || ' ' || g, 'x', 'shopper' FROM generate_series(1, ${count}) g
+    RETURNING id`);
+  return r.rows.map((x) => x.id).sort((a, b) => a - b);
+}
