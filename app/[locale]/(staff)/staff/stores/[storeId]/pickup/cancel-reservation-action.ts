@@ -1,0 +1,24 @@
+'use server';
+import { assertStaffOfStore, getSessionUser } from '@/lib/auth/guards';
+import { getI18n } from '@/lib/i18n/server';
+import { cancelReservationByStaff } from '@/lib/reservations/commands';
+import { done, pickupFields, pickupRefusal, pickupTransitionSchema, refused, revalidateDesk, type PickupFormState } from './pickup-action-support';
+
+/** The desk cancels (item damaged, customer called): the held units go back on sale. */
+export async function cancelReservationAction(_prev: PickupFormState, formData: FormData): Promise<PickupFormState> {
+  const { t } = await getI18n();
+  const user = await getSessionUser();
+  if (!user) return refused(t.staff.signInAgain);
+  const parsed = pickupTransitionSchema.safeParse(pickupFields(formData));
+  if (!parsed.success) return refused(t.pickup.invalidRequest);
+  const { storeId, reservationId } = parsed.data;
+  try {
+    // Checked for the store named in the request, not trusted from the page that rendered the form.
+    await assertStaffOfStore(user.id, storeId);
+    await cancelReservationByStaff({ reservationId, storeId, actorId: user.id });
+    revalidateDesk(storeId);
+    return done(t.pickup.cancelled);
+  } catch (err) {
+    return pickupRefusal(err, storeId, t);
+  }
+}

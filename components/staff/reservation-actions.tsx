@@ -1,0 +1,114 @@
+'use client';
+import { useActionState, useState } from 'react';
+import { useFormStatus } from 'react-dom';
+import type { DeskReservationStatus } from './reservation-card';
+
+export type PickupActionState = { ok: boolean; message: string; at: number };
+type Action = (prev: PickupActionState, formData: FormData) => Promise<PickupActionState>;
+
+type Props = {
+  storeId: number;
+  reservationId: number;
+  status: DeskReservationStatus;
+  actions: { markReady: Action; handOver: Action; cancel: Action };
+  labels: {
+    markReady: string;
+    handOver: string;
+    handOverConfirm: string;
+    handOverSubmit: string;
+    cancel: string;
+    cancelConfirm: string;
+    cancelSubmit: string;
+    back: string;
+    pending: string;
+    nothingLeft: string;
+  };
+};
+
+const initial: PickupActionState = { ok: false, message: '', at: 0 };
+
+function Submit({ label, pending: pendingLabel, className }: { label: string; pending: string; className: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" disabled={pending} className={`${className} min-h-12 w-full sm:min-h-11`}>
+      {pending ? pendingLabel : label}
+    </button>
+  );
+}
+
+/**
+ * What the desk can do to the opened reservation. Every hook lives here, above the forms that come
+ * and go with the status, so the last answer stays on screen (and is announced) after the page
+ * refreshes with the new status. Handing over and cancelling ask first.
+ */
+export function ReservationActions({ storeId, reservationId, status, actions, labels }: Props) {
+  const [ready, markReady] = useActionState(actions.markReady, initial);
+  const [handed, handOver] = useActionState(actions.handOver, initial);
+  const [cancelled, cancel] = useActionState(actions.cancel, initial);
+  const [confirming, setConfirming] = useState<'handOver' | 'cancel' | null>(null);
+  const last = [ready, handed, cancelled].reduce((a, b) => (b.at > a.at ? b : a));
+  const open = status === 'placed' || status === 'ready';
+  const ids = (
+    <>
+      <input type="hidden" name="storeId" value={storeId} />
+      <input type="hidden" name="reservationId" value={reservationId} />
+    </>
+  );
+
+  return (
+    <div className="space-y-3">
+      <p
+        aria-live="polite"
+        data-testid="pickup-message"
+        className={`rounded-lg px-3 py-2 text-sm font-medium empty:hidden ${last.ok ? 'bg-green-50 text-ok' : 'bg-red-50 text-out'}`}
+      >
+        {last.message}
+      </p>
+      {!open && <p className="text-sm text-muted">{labels.nothingLeft}</p>}
+      {open && confirming === null && (
+        <div className="grid gap-2">
+          {status === 'placed' && (
+            <form action={markReady}>
+              {ids}
+              <Submit label={labels.markReady} pending={labels.pending} className="btn-primary" />
+            </form>
+          )}
+          <button
+            type="button"
+            onClick={() => setConfirming('handOver')}
+            className={`${status === 'ready' ? 'btn-primary' : 'btn-secondary'} min-h-12 w-full sm:min-h-11`}
+          >
+            {labels.handOver}
+          </button>
+          <button type="button" onClick={() => setConfirming('cancel')} className="btn min-h-12 w-full text-out hover:bg-red-50 sm:min-h-11">
+            {labels.cancel}
+          </button>
+        </div>
+      )}
+      {open && confirming === 'handOver' && (
+        <form action={handOver} className="space-y-2 rounded-lg border border-brand-100 bg-brand-50 p-3" role="group" aria-labelledby="confirm-hand-over">
+          {ids}
+          <p id="confirm-hand-over" className="font-semibold">
+            {labels.handOverConfirm}
+          </p>
+          <Submit label={labels.handOverSubmit} pending={labels.pending} className="btn-primary" />
+          <button type="button" onClick={() => setConfirming(null)} className="btn-secondary min-h-12 w-full sm:min-h-11">
+            {labels.back}
+          </button>
+        </form>
+      )}
+      {open && confirming === 'cancel' && (
+        <form action={cancel} className="space-y-2 rounded-lg border border-red-200 bg-red-50 p-3" role="group" aria-labelledby="confirm-cancel">
+          {ids}
+          <p id="confirm-cancel" className="font-semibold">
+            {labels.cancelConfirm}
+          </p>
+          <Submit label={labels.cancelSubmit} pending={labels.pending} className="btn bg-out text-white hover:bg-red-800" />
+          <button type="button" onClick={() => setConfirming(null)} className="btn-secondary min-h-12 w-full sm:min-h-11">
+            {labels.back}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import Link from 'next/link';
+
+type Props = {
+  storeId: number;
+  current: 'stock' | 'pickup';
+  labels: { nav: string; stock: string; pickup: string };
+};
+
+/** The store's two desks as tabs of plain links: stock lookup and the pickup desk. */
+export function StoreNav({ storeId, current, labels }: Props) {
+  const items = [
+    { key: 'stock', href: `/staff/stores/${storeId}`, label: labels.stock },
+    { key: 'pickup', href: `/staff/stores/${storeId}/pickup`, label: labels.pickup },
+  ] as const;
+  return (
+    <nav aria-label={labels.nav}>
+      <ul className="flex gap-1 border-b border-line">
+        {items.map((item) => (
+          <li key={item.key}>
+            <Link
+              href={item.href}
+              aria-current={item.key === current ? 'page' : undefined}
+              className="-mb-px flex min-h-11 items-center border-b-2 border-transparent px-4 text-sm font-semibold text-muted hover:text-ink aria-[current=page]:border-brand-600 aria-[current=page]:text-brand-700"
+            >
+              {item.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
