@@ -19,7 +19,19 @@ export type AvailabilityTexts = {
   homeDelivery: string;
   availableOnline: string;
   unavailableOnline: string;
+  availabilityUpdated: string;
 };
+
+/** The keys above, picked from the catalogue dictionary so a client panel receives only these. */
+export const AVAILABILITY_TEXT_KEYS = [
+  'availability', 'myStoreLabel', 'nearbyStores', 'chooseStoreForAvailability', 'findStore', 'inStock', 'onlyLeft',
+  'onlyOneLeft', 'outOfStock', 'notStocked', 'asOf', 'homeDelivery', 'availableOnline', 'unavailableOnline',
+  'availabilityUpdated',
+] as const satisfies readonly (keyof AvailabilityTexts)[];
+
+export function pickAvailabilityTexts(t: AvailabilityTexts): AvailabilityTexts {
+  return Object.fromEntries(AVAILABILITY_TEXT_KEYS.map((k) => [k, t[k]])) as AvailabilityTexts;
+}
 
 type Props = {
   locale: Locale;
@@ -27,6 +39,10 @@ type Props = {
   myStore: StoreAvailability | null;
   nearby: StoreAvailability[];
   online: { available: number; asOf: string | null };
+  /** Set when the figures are kept live (live-availability-panel): connecting, live or polling. */
+  liveStatus?: string;
+  /** When the last live change arrived: announced politely, once a minute at most (HH:MM). */
+  updatedAt?: string | null;
 };
 
 function AsOf({ iso, locale, t }: { iso: string | null; locale: Locale; t: AvailabilityTexts }) {
@@ -38,12 +54,22 @@ function AsOf({ iso, locale, t }: { iso: string | null; locale: Locale; t: Avail
   );
 }
 
-export function AvailabilityPanel({ locale, t, myStore, nearby, online }: Props) {
+export function AvailabilityPanel({ locale, t, myStore, nearby, online, liveStatus, updatedAt }: Props) {
   return (
-    <section aria-labelledby="availability-title" className="card divide-y divide-line" data-testid="availability">
+    <section
+      aria-labelledby="availability-title"
+      className="card divide-y divide-line"
+      data-testid="availability"
+      data-live-status={liveStatus}
+    >
       <h2 id="availability-title" className="px-4 pt-4 pb-3 text-base font-bold">
         {t.availability}
       </h2>
+      {liveStatus && (
+        <p className="sr-only" aria-live="polite" data-testid="availability-updated">
+          {updatedAt ? interpolate(t.availabilityUpdated, { time: formatTime(new Date(updatedAt), locale) }) : ''}
+        </p>
+      )}
       {myStore ? (
         <div className="bg-brand-50/60 px-4 py-3" data-testid="my-store-availability">
           <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">{t.myStoreLabel}</p>

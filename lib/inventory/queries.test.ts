@@ -2,11 +2,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '@/lib/db/testing';
 import { insertCategory, insertProduct, insertStore, insertWarehouse, setStock } from '@/lib/testing/fixtures';
-import { getStoreAvailability, getWarehouseAvailability, listNearbyAvailability } from './queries';
+import { getAvailabilitySnapshot, getStoreAvailability, getWarehouseAvailability, listNearbyAvailability } from './queries';
 import { availabilityLevel } from './availability';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
 let sku: number;
+let web: number;
 const ids: Record<string, number> = {};
 
 beforeAll(async () => {
@@ -29,7 +30,7 @@ beforeAll(async () => {
   await setStock(db, ids.vienne!, sku, 3, 3);
   await setStock(db, ids.grenoble!, sku, 7, 0);
   // Marseille, Paris, Lille: no stock row — they do not sell it.
-  const web = await insertWarehouse(db);
+  web = await insertWarehouse(db);
   await setStock(db, web, sku, 120, 20);
 });
 afterAll(async () => conn?.drop());
@@ -49,7 +50,26 @@ describe('listNearbyAvailability', () => {
     const mine = await getStoreAvailability(sku, ids.lyon!);
     expect(mine).toMatchObject({ slug: 'lyon', available: 9 });
     expect(await getStoreAvailability(sku, 999_999)).toBeNull();
-    expect((await getWarehouseAvailability(sku)).available).toBe(100);
+    expect(await getWarehouseAvailability(sku)).toMatchObject({ locationId: web, available: 100 });
+  });
+});
+
+describe('getAvailabilitySnapshot', () => {
+  it('reads every (location, SKU) pair asked for in one go, the warehouse included', async () => {
+    const items = await getAvailabilitySnapshot({ skuIds: [sku, 987_654], locationIds: [ids.lyon!, ids.paris!, 999_999], warehouse: true });
+    expect(items.map((i) => [i.storeId, i.skuId, i.available])).toEqual(
+      [[ids.lyon!, sku, 9], [ids.paris!, sku, null], [web, sku, 100]].sort((a, b) => a[0]! - b[0]!),
+    );
+    expect(items.find((i) => i.storeId === ids.lyon)!.asOf).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(items.find((i) => i.storeId === ids.paris)!.asOf).toBeNull();
+  });
+
+  it('returns nothing when no location or no SKU is named', async () => {
+    expect(await getAvailabilitySnapshot({ skuIds: [sku], locationIds: [] })).toEqual([]);
+    expect(await getAvailabilitySnapshot({ skuIds: [], locationIds: [ids.lyon!], warehouse: true })).toEqual([]);
+    expect(await getAvailabilitySnapshot({ skuIds: [sku], locationIds: [], warehouse: true })).toEqual([
+      expect.objectContaining({ storeId: web, available: 100 }),
+    ]);
   });
 });
 

@@ -72,13 +72,61 @@ export async function getStoreAvailability(
   return row ? { ...toAvailability(row), lat: row.lat, lng: row.lng } : null;
 }
 
-/** Units of a SKU the web warehouse can ship, and when that figure is from. */
-export async function getWarehouseAvailability(skuId: number): Promise<{ available: number; asOf: string | null }> {
+/** Units of a SKU the web warehouse can ship, when that figure is from, and which location it is (for live updates). */
+export async function getWarehouseAvailability(
+  skuId: number,
+): Promise<{ locationId: number | null; available: number; asOf: string | null }> {
   const db = await getDb();
-  const result = await db.execute<{ available: number | null; as_of: Date | string | null }>(sql`
-    SELECT st.on_hand - st.reserved AS available, st.updated_at AS as_of
+  const result = await db.execute<{ location_id: number; available: number | null; as_of: Date | string | null }>(sql`
+    SELECT l.id AS location_id, st.on_hand - st.reserved AS available, st.updated_at AS as_of
     FROM locations l LEFT JOIN stock st ON st.location_id = l.id AND st.sku_id = ${skuId}
     WHERE l.kind = 'warehouse' ORDER BY l.id LIMIT 1`);
   const row = result.rows[0];
-  return { available: row?.available ?? 0, asOf: row?.as_of ? new Date(row.as_of).toISOString() : null };
+  return {
+    locationId: row?.location_id ?? null,
+    available: row?.available ?? 0,
+    asOf: row?.as_of ? new Date(row.as_of).toISOString() : null,
+  };
+}
+
+export type AvailabilityFigure = { storeId: number; skuId: number; available: number | null; asOf: string | null };
+
+/**
+ * The current figure of every (location, SKU) pair asked for, in one query: what a live page
+ * re-reads after (re)connecting to the event stream, since NOTIFY has no replay. `warehouse` adds
+ * the web warehouse (the one getWarehouseAvailability reads). Unknown ids are left out; a location
+ * that does not sell the SKU has available null.
+ */
+export async function getAvailabilitySnapshot(opts: {
+  skuIds: number[];
+  locationIds: number[];
+  warehouse?: boolean;
+}): Promise<AvailabilityFigure[]> {
+  if (opts.skuIds.length === 0 || (opts.locationIds.length === 0 && !opts.warehouse)) return [];
+  const db = await getDb();
+  const list = (ids: number[]) => (ids.length ? sql.join(ids.map((id) => sql`${id}::int`), sql`, `) : sql`NULL::int`);
+  const result = await db.execute<{ store_id: number; sku_id: number; available: number | null; as_of: Date | string | null }>(sql`
+    WITH wanted AS (
+      SELECT id FROM locations WHERE id IN (${list(opts.locationIds)})
+      UNION
+      SELECT id FROM (SELECT id FROM locations WHERE kind = 'warehouse' ORDER BY id LIMIT 1) w WHERE ${opts.warehouse ?? false}::boolean
+    )
+    SELECT w.id AS store_id, k.id AS sku_id, st.on_hand - st.reserved AS available, st.updated_at AS as_of
+    FROM wanted w CROSS JOIN skus k
+    LEFT JOIN stock st ON st.location_id = w.id AND st.sku_id = k.id
+    WHERE k.id IN (${list(opts.skuIds)})
+    ORDER BY w.id, k.id`);
+  return result.rows.map((r) => ({
+    storeId: r.store_id,
+    skuId: r.sku_id,
+    available: r.available,
+    asOf: r.as_of === null ? null : new Date(r.as_of).toISOString(),
+  }));
+}
+
+/** The web warehouse's location id (the one getWarehouseAvailability reads), or null when there is none. */
+export async function getWarehouseLocationId(): Promise<number | null> {
+  const db = await getDb();
+  const result = await db.execute<{ id: number }>(sql`SELECT id FROM locations WHERE kind = 'warehouse' ORDER BY id LIMIT 1`);
+  return result.rows[0]?.id ?? null;
 }

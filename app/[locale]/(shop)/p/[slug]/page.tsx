@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { Suspense } from 'react';
-import { AvailabilityPanel, AvailabilitySkeleton } from '@/components/product/availability-panel';
+import { AvailabilitySkeleton, pickAvailabilityTexts } from '@/components/product/availability-panel';
+import { LiveAvailabilityPanel } from '@/components/product/live-availability-panel';
 import { Gallery } from '@/components/product/gallery';
 import { OptionPicker } from '@/components/product/option-picker';
 import { getProduct } from '@/lib/catalog/cached';
@@ -82,6 +83,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
 async function Availability({ skuId, locale, t }: { skuId: number; locale: Locale; t: Dictionary }) {
   await connection(); // stock is read per request, never prerendered
   const myStoreId = await getMyStoreId();
+  const at = new Date().toISOString();
   const [myStore, online] = await Promise.all([
     myStoreId ? getStoreAvailability(skuId, myStoreId) : null,
     getWarehouseAvailability(skuId),
@@ -89,5 +91,16 @@ async function Availability({ skuId, locale, t }: { skuId: number; locale: Local
   const nearby = myStore
     ? await listNearbyAvailability({ skuId, lat: myStore.lat, lng: myStore.lng, limit: 5, excludeStoreId: myStore.storeId })
     : [];
-  return <AvailabilityPanel locale={locale} t={t.catalog} myStore={myStore} nearby={nearby} online={online} />;
+  // Only the figures are live; which stores are shown stays as this render chose them.
+  return (
+    <LiveAvailabilityPanel
+      locale={locale}
+      t={pickAvailabilityTexts(t.catalog)}
+      skuId={skuId}
+      myStore={myStore}
+      nearby={nearby}
+      online={online}
+      at={at}
+    />
+  );
 }

@@ -1,0 +1,77 @@
+import { connection, type NextRequest } from 'next/server';
+import { getStockHub, type StockEvent } from '@/lib/events/stock-hub';
+import { SSE_HEADERS, SSE_HEARTBEAT, sseEvent } from '@/lib/events/sse';
+import { parseAvailabilityQuery } from '@/lib/inventory/availability-params';
+import { getWarehouseLocationId } from '@/lib/inventory/queries';
+
+const HEARTBEAT_MS = 15_000;
+/** EventSource waits this long before reconnecting after a drop. */
+const RETRY_MS = 2_000;
+
+/**
+ * GET /api/availability/stream?sku=<id,…>&stores=<id,…>&warehouse=1 — Server-Sent Events:
+ * `ready` once this server LISTENs for the figures (and again after it had to reconnect to the
+ * database: the client then re-reads the snapshot, as NOTIFY has no replay), then one `stock`
+ * event per committed change of a figure asked for.
+ */
+export async function GET(request: NextRequest) {
+  await connection();
+  const parsed = parseAvailabilityQuery(request.nextUrl.searchParams);
+  if (!parsed.ok) return Response.json({ error: parsed.error }, { status: 400 });
+  const { sku, stores, warehouse } = parsed.query;
+  const locationIds = [...stores];
+  if (warehouse) {
+    const id = await getWarehouseLocationId();
+    if (id !== null && !locationIds.includes(id)) locationIds.push(id);
+  }
+
+  const encoder = new TextEncoder();
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let cleanup = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    start: (c) => void (controller = c),
+    cancel: () => cleanup(),
+  });
+  const send = (text: string) => {
+    try {
+      controller.enqueue(encoder.encode(text));
+    } catch {
+      cleanup(); // the stream is already closed
+    }
+  };
+
+  let unsubscribe: () => void;
+  try {
+    unsubscribe = await getStockHub().subscribe(
+      locationIds.flatMap((locationId) => sku.map((skuId) => ({ locationId, skuId }))),
+      {
+        onStock: (e: StockEvent) => send(sseEvent('stock', { storeId: e.locationId, skuId: e.skuId, available: e.available, asOf: e.asOf })),
+        onResync: () => send(sseEvent('ready', { at: new Date().toISOString(), resync: true })),
+      },
+    );
+  } catch (err) {
+    // No LISTEN connection: a non-200 makes EventSource give up, and the page polls the snapshot.
+    console.error(`availability stream: ${err instanceof Error ? err.message : String(err)}`);
+    return Response.json({ error: 'Live updates are unavailable; read /api/availability instead.' }, { status: 503 });
+  }
+
+  const heartbeat = setInterval(() => send(SSE_HEARTBEAT), HEARTBEAT_MS);
+  const onAbort = () => cleanup();
+  cleanup = () => {
+    cleanup = () => {};
+    clearInterval(heartbeat);
+    unsubscribe();
+    request.signal.removeEventListener('abort', onAbort);
+    try {
+      controller.close();
+    } catch {
+      /* already closed or cancelled */
+    }
+  };
+  if (request.signal.aborted) cleanup();
+  else request.signal.addEventListener('abort', onAbort, { once: true });
+
+  send(`retry: ${RETRY_MS}\n\n`);
+  send(sseEvent('ready', { at: new Date().toISOString() }));
+  return new Response(stream, { headers: SSE_HEADERS });
+}
