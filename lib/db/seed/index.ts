@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { buildCatalog, insertCatalog } from './catalog';
 import { createRng } from './prng';
+import { insertDemoReservations } from './reservations';
 import { insertDemoStock, insertLargeStock } from './stock';
 import { insertStores, storeSeeds } from './stores';
 import { hashDemoAccounts, insertUsers } from './users';
@@ -34,6 +35,8 @@ export async function seed(db: Db, { scale, today = new Date().toISOString().sli
         ? await insertLargeStock(tx)
         : await insertDemoStock(tx, createRng(301), placed.stores, placed.warehouseId, skuIds);
     const userCount = await insertUsers(tx, accounts, new Map(placed.stores.map((s) => [s.slug, s.id])));
+    // Large scale is for benchmarks: its reserved units stay unbacked by reservations.
+    const held = scale === 'demo' ? await insertDemoReservations(tx, createRng(401)) : { reservations: 0, customers: 0 };
     return {
       stores: placed.stores.length,
       warehouses: 1,
@@ -43,7 +46,8 @@ export async function seed(db: Db, { scale, today = new Date().toISOString().sli
       products: catalogue.length,
       skus: skuIds.length,
       stockRows,
-      users: userCount,
+      users: userCount + held.customers,
+      reservations: held.reservations,
     };
   });
   // Fresh statistics, so the first queries plan against the real table sizes.

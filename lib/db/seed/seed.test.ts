@@ -76,13 +76,15 @@ describe('demo seed', () => {
       (SELECT count(*)::int FROM products) AS products,
       (SELECT count(*)::int FROM skus) AS skus,
       (SELECT count(*)::int FROM stock) AS "stockRows",
-      (SELECT count(*)::int FROM users) AS users`);
+      (SELECT count(*)::int FROM users) AS users,
+      (SELECT count(*)::int FROM reservations) AS reservations`);
     expect(c.stores).toBeGreaterThanOrEqual(40);
     expect(c.warehouses).toBe(1);
     expect(c.categories).toBeGreaterThanOrEqual(8);
     expect(c.products).toBeGreaterThanOrEqual(150);
     expect(c.skus).toBeGreaterThanOrEqual(600);
-    expect(c.users).toBe(3);
+    // The three demo accounts, and the neighbourhood customers behind the seeded reservations.
+    expect(c.users).toBe(3 + Math.ceil(c.reservations! / 2));
     expect(summary).toMatchObject(c);
   });
 
@@ -128,6 +130,22 @@ describe('demo seed', () => {
     const web = await one<{ n: number; skus: number }>(a.db, sql`SELECT count(*)::int AS n,
       (SELECT count(*)::int FROM skus) AS skus FROM stock JOIN locations l ON l.id = stock.location_id WHERE l.code = 'WEB'`);
     expect(web.n).toBe(web.skus);
+  });
+
+  it('backs every reserved unit with an open click & reserve reservation', async () => {
+    const s = await one<{ unbacked: number; reservations: number; ready: number; sold_out_limit: number }>(a.db, sql`SELECT
+      (SELECT count(*)::int FROM stock st FULL JOIN (
+         SELECT r.store_id, l.sku_id, sum(l.quantity)::int AS n FROM reservations r
+         JOIN reservation_lines l ON l.reservation_id = r.id WHERE r.status IN ('placed', 'ready') GROUP BY 1, 2
+       ) h ON h.store_id = st.location_id AND h.sku_id = st.sku_id
+       WHERE COALESCE(st.reserved, 0) <> COALESCE(h.n, 0)) AS unbacked,
+      (SELECT count(*)::int FROM reservations WHERE expires_at > now()) AS reservations,
+      (SELECT count(*)::int FROM reservations WHERE status = 'ready') AS ready,
+      (SELECT count(*)::int FROM (SELECT customer_id FROM reservations GROUP BY 1 HAVING count(*) > 2) x) AS sold_out_limit`);
+    expect(s.unbacked).toBe(0);
+    expect(s.reservations).toBeGreaterThan(50);
+    expect(s.ready).toBeGreaterThan(0);
+    expect(s.sold_out_limit).toBe(0);
   });
 
   it('opens every store at least five days a week and mixes the services', async () => {

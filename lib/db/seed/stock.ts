@@ -21,7 +21,7 @@ function shelfQuantity(rng: Rng): number {
 }
 
 // The per-row NOTIFY trigger would queue one message per seeded row; a seed is not news.
-async function withoutStockNotify<T>(tx: SeedTx, work: () => Promise<T>): Promise<T> {
+export async function withoutStockNotify<T>(tx: SeedTx, work: () => Promise<T>): Promise<T> {
   await tx.execute(sql`ALTER TABLE stock DISABLE TRIGGER stock_notify`);
   try {
     return await work();

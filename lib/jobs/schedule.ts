@@ -1,0 +1,46 @@
+/**
+ * Background jobs of a server process. Each job is written so that any number of processes may
+ * run it at the same moment (conditional transitions, SKIP LOCKED): with several `next start`
+ * behind a load balancer every one of them runs the schedule and the effects still happen once.
+ */
+export type Job = { name: string; everyMs: number; run: () => Promise<unknown> };
+
+type Running = { stop: () => void };
+
+/**
+ * Runs each job every `everyMs` (first run after a short random delay so processes that started
+ * together spread out). A run never overlaps the previous one of the same job; a failure is logged
+ * and the next tick tries again — a lost database connection must not kill the server.
+ */
+export function startJobs(jobs: Job[], log: Pick<Console, 'error'> = console): Running {
+  const timers: NodeJS.Timeout[] = [];
+  let stopped = false;
+  for (const job of jobs) {
+    let busy = false;
+    const tick = async () => {
+      if (busy || stopped) return;
+      busy = true;
+      try {
+        await job.run();
+      } catch (err) {
+        log.error(`job ${job.name} failed; it will run again in ${Math.round(job.everyMs / 1000)} s:`, err instanceof Error ? err.message : err);
+      } finally {
+        busy = false;
+      }
+    };
+    const first = setTimeout(() => {
+      void tick();
+      const every = setInterval(() => void tick(), job.everyMs);
+      every.unref();
+      timers.push(every);
+    }, Math.min(job.everyMs, 1_000 + Math.random() * 2_000));
+    first.unref();
+    timers.push(first);
+  }
+  return {
+    stop: () => {
+      stopped = true;
+      for (const t of timers) clearTimeout(t);
+    },
+  };
+}
