@@ -13,6 +13,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { authConfig } from '@/lib/auth/config';
 import { LOCALE_COOKIE, LOCALE_HEADER, resolveLocale } from '@/lib/i18n/config';
 import { canActOnStore } from '@/lib/auth/staff-access';
+import { getCustomerReservation } from '@/lib/reservations/queries';
 import { slugExists } from '@/lib/routing/known-slugs';
 
 const { auth } = NextAuth(authConfig);
@@ -44,6 +45,25 @@ const staffGate = auth(async (req) => {
   return rewriteToLocale(req);
 });
 
+/**
+ * A shopper's reservation page streams into its shell like every page, so by the time it learnt
+ * the id is someone else's the 200 would be gone: decided here first. Signed out → sign in and
+ * come back; not theirs, or no such id → a real 404 (the same answer, so ids reveal nothing). The
+ * page and the cancel action check again for themselves.
+ */
+const RESERVATION_PATH = /^\/account\/reservations\/([^/]+)\/?$/;
+const reservationGate = auth(async (req) => {
+  const user = req.auth?.user;
+  if (!user) {
+    const url = new URL('/sign-in', req.nextUrl);
+    url.searchParams.set('callbackUrl', `${req.nextUrl.pathname}${req.nextUrl.search}`);
+    return NextResponse.redirect(url);
+  }
+  const id = RESERVATION_PATH.exec(req.nextUrl.pathname)?.[1] ?? '';
+  const mine = /^\d{1,10}$/.test(id) && (await getCustomerReservation(Number(id), Number(user.id), 'en')) !== null;
+  return mine ? rewriteToLocale(req) : rewriteToLocale(req, '/_unknown');
+});
+
 function isWellEncoded(path: string): boolean {
   try {
     decodeURIComponent(path);
@@ -57,6 +77,7 @@ export async function proxy(req: NextRequest, event: Parameters<typeof staffGate
   const path = req.nextUrl.pathname;
   if (!isWellEncoded(path)) return new NextResponse('Bad request: malformed URL', { status: 400 });
   if (path === '/staff' || path.startsWith('/staff/')) return staffGate(req, event);
+  if (req.method === 'GET' && RESERVATION_PATH.test(path)) return reservationGate(req, event);
   // An unknown product, department or store: the catch-all route answers 404 before streaming.
   if (req.method === 'GET' && !(await slugExists(path))) return rewriteToLocale(req, '/_unknown');
   return rewriteToLocale(req);

@@ -30,6 +30,15 @@ export default async function AccountPage() {
           </div>
         ))}
       </dl>
+      <Link href="/account/reservations" className="card mt-4 flex min-h-11 items-center justify-between gap-3 px-5 py-4 hover:border-brand-500">
+        <span>
+          <span className="block font-semibold">{t.reservations.accountLink}</span>
+          <span className="block text-sm text-muted">{t.reservations.accountLinkHint}</span>
+        </span>
+        <span aria-hidden className="text-xl text-brand-700">
+          →
+        </span>
+      </Link>
       <div className="mt-6 flex flex-col gap-3 sm:flex-row">
         {isStaff && (
           <Link href="/staff" className="btn-primary">

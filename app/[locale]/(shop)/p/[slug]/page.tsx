@@ -7,6 +7,7 @@ import { AvailabilitySkeleton, pickAvailabilityTexts } from '@/components/produc
 import { LiveAvailabilityPanel } from '@/components/product/live-availability-panel';
 import { Gallery } from '@/components/product/gallery';
 import { OptionPicker } from '@/components/product/option-picker';
+import { ReservePanelSkeleton } from '@/components/reservations/reserve-panel';
 import { getProduct } from '@/lib/catalog/cached';
 import { getStoreAvailability, getWarehouseAvailability, listNearbyAvailability } from '@/lib/inventory/queries';
 import type { Locale } from '@/lib/i18n/config';
@@ -14,6 +15,7 @@ import type { Dictionary } from '@/lib/i18n/dictionary';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { getMyStoreId } from '@/lib/stores/my-store';
+import { ReserveInStore } from './reserve-in-store';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ sku?: string }> };
 
@@ -67,6 +69,9 @@ export default async function ProductPage({ params, searchParams }: Props) {
         />
         <Suspense key={selected.id} fallback={<AvailabilitySkeleton />}>
           <Availability skuId={selected.id} locale={locale} t={t} />
+        </Suspense>
+        <Suspense key={`reserve-${selected.id}`} fallback={<ReservePanelSkeleton />}>
+          <ReserveInStore productSlug={product.slug} skuId={selected.id} locale={locale} t={t} />
         </Suspense>
         <section className="space-y-2">
           <h2 className="text-base font-bold">{t.catalog.description}</h2>

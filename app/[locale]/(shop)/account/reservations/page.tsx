@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ReservationCard } from '@/components/reservations/reservation-card';
+import { requireUser } from '@/lib/auth/guards';
+import { getI18n } from '@/lib/i18n/server';
+import { listCustomerReservations } from '@/lib/reservations/queries';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t.reservations.listTitle, robots: { index: false } };
+}
+
+/** "My reservations": open ones first, soonest deadline first; then the rest, newest first. */
+export default async function ReservationsPage() {
+  const user = await requireUser('/account/reservations');
+  const { locale, t } = await getI18n();
+  const reservations = await listCustomerReservations(user.id, locale);
+  const now = Date.now();
+  const tr = t.reservations;
+  return (
+    <div className="mx-auto w-full max-w-2xl">
+      <nav aria-label={t.account.accountTitle}>
+        <Link href="/account" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline">
+          ← {t.account.accountTitle}
+        </Link>
+      </nav>
+      <h1 className="mt-1 text-2xl font-bold tracking-tight">{tr.listTitle}</h1>
+      <p className="mt-1 text-sm text-muted">{tr.listIntro}</p>
+      {reservations.length === 0 ? (
+        <div className="card mt-6 p-6 text-center" data-testid="reservations-empty">
+          <p className="font-semibold">{tr.empty}</p>
+          <p className="mt-1 text-sm text-muted">{tr.emptyHint}</p>
+          <Link href="/" className="btn-primary mt-4">
+            {tr.browse}
+          </Link>
+        </div>
+      ) : (
+        <ul className="mt-6 space-y-3" data-testid="reservations-list">
+          {reservations.map((r) => (
+            <ReservationCard key={r.id} reservation={r} now={now} locale={locale} t={t} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

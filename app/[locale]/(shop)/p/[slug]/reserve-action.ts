@@ -1,0 +1,30 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import type { ReservationFormState } from '@/components/reservations/form-state';
+import { getSessionUser } from '@/lib/auth/guards';
+import { getI18n } from '@/lib/i18n/server';
+import { placeReservation } from '@/lib/reservations/commands';
+import { reservationLimits } from '@/lib/reservations/config';
+import { invalidReservationInput, reservationRefusal, reserveSchema } from '../../account/reservations/reservation-refusal';
+
+/** "Reserve in store": one SKU at one shop, for the signed-in shopper (never a customer id from the form). */
+export async function reserveAction(_prev: ReservationFormState, formData: FormData): Promise<ReservationFormState> {
+  const { t } = await getI18n();
+  const user = await getSessionUser();
+  if (!user) return { ok: false, message: t.reservations.signInAgain, fieldErrors: {} };
+  const { maxUnitsPerSku } = reservationLimits();
+  const parsed = reserveSchema(maxUnitsPerSku).safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalidReservationInput(parsed.error, maxUnitsPerSku, t.reservations);
+  const { storeId, skuId, quantity, idempotencyKey } = parsed.data;
+  let reservationId: number;
+  try {
+    // The key makes a double-click or a resubmitted form land on the same reservation (replayed).
+    const placed = await placeReservation({ customerId: user.id, storeId, lines: [{ skuId, quantity }], idempotencyKey });
+    reservationId = placed.id;
+  } catch (err) {
+    return reservationRefusal(err, t.reservations, 'place');
+  }
+  revalidatePath('/account/reservations');
+  redirect(`/account/reservations/${reservationId}`);
+}

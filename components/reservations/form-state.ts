@@ -1,0 +1,8 @@
+/** What a reservation form action returns to its form (useActionState). */
+export type ReservationFormState = {
+  ok: boolean;
+  message: string;
+  fieldErrors: Partial<Record<'storeId' | 'quantity', string>>;
+};
+
+export const initialReservationFormState: ReservationFormState = { ok: false, message: '', fieldErrors: {} };

@@ -1,0 +1,45 @@
+import Link from 'next/link';
+import type { Locale } from '@/lib/i18n/config';
+import type { Dictionary } from '@/lib/i18n/dictionary';
+import { formatPrice, interpolate } from '@/lib/i18n/format';
+import type { Reservation } from '@/lib/reservations/queries';
+import { Deadline } from './deadline';
+import { variantOf } from './reservation-lines';
+import { StatusBadge } from './status-badge';
+
+type Props = { reservation: Reservation; now: number; locale: Locale; t: Dictionary };
+
+/** One reservation in "My reservations"; the whole card opens its detail. */
+export function ReservationCard({ reservation: r, now, locale, t }: Props) {
+  const tr = t.reservations;
+  const open = r.status === 'placed' || r.status === 'ready';
+  const [first, ...rest] = r.lines;
+  const summary = first
+    ? [first.productName, variantOf(first, t), `× ${first.quantity}`].filter(Boolean).join(' · ') +
+      (rest.length > 0 ? ` ${interpolate(tr.more, { count: rest.length })}` : '')
+    : '';
+  return (
+    <li
+      className={`card relative flex flex-col gap-2 p-4 hover:border-brand-500 ${open ? '' : 'bg-white/60'}`}
+      data-testid="reservation-card"
+      data-reservation-id={r.id}
+    >
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <h2 className="min-w-0 text-base leading-snug font-bold">
+          <Link href={`/account/reservations/${r.id}`} className="after:absolute after:inset-0 after:rounded-xl hover:underline">
+            {r.store.name}
+            <span className="sr-only"> — {interpolate(tr.open, { code: r.code })}</span>
+          </Link>
+        </h2>
+        <StatusBadge status={r.status} t={tr} />
+      </div>
+      <p className="text-sm">{summary}</p>
+      <p className="text-sm text-muted">
+        <span className="font-mono font-semibold tracking-widest text-ink">{r.code}</span>
+        {' · '}
+        {interpolate(tr.units, { count: r.units })} · {formatPrice(r.totalCents, locale)}
+      </p>
+      <Deadline reservation={r} now={now} locale={locale} t={tr} className={`text-sm ${open ? '' : 'text-muted'}`} />
+    </li>
+  );
+}

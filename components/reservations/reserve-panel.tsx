@@ -1,0 +1,67 @@
+import Link from 'next/link';
+import type { Locale } from '@/lib/i18n/config';
+import type { Dictionary } from '@/lib/i18n/dictionary';
+import { interpolate } from '@/lib/i18n/format';
+import type { ReservationFormState } from './form-state';
+import { ReserveForm, type ReserveFormTexts, type ReserveStoreOption } from './reserve-form';
+
+type Props = {
+  locale: Locale;
+  t: Dictionary['reservations'];
+  skuId: number;
+  stores: ReserveStoreOption[];
+  defaultStoreId: number | null;
+  maxUnitsPerSku: number;
+  /** Made when the page rendered; the form makes a fresh one each time it mounts. */
+  idempotencyKey: string;
+  /** Signed out: where "Sign in to reserve" goes (sign-in, coming back to this product and size). */
+  signInHref: string | null;
+  action: (prev: ReservationFormState, formData: FormData) => Promise<ReservationFormState>;
+};
+
+/** Only the strings the form shows travel to the browser. */
+function formTexts(t: Dictionary['reservations']): ReserveFormTexts {
+  const { store, quantity, decrease, increase, availableHere, heldFor, storeOption, storeOptionDistance, quantityHint, confirm, pending } = t;
+  return { store, quantity, decrease, increase, availableHere, heldFor, storeOption, storeOptionDistance, quantityHint, confirm, pending };
+}
+
+/** "Reserve in store · pay at pickup" on the product page, below the stock figures. */
+export function ReservePanel({ locale, t, skuId, stores, defaultStoreId, maxUnitsPerSku, idempotencyKey, signInHref, action }: Props) {
+  return (
+    <section aria-labelledby="reserve-title" className="card p-4" data-testid="reserve-in-store">
+      <h2 id="reserve-title" className="text-base font-bold">
+        {t.panelTitle} <span className="font-normal text-muted">· {t.panelSubtitle}</span>
+      </h2>
+      {stores.length === 0 ? (
+        <p className="mt-2 text-sm text-muted" data-testid="reserve-unavailable">
+          {t.noStore}
+        </p>
+      ) : signInHref ? (
+        <>
+          <p className="mt-1 text-sm text-muted">{interpolate(t.signedOutIntro, { count: stores.length })}</p>
+          <Link href={signInHref} className="btn-primary mt-3 w-full sm:w-auto">
+            {t.signInToReserve}
+          </Link>
+        </>
+      ) : (
+        <>
+          <p className="mt-1 mb-3 text-sm text-muted">{t.panelIntro}</p>
+          <ReserveForm
+            action={action}
+            locale={locale}
+            skuId={skuId}
+            stores={stores}
+            defaultStoreId={defaultStoreId}
+            maxUnitsPerSku={maxUnitsPerSku}
+            idempotencyKey={idempotencyKey}
+            t={formTexts(t)}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+export function ReservePanelSkeleton() {
+  return <div className="card h-40 animate-pulse bg-white" aria-hidden />;
+}
