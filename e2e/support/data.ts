@@ -16,6 +16,8 @@ export type E2eData = {
   browseProductSlug: string;
   /** Out of stock at Lyon Part-Dieu, one per Playwright project: the staff delivery journey receives units of it. */
   deliverySkus: Record<'desktop' | 'phone', SkuRef>;
+  /** Out of stock at Lyon Part-Dieu, one per project: the live-availability journey receives units of it while a shopper watches. */
+  liveSkus: Record<'desktop' | 'phone', SkuRef>;
   /** Has reserved units at Lyon Part-Dieu: a count below them must be refused. */
   reservedSku: SkuRef;
 };

@@ -17,13 +17,13 @@ async function store(db: Db, slug: string): Promise<StoreRef> {
   return r.rows[0];
 }
 
-async function skus(db: Db, storeId: number, where: ReturnType<typeof sql>, count: number): Promise<SkuRef[]> {
+async function skus(db: Db, storeId: number, where: ReturnType<typeof sql>, count: number, order = sql`k.id`): Promise<SkuRef[]> {
   const r = await db.execute<SkuRef>(sql`
     SELECT k.id AS "skuId", k.ean13 AS ean, p.slug AS "productSlug", p.name_en AS "productName",
            st.on_hand AS "onHand", st.reserved
     FROM stock st JOIN skus k ON k.id = st.sku_id JOIN products p ON p.id = k.product_id
     WHERE st.location_id = ${storeId} AND ${where}
-    ORDER BY k.id LIMIT ${count}`);
+    ORDER BY ${order} LIMIT ${count}`);
   if (r.rows.length < count) throw new Error('e2e-data: not enough SKUs matching the journey needs');
   return r.rows;
 }
@@ -36,6 +36,8 @@ async function main() {
     const lyon = await store(db, lyonSlug);
     const [desktop, phone] = await skus(db, lyon.id, sql`st.on_hand = 0 AND st.reserved = 0`, 2);
     const [reserved] = await skus(db, lyon.id, sql`st.reserved > 0`, 1);
+    // From the other end of the catalogue, so they can never be the delivery journey's SKUs.
+    const [liveDesktop, livePhone] = await skus(db, lyon.id, sql`st.on_hand = 0 AND st.reserved = 0`, 2, sql`k.id DESC`);
     const browse = await db.execute<{ slug: string }>(sql`
       SELECT p.slug FROM products p JOIN categories c ON c.id = p.category_id
       WHERE c.slug = 'chaussures' AND (SELECT count(*) FROM skus k WHERE k.product_id = p.id AND k.size IS NOT NULL) > 3
@@ -50,6 +52,7 @@ async function main() {
       browseProductSlug: browse.rows[0]!.slug,
       deliverySkus: { desktop: desktop!, phone: phone! },
       reservedSku: reserved!,
+      liveSkus: { desktop: liveDesktop!, phone: livePhone! },
     };
     fs.mkdirSync(path.dirname(E2E_DATA_FILE), { recursive: true });
     fs.writeFileSync(E2E_DATA_FILE, JSON.stringify(data, null, 2));
