@@ -100,58 +100,66 @@ async function placeIn(tx: Db, input: PlaceReservationInput, limits: ReturnType<
   const customer = await tx.execute(sql`SELECT id FROM users WHERE id = ${customerId} FOR UPDATE`);
   if (customer.rows.length === 0) throw new ReservationNotFoundError();
 
-  const earlier = await tx.execute<{ id: number; code: string; customer_id: number; expires_at: Date | string }>(sql`
-    SELECT id, code, customer_id, expires_at FROM reservations WHERE idempotency_key = ${idempotencyKey}`);
-  const replay = earlier.rows[0];
+  // Read after the lock (a statement of its own, so its snapshot sees what the shopper's previous
+  // request committed): an earlier use of the key, the shop, and what the shopper already holds.
+  const skuList = `{${[...new Set(lines.map((l) => l.skuId))].join(',')}}`;
+  const facts = await tx.execute<{
+    replay: { id: number; code: string; customer_id: number; expires_at: string } | string | null;
+    click_reserve: boolean | null;
+    open: number;
+    held: { sku: number; n: number }[] | string;
+  }>(sql`
+    SELECT
+      (SELECT json_build_object('id', id, 'code', code, 'customer_id', customer_id, 'expires_at', expires_at)
+         FROM reservations WHERE idempotency_key = ${idempotencyKey}) AS replay,
+      (SELECT click_reserve FROM stores WHERE location_id = ${storeId}) AS click_reserve,
+      (SELECT count(*)::int FROM reservations
+         WHERE customer_id = ${customerId} AND status IN ('placed', 'ready') AND expires_at > now()) AS open,
+      (SELECT COALESCE(json_agg(json_build_object('sku', h.sku_id, 'n', h.n)), '[]'::json) FROM (
+         SELECT l.sku_id, sum(l.quantity)::int AS n
+         FROM reservations r JOIN reservation_lines l ON l.reservation_id = r.id
+         WHERE r.customer_id = ${customerId} AND r.status IN ('placed', 'ready') AND r.expires_at > now()
+           AND l.sku_id = ANY(${skuList}::int[])
+         GROUP BY l.sku_id) h) AS held`);
+  const f = facts.rows[0]!;
+  const replay = typeof f.replay === 'string' ? (JSON.parse(f.replay) as Exclude<typeof f.replay, string | null>) : f.replay;
   if (replay) {
     if (replay.customer_id !== customerId) throw new IdempotencyKeyReusedError();
     return { id: replay.id, code: replay.code, expiresAt: new Date(replay.expires_at), replayed: true };
   }
-
-  const store = await tx.execute<{ click_reserve: boolean }>(sql`
-    SELECT click_reserve FROM stores WHERE location_id = ${storeId}`);
-  if (!store.rows[0]?.click_reserve) throw new StoreNotReservableError();
-
-  const open = await tx.execute<{ n: number }>(sql`
-    SELECT count(*)::int AS n FROM reservations
-    WHERE customer_id = ${customerId} AND status IN ('placed', 'ready') AND expires_at > now()`);
-  if ((open.rows[0]?.n ?? 0) >= limits.maxActive) throw new ReservationLimitError('active', limits.maxActive);
-
+  if (!f.click_reserve) throw new StoreNotReservableError();
+  if (f.open >= limits.maxActive) throw new ReservationLimitError('active', limits.maxActive);
+  const held = typeof f.held === 'string' ? (JSON.parse(f.held) as { sku: number; n: number }[]) : f.held;
+  const heldBySku = new Map(held.map((h) => [h.sku, h.n]));
   const wanted = new Map<number, number>();
   for (const l of lines) wanted.set(l.skuId, (wanted.get(l.skuId) ?? 0) + l.quantity);
-  const skuIds = [...wanted.keys()];
-  const held = await tx.execute<{ sku_id: number; n: number }>(sql`
-    SELECT l.sku_id, sum(l.quantity)::int AS n
-    FROM reservations r JOIN reservation_lines l ON l.reservation_id = r.id
-    WHERE r.customer_id = ${customerId} AND r.status IN ('placed', 'ready') AND r.expires_at > now()
-      AND l.sku_id = ANY(${`{${skuIds.join(',')}}`}::int[])
-    GROUP BY l.sku_id`);
-  const heldBySku = new Map(held.rows.map((r) => [r.sku_id, r.n]));
   for (const [skuId, n] of wanted) {
     const already = heldBySku.get(skuId) ?? 0;
     if (already + n > limits.maxUnitsPerSku) throw new ReservationLimitError('units', limits.maxUnitsPerSku, already);
   }
 
-  const created = await tx.execute<{ id: number; code: string; expires_at: Date | string }>(sql`
-    INSERT INTO reservations (code, customer_id, store_id, status, idempotency_key, expires_at)
-    SELECT ${newPickupCode()}, ${customerId}, s.location_id, 'placed', ${idempotencyKey},
-           now() + make_interval(hours => s.reservation_hold_hours)
-    FROM stores s WHERE s.location_id = ${storeId}
-    RETURNING id, code, expires_at`);
-  const reservation = created.rows[0]!;
-
   await holdStock(tx, storeId, lines);
 
-  // Lines keep the shopper's order; the price is the one shown now, paid at pickup.
+  // The reservation and its lines in one statement. Lines keep the shopper's order; the price is
+  // the one shown now, paid at pickup.
   const skus = lines.map((l) => l.skuId).join(',');
   const quantities = lines.map((l) => l.quantity).join(',');
-  await tx.execute(sql`
-    INSERT INTO reservation_lines (reservation_id, sku_id, quantity, unit_price_cents)
-    SELECT ${reservation.id}, k.id, w.n, k.price_cents
-    FROM unnest(${`{${skus}}`}::int[], ${`{${quantities}}`}::int[]) WITH ORDINALITY AS w(sku_id, n, ord)
-    JOIN skus k ON k.id = w.sku_id
-    ORDER BY w.ord`);
-
+  const created = await tx.execute<{ id: number; code: string; expires_at: Date | string }>(sql`
+    WITH r AS (
+      INSERT INTO reservations (code, customer_id, store_id, status, idempotency_key, expires_at)
+      SELECT ${newPickupCode()}, ${customerId}, s.location_id, 'placed', ${idempotencyKey},
+             now() + make_interval(hours => s.reservation_hold_hours)
+      FROM stores s WHERE s.location_id = ${storeId}
+      RETURNING id, code, expires_at
+    ), l AS (
+      INSERT INTO reservation_lines (reservation_id, sku_id, quantity, unit_price_cents)
+      SELECT r.id, k.id, w.n, k.price_cents
+      FROM r, unnest(${`{${skus}}`}::int[], ${`{${quantities}}`}::int[]) WITH ORDINALITY AS w(sku_id, n, ord)
+      JOIN skus k ON k.id = w.sku_id
+      ORDER BY w.ord
+    )
+    SELECT id, code, expires_at FROM r`);
+  const reservation = created.rows[0]!;
   return { id: reservation.id, code: reservation.code, expiresAt: new Date(reservation.expires_at), replayed: false };
 }
 
