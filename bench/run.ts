@@ -2,17 +2,21 @@
  * Benchmarks: one JSON line per figure on stdout, progress on stderr.
  *
  *   npm run bench                         all figures (builds into .next-bench first)
- *   npm run bench -- --only=ttfb,rps      some of them: ttfb, rps, nearest
+ *   npm run bench -- --only=ttfb,rps      some of them: ttfb, rps, nearest, live, reservations, live
  *   npm run bench -- --no-build           reuse the last .next-bench build
  *
  * Env: BENCH_DATABASE_URL (PostgreSQL for the large-scale figure, default
- * postgres://postgres@127.0.0.1:5432/comptoir_bench), BENCH_RESEED=1 to reseed it.
+ * postgres://postgres@127.0.0.1:5432/comptoir_bench), BENCH_RESEED=1 to reseed it. The live figure
+ * makes a database of its own beside it (comptoir_bench_live, dropped after); BENCH_LIVE_CONNECTIONS
+ * (1000) and BENCH_LIVE_UPDATES (50) size it.
  * Product pages are served from a PGlite folder of their own, .data/bench, seeded at demo scale.
  */
 import path from 'node:path';
 import { openConnection } from '../lib/db/client';
 import { sql } from 'drizzle-orm';
+import { measureLiveLatency } from './figures/live-latency';
 import { measureNearestStores } from './figures/nearest-stores';
+import { measureReservations } from './figures/reservations';
 import { measureProductRps } from './figures/product-rps';
 import { measureProductTtfb } from './figures/product-ttfb';
 import { killAll, run, tsxArgs } from './lib/proc';
@@ -27,9 +31,16 @@ const PGLITE_DIR = path.resolve('.data', 'bench');
 
 const args = process.argv.slice(2);
 const only = new Set(
-  (args.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? 'ttfb,rps,nearest').split(','),
+  (args.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? 'ttfb,rps,nearest,live,reservations').split(','),
 );
 const skipBuild = args.includes('--no-build');
+
+let building: Promise<void> | undefined;
+/** One build for every figure that needs a server. */
+function ensureBuild(): Promise<void> {
+  building ??= skipBuild ? Promise.resolve() : timed(`next build into ${DIST_DIR}`, () => buildApp(DIST_DIR));
+  return building;
+}
 
 // The product pages use PGlite; PostgreSQL comes only from BENCH_DATABASE_URL, explicitly.
 if (process.env.DATABASE_URL) log('ignoring DATABASE_URL (the bench uses .data/bench and BENCH_DATABASE_URL)');
@@ -58,7 +69,7 @@ async function listProductSlugs(limit: number): Promise<string[]> {
 async function productFigures(): Promise<void> {
   await Promise.all([
     timed('seeding .data/bench (demo scale)', seedDemo),
-    skipBuild ? Promise.resolve() : timed(`next build into ${DIST_DIR}`, () => buildApp(DIST_DIR)),
+    ensureBuild(),
   ]);
   const slugs = await listProductSlugs(200);
   if (slugs.length === 0) throw new Error('the demo seed has no products');
@@ -98,6 +109,10 @@ async function main() {
   };
   if (only.has('ttfb') || only.has('rps')) await attempt('product pages', productFigures);
   if (only.has('nearest')) await attempt('nearest stores', () => timed('nearest_stores_query_p50_ms', () => measureNearestStores()));
+  if (only.has('reservations')) await attempt('reservations', () => timed('reservations_per_s, oversold_units', () => measureReservations()));
+  if (only.has('live')) {
+    await attempt('live latency', () => timed('live_latency_p95_ms', () => measureLiveLatency({ distDir: DIST_DIR, ensureBuild })));
+  }
   log(`bench finished in ${((Date.now() - started) / 1000).toFixed(0)} s${failed ? ' with failures' : ''}`);
   process.exit(failed ? 1 : 0);
 }
