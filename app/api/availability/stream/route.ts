@@ -5,6 +5,20 @@ import { parseAvailabilityQuery } from '@/lib/inventory/availability-params';
 import { getWarehouseLocationId } from '@/lib/inventory/queries';
 
 const HEARTBEAT_MS = 15_000;
+const encoder = new TextEncoder();
+/**
+ * The hub hands the same event object to every subscriber: frame and encode it once, not once per
+ * open stream (a popular product has hundreds).
+ */
+const framed = new WeakMap<StockEvent, Uint8Array>();
+function frame(e: StockEvent): Uint8Array {
+  let bytes = framed.get(e);
+  if (!bytes) {
+    bytes = encoder.encode(sseEvent('stock', { storeId: e.locationId, skuId: e.skuId, available: e.available, asOf: e.asOf }));
+    framed.set(e, bytes);
+  }
+  return bytes;
+}
 /** EventSource waits this long before reconnecting after a drop. */
 const RETRY_MS = 2_000;
 
@@ -25,16 +39,15 @@ export async function GET(request: NextRequest) {
     if (id !== null && !locationIds.includes(id)) locationIds.push(id);
   }
 
-  const encoder = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
     start: (c) => void (controller = c),
     cancel: () => cleanup(),
   });
-  const send = (text: string) => {
+  const send = (chunk: string | Uint8Array) => {
     try {
-      controller.enqueue(encoder.encode(text));
+      controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
     } catch {
       cleanup(); // the stream is already closed
     }
@@ -45,7 +58,7 @@ export async function GET(request: NextRequest) {
     unsubscribe = await getStockHub().subscribe(
       locationIds.flatMap((locationId) => sku.map((skuId) => ({ locationId, skuId }))),
       {
-        onStock: (e: StockEvent) => send(sseEvent('stock', { storeId: e.locationId, skuId: e.skuId, available: e.available, asOf: e.asOf })),
+        onStock: (e: StockEvent) => send(frame(e)),
         onResync: () => send(sseEvent('ready', { at: new Date().toISOString(), resync: true })),
       },
     );
