@@ -1,5 +1,5 @@
 'use client';
-import { useActionState, useState } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { useFormStatus } from 'react-dom';
 import type { DeskReservationStatus } from './reservation-card';
 
@@ -27,10 +27,12 @@ type Props = {
 
 const initial: PickupActionState = { ok: false, message: '', at: 0 };
 
-function Submit({ label, pending: pendingLabel, className }: { label: string; pending: string; className: string }) {
+type SubmitProps = { label: string; pending: string; className: string; ref?: React.Ref<HTMLButtonElement> };
+
+function Submit({ label, pending: pendingLabel, className, ref }: SubmitProps) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" disabled={pending} className={`${className} min-h-12 w-full sm:min-h-11`}>
+    <button ref={ref} type="submit" disabled={pending} className={`${className} min-h-12 w-full sm:min-h-11`}>
       {pending ? pendingLabel : label}
     </button>
   );
@@ -46,6 +48,9 @@ export function ReservationActions({ storeId, reservationId, status, actions, la
   const [handed, handOver] = useActionState(actions.handOver, initial);
   const [cancelled, cancel] = useActionState(actions.cancel, initial);
   const [confirming, setConfirming] = useState<'handOver' | 'cancel' | null>(null);
+  // The confirm step takes the focus: "hand over" once payment is taken, "back" before a cancellation.
+  const confirmFocus = useRef<HTMLButtonElement>(null);
+  useEffect(() => confirmFocus.current?.focus(), [confirming]);
   const last = [ready, handed, cancelled].reduce((a, b) => (b.at > a.at ? b : a));
   const open = status === 'placed' || status === 'ready';
   const ids = (
@@ -91,7 +96,7 @@ export function ReservationActions({ storeId, reservationId, status, actions, la
           <p id="confirm-hand-over" className="font-semibold">
             {labels.handOverConfirm}
           </p>
-          <Submit label={labels.handOverSubmit} pending={labels.pending} className="btn-primary" />
+          <Submit ref={confirmFocus} label={labels.handOverSubmit} pending={labels.pending} className="btn-primary" />
           <button type="button" onClick={() => setConfirming(null)} className="btn-secondary min-h-12 w-full sm:min-h-11">
             {labels.back}
           </button>
@@ -104,7 +109,7 @@ export function ReservationActions({ storeId, reservationId, status, actions, la
             {labels.cancelConfirm}
           </p>
           <Submit label={labels.cancelSubmit} pending={labels.pending} className="btn bg-out text-white hover:bg-red-800" />
-          <button type="button" onClick={() => setConfirming(null)} className="btn-secondary min-h-12 w-full sm:min-h-11">
+          <button ref={confirmFocus} type="button" onClick={() => setConfirming(null)} className="btn-secondary min-h-12 w-full sm:min-h-11">
             {labels.back}
           </button>
         </form>
