@@ -6,10 +6,10 @@ type Props = { code: string; qrSvg: string; labels: { pickupCode: string; qrAlt:
  */
 export function PickupCode({ code, qrSvg, labels }: Props) {
   return (
-    <div className="flex flex-col items-center gap-4 sm:flex-row sm:justify-center sm:gap-8">
+    <div className="flex flex-col items-center gap-4">
       <div className="text-center">
         <p className="text-xs font-semibold uppercase tracking-wide text-muted">{labels.pickupCode}</p>
-        <p className="mt-1 pl-[0.3em] font-mono text-4xl font-bold tracking-[0.3em] text-ink sm:text-5xl" data-testid="pickup-code">
+        <p className="mt-1 pl-[0.3em] font-mono text-4xl font-bold tracking-[0.3em] text-ink" data-testid="pickup-code">
           {code}
         </p>
       </div>

@@ -15,7 +15,7 @@ export function ReservationCard({ reservation: r, now, locale, t }: Props) {
   const open = r.status === 'placed' || r.status === 'ready';
   const [first, ...rest] = r.lines;
   const summary = first
-    ? [first.productName, variantOf(first, t), `× ${first.quantity}`].filter(Boolean).join(' · ') +
+    ? [first.productName, variantOf(first, t), interpolate(tr.qty, { count: first.quantity })].filter(Boolean).join(' · ') +
       (rest.length > 0 ? ` ${interpolate(tr.more, { count: rest.length })}` : '')
     : '';
   return (
@@ -37,7 +37,7 @@ export function ReservationCard({ reservation: r, now, locale, t }: Props) {
       <p className="text-sm text-muted">
         <span className="font-mono font-semibold tracking-widest text-ink">{r.code}</span>
         {' · '}
-        {interpolate(tr.units, { count: r.units })} · {formatPrice(r.totalCents, locale)}
+        {r.units === 1 ? tr.unitsOne : interpolate(tr.units, { count: r.units })} · {formatPrice(r.totalCents, locale)}
       </p>
       <Deadline reservation={r} now={now} locale={locale} t={tr} className={`text-sm ${open ? '' : 'text-muted'}`} />
     </li>

@@ -4,7 +4,7 @@ import type { Dictionary } from '@/lib/i18n/dictionary';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
 import type { ReservationLine } from '@/lib/reservations/queries';
 
-type Props = { lines: ReservationLine[]; totalCents: number; locale: Locale; t: Dictionary };
+type Props = { lines: ReservationLine[]; totalCents: number; /** Still to be paid at the desk (open), or history. */ open: boolean; locale: Locale; t: Dictionary };
 
 /** "42 · Marine": size and colour as the shop's tag shows them. */
 export function variantOf(line: Pick<ReservationLine, 'size' | 'colour'>, t: Dictionary): string {
@@ -13,7 +13,7 @@ export function variantOf(line: Pick<ReservationLine, 'size' | 'colour'>, t: Dic
 }
 
 /** The items held, at the prices reserved, and what the shopper will pay at the desk. */
-export function ReservationLines({ lines, totalCents, locale, t }: Props) {
+export function ReservationLines({ lines, totalCents, open, locale, t }: Props) {
   return (
     <div>
       <ul className="divide-y divide-line" data-testid="reservation-lines">
@@ -39,7 +39,7 @@ export function ReservationLines({ lines, totalCents, locale, t }: Props) {
         ))}
       </ul>
       <p className="flex items-baseline justify-between gap-3 border-t border-line pt-3 font-bold">
-        <span>{t.reservations.toPay}</span>
+        <span>{open ? t.reservations.toPay : t.reservations.total}</span>
         <span className="text-lg tabular-nums" data-testid="reservation-total">
           {formatPrice(totalCents, locale)}
         </span>

@@ -10,7 +10,7 @@ export type ReserveStoreOption = { storeId: number; name: string; distanceKm: nu
 
 export type ReserveFormTexts = Pick<
   Dictionary['reservations'],
-  'store' | 'quantity' | 'decrease' | 'increase' | 'availableHere' | 'heldFor' | 'storeOption' | 'storeOptionDistance' | 'quantityHint' | 'confirm' | 'pending'
+  'store' | 'quantity' | 'decrease' | 'increase' | 'availableHere' | 'availableHereOne' | 'heldFor' | 'storeOption' | 'storeOptionDistance' | 'quantityHint' | 'confirm' | 'pending'
 >;
 
 type Props = {
@@ -76,14 +76,20 @@ export function ReserveForm({ action, locale, skuId, stores, defaultStoreId, max
             </option>
           ))}
         </select>
-        <p id="reserve-store-hint" className="mt-1 text-sm text-muted">
-          {interpolate(t.availableHere, { count: store.available })} · {interpolate(t.heldFor, { hours: store.holdHours })}
+        <p id="reserve-store-hint" className="mt-1 text-sm text-muted" data-testid="reserve-store-hint" data-available={store.available}>
+          {store.available === 1 ? t.availableHereOne : interpolate(t.availableHere, { count: store.available })} ·{' '}
+          {interpolate(t.heldFor, { hours: store.holdHours })}
         </p>
       </div>
       <div>
-        <label htmlFor="reserve-quantity" className="label">
-          {t.quantity}
-        </label>
+        <div className="mb-1 flex flex-wrap items-baseline justify-between gap-x-3">
+          <label htmlFor="reserve-quantity" className="text-sm font-medium text-ink">
+            {t.quantity}
+          </label>
+          <p id="reserve-quantity-hint" className="text-sm text-muted">
+            {interpolate(t.quantityHint, { max })}
+          </p>
+        </div>
         <div className="flex flex-wrap gap-3">
           <div className="flex items-center gap-1">
             <button type="button" onClick={() => step(-1)} disabled={n <= 1} aria-label={t.decrease} aria-controls="reserve-quantity" className="btn-secondary w-11 px-0 text-lg">
@@ -111,12 +117,10 @@ export function ReserveForm({ action, locale, skuId, stores, defaultStoreId, max
             {pending ? t.pending : t.confirm}
           </button>
         </div>
-        <p id="reserve-quantity-hint" className="mt-1 text-sm text-muted">
-          {interpolate(t.quantityHint, { max })}
-        </p>
-      </div>
-      <div id="reserve-message">
-        <FormMessage ok={state.ok} message={state.message} />
+        {/* Inside this block, so the always-present live region adds no gap while it is empty. */}
+        <div id="reserve-message" className="[&_[data-testid=form-message]]:mt-3">
+          <FormMessage ok={state.ok} message={state.message} />
+        </div>
       </div>
     </form>
   );

@@ -21,8 +21,8 @@ type Props = {
 
 /** Only the strings the form shows travel to the browser. */
 function formTexts(t: Dictionary['reservations']): ReserveFormTexts {
-  const { store, quantity, decrease, increase, availableHere, heldFor, storeOption, storeOptionDistance, quantityHint, confirm, pending } = t;
-  return { store, quantity, decrease, increase, availableHere, heldFor, storeOption, storeOptionDistance, quantityHint, confirm, pending };
+  const { store, quantity, decrease, increase, availableHere, availableHereOne, heldFor, storeOption, storeOptionDistance, quantityHint, confirm, pending } = t;
+  return { store, quantity, decrease, increase, availableHere, availableHereOne, heldFor, storeOption, storeOptionDistance, quantityHint, confirm, pending };
 }
 
 /** "Reserve in store · pay at pickup" on the product page, below the stock figures. */
@@ -38,7 +38,7 @@ export function ReservePanel({ locale, t, skuId, stores, defaultStoreId, maxUnit
         </p>
       ) : signInHref ? (
         <>
-          <p className="mt-1 text-sm text-muted">{interpolate(t.signedOutIntro, { count: stores.length })}</p>
+          <p className="mt-1 text-sm text-muted">{stores.length === 1 ? t.signedOutIntroOne : interpolate(t.signedOutIntro, { count: stores.length })}</p>
           <Link href={signInHref} className="btn-primary mt-3 w-full sm:w-auto">
             {t.signInToReserve}
           </Link>

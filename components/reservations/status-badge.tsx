@@ -1,9 +1,10 @@
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import type { ReservationStatus } from '@/lib/reservations/schema';
 
+// Amber and green text sit on white: on a tint over the page's paper colour they fall below 4.5:1.
 const tones: Record<ReservationStatus, { pill: string; dot: string }> = {
-  placed: { pill: 'border-low/30 bg-low/5 text-low', dot: 'bg-low' },
-  ready: { pill: 'border-ok/30 bg-brand-50 text-ok', dot: 'bg-ok' },
+  placed: { pill: 'border-low/40 bg-white text-low', dot: 'bg-low' },
+  ready: { pill: 'border-ok/40 bg-white text-ok', dot: 'bg-ok' },
   collected: { pill: 'border-line bg-paper text-muted', dot: 'bg-muted' },
   cancelled: { pill: 'border-line bg-paper text-muted', dot: 'bg-line' },
   expired: { pill: 'border-out/30 bg-out/5 text-out', dot: 'bg-out' },

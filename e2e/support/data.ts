@@ -20,9 +20,15 @@ export type E2eData = {
   liveSkus: Record<'desktop' | 'phone', SkuRef>;
   /** Has reserved units at Lyon Part-Dieu: a count below them must be refused. */
   reservedSku: SkuRef;
+  /** The shopper reservation journey's shop (click & reserve) and its SKUs, one per project (e2e/support/reserve-data.ts). */
+  reserve: { store: StoreRef; skus: Record<'desktop' | 'phone', SkuRef> };
 };
 
-export const E2E_DATA_FILE = path.join(process.cwd(), '.data', 'e2e-data.json');
+// Beside the database it describes: two e2e runs on their own folders (E2E_PGLITE_DIR, as when
+// several people test at once) must not read each other's reservation codes.
+export const E2E_DATA_FILE = process.env.E2E_PGLITE_DIR
+  ? path.resolve(`${process.env.E2E_PGLITE_DIR}-data.json`)
+  : path.join(process.cwd(), '.data', 'e2e-data.json');
 
 let cached: E2eData | undefined;
 export function e2eData(): E2eData {

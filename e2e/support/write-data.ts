@@ -10,6 +10,7 @@ import { openConnection, type Db } from '../../lib/db/client';
 import { DEMO_STAFF_STORE_SLUGS } from '../../lib/db/seed/users';
 import { PARIS_STORE_SLUG } from '../../lib/db/seed/stores';
 import { E2E_DATA_FILE, type E2eData, type SkuRef, type StoreRef } from './data';
+import { reserveJourneyData } from './reserve-data';
 
 async function store(db: Db, slug: string): Promise<StoreRef> {
   const r = await db.execute<StoreRef>(sql`SELECT location_id AS id, slug, name FROM stores WHERE slug = ${slug}`);
@@ -53,6 +54,7 @@ async function main() {
       deliverySkus: { desktop: desktop!, phone: phone! },
       reservedSku: reserved!,
       liveSkus: { desktop: liveDesktop!, phone: livePhone! },
+      reserve: await reserveJourneyData(db),
     };
     fs.mkdirSync(path.dirname(E2E_DATA_FILE), { recursive: true });
     fs.writeFileSync(E2E_DATA_FILE, JSON.stringify(data, null, 2));

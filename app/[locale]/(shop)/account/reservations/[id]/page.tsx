@@ -57,7 +57,7 @@ export default async function ReservationPage({ params }: Props) {
         <div className="space-y-5">
           <section aria-labelledby="reservation-store" className="card p-5" data-testid="reservation-store">
             <h2 id="reservation-store" className="text-xs font-semibold uppercase tracking-wide text-muted">
-              {tr.pickupAt}
+              {open ? tr.pickupAt : tr.store}
             </h2>
             <p className="mt-1 text-lg font-bold">{store.name}</p>
             <p className="text-sm text-muted">
@@ -73,7 +73,7 @@ export default async function ReservationPage({ params }: Props) {
             <h2 id="reservation-items" className="text-base font-bold">
               {tr.items}
             </h2>
-            <ReservationLines lines={reservation.lines} totalCents={reservation.totalCents} locale={locale} t={t} />
+            <ReservationLines lines={reservation.lines} totalCents={reservation.totalCents} open={open} locale={locale} t={t} />
           </section>
 
           <CancelReservationForm
