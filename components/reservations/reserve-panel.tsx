@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { interpolate } from '@/lib/i18n/format';
 import type { ReservationFormState } from './form-state';
 import { ReserveForm, type ReserveFormTexts, type ReserveStoreOption } from './reserve-form';
 
@@ -30,7 +29,7 @@ export function ReservePanel({ locale, t, skuId, stores, defaultStoreId, maxUnit
   return (
     <section aria-labelledby="reserve-title" className="card p-4" data-testid="reserve-in-store">
       <h2 id="reserve-title" className="text-base font-bold">
-        {t.panelTitle} <span className="font-normal text-muted">· {t.panelSubtitle}</span>
+        {t.panelTitle} <span className="font-normal whitespace-nowrap text-muted">· {t.panelSubtitle}</span>
       </h2>
       {stores.length === 0 ? (
         <p className="mt-2 text-sm text-muted" data-testid="reserve-unavailable">
@@ -38,7 +37,7 @@ export function ReservePanel({ locale, t, skuId, stores, defaultStoreId, maxUnit
         </p>
       ) : signInHref ? (
         <>
-          <p className="mt-1 text-sm text-muted">{stores.length === 1 ? t.signedOutIntroOne : interpolate(t.signedOutIntro, { count: stores.length })}</p>
+          <p className="mt-1 text-sm text-muted">{t.signedOutIntro}</p>
           <Link href={signInHref} className="btn-primary mt-3 w-full sm:w-auto">
             {t.signInToReserve}
           </Link>
