@@ -51,3 +51,17 @@ test('the snapshot endpoint refuses bad input with a clear message', async ({ re
     }
   }
 });
+
+test('without EventSource the figures are polled instead', async ({ browser, baseURL }) => {
+  const { lyon, browseProductSlug } = e2eData();
+  const context = await browser.newContext({ locale: 'en-GB' });
+  await context.addCookies([{ name: 'my_store', value: String(lyon.id), url: baseURL! }]);
+  await context.addInitScript(() => Reflect.deleteProperty(window, 'EventSource'));
+  const page = await context.newPage();
+  await page.goto(`/p/${browseProductSlug}`);
+  await expect(page.getByTestId('availability')).toHaveAttribute('data-live-status', 'polling');
+  const poll = await page.waitForResponse((r) => new URL(r.url()).pathname === '/api/availability', { timeout: 15_000 });
+  expect(poll.status()).toBe(200);
+  expect((await poll.json()).items).toContainEqual(expect.objectContaining({ storeId: lyon.id }));
+  await context.close();
+});

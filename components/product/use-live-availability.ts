@@ -47,12 +47,6 @@ export function useLiveAvailability(opts: { skuIds: number[]; storeIds: number[]
   const [status, setStatus] = useState<LiveStatus>('connecting');
   const canStream = useRef(true);
   useEffect(() => {
-    if (typeof EventSource === 'undefined') {
-      canStream.current = false;
-      setStatus('polling');
-    }
-  }, []);
-  useEffect(() => {
     if (status !== 'polling' || !canStream.current) return;
     const timer = setTimeout(() => setStatus('connecting'), STREAM_RETRY_MS);
     return () => clearTimeout(timer);
@@ -69,6 +63,12 @@ export function useLiveAvailability(opts: { skuIds: number[]; storeIds: number[]
   resync.current = mutate;
 
   const subscribe = useCallback((url: string, { next }: SWRSubscriptionOptions<Events, Error>) => {
+    // Decided here, in the subscription's effect, not at render: the server has no EventSource either.
+    if (typeof EventSource === 'undefined') {
+      canStream.current = false;
+      setStatus('polling');
+      return () => {};
+    }
     const source = new EventSource(url);
     let errors = 0;
     source.addEventListener('ready', () => {
