@@ -8,6 +8,8 @@ import path from 'node:path';
  */
 export type StoreRef = { id: number; slug: string; name: string };
 export type SkuRef = { skuId: number; ean: string; productSlug: string; productName: string; onHand: number; reserved: number };
+/** A click & reserve reservation placed by the data step. */
+export type ReservationRef = { id: number; code: string; customerName: string };
 export type E2eData = {
   lyon: StoreRef;
   villeurbanne: StoreRef;
@@ -20,6 +22,12 @@ export type E2eData = {
   liveSkus: Record<'desktop' | 'phone', SkuRef>;
   /** Has reserved units at Lyon Part-Dieu: a count below them must be refused. */
   reservedSku: SkuRef;
+  /**
+   * The pickup desk journey at Lyon Part-Dieu, one set per Playwright project: a SKU for the demo
+   * shopper to reserve through the shop (plenty on the shelf, nothing held), and a reservation
+   * placed for another customer, which the desk cancels.
+   */
+  pickupDesk: Record<'desktop' | 'phone', { sku: SkuRef & { priceCents: number }; cancel: ReservationRef }>;
   /** The shopper reservation journey's shop (click & reserve) and its SKUs, one per project (e2e/support/reserve-data.ts). */
   reserve: { store: StoreRef; skus: Record<'desktop' | 'phone', SkuRef> };
 };

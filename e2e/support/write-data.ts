@@ -3,12 +3,15 @@
  * (e2e/support/data.ts) — run by e2e/support/server.ts after setup and before `next start`,
  * while the database is still free to open.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { openConnection, type Db } from '../../lib/db/client';
-import { DEMO_STAFF_STORE_SLUGS } from '../../lib/db/seed/users';
+import { openConnection, setConnection, type Db } from '../../lib/db/client';
+import { DEMO_ACCOUNTS, DEMO_STAFF_STORE_SLUGS } from '../../lib/db/seed/users';
 import { PARIS_STORE_SLUG } from '../../lib/db/seed/stores';
+// Run with --conditions=react-server (e2e/support/server.ts): domain modules import 'server-only'.
+import { placeReservation } from '../../lib/reservations/commands';
 import { E2E_DATA_FILE, type E2eData, type SkuRef, type StoreRef } from './data';
 import { reserveJourneyData } from './reserve-data';
 
@@ -29,8 +32,43 @@ async function skus(db: Db, storeId: number, where: ReturnType<typeof sql>, coun
   return r.rows;
 }
 
+/**
+ * The pickup desk journey's facts at one store. Its SKUs have plenty on the shelf and nothing held,
+ * taken from the top of the id range: none of the other journeys' SKUs (out of stock or reserved
+ * ones at this store; the shopper reservation journey's are at another store).
+ */
+async function pickupDesk(db: Db, storeId: number): Promise<E2eData['pickupDesk']> {
+  const free = await db.execute<SkuRef & { priceCents: number }>(sql`
+    SELECT k.id AS "skuId", k.ean13 AS ean, p.slug AS "productSlug", p.name_en AS "productName",
+           st.on_hand AS "onHand", st.reserved, k.price_cents AS "priceCents"
+    FROM stock st JOIN skus k ON k.id = st.sku_id JOIN products p ON p.id = k.product_id
+    WHERE st.location_id = ${storeId} AND st.on_hand >= 4 AND st.reserved = 0
+    ORDER BY k.id DESC LIMIT 4`);
+  const [desktop, phone, cancelDesktop, cancelPhone] = free.rows;
+  if (!cancelPhone) throw new Error('e2e-data: not enough free SKUs for the pickup desk journey');
+  // The cancellations belong to seeded customers with room under the per-account limit (the demo
+  // shopper reserves through the shop in the journey itself).
+  const customers = await db.execute<{ id: number; name: string }>(sql`
+    SELECT u.id, u.name FROM users u
+    WHERE u.role = 'shopper' AND u.email <> ${DEMO_ACCOUNTS.shopper.email}
+      AND (SELECT count(*) FROM reservations r WHERE r.customer_id = u.id AND r.status IN ('placed', 'ready')) < 3
+    ORDER BY u.id LIMIT 2`);
+  const [x, y] = customers.rows;
+  if (!y) throw new Error('e2e-data: no customers to place the cancellation reservations for');
+  const reserve = async (customer: { id: number; name: string }, skuId: number) => {
+    const placed = await placeReservation({ customerId: customer.id, storeId, lines: [{ skuId, quantity: 1 }], idempotencyKey: randomUUID() });
+    return { id: placed.id, code: placed.code, customerName: customer.name };
+  };
+  return {
+    desktop: { sku: desktop!, cancel: await reserve(x!, cancelDesktop!.skuId) },
+    phone: { sku: phone!, cancel: await reserve(y, cancelPhone.skuId) },
+  };
+}
+
 async function main() {
   const connection = await openConnection();
+  // The domain commands use the process-wide connection: this one, the only one the folder allows.
+  setConnection(connection);
   try {
     const db = connection.db;
     const [lyonSlug, villeurbanneSlug] = DEMO_STAFF_STORE_SLUGS;
@@ -53,6 +91,7 @@ async function main() {
       browseProductSlug: browse.rows[0]!.slug,
       deliverySkus: { desktop: desktop!, phone: phone! },
       reservedSku: reserved!,
+      pickupDesk: await pickupDesk(db, lyon.id),
       liveSkus: { desktop: liveDesktop!, phone: livePhone! },
       reserve: await reserveJourneyData(db),
     };
@@ -60,6 +99,7 @@ async function main() {
     fs.writeFileSync(E2E_DATA_FILE, JSON.stringify(data, null, 2));
     console.log(`e2e-data: wrote ${E2E_DATA_FILE}`);
   } finally {
+    setConnection(undefined);
     await connection.close();
   }
 }
