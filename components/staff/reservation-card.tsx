@@ -45,7 +45,7 @@ export function ReservationCard({ reservation: r, labels, opened = false, highli
       data-status={r.status}
       className={`card p-4 ${highlighted ? 'border-brand-500 ring-2 ring-brand-100' : ''} ${opened ? 'sm:p-5' : ''}`}
     >
-      <div className={opened ? 'md:grid md:grid-cols-[1fr_18rem] md:gap-6' : ''}>
+      <div className={opened ? 'md:grid md:grid-cols-[1fr_20rem] md:gap-6' : ''}>
         <div className="min-w-0">
           <header className="flex items-start justify-between gap-3">
             <div className="min-w-0">

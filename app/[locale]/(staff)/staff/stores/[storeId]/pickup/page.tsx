@@ -129,10 +129,23 @@ export default async function PickupDeskPage({ params, searchParams }: Params) {
           </ReservationCard>
         </section>
       )}
+      {/* On a phone the three lists stack: a way to jump to the one the customer in front needs. */}
+      <nav aria-label={t.pickup.sectionsLabel} className="lg:hidden">
+        <ul className="grid grid-cols-3 gap-2">
+          {sections.map((s) => (
+            <li key={s.id}>
+              <a href={`#${s.id}`} className="card flex min-h-14 flex-col items-center justify-center px-1 py-1.5 text-center hover:border-brand-500">
+                <span className="text-lg leading-tight font-bold tabular-nums">{s.items.length}</span>
+                <span className="text-xs leading-tight text-muted">{s.title}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <div className="grid gap-6 pt-2 lg:grid-cols-3">
         {sections.map((s) => (
           <section key={s.id} aria-labelledby={s.id} data-testid={`desk-${s.id}`}>
-            <h2 id={s.id} className="mb-3 flex items-center gap-2 text-base font-bold">
+            <h2 id={s.id} className="mb-3 flex scroll-mt-32 items-center gap-2 text-base font-bold">
               {s.title}
               <span className="rounded-full bg-line px-2 py-0.5 text-xs font-semibold tabular-nums text-ink">{s.items.length}</span>
             </h2>
