@@ -15,6 +15,8 @@ type Props = {
   idempotencyKey: string;
   /** Signed out: where "Sign in to reserve" goes (sign-in, coming back to this product and size). */
   signInHref: string | null;
+  /** Shops are sorted from my store; otherwise by name, and the panel says how to get the nearest first. */
+  nearestFirst: boolean;
   action: (prev: ReservationFormState, formData: FormData) => Promise<ReservationFormState>;
 };
 
@@ -25,7 +27,7 @@ function formTexts(t: Dictionary['reservations']): ReserveFormTexts {
 }
 
 /** "Reserve in store · pay at pickup" on the product page, below the stock figures. */
-export function ReservePanel({ locale, t, skuId, stores, defaultStoreId, maxUnitsPerSku, idempotencyKey, signInHref, action }: Props) {
+export function ReservePanel({ locale, t, skuId, stores, defaultStoreId, maxUnitsPerSku, idempotencyKey, signInHref, nearestFirst, action }: Props) {
   return (
     <section aria-labelledby="reserve-title" className="card p-4" data-testid="reserve-in-store">
       <h2 id="reserve-title" className="text-base font-bold">
@@ -55,6 +57,11 @@ export function ReservePanel({ locale, t, skuId, stores, defaultStoreId, maxUnit
             idempotencyKey={idempotencyKey}
             t={formTexts(t)}
           />
+          {!nearestFirst && (
+            <Link href="/stores" className="mt-2 inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+              {t.nearestFirst}
+            </Link>
+          )}
         </>
       )}
     </section>

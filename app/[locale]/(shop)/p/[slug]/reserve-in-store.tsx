@@ -21,7 +21,10 @@ export async function ReserveInStore({ productSlug, skuId, locale, t }: Props) {
   await connection();
   const [user, myStoreId] = await Promise.all([getSessionUser(), getMyStoreId()]);
   const myStore = myStoreId ? await getStoreById(myStoreId) : null;
-  const stores = await listReservableStores(skuId, myStore ? { lat: myStore.lat, lng: myStore.lng } : null, 20);
+  // Without a position the list is alphabetical, so every shop must be in it, not the first 20 by name.
+  const stores = myStore
+    ? await listReservableStores(skuId, { lat: myStore.lat, lng: myStore.lng }, 20)
+    : await listReservableStores(skuId, null, 500);
   const defaultStoreId = stores.find((s) => s.storeId === myStoreId)?.storeId ?? stores[0]?.storeId ?? null;
   return (
     <ReservePanel
@@ -33,6 +36,7 @@ export async function ReserveInStore({ productSlug, skuId, locale, t }: Props) {
       maxUnitsPerSku={reservationLimits().maxUnitsPerSku}
       idempotencyKey={randomUUID()}
       signInHref={user ? null : signInPath(`/p/${productSlug}?sku=${skuId}`)}
+      nearestFirst={myStore !== null}
       action={reserveAction}
     />
   );
