@@ -17,7 +17,7 @@ async function openByCode(page: Page, typed: string) {
 }
 
 test('a shopper reserves; the desk finds it by code, marks it ready and hands it over; the shelf count goes down', async ({ page, browser, context, baseURL }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000); // two browsers and a dozen round trips: slow on a busy two-core machine
   const { lyon, pickupDesk } = e2eData();
   const { sku } = pickupDesk[project(testInfo.project.name)];
   const total = euros(2 * sku.priceCents);
@@ -95,7 +95,7 @@ test('a shopper reserves; the desk finds it by code, marks it ready and hands it
 });
 
 test('unknown codes and other stores’ codes read the same; cancelling asks first; a tampered store id is refused', async ({ page }, testInfo) => {
-  test.setTimeout(120_000); // the accessibility scan of a full desk is slow on a busy machine
+  test.setTimeout(180_000); // the accessibility scan of a full desk is slow on a busy machine
   const { lyon, villeurbanne, paris, pickupDesk } = e2eData();
   const reservation = pickupDesk[project(testInfo.project.name)].cancel;
 
@@ -135,6 +135,39 @@ test('unknown codes and other stores’ codes read the same; cancelling asks fir
   await opened.getByRole('button', { name: 'Yes, cancel it' }).click();
   await expect(opened.getByTestId('pickup-message')).toHaveText('Reservation cancelled: the items are back on sale.');
   await expect(opened.getByTestId('reservation-status')).toHaveText('Cancelled');
+});
+
+test('with a camera and BarcodeDetector, a scanned QR code opens the reservation; without, no scan button', async ({ page }, testInfo) => {
+  const { lyon, pickupDesk } = e2eData();
+  const { code } = pickupDesk[project(testInfo.project.name)].cancel;
+  await signInAs(page, 'staff');
+  await page.goto(`/staff/stores/${lyon.id}/pickup`);
+  await expect(page.getByLabel('Pickup code')).toBeFocused();
+  const native = await page.evaluate(() => 'BarcodeDetector' in window);
+  await expect(page.getByRole('button', { name: 'Scan QR code' })).toHaveCount(native ? 1 : 0);
+
+  // A phone's camera and detector, stood in for: a canvas as the camera, a detector that reads
+  // the customer's QR code (a link carrying the code) once the video plays.
+  await page.addInitScript((qr) => {
+    Object.defineProperty(window, 'BarcodeDetector', {
+      configurable: true,
+      value: class {
+        constructor(readonly options: { formats: string[] }) {}
+        async detect(video: HTMLVideoElement) {
+          return video.readyState >= 2 && this.options.formats.includes('qr_code') ? [{ rawValue: qr }] : [];
+        }
+      },
+    });
+    navigator.mediaDevices.getUserMedia = async () => {
+      const canvas = Object.assign(document.createElement('canvas'), { width: 320, height: 240 });
+      canvas.getContext('2d')!.fillRect(0, 0, 320, 240);
+      return canvas.captureStream(10);
+    };
+  }, `https://comptoir.example/account/reservations/1?code=${code}`);
+  await page.reload();
+  await page.getByRole('button', { name: 'Scan QR code' }).click();
+  await expect(page).toHaveURL(new RegExp(`/pickup\\?code=${code}$`));
+  await expect(page.getByTestId('opened-reservation')).toContainText(code);
 });
 
 test('another store’s desk is a 404', async ({ page }) => {
