@@ -1,4 +1,5 @@
 'use client';
+import Link from 'next/link';
 import { useActionState, useEffect, useState } from 'react';
 import { FormMessage } from '@/components/account/form-message';
 import type { Locale } from '@/lib/i18n/config';
@@ -22,6 +23,8 @@ type Props = {
   maxUnitsPerSku: number;
   idempotencyKey: string;
   t: ReserveFormTexts;
+  /** Shops listed by name (no store chosen): a link to choose one, for the nearest first. */
+  nearestFirstLink: string | null;
 };
 
 function freshKey(fallback: string): string {
@@ -30,7 +33,7 @@ function freshKey(fallback: string): string {
 }
 
 /** Shop, quantity, confirm. The server decides; this only keeps the choice within what the shop holds. */
-export function ReserveForm({ action, locale, skuId, stores, defaultStoreId, maxUnitsPerSku, idempotencyKey, t }: Props) {
+export function ReserveForm({ action, locale, skuId, stores, defaultStoreId, maxUnitsPerSku, idempotencyKey, t, nearestFirstLink }: Props) {
   const [state, formAction, pending] = useActionState(action, initialReservationFormState);
   const [storeId, setStoreId] = useState(defaultStoreId ?? stores[0]?.storeId ?? 0);
   const [quantity, setQuantity] = useState('1');
@@ -80,6 +83,11 @@ export function ReserveForm({ action, locale, skuId, stores, defaultStoreId, max
           {store.available === 1 ? t.availableHereOne : interpolate(t.availableHere, { count: store.available })} ·{' '}
           {interpolate(t.heldFor, { hours: store.holdHours })}
         </p>
+        {nearestFirstLink && (
+          <Link href="/stores" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline underline-offset-2">
+            {nearestFirstLink}
+          </Link>
+        )}
       </div>
       <div>
         <div className="mb-1 flex flex-wrap items-baseline justify-between gap-x-3">

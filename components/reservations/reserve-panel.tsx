@@ -56,12 +56,8 @@ export function ReservePanel({ locale, t, skuId, stores, defaultStoreId, maxUnit
             maxUnitsPerSku={maxUnitsPerSku}
             idempotencyKey={idempotencyKey}
             t={formTexts(t)}
+            nearestFirstLink={nearestFirst ? null : t.nearestFirst}
           />
-          {!nearestFirst && (
-            <Link href="/stores" className="mt-2 inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
-              {t.nearestFirst}
-            </Link>
-          )}
         </>
       )}
     </section>

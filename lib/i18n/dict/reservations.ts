@@ -80,7 +80,7 @@ export const reservations = {
     accountLink: 'Mes réservations',
     accountLinkHint: 'Codes de retrait, magasins et dates limites',
     empty: 'Vous n’avez aucune réservation.',
-    emptyHint: 'Sur la fiche d’un produit, choisissez « Réserver en magasin ».',
+    emptyHint: 'Sur la fiche d’un produit, choisissez «\u00a0Réserver en magasin\u00a0».',
     browse: 'Parcourir les rayons',
     more: '+ {count} autre(s)',
     units: '{count} articles',
