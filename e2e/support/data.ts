@@ -28,6 +28,8 @@ export type E2eData = {
    * placed for another customer, which the desk cancels.
    */
   pickupDesk: Record<'desktop' | 'phone', { sku: SkuRef & { priceCents: number }; cancel: ReservationRef }>;
+  /** One unit on the shelf at Lyon Part-Dieu, nothing held, one per project: the last-unit journey reserves it while another shopper watches. */
+  lastUnitSkus: Record<'desktop' | 'phone', SkuRef>;
   /** The shopper reservation journey's shop (click & reserve) and its SKUs, one per project (e2e/support/reserve-data.ts). */
   reserve: { store: StoreRef; skus: Record<'desktop' | 'phone', SkuRef> };
 };

@@ -84,6 +84,9 @@ async function main() {
         AND EXISTS (SELECT 1 FROM stock st WHERE st.location_id = ${lyon.id} AND st.sku_id =
                     (SELECT k.id FROM skus k WHERE k.product_id = p.id ORDER BY k.position, k.id LIMIT 1))
       ORDER BY p.id LIMIT 1`);
+    // Exactly one unit to sell: the pickup desk takes full shelves, the delivery and live journeys
+    // empty ones, and the browsing journey reads its own product, so none of them reads these.
+    const [lastDesktop, lastPhone] = await skus(db, lyon.id, sql`st.on_hand = 1 AND st.reserved = 0 AND p.slug <> ${browse.rows[0]!.slug}`, 2);
     const data: E2eData = {
       lyon,
       villeurbanne: await store(db, villeurbanneSlug),
@@ -93,6 +96,7 @@ async function main() {
       reservedSku: reserved!,
       pickupDesk: await pickupDesk(db, lyon.id),
       liveSkus: { desktop: liveDesktop!, phone: livePhone! },
+      lastUnitSkus: { desktop: lastDesktop!, phone: lastPhone! },
       reserve: await reserveJourneyData(db),
     };
     fs.mkdirSync(path.dirname(E2E_DATA_FILE), { recursive: true });
