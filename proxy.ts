@@ -13,7 +13,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { authConfig } from '@/lib/auth/config';
 import { LOCALE_COOKIE, LOCALE_HEADER, resolveLocale } from '@/lib/i18n/config';
 import { canActOnStore } from '@/lib/auth/staff-access';
-import { getCustomerReservation } from '@/lib/reservations/queries';
+import { isCustomerReservation } from '@/lib/reservations/queries';
 import { slugExists } from '@/lib/routing/known-slugs';
 
 const { auth } = NextAuth(authConfig);
@@ -60,7 +60,7 @@ const reservationGate = auth(async (req) => {
     return NextResponse.redirect(url);
   }
   const id = RESERVATION_PATH.exec(req.nextUrl.pathname)?.[1] ?? '';
-  const mine = /^\d{1,10}$/.test(id) && (await getCustomerReservation(Number(id), Number(user.id), 'en')) !== null;
+  const mine = /^\d{1,10}$/.test(id) && (await isCustomerReservation(Number(id), Number(user.id)));
   return mine ? rewriteToLocale(req) : rewriteToLocale(req, '/_unknown');
 });
 

@@ -22,7 +22,7 @@ import {
   ReservationStateError,
   StoreNotReservableError,
 } from './errors';
-import { findStoreReservationByCode, getCustomerReservation, listCustomerReservations, listReservableStores, listStoreReservationsForToday } from './queries';
+import { findStoreReservationByCode, getCustomerReservation, isCustomerReservation, listCustomerReservations, listReservableStores, listStoreReservationsForToday } from './queries';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
 let store: number;
@@ -196,6 +196,7 @@ describe('lifecycle', () => {
     const r = await place(alice, [{ skuId: skus[0]!, quantity: 3 }]);
     await expect(cancelReservationByCustomer({ reservationId: r.id, customerId: bob })).rejects.toBeInstanceOf(ReservationNotFoundError);
     expect(await getCustomerReservation(r.id, bob, 'en')).toBeNull();
+    expect([await isCustomerReservation(r.id, alice), await isCustomerReservation(r.id, bob)]).toEqual([true, false]);
     await cancelReservationByCustomer({ reservationId: r.id, customerId: alice });
     await expect(cancelReservationByCustomer({ reservationId: r.id, customerId: alice })).rejects.toMatchObject({ status: 'cancelled' });
     expect(await stockOf(skus[0]!)).toEqual({ on_hand: 10, reserved: 0 });

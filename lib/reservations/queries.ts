@@ -199,3 +199,11 @@ export async function listReservableStores(skuId: number, near: { lat: number; l
     holdHours: r.hold_hours,
   }));
 }
+
+/** Whether this reservation is the shopper's: one index probe, for the proxy's 404 before streaming. */
+export async function isCustomerReservation(id: number, customerId: number): Promise<boolean> {
+  if (!validId(id) || !validId(customerId)) return false;
+  const db = await getDb();
+  const r = await db.execute(sql`SELECT 1 FROM reservations WHERE id = ${id} AND customer_id = ${customerId}`);
+  return r.rows.length > 0;
+}
