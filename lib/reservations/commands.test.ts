@@ -11,7 +11,6 @@ import {
   collectReservation,
   expireDueReservations,
   markReservationReady,
-  normalizePickupCode,
   placeReservation,
 } from './commands';
 import {
@@ -22,6 +21,7 @@ import {
   ReservationStateError,
   StoreNotReservableError,
 } from './errors';
+import { normalizePickupCode } from './pickup-code';
 import { findStoreReservationByCode, getCustomerReservation, isCustomerReservation, listCustomerReservations, listReservableStores, listStoreReservationsForToday } from './queries';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;

@@ -1,5 +1,4 @@
 import 'server-only';
-import { randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/lib/db';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '@/lib/errors';
@@ -7,6 +6,7 @@ import { holdStock, releaseStock, takeHeldStock, type HoldLine } from '@/lib/inv
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { recordStoreSale } from '@/lib/sales/commands';
 import { reservationLimits } from './config';
+import { newPickupCode } from './pickup-code';
 import {
   EmptyReservationError,
   InvalidReservationQuantityError,
@@ -34,20 +34,6 @@ export type PlaceReservationInput = {
 };
 
 export type PlacedReservation = { id: number; code: string; expiresAt: Date; replayed: boolean };
-
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read out at a desk
-export const PICKUP_CODE_LENGTH = 6;
-
-export function newPickupCode(): string {
-  let code = '';
-  for (let i = 0; i < PICKUP_CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  return code;
-}
-
-/** What a shopper or the desk types: case, spaces and dashes do not matter. */
-export function normalizePickupCode(input: string): string {
-  return input.toUpperCase().replace(/[\s-]/g, '');
-}
 
 async function transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
   const db = await getDb();

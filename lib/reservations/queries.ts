@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/config';
 import { distanceKmSql } from '@/lib/stores/queries';
+import { normalizePickupCode } from './pickup-code';
 import type { ReservationStatus } from './schema';
 
 /*
@@ -140,7 +141,7 @@ export async function getStoreReservation(id: number, storeId: number, locale: L
 
 /** Found by the pickup code the shopper shows (typed, or scanned from the QR code). */
 export async function findStoreReservationByCode(code: string, storeId: number, locale: Locale): Promise<Reservation | null> {
-  const normalized = code.toUpperCase().replace(/[\s-]/g, '');
+  const normalized = normalizePickupCode(code);
   if (!/^[A-Z0-9]{4,12}$/.test(normalized)) return null;
   const [r] = await select(locale, sql`r.code = ${normalized} AND r.store_id = ${storeId}`, sql`r.id`);
   return r ?? null;

@@ -10,7 +10,7 @@ import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { formatDateTime, formatPrice, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
-import { normalizePickupCode } from '@/lib/reservations/commands';
+import { normalizePickupCode } from '@/lib/reservations/pickup-code';
 import { findStoreReservationByCode, listStoreReservationsForToday, type Reservation } from '@/lib/reservations/queries';
 import { variantLabel } from '../stock-action-support';
 import { cancelReservationAction } from './cancel-reservation-action';
