@@ -128,3 +128,20 @@ export async function getDb(): Promise<Db> {
 export function setConnection(connection: Connection | undefined): void {
   holder.connection = connection ? Promise.resolve(connection) : undefined;
 }
+
+/**
+ * One statement on a checked-out connection. node-postgres' `pool.query` destroys the connection
+ * when the statement fails, so a stream of expected refusals (a crowd for the last units, each
+ * told "not enough stock" by a RAISE) would pay a new connection each; released normally, the
+ * connection goes back to the pool.
+ */
+export async function queryRows<T>(text: string, params: unknown[]): Promise<T[]> {
+  const connection = await getConnection();
+  if (connection.kind === 'pglite') return (await connection.client.query<T>(text, params)).rows;
+  const client = await connection.pool.connect();
+  try {
+    return (await client.query(text, params)).rows as T[];
+  } finally {
+    client.release();
+  }
+}

@@ -4,8 +4,10 @@ import type { Db } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
 
 /*
- * Units held for customers (click & reserve, later drive orders). These run inside the caller's
- * transaction, so a hold and the record that owns it commit or vanish together. The invariant
+ * Units held for customers (click & reserve, later drive orders): given back or handed over here.
+ * (A click & reserve hold is taken inside comptoir_place_reservation, lib/db/migrations/0003, in
+ * one round trip with the same conditional UPDATE.) These run inside the caller's transaction, so
+ * a hold and the record that owns it commit or vanish together. The invariant
  * (nothing held that is not on the shelf) is in the WHERE clause and in the stock table's CHECK;
  * every change fires the stock trigger, so open product pages hear about it.
  */
@@ -46,30 +48,6 @@ async function lockRows(tx: Db, locationId: number, skus: number[]): Promise<voi
   await tx.execute(sql`
     SELECT 1 FROM stock WHERE location_id = ${locationId} AND sku_id = ANY(${intArray(skus)}::int[])
     ORDER BY sku_id FOR UPDATE`);
-}
-
-/**
- * Moves units from "available" to "reserved" at one location, all lines or none. Throws OutOfStockError / NotStockedHereError
- * (the caller's transaction then rolls back, with everything it wrote).
- */
-export async function holdStock(tx: Db, locationId: number, lines: HoldLine[]): Promise<void> {
-  const { skus, quantities } = bySku(lines);
-  if (skus.length === 0) return;
-  await lockRows(tx, locationId, skus);
-  const held = await tx.execute<{ sku_id: number }>(sql`
-    UPDATE stock s SET reserved = s.reserved + w.n
-    FROM unnest(${intArray(skus)}::int[], ${intArray(quantities)}::int[]) AS w(sku_id, n)
-    WHERE s.location_id = ${locationId} AND s.sku_id = w.sku_id AND s.on_hand - s.reserved >= w.n
-    RETURNING s.sku_id`);
-  if (held.rows.length === skus.length) return;
-
-  const got = new Set(held.rows.map((r) => r.sku_id));
-  const missing = skus.find((s) => !got.has(s))!;
-  const current = await tx.execute<{ available: number }>(sql`
-    SELECT on_hand - reserved AS available FROM stock WHERE location_id = ${locationId} AND sku_id = ${missing}`);
-  const row = current.rows[0];
-  if (!row) throw new NotStockedHereError(missing);
-  throw new OutOfStockError(missing, row.available);
 }
 
 /** Gives held units back to "available" (a cancelled or expired hold). */

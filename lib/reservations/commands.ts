@@ -1,8 +1,9 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/lib/db';
+import { queryRows } from '@/lib/db/client';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '@/lib/errors';
-import { holdStock, releaseStock, takeHeldStock, type HoldLine } from '@/lib/inventory/holds';
+import { NotStockedHereError, OutOfStockError, releaseStock, takeHeldStock, type HoldLine } from '@/lib/inventory/holds';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { recordStoreSale } from '@/lib/sales/commands';
 import { reservationLimits } from './config';
@@ -62,91 +63,72 @@ function validateLines(lines: ReservationLineInput[]): void {
 
 /**
  * Places a reservation: the units move to `reserved` and the reservation with its lines is
- * written in the same transaction, or nothing is. The shopper's row is locked first, so their own
- * concurrent requests (a double-click, two tabs) queue: the idempotency key and the per-account
- * limits are then decided on committed data.
+ * written in the same transaction, or nothing is. One round trip: the steps run inside the
+ * database (comptoir_place_reservation, lib/db/migrations/0003_place_reservation.sql). The
+ * shopper's row is locked first, so their own concurrent requests (a double-click, two tabs)
+ * queue: the idempotency key and the per-account limits are then decided on committed data.
  */
 export async function placeReservation(input: PlaceReservationInput): Promise<PlacedReservation> {
   validateLines(input.lines);
-  const limits = reservationLimits();
+  const { maxActive, maxUnitsPerSku } = reservationLimits();
+  const { customerId, storeId, lines, idempotencyKey } = input;
+  const skus = `{${lines.map((l) => l.skuId).join(',')}}`;
+  const quantities = `{${lines.map((l) => l.quantity).join(',')}}`;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await transaction((tx) => placeIn(tx, input, limits));
+      const [row] = await queryRows<{ placed: PlacedRow | string }>(
+        'SELECT comptoir_place_reservation($1::int, $2::int, $3::int[], $4::int[], $5::text, $6::text, $7::int, $8::int) AS placed',
+        [customerId, storeId, skus, quantities, idempotencyKey, newPickupCode(), maxActive, maxUnitsPerSku],
+      );
+      const raw = row!.placed;
+      const placed = typeof raw === 'string' ? (JSON.parse(raw) as PlacedRow) : raw;
+      return { id: placed.id, code: placed.code, expiresAt: new Date(placed.expires_at), replayed: placed.replayed };
     } catch (err) {
+      const refusal = refusalOf(err);
+      if (refusal) throw refusal;
       if (pgErrorCode(err) !== PG_UNIQUE_VIOLATION) throw err;
-      // Another shopper's request already used this key: never hand back their reservation.
+      // Another shopper's request took this key between our check and our insert.
       if (constraintOf(err) === 'reservations_idempotency_key_unique') throw new IdempotencyKeyReusedError();
       if (constraintOf(err) !== 'reservations_code_unique' || attempt >= 3) throw err; // a pickup code collision: draw again
     }
   }
 }
 
-async function placeIn(tx: Db, input: PlaceReservationInput, limits: ReturnType<typeof reservationLimits>): Promise<PlacedReservation> {
-  const { customerId, storeId, lines, idempotencyKey } = input;
-  const customer = await tx.execute(sql`SELECT id FROM users WHERE id = ${customerId} FOR UPDATE`);
-  if (customer.rows.length === 0) throw new ReservationNotFoundError();
+type PlacedRow = { id: number; code: string; expires_at: string; replayed: boolean };
 
-  // Read after the lock (a statement of its own, so its snapshot sees what the shopper's previous
-  // request committed): an earlier use of the key, the shop, and what the shopper already holds.
-  const skuList = `{${[...new Set(lines.map((l) => l.skuId))].join(',')}}`;
-  const facts = await tx.execute<{
-    replay: { id: number; code: string; customer_id: number; expires_at: string } | string | null;
-    click_reserve: boolean | null;
-    open: number;
-    held: { sku: number; n: number }[] | string;
-  }>(sql`
-    SELECT
-      (SELECT json_build_object('id', id, 'code', code, 'customer_id', customer_id, 'expires_at', expires_at)
-         FROM reservations WHERE idempotency_key = ${idempotencyKey}) AS replay,
-      (SELECT click_reserve FROM stores WHERE location_id = ${storeId}) AS click_reserve,
-      (SELECT count(*)::int FROM reservations
-         WHERE customer_id = ${customerId} AND status IN ('placed', 'ready') AND expires_at > now()) AS open,
-      (SELECT COALESCE(json_agg(json_build_object('sku', h.sku_id, 'n', h.n)), '[]'::json) FROM (
-         SELECT l.sku_id, sum(l.quantity)::int AS n
-         FROM reservations r JOIN reservation_lines l ON l.reservation_id = r.id
-         WHERE r.customer_id = ${customerId} AND r.status IN ('placed', 'ready') AND r.expires_at > now()
-           AND l.sku_id = ANY(${skuList}::int[])
-         GROUP BY l.sku_id) h) AS held`);
-  const f = facts.rows[0]!;
-  const replay = typeof f.replay === 'string' ? (JSON.parse(f.replay) as Exclude<typeof f.replay, string | null>) : f.replay;
-  if (replay) {
-    if (replay.customer_id !== customerId) throw new IdempotencyKeyReusedError();
-    return { id: replay.id, code: replay.code, expiresAt: new Date(replay.expires_at), replayed: true };
+/** The function's RAISEd refusals ('comptoir:<reason>:<a>:<b>') as the domain's typed errors. */
+function refusalOf(err: unknown): Error | null {
+  let message: string | undefined;
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const m = (e as { message?: unknown }).message;
+    const found = typeof m === 'string' ? /comptoir:[a-z_]+(?::-?\d+)*/.exec(m) : null;
+    if (found) {
+      message = found[0];
+      break;
+    }
+    e = (e as { cause?: unknown }).cause;
   }
-  if (!f.click_reserve) throw new StoreNotReservableError();
-  if (f.open >= limits.maxActive) throw new ReservationLimitError('active', limits.maxActive);
-  const held = typeof f.held === 'string' ? (JSON.parse(f.held) as { sku: number; n: number }[]) : f.held;
-  const heldBySku = new Map(held.map((h) => [h.sku, h.n]));
-  const wanted = new Map<number, number>();
-  for (const l of lines) wanted.set(l.skuId, (wanted.get(l.skuId) ?? 0) + l.quantity);
-  for (const [skuId, n] of wanted) {
-    const already = heldBySku.get(skuId) ?? 0;
-    if (already + n > limits.maxUnitsPerSku) throw new ReservationLimitError('units', limits.maxUnitsPerSku, already);
+  if (!message) return null;
+  const [, reason, a, b] = message.split(':');
+  const n = (v: string | undefined) => Number(v ?? 0);
+  switch (reason) {
+    case 'unknown_customer':
+      return new ReservationNotFoundError();
+    case 'key_reused':
+      return new IdempotencyKeyReusedError();
+    case 'store_not_reservable':
+      return new StoreNotReservableError();
+    case 'limit_active':
+      return new ReservationLimitError('active', n(a));
+    case 'limit_units':
+      return new ReservationLimitError('units', n(a), n(b));
+    case 'not_stocked':
+      return new NotStockedHereError(n(a));
+    case 'out_of_stock':
+      return new OutOfStockError(n(a), n(b));
+    default:
+      return null;
   }
-
-  await holdStock(tx, storeId, lines);
-
-  // The reservation and its lines in one statement. Lines keep the shopper's order; the price is
-  // the one shown now, paid at pickup.
-  const skus = lines.map((l) => l.skuId).join(',');
-  const quantities = lines.map((l) => l.quantity).join(',');
-  const created = await tx.execute<{ id: number; code: string; expires_at: Date | string }>(sql`
-    WITH r AS (
-      INSERT INTO reservations (code, customer_id, store_id, status, idempotency_key, expires_at)
-      SELECT ${newPickupCode()}, ${customerId}, s.location_id, 'placed', ${idempotencyKey},
-             now() + make_interval(hours => s.reservation_hold_hours)
-      FROM stores s WHERE s.location_id = ${storeId}
-      RETURNING id, code, expires_at
-    ), l AS (
-      INSERT INTO reservation_lines (reservation_id, sku_id, quantity, unit_price_cents)
-      SELECT r.id, k.id, w.n, k.price_cents
-      FROM r, unnest(${`{${skus}}`}::int[], ${`{${quantities}}`}::int[]) WITH ORDINALITY AS w(sku_id, n, ord)
-      JOIN skus k ON k.id = w.sku_id
-      ORDER BY w.ord
-    )
-    SELECT id, code, expires_at FROM r`);
-  const reservation = created.rows[0]!;
-  return { id: reservation.id, code: reservation.code, expiresAt: new Date(reservation.expires_at), replayed: false };
 }
 
 async function linesOf(tx: Db, reservationId: number): Promise<(HoldLine & { unitPriceCents: number })[]> {
