@@ -13,14 +13,27 @@ export class DomainError extends Error {
   }
 }
 
-/** The SQLSTATE of a PostgreSQL error, whether raised by pg, PGlite, or wrapped by Drizzle. */
-export function pgErrorCode(err: unknown): string | undefined {
+/**
+ * The first value `pick` finds along an error's cause chain: drivers (pg, PGlite) raise the
+ * database error, and Drizzle wraps it in errors of its own.
+ */
+export function findInCauses<T>(err: unknown, pick: (e: Record<string, unknown>) => T | undefined): T | undefined {
   for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    const found = pick(e as Record<string, unknown>);
+    if (found !== undefined) return found;
     e = (e as { cause?: unknown }).cause;
   }
   return undefined;
+}
+
+/** The SQLSTATE of a PostgreSQL error, whether raised by pg, PGlite, or wrapped by Drizzle. */
+export function pgErrorCode(err: unknown): string | undefined {
+  return findInCauses(err, (e) => (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : undefined));
+}
+
+/** The constraint a PostgreSQL error names (a unique or check violation), wherever it is wrapped. */
+export function pgConstraint(err: unknown): string | undefined {
+  return findInCauses(err, (e) => (typeof e.constraint === 'string' ? e.constraint : undefined));
 }
 
 export const PG_UNIQUE_VIOLATION = '23505';

@@ -24,12 +24,10 @@ export function LiveAvailabilityPanel({ locale, t, skuId, myStore, nearby, onlin
   const stores = myStore ? [myStore, ...nearby] : nearby;
   const initial: Figure[] = stores.map((s) => ({ storeId: s.storeId, skuId, available: s.available, asOf: s.asOf }));
   if (online.locationId !== null) initial.push({ storeId: online.locationId, skuId, available: online.available, asOf: online.asOf });
-  const live = useLiveAvailability({
-    skuIds: [skuId],
-    storeIds: stores.map((s) => s.storeId),
-    warehouse: online.locationId !== null,
-    initial: { at, items: initial },
-  });
+  // The warehouse goes by its id like any location: the stream then needs no lookup to subscribe.
+  const locationIds = stores.map((s) => s.storeId);
+  if (online.locationId !== null) locationIds.push(online.locationId);
+  const live = useLiveAvailability({ skuIds: [skuId], storeIds: locationIds, initial: { at, items: initial } });
 
   const patch = (s: StoreAvailability): StoreAvailability => {
     const f = live.figure(s.storeId, skuId);

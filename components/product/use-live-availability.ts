@@ -37,10 +37,9 @@ async function fetchSnapshot(url: string): Promise<Snapshot> {
  * slow snapshot cannot overwrite a newer event. No EventSource, or a stream that keeps failing:
  * the snapshot is polled instead.
  */
-export function useLiveAvailability(opts: { skuIds: number[]; storeIds: number[]; warehouse: boolean; initial: Snapshot }) {
+export function useLiveAvailability(opts: { skuIds: number[]; storeIds: number[]; initial: Snapshot }) {
   const params = new URLSearchParams({ sku: opts.skuIds.join(',') });
   if (opts.storeIds.length) params.set('stores', opts.storeIds.join(','));
-  if (opts.warehouse) params.set('warehouse', '1');
   const snapshotUrl = `/api/availability?${params}`;
   const streamUrl = `/api/availability/stream?${params}`;
 

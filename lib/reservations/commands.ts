@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/lib/db';
 import { queryRows } from '@/lib/db/client';
-import { PG_UNIQUE_VIOLATION, pgErrorCode } from '@/lib/errors';
+import { findInCauses, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@/lib/errors';
 import { NotStockedHereError, OutOfStockError, releaseStock, takeHeldStock, type HoldLine } from '@/lib/inventory/holds';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { recordStoreSale } from '@/lib/sales/commands';
@@ -39,15 +39,6 @@ export type PlacedReservation = { id: number; code: string; expiresAt: Date; rep
 async function transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
   const db = await getDb();
   return db.transaction((tx) => work(tx as unknown as Db));
-}
-
-function constraintOf(err: unknown): string | undefined {
-  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
-    const c = (e as { constraint?: unknown }).constraint;
-    if (typeof c === 'string') return c;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
 }
 
 function validateLines(lines: ReservationLineInput[]): void {
@@ -88,8 +79,8 @@ export async function placeReservation(input: PlaceReservationInput): Promise<Pl
       if (refusal) throw refusal;
       if (pgErrorCode(err) !== PG_UNIQUE_VIOLATION) throw err;
       // Another shopper's request took this key between our check and our insert.
-      if (constraintOf(err) === 'reservations_idempotency_key_unique') throw new IdempotencyKeyReusedError();
-      if (constraintOf(err) !== 'reservations_code_unique' || attempt >= 3) throw err; // a pickup code collision: draw again
+      if (pgConstraint(err) === 'reservations_idempotency_key_unique') throw new IdempotencyKeyReusedError();
+      if (pgConstraint(err) !== 'reservations_code_unique' || attempt >= 3) throw err; // a pickup code collision: draw again
     }
   }
 }
@@ -98,16 +89,7 @@ type PlacedRow = { id: number; code: string; expires_at: string; replayed: boole
 
 /** The function's RAISEd refusals ('comptoir:<reason>:<a>:<b>') as the domain's typed errors. */
 function refusalOf(err: unknown): Error | null {
-  let message: string | undefined;
-  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
-    const m = (e as { message?: unknown }).message;
-    const found = typeof m === 'string' ? /comptoir:[a-z_]+(?::-?\d+)*/.exec(m) : null;
-    if (found) {
-      message = found[0];
-      break;
-    }
-    e = (e as { cause?: unknown }).cause;
-  }
+  const message = findInCauses(err, (e) => (typeof e.message === 'string' ? /comptoir:[a-z_]+(?::-?\d+)*/.exec(e.message)?.[0] : undefined));
   if (!message) return null;
   const [, reason, a, b] = message.split(':');
   const n = (v: string | undefined) => Number(v ?? 0);

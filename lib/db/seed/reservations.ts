@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '../../auth/password';
+import { PICKUP_CODE_ALPHABET, PICKUP_CODE_LENGTH } from '../../reservations/pickup-code';
 import type { Rng } from './prng';
 import { withoutStockNotify } from './stock';
 import type { SeedTx } from './types';
@@ -14,7 +15,6 @@ import type { SeedTx } from './types';
 
 const FIRST = ['Camille', 'Léa', 'Hugo', 'Chloé', 'Louis', 'Manon', 'Nathan', 'Inès', 'Jules', 'Sarah', 'Lucas', 'Emma', 'Théo', 'Jade', 'Arthur', 'Zoé', 'Gabriel', 'Lina', 'Raphaël', 'Alice'];
 const LAST = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefebvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier'];
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const PER_CUSTOMER = 2; // under the three open reservations an account may hold
 
 const ascii = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
@@ -49,7 +49,7 @@ export async function insertDemoReservations(tx: SeedTx, rng: Rng): Promise<{ re
   const draw = () => {
     for (;;) {
       let c = '';
-      for (let i = 0; i < 6; i++) c += CODE_ALPHABET[rng.int(0, CODE_ALPHABET.length - 1)];
+      for (let i = 0; i < PICKUP_CODE_LENGTH; i++) c += PICKUP_CODE_ALPHABET[rng.int(0, PICKUP_CODE_ALPHABET.length - 1)];
       if (!codes.has(c)) return codes.add(c), c;
     }
   };

@@ -2,14 +2,15 @@
 import { assertStaffOfStore, getSessionUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
 import { cancelReservationByStaff } from '@/lib/reservations/commands';
-import { done, pickupFields, pickupRefusal, pickupTransitionSchema, refused, revalidateDesk, type PickupFormState } from './pickup-action-support';
+import { done, pickupRefusal, pickupTransitionSchema, refused, revalidateDesk, type PickupFormState } from './pickup-action-support';
+import { formFields } from '../stock-action-support';
 
 /** The desk cancels (item damaged, customer called): the held units go back on sale. */
 export async function cancelReservationAction(_prev: PickupFormState, formData: FormData): Promise<PickupFormState> {
   const { t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return refused(t.staff.signInAgain);
-  const parsed = pickupTransitionSchema.safeParse(pickupFields(formData));
+  const parsed = pickupTransitionSchema.safeParse(formFields(formData));
   if (!parsed.success) return refused(t.pickup.invalidRequest);
   const { storeId, reservationId } = parsed.data;
   try {

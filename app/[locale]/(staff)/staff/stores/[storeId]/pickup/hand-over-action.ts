@@ -3,14 +3,15 @@ import { assertStaffOfStore, getSessionUser } from '@/lib/auth/guards';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { collectReservation } from '@/lib/reservations/commands';
-import { done, pickupFields, pickupRefusal, pickupTransitionSchema, refused, revalidateDesk, type PickupFormState } from './pickup-action-support';
+import { done, pickupRefusal, pickupTransitionSchema, refused, revalidateDesk, type PickupFormState } from './pickup-action-support';
+import { formFields } from '../stock-action-support';
 
 /** Payment taken at the desk: the goods leave the shelf and the sale is recorded for the customer. */
 export async function handOverAction(_prev: PickupFormState, formData: FormData): Promise<PickupFormState> {
   const { locale, t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return refused(t.staff.signInAgain);
-  const parsed = pickupTransitionSchema.safeParse(pickupFields(formData));
+  const parsed = pickupTransitionSchema.safeParse(formFields(formData));
   if (!parsed.success) return refused(t.pickup.invalidRequest);
   const { storeId, reservationId } = parsed.data;
   try {

@@ -3,13 +3,14 @@ import { assertStaffOfStore, getSessionUser } from '@/lib/auth/guards';
 import { formatDateTime, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { markReservationReady } from '@/lib/reservations/commands';
-import { done, pickupFields, pickupRefusal, pickupTransitionSchema, refused, revalidateDesk, type PickupFormState } from './pickup-action-support';
+import { done, pickupRefusal, pickupTransitionSchema, refused, revalidateDesk, type PickupFormState } from './pickup-action-support';
+import { formFields } from '../stock-action-support';
 
 export async function markReadyAction(_prev: PickupFormState, formData: FormData): Promise<PickupFormState> {
   const { locale, t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return refused(t.staff.signInAgain);
-  const parsed = pickupTransitionSchema.safeParse(pickupFields(formData));
+  const parsed = pickupTransitionSchema.safeParse(formFields(formData));
   if (!parsed.success) return refused(t.pickup.invalidRequest);
   const { storeId, reservationId } = parsed.data;
   try {

@@ -14,10 +14,6 @@ const id = z.coerce.number().int().positive().max(2_147_483_647);
 /** Which store the desk acts for, and on which of its reservations: both come from the request. */
 export const pickupTransitionSchema = z.object({ storeId: id, reservationId: id });
 
-export function pickupFields(formData: FormData): Record<string, FormDataEntryValue> {
-  return Object.fromEntries([...formData.entries()].filter(([key]) => !key.startsWith('$')));
-}
-
 export function done(message: string): PickupFormState {
   return { ok: true, message, at: Date.now() };
 }
