@@ -3,7 +3,11 @@ import type { ClientConfig } from 'pg';
 
 const BACKOFF_MS = { first: 250, max: 10_000 };
 
-export type PgListener = { stop: () => Promise<void> };
+export type PgListener = {
+  /** A statement on the LISTEN connection itself (the stock relay's); fails while it reconnects. */
+  query: <T>(text: string, params: unknown[]) => Promise<T[]>;
+  stop: () => Promise<void>;
+};
 
 /**
  * LISTEN on a dedicated client, not a pooled one: a pool recycles idle connections, and a
@@ -58,6 +62,10 @@ export async function listenOnPostgres(opts: {
   void loop();
 
   return {
+    query: async <T>(text: string, params: unknown[]) => {
+      if (!current) throw new Error('the LISTEN connection is not established');
+      return (await current.query(text, params)).rows as T[];
+    },
     stop: async () => {
       stopped = true;
       wake?.();

@@ -1,4 +1,5 @@
 import 'server-only';
+import { queryRows } from '@/lib/db/client';
 import { expireDueReservations } from '@/lib/reservations/commands';
 import { startJobs, type Job } from './schedule';
 
@@ -17,8 +18,17 @@ async function expireReservations(): Promise<number> {
   }
 }
 
+/**
+ * Stock changes nobody relayed (no process had live pages open) would pile up in the outbox; a
+ * minute on, no page can still be waiting for them (lib/db/migrations/0004_stock_outbox.sql).
+ */
+async function trimStockChanges(): Promise<void> {
+  await queryRows(`DELETE FROM stock_changes WHERE noted_at < clock_timestamp() - interval '1 minute'`, []);
+}
+
 export const serverJobs: Job[] = [
   { name: 'expire-reservations', everyMs: seconds('RESERVATION_SWEEP_SECONDS', 30), run: expireReservations },
+  { name: 'trim-stock-changes', everyMs: 60_000, run: trimStockChanges },
 ];
 
 type Holder = { started?: boolean };
