@@ -91,13 +91,15 @@ export function createStockHub(source: ListenSource | (() => Promise<ListenSourc
       config: resolved.config,
       channel: CHANNEL,
       onPayload: dispatch,
-      onListening,
+      onListening: (reconnected) => {
+        // The relay rides on the LISTEN connection, from the moment it listens: no pooled
+        // connection is held, and it pauses while that connection is re-established.
+        if (!closed) relay ??= startStockRelay(listener.query);
+        onListening(reconnected);
+      },
       onLost: () => (listening = false),
     });
     stop = listener.stop;
-    // The relay rides on the LISTEN connection: no pooled connection is held, and it pauses
-    // while that connection is re-established.
-    relay = startStockRelay(listener.query);
   }
 
   async function whenListening(): Promise<void> {
