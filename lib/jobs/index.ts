@@ -1,4 +1,5 @@
 import 'server-only';
+import { ensureDriveSlots, sweepDriveHolds } from '@/lib/drive/commands';
 import { expireDueReservations } from '@/lib/reservations/commands';
 import { startJobs, type Job } from './schedule';
 
@@ -17,8 +18,21 @@ async function expireReservations(): Promise<number> {
   }
 }
 
+/** Marks lapsed drive holds (they stopped counting when they expired; this tidies them). */
+async function sweepHolds(): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { lapsed } = await sweepDriveHolds({ limit: 500 });
+    total += lapsed;
+    if (lapsed < 500) return total;
+  }
+}
+
 export const serverJobs: Job[] = [
   { name: 'expire-reservations', everyMs: seconds('RESERVATION_SWEEP_SECONDS', 30), run: expireReservations },
+  // The week ahead of drive slots, from the plans: a new day appears after midnight (idempotent).
+  { name: 'drive-slots', everyMs: seconds('DRIVE_SLOTS_SECONDS', 15 * 60), run: () => ensureDriveSlots() },
+  { name: 'drive-holds', everyMs: seconds('DRIVE_HOLD_SWEEP_SECONDS', 60), run: sweepHolds },
 ];
 
 type Holder = { started?: boolean };
