@@ -1,5 +1,6 @@
 import 'server-only';
 import { queryRows } from '@/lib/db/client';
+import { ensureDriveSlots, sweepDriveHolds } from '@/lib/drive/commands';
 import { expireDueReservations } from '@/lib/reservations/commands';
 import { startJobs, type Job } from './schedule';
 
@@ -26,9 +27,22 @@ async function trimStockChanges(): Promise<void> {
   await queryRows(`DELETE FROM stock_changes WHERE noted_at < clock_timestamp() - interval '1 minute'`, []);
 }
 
+/** Marks lapsed drive holds (they stopped counting when they expired; this tidies them). */
+async function sweepHolds(): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { lapsed } = await sweepDriveHolds({ limit: 500 });
+    total += lapsed;
+    if (lapsed < 500) return total;
+  }
+}
+
 export const serverJobs: Job[] = [
   { name: 'expire-reservations', everyMs: seconds('RESERVATION_SWEEP_SECONDS', 30), run: expireReservations },
   { name: 'trim-stock-changes', everyMs: 60_000, run: trimStockChanges },
+  // The week ahead of drive slots, from the plans: a new day appears after midnight (idempotent).
+  { name: 'drive-slots', everyMs: seconds('DRIVE_SLOTS_SECONDS', 15 * 60), run: () => ensureDriveSlots() },
+  { name: 'drive-holds', everyMs: seconds('DRIVE_HOLD_SWEEP_SECONDS', 60), run: sweepHolds },
 ];
 
 type Holder = { started?: boolean };

@@ -166,6 +166,27 @@ describe('demo seed', () => {
     expect(christmas.length).toBe(summary.stores);
   });
 
+  it('plans drive slots at the drive stores, with some full and none overbooked', async () => {
+    const d = await one<{ plans: number; without: number; slots: number; full: number; open: number; over: number; sundays: number }>(a.db, sql`SELECT
+      (SELECT count(DISTINCT store_id)::int FROM drive_slot_plans) AS plans,
+      (SELECT count(*)::int FROM stores s WHERE s.drive AND NOT EXISTS (SELECT 1 FROM drive_slot_plans p WHERE p.store_id = s.location_id)) AS without,
+      (SELECT count(*)::int FROM drive_slots) AS slots,
+      (SELECT count(*)::int FROM drive_slots s WHERE (SELECT count(*) FROM drive_slot_bookings b WHERE b.slot_id = s.id AND b.status = 'booked') = s.capacity) AS full,
+      (SELECT count(*)::int FROM drive_slots s WHERE (SELECT count(*) FROM drive_slot_bookings b WHERE b.slot_id = s.id AND b.status = 'booked') < s.capacity / 2) AS open,
+      (SELECT count(*)::int FROM drive_slots s WHERE (SELECT count(*) FROM drive_slot_bookings b WHERE b.slot_id = s.id AND b.status = 'booked') > s.capacity) AS over,
+      (SELECT count(*)::int FROM drive_slots WHERE extract(isodow FROM starts_at AT TIME ZONE 'Europe/Paris') = 7) AS sundays`);
+    expect(d.plans).toBeGreaterThanOrEqual(5);
+    expect(d.without).toBe(0);
+    expect(summary.driveSlots).toBe(d.slots);
+    expect(d.full).toBeGreaterThan(10);
+    expect(d.open).toBeGreaterThan(d.slots / 3);
+    expect(d.over).toBe(0);
+    expect(d.sundays).toBe(0);
+    // Easter Monday 2026-04-06 is within the year: the hypermarkets open, their drives do not.
+    const easter = await one<{ n: number }>(a.db, sql`SELECT count(*)::int AS n FROM drive_closures WHERE day = '2026-04-06'`);
+    expect(easter.n).toBe(d.plans);
+  });
+
   it('seeds the known stores and the demo accounts', async () => {
     const slugs = (await rows<{ slug: string }>(a.db, sql`SELECT slug FROM stores`)).map((r) => r.slug);
     expect(slugs).toEqual(expect.arrayContaining([PARIS_STORE_SLUG, HYPER_STORE_SLUG, OUTLET_STORE_SLUG]));

@@ -1,0 +1,115 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { getDb } from '@/lib/db';
+import { ensureDriveSlots } from './commands';
+import { driveConfig } from './config';
+import { DriveNotAvailableError } from './errors';
+import { holderKey, type SlotHolder } from './holder';
+import type { DriveDayView, DriveSlotState, DriveSlotsView } from './types';
+
+export type { DriveDayView, DriveSlotState, DriveSlotView, DriveSlotsView } from './types';
+
+/**
+ * The slots of a drive store for the next `days` local days (today included), with the places
+ * left and whether each can still be chosen. Slots that have started are left out; a closed day
+ * keeps its slots (a closure added after they were made) but all are `closed`. Makes sure the
+ * slot rows exist first, so a store is never shown empty because the job has not run yet.
+ */
+export async function listSlots(storeId: number, opts: { days?: number; holder?: SlotHolder } = {}): Promise<DriveSlotsView> {
+  if (!Number.isSafeInteger(storeId) || storeId <= 0 || storeId > 2_147_483_647) throw new DriveNotAvailableError();
+  const days = opts.days ?? driveConfig().daysAhead;
+  const holder = opts.holder ? holderKey(opts.holder) : null;
+  const db = await getDb();
+  const store = await db.execute<{ cutoff: number; today: string; as_of: string }>(sql`
+    SELECT COALESCE(ds.cutoff_minutes, 120)::int AS cutoff,
+           to_char(now() AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD') AS today, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS as_of
+    FROM stores s LEFT JOIN drive_settings ds ON ds.store_id = s.location_id
+    WHERE s.location_id = ${storeId} AND s.drive`);
+  const info = store.rows[0];
+  if (!info) throw new DriveNotAvailableError();
+  await ensureDriveSlots({ from: info.today, days, storeId });
+
+  const [dayRows, slotRows] = await Promise.all([
+    db.execute<{ day: string; weekday: number; reason_fr: string | null; reason_en: string | null }>(sql`
+      SELECT to_char(d.day, 'YYYY-MM-DD') AS day, extract(isodow FROM d.day)::int AS weekday, c.reason_fr, c.reason_en
+      FROM (SELECT ${info.today}::date + i AS day FROM generate_series(0, ${days - 1}::int) AS i) d
+      LEFT JOIN LATERAL (
+        SELECT reason_fr, reason_en FROM drive_closures WHERE store_id = ${storeId} AND day = d.day
+        UNION ALL
+        SELECT reason_fr, reason_en FROM store_closures WHERE store_id = ${storeId} AND day = d.day
+        LIMIT 1
+      ) c ON true
+      ORDER BY d.day`),
+    db.execute<SlotRow>(sql`
+      SELECT s.id, s.capacity::int AS capacity,
+             to_char(s.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS starts_at,
+             to_char(s.ends_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS ends_at,
+             to_char(s.starts_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD') AS day,
+             to_char(s.starts_at AT TIME ZONE 'Europe/Paris', 'HH24:MI') AS start,
+             to_char(s.ends_at AT TIME ZONE 'Europe/Paris', 'HH24:MI') AS "end",
+             s.starts_at - make_interval(mins => ${info.cutoff}::int) <= now() AS past_cutoff,
+             (SELECT count(*) FROM drive_slot_bookings b WHERE b.slot_id = s.id AND b.status = 'booked')::int AS booked,
+             (SELECT count(*) FROM drive_slot_holds h WHERE h.slot_id = s.id AND h.state = 'held' AND h.expires_at > now()
+                AND h.holder IS DISTINCT FROM ${holder}::text)::int AS held,
+             (SELECT to_char(h.expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') FROM drive_slot_holds h
+              WHERE h.slot_id = s.id AND h.holder = ${holder}::text AND h.state = 'held' AND h.expires_at > now()) AS my_hold
+      FROM drive_slots s
+      WHERE s.store_id = ${storeId} AND s.starts_at > now()
+        AND s.starts_at < ((${info.today}::date + ${days}::int)::timestamp AT TIME ZONE 'Europe/Paris')
+      ORDER BY s.starts_at`),
+  ]);
+
+  const byDay = new Map<string, DriveDayView>();
+  for (const d of dayRows.rows) {
+    const closure = d.reason_fr !== null ? { fr: d.reason_fr, en: d.reason_en ?? d.reason_fr } : null;
+    byDay.set(d.day, { date: d.day, weekday: d.weekday, closed: closure !== null, closure, slots: [] });
+  }
+  for (const s of slotRows.rows) {
+    const day = byDay.get(s.day);
+    if (!day) continue;
+    const remaining = Math.max(0, s.capacity - s.booked - s.held);
+    const state: DriveSlotState = day.closed ? 'closed' : s.past_cutoff ? 'past_cutoff' : remaining <= 0 && !s.my_hold ? 'full' : 'open';
+    day.slots.push({
+      id: s.id,
+      startsAt: s.starts_at,
+      endsAt: s.ends_at,
+      start: s.start,
+      end: s.end,
+      capacity: s.capacity,
+      remaining,
+      state,
+      heldByYou: s.my_hold !== null,
+      holdExpiresAt: s.my_hold,
+    });
+  }
+  // A day with no slot at all (no window in the plan that weekday) is closed to the shopper too.
+  for (const day of byDay.values()) if (day.slots.length === 0) day.closed = true;
+  return { storeId, cutoffMinutes: info.cutoff, holdMinutes: driveConfig().holdMinutes, asOf: info.as_of, days: [...byDay.values()] };
+}
+
+type SlotRow = {
+  id: number;
+  capacity: number;
+  starts_at: string;
+  ends_at: string;
+  day: string;
+  start: string;
+  end: string;
+  past_cutoff: boolean;
+  booked: number;
+  held: number;
+  my_hold: string | null;
+};
+
+export type DriveStore = { storeId: number; slug: string; name: string; town: string; cutoffMinutes: number };
+
+/** The shops that offer drive pickup and have a slot plan, by name. */
+export async function listDriveStores(): Promise<DriveStore[]> {
+  const db = await getDb();
+  const r = await db.execute<{ store_id: number; slug: string; name: string; town: string; cutoff: number }>(sql`
+    SELECT s.location_id AS store_id, s.slug, s.name, s.town, COALESCE(ds.cutoff_minutes, 120)::int AS cutoff
+    FROM stores s LEFT JOIN drive_settings ds ON ds.store_id = s.location_id
+    WHERE s.drive AND EXISTS (SELECT 1 FROM drive_slot_plans p WHERE p.store_id = s.location_id)
+    ORDER BY s.name`);
+  return r.rows.map((s) => ({ storeId: s.store_id, slug: s.slug, name: s.name, town: s.town, cutoffMinutes: s.cutoff }));
+}
