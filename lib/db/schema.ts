@@ -5,3 +5,4 @@ export * from '../inventory/schema';
 export * from '../auth/schema';
 export * from '../sales/schema';
 export * from '../reservations/schema';
+export * from '../cart/schema';
