@@ -3,6 +3,7 @@ import { account } from './dict/account';
 import { cart } from './dict/cart';
 import { catalog } from './dict/catalog';
 import { common } from './dict/common';
+import { payments } from './dict/payments';
 import { pickup } from './dict/pickup';
 import { reservations } from './dict/reservations';
 import { staff } from './dict/staff';
@@ -13,7 +14,7 @@ import { stores } from './dict/stores';
  * same keys, and register it here. The type below makes a key missing in one language a
  * compile error.
  */
-const areas = { common, catalog, stores, account, staff, pickup, reservations, cart } as const;
+const areas = { common, catalog, stores, account, staff, pickup, reservations, cart, payments } as const;
 
 type Areas = typeof areas;
 type Widen<T> = { [K in keyof T]: string };
