@@ -1,6 +1,7 @@
 import type { Locale } from './config';
 import { account } from './dict/account';
 import { cart } from './dict/cart';
+import { orders } from './dict/orders';
 import { catalog } from './dict/catalog';
 import { common } from './dict/common';
 import { payments } from './dict/payments';
@@ -14,7 +15,7 @@ import { stores } from './dict/stores';
  * same keys, and register it here. The type below makes a key missing in one language a
  * compile error.
  */
-const areas = { common, catalog, stores, account, staff, pickup, reservations, cart, payments } as const;
+const areas = { common, catalog, stores, account, staff, pickup, reservations, cart, payments, orders } as const;
 
 type Areas = typeof areas;
 type Widen<T> = { [K in keyof T]: string };
