@@ -2,6 +2,7 @@ import type { Locale } from './config';
 import { account } from './dict/account';
 import { catalog } from './dict/catalog';
 import { common } from './dict/common';
+import { drive } from './dict/drive';
 import { pickup } from './dict/pickup';
 import { reservations } from './dict/reservations';
 import { staff } from './dict/staff';
@@ -12,7 +13,7 @@ import { stores } from './dict/stores';
  * same keys, and register it here. The type below makes a key missing in one language a
  * compile error.
  */
-const areas = { common, catalog, stores, account, staff, pickup, reservations } as const;
+const areas = { common, catalog, stores, account, staff, pickup, reservations, drive } as const;
 
 type Areas = typeof areas;
 type Widen<T> = { [K in keyof T]: string };
