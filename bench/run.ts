@@ -2,7 +2,7 @@
  * Benchmarks: one JSON line per figure on stdout, progress on stderr.
  *
  *   npm run bench                         all figures (builds into .next-bench first)
- *   npm run bench -- --only=ttfb,rps      some of them: ttfb, rps, nearest, live, reservations, live
+ *   npm run bench -- --only=ttfb,rps      some of them: ttfb, rps, nearest, live, reservations, slots
  *   npm run bench -- --no-build           reuse the last .next-bench build
  *
  * Env: BENCH_DATABASE_URL (PostgreSQL for the large-scale figure, default
@@ -17,6 +17,7 @@ import { sql } from 'drizzle-orm';
 import { measureLiveLatency } from './figures/live-latency';
 import { measureNearestStores } from './figures/nearest-stores';
 import { measureReservations } from './figures/reservations';
+import { measureSlotBookings } from './figures/slot-bookings';
 import { measureProductRps } from './figures/product-rps';
 import { measureProductTtfb } from './figures/product-ttfb';
 import { killAll, run, tsxArgs } from './lib/proc';
@@ -31,7 +32,7 @@ const PGLITE_DIR = path.resolve('.data', 'bench');
 
 const args = process.argv.slice(2);
 const only = new Set(
-  (args.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? 'ttfb,rps,nearest,live,reservations').split(','),
+  (args.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? 'ttfb,rps,nearest,live,reservations,slots').split(','),
 );
 const skipBuild = args.includes('--no-build');
 
@@ -110,6 +111,7 @@ async function main() {
   if (only.has('ttfb') || only.has('rps')) await attempt('product pages', productFigures);
   if (only.has('nearest')) await attempt('nearest stores', () => timed('nearest_stores_query_p50_ms', () => measureNearestStores()));
   if (only.has('reservations')) await attempt('reservations', () => timed('reservations_per_s, oversold_units', () => measureReservations()));
+  if (only.has('slots')) await attempt('slot bookings', () => timed('slot_bookings_per_s, overbooked_slots', () => measureSlotBookings()));
   if (only.has('live')) {
     await attempt('live latency', () => timed('live_latency_p95_ms', () => measureLiveLatency({ distDir: DIST_DIR, ensureBuild })));
   }

@@ -11,8 +11,9 @@ export type { DriveDayView, DriveSlotState, DriveSlotView, DriveSlotsView } from
 
 /**
  * The slots of a drive store for the next `days` local days (today included), with the places
- * left and whether each can still be chosen. Slots that have started are left out; a closed day
- * keeps its slots (a closure added after they were made) but all are `closed`. Makes sure the
+ * left and whether each can still be chosen. Slots that have started are left out (a planned day
+ * can end up with none: late in the evening); a closed day keeps its slots (a closure added after
+ * they were made) but all are `closed`. Makes sure the
  * slot rows exist first, so a store is never shown empty because the job has not run yet.
  */
 export async function listSlots(storeId: number, opts: { days?: number; holder?: SlotHolder } = {}): Promise<DriveSlotsView> {
@@ -30,8 +31,9 @@ export async function listSlots(storeId: number, opts: { days?: number; holder?:
   await ensureDriveSlots({ from: info.today, days, storeId });
 
   const [dayRows, slotRows] = await Promise.all([
-    db.execute<{ day: string; weekday: number; reason_fr: string | null; reason_en: string | null }>(sql`
-      SELECT to_char(d.day, 'YYYY-MM-DD') AS day, extract(isodow FROM d.day)::int AS weekday, c.reason_fr, c.reason_en
+    db.execute<{ day: string; weekday: number; planned: boolean; reason_fr: string | null; reason_en: string | null }>(sql`
+      SELECT to_char(d.day, 'YYYY-MM-DD') AS day, extract(isodow FROM d.day)::int AS weekday, c.reason_fr, c.reason_en,
+             EXISTS (SELECT 1 FROM drive_slot_plans p WHERE p.store_id = ${storeId} AND p.weekday = extract(isodow FROM d.day)) AS planned
       FROM (SELECT ${info.today}::date + i AS day FROM generate_series(0, ${days - 1}::int) AS i) d
       LEFT JOIN LATERAL (
         SELECT reason_fr, reason_en FROM drive_closures WHERE store_id = ${storeId} AND day = d.day
@@ -60,9 +62,11 @@ export async function listSlots(storeId: number, opts: { days?: number; holder?:
   ]);
 
   const byDay = new Map<string, DriveDayView>();
+  const unplanned = new Set<string>();
   for (const d of dayRows.rows) {
     const closure = d.reason_fr !== null ? { fr: d.reason_fr, en: d.reason_en ?? d.reason_fr } : null;
     byDay.set(d.day, { date: d.day, weekday: d.weekday, closed: closure !== null, closure, slots: [] });
+    if (!d.planned) unplanned.add(d.day);
   }
   for (const s of slotRows.rows) {
     const day = byDay.get(s.day);
@@ -82,8 +86,8 @@ export async function listSlots(storeId: number, opts: { days?: number; holder?:
       holdExpiresAt: s.my_hold,
     });
   }
-  // A day with no slot at all (no window in the plan that weekday) is closed to the shopper too.
-  for (const day of byDay.values()) if (day.slots.length === 0) day.closed = true;
+  // No window in the plan that weekday (Sunday, usually) and no slot made by hand: closed.
+  for (const day of byDay.values()) if (unplanned.has(day.date) && day.slots.length === 0) day.closed = true;
   return { storeId, cutoffMinutes: info.cutoff, holdMinutes: driveConfig().holdMinutes, asOf: info.as_of, days: [...byDay.values()] };
 }
 

@@ -96,6 +96,9 @@ describe('listSlots', () => {
       ]);
     }
     for (const s of view.days.flatMap((d) => d.slots)) expect(Date.parse(s.startsAt)).toBeGreaterThan(Date.parse(view.asOf));
+    expect(view.days.every((d) => !d.closed)).toBe(true); // open every day, even when today's slots are over
+    const week = await listSlots(store);
+    expect(week.days.filter((d) => d.closed).map((d) => d.weekday)).toEqual([7]); // no Sunday window
   });
 
   it('marks slots inside the cut-off, and those of a day closed after they were made', async () => {
