@@ -2,16 +2,18 @@ import Link from 'next/link';
 
 type Props = {
   storeId: number;
-  current: 'stock' | 'pickup';
-  labels: { nav: string; stock: string; pickup: string };
+  current: 'stock' | 'pickup' | 'drive';
+  /** `drive` only for a store that offers drive pickup: no label, no tab. */
+  labels: { nav: string; stock: string; pickup: string; drive?: string };
 };
 
-/** The store's two desks as tabs of plain links: stock lookup and the pickup desk. */
+/** The store's desks as tabs of plain links: stock lookup, the pickup desk, and the drive where there is one. */
 export function StoreNav({ storeId, current, labels }: Props) {
   const items = [
     { key: 'stock', href: `/staff/stores/${storeId}`, label: labels.stock },
     { key: 'pickup', href: `/staff/stores/${storeId}/pickup`, label: labels.pickup },
-  ] as const;
+    ...(labels.drive ? [{ key: 'drive', href: `/staff/stores/${storeId}/drive`, label: labels.drive }] : []),
+  ];
   return (
     <nav aria-label={labels.nav}>
       <ul className="flex gap-1 border-b border-line">

@@ -1,0 +1,40 @@
+import 'server-only';
+import { z } from 'zod';
+import { ForbiddenError } from '@/lib/auth/errors';
+import { DomainError } from '@/lib/errors';
+import type { Dictionary } from '@/lib/i18n/dictionary';
+import { interpolate } from '@/lib/i18n/format';
+import { OrderNotFoundError, OrderStateError } from '@/lib/orders/errors';
+
+/** What an order action returns (useActionState). `at` tells the screen which of its forms spoke last. */
+export type OrderActionState = { ok: boolean; message: string; at: number };
+
+const id = z.coerce.number().int().positive().max(2_147_483_647);
+
+/** The drive screen acts for the store named in the request, on one of its orders. */
+export const driveOrderSchema = z.object({ storeId: id, orderId: id });
+/** The delivery desk acts on a warehouse order. */
+export const deliveryOrderSchema = z.object({ orderId: id });
+
+export function done(message: string): OrderActionState {
+  return { ok: true, message, at: Date.now() };
+}
+
+export function refused(message: string): OrderActionState {
+  return { ok: false, message, at: Date.now() };
+}
+
+/**
+ * Refusals become a sentence for staff. Another store's order reads as "not found here", like one
+ * that does not exist. A state refusal means the screen was stale (a colleague, or the shopper
+ * cancelling, got there first): the screen re-reads after every answer. Anything else is a bug,
+ * logged, and answered with a generic message rather than an error page on a busy screen.
+ */
+export function orderRefusal(err: unknown, t: Dictionary, forbidden = t.staff.notYourStore): OrderActionState {
+  if (err instanceof ForbiddenError) return refused(forbidden);
+  if (err instanceof OrderNotFoundError) return refused(t.orders.notFoundHere);
+  if (err instanceof OrderStateError) return refused(interpolate(t.orders.staffStateRefused, { status: t.orders[`status_${err.status}`] }));
+  if (err instanceof DomainError) return refused(err.message);
+  console.error('order action failed', err);
+  return refused(t.staff.unexpected);
+}

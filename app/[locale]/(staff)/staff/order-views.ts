@@ -1,0 +1,74 @@
+import 'server-only';
+import type { DriveScreenData } from '@/components/staff/drive-screen';
+import type { StaffOrderView } from '@/components/staff/order-card';
+import { TIME_ZONE, type Locale } from '@/lib/i18n/config';
+import type { Dictionary } from '@/lib/i18n/dictionary';
+import { formatDateTime, formatPrice, formatTime, intlTag, interpolate } from '@/lib/i18n/format';
+import { listDriveOrdersForToday, listUpcomingDriveOrders, type Order } from '@/lib/orders/queries';
+import { variantLabel } from './stores/[storeId]/stock-action-support';
+
+const OPEN = new Set<Order['status']>(['placed', 'preparing', 'ready']);
+
+function parisDay(iso: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date(iso));
+}
+
+/** "14:00–14:30" today; "Wed 26 Nov, 14:00–14:30" on another day. */
+function slotLabel(o: Order, locale: Locale, t: Dictionary, now: Date): string | null {
+  if (!o.slot) return null;
+  const from = formatTime(new Date(o.slot.startsAt), locale);
+  const to = formatTime(new Date(o.slot.endsAt), locale);
+  if (parisDay(o.slot.startsAt) === parisDay(now.toISOString())) return interpolate(t.orders.slotToday, { from, to });
+  const day = new Intl.DateTimeFormat(intlTag(locale), { weekday: 'short', day: 'numeric', month: 'short', timeZone: TIME_ZONE }).format(
+    new Date(o.slot.startsAt),
+  );
+  return interpolate(t.orders.slotValue, { day, from, to });
+}
+
+/** An order as the staff screens show it, every text in the reader's language. */
+export function toStaffOrderView(o: Order, locale: Locale, t: Dictionary, now = new Date()): StaffOrderView {
+  const at = (iso: string) => formatDateTime(new Date(iso), locale);
+  const open = OPEN.has(o.status) || o.status === 'shipped';
+  const d = o.delivery;
+  return {
+    id: o.id,
+    number: o.number,
+    status: o.status,
+    statusLabel: t.orders[`status_${o.status}`],
+    customerName: o.customer.name,
+    slot: slotLabel(o, locale, t, now),
+    late: Boolean(o.slot && OPEN.has(o.status) && Date.parse(o.slot.endsAt) < now.getTime()),
+    arrivedAt: OPEN.has(o.status) ? o.arrivedAt : null,
+    bay: o.arrivalBay,
+    lines: o.lines.map((l, i) => ({ key: `${l.skuId}-${i}`, product: l.productName, variant: variantLabel(l, t), quantity: l.quantity })),
+    units: o.units === 1 ? t.orders.itemsCountOne : interpolate(t.orders.itemsCount, { count: o.units }),
+    total: formatPrice(o.totalCents, locale),
+    payment: t.orders[`payment_${o.paymentStatus}`],
+    address: d ? [d.name, d.address, `${d.postcode} ${d.town}`, d.phone ?? ''].filter(Boolean) : [],
+    times: [
+      interpolate(t.orders.placedAgo, { date: at(o.placedAt) }),
+      ...(open ? [] : [interpolate(t.orders.sinceUpdate, { date: at(o.updatedAt) })]),
+    ],
+  };
+}
+
+/**
+ * The drive screen of one store: arrived shoppers (earliest first: the one waiting longest), then
+ * the rest of the day by slot, then what is done; and the coming days. The order of each list is
+ * listDriveOrdersForToday's.
+ */
+export async function loadDriveScreen(storeId: number, locale: Locale, t: Dictionary): Promise<DriveScreenData> {
+  const now = new Date();
+  const [today, upcoming] = await Promise.all([listDriveOrdersForToday(storeId, locale), listUpcomingDriveOrders(storeId, locale)]);
+  const view = (o: Order) => toStaffOrderView(o, locale, t, now);
+  const open = today.filter((o) => OPEN.has(o.status));
+  const bySlot = (a: Order, b: Order) => Date.parse(a.slot?.startsAt ?? a.placedAt) - Date.parse(b.slot?.startsAt ?? b.placedAt);
+  return {
+    at: now.toISOString(),
+    arrived: open.filter((o) => o.arrivedAt).map(view),
+    toPrepare: open.filter((o) => !o.arrivedAt && o.status !== 'ready').sort(bySlot).map(view),
+    ready: open.filter((o) => !o.arrivedAt && o.status === 'ready').sort(bySlot).map(view),
+    done: today.filter((o) => !OPEN.has(o.status)).map(view),
+    upcoming: upcoming.map(view),
+  };
+}

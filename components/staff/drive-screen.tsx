@@ -1,0 +1,200 @@
+'use client';
+import { useActionState, useEffect } from 'react';
+import { DriveSection } from './drive-section';
+import { OrderActions, type OrderActionButton } from './order-actions';
+import { OrderCard, type StaffOrderView } from './order-card';
+import { useLiveDrive, type DriveLiveStatus } from './use-live-drive';
+
+/** What the drive screen shows, as its GET route returns it (texts already in the reader's language). */
+export type DriveScreenData = {
+  at: string;
+  arrived: StaffOrderView[];
+  toPrepare: StaffOrderView[];
+  ready: StaffOrderView[];
+  done: StaffOrderView[];
+  upcoming: StaffOrderView[];
+};
+
+export type OrderActionState = { ok: boolean; message: string; at: number };
+type Action = (prev: OrderActionState, formData: FormData) => Promise<OrderActionState>;
+
+export type DriveLabels = {
+  title: string;
+  sections: string;
+  arrived: string;
+  toPrepare: string;
+  ready: string;
+  done: string;
+  upcoming: string;
+  nothing: string;
+  live: string;
+  liveOff: string;
+  connecting: string;
+  startPreparing: string;
+  markReady: string;
+  handOver: string;
+  /** With {total}: "Take €42.00… Payment taken and bags handed over?" */
+  handOverConfirm: string;
+  handOverSubmit: string;
+  cancel: string;
+  /** With {number}. */
+  cancelConfirm: string;
+  cancelSubmit: string;
+  back: string;
+  pending: string;
+  card: { quantity: string; arrivedAgo: string; noBay: string; bay: string; slot: string; late: string };
+};
+
+type Props = {
+  storeId: number;
+  locale: string;
+  initial: DriveScreenData;
+  actions: { start: Action; ready: Action; handOver: Action; cancel: Action };
+  labels: DriveLabels;
+};
+
+const initialState: OrderActionState = { ok: false, message: '', at: 0 };
+
+const statusText = (status: DriveLiveStatus, l: DriveLabels) => (status === 'live' ? l.live : status === 'polling' ? l.liveOff : l.connecting);
+
+/**
+ * The drive screen of one store: arrived shoppers first and loudest, then what to prepare (by
+ * slot), what is ready, what is done today, and the coming days folded away. It follows the
+ * store live (use-live-drive), and re-reads after each of its own actions as well, so a refusal
+ * or a colleague's change shows at once even while polling.
+ */
+export function DriveScreen({ storeId, locale, initial, actions, labels }: Props) {
+  const { data, status, refresh } = useLiveDrive(storeId, initial);
+  const [started, start] = useActionState(actions.start, initialState);
+  const [readied, ready] = useActionState(actions.ready, initialState);
+  const [handed, handOver] = useActionState(actions.handOver, initialState);
+  const [cancelled, cancel] = useActionState(actions.cancel, initialState);
+  const last = [started, readied, handed, cancelled].reduce((a, b) => (b.at > a.at ? b : a));
+  useEffect(() => {
+    if (last.at) refresh();
+  }, [last.at, refresh]);
+
+  const buttons = (o: StaffOrderView): OrderActionButton[] => {
+    const cancelButton: OrderActionButton = {
+      key: 'cancel',
+      label: labels.cancel,
+      action: cancel,
+      tone: 'danger',
+      confirm: { question: labels.cancelConfirm.replace('{number}', o.number), submit: labels.cancelSubmit },
+    };
+    switch (o.status) {
+      case 'placed':
+        return [
+          { key: 'start', label: labels.startPreparing, action: start, tone: 'secondary' },
+          { key: 'ready', label: labels.markReady, action: ready, tone: 'primary' },
+          cancelButton,
+        ];
+      case 'preparing':
+        return [{ key: 'ready', label: labels.markReady, action: ready, tone: 'primary' }, cancelButton];
+      case 'ready':
+        return [
+          {
+            key: 'handOver',
+            label: labels.handOver,
+            action: handOver,
+            tone: 'primary',
+            confirm: { question: labels.handOverConfirm.replace('{total}', o.total), submit: labels.handOverSubmit },
+          },
+        ];
+      default:
+        return [];
+    }
+  };
+
+  const card = (o: StaffOrderView, urgent = false) => (
+    <OrderCard order={o} labels={labels.card} locale={locale} urgent={urgent}>
+      {buttons(o).length > 0 && (
+        <OrderActions orderId={o.id} fields={{ storeId }} buttons={buttons(o)} labels={{ pending: labels.pending, back: labels.back }} />
+      )}
+    </OrderCard>
+  );
+
+  const columns = [
+    { id: 'to-prepare', title: labels.toPrepare, items: data.toPrepare },
+    { id: 'ready', title: labels.ready, items: data.ready },
+    { id: 'done-today', title: labels.done, items: data.done },
+  ];
+
+  return (
+    <div className="space-y-4" data-testid="drive-screen">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-muted">{labels.title}</p>
+        <p
+          data-testid="drive-live-status"
+          data-live-status={status}
+          className="inline-flex items-center gap-2 rounded-full border border-line bg-white px-3 py-1 text-xs font-semibold text-muted"
+        >
+          <span aria-hidden="true" className={`size-2 rounded-full ${status === 'live' ? 'animate-pulse bg-ok' : status === 'polling' ? 'bg-low' : 'bg-line'}`} />
+          {statusText(status, labels)}
+        </p>
+      </div>
+      <p
+        aria-live="polite"
+        data-testid="drive-message"
+        className={`fixed inset-x-3 bottom-3 z-20 rounded-lg px-4 py-3 text-sm font-medium shadow-lg empty:hidden sm:static sm:shadow-none ${last.ok ? 'bg-green-50 text-ok' : 'bg-red-50 text-out'}`}
+      >
+        {last.message}
+      </p>
+      <DriveSection id="arrived" title={labels.arrived} count={data.arrived.length} empty={labels.nothing} tone="urgent">
+        {data.arrived.length > 0 && (
+          <ul className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
+            {data.arrived.map((o) => (
+              <li key={o.id}>{card(o, true)}</li>
+            ))}
+          </ul>
+        )}
+      </DriveSection>
+      {/* On a phone the three lists stack: a way to jump to the one needed. */}
+      <nav aria-label={labels.sections} className="lg:hidden">
+        <ul className="grid grid-cols-3 gap-2">
+          {columns.map((s) => (
+            <li key={s.id}>
+              <a href={`#${s.id}`} className="card flex min-h-14 flex-col items-center justify-center px-1 py-1.5 text-center hover:border-brand-500">
+                <span className="text-lg leading-tight font-bold tabular-nums">{s.items.length}</span>
+                <span className="text-xs leading-tight text-muted">{s.title}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="grid gap-6 lg:grid-cols-3">
+        {columns.map((s) => (
+          <DriveSection key={s.id} id={s.id} title={s.title} count={s.items.length} empty={labels.nothing}>
+            {s.items.length > 0 && (
+              <ul className="space-y-3">
+                {s.items.map((o) => (
+                  <li key={o.id}>{card(o)}</li>
+                ))}
+              </ul>
+            )}
+          </DriveSection>
+        ))}
+      </div>
+      <details className="card group" data-testid="drive-upcoming">
+        <summary className="flex min-h-12 cursor-pointer items-center gap-2 px-4 font-bold">
+          <span aria-hidden="true" className="transition-transform group-open:rotate-90">
+            ›
+          </span>
+          {labels.upcoming}
+          <span className="rounded-full bg-line px-2 py-0.5 text-xs font-semibold tabular-nums text-ink">{data.upcoming.length}</span>
+        </summary>
+        <div className="border-t border-line p-4">
+          {data.upcoming.length === 0 ? (
+            <p className="text-sm text-muted">{labels.nothing}</p>
+          ) : (
+            <ul className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
+              {data.upcoming.map((o) => (
+                <li key={o.id}>{card(o)}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </details>
+    </div>
+  );
+}
