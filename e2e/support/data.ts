@@ -32,6 +32,8 @@ export type E2eData = {
   lastUnitSkus: Record<'desktop' | 'phone', SkuRef>;
   /** The shopper reservation journey's shop (click & reserve) and its SKUs, one per project (e2e/support/reserve-data.ts). */
   reserve: { store: StoreRef; skus: Record<'desktop' | 'phone', SkuRef> };
+  /** The checkout journeys' own drive store (cut-off 0, a slot every quarter hour), its staff member and SKUs (e2e/support/orders-data.ts). */
+  orders: { driveStore: StoreRef; driveSku: SkuRef; deliverySku: SkuRef; staff: { email: string; password: string; name: string } };
 };
 
 // Beside the database it describes: two e2e runs on their own folders (E2E_PGLITE_DIR, as when

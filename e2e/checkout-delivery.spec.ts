@@ -1,0 +1,109 @@
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/axe';
+import { e2eData } from './support/data';
+
+/*
+ * Home delivery with the built-in test provider: a refused field and a declined card make no
+ * order (the cart stays full), 4242 4242 4242 4242 places one with the amount held on the card,
+ * and another shopper gets a 404 for it. One journey on the desktop project (the drive journey
+ * covers the phone), on a SKU of the web warehouse no other journey orders.
+ */
+const only = (testInfo: TestInfo) => test.skip(testInfo.project.name !== 'desktop', 'The delivery journey runs once, on the desktop project');
+
+const PASSWORD = 'delivery-journey-4242';
+
+async function signUp(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await page.goto('/sign-up');
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Email').fill(`deliv-${testInfo.project.name}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create my account' }).click();
+  await expect(page).toHaveURL(/\/account$/);
+}
+
+async function fillCard(page: Page, number: string) {
+  await page.getByLabel('Card number').fill(number);
+  await page.getByLabel('Expiry date').fill('12/34');
+  await page.getByLabel('Security code (CVC)').fill('123');
+  await page.getByLabel('Name on card').fill('Lou Colis');
+}
+
+test('home delivery: a declined card makes no order, a test card places one, and only its shopper can open it', async ({ page, browser }, testInfo) => {
+  only(testInfo);
+  test.setTimeout(120_000);
+  const { deliverySku } = e2eData().orders;
+  await signUp(page, testInfo, 'Lou Colis');
+  await page.goto(`/p/${deliverySku.productSlug}?sku=${deliverySku.skuId}`);
+  await page.getByTestId('add-to-cart').getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByTestId('cart-count')).toHaveText('1');
+
+  await page.goto('/checkout');
+  await expect(page.getByRole('heading', { name: 'Checkout' })).toBeVisible();
+  await expect(page.getByTestId('payment-test-mode')).toContainText('TEST MODE');
+  await expect(page.getByTestId('summary-lines')).toContainText(deliverySku.productName);
+  await expect(page.getByTestId('summary-delivery')).toHaveText('€4.90'); // under 50 €
+  await expect(page.getByText('Free delivery from €50.00.')).toBeVisible();
+  const pay = page.getByTestId('place-order');
+  await expect(pay).toHaveText(/^Pay €\d+\.\d{2}$/);
+
+  await page.getByLabel('Full name').fill('Lou Colis');
+  await page.getByLabel('Address').fill('12 rue des Lilas');
+  await page.getByLabel('Postcode').fill('6900');
+  await page.getByLabel('Town').fill('Lyon');
+  await fillCard(page, '4000 0000 0000 0002');
+  await pay.click();
+  await expect(page.getByTestId('form-message')).toHaveText('Fix the fields marked below.');
+  await expect(page.getByLabel('Postcode')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('A 5-digit postcode.')).toBeVisible();
+  await expect(page.getByLabel('Address')).toHaveValue('12 rue des Lilas'); // kept
+  await expectNoSeriousA11yViolations(page, { include: 'main' });
+
+  await page.getByLabel('Postcode').fill('69003');
+  await fillCard(page, '4000 0000 0000 0002');
+  await pay.click();
+  await expect(page.getByTestId('form-message')).toHaveText(
+    'Your bank declined the payment. Try another card. No order was placed and nothing was charged.',
+  );
+  await expect(page).toHaveURL(/\/checkout$/);
+  await page.goto('/account/orders');
+  await expect(page.getByTestId('orders-empty')).toBeVisible();
+  await expect(page.getByTestId('cart-count')).toHaveText('1');
+
+  await page.goto('/checkout');
+  await page.getByLabel('Full name').fill('Lou Colis');
+  await page.getByLabel('Address').fill('12 rue des Lilas');
+  await page.getByLabel('Postcode').fill('69003');
+  await page.getByLabel('Town').fill('Lyon');
+  await page.getByLabel('Phone').fill('06 12 34 56 78');
+  await fillCard(page, '4242 4242 4242 4242');
+  await page.getByTestId('place-order').click();
+  await expect(page).toHaveURL(/\/account\/orders\/CMD-[A-Z2-9]{8}$/);
+  const orderPath = new URL(page.url()).pathname;
+  const number = orderPath.split('/').pop()!;
+  await expect(page.getByRole('heading', { name: `Order ${number}` })).toBeVisible();
+  await expect(page.getByTestId('order-status')).toHaveText('Ordered');
+  await expect(page.getByTestId('payment-status')).toHaveText('Amount held on your card');
+  await expect(page.getByTestId('order-payment')).toContainText('Card ending 4242');
+  await expect(page.getByTestId('order-delivery')).toContainText('12 rue des Lilas, 69003 Lyon');
+  await expect(page.getByTestId('cart-count')).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, { include: 'main' });
+
+  await page.goto('/account');
+  await page.getByRole('link', { name: /My orders/ }).click();
+  const cards = page.getByTestId('order-card');
+  await expect(cards).toHaveCount(1);
+  await expect(cards.first()).toContainText(number);
+  await expect(cards.first().getByTestId('order-status')).toHaveText('Ordered');
+
+  const other = await browser.newContext({ locale: 'en-GB' });
+  try {
+    const otherPage = await other.newPage();
+    await signUp(otherPage, testInfo, 'Max Autre');
+    const response = await otherPage.goto(orderPath);
+    expect(response?.status()).toBe(404);
+    await expect(otherPage.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+    await expect(otherPage.getByText('12 rue des Lilas')).toHaveCount(0);
+  } finally {
+    await other.close();
+  }
+});
