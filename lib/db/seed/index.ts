@@ -3,6 +3,7 @@ import type { Db } from '../client';
 import { buildCatalog, insertCatalog } from './catalog';
 import { insertDrive } from './drive';
 import { createRng } from './prng';
+import { insertDemoOrders } from './orders';
 import { insertDemoReservations } from './reservations';
 import { insertDemoStock, insertLargeStock } from './stock';
 import { insertStores, storeSeeds } from './stores';
@@ -39,6 +40,8 @@ export async function seed(db: Db, { scale, today = new Date().toISOString().sli
     // Large scale is for benchmarks: its reserved units stay unbacked by reservations.
     const held = scale === 'demo' ? await insertDemoReservations(tx, createRng(401)) : { reservations: 0, customers: 0 };
     const drive = await insertDrive(tx, createRng(501), placed.stores, today, scale === 'demo');
+    // The drive's booked places become real orders, holding their units (demo scale only).
+    const orders = scale === 'demo' ? await insertDemoOrders(tx, createRng(601)) : { orders: 0, customers: 0 };
     return {
       stores: placed.stores.length,
       warehouses: 1,
@@ -48,9 +51,10 @@ export async function seed(db: Db, { scale, today = new Date().toISOString().sli
       products: catalogue.length,
       skus: skuIds.length,
       stockRows,
-      users: userCount + held.customers,
+      users: userCount + held.customers + orders.customers,
       reservations: held.reservations,
       ...drive,
+      orders: orders.orders,
     };
   });
   // Fresh statistics, so the first queries plan against the real table sizes.

@@ -77,14 +77,18 @@ describe('demo seed', () => {
       (SELECT count(*)::int FROM skus) AS skus,
       (SELECT count(*)::int FROM stock) AS "stockRows",
       (SELECT count(*)::int FROM users) AS users,
-      (SELECT count(*)::int FROM reservations) AS reservations`);
+      (SELECT count(*)::int FROM reservations) AS reservations,
+      (SELECT count(*)::int FROM orders) AS orders,
+      (SELECT count(*)::int FROM drive_slot_bookings) AS "driveBookings"`);
     expect(c.stores).toBeGreaterThanOrEqual(40);
     expect(c.warehouses).toBe(1);
     expect(c.categories).toBeGreaterThanOrEqual(8);
     expect(c.products).toBeGreaterThanOrEqual(150);
     expect(c.skus).toBeGreaterThanOrEqual(600);
-    // The three demo accounts, and the neighbourhood customers behind the seeded reservations.
-    expect(c.users).toBe(3 + Math.ceil(c.reservations! / 2));
+    // The three demo accounts, and the neighbourhood customers behind the seeded reservations and
+    // drive orders (every booked drive place is a real order; five more are the demo shopper's).
+    expect(c.orders).toBe(c.driveBookings! + 5);
+    expect(c.users).toBe(3 + Math.ceil(c.reservations! / 2) + Math.ceil(c.driveBookings! / 3));
     expect(summary).toMatchObject(c);
   });
 
@@ -132,11 +136,15 @@ describe('demo seed', () => {
     expect(web.n).toBe(web.skus);
   });
 
-  it('backs every reserved unit with an open click & reserve reservation', async () => {
+  it('backs every reserved unit with an open click & reserve reservation or online order', async () => {
     const s = await one<{ unbacked: number; reservations: number; ready: number; sold_out_limit: number }>(a.db, sql`SELECT
       (SELECT count(*)::int FROM stock st FULL JOIN (
-         SELECT r.store_id, l.sku_id, sum(l.quantity)::int AS n FROM reservations r
-         JOIN reservation_lines l ON l.reservation_id = r.id WHERE r.status IN ('placed', 'ready') GROUP BY 1, 2
+         SELECT store_id, sku_id, sum(n)::int AS n FROM (
+           SELECT r.store_id, l.sku_id, l.quantity AS n FROM reservations r
+           JOIN reservation_lines l ON l.reservation_id = r.id WHERE r.status IN ('placed', 'ready')
+           UNION ALL
+           SELECT o.location_id, l.sku_id, l.quantity FROM orders o
+           JOIN order_lines l ON l.order_id = o.id WHERE o.status IN ('placed', 'preparing', 'ready')) x GROUP BY 1, 2
        ) h ON h.store_id = st.location_id AND h.sku_id = st.sku_id
        WHERE COALESCE(st.reserved, 0) <> COALESCE(h.n, 0)) AS unbacked,
       (SELECT count(*)::int FROM reservations WHERE expires_at > now()) AS reservations,
@@ -146,6 +154,16 @@ describe('demo seed', () => {
     expect(s.reservations).toBeGreaterThan(50);
     expect(s.ready).toBeGreaterThan(0);
     expect(s.sold_out_limit).toBe(0);
+  });
+
+  it('makes every booked drive place a real order with lines, a history and the slot it holds', async () => {
+    const o = await one<{ placeholders: number; lineless: number; historyless: number; totals_off: number; demo: number }>(a.db, sql`SELECT
+      (SELECT count(*)::int FROM drive_slot_bookings b WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.number = b.order_ref)) AS placeholders,
+      (SELECT count(*)::int FROM orders o WHERE NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id)) AS lineless,
+      (SELECT count(*)::int FROM orders o WHERE NOT EXISTS (SELECT 1 FROM order_events e WHERE e.order_id = o.id AND e.kind = 'placed')) AS historyless,
+      (SELECT count(*)::int FROM orders o WHERE o.subtotal_cents <> (SELECT sum(quantity * unit_price_cents) FROM order_lines l WHERE l.order_id = o.id)) AS totals_off,
+      (SELECT count(*)::int FROM orders o JOIN users u ON u.id = o.customer_id WHERE u.email = 'camille@example.com') AS demo`);
+    expect(o).toEqual({ placeholders: 0, lineless: 0, historyless: 0, totals_off: 0, demo: 6 });
   });
 
   it('opens every store at least five days a week and mixes the services', async () => {
