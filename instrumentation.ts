@@ -5,6 +5,9 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  // A mistyped PAYMENT_PROVIDER stops the server here, not a shopper's checkout later.
+  const { checkPaymentConfig } = await import('./lib/payments');
+  checkPaymentConfig();
   const { startServerJobs } = await import('./lib/jobs');
   startServerJobs();
 }

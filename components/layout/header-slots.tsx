@@ -1,8 +1,9 @@
 import { connection } from 'next/server';
 import { AccountLink } from '@/components/account/account-link';
+import { CartLink } from '@/components/cart/cart-link';
 import { MyStoreBadge } from '@/components/stores/my-store-badge';
 
-/** My store and account: per-visitor parts of the header, streamed after the shared shell. */
+/** My store, account and cart: per-visitor parts of the header, streamed after the shared shell. */
 export async function HeaderSlots() {
   // Per request only: the session check (crypto, clock) must never run while a shell is prerendered.
   await connection();
@@ -10,6 +11,7 @@ export async function HeaderSlots() {
     <>
       <MyStoreBadge />
       <AccountLink />
+      <CartLink />
     </>
   );
 }

@@ -6,3 +6,5 @@ export * from '../auth/schema';
 export * from '../sales/schema';
 export * from '../reservations/schema';
 export * from '../drive/schema';
+export * from '../cart/schema';
+export * from '../orders/schema';

@@ -35,6 +35,8 @@ async function main() {
       return;
     }
     const summary = { ...(await seed(connection.db, { scale })), places: await seedPlaces(connection.db) };
+    // Seeding is not news: no page is open yet to hear about its stock rows.
+    await connection.db.execute(sql`TRUNCATE stock_changes`);
     console.log(
       `Database ready (${connection.kind}) in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
         Object.entries(summary)

@@ -10,7 +10,7 @@ import { driveRefusal, parseJson } from './refusals';
 /*
  * Drive slots: generate, hold, book, release. The capacity invariant lives in the database
  * (triggers that lock the slot row, then count); the functions here only choose what to ask
- * and turn the database's refusals into typed errors. See lib/db/migrations/0005_drive_functions.sql.
+ * and turn the database's refusals into typed errors. See lib/db/migrations/0006_drive_functions.sql.
  *
  * The orders code books and releases inside its own transaction (`tx`), so the slot and the
  * order's stock are taken together or not at all.

@@ -12,7 +12,7 @@ import {
 
 /**
  * The drive functions' and triggers' RAISEd refusals ('comptoir:drive_<reason>[:<n>]',
- * lib/db/migrations/0005_drive_functions.sql) as typed errors; anything else is returned as is.
+ * lib/db/migrations/0006_drive_functions.sql) as typed errors; anything else is returned as is.
  */
 export function driveRefusal(err: unknown): unknown {
   const message = findInCauses(err, (e) => (typeof e.message === 'string' ? /comptoir:drive_[a-z_]+(?::\d+)?/.exec(e.message)?.[0] : undefined));

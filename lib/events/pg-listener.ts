@@ -3,7 +3,11 @@ import type { ClientConfig } from 'pg';
 
 const BACKOFF_MS = { first: 250, max: 10_000 };
 
-export type PgListener = { stop: () => Promise<void> };
+export type PgListener = {
+  /** A statement on the LISTEN connection itself (the stock relay's); fails while it reconnects. */
+  query: <T>(text: string, params: unknown[]) => Promise<T[]>;
+  stop: () => Promise<void>;
+};
 
 /**
  * LISTEN on a dedicated client, not a pooled one: a pool recycles idle connections, and a
@@ -16,7 +20,10 @@ export async function listenOnPostgres(opts: {
   onPayload: (payload: string | undefined) => void;
   onListening: (reconnected: boolean) => void;
   onLost: () => void;
+  /** Names the connection (application_name `comptoir-<name>`) and the log lines; 'stock-hub' by default. */
+  name?: string;
 }): Promise<PgListener> {
+  const name = opts.name ?? 'stock-hub';
   const { Client } = await import('pg');
   let stopped = false;
   let current: InstanceType<typeof Client> | undefined;
@@ -26,11 +33,11 @@ export async function listenOnPostgres(opts: {
     let attempt = 0;
     let listenedBefore = false;
     while (!stopped) {
-      const client = new Client({ ...opts.config, keepAlive: true, connectionTimeoutMillis: 5_000, application_name: 'comptoir-stock-hub' });
+      const client = new Client({ ...opts.config, keepAlive: true, connectionTimeoutMillis: 5_000, application_name: `comptoir-${name}` });
       const ended = new Promise<void>((resolve) => client.once('end', resolve));
       // A broken socket emits 'error' then 'end'; an 'error' without a listener would crash the process.
       client.on('error', (err) => {
-        if (!stopped) console.error(`stock-hub: LISTEN connection lost: ${err.message}`);
+        if (!stopped) console.error(`${name}: LISTEN connection lost: ${err.message}`);
       });
       try {
         await client.connect();
@@ -44,7 +51,7 @@ export async function listenOnPostgres(opts: {
         current = undefined;
         if (!stopped) opts.onLost();
       } catch (err) {
-        if (!stopped) console.error(`stock-hub: cannot LISTEN (${err instanceof Error ? err.message : String(err)}); retrying`);
+        if (!stopped) console.error(`${name}: cannot LISTEN (${err instanceof Error ? err.message : String(err)}); retrying`);
         client.end().catch(() => {});
       }
       if (stopped) break;
@@ -58,6 +65,10 @@ export async function listenOnPostgres(opts: {
   void loop();
 
   return {
+    query: async <T>(text: string, params: unknown[]) => {
+      if (!current) throw new Error('the LISTEN connection is not established');
+      return (await current.query(text, params)).rows as T[];
+    },
     stop: async () => {
       stopped = true;
       wake?.();

@@ -3,6 +3,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { ClientConfig } from 'pg';
 import { getConnection } from '@/lib/db/client';
 import { listenOnPostgres } from './pg-listener';
+import { startStockRelay, type StockRelay } from './stock-relay';
 import { parseStockNotification, stockKey, type StockEvent, type StockKey } from './stock-event';
 
 export type { StockEvent, StockKey } from './stock-event';
@@ -37,7 +38,9 @@ const LISTEN_WAIT_MS = 5_000;
 type Subscriber = { keys: string[]; listener: StockListener };
 
 /**
- * One LISTEN per process, fanned out in memory. Subscribers are indexed by (location, SKU), so a
+ * One LISTEN per process, fanned out in memory. Writers do not NOTIFY themselves: their changes
+ * wait in an outbox that this process's relay (lib/events/stock-relay.ts) announces, so a process
+ * with live pages is also one that relays. Subscribers are indexed by (location, SKU), so a
  * notification costs one map lookup plus its own interested subscribers, however many others
  * there are (a busy product page has hundreds of open streams, each watching ~7 locations).
  */
@@ -48,6 +51,7 @@ export function createStockHub(source: ListenSource | (() => Promise<ListenSourc
   const waiters = new Set<() => void>();
   let started: Promise<void> | undefined;
   let stop: (() => Promise<void>) | undefined;
+  let relay: StockRelay | undefined;
   let closed = false;
 
   function each(subs: Iterable<Subscriber>, call: (l: StockListener) => void): void {
@@ -77,7 +81,9 @@ export function createStockHub(source: ListenSource | (() => Promise<ListenSourc
     const resolved = typeof source === 'function' ? await source() : source;
     if (resolved.kind === 'pglite') {
       // In-process: this "connection" cannot drop, so there is nothing to reconnect.
-      stop = await resolved.client.listen(CHANNEL, dispatch);
+      const client = resolved.client;
+      stop = await client.listen(CHANNEL, dispatch);
+      relay = startStockRelay(async <T>(text: string, params: unknown[]) => (await client.query<T>(text, params)).rows);
       onListening(false);
       return;
     }
@@ -85,7 +91,12 @@ export function createStockHub(source: ListenSource | (() => Promise<ListenSourc
       config: resolved.config,
       channel: CHANNEL,
       onPayload: dispatch,
-      onListening,
+      onListening: (reconnected) => {
+        // The relay rides on the LISTEN connection, from the moment it listens: no pooled
+        // connection is held, and it pauses while that connection is re-established.
+        if (!closed) relay ??= startStockRelay(listener.query);
+        onListening(reconnected);
+      },
       onLost: () => (listening = false),
     });
     stop = listener.stop;
@@ -144,6 +155,7 @@ export function createStockHub(source: ListenSource | (() => Promise<ListenSourc
       all.clear();
       byKey.clear();
       await started?.catch(() => {});
+      await relay?.stop();
       await stop?.();
     },
   };

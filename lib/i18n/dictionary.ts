@@ -1,8 +1,11 @@
 import type { Locale } from './config';
 import { account } from './dict/account';
+import { cart } from './dict/cart';
+import { orders } from './dict/orders';
 import { catalog } from './dict/catalog';
 import { common } from './dict/common';
 import { drive } from './dict/drive';
+import { payments } from './dict/payments';
 import { pickup } from './dict/pickup';
 import { reservations } from './dict/reservations';
 import { staff } from './dict/staff';
@@ -13,7 +16,7 @@ import { stores } from './dict/stores';
  * same keys, and register it here. The type below makes a key missing in one language a
  * compile error.
  */
-const areas = { common, catalog, stores, account, staff, pickup, reservations, drive } as const;
+const areas = { common, catalog, stores, account, staff, pickup, reservations, cart, drive, payments, orders } as const;
 
 type Areas = typeof areas;
 type Widen<T> = { [K in keyof T]: string };

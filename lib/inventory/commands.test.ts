@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { queryRows } from '@/lib/db/client';
 import { onPostgres, useTestDatabase } from '@/lib/db/testing';
+import { relayStockChanges } from '@/lib/events/stock-relay';
 import {
   correctCount,
   IdempotencyKeyReusedError,
@@ -159,6 +161,7 @@ describe('correctCount', () => {
 
 describe('stock notifications', () => {
   async function listen(): Promise<{ payloads: unknown[]; stop: () => Promise<void> }> {
+    while ((await relayStockChanges(queryRows)) > 0); // earlier tests' changes, before anyone listens
     const payloads: unknown[] = [];
     if (conn.kind === 'postgres') {
       const { Client } = await import('pg');
@@ -179,9 +182,13 @@ describe('stock notifications', () => {
   it(`announces receives and counts on channel 'stock' (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, async () => {
     const { payloads, stop } = await listen();
     try {
+      // A server's relay runs every few ms; here it runs after each change, so each is announced.
       await receiveGoods({ locationId: LOC, skuId: SKU, quantity: 9, actorId, idempotencyKey: randomUUID() });
+      await relayStockChanges(queryRows);
       await conn.db.execute(sql`UPDATE stock SET reserved = 2 WHERE location_id = ${LOC} AND sku_id = ${SKU}`);
+      await relayStockChanges(queryRows);
       await correctCount({ locationId: LOC, skuId: SKU, countedOnHand: 4, actorId, idempotencyKey: randomUUID() });
+      await relayStockChanges(queryRows);
       await until(() => payloads.length >= 3);
       expect(payloads).toHaveLength(3);
       expect(payloads.map((p) => (p as { available: number }).available)).toEqual([9, 7, 2]);
@@ -189,10 +196,11 @@ describe('stock notifications', () => {
         expect(p).toMatchObject({ location: LOC, sku: SKU });
         expect((p as { at: string }).at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
       }
-      // A refused count is rolled back, and pg_notify is transactional: nobody hears it.
+      // A refused count is rolled back, its outbox row with it: nobody hears it.
       await expect(
         correctCount({ locationId: LOC, skuId: SKU, countedOnHand: 1, actorId, idempotencyKey: randomUUID() }),
       ).rejects.toBeInstanceOf(ReservedExceedsCountError);
+      expect(await relayStockChanges(queryRows)).toBe(0); // rolled back with the count: nothing in the outbox
       await new Promise((r) => setTimeout(r, 100));
       expect(payloads).toHaveLength(3);
     } finally {

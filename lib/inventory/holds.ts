@@ -50,6 +50,33 @@ async function lockRows(tx: Db, locationId: number, skus: number[]): Promise<voi
     ORDER BY sku_id FOR UPDATE`);
 }
 
+/**
+ * Holds units for a customer (a drive or home-delivery order): one conditional UPDATE, so the
+ * shelf never shows more held than it has. Refuses with the first line that does not fit, and the
+ * caller's transaction rolls back with it (lines already held included).
+ */
+export async function holdStock(tx: Db, locationId: number, lines: HoldLine[]): Promise<void> {
+  const { skus, quantities } = bySku(lines);
+  if (skus.length === 0) return;
+  await lockRows(tx, locationId, skus);
+  const held = await tx.execute<{ sku_id: number }>(sql`
+    UPDATE stock s SET reserved = s.reserved + w.n
+    FROM unnest(${intArray(skus)}::int[], ${intArray(quantities)}::int[]) AS w(sku_id, n)
+    WHERE s.location_id = ${locationId} AND s.sku_id = w.sku_id AND s.on_hand - s.reserved >= w.n
+    RETURNING s.sku_id`);
+  if (held.rows.length === skus.length) return;
+  const short = await tx.execute<{ sku_id: number; available: number | null }>(sql`
+    SELECT w.sku_id, s.on_hand - s.reserved AS available
+    FROM unnest(${intArray(skus)}::int[], ${intArray(quantities)}::int[]) AS w(sku_id, n)
+    LEFT JOIN stock s ON s.location_id = ${locationId} AND s.sku_id = w.sku_id
+    WHERE s.sku_id IS NULL OR s.on_hand - s.reserved < w.n
+    ORDER BY w.sku_id LIMIT 1`);
+  const first = short.rows[0];
+  if (!first) throw new Error('holdStock: a line was refused but none is short'); // cannot happen under the row locks
+  if (first.available === null) throw new NotStockedHereError(first.sku_id);
+  throw new OutOfStockError(first.sku_id, Math.max(0, first.available));
+}
+
 /** Gives held units back to "available" (a cancelled or expired hold). */
 export async function releaseStock(tx: Db, locationId: number, lines: HoldLine[]): Promise<void> {
   const { skus, quantities } = bySku(lines);

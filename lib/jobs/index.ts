@@ -1,4 +1,5 @@
 import 'server-only';
+import { queryRows } from '@/lib/db/client';
 import { ensureDriveSlots, sweepDriveHolds } from '@/lib/drive/commands';
 import { expireDueReservations } from '@/lib/reservations/commands';
 import { startJobs, type Job } from './schedule';
@@ -18,6 +19,14 @@ async function expireReservations(): Promise<number> {
   }
 }
 
+/**
+ * Stock changes nobody relayed (no process had live pages open) would pile up in the outbox; a
+ * minute on, no page can still be waiting for them (lib/db/migrations/0004_stock_outbox.sql).
+ */
+async function trimStockChanges(): Promise<void> {
+  await queryRows(`DELETE FROM stock_changes WHERE noted_at < clock_timestamp() - interval '1 minute'`, []);
+}
+
 /** Marks lapsed drive holds (they stopped counting when they expired; this tidies them). */
 async function sweepHolds(): Promise<number> {
   let total = 0;
@@ -30,6 +39,7 @@ async function sweepHolds(): Promise<number> {
 
 export const serverJobs: Job[] = [
   { name: 'expire-reservations', everyMs: seconds('RESERVATION_SWEEP_SECONDS', 30), run: expireReservations },
+  { name: 'trim-stock-changes', everyMs: 60_000, run: trimStockChanges },
   // The week ahead of drive slots, from the plans: a new day appears after midnight (idempotent).
   { name: 'drive-slots', everyMs: seconds('DRIVE_SLOTS_SECONDS', 15 * 60), run: () => ensureDriveSlots() },
   { name: 'drive-holds', everyMs: seconds('DRIVE_HOLD_SWEEP_SECONDS', 60), run: sweepHolds },

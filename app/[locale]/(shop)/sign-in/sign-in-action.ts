@@ -6,6 +6,7 @@ import { destinationAfterSignIn } from '@/lib/auth/callback-url';
 import { translateFieldErrors, type AuthFormState } from '@/lib/auth/form-state';
 import { fieldErrorKeys, signInSchema } from '@/lib/auth/schemas';
 import { findUserByEmail } from '@/lib/auth/users';
+import { mergeCartAtSignIn } from '@/lib/cart/identity';
 import { getI18n } from '@/lib/i18n/server';
 
 export async function signInAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
@@ -26,5 +27,6 @@ export async function signInAction(_prev: AuthFormState, formData: FormData): Pr
     throw err;
   }
   const user = await findUserByEmail(parsed.data.email);
+  if (user) await mergeCartAtSignIn(user.id); // before redirect(), which throws
   redirect(destinationAfterSignIn(formData.get('callbackUrl'), user?.role));
 }

@@ -7,6 +7,7 @@ import { EmailTakenError } from '@/lib/auth/errors';
 import { translateFieldErrors, type AuthFormState } from '@/lib/auth/form-state';
 import { fieldErrorKeys, signUpSchema } from '@/lib/auth/schemas';
 import { createUser } from '@/lib/auth/users';
+import { mergeCartAtSignIn } from '@/lib/cart/identity';
 import { getI18n } from '@/lib/i18n/server';
 
 export async function signUpAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
@@ -18,8 +19,9 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
     return { ok: false, message: t.account.fixErrors, fieldErrors, values };
   }
   const callbackUrl = formData.get('callbackUrl');
+  let userId: number;
   try {
-    await createUser(parsed.data);
+    userId = (await createUser(parsed.data)).id;
   } catch (err) {
     if (!(err instanceof EmailTakenError)) throw err;
     const href = typeof callbackUrl === 'string' ? signInPath(callbackUrl) : '/sign-in';
@@ -37,5 +39,6 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
     if (!(err instanceof AuthError)) throw err;
     redirect('/sign-in'); // the account exists; signing in by hand still works
   }
+  await mergeCartAtSignIn(userId); // before redirect(), which throws
   redirect(destinationAfterSignIn(callbackUrl, 'shopper'));
 }

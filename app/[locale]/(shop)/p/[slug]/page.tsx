@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { Suspense } from 'react';
+import { AddToCartButton } from '@/components/cart/add-to-cart-button';
 import { AvailabilitySkeleton, pickAvailabilityTexts } from '@/components/product/availability-panel';
 import { LiveAvailabilityPanel } from '@/components/product/live-availability-panel';
 import { Gallery } from '@/components/product/gallery';
@@ -15,6 +16,7 @@ import type { Dictionary } from '@/lib/i18n/dictionary';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { getMyStoreId } from '@/lib/stores/my-store';
+import { addToCartAction } from './add-to-cart-action';
 import { ReserveInStore } from './reserve-in-store';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ sku?: string }> };
@@ -66,6 +68,12 @@ export default async function ProductPage({ params, searchParams }: Props) {
           selectedId={selected.id}
           labels={{ size: t.catalog.size, colour: t.catalog.colour, colon: t.common.colon }}
           colourNames={colourNames}
+        />
+        <AddToCartButton
+          key={`cart-${selected.id}`}
+          skuId={selected.id}
+          action={addToCartAction}
+          t={{ addToCart: t.cart.addToCart, adding: t.cart.adding, viewCart: t.cart.viewCart }}
         />
         <Suspense key={selected.id} fallback={<AvailabilitySkeleton />}>
           <Availability skuId={selected.id} locale={locale} t={t} />

@@ -1,0 +1,29 @@
+'use client';
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { FormMessage } from '@/components/account/form-message';
+import { initialCartActionState, type CartActionState } from './form-state';
+
+type Props = {
+  skuId: number;
+  action: (prev: CartActionState, formData: FormData) => Promise<CartActionState>;
+  t: { addToCart: string; adding: string; viewCart: string };
+};
+
+/** One unit of the chosen size and colour into the cart; the header badge follows (the action refreshes it). */
+export function AddToCartButton({ skuId, action, t }: Props) {
+  const [state, formAction, pending] = useActionState(action, initialCartActionState);
+  return (
+    <form action={formAction} className="space-y-3" aria-busy={pending} data-testid="add-to-cart">
+      <input type="hidden" name="skuId" value={skuId} />
+      <button type="submit" disabled={pending} className="btn-primary w-full sm:w-auto sm:min-w-56" data-testid="add-to-cart-button">
+        {pending ? t.adding : t.addToCart}
+      </button>
+      <FormMessage
+        ok={state.ok}
+        message={state.message}
+        link={state.count ? { href: '/cart', label: t.viewCart } : undefined}
+      />
+    </form>
+  );
+}

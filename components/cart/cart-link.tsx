@@ -1,0 +1,41 @@
+import Link from 'next/link';
+import { currentCartRef } from '@/lib/cart/identity';
+import { getCartCount } from '@/lib/cart/queries';
+import { interpolate } from '@/lib/i18n/format';
+import { getI18n } from '@/lib/i18n/server';
+
+function BagIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-6 fill-none stroke-current" strokeWidth={1.8}>
+      <path d="M5 8h14l-1.2 11.1a2 2 0 0 1-2 1.9H8.2a2 2 0 0 1-2-1.9L5 8z" strokeLinejoin="round" />
+      <path d="M9 10V6.5a3 3 0 0 1 6 0V10" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+/** The header's cart icon with the number of units in the visitor's cart. */
+export async function CartLink() {
+  const [{ t }, ref] = await Promise.all([getI18n(), currentCartRef()]);
+  const count = await getCartCount(ref);
+  const label = count > 0 ? interpolate(t.cart.headerLinkCount, { count }) : t.cart.headerLink;
+  return (
+    <Link
+      href="/cart"
+      aria-label={label}
+      title={label}
+      className="relative inline-flex min-h-11 min-w-11 shrink-0 items-center justify-center rounded-lg text-ink hover:bg-brand-50 hover:text-brand-700"
+      data-testid="cart-link"
+    >
+      <BagIcon />
+      {count > 0 && (
+        <span
+          aria-hidden="true"
+          className="absolute top-0.5 right-0 grid h-5 min-w-5 place-items-center rounded-full bg-brand-600 px-1 text-xs font-bold text-white tabular-nums"
+          data-testid="cart-count"
+        >
+          {count > 99 ? '99+' : count}
+        </span>
+      )}
+    </Link>
+  );
+}

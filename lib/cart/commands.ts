@@ -1,0 +1,246 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { getDb, type Db } from '@/lib/db';
+import { PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '@/lib/errors';
+import { ANONYMOUS_CART_DAYS, cartLimits } from './config';
+import {
+  CartFullError,
+  CartLineNotFoundError,
+  CartNotFoundError,
+  CartQuantityError,
+  EmptyCartError,
+  StoreWithoutDriveError,
+  UnknownSkuError,
+} from './errors';
+import type { CheckoutLine, FulfilmentMode } from './types';
+
+/*
+ * Cart writes. Every command that changes lines first locks the cart row (UPDATE carts … RETURNING),
+ * so one cart's commands queue: the line-count limit is then decided on committed data, and a merge
+ * at sign-in cannot interleave with an add in another tab. The per-line cap is applied inside the
+ * upsert (least(q + n, max)), so concurrent adds of one SKU end capped, on one line.
+ */
+
+const MAX_INT = 2_147_483_647;
+
+async function transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+  const db = await getDb();
+  return db.transaction((tx) => work(tx as unknown as Db));
+}
+
+const validId = (id: number) => Number.isSafeInteger(id) && id > 0 && id <= MAX_INT;
+
+/** A random secret for the anonymous cart cookie (192 bits, 32 characters). */
+export function newCartToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+/** Locks the cart for the rest of the transaction and marks it used; CartNotFoundError when gone. */
+async function lockCart(tx: Db, cartId: number): Promise<void> {
+  if (!validId(cartId)) throw new CartNotFoundError();
+  const r = await tx.execute<{ id: number }>(sql`UPDATE carts SET updated_at = now() WHERE id = ${cartId} RETURNING id`);
+  if (r.rows.length === 0) throw new CartNotFoundError();
+}
+
+export async function createAnonymousCart(): Promise<{ id: number; token: string }> {
+  const db = await getDb();
+  const token = newCartToken();
+  const r = await db.execute<{ id: number }>(sql`INSERT INTO carts (token) VALUES (${token}) RETURNING id`);
+  return { id: r.rows[0]!.id, token };
+}
+
+/** The shopper's one cart, created on first use (two tabs creating it at once get the same one). */
+export async function getOrCreateCustomerCart(customerId: number, executor?: Db): Promise<number> {
+  if (!validId(customerId)) throw new CartNotFoundError();
+  const db = executor ?? (await getDb());
+  try {
+    // DO UPDATE rather than DO NOTHING, so RETURNING gives the existing cart's id too.
+    const r = await db.execute<{ id: number }>(sql`
+      INSERT INTO carts (token, customer_id) VALUES (${newCartToken()}, ${customerId})
+      ON CONFLICT (customer_id) DO UPDATE SET updated_at = now()
+      RETURNING id`);
+    return r.rows[0]!.id;
+  } catch (err) {
+    if (pgErrorCode(err) === PG_FOREIGN_KEY_VIOLATION) throw new CartNotFoundError(); // the account is gone
+    throw err;
+  }
+}
+
+function assertQuantity(quantity: number, max: number): void {
+  if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > max) throw new CartQuantityError(max);
+}
+
+export type AddedLine = { skuId: number; quantity: number; /** More was asked than the cap allows. */ capped: boolean };
+
+/** Adds `quantity` units of a SKU (1 by default); the line's total is capped at the per-line limit. */
+export async function addToCart(cartId: number, skuId: number, quantity = 1): Promise<AddedLine> {
+  const { maxPerLine, maxLines } = cartLimits();
+  assertQuantity(quantity, maxPerLine);
+  if (!validId(skuId)) throw new UnknownSkuError();
+  return transaction(async (tx) => {
+    await lockCart(tx, cartId);
+    const r = await tx.execute<{ quantity: number; before: number | null }>(sql`
+      WITH prev AS (SELECT quantity FROM cart_lines WHERE cart_id = ${cartId} AND sku_id = ${skuId})
+      INSERT INTO cart_lines (cart_id, sku_id, quantity)
+      SELECT ${cartId}, k.id, least(${quantity}::int, ${maxPerLine}::int) FROM skus k
+      WHERE k.id = ${skuId}
+        AND (EXISTS (SELECT 1 FROM prev) OR (SELECT count(*) FROM cart_lines WHERE cart_id = ${cartId}) < ${maxLines})
+      ON CONFLICT (cart_id, sku_id) DO UPDATE SET quantity = least(cart_lines.quantity + excluded.quantity, ${maxPerLine}::int)
+      RETURNING quantity, (SELECT quantity FROM prev) AS before`);
+    const row = r.rows[0];
+    if (!row) {
+      const sku = await tx.execute(sql`SELECT 1 FROM skus WHERE id = ${skuId}`);
+      if (sku.rows.length === 0) throw new UnknownSkuError();
+      throw new CartFullError(maxLines);
+    }
+    return { skuId, quantity: row.quantity, capped: (row.before ?? 0) + quantity > maxPerLine };
+  });
+}
+
+/** Sets a line's quantity; 0 removes the line. */
+export async function setQuantity(cartId: number, skuId: number, quantity: number): Promise<{ quantity: number }> {
+  if (quantity === 0) {
+    await removeLine(cartId, skuId);
+    return { quantity: 0 };
+  }
+  const { maxPerLine } = cartLimits();
+  assertQuantity(quantity, maxPerLine);
+  if (!validId(skuId)) throw new CartLineNotFoundError();
+  return transaction(async (tx) => {
+    await lockCart(tx, cartId);
+    const r = await tx.execute<{ quantity: number }>(sql`
+      UPDATE cart_lines SET quantity = ${quantity} WHERE cart_id = ${cartId} AND sku_id = ${skuId} RETURNING quantity`);
+    if (!r.rows[0]) throw new CartLineNotFoundError();
+    return { quantity: r.rows[0].quantity };
+  });
+}
+
+/** Removes a line. Removing a line that is already gone is not an error (a double tap, two tabs). */
+export async function removeLine(cartId: number, skuId: number): Promise<{ removed: boolean }> {
+  if (!validId(skuId)) return { removed: false };
+  return transaction(async (tx) => {
+    await lockCart(tx, cartId);
+    const r = await tx.execute(sql`DELETE FROM cart_lines WHERE cart_id = ${cartId} AND sku_id = ${skuId} RETURNING sku_id`);
+    return { removed: r.rows.length > 0 };
+  });
+}
+
+/**
+ * Home delivery, or drive pickup at a store that offers it. `storeId` null with 'drive' keeps the
+ * store chosen before (which may be none yet). The drive flag is checked in the UPDATE itself.
+ */
+export async function setFulfilment(cartId: number, mode: FulfilmentMode, storeId: number | null = null): Promise<void> {
+  if (!validId(cartId)) throw new CartNotFoundError();
+  if (mode !== 'delivery' && mode !== 'drive') throw new StoreWithoutDriveError();
+  const db = await getDb();
+  if (mode === 'delivery' || storeId === null) {
+    const r = await db.execute(sql`UPDATE carts SET fulfilment = ${mode}, updated_at = now() WHERE id = ${cartId} RETURNING id`);
+    if (r.rows.length === 0) throw new CartNotFoundError();
+    return;
+  }
+  if (!validId(storeId)) throw new StoreWithoutDriveError();
+  const r = await db.execute(sql`
+    UPDATE carts c SET fulfilment = 'drive', drive_store_id = s.location_id, updated_at = now()
+    FROM stores s
+    WHERE c.id = ${cartId} AND s.location_id = ${storeId} AND s.drive
+    RETURNING c.id`);
+  if (r.rows.length > 0) return;
+  const cart = await db.execute(sql`SELECT 1 FROM carts WHERE id = ${cartId}`);
+  throw cart.rows.length === 0 ? new CartNotFoundError() : new StoreWithoutDriveError();
+}
+
+export type MergeResult = { merged: number; /** Lines left out because the cart was full. */ dropped: number };
+
+/**
+ * At sign-in: the anonymous cart's lines move into the shopper's cart (quantities summed, capped
+ * per line; new SKUs beyond the line limit, newest first, are left out) and the anonymous cart is
+ * deleted, all in one transaction. Running it twice is harmless: the second finds no anonymous
+ * cart. Locks: the anonymous cart, then the shopper's — an add locks one cart only, so no cycle.
+ */
+export async function mergeCarts(token: string, customerId: number): Promise<MergeResult> {
+  if (typeof token !== 'string' || token.length < 32 || token.length > 128) return { merged: 0, dropped: 0 };
+  const { maxPerLine, maxLines } = cartLimits();
+  return transaction(async (tx) => {
+    const anon = await tx.execute<{ id: number; fulfilment: FulfilmentMode; drive_store_id: number | null }>(sql`
+      SELECT id, fulfilment, drive_store_id FROM carts WHERE token = ${token} AND customer_id IS NULL FOR UPDATE`);
+    const from = anon.rows[0];
+    if (!from) return { merged: 0, dropped: 0 };
+    const into = await getOrCreateCustomerCart(customerId, tx);
+    await lockCart(tx, into);
+    const before = await tx.execute<{ lines: number; incoming: number }>(sql`
+      SELECT (SELECT count(*)::int FROM cart_lines WHERE cart_id = ${into}) AS lines,
+             (SELECT count(*)::int FROM cart_lines WHERE cart_id = ${from.id}) AS incoming`);
+    const { lines, incoming } = before.rows[0]!;
+    const moved = await tx.execute(sql`
+      WITH incoming AS (
+        SELECT a.sku_id, a.quantity, a.added_at,
+               EXISTS (SELECT 1 FROM cart_lines c WHERE c.cart_id = ${into} AND c.sku_id = a.sku_id) AS present
+        FROM cart_lines a WHERE a.cart_id = ${from.id}
+      ),
+      chosen AS (
+        SELECT sku_id, quantity, added_at FROM incoming WHERE present
+        UNION ALL
+        (SELECT sku_id, quantity, added_at FROM incoming WHERE NOT present
+         ORDER BY added_at, sku_id LIMIT greatest(0, ${maxLines}::int - ${lines}::int))
+      )
+      INSERT INTO cart_lines (cart_id, sku_id, quantity, added_at)
+      SELECT ${into}, sku_id, least(quantity, ${maxPerLine}::int), added_at FROM chosen
+      ON CONFLICT (cart_id, sku_id) DO UPDATE SET quantity = least(cart_lines.quantity + excluded.quantity, ${maxPerLine}::int)
+      RETURNING sku_id`);
+    // A shopper who had nothing in their cart keeps the delivery choice made before signing in.
+    if (lines === 0) {
+      await tx.execute(sql`
+        UPDATE carts SET fulfilment = ${from.fulfilment}, drive_store_id = coalesce(${from.drive_store_id}::int, drive_store_id)
+        WHERE id = ${into}`);
+    }
+    await tx.execute(sql`DELETE FROM carts WHERE id = ${from.id}`);
+    return { merged: moved.rows.length, dropped: incoming - moved.rows.length };
+  });
+}
+
+/**
+ * Empties a cart after an order: pass the order's transaction, so the cart empties if and only if
+ * the order commits. The fulfilment choice is kept for next time.
+ */
+export async function clearCart(tx: Db, cartId: number): Promise<void> {
+  if (!validId(cartId)) throw new CartNotFoundError();
+  await tx.execute(sql`DELETE FROM cart_lines WHERE cart_id = ${cartId}`);
+  await tx.execute(sql`UPDATE carts SET updated_at = now() WHERE id = ${cartId}`);
+}
+
+/**
+ * For checkout, inside its transaction: locks the cart (an add in another tab waits until the order
+ * commits or rolls back) and returns its lines at today's prices. EmptyCartError when there are none.
+ */
+export async function lockCartForCheckout(
+  tx: Db,
+  cartId: number,
+): Promise<{ fulfilment: FulfilmentMode; driveStoreId: number | null; lines: CheckoutLine[] }> {
+  if (!validId(cartId)) throw new CartNotFoundError();
+  const cart = await tx.execute<{ fulfilment: FulfilmentMode; drive_store_id: number | null }>(sql`
+    SELECT fulfilment, drive_store_id FROM carts WHERE id = ${cartId} FOR UPDATE`);
+  const row = cart.rows[0];
+  if (!row) throw new CartNotFoundError();
+  const lines = await tx.execute<{ sku_id: number; quantity: number; price_cents: number }>(sql`
+    SELECT l.sku_id, l.quantity, k.price_cents FROM cart_lines l JOIN skus k ON k.id = l.sku_id
+    WHERE l.cart_id = ${cartId} ORDER BY l.added_at, l.sku_id`);
+  if (lines.rows.length === 0) throw new EmptyCartError();
+  return {
+    fulfilment: row.fulfilment,
+    driveStoreId: row.drive_store_id,
+    lines: lines.rows.map((l) => ({ skuId: l.sku_id, quantity: l.quantity, unitPriceCents: l.price_cents })),
+  };
+}
+
+/** Anonymous carts untouched for the cookie's lifetime can never be found again: delete them. */
+export async function purgeAnonymousCarts(opts: { olderThanDays?: number; limit?: number } = {}): Promise<{ purged: number }> {
+  const db = await getDb();
+  const days = opts.olderThanDays ?? ANONYMOUS_CART_DAYS;
+  const r = await db.execute(sql`
+    DELETE FROM carts WHERE id IN (
+      SELECT id FROM carts WHERE customer_id IS NULL AND updated_at < now() - make_interval(days => ${days}::int)
+      ORDER BY updated_at LIMIT ${opts.limit ?? 500})
+    RETURNING id`);
+  return { purged: r.rows.length };
+}

@@ -1,0 +1,65 @@
+import { DomainError } from '@/lib/errors';
+import type { OrderStatus } from './schema';
+
+
+export class DriveNotOfferedError extends DomainError {
+  constructor() {
+    super('drive_not_offered', 'This shop does not offer drive pickup. Choose another shop.');
+  }
+}
+
+export class InvalidCheckoutError extends DomainError {
+  constructor(message: string) {
+    super('invalid_checkout', message);
+  }
+}
+
+/** The card was refused: nothing was reserved or booked, and nothing was charged. */
+export class PaymentDeclinedError extends DomainError {
+  constructor(readonly declineCode: string, message: string) {
+    super('payment_declined', message);
+  }
+}
+
+/** A price moved between the shopper's last look and the order: they must see the new total. */
+export class PriceChangedError extends DomainError {
+  constructor() {
+    super('price_changed', 'A price in your cart has just changed. Check the new total and place your order again.');
+  }
+}
+
+/** No such order for this shopper or this shop: the same answer, so nothing is revealed. */
+export class OrderNotFoundError extends DomainError {
+  constructor() {
+    super('order_not_found', 'Order not found.');
+  }
+}
+
+export class OrderStateError extends DomainError {
+  constructor(readonly status: OrderStatus, action: string) {
+    super(`order_${status}`, `This order is ${STATUS_WORDS[status]}: it can no longer be ${action}.`);
+  }
+}
+
+/** Drive orders change only until the slot's cut-off: after it, staff are already picking. */
+export class PastCutoffError extends DomainError {
+  constructor() {
+    super('order_past_cutoff', 'Too late to change this order: its slot is past the cut-off and the shop is preparing it.');
+  }
+}
+
+export class ArrivalNotOpenError extends DomainError {
+  constructor() {
+    super('arrival_not_open', '"I\'m here" opens on the day of your slot, once your order is being prepared or ready.');
+  }
+}
+
+const STATUS_WORDS: Record<OrderStatus, string> = {
+  placed: 'placed',
+  preparing: 'being prepared',
+  ready: 'ready for pickup',
+  collected: 'already collected',
+  shipped: 'already shipped',
+  delivered: 'already delivered',
+  cancelled: 'cancelled',
+};

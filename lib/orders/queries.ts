@@ -1,0 +1,244 @@
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import { getDb } from '@/lib/db';
+import type { Locale } from '@/lib/i18n/config';
+import { normalizeOrderNumber } from './order-number';
+import type { OrderEventKind, OrderMode, OrderStatus, PaymentStatus } from './schema';
+
+/*
+ * Reads for the shopper (their own orders only), the drive screen (its store only) and the web
+ * operations desk (home delivery, admins). A drive order carries its booked slot and whether the
+ * slot is past its cut-off (after which the shopper can no longer move or cancel it).
+ */
+
+export type OrderLine = {
+  skuId: number;
+  productSlug: string;
+  productName: string;
+  image: string | null;
+  size: string | null;
+  colour: string | null;
+  ean13: string;
+  quantity: number;
+  unitPriceCents: number;
+};
+
+export type OrderEvent = { kind: OrderEventKind; at: string; note: string | null; byStaff: boolean };
+
+export type Order = {
+  id: number;
+  number: string;
+  mode: OrderMode;
+  status: OrderStatus;
+  customer: { id: number; name: string; email: string };
+  location: { id: number; name: string; slug: string | null; address: string | null; postcode: string | null; town: string | null };
+  slot: { id: number; startsAt: string; endsAt: string; cutoffAt: string; pastCutoff: boolean } | null;
+  subtotalCents: number;
+  deliveryCents: number;
+  totalCents: number;
+  paymentProvider: string;
+  paymentStatus: PaymentStatus;
+  cardLast4: string | null;
+  delivery: { name: string; address: string; postcode: string; town: string; phone: string | null } | null;
+  arrivedAt: string | null;
+  arrivalBay: string | null;
+  placedAt: string;
+  updatedAt: string;
+  lines: OrderLine[];
+  units: number;
+  events: OrderEvent[];
+};
+
+type Row = {
+  id: number;
+  number: string;
+  mode: OrderMode;
+  status: OrderStatus;
+  customer_id: number;
+  customer_name: string;
+  customer_email: string;
+  location_id: number;
+  location_name: string;
+  store_slug: string | null;
+  address: string | null;
+  postcode: string | null;
+  town: string | null;
+  slot_id: number | null;
+  starts_at: Date | string | null;
+  ends_at: Date | string | null;
+  cutoff_at: Date | string | null;
+  past_cutoff: boolean | null;
+  subtotal_cents: number;
+  delivery_cents: number;
+  total_cents: number;
+  payment_provider: string;
+  payment_status: PaymentStatus;
+  card_last4: string | null;
+  delivery_name: string | null;
+  delivery_address: string | null;
+  delivery_postcode: string | null;
+  delivery_town: string | null;
+  delivery_phone: string | null;
+  arrived_at: Date | string | null;
+  arrival_bay: string | null;
+  placed_at: Date | string;
+  updated_at: Date | string;
+  lines: OrderLine[] | string;
+  events: OrderEvent[] | string;
+};
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+function toOrder(r: Row): Order {
+  const lines = json(r.lines);
+  return {
+    id: r.id,
+    number: r.number,
+    mode: r.mode,
+    status: r.status,
+    customer: { id: r.customer_id, name: r.customer_name, email: r.customer_email },
+    location: { id: r.location_id, name: r.location_name, slug: r.store_slug, address: r.address, postcode: r.postcode, town: r.town },
+    slot:
+      r.slot_id === null
+        ? null
+        : { id: r.slot_id, startsAt: iso(r.starts_at)!, endsAt: iso(r.ends_at)!, cutoffAt: iso(r.cutoff_at)!, pastCutoff: Boolean(r.past_cutoff) },
+    subtotalCents: r.subtotal_cents,
+    deliveryCents: r.delivery_cents,
+    totalCents: r.total_cents,
+    paymentProvider: r.payment_provider,
+    paymentStatus: r.payment_status,
+    cardLast4: r.card_last4,
+    delivery:
+      r.mode === 'delivery'
+        ? { name: r.delivery_name ?? '', address: r.delivery_address ?? '', postcode: r.delivery_postcode ?? '', town: r.delivery_town ?? '', phone: r.delivery_phone }
+        : null,
+    arrivedAt: iso(r.arrived_at),
+    arrivalBay: r.arrival_bay,
+    placedAt: iso(r.placed_at)!,
+    updatedAt: iso(r.updated_at)!,
+    lines,
+    units: lines.reduce((n, l) => n + l.quantity, 0),
+    events: json(r.events),
+  };
+}
+
+async function select(locale: Locale, where: SQL, order: SQL, limit = 100): Promise<Order[]> {
+  const db = await getDb();
+  const name = locale === 'fr' ? sql`p.name_fr` : sql`p.name_en`;
+  const result = await db.execute<Row>(sql`
+    SELECT o.id, o.number, o.mode, o.status, o.customer_id, u.name AS customer_name, u.email AS customer_email,
+           o.location_id, COALESCE(s.name, loc.name) AS location_name, s.slug AS store_slug, s.address, s.postcode, s.town,
+           sl.id AS slot_id, sl.starts_at, sl.ends_at,
+           sl.starts_at - make_interval(mins => COALESCE(ds.cutoff_minutes, 120)) AS cutoff_at,
+           sl.starts_at - make_interval(mins => COALESCE(ds.cutoff_minutes, 120)) <= now() AS past_cutoff,
+           o.subtotal_cents, o.delivery_cents, o.total_cents, o.payment_provider, o.payment_status, o.card_last4,
+           o.delivery_name, o.delivery_address, o.delivery_postcode, o.delivery_town, o.delivery_phone,
+           o.arrived_at, o.arrival_bay, o.placed_at, o.updated_at,
+           (SELECT COALESCE(json_agg(json_build_object(
+                     'skuId', k.id, 'productSlug', p.slug, 'productName', ${name}, 'image', p.images->>0,
+                     'size', k.size, 'colour', k.colour, 'ean13', k.ean13,
+                     'quantity', l.quantity, 'unitPriceCents', l.unit_price_cents) ORDER BY l.id), '[]'::json)
+            FROM order_lines l JOIN skus k ON k.id = l.sku_id JOIN products p ON p.id = k.product_id
+            WHERE l.order_id = o.id) AS lines,
+           (SELECT COALESCE(json_agg(json_build_object(
+                     'kind', e.kind, 'at', e.at, 'note', e.note, 'byStaff', e.actor_id IS DISTINCT FROM o.customer_id) ORDER BY e.at, e.id), '[]'::json)
+            FROM order_events e WHERE e.order_id = o.id) AS events
+    FROM orders o
+    JOIN users u ON u.id = o.customer_id
+    JOIN locations loc ON loc.id = o.location_id
+    LEFT JOIN stores s ON s.location_id = o.location_id
+    LEFT JOIN drive_slot_bookings b ON b.order_ref = o.number AND b.status = 'booked'
+    LEFT JOIN drive_slots sl ON sl.id = b.slot_id
+    LEFT JOIN drive_settings ds ON ds.store_id = sl.store_id
+    WHERE ${where}
+    ORDER BY ${order}
+    LIMIT ${limit}`);
+  return result.rows.map(toOrder);
+}
+
+function validId(id: number): boolean {
+  return Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647;
+}
+
+/** One of the shopper's own orders by number; null for anyone else's (the caller answers 404). */
+export async function getCustomerOrder(number: string, customerId: number, locale: Locale): Promise<Order | null> {
+  const n = normalizeOrderNumber(number);
+  if (!/^CMD-[A-Z0-9]{8}$/.test(n)) return null;
+  const [o] = await select(locale, sql`o.number = ${n} AND o.customer_id = ${customerId}`, sql`o.id`);
+  return o ?? null;
+}
+
+/** Cheap ownership check for the proxy's early 404. */
+export async function isCustomerOrder(number: string, customerId: number): Promise<boolean> {
+  const n = normalizeOrderNumber(number);
+  if (!/^CMD-[A-Z0-9]{8}$/.test(n)) return false;
+  const db = await getDb();
+  const r = await db.execute(sql`SELECT 1 FROM orders WHERE number = ${n} AND customer_id = ${customerId}`);
+  return r.rows.length > 0;
+}
+
+/** "My orders": open ones first, then newest first. */
+export async function listCustomerOrders(customerId: number, locale: Locale): Promise<Order[]> {
+  return select(
+    locale,
+    sql`o.customer_id = ${customerId}`,
+    sql`(o.status IN ('placed', 'preparing', 'ready', 'shipped')) DESC, o.placed_at DESC`,
+    50,
+  );
+}
+
+/** An order of this location (drive store or warehouse), for staff; null when it is another's. */
+export async function getLocationOrder(id: number, locationId: number, locale: Locale): Promise<Order | null> {
+  if (!validId(id)) return null;
+  const [o] = await select(locale, sql`o.id = ${id} AND o.location_id = ${locationId}`, sql`o.id`);
+  return o ?? null;
+}
+
+/**
+ * The drive screen's day at one store: open orders whose slot is today (Europe/Paris) or earlier,
+ * arrived shoppers first, then by slot; then what was collected or cancelled today.
+ */
+export async function listDriveOrdersForToday(storeId: number, locale: Locale): Promise<Order[]> {
+  const today = sql`(now() AT TIME ZONE 'Europe/Paris')::date`;
+  return select(
+    locale,
+    sql`o.location_id = ${storeId} AND o.mode = 'drive' AND (
+          (o.status IN ('placed', 'preparing', 'ready') AND (sl.starts_at AT TIME ZONE 'Europe/Paris')::date <= ${today})
+          OR (o.status IN ('collected', 'cancelled') AND (o.updated_at AT TIME ZONE 'Europe/Paris')::date = ${today}))`,
+    sql`(o.status IN ('placed', 'preparing', 'ready')) DESC, (o.arrived_at IS NOT NULL AND o.status IN ('placed', 'preparing', 'ready')) DESC,
+        o.arrived_at ASC NULLS LAST, sl.starts_at ASC, o.updated_at DESC`,
+    300,
+  );
+}
+
+/** Drive orders for the coming days (to prepare ahead), by slot. */
+export async function listUpcomingDriveOrders(storeId: number, locale: Locale): Promise<Order[]> {
+  const today = sql`(now() AT TIME ZONE 'Europe/Paris')::date`;
+  return select(
+    locale,
+    sql`o.location_id = ${storeId} AND o.mode = 'drive' AND o.status IN ('placed', 'preparing', 'ready')
+        AND (sl.starts_at AT TIME ZONE 'Europe/Paris')::date > ${today}`,
+    sql`sl.starts_at ASC, o.id`,
+    300,
+  );
+}
+
+/** Home deliveries still to ship or to confirm delivered, oldest first; then today's finished ones. */
+export async function listDeliveryOrders(locale: Locale): Promise<Order[]> {
+  const today = sql`(now() AT TIME ZONE 'Europe/Paris')::date`;
+  return select(
+    locale,
+    sql`o.mode = 'delivery' AND (o.status IN ('placed', 'preparing', 'shipped')
+          OR (o.updated_at AT TIME ZONE 'Europe/Paris')::date = ${today})`,
+    sql`(o.status IN ('placed', 'preparing', 'shipped')) DESC, o.placed_at ASC`,
+    300,
+  );
+}
+
+/** The web warehouse's location id (home-delivery orders live there). */
+export async function warehouseLocationId(): Promise<number | null> {
+  const db = await getDb();
+  const r = await db.execute<{ id: number }>(sql`SELECT id FROM locations WHERE kind = 'warehouse' ORDER BY id LIMIT 1`);
+  return r.rows[0]?.id ?? null;
+}

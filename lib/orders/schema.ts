@@ -1,0 +1,127 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { skus } from '../catalog/schema';
+import { locations } from '../stores/schema';
+import { users } from '../auth/schema';
+
+export const ORDER_MODES = ['delivery', 'drive'] as const;
+export type OrderMode = (typeof ORDER_MODES)[number];
+
+/**
+ * Drive: placed → preparing → ready → collected. Home delivery: placed → preparing → shipped →
+ * delivered. Either may be cancelled while it is still placed or preparing (a drive order only
+ * before its slot's cut-off).
+ */
+export const ORDER_STATUSES = ['placed', 'preparing', 'ready', 'collected', 'shipped', 'delivered', 'cancelled'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const PAYMENT_STATUSES = ['authorized', 'captured', 'due_at_pickup', 'paid_at_pickup', 'voided'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+/**
+ * An online order. While it is open (not collected, delivered or cancelled… nor shipped) its lines'
+ * units are counted in `stock.reserved` at `location_id`: the web warehouse for home delivery, the
+ * drive store for a drive order. A drive order's slot is its booking in lib/drive.
+ */
+export const orders = pgTable(
+  'orders',
+  {
+    id: serial('id').primaryKey(),
+    /** What the shopper and the staff read: 'CMD-' and eight unambiguous characters. */
+    number: text('number').notNull().unique(),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    mode: text('mode', { enum: ORDER_MODES }).notNull(),
+    /** Where the stock is held and leaves from. */
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'restrict' }),
+    status: text('status', { enum: ORDER_STATUSES }).notNull().default('placed'),
+    subtotalCents: integer('subtotal_cents').notNull(),
+    deliveryCents: integer('delivery_cents').notNull().default(0),
+    totalCents: integer('total_cents').notNull(),
+    paymentProvider: text('payment_provider').notNull(),
+    paymentReference: text('payment_reference'),
+    paymentStatus: text('payment_status', { enum: PAYMENT_STATUSES }).notNull(),
+    cardLast4: text('card_last4'),
+    /** Home delivery address (required for delivery orders). */
+    deliveryName: text('delivery_name'),
+    deliveryAddress: text('delivery_address'),
+    deliveryPostcode: text('delivery_postcode'),
+    deliveryTown: text('delivery_town'),
+    deliveryPhone: text('delivery_phone'),
+    /** A double-click or a resubmitted checkout carries the same key: one order, one charge. */
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    /** Drive: the shopper tapped "I'm here" (and which bay they parked in). */
+    arrivedAt: timestamp('arrived_at', { withTimezone: true }),
+    arrivalBay: text('arrival_bay'),
+    placedAt: timestamp('placed_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('orders_mode', sql`${t.mode} in ('delivery', 'drive')`),
+    check(
+      'orders_status',
+      sql`${t.status} in ('placed', 'preparing', 'ready', 'collected', 'shipped', 'delivered', 'cancelled')`,
+    ),
+    check(
+      'orders_status_for_mode',
+      sql`(${t.mode} = 'drive' and ${t.status} not in ('shipped', 'delivered')) or (${t.mode} = 'delivery' and ${t.status} not in ('ready', 'collected'))`,
+    ),
+    check('orders_payment_status', sql`${t.paymentStatus} in ('authorized', 'captured', 'due_at_pickup', 'paid_at_pickup', 'voided')`),
+    check('orders_totals', sql`${t.subtotalCents} >= 0 and ${t.deliveryCents} >= 0 and ${t.totalCents} = ${t.subtotalCents} + ${t.deliveryCents}`),
+    check(
+      'orders_delivery_address',
+      sql`${t.mode} = 'drive' or (${t.deliveryName} is not null and ${t.deliveryAddress} is not null and ${t.deliveryPostcode} is not null and ${t.deliveryTown} is not null)`,
+    ),
+    index('orders_customer_idx').on(t.customerId, t.placedAt),
+    index('orders_location_idx').on(t.locationId, t.status, t.placedAt),
+  ],
+);
+
+export const orderLines = pgTable(
+  'order_lines',
+  {
+    id: serial('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    skuId: integer('sku_id')
+      .notNull()
+      .references(() => skus.id, { onDelete: 'restrict' }),
+    quantity: integer('quantity').notNull(),
+    /** The price at order time: what was charged, whatever the catalogue says later. */
+    unitPriceCents: integer('unit_price_cents').notNull(),
+  },
+  (t) => [
+    check('order_lines_quantity', sql`${t.quantity} > 0`),
+    check('order_lines_price', sql`${t.unitPriceCents} >= 0`),
+    index('order_lines_order_idx').on(t.orderId),
+  ],
+);
+
+export const ORDER_EVENT_KINDS = [...ORDER_STATUSES, 'arrived', 'slot_moved'] as const;
+export type OrderEventKind = (typeof ORDER_EVENT_KINDS)[number];
+
+/** The order's history: every status change, arrival and slot move, with who did it. */
+export const orderEvents = pgTable(
+  'order_events',
+  {
+    id: serial('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ORDER_EVENT_KINDS }).notNull(),
+    actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    note: text('note'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'order_events_kind',
+      sql`${t.kind} in ('placed', 'preparing', 'ready', 'collected', 'shipped', 'delivered', 'cancelled', 'arrived', 'slot_moved')`,
+    ),
+    index('order_events_order_idx').on(t.orderId, t.at),
+  ],
+);
