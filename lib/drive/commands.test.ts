@@ -19,7 +19,7 @@ import {
 import { holderKey } from './holder';
 import { listSlots } from './queries';
 import { driveRefusal } from './refusals';
-import { insertDrivePlan, insertSlotIn, lapseHolds, takenOf } from '@/lib/testing/drive-fixtures';
+import { insertDrivePlan, insertSlotIn, lapseHolds, takenOf } from './testing';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
 let store: number;

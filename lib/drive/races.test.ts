@@ -5,7 +5,7 @@ import { onPostgres, useTestDatabase } from '@/lib/db/testing';
 import { insertStore } from '@/lib/testing/fixtures';
 import { bookHeldSlot, holdSlot, releaseBooking } from './commands';
 import { SlotFullError } from './errors';
-import { insertSlotIn, lapseHolds, takenOf } from '@/lib/testing/drive-fixtures';
+import { insertSlotIn, lapseHolds, takenOf } from './testing';
 
 /*
  * Races on a real multi-connection PostgreSQL (PGlite runs one transaction at a time, so there

@@ -5,7 +5,7 @@ import { insertStore } from '@/lib/testing/fixtures';
 import { ensureDriveSlots } from './commands';
 import { DriveNotAvailableError } from './errors';
 import { listDriveStores, listSlots } from './queries';
-import { frenchDriveWeek, insertDrivePlan, insertSlotIn } from '@/lib/testing/drive-fixtures';
+import { frenchDriveWeek, insertDrivePlan, insertSlotIn } from './testing';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
 let store: number;
