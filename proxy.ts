@@ -13,6 +13,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { authConfig } from '@/lib/auth/config';
 import { LOCALE_COOKIE, LOCALE_HEADER, resolveLocale } from '@/lib/i18n/config';
 import { canActOnStore } from '@/lib/auth/staff-access';
+import { isCustomerOrder } from '@/lib/orders/queries';
 import { isCustomerReservation } from '@/lib/reservations/queries';
 import { slugExists } from '@/lib/routing/known-slugs';
 
@@ -64,6 +65,20 @@ const reservationGate = auth(async (req) => {
   return mine ? rewriteToLocale(req) : rewriteToLocale(req, '/_unknown');
 });
 
+/** The same early 404 for an order page (by its number): signed out → sign in; not theirs → 404. */
+const ORDER_PATH = /^\/account\/orders\/([^/]+)\/?$/;
+const orderGate = auth(async (req) => {
+  const user = req.auth?.user;
+  if (!user) {
+    const url = new URL('/sign-in', req.nextUrl);
+    url.searchParams.set('callbackUrl', `${req.nextUrl.pathname}${req.nextUrl.search}`);
+    return NextResponse.redirect(url);
+  }
+  const number = decodeURIComponent(ORDER_PATH.exec(req.nextUrl.pathname)?.[1] ?? '');
+  const mine = number.length <= 20 && (await isCustomerOrder(number, Number(user.id)));
+  return mine ? rewriteToLocale(req) : rewriteToLocale(req, '/_unknown');
+});
+
 function isWellEncoded(path: string): boolean {
   try {
     decodeURIComponent(path);
@@ -78,6 +93,7 @@ export async function proxy(req: NextRequest, event: Parameters<typeof staffGate
   if (!isWellEncoded(path)) return new NextResponse('Bad request: malformed URL', { status: 400 });
   if (path === '/staff' || path.startsWith('/staff/')) return staffGate(req, event);
   if (req.method === 'GET' && RESERVATION_PATH.test(path)) return reservationGate(req, event);
+  if (req.method === 'GET' && ORDER_PATH.test(path)) return orderGate(req, event);
   // An unknown product, department or store: the catch-all route answers 404 before streaming.
   if (req.method === 'GET' && !(await slugExists(path))) return rewriteToLocale(req, '/_unknown');
   return rewriteToLocale(req);

@@ -8,7 +8,12 @@ function int(name: string, fallback: number): number {
  * (4.90 €). Drive pickup is free.
  */
 export function deliveryFeeCents(subtotalCents: number): number {
-  return subtotalCents >= int('ORDER_FREE_DELIVERY_CENTS', 5_000) ? 0 : int('ORDER_DELIVERY_CENTS', 490);
+  return subtotalCents >= freeDeliveryFromCents() ? 0 : int('ORDER_DELIVERY_CENTS', 490);
+}
+
+/** The subtotal from which home delivery is free (what checkout tells the shopper). */
+export function freeDeliveryFromCents(): number {
+  return int('ORDER_FREE_DELIVERY_CENTS', 5_000);
 }
 
 /** How long before the slot starts a shopper may tap "I'm here" (minutes). */

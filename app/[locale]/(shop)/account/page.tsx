@@ -30,7 +30,16 @@ export default async function AccountPage() {
           </div>
         ))}
       </dl>
-      <Link href="/account/reservations" className="card mt-4 flex min-h-11 items-center justify-between gap-3 px-5 py-4 hover:border-brand-500">
+      <Link href="/account/orders" className="card mt-4 flex min-h-11 items-center justify-between gap-3 px-5 py-4 hover:border-brand-500">
+        <span>
+          <span className="block font-semibold">{t.orders.listTitle}</span>
+          <span className="block text-sm text-muted">{t.orders.accountLinkHint}</span>
+        </span>
+        <span aria-hidden className="text-xl text-brand-700">
+          →
+        </span>
+      </Link>
+      <Link href="/account/reservations" className="card mt-3 flex min-h-11 items-center justify-between gap-3 px-5 py-4 hover:border-brand-500">
         <span>
           <span className="block font-semibold">{t.reservations.accountLink}</span>
           <span className="block text-sm text-muted">{t.reservations.accountLinkHint}</span>

@@ -1,0 +1,195 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { OrderSummary } from '@/components/checkout/order-summary';
+import { ArrivalForm } from '@/components/my-orders/arrival-form';
+import { AutoRefresh } from '@/components/my-orders/auto-refresh';
+import { CancelOrderForm } from '@/components/my-orders/cancel-order-form';
+import { arrivalWindow, dayText, slotText } from '@/components/my-orders/format';
+import { MoveSlotPanel } from '@/components/my-orders/move-slot-panel';
+import { OrderStatusBadge } from '@/components/my-orders/order-status-badge';
+import { OrderTimeline } from '@/components/my-orders/order-timeline';
+import { variantOf } from '@/components/reservations/reservation-lines';
+import { requireUser } from '@/lib/auth/guards';
+import type { Locale } from '@/lib/i18n/config';
+import type { Dictionary } from '@/lib/i18n/dictionary';
+import { formatTime, interpolate } from '@/lib/i18n/format';
+import { formatDeadline } from '@/lib/i18n/format-deadline';
+import { getI18n } from '@/lib/i18n/server';
+import { ARRIVAL_OPENS_MINUTES_BEFORE } from '@/lib/orders/config';
+import { getCustomerOrder, type Order } from '@/lib/orders/queries';
+import { cancelOrderAction } from './cancel-order-action';
+import { markArrivedAction } from './mark-arrived-action';
+import { moveSlotAction } from './move-slot-action';
+
+type Props = { params: Promise<{ number: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const [{ t }, { number }] = await Promise.all([getI18n(), params]);
+  return { title: interpolate(t.orders.orderTitle, { number: number.slice(0, 20) }), robots: { index: false } };
+}
+
+const heading = 'text-xs font-semibold tracking-wide text-muted uppercase';
+
+/** The drive side: the store, the slot (changeable until its cut-off), "I'm here" on the day. */
+function DrivePanels({ order, now, locale, t }: { order: Order; now: Date; locale: Locale; t: Dictionary }) {
+  const to = t.orders;
+  const { slot, location } = order;
+  const window = arrivalWindow(order, now, ARRIVAL_OPENS_MINUTES_BEFORE);
+  const changeable = slot !== null && !slot.pastCutoff && (order.status === 'placed' || order.status === 'preparing');
+  const { imHere, imHereIntro, bay, bayHint, updateBay, sending, moveSlot, moveSubmit, keepSlot, chooseNewSlot } = to;
+  return (
+    <>
+      {(window || order.arrivedAt) && order.status !== 'collected' && order.status !== 'cancelled' && (
+        <section aria-labelledby="order-arrival" className="card space-y-3 border-brand-500 p-5" data-testid="order-arrival">
+          <h2 id="order-arrival" className="text-lg font-bold">
+            {to.arrivalTitle}
+          </h2>
+          {order.arrivedAt && (
+            <p className="rounded-lg border border-brand-100 bg-brand-50 px-3 py-2 text-sm font-medium text-ok" role="status" data-testid="arrival-sent">
+              {interpolate(to.arrivedAt, { time: formatTime(new Date(order.arrivedAt), locale) })}
+              {order.arrivalBay && <> · {interpolate(to.arrivedBay, { bay: order.arrivalBay })}</>}
+            </p>
+          )}
+          {window === 'open' ? (
+            <ArrivalForm action={markArrivedAction} orderId={order.id} arrived={order.arrivedAt !== null} bay={order.arrivalBay} t={{ imHere, imHereIntro, bay, bayHint, updateBay, sending }} />
+          ) : window === 'later' ? (
+            <p className="text-sm text-muted">{to.arrivalNotOpen}</p>
+          ) : null}
+        </section>
+      )}
+      <section aria-labelledby="order-pickup" className="card space-y-3 p-5" data-testid="order-pickup">
+        <div>
+          <h2 id="order-pickup" className={heading}>
+            {to.pickupAt}
+          </h2>
+          <p className="mt-1 text-lg font-bold">{location.name}</p>
+          {location.address && (
+            <p className="text-sm text-muted">
+              {location.address}, {location.postcode} {location.town}
+            </p>
+          )}
+        </div>
+        {slot && (
+          <div>
+            <h3 className={heading}>{to.slot}</h3>
+            <p className="mt-1 font-semibold" data-testid="order-slot">
+              {slotText(slot, locale, t.orders)}
+            </p>
+            {(order.status === 'placed' || order.status === 'preparing') && (
+              <p className="text-sm text-muted" data-testid="order-changeable">
+                {changeable ? interpolate(to.changeUntil, { date: formatDeadline(new Date(slot.cutoffAt), locale) }) : to.noLongerChangeable}
+              </p>
+            )}
+          </div>
+        )}
+        {changeable && (
+          <MoveSlotPanel
+            action={moveSlotAction}
+            orderId={order.id}
+            storeId={location.id}
+            currentSlotId={slot.id}
+            locale={locale}
+            t={{ moveSlot, moveSubmit, keepSlot, chooseNewSlot, sending }}
+            driveTexts={t.drive}
+          />
+        )}
+        {location.slug && (
+          <Link href={`/stores/${location.slug}`} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline underline-offset-2">
+            {to.viewStore}
+            <span className="sr-only"> ({location.name})</span>
+          </Link>
+        )}
+      </section>
+    </>
+  );
+}
+
+/**
+ * One of the shopper's orders. proxy.ts already answered 404 for a number that is not theirs,
+ * before streaming; the check here is the one that protects the data.
+ */
+export default async function OrderPage({ params }: Props) {
+  const { number } = await params;
+  const user = await requireUser(`/account/orders/${encodeURIComponent(number)}`);
+  const { locale, t } = await getI18n();
+  const order = await getCustomerOrder(number, user.id, locale);
+  if (!order) notFound();
+  const to = t.orders;
+  const now = new Date();
+  const open = ['placed', 'preparing', 'ready', 'shipped'].includes(order.status);
+  const cancellable = (order.status === 'placed' || order.status === 'preparing') && (order.mode === 'delivery' || (order.slot !== null && !order.slot.pastCutoff));
+  const live = order.mode === 'drive' && open && arrivalWindow(order, now, ARRIVAL_OPENS_MINUTES_BEFORE) !== null;
+  const { delivery } = order;
+
+  return (
+    <div className="mx-auto w-full max-w-4xl">
+      {live && <AutoRefresh seconds={10} />}
+      <nav aria-label={to.listTitle}>
+        <Link href="/account/orders" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline">
+          ← {to.backToList}
+        </Link>
+      </nav>
+      <header className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-2">
+        <h1 className="text-2xl font-bold tracking-tight">{interpolate(to.orderTitle, { number: order.number })}</h1>
+        <OrderStatusBadge status={order.status} t={to} />
+      </header>
+      <p className="mt-1 text-sm text-muted">
+        {interpolate(to.placedOn, { date: dayText(order.placedAt, locale) })} · {order.mode === 'drive' ? to.checkoutDrive : to.checkoutDelivery}
+      </p>
+
+      <div className="mt-5 grid gap-5 md:grid-cols-2 md:items-start">
+        <div className="space-y-5">
+          {order.mode === 'drive' ? (
+            <DrivePanels order={order} now={now} locale={locale} t={t} />
+          ) : (
+            delivery && (
+              <section aria-labelledby="order-delivery" className="card p-5" data-testid="order-delivery">
+                <h2 id="order-delivery" className={heading}>
+                  {to.deliverTo}
+                </h2>
+                <p className="mt-1 font-semibold">{delivery.name}</p>
+                <p className="text-sm text-muted">
+                  {delivery.address}, {delivery.postcode} {delivery.town}
+                  {delivery.phone && <> · {delivery.phone}</>}
+                </p>
+              </section>
+            )
+          )}
+          <section aria-labelledby="order-payment" className="card p-5" data-testid="order-payment">
+            <h2 id="order-payment" className={heading}>
+              {to.paymentLabel}
+            </h2>
+            <p className="mt-1 font-semibold" data-testid="payment-status">
+              {to[`payment_${order.paymentStatus}`]}
+            </p>
+            {order.cardLast4 && <p className="text-sm text-muted">{interpolate(to.paidBy, { last4: order.cardLast4 })}</p>}
+          </section>
+          <CancelOrderForm
+            action={cancelOrderAction}
+            orderId={order.id}
+            allowed={cancellable}
+            labels={{ cancel: to.cancel, cancelConfirm: to.cancelConfirm, cancelSubmit: to.cancelSubmit, keep: to.keep, pending: to.cancelPending }}
+          />
+        </div>
+
+        <div className="space-y-5">
+          <OrderSummary
+            lines={order.lines.map((l) => ({ ...l, name: l.productName, variant: variantOf(l, t) }))}
+            subtotalCents={order.subtotalCents}
+            deliveryCents={order.mode === 'delivery' ? order.deliveryCents : null}
+            totalCents={order.totalCents}
+            locale={locale}
+            t={{ summary: to.items, subtotal: to.subtotal, deliveryFee: to.deliveryFee, free: to.free, freeFrom: to.freeFrom, total: to.total, qty: to.lineQty }}
+          />
+          <section aria-labelledby="order-history-title" className="card p-5">
+            <h2 id="order-history-title" className="mb-3 text-base font-bold">
+              {to.history}
+            </h2>
+            <OrderTimeline events={order.events} locale={locale} t={to} />
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

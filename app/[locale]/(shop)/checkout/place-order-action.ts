@@ -1,0 +1,56 @@
+'use server';
+import { refresh, revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import type { CheckoutState } from '@/components/checkout/form-state';
+import { getSessionUser } from '@/lib/auth/guards';
+import { getCart } from '@/lib/cart/queries';
+import { getI18n } from '@/lib/i18n/server';
+import { placeOrder, type PlaceOrderInput } from '@/lib/orders/commands';
+import { parseCardForm } from '@/lib/payments/card-schema';
+import { addressSchema, addressValues, checkoutRefusal, idempotencyKeySchema, slotIdSchema } from './checkout-refusal';
+
+/**
+ * "Place order" for the signed-in shopper's own cart (found from the session, never the form):
+ * drive with the held slot, or home delivery with the address and the card. Every refusal comes
+ * back as a sentence on the field it concerns; an order goes to its page.
+ */
+export async function placeOrderAction(prev: CheckoutState, formData: FormData): Promise<CheckoutState> {
+  const { locale, t } = await getI18n();
+  const values = addressValues(formData);
+  const base = { ok: false, fieldErrors: {}, values, slotRefused: prev.slotRefused } as const;
+  const user = await getSessionUser();
+  if (!user) return { ...base, message: t.orders.signInAgain };
+  const key = idempotencyKeySchema.safeParse(formData.get('idempotencyKey'));
+  if (!key.success) return { ...base, message: t.orders.invalidRequest };
+  const cart = await getCart({ customerId: user.id }, locale);
+  if (!cart || cart.lines.length === 0) return { ...base, message: t.orders.emptyCart };
+
+  const input: PlaceOrderInput = { customerId: user.id, cartId: cart.id, idempotencyKey: key.data };
+  const fieldErrors: CheckoutState['fieldErrors'] = {};
+  if (cart.fulfilment === 'drive') {
+    if (cart.driveStoreId === null) return { ...base, message: t.orders.chooseDriveStore };
+    const slot = slotIdSchema.safeParse(formData.get('slotId'));
+    if (slot.success) input.slotId = slot.data;
+    else fieldErrors.slot = t.orders.slotRequired;
+  } else {
+    const address = addressSchema(t.orders).safeParse(values);
+    if (address.success) input.address = address.data;
+    else for (const issue of address.error.issues) fieldErrors[issue.path[0] as keyof typeof values] ??= issue.message;
+    const card = parseCardForm(formData);
+    if (card.ok) input.payment = card.method;
+    else for (const [field, k] of Object.entries(card.errors)) fieldErrors[field as keyof typeof card.errors] = t.payments[k];
+  }
+  const invalid = Object.keys(fieldErrors).length;
+  if (invalid > 0) return { ...base, fieldErrors, message: invalid === 1 && fieldErrors.slot ? fieldErrors.slot : t.orders.fixErrors };
+
+  let number: string;
+  try {
+    ({ number } = await placeOrder(input));
+  } catch (err) {
+    const refusal = checkoutRefusal(err, { locale, t, lines: cart.lines, values, slotRefused: prev.slotRefused ?? 0 });
+    refresh(); // a price, a stock figure or a slot moved: the page shows it now
+    return refusal;
+  }
+  revalidatePath('/account/orders');
+  redirect(`/account/orders/${number}`);
+}

@@ -1,0 +1,104 @@
+'use client';
+import { useActionState, useEffect, useState, type ReactNode } from 'react';
+import { FormMessage } from '@/components/account/form-message';
+import type { DriveSlotsView } from '@/lib/drive/types';
+import type { Locale } from '@/lib/i18n/config';
+import type { Dictionary } from '@/lib/i18n/dictionary';
+import type { CardField } from '@/lib/payments/card-schema';
+import type { PaymentTexts } from '@/lib/payments/messages';
+import { AddressFields, type AddressTexts } from './address-fields';
+import { CardFields } from './card-fields';
+import { DriveSlotField } from './drive-slot-field';
+import { initialCheckoutState, type CheckoutState, type HoldState } from './form-state';
+
+export type CheckoutTexts = AddressTexts & { payment: string; payAtPickup: string; chargedWhenShipped: string; placing: string; failed: string };
+
+type Common = {
+  action: (prev: CheckoutState, formData: FormData) => Promise<CheckoutState>;
+  idempotencyKey: string;
+  /** "Place order" or "Pay €42.90". */
+  submitLabel: string;
+  /** Where the order goes (drive store) or how it travels; rendered by the server. */
+  intro: ReactNode;
+  summary: ReactNode;
+  locale: Locale;
+  t: CheckoutTexts;
+};
+
+type Props = Common &
+  (
+    | { mode: 'drive'; storeId: number; slots: DriveSlotsView; hold: (slotId: number) => Promise<HoldState>; driveTexts: Dictionary['drive'] }
+    | { mode: 'delivery'; payments: PaymentTexts; testMode: boolean }
+  );
+
+function freshKey(fallback: string): string {
+  // randomUUID exists only in secure contexts (https, localhost); elsewhere keep the server's key.
+  return typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : fallback;
+}
+
+/**
+ * The checkout: phone first (where, when or to whom, payment, then the summary and the button),
+ * two columns on a desktop with the summary and the button kept in view.
+ */
+export function CheckoutForm(props: Props) {
+  const { action, idempotencyKey, submitLabel, intro, summary, locale, t } = props;
+  const [state, formAction, pending] = useActionState(action, initialCheckoutState);
+  const [key, setKey] = useState(idempotencyKey);
+  // One key per mounted form: a double-click replays the same order, but a page brought back by
+  // the Back button (router cache, same props) must not replay the last one.
+  useEffect(() => setKey((k) => freshKey(k)), []);
+  const cardErrors = state.fieldErrors as Partial<Record<CardField, string>>;
+
+  return (
+    <form action={formAction} noValidate aria-busy={pending} className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start" data-testid="checkout-form">
+      <input type="hidden" name="idempotencyKey" value={key} />
+      <div className="min-w-0 space-y-4">
+        {intro}
+        {props.mode === 'drive' ? (
+          <>
+            <DriveSlotField
+              storeId={props.storeId}
+              initial={props.slots}
+              hold={props.hold}
+              error={state.fieldErrors.slot}
+              refused={state.slotRefused}
+              failed={t.failed}
+              locale={locale}
+              t={props.driveTexts}
+            />
+            <section aria-labelledby="checkout-payment" className="card p-4">
+              <h2 id="checkout-payment" className="text-base font-bold">
+                {t.payment}
+              </h2>
+              <p className="mt-1 text-sm text-muted">{t.payAtPickup}</p>
+            </section>
+          </>
+        ) : (
+          <>
+            <AddressFields t={t} values={state.values} errors={state.fieldErrors} />
+            <section aria-labelledby="checkout-payment" className="card space-y-3 p-4" data-testid="checkout-payment">
+              <div>
+                <h2 id="checkout-payment" className="text-base font-bold">
+                  {t.payment}
+                </h2>
+                <p className="mt-1 text-sm text-muted">{t.chargedWhenShipped}</p>
+              </div>
+              <CardFields texts={props.payments} errors={cardErrors} testMode={props.testMode} />
+            </section>
+          </>
+        )}
+      </div>
+      <div className="space-y-4 lg:sticky lg:top-4">
+        {summary}
+        <div className="space-y-3">
+          <button type="submit" disabled={pending} className="btn-primary min-h-12 w-full text-base" data-testid="place-order">
+            {pending ? t.placing : submitLabel}
+          </button>
+          <div id="checkout-message" className="[&_[data-testid=form-message]]:mt-0">
+            <FormMessage ok={state.ok} message={state.message} />
+          </div>
+        </div>
+      </div>
+    </form>
+  );
+}
