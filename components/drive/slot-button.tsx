@@ -24,7 +24,7 @@ export function SlotButton({ slot, selected, busy, onChoose, t }: { slot: DriveS
         ? interpolate(t.slotLabelPastCutoff, times)
         : slot.state === 'closed'
           ? interpolate(t.slotLabelClosed, times)
-          : interpolate(t.slotLabelOpen, { ...times, left: selected ? t.yourSlot : leftText(slot.remaining, t) });
+          : interpolate(t.slotLabelOpen, { ...times, left: selected ? t.yourSlot.toLocaleLowerCase() : leftText(slot.remaining, t) });
   const few = choosable && !selected && slot.remaining <= 2;
   return (
     <button
@@ -41,11 +41,11 @@ export function SlotButton({ slot, selected, busy, onChoose, t }: { slot: DriveS
           ? 'border-brand-600 bg-brand-600 text-white'
           : choosable
             ? 'border-line bg-white hover:border-brand-500 hover:bg-brand-50 focus-visible:border-brand-500'
-            : 'cursor-not-allowed border-line bg-paper text-muted line-through decoration-muted/60'
+            : 'cursor-not-allowed border-line bg-paper text-muted'
       } disabled:opacity-100`}
     >
       <span className="text-sm font-semibold tabular-nums">{interpolate(t.slotRange, times)}</span>
-      <span className={`text-xs no-underline ${selected ? 'text-white' : few ? 'font-semibold text-low' : choosable ? 'text-ok' : 'text-muted'}`}>{status}</span>
+      <span className={`text-xs ${selected ? 'text-white' : few ? 'font-semibold text-low' : choosable ? 'text-ok' : 'text-muted'}`}>{status}</span>
     </button>
   );
 }

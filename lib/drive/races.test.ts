@@ -84,6 +84,17 @@ d('contended drive slots (PostgreSQL)', () => {
     }
   });
 
+  it('ten concurrent cancellations of one order free its place exactly once', async () => {
+    for (let round = 0; round < 5; round++) {
+      const slot = await insertSlotIn(conn.db, store, 5000 + round * 30, 2);
+      await inTx((tx) => bookHeldSlot(tx, { storeId: store, slotId: slot, orderRef: `C${round}-keep` }));
+      await inTx((tx) => bookHeldSlot(tx, { storeId: store, slotId: slot, orderRef: `C${round}` }));
+      const outcomes = await Promise.all(Array.from({ length: 10 }, () => inTx((tx) => releaseBooking(tx, `C${round}`))));
+      expect(outcomes.filter((o) => o.released)).toHaveLength(1);
+      expect(await takenOf(conn.db, slot)).toEqual({ booked: 1, held: 0, capacity: 2 });
+    }
+  });
+
   it('a lapsed hold frees its place for another shopper, even in a crowd', async () => {
     const slot = await insertSlotIn(conn.db, store, 6000, 3);
     for (const customerId of [1, 2, 3]) await holdSlot({ storeId: store, slotId: slot, holder: { customerId: 200_000 + customerId } });

@@ -158,9 +158,7 @@ DECLARE
   v_expires timestamptz;
 BEGIN
   v_slot := comptoir_drive_lock_slot(p_store, p_slot);
-  IF comptoir_drive_taken(p_slot, NULL, NULL, p_holder) >= v_slot.capacity THEN
-    RAISE EXCEPTION 'comptoir:drive_full:%', v_slot.capacity;
-  END IF;
+  -- The capacity check is the trigger's (drive_slot_holds_capacity): it refuses a full slot.
   INSERT INTO drive_slot_holds (slot_id, holder, state, expires_at)
   VALUES (p_slot, p_holder, 'held', now() + make_interval(mins => p_minutes))
   ON CONFLICT (holder) WHERE state = 'held'
@@ -200,9 +198,7 @@ BEGIN
     RETURNING state = 'converted' INTO v_converted;
     v_converted := COALESCE(v_converted, false);
   END IF;
-  IF comptoir_drive_taken(p_slot, NULL, NULL, NULL) >= v_slot.capacity THEN
-    RAISE EXCEPTION 'comptoir:drive_full:%', v_slot.capacity;
-  END IF;
+  -- The hold is out of the count now; the trigger (drive_slot_bookings_capacity) refuses a full slot.
   INSERT INTO drive_slot_bookings (slot_id, order_ref, holder, status)
   VALUES (p_slot, p_order_ref, p_holder, 'booked')
   RETURNING id INTO v_id;
