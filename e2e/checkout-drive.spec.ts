@@ -36,8 +36,10 @@ test('a shopper orders for drive pickup on a phone, picks a slot and says "I\'m 
 
   await page.goto('/cart');
   await page.getByLabel('Drive pickup').check();
+  await expect(page.getByTestId('checkout-blocked')).toBeVisible(); // drive, and no store yet
   await page.getByLabel('Drive store').selectOption(String(driveStore.id));
-  await expect(page.getByTestId('checkout-link')).toHaveAttribute('href', '/checkout');
+  await expect(page.getByTestId('checkout-blocked')).toHaveCount(0);
+  await expect(page.getByLabel('Drive store')).toHaveValue(String(driveStore.id));
   await page.getByTestId('checkout-link').click();
 
   await expect(page).toHaveURL(/\/checkout$/);

@@ -55,15 +55,15 @@ export function OrderSummary({ lines, subtotalCents, deliveryCents, freeFromCent
           <dd className="tabular-nums" data-testid="summary-subtotal">{price(subtotalCents)}</dd>
         </div>
         {deliveryCents !== null && (
-          <div className="flex justify-between gap-3">
+          <div className="flex flex-wrap justify-between gap-x-3">
             <dt>{t.deliveryFee}</dt>
             <dd className={`tabular-nums ${deliveryCents === 0 ? 'font-semibold text-ok' : ''}`} data-testid="summary-delivery">
               {deliveryCents === 0 ? t.free : price(deliveryCents)}
             </dd>
+            {deliveryCents > 0 && freeFromCents ? (
+              <dd className="w-full text-xs text-muted">{interpolate(t.freeFrom, { amount: price(freeFromCents) })}</dd>
+            ) : null}
           </div>
-        )}
-        {deliveryCents !== null && deliveryCents > 0 && freeFromCents && (
-          <p className="text-xs text-muted">{interpolate(t.freeFrom, { amount: price(freeFromCents) })}</p>
         )}
         <div className="flex items-baseline justify-between gap-3 pt-1 text-base font-bold">
           <dt>{t.total}</dt>
