@@ -1,9 +1,10 @@
 'use client';
-import { useActionState, useEffect } from 'react';
+import { useActionState, useEffect, useState } from 'react';
+import useSWR from 'swr';
 import { DriveSection } from './drive-section';
 import { OrderActions, type OrderActionButton } from './order-actions';
 import { OrderCard, type StaffOrderView } from './order-card';
-import { useLiveDrive, type DriveLiveStatus } from './use-live-drive';
+import { fetchScreen, useLiveDrive, type DriveLiveStatus } from './use-live-drive';
 
 /** What the drive screen shows, as its GET route returns it (texts already in the reader's language). */
 export type DriveScreenData = {
@@ -12,7 +13,6 @@ export type DriveScreenData = {
   toPrepare: StaffOrderView[];
   ready: StaffOrderView[];
   done: StaffOrderView[];
-  upcoming: StaffOrderView[];
 };
 
 export type OrderActionState = { ok: boolean; message: string; at: number };
@@ -26,6 +26,7 @@ export type DriveLabels = {
   ready: string;
   done: string;
   upcoming: string;
+  loading: string;
   nothing: string;
   live: string;
   liveOff: string;
@@ -64,7 +65,14 @@ const statusText = (status: DriveLiveStatus, l: DriveLabels) => (status === 'liv
  * or a colleague's change shows at once even while polling.
  */
 export function DriveScreen({ storeId, locale, initial, actions, labels }: Props) {
-  const { data, status, refresh } = useLiveDrive(storeId, initial);
+  // The coming days are read once unfolded, then kept current with the rest.
+  const [upcomingOpen, setUpcomingOpen] = useState(false);
+  const upcomingKey = upcomingOpen ? `/api/staff/stores/${storeId}/drive?part=upcoming` : null;
+  const { data, status, refresh } = useLiveDrive(storeId, initial, upcomingKey);
+  const { data: upcoming } = useSWR<StaffOrderView[]>(upcomingKey, fetchScreen<StaffOrderView[]>, {
+    keepPreviousData: true,
+    refreshInterval: status === 'polling' ? 10_000 : 0,
+  });
   const [started, start] = useActionState(actions.start, initialState);
   const [readied, ready] = useActionState(actions.ready, initialState);
   const [handed, handOver] = useActionState(actions.handOver, initialState);
@@ -175,20 +183,24 @@ export function DriveScreen({ storeId, locale, initial, actions, labels }: Props
           </DriveSection>
         ))}
       </div>
-      <details className="card group" data-testid="drive-upcoming">
+      <details className="card group" data-testid="drive-upcoming" onToggle={(e) => setUpcomingOpen(e.currentTarget.open)}>
         <summary className="flex min-h-12 cursor-pointer items-center gap-2 px-4 font-bold">
           <span aria-hidden="true" className="transition-transform group-open:rotate-90">
             ›
           </span>
           {labels.upcoming}
-          <span className="rounded-full bg-line px-2 py-0.5 text-xs font-semibold tabular-nums text-ink">{data.upcoming.length}</span>
+          {upcoming && (
+            <span className="rounded-full bg-line px-2 py-0.5 text-xs font-semibold tabular-nums text-ink">{upcoming.length}</span>
+          )}
         </summary>
-        <div className="border-t border-line p-4">
-          {data.upcoming.length === 0 ? (
+        <div className="border-t border-line p-4" aria-busy={!upcoming}>
+          {!upcoming ? (
+            <p className="text-sm text-muted">{labels.loading}</p>
+          ) : upcoming.length === 0 ? (
             <p className="text-sm text-muted">{labels.nothing}</p>
           ) : (
             <ul className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
-              {data.upcoming.map((o) => (
+              {upcoming.map((o) => (
                 <li key={o.id}>{card(o)}</li>
               ))}
             </ul>

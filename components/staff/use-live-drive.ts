@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import useSWR from 'swr';
+import useSWR, { useSWRConfig } from 'swr';
 
 /** connecting: stream opening (or reopening); live: stream open; polling: no stream, a re-read every 10 s. */
 export type DriveLiveStatus = 'connecting' | 'live' | 'polling';
@@ -11,8 +11,10 @@ const POLL_MS = 10_000;
 const MAX_ERRORS_WITHOUT_READY = 3;
 /** While polling because the stream failed, try the stream again this often. */
 const STREAM_RETRY_MS = 60_000;
+/** A burst of events (a colleague working down a list) costs one re-read. */
+const COALESCE_MS = 200;
 
-async function fetchScreen<T>(url: string): Promise<T> {
+export async function fetchScreen<T>(url: string): Promise<T> {
   const res = await fetch(url, { cache: 'no-store', headers: { accept: 'application/json' } });
   if (!res.ok) throw new Error(`drive screen: HTTP ${res.status}`);
   return (await res.json()) as T;
@@ -24,9 +26,11 @@ async function fetchScreen<T>(url: string): Promise<T> {
  * this store"; each event (and each `ready`, which follows every (re)connection, since NOTIFY has
  * no replay) re-reads the screen's GET route. No EventSource, or a stream that keeps failing (the
  * server answers 503 when it cannot LISTEN): the GET route is polled every 10 s instead.
+ * `alsoKey`: another SWR key re-read with it (the coming days, while unfolded).
  */
-export function useLiveDrive<T>(storeId: number, initial: T) {
+export function useLiveDrive<T>(storeId: number, initial: T, alsoKey: string | null = null) {
   const url = `/api/staff/stores/${storeId}/drive`;
+  const { mutate: mutateKey } = useSWRConfig();
   const [status, setStatus] = useState<DriveLiveStatus>('connecting');
   const canStream = useRef(true);
   const polling = status === 'polling';
@@ -38,9 +42,20 @@ export function useLiveDrive<T>(storeId: number, initial: T) {
     refreshInterval: polling ? POLL_MS : 0,
     keepPreviousData: true,
   });
-  const reread = useRef(mutate);
-  reread.current = mutate;
-  const refresh = useCallback(() => void reread.current(), []);
+  const reread = useRef(() => {});
+  reread.current = () => {
+    void mutate();
+    if (alsoKey) void mutateKey(alsoKey);
+  };
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const refresh = useCallback(() => {
+    if (timer.current) return;
+    timer.current = setTimeout(() => {
+      timer.current = undefined;
+      reread.current();
+    }, COALESCE_MS);
+  }, []);
+  useEffect(() => () => clearTimeout(timer.current), []);
 
   useEffect(() => {
     if (status !== 'polling' || !canStream.current) return;

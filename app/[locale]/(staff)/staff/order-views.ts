@@ -43,7 +43,7 @@ export function toStaffOrderView(o: Order, locale: Locale, t: Dictionary, now = 
     lines: o.lines.map((l, i) => ({ key: `${l.skuId}-${i}`, product: l.productName, variant: variantLabel(l, t), quantity: l.quantity })),
     units: o.units === 1 ? t.orders.itemsCountOne : interpolate(t.orders.itemsCount, { count: o.units }),
     total: formatPrice(o.totalCents, locale),
-    payment: t.orders[`payment_${o.paymentStatus}`],
+    payment: t.orders[`staffPayment_${o.paymentStatus}`],
     address: d ? [d.name, d.address, `${d.postcode} ${d.town}`, d.phone ?? ''].filter(Boolean) : [],
     times: [
       interpolate(t.orders.placedAgo, { date: at(o.placedAt) }),
@@ -53,13 +53,14 @@ export function toStaffOrderView(o: Order, locale: Locale, t: Dictionary, now = 
 }
 
 /**
- * The drive screen of one store: arrived shoppers (earliest first: the one waiting longest), then
- * the rest of the day by slot, then what is done; and the coming days. The order of each list is
- * listDriveOrdersForToday's.
+ * The drive screen of one store for today: arrived shoppers (earliest first: the one waiting
+ * longest), then the rest of the day by slot, then what is done. The coming days are read apart
+ * (loadUpcomingDrive), only once staff unfold them: a busy hypermarket has hundreds booked ahead,
+ * and every live event re-reads today.
  */
 export async function loadDriveScreen(storeId: number, locale: Locale, t: Dictionary): Promise<DriveScreenData> {
   const now = new Date();
-  const [today, upcoming] = await Promise.all([listDriveOrdersForToday(storeId, locale), listUpcomingDriveOrders(storeId, locale)]);
+  const today = await listDriveOrdersForToday(storeId, locale);
   const view = (o: Order) => toStaffOrderView(o, locale, t, now);
   const open = today.filter((o) => OPEN.has(o.status));
   const bySlot = (a: Order, b: Order) => Date.parse(a.slot?.startsAt ?? a.placedAt) - Date.parse(b.slot?.startsAt ?? b.placedAt);
@@ -69,6 +70,11 @@ export async function loadDriveScreen(storeId: number, locale: Locale, t: Dictio
     toPrepare: open.filter((o) => !o.arrivedAt && o.status !== 'ready').sort(bySlot).map(view),
     ready: open.filter((o) => !o.arrivedAt && o.status === 'ready').sort(bySlot).map(view),
     done: today.filter((o) => !OPEN.has(o.status)).map(view),
-    upcoming: upcoming.map(view),
   };
+}
+
+/** The drive orders of the coming days, by slot. */
+export async function loadUpcomingDrive(storeId: number, locale: Locale, t: Dictionary): Promise<StaffOrderView[]> {
+  const now = new Date();
+  return (await listUpcomingDriveOrders(storeId, locale)).map((o) => toStaffOrderView(o, locale, t, now));
 }

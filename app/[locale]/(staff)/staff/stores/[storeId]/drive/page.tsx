@@ -54,6 +54,7 @@ export default async function DrivePage({ params }: Params) {
           ready: o.readyList,
           done: o.doneToday,
           upcoming: o.upcoming,
+          loading: o.loadingList,
           nothing: o.nothingHere,
           live: o.live,
           liveOff: o.liveOff,
