@@ -32,6 +32,11 @@ export type E2eData = {
   lastUnitSkus: Record<'desktop' | 'phone', SkuRef>;
   /** The shopper reservation journey's shop (click & reserve) and its SKUs, one per project (e2e/support/reserve-data.ts). */
   reserve: { store: StoreRef; skus: Record<'desktop' | 'phone', SkuRef> };
+  /**
+   * The cart journey (e2e/support/cart-data.ts): SKUs the web warehouse ships; a drive store as my
+   * store where `driveSku` is sold out; the nearest drive store that has it.
+   */
+  cart: { anySku: SkuRef; otherSku: SkuRef; driveSku: SkuRef; myDriveStore: StoreRef; suggestedStore: StoreRef };
 };
 
 // Beside the database it describes: two e2e runs on their own folders (E2E_PGLITE_DIR, as when

@@ -13,6 +13,7 @@ import { PARIS_STORE_SLUG } from '../../lib/db/seed/stores';
 // Run with --conditions=react-server (e2e/support/server.ts): domain modules import 'server-only'.
 import { placeReservation } from '../../lib/reservations/commands';
 import { E2E_DATA_FILE, type E2eData, type SkuRef, type StoreRef } from './data';
+import { cartJourneyData } from './cart-data';
 import { reserveJourneyData } from './reserve-data';
 
 async function store(db: Db, slug: string): Promise<StoreRef> {
@@ -98,6 +99,7 @@ async function main() {
       liveSkus: { desktop: liveDesktop!, phone: livePhone! },
       lastUnitSkus: { desktop: lastDesktop!, phone: lastPhone! },
       reserve: await reserveJourneyData(db),
+      cart: await cartJourneyData(db),
     };
     fs.mkdirSync(path.dirname(E2E_DATA_FILE), { recursive: true });
     fs.writeFileSync(E2E_DATA_FILE, JSON.stringify(data, null, 2));
