@@ -1,4 +1,5 @@
 import 'server-only';
+import { purgeAnonymousCarts } from '@/lib/cart/commands';
 import { expireDueReservations } from '@/lib/reservations/commands';
 import { startJobs, type Job } from './schedule';
 
@@ -17,8 +18,19 @@ async function expireReservations(): Promise<number> {
   }
 }
 
+/** Anonymous carts nobody can find again (their cookie has lapsed), a batch at a time. */
+async function purgeCarts(): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { purged } = await purgeAnonymousCarts({ limit: 500 });
+    total += purged;
+    if (purged < 500) return total;
+  }
+}
+
 export const serverJobs: Job[] = [
   { name: 'expire-reservations', everyMs: seconds('RESERVATION_SWEEP_SECONDS', 30), run: expireReservations },
+  { name: 'purge-anonymous-carts', everyMs: seconds('CART_SWEEP_SECONDS', 3600), run: purgeCarts },
 ];
 
 type Holder = { started?: boolean };

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { insertDemoCarts } from './carts';
 import { buildCatalog, insertCatalog } from './catalog';
 import { createRng } from './prng';
 import { insertDemoReservations } from './reservations';
@@ -37,6 +38,7 @@ export async function seed(db: Db, { scale, today = new Date().toISOString().sli
     const userCount = await insertUsers(tx, accounts, new Map(placed.stores.map((s) => [s.slug, s.id])));
     // Large scale is for benchmarks: its reserved units stay unbacked by reservations.
     const held = scale === 'demo' ? await insertDemoReservations(tx, createRng(401)) : { reservations: 0, customers: 0 };
+    const carts = scale === 'demo' ? await insertDemoCarts(tx, createRng(501)) : 0;
     return {
       stores: placed.stores.length,
       warehouses: 1,
@@ -48,6 +50,7 @@ export async function seed(db: Db, { scale, today = new Date().toISOString().sli
       stockRows,
       users: userCount + held.customers,
       reservations: held.reservations,
+      carts,
     };
   });
   // Fresh statistics, so the first queries plan against the real table sizes.
