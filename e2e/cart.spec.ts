@@ -24,7 +24,7 @@ function uniqueEmail(testInfo: TestInfo): string {
   return `cart-${testInfo.project.name}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`;
 }
 
-test('an anonymous visitor adds to the cart, changes the quantity and removes the line', async ({ page }) => {
+test('an anonymous visitor adds to the cart, changes the quantity and removes the line', async ({ page, context }) => {
   test.setTimeout(90_000);
   const { anySku } = e2eData().cart;
   await page.goto('/cart');
@@ -32,6 +32,18 @@ test('an anonymous visitor adds to the cart, changes the quantity and removes th
   await expect(page.getByTestId('cart-count')).toHaveCount(0);
 
   await addToCart(page, anySku, 1);
+  // The anonymous cart is found by an httpOnly cookie that page scripts cannot read.
+  const cookie = (await context.cookies()).find((c) => c.name === 'cart');
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+  expect(cookie!.value).toMatch(/^[A-Za-z0-9_-]{32,}$/);
+  expect(await page.evaluate(() => document.cookie)).not.toContain('cart=');
+  // A crafted request for an item that does not exist gets a sentence, not an error page.
+  await page.getByTestId('add-to-cart').evaluate((form: HTMLFormElement) => {
+    (form.querySelector('input[name="skuId"]') as HTMLInputElement).value = '99999999';
+    form.requestSubmit();
+  });
+  await expect(page.getByTestId('add-to-cart').getByTestId('form-message')).toHaveText('This item no longer exists. Reload the page.');
+  await expect(page.getByTestId('cart-count')).toHaveText('1');
   await addToCart(page, anySku, 2);
   await page.getByTestId('add-to-cart').getByRole('link', { name: 'View cart' }).click();
   await expect(page).toHaveURL(/\/cart$/);
@@ -61,6 +73,25 @@ test('an anonymous visitor adds to the cart, changes the quantity and removes th
   await expect(page.getByTestId('cart-count')).toHaveCount(0);
   await page.reload();
   await expect(page.getByTestId('cart-empty')).toBeVisible();
+});
+
+test('a change refused by the server rolls back with the reason (the line was removed in another tab)', async ({ page, context }) => {
+  test.setTimeout(90_000);
+  const { anySku, otherSku } = e2eData().cart;
+  await addToCart(page, anySku, 1);
+  await addToCart(page, otherSku, 2); // one unit each: 2 in the cart
+  await page.goto('/cart');
+  const other = await context.newPage();
+  await other.goto('/cart');
+  await other.locator(`[data-testid="cart-line"][data-sku="${anySku.skuId}"]`).getByTestId('cart-remove').click();
+  await expect(other.getByTestId('cart-line')).toHaveCount(1);
+
+  // This tab still shows the removed line; its stepper is refused, and the page comes back to the truth.
+  await page.locator(`[data-testid="cart-line"][data-sku="${anySku.skuId}"]`).getByRole('button', { name: 'One more' }).click();
+  await expect(page.getByTestId('cart-message')).toHaveText('This item is no longer in your cart.');
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  await expect(page.getByTestId('cart-line')).toHaveAttribute('data-sku', String(otherSku.skuId));
+  await expect(page.getByTestId('cart-count')).toHaveText('1');
 });
 
 test('a cart filled before signing up or in follows the shopper into their account', async ({ page }, testInfo) => {
