@@ -29,7 +29,8 @@ export async function AccountLink() {
         <span aria-hidden="true" className="mr-1.5 grid size-7 place-items-center rounded-full bg-brand-100 text-xs font-bold text-brand-700">
           {firstName.charAt(0).toUpperCase()}
         </span>
-        <span className="max-w-[8rem] truncate">{firstName}</span>
+        {/* Staff have one more link: on phones the initial alone keeps the header on one line. */}
+        <span className={`max-w-[8rem] truncate ${user.role === 'staff' || user.role === 'admin' ? 'hidden sm:inline' : ''}`}>{firstName}</span>
       </Link>
     </div>
   );

@@ -18,7 +18,7 @@ export function SiteHeader({ locale }: { locale: Locale }) {
         <Link href="/" className="text-xl font-extrabold tracking-tight text-brand-700">
           {t.common.siteName}
         </Link>
-        <div className="ml-auto flex min-h-10 min-w-0 flex-1 items-center justify-end gap-3 text-sm sm:order-3 sm:flex-none">
+        <div className="ml-auto flex min-h-10 min-w-0 flex-1 items-center justify-end gap-1 text-sm sm:order-3 sm:gap-3 sm:flex-none">
           <Suspense fallback={null}>
             <HeaderSlots />
           </Suspense>

@@ -34,6 +34,11 @@ export type E2eData = {
   reserve: { store: StoreRef; skus: Record<'desktop' | 'phone', SkuRef> };
   /** The checkout journeys' own drive store (cut-off 0, a slot every quarter hour), its staff member and SKUs (e2e/support/orders-data.ts). */
   orders: { driveStore: StoreRef; driveSku: SkuRef; deliverySku: SkuRef; staff: { email: string; password: string; name: string } };
+  /**
+   * The cart journey (e2e/support/cart-data.ts): SKUs the web warehouse ships; a drive store as my
+   * store where `driveSku` is sold out; the nearest drive store that has it.
+   */
+  cart: { anySku: SkuRef; otherSku: SkuRef; driveSku: SkuRef; myDriveStore: StoreRef; suggestedStore: StoreRef };
 };
 
 // Beside the database it describes: two e2e runs on their own folders (E2E_PGLITE_DIR, as when

@@ -14,6 +14,7 @@ import { PARIS_STORE_SLUG } from '../../lib/db/seed/stores';
 import { placeReservation } from '../../lib/reservations/commands';
 import { E2E_DATA_FILE, type E2eData, type SkuRef, type StoreRef } from './data';
 import { ordersJourneyData } from './orders-data';
+import { cartJourneyData } from './cart-data';
 import { reserveJourneyData } from './reserve-data';
 
 async function store(db: Db, slug: string): Promise<StoreRef> {
@@ -100,6 +101,7 @@ async function main() {
       lastUnitSkus: { desktop: lastDesktop!, phone: lastPhone! },
       reserve: await reserveJourneyData(db),
       orders: await ordersJourneyData(db),
+      cart: await cartJourneyData(db),
     };
     fs.mkdirSync(path.dirname(E2E_DATA_FILE), { recursive: true });
     fs.writeFileSync(E2E_DATA_FILE, JSON.stringify(data, null, 2));

@@ -1,6 +1,7 @@
 import 'server-only';
 import { queryRows } from '@/lib/db/client';
 import { ensureDriveSlots, sweepDriveHolds } from '@/lib/drive/commands';
+import { purgeAnonymousCarts } from '@/lib/cart/commands';
 import { expireDueReservations } from '@/lib/reservations/commands';
 import { startJobs, type Job } from './schedule';
 
@@ -37,12 +38,23 @@ async function sweepHolds(): Promise<number> {
   }
 }
 
+/** Anonymous carts nobody can find again (their cookie has lapsed), a batch at a time. */
+async function purgeCarts(): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { purged } = await purgeAnonymousCarts({ limit: 500 });
+    total += purged;
+    if (purged < 500) return total;
+  }
+}
+
 export const serverJobs: Job[] = [
   { name: 'expire-reservations', everyMs: seconds('RESERVATION_SWEEP_SECONDS', 30), run: expireReservations },
   { name: 'trim-stock-changes', everyMs: 60_000, run: trimStockChanges },
   // The week ahead of drive slots, from the plans: a new day appears after midnight (idempotent).
   { name: 'drive-slots', everyMs: seconds('DRIVE_SLOTS_SECONDS', 15 * 60), run: () => ensureDriveSlots() },
   { name: 'drive-holds', everyMs: seconds('DRIVE_HOLD_SWEEP_SECONDS', 60), run: sweepHolds },
+  { name: 'purge-anonymous-carts', everyMs: seconds('CART_SWEEP_SECONDS', 3600), run: purgeCarts },
 ];
 
 type Holder = { started?: boolean };

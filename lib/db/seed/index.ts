@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { insertDemoCarts } from './carts';
 import { buildCatalog, insertCatalog } from './catalog';
 import { insertDrive } from './drive';
 import { createRng } from './prng';
@@ -42,6 +43,7 @@ export async function seed(db: Db, { scale, today = new Date().toISOString().sli
     const drive = await insertDrive(tx, createRng(501), placed.stores, today, scale === 'demo');
     // The drive's booked places become real orders, holding their units (demo scale only).
     const orders = scale === 'demo' ? await insertDemoOrders(tx, createRng(601)) : { orders: 0, customers: 0 };
+    const carts = scale === 'demo' ? await insertDemoCarts(tx, createRng(701)) : 0;
     return {
       stores: placed.stores.length,
       warehouses: 1,
@@ -55,6 +57,7 @@ export async function seed(db: Db, { scale, today = new Date().toISOString().sli
       reservations: held.reservations,
       ...drive,
       orders: orders.orders,
+      carts,
     };
   });
   // Fresh statistics, so the first queries plan against the real table sizes.

@@ -136,6 +136,20 @@ describe('demo seed', () => {
     expect(web.n).toBe(web.skus);
   });
 
+  it('leaves a few customer carts (drive ones at drive stores) and the demo shopper’s cart empty', async () => {
+    const c = await one<{ carts: number; lines: number; bad_drive: number; demo: number }>(a.db, sql`SELECT
+      (SELECT count(*)::int FROM carts WHERE customer_id IS NOT NULL) AS carts,
+      (SELECT count(*)::int FROM cart_lines) AS lines,
+      (SELECT count(*)::int FROM carts c LEFT JOIN stores s ON s.location_id = c.drive_store_id
+        WHERE c.fulfilment = 'drive' AND s.drive IS NOT TRUE) AS bad_drive,
+      (SELECT count(*)::int FROM carts c JOIN users u ON u.id = c.customer_id WHERE u.email = 'camille@example.com') AS demo`);
+    expect(c.carts).toBe(summary.carts);
+    expect(c.carts).toBeGreaterThan(0);
+    expect(c.lines).toBeGreaterThanOrEqual(c.carts);
+    expect(c.bad_drive).toBe(0);
+    expect(c.demo).toBe(0);
+  });
+
   it('backs every reserved unit with an open click & reserve reservation or online order', async () => {
     const s = await one<{ unbacked: number; reservations: number; ready: number; sold_out_limit: number }>(a.db, sql`SELECT
       (SELECT count(*)::int FROM stock st FULL JOIN (

@@ -69,7 +69,13 @@ export async function loadFulfilment({ cart, near, t }: { cart: Cart | null; nea
   const distance = (s: DriveStoreOption) => (s.distanceKm === null ? null : formatDistance(s.distanceKm, locale));
   const label = (s: DriveStoreOption) => {
     const d = distance(s);
-    const base = d ? interpolate(t.storeOptionDistance, { name: s.name, distance: d }) : interpolate(t.storeOption, { name: s.name });
+    // Distances are from my store unless a place was typed: my store itself is "my store", not "10 m".
+    const mine = s.storeId === from.myStoreId && !from.near?.found;
+    const base = mine
+      ? interpolate(t.storeOptionMine, { name: s.name })
+      : d
+        ? interpolate(t.storeOptionDistance, { name: s.name, distance: d })
+        : interpolate(t.storeOption, { name: s.name });
     if (!hasLines) return base;
     return s.missingLines === 0 ? interpolate(t.storeOptionAll, { label: base }) : interpolate(t.storeOptionMissing, { label: base, count: s.missingLines });
   };

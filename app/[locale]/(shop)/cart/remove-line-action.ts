@@ -16,6 +16,7 @@ export async function removeLineAction(skuId: number): Promise<CartActionState> 
   try {
     await removeLine(cartId, parsed.data);
   } catch (err) {
+    refresh(); // the page shows the cart as it really is (a line removed in another tab is gone)
     return cartRefusal(err, t.cart);
   }
   refresh();

@@ -23,6 +23,7 @@ export async function setQuantityAction(skuId: number, quantity: number): Promis
   try {
     await setQuantity(cartId, parsed.data.skuId, parsed.data.quantity);
   } catch (err) {
+    refresh(); // the page shows the cart as it really is (a line removed in another tab is gone)
     return cartRefusal(err, t.cart);
   }
   refresh();
