@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { DriveDeskData } from './drive-desk-data';
 
 /**
  * Facts about the freshly seeded e2e database, written by e2e/support/server.ts before the server
@@ -32,6 +33,8 @@ export type E2eData = {
   lastUnitSkus: Record<'desktop' | 'phone', SkuRef>;
   /** The shopper reservation journey's shop (click & reserve) and its SKUs, one per project (e2e/support/reserve-data.ts). */
   reserve: { store: StoreRef; skus: Record<'desktop' | 'phone', SkuRef> };
+  /** The staff desks journey: drive and home-delivery orders placed for it, one per project (e2e/support/drive-desk-data.ts). */
+  driveDesk: DriveDeskData;
   /** The checkout journeys' own drive store (cut-off 0, a slot every quarter hour), its staff member and SKUs (e2e/support/orders-data.ts). */
   orders: { driveStore: StoreRef; driveSku: SkuRef; deliverySku: SkuRef; staff: { email: string; password: string; name: string } };
   /**

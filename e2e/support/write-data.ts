@@ -13,6 +13,7 @@ import { PARIS_STORE_SLUG } from '../../lib/db/seed/stores';
 // Run with --conditions=react-server (e2e/support/server.ts): domain modules import 'server-only'.
 import { placeReservation } from '../../lib/reservations/commands';
 import { E2E_DATA_FILE, type E2eData, type SkuRef, type StoreRef } from './data';
+import { driveDeskJourneyData } from './drive-desk-data';
 import { ordersJourneyData } from './orders-data';
 import { cartJourneyData } from './cart-data';
 import { reserveJourneyData } from './reserve-data';
@@ -100,6 +101,7 @@ async function main() {
       liveSkus: { desktop: liveDesktop!, phone: livePhone! },
       lastUnitSkus: { desktop: lastDesktop!, phone: lastPhone! },
       reserve: await reserveJourneyData(db),
+      driveDesk: await driveDeskJourneyData(db),
       orders: await ordersJourneyData(db),
       cart: await cartJourneyData(db),
     };
