@@ -25,7 +25,7 @@ export function CancelOrderForm({ action, orderId, allowed, labels }: Props) {
   }, [confirming]);
 
   return (
-    <div className="space-y-3">
+    <div>
       {allowed &&
         (confirming ? (
           <form action={formAction} className="rounded-xl border border-out/30 bg-out/5 p-4" aria-labelledby="cancel-order-text">
@@ -47,7 +47,9 @@ export function CancelOrderForm({ action, orderId, allowed, labels }: Props) {
             {labels.cancel}
           </button>
         ))}
-      <FormMessage ok={state.ok} message={state.message} />
+      <div className="[&_[data-testid=form-message]]:mt-3">
+        <FormMessage ok={state.ok} message={state.message} />
+      </div>
     </div>
   );
 }

@@ -38,7 +38,7 @@ export function MoveSlotPanel({ action, orderId, storeId, currentSlotId, locale,
   }, [state, mutate]);
 
   return (
-    <div className="space-y-3" data-testid="move-slot">
+    <div data-testid="move-slot">
       {open ? (
         <form action={formAction} className="space-y-3 rounded-xl border border-line p-3" aria-busy={pending}>
           <input type="hidden" name="orderId" value={orderId} />
@@ -64,7 +64,10 @@ export function MoveSlotPanel({ action, orderId, storeId, currentSlotId, locale,
           {t.moveSlot}
         </button>
       )}
-      <FormMessage ok={state.ok} message={state.message} />
+      {/* In its own block, so the always-present live region adds no gap while it is empty. */}
+      <div className="[&_[data-testid=form-message]]:mt-3">
+        <FormMessage ok={state.ok} message={state.message} />
+      </div>
     </div>
   );
 }

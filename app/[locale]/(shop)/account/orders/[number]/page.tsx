@@ -139,7 +139,7 @@ export default async function OrderPage({ params }: Props) {
       </p>
 
       <div className="mt-5 grid gap-5 md:grid-cols-2 md:items-start">
-        <div className="space-y-5">
+        <div className="min-w-0 space-y-5">
           {order.mode === 'drive' ? (
             <DrivePanels order={order} now={now} locale={locale} t={t} />
           ) : (
@@ -173,7 +173,7 @@ export default async function OrderPage({ params }: Props) {
           />
         </div>
 
-        <div className="space-y-5">
+        <div className="min-w-0 space-y-5">
           <OrderSummary
             lines={order.lines.map((l) => ({ ...l, name: l.productName, variant: variantOf(l, t) }))}
             subtotalCents={order.subtotalCents}
