@@ -80,20 +80,22 @@ export function OrderActions({ orderId, fields = {}, buttons, labels }: Props) {
       </form>
     );
   }
+  // Side by side where they fit, else one per line; cancelling, quieter, on a line of its own.
   return (
-    <div className={`grid gap-2 ${buttons.length > 1 ? 'sm:grid-cols-2' : ''}`}>
-      {buttons.map((b) =>
-        b.confirm ? (
-          <button key={b.key} type="button" onClick={() => setConfirming(b.key)} className={`${tones[b.tone]} min-h-12 w-full sm:min-h-11`}>
+    <div className="flex flex-wrap gap-2">
+      {buttons.map((b) => {
+        const size = b.tone === 'danger' ? 'basis-full min-h-11' : 'min-h-12 flex-1 basis-auto whitespace-nowrap sm:min-h-11';
+        return b.confirm ? (
+          <button key={b.key} type="button" onClick={() => setConfirming(b.key)} className={`${tones[b.tone]} ${size}`}>
             {b.label}
           </button>
         ) : (
-          <form key={b.key} action={b.action}>
+          <form key={b.key} action={b.action} className={`flex ${size}`}>
             {hidden}
-            <Submit label={b.label} pending={labels.pending} className={tones[b.tone]} />
+            <Submit label={b.label} pending={labels.pending} className={`${tones[b.tone]} whitespace-nowrap`} />
           </form>
-        ),
-      )}
+        );
+      })}
     </div>
   );
 }

@@ -83,7 +83,7 @@ export function OrderCard({ order: o, labels, locale, urgent = false, children }
       {o.address.length > 0 && (
         <address className="mt-2 text-sm not-italic">
           {o.address.map((line) => (
-            <span key={line} className="block first:font-medium">
+            <span key={line} className="block">
               {line}
             </span>
           ))}

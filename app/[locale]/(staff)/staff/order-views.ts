@@ -44,7 +44,8 @@ export function toStaffOrderView(o: Order, locale: Locale, t: Dictionary, now = 
     units: o.units === 1 ? t.orders.itemsCountOne : interpolate(t.orders.itemsCount, { count: o.units }),
     total: formatPrice(o.totalCents, locale),
     payment: t.orders[`staffPayment_${o.paymentStatus}`],
-    address: d ? [d.name, d.address, `${d.postcode} ${d.town}`, d.phone ?? ''].filter(Boolean) : [],
+    // The recipient's name only when it is not the customer's (already on the card).
+    address: d ? [d.name === o.customer.name ? '' : d.name, d.address, `${d.postcode} ${d.town}`, d.phone ?? ''].filter(Boolean) : [],
     times: [
       interpolate(t.orders.placedAgo, { date: at(o.placedAt) }),
       ...(open ? [] : [interpolate(t.orders.sinceUpdate, { date: at(o.updatedAt) })]),
