@@ -14,7 +14,7 @@ type Props = {
   storeId: number;
   currentSlotId: number;
   locale: Locale;
-  t: { moveSlot: string; moveSubmit: string; keepSlot: string; chooseNewSlot: string; sending: string };
+  t: { moveSlot: string; moveSubmit: string; keepSlot: string; sending: string };
   driveTexts: Dictionary['drive'];
 };
 

@@ -37,7 +37,7 @@ function DrivePanels({ order, now, locale, t }: { order: Order; now: Date; local
   const { slot, location } = order;
   const window = arrivalWindow(order, now, ARRIVAL_OPENS_MINUTES_BEFORE);
   const changeable = slot !== null && !slot.pastCutoff && (order.status === 'placed' || order.status === 'preparing');
-  const { imHere, imHereIntro, bay, bayHint, updateBay, sending, moveSlot, moveSubmit, keepSlot, chooseNewSlot } = to;
+  const { imHere, imHereIntro, bay, bayHint, updateBay, sending, moveSlot, moveSubmit, keepSlot } = to;
   return (
     <>
       {(window || order.arrivedAt) && order.status !== 'collected' && order.status !== 'cancelled' && (
@@ -90,7 +90,7 @@ function DrivePanels({ order, now, locale, t }: { order: Order; now: Date; local
             storeId={location.id}
             currentSlotId={slot.id}
             locale={locale}
-            t={{ moveSlot, moveSubmit, keepSlot, chooseNewSlot, sending }}
+            t={{ moveSlot, moveSubmit, keepSlot, sending }}
             driveTexts={t.drive}
           />
         )}
