@@ -50,7 +50,7 @@ export class PastCutoffError extends DomainError {
 
 export class ArrivalNotOpenError extends DomainError {
   constructor() {
-    super('arrival_not_open', '"I\'m here" opens on the day of your slot, once your order is being prepared or ready.');
+    super('arrival_not_open', '"I\'m here" opens on the day of your slot, an hour before it starts.');
   }
 }
 
