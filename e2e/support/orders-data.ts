@@ -54,8 +54,9 @@ export async function ordersJourneyData(db: Db): Promise<E2eData['orders']> {
   const hash = await hashPassword(ORDERS_STAFF.password);
   const staff = await db.execute<{ id: number }>(sql`
     INSERT INTO users (email, name, role, password_hash) VALUES (${ORDERS_STAFF.email}, ${ORDERS_STAFF.name}, 'staff', ${hash})
+    ON CONFLICT (lower(email)) DO UPDATE SET password_hash = EXCLUDED.password_hash
     RETURNING id`);
-  await db.execute(sql`INSERT INTO staff_memberships (user_id, store_id) VALUES (${staff.rows[0]!.id}, ${id})`);
+  await db.execute(sql`INSERT INTO staff_memberships (user_id, store_id) VALUES (${staff.rows[0]!.id}, ${id}) ON CONFLICT DO NOTHING`);
 
   return { driveStore: store, driveSku: drive.rows[0], deliverySku: delivery.rows[0], staff: ORDERS_STAFF };
 }

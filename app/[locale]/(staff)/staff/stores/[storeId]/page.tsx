@@ -57,7 +57,11 @@ export default async function StaffStorePage({ params, searchParams }: Params) {
         <h1 className="text-xl font-bold sm:text-2xl">{store?.name}</h1>
         {store && <p className="text-sm text-muted">{store.town}</p>}
       </div>
-      <StoreNav storeId={storeId} current="stock" labels={{ nav: t.pickup.navLabel, stock: t.pickup.navStock, pickup: t.pickup.navPickup }} />
+      <StoreNav
+        storeId={storeId}
+        current="stock"
+        labels={{ nav: t.pickup.navLabel, stock: t.pickup.navStock, pickup: t.pickup.navPickup, drive: store?.drive ? t.orders.staffDriveTitle : undefined }}
+      />
       <LookupForm
         action={`/staff/stores/${storeId}`}
         query={query}
