@@ -25,6 +25,9 @@ const launchOptions = {
   ],
 };
 
+const SHOPPER_JOURNEYS = /\/(account|cart|checkout-drive|last-unit|live-availability|my-store|reserve)\.spec\.ts$/;
+const STAFF_JOURNEYS = /\/(checkout-delivery|drive-desk|live-two-servers|pickup-desk|staff-stock)\.spec\.ts$/;
+
 /** A device descriptor without its `channel`, so `executablePath` decides which Chromium runs. */
 function device(name: keyof typeof devices) {
   const { channel: _channel, ...rest } = devices[name] as (typeof devices)[string] & { channel?: string };
@@ -51,13 +54,18 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
+    // Each journey runs where it is lived: the shopper's on a phone (the storefront is phone-first),
+    // the staff desks on a desktop; pages whose layout differs most (a11y, browse, smoke) on both.
+    // Two cores run the whole suite, and CI's budget is 20 minutes.
     {
       name: 'desktop',
       use: { ...device('Desktop Chrome'), viewport: { width: 1280, height: 800 }, launchOptions },
+      testIgnore: SHOPPER_JOURNEYS,
     },
     {
       name: 'phone',
       use: { ...device('Pixel 7'), launchOptions },
+      testIgnore: STAFF_JOURNEYS,
     },
   ],
   webServer: {
