@@ -1,5 +1,4 @@
 'use server';
-import { revalidatePath } from 'next/cache';
 import { assertStaffOfStore, getSessionUser } from '@/lib/auth/guards';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
@@ -21,7 +20,6 @@ export async function cancelDriveOrderAction(_prev: OrderActionState, formData: 
     // the command then refuses an order of any other store (OrderNotFoundError).
     await assertStaffOfStore(user.id, storeId);
     await cancelOrderByStaff({ orderId, locationId: storeId, actorId: user.id });
-    revalidatePath(`/staff/stores/${storeId}`, 'layout');
     const order = await getLocationOrder(orderId, storeId, locale);
     return done(interpolate(t.orders.staffCancelledMsg, { number: order?.number ?? '', total: formatPrice(order?.totalCents ?? 0, locale) }));
   } catch (err) {
