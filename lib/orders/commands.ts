@@ -254,13 +254,14 @@ export async function cancelOrderByCustomer(input: { orderId: number; customerId
   if (voided?.payment_reference) await voidQuietly(voided);
 }
 
-export async function cancelOrderByStaff(input: { orderId: number; locationId: number; actorId: number }): Promise<void> {
-  const voided = await transaction(async (tx) => {
-    const order = await lockOrder(tx, input);
-    await cancel(tx, order, input.actorId, false);
-    return order.payment_status === 'authorized' ? order : null;
+export async function cancelOrderByStaff(input: StaffOrderInput): Promise<StaffOrderResult> {
+  const order = await transaction(async (tx) => {
+    const o = await lockOrder(tx, input);
+    await cancel(tx, o, input.actorId, false);
+    return o;
   });
-  if (voided?.payment_reference) await voidQuietly(voided);
+  if (order.payment_status === 'authorized' && order.payment_reference) await voidQuietly(order);
+  return named(order);
 }
 
 async function voidQuietly(order: OrderRow): Promise<void> {
@@ -323,24 +324,30 @@ async function notifyDrive(tx: Db, locationId: number, orderId: number): Promise
 
 export type StaffOrderInput = { orderId: number; locationId: number; actorId: number };
 
+/** What a staff screen names after a transition ("CMD-… is ready"), read under the order's lock. */
+export type StaffOrderResult = { number: string; totalCents: number };
+const named = (o: OrderRow): StaffOrderResult => ({ number: o.number, totalCents: o.total_cents });
+
 /** Staff start picking: placed → preparing. */
-export async function startPreparing(input: StaffOrderInput): Promise<void> {
-  await transaction(async (tx) => {
+export async function startPreparing(input: StaffOrderInput): Promise<StaffOrderResult> {
+  return transaction(async (tx) => {
     const order = await lockOrder(tx, input);
     if (order.status !== 'placed') throw new OrderStateError(order.status, 'started');
     await setStatus(tx, order, 'preparing', input.actorId);
     if (order.mode === 'drive') await notifyDrive(tx, order.location_id, order.id);
+    return named(order);
   });
 }
 
 /** Drive: picked and bagged, waiting at the drive: preparing → ready. */
-export async function markOrderReady(input: StaffOrderInput): Promise<void> {
-  await transaction(async (tx) => {
+export async function markOrderReady(input: StaffOrderInput): Promise<StaffOrderResult> {
+  return transaction(async (tx) => {
     const order = await lockOrder(tx, input);
     if (order.mode !== 'drive') throw new OrderNotFoundError();
     if (!['placed', 'preparing'].includes(order.status)) throw new OrderStateError(order.status, 'marked ready');
     await setStatus(tx, order, 'ready', input.actorId);
     await notifyDrive(tx, order.location_id, order.id);
+    return named(order);
   });
 }
 
@@ -348,8 +355,8 @@ export async function markOrderReady(input: StaffOrderInput): Promise<void> {
  * Drive handover: ready → collected. The units leave the shop (on hand and reserved both go
  * down), and a pay-at-pickup order is marked paid.
  */
-export async function handOverOrder(input: StaffOrderInput): Promise<void> {
-  await transaction(async (tx) => {
+export async function handOverOrder(input: StaffOrderInput): Promise<StaffOrderResult> {
+  return transaction(async (tx) => {
     const order = await lockOrder(tx, input);
     if (order.mode !== 'drive') throw new OrderNotFoundError();
     if (order.status !== 'ready') throw new OrderStateError(order.status, 'handed over');
@@ -362,6 +369,7 @@ export async function handOverOrder(input: StaffOrderInput): Promise<void> {
       order.payment_status === 'due_at_pickup' ? sql`, payment_status = 'paid_at_pickup'` : sql``,
     );
     await notifyDrive(tx, order.location_id, order.id);
+    return named(order);
   });
 }
 
@@ -369,7 +377,7 @@ export async function handOverOrder(input: StaffOrderInput): Promise<void> {
  * Home delivery leaves the warehouse: placed/preparing → shipped. The units leave the warehouse
  * and the card authorisation is captured (charged when shipped, as the shopper was told).
  */
-export async function markShipped(input: StaffOrderInput): Promise<void> {
+export async function markShipped(input: StaffOrderInput): Promise<StaffOrderResult> {
   const order = await transaction(async (tx) => {
     const o = await lockOrder(tx, input);
     if (o.mode !== 'delivery') throw new OrderNotFoundError();
@@ -378,23 +386,25 @@ export async function markShipped(input: StaffOrderInput): Promise<void> {
     await setStatus(tx, o, 'shipped', input.actorId);
     return o;
   });
-  if (order.payment_status !== 'authorized' || !order.payment_reference) return;
+  if (order.payment_status !== 'authorized' || !order.payment_reference) return named(order);
   try {
     await getPaymentProviderById(order.payment_provider).capture(order.payment_reference, order.total_cents, `capture:${order.number}`);
   } catch (err) {
     // The parcel has left: the order stays shipped with its payment still authorised, for a retry.
     console.error(`orders: shipped ${order.number} but could not capture its payment`, err);
-    return;
+    return named(order);
   }
   const db = await getDb();
   await db.execute(sql`UPDATE orders SET payment_status = 'captured' WHERE id = ${order.id} AND payment_status = 'authorized'`);
+  return named(order);
 }
 
-export async function markDelivered(input: StaffOrderInput): Promise<void> {
-  await transaction(async (tx) => {
+export async function markDelivered(input: StaffOrderInput): Promise<StaffOrderResult> {
+  return transaction(async (tx) => {
     const order = await lockOrder(tx, input);
     if (order.mode !== 'delivery') throw new OrderNotFoundError();
     if (order.status !== 'shipped') throw new OrderStateError(order.status, 'marked delivered');
     await setStatus(tx, order, 'delivered', input.actorId);
+    return named(order);
   });
 }

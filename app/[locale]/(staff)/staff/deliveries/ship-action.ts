@@ -4,7 +4,6 @@ import { getSessionUser } from '@/lib/auth/guards';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { markShipped } from '@/lib/orders/commands';
-import { getLocationOrder } from '@/lib/orders/queries';
 import { deliveryOrderSchema, done, orderRefusal, refused, type OrderActionState } from '../order-action-support';
 import { formFields } from '../stores/[storeId]/stock-action-support';
 import { assertAdminOfWarehouse } from './delivery-action-support';
@@ -21,10 +20,9 @@ export async function shipOrderAction(_prev: OrderActionState, formData: FormDat
     // Admins only, checked here (a page guard does not protect a crafted POST); the command then
     // refuses anything but a warehouse order (OrderNotFoundError).
     const warehouse = await assertAdminOfWarehouse(user.id);
-    await markShipped({ orderId, locationId: warehouse, actorId: user.id });
+    const order = await markShipped({ orderId, locationId: warehouse, actorId: user.id });
     revalidatePath('/staff/deliveries');
-    const order = await getLocationOrder(orderId, warehouse, locale);
-    return done(interpolate(t.orders.shippedMsg, { number: order?.number ?? '', total: formatPrice(order?.totalCents ?? 0, locale) }));
+    return done(interpolate(t.orders.shippedMsg, { number: order.number, total: formatPrice(order.totalCents, locale) }));
   } catch (err) {
     return orderRefusal(err, t, t.orders.adminOnly);
   }

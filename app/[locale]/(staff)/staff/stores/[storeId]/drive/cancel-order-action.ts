@@ -3,7 +3,6 @@ import { assertStaffOfStore, getSessionUser } from '@/lib/auth/guards';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { cancelOrderByStaff } from '@/lib/orders/commands';
-import { getLocationOrder } from '@/lib/orders/queries';
 import { done, driveOrderSchema, orderRefusal, refused, type OrderActionState } from '../../../order-action-support';
 import { formFields } from '../stock-action-support';
 
@@ -19,9 +18,8 @@ export async function cancelDriveOrderAction(_prev: OrderActionState, formData: 
     // Checked for the store named in the request, not trusted from the page that rendered the form;
     // the command then refuses an order of any other store (OrderNotFoundError).
     await assertStaffOfStore(user.id, storeId);
-    await cancelOrderByStaff({ orderId, locationId: storeId, actorId: user.id });
-    const order = await getLocationOrder(orderId, storeId, locale);
-    return done(interpolate(t.orders.staffCancelledMsg, { number: order?.number ?? '', total: formatPrice(order?.totalCents ?? 0, locale) }));
+    const order = await cancelOrderByStaff({ orderId, locationId: storeId, actorId: user.id });
+    return done(interpolate(t.orders.staffCancelledMsg, { number: order.number, total: formatPrice(order.totalCents, locale) }));
   } catch (err) {
     return orderRefusal(err, t);
   }
