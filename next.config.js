@@ -12,6 +12,24 @@ const nextConfig = {
   partialPrefetching: false,
   // Builds must never share a data folder with a running server; see lib/db/client.ts.
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  async headers() {
+    return [
+      {
+        // The service worker (public/sw.js): always revalidated, so a fix reaches every phone on its
+        // next visit rather than after a day of HTTP cache; allowed to control the whole site.
+        source: '/sw.js',
+        headers: [
+          { key: 'Content-Type', value: 'application/javascript; charset=utf-8' },
+          { key: 'Cache-Control', value: 'no-cache, no-store, must-revalidate' },
+          { key: 'Service-Worker-Allowed', value: '/' },
+        ],
+      },
+      {
+        source: '/icons/:file*',
+        headers: [{ key: 'Cache-Control', value: 'public, max-age=604800' }],
+      },
+    ];
+  },
 };
 
 module.exports = nextConfig;

@@ -79,6 +79,24 @@ const orderGate = auth(async (req) => {
   return mine ? rewriteToLocale(req) : rewriteToLocale(req, '/_unknown');
 });
 
+/**
+ * The loyalty card: signed out → sign in (a real redirect, before streaming, so the service worker
+ * sees it and drops any stored copy). Signed in → the page, marked `x-comptoir-offline: card`:
+ * public/sw.js keeps a copy for the till only of a response carrying that mark, so an error page
+ * or a sign-in page can never take the card's place offline. The page checks the session again.
+ */
+const CARD_PATH = /^\/account\/card\/?$/;
+const cardGate = auth(async (req) => {
+  if (!req.auth?.user) {
+    const url = new URL('/sign-in', req.nextUrl);
+    url.searchParams.set('callbackUrl', req.nextUrl.pathname);
+    return NextResponse.redirect(url);
+  }
+  const res = rewriteToLocale(req);
+  res.headers.set('x-comptoir-offline', 'card');
+  return res;
+});
+
 function isWellEncoded(path: string): boolean {
   try {
     decodeURIComponent(path);
@@ -94,6 +112,7 @@ export async function proxy(req: NextRequest, event: Parameters<typeof staffGate
   if (path === '/staff' || path.startsWith('/staff/')) return staffGate(req, event);
   if (req.method === 'GET' && RESERVATION_PATH.test(path)) return reservationGate(req, event);
   if (req.method === 'GET' && ORDER_PATH.test(path)) return orderGate(req, event);
+  if (req.method === 'GET' && CARD_PATH.test(path)) return cardGate(req, event);
   // An unknown product, department or store: the catch-all route answers 404 before streaming.
   if (req.method === 'GET' && !(await slugExists(path))) return rewriteToLocale(req, '/_unknown');
   return rewriteToLocale(req);

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
+import { ServiceWorkerRegistration } from '@/components/pwa/service-worker-registration';
 import { LOCALES, isLocale } from '@/lib/i18n/config';
 import { getDictionary } from '@/lib/i18n/dictionary';
 import '../globals.css';
@@ -7,6 +8,9 @@ import '../globals.css';
 export const metadata: Metadata = {
   title: { default: 'Comptoir', template: '%s · Comptoir' },
   description: 'One catalogue, one price, one stock picture — online and in our stores.',
+  // app/manifest.ts is linked by Next itself; iOS reads its own tags for the home-screen app.
+  appleWebApp: { capable: true, title: 'Comptoir', statusBarStyle: 'default' },
+  icons: { apple: '/icons/apple-touch-icon.png' },
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#17644b' };
@@ -27,6 +31,7 @@ export default async function RootLayout({ children, params }: { children: React
           {t.common.skipToContent}
         </a>
         {children}
+        <ServiceWorkerRegistration />
       </body>
     </html>
   );

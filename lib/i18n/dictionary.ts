@@ -1,5 +1,6 @@
 import type { Locale } from './config';
 import { account } from './dict/account';
+import { card } from './dict/card';
 import { cart } from './dict/cart';
 import { orders } from './dict/orders';
 import { catalog } from './dict/catalog';
@@ -16,7 +17,7 @@ import { stores } from './dict/stores';
  * same keys, and register it here. The type below makes a key missing in one language a
  * compile error.
  */
-const areas = { common, catalog, stores, account, staff, pickup, reservations, cart, drive, payments, orders } as const;
+const areas = { common, catalog, stores, account, staff, pickup, reservations, cart, drive, payments, orders, card } as const;
 
 type Areas = typeof areas;
 type Widen<T> = { [K in keyof T]: string };

@@ -4,7 +4,7 @@ import { connection } from 'next/server';
 import { Suspense } from 'react';
 import { StoreSwitcher } from '@/components/staff/store-switcher';
 import { requireStaff } from '@/lib/auth/guards';
-import { signOutAction } from '@/lib/auth/sign-out-action';
+import { SignOutForm } from '@/components/pwa/sign-out-form';
 import { listStaffStores } from '@/lib/auth/users';
 import { getI18n } from '@/lib/i18n/server';
 
@@ -31,11 +31,11 @@ async function StaffFrame({ children }: { children: React.ReactNode }) {
           <Link href="/staff" className="mr-auto min-h-11 content-center text-base font-bold tracking-tight whitespace-nowrap">
             {t.staff.consoleName}
           </Link>
-          <form action={signOutAction} className="sm:order-3">
-            <button type="submit" className="min-h-11 rounded-lg px-3 text-sm font-medium whitespace-nowrap hover:bg-white/10">
-              {t.staff.signOut}
-            </button>
-          </form>
+          <SignOutForm
+            label={t.staff.signOut}
+            className="sm:order-3"
+            buttonClassName="min-h-11 rounded-lg px-3 text-sm font-medium whitespace-nowrap hover:bg-white/10"
+          />
           <div className="order-last w-full sm:order-2 sm:w-auto">
             <StoreSwitcher stores={stores} label={t.staff.currentStore} switchLabel={t.staff.switchStore} />
           </div>
