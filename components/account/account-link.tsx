@@ -3,8 +3,8 @@ import { getSessionUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
 
 /**
- * Header widget: "Sign in" when signed out; the first name (→ /account) when signed in; plus the
- * staff console for staff and admins. Reading the session makes the page dynamic, as the header
+ * Header widget: "Sign in" when signed out; when signed in, the loyalty card (what a shopper opens
+ * at the till) and the first name (→ /account); plus the staff console for staff and admins. Reading the session makes the page dynamic, as the header
  * already is (locale cookie).
  */
 export async function AccountLink() {
@@ -25,6 +25,13 @@ export async function AccountLink() {
           {t.common.staffConsole}
         </Link>
       )}
+      <Link href="/account/card" className={`${linkClass} text-brand-700`} aria-label={t.card.headerLink} data-testid="header-card-link">
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5 sm:mr-1.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+          <rect x="2.5" y="5" width="19" height="14" rx="2.5" />
+          <path d="M6 9v6M9 9v6M11.5 9v6M15 9v6M18 9v6" />
+        </svg>
+        <span className="hidden sm:inline">{t.card.headerLink}</span>
+      </Link>
       <Link href="/account" className={linkClass} aria-label={`${t.common.account}: ${user.name}`}>
         <span aria-hidden="true" className="mr-1.5 grid size-7 place-items-center rounded-full bg-brand-100 text-xs font-bold text-brand-700">
           {firstName.charAt(0).toUpperCase()}

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { CardJourneyData } from './card-data';
 import type { DriveDeskData } from './drive-desk-data';
 
 /**
@@ -42,6 +43,8 @@ export type E2eData = {
    * store where `driveSku` is sold out; the nearest drive store that has it.
    */
   cart: { anySku: SkuRef; otherSku: SkuRef; driveSku: SkuRef; myDriveStore: StoreRef; suggestedStore: StoreRef };
+  /** The offline card journey's member: 612 points, Silver, points lapsing soon (e2e/support/card-data.ts). */
+  card: CardJourneyData;
 };
 
 // Beside the database it describes: two e2e runs on their own folders (E2E_PGLITE_DIR, as when

@@ -15,6 +15,7 @@ import { placeReservation } from '../../lib/reservations/commands';
 import { E2E_DATA_FILE, type E2eData, type SkuRef, type StoreRef } from './data';
 import { driveDeskJourneyData } from './drive-desk-data';
 import { ordersJourneyData } from './orders-data';
+import { cardJourneyData } from './card-data';
 import { cartJourneyData } from './cart-data';
 import { reserveJourneyData } from './reserve-data';
 
@@ -104,6 +105,7 @@ async function main() {
       driveDesk: await driveDeskJourneyData(db),
       orders: await ordersJourneyData(db),
       cart: await cartJourneyData(db),
+      card: await cardJourneyData(db, lyon),
     };
     fs.mkdirSync(path.dirname(E2E_DATA_FILE), { recursive: true });
     fs.writeFileSync(E2E_DATA_FILE, JSON.stringify(data, null, 2));

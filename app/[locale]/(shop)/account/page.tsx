@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/guards';
-import { signOutAction } from '@/lib/auth/sign-out-action';
+import { SignOutForm } from '@/components/pwa/sign-out-form';
 import { getI18n } from '@/lib/i18n/server';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,7 +30,20 @@ export default async function AccountPage() {
           </div>
         ))}
       </dl>
-      <Link href="/account/orders" className="card mt-4 flex min-h-11 items-center justify-between gap-3 px-5 py-4 hover:border-brand-500">
+      <Link
+        href="/account/card"
+        className="card mt-4 flex min-h-11 items-center justify-between gap-3 border-brand-100 bg-brand-50 px-5 py-4 hover:border-brand-500"
+        data-testid="account-card-link"
+      >
+        <span>
+          <span className="block font-semibold">{t.card.accountLink}</span>
+          <span className="block text-sm text-muted">{t.card.accountLinkHint}</span>
+        </span>
+        <span aria-hidden className="text-xl text-brand-700">
+          →
+        </span>
+      </Link>
+      <Link href="/account/orders" className="card mt-3 flex min-h-11 items-center justify-between gap-3 px-5 py-4 hover:border-brand-500">
         <span>
           <span className="block font-semibold">{t.orders.listTitle}</span>
           <span className="block text-sm text-muted">{t.orders.accountLinkHint}</span>
@@ -54,11 +67,7 @@ export default async function AccountPage() {
             {t.account.staffConsole}
           </Link>
         )}
-        <form action={signOutAction}>
-          <button type="submit" className="btn-secondary w-full sm:w-auto">
-            {t.account.signOut}
-          </button>
-        </form>
+        <SignOutForm label={t.account.signOut} buttonClassName="btn-secondary w-full sm:w-auto" />
       </div>
     </div>
   );

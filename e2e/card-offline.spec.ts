@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { e2eData } from './support/data';
+import { signIn } from './support/fixtures';
+
+/**
+ * Issue 5: the loyalty card at the till with no network. A member opens the card once online; the
+ * service worker keeps that copy; with the phone offline, the card page still shows the barcode
+ * and the balance, saying it is offline and as of when. A page never kept shows the offline page.
+ */
+test('the loyalty card opens offline, with its balance and the time of it', async ({ page, context }) => {
+  const { card } = e2eData();
+  await signIn(page, card.email, card.password);
+
+  await page.goto('/account/card');
+  await expect(page.getByRole('heading', { name: 'My loyalty card' })).toBeVisible();
+  await expect(page.getByTestId('card-barcode')).toHaveAttribute('data-value', card.cardNumber);
+  await expect(page.getByTestId('card-number')).toHaveText(card.grouped);
+  await expect(page.getByTestId('card-balance')).toHaveText('612 points');
+  await expect(page.getByTestId('card-balance-value')).toHaveText('worth €30.00 off');
+  await expect(page.getByTestId('card-tier')).toHaveText('Silver');
+  await expect(page.getByTestId('card-expiring')).toContainText('450 points expire on');
+  await expect(page.getByTestId('card-offline-notice')).toHaveCount(0);
+
+  // The worker takes control and keeps this page (it was loaded before the worker ran).
+  await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller));
+  await expect
+    .poll(() => page.evaluate(async () => Boolean(await (await caches.open('comptoir-card-v1')).match('/account/card'))), { timeout: 15_000 })
+    .toBe(true);
+  const asOf = await page.getByTestId('card-as-of').textContent();
+
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await expect(page.getByTestId('card-barcode')).toHaveAttribute('data-value', card.cardNumber);
+    await expect(page.getByTestId('card-balance')).toHaveText('612 points');
+    await expect(page.getByTestId('card-offline-notice')).toContainText(`Offline — ${asOf!.replace(/^Balance/, 'balance')}`);
+
+    // A page the worker never kept: the offline page, with the way back to the card.
+    await page.goto('/stores');
+    await expect(page.getByRole('heading', { name: 'You’re offline' })).toBeVisible();
+    await page.getByRole('link', { name: 'Show my card' }).click();
+    await expect(page.getByTestId('card-balance')).toHaveText('612 points');
+  } finally {
+    await context.setOffline(false);
+  }
+});
