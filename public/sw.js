@@ -82,6 +82,12 @@ self.addEventListener('message', (event) => {
   } else if (data.type === 'served-from-cache') {
     const id = event.source && event.source.id;
     reply({ fromCache: Boolean(id && servedFromCache.has(id)) });
+  } else if (data.type === 'refresh-card' && typeof data.path === 'string' && CARD_PATH.test(data.path)) {
+    event.waitUntil(
+      fetch(data.path, { credentials: 'same-origin', redirect: 'manual', cache: 'no-store' })
+        .then(keepCard)
+        .catch(() => undefined),
+    );
   } else if (data.type === 'warm') {
     event.waitUntil(warm(data).catch(() => undefined));
   }
@@ -192,8 +198,8 @@ async function keepAssets(urls) {
 }
 
 /**
- * A page tells us what it loaded before we controlled it (its scripts and styles), its language
- * (the offline page follows it) and whether it is the card page we did not see go by.
+ * A page tells us what it loaded before we controlled it (its scripts and styles) and its language
+ * (the offline page follows it). The card page asks for itself separately ('refresh-card').
  */
 async function warm(data) {
   if (Array.isArray(data.assets)) await keepAssets(data.assets.slice(0, 200));
@@ -201,8 +207,4 @@ async function warm(data) {
   const offline = await cache.match(OFFLINE_KEY);
   const lang = offline ? /<html[^>]*\blang="([a-z]+)"/.exec(await offline.text())?.[1] : undefined;
   if (!offline || (typeof data.lang === 'string' && data.lang !== lang)) await keepOfflinePage();
-  if (data.cardPageUnseen && typeof data.path === 'string' && CARD_PATH.test(data.path)) {
-    const response = await fetch(data.path, { credentials: 'same-origin', redirect: 'manual', cache: 'no-store' });
-    await keepCard(response);
-  }
 }

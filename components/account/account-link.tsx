@@ -18,14 +18,21 @@ export async function AccountLink() {
     );
   }
   const firstName = user.name.trim().split(/\s+/)[0] || t.common.account;
+  const isStaff = user.role === 'staff' || user.role === 'admin';
   return (
     <div className="flex items-center gap-1">
-      {(user.role === 'staff' || user.role === 'admin') && (
+      {isStaff && (
         <Link href="/staff" className={`${linkClass} text-brand-700`}>
           {t.common.staffConsole}
         </Link>
       )}
-      <Link href="/account/card" className={`${linkClass} text-brand-700`} aria-label={t.card.headerLink} data-testid="header-card-link">
+      {/* Staff already have the console link: on their phones the card stays on the account page. */}
+      <Link
+        href="/account/card"
+        className={`${linkClass} text-brand-700 ${isStaff ? 'hidden sm:inline-flex' : ''}`}
+        aria-label={t.card.headerLink}
+        data-testid="header-card-link"
+      >
         <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5 sm:mr-1.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
           <rect x="2.5" y="5" width="19" height="14" rx="2.5" />
           <path d="M6 9v6M9 9v6M11.5 9v6M15 9v6M18 9v6" />
@@ -37,7 +44,7 @@ export async function AccountLink() {
           {firstName.charAt(0).toUpperCase()}
         </span>
         {/* Staff have one more link: on phones the initial alone keeps the header on one line. */}
-        <span className={`max-w-[8rem] truncate ${user.role === 'staff' || user.role === 'admin' ? 'hidden sm:inline' : ''}`}>{firstName}</span>
+        <span className={`max-w-[8rem] truncate ${isStaff ? 'hidden sm:inline' : ''}`}>{firstName}</span>
       </Link>
     </div>
   );

@@ -14,8 +14,6 @@ export function ServiceWorkerRegistration() {
       void navigator.serviceWorker.getRegistrations().then((all) => all.forEach((r) => void r.unregister()));
       return;
     }
-    // Whether this page went through the worker (it did not on the very first visit).
-    const controlled = Boolean(navigator.serviceWorker.controller);
     let cancelled = false;
     const start = () => {
       navigator.serviceWorker
@@ -24,18 +22,13 @@ export function ServiceWorkerRegistration() {
         .then((registration) => {
           if (cancelled) return;
           // The scripts and styles this page loaded before the worker ran, so the card and the
-          // offline page can be drawn without a network next time.
+          // offline page can be drawn without a network next time; the page's language, which the
+          // offline page follows.
           const assets = performance
             .getEntriesByType('resource')
             .map((e) => new URL(e.name).pathname)
             .filter((p) => p.startsWith('/_next/static/'));
-          registration.active?.postMessage({
-            type: 'warm',
-            assets,
-            lang: document.documentElement.lang,
-            path: location.pathname,
-            cardPageUnseen: !controlled,
-          });
+          registration.active?.postMessage({ type: 'warm', assets, lang: document.documentElement.lang });
         })
         .catch(() => undefined);
     };

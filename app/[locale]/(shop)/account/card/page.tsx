@@ -4,6 +4,7 @@ import QRCode from 'qrcode';
 import { BalancePanel } from '@/components/loyalty/balance-panel';
 import { CardFace } from '@/components/loyalty/card-face';
 import { JoinPanel } from '@/components/loyalty/join-panel';
+import { KeepCardOffline } from '@/components/loyalty/keep-card-offline';
 import { OfflineNotice } from '@/components/loyalty/offline-notice';
 import { TierProgress } from '@/components/loyalty/tier-progress';
 import { requireUser } from '@/lib/auth/guards';
@@ -40,6 +41,7 @@ export default async function CardPage() {
       <h1 className="mt-1 text-2xl font-bold tracking-tight">{tc.title}</h1>
       {card ? (
         <>
+          <KeepCardOffline />
           <p className="mt-1 text-sm text-muted">{tc.intro}</p>
           <div className="mt-4">
             <OfflineNotice text={interpolate(tc.offlineNotice, { date: formatDateTime(card.asOf, locale) })} help={tc.offlineNoticeHelp} />
