@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/axe';
 import { e2eData } from './support/data';
 import { signIn } from './support/fixtures';
 
@@ -23,6 +24,7 @@ test('the loyalty card opens offline, with its balance and the time of it', asyn
   await expect(page.getByTestId('card-tier')).toHaveText('Silver');
   await expect(page.getByTestId('card-expiring')).toContainText('450 points expire on');
   await expect(page.getByTestId('card-offline-notice')).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, { include: 'main' });
 
   // The worker takes control and keeps this page.
   await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller));
@@ -37,10 +39,12 @@ test('the loyalty card opens offline, with its balance and the time of it', asyn
     await expect(page.getByTestId('card-barcode')).toHaveAttribute('data-value', card.cardNumber);
     await expect(page.getByTestId('card-balance')).toHaveText('612 points');
     await expect(page.getByTestId('card-offline-notice')).toContainText(`Offline — ${asOf!.replace(/^Balance/, 'balance')}`);
+    await expectNoSeriousA11yViolations(page, { include: 'main' });
 
     // A page the worker never kept: the offline page, with the way back to the card.
     await page.goto('/stores');
     await expect(page.getByRole('heading', { name: 'You’re offline' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, { include: 'main' });
     await page.getByRole('link', { name: 'Show my card' }).click();
     await expect(page.getByTestId('card-balance')).toHaveText('612 points');
   } finally {

@@ -27,7 +27,7 @@ export function BalancePanel({ card, rule, locale, t }: { card: CardView; rule: 
       </p>
       <p className="mt-2 text-sm text-muted">{interpolate(t.redeemRule, { points: rule.redeemStepPoints, amount: stepAmount })}</p>
       {card.expiringSoon && (
-        <p className="mt-3 rounded-lg bg-low/10 px-3 py-2 text-sm font-medium text-low" data-testid="card-expiring">
+        <p className="mt-3 rounded-lg border border-low/30 bg-low/10 px-3 py-2 text-sm font-medium text-ink" data-testid="card-expiring">
           {interpolate(t.expiring, {
             points: formatPoints(card.expiringSoon.points, locale, t),
             date: new Intl.DateTimeFormat(intlTag(locale), { day: 'numeric', month: 'long', timeZone: 'Europe/Paris' }).format(card.expiringSoon.on),

@@ -47,7 +47,7 @@ export function OfflineNotice({ text, help }: { text: string; help: string }) {
           </svg>
           <p>
             <span className="block font-semibold text-ink">{text}</span>
-            <span className="block text-muted">{help}</span>
+            <span className="block text-ink/80">{help}</span>
           </p>
         </div>
       )}
