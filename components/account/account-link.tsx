@@ -29,7 +29,7 @@ export async function AccountLink() {
       {/* Staff already have the console link: on their phones the card stays on the account page. */}
       <Link
         href="/account/card"
-        className={`${linkClass} text-brand-700 ${isStaff ? 'hidden sm:inline-flex' : ''}`}
+        className={`${isStaff ? linkClass.replace('inline-flex', 'hidden sm:inline-flex') : linkClass} text-brand-700`}
         aria-label={t.card.headerLink}
         data-testid="header-card-link"
       >
