@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/lib/db';
 import { PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '@/lib/errors';
 import { cardNumberFromBody } from './card-number';
-import { getLoyaltyRules, pointsForSpend, tierForSpend } from './config';
+import { discountForPoints, getLoyaltyRules, pointsForSpend, tierForSpend } from './config';
 import { InvalidAdjustmentError, InvalidRedemptionError, NotAMemberError, NotEnoughPointsError, UnknownCustomerError } from './errors';
 import { type KeyedEntry, consumeLots, creditLot, debitUpTo, expireLotsOf, findEntryByKey, insertEntry, lockAccount, rollingSpendCents } from './ledger';
 import type { LoyaltyChannel } from './schema';
@@ -152,7 +152,7 @@ export async function redeemPoints(
     const now = await tx.execute<{ balance: number }>(sql`SELECT balance FROM loyalty_accounts WHERE customer_id = ${r.customerId}`);
     throw new NotEnoughPointsError(Number(now.rows[0]?.balance ?? 0), r.points);
   }
-  const discountCents = (r.points / rules.redeemStepPoints) * rules.redeemStepCents;
+  const discountCents = discountForPoints(rules, r.points);
   const entryId = await insertEntry(tx, {
     customerId: r.customerId,
     kind: 'redeem',
