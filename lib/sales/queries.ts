@@ -106,3 +106,9 @@ export async function findShopperByEmail(email: string): Promise<{ id: number; n
     SELECT id, name, email FROM users WHERE lower(email) = lower(${e}) AND role = 'shopper'`);
   return r.rows[0] ?? null;
 }
+
+export async function findShopperById(id: number): Promise<{ id: number; name: string; email: string } | null> {
+  const db = await getDb();
+  const r = await db.execute<{ id: number; name: string; email: string }>(sql`SELECT id, name, email FROM users WHERE id = ${id} AND role = 'shopper'`);
+  return r.rows[0] ?? null;
+}

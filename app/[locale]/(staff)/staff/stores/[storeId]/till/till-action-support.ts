@@ -1,0 +1,28 @@
+import 'server-only';
+import { z } from 'zod';
+import { ForbiddenError } from '@/lib/auth/errors';
+import { getSessionUser } from '@/lib/auth/guards';
+import { DomainError } from '@/lib/errors';
+import type { Dictionary } from '@/lib/i18n/dictionary';
+import { getI18n } from '@/lib/i18n/server';
+import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
+import { InvalidTicketError, UnknownCustomerError, UnknownTillItemError } from '@/lib/sales/errors';
+
+export const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
+
+/** Who is asking and in which language; null when the session has lapsed. */
+export async function tillContext(): Promise<{ userId: number | null; t: Dictionary; locale: 'fr' | 'en' }> {
+  const [{ locale, t }, user] = await Promise.all([getI18n(), getSessionUser()]);
+  return { userId: user?.id ?? null, t, locale };
+}
+
+/** Expected refusals as a sentence for the person at the till; anything else is a bug, rethrown. */
+export function tillRefusal(err: unknown, t: Dictionary): { ok: false; message: string } {
+  if (err instanceof ForbiddenError) return { ok: false, message: t.till.notYourStore };
+  if (err instanceof UnknownTillItemError) return { ok: false, message: t.till.unknownItem };
+  if (err instanceof UnknownCustomerError) return { ok: false, message: t.till.customerNotFound };
+  if (err instanceof InvalidTicketError) return { ok: false, message: t.till.invalidTicket };
+  if (err instanceof IdempotencyKeyReusedError) return { ok: false, message: t.till.keyReused };
+  if (err instanceof DomainError) return { ok: false, message: err.message };
+  throw err;
+}
