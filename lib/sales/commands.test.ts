@@ -6,8 +6,11 @@ import { onPostgres, useTestDatabase } from '@/lib/db/testing';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { NotStockedHereError, OutOfStockError } from '@/lib/inventory/holds';
 import { insertCategory, insertProduct, insertStore, insertUser, setStock } from '@/lib/testing/fixtures';
+import { adjustPoints, joinLoyalty } from '@/lib/loyalty/commands';
+import { NotAMemberError, NotEnoughPointsError } from '@/lib/loyalty/errors';
+import { inTx, ledgerOf } from '@/lib/loyalty/testing';
 import { ringUpSale } from './commands';
-import { InvalidTicketError, UnknownCustomerError, UnknownTillItemError } from './errors';
+import { InvalidTicketError, RedemptionExceedsTotalError, UnknownCustomerError, UnknownTillItemError } from './errors';
 import { getSaleReceipt } from './queries';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
@@ -128,6 +131,72 @@ describe('ringUpSale', () => {
   });
 });
 
+describe('ringUpSale with a loyalty card', () => {
+  let member: number;
+  beforeAll(async () => {
+    member = await insertUser(conn.db, { email: 'member@example.com', name: 'Mia' });
+    await joinLoyalty(member);
+    await inTx((tx) => adjustPoints(tx, { customerId: member, points: 250, reason: 'welcome', staffId: null, key: randomUUID() }));
+    await setStock(conn.db, store, skus[0]!, 50);
+  });
+
+  it('redeems 200 points as €10 off, earns points on what was paid, and records both on the sale', async () => {
+    const sale = await ticket([{ skuId: skus[0]!, quantity: 2 }], { customerId: member, redeemPoints: 200 });
+    // 2 × 12.50 = 25.00, less 10.00 → 15.00 paid → 15 points (member tier, ×1).
+    expect(sale).toMatchObject({ subtotalCents: 2500, discountCents: 1000, totalCents: 1500, pointsRedeemed: 200, pointsEarned: 15 });
+    expect(await ledgerOf(conn.db, member)).toMatchObject({ balance: 250 - 200 + 15, entries: 65, lots: 65 });
+    const receipt = await getSaleReceipt(sale.saleId, 'en');
+    expect(receipt).toMatchObject({ subtotalCents: 2500, discountCents: 1000, totalCents: 1500, pointsRedeemed: 200, pointsEarned: 15 });
+    const entries = await conn.db.execute<{ kind: string; sale_id: number; store_id: number; channel: string }>(
+      sql`SELECT kind, sale_id, store_id, channel FROM loyalty_entries WHERE customer_id = ${member} AND sale_id IS NOT NULL ORDER BY id`,
+    );
+    expect(entries.rows).toEqual([
+      { kind: 'redeem', sale_id: sale.saleId, store_id: store, channel: 'store' },
+      { kind: 'earn', sale_id: sale.saleId, store_id: store, channel: 'store' },
+    ]);
+  });
+
+  it('a replayed ticket with a redemption redeems once and earns once', async () => {
+    const key = randomUUID();
+    const before = await ledgerOf(conn.db, member);
+    const first = await ticket([{ skuId: skus[0]!, quantity: 1 }], { customerId: member, redeemPoints: 0, idempotencyKey: key });
+    const again = await ticket([{ skuId: skus[0]!, quantity: 1 }], { customerId: member, redeemPoints: 0, idempotencyKey: key });
+    expect(again).toEqual({ ...first, replayed: true });
+    expect((await ledgerOf(conn.db, member)).count).toBe(before.count + 1);
+
+    await inTx((tx) => adjustPoints(tx, { customerId: member, points: 200, reason: 'test', staffId: null, key: randomUUID() }));
+    const k2 = randomUUID();
+    const r1 = await ticket([{ skuId: skus[0]!, quantity: 2 }], { customerId: member, redeemPoints: 100, idempotencyKey: k2 });
+    const mid = await ledgerOf(conn.db, member);
+    const r2 = await ticket([{ skuId: skus[0]!, quantity: 2 }], { customerId: member, redeemPoints: 100, idempotencyKey: k2 });
+    expect(r2).toEqual({ ...r1, replayed: true });
+    expect(await ledgerOf(conn.db, member)).toEqual(mid);
+  });
+
+  it('refuses more points than the balance or than the ticket is worth, and for no card: nothing written', async () => {
+    const ledger = await ledgerOf(conn.db, member);
+    const shelf = await onHand(skus[0]!);
+    const sales = await count('sales');
+    const err = await ticket([{ skuId: skus[0]!, quantity: 4 }], { customerId: member, redeemPoints: 10_000 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NotEnoughPointsError);
+    // 12.50 of goods cannot take €15 off.
+    await inTx((tx) => adjustPoints(tx, { customerId: member, points: 300, reason: 'test', staffId: null, key: randomUUID() }));
+    const big = await ledgerOf(conn.db, member);
+    await expect(ticket([{ skuId: skus[0]!, quantity: 1 }], { customerId: member, redeemPoints: 300 })).rejects.toBeInstanceOf(RedemptionExceedsTotalError);
+    await expect(ticket([{ skuId: skus[0]!, quantity: 1 }], { customerId: shopper, redeemPoints: 100 })).rejects.toBeInstanceOf(NotAMemberError);
+    await expect(ticket([{ skuId: skus[0]!, quantity: 1 }], { customerId: null, redeemPoints: 100 })).rejects.toBeInstanceOf(NotAMemberError);
+    expect(await ledgerOf(conn.db, member)).toEqual(big);
+    expect(big.balance).toBe(ledger.balance + 300);
+    expect(await onHand(skus[0]!)).toEqual(shelf);
+    expect(await count('sales')).toBe(sales);
+  });
+
+  it('a non-member customer buys without earning anything', async () => {
+    const sale = await ticket([{ skuId: skus[0]!, quantity: 1 }], { customerId: shopper });
+    expect(sale).toMatchObject({ totalCents: 1250, pointsEarned: 0 });
+  });
+});
+
 const d = onPostgres ? describe : describe.skip;
 
 d('ringUpSale races (PostgreSQL)', () => {
@@ -156,5 +225,20 @@ d('ringUpSale races (PostgreSQL)', () => {
     expect(a.saleId).toBe(b.saleId);
     expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
     expect((await onHand(skus[4]!)).on_hand).toBe(3);
+  });
+
+  it('two tills redeeming the same card at once, with points for one: one discount, the other refused', async () => {
+    const card = await insertUser(conn.db, { email: 'race-member@example.com' });
+    await joinLoyalty(card);
+    await inTx((tx) => adjustPoints(tx, { customerId: card, points: 150, reason: 'race', staffId: null, key: randomUUID() }));
+    await setStock(conn.db, store, skus[0]!, 10);
+    const outcomes = await Promise.allSettled([
+      ticket([{ skuId: skus[0]!, quantity: 1 }], { customerId: card, redeemPoints: 100 }),
+      ticket([{ skuId: skus[0]!, quantity: 1 }], { customerId: card, redeemPoints: 100, staffId: staffB }),
+    ]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect(outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected')!.reason).toBeInstanceOf(NotEnoughPointsError);
+    expect((await onHand(skus[0]!)).on_hand).toBe(9);
+    expect((await ledgerOf(conn.db, card)).balance).toBe(150 - 100 + 7);
   });
 });

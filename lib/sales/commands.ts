@@ -4,8 +4,10 @@ import { assertStaffOfStore } from '@/lib/auth/staff-access';
 import { getDb, type Db } from '@/lib/db';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { sellFromShelf } from '@/lib/inventory/holds';
+import { earnPoints, redeemPoints } from '@/lib/loyalty/commands';
+import { NotAMemberError } from '@/lib/loyalty/errors';
 import { TILL_MAX_LINES, TILL_MAX_UNITS_PER_LINE } from './config';
-import { InvalidTicketError, UnknownCustomerError, UnknownTillItemError } from './errors';
+import { InvalidTicketError, RedemptionExceedsTotalError, UnknownCustomerError, UnknownTillItemError } from './errors';
 
 export type SaleLineInput = { skuId: number; quantity: number; unitPriceCents: number };
 
@@ -42,6 +44,8 @@ export type RingUpSaleInput = {
   lines: TillLineInput[];
   /** One per ticket, drawn when the ticket opens: a double-submit or a retry finds the first sale. */
   idempotencyKey: string;
+  /** Loyalty points taken off this ticket (a multiple of the redemption step); 0 or absent for none. */
+  redeemPoints?: number;
 };
 
 export type RungUpSale = {
@@ -100,12 +104,15 @@ function toRungUp(row: SaleRow, replayed: boolean): RungUpSale {
  * prices come from the catalogue (the web's price today, never the client's), each line leaves
  * the shelf through a conditional UPDATE (`on_hand - reserved >= n`: two tills selling the last
  * unit make one sale; the other hears OutOfStockError naming the SKU), then the lines and totals
- * are written. Any refusal rolls all of it back. A second call with the same key waits for the
+ * are written, points redeemed (a discount) and earned on what was paid. Any refusal rolls all of it back. A second call with the same key waits for the
  * first (unique index) and returns its sale, sold once.
  */
 export async function ringUpSale(input: RingUpSaleInput): Promise<RungUpSale> {
   const lines = validateTicket(input);
   const key = input.idempotencyKey.trim();
+  const pointsToRedeem = input.redeemPoints ?? 0;
+  if (!Number.isSafeInteger(pointsToRedeem) || pointsToRedeem < 0) throw new InvalidTicketError('Points to redeem must be a whole number.');
+  if (pointsToRedeem > 0 && input.customerId === null) throw new NotAMemberError();
   // Decided from the database, for this store: the page that rendered the till proves nothing.
   await assertStaffOfStore(input.staffId, input.storeId);
   const db = await getDb();
@@ -145,8 +152,30 @@ export async function ringUpSale(input: RingUpSaleInput): Promise<RungUpSale> {
       await tx.execute(sql`
         INSERT INTO sale_lines (sale_id, sku_id, quantity, unit_price_cents) VALUES (${saleId}, ${l.skuId}, ${l.quantity}, ${unit})`);
     }
+    // Points go through lib/loyalty inside this transaction, with keys derived from the ticket's:
+    // a refused redemption (balance, step) or a stock refusal above undoes all of it together.
+    let discount = 0;
+    if (pointsToRedeem > 0) {
+      const redeemed = await redeemPoints(tx, {
+        customerId: input.customerId!,
+        points: pointsToRedeem,
+        channel: 'store',
+        storeId: input.storeId,
+        saleId,
+        key: `till:${key}:redeem`,
+      });
+      discount = redeemed.discountCents;
+      if (discount > subtotal) throw new RedemptionExceedsTotalError(subtotal);
+    }
+    const total = subtotal - discount;
+    const earned =
+      input.customerId === null
+        ? null
+        : await earnPoints(tx, { customerId: input.customerId, spendCents: total, channel: 'store', storeId: input.storeId, saleId, key: `till:${key}:earn` });
     const done = await tx.execute<SaleRow>(sql`
-      UPDATE sales SET total_cents = ${subtotal} WHERE id = ${saleId}
+      UPDATE sales SET total_cents = ${total}, discount_cents = ${discount}, points_redeemed = ${pointsToRedeem},
+                       points_earned = ${earned?.points ?? 0}
+      WHERE id = ${saleId}
       RETURNING id, store_id, total_cents, discount_cents, points_redeemed, points_earned`);
     return toRungUp(done.rows[0]!, false);
   });

@@ -24,3 +24,10 @@ export class SaleNotFoundError extends DomainError {
     super('sale_not_found', 'This sale was not found at this store.');
   }
 }
+
+/** More points asked for than the ticket is worth: the discount cannot exceed the lines' sum. */
+export class RedemptionExceedsTotalError extends DomainError {
+  constructor(readonly subtotalCents: number) {
+    super('redemption_exceeds_total', 'The points redeemed are worth more than the ticket. Redeem fewer points.');
+  }
+}

@@ -2,6 +2,7 @@
 import { useCallback, useState, useTransition } from 'react';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { interpolate } from '@/lib/i18n/format';
+import { formatCardNumber } from '@/lib/loyalty/card-number';
 import { parseCustomerQuery } from '@/lib/sales/customer-query';
 import { QrScanButton } from '../qr-scan-button';
 import type { FindCustomerResult, TillCustomer } from './types';
@@ -11,14 +12,12 @@ type Props = {
   onCustomer: (customer: TillCustomer | null) => void;
   find: (query: string) => Promise<FindCustomerResult>;
   labels: Dictionary['till'];
-  /** Loyalty details (tier, balance, redeem) once the customer is known. */
-  children?: React.ReactNode;
 };
 
 const CARD_FORMATS = ['ean_13'];
 
 /** Who is buying: a scanned or typed loyalty card number, or an email. The check digit is checked on the field first. */
-export function CustomerPanel({ customer, onCustomer, find, labels, children }: Props) {
+export function CustomerPanel({ customer, onCustomer, find, labels }: Props) {
   const [error, setError] = useState('');
   const [pending, startTransition] = useTransition();
 
@@ -29,9 +28,7 @@ export function CustomerPanel({ customer, onCustomer, find, labels, children }: 
         setError(
           parsed.reason === 'card_length'
             ? interpolate(labels.cardLength, { count: parsed.digits })
-            : parsed.reason === 'card_check_digit'
-              ? labels.cardCheckDigit
-              : labels.customerFormat,
+            : { card_prefix: labels.cardPrefix, card_check_digit: labels.cardCheckDigit, format: labels.customerFormat }[parsed.reason],
         );
         return;
       }
@@ -57,13 +54,22 @@ export function CustomerPanel({ customer, onCustomer, find, labels, children }: 
               {customer.name}
             </p>
             <p className="truncate text-sm text-muted">{customer.email}</p>
-            <p className="font-mono text-sm">{customer.cardNumber ?? labels.noCard}</p>
+            <p className="font-mono text-sm">{customer.cardNumber ? formatCardNumber(customer.cardNumber) : labels.noCard}</p>
           </div>
-          <button type="button" className="btn-secondary" onClick={() => onCustomer(null)}>
-            {labels.customerClear}
-          </button>
+          {customer.cardNumber && customer.tier && (
+            <div className="text-right">
+              <p className="inline-block rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-700" data-testid="till-customer-tier">
+                {labels[`tier_${customer.tier}` as 'tier_member'] ?? customer.tier}
+              </p>
+              <p className="text-lg font-bold tabular-nums" data-testid="till-customer-balance">
+                {interpolate(labels.balance, { points: customer.balance ?? 0 })}
+              </p>
+            </div>
+          )}
         </div>
-        {children}
+        <button type="button" className="btn-secondary mt-2" onClick={() => onCustomer(null)}>
+          {labels.customerClear}
+        </button>
       </section>
     );
   }

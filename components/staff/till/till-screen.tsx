@@ -8,6 +8,7 @@ import { CustomerPanel } from './customer-panel';
 import { ElsewherePanel } from './elsewhere-panel';
 import { ItemSearch } from './item-search';
 import { newKey } from './new-key';
+import { RedeemControl } from './redeem-control';
 import { TicketPanel } from './ticket-panel';
 import type {
   CompleteSaleResult,
@@ -25,7 +26,13 @@ export type TillActions = {
   findItem: (storeId: number, query: string) => Promise<FindItemResult>;
   elsewhere: (storeId: number, skuId: number) => Promise<ElsewhereResult>;
   completeSale: (
-    ticket: { storeId: number; customerId: number | null; idempotencyKey: string; lines: { skuId: number; quantity: number }[] },
+    ticket: {
+      storeId: number;
+      customerId: number | null;
+      idempotencyKey: string;
+      lines: { skuId: number; quantity: number }[];
+      redeemPoints: number;
+    },
     names: Record<number, string>,
   ) => Promise<CompleteSaleResult>;
   orderElsewhere: (request: {
@@ -38,13 +45,21 @@ export type TillActions = {
   }) => Promise<OrderElsewhereResult>;
 };
 
-type Props = { storeId: number; locale: Locale; ticketKey: string; actions: TillActions; labels: Dictionary['till'] };
+type Props = {
+  storeId: number;
+  locale: Locale;
+  ticketKey: string;
+  /** The loyalty redemption step (100 points = €5 by default), from the server's rules. */
+  redeemStep: { points: number; cents: number };
+  actions: TillActions;
+  labels: Dictionary['till'];
+};
 
 /**
  * The till: who is buying, what goes on the ticket, and payment. The ticket lives in the browser
  * until payment; the sale is written once, by its key, with the catalogue's prices.
  */
-export function TillScreen({ storeId, locale, ticketKey, actions, labels }: Props) {
+export function TillScreen({ storeId, locale, ticketKey, redeemStep, actions, labels }: Props) {
   const router = useRouter();
   const [customer, setCustomer] = useState<TillCustomer | null>(null);
   const [lines, setLines] = useState<TillLine[]>([]);
@@ -53,6 +68,20 @@ export function TillScreen({ storeId, locale, ticketKey, actions, labels }: Prop
   const [refusedSkuId, setRefusedSkuId] = useState<number | null>(null);
   const [pending, startTransition] = useTransition();
   const orderKeys = useRef(new Map<string, string>());
+  const [wantedPoints, setWantedPoints] = useState(0);
+
+  const subtotal = lines.reduce((sum, l) => sum + l.quantity * l.priceCents, 0);
+  const steps = (n: number) => Math.max(0, Math.floor(n));
+  const maxPoints = customer?.balance
+    ? Math.min(steps(customer.balance / redeemStep.points), steps(subtotal / redeemStep.cents)) * redeemStep.points
+    : 0;
+  // Lines removed after choosing: the redemption shrinks with the ticket, never above it.
+  const redeemPoints = Math.min(wantedPoints, maxPoints);
+  const discountCents = (redeemPoints / redeemStep.points) * redeemStep.cents;
+  const chooseCustomer = useCallback((c: TillCustomer | null) => {
+    setCustomer(c);
+    setWantedPoints(0);
+  }, []);
 
   const findCustomer = useCallback((q: string) => actions.findCustomer(storeId, q), [actions, storeId]);
   const findItem = useCallback((q: string) => actions.findItem(storeId, q), [actions, storeId]);
@@ -81,7 +110,7 @@ export function TillScreen({ storeId, locale, ticketKey, actions, labels }: Prop
       setError('');
       const names = Object.fromEntries(lines.map((l) => [l.skuId, [l.name, l.variant].filter(Boolean).join(' · ')]));
       const result = await actions.completeSale(
-        { storeId, customerId: customer?.id ?? null, idempotencyKey: ticketKey, lines: lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity })) },
+        { storeId, customerId: customer?.id ?? null, idempotencyKey: ticketKey, lines: lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity })), redeemPoints },
         names,
       );
       if (result.ok) {
@@ -104,7 +133,7 @@ export function TillScreen({ storeId, locale, ticketKey, actions, labels }: Prop
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
       <div className="space-y-4">
-        <CustomerPanel customer={customer} onCustomer={setCustomer} find={findCustomer} labels={labels} />
+        <CustomerPanel customer={customer} onCustomer={chooseCustomer} find={findCustomer} labels={labels} />
         <ItemSearch locale={locale} find={findItem} onAdd={addItem} onElsewhere={setElsewhere} labels={labels} />
         {elsewhere && (
           <ElsewherePanel
@@ -122,7 +151,7 @@ export function TillScreen({ storeId, locale, ticketKey, actions, labels }: Prop
         <TicketPanel
           locale={locale}
           lines={lines}
-          discountCents={0}
+          discountCents={discountCents}
           refusedSkuId={refusedSkuId}
           onQuantity={setQuantity}
           pending={pending}
@@ -130,7 +159,11 @@ export function TillScreen({ storeId, locale, ticketKey, actions, labels }: Prop
           onComplete={complete}
           onElsewhere={setElsewhere}
           labels={labels}
-        />
+        >
+          {customer?.cardNumber && maxPoints > 0 && (
+            <RedeemControl locale={locale} points={redeemPoints} maxPoints={maxPoints} step={redeemStep} onChange={setWantedPoints} labels={labels} />
+          )}
+        </TicketPanel>
       </div>
     </div>
   );

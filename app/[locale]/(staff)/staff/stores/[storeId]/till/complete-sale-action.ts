@@ -13,6 +13,7 @@ const ticketSchema = z.object({
   idempotencyKey: z.uuid(),
   // Only what was rung up and how many: prices are read from the catalogue by the command.
   lines: z.array(z.object({ skuId: idSchema, quantity: z.number().int().min(1).max(99) })).min(1).max(50),
+  redeemPoints: z.number().int().min(0).max(10_000_000),
 });
 
 /** Payment taken: the ticket becomes a sale (once, whatever the retries), then the receipt. */
@@ -24,10 +25,10 @@ export async function completeSaleAction(ticket: z.input<typeof ticketSchema>, n
     const empty = parsed.error.issues.some((i) => i.path[0] === 'lines' && i.code === 'too_small');
     return { ok: false, message: empty ? t.till.emptyTicketError : t.till.invalidTicket };
   }
-  const { storeId, customerId, idempotencyKey, lines } = parsed.data;
+  const { storeId, customerId, idempotencyKey, lines, redeemPoints } = parsed.data;
   try {
     // ringUpSale checks this staff member belongs to the store named in the request.
-    const sale = await ringUpSale({ storeId, staffId: userId, customerId, lines, idempotencyKey });
+    const sale = await ringUpSale({ storeId, staffId: userId, customerId, lines, idempotencyKey, redeemPoints });
     revalidatePath(`/staff/stores/${storeId}`, 'layout');
     return { ok: true, saleId: sale.saleId };
   } catch (err) {

@@ -6,6 +6,7 @@ import { TillScreen } from '@/components/staff/till/till-screen';
 import { canActOnStore, requireStaff } from '@/lib/auth/guards';
 import { listStaffStores } from '@/lib/auth/users';
 import { getI18n } from '@/lib/i18n/server';
+import { getLoyaltyRules } from '@/lib/loyalty/config';
 import { completeSaleAction } from './complete-sale-action';
 import { elsewhereAction } from './elsewhere-action';
 import { findCustomerAction } from './find-customer-action';
@@ -35,6 +36,7 @@ export default async function TillPage({ params }: Params) {
   if (storeId === null || !(await canActOnStore(user.id, storeId))) notFound();
   const [{ locale, t }, stores] = await Promise.all([getI18n(), listStaffStores(user.id)]);
   const store = stores.find((s) => s.id === storeId);
+  const rules = getLoyaltyRules();
   return (
     <div className="space-y-4">
       <div>
@@ -47,7 +49,9 @@ export default async function TillPage({ params }: Params) {
         labels={{ nav: t.pickup.navLabel, stock: t.pickup.navStock, pickup: t.pickup.navPickup, till: t.till.navTill, drive: store?.drive ? t.orders.staffDriveTitle : undefined }}
       />
       {/* A fresh key per rendered ticket: a double-submitted payment finds the first sale. */}
-      <TillScreen storeId={storeId} locale={locale} ticketKey={randomUUID()} actions={actions} labels={t.till} />
+      <TillScreen storeId={storeId} locale={locale} ticketKey={randomUUID()}
+        redeemStep={{ points: rules.redeemStepPoints, cents: rules.redeemStepCents }}
+        actions={actions} labels={t.till} />
     </div>
   );
 }

@@ -5,8 +5,10 @@ import { getSessionUser } from '@/lib/auth/guards';
 import { DomainError } from '@/lib/errors';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { getI18n } from '@/lib/i18n/server';
+import { interpolate } from '@/lib/i18n/format';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
-import { InvalidTicketError, UnknownCustomerError, UnknownTillItemError } from '@/lib/sales/errors';
+import { InvalidRedemptionError, NotAMemberError, NotEnoughPointsError } from '@/lib/loyalty/errors';
+import { InvalidTicketError, RedemptionExceedsTotalError, UnknownCustomerError, UnknownTillItemError } from '@/lib/sales/errors';
 
 export const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 
@@ -23,6 +25,12 @@ export function tillRefusal(err: unknown, t: Dictionary): { ok: false; message: 
   if (err instanceof UnknownCustomerError) return { ok: false, message: t.till.customerNotFound };
   if (err instanceof InvalidTicketError) return { ok: false, message: t.till.invalidTicket };
   if (err instanceof IdempotencyKeyReusedError) return { ok: false, message: t.till.keyReused };
+  if (err instanceof NotAMemberError) return { ok: false, message: t.till.notAMember };
+  if (err instanceof NotEnoughPointsError) {
+    return { ok: false, message: interpolate(t.till.notEnoughPoints, { balance: err.balance, requested: err.requested }) };
+  }
+  if (err instanceof InvalidRedemptionError) return { ok: false, message: interpolate(t.till.invalidRedemption, { step: err.stepPoints }) };
+  if (err instanceof RedemptionExceedsTotalError) return { ok: false, message: t.till.redeemExceedsTotal };
   if (err instanceof DomainError) return { ok: false, message: err.message };
   throw err;
 }
