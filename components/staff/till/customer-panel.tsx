@@ -93,6 +93,8 @@ export function CustomerPanel({ customer, onCustomer, find, labels }: Props) {
           <input
             id="till-customer-input"
             name="customer"
+            // The customer comes first at the counter: a USB scanner types into this field on arrival.
+            autoFocus
             type="text"
             inputMode="email"
             placeholder={labels.customerPlaceholder}

@@ -99,7 +99,7 @@ export function ItemSearch({ locale, find, onAdd, onElsewhere, labels }: Props) 
               {interpolate(labels.itemChoose, { count: results.items.length, query: results.query })}
             </p>
           )}
-          <ul className="divide-y divide-line rounded-lg border border-line" data-testid="till-item-results">
+          <ul className="max-h-[26rem] divide-y divide-line overflow-y-auto rounded-lg border border-line" data-testid="till-item-results">
             {results.items.map((item) => (
               <li key={item.skuId} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2">
                 <div className="min-w-0 flex-1">

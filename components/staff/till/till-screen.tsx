@@ -3,7 +3,6 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useRef, useState, useTransition } from 'react';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { interpolate } from '@/lib/i18n/format';
 import { CustomerPanel } from './customer-panel';
 import { ElsewherePanel } from './elsewhere-panel';
 import { ItemSearch } from './item-search';
@@ -81,6 +80,8 @@ export function TillScreen({ storeId, locale, ticketKey, redeemStep, actions, la
   const chooseCustomer = useCallback((c: TillCustomer | null) => {
     setCustomer(c);
     setWantedPoints(0);
+    // Next comes the first item: the scanner's field takes the focus.
+    if (c) document.getElementById('till-item')?.focus();
   }, []);
 
   const findCustomer = useCallback((q: string) => actions.findCustomer(storeId, q), [actions, storeId]);
@@ -89,9 +90,9 @@ export function TillScreen({ storeId, locale, ticketKey, redeemStep, actions, la
 
   const addItem = (item: TillItem): boolean => {
     const already = lines.find((l) => l.skuId === item.skuId)?.quantity ?? 0;
+    // None free here (or all already on the ticket): where else it is, rather than a line the sale would refuse.
     if (!item.available || already >= item.available) {
       setElsewhere(item);
-      setError(item.available === null ? interpolate(labels.notStockedLine, { product: item.name }) : interpolate(labels.soldOutLine, { product: item.name }));
       return false;
     }
     setError('');
