@@ -20,8 +20,15 @@ test('the till: the card is scanned, a barcode rung up, 100 points redeemed, the
   // The camera, as a phone or tablet at the counter would have it: a stream, and a BarcodeDetector
   // that reads the customer's card (headless Chromium has neither camera nor detector).
   await page.addInitScript((cardNumber) => {
-    const canvas = document.createElement('canvas');
-    Object.defineProperty(navigator, 'mediaDevices', { value: { getUserMedia: async () => canvas.captureStream() } });
+    const canvas = Object.assign(document.createElement('canvas'), { width: 64, height: 48 });
+    const paint = () => canvas.getContext('2d')?.fillRect(0, 0, 64, 48);
+    // A canvas stream has frames (and the video plays) only while something is drawn on it.
+    const stream = () => {
+      paint();
+      window.setInterval(paint, 100);
+      return canvas.captureStream(10);
+    };
+    Object.defineProperty(navigator, 'mediaDevices', { value: { getUserMedia: async () => stream() } });
     (window as unknown as { BarcodeDetector: unknown }).BarcodeDetector = class {
       constructor(readonly options: { formats: string[] }) {}
       async detect() {
