@@ -6,21 +6,28 @@ import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import type { CardField } from '@/lib/payments/card-schema';
 import type { PaymentTexts } from '@/lib/payments/messages';
+import { formatPrice, interpolate } from '@/lib/i18n/format';
 import { AddressFields, type AddressTexts } from './address-fields';
 import { CardFields } from './card-fields';
 import { DriveSlotField } from './drive-slot-field';
 import { initialCheckoutState, type CheckoutState, type HoldState } from './form-state';
+import { OrderSummary, type OrderSummaryProps } from './order-summary';
+import { PointsField, type PointsOffer, type PointsTexts } from './points-field';
 
-export type CheckoutTexts = AddressTexts & { payment: string; payAtPickup: string; chargedWhenShipped: string; placing: string; failed: string };
+export type CheckoutTexts = AddressTexts &
+  PointsTexts & { payment: string; payAtPickup: string; chargedWhenShipped: string; placing: string; failed: string };
 
 type Common = {
   action: (prev: CheckoutState, formData: FormData) => Promise<CheckoutState>;
   idempotencyKey: string;
-  /** "Place order" or "Pay €42.90". */
+  /** "Place order", or "Pay {amount}" filled with the total after any points discount. */
   submitLabel: string;
   /** Where the order goes (drive store) or how it travels; rendered by the server. */
   intro: ReactNode;
-  summary: ReactNode;
+  /** The summary before points; the form adds the discount the shopper picks. */
+  summary: Omit<OrderSummaryProps, 'pointsRedeemed' | 'discountCents'>;
+  /** The shopper's loyalty points this order can take (null: not a member, or nothing to spend). */
+  points: PointsOffer | null;
   locale: Locale;
   t: CheckoutTexts;
 };
@@ -48,6 +55,10 @@ export function CheckoutForm(props: Props) {
   // the Back button (router cache, same props) must not replay the last one.
   useEffect(() => setKey((k) => freshKey(k)), []);
   const cardErrors = state.fieldErrors as Partial<Record<CardField, string>>;
+  const [points, setPoints] = useState(0);
+  const discountCents = props.points ? (points / props.points.stepPoints) * props.points.stepCents : 0;
+  const totalCents = props.summary.totalCents - discountCents;
+  const label = interpolate(submitLabel, { amount: formatPrice(totalCents, locale) });
 
   return (
     <form action={formAction} noValidate aria-busy={pending} className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start" data-testid="checkout-form">
@@ -87,12 +98,15 @@ export function CheckoutForm(props: Props) {
             </section>
           </>
         )}
+        {props.points && (
+          <PointsField offer={props.points} value={points} onChange={setPoints} error={state.fieldErrors.points} locale={locale} t={t} />
+        )}
       </div>
       <div className="space-y-4 lg:sticky lg:top-4">
-        {summary}
+        <OrderSummary {...summary} pointsRedeemed={points} discountCents={discountCents} totalCents={totalCents} />
         <div className="space-y-3">
           <button type="submit" disabled={pending} className="btn-primary min-h-12 w-full text-base" data-testid="place-order">
-            {pending ? t.placing : submitLabel}
+            {pending ? t.placing : label}
           </button>
           <div id="checkout-message" className="[&_[data-testid=form-message]]:mt-0">
             <FormMessage ok={state.ok} message={state.message} />

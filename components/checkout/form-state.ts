@@ -1,7 +1,7 @@
 import type { CardField } from '@/lib/payments/card-schema';
 
 export type AddressField = 'name' | 'address' | 'postcode' | 'town' | 'phone';
-export type CheckoutField = AddressField | CardField | 'slot';
+export type CheckoutField = AddressField | CardField | 'slot' | 'points';
 
 /** What the place-order action returns to the checkout form (useActionState). */
 export type CheckoutState = {

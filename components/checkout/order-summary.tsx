@@ -3,15 +3,28 @@ import { formatPrice, interpolate } from '@/lib/i18n/format';
 
 export type SummaryLine = { skuId: number; name: string; variant: string; image: string | null; quantity: number; unitPriceCents: number };
 
-export type SummaryTexts = { summary: string; subtotal: string; deliveryFee: string; free: string; freeFrom: string; total: string; qty: string };
+export type SummaryTexts = {
+  summary: string;
+  subtotal: string;
+  deliveryFee: string;
+  free: string;
+  freeFrom: string;
+  total: string;
+  qty: string;
+  /** "Loyalty points ({points} pts)" */
+  pointsDiscount: string;
+};
 
-type Props = {
+export type OrderSummaryProps = {
   lines: SummaryLine[];
   subtotalCents: number;
   /** Home delivery's fee (0: free); null for drive, which has none. */
   deliveryCents: number | null;
   /** Shown under the delivery line while it is not free: "Free delivery from €50.00." */
   freeFromCents?: number | null;
+  /** Loyalty points spent on the goods and what they took off (0: no line). */
+  pointsRedeemed?: number;
+  discountCents?: number;
   totalCents: number;
   locale: Locale;
   t: SummaryTexts;
@@ -20,7 +33,7 @@ type Props = {
 };
 
 /** Lines, subtotal, delivery and total: the checkout's summary and the order page's receipt. */
-export function OrderSummary({ lines, subtotalCents, deliveryCents, freeFromCents, totalCents, locale, t, title = true }: Props) {
+export function OrderSummary({ lines, subtotalCents, deliveryCents, freeFromCents, pointsRedeemed = 0, discountCents = 0, totalCents, locale, t, title = true }: OrderSummaryProps) {
   const price = (cents: number) => formatPrice(cents, locale);
   return (
     <section aria-labelledby={title ? 'order-summary-title' : undefined} className="card px-4 pt-3 pb-4" data-testid="order-summary">
@@ -63,6 +76,14 @@ export function OrderSummary({ lines, subtotalCents, deliveryCents, freeFromCent
             {deliveryCents > 0 && freeFromCents ? (
               <dd className="w-full text-xs text-muted">{interpolate(t.freeFrom, { amount: price(freeFromCents) })}</dd>
             ) : null}
+          </div>
+        )}
+        {discountCents > 0 && (
+          <div className="flex justify-between gap-3 text-ok">
+            <dt>{interpolate(t.pointsDiscount, { points: pointsRedeemed })}</dt>
+            <dd className="font-semibold tabular-nums" data-testid="summary-discount">
+              −{price(discountCents)}
+            </dd>
           </div>
         )}
         <div className="flex items-baseline justify-between gap-3 pt-1 text-base font-bold">

@@ -2,6 +2,7 @@ import 'server-only';
 import { queryRows } from '@/lib/db/client';
 import { ensureDriveSlots, sweepDriveHolds } from '@/lib/drive/commands';
 import { purgeAnonymousCarts } from '@/lib/cart/commands';
+import { expireDuePoints } from '@/lib/loyalty/commands';
 import { expireDueReservations } from '@/lib/reservations/commands';
 import { startJobs, type Job } from './schedule';
 
@@ -48,6 +49,16 @@ async function purgeCarts(): Promise<number> {
   }
 }
 
+/** Loyalty points past their 12 months, a batch of lots at a time (several processes may sweep at once). */
+async function expirePoints(): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { expired } = await expireDuePoints({ limit: 500 });
+    total += expired;
+    if (expired < 500) return total;
+  }
+}
+
 export const serverJobs: Job[] = [
   { name: 'expire-reservations', everyMs: seconds('RESERVATION_SWEEP_SECONDS', 30), run: expireReservations },
   { name: 'trim-stock-changes', everyMs: 60_000, run: trimStockChanges },
@@ -55,6 +66,8 @@ export const serverJobs: Job[] = [
   { name: 'drive-slots', everyMs: seconds('DRIVE_SLOTS_SECONDS', 15 * 60), run: () => ensureDriveSlots() },
   { name: 'drive-holds', everyMs: seconds('DRIVE_HOLD_SWEEP_SECONDS', 60), run: sweepHolds },
   { name: 'purge-anonymous-carts', everyMs: seconds('CART_SWEEP_SECONDS', 3600), run: purgeCarts },
+  // Lapsed points stop counting at once (the card and every spend leave them out); this writes them down.
+  { name: 'expire-points', everyMs: seconds('LOYALTY_EXPIRY_SWEEP_SECONDS', 6 * 3600), run: expirePoints },
 ];
 
 type Holder = { started?: boolean };

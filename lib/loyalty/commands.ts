@@ -4,9 +4,9 @@ import { sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/lib/db';
 import { PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '@/lib/errors';
 import { cardNumberFromBody } from './card-number';
-import { getLoyaltyRules, pointsForSpend, tierForSpend } from './config';
+import { discountForPoints, getLoyaltyRules, pointsForSpend, tierForSpend } from './config';
 import { InvalidAdjustmentError, InvalidRedemptionError, NotAMemberError, NotEnoughPointsError, UnknownCustomerError } from './errors';
-import { consumeLots, creditLot, debitUpTo, expireLotsOf, findEntryByKey, insertEntry, lockAccount, rollingSpendCents } from './ledger';
+import { type KeyedEntry, consumeLots, creditLot, debitUpTo, expireLotsOf, findEntryByKey, insertEntry, lockAccount, rollingSpendCents } from './ledger';
 import type { LoyaltyChannel } from './schema';
 
 /*
@@ -28,6 +28,12 @@ function assertKey(key: string): void {
 
 function assertCustomerId(id: number): void {
   if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) throw new NotAMemberError();
+}
+
+/** A key already used for another customer or another kind of entry is a caller's bug, not a replay. */
+function sameRequest(first: KeyedEntry, customerId: number, kind: KeyedEntry['kind']): KeyedEntry {
+  if (first.customerId !== customerId || first.kind !== kind) throw new Error(`Idempotency key already used for another ${first.kind} entry`);
+  return first;
 }
 
 /**
@@ -82,7 +88,7 @@ export async function earnPoints(tx: Db, e: EarnInput): Promise<{ entryId: numbe
   assertCustomerId(e.customerId);
   if (!(await lockAccount(tx, e.customerId))) return null;
   const first = await findEntryByKey(tx, e.key);
-  if (first) return { entryId: first.id, points: first.points };
+  if (first) return { entryId: sameRequest(first, e.customerId, 'earn').id, points: first.points };
 
   const rules = getLoyaltyRules();
   const at = e.at ?? null;
@@ -135,7 +141,7 @@ export async function redeemPoints(
   assertCustomerId(r.customerId);
   if (!(await lockAccount(tx, r.customerId))) throw new NotAMemberError();
   const first = await findEntryByKey(tx, r.key);
-  if (first) return { entryId: first.id, points: -first.points, discountCents: first.discountCents, replayed: true };
+  if (first) return { entryId: sameRequest(first, r.customerId, 'redeem').id, points: -first.points, discountCents: first.discountCents, replayed: true };
 
   const at = r.at ?? null;
   await expireLotsOf(tx, r.customerId, at);
@@ -146,7 +152,7 @@ export async function redeemPoints(
     const now = await tx.execute<{ balance: number }>(sql`SELECT balance FROM loyalty_accounts WHERE customer_id = ${r.customerId}`);
     throw new NotEnoughPointsError(Number(now.rows[0]?.balance ?? 0), r.points);
   }
-  const discountCents = (r.points / rules.redeemStepPoints) * rules.redeemStepCents;
+  const discountCents = discountForPoints(rules, r.points);
   const entryId = await insertEntry(tx, {
     customerId: r.customerId,
     kind: 'redeem',
@@ -195,6 +201,7 @@ export async function reversePoints(tx: Db, r: ReverseInput): Promise<ReverseRes
   if (!(await lockAccount(tx, r.customerId))) return { reversedEarned: 0, shortfall: 0, restoredRedeemed: 0 };
   const first = await findEntryByKey(tx, r.key);
   if (first) {
+    sameRequest(first, r.customerId, 'reverse');
     const restore = await findEntryByKey(tx, `${r.key}:restore`);
     return { reversedEarned: -first.points, shortfall: first.shortfall, restoredRedeemed: restore?.points ?? 0 };
   }
@@ -305,7 +312,7 @@ export async function adjustPoints(tx: Db, a: AdjustInput): Promise<{ entryId: n
   assertCustomerId(a.customerId);
   if (!(await lockAccount(tx, a.customerId))) throw new NotAMemberError();
   const first = await findEntryByKey(tx, a.key);
-  if (first) return { entryId: first.id, points: first.points, replayed: true };
+  if (first) return { entryId: sameRequest(first, a.customerId, 'adjust').id, points: first.points, replayed: true };
 
   const rules = getLoyaltyRules();
   const at = a.at ?? null;

@@ -74,3 +74,18 @@ export function pointsForSpend(rules: LoyaltyRules, spendCents: number, multipli
   const hundredths = Math.round(rules.pointsPerEuro * 100) * Math.round(multiplier * 100);
   return Math.floor((spendCents * hundredths) / 1_000_000);
 }
+
+/** What `points` take off a bill (whole steps: 100 points = €5). */
+export function discountForPoints(rules: LoyaltyRules, points: number): number {
+  return Math.floor(points / rules.redeemStepPoints) * rules.redeemStepCents;
+}
+
+/**
+ * The most points one purchase can take: whole steps, within the balance, and never a discount
+ * larger than the bill (checkout and till offer up to this).
+ */
+export function maxRedeemablePoints(rules: LoyaltyRules, balance: number, totalCents: number): number {
+  const byBalance = Math.floor(Math.max(0, balance) / rules.redeemStepPoints);
+  const byBill = Math.floor(Math.max(0, totalCents) / rules.redeemStepCents);
+  return Math.min(byBalance, byBill) * rules.redeemStepPoints;
+}

@@ -8,8 +8,12 @@ import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { clearCart, lockCartForCheckout } from '@/lib/cart/commands';
 import { bookHeldSlot, moveBooking, releaseBooking, type SlotBooking } from '@/lib/drive/commands';
 import type { SlotHolder } from '@/lib/drive/holder';
+import { earnPoints, redeemPoints, reversePoints } from '@/lib/loyalty/commands';
 import { getPaymentProvider, getPaymentProviderById } from '@/lib/payments';
 import type { PaymentMethodInput } from '@/lib/payments/types';
+import { getLoyaltyRules } from '@/lib/loyalty/config';
+import { NotAMemberError, NotEnoughPointsError } from '@/lib/loyalty/errors';
+import { getLoyaltyCard } from '@/lib/loyalty/queries';
 import { ARRIVAL_OPENS_MINUTES_BEFORE, deliveryFeeCents } from './config';
 import {
   ArrivalNotOpenError,
@@ -19,6 +23,7 @@ import {
   OrderStateError,
   PastCutoffError,
   PaymentDeclinedError,
+  PointsNotUsableError,
   PriceChangedError,
 } from './errors';
 import { newOrderNumber } from './order-number';
@@ -44,6 +49,8 @@ export type PlaceOrderInput = {
   address?: DeliveryAddress;
   /** Home delivery pays by card now; drive pays at pickup. */
   payment?: PaymentMethodInput;
+  /** Loyalty points to spend on the goods (a multiple of the redemption step; 0 or absent: none). */
+  redeemPoints?: number;
   idempotencyKey: string;
 };
 
@@ -56,10 +63,11 @@ async function transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
 
 type CartSnapshot = Awaited<ReturnType<typeof lockCartForCheckout>>;
 
-function totals(cart: CartSnapshot): { subtotal: number; delivery: number; total: number } {
+function totals(cart: CartSnapshot, points: number): { subtotal: number; delivery: number; discount: number; total: number } {
   const subtotal = cart.lines.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
   const delivery = cart.fulfilment === 'delivery' ? deliveryFeeCents(subtotal) : 0;
-  return { subtotal, delivery, total: subtotal + delivery };
+  const discount = pointsDiscountCents(points, subtotal, delivery);
+  return { subtotal, delivery, discount, total: subtotal + delivery - discount };
 }
 
 async function findByKey(customerId: number, key: string): Promise<PlacedOrder | null> {
@@ -86,6 +94,28 @@ async function stockLocation(tx: Db, cart: CartSnapshot): Promise<number> {
   return cart.driveStoreId;
 }
 
+/**
+ * What `points` take off this order. Points pay for goods (not delivery), in whole redemption
+ * steps, and never the whole bill: a card authorisation or a pickup payment needs an amount.
+ */
+export function pointsDiscountCents(points: number, subtotalCents: number, deliveryCents: number): number {
+  if (points === 0) return 0;
+  const { redeemStepPoints, redeemStepCents } = getLoyaltyRules();
+  const max = maxRedeemablePoints(Number.MAX_SAFE_INTEGER, subtotalCents, deliveryCents);
+  if (!Number.isSafeInteger(points) || points < 0 || points % redeemStepPoints !== 0 || points > max) {
+    throw new PointsNotUsableError(max, redeemStepPoints);
+  }
+  return (points / redeemStepPoints) * redeemStepCents;
+}
+
+/** The most points (whole steps, within `balance`) this order can take: see pointsDiscountCents. */
+export function maxRedeemablePoints(balance: number, subtotalCents: number, deliveryCents: number): number {
+  const { redeemStepPoints, redeemStepCents } = getLoyaltyRules();
+  let steps = Math.floor(subtotalCents / redeemStepCents);
+  if (steps * redeemStepCents >= subtotalCents + deliveryCents) steps -= 1;
+  return Math.max(0, Math.min(steps, Math.floor(balance / redeemStepPoints))) * redeemStepPoints;
+}
+
 function validate(input: PlaceOrderInput, mode: OrderMode): void {
   if (mode === 'drive' && !(Number.isSafeInteger(input.slotId) && input.slotId! > 0)) {
     throw new InvalidCheckoutError('Choose a pickup slot.');
@@ -110,7 +140,15 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
   const preview = await transaction((tx) => lockCartForCheckout(tx, input.cartId));
   const mode = preview.fulfilment;
   validate(input, mode);
-  const amount = totals(preview).total;
+  const points = input.redeemPoints ?? 0;
+  const amount = totals(preview, points).total;
+  if (points > 0) {
+    // Not enough points is known before the card is touched (the ledger's own check, inside the
+    // transaction, is what guarantees it: the balance can still move in between).
+    const card = await getLoyaltyCard(input.customerId);
+    if (!card) throw new NotAMemberError();
+    if (card.balance < points) throw new NotEnoughPointsError(card.balance, points);
+  }
 
   const provider = getPaymentProvider(mode === 'delivery' ? 'card' : 'at_pickup');
   const method: PaymentMethodInput = mode === 'delivery' ? input.payment! : { kind: 'at_pickup' };
@@ -128,16 +166,16 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
     return await transaction(async (tx) => {
       const cart = await lockCartForCheckout(tx, input.cartId);
       if (cart.fulfilment !== mode) throw new PriceChangedError(); // switched mode in another tab: new total
-      const { subtotal, delivery, total } = totals(cart);
+      const { subtotal, delivery, discount, total } = totals(cart, points);
       if (total !== amount) throw new PriceChangedError();
       const locationId = await stockLocation(tx, cart);
       const number = newOrderNumber();
       const a = mode === 'delivery' ? input.address! : null;
       const inserted = await tx.execute<{ id: number }>(sql`
-        INSERT INTO orders (number, customer_id, mode, location_id, status, subtotal_cents, delivery_cents, total_cents,
-                            payment_provider, payment_reference, payment_status, card_last4,
+        INSERT INTO orders (number, customer_id, mode, location_id, status, subtotal_cents, delivery_cents, points_redeemed,
+                            discount_cents, total_cents, payment_provider, payment_reference, payment_status, card_last4,
                             delivery_name, delivery_address, delivery_postcode, delivery_town, delivery_phone, idempotency_key)
-        VALUES (${number}, ${input.customerId}, ${mode}, ${locationId}, 'placed', ${subtotal}, ${delivery}, ${total},
+        VALUES (${number}, ${input.customerId}, ${mode}, ${locationId}, 'placed', ${subtotal}, ${delivery}, ${points}, ${discount}, ${total},
                 ${provider.id}, ${auth.reference}, ${mode === 'delivery' ? 'authorized' : 'due_at_pickup'}, ${auth.last4 ?? null},
                 ${a?.name ?? null}, ${a?.address ?? null}, ${a?.postcode ?? null}, ${a?.town ?? null}, ${a?.phone ?? null},
                 ${input.idempotencyKey})
@@ -151,6 +189,17 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
                     ${intArray(cart.lines.map((l) => l.unitPriceCents))}::int[]) WITH ORDINALITY AS w(sku, n, price, pos)
         ORDER BY w.pos`);
       await holdStock(tx, locationId, lines);
+      if (points > 0) {
+        // The balance check is the ledger's conditional update: not enough points rolls all of it back.
+        await redeemPoints(tx, {
+          customerId: input.customerId,
+          points,
+          channel: 'web',
+          storeId: mode === 'drive' ? locationId : null,
+          orderId,
+          key: `order:${input.idempotencyKey}:redeem`,
+        });
+      }
       if (mode === 'drive') {
         const holder: SlotHolder = { customerId: input.customerId };
         await bookHeldSlot(tx, { storeId: locationId, slotId: input.slotId!, orderRef: number, holder });
@@ -196,6 +245,9 @@ type OrderRow = {
   payment_provider: string;
   payment_reference: string | null;
   payment_status: PaymentStatus;
+  subtotal_cents: number;
+  discount_cents: number;
+  points_redeemed: number;
   total_cents: number;
   slot_starts_at: string | null;
   past_cutoff: boolean | null;
@@ -206,7 +258,7 @@ async function lockOrder(tx: Db, where: { orderId: number; customerId?: number; 
   if (!Number.isSafeInteger(where.orderId)) throw new OrderNotFoundError();
   const r = await tx.execute<OrderRow>(sql`
     SELECT o.id, o.number, o.customer_id, o.mode, o.location_id, o.status, o.payment_provider, o.payment_reference,
-           o.payment_status, o.total_cents, s.starts_at AS slot_starts_at,
+           o.payment_status, o.subtotal_cents, o.discount_cents, o.points_redeemed, o.total_cents, s.starts_at AS slot_starts_at,
            s.starts_at - make_interval(mins => COALESCE(ds.cutoff_minutes, 120)) <= now() AS past_cutoff
     FROM orders o
     LEFT JOIN drive_slot_bookings b ON b.order_ref = o.number AND b.status = 'booked'
@@ -238,7 +290,24 @@ async function cancel(tx: Db, order: OrderRow, actorId: number, byCustomer: bool
   if (byCustomer && order.mode === 'drive' && order.past_cutoff) throw new PastCutoffError();
   await releaseStock(tx, order.location_id, await orderLines(tx, order.id));
   if (order.mode === 'drive') await releaseBooking(tx, order.number);
+  // Points spent on it go back to the shopper's balance (nothing was earned yet: that happens on completion).
+  if (order.points_redeemed > 0) await reversePoints(tx, { customerId: order.customer_id, orderId: order.id, key: `order:${order.id}:cancel` });
   await setStatus(tx, order, 'cancelled', actorId, order.payment_status === 'authorized' ? sql`, payment_status = 'voided'` : sql``);
+}
+
+/**
+ * Completion (collected at the drive, delivered at home) earns points on what the goods cost the
+ * shopper after their points discount; delivery fees earn nothing. Once per order (its key).
+ */
+async function earnOnCompletion(tx: Db, order: OrderRow): Promise<void> {
+  await earnPoints(tx, {
+    customerId: order.customer_id,
+    spendCents: order.subtotal_cents - order.discount_cents,
+    channel: 'web',
+    storeId: order.mode === 'drive' ? order.location_id : null,
+    orderId: order.id,
+    key: `order:${order.id}:earn`,
+  });
 }
 
 /**
@@ -368,6 +437,7 @@ export async function handOverOrder(input: StaffOrderInput): Promise<StaffOrderR
       input.actorId,
       order.payment_status === 'due_at_pickup' ? sql`, payment_status = 'paid_at_pickup'` : sql``,
     );
+    await earnOnCompletion(tx, order);
     await notifyDrive(tx, order.location_id, order.id);
     return named(order);
   });
@@ -405,6 +475,7 @@ export async function markDelivered(input: StaffOrderInput): Promise<StaffOrderR
     if (order.mode !== 'delivery') throw new OrderNotFoundError();
     if (order.status !== 'shipped') throw new OrderStateError(order.status, 'marked delivered');
     await setStatus(tx, order, 'delivered', input.actorId);
+    await earnOnCompletion(tx, order);
     return named(order);
   });
 }

@@ -14,6 +14,16 @@ export class InvalidCheckoutError extends DomainError {
   }
 }
 
+/** Points asked for that this order cannot take: not whole steps, or more than its goods allow. */
+export class PointsNotUsableError extends DomainError {
+  constructor(readonly maxPoints: number, readonly stepPoints: number) {
+    super(
+      'points_not_usable',
+      maxPoints === 0 ? 'Points cannot be used on this order.' : `Use points in steps of ${stepPoints}, at most ${maxPoints} on this order.`,
+    );
+  }
+}
+
 /** The card was refused: nothing was reserved or booked, and nothing was charged. */
 export class PaymentDeclinedError extends DomainError {
   constructor(readonly declineCode: string, message: string) {

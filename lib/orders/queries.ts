@@ -35,6 +35,11 @@ export type Order = {
   slot: { id: number; startsAt: string; endsAt: string; cutoffAt: string; pastCutoff: boolean } | null;
   subtotalCents: number;
   deliveryCents: number;
+  /** Loyalty points spent on the goods, and the euros they took off. */
+  pointsRedeemed: number;
+  discountCents: number;
+  /** Points this order earned (on completion) net of any reversal; 0 until then. */
+  pointsEarned: number;
   totalCents: number;
   paymentProvider: string;
   paymentStatus: PaymentStatus;
@@ -70,6 +75,9 @@ type Row = {
   past_cutoff: boolean | null;
   subtotal_cents: number;
   delivery_cents: number;
+  points_redeemed: number;
+  discount_cents: number;
+  points_earned: number;
   total_cents: number;
   payment_provider: string;
   payment_status: PaymentStatus;
@@ -105,6 +113,9 @@ function toOrder(r: Row): Order {
         : { id: r.slot_id, startsAt: iso(r.starts_at)!, endsAt: iso(r.ends_at)!, cutoffAt: iso(r.cutoff_at)!, pastCutoff: Boolean(r.past_cutoff) },
     subtotalCents: r.subtotal_cents,
     deliveryCents: r.delivery_cents,
+    pointsRedeemed: r.points_redeemed,
+    discountCents: r.discount_cents,
+    pointsEarned: r.points_earned,
     totalCents: r.total_cents,
     paymentProvider: r.payment_provider,
     paymentStatus: r.payment_status,
@@ -132,7 +143,9 @@ async function select(locale: Locale, where: SQL, order: SQL, limit = 100): Prom
            sl.id AS slot_id, sl.starts_at, sl.ends_at,
            sl.starts_at - make_interval(mins => COALESCE(ds.cutoff_minutes, 120)) AS cutoff_at,
            sl.starts_at - make_interval(mins => COALESCE(ds.cutoff_minutes, 120)) <= now() AS past_cutoff,
-           o.subtotal_cents, o.delivery_cents, o.total_cents, o.payment_provider, o.payment_status, o.card_last4,
+           o.subtotal_cents, o.delivery_cents, o.points_redeemed, o.discount_cents, o.total_cents, o.payment_provider,
+           (SELECT COALESCE(sum(e.points), 0)::int FROM loyalty_entries e
+            WHERE e.order_id = o.id AND (e.kind = 'earn' OR (e.kind = 'reverse' AND e.points < 0))) AS points_earned, o.payment_status, o.card_last4,
            o.delivery_name, o.delivery_address, o.delivery_postcode, o.delivery_town, o.delivery_phone,
            o.arrived_at, o.arrival_bay, o.placed_at, o.updated_at,
            (SELECT COALESCE(json_agg(json_build_object(

@@ -40,6 +40,10 @@ export const orders = pgTable(
     status: text('status', { enum: ORDER_STATUSES }).notNull().default('placed'),
     subtotalCents: integer('subtotal_cents').notNull(),
     deliveryCents: integer('delivery_cents').notNull().default(0),
+    /** Loyalty points spent on this order (lib/loyalty) and the euros they took off the goods. */
+    pointsRedeemed: integer('points_redeemed').notNull().default(0),
+    discountCents: integer('discount_cents').notNull().default(0),
+    /** What the shopper pays: subtotal + delivery − points discount. */
     totalCents: integer('total_cents').notNull(),
     paymentProvider: text('payment_provider').notNull(),
     paymentReference: text('payment_reference'),
@@ -70,7 +74,11 @@ export const orders = pgTable(
       sql`(${t.mode} = 'drive' and ${t.status} not in ('shipped', 'delivered')) or (${t.mode} = 'delivery' and ${t.status} not in ('ready', 'collected'))`,
     ),
     check('orders_payment_status', sql`${t.paymentStatus} in ('authorized', 'captured', 'due_at_pickup', 'paid_at_pickup', 'voided')`),
-    check('orders_totals', sql`${t.subtotalCents} >= 0 and ${t.deliveryCents} >= 0 and ${t.totalCents} = ${t.subtotalCents} + ${t.deliveryCents}`),
+    check(
+      'orders_totals',
+      sql`${t.subtotalCents} >= 0 and ${t.deliveryCents} >= 0 and ${t.discountCents} >= 0 and ${t.discountCents} <= ${t.subtotalCents} and (${t.discountCents} = 0 or ${t.totalCents} > 0) and ${t.totalCents} = ${t.subtotalCents} + ${t.deliveryCents} - ${t.discountCents}`,
+    ),
+    check('orders_points', sql`${t.pointsRedeemed} >= 0 and (${t.pointsRedeemed} = 0) = (${t.discountCents} = 0)`),
     check(
       'orders_delivery_address',
       sql`${t.mode} = 'drive' or (${t.deliveryName} is not null and ${t.deliveryAddress} is not null and ${t.deliveryPostcode} is not null and ${t.deliveryTown} is not null)`,

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '@/lib/db/testing';
+import { joinLoyalty } from '@/lib/loyalty/commands';
+import { listLoyaltyEntries } from '@/lib/loyalty/queries';
 import { NotStockedHereError, OutOfStockError } from '@/lib/inventory/holds';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { insertCategory, insertProduct, insertShoppers, insertStore, insertUser, setStock } from '@/lib/testing/fixtures';
@@ -192,6 +194,7 @@ describe('lifecycle', () => {
     expect(await stockOf(skus[0]!)).toEqual({ on_hand: 8, reserved: 0 });
   });
 
+
   it('a shopper cancels only their own reservation; the units come back once', async () => {
     const r = await place(alice, [{ skuId: skus[0]!, quantity: 3 }]);
     await expect(cancelReservationByCustomer({ reservationId: r.id, customerId: bob })).rejects.toBeInstanceOf(ReservationNotFoundError);
@@ -259,5 +262,19 @@ describe('reads', () => {
     const rows = await listReservableStores(skus[0]!, { lat: 45.77, lng: 4.89 });
     expect(rows.map((s) => s.slug)).toEqual(['lyon']); // villeurbanne fully reserved, outlet has no click & reserve
     expect(rows[0]).toMatchObject({ available: 10, holdHours: 48 });
+  });
+});
+
+// Last: the ledger keeps its sales (loyalty entries reference them), so beforeEach cannot clear them after this.
+describe('loyalty', () => {
+  it('a member earns points in the store channel when they collect, once', async () => {
+    await joinLoyalty(bob);
+    const r = await place(bob, [{ skuId: skus[1]!, quantity: 2 }]);
+    const sale = await collectReservation({ reservationId: r.id, storeId: store, actorId: staff });
+    await expect(collectReservation({ reservationId: r.id, storeId: store, actorId: staff })).rejects.toMatchObject({ status: 'collected' });
+    const entries = await listLoyaltyEntries(bob);
+    expect(entries.map((e) => ({ kind: e.kind, points: e.points, channel: e.channel, storeId: e.storeId, saleId: e.saleId }))).toEqual([
+      { kind: 'earn', points: Math.floor(sale.totalCents / 100), channel: 'store', storeId: store, saleId: sale.saleId },
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import { queryRows } from '@/lib/db/client';
 import { findInCauses, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@/lib/errors';
 import { NotStockedHereError, OutOfStockError, releaseStock, takeHeldStock, type HoldLine } from '@/lib/inventory/holds';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
+import { earnPoints } from '@/lib/loyalty/commands';
 import { recordStoreSale } from '@/lib/sales/commands';
 import { reservationLimits } from './config';
 import { newPickupCode } from './pickup-code';
@@ -184,13 +185,23 @@ export async function collectReservation(input: StaffTransitionInput): Promise<{
     if (!row) return null;
     const lines = await linesOf(tx, input.reservationId);
     await takeHeldStock(tx, input.storeId, lines, { actorId: input.actorId, note: `Click & reserve #${input.reservationId}` });
-    return recordStoreSale(tx, {
+    const sale = await recordStoreSale(tx, {
       storeId: input.storeId,
       customerId: row.customer_id,
       staffId: input.actorId,
       reservationId: input.reservationId,
       lines,
     });
+    // Paid at the desk: a shop purchase, so it earns points in the store channel (members only).
+    await earnPoints(tx, {
+      customerId: row.customer_id,
+      spendCents: sale.totalCents,
+      channel: 'store',
+      storeId: input.storeId,
+      saleId: sale.saleId,
+      key: `sale:${sale.saleId}:earn`,
+    });
+    return sale;
   });
   return result ?? refuse(input.reservationId, { storeId: input.storeId });
 }

@@ -4,6 +4,7 @@ import { insertDemoCarts } from './carts';
 import { buildCatalog, insertCatalog } from './catalog';
 import { insertDrive } from './drive';
 import { createRng } from './prng';
+import { insertDemoLoyalty } from './loyalty';
 import { insertDemoOrders } from './orders';
 import { insertDemoReservations } from './reservations';
 import { insertDemoStock, insertLargeStock } from './stock';
@@ -44,6 +45,8 @@ export async function seed(db: Db, { scale, today = new Date().toISOString().sli
     // The drive's booked places become real orders, holding their units (demo scale only).
     const orders = scale === 'demo' ? await insertDemoOrders(tx, createRng(601)) : { orders: 0, customers: 0 };
     const carts = scale === 'demo' ? await insertDemoCarts(tx, createRng(701)) : 0;
+    // Members earn on the orders above, so this comes after them.
+    const loyalty = scale === 'demo' ? await insertDemoLoyalty(tx, createRng(801)) : { members: 0, entries: 0 };
     return {
       stores: placed.stores.length,
       warehouses: 1,
@@ -58,6 +61,8 @@ export async function seed(db: Db, { scale, today = new Date().toISOString().sli
       ...drive,
       orders: orders.orders,
       carts,
+      loyaltyMembers: loyalty.members,
+      loyaltyEntries: loyalty.entries,
     };
   });
   // Fresh statistics, so the first queries plan against the real table sizes.

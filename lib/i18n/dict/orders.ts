@@ -2,6 +2,20 @@
 // {placeholders} are filled with interpolate().
 export const orders = {
   fr: {
+    // Loyalty points at checkout
+    pointsDiscount: 'Points fidélité ({points} pts)',
+    pointsTitle: 'Mes points fidélité',
+    pointsBalance: 'Vous avez {points} points.',
+    pointsNone: 'Ne pas utiliser de points',
+    pointsOption: '{points} points : −{amount}',
+    pointsHint: 'Les points paient les articles, jusqu’à {amount} sur cette commande.',
+    pointsTooFew: 'Il faut {points} points pour économiser {amount}.',
+    pointsInvalid: 'Choisissez un nombre de points dans la liste.',
+    pointsNotUsable: 'Les points ne peuvent pas être utilisés sur cette commande.',
+    pointsAtMost: 'Utilisez vos points par {step}, au plus {points} sur cette commande.',
+    pointsNotEnough: 'Votre solde de points ne suffit plus : il a changé entre-temps. Choisissez à nouveau.',
+    pointsNotMember: 'Rejoignez le programme fidélité pour utiliser des points.',
+    pointsEarned: '+{points} points gagnés',
     // Checkout
     lineQty: '{count} × {price}',
     failed: 'La demande n’a pas abouti. Réessayez.',
@@ -183,6 +197,20 @@ export const orders = {
     staffPayment_voided: 'Autorisation carte annulée',
   },
   en: {
+    // Loyalty points at checkout
+    pointsDiscount: 'Loyalty points ({points} pts)',
+    pointsTitle: 'My loyalty points',
+    pointsBalance: 'You have {points} points.',
+    pointsNone: 'Don’t use points',
+    pointsOption: '{points} points: −{amount}',
+    pointsHint: 'Points pay for goods, up to {amount} on this order.',
+    pointsTooFew: 'You need {points} points to save {amount}.',
+    pointsInvalid: 'Choose a number of points from the list.',
+    pointsNotUsable: 'Points cannot be used on this order.',
+    pointsAtMost: 'Use points in steps of {step}, at most {points} on this order.',
+    pointsNotEnough: 'Your points balance no longer covers this: it changed meanwhile. Choose again.',
+    pointsNotMember: 'Join the loyalty programme to use points.',
+    pointsEarned: '+{points} points earned',
     lineQty: '{count} × {price}',
     failed: 'That did not go through. Try again.',
     modeLabel_drive: 'Drive',

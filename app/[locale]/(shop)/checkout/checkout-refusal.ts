@@ -17,7 +17,8 @@ import type { Locale } from '@/lib/i18n/config';
 import { interpolate, intlTag } from '@/lib/i18n/format';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { NotStockedHereError, OutOfStockError } from '@/lib/inventory/holds';
-import { DriveNotOfferedError, InvalidCheckoutError, PaymentDeclinedError, PriceChangedError } from '@/lib/orders/errors';
+import { NotAMemberError, NotEnoughPointsError } from '@/lib/loyalty/errors';
+import { DriveNotOfferedError, InvalidCheckoutError, PaymentDeclinedError, PointsNotUsableError, PriceChangedError } from '@/lib/orders/errors';
 import { PaymentConfigError, PaymentError } from '@/lib/payments';
 import { declinedCheckoutMessage, paymentErrorMessage } from '@/lib/payments/messages';
 
@@ -28,6 +29,8 @@ import { declinedCheckoutMessage, paymentErrorMessage } from '@/lib/payments/mes
  */
 export const slotIdSchema = z.coerce.number().int().positive().max(2_147_483_647);
 export const idempotencyKeySchema = z.uuid();
+/** Points to spend: whole and bounded here; steps and balance are the domain's to judge. */
+export const redeemPointsSchema = z.coerce.number().int().min(0).max(100_000_000);
 
 /** French phone numbers: 10 digits from 0, or +33 and 9 digits; spaces, dots and dashes allowed. */
 const PHONE = /^(?:0\d{9}|\+33\d{9})$/;
@@ -91,6 +94,12 @@ export function checkoutRefusal(err: unknown, ctx: Context): CheckoutState {
     return refused(ctx, message, { [field]: message });
   }
   if (err instanceof PriceChangedError) return refused(ctx, o.priceChanged);
+  const points = (message: string) => refused(ctx, message, { points: message });
+  if (err instanceof PointsNotUsableError) {
+    return points(err.maxPoints === 0 ? o.pointsNotUsable : interpolate(o.pointsAtMost, { points: err.maxPoints, step: err.stepPoints }));
+  }
+  if (err instanceof NotEnoughPointsError) return points(o.pointsNotEnough);
+  if (err instanceof NotAMemberError) return points(o.pointsNotMember);
   const outage = paymentErrorMessage(err, ctx.t.payments);
   if (outage) return refused(ctx, outage);
   if (err instanceof PaymentError || err instanceof PaymentConfigError) {

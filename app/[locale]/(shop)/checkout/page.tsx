@@ -3,7 +3,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { CheckoutForm, type CheckoutTexts } from '@/components/checkout/checkout-form';
-import { OrderSummary, type SummaryLine, type SummaryTexts } from '@/components/checkout/order-summary';
+import type { OrderSummaryProps, SummaryLine, SummaryTexts } from '@/components/checkout/order-summary';
+import type { PointsOffer } from '@/components/checkout/points-field';
 import { variantOf } from '@/components/reservations/reservation-lines';
 import { requireUser } from '@/lib/auth/guards';
 import { StoreWithoutDriveError } from '@/lib/cart/errors';
@@ -11,8 +12,10 @@ import { cartAvailability, getCart } from '@/lib/cart/queries';
 import type { Cart } from '@/lib/cart/types';
 import { listSlots } from '@/lib/drive/queries';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { formatPrice, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
+import { getLoyaltyRules } from '@/lib/loyalty/config';
+import { getLoyaltyCard } from '@/lib/loyalty/queries';
+import { maxRedeemablePoints } from '@/lib/orders/commands';
 import { deliveryFeeCents, freeDeliveryFromCents } from '@/lib/orders/config';
 import { getPaymentProvider } from '@/lib/payments';
 import { getStoreById } from '@/lib/stores/queries';
@@ -25,14 +28,28 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 function summaryTexts(t: Dictionary['orders']): SummaryTexts {
-  const { summary, subtotal, deliveryFee, free, freeFrom, total, lineQty } = t;
-  return { summary, subtotal, deliveryFee, free, freeFrom, total, qty: lineQty };
+  const { summary, subtotal, deliveryFee, free, freeFrom, total, lineQty, pointsDiscount } = t;
+  return { summary, subtotal, deliveryFee, free, freeFrom, total, qty: lineQty, pointsDiscount };
 }
 
 function formTexts(t: Dictionary['orders']): CheckoutTexts {
   const { deliveryAddress, fullName, address, postcode, town, phone, phoneHint, payment, payAtPickup, chargedWhenShipped, placing, failed } = t;
-  return { deliveryAddress, fullName, address, postcode, town, phone, phoneHint, payment, payAtPickup, chargedWhenShipped, placing, failed };
+  const { pointsTitle, pointsBalance, pointsNone, pointsOption, pointsHint, pointsTooFew } = t;
+  return {
+    ...{ deliveryAddress, fullName, address, postcode, town, phone, phoneHint, payment, payAtPickup, chargedWhenShipped, placing, failed },
+    ...{ pointsTitle, pointsBalance, pointsNone, pointsOption, pointsHint, pointsTooFew },
+  };
 }
+
+/** A member's points this order can take; null when they are not a member or have none. */
+async function pointsOffer(customerId: number, subtotalCents: number, deliveryCents: number): Promise<PointsOffer | null> {
+  const card = await getLoyaltyCard(customerId);
+  if (!card || card.balance <= 0) return null;
+  const { redeemStepPoints: stepPoints, redeemStepCents: stepCents } = getLoyaltyRules();
+  return { balance: card.balance, maxPoints: maxRedeemablePoints(card.balance, subtotalCents, deliveryCents), stepPoints, stepCents };
+}
+
+type CheckoutSummary = Omit<OrderSummaryProps, 'pointsRedeemed' | 'discountCents'>;
 
 /** Why this cart cannot be checked out as it is, or null. */
 async function blocker(cart: Cart, t: Dictionary['orders']): Promise<string | null> {
@@ -85,10 +102,17 @@ export default async function CheckoutPage() {
   const lines: SummaryLine[] = cart.lines.map((l) => ({ ...l, name: l.productName, variant: variantOf(l, t) }));
   const delivery = cart.fulfilment === 'delivery' ? deliveryFeeCents(cart.subtotalCents) : null;
   const total = cart.subtotalCents + (delivery ?? 0);
-  const summary = (
-    <OrderSummary lines={lines} subtotalCents={cart.subtotalCents} deliveryCents={delivery} freeFromCents={freeDeliveryFromCents()} totalCents={total} locale={locale} t={summaryTexts(to)} />
-  );
-  const common = { action: placeOrderAction, idempotencyKey: randomUUID(), summary, locale, t: formTexts(to) };
+  const summary: CheckoutSummary = {
+    lines,
+    subtotalCents: cart.subtotalCents,
+    deliveryCents: delivery,
+    freeFromCents: freeDeliveryFromCents(),
+    totalCents: total,
+    locale,
+    t: summaryTexts(to),
+  };
+  const points = await pointsOffer(user.id, cart.subtotalCents, delivery ?? 0);
+  const common = { action: placeOrderAction, idempotencyKey: randomUUID(), summary, points, locale, t: formTexts(to) };
   const changeLink = (
     <Link href="/cart" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline underline-offset-2">
       {to.changeInCart}
@@ -104,7 +128,7 @@ export default async function CheckoutPage() {
         <CheckoutForm
           {...common}
           mode="delivery"
-          submitLabel={interpolate(to.placeOrderPay, { amount: formatPrice(total, locale) })}
+          submitLabel={to.placeOrderPay}
           intro={
             <div className="flex flex-wrap items-center justify-between gap-x-3 rounded-xl border border-brand-100 bg-brand-50 px-4 py-2">
               <p className="font-semibold">{to.checkoutDelivery}</p>

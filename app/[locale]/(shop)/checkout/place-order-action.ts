@@ -7,7 +7,7 @@ import { getCart } from '@/lib/cart/queries';
 import { getI18n } from '@/lib/i18n/server';
 import { placeOrder, type PlaceOrderInput } from '@/lib/orders/commands';
 import { parseCardForm } from '@/lib/payments/card-schema';
-import { addressSchema, addressValues, checkoutRefusal, idempotencyKeySchema, slotIdSchema } from './checkout-refusal';
+import { addressSchema, addressValues, checkoutRefusal, idempotencyKeySchema, redeemPointsSchema, slotIdSchema } from './checkout-refusal';
 
 /**
  * "Place order" for the signed-in shopper's own cart (found from the session, never the form):
@@ -40,6 +40,9 @@ export async function placeOrderAction(prev: CheckoutState, formData: FormData):
     if (card.ok) input.payment = card.method;
     else for (const [field, k] of Object.entries(card.errors)) fieldErrors[field as keyof typeof card.errors] = t.payments[k];
   }
+  const points = redeemPointsSchema.safeParse(formData.get('redeemPoints') ?? 0);
+  if (points.success) input.redeemPoints = points.data;
+  else fieldErrors.points = t.orders.pointsInvalid;
   const invalid = Object.keys(fieldErrors).length;
   if (invalid > 0) return { ...base, fieldErrors, message: invalid === 1 && fieldErrors.slot ? fieldErrors.slot : t.orders.fixErrors };
 

@@ -178,10 +178,26 @@ export default async function OrderPage({ params }: Props) {
             lines={order.lines.map((l) => ({ ...l, name: l.productName, variant: variantOf(l, t) }))}
             subtotalCents={order.subtotalCents}
             deliveryCents={order.mode === 'delivery' ? order.deliveryCents : null}
+            pointsRedeemed={order.pointsRedeemed}
+            discountCents={order.discountCents}
             totalCents={order.totalCents}
             locale={locale}
-            t={{ summary: to.items, subtotal: to.subtotal, deliveryFee: to.deliveryFee, free: to.free, freeFrom: to.freeFrom, total: to.total, qty: to.lineQty }}
+            t={{
+              summary: to.items,
+              subtotal: to.subtotal,
+              deliveryFee: to.deliveryFee,
+              free: to.free,
+              freeFrom: to.freeFrom,
+              total: to.total,
+              qty: to.lineQty,
+              pointsDiscount: to.pointsDiscount,
+            }}
           />
+          {order.pointsEarned > 0 && (
+            <p className="card px-4 py-3 text-sm font-semibold text-ok" data-testid="order-points-earned">
+              {interpolate(to.pointsEarned, { points: order.pointsEarned })}
+            </p>
+          )}
           <section aria-labelledby="order-history-title" className="card p-5">
             <h2 id="order-history-title" className="mb-3 text-base font-bold">
               {to.history}

@@ -1,0 +1,5 @@
+ALTER TABLE "orders" DROP CONSTRAINT "orders_totals";--> statement-breakpoint
+ALTER TABLE "orders" ADD COLUMN "points_redeemed" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "orders" ADD COLUMN "discount_cents" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "orders" ADD CONSTRAINT "orders_points" CHECK ("orders"."points_redeemed" >= 0 and ("orders"."points_redeemed" = 0) = ("orders"."discount_cents" = 0));--> statement-breakpoint
+ALTER TABLE "orders" ADD CONSTRAINT "orders_totals" CHECK ("orders"."subtotal_cents" >= 0 and "orders"."delivery_cents" >= 0 and "orders"."discount_cents" >= 0 and "orders"."discount_cents" <= "orders"."subtotal_cents" and ("orders"."discount_cents" = 0 or "orders"."total_cents" > 0) and "orders"."total_cents" = "orders"."subtotal_cents" + "orders"."delivery_cents" - "orders"."discount_cents");
