@@ -7,17 +7,22 @@ type BarcodeDetectorLike = { detect(source: HTMLVideoElement): Promise<DetectedB
 type BarcodeDetectorCtor = new (options: { formats: string[] }) => BarcodeDetectorLike;
 
 type Props = {
-  /** Called with the text of the first QR code seen. */
+  /** Called with the text of the first code seen. */
   onCode: (value: string) => void;
   labels: { scan: string; stop: string; help: string; denied: string };
+  /** What the camera looks for: QR codes by default; the till reads EAN-13 loyalty cards. */
+  formats?: string[];
+  testId?: string;
 };
+
+const QR_ONLY = ['qr_code'];
 
 /**
  * The phone or tablet camera as a QR reader, through the browser's BarcodeDetector. Where the
  * browser has none (desktop Firefox, Safari before 17) the button is not shown: the field and a
  * USB scanner do the job.
  */
-export function QrScanButton({ onCode, labels }: Props) {
+export function QrScanButton({ onCode, labels, formats = QR_ONLY, testId = 'scan-qr' }: Props) {
   const [supported, setSupported] = useState(false);
   const [scanning, setScanning] = useState(false);
   const [error, setError] = useState('');
@@ -38,7 +43,7 @@ export function QrScanButton({ onCode, labels }: Props) {
     (async () => {
       try {
         const Detector = (window as unknown as { BarcodeDetector: BarcodeDetectorCtor }).BarcodeDetector;
-        const detector = new Detector({ formats: ['qr_code'] });
+        const detector = new Detector({ formats });
         stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
         if (stopped || !video.current) return stop();
         video.current.srcObject = stream;
@@ -63,7 +68,7 @@ export function QrScanButton({ onCode, labels }: Props) {
       }
     })();
     return stop;
-  }, [scanning, onCode, labels.denied]);
+  }, [scanning, onCode, labels.denied, formats]);
 
   if (!supported) return null;
   return (
@@ -84,7 +89,7 @@ export function QrScanButton({ onCode, labels }: Props) {
             setScanning(true);
           }}
           className="btn-secondary min-h-12 w-full sm:min-h-11 sm:w-auto"
-          data-testid="scan-qr"
+          data-testid={testId}
         >
           <span aria-hidden="true">⌗</span>
           {labels.scan}

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CardJourneyData } from './card-data';
 import type { DriveDeskData } from './drive-desk-data';
+import type { TillData } from './till-data';
 
 /**
  * Facts about the freshly seeded e2e database, written by e2e/support/server.ts before the server
@@ -45,6 +46,8 @@ export type E2eData = {
   cart: { anySku: SkuRef; otherSku: SkuRef; driveSku: SkuRef; myDriveStore: StoreRef; suggestedStore: StoreRef };
   /** The offline card journey's member: 612 points, Silver, points lapsing soon (e2e/support/card-data.ts). */
   card: CardJourneyData;
+  /** The till journey (e2e/support/till-data.ts): a SKU at Lyon Part-Dieu and a loyalty member with points. */
+  till: TillData;
 };
 
 // Beside the database it describes: two e2e runs on their own folders (E2E_PGLITE_DIR, as when

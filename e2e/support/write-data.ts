@@ -18,6 +18,7 @@ import { ordersJourneyData } from './orders-data';
 import { cardJourneyData } from './card-data';
 import { cartJourneyData } from './cart-data';
 import { reserveJourneyData } from './reserve-data';
+import { tillJourneyData } from './till-data';
 
 async function store(db: Db, slug: string): Promise<StoreRef> {
   const r = await db.execute<StoreRef>(sql`SELECT location_id AS id, slug, name FROM stores WHERE slug = ${slug}`);
@@ -106,6 +107,7 @@ async function main() {
       orders: await ordersJourneyData(db),
       cart: await cartJourneyData(db),
       card: await cardJourneyData(db, lyon),
+      till: await tillJourneyData(db),
     };
     fs.mkdirSync(path.dirname(E2E_DATA_FILE), { recursive: true });
     fs.writeFileSync(E2E_DATA_FILE, JSON.stringify(data, null, 2));

@@ -11,13 +11,14 @@ import { pickup } from './dict/pickup';
 import { reservations } from './dict/reservations';
 import { staff } from './dict/staff';
 import { stores } from './dict/stores';
+import { till } from './dict/till';
 
 /**
  * All UI strings, per area. To add an area: create dict/<area>.ts exporting { fr, en } with the
  * same keys, and register it here. The type below makes a key missing in one language a
  * compile error.
  */
-const areas = { common, catalog, stores, account, staff, pickup, reservations, cart, drive, payments, orders, card } as const;
+const areas = { common, catalog, stores, account, staff, pickup, reservations, cart, drive, payments, orders, card, till } as const;
 
 type Areas = typeof areas;
 type Widen<T> = { [K in keyof T]: string };

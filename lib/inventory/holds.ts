@@ -116,3 +116,44 @@ export async function takeHeldStock(
       VALUES (${locationId}, ${r.sku_id}, 'sale', ${-r.n}, ${r.on_hand}, ${audit.actorId}, ${audit.note})`);
   }
 }
+
+/**
+ * Units sold over the counter (the till): on hand goes down only where the shelf has them free of
+ * holds (`on_hand - reserved >= n`, in the WHERE clause, so two tills selling the last unit make
+ * one sale). A line that does not fit throws its OutOfStockError / NotStockedHereError and the
+ * caller's transaction rolls back with it. Each line is written to the stock movements.
+ */
+export async function sellFromShelf(
+  tx: Db,
+  locationId: number,
+  lines: HoldLine[],
+  audit: { actorId: number | null; note: string },
+): Promise<void> {
+  const { skus, quantities } = bySku(lines);
+  if (skus.length === 0) return;
+  await lockRows(tx, locationId, skus);
+  const sold = await tx.execute<{ sku_id: number; on_hand: number; n: number }>(sql`
+    UPDATE stock s SET on_hand = s.on_hand - w.n
+    FROM unnest(${intArray(skus)}::int[], ${intArray(quantities)}::int[]) AS w(sku_id, n)
+    WHERE s.location_id = ${locationId} AND s.sku_id = w.sku_id AND s.on_hand - s.reserved >= w.n
+    RETURNING s.sku_id, s.on_hand, w.n`);
+  if (sold.rows.length !== skus.length) await throwFirstShort(tx, locationId, skus, quantities);
+  for (const r of sold.rows) {
+    await tx.execute(sql`
+      INSERT INTO stock_movements (location_id, sku_id, kind, on_hand_delta, on_hand_after, actor_id, note)
+      VALUES (${locationId}, ${r.sku_id}, 'sale', ${-r.n}, ${r.on_hand}, ${audit.actorId}, ${audit.note})`);
+  }
+}
+
+async function throwFirstShort(tx: Db, locationId: number, skus: number[], quantities: number[]): Promise<never> {
+  const short = await tx.execute<{ sku_id: number; available: number | null }>(sql`
+    SELECT w.sku_id, s.on_hand - s.reserved AS available
+    FROM unnest(${intArray(skus)}::int[], ${intArray(quantities)}::int[]) AS w(sku_id, n)
+    LEFT JOIN stock s ON s.location_id = ${locationId} AND s.sku_id = w.sku_id
+    WHERE s.sku_id IS NULL OR s.on_hand - s.reserved < w.n
+    ORDER BY w.sku_id LIMIT 1`);
+  const first = short.rows[0];
+  if (!first) throw new Error('a stock line was refused but none is short'); // cannot happen under the row locks
+  if (first.available === null) throw new NotStockedHereError(first.sku_id);
+  throw new OutOfStockError(first.sku_id, Math.max(0, first.available));
+}

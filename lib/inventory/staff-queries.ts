@@ -12,6 +12,8 @@ export type StaffStockRow = {
   size: string | null;
   colour: string | null;
   ean13: string;
+  /** The one price, web and shops alike. */
+  priceCents: number;
   onHand: number;
   reserved: number;
   available: number;
@@ -29,6 +31,7 @@ type Row = {
   size: string | null;
   colour: string | null;
   ean13: string;
+  price_cents: number;
   on_hand: number;
   reserved: number;
   updated_at: Date | string | null;
@@ -45,6 +48,7 @@ function toStaffStockRow(r: Row): StaffStockRow {
     size: r.size,
     colour: r.colour,
     ean13: r.ean13,
+    priceCents: r.price_cents,
     onHand: r.on_hand,
     reserved: r.reserved,
     available: r.on_hand - r.reserved,
@@ -53,7 +57,7 @@ function toStaffStockRow(r: Row): StaffStockRow {
 }
 
 const SELECT_STAFF_STOCK = sql`
-  SELECT k.id AS sku_id, p.id AS product_id, p.slug, p.name_fr, p.name_en, p.brand, k.size, k.colour, k.ean13,
+  SELECT k.id AS sku_id, p.id AS product_id, p.slug, p.name_fr, p.name_en, p.brand, k.size, k.colour, k.ean13, k.price_cents,
          coalesce(s.on_hand, 0) AS on_hand, coalesce(s.reserved, 0) AS reserved, s.updated_at
   FROM skus k
   JOIN products p ON p.id = k.product_id`;

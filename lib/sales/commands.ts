@@ -1,6 +1,13 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { Db } from '@/lib/db';
+import { assertStaffOfStore } from '@/lib/auth/staff-access';
+import { getDb, type Db } from '@/lib/db';
+import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
+import { sellFromShelf } from '@/lib/inventory/holds';
+import { earnPoints, redeemPoints } from '@/lib/loyalty/commands';
+import { NotAMemberError } from '@/lib/loyalty/errors';
+import { TILL_MAX_LINES, TILL_MAX_UNITS_PER_LINE } from './config';
+import { InvalidTicketError, RedemptionExceedsTotalError, UnknownCustomerError, UnknownTillItemError } from './errors';
 
 export type SaleLineInput = { skuId: number; quantity: number; unitPriceCents: number };
 
@@ -25,4 +32,151 @@ export async function recordStoreSale(
       VALUES (${saleId}, ${l.skuId}, ${l.quantity}, ${l.unitPriceCents})`);
   }
   return { saleId, totalCents };
+}
+
+export type TillLineInput = { skuId: number; quantity: number };
+
+export type RingUpSaleInput = {
+  storeId: number;
+  /** The signed-in staff member, from the session: checked against the store here. */
+  staffId: number;
+  customerId: number | null;
+  lines: TillLineInput[];
+  /** One per ticket, drawn when the ticket opens: a double-submit or a retry finds the first sale. */
+  idempotencyKey: string;
+  /** Loyalty points taken off this ticket (a multiple of the redemption step); 0 or absent for none. */
+  redeemPoints?: number;
+};
+
+export type RungUpSale = {
+  saleId: number;
+  subtotalCents: number;
+  discountCents: number;
+  totalCents: number;
+  pointsRedeemed: number;
+  pointsEarned: number;
+  /** True when the key had already been used: nothing was sold a second time. */
+  replayed: boolean;
+};
+
+function validateTicket(input: RingUpSaleInput): TillLineInput[] {
+  const key = input.idempotencyKey?.trim() ?? '';
+  if (key.length < 8 || key.length > 100) throw new InvalidTicketError('This ticket has no valid reference. Reload the till and try again.');
+  if (input.lines.length === 0) throw new InvalidTicketError('The ticket is empty: scan or search an item first.');
+  if (input.lines.length > TILL_MAX_LINES) throw new InvalidTicketError(`A ticket holds at most ${TILL_MAX_LINES} lines.`);
+  const merged = new Map<number, number>();
+  for (const l of input.lines) {
+    if (!Number.isSafeInteger(l.skuId) || l.skuId <= 0 || l.skuId > 2_147_483_647) throw new UnknownTillItemError(l.skuId);
+    if (!Number.isSafeInteger(l.quantity) || l.quantity < 1 || l.quantity > TILL_MAX_UNITS_PER_LINE) {
+      throw new InvalidTicketError(`Enter a quantity from 1 to ${TILL_MAX_UNITS_PER_LINE}.`);
+    }
+    merged.set(l.skuId, (merged.get(l.skuId) ?? 0) + l.quantity);
+  }
+  for (const quantity of merged.values()) {
+    if (quantity > TILL_MAX_UNITS_PER_LINE) throw new InvalidTicketError(`Enter a quantity from 1 to ${TILL_MAX_UNITS_PER_LINE}.`);
+  }
+  return [...merged].map(([skuId, quantity]) => ({ skuId, quantity }));
+}
+
+type SaleRow = {
+  id: number;
+  store_id: number;
+  total_cents: number;
+  discount_cents: number;
+  points_redeemed: number;
+  points_earned: number;
+};
+
+function toRungUp(row: SaleRow, replayed: boolean): RungUpSale {
+  return {
+    saleId: row.id,
+    subtotalCents: row.total_cents + row.discount_cents,
+    discountCents: row.discount_cents,
+    totalCents: row.total_cents,
+    pointsRedeemed: row.points_redeemed,
+    pointsEarned: row.points_earned,
+    replayed,
+  };
+}
+
+/**
+ * A ticket at the till, in one transaction: the key is claimed first (the sale row, unique key),
+ * prices come from the catalogue (the web's price today, never the client's), each line leaves
+ * the shelf through a conditional UPDATE (`on_hand - reserved >= n`: two tills selling the last
+ * unit make one sale; the other hears OutOfStockError naming the SKU), then the lines and totals
+ * are written, points redeemed (a discount) and earned on what was paid. Any refusal rolls all of it back. A second call with the same key waits for the
+ * first (unique index) and returns its sale, sold once.
+ */
+export async function ringUpSale(input: RingUpSaleInput): Promise<RungUpSale> {
+  const lines = validateTicket(input);
+  const key = input.idempotencyKey.trim();
+  const pointsToRedeem = input.redeemPoints ?? 0;
+  if (!Number.isSafeInteger(pointsToRedeem) || pointsToRedeem < 0) throw new InvalidTicketError('Points to redeem must be a whole number.');
+  if (pointsToRedeem > 0 && input.customerId === null) throw new NotAMemberError();
+  // Decided from the database, for this store: the page that rendered the till proves nothing.
+  await assertStaffOfStore(input.staffId, input.storeId);
+  const db = await getDb();
+  return db.transaction(async (t) => {
+    const tx = t as unknown as Db;
+    if (input.customerId !== null) {
+      const c = await tx.execute(sql`SELECT 1 FROM users WHERE id = ${input.customerId} AND role = 'shopper'`);
+      if (c.rows.length === 0) throw new UnknownCustomerError();
+    }
+    const claimed = await tx.execute<{ id: number }>(sql`
+      INSERT INTO sales (channel, store_id, customer_id, staff_id, source, total_cents, idempotency_key)
+      VALUES ('store', ${input.storeId}, ${input.customerId}, ${input.staffId}, 'till', 0, ${key})
+      ON CONFLICT (idempotency_key) DO NOTHING
+      RETURNING id`);
+    const saleId = claimed.rows[0]?.id;
+    if (saleId === undefined) {
+      const first = await tx.execute<SaleRow>(sql`
+        SELECT id, store_id, total_cents, discount_cents, points_redeemed, points_earned FROM sales WHERE idempotency_key = ${key}`);
+      const row = first.rows[0];
+      if (!row || row.store_id !== input.storeId) throw new IdempotencyKeyReusedError();
+      return toRungUp(row, true);
+    }
+
+    const skuIds = lines.map((l) => l.skuId);
+    const prices = await tx.execute<{ id: number; price_cents: number }>(sql`
+      SELECT id, price_cents FROM skus WHERE id = ANY(${`{${skuIds.join(',')}}`}::int[])`);
+    const priceOf = new Map(prices.rows.map((r) => [r.id, r.price_cents]));
+    const missing = skuIds.find((id) => !priceOf.has(id));
+    if (missing !== undefined) throw new UnknownTillItemError(missing);
+
+    await sellFromShelf(tx, input.storeId, lines, { actorId: input.staffId, note: `Till sale #${saleId}` });
+
+    let subtotal = 0;
+    for (const l of lines) {
+      const unit = priceOf.get(l.skuId)!;
+      subtotal += unit * l.quantity;
+      await tx.execute(sql`
+        INSERT INTO sale_lines (sale_id, sku_id, quantity, unit_price_cents) VALUES (${saleId}, ${l.skuId}, ${l.quantity}, ${unit})`);
+    }
+    // Points go through lib/loyalty inside this transaction, with keys derived from the ticket's:
+    // a refused redemption (balance, step) or a stock refusal above undoes all of it together.
+    let discount = 0;
+    if (pointsToRedeem > 0) {
+      const redeemed = await redeemPoints(tx, {
+        customerId: input.customerId!,
+        points: pointsToRedeem,
+        channel: 'store',
+        storeId: input.storeId,
+        saleId,
+        key: `till:${key}:redeem`,
+      });
+      discount = redeemed.discountCents;
+      if (discount > subtotal) throw new RedemptionExceedsTotalError(subtotal);
+    }
+    const total = subtotal - discount;
+    const earned =
+      input.customerId === null
+        ? null
+        : await earnPoints(tx, { customerId: input.customerId, spendCents: total, channel: 'store', storeId: input.storeId, saleId, key: `till:${key}:earn` });
+    const done = await tx.execute<SaleRow>(sql`
+      UPDATE sales SET total_cents = ${total}, discount_cents = ${discount}, points_redeemed = ${pointsToRedeem},
+                       points_earned = ${earned?.points ?? 0}
+      WHERE id = ${saleId}
+      RETURNING id, store_id, total_cents, discount_cents, points_redeemed, points_earned`);
+    return toRungUp(done.rows[0]!, false);
+  });
 }

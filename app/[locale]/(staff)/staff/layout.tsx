@@ -26,7 +26,7 @@ async function StaffFrame({ children }: { children: React.ReactNode }) {
   const [{ t }, stores] = await Promise.all([getI18n(), listStaffStores(user.id)]);
   return (
     <div className="flex min-h-dvh flex-col">
-      <header className="sticky top-0 z-10 bg-brand-700 text-white shadow-sm">
+      <header className="sticky top-0 z-10 bg-brand-700 text-white shadow-sm print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-1 px-3 py-2 sm:flex-nowrap sm:px-6">
           <Link href="/staff" className="mr-auto min-h-11 content-center text-base font-bold tracking-tight whitespace-nowrap">
             {t.staff.consoleName}
@@ -41,7 +41,7 @@ async function StaffFrame({ children }: { children: React.ReactNode }) {
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-3 py-4 sm:px-6 sm:py-6">
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-3 py-4 sm:px-6 sm:py-6 print:p-0">
         {children}
       </main>
     </div>

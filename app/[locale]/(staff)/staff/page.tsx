@@ -13,6 +13,16 @@ export default async function StaffHomePage() {
     <div className="mx-auto max-w-2xl">
       <h1 className="text-xl font-bold sm:text-2xl">{t.staff.pickStoreTitle}</h1>
       <p className="mt-1 text-sm text-muted">{stores.length ? t.staff.pickStoreIntro : t.staff.noStores}</p>
+      {stores.length > 0 && (
+        <Link
+          href="/staff/till"
+          className="card mt-5 flex min-h-16 flex-col justify-center border-brand-100 bg-brand-50 px-4 py-3 hover:border-brand-500"
+          data-testid="staff-till"
+        >
+          <span className="font-semibold">{t.till.title}</span>
+          <span className="text-sm text-muted">{t.till.pickStoreIntro}</span>
+        </Link>
+      )}
       {user.role === 'admin' && (
         <Link
           href="/staff/deliveries"

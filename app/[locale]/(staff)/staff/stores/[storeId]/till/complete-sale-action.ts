@@ -1,0 +1,47 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { interpolate } from '@/lib/i18n/format';
+import { NotStockedHereError, OutOfStockError } from '@/lib/inventory/holds';
+import { ringUpSale } from '@/lib/sales/commands';
+import type { CompleteSaleResult } from '@/components/staff/till/types';
+import { idSchema, tillContext, tillRefusal } from './till-action-support';
+
+const ticketSchema = z.object({
+  storeId: idSchema,
+  customerId: idSchema.nullable(),
+  idempotencyKey: z.uuid(),
+  // Only what was rung up and how many: prices are read from the catalogue by the command.
+  lines: z.array(z.object({ skuId: idSchema, quantity: z.number().int().min(1).max(99) })).min(1).max(50),
+  redeemPoints: z.number().int().min(0).max(10_000_000),
+});
+
+/** Payment taken: the ticket becomes a sale (once, whatever the retries), then the receipt. */
+export async function completeSaleAction(ticket: z.input<typeof ticketSchema>, names: Record<number, string>): Promise<CompleteSaleResult> {
+  const { userId, t } = await tillContext();
+  if (userId === null) return { ok: false, message: t.till.signInAgain };
+  const parsed = ticketSchema.safeParse(ticket);
+  if (!parsed.success) {
+    const empty = parsed.error.issues.some((i) => i.path[0] === 'lines' && i.code === 'too_small');
+    return { ok: false, message: empty ? t.till.emptyTicketError : t.till.invalidTicket };
+  }
+  const { storeId, customerId, idempotencyKey, lines, redeemPoints } = parsed.data;
+  try {
+    // ringUpSale checks this staff member belongs to the store named in the request.
+    const sale = await ringUpSale({ storeId, staffId: userId, customerId, lines, idempotencyKey, redeemPoints });
+    revalidatePath(`/staff/stores/${storeId}`, 'layout');
+    return { ok: true, saleId: sale.saleId };
+  } catch (err) {
+    if (err instanceof OutOfStockError || err instanceof NotStockedHereError) {
+      const product = String(names?.[err.skuId] ?? '').slice(0, 200) || `#${err.skuId}`;
+      const message =
+        err instanceof NotStockedHereError
+          ? interpolate(t.till.notStockedLine, { product })
+          : err.available > 0
+            ? interpolate(t.till.outOfStockLine, { product, available: err.available })
+            : interpolate(t.till.soldOutLine, { product });
+      return { ok: false, message, skuId: err.skuId };
+    }
+    return tillRefusal(err, t);
+  }
+}

@@ -1,0 +1,37 @@
+'use server';
+import { assertStaffOfStore } from '@/lib/auth/guards';
+import { interpolate } from '@/lib/i18n/format';
+import { findMemberByCardNumber, findMemberByEmail } from '@/lib/loyalty/queries';
+import { parseCustomerQuery } from '@/lib/sales/customer-query';
+import { findShopperByEmail } from '@/lib/sales/queries';
+import type { FindCustomerResult } from '@/components/staff/till/types';
+import { idSchema, tillContext, tillRefusal } from './till-action-support';
+
+/** The customer at the counter, by loyalty card number or email: staff of this store only. */
+export async function findCustomerAction(rawStoreId: number, query: string): Promise<FindCustomerResult> {
+  const { userId, t } = await tillContext();
+  if (userId === null) return { ok: false, message: t.till.signInAgain };
+  const storeId = idSchema.safeParse(rawStoreId);
+  if (!storeId.success) return { ok: false, message: t.till.notYourStore };
+  const parsed = parseCustomerQuery(String(query ?? '').slice(0, 300));
+  if (parsed.kind === 'invalid') {
+    if (parsed.reason === 'card_length') return { ok: false, message: interpolate(t.till.cardLength, { count: parsed.digits }) };
+    const messages = { card_prefix: t.till.cardPrefix, card_check_digit: t.till.cardCheckDigit, format: t.till.customerFormat };
+    return { ok: false, message: messages[parsed.reason] };
+  }
+  try {
+    await assertStaffOfStore(userId, storeId.data);
+    const member = parsed.kind === 'card' ? await findMemberByCardNumber(parsed.cardNumber) : await findMemberByEmail(parsed.email);
+    if (member) {
+      const { customerId: id, name, email, cardNumber, tier, balance } = member;
+      return { ok: true, customer: { id, name, email, cardNumber, tier, balance } };
+    }
+    if (parsed.kind === 'card') return { ok: false, message: t.till.cardNotFound };
+    // A customer without a card still gets the sale in their history.
+    const shopper = await findShopperByEmail(parsed.email);
+    if (!shopper) return { ok: false, message: t.till.customerNotFound };
+    return { ok: true, customer: { ...shopper, cardNumber: null, tier: null, balance: null } };
+  } catch (err) {
+    return tillRefusal(err, t);
+  }
+}

@@ -1,0 +1,46 @@
+'use server';
+import { z } from 'zod';
+import { assertStaffOfStore } from '@/lib/auth/guards';
+import { addToCart, getOrCreateCustomerCart } from '@/lib/cart/commands';
+import { interpolate } from '@/lib/i18n/format';
+import { placeReservation } from '@/lib/reservations/commands';
+import { getStoreById } from '@/lib/stores/queries';
+import { findShopperById } from '@/lib/sales/queries';
+import type { OrderElsewhereResult } from '@/components/staff/till/types';
+import { idSchema, tillContext, tillRefusal } from './till-action-support';
+
+const requestSchema = z.object({
+  storeId: idSchema,
+  customerId: idSchema,
+  skuId: idSchema,
+  quantity: z.number().int().min(1).max(99),
+  idempotencyKey: z.uuid(),
+  /** A click & reserve at another shop, or the customer's web basket for home delivery. */
+  target: z.union([z.object({ kind: z.literal('store'), storeId: idSchema }), z.object({ kind: z.literal('web') })]),
+});
+
+/**
+ * An item missing here, ordered for the identified customer from the till: reserved at another
+ * shop (they pay at pickup) or put in their web basket, where they confirm home delivery and pay.
+ */
+export async function orderElsewhereAction(request: z.input<typeof requestSchema>): Promise<OrderElsewhereResult> {
+  const { userId, t } = await tillContext();
+  if (userId === null) return { ok: false, message: t.till.signInAgain };
+  const parsed = requestSchema.safeParse(request);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues.some((i) => i.path[0] === 'customerId') ? t.till.needsCustomer : t.till.invalidTicket };
+  const { storeId, customerId, skuId, quantity, idempotencyKey, target } = parsed.data;
+  try {
+    await assertStaffOfStore(userId, storeId);
+    const customer = await findShopperById(customerId);
+    if (!customer) return { ok: false, message: t.till.customerNotFound };
+    if (target.kind === 'web') {
+      await addToCart(await getOrCreateCustomerCart(customerId), skuId, quantity);
+      return { ok: true, message: interpolate(t.till.addedToWebCart, { name: customer.name }) };
+    }
+    const placed = await placeReservation({ customerId, storeId: target.storeId, lines: [{ skuId, quantity }], idempotencyKey });
+    const store = await getStoreById(target.storeId);
+    return { ok: true, message: interpolate(t.till.reservedThere, { store: store?.name ?? '', name: customer.name, code: placed.code }) };
+  } catch (err) {
+    return tillRefusal(err, t);
+  }
+}

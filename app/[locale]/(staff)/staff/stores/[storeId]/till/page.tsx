@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { StoreNav } from '@/components/staff/store-nav';
+import { TillScreen } from '@/components/staff/till/till-screen';
+import { canActOnStore, requireStaff } from '@/lib/auth/guards';
+import { listStaffStores } from '@/lib/auth/users';
+import { getI18n } from '@/lib/i18n/server';
+import { getLoyaltyRules } from '@/lib/loyalty/config';
+import { completeSaleAction } from './complete-sale-action';
+import { elsewhereAction } from './elsewhere-action';
+import { findCustomerAction } from './find-customer-action';
+import { findItemAction } from './find-item-action';
+import { orderElsewhereAction } from './order-elsewhere-action';
+
+type Params = { params: Promise<{ storeId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t.till.title };
+}
+
+const actions = {
+  findCustomer: findCustomerAction,
+  findItem: findItemAction,
+  elsewhere: elsewhereAction,
+  completeSale: completeSaleAction,
+  orderElsewhere: orderElsewhereAction,
+};
+
+export default async function TillPage({ params }: Params) {
+  const { storeId: raw } = await params;
+  const user = await requireStaff(`/staff/stores/${encodeURIComponent(raw)}/till`);
+  const storeId = /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+  // Not a member and unknown store give the same 404: nothing about other stores leaks.
+  if (storeId === null || !(await canActOnStore(user.id, storeId))) notFound();
+  const [{ locale, t }, stores] = await Promise.all([getI18n(), listStaffStores(user.id)]);
+  const store = stores.find((s) => s.id === storeId);
+  const rules = getLoyaltyRules();
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-xl font-bold sm:text-2xl">{store?.name}</h1>
+        {store && <p className="text-sm text-muted">{store.town}</p>}
+      </div>
+      <StoreNav
+        storeId={storeId}
+        current="till"
+        labels={{ nav: t.pickup.navLabel, stock: t.pickup.navStock, pickup: t.pickup.navPickup, till: t.till.navTill, drive: store?.drive ? t.orders.staffDriveTitle : undefined }}
+      />
+      {/* A fresh key per rendered ticket: a double-submitted payment finds the first sale. */}
+      <TillScreen storeId={storeId} locale={locale} ticketKey={randomUUID()}
+        redeemStep={{ points: rules.redeemStepPoints, cents: rules.redeemStepCents }}
+        actions={actions} labels={t.till} />
+    </div>
+  );
+}

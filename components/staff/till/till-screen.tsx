@@ -1,0 +1,171 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useCallback, useRef, useState, useTransition } from 'react';
+import type { Locale } from '@/lib/i18n/config';
+import type { Dictionary } from '@/lib/i18n/dictionary';
+import { CustomerPanel } from './customer-panel';
+import { ElsewherePanel } from './elsewhere-panel';
+import { ItemSearch } from './item-search';
+import { newKey } from './new-key';
+import { RedeemControl } from './redeem-control';
+import { TicketPanel } from './ticket-panel';
+import type {
+  CompleteSaleResult,
+  ElsewhereResult,
+  FindCustomerResult,
+  FindItemResult,
+  OrderElsewhereResult,
+  TillCustomer,
+  TillItem,
+  TillLine,
+} from './types';
+
+export type TillActions = {
+  findCustomer: (storeId: number, query: string) => Promise<FindCustomerResult>;
+  findItem: (storeId: number, query: string) => Promise<FindItemResult>;
+  elsewhere: (storeId: number, skuId: number) => Promise<ElsewhereResult>;
+  completeSale: (
+    ticket: {
+      storeId: number;
+      customerId: number | null;
+      idempotencyKey: string;
+      lines: { skuId: number; quantity: number }[];
+      redeemPoints: number;
+    },
+    names: Record<number, string>,
+  ) => Promise<CompleteSaleResult>;
+  orderElsewhere: (request: {
+    storeId: number;
+    customerId: number;
+    skuId: number;
+    quantity: number;
+    idempotencyKey: string;
+    target: { kind: 'store'; storeId: number } | { kind: 'web' };
+  }) => Promise<OrderElsewhereResult>;
+};
+
+type Props = {
+  storeId: number;
+  locale: Locale;
+  ticketKey: string;
+  /** The loyalty redemption step (100 points = €5 by default), from the server's rules. */
+  redeemStep: { points: number; cents: number };
+  actions: TillActions;
+  labels: Dictionary['till'];
+};
+
+/**
+ * The till: who is buying, what goes on the ticket, and payment. The ticket lives in the browser
+ * until payment; the sale is written once, by its key, with the catalogue's prices.
+ */
+export function TillScreen({ storeId, locale, ticketKey, redeemStep, actions, labels }: Props) {
+  const router = useRouter();
+  const [customer, setCustomer] = useState<TillCustomer | null>(null);
+  const [lines, setLines] = useState<TillLine[]>([]);
+  const [elsewhere, setElsewhere] = useState<TillItem | null>(null);
+  const [error, setError] = useState('');
+  const [refusedSkuId, setRefusedSkuId] = useState<number | null>(null);
+  const [pending, startTransition] = useTransition();
+  const orderKeys = useRef(new Map<string, string>());
+  const [wantedPoints, setWantedPoints] = useState(0);
+
+  const subtotal = lines.reduce((sum, l) => sum + l.quantity * l.priceCents, 0);
+  const steps = (n: number) => Math.max(0, Math.floor(n));
+  const maxPoints = customer?.balance
+    ? Math.min(steps(customer.balance / redeemStep.points), steps(subtotal / redeemStep.cents)) * redeemStep.points
+    : 0;
+  // Lines removed after choosing: the redemption shrinks with the ticket, never above it.
+  const redeemPoints = Math.min(wantedPoints, maxPoints);
+  const discountCents = (redeemPoints / redeemStep.points) * redeemStep.cents;
+  const chooseCustomer = useCallback((c: TillCustomer | null) => {
+    setCustomer(c);
+    setWantedPoints(0);
+    // Next comes the first item: the scanner's field takes the focus.
+    if (c) document.getElementById('till-item')?.focus();
+  }, []);
+
+  const findCustomer = useCallback((q: string) => actions.findCustomer(storeId, q), [actions, storeId]);
+  const findItem = useCallback((q: string) => actions.findItem(storeId, q), [actions, storeId]);
+  const loadElsewhere = useCallback((skuId: number) => actions.elsewhere(storeId, skuId), [actions, storeId]);
+
+  const addItem = (item: TillItem): boolean => {
+    const already = lines.find((l) => l.skuId === item.skuId)?.quantity ?? 0;
+    // None free here (or all already on the ticket): where else it is, rather than a line the sale would refuse.
+    if (!item.available || already >= item.available) {
+      setElsewhere(item);
+      return false;
+    }
+    setError('');
+    setRefusedSkuId(null);
+    setLines((ls) => (already ? ls.map((l) => (l.skuId === item.skuId ? { ...l, ...item, quantity: l.quantity + 1 } : l)) : [...ls, { ...item, quantity: 1 }]));
+    return true;
+  };
+
+  const setQuantity = (skuId: number, quantity: number) => {
+    setError('');
+    setLines((ls) => (quantity <= 0 ? ls.filter((l) => l.skuId !== skuId) : ls.map((l) => (l.skuId === skuId ? { ...l, quantity } : l))));
+  };
+
+  const complete = () =>
+    startTransition(async () => {
+      setError('');
+      const names = Object.fromEntries(lines.map((l) => [l.skuId, [l.name, l.variant].filter(Boolean).join(' · ')]));
+      const result = await actions.completeSale(
+        { storeId, customerId: customer?.id ?? null, idempotencyKey: ticketKey, lines: lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity })), redeemPoints },
+        names,
+      );
+      if (result.ok) {
+        router.push(`/staff/till/receipts/${result.saleId}`);
+        return;
+      }
+      setError(result.message);
+      setRefusedSkuId(result.skuId ?? null);
+    });
+
+  const order = (item: TillItem, target: { kind: 'store'; storeId: number } | { kind: 'web' }) => {
+    if (!customer) return Promise.resolve({ ok: false, message: labels.needsCustomer });
+    // The same order asked twice (a double tap) carries the same key: placed once.
+    const id = `${customer.id}:${item.skuId}:${target.kind === 'store' ? target.storeId : 'web'}`;
+    const key = orderKeys.current.get(id) ?? newKey();
+    orderKeys.current.set(id, key);
+    return actions.orderElsewhere({ storeId, customerId: customer.id, skuId: item.skuId, quantity: 1, idempotencyKey: key, target });
+  };
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
+      <div className="space-y-4">
+        <CustomerPanel customer={customer} onCustomer={chooseCustomer} find={findCustomer} labels={labels} />
+        <ItemSearch locale={locale} find={findItem} onAdd={addItem} onElsewhere={setElsewhere} labels={labels} />
+        {elsewhere && (
+          <ElsewherePanel
+            locale={locale}
+            item={elsewhere}
+            customer={customer}
+            load={loadElsewhere}
+            order={order}
+            onClose={() => setElsewhere(null)}
+            labels={labels}
+          />
+        )}
+      </div>
+      <div className="lg:sticky lg:top-20 lg:self-start">
+        <TicketPanel
+          locale={locale}
+          lines={lines}
+          discountCents={discountCents}
+          refusedSkuId={refusedSkuId}
+          onQuantity={setQuantity}
+          pending={pending}
+          error={error}
+          onComplete={complete}
+          onElsewhere={setElsewhere}
+          labels={labels}
+        >
+          {customer?.cardNumber && maxPoints > 0 && (
+            <RedeemControl locale={locale} points={redeemPoints} maxPoints={maxPoints} step={redeemStep} onChange={setWantedPoints} labels={labels} />
+          )}
+        </TicketPanel>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { sql } from 'drizzle-orm';
+import { hashPassword } from '../../lib/auth/password';
+import type { Db } from '../../lib/db/client';
+import { DEMO_STAFF_STORE_SLUGS } from '../../lib/db/seed/users';
+// Run with --conditions=react-server (e2e/support/server.ts): domain modules import 'server-only'.
+import { adjustPoints, joinLoyalty } from '../../lib/loyalty/commands';
+import type { SkuRef, StoreRef } from './data';
+
+/*
+ * The till journey's facts (e2e/till.spec.ts, desktop project): at Lyon Part-Dieu (the demo staff
+ * member's first store), a SKU with a few units on the shelf and nothing held, worth more than the
+ * €5 a 100-point redemption takes off — drawn by a hash of the id away from the top of the id
+ * range (the pickup desk's) and from the empty or one-unit shelves (the delivery, live and
+ * last-unit journeys'); and a loyalty member of its own with 300 points.
+ */
+export const TILL_MEMBER_PASSWORD = 'till-member-4242';
+
+export type TillData = {
+  store: StoreRef;
+  sku: SkuRef & { priceCents: number };
+  member: { name: string; email: string; cardNumber: string };
+};
+
+export async function tillJourneyData(db: Db): Promise<TillData> {
+  const stores = await db.execute<StoreRef>(sql`SELECT location_id AS id, slug, name FROM stores WHERE slug = ${DEMO_STAFF_STORE_SLUGS[0]}`);
+  const store = stores.rows[0];
+  if (!store) throw new Error('e2e-data: no store for the till journey');
+  const skus = await db.execute<SkuRef & { priceCents: number }>(sql`
+    SELECT k.id AS "skuId", k.ean13 AS ean, p.slug AS "productSlug", p.name_en AS "productName",
+           st.on_hand AS "onHand", st.reserved, k.price_cents AS "priceCents"
+    FROM stock st JOIN skus k ON k.id = st.sku_id JOIN products p ON p.id = k.product_id
+    WHERE st.location_id = ${store.id} AND st.on_hand BETWEEN 5 AND 40 AND st.reserved = 0 AND k.price_cents >= 1000
+      AND k.id NOT IN (SELECT sku_id FROM stock WHERE location_id = ${store.id} ORDER BY sku_id DESC LIMIT 50)
+    ORDER BY md5('till' || k.id::text) LIMIT 1`);
+  const sku = skus.rows[0];
+  if (!sku) throw new Error('e2e-data: no SKU for the till journey');
+
+  const member = { name: 'Noa Caisse', email: 'till-member@example.com' };
+  const hash = await hashPassword(TILL_MEMBER_PASSWORD);
+  // Upserts and fixed keys: with E2E_SKIP_SETUP=1 this step runs again on the same database.
+  const user = await db.execute<{ id: number }>(sql`
+    INSERT INTO users (email, name, role, password_hash) VALUES (${member.email}, ${member.name}, 'shopper', ${hash})
+    ON CONFLICT (lower(email)) DO UPDATE SET password_hash = EXCLUDED.password_hash RETURNING id`);
+  const customerId = user.rows[0]!.id;
+  const { cardNumber } = await joinLoyalty(customerId, { tx: db });
+  await db.transaction((tx) =>
+    adjustPoints(tx as unknown as Db, { customerId, points: 300, reason: 'e2e: the till journey redeems 100', staffId: null, key: 'e2e-till-welcome' }),
+  );
+  return { store, sku, member: { ...member, cardNumber } };
+}

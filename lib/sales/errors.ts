@@ -1,0 +1,33 @@
+import { DomainError } from '@/lib/errors';
+
+/** The ticket itself is malformed (no lines, a quantity out of range, a missing key). */
+export class InvalidTicketError extends DomainError {
+  constructor(message: string) {
+    super('invalid_ticket', message);
+  }
+}
+
+export class UnknownTillItemError extends DomainError {
+  constructor(readonly skuId: number) {
+    super('unknown_item', 'This item is not in the catalogue. Scan it again or search it by name.');
+  }
+}
+
+export class UnknownCustomerError extends DomainError {
+  constructor() {
+    super('unknown_customer', 'No customer account matches. Check the card number or the email.');
+  }
+}
+
+export class SaleNotFoundError extends DomainError {
+  constructor() {
+    super('sale_not_found', 'This sale was not found at this store.');
+  }
+}
+
+/** More points asked for than the ticket is worth: the discount cannot exceed the lines' sum. */
+export class RedemptionExceedsTotalError extends DomainError {
+  constructor(readonly subtotalCents: number) {
+    super('redemption_exceeds_total', 'The points redeemed are worth more than the ticket. Redeem fewer points.');
+  }
+}
