@@ -8,3 +8,4 @@ export * from '../reservations/schema';
 export * from '../drive/schema';
 export * from '../cart/schema';
 export * from '../orders/schema';
+export * from '../messages/schema';

@@ -5,6 +5,7 @@ import { orders } from './dict/orders';
 import { catalog } from './dict/catalog';
 import { common } from './dict/common';
 import { drive } from './dict/drive';
+import { messages } from './dict/messages';
 import { payments } from './dict/payments';
 import { pickup } from './dict/pickup';
 import { reservations } from './dict/reservations';
@@ -16,7 +17,7 @@ import { stores } from './dict/stores';
  * same keys, and register it here. The type below makes a key missing in one language a
  * compile error.
  */
-const areas = { common, catalog, stores, account, staff, pickup, reservations, cart, drive, payments, orders } as const;
+const areas = { common, catalog, stores, account, staff, pickup, reservations, cart, drive, payments, orders, messages } as const;
 
 type Areas = typeof areas;
 type Widen<T> = { [K in keyof T]: string };
