@@ -8,4 +8,5 @@ export * from '../reservations/schema';
 export * from '../drive/schema';
 export * from '../cart/schema';
 export * from '../orders/schema';
+export * from '../loyalty/schema';
 export * from '../messages/schema';

@@ -1,0 +1,181 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { getDb } from '@/lib/db';
+import { cardNumberProblem, normaliseCardNumber } from './card-number';
+import { getLoyaltyRules, tierForSpend, type TierId } from './config';
+import { InvalidCardNumberError, UnknownCardNumberError } from './errors';
+import type { LoyaltyChannel, LoyaltyEntryKind } from './schema';
+
+export type LoyaltyCard = {
+  cardNumber: string;
+  /** Points that can be spent now (lapsed points the sweep has not reached yet are left out). */
+  balance: number;
+  tier: TierId;
+  tierMultiplier: number;
+  nextTier: { id: TierId; minSpendCents: number } | null;
+  spend12mCents: number;
+  joinedAt: Date;
+  asOf: Date;
+  /** The next points to lapse within LOYALTY_EXPIRING_SOON_DAYS: those of the first expiry day. */
+  expiringSoon: { points: number; on: Date } | null;
+};
+
+/** The shopper's card, or null when they have not joined. */
+export async function getLoyaltyCard(customerId: number): Promise<LoyaltyCard | null> {
+  if (!Number.isSafeInteger(customerId) || customerId <= 0 || customerId > 2_147_483_647) return null;
+  const rules = getLoyaltyRules();
+  const db = await getDb();
+  const r = await db.execute<{
+    card_number: string;
+    balance: number;
+    lapsed: number;
+    spend: number;
+    joined_at: Date | string;
+    as_of: Date | string;
+    soon_on: Date | string | null;
+    soon_points: number | null;
+  }>(sql`
+    WITH soon AS (
+      SELECT expires_at FROM loyalty_lots
+      WHERE customer_id = ${customerId} AND remaining > 0
+        AND expires_at > now() AND expires_at <= now() + make_interval(days => ${rules.expiringSoonDays}::int)
+      ORDER BY expires_at LIMIT 1
+    )
+    SELECT a.card_number, a.balance, a.joined_at, now() AS as_of,
+           (SELECT coalesce(sum(remaining), 0) FROM loyalty_lots
+             WHERE customer_id = a.customer_id AND remaining > 0 AND expires_at <= now())::int AS lapsed,
+           (SELECT coalesce(sum(spend_cents), 0) FROM loyalty_entries
+             WHERE customer_id = a.customer_id AND created_at > now() - make_interval(months => ${rules.tierWindowMonths}::int))::int AS spend,
+           (SELECT expires_at FROM soon) AS soon_on,
+           (SELECT sum(l.remaining) FROM loyalty_lots l, soon
+             WHERE l.customer_id = a.customer_id AND l.remaining > 0
+               AND (l.expires_at AT TIME ZONE 'Europe/Paris')::date = (soon.expires_at AT TIME ZONE 'Europe/Paris')::date)::int AS soon_points
+    FROM loyalty_accounts a WHERE a.customer_id = ${customerId}`);
+  const row = r.rows[0];
+  if (!row) return null;
+  const spend = Math.max(0, Number(row.spend));
+  const { tier, next } = tierForSpend(rules, spend);
+  return {
+    cardNumber: row.card_number,
+    balance: Number(row.balance) - Number(row.lapsed),
+    tier: tier.id,
+    tierMultiplier: tier.multiplier,
+    nextTier: next ? { id: next.id, minSpendCents: next.minSpendCents } : null,
+    spend12mCents: spend,
+    joinedAt: new Date(row.joined_at),
+    asOf: new Date(row.as_of),
+    expiringSoon: row.soon_on && row.soon_points ? { points: Number(row.soon_points), on: new Date(row.soon_on) } : null,
+  };
+}
+
+export type LoyaltyMember = { customerId: number; name: string; email: string; cardNumber: string; balance: number; tier: TierId };
+
+async function findMember(where: ReturnType<typeof sql>): Promise<LoyaltyMember | null> {
+  const rules = getLoyaltyRules();
+  const db = await getDb();
+  const r = await db.execute<{ customer_id: number; name: string; email: string; card_number: string; balance: number; lapsed: number; spend: number }>(sql`
+    SELECT a.customer_id, u.name, u.email, a.card_number, a.balance,
+           (SELECT coalesce(sum(remaining), 0) FROM loyalty_lots
+             WHERE customer_id = a.customer_id AND remaining > 0 AND expires_at <= now())::int AS lapsed,
+           (SELECT coalesce(sum(spend_cents), 0) FROM loyalty_entries
+             WHERE customer_id = a.customer_id AND created_at > now() - make_interval(months => ${rules.tierWindowMonths}::int))::int AS spend
+    FROM loyalty_accounts a JOIN users u ON u.id = a.customer_id
+    WHERE ${where}`);
+  const m = r.rows[0];
+  if (!m) return null;
+  return {
+    customerId: m.customer_id,
+    name: m.name,
+    email: m.email,
+    cardNumber: m.card_number,
+    balance: Number(m.balance) - Number(m.lapsed),
+    tier: tierForSpend(rules, Math.max(0, Number(m.spend))).tier.id,
+  };
+}
+
+/** The member holding this card; null for a malformed or unknown number. */
+export async function findMemberByCardNumber(cardNumber: string): Promise<LoyaltyMember | null> {
+  if (typeof cardNumber !== 'string' || cardNumberProblem(cardNumber)) return null;
+  return findMember(sql`a.card_number = ${normaliseCardNumber(cardNumber)}`);
+}
+
+/**
+ * The same, for a till or a form that must say why: InvalidCardNumberError (wrong format, or a
+ * mistyped digit the check digit catches) or UnknownCardNumberError.
+ */
+export async function getMemberByCardNumberOrThrow(cardNumber: string): Promise<LoyaltyMember> {
+  const problem = cardNumberProblem(typeof cardNumber === 'string' ? cardNumber : '');
+  if (problem) throw new InvalidCardNumberError(problem);
+  const member = await findMemberByCardNumber(cardNumber);
+  if (!member) throw new UnknownCardNumberError();
+  return member;
+}
+
+export async function findMemberByEmail(email: string): Promise<LoyaltyMember | null> {
+  if (typeof email !== 'string' || email.trim() === '' || email.length > 320) return null;
+  return findMember(sql`lower(u.email) = lower(${email.trim()})`);
+}
+
+export type LoyaltyEntry = {
+  id: number;
+  kind: LoyaltyEntryKind;
+  points: number;
+  channel: LoyaltyChannel | null;
+  storeId: number | null;
+  storeName: string | null;
+  orderId: number | null;
+  orderNumber: string | null;
+  saleId: number | null;
+  createdAt: Date;
+  note: string | null;
+  /** Redeem: the discount the points bought. Reverse: points owed but already spent. */
+  discountCents: number;
+  shortfall: number;
+};
+
+/** Newest first; `before` is the id of the last entry of the previous page. */
+export async function listLoyaltyEntries(customerId: number, opts: { limit?: number; before?: number } = {}): Promise<LoyaltyEntry[]> {
+  if (!Number.isSafeInteger(customerId) || customerId <= 0 || customerId > 2_147_483_647) return [];
+  const limit = Math.min(Math.max(Math.trunc(opts.limit ?? 50), 1), 200);
+  const before = opts.before !== undefined && Number.isSafeInteger(opts.before) ? opts.before : null;
+  const db = await getDb();
+  const r = await db.execute<{
+    id: number;
+    kind: LoyaltyEntryKind;
+    points: number;
+    channel: LoyaltyChannel | null;
+    store_id: number | null;
+    store_name: string | null;
+    order_id: number | null;
+    order_number: string | null;
+    sale_id: number | null;
+    created_at: Date | string;
+    note: string | null;
+    discount_cents: number;
+    shortfall: number;
+  }>(sql`
+    SELECT e.id, e.kind, e.points, e.channel, e.store_id, s.name AS store_name, e.order_id, o.number AS order_number,
+           e.sale_id, e.created_at, e.note, e.discount_cents, e.shortfall
+    FROM loyalty_entries e
+    LEFT JOIN stores s ON s.location_id = e.store_id
+    LEFT JOIN orders o ON o.id = e.order_id
+    WHERE e.customer_id = ${customerId}
+      AND (${before}::int IS NULL OR (e.created_at, e.id) < (SELECT created_at, id FROM loyalty_entries WHERE id = ${before}::int))
+    ORDER BY e.created_at DESC, e.id DESC
+    LIMIT ${limit}`);
+  return r.rows.map((e) => ({
+    id: e.id,
+    kind: e.kind,
+    points: Number(e.points),
+    channel: e.channel,
+    storeId: e.store_id,
+    storeName: e.store_name,
+    orderId: e.order_id,
+    orderNumber: e.order_number,
+    saleId: e.sale_id,
+    createdAt: new Date(e.created_at),
+    note: e.note,
+    discountCents: Number(e.discount_cents),
+    shortfall: Number(e.shortfall),
+  }));
+}
