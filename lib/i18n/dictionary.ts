@@ -1,5 +1,6 @@
 import type { Locale } from './config';
 import { account } from './dict/account';
+import { activity } from './dict/activity';
 import { cart } from './dict/cart';
 import { orders } from './dict/orders';
 import { catalog } from './dict/catalog';
@@ -17,7 +18,7 @@ import { stores } from './dict/stores';
  * same keys, and register it here. The type below makes a key missing in one language a
  * compile error.
  */
-const areas = { common, catalog, stores, account, staff, pickup, reservations, cart, drive, payments, orders, messages } as const;
+const areas = { common, catalog, stores, account, staff, pickup, reservations, cart, drive, payments, orders, messages, activity } as const;
 
 type Areas = typeof areas;
 type Widen<T> = { [K in keyof T]: string };
