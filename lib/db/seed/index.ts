@@ -8,6 +8,7 @@ import { insertDemoOrders } from './orders';
 import { insertDemoReservations } from './reservations';
 import { insertDemoStock, insertLargeStock } from './stock';
 import { insertStores, storeSeeds } from './stores';
+import { insertDemoShopperHistory } from './shopper-history';
 import { hashDemoAccounts, insertUsers } from './users';
 
 export type SeedScale = 'demo' | 'large';
@@ -44,6 +45,8 @@ export async function seed(db: Db, { scale, today = new Date().toISOString().sli
     // The drive's booked places become real orders, holding their units (demo scale only).
     const orders = scale === 'demo' ? await insertDemoOrders(tx, createRng(601)) : { orders: 0, customers: 0 };
     const carts = scale === 'demo' ? await insertDemoCarts(tx, createRng(701)) : 0;
+    // The demo shopper's shop purchases, reservations and a cart she left (after the others: it is hers).
+    const history = scale === 'demo' ? await insertDemoShopperHistory(tx) : { sales: 0, cartLines: 0 };
     return {
       stores: placed.stores.length,
       warehouses: 1,
@@ -57,7 +60,8 @@ export async function seed(db: Db, { scale, today = new Date().toISOString().sli
       reservations: held.reservations,
       ...drive,
       orders: orders.orders,
-      carts,
+      carts: carts + (history.cartLines > 0 ? 1 : 0),
+      sales: history.sales,
     };
   });
   // Fresh statistics, so the first queries plan against the real table sizes.
