@@ -23,4 +23,5 @@ ALTER TABLE "outbound_messages" ADD CONSTRAINT "outbound_messages_recipient_id_u
 CREATE UNIQUE INDEX "outbound_messages_dedupe_key_unique" ON "outbound_messages" USING btree ("dedupe_key");--> statement-breakpoint
 CREATE INDEX "outbound_messages_queued_idx" ON "outbound_messages" USING btree ("created_at") WHERE "outbound_messages"."status" = 'queued';--> statement-breakpoint
 CREATE INDEX "outbound_messages_created_idx" ON "outbound_messages" USING btree ("created_at");--> statement-breakpoint
-CREATE INDEX "outbound_messages_recipient_idx" ON "outbound_messages" USING btree ("recipient_id");
+CREATE INDEX "outbound_messages_recipient_idx" ON "outbound_messages" USING btree ("recipient_id");--> statement-breakpoint
+CREATE INDEX "carts_customer_updated_idx" ON "carts" USING btree ("updated_at") WHERE "carts"."customer_id" IS NOT NULL;
