@@ -8,7 +8,16 @@ import { TextField } from './text-field';
 type Props = {
   action: (prev: AuthFormState, formData: FormData) => Promise<AuthFormState>;
   callbackUrl: string | null;
-  labels: { name: string; email: string; password: string; passwordHint: string; submit: string; pending: string };
+  labels: {
+    name: string;
+    email: string;
+    password: string;
+    passwordHint: string;
+    joinLoyalty: string;
+    joinLoyaltyHint: string;
+    submit: string;
+    pending: string;
+  };
 };
 
 export function SignUpForm({ action, callbackUrl, labels }: Props) {
@@ -34,6 +43,25 @@ export function SignUpForm({ action, callbackUrl, labels }: Props) {
         hint={labels.passwordHint}
         error={state.fieldErrors.password}
       />
+      <div className="flex items-start gap-3">
+        <input
+          id="joinLoyalty"
+          name="joinLoyalty"
+          type="checkbox"
+          value="1"
+          defaultChecked={state.values.joinLoyalty ?? false}
+          aria-describedby="joinLoyalty-hint"
+          className="mt-0.5 h-5 w-5 shrink-0 accent-brand-600"
+        />
+        <div>
+          <label htmlFor="joinLoyalty" className="font-medium">
+            {labels.joinLoyalty}
+          </label>
+          <p id="joinLoyalty-hint" className="text-sm text-muted">
+            {labels.joinLoyaltyHint}
+          </p>
+        </div>
+      </div>
       <SubmitButton label={labels.submit} pendingLabel={labels.pending} />
     </form>
   );

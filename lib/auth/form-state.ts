@@ -4,7 +4,7 @@ export type AuthFormState = {
   message: string;
   fieldErrors: Partial<Record<'name' | 'email' | 'password', string>>;
   /** What was typed, so a refused form keeps it (never the password). */
-  values: { name?: string; email?: string };
+  values: { name?: string; email?: string; joinLoyalty?: boolean };
   /** Shown after the message: "sign in instead" when the email is taken. */
   link?: { href: string; label: string };
 };

@@ -2,6 +2,7 @@ import 'server-only';
 import { queryRows } from '@/lib/db/client';
 import { ensureDriveSlots, sweepDriveHolds } from '@/lib/drive/commands';
 import { purgeAnonymousCarts } from '@/lib/cart/commands';
+import { expireDuePoints } from '@/lib/loyalty/commands';
 import { queueCartReminders } from '@/lib/messages/cart-reminders';
 import { deliverQueuedMessages } from '@/lib/messages/deliver';
 import { expireDueReservations } from '@/lib/reservations/commands';
@@ -50,6 +51,16 @@ async function purgeCarts(): Promise<number> {
   }
 }
 
+/** Loyalty points past their 12 months, a batch of lots at a time (several processes may sweep at once). */
+async function expirePoints(): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { expired } = await expireDuePoints({ limit: 500 });
+    total += expired;
+    if (expired < 500) return total;
+  }
+}
+
 /** Hands queued messages to the transport, a batch at a time, until the queue is drained. */
 async function deliverMessages(): Promise<number> {
   let total = 0;
@@ -70,6 +81,8 @@ export const serverJobs: Job[] = [
   // One reminder per abandoned cart (the outbox's dedupe key), whichever process gets there first.
   { name: 'cart-reminders', everyMs: seconds('CART_REMINDER_SECONDS', 15 * 60), run: queueCartReminders },
   { name: 'deliver-messages', everyMs: seconds('MESSAGE_DELIVERY_SECONDS', 30), run: deliverMessages },
+  // Lapsed points stop counting at once (the card and every spend leave them out); this writes them down.
+  { name: 'expire-points', everyMs: seconds('LOYALTY_EXPIRY_SWEEP_SECONDS', 6 * 3600), run: expirePoints },
 ];
 
 type Holder = { started?: boolean };

@@ -63,7 +63,7 @@ describe('the ledger under random sequences', () => {
             else expect(result).toBeInstanceOf(NotEnoughPointsError);
           } else if (o.kind === 'reverse') {
             if (sales.length === 0) continue;
-            const key = o.replay && lastReverseKey ? lastReverseKey : `p${++k}`;
+            const key: string = o.replay && lastReverseKey ? lastReverseKey : `p${++k}`;
             lastReverseKey = key;
             const saleId = sales[o.pick % sales.length]!;
             const r = await inTx((tx) => reversePoints(tx, { customerId, saleId, key, spendCents: o.spendCents }));

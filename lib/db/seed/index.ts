@@ -4,6 +4,7 @@ import { insertDemoCarts } from './carts';
 import { buildCatalog, insertCatalog } from './catalog';
 import { insertDrive } from './drive';
 import { createRng } from './prng';
+import { insertDemoLoyalty } from './loyalty';
 import { insertDemoOrders } from './orders';
 import { insertDemoReservations } from './reservations';
 import { insertDemoStock, insertLargeStock } from './stock';
@@ -45,7 +46,9 @@ export async function seed(db: Db, { scale, today = new Date().toISOString().sli
     // The drive's booked places become real orders, holding their units (demo scale only).
     const orders = scale === 'demo' ? await insertDemoOrders(tx, createRng(601)) : { orders: 0, customers: 0 };
     const carts = scale === 'demo' ? await insertDemoCarts(tx, createRng(701)) : 0;
-    // The demo shopper's shop purchases, reservations and a cart she left (after the others: it is hers).
+    // Members earn on the orders above, so this comes after them.
+    const loyalty = scale === 'demo' ? await insertDemoLoyalty(tx, createRng(801)) : { members: 0, entries: 0 };
+    // The demo shopper's shop visits of the last days and a cart she left.
     const history = scale === 'demo' ? await insertDemoShopperHistory(tx) : { sales: 0, cartLines: 0 };
     return {
       stores: placed.stores.length,
@@ -61,7 +64,8 @@ export async function seed(db: Db, { scale, today = new Date().toISOString().sli
       ...drive,
       orders: orders.orders,
       carts: carts + (history.cartLines > 0 ? 1 : 0),
-      sales: history.sales,
+      loyaltyMembers: loyalty.members,
+      loyaltyEntries: loyalty.entries,
     };
   });
   // Fresh statistics, so the first queries plan against the real table sizes.

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../auth/password';
+import { isValidCardNumber } from '../../loyalty/card-number';
 import type { Db } from '../client';
 import { createTestConnection } from '../testing';
 import { PRODUCT_TEMPLATES } from './catalog';
@@ -153,8 +154,8 @@ describe('demo seed', () => {
   it('gives the demo shopper shop purchases, reservations and a cart she left, one item of it bought since at the till', async () => {
     const h = await one<{ sales: number; till: number; collected_sale: number; reservations: number; open: number; idle_hours: number; bought_since: number; lines: number }>(a.db, sql`
       WITH me AS (SELECT id FROM users WHERE email = ${DEMO_ACCOUNTS.shopper.email})
-      SELECT (SELECT count(*)::int FROM sales WHERE customer_id = (SELECT id FROM me)) AS sales,
-             (SELECT count(*)::int FROM sales WHERE customer_id = (SELECT id FROM me) AND source = 'till') AS till,
+      SELECT (SELECT count(*)::int FROM sales WHERE customer_id = (SELECT id FROM me) AND created_at > now() - interval '30 days') AS sales,
+             (SELECT count(*)::int FROM sales WHERE customer_id = (SELECT id FROM me) AND source = 'till' AND created_at > now() - interval '30 days') AS till,
              (SELECT count(*)::int FROM sales s JOIN reservations r ON r.id = s.reservation_id
                WHERE s.customer_id = (SELECT id FROM me) AND r.status = 'collected' AND r.customer_id = s.customer_id) AS collected_sale,
              (SELECT count(*)::int FROM reservations WHERE customer_id = (SELECT id FROM me)) AS reservations,
@@ -166,10 +167,12 @@ describe('demo seed', () => {
                  WHERE s.customer_id = c.customer_id AND sl.sku_id = l.sku_id AND s.created_at >= l.added_at)) AS bought_since,
              (SELECT count(*)::int FROM carts c JOIN cart_lines l ON l.cart_id = c.id WHERE c.customer_id = (SELECT id FROM me)) AS lines`);
     expect(h).toEqual({ sales: 2, till: 1, collected_sale: 1, reservations: 2, open: 0, idle_hours: 48, bought_since: 1, lines: 3 });
-    // Nothing of hers at the shops the demo staff (and the desk journeys) work in.
+    // Nothing of this at the shops the demo staff (and the desk journeys) work in (her loyalty
+    // history has older till visits there).
     const atStaffShops = await one<{ n: number }>(a.db, sql`
       SELECT (SELECT count(*)::int FROM sales s JOIN stores st ON st.location_id = s.store_id JOIN users u ON u.id = s.customer_id
-               WHERE u.email = ${DEMO_ACCOUNTS.shopper.email} AND st.slug IN (${sql.join(DEMO_STAFF_STORE_SLUGS.map((x) => sql`${x}`), sql`, `)}))
+               WHERE u.email = ${DEMO_ACCOUNTS.shopper.email} AND s.created_at > now() - interval '30 days'
+                 AND st.slug IN (${sql.join(DEMO_STAFF_STORE_SLUGS.map((x) => sql`${x}`), sql`, `)}))
            + (SELECT count(*)::int FROM reservations r JOIN stores st ON st.location_id = r.store_id JOIN users u ON u.id = r.customer_id
                WHERE u.email = ${DEMO_ACCOUNTS.shopper.email} AND st.slug IN (${sql.join(DEMO_STAFF_STORE_SLUGS.map((x) => sql`${x}`), sql`, `)})) AS n`);
     expect(atStaffShops.n).toBe(0);
@@ -203,6 +206,35 @@ describe('demo seed', () => {
       (SELECT count(*)::int FROM orders o WHERE o.subtotal_cents <> (SELECT sum(quantity * unit_price_cents) FROM order_lines l WHERE l.order_id = o.id)) AS totals_off,
       (SELECT count(*)::int FROM orders o JOIN users u ON u.id = o.customer_id WHERE u.email = 'camille@example.com') AS demo`);
     expect(o).toEqual({ placeholders: 0, lineless: 0, historyless: 0, totals_off: 0, demo: 6 });
+  });
+
+  it('makes the demo shopper a loyalty member with a history her balance adds up to, and two in five shoppers members', async () => {
+    const d = await one<Record<string, number | string>>(a.db, sql`SELECT a.card_number, a.balance,
+        (SELECT sum(points)::int FROM loyalty_entries e WHERE e.customer_id = a.customer_id) AS entries,
+        (SELECT sum(remaining)::int FROM loyalty_lots l WHERE l.customer_id = a.customer_id) AS lots,
+        (SELECT count(*)::int FROM loyalty_entries e JOIN orders o ON o.id = e.order_id
+          WHERE e.customer_id = a.customer_id AND e.kind = 'earn' AND o.status = 'delivered') AS earned_on_delivered,
+        (SELECT count(*)::int FROM orders o WHERE o.customer_id = a.customer_id AND o.status = 'delivered') AS delivered,
+        (SELECT count(*)::int FROM loyalty_entries e WHERE e.customer_id = a.customer_id AND e.kind = 'redeem' AND e.channel = 'store') AS redeemed,
+        (SELECT count(*)::int FROM loyalty_entries e WHERE e.customer_id = a.customer_id AND e.kind = 'expire') AS expired,
+        (SELECT count(*)::int FROM loyalty_lots l WHERE l.customer_id = a.customer_id AND l.remaining > 0
+          AND l.expires_at > now() AND l.expires_at < now() + interval '30 days') AS expiring_soon
+      FROM loyalty_accounts a JOIN users u ON u.id = a.customer_id WHERE u.email = ${DEMO_ACCOUNTS.shopper.email}`);
+    expect(isValidCardNumber(String(d.card_number))).toBe(true);
+    expect(d.entries).toBe(d.balance);
+    expect(d.lots).toBe(d.balance);
+    expect(d.earned_on_delivered).toBe(d.delivered);
+    expect(d).toMatchObject({ redeemed: 1, expiring_soon: 1 });
+    expect(Number(d.expired)).toBeGreaterThanOrEqual(1);
+    const m = await one<{ shoppers: number; members: number; off: number; cards: number }>(a.db, sql`SELECT
+      (SELECT count(*)::int FROM users WHERE role = 'shopper') AS shoppers,
+      (SELECT count(*)::int FROM loyalty_accounts) AS members,
+      (SELECT count(DISTINCT card_number)::int FROM loyalty_accounts) AS cards,
+      (SELECT count(*)::int FROM loyalty_accounts a WHERE a.balance <> (SELECT coalesce(sum(points), 0) FROM loyalty_entries e WHERE e.customer_id = a.customer_id)) AS off`);
+    expect(m.members / m.shoppers).toBeGreaterThan(0.3);
+    expect(m.members / m.shoppers).toBeLessThan(0.5);
+    expect(m.cards).toBe(m.members);
+    expect(m.off).toBe(0);
   });
 
   it('opens every store at least five days a week and mixes the services', async () => {

@@ -33,6 +33,8 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
           email: t.account.email,
           password: t.account.password,
           passwordHint: t.account.passwordHint,
+          joinLoyalty: t.account.joinLoyalty,
+          joinLoyaltyHint: t.account.joinLoyaltyHint,
           submit: t.account.submitSignUp,
           pending: t.account.pending,
         }}

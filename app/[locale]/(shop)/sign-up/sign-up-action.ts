@@ -9,10 +9,15 @@ import { fieldErrorKeys, signUpSchema } from '@/lib/auth/schemas';
 import { createUser } from '@/lib/auth/users';
 import { mergeCartAtSignIn } from '@/lib/cart/identity';
 import { getI18n } from '@/lib/i18n/server';
+import { joinLoyalty } from '@/lib/loyalty/commands';
 
 export async function signUpAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const { t } = await getI18n();
-  const values = { name: String(formData.get('name') ?? ''), email: String(formData.get('email') ?? '') };
+  const values = {
+    name: String(formData.get('name') ?? ''),
+    email: String(formData.get('email') ?? ''),
+    joinLoyalty: formData.get('joinLoyalty') === '1',
+  };
   const parsed = signUpSchema.safeParse({ ...values, password: formData.get('password') ?? '' });
   if (!parsed.success) {
     const fieldErrors = translateFieldErrors(fieldErrorKeys(parsed.error), t.account);
@@ -32,6 +37,11 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
       values,
       link: { href, label: t.account.signInInstead },
     };
+  }
+  if (values.joinLoyalty) {
+    // The account is made; a card that fails to come with it is not worth losing the sign-up
+    // over: the shopper can join from their account page.
+    await joinLoyalty(userId).catch((err: unknown) => console.error('[sign-up] joining the loyalty programme failed', err));
   }
   try {
     await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirect: false });
