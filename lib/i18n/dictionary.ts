@@ -1,11 +1,13 @@
 import type { Locale } from './config';
 import { account } from './dict/account';
+import { activity } from './dict/activity';
 import { card } from './dict/card';
 import { cart } from './dict/cart';
 import { orders } from './dict/orders';
 import { catalog } from './dict/catalog';
 import { common } from './dict/common';
 import { drive } from './dict/drive';
+import { messages } from './dict/messages';
 import { payments } from './dict/payments';
 import { pickup } from './dict/pickup';
 import { reservations } from './dict/reservations';
@@ -18,7 +20,7 @@ import { till } from './dict/till';
  * same keys, and register it here. The type below makes a key missing in one language a
  * compile error.
  */
-const areas = { common, catalog, stores, account, staff, pickup, reservations, cart, drive, payments, orders, card, till } as const;
+const areas = { common, catalog, stores, account, staff, pickup, reservations, cart, drive, payments, orders, card, till, messages, activity } as const;
 
 type Areas = typeof areas;
 type Widen<T> = { [K in keyof T]: string };

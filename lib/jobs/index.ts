@@ -3,6 +3,8 @@ import { queryRows } from '@/lib/db/client';
 import { ensureDriveSlots, sweepDriveHolds } from '@/lib/drive/commands';
 import { purgeAnonymousCarts } from '@/lib/cart/commands';
 import { expireDuePoints } from '@/lib/loyalty/commands';
+import { queueCartReminders } from '@/lib/messages/cart-reminders';
+import { deliverQueuedMessages } from '@/lib/messages/deliver';
 import { expireDueReservations } from '@/lib/reservations/commands';
 import { startJobs, type Job } from './schedule';
 
@@ -59,6 +61,16 @@ async function expirePoints(): Promise<number> {
   }
 }
 
+/** Hands queued messages to the transport, a batch at a time, until the queue is drained. */
+async function deliverMessages(): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { sent, failed } = await deliverQueuedMessages({ limit: 50 });
+    total += sent;
+    if (sent + failed < 50) return total;
+  }
+}
+
 export const serverJobs: Job[] = [
   { name: 'expire-reservations', everyMs: seconds('RESERVATION_SWEEP_SECONDS', 30), run: expireReservations },
   { name: 'trim-stock-changes', everyMs: 60_000, run: trimStockChanges },
@@ -66,6 +78,9 @@ export const serverJobs: Job[] = [
   { name: 'drive-slots', everyMs: seconds('DRIVE_SLOTS_SECONDS', 15 * 60), run: () => ensureDriveSlots() },
   { name: 'drive-holds', everyMs: seconds('DRIVE_HOLD_SWEEP_SECONDS', 60), run: sweepHolds },
   { name: 'purge-anonymous-carts', everyMs: seconds('CART_SWEEP_SECONDS', 3600), run: purgeCarts },
+  // One reminder per abandoned cart (the outbox's dedupe key), whichever process gets there first.
+  { name: 'cart-reminders', everyMs: seconds('CART_REMINDER_SECONDS', 15 * 60), run: queueCartReminders },
+  { name: 'deliver-messages', everyMs: seconds('MESSAGE_DELIVERY_SECONDS', 30), run: deliverMessages },
   // Lapsed points stop counting at once (the card and every spend leave them out); this writes them down.
   { name: 'expire-points', everyMs: seconds('LOYALTY_EXPIRY_SWEEP_SECONDS', 6 * 3600), run: expirePoints },
 ];

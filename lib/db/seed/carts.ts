@@ -5,8 +5,8 @@ import type { SeedTx } from './types';
 
 /*
  * A few carts left by neighbourhood customers (1–4 lines the web warehouse ships; a third of them
- * chose drive at a drive store). The demo shopper's cart stays empty, so a journey that signs in as
- * her starts from nothing.
+ * chose drive at a drive store). The demo shopper's cart is written with her history
+ * (shopper-history.ts): one she left two days ago, for the cart-reminder job.
  */
 const CARTS = 12;
 

@@ -9,6 +9,7 @@ import { insertDemoOrders } from './orders';
 import { insertDemoReservations } from './reservations';
 import { insertDemoStock, insertLargeStock } from './stock';
 import { insertStores, storeSeeds } from './stores';
+import { insertDemoShopperHistory } from './shopper-history';
 import { hashDemoAccounts, insertUsers } from './users';
 
 export type SeedScale = 'demo' | 'large';
@@ -47,6 +48,8 @@ export async function seed(db: Db, { scale, today = new Date().toISOString().sli
     const carts = scale === 'demo' ? await insertDemoCarts(tx, createRng(701)) : 0;
     // Members earn on the orders above, so this comes after them.
     const loyalty = scale === 'demo' ? await insertDemoLoyalty(tx, createRng(801)) : { members: 0, entries: 0 };
+    // The demo shopper's shop visits of the last days and a cart she left.
+    const history = scale === 'demo' ? await insertDemoShopperHistory(tx) : { sales: 0, cartLines: 0 };
     return {
       stores: placed.stores.length,
       warehouses: 1,
@@ -60,7 +63,7 @@ export async function seed(db: Db, { scale, today = new Date().toISOString().sli
       reservations: held.reservations,
       ...drive,
       orders: orders.orders,
-      carts,
+      carts: carts + (history.cartLines > 0 ? 1 : 0),
       loyaltyMembers: loyalty.members,
       loyaltyEntries: loyalty.entries,
     };

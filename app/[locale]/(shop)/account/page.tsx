@@ -61,6 +61,15 @@ export default async function AccountPage() {
           →
         </span>
       </Link>
+      <Link href="/account/activity" className="card mt-3 flex min-h-11 items-center justify-between gap-3 px-5 py-4 hover:border-brand-500">
+        <span>
+          <span className="block font-semibold">{t.activity.accountLink}</span>
+          <span className="block text-sm text-muted">{t.activity.accountLinkHint}</span>
+        </span>
+        <span aria-hidden className="text-xl text-brand-700">
+          →
+        </span>
+      </Link>
       <div className="mt-6 flex flex-col gap-3 sm:flex-row">
         {isStaff && (
           <Link href="/staff" className="btn-primary">

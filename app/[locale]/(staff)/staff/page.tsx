@@ -33,6 +33,12 @@ export default async function StaffHomePage() {
           <span className="text-sm text-muted">{t.orders.staffDeliveryIntro}</span>
         </Link>
       )}
+      {user.role === 'admin' && (
+        <Link href="/staff/messages" className="card mt-3 flex min-h-16 flex-col justify-center px-4 py-3 hover:border-brand-500" data-testid="staff-messages">
+          <span className="font-semibold">{t.messages.staffLink}</span>
+          <span className="text-sm text-muted">{t.messages.staffLinkHint}</span>
+        </Link>
+      )}
       <ul className="mt-5 grid gap-3 sm:grid-cols-2">
         {stores.map((s) => (
           <li key={s.id}>

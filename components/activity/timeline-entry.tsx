@@ -1,0 +1,86 @@
+import Link from 'next/link';
+import { OrderStatusBadge } from '@/components/my-orders/order-status-badge';
+import { StatusBadge } from '@/components/reservations/status-badge';
+import type { TimelineItem } from '@/lib/customers/timeline';
+import type { Locale } from '@/lib/i18n/config';
+import type { Dictionary } from '@/lib/i18n/dictionary';
+import { formatPrice, formatTime, interpolate } from '@/lib/i18n/format';
+
+type T = Pick<Dictionary, 'activity' | 'orders' | 'reservations'>;
+
+function describe(item: TimelineItem, t: T): { title: string; detail: string | null; href: string | null; channel: string } {
+  const a = t.activity;
+  switch (item.kind) {
+    case 'order':
+      return {
+        title: a[`order_${item.mode}`],
+        detail: item.number,
+        href: `/account/orders/${item.number}`,
+        channel: item.mode === 'drive' && item.storeName ? interpolate(a.driveAt, { store: item.storeName }) : a.online,
+      };
+    case 'sale':
+      return {
+        title: a[`sale_${item.source}`],
+        detail: null,
+        href: item.reservationId ? `/account/reservations/${item.reservationId}` : null,
+        channel: item.storeName ?? '',
+      };
+    case 'reservation':
+      return { title: a.reservation, detail: null, href: `/account/reservations/${item.reservationId}`, channel: item.storeName ?? '' };
+    case 'points':
+      return {
+        title: a[`points_${item.entryKind}`],
+        detail: item.orderNumber ? interpolate(a.forOrder, { number: item.orderNumber }) : item.note,
+        href: item.orderNumber ? `/account/orders/${item.orderNumber}` : null,
+        channel: item.storeName ?? (item.orderNumber ? a.online : a.loyalty),
+      };
+  }
+}
+
+/** One line of "My activity": what, where and when on the left; amount and points on the right. */
+export function TimelineEntry({ item, locale, t }: { item: TimelineItem; locale: Locale; t: T }) {
+  const { title, detail, href, channel } = describe(item, t);
+  const a = t.activity;
+  return (
+    <li className={`relative flex gap-3 px-4 py-3 ${href ? 'hover:bg-paper' : ''}`} data-testid="activity-item" data-kind={item.kind}>
+      <div className="min-w-0 flex-1">
+        <p className="leading-snug font-semibold">
+          {href ? (
+            <Link href={href} className="after:absolute after:inset-0 hover:underline">
+              {title}
+            </Link>
+          ) : (
+            title
+          )}
+        </p>
+        {detail && <p className={`text-sm break-words ${item.kind === 'order' ? 'font-mono tracking-wide' : 'text-muted'}`}>{detail}</p>}
+        <p className="mt-0.5 text-sm text-muted">
+          {[channel, formatTime(item.at, locale)].filter(Boolean).join(' · ')}
+        </p>
+        {item.kind === 'order' && (
+          <div className="mt-1.5">
+            <OrderStatusBadge status={item.status} t={t.orders} />
+          </div>
+        )}
+        {item.kind === 'reservation' && (
+          <div className="mt-1.5">
+            <StatusBadge status={item.status} t={t.reservations} />
+          </div>
+        )}
+      </div>
+      <div className="flex shrink-0 flex-col items-end gap-0.5 text-right">
+        {item.amountCents !== null && <span className="font-semibold tabular-nums">{formatPrice(item.amountCents, locale)}</span>}
+        {item.pointsEarned > 0 && (
+          <span className="text-sm font-semibold text-ok tabular-nums" data-testid="activity-points">
+            {interpolate(a.pointsPlus, { n: item.pointsEarned })}
+          </span>
+        )}
+        {item.pointsSpent < 0 && (
+          <span className="text-sm font-semibold text-muted tabular-nums" data-testid="activity-points">
+            {interpolate(a.pointsMinus, { n: -item.pointsSpent })}
+          </span>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,124 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { getDb } from '@/lib/db';
+import { DEFAULT_LOCALE } from '@/lib/i18n/config';
+import { cartReminderRules, siteUrl } from './config';
+import { renderCartReminder, type LeftOutItem, type ReminderItem } from './render';
+
+type CartLine = ReminderItem & { boughtIn: 'store' | 'online' | null };
+type DueCart = { cart_id: number; customer_id: number; email: string; name: string; updated_at: string; dedupe_key: string; lines: CartLine[] };
+
+/*
+ * Cart reminders. A signed-in shopper's cart untouched for `idleHours` (and not older than
+ * `maxAgeDays`) gets one reminder per abandonment: the dedupe key is the cart and the moment it was
+ * last changed, unique in the outbox, so runs that overlap — here or in another process — queue it
+ * once (ON CONFLICT DO NOTHING), and a cart changed and left again gets a new one.
+ *
+ * "Bought since": a line is left out when the same customer bought the same SKU after the line was
+ * added to the cart — in a shop (a sale with their account: till or reservation pickup) or online
+ * (an order that is not cancelled). A purchase from before the line was added does not count: the
+ * shopper put it in the cart again, so they want another. Any quantity counts as bought. When
+ * nothing remains, no reminder.
+ */
+async function dueCarts(after: number, batch: number): Promise<DueCart[]> {
+  const { idleHours, maxAgeDays } = cartReminderRules();
+  const db = await getDb();
+  const r = await db.execute<DueCart>(sql`
+    WITH due AS (
+      SELECT c.id, c.customer_id, c.updated_at, u.email, u.name,
+             'cart-reminder:' || c.id || ':' || floor(extract(epoch FROM c.updated_at) * 1000000)::bigint AS dedupe_key
+      FROM carts c JOIN users u ON u.id = c.customer_id
+      WHERE c.customer_id IS NOT NULL AND c.id > ${after}
+        AND c.updated_at < now() - make_interval(hours => ${idleHours})
+        AND c.updated_at >= now() - make_interval(days => ${maxAgeDays})
+      ORDER BY c.id
+      LIMIT ${batch}
+    )
+    SELECT d.id AS cart_id, d.customer_id, d.email, d.name, d.updated_at::text AS updated_at, d.dedupe_key,
+           COALESCE(json_agg(json_build_object(
+             'skuId', l.sku_id, 'productSlug', p.slug, 'nameFr', p.name_fr, 'nameEn', p.name_en, 'size', k.size,
+             'colour', k.colour, 'quantity', l.quantity, 'priceCents', k.price_cents,
+             'boughtIn', CASE
+               WHEN EXISTS (SELECT 1 FROM sales s JOIN sale_lines sl ON sl.sale_id = s.id
+                            WHERE s.customer_id = d.customer_id AND sl.sku_id = l.sku_id AND s.created_at >= l.added_at) THEN 'store'
+               WHEN EXISTS (SELECT 1 FROM orders o JOIN order_lines ol ON ol.order_id = o.id
+                            WHERE o.customer_id = d.customer_id AND ol.sku_id = l.sku_id AND o.status <> 'cancelled'
+                              AND o.placed_at >= l.added_at) THEN 'online'
+             END) ORDER BY l.added_at, l.sku_id) FILTER (WHERE l.sku_id IS NOT NULL), '[]') AS lines
+    FROM due d
+    LEFT JOIN cart_lines l ON l.cart_id = d.id
+    LEFT JOIN skus k ON k.id = l.sku_id
+    LEFT JOIN products p ON p.id = k.product_id
+    WHERE NOT EXISTS (SELECT 1 FROM outbound_messages m WHERE m.dedupe_key = d.dedupe_key)
+    GROUP BY d.id, d.customer_id, d.email, d.name, d.updated_at, d.dedupe_key
+    ORDER BY d.id`);
+  return r.rows;
+}
+
+/** The last cart id of a batch, whether or not it was reminded: the next batch starts after it. */
+async function lastDueId(after: number, batch: number): Promise<number | null> {
+  const { idleHours, maxAgeDays } = cartReminderRules();
+  const db = await getDb();
+  const r = await db.execute<{ last: number | null }>(sql`
+    SELECT max(id) AS last FROM (
+      SELECT c.id FROM carts c
+      WHERE c.customer_id IS NOT NULL AND c.id > ${after}
+        AND c.updated_at < now() - make_interval(hours => ${idleHours})
+        AND c.updated_at >= now() - make_interval(days => ${maxAgeDays})
+      ORDER BY c.id LIMIT ${batch}) b`);
+  return r.rows[0]?.last ?? null;
+}
+
+/**
+ * Queues the reminders that are due, a batch of carts at a time. Returns how many were queued by
+ * this run and how many due carts were skipped because everything in them was bought since.
+ */
+export async function queueCartReminders(): Promise<{ queued: number; skipped: number }> {
+  const { batch } = cartReminderRules();
+  const db = await getDb();
+  const cartUrl = `${siteUrl()}/cart`;
+  let after = 0;
+  let queued = 0;
+  let skipped = 0;
+  for (;;) {
+    const carts = await dueCarts(after, batch);
+    const rows = [];
+    for (const c of carts) {
+      const items = c.lines.filter((l) => l.boughtIn === null).map(({ boughtIn: _, ...item }) => item);
+      const leftOut: LeftOutItem[] = c.lines
+        .filter((l) => l.boughtIn !== null)
+        .map((l) => ({ skuId: l.skuId, nameFr: l.nameFr, nameEn: l.nameEn, boughtIn: l.boughtIn! }));
+      if (items.length === 0) {
+        if (leftOut.length > 0) skipped++;
+        continue;
+      }
+      const locale = DEFAULT_LOCALE; // accounts carry no language yet: the chain's own
+      const text = renderCartReminder({ name: c.name, items, leftOut, cartUrl }, locale);
+      rows.push({
+        recipient_id: c.customer_id,
+        email: c.email,
+        subject: text.subject,
+        body: text.body,
+        dedupe_key: c.dedupe_key,
+        cart_id: c.cart_id,
+        updated_at: c.updated_at,
+        payload: { cartId: c.cart_id, cartUpdatedAt: c.updated_at, locale, items, leftOut },
+      });
+    }
+    if (rows.length > 0) {
+      // The cart must still be as it was read: a shopper who came back meanwhile is not reminded.
+      const r = await db.execute(sql`
+        INSERT INTO outbound_messages (kind, recipient_id, email, subject, body, payload, dedupe_key)
+        SELECT 'cart_reminder', x.recipient_id, x.email, x.subject, x.body, x.payload, x.dedupe_key
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+             AS x(recipient_id int, email text, subject text, body text, payload jsonb, dedupe_key text, cart_id int, updated_at timestamptz)
+        WHERE EXISTS (SELECT 1 FROM carts c WHERE c.id = x.cart_id AND c.updated_at = x.updated_at)
+        ON CONFLICT (dedupe_key) DO NOTHING
+        RETURNING id`);
+      queued += r.rows.length;
+    }
+    const last = await lastDueId(after, batch);
+    if (last === null) return { queued, skipped };
+    after = last;
+  }
+}

@@ -1,0 +1,55 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { getDb } from '@/lib/db';
+import { messageMaxAttempts } from './config';
+import { messageTransport, type MessageTransport, type OutgoingMessage } from './transport';
+
+const LEASE_MINUTES = 5;
+
+/*
+ * Delivery. A run takes a batch of queued messages under a lease (FOR UPDATE SKIP LOCKED, then
+ * `locked_until`), so processes running it together take different messages and no transaction
+ * stays open while the transport works. A message is marked sent only after the transport took
+ * it; a process that dies in between leaves the lease to lapse and the message is sent again later
+ * (at least once — a transport that can, passes the message id on as its own idempotency key).
+ * A failure counts an attempt and backs off (attempts² minutes); after MESSAGE_MAX_ATTEMPTS the
+ * message is marked failed.
+ */
+export async function deliverQueuedMessages(
+  opts: { transport?: MessageTransport; limit?: number } = {},
+): Promise<{ sent: number; failed: number }> {
+  const transport = opts.transport ?? messageTransport();
+  const limit = opts.limit ?? 50;
+  const db = await getDb();
+  const claimed = await db.execute<{ id: number; kind: string; email: string; subject: string; body: string; created_at: string | Date; attempts: number }>(sql`
+    UPDATE outbound_messages m SET attempts = m.attempts + 1, locked_until = now() + make_interval(mins => ${LEASE_MINUTES})
+    WHERE m.id IN (
+      SELECT id FROM outbound_messages
+      WHERE status = 'queued' AND (locked_until IS NULL OR locked_until < now())
+      ORDER BY created_at, id
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING m.id, m.kind, m.email, m.subject, m.body, m.created_at, m.attempts`);
+  let sent = 0;
+  let failed = 0;
+  const maxAttempts = messageMaxAttempts();
+  for (const row of claimed.rows.sort((a, b) => a.id - b.id)) {
+    const message: OutgoingMessage = { id: row.id, kind: row.kind, email: row.email, subject: row.subject, body: row.body, createdAt: new Date(row.created_at) };
+    try {
+      await transport.send(message);
+      await db.execute(sql`
+        UPDATE outbound_messages SET status = 'sent', sent_at = now(), locked_until = NULL, last_error = NULL
+        WHERE id = ${row.id} AND status = 'queued'`);
+      sent++;
+    } catch (err) {
+      const reason = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+      await db.execute(sql`
+        UPDATE outbound_messages
+        SET status = CASE WHEN attempts >= ${maxAttempts} THEN 'failed' ELSE 'queued' END,
+            locked_until = now() + make_interval(mins => attempts * attempts), last_error = ${reason}
+        WHERE id = ${row.id} AND status = 'queued'`);
+      failed++;
+    }
+  }
+  return { sent, failed };
+}
