@@ -9,3 +9,4 @@ export * from '../drive/schema';
 export * from '../cart/schema';
 export * from '../orders/schema';
 export * from '../loyalty/schema';
+export * from '../returns/schema';
