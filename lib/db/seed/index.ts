@@ -6,6 +6,7 @@ import { insertDrive } from './drive';
 import { createRng } from './prng';
 import { insertDemoOrders } from './orders';
 import { insertDemoReservations } from './reservations';
+import { insertDemoReturns } from './returns';
 import { insertDemoStock, insertLargeStock } from './stock';
 import { insertStores, storeSeeds } from './stores';
 import { hashDemoAccounts, insertUsers } from './users';
@@ -44,6 +45,8 @@ export async function seed(db: Db, { scale, today = new Date().toISOString().sli
     // The drive's booked places become real orders, holding their units (demo scale only).
     const orders = scale === 'demo' ? await insertDemoOrders(tx, createRng(601)) : { orders: 0, customers: 0 };
     const carts = scale === 'demo' ? await insertDemoCarts(tx, createRng(701)) : 0;
+    // Two booked returns of the demo shopper's delivered orders, at the demo staff member's desk.
+    const returns = scale === 'demo' ? await insertDemoReturns(tx, createRng(801)) : 0;
     return {
       stores: placed.stores.length,
       warehouses: 1,
@@ -58,6 +61,7 @@ export async function seed(db: Db, { scale, today = new Date().toISOString().sli
       ...drive,
       orders: orders.orders,
       carts,
+      returns,
     };
   });
   // Fresh statistics, so the first queries plan against the real table sizes.
