@@ -123,6 +123,10 @@ describe('checking a return in at the desk', () => {
     const moves = await conn.db.execute<{ kind: string; on_hand_delta: number; location_id: number }>(sql`
       SELECT kind, on_hand_delta, location_id FROM stock_movements WHERE note = ${`return ${r.code}`}`);
     expect(moves.rows).toEqual([{ kind: 'return', on_hand_delta: 2, location_id: desk }]);
+    // The stock trigger announced the new figure (open product pages hear it through the relay).
+    const announced = await conn.db.execute<{ location_id: number; available: number }>(sql`
+      SELECT location_id, available FROM stock_changes WHERE sku_id = ${sku} ORDER BY id DESC LIMIT 1`);
+    expect(announced.rows[0]).toEqual({ location_id: desk, available: before.desk! + 2 });
     expect(refunds).toEqual([{ reference: expect.stringMatching(/^ref_/), amount: 4000, key: `return:${r.code}:refund` }]);
     const view = (await getCustomerReturn(r.code, r.customerId, 'en'))!;
     expect(view.lines.map((l) => [l.outcome, l.refusalReason])).toEqual([['resellable', null], ['refused', 'Worn, label removed']]);
@@ -215,6 +219,34 @@ describe('checking a return in at the desk', () => {
     }
     expect(total).toEqual([1834, 1833, 1833]);
     expect(total.reduce((a, b) => a + b, 0)).toBe(5500);
+  });
+});
+
+describe('drive orders paid at pickup', () => {
+  it('are refunded at the desk (recorded through the pay-at-pickup provider), once', async () => {
+    const customerId = shoppers[next++]!;
+    const o = await insertCompletedOrder(conn.db, {
+      customerId,
+      mode: 'drive',
+      locationId: desk,
+      lines: [{ skuId: sku, quantity: 1, unitPriceCents: 1200 }],
+      provider: 'at_pickup',
+      reference: `pickup_${randomUUID()}`,
+    });
+    const b = await bookReturn({
+      customerId,
+      orderNumber: o.number,
+      storeId: desk,
+      windowStartsAt: (await listDropOffWindows(desk))[1]!.windows[spread++ % 20]!.startsAt,
+      lines: [{ orderLineId: o.lineIds[0]!, quantity: 1, reason: 'changed_mind' }],
+      refund: 'original',
+      idempotencyKey: randomUUID(),
+    });
+    const v = (await getDeskReturn(b.code, desk, 'en'))!;
+    const result = await checkInReturn({ storeId: desk, actorId: staff, code: b.code, lines: [{ returnLineId: v.lines[0]!.id, outcome: 'resellable' }] });
+    expect(result).toMatchObject({ status: 'refunded', refundMethod: 'desk', refundCents: 1200, refundState: 'succeeded' });
+    expect(refunds).toHaveLength(0); // not the card provider
+    expect((await getCustomerReturn(b.code, customerId, 'en'))?.refundedAt).not.toBeNull();
   });
 });
 
