@@ -8,6 +8,7 @@ import { drive } from './dict/drive';
 import { payments } from './dict/payments';
 import { pickup } from './dict/pickup';
 import { reservations } from './dict/reservations';
+import { returns } from './dict/returns';
 import { staff } from './dict/staff';
 import { stores } from './dict/stores';
 
@@ -16,7 +17,7 @@ import { stores } from './dict/stores';
  * same keys, and register it here. The type below makes a key missing in one language a
  * compile error.
  */
-const areas = { common, catalog, stores, account, staff, pickup, reservations, cart, drive, payments, orders } as const;
+const areas = { common, catalog, stores, account, staff, pickup, reservations, cart, drive, payments, orders, returns } as const;
 
 type Areas = typeof areas;
 type Widen<T> = { [K in keyof T]: string };

@@ -47,16 +47,16 @@ function assertStaff(storeId: number, actorId: number): void {
 }
 
 function checkDecisions(lines: LineRow[], decisions: LineDecision[]): Map<number, { outcome: LineOutcome; reason: string | null }> {
-  if (!Array.isArray(decisions)) throw new InvalidReturnError('Decide every item of the return.', 'outcome');
+  if (!Array.isArray(decisions)) throw new InvalidReturnError('undecided');
   const byId = new Map<number, { outcome: LineOutcome; reason: string | null }>();
   for (const d of decisions) {
-    if (!lines.some((l) => l.id === d.returnLineId) || byId.has(d.returnLineId)) throw new InvalidReturnError('This item is not part of the return.', 'outcome');
-    if (!LINE_OUTCOMES.includes(d.outcome)) throw new InvalidReturnError('Mark each item resellable, damaged or refused.', 'outcome');
+    if (!lines.some((l) => l.id === d.returnLineId) || byId.has(d.returnLineId)) throw new InvalidReturnError('line_not_in_return');
+    if (!LINE_OUTCOMES.includes(d.outcome)) throw new InvalidReturnError('outcome');
     const reason = d.outcome === 'refused' ? (d.refusalReason ?? '').trim().slice(0, 500) : null;
-    if (d.outcome === 'refused' && !reason) throw new InvalidReturnError('Say why the item is refused.', 'reason');
+    if (d.outcome === 'refused' && !reason) throw new InvalidReturnError('refusal_reason');
     byId.set(d.returnLineId, { outcome: d.outcome, reason });
   }
-  if (byId.size !== lines.length) throw new InvalidReturnError('Decide every item of the return.', 'outcome');
+  if (byId.size !== lines.length) throw new InvalidReturnError('undecided');
   return byId;
 }
 
@@ -182,7 +182,7 @@ export async function walkInReturn(input: {
   const replay = await resultByKey(input.idempotencyKey, input.storeId);
   if (replay) return replay;
   const lines = validateLines(input.lines);
-  if (input.refund !== 'original' && input.refund !== 'store_credit') throw new InvalidReturnError('Choose how the shopper is refunded.', 'refundMethod');
+  if (input.refund !== 'original' && input.refund !== 'store_credit') throw new InvalidReturnError('refund_method');
   let result: CheckInResult;
   try {
     result = await transaction(async (tx) => {

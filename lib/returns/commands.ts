@@ -48,16 +48,16 @@ export function assertKey(key: string): void {
 
 /** Lines as asked: at least one, whole positive quantities, a known reason, each order line once. */
 export function validateLines(lines: ReturnLineInput[]): ReturnLineInput[] {
-  if (!Array.isArray(lines) || lines.length === 0) throw new InvalidReturnError('Choose at least one item to return.', 'lines');
-  if (lines.length > 200) throw new InvalidReturnError('Too many lines in one return.', 'lines');
+  if (!Array.isArray(lines) || lines.length === 0) throw new InvalidReturnError('no_lines');
+  if (lines.length > 200) throw new InvalidReturnError('too_many_lines');
   const seen = new Set<number>();
   for (const l of lines) {
     if (!Number.isSafeInteger(l.orderLineId) || l.orderLineId <= 0 || l.orderLineId > 2_147_483_647 || seen.has(l.orderLineId)) {
-      throw new InvalidReturnError('This item is not part of the order.', 'lines');
+      throw new InvalidReturnError('line_not_in_order');
     }
     seen.add(l.orderLineId);
-    if (!Number.isSafeInteger(l.quantity) || l.quantity <= 0 || l.quantity > 10_000) throw new InvalidReturnError('Enter how many units you return.', 'quantity');
-    if (!RETURN_REASONS.includes(l.reason)) throw new InvalidReturnError('Say why you return this item.', 'reason');
+    if (!Number.isSafeInteger(l.quantity) || l.quantity <= 0 || l.quantity > 10_000) throw new InvalidReturnError('quantity');
+    if (!RETURN_REASONS.includes(l.reason)) throw new InvalidReturnError('reason');
   }
   // Order-line order: two returns of one order lock its lines in the same order (no deadlock).
   return [...lines].sort((a, b) => a.orderLineId - b.orderLineId);
@@ -65,8 +65,8 @@ export function validateLines(lines: ReturnLineInput[]): ReturnLineInput[] {
 
 export function windowStart(value: string | Date): string {
   const d = value instanceof Date ? value : new Date(value);
-  if (typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}T/.test(value)) throw new InvalidReturnError('Choose a drop-off time.', 'window');
-  if (Number.isNaN(d.getTime())) throw new InvalidReturnError('Choose a drop-off time.', 'window');
+  if (typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}T/.test(value)) throw new InvalidReturnError('window');
+  if (Number.isNaN(d.getTime())) throw new InvalidReturnError('window');
   return d.toISOString();
 }
 
@@ -140,8 +140,8 @@ export async function bookReturn(input: BookReturnInput): Promise<BookedReturn> 
   const replay = await findByKey(input.customerId, input.idempotencyKey);
   if (replay) return replay;
   const lines = validateLines(input.lines);
-  if (input.refund !== 'original' && input.refund !== 'store_credit') throw new InvalidReturnError('Choose how you want to be refunded.', 'refundMethod');
-  if (!Number.isSafeInteger(input.storeId) || input.storeId <= 0) throw new InvalidReturnError('Choose a shop.', 'window');
+  if (input.refund !== 'original' && input.refund !== 'store_credit') throw new InvalidReturnError('refund_method');
+  if (!Number.isSafeInteger(input.storeId) || input.storeId <= 0) throw new InvalidReturnError('shop');
   const startsAt = windowStart(input.windowStartsAt);
   try {
     return await transaction(async (tx) => {

@@ -21,9 +21,28 @@ export class ReturnPeriodOverError extends DomainError {
   }
 }
 
+const INVALID = {
+  no_lines: ['Choose at least one item to return.', 'lines'],
+  too_many_lines: ['Too many lines in one return.', 'lines'],
+  line_not_in_order: ['This item is not part of the order.', 'lines'],
+  quantity: ['Enter how many units you return.', 'quantity'],
+  reason: ['Say why you return this item.', 'reason'],
+  refund_method: ['Choose how you want to be refunded.', 'refundMethod'],
+  shop: ['Choose a shop.', 'store'],
+  window: ['Choose a drop-off time.', 'window'],
+  undecided: ['Decide every item of the return.', 'outcome'],
+  line_not_in_return: ['This item is not part of the return.', 'outcome'],
+  outcome: ['Mark each item resellable, damaged or refused.', 'outcome'],
+  refusal_reason: ['Say why the item is refused.', 'refusalReason'],
+} as const;
+export type InvalidReturnDetail = keyof typeof INVALID;
+
+/** A form mistake: `detail` names it (the UI's text is `invalid_<detail>`), `field` the form field it belongs on. */
 export class InvalidReturnError extends DomainError {
-  constructor(message: string, readonly field?: 'lines' | 'reason' | 'quantity' | 'refundMethod' | 'window' | 'outcome') {
-    super('invalid_return', message);
+  readonly field: (typeof INVALID)[InvalidReturnDetail][1];
+  constructor(readonly detail: InvalidReturnDetail) {
+    super('invalid_return', INVALID[detail][0]);
+    this.field = INVALID[detail][1];
   }
 }
 
@@ -101,5 +120,11 @@ export class ReturnKeyReusedError extends DomainError {
 export class RefundNotRetryableError extends DomainError {
   constructor() {
     super('refund_not_retryable', 'There is no failed refund to retry on this return.');
+  }
+}
+/** Spending more store credit than the balance holds. */
+export class NotEnoughStoreCreditError extends DomainError {
+  constructor(readonly balanceCents: number) {
+    super('not_enough_store_credit', `Not enough store credit: ${(balanceCents / 100).toFixed(2)} € left.`);
   }
 }

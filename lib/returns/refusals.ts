@@ -30,7 +30,7 @@ export function returnRefusal(err: unknown): unknown {
     case 'return_exceeds':
       return new ReturnQuantityExceededError(value);
     case 'return_line_unknown':
-      return new InvalidReturnError('This item is not part of the order.', 'lines');
+      return new InvalidReturnError('line_not_in_order');
     case 'return_cancelled':
       return new ReturnStateError('cancelled', 'changed');
     default:

@@ -1,19 +1,15 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/lib/db';
-import { DomainError } from '@/lib/errors';
+import { NotEnoughStoreCreditError } from './errors';
+
+export { NotEnoughStoreCreditError };
 
 /*
  * Store credit: one balance per shopper, spendable online and in the shops. The balance moves only
  * by conditional UPDATEs in the same transaction as its ledger entry (CHECK balance ≥ 0), and an
  * entry's idempotency key is unique, so a retried refund credits once and a retried spend debits once.
  */
-
-export class NotEnoughStoreCreditError extends DomainError {
-  constructor(readonly balanceCents: number) {
-    super('not_enough_store_credit', `Not enough store credit: ${(balanceCents / 100).toFixed(2)} € left.`);
-  }
-}
 
 function assertCents(amount: number): void {
   if (!Number.isSafeInteger(amount) || amount <= 0 || amount > 99_999_999) throw new Error('amountCents must be a positive whole number of cents');
