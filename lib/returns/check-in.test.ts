@@ -11,7 +11,7 @@ import { insertCategory, insertProduct, insertShoppers, insertStore, insertUser,
 import { checkInReturn, retryReturnRefund, walkInReturn } from './check-in';
 import { bookReturn } from './commands';
 import { InvalidReturnError, RefundNotRetryableError, ReturnNotFoundError, ReturnPeriodOverError, ReturnStateError } from './errors';
-import { getCustomerReturn, getDeskReturn, getReturnableOrder, listDeskReturnsForToday, listDropOffWindows } from './queries';
+import { getCustomerReturn, getDeskReturn, getOrderForWalkIn, getReturnableOrder, listDeskReturnsForToday, listDropOffWindows } from './queries';
 import { getStoreCredit } from './store-credit';
 import { insertCompletedOrder, openReturnsDesk } from './testing';
 
@@ -303,6 +303,34 @@ describe('refund failures', () => {
     await checkInReturn({ storeId: desk, actorId: staff, code: s.code, lines: [{ returnLineId: s.lineIds[0]!, outcome: 'damaged' }] });
     await expect(retryReturnRefund({ storeId: desk, actorId: staff, code: s.code, asStoreCredit: true })).rejects.toBeInstanceOf(RefundNotRetryableError);
     expect((await getStoreCredit(s.customerId)).balanceCents).toBe(0);
+  });
+});
+
+describe('the desk’s day', () => {
+  it('lists this shop’s returns expected today (not another shop’s, not later days), then what was checked in today', async () => {
+    const today = await booked([1]);
+    const later = await booked([1]);
+    const elsewhere = await booked([1], { storeId: otherDesk });
+    // Move the first into a window that started a minute ago (as if booked for this morning).
+    const w = await conn.db.execute<{ id: number }>(sql`
+      INSERT INTO return_windows (store_id, starts_at, ends_at, capacity)
+      VALUES (${desk}, now() - interval '1 minute', now() + interval '59 minutes', 4) RETURNING id`);
+    await conn.db.execute(sql`UPDATE returns SET window_id = ${w.rows[0]!.id} WHERE code = ${today.code}`);
+    let day = (await listDeskReturnsForToday(desk, 'fr')).map((r) => r.code);
+    expect(day).toContain(today.code);
+    expect(day).not.toContain(later.code);
+    expect(day).not.toContain(elsewhere.code);
+    await checkInReturn({ storeId: desk, actorId: staff, code: later.code, lines: [{ returnLineId: later.lineIds[0]!, outcome: 'damaged' }] });
+    day = (await listDeskReturnsForToday(desk, 'fr')).map((r) => r.code);
+    expect(day.indexOf(today.code)).toBeLessThan(day.indexOf(later.code)); // still to do first, then done today
+  });
+
+  it('finds any order by number for a walk-in, with what is left to return', async () => {
+    const r = await booked([2]);
+    const found = (await getOrderForWalkIn(r.order.number.replace('CMD-', '').toLowerCase(), 'en'))!;
+    expect(found).toMatchObject({ number: r.order.number, open: true, customer: { id: r.customerId } });
+    expect(found.lines[0]).toMatchObject({ bought: 3, returned: 2, returnable: 1 });
+    expect(await getOrderForWalkIn('CMD-ZZZZZZZZ', 'en')).toBeNull();
   });
 });
 
