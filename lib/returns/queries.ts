@@ -140,7 +140,17 @@ export async function listReturnDesksNear(lat: number, lng: number, limit = 20):
     FROM stores WHERE returns_desk
     ORDER BY distance_km, name
     LIMIT ${Math.max(1, Math.min(200, Math.trunc(limit)))}`);
-  return r.rows.map((s) => ({ ...s, lat: Number(s.lat), lng: Number(s.lng), distanceKm: Number(s.distance_km) }));
+  return r.rows.map((s) => ({
+    id: s.id,
+    slug: s.slug,
+    name: s.name,
+    address: s.address,
+    postcode: s.postcode,
+    town: s.town,
+    lat: Number(s.lat),
+    lng: Number(s.lng),
+    distanceKm: Number(s.distance_km),
+  }));
 }
 
 /** Whether this shop takes returns (a booking or walk-in elsewhere is refused with NoReturnsDeskError). */

@@ -38,7 +38,7 @@ export async function insertDemoReturns(tx: SeedTx, rng: Rng): Promise<number> {
       WHERE starts_at > now() ORDER BY starts_at LIMIT 30`)
   ).rows;
   const plans: { refund: 'store_credit' | 'card'; reason: string; window: number }[] = [
-    { refund: 'store_credit', reason: 'wrong_size', window: 0 },
+    { refund: 'store_credit', reason: 'changed_mind', window: 0 },
     { refund: 'card', reason: 'defective', window: Math.min(windows.length - 1, 20) },
   ];
   let made = 0;
