@@ -2,6 +2,16 @@
 // Refusals are keyed by the DomainError code (lib/returns/errors.ts); form mistakes by `invalid_<detail>`.
 export const returns = {
   fr: {
+    returnsTitle: 'Retours',
+    passCode: 'Bon de retour {code}',
+    dropOffAt: 'Dépôt : {shop}, {when}',
+    walkedInAt: 'Rapporté sans rendez-vous : {shop}',
+    refundOf: 'Remboursement : {amount}',
+    refundPending: 'Remboursement en cours : {amount}',
+    refundFailedShopper: 'Le remboursement de {amount} a échoué ; le magasin le relance.',
+    pointsReversed: '{points} points retirés (gagnés sur les articles remboursés)',
+    pointsShortfall: '{points} points déjà dépensés n’ont pas pu être retirés',
+    lineQty: '× {n}',
     status_booked: 'Retour réservé',
     status_received: 'Reçu en magasin',
     status_refunded: 'Remboursé',
@@ -59,6 +69,16 @@ export const returns = {
     invalid_refusal_reason: 'Indiquez pourquoi l’article est refusé.',
   },
   en: {
+    returnsTitle: 'Returns',
+    passCode: 'Return pass {code}',
+    dropOffAt: 'Drop-off: {shop}, {when}',
+    walkedInAt: 'Brought in without a booking: {shop}',
+    refundOf: 'Refund: {amount}',
+    refundPending: 'Refund under way: {amount}',
+    refundFailedShopper: 'The refund of {amount} failed; the shop is retrying it.',
+    pointsReversed: '{points} points taken back (earned on the refunded items)',
+    pointsShortfall: '{points} points already spent could not be taken back',
+    lineQty: '× {n}',
     status_booked: 'Return booked',
     status_received: 'Received in store',
     status_refunded: 'Refunded',
