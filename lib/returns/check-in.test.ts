@@ -334,6 +334,22 @@ describe('the desk’s day', () => {
   });
 });
 
+describe('an interrupted refund', () => {
+  it('a refund left pending (the process stopped before asking) can be asked again after two minutes, with its key; not as credit', async () => {
+    const r = await booked([1]);
+    const result = await checkInReturn({ storeId: desk, actorId: staff, code: r.code, lines: [{ returnLineId: r.lineIds[0]!, outcome: 'resellable' }] });
+    expect(result.refundState).toBe('succeeded');
+    // As if the process had stopped between the check-in's commit and the provider's answer.
+    await conn.db.execute(sql`UPDATE returns SET refund_state = 'pending', status = 'received', refunded_at = NULL WHERE code = ${r.code}`);
+    await expect(retryReturnRefund({ storeId: desk, actorId: staff, code: r.code })).rejects.toBeInstanceOf(RefundNotRetryableError); // not yet stale
+    await conn.db.execute(sql`UPDATE returns SET updated_at = now() - interval '3 minutes' WHERE code = ${r.code}`);
+    await expect(retryReturnRefund({ storeId: desk, actorId: staff, code: r.code, asStoreCredit: true })).rejects.toBeInstanceOf(RefundNotRetryableError);
+    refunds.length = 0;
+    expect(await retryReturnRefund({ storeId: desk, actorId: staff, code: r.code })).toMatchObject({ status: 'refunded', refundState: 'succeeded' });
+    expect(refunds.map((x) => x.key)).toEqual([`return:${r.code}:refund`]);
+  });
+});
+
 describe('walk-in returns', () => {
   it('staff return an order by its number without a booking, in one step', async () => {
     const customerId = shoppers[next++]!;

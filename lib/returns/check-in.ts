@@ -292,25 +292,33 @@ async function settleRefund(claimed: CheckInResult): Promise<CheckInResult> {
   return readResult(claimed.code, claimed.restocked);
 }
 
+/** A 'pending' refund older than this was interrupted (see retryReturnRefund). */
+const STALE_PENDING_MINUTES = 2;
+
 /**
- * A failed refund, tried again by the desk with the same key (so a refund that did go through at
+ * A failed (or interrupted) refund, tried again by the desk with the same key (so a refund that did go through at
  * the provider is not paid twice), or — `asStoreCredit` — given as store credit instead. Credit
- * instead is refused after 'payment_unavailable': the provider may have paid, and only a retry
- * with the same key can tell.
+ * instead is refused after 'payment_unavailable' or an interruption: the provider may have paid,
+ * and only a retry with the same key can tell.
  */
 export async function retryReturnRefund(input: { storeId: number; actorId: number; code: string; asStoreCredit?: boolean }): Promise<CheckInResult> {
   assertStaff(input.storeId, input.actorId);
   const claimed = await transaction(async (tx) => {
     const ret = await lockReturn(tx, { code: input.code, storeId: input.storeId });
-    const r = await tx.execute<{ refund_state: RefundState; refund_error: string | null; refund_cents: number; customer_id: number }>(sql`
-      SELECT refund_state, refund_error, refund_cents, customer_id FROM returns WHERE id = ${ret.id}`);
+    const r = await tx.execute<{ refund_state: RefundState; refund_error: string | null; refund_cents: number; customer_id: number; stale: boolean }>(sql`
+      SELECT refund_state, refund_error, refund_cents, customer_id,
+             updated_at < now() - make_interval(mins => ${STALE_PENDING_MINUTES}) AS stale
+      FROM returns WHERE id = ${ret.id}`);
     const row = r.rows[0]!;
-    if (row.refund_state !== 'failed') throw new RefundNotRetryableError();
+    // A refund still 'pending' long after its check-in was never asked for (the process stopped
+    // between the commit and the provider's answer): asking again with its key is safe.
+    const stuck = row.refund_state === 'pending' && row.stale;
+    if (row.refund_state !== 'failed' && !stuck) throw new RefundNotRetryableError();
     if (!input.asStoreCredit) {
       await tx.execute(sql`UPDATE returns SET refund_state = 'pending', updated_at = now() WHERE id = ${ret.id}`);
       return { code: ret.code, credit: false };
     }
-    if (row.refund_error?.startsWith('payment_unavailable')) throw new RefundNotRetryableError();
+    if (stuck || row.refund_error?.startsWith('payment_unavailable')) throw new RefundNotRetryableError();
     const credit = await creditStoreCredit(tx, { customerId: row.customer_id, amountCents: row.refund_cents, key: `return:${ret.id}:credit`, returnId: ret.id, note: ret.code });
     await tx.execute(sql`
       UPDATE returns SET refund_method = 'store_credit', refund_state = 'succeeded', refund_reference = ${`credit:${credit.entryId}`},

@@ -385,7 +385,7 @@ export async function getDeskReturn(code: string, storeId: number, locale: Local
 
 /**
  * The desk's day: returns booked for today (Paris) still to check in, by window, then those
- * booked earlier and not brought yet, then what was checked in today (refund failures first).
+ * booked earlier and not brought yet, then refunds that failed or are stuck, then what was checked in today.
  */
 export async function listDeskReturnsForToday(storeId: number, locale: Locale): Promise<ReturnView[]> {
   const today = sql`(now() AT TIME ZONE 'Europe/Paris')::date`;
@@ -394,8 +394,8 @@ export async function listDeskReturnsForToday(storeId: number, locale: Locale): 
     sql`r.store_id = ${storeId} AND (
           (r.status = 'booked' AND (w.starts_at AT TIME ZONE 'Europe/Paris')::date <= ${today})
           OR (r.received_at IS NOT NULL AND (r.received_at AT TIME ZONE 'Europe/Paris')::date = ${today})
-          OR r.refund_state = 'failed')`,
-    sql`(r.status = 'booked') DESC, (r.refund_state = 'failed') DESC, w.starts_at ASC NULLS LAST, r.received_at DESC`,
+          OR r.refund_state IN ('failed', 'pending'))`,
+    sql`(r.status = 'booked') DESC, (r.refund_state IN ('failed', 'pending')) DESC, w.starts_at ASC NULLS LAST, r.received_at DESC`,
     300,
   );
 }
