@@ -10,3 +10,4 @@ export * from '../cart/schema';
 export * from '../orders/schema';
 export * from '../loyalty/schema';
 export * from '../messages/schema';
+export * from '../returns/schema';

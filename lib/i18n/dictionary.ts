@@ -11,6 +11,7 @@ import { messages } from './dict/messages';
 import { payments } from './dict/payments';
 import { pickup } from './dict/pickup';
 import { reservations } from './dict/reservations';
+import { returns } from './dict/returns';
 import { staff } from './dict/staff';
 import { stores } from './dict/stores';
 import { till } from './dict/till';
@@ -20,7 +21,7 @@ import { till } from './dict/till';
  * same keys, and register it here. The type below makes a key missing in one language a
  * compile error.
  */
-const areas = { common, catalog, stores, account, staff, pickup, reservations, cart, drive, payments, orders, card, till, messages, activity } as const;
+const areas = { common, catalog, stores, account, staff, pickup, reservations, cart, drive, payments, orders, card, till, messages, activity, returns } as const;
 
 type Areas = typeof areas;
 type Widen<T> = { [K in keyof T]: string };

@@ -36,8 +36,8 @@ export const stockMovements = pgTable(
     skuId: integer('sku_id')
       .notNull()
       .references(() => skus.id, { onDelete: 'cascade' }),
-    /** receive / count by staff; sale when units leave the shelf with a customer. */
-    kind: text('kind', { enum: ['receive', 'count', 'sale'] }).notNull(),
+    /** receive / count by staff; sale when units leave the shelf with a customer; return when a returned unit goes back on the shelf. */
+    kind: text('kind', { enum: ['receive', 'count', 'sale', 'return'] }).notNull(),
     onHandDelta: integer('on_hand_delta').notNull(),
     onHandAfter: integer('on_hand_after').notNull(),
     actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),

@@ -7,6 +7,7 @@ import { createRng } from './prng';
 import { insertDemoLoyalty } from './loyalty';
 import { insertDemoOrders } from './orders';
 import { insertDemoReservations } from './reservations';
+import { insertDemoReturns } from './returns';
 import { insertDemoStock, insertLargeStock } from './stock';
 import { insertStores, storeSeeds } from './stores';
 import { insertDemoShopperHistory } from './shopper-history';
@@ -50,6 +51,8 @@ export async function seed(db: Db, { scale, today = new Date().toISOString().sli
     const loyalty = scale === 'demo' ? await insertDemoLoyalty(tx, createRng(801)) : { members: 0, entries: 0 };
     // The demo shopper's shop visits of the last days and a cart she left.
     const history = scale === 'demo' ? await insertDemoShopperHistory(tx) : { sales: 0, cartLines: 0 };
+    // Two booked returns of the demo shopper's delivered orders, at the demo staff member's desk.
+    const returns = scale === 'demo' ? await insertDemoReturns(tx, createRng(802)) : 0;
     return {
       stores: placed.stores.length,
       warehouses: 1,
@@ -64,6 +67,7 @@ export async function seed(db: Db, { scale, today = new Date().toISOString().sli
       ...drive,
       orders: orders.orders,
       carts: carts + (history.cartLines > 0 ? 1 : 0),
+      returns,
       loyaltyMembers: loyalty.members,
       loyaltyEntries: loyalty.entries,
     };

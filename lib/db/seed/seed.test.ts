@@ -286,6 +286,25 @@ describe('demo seed', () => {
     expect(await verifyPassword(DEMO_ACCOUNTS.staff.password, staff[0]?.hash ?? '')).toBe(true);
   });
 
+  it('books two returns of the demo shopper’s delivered orders at the demo staff member’s returns desk', async () => {
+    const r = await rows<{ status: string; returns_desk: boolean; staff: boolean; units: number; bought: number; window_ahead: boolean; within: boolean }>(
+      a.db,
+      sql`SELECT r.status, s.returns_desk,
+                 EXISTS (SELECT 1 FROM staff_memberships m JOIN users u ON u.id = m.user_id
+                         WHERE u.email = ${DEMO_ACCOUNTS.staff.email} AND m.store_id = r.store_id) AS staff,
+                 (SELECT sum(quantity)::int FROM return_lines WHERE return_id = r.id) AS units,
+                 (SELECT sum(l.quantity)::int FROM return_lines rl JOIN order_lines l ON l.id = rl.order_line_id WHERE rl.return_id = r.id) AS bought,
+                 w.starts_at > now() AS window_ahead,
+                 (SELECT max(e.at) FROM order_events e WHERE e.order_id = r.order_id AND e.kind = 'delivered') > now() - interval '30 days' AS within
+          FROM returns r JOIN users c ON c.id = r.customer_id AND c.email = ${DEMO_ACCOUNTS.shopper.email}
+          JOIN stores s ON s.location_id = r.store_id JOIN return_windows w ON w.id = r.window_id
+          ORDER BY r.id`,
+    );
+    expect(r).toHaveLength(2);
+    for (const x of r) expect(x).toMatchObject({ status: 'booked', returns_desk: true, staff: true, window_ahead: true, within: true });
+    for (const x of r) expect(x.units).toBeLessThanOrEqual(x.bought);
+  });
+
   it('is deterministic', async () => {
     const fingerprint = (db: Db) =>
       one<{ slugs: string; stock: string; stores: string }>(db, sql`SELECT

@@ -10,6 +10,7 @@ import { MoveSlotPanel } from '@/components/my-orders/move-slot-panel';
 import { OrderStatusBadge } from '@/components/my-orders/order-status-badge';
 import { OrderTimeline } from '@/components/my-orders/order-timeline';
 import { variantOf } from '@/components/reservations/reservation-lines';
+import { OrderReturns } from '@/components/returns/order-returns';
 import { requireUser } from '@/lib/auth/guards';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
@@ -18,6 +19,7 @@ import { formatDeadline } from '@/lib/i18n/format-deadline';
 import { getI18n } from '@/lib/i18n/server';
 import { ARRIVAL_OPENS_MINUTES_BEFORE } from '@/lib/orders/config';
 import { getCustomerOrder, type Order } from '@/lib/orders/queries';
+import { listCustomerReturns } from '@/lib/returns/queries';
 import { cancelOrderAction } from './cancel-order-action';
 import { markArrivedAction } from './mark-arrived-action';
 import { moveSlotAction } from './move-slot-action';
@@ -115,6 +117,7 @@ export default async function OrderPage({ params }: Props) {
   const { locale, t } = await getI18n();
   const order = await getCustomerOrder(number, user.id, locale);
   if (!order) notFound();
+  const returns = ['delivered', 'collected'].includes(order.status) ? await listCustomerReturns(user.id, locale, { orderId: order.id }) : [];
   const to = t.orders;
   const now = new Date();
   const open = ['placed', 'preparing', 'ready', 'shipped'].includes(order.status);
@@ -198,6 +201,7 @@ export default async function OrderPage({ params }: Props) {
               {interpolate(to.pointsEarned, { points: order.pointsEarned })}
             </p>
           )}
+          <OrderReturns returns={returns} locale={locale} t={t.returns} />
           <section aria-labelledby="order-history-title" className="card p-5">
             <h2 id="order-history-title" className="mb-3 text-base font-bold">
               {to.history}
