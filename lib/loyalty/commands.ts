@@ -264,8 +264,11 @@ export async function reversePoints(tx: Db, r: ReverseInput): Promise<ReverseRes
 /**
  * Expires every lot past its date (12 months after it was earned), oldest first, a batch of at
  * most `limit` lots per call: each lot becomes one 'expire' entry. Safe with several processes:
- * the accounts are locked FOR UPDATE SKIP LOCKED, so two sweepers never take the same account (one
- * busy redeeming is left for the next tick), and each lot's entry key is unique. Returns the lots
+ * the accounts and their lots are locked FOR UPDATE SKIP LOCKED, so two sweepers never take the same
+ * account (one busy redeeming is left for the next tick). The lots are locked too so that a lot
+ * another sweeper emptied meanwhile is re-read under the lock and dropped: with only the account
+ * locked, the lot's `remaining` came from the statement's older snapshot and the second sweeper hit
+ * the first one's entry key. Each lot's entry key stays unique, the last line of defence. Returns the lots
  * expired (a full batch means there may be more).
  */
 export async function expireDuePoints(opts: { limit?: number } = {}): Promise<{ expired: number; points: number }> {
@@ -283,7 +286,7 @@ export async function expireDuePoints(opts: { limit?: number } = {}): Promise<{ 
           WHERE l.remaining > 0 AND l.expires_at <= now()
           ORDER BY l.expires_at, l.id
           LIMIT ${limit}
-          FOR UPDATE OF a SKIP LOCKED`,
+          FOR UPDATE OF l, a SKIP LOCKED`,
     );
   });
 }
