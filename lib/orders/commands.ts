@@ -11,7 +11,7 @@ import type { SlotHolder } from '@/lib/drive/holder';
 import { earnPoints, redeemPoints, reversePoints } from '@/lib/loyalty/commands';
 import { getPaymentProvider, getPaymentProviderById } from '@/lib/payments';
 import type { PaymentMethodInput } from '@/lib/payments/types';
-import { getLoyaltyRules } from '@/lib/loyalty/config';
+import { discountForPoints, getLoyaltyRules, maxRedeemablePoints as loyaltyMaxRedeemable } from '@/lib/loyalty/config';
 import { NotAMemberError, NotEnoughPointsError } from '@/lib/loyalty/errors';
 import { getLoyaltyCard } from '@/lib/loyalty/queries';
 import { ARRIVAL_OPENS_MINUTES_BEFORE, deliveryFeeCents } from './config';
@@ -100,20 +100,20 @@ async function stockLocation(tx: Db, cart: CartSnapshot): Promise<number> {
  */
 export function pointsDiscountCents(points: number, subtotalCents: number, deliveryCents: number): number {
   if (points === 0) return 0;
-  const { redeemStepPoints, redeemStepCents } = getLoyaltyRules();
+  const rules = getLoyaltyRules();
   const max = maxRedeemablePoints(Number.MAX_SAFE_INTEGER, subtotalCents, deliveryCents);
-  if (!Number.isSafeInteger(points) || points < 0 || points % redeemStepPoints !== 0 || points > max) {
-    throw new PointsNotUsableError(max, redeemStepPoints);
+  if (!Number.isSafeInteger(points) || points < 0 || points % rules.redeemStepPoints !== 0 || points > max) {
+    throw new PointsNotUsableError(max, rules.redeemStepPoints);
   }
-  return (points / redeemStepPoints) * redeemStepCents;
+  return discountForPoints(rules, points);
 }
 
-/** The most points (whole steps, within `balance`) this order can take: see pointsDiscountCents. */
+/**
+ * The most points (whole steps, within `balance`) this order can take: the loyalty rule (never more
+ * than the bill it is given) applied to the goods, less a cent when nothing else would be left to pay.
+ */
 export function maxRedeemablePoints(balance: number, subtotalCents: number, deliveryCents: number): number {
-  const { redeemStepPoints, redeemStepCents } = getLoyaltyRules();
-  let steps = Math.floor(subtotalCents / redeemStepCents);
-  if (steps * redeemStepCents >= subtotalCents + deliveryCents) steps -= 1;
-  return Math.max(0, Math.min(steps, Math.floor(balance / redeemStepPoints))) * redeemStepPoints;
+  return loyaltyMaxRedeemable(getLoyaltyRules(), balance, Math.min(subtotalCents, subtotalCents + deliveryCents - 1));
 }
 
 function validate(input: PlaceOrderInput, mode: OrderMode): void {
