@@ -97,6 +97,23 @@ const cardGate = auth(async (req) => {
   return res;
 });
 
+/**
+ * Auth.js's `auth()` wrapper re-issues the session cookie on every response it makes (a sliding
+ * expiry). Here that is a hazard: a request already in flight when the shopper signs out (a link
+ * prefetch of /account/card, say) would answer after the sign-out and put the session back — the
+ * shopper clicked "Sign out", the header said so, and the next page had them signed in again.
+ * The proxy only reads the session; it is issued at sign-in (30 days) and cleared at sign-out.
+ */
+const SESSION_COOKIE = /^(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
+
+function withoutSessionRefresh(res: Response): Response {
+  const cookies = res.headers.getSetCookie();
+  if (!cookies.some((c) => SESSION_COOKIE.test(c))) return res;
+  res.headers.delete('set-cookie');
+  for (const c of cookies) if (!SESSION_COOKIE.test(c)) res.headers.append('set-cookie', c);
+  return res;
+}
+
 function isWellEncoded(path: string): boolean {
   try {
     decodeURIComponent(path);
@@ -109,10 +126,22 @@ function isWellEncoded(path: string): boolean {
 export async function proxy(req: NextRequest, event: Parameters<typeof staffGate>[1]) {
   const path = req.nextUrl.pathname;
   if (!isWellEncoded(path)) return new NextResponse('Bad request: malformed URL', { status: 400 });
-  if (path === '/staff' || path.startsWith('/staff/')) return staffGate(req, event);
-  if (req.method === 'GET' && RESERVATION_PATH.test(path)) return reservationGate(req, event);
-  if (req.method === 'GET' && ORDER_PATH.test(path)) return orderGate(req, event);
-  if (req.method === 'GET' && CARD_PATH.test(path)) return cardGate(req, event);
+  const gate =
+    path === '/staff' || path.startsWith('/staff/')
+      ? staffGate
+      : req.method !== 'GET'
+        ? undefined
+        : RESERVATION_PATH.test(path)
+          ? reservationGate
+          : ORDER_PATH.test(path)
+            ? orderGate
+            : CARD_PATH.test(path)
+              ? cardGate
+              : undefined;
+  if (gate) {
+    const res = await gate(req, event);
+    return res instanceof Response ? withoutSessionRefresh(res) : res;
+  }
   // An unknown product, department or store: the catch-all route answers 404 before streaming.
   if (req.method === 'GET' && !(await slugExists(path))) return rewriteToLocale(req, '/_unknown');
   return rewriteToLocale(req);

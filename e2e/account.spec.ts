@@ -18,6 +18,15 @@ test('sign up, sign out, sign in again; refusals are explained', async ({ page }
   await expect(page).toHaveURL(/\/account/);
   await expect(page.getByText(email)).toBeVisible();
 
+  // Gated pages read the session without re-issuing its cookie: a response still in flight when the
+  // shopper signs out (a prefetch of the card, say) must not sign them back in.
+  for (const path of ['/account/card', '/account/orders/CMD-NONE']) {
+    const res = await page.request.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBeLessThan(500);
+    const setCookies = res.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie');
+    expect(setCookies.map((h) => h.value).join('\n'), path).not.toContain('session-token');
+  }
+
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
 
