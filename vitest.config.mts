@@ -21,7 +21,7 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { ...shared, name: 'pglite', env: { TEST_DATABASE_URL: '' } } },
+      { resolve: { alias }, test: { ...shared, name: 'pglite', env: { TEST_DATABASE_URL: '' }, globalSetup: ['lib/testing/pglite-template-setup.ts'] } },
       ...(postgresUrl
         ? [{ resolve: { alias }, test: { ...shared, name: 'postgres', env: { TEST_DATABASE_URL: postgresUrl } } }]
         : []),

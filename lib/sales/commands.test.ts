@@ -10,7 +10,7 @@ import { adjustPoints, joinLoyalty } from '@/lib/loyalty/commands';
 import { NotAMemberError, NotEnoughPointsError } from '@/lib/loyalty/errors';
 import { inTx, ledgerOf } from '@/lib/loyalty/testing';
 import { ringUpSale } from './commands';
-import { InvalidTicketError, RedemptionExceedsTotalError, UnknownCustomerError, UnknownTillItemError } from './errors';
+import { CardRequiredForRedemptionError, InvalidTicketError, RedemptionExceedsTotalError, UnknownCustomerError, UnknownTillItemError } from './errors';
 import { getSaleReceipt } from './queries';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
@@ -51,7 +51,7 @@ async function count(table: 'sales' | 'sale_lines' | 'stock_movements') {
 }
 
 const ticket = (lines: { skuId: number; quantity: number }[], over: Partial<Parameters<typeof ringUpSale>[0]> = {}) =>
-  ringUpSale({ storeId: store, staffId: staff, customerId: shopper, lines, idempotencyKey: randomUUID(), ...over });
+  ringUpSale({ storeId: store, staffId: staff, customerId: shopper, identifiedBy: 'card', lines, idempotencyKey: randomUUID(), ...over });
 
 describe('ringUpSale', () => {
   it('sells at the catalogue price, lowers on hand, writes sale movements and the lines', async () => {
@@ -185,6 +185,13 @@ describe('ringUpSale with a loyalty card', () => {
     await expect(ticket([{ skuId: skus[0]!, quantity: 1 }], { customerId: member, redeemPoints: 300 })).rejects.toBeInstanceOf(RedemptionExceedsTotalError);
     await expect(ticket([{ skuId: skus[0]!, quantity: 1 }], { customerId: shopper, redeemPoints: 100 })).rejects.toBeInstanceOf(NotAMemberError);
     await expect(ticket([{ skuId: skus[0]!, quantity: 1 }], { customerId: null, redeemPoints: 100 })).rejects.toBeInstanceOf(NotAMemberError);
+    // Found by email (or not said how): the points stay where they are.
+    await expect(ticket([{ skuId: skus[0]!, quantity: 2 }], { customerId: member, redeemPoints: 100, identifiedBy: 'email' })).rejects.toBeInstanceOf(
+      CardRequiredForRedemptionError,
+    );
+    await expect(ticket([{ skuId: skus[0]!, quantity: 2 }], { customerId: member, redeemPoints: 100, identifiedBy: undefined })).rejects.toBeInstanceOf(
+      CardRequiredForRedemptionError,
+    );
     expect(await ledgerOf(conn.db, member)).toEqual(big);
     expect(big.balance).toBe(ledger.balance + 300);
     expect(await onHand(skus[0]!)).toEqual(shelf);

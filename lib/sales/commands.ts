@@ -7,7 +7,7 @@ import { sellFromShelf } from '@/lib/inventory/holds';
 import { earnPoints, redeemPoints } from '@/lib/loyalty/commands';
 import { NotAMemberError } from '@/lib/loyalty/errors';
 import { TILL_MAX_LINES, TILL_MAX_UNITS_PER_LINE } from './config';
-import { InvalidTicketError, RedemptionExceedsTotalError, UnknownCustomerError, UnknownTillItemError } from './errors';
+import { CardRequiredForRedemptionError, InvalidTicketError, RedemptionExceedsTotalError, UnknownCustomerError, UnknownTillItemError } from './errors';
 
 export type SaleLineInput = { skuId: number; quantity: number; unitPriceCents: number };
 
@@ -41,6 +41,11 @@ export type RingUpSaleInput = {
   /** The signed-in staff member, from the session: checked against the store here. */
   staffId: number;
   customerId: number | null;
+  /**
+   * How the till identified the customer (lib/sales/customer-pass.ts). Points are redeemed only
+   * on a presented card: an email anyone could type spends nobody's points. Absent counts as email.
+   */
+  identifiedBy?: 'card' | 'email';
   lines: TillLineInput[];
   /** One per ticket, drawn when the ticket opens: a double-submit or a retry finds the first sale. */
   idempotencyKey: string;
@@ -113,6 +118,7 @@ export async function ringUpSale(input: RingUpSaleInput): Promise<RungUpSale> {
   const pointsToRedeem = input.redeemPoints ?? 0;
   if (!Number.isSafeInteger(pointsToRedeem) || pointsToRedeem < 0) throw new InvalidTicketError('Points to redeem must be a whole number.');
   if (pointsToRedeem > 0 && input.customerId === null) throw new NotAMemberError();
+  if (pointsToRedeem > 0 && input.identifiedBy !== 'card') throw new CardRequiredForRedemptionError();
   // Decided from the database, for this store: the page that rendered the till proves nothing.
   await assertStaffOfStore(input.staffId, input.storeId);
   const db = await getDb();

@@ -31,3 +31,10 @@ export class RedemptionExceedsTotalError extends DomainError {
     super('redemption_exceeds_total', 'The points redeemed are worth more than the ticket. Redeem fewer points.');
   }
 }
+
+/** Points are spent only on a presented loyalty card, never on a customer found by email. */
+export class CardRequiredForRedemptionError extends DomainError {
+  constructor() {
+    super('card_required', 'Scan the customer’s loyalty card to redeem points: a customer found by email earns points but cannot spend them.');
+  }
+}

@@ -54,9 +54,16 @@ export function CustomerPanel({ customer, onCustomer, find, labels }: Props) {
               {customer.name}
             </p>
             <p className="truncate text-sm text-muted">{customer.email}</p>
-            <p className="font-mono text-sm">{customer.cardNumber ? formatCardNumber(customer.cardNumber) : labels.noCard}</p>
+            <p className="font-mono text-sm">
+              {customer.cardNumber ? formatCardNumber(customer.cardNumber) : customer.cardEnding ? interpolate(labels.cardEnding, { digits: customer.cardEnding }) : labels.noCard}
+            </p>
+            {customer.cardEnding && (
+              <p className="mt-1 text-sm text-warn" data-testid="till-scan-to-redeem">
+                {labels.scanToRedeem}
+              </p>
+            )}
           </div>
-          {customer.cardNumber && customer.tier && (
+          {(customer.cardNumber || customer.cardEnding) && customer.tier && (
             <div className="text-right">
               <p className="inline-block rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-700" data-testid="till-customer-tier">
                 {labels[`tier_${customer.tier}` as 'tier_member'] ?? customer.tier}

@@ -27,7 +27,7 @@ export type TillActions = {
   completeSale: (
     ticket: {
       storeId: number;
-      customerId: number | null;
+      customerPass: string | null;
       idempotencyKey: string;
       lines: { skuId: number; quantity: number }[];
       redeemPoints: number;
@@ -36,7 +36,7 @@ export type TillActions = {
   ) => Promise<CompleteSaleResult>;
   orderElsewhere: (request: {
     storeId: number;
-    customerId: number;
+    customerPass: string;
     skuId: number;
     quantity: number;
     idempotencyKey: string;
@@ -71,7 +71,8 @@ export function TillScreen({ storeId, locale, ticketKey, redeemStep, actions, la
 
   const subtotal = lines.reduce((sum, l) => sum + l.quantity * l.priceCents, 0);
   const steps = (n: number) => Math.max(0, Math.floor(n));
-  const maxPoints = customer?.balance
+  // Points are spent on a presented card only (the server refuses otherwise).
+  const maxPoints = customer?.balance && customer.identifiedBy === 'card'
     ? Math.min(steps(customer.balance / redeemStep.points), steps(subtotal / redeemStep.cents)) * redeemStep.points
     : 0;
   // Lines removed after choosing: the redemption shrinks with the ticket, never above it.
@@ -111,7 +112,7 @@ export function TillScreen({ storeId, locale, ticketKey, redeemStep, actions, la
       setError('');
       const names = Object.fromEntries(lines.map((l) => [l.skuId, [l.name, l.variant].filter(Boolean).join(' · ')]));
       const result = await actions.completeSale(
-        { storeId, customerId: customer?.id ?? null, idempotencyKey: ticketKey, lines: lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity })), redeemPoints },
+        { storeId, customerPass: customer?.pass ?? null, idempotencyKey: ticketKey, lines: lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity })), redeemPoints },
         names,
       );
       if (result.ok) {
@@ -128,7 +129,7 @@ export function TillScreen({ storeId, locale, ticketKey, redeemStep, actions, la
     const id = `${customer.id}:${item.skuId}:${target.kind === 'store' ? target.storeId : 'web'}`;
     const key = orderKeys.current.get(id) ?? newKey();
     orderKeys.current.set(id, key);
-    return actions.orderElsewhere({ storeId, customerId: customer.id, skuId: item.skuId, quantity: 1, idempotencyKey: key, target });
+    return actions.orderElsewhere({ storeId, customerPass: customer.pass, skuId: item.skuId, quantity: 1, idempotencyKey: key, target });
   };
 
   return (

@@ -3,8 +3,17 @@ export type TillCustomer = {
   id: number;
   name: string;
   email: string;
-  /** Null until the customer joins the loyalty programme. */
+  /**
+   * The card's number when the card itself was scanned or typed; null when the customer was found
+   * by email (see `cardEnding`) or has no card.
+   */
   cardNumber: string | null;
+  /** The card's last four digits, for a member found by email; null otherwise. */
+  cardEnding: string | null;
+  /** How the till found them: points are redeemed on a presented card only. */
+  identifiedBy: 'card' | 'email';
+  /** The server's sealed word for who this is (lib/sales/customer-pass.ts): the sale acts on it. */
+  pass: string;
   tier: string | null;
   balance: number | null;
 };

@@ -4,12 +4,14 @@ import { z } from 'zod';
 import { interpolate } from '@/lib/i18n/format';
 import { NotStockedHereError, OutOfStockError } from '@/lib/inventory/holds';
 import { ringUpSale } from '@/lib/sales/commands';
+import { openCustomerPass } from '@/lib/sales/customer-pass';
 import type { CompleteSaleResult } from '@/components/staff/till/types';
 import { idSchema, tillContext, tillRefusal } from './till-action-support';
 
 const ticketSchema = z.object({
   storeId: idSchema,
-  customerId: idSchema.nullable(),
+  /** The sealed customer pass from findCustomerAction, or null for an anonymous sale. */
+  customerPass: z.string().max(300).nullable(),
   idempotencyKey: z.uuid(),
   // Only what was rung up and how many: prices are read from the catalogue by the command.
   lines: z.array(z.object({ skuId: idSchema, quantity: z.number().int().min(1).max(99) })).min(1).max(50),
@@ -25,10 +27,21 @@ export async function completeSaleAction(ticket: z.input<typeof ticketSchema>, n
     const empty = parsed.error.issues.some((i) => i.path[0] === 'lines' && i.code === 'too_small');
     return { ok: false, message: empty ? t.till.emptyTicketError : t.till.invalidTicket };
   }
-  const { storeId, customerId, idempotencyKey, lines, redeemPoints } = parsed.data;
+  const { storeId, customerPass, idempotencyKey, lines, redeemPoints } = parsed.data;
+  // Who the customer is comes from the server's own pass, for this till and this staff member.
+  const customer = customerPass === null ? null : openCustomerPass(customerPass, { storeId, staffId: userId });
+  if (customerPass !== null && customer === null) return { ok: false, message: t.till.customerPassLapsed };
   try {
     // ringUpSale checks this staff member belongs to the store named in the request.
-    const sale = await ringUpSale({ storeId, staffId: userId, customerId, lines, idempotencyKey, redeemPoints });
+    const sale = await ringUpSale({
+      storeId,
+      staffId: userId,
+      customerId: customer?.customerId ?? null,
+      identifiedBy: customer?.identifiedBy,
+      lines,
+      idempotencyKey,
+      redeemPoints,
+    });
     revalidatePath(`/staff/stores/${storeId}`, 'layout');
     return { ok: true, saleId: sale.saleId };
   } catch (err) {

@@ -3,6 +3,7 @@ import { assertStaffOfStore } from '@/lib/auth/guards';
 import { interpolate } from '@/lib/i18n/format';
 import { findMemberByCardNumber, findMemberByEmail } from '@/lib/loyalty/queries';
 import { parseCustomerQuery } from '@/lib/sales/customer-query';
+import { sealCustomerPass } from '@/lib/sales/customer-pass';
 import { findShopperByEmail } from '@/lib/sales/queries';
 import type { FindCustomerResult } from '@/components/staff/till/types';
 import { idSchema, tillContext, tillRefusal } from './till-action-support';
@@ -22,15 +23,22 @@ export async function findCustomerAction(rawStoreId: number, query: string): Pro
   try {
     await assertStaffOfStore(userId, storeId.data);
     const member = parsed.kind === 'card' ? await findMemberByCardNumber(parsed.cardNumber) : await findMemberByEmail(parsed.email);
+    const scope = { storeId: storeId.data, staffId: userId };
     if (member) {
       const { customerId: id, name, email, cardNumber, tier, balance } = member;
-      return { ok: true, customer: { id, name, email, cardNumber, tier, balance } };
+      const identifiedBy = parsed.kind;
+      // Found by email, the card's number stays off the screen: typing it back in would turn an
+      // email lookup into a "presented" card.
+      const shown = identifiedBy === 'card' ? { cardNumber, cardEnding: null } : { cardNumber: null, cardEnding: cardNumber.slice(-4) };
+      const pass = sealCustomerPass({ customerId: id, identifiedBy }, scope);
+      return { ok: true, customer: { id, name, email, ...shown, identifiedBy, pass, tier, balance } };
     }
     if (parsed.kind === 'card') return { ok: false, message: t.till.cardNotFound };
     // A customer without a card still gets the sale in their history.
     const shopper = await findShopperByEmail(parsed.email);
     if (!shopper) return { ok: false, message: t.till.customerNotFound };
-    return { ok: true, customer: { ...shopper, cardNumber: null, tier: null, balance: null } };
+    const pass = sealCustomerPass({ customerId: shopper.id, identifiedBy: 'email' }, scope);
+    return { ok: true, customer: { ...shopper, cardNumber: null, cardEnding: null, identifiedBy: 'email', pass, tier: null, balance: null } };
   } catch (err) {
     return tillRefusal(err, t);
   }

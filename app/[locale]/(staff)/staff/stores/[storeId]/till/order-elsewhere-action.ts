@@ -5,13 +5,15 @@ import { addToCart, getOrCreateCustomerCart } from '@/lib/cart/commands';
 import { interpolate } from '@/lib/i18n/format';
 import { placeReservation } from '@/lib/reservations/commands';
 import { getStoreById } from '@/lib/stores/queries';
+import { openCustomerPass } from '@/lib/sales/customer-pass';
 import { findShopperById } from '@/lib/sales/queries';
 import type { OrderElsewhereResult } from '@/components/staff/till/types';
 import { idSchema, tillContext, tillRefusal } from './till-action-support';
 
 const requestSchema = z.object({
   storeId: idSchema,
-  customerId: idSchema,
+  /** The sealed customer pass from findCustomerAction. */
+  customerPass: z.string().min(1).max(300),
   skuId: idSchema,
   quantity: z.number().int().min(1).max(99),
   idempotencyKey: z.uuid(),
@@ -27,8 +29,11 @@ export async function orderElsewhereAction(request: z.input<typeof requestSchema
   const { userId, t } = await tillContext();
   if (userId === null) return { ok: false, message: t.till.signInAgain };
   const parsed = requestSchema.safeParse(request);
-  if (!parsed.success) return { ok: false, message: parsed.error.issues.some((i) => i.path[0] === 'customerId') ? t.till.needsCustomer : t.till.invalidTicket };
-  const { storeId, customerId, skuId, quantity, idempotencyKey, target } = parsed.data;
+  if (!parsed.success) return { ok: false, message: parsed.error.issues.some((i) => i.path[0] === 'customerPass') ? t.till.needsCustomer : t.till.invalidTicket };
+  const { storeId, customerPass, skuId, quantity, idempotencyKey, target } = parsed.data;
+  const pass = openCustomerPass(customerPass, { storeId, staffId: userId });
+  if (!pass) return { ok: false, message: t.till.customerPassLapsed };
+  const { customerId } = pass;
   try {
     await assertStaffOfStore(userId, storeId);
     const customer = await findShopperById(customerId);

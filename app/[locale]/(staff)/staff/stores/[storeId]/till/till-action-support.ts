@@ -8,7 +8,7 @@ import { getI18n } from '@/lib/i18n/server';
 import { interpolate } from '@/lib/i18n/format';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { InvalidRedemptionError, NotAMemberError, NotEnoughPointsError } from '@/lib/loyalty/errors';
-import { InvalidTicketError, RedemptionExceedsTotalError, UnknownCustomerError, UnknownTillItemError } from '@/lib/sales/errors';
+import { CardRequiredForRedemptionError, InvalidTicketError, RedemptionExceedsTotalError, UnknownCustomerError, UnknownTillItemError } from '@/lib/sales/errors';
 
 export const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 
@@ -30,6 +30,7 @@ export function tillRefusal(err: unknown, t: Dictionary): { ok: false; message: 
     return { ok: false, message: interpolate(t.till.notEnoughPoints, { balance: err.balance, requested: err.requested }) };
   }
   if (err instanceof InvalidRedemptionError) return { ok: false, message: interpolate(t.till.invalidRedemption, { step: err.stepPoints }) };
+  if (err instanceof CardRequiredForRedemptionError) return { ok: false, message: t.till.cardRequired };
   if (err instanceof RedemptionExceedsTotalError) return { ok: false, message: t.till.redeemExceedsTotal };
   if (err instanceof DomainError) return { ok: false, message: err.message };
   throw err;

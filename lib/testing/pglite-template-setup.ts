@@ -1,0 +1,6 @@
+import { pgliteTemplate } from '../db/testing';
+
+/** Vitest global setup: the migrated PGlite snapshot every test file starts from, made once. */
+export default async function setup(): Promise<void> {
+  await pgliteTemplate();
+}
