@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { e2eData } from './support/data';
-import { signInAs } from './support/fixtures';
+import { signIn, signInAs } from './support/fixtures';
 
 const euros = (cents: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
@@ -84,4 +84,88 @@ test('the till: the card is scanned, a barcode rung up, 100 points redeemed, the
   await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
 
   expect(await onHandAt(page, store.id, sku.ean, sku.skuId)).toBe(before - 1);
+});
+
+test('one account across channels: points earned on a web order are spent at the till, and the shopper’s timeline shows both', async ({ page, browser }) => {
+  test.setTimeout(150_000);
+  const { store, sku, webMember } = e2eData().till;
+  const { deliverySku } = e2eData().orders;
+
+  // Online: the member (99 points, one short of a redemption) orders for home delivery.
+  const shopperContext = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Paris' });
+  const adminContext = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Paris' });
+  try {
+    const shopper = await shopperContext.newPage();
+    await signIn(shopper, webMember.email, webMember.password);
+    await shopper.goto(`/p/${deliverySku.productSlug}?sku=${deliverySku.skuId}`);
+    await shopper.getByTestId('add-to-cart').getByRole('button', { name: 'Add to cart' }).click();
+    await expect(shopper.getByTestId('cart-count')).toHaveText('1');
+    await shopper.goto('/checkout');
+    await shopper.getByLabel('Full name').fill(webMember.name);
+    await shopper.getByLabel('Address').fill('3 quai Saint-Vincent');
+    await shopper.getByLabel('Postcode').fill('69001');
+    await shopper.getByLabel('Town').fill('Lyon');
+    await shopper.getByLabel('Card number').fill('4242 4242 4242 4242');
+    await shopper.getByLabel('Expiry date').fill('12/34');
+    await shopper.getByLabel('Security code (CVC)').fill('123');
+    await shopper.getByLabel('Name on card').fill(webMember.name);
+    await shopper.getByTestId('place-order').click();
+    await expect(shopper).toHaveURL(/\/account\/orders\/CMD-[A-Z2-9]{8}$/);
+    const number = new URL(shopper.url()).pathname.split('/').pop()!;
+
+    // Points come when the order is complete: the admin ships it and confirms it delivered.
+    const admin = await adminContext.newPage();
+    await signInAs(admin, 'admin');
+    await admin.goto('/staff/deliveries');
+    const toShip = admin.getByTestId('section-to-ship').getByTestId(`order-${number}`);
+    await toShip.getByRole('button', { name: 'Shipped' }).click();
+    await toShip.getByRole('button', { name: 'Yes, shipped' }).click();
+    await expect(admin.getByTestId('delivery-message')).toHaveText(`${number} shipped.`);
+    await admin.getByTestId('section-shipped').getByTestId(`order-${number}`).getByRole('button', { name: 'Delivered' }).click();
+    await expect(admin.getByTestId('delivery-message')).toHaveText(`${number} delivered.`);
+
+    await shopper.goto('/account/card');
+    const balanceText = async () => Number((await shopper.getByTestId('card-balance').textContent())?.replace(/\D/g, ''));
+    await expect.poll(balanceText).toBeGreaterThan(webMember.points);
+    const afterWeb = await balanceText();
+    const earnedOnline = afterWeb - webMember.points;
+    expect((await shopper.getByTestId('card-number').textContent())?.replace(/\s/g, '')).toBe(webMember.cardNumber);
+
+    // In the shop: the card is typed at the till (as shown on the phone), 100 points come off.
+    await signInAs(page, 'staff');
+    await page.goto(`/staff/stores/${store.id}/till`);
+    const customerField = page.getByLabel('Loyalty card or email');
+    await customerField.fill(webMember.cardNumber);
+    await customerField.press('Enter');
+    const customer = page.getByTestId('till-customer');
+    await expect(customer.getByTestId('till-customer-name')).toHaveText(webMember.name);
+    await expect(customer.getByTestId('till-customer-balance')).toContainText(String(afterWeb));
+    const itemField = page.getByLabel('Item: barcode or name');
+    await itemField.fill(sku.ean);
+    await itemField.press('Enter');
+    const ticket = page.getByTestId('till-ticket');
+    await ticket.getByRole('button', { name: '100 points more' }).click();
+    const total = euros(sku.priceCents - 500);
+    await expect(ticket.getByTestId('till-total')).toHaveText(total);
+    await ticket.getByRole('button', { name: `Take payment ${total}` }).click();
+    await expect(page).toHaveURL(/\/staff\/till\/receipts\/\d+$/);
+    await expect(page.getByTestId('receipt')).toContainText('Points redeemed: 100');
+
+    // Back on the phone: one timeline, both channels, every points movement.
+    await shopper.goto('/account/activity');
+    const items = shopper.getByTestId('activity-item');
+    const sale = items.filter({ hasText: 'Store purchase' }).filter({ hasText: store.name });
+    await expect(sale).toHaveCount(1);
+    await expect(sale).toContainText(total);
+    await expect(sale.getByTestId('activity-points')).toContainText(['+', '−100 pts']);
+    const order = items.filter({ hasText: number });
+    await expect(order.first().getByTestId('activity-points')).toHaveText(`+${earnedOnline} pts`);
+    await expect(items.filter({ hasText: 'Points adjusted' })).toContainText(`+${webMember.points} pts`);
+    await shopper.goto('/account/card');
+    const earnedInStore = Math.floor((sku.priceCents - 500) / 100);
+    await expect(shopper.getByTestId('card-balance')).toContainText(String(afterWeb - 100 + earnedInStore));
+  } finally {
+    await shopperContext.close();
+    await adminContext.close();
+  }
 });

@@ -19,7 +19,24 @@ export type TillData = {
   store: StoreRef;
   sku: SkuRef & { priceCents: number };
   member: { name: string; email: string; cardNumber: string };
+  /**
+   * The across-channels journey's member: 99 points, one short of a redemption, so the till can
+   * take 100 off only once a web order has earned them points.
+   */
+  webMember: { name: string; email: string; password: string; cardNumber: string; points: number };
 };
+
+async function member(db: Db, who: { name: string; email: string }, points: number, key: string): Promise<string> {
+  const hash = await hashPassword(TILL_MEMBER_PASSWORD);
+  // Upserts and fixed keys: with E2E_SKIP_SETUP=1 this step runs again on the same database.
+  const user = await db.execute<{ id: number }>(sql`
+    INSERT INTO users (email, name, role, password_hash) VALUES (${who.email}, ${who.name}, 'shopper', ${hash})
+    ON CONFLICT (lower(email)) DO UPDATE SET password_hash = EXCLUDED.password_hash RETURNING id`);
+  const customerId = user.rows[0]!.id;
+  const { cardNumber } = await joinLoyalty(customerId, { tx: db });
+  await db.transaction((tx) => adjustPoints(tx as unknown as Db, { customerId, points, reason: `e2e: ${key}`, staffId: null, key }));
+  return cardNumber;
+}
 
 export async function tillJourneyData(db: Db): Promise<TillData> {
   const stores = await db.execute<StoreRef>(sql`SELECT location_id AS id, slug, name FROM stores WHERE slug = ${DEMO_STAFF_STORE_SLUGS[0]}`);
@@ -35,16 +52,9 @@ export async function tillJourneyData(db: Db): Promise<TillData> {
   const sku = skus.rows[0];
   if (!sku) throw new Error('e2e-data: no SKU for the till journey');
 
-  const member = { name: 'Noa Caisse', email: 'till-member@example.com' };
-  const hash = await hashPassword(TILL_MEMBER_PASSWORD);
-  // Upserts and fixed keys: with E2E_SKIP_SETUP=1 this step runs again on the same database.
-  const user = await db.execute<{ id: number }>(sql`
-    INSERT INTO users (email, name, role, password_hash) VALUES (${member.email}, ${member.name}, 'shopper', ${hash})
-    ON CONFLICT (lower(email)) DO UPDATE SET password_hash = EXCLUDED.password_hash RETURNING id`);
-  const customerId = user.rows[0]!.id;
-  const { cardNumber } = await joinLoyalty(customerId, { tx: db });
-  await db.transaction((tx) =>
-    adjustPoints(tx as unknown as Db, { customerId, points: 300, reason: 'e2e: the till journey redeems 100', staffId: null, key: 'e2e-till-welcome' }),
-  );
-  return { store, sku, member: { ...member, cardNumber } };
+  const tillMember = { name: 'Noa Caisse', email: 'till-member@example.com' };
+  const cardNumber = await member(db, tillMember, 300, 'e2e-till-welcome');
+  const webMember = { name: 'Inès Canaux', email: 'till-web-member@example.com', password: TILL_MEMBER_PASSWORD, points: 99 };
+  const webCard = await member(db, webMember, webMember.points, 'e2e-till-web-welcome');
+  return { store, sku, member: { ...tillMember, cardNumber }, webMember: { ...webMember, cardNumber: webCard } };
 }
