@@ -88,7 +88,7 @@ test('the till: the card is scanned, a barcode rung up, 100 points redeemed, the
 
 test('one account across channels: points earned on a web order are spent at the till, and the shopper’s timeline shows both', async ({ page, browser }) => {
   test.setTimeout(150_000);
-  const { store, sku, webMember } = e2eData().till;
+  const { store, sku, webMember, homeSku } = e2eData().till;
   const { deliverySku } = e2eData().orders;
 
   // Online: the member (99 points, one short of a redemption) orders for home delivery.
@@ -164,6 +164,35 @@ test('one account across channels: points earned on a web order are spent at the
     await shopper.goto('/account/card');
     const earnedInStore = Math.floor((sku.priceCents - 500) / 100);
     await expect(shopper.getByTestId('card-balance')).toContainText(String(afterWeb - 100 + earnedInStore));
+
+    // An item this shop lacks: ordered at the till for home delivery, paid at the counter.
+    await page.goto(`/staff/stores/${store.id}/till`);
+    await customerField.fill(webMember.cardNumber);
+    await customerField.press('Enter');
+    await expect(customer.getByTestId('till-customer-name')).toHaveText(webMember.name);
+    await itemField.fill(homeSku.ean);
+    await itemField.press('Enter');
+    await page.getByTestId('till-see-elsewhere').click();
+    const elsewhere = page.getByTestId('till-elsewhere');
+    await elsewhere.getByRole('button', { name: 'Deliver to their home' }).click();
+    const form = elsewhere.getByTestId('till-home-delivery');
+    await expect(form.getByLabel('Recipient’s name')).toHaveValue(webMember.name);
+    await form.getByLabel('Address').fill('3 quai Saint-Vincent');
+    await form.getByLabel('Postcode').fill('6900');
+    await form.getByLabel('Town').fill('Lyon');
+    await form.getByRole('button', { name: /^Payment of €[\d.]+ taken: place the order$/ }).click();
+    await expect(page.getByTestId('till-elsewhere-message')).toHaveText('Fix the delivery address (fields marked).');
+    await expect(form.getByLabel('Postcode')).toHaveAttribute('aria-invalid', 'true');
+    await form.getByLabel('Postcode').fill('69001');
+    await form.getByRole('button', { name: /^Payment of €[\d.]+ taken: place the order$/ }).click();
+    await expect(page.getByTestId('till-elsewhere-message')).toContainText(/^Order CMD-[A-Z2-9]{8} placed and paid/);
+    const homeNumber = /CMD-[A-Z2-9]{8}/.exec((await page.getByTestId('till-elsewhere-message').textContent())!)![0];
+
+    await shopper.goto(`/account/orders/${homeNumber}`);
+    await expect(shopper.getByTestId('payment-status')).toHaveText(`Ordered and paid in store (${store.name})`);
+    await expect(shopper.getByTestId('order-delivery')).toContainText('3 quai Saint-Vincent, 69001 Lyon');
+    await expect(shopper.getByTestId('summary-lines')).toContainText(homeSku.productName);
+    await expect(shopper.getByRole('button', { name: /Cancel/ })).toHaveCount(0);
   } finally {
     await shopperContext.close();
     await adminContext.close();

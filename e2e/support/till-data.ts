@@ -24,6 +24,8 @@ export type TillData = {
    * take 100 off only once a web order has earned them points.
    */
   webMember: { name: string; email: string; password: string; cardNumber: string; points: number };
+  /** Not on this shop's shelf, a few units at the web warehouse: ordered at the till for home delivery. */
+  homeSku: SkuRef & { priceCents: number };
 };
 
 async function member(db: Db, who: { name: string; email: string }, points: number, key: string): Promise<string> {
@@ -52,9 +54,21 @@ export async function tillJourneyData(db: Db): Promise<TillData> {
   const sku = skus.rows[0];
   if (!sku) throw new Error('e2e-data: no SKU for the till journey');
 
+  const homeSkus = await db.execute<SkuRef & { priceCents: number }>(sql`
+    SELECT k.id AS "skuId", k.ean13 AS ean, p.slug AS "productSlug", p.name_en AS "productName",
+           w.on_hand AS "onHand", w.reserved, k.price_cents AS "priceCents"
+    FROM skus k JOIN products p ON p.id = k.product_id
+    JOIN stock w ON w.sku_id = k.id AND w.location_id = (SELECT id FROM locations WHERE kind = 'warehouse' ORDER BY id LIMIT 1)
+    LEFT JOIN stock st ON st.sku_id = k.id AND st.location_id = ${store.id}
+    WHERE (st.sku_id IS NULL OR st.on_hand - st.reserved = 0) AND w.on_hand - w.reserved >= 5
+      AND k.id NOT IN (SELECT id FROM skus ORDER BY id DESC LIMIT 50)
+    ORDER BY md5('till-home' || k.id::text) LIMIT 1`);
+  const homeSku = homeSkus.rows[0];
+  if (!homeSku) throw new Error('e2e-data: no SKU missing at the till journey’s shop');
+
   const tillMember = { name: 'Noa Caisse', email: 'till-member@example.com' };
   const cardNumber = await member(db, tillMember, 300, 'e2e-till-welcome');
   const webMember = { name: 'Inès Canaux', email: 'till-web-member@example.com', password: TILL_MEMBER_PASSWORD, points: 99 };
   const webCard = await member(db, webMember, webMember.points, 'e2e-till-web-welcome');
-  return { store, sku, member: { ...tillMember, cardNumber }, webMember: { ...webMember, cardNumber: webCard } };
+  return { store, sku, member: { ...tillMember, cardNumber }, webMember: { ...webMember, cardNumber: webCard }, homeSku };
 }

@@ -20,6 +20,7 @@ import {
   DriveNotOfferedError,
   InvalidCheckoutError,
   OrderNotFoundError,
+  OrderPaidInStoreError,
   OrderStateError,
   PastCutoffError,
   PaymentDeclinedError,
@@ -287,6 +288,8 @@ const OPEN: OrderStatus[] = ['placed', 'preparing', 'ready'];
 
 async function cancel(tx: Db, order: OrderRow, actorId: number, byCustomer: boolean): Promise<void> {
   if (!['placed', 'preparing'].includes(order.status)) throw new OrderStateError(order.status, 'cancelled');
+  // Already paid at a shop's till (lib/orders/till-orders.ts): it comes back as a return, refunded at a desk.
+  if (order.payment_status === 'paid_at_pickup') throw new OrderPaidInStoreError();
   if (byCustomer && order.mode === 'drive' && order.past_cutoff) throw new PastCutoffError();
   await releaseStock(tx, order.location_id, await orderLines(tx, order.id));
   if (order.mode === 'drive') await releaseBooking(tx, order.number);

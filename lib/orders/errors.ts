@@ -73,3 +73,10 @@ const STATUS_WORDS: Record<OrderStatus, string> = {
   delivered: 'already delivered',
   cancelled: 'cancelled',
 };
+
+/** Paid at a shop's till: cancelling would owe the customer money, so it goes back as a return. */
+export class OrderPaidInStoreError extends DomainError {
+  constructor() {
+    super('order_paid_in_store', 'This order was paid in a shop: it cannot be cancelled. Once it arrives, return it at a shop’s returns desk for a refund.');
+  }
+}

@@ -43,6 +43,8 @@ export type Order = {
   totalCents: number;
   paymentProvider: string;
   paymentStatus: PaymentStatus;
+  /** Ordered and paid at a shop's till (lib/orders/till-orders.ts): that shop's name. */
+  paidInStore: string | null;
   cardLast4: string | null;
   delivery: { name: string; address: string; postcode: string; town: string; phone: string | null } | null;
   arrivedAt: string | null;
@@ -81,6 +83,7 @@ type Row = {
   total_cents: number;
   payment_provider: string;
   payment_status: PaymentStatus;
+  paid_in_store: string | null;
   card_last4: string | null;
   delivery_name: string | null;
   delivery_address: string | null;
@@ -119,6 +122,7 @@ function toOrder(r: Row): Order {
     totalCents: r.total_cents,
     paymentProvider: r.payment_provider,
     paymentStatus: r.payment_status,
+    paidInStore: r.paid_in_store,
     cardLast4: r.card_last4,
     delivery:
       r.mode === 'delivery'
@@ -146,6 +150,7 @@ async function select(locale: Locale, where: SQL, order: SQL, limit = 100): Prom
            o.subtotal_cents, o.delivery_cents, o.points_redeemed, o.discount_cents, o.total_cents, o.payment_provider,
            (SELECT COALESCE(sum(e.points), 0)::int FROM loyalty_entries e
             WHERE e.order_id = o.id AND (e.kind = 'earn' OR (e.kind = 'reverse' AND e.points < 0))) AS points_earned, o.payment_status, o.card_last4,
+           (SELECT ps.name FROM stores ps WHERE ps.location_id = o.placed_at_store_id) AS paid_in_store,
            o.delivery_name, o.delivery_address, o.delivery_postcode, o.delivery_town, o.delivery_phone,
            o.arrived_at, o.arrival_bay, o.placed_at, o.updated_at,
            (SELECT COALESCE(json_agg(json_build_object(

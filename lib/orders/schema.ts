@@ -55,6 +55,11 @@ export const orders = pgTable(
     deliveryPostcode: text('delivery_postcode'),
     deliveryTown: text('delivery_town'),
     deliveryPhone: text('delivery_phone'),
+    /**
+     * Ordered at a shop's till for the customer (an item that shop lacked, sent from the web
+     * warehouse): that shop, which took the payment. Null for orders the shopper placed online.
+     */
+    placedAtStoreId: integer('placed_at_store_id').references(() => locations.id, { onDelete: 'restrict' }),
     /** A double-click or a resubmitted checkout carries the same key: one order, one charge. */
     idempotencyKey: text('idempotency_key').notNull().unique(),
     /** Drive: the shopper tapped "I'm here" (and which bay they parked in). */
@@ -83,6 +88,8 @@ export const orders = pgTable(
       'orders_delivery_address',
       sql`${t.mode} = 'drive' or (${t.deliveryName} is not null and ${t.deliveryAddress} is not null and ${t.deliveryPostcode} is not null and ${t.deliveryTown} is not null)`,
     ),
+    // Paid at a shop's till: only a home delivery, and only as "paid in a shop".
+    check('orders_placed_at_store', sql`${t.placedAtStoreId} is null or (${t.mode} = 'delivery' and ${t.paymentStatus} = 'paid_at_pickup')`),
     index('orders_customer_idx').on(t.customerId, t.placedAt),
     index('orders_location_idx').on(t.locationId, t.status, t.placedAt),
   ],

@@ -112,3 +112,10 @@ export async function findShopperById(id: number): Promise<{ id: number; name: s
   const r = await db.execute<{ id: number; name: string; email: string }>(sql`SELECT id, name, email FROM users WHERE id = ${id} AND role = 'shopper'`);
   return r.rows[0] ?? null;
 }
+
+/** An item's price as the web sells it (the till's one price); null for an unknown SKU. */
+export async function getTillItemPrice(skuId: number): Promise<number | null> {
+  const db = await getDb();
+  const r = await db.execute<{ price_cents: number }>(sql`SELECT price_cents FROM skus WHERE id = ${skuId}`);
+  return r.rows[0]?.price_cents ?? null;
+}

@@ -58,7 +58,7 @@ export function CustomerPanel({ customer, onCustomer, find, labels }: Props) {
               {customer.cardNumber ? formatCardNumber(customer.cardNumber) : customer.cardEnding ? interpolate(labels.cardEnding, { digits: customer.cardEnding }) : labels.noCard}
             </p>
             {customer.cardEnding && (
-              <p className="mt-1 text-sm text-warn" data-testid="till-scan-to-redeem">
+              <p className="mt-1 text-sm text-muted" data-testid="till-scan-to-redeem">
                 {labels.scanToRedeem}
               </p>
             )}

@@ -2,8 +2,10 @@
 import { useEffect, useState, useTransition } from 'react';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { formatDistance, interpolate } from '@/lib/i18n/format';
-import type { ElsewhereResult, OrderElsewhereResult, TillCustomer, TillItem } from './types';
+import { formatDistance, formatPrice, interpolate } from '@/lib/i18n/format';
+import type { ElsewhereResult, HomeDeliveryResult, OrderElsewhereResult, TillCustomer, TillItem } from './types';
+
+export type HomeAddress = { name: string; address: string; postcode: string; town: string; phone: string };
 
 type Target = { kind: 'store'; storeId: number } | { kind: 'web' };
 
@@ -13,29 +15,57 @@ type Props = {
   customer: TillCustomer | null;
   load: (skuId: number) => Promise<ElsewhereResult>;
   order: (item: TillItem, target: Target) => Promise<OrderElsewhereResult>;
+  orderHome: (item: TillItem, address: HomeAddress) => Promise<HomeDeliveryResult>;
   onClose: () => void;
   labels: Dictionary['till'];
 };
 
+function Message({ message }: { message: OrderElsewhereResult }) {
+  return (
+    <p role="status" className={`mt-2 text-sm font-medium ${message.ok ? 'text-ok' : 'text-out'}`} data-testid="till-elsewhere-message">
+      {message.message}
+    </p>
+  );
+}
+
 /**
  * An item missing from this shop: the nearest shops that have it and the web warehouse, and for an
- * identified customer, a click & reserve there or the item in their web basket for home delivery.
+ * identified customer, a click & reserve there, a home-delivery order paid here, or the item put in
+ * their web basket for them to order later.
  */
-export function ElsewherePanel({ locale, item, customer, load, order, onClose, labels }: Props) {
+export function ElsewherePanel({ locale, item, customer, load, order, orderHome, onClose, labels }: Props) {
   const [result, setResult] = useState<ElsewhereResult | null>(null);
   const [message, setMessage] = useState<OrderElsewhereResult | null>(null);
+  const [homeForm, setHomeForm] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [pending, startTransition] = useTransition();
   useEffect(() => {
     let live = true;
     setResult(null);
     setMessage(null);
+    setHomeForm(false);
+    setFieldErrors({});
     void load(item.skuId).then((r) => live && setResult(r));
     return () => {
       live = false;
     };
   }, [item.skuId, load]);
 
-  const place = (target: Target) => startTransition(async () => setMessage(await order(item, target)));
+  const place = (target: Target) =>
+    startTransition(async () => {
+      setHomeForm(false);
+      setMessage(await order(item, target));
+    });
+  const placeHome = (form: HTMLFormElement) => {
+    const data = new FormData(form);
+    const address = Object.fromEntries(['name', 'address', 'postcode', 'town', 'phone'].map((k) => [k, String(data.get(k) ?? '')])) as HomeAddress;
+    startTransition(async () => {
+      const r = await orderHome(item, address);
+      setFieldErrors(r.ok ? {} : (r.fieldErrors ?? {}));
+      setMessage({ ok: r.ok, message: r.message });
+      if (r.ok) setHomeForm(false);
+    });
+  };
   const product = [item.name, item.variant].filter(Boolean).join(' · ');
 
   return (
@@ -67,11 +97,79 @@ export function ElsewherePanel({ locale, item, customer, load, order, onClose, l
               </p>
             </div>
             {customer && result.webAvailable > 0 && (
-              <button type="button" className="btn-secondary" disabled={pending} onClick={() => place({ kind: 'web' })}>
-                {labels.addToWebCart}
-              </button>
+              <div className="flex flex-wrap gap-2">
+                <button type="button" className="btn-primary" disabled={pending} aria-expanded={homeForm} onClick={() => {
+                    setMessage(null);
+                    setHomeForm((v) => !v);
+                  }}>
+                  {labels.deliverHome}
+                </button>
+                <button type="button" className="btn-secondary" disabled={pending} onClick={() => place({ kind: 'web' })}>
+                  {labels.addToWebCart}
+                </button>
+              </div>
             )}
           </li>
+          {customer && homeForm && result.webAvailable > 0 && (
+            <li className="px-3 py-3">
+              <form
+                data-testid="till-home-delivery"
+                noValidate
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  placeHome(e.currentTarget);
+                }}
+                className="grid gap-2 sm:grid-cols-2"
+              >
+                <p className="text-sm text-muted sm:col-span-2">{labels.deliverHomeHint}</p>
+                {(
+                  [
+                    ['name', labels.deliveryName, customer.name, 'name'],
+                    ['address', labels.deliveryStreet, '', 'street-address'],
+                    ['postcode', labels.deliveryPostcode, '', 'postal-code'],
+                    ['town', labels.deliveryTown, '', 'address-level2'],
+                    ['phone', labels.deliveryPhone, '', 'tel'],
+                  ] as const
+                ).map(([name, label, value, autoComplete]) => (
+                  <div key={name} className={name === 'address' ? 'sm:col-span-2' : ''}>
+                    <label htmlFor={`till-home-${name}`} className="label">
+                      {label}
+                    </label>
+                    <input
+                      id={`till-home-${name}`}
+                      name={name}
+                      defaultValue={value}
+                      autoComplete={autoComplete}
+                      inputMode={name === 'postcode' ? 'numeric' : name === 'phone' ? 'tel' : undefined}
+                      maxLength={name === 'address' ? 200 : 100}
+                      className="input"
+                      aria-invalid={fieldErrors[name] ? true : undefined}
+                      aria-describedby={fieldErrors[name] ? `till-home-${name}-error` : undefined}
+                    />
+                    {fieldErrors[name] && (
+                      <p id={`till-home-${name}-error`} className="field-error">
+                        {fieldErrors[name]}
+                      </p>
+                    )}
+                  </div>
+                ))}
+                <p className="text-sm sm:col-span-2" data-testid="till-home-total">
+                  {interpolate(labels.deliverHomeTotal, {
+                    price: formatPrice(result.homeDelivery.priceCents, locale),
+                    delivery: result.homeDelivery.deliveryCents === 0 ? labels.deliveryFree : formatPrice(result.homeDelivery.deliveryCents, locale),
+                  })}
+                </p>
+                <button type="submit" className="btn-primary min-h-12 sm:col-span-2" disabled={pending}>
+                  {interpolate(labels.deliverHomeSubmit, { total: formatPrice(result.homeDelivery.totalCents, locale) })}
+                </button>
+                {message && (
+                  <div className="sm:col-span-2">
+                    <Message message={message} />
+                  </div>
+                )}
+              </form>
+            </li>
+          )}
           {result.stores.length === 0 && <li className="px-3 py-2 text-sm text-muted">{labels.elsewhereNone}</li>}
           {result.stores.map((s) => (
             <li key={s.storeId} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2" data-testid="till-elsewhere-store">
@@ -91,11 +189,7 @@ export function ElsewherePanel({ locale, item, customer, load, order, onClose, l
           ))}
         </ul>
       )}
-      {message && (
-        <p role="status" className={`mt-2 text-sm font-medium ${message.ok ? 'text-ok' : 'text-out'}`} data-testid="till-elsewhere-message">
-          {message.message}
-        </p>
-      )}
+      {message && !homeForm && <Message message={message} />}
     </section>
   );
 }

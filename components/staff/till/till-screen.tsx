@@ -4,7 +4,7 @@ import { useCallback, useRef, useState, useTransition } from 'react';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { CustomerPanel } from './customer-panel';
-import { ElsewherePanel } from './elsewhere-panel';
+import { ElsewherePanel, type HomeAddress } from './elsewhere-panel';
 import { ItemSearch } from './item-search';
 import { newKey } from './new-key';
 import { RedeemControl } from './redeem-control';
@@ -12,6 +12,7 @@ import { TicketPanel } from './ticket-panel';
 import type {
   CompleteSaleResult,
   ElsewhereResult,
+  HomeDeliveryResult,
   FindCustomerResult,
   FindItemResult,
   OrderElsewhereResult,
@@ -42,6 +43,14 @@ export type TillActions = {
     idempotencyKey: string;
     target: { kind: 'store'; storeId: number } | { kind: 'web' };
   }) => Promise<OrderElsewhereResult>;
+  orderHomeDelivery: (request: {
+    storeId: number;
+    customerPass: string;
+    skuId: number;
+    quantity: number;
+    idempotencyKey: string;
+    address: HomeAddress;
+  }) => Promise<HomeDeliveryResult>;
 };
 
 type Props = {
@@ -132,6 +141,17 @@ export function TillScreen({ storeId, locale, ticketKey, redeemStep, actions, la
     return actions.orderElsewhere({ storeId, customerPass: customer.pass, skuId: item.skuId, quantity: 1, idempotencyKey: key, target });
   };
 
+  const orderHome = async (item: TillItem, address: HomeAddress): Promise<HomeDeliveryResult> => {
+    if (!customer) return { ok: false, message: labels.needsCustomer };
+    // One key per attempt until it succeeds: a retry after a lost answer places the order once.
+    const id = `${customer.id}:${item.skuId}:home`;
+    const key = orderKeys.current.get(id) ?? newKey();
+    orderKeys.current.set(id, key);
+    const result = await actions.orderHomeDelivery({ storeId, customerPass: customer.pass, skuId: item.skuId, quantity: 1, idempotencyKey: key, address });
+    if (result.ok) orderKeys.current.delete(id);
+    return result;
+  };
+
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
       <div className="space-y-4">
@@ -144,6 +164,7 @@ export function TillScreen({ storeId, locale, ticketKey, redeemStep, actions, la
             customer={customer}
             load={loadElsewhere}
             order={order}
+            orderHome={orderHome}
             onClose={() => setElsewhere(null)}
             labels={labels}
           />

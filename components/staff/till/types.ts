@@ -36,6 +36,10 @@ export type FindCustomerResult = { ok: true; customer: TillCustomer } | Refusal;
 export type FindItemResult = { ok: true; items: TillItem[]; exact: boolean } | Refusal;
 export type CompleteSaleResult = { ok: true; saleId: number } | (Refusal & { skuId?: number });
 export type OrderElsewhereResult = { ok: boolean; message: string };
+export type HomeDeliveryResult = { ok: true; number: string; message: string } | (Refusal & { fieldErrors?: Record<string, string> });
 
 export type ElsewhereStore = { storeId: number; name: string; town: string; distanceKm: number | null; available: number; clickReserve: boolean };
-export type ElsewhereResult = { ok: true; stores: ElsewhereStore[]; webAvailable: number } | Refusal;
+/** `homeDelivery`: what one unit sent home costs at the counter (the web price and delivery fee). */
+export type ElsewhereResult =
+  | { ok: true; stores: ElsewhereStore[]; webAvailable: number; homeDelivery: { priceCents: number; deliveryCents: number; totalCents: number } }
+  | Refusal;

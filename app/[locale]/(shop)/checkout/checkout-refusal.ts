@@ -32,22 +32,7 @@ export const idempotencyKeySchema = z.uuid();
 /** Points to spend: whole and bounded here; steps and balance are the domain's to judge. */
 export const redeemPointsSchema = z.coerce.number().int().min(0).max(100_000_000);
 
-/** French phone numbers: 10 digits from 0, or +33 and 9 digits; spaces, dots and dashes allowed. */
-const PHONE = /^(?:0\d{9}|\+33\d{9})$/;
-
-export function addressSchema(t: Dictionary['orders']) {
-  const text = (max: number, error: string) => z.string().trim().min(1, { error }).max(max, { error });
-  return z.object({
-    name: text(100, t.nameRequired),
-    address: text(200, t.addressRequired),
-    postcode: z.string().trim().regex(/^\d{5}$/, { error: t.postcodeInvalid }),
-    town: text(100, t.townRequired),
-    phone: z
-      .string()
-      .transform((v) => v.replace(/[\s.-]/g, ''))
-      .refine((v) => v === '' || PHONE.test(v), { error: t.phoneInvalid }),
-  });
-}
+export { addressSchema } from '@/lib/orders/address';
 
 export function addressValues(formData: FormData): Record<AddressField, string> {
   const get = (k: string) => String(formData.get(k) ?? '').slice(0, 300);

@@ -121,7 +121,11 @@ export default async function OrderPage({ params }: Props) {
   const to = t.orders;
   const now = new Date();
   const open = ['placed', 'preparing', 'ready', 'shipped'].includes(order.status);
-  const cancellable = (order.status === 'placed' || order.status === 'preparing') && (order.mode === 'delivery' || (order.slot !== null && !order.slot.pastCutoff));
+  // Paid at a shop's till: it comes back as a return, not a cancellation (lib/orders/till-orders.ts).
+  const cancellable =
+    order.paidInStore === null &&
+    (order.status === 'placed' || order.status === 'preparing') &&
+    (order.mode === 'delivery' || (order.slot !== null && !order.slot.pastCutoff));
   const live = order.mode === 'drive' && open && arrivalWindow(order, now, ARRIVAL_OPENS_MINUTES_BEFORE) !== null;
   const { delivery } = order;
 
@@ -164,7 +168,7 @@ export default async function OrderPage({ params }: Props) {
               {to.paymentLabel}
             </h2>
             <p className="mt-1 font-semibold" data-testid="payment-status">
-              {to[`payment_${order.paymentStatus}`]}
+              {order.paidInStore ? interpolate(to.paidInStore, { store: order.paidInStore }) : to[`payment_${order.paymentStatus}`]}
             </p>
             {order.cardLast4 && <p className="text-sm text-muted">{interpolate(to.paidBy, { last4: order.cardLast4 })}</p>}
           </section>

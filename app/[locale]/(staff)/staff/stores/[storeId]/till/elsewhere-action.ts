@@ -1,6 +1,8 @@
 'use server';
 import { assertStaffOfStore } from '@/lib/auth/guards';
 import { getStoreAvailability, getWarehouseAvailability, listNearbyAvailability } from '@/lib/inventory/queries';
+import { deliveryFeeCents } from '@/lib/orders/config';
+import { getTillItemPrice } from '@/lib/sales/queries';
 import type { ElsewhereResult } from '@/components/staff/till/types';
 import { idSchema, tillContext, tillRefusal } from './till-action-support';
 
@@ -15,13 +17,17 @@ export async function elsewhereAction(rawStoreId: number, rawSkuId: number): Pro
     await assertStaffOfStore(userId, storeId.data);
     const here = await getStoreAvailability(skuId.data, storeId.data);
     if (!here) return { ok: false, message: t.till.notYourStore };
-    const [nearby, web] = await Promise.all([
+    const [nearby, web, priceCents] = await Promise.all([
       listNearbyAvailability({ skuId: skuId.data, lat: here.lat, lng: here.lng, limit: 12, excludeStoreId: storeId.data }),
       getWarehouseAvailability(skuId.data),
+      getTillItemPrice(skuId.data),
     ]);
+    if (priceCents === null) return { ok: false, message: t.till.unknownItem };
+    const deliveryCents = deliveryFeeCents(priceCents);
     return {
       ok: true,
       webAvailable: Math.max(0, web.available),
+      homeDelivery: { priceCents, deliveryCents, totalCents: priceCents + deliveryCents },
       stores: nearby
         .filter((s) => (s.available ?? 0) > 0)
         .slice(0, 5)

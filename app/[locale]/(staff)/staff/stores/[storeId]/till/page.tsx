@@ -11,6 +11,7 @@ import { completeSaleAction } from './complete-sale-action';
 import { elsewhereAction } from './elsewhere-action';
 import { findCustomerAction } from './find-customer-action';
 import { findItemAction } from './find-item-action';
+import { orderHomeDeliveryAction } from './home-delivery-action';
 import { orderElsewhereAction } from './order-elsewhere-action';
 
 type Params = { params: Promise<{ storeId: string }> };
@@ -26,6 +27,7 @@ const actions = {
   elsewhere: elsewhereAction,
   completeSale: completeSaleAction,
   orderElsewhere: orderElsewhereAction,
+  orderHomeDelivery: orderHomeDeliveryAction,
 };
 
 export default async function TillPage({ params }: Params) {

@@ -1,0 +1,3 @@
+ALTER TABLE "orders" ADD COLUMN "placed_at_store_id" integer;--> statement-breakpoint
+ALTER TABLE "orders" ADD CONSTRAINT "orders_placed_at_store_id_locations_id_fk" FOREIGN KEY ("placed_at_store_id") REFERENCES "public"."locations"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "orders" ADD CONSTRAINT "orders_placed_at_store" CHECK ("orders"."placed_at_store_id" is null or ("orders"."mode" = 'delivery' and "orders"."payment_status" = 'paid_at_pickup'));
