@@ -31,10 +31,17 @@ function day(d: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(intlTag(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(d);
 }
 
-/** A parser's field errors (InvalidReturnError details) as sentences on their fields; the first one is the message too. */
+/** Fields in the order the forms show them: the message names the first mistake on screen. */
+const FIELD_ORDER = [/^(qty|reason|lines)/, /^(outcome|refusal)/, /^storeId$/, /^windowStartsAt$/, /^refund$/];
+const rank = (field: string) => {
+  const i = FIELD_ORDER.findIndex((re) => re.test(field));
+  return i < 0 ? FIELD_ORDER.length : i;
+};
+
+/** A parser's field errors (InvalidReturnError details) as sentences on their fields; the first on screen is the message too. */
 export function invalidForm(errors: FieldErrors, t: Texts): ReturnFormState {
   const fieldErrors: Record<string, string> = {};
-  for (const [field, detail] of Object.entries(errors)) {
+  for (const [field, detail] of Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b))) {
     const key = `invalid_${detail}` as keyof Texts;
     fieldErrors[field] = key in t ? t[key] : t.invalidRequest;
   }
