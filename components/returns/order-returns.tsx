@@ -9,12 +9,12 @@ import { ReturnStatusBadge } from './return-status-badge';
  * the desk decided for each item (a refusal with its reason), the refund and the points taken
  * back, and the return's own history (booked → received → refunded).
  */
-export function OrderReturns({ returns, locale, t }: { returns: ReturnView[]; locale: Locale; t: Dictionary['returns'] }) {
+export function OrderReturns({ returns, locale, t, title }: { returns: ReturnView[]; locale: Locale; t: Dictionary['returns']; title?: string }) {
   if (returns.length === 0) return null;
   return (
     <section aria-labelledby="order-returns-title" className="card space-y-4 p-5" data-testid="order-returns">
       <h2 id="order-returns-title" className="text-base font-bold">
-        {t.returnsTitle}
+        {title ?? t.returnsTitle}
       </h2>
       {returns.map((r) => (
         <article key={r.id} className="space-y-2 border-t border-line pt-3 first-of-type:border-t-0 first-of-type:pt-0" data-testid="order-return" data-code={r.code}>

@@ -70,7 +70,7 @@ export function ReturnBookingForm({ action, orderNumber, lines, paidAtPickup, de
                   </div>
                 </div>
                 {l.returnable > 0 && (
-                  <div className="grid grid-cols-[6rem_minmax(0,1fr)] gap-2 sm:w-80">
+                  <div className="grid grid-cols-[8.5rem_minmax(0,1fr)] items-end gap-2 sm:w-96">
                     <div>
                       <label htmlFor={`qty_${l.orderLineId}`} className="label text-xs">
                         {t.qtyLabel}

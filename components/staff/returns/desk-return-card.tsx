@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { variantOf } from '@/components/reservations/reservation-lines';
 import { ReturnStatusBadge } from '@/components/returns/return-status-badge';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
@@ -8,7 +9,7 @@ import type { ReturnView } from '@/lib/returns/queries';
 type Props = {
   ret: ReturnView;
   locale: Locale;
-  t: Dictionary['returns'];
+  t: Dictionary;
   /** In a list: a link that opens it at the desk. Opened: room for the check-in or the refund. */
   openHref?: string;
   highlighted?: boolean;
@@ -16,7 +17,8 @@ type Props = {
 };
 
 /** A return as the desk sees it: pass, customer, order, window, and each item with its reason (or its outcome). */
-export function DeskReturnCard({ ret: r, locale, t, openHref, highlighted = false, children }: Props) {
+export function DeskReturnCard({ ret: r, locale, t: dict, openHref, highlighted = false, children }: Props) {
+  const t = dict.returns;
   const opened = openHref === undefined;
   const restocked = r.lines.reduce((n, l) => n + (l.outcome === 'resellable' ? l.quantity : 0), 0);
   return (
@@ -30,7 +32,7 @@ export function DeskReturnCard({ ret: r, locale, t, openHref, highlighted = fals
         <div className="min-w-0">
           <p className={`font-mono font-bold tracking-widest ${opened ? 'text-2xl' : 'text-lg'}`}>{r.code}</p>
           <p className="truncate font-semibold">{r.customer.name}</p>
-          <p className="truncate text-sm text-muted">
+          <p className="text-sm break-words text-muted">
             {interpolate(t.orderLabel, { number: r.order.number })} ·{' '}
             {r.window ? interpolate(t.windowAt, { when: formatDateTime(new Date(r.window.startsAt), locale) }) : t.walkIn}
           </p>
@@ -43,7 +45,7 @@ export function DeskReturnCard({ ret: r, locale, t, openHref, highlighted = fals
             <div className="min-w-0">
               <p className="font-medium">{l.productName}</p>
               <p className="text-muted">
-                {[l.size, l.colour].filter(Boolean).join(' · ')} <span className="font-mono text-xs">{l.ean13}</span>
+                {variantOf(l, dict)} <span className="font-mono text-xs">{l.ean13}</span>
               </p>
               <p className="text-muted">
                 {l.outcome ? t[`outcome_${l.outcome}`] : t[`reason_${l.reason}`]}

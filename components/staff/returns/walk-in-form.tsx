@@ -30,7 +30,7 @@ export function WalkInForm({ action, storeId, orderNumber, idempotencyKey, lines
       lineExtra={(line) => {
         const l = byId.get(line.id)!;
         return (
-          <div className="mb-2 grid grid-cols-[6rem_minmax(0,1fr)] gap-2">
+          <div className="mb-2 grid grid-cols-[8.5rem_minmax(0,1fr)] items-end gap-2">
             <div>
               <label htmlFor={`qty_${l.orderLineId}`} className="label text-xs">
                 {t.qtyLabel}

@@ -10,7 +10,7 @@ import { ReschedulePanel } from '@/components/returns/reschedule-panel';
 import { ReturnStatusBadge } from '@/components/returns/return-status-badge';
 import { PrintButton } from '@/components/staff/till/print-button';
 import { requireUser } from '@/lib/auth/guards';
-import { formatDateTime, interpolate } from '@/lib/i18n/format';
+import { formatDateTime, formatTime, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { getCustomerReturn } from '@/lib/returns/queries';
 import { cancelReturnAction } from './cancel-return-action';
@@ -79,7 +79,7 @@ export default async function ReturnPassPage({ params }: Props) {
               </p>
               {ret.window && (
                 <p className="mt-1 font-semibold" data-testid="return-window">
-                  {formatDateTime(new Date(ret.window.startsAt), locale)} – {formatDateTime(new Date(ret.window.endsAt), locale).split(' ').pop()}
+                  {formatDateTime(new Date(ret.window.startsAt), locale)} – {formatTime(new Date(ret.window.endsAt), locale)}
                 </p>
               )}
             </div>
@@ -96,7 +96,7 @@ export default async function ReturnPassPage({ params }: Props) {
               </div>
             )}
           </section>
-          <OrderReturns returns={[ret]} locale={locale} t={tr} />
+          <OrderReturns returns={[ret]} locale={locale} t={tr} title={tr.itemsTitle} />
         </div>
       </div>
     </div>

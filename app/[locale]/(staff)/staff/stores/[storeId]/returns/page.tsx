@@ -129,7 +129,7 @@ export default async function ReturnsDeskPage({ params, searchParams }: Params) 
       )}
       {opened && (
         <section aria-label={interpolate(tr.passTitle, { code: opened.code })}>
-          <DeskReturnCard ret={opened} locale={locale} t={tr}>
+          <DeskReturnCard ret={opened} locale={locale} t={t}>
             {opened.status === 'booked' ? (
               <CheckInForm
                 key={opened.id}
@@ -195,7 +195,7 @@ export default async function ReturnsDeskPage({ params, searchParams }: Params) 
               <ul className="space-y-3">
                 {s.items.map((r) => (
                   <li key={r.id}>
-                    <DeskReturnCard ret={r} locale={locale} t={tr} openHref={`${deskPath}?code=${r.code}`} highlighted={r.id === opened?.id} />
+                    <DeskReturnCard ret={r} locale={locale} t={t} openHref={`${deskPath}?code=${r.code}`} highlighted={r.id === opened?.id} />
                   </li>
                 ))}
               </ul>
