@@ -31,7 +31,6 @@ export function CheckInForm({ action, hidden, lines, submit, t, lineExtra, child
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {children}
       {lines.map((l) => (
         <fieldset key={l.id} className="rounded-lg border border-line p-3" aria-describedby={errors[`refusal_${l.id}`] ? `refusal_${l.id}-error` : undefined}>
           <legend className="px-1 text-sm font-semibold">{interpolate(t.decisionFor, { product: `${l.productName} × ${l.quantity}` })}</legend>
@@ -69,6 +68,7 @@ export function CheckInForm({ action, hidden, lines, submit, t, lineExtra, child
           )}
         </fieldset>
       ))}
+      {children}
       <button type="submit" disabled={pending} className="btn-primary w-full sm:w-auto">
         {pending ? t.checkingIn : submit}
       </button>

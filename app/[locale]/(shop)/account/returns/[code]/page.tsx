@@ -96,7 +96,7 @@ export default async function ReturnPassPage({ params }: Props) {
               </div>
             )}
           </section>
-          <OrderReturns returns={[ret]} locale={locale} t={tr} title={tr.itemsTitle} />
+          <OrderReturns returns={[ret]} locale={locale} t={tr} title={tr.itemsTitle} linkToPass={false} />
         </div>
       </div>
     </div>
