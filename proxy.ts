@@ -15,6 +15,7 @@ import { LOCALE_COOKIE, LOCALE_HEADER, resolveLocale } from '@/lib/i18n/config';
 import { canActOnStore } from '@/lib/auth/staff-access';
 import { isCustomerOrder } from '@/lib/orders/queries';
 import { isCustomerReservation } from '@/lib/reservations/queries';
+import { isCustomerReturn } from '@/lib/returns/queries';
 import { slugExists } from '@/lib/routing/known-slugs';
 
 const { auth } = NextAuth(authConfig);
@@ -65,8 +66,8 @@ const reservationGate = auth(async (req) => {
   return mine ? rewriteToLocale(req) : rewriteToLocale(req, '/_unknown');
 });
 
-/** The same early 404 for an order page (by its number): signed out → sign in; not theirs → 404. */
-const ORDER_PATH = /^\/account\/orders\/([^/]+)\/?$/;
+/** The same early 404 for an order page (and its return booking) by its number: signed out → sign in; not theirs → 404. */
+const ORDER_PATH = /^\/account\/orders\/([^/]+)(?:\/return)?\/?$/;
 const orderGate = auth(async (req) => {
   const user = req.auth?.user;
   if (!user) {
@@ -76,6 +77,20 @@ const orderGate = auth(async (req) => {
   }
   const number = decodeURIComponent(ORDER_PATH.exec(req.nextUrl.pathname)?.[1] ?? '');
   const mine = number.length <= 20 && (await isCustomerOrder(number, Number(user.id)));
+  return mine ? rewriteToLocale(req) : rewriteToLocale(req, '/_unknown');
+});
+
+/** And for a return pass (by its code): signed out → sign in; not theirs, or no such code → 404. */
+const RETURN_PATH = /^\/account\/returns\/([^/]+)\/?$/;
+const returnGate = auth(async (req) => {
+  const user = req.auth?.user;
+  if (!user) {
+    const url = new URL('/sign-in', req.nextUrl);
+    url.searchParams.set('callbackUrl', `${req.nextUrl.pathname}${req.nextUrl.search}`);
+    return NextResponse.redirect(url);
+  }
+  const code = decodeURIComponent(RETURN_PATH.exec(req.nextUrl.pathname)?.[1] ?? '');
+  const mine = code.length <= 20 && (await isCustomerReturn(code, Number(user.id)));
   return mine ? rewriteToLocale(req) : rewriteToLocale(req, '/_unknown');
 });
 
@@ -135,9 +150,11 @@ export async function proxy(req: NextRequest, event: Parameters<typeof staffGate
           ? reservationGate
           : ORDER_PATH.test(path)
             ? orderGate
-            : CARD_PATH.test(path)
-              ? cardGate
-              : undefined;
+            : RETURN_PATH.test(path)
+              ? returnGate
+              : CARD_PATH.test(path)
+                ? cardGate
+                : undefined;
   if (gate) {
     const res = await gate(req, event);
     return res instanceof Response ? withoutSessionRefresh(res) : res;

@@ -1,12 +1,13 @@
 import Link from 'next/link';
 import { OrderStatusBadge } from '@/components/my-orders/order-status-badge';
 import { StatusBadge } from '@/components/reservations/status-badge';
+import { ReturnStatusBadge } from '@/components/returns/return-status-badge';
 import type { TimelineItem } from '@/lib/customers/timeline';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { formatPrice, formatTime, interpolate } from '@/lib/i18n/format';
 
-type T = Pick<Dictionary, 'activity' | 'orders' | 'reservations'>;
+type T = Pick<Dictionary, 'activity' | 'orders' | 'reservations' | 'returns'>;
 
 function describe(item: TimelineItem, t: T): { title: string; detail: string | null; href: string | null; channel: string } {
   const a = t.activity;
@@ -27,6 +28,13 @@ function describe(item: TimelineItem, t: T): { title: string; detail: string | n
       };
     case 'reservation':
       return { title: a.reservation, detail: null, href: `/account/reservations/${item.reservationId}`, channel: item.storeName ?? '' };
+    case 'return':
+      return {
+        title: a.returnItem,
+        detail: interpolate(a.forOrder, { number: item.orderNumber }),
+        href: `/account/returns/${item.code}`,
+        channel: item.storeName ?? '',
+      };
     case 'points':
       return {
         title: a[`points_${item.entryKind}`],
@@ -60,6 +68,11 @@ export function TimelineEntry({ item, locale, t }: { item: TimelineItem; locale:
         {item.kind === 'order' && (
           <div className="mt-1.5">
             <OrderStatusBadge status={item.status} t={t.orders} />
+          </div>
+        )}
+        {item.kind === 'return' && (
+          <div className="mt-1.5">
+            <ReturnStatusBadge status={item.status} t={t.returns} />
           </div>
         )}
         {item.kind === 'reservation' && (

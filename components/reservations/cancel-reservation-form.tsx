@@ -3,17 +3,23 @@ import { useActionState, useEffect, useRef, useState } from 'react';
 import { FormMessage } from '@/components/account/form-message';
 import { initialReservationFormState, type ReservationFormState } from './form-state';
 
-type Props = {
-  action: (prev: ReservationFormState, formData: FormData) => Promise<ReservationFormState>;
-  reservationId: number;
+type FormLike = { ok: boolean; message: string };
+
+type Props<S extends FormLike> = {
+  action: (prev: S, formData: FormData) => Promise<S>;
+  /** The action's own initial state when it is not a reservation form's (a return's). */
+  initial?: S;
+  reservationId?: number;
+  /** The record's hidden fields when it is not a reservation (a return: `{ code }`). */
+  fields?: Record<string, string | number>;
   /** Still placed or ready: cancelling is offered. Rendered either way so the outcome stays on screen. */
   open: boolean;
   labels: { cancel: string; cancelConfirm: string; cancelSubmit: string; keep: string; pending: string };
 };
 
 /** "Cancel reservation", then a second, explicit "Yes, cancel it": one stray tap cancels nothing. */
-export function CancelReservationForm({ action, reservationId, open, labels }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialReservationFormState);
+export function CancelReservationForm<S extends FormLike = ReservationFormState>({ action, initial, reservationId, fields, open, labels }: Props<S>) {
+  const [state, formAction, pending] = useActionState<S, FormData>(action, (initial ?? initialReservationFormState) as Awaited<S>);
   const [confirming, setConfirming] = useState(false);
   const startRef = useRef<HTMLButtonElement>(null);
   const keepRef = useRef<HTMLButtonElement>(null);
@@ -30,7 +36,10 @@ export function CancelReservationForm({ action, reservationId, open, labels }: P
       {open &&
         (confirming ? (
           <form action={formAction} className="rounded-xl border border-out/30 bg-out/5 p-4" aria-labelledby="cancel-confirm-text">
-            <input type="hidden" name="reservationId" value={reservationId} />
+            {reservationId !== undefined && <input type="hidden" name="reservationId" value={reservationId} />}
+            {Object.entries(fields ?? {}).map(([name, value]) => (
+              <input key={name} type="hidden" name={name} value={value} />
+            ))}
             <p id="cancel-confirm-text" className="font-medium">
               {labels.cancelConfirm}
             </p>

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { formatDateTime, formatPrice, interpolate } from '@/lib/i18n/format';
@@ -9,17 +10,34 @@ import { ReturnStatusBadge } from './return-status-badge';
  * the desk decided for each item (a refusal with its reason), the refund and the points taken
  * back, and the return's own history (booked → received → refunded).
  */
-export function OrderReturns({ returns, locale, t }: { returns: ReturnView[]; locale: Locale; t: Dictionary['returns'] }) {
+type Props = {
+  returns: ReturnView[];
+  locale: Locale;
+  t: Dictionary['returns'];
+  /** On the pass page itself: its items, no link to it. */
+  title?: string;
+  linkToPass?: boolean;
+};
+
+export function OrderReturns({ returns, locale, t, title, linkToPass = true }: Props) {
   if (returns.length === 0) return null;
   return (
     <section aria-labelledby="order-returns-title" className="card space-y-4 p-5" data-testid="order-returns">
       <h2 id="order-returns-title" className="text-base font-bold">
-        {t.returnsTitle}
+        {title ?? t.returnsTitle}
       </h2>
       {returns.map((r) => (
         <article key={r.id} className="space-y-2 border-t border-line pt-3 first-of-type:border-t-0 first-of-type:pt-0" data-testid="order-return" data-code={r.code}>
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <h3 className="font-semibold">{interpolate(t.passCode, { code: r.code })}</h3>
+            <h3 className="font-semibold">
+              {linkToPass ? (
+                <Link href={`/account/returns/${r.code}`} className="text-brand-700 underline underline-offset-2" data-testid="return-pass-link">
+                  {interpolate(t.passCode, { code: r.code })}
+                </Link>
+              ) : (
+                interpolate(t.passCode, { code: r.code })
+              )}
+            </h3>
             <ReturnStatusBadge status={r.status} t={t} />
           </div>
           <p className="text-sm text-muted">

@@ -2,18 +2,19 @@ import Link from 'next/link';
 
 type Props = {
   storeId: number;
-  current: 'stock' | 'pickup' | 'drive' | 'till';
-  /** `drive` only for a store that offers drive pickup: no label, no tab. */
-  labels: { nav: string; stock: string; pickup: string; till: string; drive?: string };
+  current: 'stock' | 'pickup' | 'drive' | 'till' | 'returns';
+  /** `drive` only for a store that offers drive pickup, `returns` for one with a returns desk: no label, no tab. */
+  labels: { nav: string; stock: string; pickup: string; till: string; drive?: string; returns?: string };
 };
 
-/** The store's desks as tabs of plain links: stock lookup, the till, the pickup desk, and the drive where there is one. */
+/** The store's desks as tabs of plain links: stock lookup, the till, the pickup desk, the drive and the returns desk where there are. */
 export function StoreNav({ storeId, current, labels }: Props) {
   const items = [
     { key: 'stock', href: `/staff/stores/${storeId}`, label: labels.stock },
     { key: 'till', href: `/staff/stores/${storeId}/till`, label: labels.till },
     { key: 'pickup', href: `/staff/stores/${storeId}/pickup`, label: labels.pickup },
     ...(labels.drive ? [{ key: 'drive', href: `/staff/stores/${storeId}/drive`, label: labels.drive }] : []),
+    ...(labels.returns ? [{ key: 'returns', href: `/staff/stores/${storeId}/returns`, label: labels.returns }] : []),
   ];
   return (
     <nav aria-label={labels.nav}>

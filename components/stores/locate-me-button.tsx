@@ -3,10 +3,14 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 
-type Props = { t: { useMyLocation: string; locating: string; geoDenied: string; geoUnavailable: string; geoUnsupported: string } };
+type Props = {
+  t: { useMyLocation: string; locating: string; geoDenied: string; geoUnavailable: string; geoUnsupported: string };
+  /** Given: the position goes to the caller (a form that must keep its state) instead of `/stores?lat=…&lng=…`. */
+  onLocate?: (at: { lat: number; lng: number }) => void;
+};
 
 /** Asks the browser for a position and lets the server order the stores (`?lat=…&lng=…`). */
-export function LocateMeButton({ t }: Props) {
+export function LocateMeButton({ t, onLocate }: Props) {
   const router = useRouter();
   const [locating, setLocating] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -21,6 +25,7 @@ export function LocateMeButton({ t }: Props) {
         setLocating(false);
         // About 100 m of precision is plenty to sort stores, and keeps the URL (and logs) vaguer.
         const params = new URLSearchParams({ lat: coords.latitude.toFixed(3), lng: coords.longitude.toFixed(3) });
+        if (onLocate) return onLocate({ lat: Number(params.get('lat')), lng: Number(params.get('lng')) });
         startTransition(() => router.push(`/stores?${params}`));
       },
       (err) => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CardJourneyData } from './card-data';
 import type { DriveDeskData } from './drive-desk-data';
+import type { ReturnsJourneyData } from './returns-data';
 import type { TillData } from './till-data';
 
 /**
@@ -48,6 +49,8 @@ export type E2eData = {
   card: CardJourneyData;
   /** The till journey (e2e/support/till-data.ts): a SKU at Lyon Part-Dieu and a loyalty member with points. */
   till: TillData;
+  /** The returns journey (e2e/support/returns-data.ts): its shop with a returns desk, its SKU (none on that shelf), a delivered order and its staff member. */
+  returns: ReturnsJourneyData;
 };
 
 // Beside the database it describes: two e2e runs on their own folders (E2E_PGLITE_DIR, as when

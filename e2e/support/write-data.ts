@@ -18,6 +18,7 @@ import { ordersJourneyData } from './orders-data';
 import { cardJourneyData } from './card-data';
 import { cartJourneyData } from './cart-data';
 import { reserveJourneyData } from './reserve-data';
+import { returnsJourneyData } from './returns-data';
 import { tillJourneyData } from './till-data';
 
 async function store(db: Db, slug: string): Promise<StoreRef> {
@@ -70,6 +71,12 @@ async function pickupDesk(db: Db, storeId: number): Promise<E2eData['pickupDesk'
   };
 }
 
+function skuIdsIn(value: unknown): number[] {
+  if (Array.isArray(value)) return value.flatMap(skuIdsIn);
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => (k === 'skuId' && typeof v === 'number' ? [v] : skuIdsIn(v)));
+}
+
 async function main() {
   const connection = await openConnection();
   // The domain commands use the process-wide connection: this one, the only one the folder allows.
@@ -92,7 +99,7 @@ async function main() {
     // Exactly one unit to sell: the pickup desk takes full shelves, the delivery and live journeys
     // empty ones, and the browsing journey reads its own product, so none of them reads these.
     const [lastDesktop, lastPhone] = await skus(db, lyon.id, sql`st.on_hand = 1 AND st.reserved = 0 AND p.slug <> ${browse.rows[0]!.slug}`, 2);
-    const data: E2eData = {
+    const rest: Omit<E2eData, 'returns'> = {
       lyon,
       villeurbanne: await store(db, villeurbanneSlug),
       paris: await store(db, PARIS_STORE_SLUG),
@@ -109,6 +116,8 @@ async function main() {
       card: await cardJourneyData(db, lyon),
       till: await tillJourneyData(db),
     };
+    // Last: the returns journey takes a SKU none of the others has (every `skuId` above).
+    const data: E2eData = { ...rest, returns: await returnsJourneyData(db, skuIdsIn(rest)) };
     fs.mkdirSync(path.dirname(E2E_DATA_FILE), { recursive: true });
     fs.writeFileSync(E2E_DATA_FILE, JSON.stringify(data, null, 2));
     console.log(`e2e-data: wrote ${E2E_DATA_FILE}`);

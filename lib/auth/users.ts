@@ -51,12 +51,12 @@ export async function getUserById(id: number): Promise<PublicUser | null> {
   return row ?? null;
 }
 
-export type StaffStore = { id: number; name: string; town: string; slug: string; drive: boolean };
+export type StaffStore = { id: number; name: string; town: string; slug: string; drive: boolean; returnsDesk: boolean };
 
 /** The stores a person may work in: their memberships, or every store for an admin. */
 export async function listStaffStores(userId: number): Promise<StaffStore[]> {
   const db = await getDb();
-  const columns = { id: stores.locationId, name: stores.name, town: stores.town, slug: stores.slug, drive: stores.drive };
+  const columns = { id: stores.locationId, name: stores.name, town: stores.town, slug: stores.slug, drive: stores.drive, returnsDesk: stores.returnsDesk };
   const user = await getUserById(userId);
   if (!user || user.role === 'shopper') return [];
   if (user.role === 'admin') return db.select(columns).from(stores).orderBy(asc(stores.name));

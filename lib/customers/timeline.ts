@@ -4,11 +4,13 @@ import { getDb } from '@/lib/db';
 import type { LoyaltyEntryKind } from '@/lib/loyalty/schema';
 import type { OrderMode, OrderStatus } from '@/lib/orders/schema';
 import type { ReservationStatus } from '@/lib/reservations/schema';
+import type { ReturnStatus } from '@/lib/returns/schema';
 
 /*
  * The shopper's activity, every channel in one list, newest first: web orders (delivery and drive),
- * click & reserve reservations, shop sales (till, and reservations collected at the desk) and loyalty
- * points. One UNION ALL query, each branch reading only this customer's rows through its
+ * click & reserve reservations, shop sales (till, and reservations collected at the desk), returns
+ * at a shop's desk (booked or walked in, with their status: booked → received → refunded, or refused)
+ * and loyalty points. One UNION ALL query, each branch reading only this customer's rows through its
  * (customer_id, time) index, paged by keyset on (time, kind, id) — stable while new activity arrives.
  *
  * Each thing appears once: a collected reservation is its sale (at the moment it was paid, linked
@@ -21,7 +23,8 @@ export type TimelineItem =
   | ({ kind: 'order'; mode: OrderMode; status: OrderStatus; number: string } & Common)
   | ({ kind: 'reservation'; status: ReservationStatus; reservationId: number } & Common)
   | ({ kind: 'sale'; source: 'till' | 'reservation'; reservationId: number | null } & Common)
-  | ({ kind: 'points'; entryKind: LoyaltyEntryKind; orderNumber: string | null; note: string | null } & Common);
+  | ({ kind: 'points'; entryKind: LoyaltyEntryKind; orderNumber: string | null; note: string | null } & Common)
+  | ({ kind: 'return'; status: ReturnStatus; code: string; orderNumber: string } & Common);
 
 type Common = {
   id: number;
@@ -36,7 +39,7 @@ type Common = {
 
 export type TimelinePage = { items: TimelineItem[]; next: string | null };
 
-const KIND_RANK = { order: 4, sale: 3, reservation: 2, points: 1 } as const;
+const KIND_RANK = { return: 5, order: 4, sale: 3, reservation: 2, points: 1 } as const;
 type Kind = keyof typeof KIND_RANK;
 const MAX_INT = 2_147_483_647;
 
@@ -51,7 +54,7 @@ export function encodeCursor(c: Cursor): string {
 export function decodeCursor(raw: string | null | undefined): Cursor | null {
   if (!raw || raw.length > 200) return null;
   const text = Buffer.from(raw, 'base64url').toString('utf8');
-  const m = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?[+-]\d{2}(?::\d{2})?)\|([1-4])\|(\d{1,10})$/.exec(text);
+  const m = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?[+-]\d{2}(?::\d{2})?)\|([1-5])\|(\d{1,10})$/.exec(text);
   if (!m) return null;
   const id = Number(m[3]);
   // A well-formed but impossible date (month 13) must not reach PostgreSQL as an error.
@@ -120,9 +123,17 @@ export async function listTimeline(customerId: number, opts: { limit?: number; c
          AND NOT (e.kind IN ('earn', 'redeem') AND (e.order_id IS NOT NULL OR e.sale_id IS NOT NULL))
          AND ${after(sql`e.created_at`, KIND_RANK.points, sql`e.id`)}
        ORDER BY e.created_at DESC, e.id DESC LIMIT ${take})
+      UNION ALL
+      (SELECT 'return', r.id, r.booked_at, r.status, NULL, r.code, s.name, NULLIF(r.refund_cents, 0), NULL, NULL,
+              NULL, NULL, NULL, o.number
+       FROM returns r
+       JOIN stores s ON s.location_id = r.store_id
+       JOIN orders o ON o.id = r.order_id
+       WHERE r.customer_id = ${customerId} AND ${after(sql`r.booked_at`, KIND_RANK.return, sql`r.id`)}
+       ORDER BY r.booked_at DESC, r.id DESC LIMIT ${take})
     ) t
     ORDER BY t.at DESC,
-             CASE t.kind WHEN 'order' THEN 4 WHEN 'sale' THEN 3 WHEN 'reservation' THEN 2 ELSE 1 END DESC,
+             CASE t.kind WHEN 'return' THEN 5 WHEN 'order' THEN 4 WHEN 'sale' THEN 3 WHEN 'reservation' THEN 2 ELSE 1 END DESC,
              t.id DESC
     LIMIT ${take}`);
   const rows = r.rows;
@@ -150,6 +161,8 @@ function toItem(row: Row): TimelineItem {
       return { kind: 'sale', source: row.source!, reservationId: row.reservation_id, ...common };
     case 'reservation':
       return { kind: 'reservation', status: row.status as ReservationStatus, reservationId: row.reservation_id!, ...common };
+    case 'return':
+      return { kind: 'return', status: row.status as ReturnStatus, code: row.number!, orderNumber: row.note!, ...common };
     default:
       return { kind: 'points', entryKind: row.entry_kind!, orderNumber: row.number, note: row.note, ...common };
   }

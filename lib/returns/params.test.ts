@@ -32,6 +32,7 @@ describe('the booking form', () => {
     const bad = parseBookReturnForm(form({ ...book, storeId: 'x', windowStartsAt: 'tomorrow', qty_5: '1', reason_5: 'other' }));
     expect(bad).toMatchObject({ ok: false, fieldErrors: { storeId: 'shop', windowStartsAt: 'window' } });
     expect(parseBookReturnForm(form({ ...book, qty_99999999999: '1', reason_99999999999: 'other' }))).toMatchObject({ ok: false });
+    expect(parseBookReturnForm(form({ ...book, windowStartsAt: '' }))).toEqual({ ok: false, fieldErrors: { lines: 'no_lines', windowStartsAt: 'window' } });
   });
 });
 

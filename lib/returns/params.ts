@@ -59,7 +59,8 @@ function returnLines(all: [string, string][], errors: FieldErrors): ReturnLineIn
     }
     lines.push({ orderLineId: lineId, quantity, reason: reason as ReturnLineInput['reason'] });
   }
-  if (lines.length === 0 && Object.keys(errors).length === 0) errors.lines = 'no_lines';
+  // "No item chosen" is said even when other fields are wrong too: it is the first step of the form.
+  if (lines.length === 0 && !Object.keys(errors).some((k) => /^(qty|reason)_/.test(k))) errors.lines = 'no_lines';
   return lines;
 }
 

@@ -357,6 +357,15 @@ async function selectReturns(locale: Locale, where: SQL, order: SQL, limit = 100
   return r.rows.map(toView);
 }
 
+/** Whether this pass code is one of the shopper's own returns (proxy.ts answers 404 otherwise). */
+export async function isCustomerReturn(code: string, customerId: number): Promise<boolean> {
+  const c = normalizeReturnCode(code);
+  if (!c || !Number.isSafeInteger(customerId) || customerId <= 0) return false;
+  const db = await getDb();
+  const r = await db.execute(sql`SELECT 1 FROM returns WHERE code = ${c} AND customer_id = ${customerId}`);
+  return r.rows.length > 0;
+}
+
 /** One of the shopper's own returns by its pass code; null for anyone else's. */
 export async function getCustomerReturn(code: string, customerId: number, locale: Locale): Promise<ReturnView | null> {
   const c = normalizeReturnCode(code);

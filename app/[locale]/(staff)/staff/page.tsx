@@ -23,6 +23,16 @@ export default async function StaffHomePage() {
           <span className="text-sm text-muted">{t.till.pickStoreIntro}</span>
         </Link>
       )}
+      {stores.some((s) => s.returnsDesk) && (
+        <Link
+          href="/staff/returns"
+          className="card mt-3 flex min-h-16 flex-col justify-center border-brand-100 bg-brand-50 px-4 py-3 hover:border-brand-500"
+          data-testid="staff-returns"
+        >
+          <span className="font-semibold">{t.returns.staffLink}</span>
+          <span className="text-sm text-muted">{t.returns.staffLinkHint}</span>
+        </Link>
+      )}
       {user.role === 'admin' && (
         <Link
           href="/staff/deliveries"

@@ -19,7 +19,7 @@ import { formatDeadline } from '@/lib/i18n/format-deadline';
 import { getI18n } from '@/lib/i18n/server';
 import { ARRIVAL_OPENS_MINUTES_BEFORE } from '@/lib/orders/config';
 import { getCustomerOrder, type Order } from '@/lib/orders/queries';
-import { listCustomerReturns } from '@/lib/returns/queries';
+import { getReturnableOrder, listCustomerReturns } from '@/lib/returns/queries';
 import { cancelOrderAction } from './cancel-order-action';
 import { markArrivedAction } from './mark-arrived-action';
 import { moveSlotAction } from './move-slot-action';
@@ -117,7 +117,11 @@ export default async function OrderPage({ params }: Props) {
   const { locale, t } = await getI18n();
   const order = await getCustomerOrder(number, user.id, locale);
   if (!order) notFound();
-  const returns = ['delivered', 'collected'].includes(order.status) ? await listCustomerReturns(user.id, locale, { orderId: order.id }) : [];
+  const completed = ['delivered', 'collected'].includes(order.status);
+  const [returns, returnable] = completed
+    ? await Promise.all([listCustomerReturns(user.id, locale, { orderId: order.id }), getReturnableOrder(order.number, user.id, locale)])
+    : [[], null];
+  const canReturn = returnable !== null && returnable.open && returnable.deadline !== null && returnable.lines.some((l) => l.returnable > 0);
   const to = t.orders;
   const now = new Date();
   const open = ['placed', 'preparing', 'ready', 'shipped'].includes(order.status);
@@ -204,6 +208,14 @@ export default async function OrderPage({ params }: Props) {
             <p className="card px-4 py-3 text-sm font-semibold text-ok" data-testid="order-points-earned">
               {interpolate(to.pointsEarned, { points: order.pointsEarned })}
             </p>
+          )}
+          {canReturn && (
+            <section className="card space-y-2 p-5" data-testid="order-return-cta">
+              <Link href={`/account/orders/${order.number}/return`} className="btn-primary w-full sm:w-auto">
+                {t.returns.returnCta}
+              </Link>
+              <p className="text-sm text-muted">{interpolate(t.returns.returnCtaHint, { date: dayText(returnable.deadline!, locale) })}</p>
+            </section>
           )}
           <OrderReturns returns={returns} locale={locale} t={t.returns} />
           <section aria-labelledby="order-history-title" className="card p-5">

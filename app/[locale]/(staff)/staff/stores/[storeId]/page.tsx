@@ -60,7 +60,7 @@ export default async function StaffStorePage({ params, searchParams }: Params) {
       <StoreNav
         storeId={storeId}
         current="stock"
-        labels={{ nav: t.pickup.navLabel, stock: t.pickup.navStock, pickup: t.pickup.navPickup, till: t.till.navTill, drive: store?.drive ? t.orders.staffDriveTitle : undefined }}
+        labels={{ nav: t.pickup.navLabel, stock: t.pickup.navStock, pickup: t.pickup.navPickup, till: t.till.navTill, drive: store?.drive ? t.orders.staffDriveTitle : undefined, returns: store?.returnsDesk ? t.returns.navReturns : undefined }}
       />
       <LookupForm
         action={`/staff/stores/${storeId}`}

@@ -39,7 +39,7 @@ export default async function DrivePage({ params }: Params) {
       <StoreNav
         storeId={storeId}
         current="drive"
-        labels={{ nav: t.pickup.navLabel, stock: t.pickup.navStock, pickup: t.pickup.navPickup, till: t.till.navTill, drive: o.staffDriveTitle }}
+        labels={{ nav: t.pickup.navLabel, stock: t.pickup.navStock, pickup: t.pickup.navPickup, till: t.till.navTill, drive: o.staffDriveTitle, returns: store.services.includes('returnsDesk') ? t.returns.navReturns : undefined }}
       />
       <DriveScreen
         storeId={storeId}

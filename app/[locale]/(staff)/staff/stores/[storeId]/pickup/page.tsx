@@ -87,7 +87,7 @@ export default async function PickupDeskPage({ params, searchParams }: Params) {
       <StoreNav
         storeId={storeId}
         current="pickup"
-        labels={{ nav: t.pickup.navLabel, stock: t.pickup.navStock, pickup: t.pickup.navPickup, till: t.till.navTill, drive: store?.drive ? t.orders.staffDriveTitle : undefined }}
+        labels={{ nav: t.pickup.navLabel, stock: t.pickup.navStock, pickup: t.pickup.navPickup, till: t.till.navTill, drive: store?.drive ? t.orders.staffDriveTitle : undefined, returns: store?.returnsDesk ? t.returns.navReturns : undefined }}
       />
       <PickupCodeForm
         action={deskPath}

@@ -48,7 +48,7 @@ export default async function TillPage({ params }: Params) {
       <StoreNav
         storeId={storeId}
         current="till"
-        labels={{ nav: t.pickup.navLabel, stock: t.pickup.navStock, pickup: t.pickup.navPickup, till: t.till.navTill, drive: store?.drive ? t.orders.staffDriveTitle : undefined }}
+        labels={{ nav: t.pickup.navLabel, stock: t.pickup.navStock, pickup: t.pickup.navPickup, till: t.till.navTill, drive: store?.drive ? t.orders.staffDriveTitle : undefined, returns: store?.returnsDesk ? t.returns.navReturns : undefined }}
       />
       {/* A fresh key per rendered ticket: a double-submitted payment finds the first sale. */}
       <TillScreen storeId={storeId} locale={locale} ticketKey={randomUUID()}

@@ -1,0 +1,40 @@
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import type { ReturnFormState } from '@/components/returns/form-state';
+import { ForbiddenError } from '@/lib/auth/errors';
+import type { Locale } from '@/lib/i18n/config';
+import type { Dictionary } from '@/lib/i18n/dictionary';
+import { formatPrice, interpolate } from '@/lib/i18n/format';
+import type { CheckInResult } from '@/lib/returns/check-in';
+import { refused, returnRefusal } from '@/app/[locale]/(shop)/account/returns/return-refusal';
+
+/** The desk page and the stock page (resellable units went back on the shelf). */
+export function revalidateDesk(storeId: number): void {
+  revalidatePath(`/staff/stores/${storeId}`, 'layout');
+}
+
+/**
+ * Refusals become a sentence for staff. Another store's return reads as "not found here", like one
+ * that does not exist; a pass already used or a stale page refreshes the desk. Anything else is a bug: rethrown.
+ */
+export function deskRefusal(err: unknown, storeId: number, t: Dictionary, locale: Locale): ReturnFormState {
+  if (err instanceof ForbiddenError) return refused(t.staff.notYourStore);
+  revalidateDesk(storeId);
+  return returnRefusal(err, t.returns, locale);
+}
+
+/** "Return R-… checked in: Refunded. Refunded €12.99 · To the card…; 12 points taken back; 1 unit back in stock." */
+export function checkInSummary(r: CheckInResult, t: Dictionary['returns'], locale: Locale): string {
+  const amount = formatPrice(r.refundCents, locale);
+  const parts = [interpolate(t.checkedIn, { code: r.code, status: t[`status_${r.status}`] })];
+  if (r.refundCents > 0) {
+    if (r.refundState === 'succeeded') parts.push(interpolate(t.refundDone, { amount, how: t[`refund_${r.refundMethod}`] }));
+    else if (r.refundState === 'failed') parts.push(interpolate(t.refundFailedDesk, { amount, error: r.refundError ?? '' }));
+    else parts.push(interpolate(t.refundPendingDesk, { amount }));
+  }
+  parts.push(r.pointsReversed > 0 ? interpolate(t.pointsReversed, { points: r.pointsReversed }) : t.pointsNone);
+  if (r.pointsShortfall > 0) parts.push(interpolate(t.pointsShortfall, { points: r.pointsShortfall }));
+  const units = r.restocked.reduce((n, u) => n + u.quantity, 0);
+  if (units > 0) parts.push(interpolate(t.restocked, { n: units }));
+  return parts.join(' · ');
+}

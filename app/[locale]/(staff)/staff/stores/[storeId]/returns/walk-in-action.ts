@@ -1,0 +1,31 @@
+'use server';
+import { redirect } from 'next/navigation';
+import type { ReturnFormState } from '@/components/returns/form-state';
+import { assertStaffOfStore, getSessionUser } from '@/lib/auth/guards';
+import { getI18n } from '@/lib/i18n/server';
+import { walkInReturn } from '@/lib/returns/check-in';
+import { parseWalkInForm } from '@/lib/returns/params';
+import { invalidForm, refused } from '@/app/[locale]/(shop)/account/returns/return-refusal';
+import { deskRefusal, revalidateDesk } from './return-desk-support';
+
+/**
+ * A return brought in without a booking: made and checked in at once from the order number (the
+ * same rules as a booking). The form's key makes a double submit one return. Then the desk opens it.
+ */
+export async function walkInAction(_prev: ReturnFormState, formData: FormData): Promise<ReturnFormState> {
+  const { locale, t } = await getI18n();
+  const user = await getSessionUser();
+  if (!user) return refused(t.staff.signInAgain);
+  const parsed = parseWalkInForm(formData);
+  if (!parsed.ok) return invalidForm(parsed.fieldErrors, t.returns);
+  const { storeId } = parsed.value;
+  let code: string;
+  try {
+    await assertStaffOfStore(user.id, storeId);
+    code = (await walkInReturn({ ...parsed.value, actorId: user.id })).code;
+  } catch (err) {
+    return deskRefusal(err, storeId, t, locale);
+  }
+  revalidateDesk(storeId);
+  redirect(`/staff/stores/${storeId}/returns?code=${code}`);
+}

@@ -1,0 +1,75 @@
+'use client';
+import type { ReturnFormState } from '@/components/returns/form-state';
+import type { Dictionary } from '@/lib/i18n/dictionary';
+import { interpolate } from '@/lib/i18n/format';
+import type { ReturnableLine } from '@/lib/returns/queries';
+import { RETURN_REASONS } from '@/lib/returns/schema';
+import { CheckInForm } from './check-in-form';
+
+type Props = {
+  action: (prev: ReturnFormState, formData: FormData) => Promise<ReturnFormState>;
+  storeId: number;
+  orderNumber: string;
+  idempotencyKey: string;
+  lines: ReturnableLine[];
+  paidAtPickup: boolean;
+  t: Dictionary['returns'];
+};
+
+/** A walk-in: for each line of the order, how many come back and why, then the same decision as a booked return. */
+export function WalkInForm({ action, storeId, orderNumber, idempotencyKey, lines, paidAtPickup, t }: Props) {
+  const open = lines.filter((l) => l.returnable > 0);
+  const byId = new Map(open.map((l) => [l.orderLineId, l]));
+  return (
+    <CheckInForm
+      action={action}
+      hidden={{ storeId, orderNumber, idempotencyKey }}
+      lines={open.map((l) => ({ id: l.orderLineId, productName: l.productName, quantity: l.returnable }))}
+      submit={t.walkInSubmit}
+      t={t}
+      lineExtra={(line) => {
+        const l = byId.get(line.id)!;
+        return (
+          <div className="mb-2 grid grid-cols-[8.5rem_minmax(0,1fr)] items-end gap-2">
+            <div>
+              <label htmlFor={`qty_${l.orderLineId}`} className="label text-xs">
+                {t.qtyLabel}
+              </label>
+              <select id={`qty_${l.orderLineId}`} name={`qty_${l.orderLineId}`} defaultValue="0" className="input">
+                {Array.from({ length: l.returnable + 1 }, (_, n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor={`reason_${l.orderLineId}`} className="label text-xs">
+                {t.reasonLabel}
+              </label>
+              <select id={`reason_${l.orderLineId}`} name={`reason_${l.orderLineId}`} defaultValue="" className="input">
+                <option value="">{t.reasonChoose}</option>
+                {RETURN_REASONS.map((r) => (
+                  <option key={r} value={r}>
+                    {t[`reason_${r}`]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <p className="col-span-2 text-xs text-muted">{interpolate(t.returnableOf, { returnable: l.returnable, bought: l.bought })}</p>
+          </div>
+        );
+      }}
+    >
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-semibold">{t.refundChoice}</legend>
+        {(['original', 'store_credit'] as const).map((r) => (
+          <label key={r} className="flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border border-line px-3 py-2 has-checked:border-brand-600 has-checked:bg-brand-50">
+            <input type="radio" name="refund" value={r} defaultChecked={r === 'original'} className="size-4 accent-brand-600" />
+            <span>{r === 'store_credit' ? t.refund_store_credit : paidAtPickup ? t.refund_desk : t.refund_card}</span>
+          </label>
+        ))}
+      </fieldset>
+    </CheckInForm>
+  );
+}
