@@ -72,7 +72,7 @@ export function DeskReturnCard({ ret: r, locale, t: dict, openHref, highlighted 
       )}
       {restocked > 0 && (
         <p className="mt-1 text-sm text-ok" data-testid="desk-restocked">
-          {interpolate(t.restocked, { n: restocked })}
+          {restocked === 1 ? t.restockedOne : interpolate(t.restocked, { n: restocked })}
         </p>
       )}
       {openHref && (
