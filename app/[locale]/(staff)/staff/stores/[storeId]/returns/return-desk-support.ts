@@ -35,6 +35,6 @@ export function checkInSummary(r: CheckInResult, t: Dictionary['returns'], local
   parts.push(r.pointsReversed > 0 ? interpolate(t.pointsReversed, { points: r.pointsReversed }) : t.pointsNone);
   if (r.pointsShortfall > 0) parts.push(interpolate(t.pointsShortfall, { points: r.pointsShortfall }));
   const units = r.restocked.reduce((n, u) => n + u.quantity, 0);
-  if (units > 0) parts.push(interpolate(t.restocked, { n: units }));
+  if (units > 0) parts.push(units === 1 ? t.restockedOne : interpolate(t.restocked, { n: units }));
   return parts.join(' · ');
 }
