@@ -5,10 +5,10 @@ import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
 import type { ReturnableLine } from '@/lib/returns/queries';
-import { RETURN_REASONS } from '@/lib/returns/schema';
 import { DeskChooser, type DeskSearch } from './desk-chooser';
 import { DropOffPicker } from './drop-off-picker';
 import { initialReturnFormState, type ReturnFormState } from './form-state';
+import { QuantityReasonFields } from './quantity-reason-fields';
 
 type Props = {
   action: (prev: ReturnFormState, formData: FormData) => Promise<ReturnFormState>;
@@ -70,57 +70,7 @@ export function ReturnBookingForm({ action, orderNumber, lines, paidAtPickup, de
                   </div>
                 </div>
                 {l.returnable > 0 && (
-                  <div className="grid grid-cols-[8.5rem_minmax(0,1fr)] items-end gap-2 sm:w-96">
-                    <div>
-                      <label htmlFor={`qty_${l.orderLineId}`} className="label text-xs">
-                        {t.qtyLabel}
-                      </label>
-                      <select
-                        id={`qty_${l.orderLineId}`}
-                        name={`qty_${l.orderLineId}`}
-                        defaultValue="0"
-                        aria-invalid={qtyError ? true : undefined}
-                        aria-describedby={qtyError ? `qty_${l.orderLineId}-error` : undefined}
-                        className="input"
-                      >
-                        {Array.from({ length: l.returnable + 1 }, (_, n) => (
-                          <option key={n} value={n}>
-                            {n}
-                          </option>
-                        ))}
-                      </select>
-                    </div>
-                    <div>
-                      <label htmlFor={`reason_${l.orderLineId}`} className="label text-xs">
-                        {t.reasonLabel}
-                      </label>
-                      <select
-                        id={`reason_${l.orderLineId}`}
-                        name={`reason_${l.orderLineId}`}
-                        defaultValue=""
-                        aria-invalid={reasonError ? true : undefined}
-                        aria-describedby={reasonError ? `reason_${l.orderLineId}-error` : undefined}
-                        className="input"
-                      >
-                        <option value="">{t.reasonChoose}</option>
-                        {RETURN_REASONS.map((r) => (
-                          <option key={r} value={r}>
-                            {t[`reason_${r}`]}
-                          </option>
-                        ))}
-                      </select>
-                    </div>
-                    {qtyError && (
-                      <p id={`qty_${l.orderLineId}-error`} className="field-error col-span-2">
-                        {qtyError}
-                      </p>
-                    )}
-                    {reasonError && (
-                      <p id={`reason_${l.orderLineId}-error`} className="field-error col-span-2">
-                        {reasonError}
-                      </p>
-                    )}
-                  </div>
+                  <QuantityReasonFields orderLineId={l.orderLineId} returnable={l.returnable} t={t} qtyError={qtyError} reasonError={reasonError} className="sm:w-96" />
                 )}
               </li>
             );

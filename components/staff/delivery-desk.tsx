@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { DriveSection } from './drive-section';
+import { DeskSection } from './desk-section';
 import { OrderActions, type OrderActionButton } from './order-actions';
 import { OrderCard, type StaffOrderView } from './order-card';
 
@@ -99,7 +99,7 @@ export function DeliveryDesk({ locale, orders, actions, labels }: Props) {
       </nav>
       <div className="grid gap-6 lg:grid-cols-3">
         {sections.map((s) => (
-          <DriveSection key={s.id} id={s.id} title={s.title} count={s.items.length} empty={labels.nothing}>
+          <DeskSection key={s.id} id={s.id} title={s.title} count={s.items.length} empty={labels.nothing}>
             <ul className="space-y-3">
               {s.items.map((o) => (
                 <li key={o.id}>
@@ -111,7 +111,7 @@ export function DeliveryDesk({ locale, orders, actions, labels }: Props) {
                 </li>
               ))}
             </ul>
-          </DriveSection>
+          </DeskSection>
         ))}
       </div>
     </div>

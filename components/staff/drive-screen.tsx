@@ -1,7 +1,7 @@
 'use client';
 import { useActionState, useEffect, useState } from 'react';
 import useSWR from 'swr';
-import { DriveSection } from './drive-section';
+import { DeskSection } from './desk-section';
 import { OrderActions, type OrderActionButton } from './order-actions';
 import { OrderCard, type StaffOrderView } from './order-card';
 import { fetchScreen, useLiveDrive, type DriveLiveStatus } from './use-live-drive';
@@ -148,7 +148,7 @@ export function DriveScreen({ storeId, locale, initial, actions, labels }: Props
       >
         {last.message}
       </p>
-      <DriveSection id="arrived" title={labels.arrived} count={data.arrived.length} empty={labels.nothing} tone="urgent">
+      <DeskSection id="arrived" title={labels.arrived} count={data.arrived.length} empty={labels.nothing} tone="urgent">
         {data.arrived.length > 0 && (
           <ul className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
             {data.arrived.map((o) => (
@@ -156,7 +156,7 @@ export function DriveScreen({ storeId, locale, initial, actions, labels }: Props
             ))}
           </ul>
         )}
-      </DriveSection>
+      </DeskSection>
       {/* On a phone the three lists stack: a way to jump to the one needed. */}
       <nav aria-label={labels.sections} className="lg:hidden">
         <ul className="grid grid-cols-3 gap-2">
@@ -172,7 +172,7 @@ export function DriveScreen({ storeId, locale, initial, actions, labels }: Props
       </nav>
       <div className="grid gap-6 lg:grid-cols-3">
         {columns.map((s) => (
-          <DriveSection key={s.id} id={s.id} title={s.title} count={s.items.length} empty={labels.nothing}>
+          <DeskSection key={s.id} id={s.id} title={s.title} count={s.items.length} empty={labels.nothing}>
             {s.items.length > 0 && (
               <ul className="space-y-3">
                 {s.items.map((o) => (
@@ -180,7 +180,7 @@ export function DriveScreen({ storeId, locale, initial, actions, labels }: Props
                 ))}
               </ul>
             )}
-          </DriveSection>
+          </DeskSection>
         ))}
       </div>
       <details className="card group" data-testid="drive-upcoming" onToggle={(e) => setUpcomingOpen(e.currentTarget.open)}>

@@ -3,7 +3,7 @@ import type { ReturnFormState } from '@/components/returns/form-state';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { interpolate } from '@/lib/i18n/format';
 import type { ReturnableLine } from '@/lib/returns/queries';
-import { RETURN_REASONS } from '@/lib/returns/schema';
+import { QuantityReasonFields } from '@/components/returns/quantity-reason-fields';
 import { CheckInForm } from './check-in-form';
 
 type Props = {
@@ -30,34 +30,9 @@ export function WalkInForm({ action, storeId, orderNumber, idempotencyKey, lines
       lineExtra={(line) => {
         const l = byId.get(line.id)!;
         return (
-          <div className="mb-2 grid grid-cols-[8.5rem_minmax(0,1fr)] items-end gap-2">
-            <div>
-              <label htmlFor={`qty_${l.orderLineId}`} className="label text-xs">
-                {t.qtyLabel}
-              </label>
-              <select id={`qty_${l.orderLineId}`} name={`qty_${l.orderLineId}`} defaultValue="0" className="input">
-                {Array.from({ length: l.returnable + 1 }, (_, n) => (
-                  <option key={n} value={n}>
-                    {n}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor={`reason_${l.orderLineId}`} className="label text-xs">
-                {t.reasonLabel}
-              </label>
-              <select id={`reason_${l.orderLineId}`} name={`reason_${l.orderLineId}`} defaultValue="" className="input">
-                <option value="">{t.reasonChoose}</option>
-                {RETURN_REASONS.map((r) => (
-                  <option key={r} value={r}>
-                    {t[`reason_${r}`]}
-                  </option>
-                ))}
-              </select>
-            </div>
+          <QuantityReasonFields orderLineId={l.orderLineId} returnable={l.returnable} t={t} className="mb-2">
             <p className="col-span-2 text-xs text-muted">{interpolate(t.returnableOf, { returnable: l.returnable, bought: l.bought })}</p>
-          </div>
+          </QuantityReasonFields>
         );
       }}
     >

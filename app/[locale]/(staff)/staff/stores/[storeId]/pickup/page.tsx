@@ -10,6 +10,7 @@ import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { formatDateTime, formatPrice, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
+import { DeskSection } from '@/components/staff/desk-section';
 import { normalizePickupCode } from '@/lib/reservations/pickup-code';
 import { findStoreReservationByCode, listStoreReservationsForToday, type Reservation } from '@/lib/reservations/queries';
 import { variantLabel } from '../stock-action-support';
@@ -148,27 +149,19 @@ export default async function PickupDeskPage({ params, searchParams }: Params) {
       </nav>
       <div className="grid gap-6 pt-2 lg:grid-cols-3">
         {sections.map((s) => (
-          <section key={s.id} aria-labelledby={s.id} data-testid={`desk-${s.id}`}>
-            <h2 id={s.id} className="mb-3 flex scroll-mt-32 items-center gap-2 text-base font-bold">
-              {s.title}
-              <span className="rounded-full bg-line px-2 py-0.5 text-xs font-semibold tabular-nums text-ink">{s.items.length}</span>
-            </h2>
-            {s.items.length === 0 ? (
-              <p className="rounded-xl border border-dashed border-line p-4 text-sm text-muted">{s.empty}</p>
-            ) : (
-              <ul className="space-y-3">
-                {s.items.map((v) => (
-                  <li key={v.id}>
-                    <ReservationCard
-                      reservation={v}
-                      labels={{ ...cardLabels, openLabel: interpolate(t.pickup.openLabel, { code: v.code }) }}
-                      highlighted={v.id === opened?.id}
-                    />
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <DeskSection key={s.id} id={s.id} title={s.title} count={s.items.length} empty={s.empty} testId={`desk-${s.id}`}>
+            <ul className="space-y-3">
+              {s.items.map((v) => (
+                <li key={v.id}>
+                  <ReservationCard
+                    reservation={v}
+                    labels={{ ...cardLabels, openLabel: interpolate(t.pickup.openLabel, { code: v.code }) }}
+                    highlighted={v.id === opened?.id}
+                  />
+                </li>
+              ))}
+            </ul>
+          </DeskSection>
         ))}
       </div>
     </div>

@@ -11,6 +11,7 @@ import { canActOnStore, requireStaff } from '@/lib/auth/guards';
 import { listStaffStores } from '@/lib/auth/users';
 import { interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
+import { DeskSection } from '@/components/staff/desk-section';
 import { normalizeOrderNumber } from '@/lib/orders/order-number';
 import { normalizeReturnCode } from '@/lib/returns/code';
 import { getDeskReturn, getOrderForWalkIn, hasReturnsDesk, listDeskReturnsForToday } from '@/lib/returns/queries';
@@ -184,23 +185,15 @@ export default async function ReturnsDeskPage({ params, searchParams }: Params) 
 
       <div className="grid gap-6 pt-2 lg:grid-cols-3">
         {sections.map((s) => (
-          <section key={s.id} aria-labelledby={s.id} data-testid={`returns-${s.id}`}>
-            <h2 id={s.id} className="mb-3 flex items-center gap-2 text-base font-bold">
-              {s.title}
-              <span className="rounded-full bg-line px-2 py-0.5 text-xs font-semibold text-ink tabular-nums">{s.items.length}</span>
-            </h2>
-            {s.items.length === 0 ? (
-              <p className="rounded-xl border border-dashed border-line p-4 text-sm text-muted">{s.empty}</p>
-            ) : (
-              <ul className="space-y-3">
-                {s.items.map((r) => (
-                  <li key={r.id}>
-                    <DeskReturnCard ret={r} locale={locale} t={t} openHref={`${deskPath}?code=${r.code}`} highlighted={r.id === opened?.id} />
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <DeskSection key={s.id} id={s.id} title={s.title} count={s.items.length} empty={s.empty} testId={`returns-${s.id}`}>
+            <ul className="space-y-3">
+              {s.items.map((r) => (
+                <li key={r.id}>
+                  <DeskReturnCard ret={r} locale={locale} t={t} openHref={`${deskPath}?code=${r.code}`} highlighted={r.id === opened?.id} />
+                </li>
+              ))}
+            </ul>
+          </DeskSection>
         ))}
       </div>
     </div>

@@ -5,16 +5,18 @@ type Props = {
   empty: string;
   /** The arrivals: a tinted band that stands out from the lists below. */
   tone?: 'urgent';
+  /** Defaults to `section-<id>`. */
+  testId?: string;
   children?: React.ReactNode;
 };
 
-/** A titled list of the drive screen with its count; an empty one says so. */
-export function DriveSection({ id, title, count, empty, tone, children }: Props) {
+/** A titled list of a staff desk (drive screen, pickup desk, returns desk) with its count; an empty one says so. */
+export function DeskSection({ id, title, count, empty, tone, testId, children }: Props) {
   const urgent = tone === 'urgent';
   return (
     <section
       aria-labelledby={id}
-      data-testid={`section-${id}`}
+      data-testid={testId ?? `section-${id}`}
       className={urgent ? `rounded-2xl p-3 sm:p-4 ${count > 0 ? 'bg-amber-100/70 ring-1 ring-amber-300' : 'bg-paper ring-1 ring-line'}` : ''}
     >
       <h2 id={id} className={`mb-3 flex scroll-mt-32 items-center gap-2 font-bold ${urgent ? 'text-lg' : 'text-base'}`}>
