@@ -1,21 +1,15 @@
 'use server';
 import { z } from 'zod';
-import { interpolate } from '@/lib/i18n/format';
 import { OutOfStockError } from '@/lib/inventory/holds';
 import { addressSchema } from '@/lib/orders/address';
 import { InvalidCheckoutError } from '@/lib/orders/errors';
 import { placeTillDeliveryOrder } from '@/lib/orders/till-orders';
 import { openCustomerPass } from '@/lib/sales/customer-pass';
-import { formatPrice } from '@/lib/i18n/format';
+import { formatPrice, interpolate } from '@/lib/i18n/format';
 import type { HomeDeliveryResult } from '@/components/staff/till/types';
-import { idSchema, tillContext, tillRefusal } from './till-action-support';
+import { customerItemRequest, tillContext, tillRefusal } from './till-action-support';
 
-const requestSchema = z.object({
-  storeId: idSchema,
-  customerPass: z.string().min(1).max(300),
-  skuId: idSchema,
-  quantity: z.number().int().min(1).max(99),
-  idempotencyKey: z.uuid(),
+const requestSchema = customerItemRequest.extend({
   address: z.object({ name: z.string(), address: z.string(), postcode: z.string(), town: z.string(), phone: z.string() }),
 });
 

@@ -8,15 +8,9 @@ import { getStoreById } from '@/lib/stores/queries';
 import { openCustomerPass } from '@/lib/sales/customer-pass';
 import { findShopperById } from '@/lib/sales/queries';
 import type { OrderElsewhereResult } from '@/components/staff/till/types';
-import { idSchema, tillContext, tillRefusal } from './till-action-support';
+import { customerItemRequest, idSchema, tillContext, tillRefusal } from './till-action-support';
 
-const requestSchema = z.object({
-  storeId: idSchema,
-  /** The sealed customer pass from findCustomerAction. */
-  customerPass: z.string().min(1).max(300),
-  skuId: idSchema,
-  quantity: z.number().int().min(1).max(99),
-  idempotencyKey: z.uuid(),
+const requestSchema = customerItemRequest.extend({
   /** A click & reserve at another shop, or the customer's web basket for home delivery. */
   target: z.union([z.object({ kind: z.literal('store'), storeId: idSchema }), z.object({ kind: z.literal('web') })]),
 });

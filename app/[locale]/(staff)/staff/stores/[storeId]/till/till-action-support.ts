@@ -12,6 +12,15 @@ import { CardRequiredForRedemptionError, InvalidTicketError, RedemptionExceedsTo
 
 export const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 
+/** An item ordered for the customer at the counter: this till's shop, the sealed customer pass (findCustomerAction), what and how many, the attempt's key. */
+export const customerItemRequest = z.object({
+  storeId: idSchema,
+  customerPass: z.string().min(1).max(300),
+  skuId: idSchema,
+  quantity: z.number().int().min(1).max(99),
+  idempotencyKey: z.uuid(),
+});
+
 /** Who is asking and in which language; null when the session has lapsed. */
 export async function tillContext(): Promise<{ userId: number | null; t: Dictionary; locale: 'fr' | 'en' }> {
   const [{ locale, t }, user] = await Promise.all([getI18n(), getSessionUser()]);
