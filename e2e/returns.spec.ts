@@ -11,7 +11,7 @@ import { signIn, signInAs } from './support/fixtures';
  * back. The shop, SKU and accounts are the journey's own (e2e/support/returns-data.ts).
  */
 test('book a return at a nearby shop, the desk checks it in: stock up live, refund and points reversed', async ({ browser, baseURL }, testInfo) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000); // three browsers, a checkout, the delivery desk and the returns desk on a busy two-core runner
   const { returns } = e2eData();
   const { store, sku } = returns;
 
@@ -102,7 +102,7 @@ test('book a return at a nearby shop, the desk checks it in: stock up live, refu
   await expect(opened.getByRole('button', { name: 'Check in and refund' })).toHaveCount(0);
 
   // Committed before the desk answered: the open page follows without a reload.
-  await expect(myStore).toContainText('Only 1 left', { timeout: 5_000 });
+  await expect(myStore).toContainText('Only 1 left');
 
   await shopper.goto(`/account/orders/${orderNumber}`);
   const ret = shopper.getByTestId('order-return');
