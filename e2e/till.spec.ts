@@ -13,9 +13,20 @@ async function onHandAt(page: import('@playwright/test').Page, storeId: number, 
   return Number(await figure.textContent());
 }
 
-test('the till: the card is scanned, a barcode rung up, 100 points redeemed, the sale paid; the receipt prints and the shelf goes down', async ({ page }) => {
-  test.setTimeout(90_000);
+test('the till: the card is scanned, a barcode rung up, 100 points redeemed, the sale paid; the receipt prints and the shelf goes down', async ({ page, browser, baseURL }) => {
+  test.setTimeout(120_000);
   const { store, sku, member } = e2eData().till;
+
+  // A shopper has the product open with this shop as "my store": the sale reaches the page live.
+  const watcherContext = await browser.newContext({ locale: 'en-GB' });
+  await watcherContext.addCookies([{ name: 'my_store', value: String(store.id), url: baseURL! }]);
+  const watcher = await watcherContext.newPage();
+  await watcher.goto(`/p/${sku.productSlug}?sku=${sku.skuId}`);
+  await expect(watcher.getByTestId('availability')).toHaveAttribute('data-live-status', 'live');
+  const watched = watcher.getByTestId('my-store-availability');
+  await expect(watched).toContainText(store.name);
+  const asOfBefore = await watched.locator('time').getAttribute('datetime');
+  expect(asOfBefore).toMatch(/^\d{4}-/);
 
   // The camera, as a phone or tablet at the counter would have it: a stream, and a BarcodeDetector
   // that reads the customer's card (headless Chromium has neither camera nor detector).
@@ -84,6 +95,10 @@ test('the till: the card is scanned, a barcode rung up, 100 points redeemed, the
   await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
 
   expect(await onHandAt(page, store.id, sku.ean, sku.skuId)).toBe(before - 1);
+  // No reload on the shopper's side: the sale's stock change was pushed to the open page.
+  await expect(watched.locator('time')).not.toHaveAttribute('datetime', asOfBefore!);
+  await expect(watcher.getByTestId('availability-updated')).toContainText('Availability updated at');
+  await watcherContext.close();
 });
 
 test('one account across channels: points earned on a web order are spent at the till, and the shopper’s timeline shows both', async ({ page, browser }) => {
