@@ -5,7 +5,7 @@ import type { ReturnFormState } from '@/components/returns/form-state';
 import { getSessionUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
 import { cancelReturn } from '@/lib/returns/commands';
-import { done, refused, returnRefusal } from '../return-refusal';
+import { done, refused, returnRefusal } from '@/app/[locale]/returns-action-support';
 
 const cancelSchema = z.object({ code: z.string().trim().min(6).max(12) });
 

@@ -6,7 +6,7 @@ import { formatDateTime, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { rescheduleReturn } from '@/lib/returns/commands';
 import { parseRescheduleForm } from '@/lib/returns/params';
-import { done, invalidForm, refused, returnRefusal } from '../return-refusal';
+import { done, invalidForm, refused, returnRefusal } from '@/app/[locale]/returns-action-support';
 
 /** Moves the shopper's own booked return to another window of the same shop (the old place is given back). */
 export async function rescheduleReturnAction(_prev: ReturnFormState, formData: FormData): Promise<ReturnFormState> {

@@ -6,7 +6,7 @@ import { getSessionUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
 import { bookReturn } from '@/lib/returns/commands';
 import { parseBookReturnForm } from '@/lib/returns/params';
-import { invalidForm, refused, returnRefusal } from '../../../returns/return-refusal';
+import { invalidForm, refused, returnRefusal } from '@/app/[locale]/returns-action-support';
 
 /**
  * Books a return of one of the session's own orders. The customer comes from the session, never

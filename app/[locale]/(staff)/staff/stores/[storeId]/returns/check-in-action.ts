@@ -4,7 +4,7 @@ import { assertStaffOfStore, getSessionUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
 import { checkInReturn } from '@/lib/returns/check-in';
 import { parseCheckInForm } from '@/lib/returns/params';
-import { done, invalidForm, refused } from '@/app/[locale]/(shop)/account/returns/return-refusal';
+import { done, invalidForm, refused } from '@/app/[locale]/returns-action-support';
 import { checkInSummary, deskRefusal, revalidateDesk } from './return-desk-support';
 
 /**

@@ -4,7 +4,7 @@ import type { ReturnFormState } from '@/components/returns/form-state';
 import { assertStaffOfStore, getSessionUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
 import { retryReturnRefund } from '@/lib/returns/check-in';
-import { done, refused } from '@/app/[locale]/(shop)/account/returns/return-refusal';
+import { done, refused } from '@/app/[locale]/returns-action-support';
 import { checkInSummary, deskRefusal, revalidateDesk } from './return-desk-support';
 
 const retrySchema = z.object({

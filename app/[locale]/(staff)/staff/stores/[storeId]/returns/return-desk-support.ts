@@ -6,7 +6,7 @@ import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
 import type { CheckInResult } from '@/lib/returns/check-in';
-import { refused, returnRefusal } from '@/app/[locale]/(shop)/account/returns/return-refusal';
+import { refused, returnRefusal } from '@/app/[locale]/returns-action-support';
 
 /** The desk page and the stock page (resellable units went back on the shelf). */
 export function revalidateDesk(storeId: number): void {

@@ -5,7 +5,7 @@ import { assertStaffOfStore, getSessionUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
 import { walkInReturn } from '@/lib/returns/check-in';
 import { parseWalkInForm } from '@/lib/returns/params';
-import { invalidForm, refused } from '@/app/[locale]/(shop)/account/returns/return-refusal';
+import { invalidForm, refused } from '@/app/[locale]/returns-action-support';
 import { deskRefusal, revalidateDesk } from './return-desk-support';
 
 /**
