@@ -17,7 +17,8 @@ function describe(item: TimelineItem, t: T): { title: string; detail: string | n
         title: a[`order_${item.mode}`],
         detail: item.number,
         href: `/account/orders/${item.number}`,
-        channel: item.mode === 'drive' && item.storeName ? interpolate(a.driveAt, { store: item.storeName }) : a.online,
+        // A drive order names its drive; a home delivery ordered at a shop's till names that shop.
+        channel: item.storeName ? interpolate(item.mode === 'drive' ? a.driveAt : a.orderedAt, { store: item.storeName }) : a.online,
       };
     case 'sale':
       return {
@@ -82,7 +83,13 @@ export function TimelineEntry({ item, locale, t }: { item: TimelineItem; locale:
         )}
       </div>
       <div className="flex shrink-0 flex-col items-end gap-0.5 text-right">
-        {item.amountCents !== null && <span className="font-semibold tabular-nums">{formatPrice(item.amountCents, locale)}</span>}
+        {item.amountCents !== null &&
+          (item.kind === 'return' ? (
+            // Money back, not spent: said so, in the colour of a gain (and only once it is back).
+            (item.status === 'refunded' || item.status === 'partially_refunded') && <span className="text-sm font-semibold text-ok tabular-nums">{interpolate(a.refunded, { amount: formatPrice(item.amountCents, locale) })}</span>
+          ) : (
+            <span className="font-semibold tabular-nums">{formatPrice(item.amountCents, locale)}</span>
+          ))}
         {item.pointsEarned > 0 && (
           <span className="text-sm font-semibold text-ok tabular-nums" data-testid="activity-points">
             {interpolate(a.pointsPlus, { n: item.pointsEarned })}

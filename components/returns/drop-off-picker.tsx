@@ -50,7 +50,7 @@ export function DropOffPicker({ storeId, value, onChange, locale, t, error, excl
   const windows = day.windows.filter((w) => w.startsAt !== exclude);
 
   return (
-    <div className="space-y-3" data-testid="drop-off-picker">
+    <div className="min-w-0 space-y-3" data-testid="drop-off-picker">
       {/* The choice survives switching day tabs (the radios of other days are not rendered). */}
       <input type="hidden" name="windowStartsAt" value={value ?? ''} />
       <div role="tablist" aria-label={t.days} className="-mx-1 flex gap-1.5 overflow-x-auto px-1 pb-1">

@@ -17,6 +17,8 @@ export type DeliveryDeskLabels = {
   ship: string;
   /** With {total}. */
   shipConfirm: string;
+  /** For an order already paid (at a shop's till): nothing is charged. */
+  shipConfirmPaid: string;
   shipSubmit: string;
   deliver: string;
   cancel: string;
@@ -55,7 +57,7 @@ export function DeliveryDesk({ locale, orders, actions, labels }: Props) {
       label: labels.ship,
       action: ship,
       tone: 'primary',
-      confirm: { question: labels.shipConfirm.replace('{total}', o.total), submit: labels.shipSubmit },
+      confirm: { question: o.paidInStore ? labels.shipConfirmPaid : labels.shipConfirm.replace('{total}', o.total), submit: labels.shipSubmit },
     };
     const cancelButton: OrderActionButton = {
       key: 'cancel',
@@ -64,8 +66,10 @@ export function DeliveryDesk({ locale, orders, actions, labels }: Props) {
       tone: 'danger',
       confirm: { question: labels.cancelConfirm.replace('{number}', o.number), submit: labels.cancelSubmit },
     };
-    if (o.status === 'placed') return [{ key: 'start', label: labels.startPreparing, action: start, tone: 'secondary' }, shipButton, cancelButton];
-    if (o.status === 'preparing') return [shipButton, cancelButton];
+    // Paid at a shop's till: it is never cancelled (it comes back as a return), so no button offers it.
+    const cancelling = o.paidInStore ? [] : [cancelButton];
+    if (o.status === 'placed') return [{ key: 'start', label: labels.startPreparing, action: start, tone: 'secondary' }, shipButton, ...cancelling];
+    if (o.status === 'preparing') return [shipButton, ...cancelling];
     if (o.status === 'shipped') return [{ key: 'deliver', label: labels.deliver, action: deliver, tone: 'primary' }];
     return [];
   };

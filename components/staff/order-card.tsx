@@ -20,6 +20,8 @@ export type StaffOrderView = {
   units: string;
   total: string;
   payment: string;
+  /** Ordered and paid at a shop's till: already paid, never cancelled. */
+  paidInStore: boolean;
   /** Home delivery: name, street, postcode and town, phone. */
   address: string[];
   /** "Placed 24 Nov, 10:42"… */

@@ -83,11 +83,12 @@ export async function listTimeline(customerId: number, opts: { limit?: number; c
   const db = await getDb();
   const r = await db.execute<Row>(sql`
     SELECT t.*, t.at::text AS at_text FROM (
-      (SELECT 'order' AS kind, o.id, o.placed_at AS at, o.status, o.mode, o.number, s.name AS store_name,
+      (SELECT 'order' AS kind, o.id, o.placed_at AS at, o.status, o.mode, o.number, COALESCE(s.name, ps.name) AS store_name,
               o.total_cents AS amount_cents, p.earned, p.spent, NULL::int AS reservation_id, NULL::text AS source,
               NULL::text AS entry_kind, NULL::text AS note
        FROM orders o
        LEFT JOIN stores s ON s.location_id = o.location_id
+       LEFT JOIN stores ps ON ps.location_id = o.placed_at_store_id
        LEFT JOIN LATERAL (
          SELECT sum(e.points) FILTER (WHERE e.kind = 'earn')::int AS earned, sum(e.points) FILTER (WHERE e.kind = 'redeem')::int AS spent
          FROM loyalty_entries e WHERE e.order_id = o.id AND e.customer_id = o.customer_id) p ON true

@@ -176,6 +176,8 @@ export type ReverseInput = {
   key: string;
   /** A partial return: the amount given back. Without it, the whole order or sale is cancelled. */
   spendCents?: number;
+  /** Where it happened when that is a shop (a returns desk): the entry is the store channel's there. */
+  storeId?: number;
   at?: Date;
 };
 
@@ -248,7 +250,8 @@ export async function reversePoints(tx: Db, r: ReverseInput): Promise<ReverseRes
     target = Math.max(0, Math.min(earned, cumulative) - reversed);
   }
 
-  const common = { customerId: r.customerId, channel: s.channel, storeId: s.store_id, orderId, saleId, at };
+  const where = r.storeId !== undefined ? { channel: 'store' as const, storeId: r.storeId } : { channel: s.channel, storeId: s.store_id };
+  const common = { customerId: r.customerId, ...where, orderId, saleId, at };
   await expireLotsOf(tx, r.customerId, at);
   if (restore > 0) {
     await tx.execute(sql`UPDATE loyalty_accounts SET balance = balance + ${restore}, updated_at = now() WHERE customer_id = ${r.customerId}`);

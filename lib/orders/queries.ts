@@ -38,7 +38,7 @@ export type Order = {
   /** Loyalty points spent on the goods, and the euros they took off. */
   pointsRedeemed: number;
   discountCents: number;
-  /** Points this order earned (on completion) net of any reversal; 0 until then. */
+  /** Points this order earned on completion; 0 until then. What returns took back shows with each return. */
   pointsEarned: number;
   totalCents: number;
   paymentProvider: string;
@@ -148,8 +148,7 @@ async function select(locale: Locale, where: SQL, order: SQL, limit = 100): Prom
            sl.starts_at - make_interval(mins => COALESCE(ds.cutoff_minutes, 120)) AS cutoff_at,
            sl.starts_at - make_interval(mins => COALESCE(ds.cutoff_minutes, 120)) <= now() AS past_cutoff,
            o.subtotal_cents, o.delivery_cents, o.points_redeemed, o.discount_cents, o.total_cents, o.payment_provider,
-           (SELECT COALESCE(sum(e.points), 0)::int FROM loyalty_entries e
-            WHERE e.order_id = o.id AND (e.kind = 'earn' OR (e.kind = 'reverse' AND e.points < 0))) AS points_earned, o.payment_status, o.card_last4,
+           (SELECT COALESCE(sum(e.points), 0)::int FROM loyalty_entries e WHERE e.order_id = o.id AND e.kind = 'earn') AS points_earned, o.payment_status, o.card_last4,
            (SELECT ps.name FROM stores ps WHERE ps.location_id = o.placed_at_store_id) AS paid_in_store,
            o.delivery_name, o.delivery_address, o.delivery_postcode, o.delivery_town, o.delivery_phone,
            o.arrived_at, o.arrival_bay, o.placed_at, o.updated_at,

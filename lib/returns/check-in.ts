@@ -103,7 +103,7 @@ async function receive(
 
   const points =
     refundCents > 0
-      ? await reversePoints(tx, { customerId: order.customer_id, orderId: order.id, key: `return:${ret.id}:points`, spendCents: refundCents })
+      ? await reversePoints(tx, { customerId: order.customer_id, orderId: order.id, key: `return:${ret.id}:points`, spendCents: refundCents, storeId: ret.store_id })
       : { reversedEarned: 0, shortfall: 0 };
 
   const finalStatus: ReturnStatus = kept.length === 0 ? 'refused' : anyRefused ? 'partially_refunded' : 'refunded';

@@ -4,7 +4,7 @@ import { ForbiddenError } from '@/lib/auth/errors';
 import { DomainError } from '@/lib/errors';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { interpolate } from '@/lib/i18n/format';
-import { OrderNotFoundError, OrderStateError } from '@/lib/orders/errors';
+import { OrderNotFoundError, OrderPaidInStoreError, OrderStateError } from '@/lib/orders/errors';
 
 /** What an order action returns (useActionState). `at` tells the screen which of its forms spoke last. */
 export type OrderActionState = { ok: boolean; message: string; at: number };
@@ -34,6 +34,7 @@ export function orderRefusal(err: unknown, t: Dictionary, forbidden = t.staff.no
   if (err instanceof ForbiddenError) return refused(forbidden);
   if (err instanceof OrderNotFoundError) return refused(t.orders.notFoundHere);
   if (err instanceof OrderStateError) return refused(interpolate(t.orders.staffStateRefused, { status: t.orders[`status_${err.status}`] }));
+  if (err instanceof OrderPaidInStoreError) return refused(t.orders.paidInStoreNoCancel);
   if (err instanceof DomainError) return refused(err.message);
   console.error('order action failed', err);
   return refused(t.staff.unexpected);

@@ -43,6 +43,7 @@ export function toStaffOrderView(o: Order, locale: Locale, t: Dictionary, now = 
     lines: o.lines.map((l, i) => ({ key: `${l.skuId}-${i}`, product: l.productName, variant: variantLabel(l, t), quantity: l.quantity })),
     units: o.units === 1 ? t.orders.itemsCountOne : interpolate(t.orders.itemsCount, { count: o.units }),
     total: formatPrice(o.totalCents, locale),
+    paidInStore: o.paidInStore !== null,
     payment: o.paidInStore ? interpolate(t.orders.paidInStore, { store: o.paidInStore }) : t.orders[`staffPayment_${o.paymentStatus}`],
     // The recipient's name only when it is not the customer's (already on the card).
     address: d ? [d.name === o.customer.name ? '' : d.name, d.address, `${d.postcode} ${d.town}`, d.phone ?? ''].filter(Boolean) : [],

@@ -5,7 +5,7 @@ import { BookingNotFoundError, SlotPastCutoffError } from '@/lib/drive/errors';
 import { DomainError } from '@/lib/errors';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { interpolate } from '@/lib/i18n/format';
-import { ArrivalNotOpenError, OrderNotFoundError, OrderStateError, PastCutoffError } from '@/lib/orders/errors';
+import { ArrivalNotOpenError, OrderNotFoundError, OrderPaidInStoreError, OrderStateError, PastCutoffError } from '@/lib/orders/errors';
 
 /*
  * Shared by the order page's actions: the id schema (bounded to a Postgres int before any query)
@@ -30,6 +30,7 @@ export function orderRefusal(err: unknown, t: Dictionary): OrderActionState {
   if (err instanceof OrderNotFoundError || err instanceof BookingNotFoundError) return refused(o.notFound);
   if (err instanceof OrderStateError) return refused(interpolate(o.stateRefused, { status: o[`status_${err.status}`] }));
   if (err instanceof PastCutoffError) return refused(o.pastCutoff);
+  if (err instanceof OrderPaidInStoreError) return refused(o.paidInStoreNoCancel);
   if (err instanceof ArrivalNotOpenError) return refused(o.arrivalNotOpen);
   if (err instanceof SlotPastCutoffError) return refused(interpolate(t.drive.drive_slot_past_cutoff, { cutoff: lead(err.cutoffMinutes) }));
   // The new slot's refusals (full, closed, another shop's, unknown), by their code.
