@@ -3,6 +3,8 @@ import { RETURN_REASONS } from '@/lib/returns/schema';
 
 type Props = {
   orderLineId: number;
+  /** Named to screen readers with each field: an order has several lines with the same two fields. */
+  productName: string;
   /** Units of this line that can still come back: the quantity offers 0 to this. */
   returnable: number;
   t: Dictionary['returns'];
@@ -16,12 +18,13 @@ type Props = {
  * How many of an order line come back and why: the fields `qty_<line>` and `reason_<line>` that
  * lib/returns/params.ts reads, for the shopper's booking and the desk's walk-in alike.
  */
-export function QuantityReasonFields({ orderLineId: id, returnable, t, qtyError, reasonError, className = '', children }: Props) {
+export function QuantityReasonFields({ orderLineId: id, productName, returnable, t, qtyError, reasonError, className = '', children }: Props) {
   return (
     <div className={`grid grid-cols-[8.5rem_minmax(0,1fr)] items-end gap-2 ${className}`}>
       <div>
         <label htmlFor={`qty_${id}`} className="label text-xs">
           {t.qtyLabel}
+          <span className="sr-only"> – {productName}</span>
         </label>
         <select
           id={`qty_${id}`}
@@ -41,6 +44,7 @@ export function QuantityReasonFields({ orderLineId: id, returnable, t, qtyError,
       <div>
         <label htmlFor={`reason_${id}`} className="label text-xs">
           {t.reasonLabel}
+          <span className="sr-only"> – {productName}</span>
         </label>
         <select
           id={`reason_${id}`}

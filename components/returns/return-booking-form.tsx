@@ -70,7 +70,7 @@ export function ReturnBookingForm({ action, orderNumber, lines, paidAtPickup, de
                   </div>
                 </div>
                 {l.returnable > 0 && (
-                  <QuantityReasonFields orderLineId={l.orderLineId} returnable={l.returnable} t={t} qtyError={qtyError} reasonError={reasonError} className="sm:w-96" />
+                  <QuantityReasonFields orderLineId={l.orderLineId} productName={l.productName} returnable={l.returnable} t={t} qtyError={qtyError} reasonError={reasonError} className="sm:w-96" />
                 )}
               </li>
             );

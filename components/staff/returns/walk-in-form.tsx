@@ -30,7 +30,7 @@ export function WalkInForm({ action, storeId, orderNumber, idempotencyKey, lines
       lineExtra={(line) => {
         const l = byId.get(line.id)!;
         return (
-          <QuantityReasonFields orderLineId={l.orderLineId} returnable={l.returnable} t={t} className="mb-2">
+          <QuantityReasonFields orderLineId={l.orderLineId} productName={l.productName} returnable={l.returnable} t={t} className="mb-2">
             <p className="col-span-2 text-xs text-muted">{interpolate(t.returnableOf, { returnable: l.returnable, bought: l.bought })}</p>
           </QuantityReasonFields>
         );

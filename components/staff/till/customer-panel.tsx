@@ -1,7 +1,8 @@
 'use client';
 import { useCallback, useState, useTransition } from 'react';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { interpolate } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/config';
+import { interpolate, intlTag } from '@/lib/i18n/format';
 import { formatCardNumber } from '@/lib/loyalty/card-number';
 import { parseCustomerQuery } from '@/lib/sales/customer-query';
 import { QrScanButton } from '../qr-scan-button';
@@ -11,13 +12,14 @@ type Props = {
   customer: TillCustomer | null;
   onCustomer: (customer: TillCustomer | null) => void;
   find: (query: string) => Promise<FindCustomerResult>;
+  locale: Locale;
   labels: Dictionary['till'];
 };
 
 const CARD_FORMATS = ['ean_13'];
 
 /** Who is buying: a scanned or typed loyalty card number, or an email. The check digit is checked on the field first. */
-export function CustomerPanel({ customer, onCustomer, find, labels }: Props) {
+export function CustomerPanel({ customer, onCustomer, find, locale, labels }: Props) {
   const [error, setError] = useState('');
   const [pending, startTransition] = useTransition();
 
@@ -69,7 +71,7 @@ export function CustomerPanel({ customer, onCustomer, find, labels }: Props) {
                 {labels[`tier_${customer.tier}` as 'tier_member'] ?? customer.tier}
               </p>
               <p className="text-lg font-bold tabular-nums" data-testid="till-customer-balance">
-                {interpolate(labels.balance, { points: customer.balance ?? 0 })}
+                {interpolate(labels.balance, { points: new Intl.NumberFormat(intlTag(locale)).format(customer.balance ?? 0) })}
               </p>
             </div>
           )}

@@ -38,6 +38,8 @@ export function ElsewherePanel({ locale, item, customer, load, order, orderHome,
   const [message, setMessage] = useState<OrderElsewhereResult | null>(null);
   const [homeForm, setHomeForm] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  // Put in the customer's basket once per panel: a second tap would add a second unit.
+  const [inBasket, setInBasket] = useState(false);
   const [pending, startTransition] = useTransition();
   useEffect(() => {
     let live = true;
@@ -45,16 +47,22 @@ export function ElsewherePanel({ locale, item, customer, load, order, orderHome,
     setMessage(null);
     setHomeForm(false);
     setFieldErrors({});
+    setInBasket(false);
     void load(item.skuId).then((r) => live && setResult(r));
     return () => {
       live = false;
     };
   }, [item.skuId, load]);
 
+  // After an order the figures have moved (units held there): read them again.
+  const reload = () => void load(item.skuId).then(setResult);
   const place = (target: Target) =>
     startTransition(async () => {
       setHomeForm(false);
-      setMessage(await order(item, target));
+      const r = await order(item, target);
+      setMessage(r);
+      if (r.ok && target.kind === 'web') setInBasket(true);
+      if (r.ok && target.kind === 'store') reload();
     });
   const placeHome = (form: HTMLFormElement) => {
     const data = new FormData(form);
@@ -63,7 +71,10 @@ export function ElsewherePanel({ locale, item, customer, load, order, orderHome,
       const r = await orderHome(item, address);
       setFieldErrors(r.ok ? {} : (r.fieldErrors ?? {}));
       setMessage({ ok: r.ok, message: r.message });
-      if (r.ok) setHomeForm(false);
+      if (r.ok) {
+        setHomeForm(false);
+        reload();
+      }
     });
   };
   const product = [item.name, item.variant].filter(Boolean).join(' · ');
@@ -104,8 +115,8 @@ export function ElsewherePanel({ locale, item, customer, load, order, orderHome,
                   }}>
                   {labels.deliverHome}
                 </button>
-                <button type="button" className="btn-secondary" disabled={pending} onClick={() => place({ kind: 'web' })}>
-                  {labels.addToWebCart}
+                <button type="button" className="btn-secondary" disabled={pending || inBasket} onClick={() => place({ kind: 'web' })}>
+                  {inBasket ? labels.inWebCart : labels.addToWebCart}
                 </button>
               </div>
             )}

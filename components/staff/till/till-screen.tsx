@@ -155,7 +155,7 @@ export function TillScreen({ storeId, locale, ticketKey, redeemStep, actions, la
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
       <div className="space-y-4">
-        <CustomerPanel customer={customer} onCustomer={chooseCustomer} find={findCustomer} labels={labels} />
+        <CustomerPanel customer={customer} onCustomer={chooseCustomer} find={findCustomer} locale={locale} labels={labels} />
         <ItemSearch locale={locale} find={findItem} onAdd={addItem} onElsewhere={setElsewhere} labels={labels} />
         {elsewhere && (
           <ElsewherePanel

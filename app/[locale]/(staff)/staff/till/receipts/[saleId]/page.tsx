@@ -49,7 +49,7 @@ export default async function ReceiptPage({ params }: Params) {
           <caption className="sr-only">{t.till.receiptTitle}</caption>
           <thead className="sr-only">
             <tr>
-              <th scope="col">{t.till.itemLabel}</th>
+              <th scope="col">{t.till.receiptItem}</th>
               <th scope="col">{t.till.quantity}</th>
               <th scope="col">{t.till.amount}</th>
             </tr>
