@@ -85,7 +85,7 @@ export async function mountMap(container: HTMLElement, props: StoreMapProps): Pr
     const popup = new Popup({ offset: 30, maxWidth: '16rem' });
     const update = (mine: boolean) => {
       markAsMine(el, mine);
-      popup.setDOMContent(popupContent(store, props.texts, mine, props.mode === 'all'));
+      popup.setDOMContent(popupContent(store, props.texts, mine, props.mode === 'all', props.select, () => popup.remove()));
     };
     update(store.id === props.myStoreId);
     markers.push({ id: store.id, el, update });

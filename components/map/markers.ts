@@ -27,7 +27,14 @@ export function originMarkerElement(texts: MapTexts): HTMLElement {
   return el;
 }
 
-export function popupContent(store: MapStore, texts: MapTexts, mine: boolean, withLink: boolean): HTMLElement {
+export function popupContent(
+  store: MapStore,
+  texts: MapTexts,
+  mine: boolean,
+  withLink: boolean,
+  select?: { label: string; onSelect: (storeId: number) => void },
+  close?: () => void,
+): HTMLElement {
   const root = document.createElement('div');
   root.className = 'store-popup';
   const name = document.createElement('p');
@@ -41,7 +48,17 @@ export function popupContent(store: MapStore, texts: MapTexts, mine: boolean, wi
   link.href = `/stores/${encodeURIComponent(store.slug)}`;
   link.textContent = texts.viewStore;
   root.append(name, town);
-  if (withLink) root.append(link);
+  if (select) {
+    const choose = document.createElement('button');
+    choose.type = 'button';
+    choose.className = 'store-popup__link';
+    choose.textContent = select.label;
+    choose.addEventListener('click', () => {
+      select.onSelect(store.id);
+      close?.();
+    });
+    root.append(choose);
+  } else if (withLink) root.append(link);
   return root;
 }
 

@@ -14,9 +14,13 @@ export default function StoreMap(props: StoreMapProps) {
   const mountedRef = useRef<MountedMap | null>(null);
   const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
   // Remount only when what is drawn changes, not when a new but equal props object arrives.
-  const drawnKey = JSON.stringify([stores, origin, mode]);
+  const drawnKey = JSON.stringify([stores, origin, mode, props.select?.label]);
   const myStoreRef = useRef(myStoreId);
   myStoreRef.current = myStoreId;
+  // The pop-ups are built once per drawing: they call the latest onSelect through this.
+  const selectRef = useRef(props.select);
+  selectRef.current = props.select;
+  const selectLabel = props.select?.label;
 
   useEffect(() => {
     const container = containerRef.current;
@@ -24,7 +28,8 @@ export default function StoreMap(props: StoreMapProps) {
     let cancelled = false;
     setState('loading');
     const token = process.env.NEXT_PUBLIC_MAPBOX_TOKEN;
-    const current = { stores, origin, mode, texts, myStoreId: myStoreRef.current };
+    const select = selectLabel === undefined ? undefined : { label: selectLabel, onSelect: (id: number) => selectRef.current?.onSelect(id) };
+    const current = { stores, origin, mode, texts, myStoreId: myStoreRef.current, select };
     const mounting = token
       ? import('./mapbox-engine').then((engine) => engine.mountMap(container, current, token))
       : import('./maplibre-engine').then((engine) => engine.mountMap(container, current));

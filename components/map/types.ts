@@ -20,6 +20,11 @@ export type StoreMapProps = {
   origin?: { lat: number; lng: number } | null;
   /** 'single': one store page; 'all': frame every store (or the origin and the nearest ones). */
   mode: 'all' | 'single';
+  /**
+   * A form choosing a shop (the returns desk): each pin's pop-up offers `select.label`, which picks
+   * that shop, instead of a link that would leave the half-filled form.
+   */
+  select?: { label: string; onSelect: (storeId: number) => void };
 };
 
 /** What an engine gives back once the map is on screen. */

@@ -130,6 +130,7 @@ export function DeskChooser({ initial, value, onChange, myStoreId, error, locale
           stores={search.desks.map(({ id, slug, name, town, lat, lng }) => ({ id, slug, name, town, lat, lng }))}
           myStoreId={myStoreId}
           origin={search.origin}
+          select={{ label: t.chooseThisDesk, onSelect: onChange }}
           texts={{
             label: storesT.mapLabel,
             loading: storesT.mapLoading,

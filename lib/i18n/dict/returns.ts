@@ -97,6 +97,7 @@ export const returns = {
     cancelled: 'Retour annulé.',
     viewPass: 'Voir le bon de retour',
     // The desk (/staff/stores/<id>/returns)
+    chooseThisDesk: 'Choisir ce magasin',
     deskTitle: 'Comptoir retours',
     navReturns: 'Retours',
     pickStoreTitle: 'Comptoir retours : choisissez un magasin',
@@ -271,6 +272,7 @@ export const returns = {
     cancelled: 'Return cancelled.',
     viewPass: 'View the return pass',
     // The desk (/staff/stores/<id>/returns)
+    chooseThisDesk: 'Choose this shop',
     deskTitle: 'Returns desk',
     navReturns: 'Returns',
     pickStoreTitle: 'Returns desk: choose a shop',
