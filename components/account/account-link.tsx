@@ -40,11 +40,12 @@ export async function AccountLink() {
         <span className="hidden sm:inline">{t.card.headerLink}</span>
       </Link>
       <Link href="/account" className={linkClass} aria-label={`${t.common.account}: ${user.name}`}>
-        <span aria-hidden="true" className="mr-1.5 grid size-7 place-items-center rounded-full bg-brand-100 text-xs font-bold text-brand-700">
+        <span aria-hidden="true" className="grid size-7 sm:mr-1.5 place-items-center rounded-full bg-brand-100 text-xs font-bold text-brand-700">
           {firstName.charAt(0).toUpperCase()}
         </span>
         {/* Staff have one more link: on phones the initial alone keeps the header on one line. */}
-        <span className={`max-w-[8rem] truncate ${isStaff ? 'hidden sm:inline' : ''}`}>{firstName}</span>
+        {/* On a phone the initial is enough: the room goes to "my store" beside it. */}
+        <span className="hidden max-w-[8rem] truncate sm:inline">{firstName}</span>
       </Link>
     </div>
   );
