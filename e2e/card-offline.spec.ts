@@ -9,6 +9,9 @@ import { signIn } from './support/fixtures';
  * and the balance, saying it is offline and as of when. A page never kept shows the offline page.
  */
 test('the loyalty card opens offline, with its balance and the time of it', async ({ page, context }) => {
+  // The worker installs by fetching the offline page and its assets: on a busy two-core runner that
+  // alone took most of the default 45 s once.
+  test.setTimeout(90_000);
   const { card } = e2eData();
   await signIn(page, card.email, card.password);
 
@@ -27,7 +30,7 @@ test('the loyalty card opens offline, with its balance and the time of it', asyn
   await expectNoSeriousA11yViolations(page, { include: 'main' });
 
   // The worker takes control and keeps this page.
-  await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller));
+  await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller), undefined, { timeout: 45_000 });
   await expect
     .poll(() => page.evaluate(async () => Boolean(await (await caches.open('comptoir-card-v1')).match('/account/card'))), { timeout: 15_000 })
     .toBe(true);
