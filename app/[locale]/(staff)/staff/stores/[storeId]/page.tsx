@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { LookupForm } from '@/components/staff/lookup-form';
 import { StockResults } from '@/components/staff/stock-results';
-import { StoreNav } from '@/components/staff/store-nav';
+import { StoreDeskHeader } from '@/components/staff/store-desk-header';
 import { canActOnStore, requireStaff } from '@/lib/auth/guards';
 import { listStaffStores } from '@/lib/auth/users';
 import { formatDateTime, interpolate } from '@/lib/i18n/format';
@@ -53,15 +53,7 @@ export default async function StaffStorePage({ params, searchParams }: Params) {
 
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-xl font-bold sm:text-2xl">{store?.name}</h1>
-        {store && <p className="text-sm text-muted">{store.town}</p>}
-      </div>
-      <StoreNav
-        storeId={storeId}
-        current="stock"
-        labels={{ nav: t.pickup.navLabel, stock: t.pickup.navStock, pickup: t.pickup.navPickup, till: t.till.navTill, drive: store?.drive ? t.orders.staffDriveTitle : undefined, returns: store?.returnsDesk ? t.returns.navReturns : undefined }}
-      />
+      <StoreDeskHeader storeId={storeId} store={store} current="stock" t={t} />
       <LookupForm
         action={`/staff/stores/${storeId}`}
         query={query}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DriveScreen } from '@/components/staff/drive-screen';
-import { StoreNav } from '@/components/staff/store-nav';
+import { StoreDeskHeader } from '@/components/staff/store-desk-header';
 import { canActOnStore, requireStaff } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
 import { getStoreById } from '@/lib/stores/queries';
@@ -32,15 +32,7 @@ export default async function DrivePage({ params }: Params) {
 
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-xl font-bold sm:text-2xl">{store.name}</h1>
-        <p className="text-sm text-muted">{store.town}</p>
-      </div>
-      <StoreNav
-        storeId={storeId}
-        current="drive"
-        labels={{ nav: t.pickup.navLabel, stock: t.pickup.navStock, pickup: t.pickup.navPickup, till: t.till.navTill, drive: o.staffDriveTitle, returns: store.services.includes('returnsDesk') ? t.returns.navReturns : undefined }}
-      />
+      <StoreDeskHeader storeId={storeId} store={{ name: store.name, town: store.town, drive: true, returnsDesk: store.services.includes('returnsDesk') }} current="drive" t={t} />
       <DriveScreen
         storeId={storeId}
         locale={locale}

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { PickupCodeForm } from '@/components/staff/pickup-code-form';
 import { ReservationActions } from '@/components/staff/reservation-actions';
 import { ReservationCard, type DeskReservationView } from '@/components/staff/reservation-card';
-import { StoreNav } from '@/components/staff/store-nav';
+import { StoreDeskHeader } from '@/components/staff/store-desk-header';
 import { canActOnStore, requireStaff } from '@/lib/auth/guards';
 import { listStaffStores } from '@/lib/auth/users';
 import type { Locale } from '@/lib/i18n/config';
@@ -81,15 +81,7 @@ export default async function PickupDeskPage({ params, searchParams }: Params) {
 
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-xl font-bold sm:text-2xl">{store?.name}</h1>
-        {store && <p className="text-sm text-muted">{store.town}</p>}
-      </div>
-      <StoreNav
-        storeId={storeId}
-        current="pickup"
-        labels={{ nav: t.pickup.navLabel, stock: t.pickup.navStock, pickup: t.pickup.navPickup, till: t.till.navTill, drive: store?.drive ? t.orders.staffDriveTitle : undefined, returns: store?.returnsDesk ? t.returns.navReturns : undefined }}
-      />
+      <StoreDeskHeader storeId={storeId} store={store} current="pickup" t={t} />
       <PickupCodeForm
         action={deskPath}
         code={code}

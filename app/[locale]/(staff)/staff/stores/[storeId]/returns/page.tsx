@@ -6,7 +6,7 @@ import { CheckInForm } from '@/components/staff/returns/check-in-form';
 import { DeskReturnCard } from '@/components/staff/returns/desk-return-card';
 import { RetryRefundForm } from '@/components/staff/returns/retry-refund-form';
 import { WalkInForm } from '@/components/staff/returns/walk-in-form';
-import { StoreNav } from '@/components/staff/store-nav';
+import { StoreDeskHeader } from '@/components/staff/store-desk-header';
 import { canActOnStore, requireStaff } from '@/lib/auth/guards';
 import { listStaffStores } from '@/lib/auth/users';
 import { interpolate } from '@/lib/i18n/format';
@@ -67,22 +67,7 @@ export default async function ReturnsDeskPage({ params, searchParams }: Params) 
 
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-xl font-bold sm:text-2xl">{store?.name}</h1>
-        {store && <p className="text-sm text-muted">{store.town}</p>}
-      </div>
-      <StoreNav
-        storeId={storeId}
-        current="returns"
-        labels={{
-          nav: t.pickup.navLabel,
-          stock: t.pickup.navStock,
-          pickup: t.pickup.navPickup,
-          till: t.till.navTill,
-          drive: store?.drive ? t.orders.staffDriveTitle : undefined,
-          returns: tr.navReturns,
-        }}
-      />
+      <StoreDeskHeader storeId={storeId} store={store} current="returns" t={t} />
       <div className="grid gap-3 md:grid-cols-2">
         <PickupCodeForm
           action={deskPath}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { StoreNav } from '@/components/staff/store-nav';
+import { StoreDeskHeader } from '@/components/staff/store-desk-header';
 import { TillScreen } from '@/components/staff/till/till-screen';
 import { canActOnStore, requireStaff } from '@/lib/auth/guards';
 import { listStaffStores } from '@/lib/auth/users';
@@ -41,15 +41,7 @@ export default async function TillPage({ params }: Params) {
   const rules = getLoyaltyRules();
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-xl font-bold sm:text-2xl">{store?.name}</h1>
-        {store && <p className="text-sm text-muted">{store.town}</p>}
-      </div>
-      <StoreNav
-        storeId={storeId}
-        current="till"
-        labels={{ nav: t.pickup.navLabel, stock: t.pickup.navStock, pickup: t.pickup.navPickup, till: t.till.navTill, drive: store?.drive ? t.orders.staffDriveTitle : undefined, returns: store?.returnsDesk ? t.returns.navReturns : undefined }}
-      />
+      <StoreDeskHeader storeId={storeId} store={store} current="till" t={t} />
       {/* A fresh key per rendered ticket: a double-submitted payment finds the first sale. */}
       <TillScreen storeId={storeId} locale={locale} ticketKey={randomUUID()}
         redeemStep={{ points: rules.redeemStepPoints, cents: rules.redeemStepCents }}
