@@ -29,13 +29,15 @@ function rewriteToLocale(req: NextRequest, pathname = req.nextUrl.pathname): Nex
   return NextResponse.rewrite(url, { request: { headers } });
 }
 
+function signInFirst(req: NextRequest, withQuery = true): NextResponse {
+  const url = new URL('/sign-in', req.nextUrl);
+  url.searchParams.set('callbackUrl', withQuery ? `${req.nextUrl.pathname}${req.nextUrl.search}` : req.nextUrl.pathname);
+  return NextResponse.redirect(url);
+}
+
 const staffGate = auth(async (req) => {
   const user = req.auth?.user;
-  if (!user) {
-    const url = new URL('/sign-in', req.nextUrl);
-    url.searchParams.set('callbackUrl', `${req.nextUrl.pathname}${req.nextUrl.search}`);
-    return NextResponse.redirect(url);
-  }
+  if (!user) return signInFirst(req);
   if (user.role !== 'staff' && user.role !== 'admin') return NextResponse.redirect(new URL('/', req.nextUrl));
   // Another store's page (or no such store): a real 404 before the console starts streaming. The
   // page and every action check again for themselves.
@@ -48,51 +50,26 @@ const staffGate = auth(async (req) => {
 });
 
 /**
- * A shopper's reservation page streams into its shell like every page, so by the time it learnt
- * the id is someone else's the 200 would be gone: decided here first. Signed out → sign in and
- * come back; not theirs, or no such id → a real 404 (the same answer, so ids reveal nothing). The
- * page and the cancel action check again for themselves.
+ * A shopper's own page — a reservation, an order (and its return booking), a return pass — streams
+ * into its shell like every page, so by the time it learnt the id is someone else's the 200 would
+ * be gone: decided here first. Signed out → sign in and come back; not theirs, or no such id → a
+ * real 404 (the same answer, so ids reveal nothing). The pages and their actions check again.
  */
-const RESERVATION_PATH = /^\/account\/reservations\/([^/]+)\/?$/;
-const reservationGate = auth(async (req) => {
-  const user = req.auth?.user;
-  if (!user) {
-    const url = new URL('/sign-in', req.nextUrl);
-    url.searchParams.set('callbackUrl', `${req.nextUrl.pathname}${req.nextUrl.search}`);
-    return NextResponse.redirect(url);
-  }
-  const id = RESERVATION_PATH.exec(req.nextUrl.pathname)?.[1] ?? '';
-  const mine = /^\d{1,10}$/.test(id) && (await isCustomerReservation(Number(id), Number(user.id)));
-  return mine ? rewriteToLocale(req) : rewriteToLocale(req, '/_unknown');
-});
+function ownPageGate(path: RegExp, isMine: (key: string, customerId: number) => Promise<boolean>) {
+  const gate = auth(async (req) => {
+    const user = req.auth?.user;
+    if (!user) return signInFirst(req);
+    const key = decodeURIComponent(path.exec(req.nextUrl.pathname)?.[1] ?? '');
+    return (await isMine(key, Number(user.id))) ? rewriteToLocale(req) : rewriteToLocale(req, '/_unknown');
+  });
+  return { path, gate };
+}
 
-/** The same early 404 for an order page (and its return booking) by its number: signed out → sign in; not theirs → 404. */
-const ORDER_PATH = /^\/account\/orders\/([^/]+)(?:\/return)?\/?$/;
-const orderGate = auth(async (req) => {
-  const user = req.auth?.user;
-  if (!user) {
-    const url = new URL('/sign-in', req.nextUrl);
-    url.searchParams.set('callbackUrl', `${req.nextUrl.pathname}${req.nextUrl.search}`);
-    return NextResponse.redirect(url);
-  }
-  const number = decodeURIComponent(ORDER_PATH.exec(req.nextUrl.pathname)?.[1] ?? '');
-  const mine = number.length <= 20 && (await isCustomerOrder(number, Number(user.id)));
-  return mine ? rewriteToLocale(req) : rewriteToLocale(req, '/_unknown');
-});
-
-/** And for a return pass (by its code): signed out → sign in; not theirs, or no such code → 404. */
-const RETURN_PATH = /^\/account\/returns\/([^/]+)\/?$/;
-const returnGate = auth(async (req) => {
-  const user = req.auth?.user;
-  if (!user) {
-    const url = new URL('/sign-in', req.nextUrl);
-    url.searchParams.set('callbackUrl', `${req.nextUrl.pathname}${req.nextUrl.search}`);
-    return NextResponse.redirect(url);
-  }
-  const code = decodeURIComponent(RETURN_PATH.exec(req.nextUrl.pathname)?.[1] ?? '');
-  const mine = code.length <= 20 && (await isCustomerReturn(code, Number(user.id)));
-  return mine ? rewriteToLocale(req) : rewriteToLocale(req, '/_unknown');
-});
+const OWN_PAGES = [
+  ownPageGate(/^\/account\/reservations\/([^/]+)\/?$/, async (id, customer) => /^\d{1,10}$/.test(id) && isCustomerReservation(Number(id), customer)),
+  ownPageGate(/^\/account\/orders\/([^/]+)(?:\/return)?\/?$/, async (number, customer) => number.length <= 20 && isCustomerOrder(number, customer)),
+  ownPageGate(/^\/account\/returns\/([^/]+)\/?$/, async (code, customer) => code.length <= 20 && isCustomerReturn(code, customer)),
+];
 
 /**
  * The loyalty card: signed out → sign in (a real redirect, before streaming, so the service worker
@@ -102,11 +79,7 @@ const returnGate = auth(async (req) => {
  */
 const CARD_PATH = /^\/account\/card\/?$/;
 const cardGate = auth(async (req) => {
-  if (!req.auth?.user) {
-    const url = new URL('/sign-in', req.nextUrl);
-    url.searchParams.set('callbackUrl', req.nextUrl.pathname);
-    return NextResponse.redirect(url);
-  }
+  if (!req.auth?.user) return signInFirst(req, false);
   const res = rewriteToLocale(req);
   res.headers.set('x-comptoir-offline', 'card');
   return res;
@@ -144,17 +117,9 @@ export async function proxy(req: NextRequest, event: Parameters<typeof staffGate
   const gate =
     path === '/staff' || path.startsWith('/staff/')
       ? staffGate
-      : req.method !== 'GET'
-        ? undefined
-        : RESERVATION_PATH.test(path)
-          ? reservationGate
-          : ORDER_PATH.test(path)
-            ? orderGate
-            : RETURN_PATH.test(path)
-              ? returnGate
-              : CARD_PATH.test(path)
-                ? cardGate
-                : undefined;
+      : req.method === 'GET'
+        ? (OWN_PAGES.find((p) => p.path.test(path))?.gate ?? (CARD_PATH.test(path) ? cardGate : undefined))
+        : undefined;
   if (gate) {
     const res = await gate(req, event);
     return res instanceof Response ? withoutSessionRefresh(res) : res;

@@ -5,6 +5,7 @@ import { getDb, type Db } from '@/lib/db';
 import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@/lib/errors';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { holdStock, type HoldLine } from '@/lib/inventory/holds';
+import { getWarehouseLocationId } from '@/lib/inventory/queries';
 import { AT_PICKUP_PROVIDER_ID } from '@/lib/payments/pay-at-pickup';
 import type { DeliveryAddress } from './commands';
 import { deliveryFeeCents } from './config';
@@ -82,14 +83,13 @@ export async function placeTillDeliveryOrder(input: TillDeliveryOrderInput): Pro
   const db = await getDb();
   const replay = await findByKey(db, input.customerId, input.idempotencyKey);
   if (replay) return replay;
+  const locationId = await getWarehouseLocationId();
+  if (locationId === null) throw new Error('No web warehouse is configured: home delivery cannot take orders');
   try {
     return await db.transaction(async (t) => {
       const tx = t as unknown as Db;
       const customer = await tx.execute(sql`SELECT 1 FROM users WHERE id = ${input.customerId} AND role = 'shopper'`);
       if (customer.rows.length === 0) throw new InvalidCheckoutError('No customer account matches: find the customer again.');
-      const warehouse = await tx.execute<{ id: number }>(sql`SELECT id FROM locations WHERE kind = 'warehouse' ORDER BY id LIMIT 1`);
-      if (!warehouse.rows[0]) throw new Error('No web warehouse is configured: home delivery cannot take orders');
-      const locationId = warehouse.rows[0].id;
       // The web's price, read here: the till's screen names the item, it does not price it.
       const skuIds = [...new Set(lines.map((l) => l.skuId))];
       const prices = await tx.execute<{ id: number; price_cents: number }>(sql`
