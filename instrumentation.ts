@@ -1,13 +1,17 @@
 /**
- * Next.js calls register() once when a server process starts (not during `next build`). It starts
- * the background jobs — reservation expiry — on the Node.js runtime. They are safe to run on every
- * process of a fleet at once (lib/jobs/schedule.ts).
+ * Next.js calls register() once when a server process starts (not during `next build`). It checks
+ * the environment, then starts the background jobs on the Node.js runtime. The jobs are safe to run
+ * on every process of a fleet at once (lib/jobs/schedule.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
-  // A mistyped PAYMENT_PROVIDER stops the server here, not a shopper's checkout later.
-  const { checkPaymentConfig } = await import('./lib/payments');
-  checkPaymentConfig();
+  // A mistyped setting stops the server here, naming the variable, not a shopper's checkout later.
+  const { environmentProblems } = await import('./lib/env');
+  const problems = environmentProblems();
+  if (problems.length > 0) {
+    console.error(`\nComptoir cannot start: its environment is not valid.\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    process.exit(1);
+  }
   const { startServerJobs } = await import('./lib/jobs');
   startServerJobs();
 }

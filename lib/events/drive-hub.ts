@@ -1,9 +1,8 @@
 import 'server-only';
 import { getConnection } from '@/lib/db/client';
-import { listenOnPostgres } from './pg-listener';
-import type { ListenSource } from './stock-hub';
+import { listenSourceFor, listenToChannel, type ListenSource } from './transport';
 
-export type { ListenSource } from './stock-hub';
+export type { ListenSource } from './transport';
 
 /** An order of this store changed on the drive (placed → … → collected, or a shopper arrived). */
 export type DriveEvent = { locationId: number; orderId: number };
@@ -84,16 +83,8 @@ export function createDriveHub(source: ListenSource | (() => Promise<ListenSourc
 
   async function start(): Promise<void> {
     const resolved = typeof source === 'function' ? await source() : source;
-    if (resolved.kind === 'pglite') {
-      // In-process: this "connection" cannot drop, so there is nothing to reconnect.
-      stop = await resolved.client.listen(CHANNEL, dispatch);
-      onListening(false);
-      return;
-    }
-    const listener = await listenOnPostgres({
-      config: resolved.config,
-      channel: CHANNEL,
-      name: 'drive-hub',
+    if (closed) return;
+    const listener = await listenToChannel(resolved, CHANNEL, {
       onPayload: dispatch,
       onListening,
       onLost: () => (listening = false),
@@ -159,11 +150,6 @@ const holder = ((globalThis as { __comptoirDriveHub?: Holder }).__comptoirDriveH
 
 /** The process-wide hub. It opens nothing until the first drive screen subscribes (never at build time). */
 export function getDriveHub(): DriveHub {
-  holder.hub ??= createDriveHub(async () => {
-    const connection = await getConnection();
-    return connection.kind === 'pglite'
-      ? { kind: 'pglite', client: connection.client }
-      : { kind: 'postgres', config: connection.pool.options };
-  });
+  holder.hub ??= createDriveHub(async () => listenSourceFor(await getConnection()));
   return holder.hub;
 }

@@ -1,9 +1,6 @@
 import 'server-only';
-import type { PGlite } from '@electric-sql/pglite';
-import type { ClientConfig } from 'pg';
 import { getConnection } from '@/lib/db/client';
-import { listenOnPostgres } from './pg-listener';
-import { startStockRelay, type StockRelay } from './stock-relay';
+import { listenSourceFor, listenToChannel, type ListenSource } from './transport';
 import { parseStockNotification, stockKey, type StockEvent, type StockKey } from './stock-event';
 
 export type { StockEvent, StockKey } from './stock-event';
@@ -21,8 +18,7 @@ export type StockHub = {
   close: () => Promise<void>;
 };
 
-/** Where notifications come from: the embedded database itself, or a dedicated PostgreSQL socket. */
-export type ListenSource = { kind: 'pglite'; client: PGlite } | { kind: 'postgres'; config: ClientConfig };
+export type { ListenSource } from './transport';
 
 export class StockEventsUnavailableError extends Error {
   constructor() {
@@ -38,9 +34,9 @@ const LISTEN_WAIT_MS = 5_000;
 type Subscriber = { keys: string[]; listener: StockListener };
 
 /**
- * One LISTEN per process, fanned out in memory. Writers do not NOTIFY themselves: their changes
- * wait in an outbox that this process's relay (lib/events/stock-relay.ts) announces, so a process
- * with live pages is also one that relays. Subscribers are indexed by (location, SKU), so a
+ * One subscription per process (LISTEN, or Redis: lib/events/transport.ts), fanned out in memory.
+ * Writers do not NOTIFY themselves: their changes wait in an outbox that a relay announces
+ * (lib/events/stock-relay.ts, or the Redis relay). Subscribers are indexed by (location, SKU), so a
  * notification costs one map lookup plus its own interested subscribers, however many others
  * there are (a busy product page has hundreds of open streams, each watching ~7 locations).
  */
@@ -51,7 +47,6 @@ export function createStockHub(source: ListenSource | (() => Promise<ListenSourc
   const waiters = new Set<() => void>();
   let started: Promise<void> | undefined;
   let stop: (() => Promise<void>) | undefined;
-  let relay: StockRelay | undefined;
   let closed = false;
 
   function each(subs: Iterable<Subscriber>, call: (l: StockListener) => void): void {
@@ -79,24 +74,10 @@ export function createStockHub(source: ListenSource | (() => Promise<ListenSourc
 
   async function start(): Promise<void> {
     const resolved = typeof source === 'function' ? await source() : source;
-    if (resolved.kind === 'pglite') {
-      // In-process: this "connection" cannot drop, so there is nothing to reconnect.
-      const client = resolved.client;
-      stop = await client.listen(CHANNEL, dispatch);
-      relay = startStockRelay(async <T>(text: string, params: unknown[]) => (await client.query<T>(text, params)).rows);
-      onListening(false);
-      return;
-    }
-    const listener = await listenOnPostgres({
-      config: resolved.config,
-      channel: CHANNEL,
+    if (closed) return;
+    const listener = await listenToChannel(resolved, CHANNEL, {
       onPayload: dispatch,
-      onListening: (reconnected) => {
-        // The relay rides on the LISTEN connection, from the moment it listens: no pooled
-        // connection is held, and it pauses while that connection is re-established.
-        if (!closed) relay ??= startStockRelay(listener.query);
-        onListening(reconnected);
-      },
+      onListening,
       onLost: () => (listening = false),
     });
     stop = listener.stop;
@@ -155,7 +136,6 @@ export function createStockHub(source: ListenSource | (() => Promise<ListenSourc
       all.clear();
       byKey.clear();
       await started?.catch(() => {});
-      await relay?.stop();
       await stop?.();
     },
   };
@@ -167,11 +147,6 @@ const holder = ((globalThis as { __comptoirStockHub?: Holder }).__comptoirStockH
 
 /** The process-wide hub. It opens nothing until the first subscriber arrives (never at build time). */
 export function getStockHub(): StockHub {
-  holder.hub ??= createStockHub(async () => {
-    const connection = await getConnection();
-    return connection.kind === 'pglite'
-      ? { kind: 'pglite', client: connection.client }
-      : { kind: 'postgres', config: connection.pool.options };
-  });
+  holder.hub ??= createStockHub(async () => listenSourceFor(await getConnection()));
   return holder.hub;
 }

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { checkPaymentConfig } from '@/lib/payments';
+
+/**
+ * The server's environment, checked once when a server process starts (instrumentation.ts), so a
+ * mistyped setting stops the server with a message naming it, instead of a shopper's checkout or
+ * a live page failing an hour later. Every variable is optional with a working default, except
+ * AUTH_SECRET in production (`npm start` writes one to .env.local on first run).
+ */
+const positiveNumber = z.string().refine((v) => /^\d+(\.\d+)?$/.test(v) && Number(v) > 0, 'must be a positive number');
+const positiveInteger = z.string().regex(/^[1-9]\d*$/, 'must be a whole number above 0');
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://shop.example.com' });
+
+const schema = z
+  .object({
+    NODE_ENV: z.string().optional(),
+    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (try `openssl rand -base64 33`)').optional(),
+    AUTH_URL: httpUrl.optional(),
+    PUBLIC_SITE_URL: httpUrl.optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/comptoir, or unset for the embedded database')
+      .optional(),
+    DATABASE_POOL_SIZE: positiveInteger.optional(),
+    PGLITE_DIR: z.string().optional(),
+    LIVE_EVENTS: z.enum(['postgres', 'redis'], { error: 'must be "postgres" (the default) or "redis"' }).optional(),
+    REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a Redis URL such as redis://127.0.0.1:6379').optional(),
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
+      .string()
+      .refine((v) => [16, 24, 32].includes(Buffer.from(v, 'base64').length), 'must be an AES key in base64 (16, 24 or 32 bytes: `openssl rand -base64 32`)')
+      .optional(),
+    MESSAGE_TRANSPORT: z.enum(['file'], { error: 'must be "file" (the only transport so far)' }).optional(),
+    COMPTOIR_JOBS: z.enum(['on', 'off'], { error: 'must be "on" (the default) or "off"' }).optional(),
+    STOCK_RELAY_INTERVAL_MS: positiveNumber.optional(),
+    RESERVATION_SWEEP_SECONDS: positiveNumber.optional(),
+    DRIVE_SLOTS_SECONDS: positiveNumber.optional(),
+    DRIVE_HOLD_SWEEP_SECONDS: positiveNumber.optional(),
+    CART_SWEEP_SECONDS: positiveNumber.optional(),
+    CART_REMINDER_SECONDS: positiveNumber.optional(),
+    MESSAGE_DELIVERY_SECONDS: positiveNumber.optional(),
+    LOYALTY_EXPIRY_SWEEP_SECONDS: positiveNumber.optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'is required by `next start` (`npm start` writes one to .env.local; a fleet shares one)' });
+    }
+    if (env.LIVE_EVENTS === 'redis' && !env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['LIVE_EVENTS'], message: '"redis" needs DATABASE_URL: the embedded database is one process, with nothing to fan out to' });
+    }
+  });
+
+export class EnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The server's environment is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvironmentError';
+  }
+}
+
+/** Every problem at once, each naming its variable; empty when the environment is fine. */
+export function environmentProblems(env: Record<string, string | undefined> = process.env): string[] {
+  // An empty variable counts as unset (`DATABASE_URL=` turns PostgreSQL off, as before).
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`);
+  try {
+    checkPaymentConfig(env);
+  } catch (err) {
+    problems.push(err instanceof Error ? err.message : String(err));
+  }
+  return problems;
+}
+
+export function assertValidEnvironment(env: Record<string, string | undefined> = process.env): void {
+  const problems = environmentProblems(env);
+  if (problems.length > 0) throw new EnvironmentError(problems);
+}

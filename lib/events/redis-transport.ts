@@ -1,0 +1,225 @@
+import 'server-only';
+import type { Redis as RedisClient } from 'ioredis';
+import type { ClientConfig } from 'pg';
+import type { ChannelHandlers, ChannelListener, EventChannel } from './transport';
+
+/**
+ * Live events through Redis pub/sub (LIVE_EVENTS=redis). Why: on PostgreSQL every process holds a
+ * LISTEN connection per hub and relays the stock outbox by NOTIFY, and NOTIFY takes one lock of
+ * the whole primary at each commit. Here one process of the fleet at a time — the "Redis relay",
+ * chosen by a session advisory lock — moves the stock outbox (comptoir_take_stock_changes,
+ * migration 0015) and the drive channel's NOTIFYs to Redis; every process subscribes to Redis.
+ *
+ * Nothing is lost without word: while Redis is down the relay leaves the outbox alone (it waits
+ * there), and whenever announcements may have been missed — a new relay took over, Redis dropped
+ * a publish — the relay publishes RESYNC on both channels, and every page re-reads its snapshot.
+ */
+
+/** A message telling subscribers to re-read from the database (never a valid stock or drive payload). */
+export const RESYNC = 'resync';
+/** The advisory lock the Redis relay holds for as long as it is the fleet's relay. */
+const RELAY_LOCK = 7423002;
+const BATCH = 1_000;
+const RELAY_INTERVAL_MS = Number(process.env.STOCK_RELAY_INTERVAL_MS || 10);
+/** How often a process that is not the relay asks whether it may take over. */
+const FOLLOWER_RETRY_MS = 1_000;
+
+export function redisChannel(prefix: string, channel: EventChannel): string {
+  return `${prefix}:${channel}`;
+}
+
+function reconnectDelay(times: number): number {
+  return Math.min(10_000, 250 * 2 ** Math.min(times, 6)) * (0.5 + Math.random() / 2);
+}
+
+async function newRedis(url: string, name: string, subscriber: boolean): Promise<RedisClient> {
+  const { Redis } = await import('ioredis');
+  return new Redis(url, {
+    connectionName: `comptoir-${name}`,
+    retryStrategy: reconnectDelay,
+    // The subscriber re-subscribes itself on 'ready', so it knows when hearing starts again.
+    autoResubscribe: false,
+    // A publish while Redis is away fails at once (the relay then waits) instead of queueing.
+    enableOfflineQueue: subscriber,
+    maxRetriesPerRequest: subscriber ? null : 0,
+  });
+}
+
+/** Logs a failure once until things work again (a reconnect loop must not flood the log). */
+function onceLogger(name: string) {
+  let failing = false;
+  return {
+    fail(what: string, err: unknown) {
+      if (!failing) console.error(`${name}: ${what} (${err instanceof Error ? err.message : String(err)}); retrying`);
+      failing = true;
+    },
+    ok() {
+      failing = false;
+    },
+  };
+}
+
+const sleep = (ms: number, wake: { fn?: () => void }) =>
+  new Promise<void>((resolve) => {
+    wake.fn = resolve;
+    setTimeout(resolve, ms).unref();
+  });
+
+/**
+ * The relay loop of one process: wait for the advisory lock; while holding it, drain the stock
+ * outbox into Redis and forward the drive channel. Another process takes over within a second of
+ * this one's death (PostgreSQL frees a session lock when its connection goes).
+ */
+export function startRedisRelay(opts: { url: string; prefix: string; pgConfig: ClientConfig }): { stop: () => Promise<void>; isRelay: () => boolean } {
+  let stopped = false;
+  let relaying = false;
+  const wake: { fn?: () => void } = {};
+  const log = onceLogger('redis-relay');
+  const stockChannel = redisChannel(opts.prefix, 'stock');
+  const driveChannel = redisChannel(opts.prefix, 'drive');
+  let publisher: RedisClient | undefined;
+  let current: { end: () => Promise<void> } | undefined;
+
+  const loop = (async () => {
+    const { Client } = await import('pg');
+    publisher = await newRedis(opts.url, 'redis-relay', false);
+    publisher.on('error', (err) => log.fail('Redis connection lost', err));
+    let attempt = 0;
+    while (!stopped) {
+      const client = new Client({ ...opts.pgConfig, keepAlive: true, connectionTimeoutMillis: 5_000, application_name: 'comptoir-redis-relay' });
+      client.on('error', (err) => log.fail('PostgreSQL connection lost', err));
+      current = client;
+      let missed = true; // a new relay cannot know what its predecessor failed to publish
+      try {
+        await client.connect();
+        const [{ taken }] = (await client.query<{ taken: boolean }>('SELECT pg_try_advisory_lock($1) AS taken', [RELAY_LOCK])).rows as [{ taken: boolean }];
+        attempt = 0;
+        if (!taken) {
+          await client.end();
+          await sleep(FOLLOWER_RETRY_MS * (0.75 + Math.random() / 2), wake);
+          continue;
+        }
+        relaying = true;
+        const pub = publisher;
+        client.on('notification', (m) => {
+          if (m.channel !== 'drive' || m.payload === undefined) return;
+          pub.publish(driveChannel, m.payload).catch(() => (missed = true));
+        });
+        await client.query('LISTEN drive');
+        while (!stopped) {
+          if (pub.status !== 'ready') {
+            // The outbox keeps the changes meanwhile; drive NOTIFYs in between are lost: resync.
+            missed = true;
+            await sleep(250, wake);
+            continue;
+          }
+          if (missed) {
+            await pub.pipeline().publish(stockChannel, RESYNC).publish(driveChannel, RESYNC).exec();
+            missed = false;
+          }
+          const rows = (await client.query<{ taken: number; payload: string }>('SELECT taken, payload FROM comptoir_take_stock_changes($1)', [BATCH])).rows;
+          if (rows.length > 0) {
+            const batch = pub.pipeline();
+            for (const row of rows) batch.publish(stockChannel, row.payload);
+            const results = (await batch.exec()) ?? [];
+            if (results.some(([err]) => err)) missed = true;
+          }
+          log.ok();
+          if (rows[0]?.taken !== BATCH) await sleep(RELAY_INTERVAL_MS, wake);
+        }
+      } catch (err) {
+        if (!stopped) log.fail('cannot relay live events to Redis', err);
+      } finally {
+        relaying = false;
+        current = undefined;
+        await client.end().catch(() => {});
+      }
+      if (!stopped) await sleep(Math.min(10_000, 250 * 2 ** attempt++), wake);
+    }
+  })();
+
+  return {
+    isRelay: () => relaying,
+    stop: async () => {
+      stopped = true;
+      wake.fn?.();
+      await current?.end().catch(() => {});
+      await loop.catch(() => {});
+      publisher?.disconnect();
+    },
+  };
+}
+
+type Shared = { users: number; relay: ReturnType<typeof startRedisRelay> };
+// On globalThis so a dev-server module reload shares the one relay loop of the process.
+const relays = ((globalThis as { __comptoirRedisRelays?: Map<string, Shared> }).__comptoirRedisRelays ??= new Map());
+
+/** The process's relay loop for this Redis and prefix, started by the first subscriber and stopped after the last. */
+function useRelay(opts: { url: string; prefix: string; pgConfig: ClientConfig }): () => Promise<void> {
+  const key = `${opts.url} ${opts.prefix}`;
+  let shared = relays.get(key);
+  if (!shared) relays.set(key, (shared = { users: 0, relay: startRedisRelay(opts) }));
+  shared.users++;
+  let released = false;
+  return async () => {
+    if (released) return;
+    released = true;
+    if (--shared.users > 0) return;
+    relays.delete(key);
+    await shared.relay.stop();
+  };
+}
+
+/**
+ * Subscribes to one channel on Redis. Every process with live pages also takes part in choosing
+ * the fleet's relay, so there is one as long as any process has a listener.
+ */
+export async function listenOnRedis(opts: {
+  url: string;
+  prefix: string;
+  pgConfig: ClientConfig;
+  channel: EventChannel;
+  handlers: ChannelHandlers;
+  name: string;
+}): Promise<ChannelListener> {
+  const { handlers } = opts;
+  const channel = redisChannel(opts.prefix, opts.channel);
+  const log = onceLogger(opts.name);
+  const sub = await newRedis(opts.url, opts.name, true);
+  let stopped = false;
+  let listening = false;
+  let listenedBefore = false;
+  sub.on('error', (err) => {
+    if (!stopped) log.fail('Redis connection lost', err);
+  });
+  sub.on('ready', () => {
+    sub.subscribe(channel).then(
+      () => {
+        if (stopped) return;
+        log.ok();
+        listening = true;
+        handlers.onListening(listenedBefore);
+        listenedBefore = true;
+      },
+      (err: unknown) => log.fail('cannot subscribe', err),
+    );
+  });
+  sub.on('close', () => {
+    if (!listening) return;
+    listening = false;
+    if (!stopped) handlers.onLost();
+  });
+  sub.on('message', (ch: string, message: string) => {
+    if (ch !== channel) return;
+    if (message === RESYNC) handlers.onListening(true);
+    else handlers.onPayload(message);
+  });
+  const releaseRelay = useRelay({ url: opts.url, prefix: opts.prefix, pgConfig: opts.pgConfig });
+  return {
+    stop: async () => {
+      stopped = true;
+      sub.disconnect();
+      await releaseRelay();
+    },
+  };
+}
