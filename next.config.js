@@ -1,4 +1,46 @@
 // @ts-check
+
+/**
+ * Security headers of every response. The Content-Security-Policy allows:
+ * - scripts and styles of this origin, and inline ones: Next.js puts its bootstrap and the
+ *   streamed parts of a page in inline scripts. A per-request nonce would forbid them otherwise,
+ *   but a nonce makes every page render per request, losing the prerendered shells that pages
+ *   stream into (README, "How pages render"); no third-party script is loaded at all;
+ * - the map: MapLibre's worker (served from /api/stores/map-worker, started from a blob: URL) and
+ *   its canvas images (blob:, data:); with NEXT_PUBLIC_MAPBOX_TOKEN, Mapbox's tiles and API;
+ * - nothing may frame the site (clickjacking: frame-ancestors 'none'), forms post here only.
+ * `next dev` also needs eval (React's debugging) and its hot-reload socket.
+ */
+const dev = process.env.NODE_ENV !== 'production';
+const mapbox = process.env.NEXT_PUBLIC_MAPBOX_TOKEN ? ' https://*.mapbox.com https://events.mapbox.com' : '';
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
+  "style-src 'self' 'unsafe-inline'",
+  `img-src 'self' data: blob:${mapbox}`,
+  "font-src 'self' data:",
+  `connect-src 'self'${dev ? ' ws: wss:' : ''}${mapbox}`,
+  "worker-src 'self' blob:",
+  "child-src 'self' blob:",
+  "manifest-src 'self'",
+  "media-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const securityHeaders = [
+  { key: 'Content-Security-Policy', value: contentSecurityPolicy },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  // The store locator asks for the phone's position; staff desks scan QR codes with the camera.
+  { key: 'Permissions-Policy', value: 'geolocation=(self), camera=(self), microphone=(), payment=(), usb=()' },
+  // Ignored by browsers over plain http (development, tests); binding once served over https.
+  { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WASM and data files that it locates relative to its own module:
@@ -14,6 +56,7 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   async headers() {
     return [
+      { source: '/:path*', headers: securityHeaders },
       {
         // The service worker (public/sw.js): always revalidated, so a fix reaches every phone on its
         // next visit rather than after a day of HTTP cache; allowed to control the whole site.

@@ -9,21 +9,28 @@ import { signInAs } from './support/fixtures';
 import { openSse } from './support/sse-client';
 
 /**
- * Two `next start` processes on one PostgreSQL database, as a fleet runs: a delivery recorded in
- * the staff console of server A reaches a stock stream and a shopper's page served by server B.
+ * Two `next start` processes on one PostgreSQL database, as a fleet runs (scripts/fleet.ts starts
+ * one by hand), once per live-events transport — Postgres NOTIFY, and Redis when one answers on
+ * REDIS_URL (default 127.0.0.1:6379):
+ * - a delivery recorded in the staff console of server A reaches a stock stream and a shopper's
+ *   page served by server B;
+ * - a session made on A is valid on B (shared AUTH_SECRET; the servers also share
+ *   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, as separately built servers must);
+ * - both servers run the scheduled jobs, and lapsed reservations give their units back once.
  * Only PostgreSQL can share a database between processes, so this runs when TEST_DATABASE_URL (CI)
- * or E2E_PG_URL names a local server; it makes a database of its own beside it and drops it after.
+ * or E2E_PG_URL names a local server; each suite makes a database of its own and drops it after.
  */
 const adminUrl = process.env.E2E_PG_URL || process.env.TEST_DATABASE_URL || '';
+const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const root = process.cwd();
 const NEXT_BIN = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+/** One key for every server, as a fleet built on several machines needs (a build makes its own otherwise). */
+const ACTIONS_KEY = randomBytes(32).toString('base64');
 
 test.skip(!adminUrl, 'needs PostgreSQL: set TEST_DATABASE_URL or E2E_PG_URL');
 test.describe.configure({ mode: 'serial' });
 
-let databaseUrl = '';
-let databaseName = '';
-const servers: { origin: string; child: ChildProcess }[] = [];
+type Server = { origin: string; child: ChildProcess };
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -35,6 +42,21 @@ function freePort(): Promise<number> {
   });
 }
 
+function redisAnswers(): Promise<boolean> {
+  const { hostname, port } = new URL(redisUrl);
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port || 6379) });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1_000, () => done(false));
+    socket.on('error', () => done(false));
+    socket.on('connect', () => socket.write('PING\r\n'));
+    socket.on('data', (d) => done(d.toString().startsWith('+PONG')));
+  });
+}
+
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -42,8 +64,8 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   });
 }
 
-async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
+async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await fn(client);
@@ -52,105 +74,166 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-async function startServer(): Promise<{ origin: string; child: ChildProcess }> {
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port)], {
-    cwd: root,
-    detached: true, // its own process group, so the whole server goes when we stop it
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || '.next',
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: 'comptoir-e2e-two-servers-secret-0000000000000000',
-      AUTH_TRUST_HOST: 'true',
-      AUTH_URL: origin,
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-  });
-  const server = { origin, child };
-  servers.push(server);
-  for (const deadline = Date.now() + 30_000; ; ) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${origin}/api/availability?sku=1&warehouse=1`)).ok) return server;
-    } catch {
-      /* not listening yet */
+for (const transport of ['postgres', 'redis'] as const) {
+  test.describe(`a fleet of two servers, live events by ${transport}`, () => {
+    let databaseUrl = '';
+    let databaseName = '';
+    const servers: Server[] = [];
+
+    async function startServer(): Promise<Server> {
+      const port = await freePort();
+      const origin = `http://127.0.0.1:${port}`;
+      const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port)], {
+        cwd: root,
+        detached: true, // its own process group, so the whole server goes when we stop it
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || '.next',
+          DATABASE_URL: databaseUrl,
+          LIVE_EVENTS: transport,
+          REDIS_URL: redisUrl,
+          AUTH_SECRET: 'comptoir-e2e-two-servers-secret-0000000000000000',
+          NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: ACTIONS_KEY,
+          AUTH_TRUST_HOST: 'true',
+          AUTH_URL: origin,
+          NEXT_TELEMETRY_DISABLED: '1',
+          // Both servers sweep lapsed reservations every second: the jobs test races them.
+          RESERVATION_SWEEP_SECONDS: '1',
+        },
+      });
+      const server = { origin, child };
+      servers.push(server);
+      for (const deadline = Date.now() + 30_000; ; ) {
+        if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+        try {
+          if ((await fetch(`${origin}/api/availability?sku=1&warehouse=1`)).ok) return server;
+        } catch {
+          /* not listening yet */
+        }
+        if (Date.now() > deadline) throw new Error(`next start did not answer on ${origin}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
     }
-    if (Date.now() > deadline) throw new Error(`next start did not answer on ${origin}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+
+    test.beforeAll(async ({}, testInfo) => {
+      test.skip(testInfo.project.name !== 'desktop', 'one run is enough: no viewport is involved');
+      test.skip(transport === 'redis' && !(await redisAnswers()), `no Redis answers at ${redisUrl}`);
+      test.setTimeout(120_000);
+      databaseName = `comptoir_live_${randomBytes(5).toString('hex')}`;
+      await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${databaseName}`));
+      const url = new URL(adminUrl);
+      url.pathname = `/${databaseName}`;
+      databaseUrl = url.toString();
+      await run(['--import', 'tsx', 'lib/db/setup.ts', '--reset'], { ...process.env, DATABASE_URL: databaseUrl, SEED_SCALE: 'demo' });
+      await Promise.all([startServer(), startServer()]);
+    });
+
+    test.afterAll(async () => {
+      await Promise.all(
+        servers.map(
+          ({ child }) =>
+            new Promise<void>((resolve) => {
+              if (child.exitCode !== null || child.signalCode !== null) return resolve();
+              child.once('exit', () => resolve());
+              process.kill(-child.pid!, 'SIGTERM');
+              setTimeout(() => child.exitCode === null && process.kill(-child.pid!, 'SIGKILL'), 5_000).unref();
+            }),
+        ),
+      );
+      if (databaseName) await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`));
+    });
+
+    test('a delivery recorded through server A reaches the stream and the shopper page of server B; the session of A is valid on B', async ({ browser }) => {
+      test.setTimeout(60_000);
+      const [a, b] = servers as [Server, Server];
+      // A SKU out of stock at the demo staff member's first store (this database is ours alone).
+      const { rows } = await withClient(databaseUrl, (db) =>
+        db.query<{ store: number; sku: number; ean: string; slug: string }>(
+          `SELECT s.location_id AS store, k.id AS sku, k.ean13 AS ean, p.slug
+           FROM stores s JOIN stock st ON st.location_id = s.location_id JOIN skus k ON k.id = st.sku_id JOIN products p ON p.id = k.product_id
+           WHERE s.slug = $1 AND st.on_hand = 0 AND st.reserved = 0 ORDER BY k.id LIMIT 1`,
+          [DEMO_STAFF_STORE_SLUGS[0]],
+        ),
+      );
+      const target = rows[0]!;
+
+      const streamB = openSse(`${b.origin}/api/availability/stream?sku=${target.sku}&stores=${target.store}`);
+      await streamB.opened;
+      const shopperContext = await browser.newContext({ baseURL: b.origin, locale: 'en-GB' });
+      await shopperContext.addCookies([{ name: 'my_store', value: String(target.store), url: b.origin }]);
+      const shopper = await shopperContext.newPage();
+      await shopper.goto(`/p/${target.slug}?sku=${target.sku}`);
+      await expect(shopper.getByTestId('availability')).toHaveAttribute('data-live-status', 'live');
+      await expect(shopper.getByTestId('my-store-availability')).toContainText('Out of stock');
+
+      const staffContext = await browser.newContext({ baseURL: a.origin, locale: 'en-GB' });
+      const staff = await staffContext.newPage();
+      await signInAs(staff, 'staff');
+      await staff.goto(`/staff/stores/${target.store}`);
+      await staff.getByLabel('Barcode or product name').fill(target.ean);
+      await staff.getByLabel('Barcode or product name').press('Enter');
+      const row = staff.getByTestId(`stock-row-${target.sku}`);
+      await row.getByLabel('Delivery received (quantity)').fill('2');
+      await row.getByRole('button', { name: 'Record delivery' }).click();
+      await expect(row.getByText(/Received 2 × .* now 2 on hand/)).toBeVisible();
+
+      await expect
+        .poll(() => streamB.events.filter((e) => e.event === 'stock').map((e) => JSON.parse(e.data) as unknown), { timeout: 5_000 })
+        .toEqual([expect.objectContaining({ storeId: target.store, skuId: target.sku, available: 2 })]);
+      await expect(shopper.getByTestId('my-store-availability')).toContainText('Only 2 left', { timeout: 5_000 });
+      streamB.close();
+      await shopperContext.close();
+
+      // The session cookie made by A, on B (cookies do not care about ports): the staff desk, not
+      // the sign-in page, and an action there works — B's stock row now reads what A recorded.
+      await staff.goto(`${b.origin}/staff/stores/${target.store}`);
+      await expect(staff).toHaveURL(new RegExp(`^${b.origin}/staff/stores/${target.store}`));
+      await staff.getByLabel('Barcode or product name').fill(target.ean);
+      await staff.getByLabel('Barcode or product name').press('Enter');
+      const rowOnB = staff.getByTestId(`stock-row-${target.sku}`);
+      await rowOnB.getByLabel('Delivery received (quantity)').fill('1');
+      await rowOnB.getByRole('button', { name: 'Record delivery' }).click();
+      await expect(rowOnB.getByText(/Received 1 × .* now 3 on hand/)).toBeVisible();
+      await staffContext.close();
+    });
+
+    test('both servers sweep lapsed reservations: each gives its units back exactly once', async () => {
+      test.setTimeout(60_000);
+      await withClient(databaseUrl, async (db) => {
+        // Thirty open reservations lapse at once; both servers' sweeps (every second) race for them.
+        const picked = await db.query<{ id: number }>(
+          `SELECT id FROM reservations WHERE status IN ('placed', 'ready') AND expires_at > now() + interval '1 hour' ORDER BY id LIMIT 30`,
+        );
+        expect(picked.rows.length).toBe(30);
+        const ids = picked.rows.map((r) => r.id);
+        const pairs = `SELECT DISTINCT r.store_id, l.sku_id FROM reservations r JOIN reservation_lines l ON l.reservation_id = r.id WHERE r.id = ANY($1)`;
+        const before = await db.query<{ store_id: number; sku_id: number; reserved: number }>(
+          `SELECT st.location_id AS store_id, st.sku_id, st.reserved FROM stock st JOIN (${pairs}) p ON p.store_id = st.location_id AND p.sku_id = st.sku_id`,
+          [ids],
+        );
+        const lapsed = await db.query(`UPDATE reservations SET expires_at = now() - interval '1 minute' WHERE id = ANY($1) AND status IN ('placed', 'ready')`, [ids]);
+        expect(lapsed.rowCount).toBe(30);
+        await expect
+          .poll(async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM reservations WHERE id = ANY($1) AND status = 'expired'`, [ids])).rows[0]!.n, {
+            timeout: 15_000,
+          })
+          .toBe(30);
+        // Each (store, SKU) is down by exactly the units of the reservations that expired on it (ours,
+        // and any of the seed's that lapsed meanwhile) — once each, not once per server.
+        const after = await db.query<{ store_id: number; sku_id: number; reserved: number; gone: number }>(
+          `SELECT st.location_id AS store_id, st.sku_id, st.reserved,
+                  (SELECT coalesce(sum(l.quantity), 0)::int FROM reservations r JOIN reservation_lines l ON l.reservation_id = r.id
+                   WHERE r.store_id = st.location_id AND l.sku_id = st.sku_id AND r.status = 'expired' AND r.expired_at > now() - interval '1 minute') AS gone
+           FROM stock st JOIN (${pairs}) p ON p.store_id = st.location_id AND p.sku_id = st.sku_id`,
+          [ids],
+        );
+        const key = (r: { store_id: number; sku_id: number }) => `${r.store_id}:${r.sku_id}`;
+        const was = new Map(before.rows.map((r) => [key(r), r.reserved]));
+        expect(after.rows.length).toBe(before.rows.length);
+        for (const r of after.rows) expect({ pair: key(r), reserved: r.reserved }).toEqual({ pair: key(r), reserved: was.get(key(r))! - r.gone });
+      });
+    });
+  });
 }
-
-test.beforeAll(async ({}, testInfo) => {
-  test.skip(testInfo.project.name !== 'desktop', 'one run is enough: no viewport is involved');
-  test.setTimeout(120_000);
-  databaseName = `comptoir_live_${randomBytes(5).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE ${databaseName}`));
-  const url = new URL(adminUrl);
-  url.pathname = `/${databaseName}`;
-  databaseUrl = url.toString();
-  await run(['--import', 'tsx', 'lib/db/setup.ts', '--reset'], { ...process.env, DATABASE_URL: databaseUrl, SEED_SCALE: 'demo' });
-  await Promise.all([startServer(), startServer()]);
-});
-
-test.afterAll(async () => {
-  await Promise.all(
-    servers.map(
-      ({ child }) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          process.kill(-child.pid!, 'SIGTERM');
-          setTimeout(() => child.exitCode === null && process.kill(-child.pid!, 'SIGKILL'), 5_000).unref();
-        }),
-    ),
-  );
-  if (databaseName) await admin((c) => c.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`));
-});
-
-test('a delivery recorded through server A reaches the stream and the shopper page of server B', async ({ browser }) => {
-  test.setTimeout(60_000);
-  const [a, b] = servers as [(typeof servers)[0], (typeof servers)[0]];
-  // A SKU out of stock at the demo staff member's first store (this database is ours alone).
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
-  const { rows } = await db.query<{ store: number; sku: number; ean: string; slug: string }>(
-    `SELECT s.location_id AS store, k.id AS sku, k.ean13 AS ean, p.slug
-     FROM stores s JOIN stock st ON st.location_id = s.location_id JOIN skus k ON k.id = st.sku_id JOIN products p ON p.id = k.product_id
-     WHERE s.slug = $1 AND st.on_hand = 0 AND st.reserved = 0 ORDER BY k.id LIMIT 1`,
-    [DEMO_STAFF_STORE_SLUGS[0]],
-  );
-  await db.end();
-  const target = rows[0]!;
-
-  const streamB = openSse(`${b.origin}/api/availability/stream?sku=${target.sku}&stores=${target.store}`);
-  await streamB.opened;
-  const shopperContext = await browser.newContext({ baseURL: b.origin, locale: 'en-GB' });
-  await shopperContext.addCookies([{ name: 'my_store', value: String(target.store), url: b.origin }]);
-  const shopper = await shopperContext.newPage();
-  await shopper.goto(`/p/${target.slug}?sku=${target.sku}`);
-  await expect(shopper.getByTestId('availability')).toHaveAttribute('data-live-status', 'live');
-  await expect(shopper.getByTestId('my-store-availability')).toContainText('Out of stock');
-
-  const staffContext = await browser.newContext({ baseURL: a.origin, locale: 'en-GB' });
-  const staff = await staffContext.newPage();
-  await signInAs(staff, 'staff');
-  await staff.goto(`/staff/stores/${target.store}`);
-  await staff.getByLabel('Barcode or product name').fill(target.ean);
-  await staff.getByLabel('Barcode or product name').press('Enter');
-  const row = staff.getByTestId(`stock-row-${target.sku}`);
-  await row.getByLabel('Delivery received (quantity)').fill('2');
-  await row.getByRole('button', { name: 'Record delivery' }).click();
-  await expect(row.getByText(/Received 2 × .* now 2 on hand/)).toBeVisible();
-
-  await expect
-    .poll(() => streamB.events.filter((e) => e.event === 'stock').map((e) => JSON.parse(e.data) as unknown), { timeout: 5_000 })
-    .toEqual([expect.objectContaining({ storeId: target.store, skuId: target.sku, available: 2 })]);
-  await expect(shopper.getByTestId('my-store-availability')).toContainText('Only 2 left', { timeout: 5_000 });
-  streamB.close();
-  await shopperContext.close();
-  await staffContext.close();
-});

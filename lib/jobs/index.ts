@@ -2,6 +2,7 @@ import 'server-only';
 import { queryRows } from '@/lib/db/client';
 import { ensureDriveSlots, sweepDriveHolds } from '@/lib/drive/commands';
 import { purgeAnonymousCarts } from '@/lib/cart/commands';
+import { trimSignInAttempts } from '@/lib/auth/throttle';
 import { expireDuePoints } from '@/lib/loyalty/commands';
 import { queueCartReminders } from '@/lib/messages/cart-reminders';
 import { deliverQueuedMessages } from '@/lib/messages/deliver';
@@ -81,6 +82,8 @@ export const serverJobs: Job[] = [
   // One reminder per abandoned cart (the outbox's dedupe key), whichever process gets there first.
   { name: 'cart-reminders', everyMs: seconds('CART_REMINDER_SECONDS', 15 * 60), run: queueCartReminders },
   { name: 'deliver-messages', everyMs: seconds('MESSAGE_DELIVERY_SECONDS', 30), run: deliverMessages },
+  // Sign-in failures older than the throttle's window count for nothing.
+  { name: 'trim-sign-in-attempts', everyMs: 15 * 60_000, run: trimSignInAttempts },
   // Lapsed points stop counting at once (the card and every spend leave them out); this writes them down.
   { name: 'expire-points', everyMs: seconds('LOYALTY_EXPIRY_SWEEP_SECONDS', 6 * 3600), run: expirePoints },
 ];

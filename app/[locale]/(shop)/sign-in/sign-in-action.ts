@@ -5,6 +5,7 @@ import { signIn } from '@/lib/auth';
 import { destinationAfterSignIn } from '@/lib/auth/callback-url';
 import { translateFieldErrors, type AuthFormState } from '@/lib/auth/form-state';
 import { fieldErrorKeys, signInSchema } from '@/lib/auth/schemas';
+import { minutesUntil, SignInThrottledError } from '@/lib/auth/throttle';
 import { findUserByEmail } from '@/lib/auth/users';
 import { mergeCartAtSignIn } from '@/lib/cart/identity';
 import { getI18n } from '@/lib/i18n/server';
@@ -22,6 +23,10 @@ export async function signInAction(_prev: AuthFormState, formData: FormData): Pr
     // redirect: false — we choose the destination ourselves (role, safe callbackUrl).
     await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (err) {
+    if (err instanceof SignInThrottledError) {
+      const message = err.limitedBy === 'account' ? t.account.tooManyAttempts : t.account.tooManyAttemptsHere;
+      return { ok: false, message: message.replace('{minutes}', String(minutesUntil(err.retryAt))), fieldErrors: {}, values };
+    }
     // A wrong password is CredentialsSignin, an AuthError: a message for the form, never a 500.
     if (err instanceof AuthError) return { ok: false, message: t.account.wrongCredentials, fieldErrors: {}, values };
     throw err;
