@@ -9,7 +9,7 @@ const alias = {
 };
 const postgresUrl = process.env.TEST_DATABASE_URL;
 const shared = {
-  include: ['lib/**/*.test.ts'],
+  include: ['lib/**/*.test.ts', 'app/**/*.test.ts'],
   environment: 'node',
   pool: 'forks',
   testTimeout: 60_000,
@@ -25,7 +25,7 @@ export default defineConfig({
     // PostgreSQL and PGlite as much as they compute, so two at once take 92 s where one took 153 s.
     maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
-      { resolve: { alias }, test: { ...shared, name: 'pglite', env: { TEST_DATABASE_URL: '' }, globalSetup: ['lib/testing/pglite-template-setup.ts'] } },
+      { resolve: { alias }, test: { ...shared, name: 'pglite', env: { TEST_DATABASE_URL: '', POSTGRES_PROJECT: postgresUrl ? '1' : '' }, globalSetup: ['lib/testing/pglite-template-setup.ts'] } },
       ...(postgresUrl
         ? [{ resolve: { alias }, test: { ...shared, name: 'postgres', env: { TEST_DATABASE_URL: postgresUrl } } }]
         : []),
