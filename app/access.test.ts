@@ -56,7 +56,7 @@ import { GET as driveStreamGET } from './api/staff/stores/[storeId]/drive/stream
  * shopper who is not the owner, staff of another shop (naming the record's shop, and naming their
  * own shop with the record's id), and for staff desks a shopper too. Each call must:
  *   1. be refused,
- *   2. write nothing anywhere in the database (`fingerprint`),
+ *   2. write nothing anywhere in the database (`fingerprint`: a log of every row written),
  *   3. answer exactly what it answers for an id that does not exist — so it reveals nothing, not
  *      even that the record exists.
  * Then the rightful person makes the same call and it succeeds, which proves the request was well

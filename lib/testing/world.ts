@@ -1,7 +1,7 @@
 /**
  * For the walks over every server action and route handler (app/access.test.ts,
- * app/actions.fuzz.test.ts): the demo world, the people who act in it, and a fingerprint of the
- * whole database that any write changes.
+ * app/actions.fuzz.test.ts): the demo world, the people who act in it, and a log of every row
+ * written anywhere.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -42,6 +42,7 @@ export async function seedWorld(db: Db): Promise<World> {
   const staffBId = await insertUser(db, { email: 'bea@example.com', name: 'Béa', role: 'staff' });
   await db.execute(sql`INSERT INTO staff_memberships (user_id, store_id) VALUES (${staffBId}, ${storeB})`);
   const intruderId = await insertUser(db, { email: `intruder-${randomUUID()}@example.com`, name: 'Mallory' });
+  await installWriteLog();
   return {
     staffA: await person(staffAId),
     staffB: await person(staffBId),
@@ -53,22 +54,36 @@ export async function seedWorld(db: Db): Promise<World> {
 }
 
 /**
- * Every base table's row count and newest row version (xmin): an insert, update or delete anywhere
- * changes it. The stock outbox (written by triggers, drained by relays) and sign-in attempts are
- * left out; a stock change still shows in `stock` itself.
+ * Records every committed row written anywhere (a row trigger on every table, into a log table of
+ * this test database): a refused call must leave the log as it was. Transactional, so a write that
+ * was rolled back leaves no trace, exactly as in the shop. The stock outbox (written by triggers,
+ * drained by relays) and sign-in attempts are left out; a stock change still shows in `stock`.
  */
-export async function fingerprint(): Promise<Record<string, string>> {
-  const tables = await queryRows<{ name: string }>(
-    `SELECT table_name AS name FROM information_schema.tables
-     WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('stock_changes', 'sign_in_attempts')
-     ORDER BY table_name`,
+export async function installWriteLog(): Promise<void> {
+  await queryRows(
+    `CREATE TABLE comptoir_test_writes (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, tbl text NOT NULL, op text NOT NULL)`,
     [],
   );
-  const union = tables
-    .map((t) => `SELECT '${t.name}' AS name, count(*)::text || ':' || coalesce(max(xmin::text::bigint), 0)::text AS v FROM "${t.name}"`)
-    .join(' UNION ALL ');
-  const rows = await queryRows<{ name: string; v: string }>(union, []);
-  return Object.fromEntries(rows.map((r) => [r.name, r.v]));
+  await queryRows(
+    `CREATE FUNCTION comptoir_test_log_write() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN INSERT INTO comptoir_test_writes (tbl, op) VALUES (TG_TABLE_NAME, TG_OP); RETURN NULL; END; $$`,
+    [],
+  );
+  const tables = await queryRows<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables
+     WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+       AND table_name NOT IN ('stock_changes', 'sign_in_attempts', 'comptoir_test_writes')`,
+    [],
+  );
+  for (const t of tables) {
+    await queryRows(`CREATE TRIGGER comptoir_test_log_write AFTER INSERT OR UPDATE OR DELETE ON "${t.name}" FOR EACH ROW EXECUTE FUNCTION comptoir_test_log_write()`, []);
+  }
+}
+
+/** Rows written so far, by table and operation ("orders UPDATE": 2); compare before and after a call. */
+export async function fingerprint(): Promise<Record<string, number>> {
+  const rows = await queryRows<{ k: string; n: number }>(`SELECT tbl || ' ' || op AS k, count(*)::int AS n FROM comptoir_test_writes GROUP BY 1`, []);
+  return Object.fromEntries(rows.map((r) => [r.k, r.n]));
 }
 
 /** FormData from plain fields. */
