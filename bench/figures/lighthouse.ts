@@ -146,6 +146,7 @@ export async function measureLighthouse(opts: { origin: string; pages: Lighthous
         seo: score(median, 'seo'),
         ...metrics,
         script_transfer_kb: scripts.transferKb,
+        script_decoded_kb: scripts.resourceKb,
         script_files: scripts.files,
       },
     });
