@@ -2,14 +2,18 @@
  * Benchmarks: one JSON line per figure on stdout, progress on stderr.
  *
  *   npm run bench                         all figures (builds into .next-bench first)
- *   npm run bench -- --only=ttfb,rps      some of them: ttfb, rps, nearest, live, reservations, slots
+ *   npm run bench -- --only=ttfb,rps      some of them: ttfb, rps, js, lighthouse, nearest, live, reservations, slots
  *   npm run bench -- --no-build           reuse the last .next-bench build
+ *
+ * Figures and goals, the machine they were last measured on and how: BENCHMARKS.md.
  *
  * Env: BENCH_DATABASE_URL (PostgreSQL for the large-scale figure, default
  * postgres://postgres@127.0.0.1:5432/comptoir_bench), BENCH_RESEED=1 to reseed it. The live figure
  * makes a database of its own beside it (comptoir_bench_live, dropped after); BENCH_LIVE_CONNECTIONS
  * (1000) and BENCH_LIVE_UPDATES (50) size it.
- * Product pages are served from a PGlite folder of their own, .data/bench, seeded at demo scale.
+ * Product pages are served from a PGlite folder of their own, .data/bench, seeded at demo scale;
+ * the same server answers the first-load JS figure and Lighthouse (Debian's Chromium,
+ * /usr/bin/chromium or CHROME_PATH; BENCH_LIGHTHOUSE_RUNS runs per page, default 3).
  */
 import path from 'node:path';
 import { openConnection } from '../lib/db/client';
@@ -20,6 +24,8 @@ import { measureReservations } from './figures/reservations';
 import { measureSlotBookings } from './figures/slot-bookings';
 import { measureProductRps } from './figures/product-rps';
 import { measureProductTtfb } from './figures/product-ttfb';
+import { measureFirstLoadJs } from './figures/first-load-js';
+import { measureLighthouse } from './figures/lighthouse';
 import { killAll, run, tsxArgs } from './lib/proc';
 import { log, timed } from './lib/report';
 import { buildApp, startServer } from './lib/server';
@@ -30,10 +36,17 @@ const productPath = (slug: string) => `/p/${encodeURIComponent(slug)}`;
 const DIST_DIR = '.next-bench';
 const PGLITE_DIR = path.resolve('.data', 'bench');
 
+const ALL = ['ttfb', 'rps', 'js', 'lighthouse', 'nearest', 'live', 'reservations', 'slots'];
+/** The figures that need the production server over .data/bench. */
+const PRODUCT_SERVER = ['ttfb', 'rps', 'js', 'lighthouse'];
+
 const args = process.argv.slice(2);
-const only = new Set(
-  (args.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? 'ttfb,rps,nearest,live,reservations,slots').split(','),
-);
+const only = new Set(args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? ALL);
+const unknown = [...only].filter((o) => !ALL.includes(o));
+if (unknown.length) {
+  process.stderr.write(`unknown --only figure(s): ${unknown.join(', ')}; known: ${ALL.join(', ')}\n`);
+  process.exit(2);
+}
 const skipBuild = args.includes('--no-build');
 
 let building: Promise<void> | undefined;
@@ -67,7 +80,10 @@ async function listProductSlugs(limit: number): Promise<string[]> {
   }
 }
 
-async function productFigures(): Promise<void> {
+type Attempt = (label: string, fn: () => Promise<void>) => Promise<void>;
+
+/** The figures served by one `next start` over .data/bench; each may fail without stopping the others. */
+async function productFigures(attempt: Attempt): Promise<void> {
   await Promise.all([
     timed('seeding .data/bench (demo scale)', seedDemo),
     ensureBuild(),
@@ -85,12 +101,33 @@ async function productFigures(): Promise<void> {
     }
     const productPaths = slugs.map(productPath);
     if (only.has('ttfb')) {
-      await timed('product_ttfb_ratio', () =>
-        measureProductTtfb({ origin: server.origin, productPaths: productPaths.slice(0, 50), staticPath: STATIC_PATH }),
+      await attempt('product ttfb', () =>
+        timed('product_ttfb_ratio', () =>
+          measureProductTtfb({ origin: server.origin, productPaths: productPaths.slice(0, 50), staticPath: STATIC_PATH }),
+        ),
       );
     }
     if (only.has('rps')) {
-      await timed('product_page_rps', () => measureProductRps({ origin: server.origin, productPaths }));
+      await attempt('product rps', () => timed('product_page_rps', () => measureProductRps({ origin: server.origin, productPaths })));
+    }
+    if (only.has('js')) {
+      await attempt('first-load js', () =>
+        timed('product_first_load_js_kb', () => measureFirstLoadJs({ origin: server.origin, productPath: productPaths[0]! })),
+      );
+    }
+    if (only.has('lighthouse')) {
+      await attempt('lighthouse', () =>
+        timed('lighthouse_mobile_home, _product, _stores', () =>
+          measureLighthouse({
+            origin: server.origin,
+            pages: [
+              { figure: 'lighthouse_mobile_home', path: '/' },
+              { figure: 'lighthouse_mobile_product', path: productPaths[0]! },
+              { figure: 'lighthouse_mobile_stores', path: '/stores' },
+            ],
+          }),
+        ),
+      );
     }
   } finally {
     await server.stop();
@@ -100,7 +137,7 @@ async function productFigures(): Promise<void> {
 async function main() {
   const started = Date.now();
   let failed = false;
-  const attempt = async (label: string, fn: () => Promise<void>) => {
+  const attempt: Attempt = async (label, fn) => {
     try {
       await fn();
     } catch (err) {
@@ -108,7 +145,7 @@ async function main() {
       log(`${label} FAILED: ${err instanceof Error ? err.message : String(err)}`);
     }
   };
-  if (only.has('ttfb') || only.has('rps')) await attempt('product pages', productFigures);
+  if (PRODUCT_SERVER.some((f) => only.has(f))) await attempt('product pages', () => productFigures(attempt));
   if (only.has('nearest')) await attempt('nearest stores', () => timed('nearest_stores_query_p50_ms', () => measureNearestStores()));
   if (only.has('reservations')) await attempt('reservations', () => timed('reservations_per_s, oversold_units', () => measureReservations()));
   if (only.has('slots')) await attempt('slot bookings', () => timed('slot_bookings_per_s, overbooked_slots', () => measureSlotBookings()));

@@ -1,8 +1,12 @@
-/** Figures go to stdout, one JSON line each; everything else goes to stderr. */
-export type Figure = { figure: string; value: number; unit: string; goal: string };
+/**
+ * Figures go to stdout, one JSON line each; everything else goes to stderr. `extra` holds a
+ * figure's side readings (e.g. a Lighthouse run's other category scores), flattened into its line
+ * after the four fixed fields.
+ */
+export type Figure = { figure: string; value: number; unit: string; goal: string; extra?: Record<string, number | string> };
 
-export function emit(figure: Figure): void {
-  process.stdout.write(`${JSON.stringify(figure)}\n`);
+export function emit({ extra, ...figure }: Figure): void {
+  process.stdout.write(`${JSON.stringify({ ...figure, ...extra })}\n`);
 }
 
 export function log(message: string): void {

@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { StoreMapLoader } from '@/components/map/store-map-loader';
 import { StoreCard } from '@/components/stores/store-card';
 import { StoreSearchForm } from '@/components/stores/store-search-form';
+import { isLocale } from '@/lib/i18n/config';
+import { getDictionary } from '@/lib/i18n/dictionary';
 import { interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { openingStatus } from '@/lib/stores/hours';
@@ -11,8 +13,12 @@ import { resolvePlace } from '@/lib/stores/places';
 import { getStoreSchedules, listStores, listStoresByDistance, type StoreSummary } from '@/lib/stores/queries';
 import { makeMyStore } from './actions';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getI18n();
+// From the route's language, not the request's (getI18n): the same text, but known at build time, so
+// the title and description are prerendered into the shell's <head> instead of streamed into <body>
+// with the page (where crawlers that do not run scripts, and Lighthouse's SEO audit, miss them).
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = getDictionary(isLocale(locale) ? locale : 'fr');
   return { title: t.stores.title, description: t.stores.intro };
 }
 
