@@ -17,6 +17,8 @@ import { isCustomerOrder } from '@/lib/orders/queries';
 import { isCustomerReservation } from '@/lib/reservations/queries';
 import { isCustomerReturn } from '@/lib/returns/queries';
 import { slugExists } from '@/lib/routing/known-slugs';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
+import { databaseOutagePage } from '@/lib/http/outage';
 
 const { auth } = NextAuth(authConfig);
 
@@ -111,7 +113,7 @@ function isWellEncoded(path: string): boolean {
   }
 }
 
-export async function proxy(req: NextRequest, event: Parameters<typeof staffGate>[1]) {
+async function route(req: NextRequest, event: Parameters<typeof staffGate>[1]) {
   const path = req.nextUrl.pathname;
   if (!isWellEncoded(path)) return new NextResponse('Bad request: malformed URL', { status: 400 });
   const gate =
@@ -127,6 +129,21 @@ export async function proxy(req: NextRequest, event: Parameters<typeof staffGate
   // An unknown product, department or store: the catch-all route answers 404 before streaming.
   if (req.method === 'GET' && !(await slugExists(path))) return rewriteToLocale(req, '/_unknown');
   return rewriteToLocale(req);
+}
+
+/**
+ * The gates and the slug check read the database: while it cannot be reached, every page answers
+ * a 503 that says so and reloads itself every few seconds, instead of a bare 500 — and recovers by
+ * itself once PostgreSQL is back (lib/http/outage.ts).
+ */
+export async function proxy(req: NextRequest, event: Parameters<typeof staffGate>[1]) {
+  try {
+    return await route(req, event);
+  } catch (err) {
+    if (!isDatabaseUnavailable(err)) throw err;
+    console.error('database unavailable:', err instanceof Error ? err.message : err);
+    return databaseOutagePage(resolveLocale(req.cookies.get(LOCALE_COOKIE)?.value, req.headers.get('accept-language')));
+  }
 }
 
 export const config = {

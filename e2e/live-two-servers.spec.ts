@@ -1,11 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import pg from 'pg';
 import { DEMO_STAFF_STORE_SLUGS } from '../lib/db/seed/users';
 import { signInAs } from './support/fixtures';
+import { adminUrl, createSeededDatabase, startServer, stopServer, withClient, type Server } from './support/pg-fleet';
 import { openSse } from './support/sse-client';
 
 /**
@@ -20,27 +18,13 @@ import { openSse } from './support/sse-client';
  * Only PostgreSQL can share a database between processes, so this runs when TEST_DATABASE_URL (CI)
  * or E2E_PG_URL names a local server; each suite makes a database of its own and drops it after.
  */
-const adminUrl = process.env.E2E_PG_URL || process.env.TEST_DATABASE_URL || '';
+
 const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-const root = process.cwd();
-const NEXT_BIN = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 /** One key for every server, as a fleet built on several machines needs (a build makes its own otherwise). */
 const ACTIONS_KEY = randomBytes(32).toString('base64');
 
 test.skip(!adminUrl, 'needs PostgreSQL: set TEST_DATABASE_URL or E2E_PG_URL');
 test.describe.configure({ mode: 'serial' });
-
-type Server = { origin: string; child: ChildProcess };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 function redisAnswers(): Promise<boolean> {
   const { hostname, port } = new URL(redisUrl);
@@ -57,92 +41,30 @@ function redisAnswers(): Promise<boolean> {
   });
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))));
-  });
-}
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 for (const transport of ['postgres', 'redis'] as const) {
   test.describe(`a fleet of two servers, live events by ${transport}`, () => {
     let databaseUrl = '';
-    let databaseName = '';
+    let drop: (() => Promise<void>) | undefined;
     const servers: Server[] = [];
-
-    async function startServer(): Promise<Server> {
-      const port = await freePort();
-      const origin = `http://127.0.0.1:${port}`;
-      const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port)], {
-        cwd: root,
-        detached: true, // its own process group, so the whole server goes when we stop it
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || '.next',
-          DATABASE_URL: databaseUrl,
-          LIVE_EVENTS: transport,
-          REDIS_URL: redisUrl,
-          AUTH_SECRET: 'comptoir-e2e-two-servers-secret-0000000000000000',
-          NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: ACTIONS_KEY,
-          AUTH_TRUST_HOST: 'true',
-          AUTH_URL: origin,
-          NEXT_TELEMETRY_DISABLED: '1',
-          // Both servers sweep lapsed reservations every second: the jobs test races them.
-          RESERVATION_SWEEP_SECONDS: '1',
-        },
-      });
-      const server = { origin, child };
-      servers.push(server);
-      for (const deadline = Date.now() + 30_000; ; ) {
-        if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-        try {
-          if ((await fetch(`${origin}/api/availability?sku=1&warehouse=1`)).ok) return server;
-        } catch {
-          /* not listening yet */
-        }
-        if (Date.now() > deadline) throw new Error(`next start did not answer on ${origin}`);
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
+    const env = {
+      LIVE_EVENTS: transport,
+      REDIS_URL: redisUrl,
+      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: ACTIONS_KEY,
+      // Both servers sweep lapsed reservations every second: the jobs test races them.
+      RESERVATION_SWEEP_SECONDS: '1',
+    };
 
     test.beforeAll(async ({}, testInfo) => {
       test.skip(testInfo.project.name !== 'desktop', 'one run is enough: no viewport is involved');
       test.skip(transport === 'redis' && !(await redisAnswers()), `no Redis answers at ${redisUrl}`);
       test.setTimeout(120_000);
-      databaseName = `comptoir_live_${randomBytes(5).toString('hex')}`;
-      await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${databaseName}`));
-      const url = new URL(adminUrl);
-      url.pathname = `/${databaseName}`;
-      databaseUrl = url.toString();
-      await run(['--import', 'tsx', 'lib/db/setup.ts', '--reset'], { ...process.env, DATABASE_URL: databaseUrl, SEED_SCALE: 'demo' });
-      await Promise.all([startServer(), startServer()]);
+      ({ url: databaseUrl, drop } = await createSeededDatabase('comptoir_live'));
+      servers.push(...(await Promise.all([startServer({ databaseUrl, env }), startServer({ databaseUrl, env })])));
     });
 
     test.afterAll(async () => {
-      await Promise.all(
-        servers.map(
-          ({ child }) =>
-            new Promise<void>((resolve) => {
-              if (child.exitCode !== null || child.signalCode !== null) return resolve();
-              child.once('exit', () => resolve());
-              process.kill(-child.pid!, 'SIGTERM');
-              setTimeout(() => child.exitCode === null && process.kill(-child.pid!, 'SIGKILL'), 5_000).unref();
-            }),
-        ),
-      );
-      if (databaseName) await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`));
+      await Promise.all(servers.map((server) => stopServer(server)));
+      await drop?.();
     });
 
     test('a delivery recorded through server A reaches the stream and the shopper page of server B; the session of A is valid on B', async ({ browser }) => {

@@ -76,7 +76,12 @@ export function acquirePgliteLock(dataDir: string): () => void {
 export async function openConnection(url = process.env.DATABASE_URL): Promise<Connection> {
   if (url) {
     const { Pool } = await import('pg');
-    const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE || 10) });
+    // A connection attempt gives up after 5 s, so a request answers "try again" (lib/http/outage.ts)
+    // instead of hanging while the database is unreachable.
+    const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE || 10), connectionTimeoutMillis: 5_000 });
+    // An idle connection that drops (the database restarts, the network goes) emits 'error' on the
+    // pool; unheard, it would crash the server. The pool discards it and opens another when needed.
+    pool.on('error', (err) => console.error(`database: an idle connection was lost (${err.message}); new ones will be opened as needed`));
     const db = drizzlePg(pool, { schema });
     return { kind: 'postgres', db, pool, close: () => pool.end() };
   }

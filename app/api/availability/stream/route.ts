@@ -3,6 +3,7 @@ import { getStockHub, type StockEvent } from '@/lib/events/stock-hub';
 import { SSE_HEADERS, SSE_HEARTBEAT, sseEvent } from '@/lib/events/sse';
 import { parseAvailabilityQuery } from '@/lib/inventory/availability-params';
 import { getWarehouseLocationId } from '@/lib/inventory/queries';
+import { withDatabaseOutage } from '@/lib/http/outage';
 
 const HEARTBEAT_MS = 15_000;
 const encoder = new TextEncoder();
@@ -28,7 +29,7 @@ const RETRY_MS = 2_000;
  * database: the client then re-reads the snapshot, as NOTIFY has no replay), then one `stock`
  * event per committed change of a figure asked for.
  */
-export async function GET(request: NextRequest) {
+async function handle(request: NextRequest) {
   await connection();
   const parsed = parseAvailabilityQuery(request.nextUrl.searchParams);
   if (!parsed.ok) return Response.json({ error: parsed.error }, { status: 400 });
@@ -88,3 +89,6 @@ export async function GET(request: NextRequest) {
   send(sseEvent('ready', { at: new Date().toISOString() }));
   return new Response(stream, { headers: SSE_HEADERS });
 }
+
+/** A lost database answers 503 "try again", not 500 (lib/http/outage.ts). */
+export const GET = withDatabaseOutage(handle);

@@ -3,6 +3,7 @@ import { getSessionUser } from '@/lib/auth/guards';
 import { DriveNotAvailableError } from '@/lib/drive/errors';
 import { listSlots } from '@/lib/drive/queries';
 import { parseDriveSlotsQuery } from '@/lib/drive/slots-params';
+import { withDatabaseOutage } from '@/lib/http/outage';
 
 /**
  * GET /api/drive/slots?store=<id>[&days=1-7] — a drive store's slots for the coming days, with
@@ -10,7 +11,7 @@ import { parseDriveSlotsQuery } from '@/lib/drive/slots-params';
  * shopper's own hold is marked and not counted against them.
  * 400 for a malformed query, 404 for a shop without drive (or no such shop).
  */
-export async function GET(request: NextRequest) {
+async function handle(request: NextRequest) {
   await connection(); // places change every second: never prerendered or cached
   const parsed = parseDriveSlotsQuery(request.nextUrl.searchParams);
   if (!parsed.ok) return Response.json({ error: parsed.error }, { status: 400 });
@@ -23,3 +24,6 @@ export async function GET(request: NextRequest) {
     throw err;
   }
 }
+
+/** A lost database answers 503 "try again", not 500 (lib/http/outage.ts). */
+export const GET = withDatabaseOutage(handle);

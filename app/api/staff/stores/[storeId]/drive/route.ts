@@ -2,13 +2,14 @@ import { connection, type NextRequest } from 'next/server';
 import { getI18n } from '@/lib/i18n/server';
 import { loadDriveScreen, loadUpcomingDrive } from '@/app/[locale]/(staff)/staff/order-views';
 import { checkDriveAccess } from './drive-access';
+import { withDatabaseOutage } from '@/lib/http/outage';
 
 /**
  * GET /api/staff/stores/<id>/drive — the drive screen's day (arrived, to prepare, ready, done
  * today) for SWR to re-read on each live event, or every 10 s without the stream;
  * `?part=upcoming`: the coming days' orders, read once staff unfold them.
  */
-export async function GET(request: NextRequest, { params }: { params: Promise<{ storeId: string }> }) {
+async function handle(request: NextRequest, { params }: { params: Promise<{ storeId: string }> }) {
   await connection();
   const access = await checkDriveAccess((await params).storeId);
   if (!access.ok) return access.response;
@@ -17,3 +18,6 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const data = upcoming ? await loadUpcomingDrive(access.storeId, locale, t) : await loadDriveScreen(access.storeId, locale, t);
   return Response.json(data, { headers: { 'Cache-Control': 'private, no-store' } });
 }
+
+/** A lost database answers 503 "try again", not 500 (lib/http/outage.ts). */
+export const GET = withDatabaseOutage(handle);

@@ -2,6 +2,7 @@ import { connection, type NextRequest } from 'next/server';
 import { getDriveHub, type DriveEvent } from '@/lib/events/drive-hub';
 import { SSE_HEADERS, SSE_HEARTBEAT, sseEvent } from '@/lib/events/sse';
 import { checkDriveAccess } from '../drive-access';
+import { withDatabaseOutage } from '@/lib/http/outage';
 
 const HEARTBEAT_MS = 15_000;
 /** EventSource waits this long before reconnecting after a drop. */
@@ -20,7 +21,7 @@ const encoder = new TextEncoder();
  * an order of this store (an arrival, preparing, ready, handed over). The events carry only the
  * order id: the screen re-reads GET /api/staff/stores/<id>/drive.
  */
-export async function GET(request: NextRequest, { params }: { params: Promise<{ storeId: string }> }) {
+async function handle(request: NextRequest, { params }: { params: Promise<{ storeId: string }> }) {
   await connection();
   const access = await checkDriveAccess((await params).storeId);
   if (!access.ok) return access.response;
@@ -73,3 +74,6 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   send(sseEvent('ready', { at: new Date().toISOString() }));
   return new Response(stream, { headers: SSE_HEADERS });
 }
+
+/** A lost database answers 503 "try again", not 500 (lib/http/outage.ts). */
+export const GET = withDatabaseOutage(handle);
