@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import { expect, test } from '@playwright/test';
 import { DEMO_STAFF_STORE_SLUGS } from '../lib/db/seed/users';
 import { signInAs } from './support/fixtures';
 import { adminUrl, createSeededDatabase, startServer, stopServer, withClient, type Server } from './support/pg-fleet';
 import { openSse } from './support/sse-client';
+import { redisAnswers } from '../lib/testing/redis';
 
 /**
  * Two `next start` processes on one PostgreSQL database, as a fleet runs (scripts/fleet.ts starts
@@ -26,21 +26,6 @@ const ACTIONS_KEY = randomBytes(32).toString('base64');
 test.skip(!adminUrl, 'needs PostgreSQL: set TEST_DATABASE_URL or E2E_PG_URL');
 test.describe.configure({ mode: 'serial' });
 
-function redisAnswers(): Promise<boolean> {
-  const { hostname, port } = new URL(redisUrl);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port || 6379) });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1_000, () => done(false));
-    socket.on('error', () => done(false));
-    socket.on('connect', () => socket.write('PING\r\n'));
-    socket.on('data', (d) => done(d.toString().startsWith('+PONG')));
-  });
-}
-
 for (const transport of ['postgres', 'redis'] as const) {
   test.describe(`a fleet of two servers, live events by ${transport}`, () => {
     let databaseUrl = '';
@@ -56,7 +41,7 @@ for (const transport of ['postgres', 'redis'] as const) {
 
     test.beforeAll(async ({}, testInfo) => {
       test.skip(testInfo.project.name !== 'desktop', 'one run is enough: no viewport is involved');
-      test.skip(transport === 'redis' && !(await redisAnswers()), `no Redis answers at ${redisUrl}`);
+      test.skip(transport === 'redis' && !(await redisAnswers(redisUrl)), `no Redis answers at ${redisUrl}`);
       test.setTimeout(120_000);
       ({ url: databaseUrl, drop } = await createSeededDatabase('comptoir_live'));
       servers.push(...(await Promise.all([startServer({ databaseUrl, env }), startServer({ databaseUrl, env })])));
@@ -68,7 +53,7 @@ for (const transport of ['postgres', 'redis'] as const) {
     });
 
     test('a delivery recorded through server A reaches the stream and the shopper page of server B; the session of A is valid on B', async ({ browser }) => {
-      test.setTimeout(60_000);
+      test.setTimeout(90_000);
       const [a, b] = servers as [Server, Server];
       // A SKU out of stock at the demo staff member's first store (this database is ours alone).
       const { rows } = await withClient(databaseUrl, (db) =>

@@ -100,7 +100,14 @@ function startBalancer(port: number, upstreams: number[]): void {
       const live = upstreams.filter((p) => !down.has(p));
       const target = (live.length ? live : upstreams)[next++ % (live.length || upstreams.length)]!;
       const upstream = http.request(
-        { host: '127.0.0.1', port: target, method: req.method, path: req.url, headers: { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '' } },
+        {
+          host: '127.0.0.1',
+          port: target,
+          method: req.method,
+          path: req.url,
+          // Appended, as real balancers do: the last entry is the address no client can forge.
+          headers: { ...req.headers, 'x-forwarded-for': [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ') },
+        },
         (answer) => {
           res.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'x-comptoir-server': String(target) });
           answer.pipe(res);

@@ -29,8 +29,11 @@ export function accountKey(email: string): string {
 }
 
 /**
- * The client's address. Next.js's server sets X-Forwarded-For to the connecting address; a load
- * balancer appends the address it saw, so the last entry is the one no client can forge.
+ * The client's address. Behind a load balancer, the last X-Forwarded-For entry is the address the
+ * balancer saw (it appends it), which no client can forge. Served directly, Next.js sets the header
+ * to the connecting address only when the request has none, so a client could name any address and
+ * dodge the per-address count; the per-account count holds either way. Run a fleet behind a
+ * balancer that appends (scripts/fleet.ts's does).
  */
 export function clientAddress(headers: Headers | undefined): string {
   const forwarded = headers?.get('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean);

@@ -1,4 +1,3 @@
-import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
@@ -8,6 +7,7 @@ import { insertCategory, insertProduct, insertStore, setStock } from '@/lib/test
 import { createDriveHub, type DriveEvent, type DriveHub } from './drive-hub';
 import { createStockHub, type StockEvent, type StockHub } from './stock-hub';
 import type { ListenSource } from './transport';
+import { redisAnswers } from '@/lib/testing/redis';
 
 /**
  * The Redis transport (LIVE_EVENTS=redis) against the Redis on 127.0.0.1:6379 and PostgreSQL:
@@ -16,22 +16,7 @@ import type { ListenSource } from './transport';
  */
 const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 
-function redisAnswers(): Promise<boolean> {
-  const { hostname, port } = new URL(REDIS_URL);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port || 6379) });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1_000, () => done(false));
-    socket.on('error', () => done(false));
-    socket.on('connect', () => socket.write('PING\r\n'));
-    socket.on('data', (d) => done(d.toString().startsWith('+PONG')));
-  });
-}
-
-const withRedis = onPostgres && (await redisAnswers());
+const withRedis = onPostgres && (await redisAnswers(REDIS_URL));
 if (onPostgres && !withRedis) console.warn(`redis-transport tests skipped: no Redis answers at ${REDIS_URL}`);
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
