@@ -10,6 +10,8 @@ export type MapTexts = {
   /** Shown when one finger or an unmodified scroll tries to move the map inside the page. */
   gestureScroll: string;
   gestureTouch: string;
+  /** The static preview's call to action (StoreMapLoader with a preview): "Show the interactive map". */
+  show?: string;
 };
 
 export type StoreMapProps = {

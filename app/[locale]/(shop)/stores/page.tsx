@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StoreMapLoader } from '@/components/map/store-map-loader';
+import { StoreMapPreview } from '@/components/map/store-map-preview';
 import { StoreCard } from '@/components/stores/store-card';
 import { StoreSearchForm } from '@/components/stores/store-search-form';
 import { isLocale } from '@/lib/i18n/config';
@@ -60,6 +61,7 @@ export default async function StoresPage({ searchParams }: { searchParams: Promi
   const [schedules, myStoreId] = await Promise.all([getStoreSchedules(list.map((s) => s.id)), getMyStoreId()]);
   const now = new Date();
   const List = origin ? 'ol' : 'ul';
+  const mapStores = list.map(({ id, slug, name, town, lat, lng }) => ({ id, slug, name, town, lat, lng }));
 
   return (
     <div className="flex flex-col gap-4">
@@ -78,12 +80,14 @@ export default async function StoresPage({ searchParams }: { searchParams: Promi
           <StoreMapLoader
             className="h-72 sm:h-96 lg:h-[min(36rem,calc(100dvh-2rem))]"
             mode="all"
-            stores={list.map(({ id, slug, name, town, lat, lng }) => ({ id, slug, name, town, lat, lng }))}
+            stores={mapStores}
             myStoreId={myStoreId}
             origin={origin}
+            preview={<StoreMapPreview mode="all" stores={mapStores} myStoreId={myStoreId} origin={origin} />}
             texts={{
               label: t.stores.mapLabel,
               loading: t.stores.mapLoading,
+              show: t.stores.mapShow,
               unavailable: t.stores.mapUnavailable,
               viewStore: t.stores.viewStore,
               isMyStore: t.stores.isMyStore,

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { StoreMapLoader } from '@/components/map/store-map-loader';
+import { StoreMapPreview } from '@/components/map/store-map-preview';
 import { HoursTable } from '@/components/stores/hours-table';
 import { MakeMyStoreButton } from '@/components/stores/make-my-store-button';
 import { OpeningStatusLine } from '@/components/stores/opening-status';
@@ -31,6 +32,7 @@ export default async function StorePage({ params }: Props) {
   const status = openingStatus(schedule.hours, schedule.closures, now);
   const isMine = store.id === myStoreId;
   const closureDate = new Intl.DateTimeFormat(intlTag(locale), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+  const mapStores = [{ id: store.id, slug: store.slug, name: store.name, town: store.town, lat: store.lat, lng: store.lng }];
 
   return (
     <div className="flex flex-col gap-5">
@@ -123,11 +125,13 @@ export default async function StorePage({ params }: Props) {
         <StoreMapLoader
           className="h-64 sm:h-80 lg:h-[28rem]"
           mode="single"
-          stores={[{ id: store.id, slug: store.slug, name: store.name, town: store.town, lat: store.lat, lng: store.lng }]}
+          stores={mapStores}
           myStoreId={myStoreId}
+          preview={<StoreMapPreview mode="single" stores={mapStores} myStoreId={myStoreId} />}
           texts={{
             label: t.stores.mapStoreLabel.replace('{store}', store.name),
             loading: t.stores.mapLoading,
+            show: t.stores.mapShow,
             unavailable: t.stores.mapUnavailableStore,
             viewStore: t.stores.viewStore,
             isMyStore: t.stores.isMyStore,
