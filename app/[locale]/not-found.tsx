@@ -1,3 +1,4 @@
+import { ByRouteLocale } from '@/components/layout/by-route-locale';
 import { LightHeader } from '@/components/layout/light-header';
 import { NotFoundBody } from '@/components/layout/not-found-body';
 
@@ -6,7 +7,7 @@ import { NotFoundBody } from '@/components/layout/not-found-body';
 export default function NotFound() {
   return (
     <div className="flex min-h-dvh flex-col">
-      <LightHeader />
+      <ByRouteLocale fr={<LightHeader locale="fr" />} en={<LightHeader locale="en" />} />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
         <NotFoundBody />
       </main>

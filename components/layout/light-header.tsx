@@ -1,17 +1,13 @@
-'use client';
-
 import Link from 'next/link';
-import { useParams } from 'next/navigation';
-import { isLocale } from '@/lib/i18n/config';
+import type { Locale } from '@/lib/i18n/config';
 import { common } from '@/lib/i18n/dict/common';
 
 /**
  * A header with no per-visitor parts and no database read, for pages that are wholly prerendered
  * (static pages, the 404 page). Its language comes from the route.
  */
-export function LightHeader() {
-  const { locale } = useParams<{ locale?: string }>();
-  const t = common[isLocale(locale) ? locale : 'fr'];
+export function LightHeader({ locale }: { locale: Locale }) {
+  const t = common[locale];
   return (
     <header className="border-b border-line bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">

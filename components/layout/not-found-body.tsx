@@ -1,17 +1,10 @@
-'use client';
-
 import Link from 'next/link';
-import { useParams } from 'next/navigation';
-import { isLocale } from '@/lib/i18n/config';
+import type { Locale } from '@/lib/i18n/config';
 import { common } from '@/lib/i18n/dict/common';
+import { ByRouteLocale } from './by-route-locale';
 
-/**
- * The 404 message. Next renders not-found boundaries into every prerendered page, so this reads
- * the language from the route (no request headers), keeping those pages fully static.
- */
-export function NotFoundBody() {
-  const { locale } = useParams<{ locale?: string }>();
-  const t = common[isLocale(locale) ? locale : 'fr'];
+function Body({ locale }: { locale: Locale }) {
+  const t = common[locale];
   return (
     <div className="py-10 text-center">
       <p className="text-sm font-semibold text-brand-700">404</p>
@@ -22,4 +15,13 @@ export function NotFoundBody() {
       </Link>
     </div>
   );
+}
+
+/**
+ * The 404 message. Next renders not-found boundaries into every prerendered page, without params
+ * and before any request data: both languages are rendered here and the route's one is shown
+ * (ByRouteLocale), keeping those pages fully static and the strings out of the page's script.
+ */
+export function NotFoundBody() {
+  return <ByRouteLocale fr={<Body locale="fr" />} en={<Body locale="en" />} />;
 }
