@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink } from './intent-link';
 import { LOCALES, type Locale } from '@/lib/i18n/config';
 import { getDictionary } from '@/lib/i18n/dictionary';
 
@@ -12,12 +12,12 @@ export function SiteFooter({ locale }: { locale: Locale }) {
       <div className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-6 text-sm text-muted sm:flex-row sm:items-center sm:justify-between sm:px-6">
         <p>{t.common.footerNote}</p>
         <nav aria-label={t.common.siteName} className="flex flex-wrap items-center gap-4">
-          <Link href="/stores" className="inline-flex min-h-11 items-center hover:text-ink hover:underline">
+          <IntentLink href="/stores" className="inline-flex min-h-11 items-center hover:text-ink hover:underline">
             {t.common.stores}
-          </Link>
-          <Link href="/about" className="inline-flex min-h-11 items-center hover:text-ink hover:underline">
+          </IntentLink>
+          <IntentLink href="/about" className="inline-flex min-h-11 items-center hover:text-ink hover:underline">
             {t.common.about}
-          </Link>
+          </IntentLink>
         </nav>
         <nav aria-label={t.common.language} className="flex items-center gap-1">
           <span className="mr-1">

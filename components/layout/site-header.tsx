@@ -5,6 +5,7 @@ import { getCategories } from '@/lib/catalog/cached';
 import type { Locale } from '@/lib/i18n/config';
 import { getDictionary } from '@/lib/i18n/dictionary';
 import { HeaderSlots } from './header-slots';
+import { IntentLink } from './intent-link';
 
 /**
  * The header is part of each page's prerendered shell (its language comes from the route); the
@@ -57,9 +58,9 @@ async function DepartmentLinks({ locale }: { locale: Locale }) {
     <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 py-1 text-sm sm:px-4 [scrollbar-width:none]">
       {categories.map((c) => (
         <li key={c.id} className="shrink-0">
-          <Link href={`/c/${c.slug}`} className="flex min-h-11 items-center rounded-md px-3 font-medium text-ink hover:bg-brand-50 hover:text-brand-700">
+          <IntentLink href={`/c/${c.slug}`} className="flex min-h-11 items-center rounded-md px-3 font-medium text-ink hover:bg-brand-50 hover:text-brand-700">
             {c.name}
-          </Link>
+          </IntentLink>
         </li>
       ))}
     </ul>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink } from '@/components/layout/intent-link';
 import type { ProductCard as Card } from '@/lib/catalog/types';
 import type { Locale } from '@/lib/i18n/config';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
@@ -13,7 +13,7 @@ export function ProductCard({ product, locale, t }: { product: Card; locale: Loc
       : interpolate(t.from, { price: formatPrice(product.minPriceCents, locale) });
   return (
     <li className="card group flex flex-col overflow-hidden">
-      <Link href={`/p/${product.slug}`} className="flex flex-1 flex-col">
+      <IntentLink href={`/p/${product.slug}`} className="flex flex-1 flex-col">
         <div className="aspect-square bg-brand-50">
           {product.image && (
             // Local SVG illustrations: next/image adds nothing for vector files.
@@ -27,7 +27,7 @@ export function ProductCard({ product, locale, t }: { product: Card; locale: Loc
           <p className="mt-auto pt-1 text-base font-bold">{price}</p>
           {product.availableAtStore !== undefined && <StockBadge available={product.availableAtStore} t={t} />}
         </div>
-      </Link>
+      </IntentLink>
     </li>
   );
 }

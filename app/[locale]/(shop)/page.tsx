@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { IntentLink } from '@/components/layout/intent-link';
 import { ProductCard, ProductGrid } from '@/components/product/product-card';
 import { listCategories, listFeaturedProducts } from '@/lib/catalog/queries';
 import { getI18n } from '@/lib/i18n/server';
@@ -22,12 +23,12 @@ export default async function HomePage() {
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
           {categories.map((c) => (
             <li key={c.id}>
-              <Link
+              <IntentLink
                 href={`/c/${c.slug}`}
                 className="card flex min-h-14 items-center px-4 py-3 font-semibold hover:border-brand-500 hover:text-brand-700"
               >
                 {c.name}
-              </Link>
+              </IntentLink>
             </li>
           ))}
         </ul>
