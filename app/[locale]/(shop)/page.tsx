@@ -1,12 +1,21 @@
 import Link from 'next/link';
+import { connection } from 'next/server';
+import { Suspense } from 'react';
 import { IntentLink } from '@/components/layout/intent-link';
 import { ProductCard, ProductGrid } from '@/components/product/product-card';
 import { listCategories, listFeaturedProducts } from '@/lib/catalog/queries';
-import { getI18n } from '@/lib/i18n/server';
+import { isLocale, type Locale } from '@/lib/i18n/config';
+import { getDictionary, type Dictionary } from '@/lib/i18n/dictionary';
 
-export default async function HomePage() {
-  const { locale, t } = await getI18n();
-  const [categories, featured] = await Promise.all([listCategories(locale), listFeaturedProducts(locale, 8)]);
+/**
+ * The hero and the section headings come from the route's language, so they are part of the
+ * prerendered shell and painted with the first bytes (the hero is the largest thing on a phone's
+ * first screen); the departments and popular products are read per request and stream in.
+ */
+export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale: raw } = await params;
+  const locale: Locale = isLocale(raw) ? raw : 'fr';
+  const t = getDictionary(locale);
   return (
     <div className="space-y-10">
       <section className="rounded-2xl bg-brand-700 px-5 py-8 text-white sm:px-10 sm:py-12">
@@ -20,29 +29,59 @@ export default async function HomePage() {
         <h2 id="departments" className="text-xl font-bold">
           {t.catalog.shopByDepartment}
         </h2>
-        <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
-          {categories.map((c) => (
-            <li key={c.id}>
-              <IntentLink
-                href={`/c/${c.slug}`}
-                className="card flex min-h-14 items-center px-4 py-3 font-semibold hover:border-brand-500 hover:text-brand-700"
-              >
-                {c.name}
-              </IntentLink>
-            </li>
-          ))}
-        </ul>
+        <Suspense fallback={<GridSkeleton count={12} className="h-14" />}>
+          <Departments locale={locale} />
+        </Suspense>
       </section>
       <section aria-labelledby="popular" className="space-y-3">
         <h2 id="popular" className="text-xl font-bold">
           {t.catalog.popular}
         </h2>
-        <ProductGrid>
-          {featured.map((p) => (
-            <ProductCard key={p.id} product={p} locale={locale} t={t.catalog} />
-          ))}
-        </ProductGrid>
+        <Suspense fallback={<GridSkeleton count={4} className="aspect-[3/4]" />}>
+          <Popular locale={locale} t={t.catalog} />
+        </Suspense>
       </section>
+    </div>
+  );
+}
+
+async function Departments({ locale }: { locale: Locale }) {
+  await connection(); // read at request time: the build never opens the database
+  const categories = await listCategories(locale);
+  return (
+    <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+      {categories.map((c) => (
+        <li key={c.id}>
+          <IntentLink
+            href={`/c/${c.slug}`}
+            className="card flex min-h-14 items-center px-4 py-3 font-semibold hover:border-brand-500 hover:text-brand-700"
+          >
+            {c.name}
+          </IntentLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+async function Popular({ locale, t }: { locale: Locale; t: Dictionary['catalog'] }) {
+  await connection();
+  const featured = await listFeaturedProducts(locale, 8);
+  return (
+    <ProductGrid>
+      {featured.map((p) => (
+        <ProductCard key={p.id} product={p} locale={locale} t={t} />
+      ))}
+    </ProductGrid>
+  );
+}
+
+function GridSkeleton({ count, className }: { count: number; className: string }) {
+  return (
+    <div aria-hidden="true" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+      {Array.from({ length: count }, (_, i) => (
+        <div key={i} className={`animate-pulse rounded-xl bg-line/50 ${className}`} />
+      ))}
     </div>
   );
 }
