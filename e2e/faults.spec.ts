@@ -18,6 +18,8 @@ test.describe.configure({ mode: 'serial' });
 let databaseUrl = '';
 let drop: (() => Promise<void>) | undefined;
 let server: Server | undefined;
+/** Servers a test starts for itself: stopped after all, even when a test timed out before its own cleanup. */
+const extra: Server[] = [];
 /** Six shoppers reserve for the whole drill: lift the per-account cap of open reservations (3). */
 const env = { RESERVATION_MAX_ACTIVE: '10000' };
 
@@ -29,7 +31,7 @@ test.beforeAll(async ({}, testInfo) => {
 });
 
 test.afterAll(async () => {
-  if (server) await stopServer(server);
+  await Promise.all([server, ...extra].filter((s): s is Server => Boolean(s)).map((s) => stopServer(s)));
   await drop?.();
 });
 
@@ -289,6 +291,7 @@ test('a lost database: pages and the API say "try again", and the page comes bac
   viaRelay.hostname = '127.0.0.1';
   viaRelay.port = String(relay.port);
   const alone = await startServer({ databaseUrl: viaRelay.toString(), env: { COMPTOIR_JOBS: 'off' } });
+  extra.push(alone);
   const context = await browser.newContext({ baseURL: alone.origin, locale: 'en-GB' });
   try {
     const [first, second] = await sql<{ slug: string; name: string }>(`SELECT slug, name_en AS name FROM products ORDER BY id LIMIT 2`);
