@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
@@ -7,6 +8,9 @@ import { defineConfig, devices } from '@playwright/test';
  * picks SKUs no other journey reads.
  */
 const PORT = Number(process.env.E2E_PORT || 3100);
+// One id per run, set by the runner before it starts the workers (they inherit it): the journeys
+// that copy a seeded PostgreSQL template share this run's (e2e/support/pg-fleet.ts).
+process.env.E2E_RUN_ID ??= randomUUID();
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 // CI cannot download Playwright's browsers; Debian's Chromium stands in (.ci/ensure-chromium.sh).
