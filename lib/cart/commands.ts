@@ -74,6 +74,17 @@ function assertQuantity(quantity: number, max: number): void {
 export type AddedLine = { skuId: number; quantity: number; /** More was asked than the cap allows. */ capped: boolean };
 
 /** Adds `quantity` units of a SKU (1 by default); the line's total is capped at the per-line limit. */
+/**
+ * Refuses an unknown SKU before anything is written: "Add to cart" makes the visitor's cart on
+ * first use, and a refused add must not leave an empty cart (and a cookie) behind.
+ */
+export async function assertKnownSku(skuId: number): Promise<void> {
+  if (!validId(skuId)) throw new UnknownSkuError();
+  const db = await getDb();
+  const r = await db.execute(sql`SELECT 1 FROM skus WHERE id = ${skuId}`);
+  if (r.rows.length === 0) throw new UnknownSkuError();
+}
+
 export async function addToCart(cartId: number, skuId: number, quantity = 1): Promise<AddedLine> {
   const { maxPerLine, maxLines } = cartLimits();
   assertQuantity(quantity, maxPerLine);

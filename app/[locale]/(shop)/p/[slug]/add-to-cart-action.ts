@@ -2,7 +2,7 @@
 import { refresh } from 'next/cache';
 import { z } from 'zod';
 import type { CartActionState } from '@/components/cart/form-state';
-import { addToCart } from '@/lib/cart/commands';
+import { addToCart, assertKnownSku } from '@/lib/cart/commands';
 import { cartLimits } from '@/lib/cart/config';
 import { cartIdForWrite, currentCartRef } from '@/lib/cart/identity';
 import { getCartCount } from '@/lib/cart/queries';
@@ -19,6 +19,7 @@ export async function addToCartAction(_prev: CartActionState, formData: FormData
   if (!parsed.success) return refused(t.cart.invalidRequest);
   let capped: boolean;
   try {
+    await assertKnownSku(parsed.data.skuId); // before the cart is made: a refusal writes nothing
     const cartId = await cartIdForWrite();
     capped = (await addToCart(cartId, parsed.data.skuId, 1)).capped;
   } catch (err) {
