@@ -14,7 +14,11 @@
  * Product pages are served from a PGlite folder of their own, .data/bench, seeded at demo scale;
  * the same server answers the first-load JS figure and Lighthouse (Debian's Chromium,
  * /usr/bin/chromium or CHROME_PATH; BENCH_LIGHTHOUSE_RUNS runs per page, default 3).
+ * Three figures are floors rather than the store's own: static_page_rps (the same server on a
+ * prerendered page), reference_first_load_js_kb and lighthouse_mobile_reference (bench/reference, a
+ * blank Next.js app built and served beside the store): what the framework costs on this machine.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { openConnection } from '../lib/db/client';
 import { sql } from 'drizzle-orm';
@@ -28,12 +32,16 @@ import { measureFirstLoadJs } from './figures/first-load-js';
 import { measureLighthouse } from './figures/lighthouse';
 import { killAll, run, tsxArgs } from './lib/proc';
 import { log, timed } from './lib/report';
-import { buildApp, startServer } from './lib/server';
+import { buildApp, startServer, type RunningServer } from './lib/server';
 
 /** A page prerendered at build time: the baseline a dynamic page is compared with. */
 const STATIC_PATH = '/about';
 const productPath = (slug: string) => `/p/${encodeURIComponent(slug)}`;
 const DIST_DIR = '.next-bench';
+/** The blank Next.js app whose figures are the framework's floor on this machine (BENCHMARKS.md). */
+const REFERENCE_APP = path.join('bench', 'reference');
+const REFERENCE_DIST_DIR = '.next-reference'; // its next.config.js, inside bench/reference
+const FLOOR_GOAL = "none: the framework's floor on this machine, under the store's figure";
 const PGLITE_DIR = path.resolve('.data', 'bench');
 
 const ALL = ['ttfb', 'rps', 'js', 'lighthouse', 'nearest', 'live', 'reservations', 'slots'];
@@ -54,6 +62,15 @@ let building: Promise<void> | undefined;
 function ensureBuild(): Promise<void> {
   building ??= skipBuild ? Promise.resolve() : timed(`next build into ${DIST_DIR}`, () => buildApp(DIST_DIR));
   return building;
+}
+
+/** The reference app's server, for the js and lighthouse figures; built after the store (one build at a time). */
+async function startReference(): Promise<RunningServer> {
+  await ensureBuild();
+  if (!skipBuild || !fs.existsSync(path.join(REFERENCE_APP, REFERENCE_DIST_DIR))) {
+    await timed(`next build ${REFERENCE_APP}`, () => buildApp(REFERENCE_DIST_DIR, REFERENCE_APP));
+  }
+  return startServer({ distDir: REFERENCE_DIST_DIR, appDir: REFERENCE_APP, env: {}, readyPath: '/' });
 }
 
 // The product pages use PGlite; PostgreSQL comes only from BENCH_DATABASE_URL, explicitly.
@@ -93,7 +110,9 @@ async function productFigures(attempt: Attempt): Promise<void> {
   log(`using ${slugs.length} product pages (${productPath(slugs[0]!)} …) and ${STATIC_PATH} as the static page`);
 
   const server = await startServer({ distDir: DIST_DIR, env: { PGLITE_DIR }, readyPath: STATIC_PATH });
+  let reference: RunningServer | undefined;
   try {
+    if (only.has('js') || only.has('lighthouse')) reference = await startReference();
     for (const p of [STATIC_PATH, productPath(slugs[0]!)]) {
       const res = await fetch(server.origin + p);
       await res.arrayBuffer();
@@ -109,10 +128,21 @@ async function productFigures(attempt: Attempt): Promise<void> {
     }
     if (only.has('rps')) {
       await attempt('product rps', () => timed('product_page_rps', () => measureProductRps({ origin: server.origin, productPaths })));
+      // The same server and load on the prerendered static page: what `next start` serves at best here.
+      await attempt('static rps', () =>
+        timed('static_page_rps', () =>
+          measureProductRps({ origin: server.origin, productPaths: [STATIC_PATH], figure: 'static_page_rps', goal: "none: this server's ceiling, over product_page_rps" }),
+        ),
+      );
     }
     if (only.has('js')) {
       await attempt('first-load js', () =>
         timed('product_first_load_js_kb', () => measureFirstLoadJs({ origin: server.origin, productPath: productPaths[0]! })),
+      );
+      await attempt('reference first-load js', () =>
+        timed('reference_first_load_js_kb', () =>
+          measureFirstLoadJs({ origin: reference!.origin, productPath: '/', figure: 'reference_first_load_js_kb', goal: FLOOR_GOAL }),
+        ),
       );
     }
     if (only.has('lighthouse')) {
@@ -124,13 +154,14 @@ async function productFigures(attempt: Attempt): Promise<void> {
               { figure: 'lighthouse_mobile_home', path: '/' },
               { figure: 'lighthouse_mobile_product', path: productPaths[0]! },
               { figure: 'lighthouse_mobile_stores', path: '/stores' },
+              { figure: 'lighthouse_mobile_reference', path: '/', origin: reference!.origin, goal: FLOOR_GOAL },
             ],
           }),
         ),
       );
     }
   } finally {
-    await server.stop();
+    await Promise.all([server.stop(), reference?.stop()]);
   }
 }
 

@@ -58,7 +58,12 @@ async function sizes(url: string): Promise<{ raw: number; gzip: number }> {
  * prefetch of a linked page's code): Lighthouse's network log, in lighthouse_mobile_product's line
  * as script_transfer_kb, is the cross-check (BENCHMARKS.md compares the two).
  */
-export async function measureFirstLoadJs(opts: { origin: string; productPath: string }): Promise<void> {
+export async function measureFirstLoadJs(opts: {
+  origin: string;
+  productPath: string;
+  figure?: string;
+  goal?: string;
+}): Promise<void> {
   const pageUrl = opts.origin + opts.productPath;
   const res = await fetch(pageUrl, { headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
   const html = await res.text();
@@ -84,10 +89,10 @@ export async function measureFirstLoadJs(opts: { origin: string; productPath: st
       `not counted: ${nomodule.length} nomodule script(s), ${round(legacy / KB, 1)} kB gzip`,
   );
   emit({
-    figure: 'product_first_load_js_kb',
+    figure: opts.figure ?? 'product_first_load_js_kb',
     value: round(gzip / KB, 1),
     unit: 'kB (gzip)',
-    goal: '≤ 130 kB',
+    goal: opts.goal ?? '≤ 130 kB',
     extra: { files: urls.length, raw_kb: round(raw / KB, 1), nomodule_kb: round(legacy / KB, 1) },
   });
 }

@@ -27,12 +27,12 @@ export function serverEnv(env: Env): NodeJS.ProcessEnv {
  * `next build` into its own dist dir, so it never collides with a dev server or the e2e build.
  * Its output goes to bench/out/build.log, and to stderr only when it fails.
  */
-export async function buildApp(distDir: string): Promise<void> {
-  const logPath = path.join('bench', 'out', 'build.log');
+export async function buildApp(distDir: string, appDir?: string): Promise<void> {
+  const logPath = path.join('bench', 'out', appDir ? `build-${path.basename(appDir)}.log` : 'build.log');
   fs.mkdirSync(path.dirname(logPath), { recursive: true });
   const out = fs.openSync(logPath, 'w');
   try {
-    await run(process.execPath, [NEXT_BIN, 'build'], {
+    await run(process.execPath, [NEXT_BIN, 'build', ...(appDir ? [appDir] : [])], {
       env: serverEnv({ NEXT_DIST_DIR: distDir }),
       stdio: ['ignore', out, out],
     });
@@ -59,18 +59,19 @@ export function freePort(): Promise<number> {
 
 export type RunningServer = { origin: string; child: ChildProcess; stop: () => Promise<void> };
 
-/** `next start` on a free port; resolves once `readyPath` answers. */
+/** `next start` on a free port; resolves once `readyPath` answers. `appDir`: another app than the store. */
 export async function startServer(opts: {
   distDir: string;
   env: Env;
   readyPath: string;
+  appDir?: string;
   timeoutMs?: number;
 }): Promise<RunningServer> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   // No `-H 127.0.0.1`: with a literal loopback hostname Next 16 proxies the proxy's locale rewrites
   // over the network instead of handling them in-process (vercel/next.js#94745).
-  const child = start(process.execPath, [NEXT_BIN, 'start', '-p', String(port)], {
+  const child = start(process.execPath, [NEXT_BIN, 'start', ...(opts.appDir ? [opts.appDir] : []), '-p', String(port)], {
     env: serverEnv({ ...opts.env, NEXT_DIST_DIR: opts.distDir, PORT: String(port) }),
   });
   const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
