@@ -23,14 +23,8 @@ async function admin(base: string, statement: string): Promise<void> {
   }
 }
 
-/**
- * live_latency_p50_ms / _p95_ms: from the moment a stock UPDATE's COMMIT returns to the moment
- * each of 1,000 open product-page streams (/api/availability/stream, on one `next start` over
- * PostgreSQL) has the `stock` event. Every stream watches what a product page watches (one SKU in
- * my store, 5 nearby stores and the warehouse); all updates hit the same figure, the worst fan-out.
- * Client and server share the machine, so the client's own parsing of 1,000 streams is included.
- */
-export async function measureLiveLatency(opts: { distDir: string; ensureBuild: () => Promise<void> }): Promise<void> {
+/** The live figure's database, made and seeded (bench/run.ts starts this early, while the store builds). */
+export async function prepareLiveLatency(): Promise<string> {
   const base = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/comptoir_bench';
   if (!['localhost', '127.0.0.1', '::1', '[::1]'].includes(new URL(base).hostname)) {
     throw new Error('BENCH_DATABASE_URL must point at this machine: the live bench makes and drops a database beside it');
@@ -40,13 +34,27 @@ export async function measureLiveLatency(opts: { distDir: string; ensureBuild: (
   const url = dbUrl.toString();
   await admin(base, `DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
   await admin(base, `CREATE DATABASE ${NAME}`);
+  await timed(`live: demo seed into ${NAME}`, () =>
+    run(process.execPath, tsxArgs('lib/db/setup.ts', '--reset'), { env: { ...process.env, DATABASE_URL: url, SEED_SCALE: 'demo' } }),
+  );
+  return url;
+}
+
+/**
+ * live_latency_p50_ms / _p95_ms: from the moment a stock UPDATE's COMMIT returns to the moment
+ * each of 1,000 open product-page streams (/api/availability/stream, on one `next start` over
+ * PostgreSQL) has the `stock` event. Every stream watches what a product page watches (one SKU in
+ * my store, 5 nearby stores and the warehouse); all updates hit the same figure, the worst fan-out.
+ * Client and server share the machine, so the client's own parsing of 1,000 streams is included.
+ */
+export async function measureLiveLatency(opts: {
+  distDir: string;
+  ensureBuild: () => Promise<void>;
+  prepared?: Promise<string>;
+}): Promise<void> {
+  const base = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/comptoir_bench';
   try {
-    await Promise.all([
-      timed(`live: demo seed into ${NAME}`, () =>
-        run(process.execPath, tsxArgs('lib/db/setup.ts', '--reset'), { env: { ...process.env, DATABASE_URL: url, SEED_SCALE: 'demo' } }),
-      ),
-      opts.ensureBuild(),
-    ]);
+    const [url] = await Promise.all([opts.prepared ?? prepareLiveLatency(), opts.ensureBuild()]);
     await measure(url, opts.distDir);
   } finally {
     await admin(base, `DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);

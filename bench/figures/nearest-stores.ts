@@ -63,7 +63,7 @@ async function analyze(url: string): Promise<void> {
  * nearest_stores_query_p50_ms on PostgreSQL at SEED_SCALE=large. The seed is slow, so it is done
  * once: later runs find the counts and only apply new migrations. BENCH_RESEED=1 forces a reseed.
  */
-export async function measureNearestStores(opts: { runs?: number } = {}): Promise<void> {
+export async function prepareNearestStores(): Promise<string> {
   const url = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/comptoir_bench';
   assertLocal(url);
   await ensureDatabase(url);
@@ -81,7 +81,16 @@ export async function measureNearestStores(opts: { runs?: number } = {}): Promis
   }
   // Fresh bulk loads have no planner statistics yet; a production database would.
   await analyze(url);
+  return url;
+}
 
+/**
+ * The figure itself; `prepared` is prepareNearestStores() (bench/run.ts starts it early, while the
+ * store builds, so the seed does not add to the run's length).
+ */
+export async function measureNearestStores(opts: { runs?: number; prepared?: Promise<string> } = {}): Promise<void> {
+  const url = await (opts.prepared ?? prepareNearestStores());
+  const env = { ...process.env, DATABASE_URL: url, SEED_SCALE: 'large' };
   // The query module starts with `import 'server-only'`, which only resolves under the
   // react-server condition, hence a child process (which also gets its own process-wide pool).
   await run(

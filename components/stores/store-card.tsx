@@ -24,7 +24,7 @@ export function StoreCard({ store, distanceKm, status, isMine, locale, t, makeMy
   return (
     <article
       aria-labelledby={headingId}
-      className={`card flex flex-col gap-2 p-4 ${isMine ? 'border-brand-500 bg-brand-50/50 ring-1 ring-brand-500' : ''}`}
+      className={`card render-when-near-56 flex flex-col gap-2 p-4 ${isMine ? 'border-brand-500 bg-brand-50/50 ring-1 ring-brand-500' : ''}`}
       data-testid="store-card"
       data-store-slug={store.slug}
     >

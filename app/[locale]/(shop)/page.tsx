@@ -33,7 +33,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
           <Departments locale={locale} />
         </Suspense>
       </section>
-      <section aria-labelledby="popular" className="space-y-3">
+      <section aria-labelledby="popular" className="render-when-near-160 space-y-3">
         <h2 id="popular" className="text-xl font-bold">
           {t.catalog.popular}
         </h2>
