@@ -299,7 +299,18 @@ test('a lost database: pages and the API say "try again", and the page comes bac
     await page.goto(`/p/${first!.slug}`);
     await expect(page.getByRole('heading', { level: 1 })).toContainText(first!.name);
 
+    const signInPage = await context.newPage();
+    await signInPage.goto('/sign-in');
+    await signInPage.getByLabel('Email').fill(DEMO_ACCOUNTS.shopper.email);
+    await signInPage.getByLabel('Password', { exact: true }).fill(DEMO_ACCOUNTS.shopper.password);
+
     await relay.cut();
+    // Signing in: the form says the shop cannot be reached, not that the password is wrong.
+    await signInPage.getByRole('button', { name: /^sign in$/i }).click();
+    await expect(signInPage.getByText('We can’t sign you in right now')).toBeVisible();
+    await expect(signInPage.getByText('Email or password is incorrect')).toHaveCount(0);
+    await expect(signInPage.getByLabel('Email')).toHaveValue(DEMO_ACCOUNTS.shopper.email);
+
     // The API: a 503 that says to try again, with Retry-After — never a 500.
     const api = await fetch(`${alone.origin}/api/availability?sku=1&warehouse=1`);
     expect(api.status).toBe(503);
@@ -318,6 +329,10 @@ test('a lost database: pages and the API say "try again", and the page comes bac
     await relay.restore();
     await expect(page.getByRole('heading', { level: 1 })).toContainText(second!.name, { timeout: 30_000 });
     expect((await fetch(`${alone.origin}/api/availability?sku=1&warehouse=1`)).status).toBe(200);
+    // And the same form, sent again, signs in.
+    await signInPage.getByLabel('Password', { exact: true }).fill(DEMO_ACCOUNTS.shopper.password);
+    await signInPage.getByRole('button', { name: /^sign in$/i }).click();
+    await expect(signInPage).toHaveURL(/\/account/);
   } finally {
     await context.close();
     await stopServer(alone);

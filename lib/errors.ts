@@ -15,13 +15,16 @@ export class DomainError extends Error {
 
 /**
  * The first value `pick` finds along an error's cause chain: drivers (pg, PGlite) raise the
- * database error, and Drizzle wraps it in errors of its own.
+ * database error, and Drizzle wraps it in errors of its own. Auth.js wraps what a provider's
+ * authorize() throws as `cause: { err, provider }`, so a cause with no cause of its own is followed
+ * through its `err`.
  */
 export function findInCauses<T>(err: unknown, pick: (e: Record<string, unknown>) => T | undefined): T | undefined {
-  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 6; depth++) {
     const found = pick(e as Record<string, unknown>);
     if (found !== undefined) return found;
-    e = (e as { cause?: unknown }).cause;
+    const { cause, err: wrapped } = e as { cause?: unknown; err?: unknown };
+    e = cause ?? (wrapped instanceof Error ? wrapped : undefined);
   }
   return undefined;
 }

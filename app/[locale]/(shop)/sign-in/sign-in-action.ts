@@ -8,6 +8,7 @@ import { fieldErrorKeys, signInSchema } from '@/lib/auth/schemas';
 import { minutesUntil, SignInThrottledError } from '@/lib/auth/throttle';
 import { findUserByEmail } from '@/lib/auth/users';
 import { mergeCartAtSignIn } from '@/lib/cart/identity';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { getI18n } from '@/lib/i18n/server';
 
 export async function signInAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
@@ -27,6 +28,9 @@ export async function signInAction(_prev: AuthFormState, formData: FormData): Pr
       const message = err.limitedBy === 'account' ? t.account.tooManyAttempts : t.account.tooManyAttemptsHere;
       return { ok: false, message: message.replace('{minutes}', String(minutesUntil(err.retryAt))), fieldErrors: {}, values };
     }
+    // Auth.js wraps what authorize() throws in a CallbackRouteError, itself an AuthError: a lost
+    // database must not read as a wrong password.
+    if (isDatabaseUnavailable(err)) return { ok: false, message: t.account.signInUnavailable, fieldErrors: {}, values };
     // A wrong password is CredentialsSignin, an AuthError: a message for the form, never a 500.
     if (err instanceof AuthError) return { ok: false, message: t.account.wrongCredentials, fieldErrors: {}, values };
     throw err;
