@@ -7,7 +7,7 @@ const weekdays: OpeningInterval[] = [1, 2, 3, 4, 5, 6].flatMap((weekday) => [
   { weekday, opens: '14:00:00', closes: '19:30:00' },
 ]);
 const withSunday: OpeningInterval[] = [...weekdays, { weekday: 7, opens: '10:00', closes: '13:00' }];
-const newYear = { day: '2026-01-01', reasonFr: "Jour de l'an", reasonEn: "New Year's Day" };
+const newYear = { day: '2026-01-01', reasonFr: 'Jour de l’an', reasonEn: 'New Year’s Day' };
 
 describe('parisNow', () => {
   it('follows the DST change (CET +1 in winter, CEST +2 in summer)', () => {

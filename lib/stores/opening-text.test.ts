@@ -7,7 +7,7 @@ const hours: OpeningInterval[] = [1, 2, 3, 4, 5, 6].flatMap((weekday) => [
   { weekday, opens: '09:00', closes: '12:30' },
   { weekday, opens: '14:00', closes: '19:30' },
 ]);
-const closures = [{ day: '2026-01-01', reasonFr: "Jour de l'an", reasonEn: "New Year's Day" }];
+const closures = [{ day: '2026-01-01', reasonFr: 'Jour de l’an', reasonEn: 'New Year’s Day' }];
 const fr = getDictionary('fr').stores;
 const en = getDictionary('en').stores;
 
@@ -27,8 +27,8 @@ describe('describeOpeningStatus', () => {
   });
   it('gives the reason of an exceptional closure', () => {
     expect(texts('2026-01-01T10:00:00Z')).toEqual([
-      "Fermé aujourd'hui : Jour de l'an · ouvre demain à 09:00",
-      "Closed today: New Year's Day · opens tomorrow at 09:00",
+      'Fermé aujourd’hui : Jour de l’an · ouvre demain à 09:00',
+      'Closed today: New Year’s Day · opens tomorrow at 09:00',
     ]);
   });
 });

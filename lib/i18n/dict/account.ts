@@ -15,7 +15,7 @@ export const account = {
     joinLoyalty: 'Rejoindre le programme de fidélité',
     joinLoyaltyHint: '1 point par euro dépensé, en ligne et en magasin ; 100 points = 5 € de remise. Une seule carte pour les deux.',
     loyaltyJoined: 'Bienvenue dans le programme de fidélité ! Votre numéro de carte : {card}.',
-    loyaltyJoinFailed: "L'adhésion au programme de fidélité n'a pas abouti. Réessayez dans un instant.",
+    loyaltyJoinFailed: "L’adhésion au programme de fidélité n’a pas abouti. Réessayez dans un instant.",
     loyaltySignInAgain: 'Votre session a expiré : reconnectez-vous pour rejoindre le programme.',
     pending: 'Un instant…',
     noAccount: 'Pas encore de compte ?',
