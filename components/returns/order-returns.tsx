@@ -14,12 +14,15 @@ type Props = {
   returns: ReturnView[];
   locale: Locale;
   t: Dictionary['returns'];
-  /** On the pass page itself: its items, no link to it. */
   title?: string;
-  linkToPass?: boolean;
+  /**
+   * On the pass page itself, which already shows the return's code, status and drop-off: only what
+   * it does not (the items and the desk's decisions, the refund, the history), and no link to itself.
+   */
+  onPassPage?: boolean;
 };
 
-export function OrderReturns({ returns, locale, t, title, linkToPass = true }: Props) {
+export function OrderReturns({ returns, locale, t, title, onPassPage = false }: Props) {
   if (returns.length === 0) return null;
   return (
     <section aria-labelledby="order-returns-title" className="card space-y-4 p-5" data-testid="order-returns">
@@ -28,23 +31,23 @@ export function OrderReturns({ returns, locale, t, title, linkToPass = true }: P
       </h2>
       {returns.map((r) => (
         <article key={r.id} className="space-y-2 border-t border-line pt-3 first-of-type:border-t-0 first-of-type:pt-0" data-testid="order-return" data-code={r.code}>
-          <div className="flex flex-wrap items-center justify-between gap-2">
-            <h3 className="font-semibold">
-              {linkToPass ? (
-                <Link href={`/account/returns/${r.code}`} className="text-brand-700 underline underline-offset-2" data-testid="return-pass-link">
-                  {interpolate(t.passCode, { code: r.code })}
-                </Link>
-              ) : (
-                interpolate(t.passCode, { code: r.code })
-              )}
-            </h3>
-            <ReturnStatusBadge status={r.status} t={t} />
-          </div>
-          <p className="text-sm text-muted">
-            {r.window
-              ? interpolate(t.dropOffAt, { shop: r.store.name, when: formatDateTime(new Date(r.window.startsAt), locale) })
-              : interpolate(t.walkedInAt, { shop: r.store.name })}
-          </p>
+          {!onPassPage && (
+            <>
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <h3 className="font-semibold">
+                  <Link href={`/account/returns/${r.code}`} className="text-brand-700 underline underline-offset-2" data-testid="return-pass-link">
+                    {interpolate(t.passCode, { code: r.code })}
+                  </Link>
+                </h3>
+                <ReturnStatusBadge status={r.status} t={t} />
+              </div>
+              <p className="text-sm text-muted">
+                {r.window
+                  ? interpolate(t.dropOffAt, { shop: r.store.name, when: formatDateTime(new Date(r.window.startsAt), locale) })
+                  : interpolate(t.walkedInAt, { shop: r.store.name })}
+              </p>
+            </>
+          )}
           <ul className="space-y-1 text-sm">
             {r.lines.map((l) => (
               <li key={l.id}>

@@ -97,7 +97,7 @@ export default async function ReturnPassPage({ params }: Props) {
               </div>
             )}
           </section>
-          <OrderReturns returns={[ret]} locale={locale} t={tr} title={tr.itemsTitle} linkToPass={false} />
+          <OrderReturns returns={[ret]} locale={locale} t={tr} title={tr.itemsTitle} onPassPage />
         </div>
       </div>
     </div>
