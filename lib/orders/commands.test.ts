@@ -25,7 +25,7 @@ import {
   type DeliveryAddress,
 } from './commands';
 import { ArrivalNotOpenError, InvalidCheckoutError, OrderNotFoundError, OrderStateError, PastCutoffError, PaymentDeclinedError } from './errors';
-import { getCustomerOrder, listCustomerOrders, listDriveOrdersForToday } from './queries';
+import { getCustomerOrder, listCustomerOrders, listDriveOrdersForToday, listUpcomingDriveOrders } from './queries';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
 let drive: number;
@@ -267,6 +267,27 @@ describe('after placing', () => {
     expect(order).toMatchObject({ status: 'collected', paymentStatus: 'paid_at_pickup' });
     expect(order.events.map((e) => e.kind)).toEqual(['placed', 'preparing', 'ready', 'arrived', 'collected']);
     expect((await listCustomerOrders(customerId, 'en')).map((o) => o.number)).toEqual([placed.number]);
+  });
+
+  it('a shopper who is here for a slot just after midnight is on the drive screen\'s today, not in the days ahead', async () => {
+    const { customerId, cartId } = await shopperWithCart([[skuB, 1]]);
+    const placed = await placeOrder({ customerId, cartId, slotId, idempotencyKey: randomUUID() });
+    // Tomorrow at 00:15 in Paris, whatever the time of day the test runs at.
+    await conn.db.execute(sql`UPDATE drive_slots
+      SET starts_at = (((now() AT TIME ZONE 'Europe/Paris')::date + 1) + time '00:15') AT TIME ZONE 'Europe/Paris',
+          ends_at = (((now() AT TIME ZONE 'Europe/Paris')::date + 1) + time '00:45') AT TIME ZONE 'Europe/Paris'
+      WHERE id = ${slotId}`);
+    const ids = async () => ({
+      today: (await listDriveOrdersForToday(drive, 'en')).map((o) => o.id),
+      ahead: (await listUpcomingDriveOrders(drive, 'en')).map((o) => o.id),
+    });
+    expect(await ids()).toMatchObject({ ahead: expect.arrayContaining([placed.id]) });
+    expect((await ids()).today).not.toContain(placed.id);
+    // "I'm here" pressed at 23:20 (it opens an hour before the slot): the staff see it now.
+    await conn.db.execute(sql`UPDATE orders SET arrived_at = now(), arrival_bay = '3' WHERE id = ${placed.id}`);
+    const after = await ids();
+    expect(after.today).toContain(placed.id);
+    expect(after.ahead).not.toContain(placed.id);
   });
 });
 

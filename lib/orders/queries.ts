@@ -214,14 +214,16 @@ export async function getLocationOrder(id: number, locationId: number, locale: L
 
 /**
  * The drive screen's day at one store: open orders whose slot is today (Europe/Paris) or earlier,
- * arrived shoppers first, then by slot; then what was collected or cancelled today.
+ * and any open order whose shopper is here (an hour ahead of a slot just after midnight is still
+ * "now" for the staff), arrived shoppers first, then by slot; then what was collected or cancelled
+ * today.
  */
 export async function listDriveOrdersForToday(storeId: number, locale: Locale): Promise<Order[]> {
   const today = sql`(now() AT TIME ZONE 'Europe/Paris')::date`;
   return select(
     locale,
     sql`o.location_id = ${storeId} AND o.mode = 'drive' AND (
-          (o.status IN ('placed', 'preparing', 'ready') AND (sl.starts_at AT TIME ZONE 'Europe/Paris')::date <= ${today})
+          (o.status IN ('placed', 'preparing', 'ready') AND ((sl.starts_at AT TIME ZONE 'Europe/Paris')::date <= ${today} OR o.arrived_at IS NOT NULL))
           OR (o.status IN ('collected', 'cancelled') AND (o.updated_at AT TIME ZONE 'Europe/Paris')::date = ${today}))`,
     sql`(o.status IN ('placed', 'preparing', 'ready')) DESC, (o.arrived_at IS NOT NULL AND o.status IN ('placed', 'preparing', 'ready')) DESC,
         o.arrived_at ASC NULLS LAST, sl.starts_at ASC, o.updated_at DESC`,
@@ -229,13 +231,13 @@ export async function listDriveOrdersForToday(storeId: number, locale: Locale): 
   );
 }
 
-/** Drive orders for the coming days (to prepare ahead), by slot. */
+/** Drive orders for the coming days (to prepare ahead), by slot; a shopper already here is on today's list. */
 export async function listUpcomingDriveOrders(storeId: number, locale: Locale): Promise<Order[]> {
   const today = sql`(now() AT TIME ZONE 'Europe/Paris')::date`;
   return select(
     locale,
     sql`o.location_id = ${storeId} AND o.mode = 'drive' AND o.status IN ('placed', 'preparing', 'ready')
-        AND (sl.starts_at AT TIME ZONE 'Europe/Paris')::date > ${today}`,
+        AND (sl.starts_at AT TIME ZONE 'Europe/Paris')::date > ${today} AND o.arrived_at IS NULL`,
     sql`sl.starts_at ASC, o.id`,
     300,
   );
