@@ -269,25 +269,25 @@ describe('after placing', () => {
     expect((await listCustomerOrders(customerId, 'en')).map((o) => o.number)).toEqual([placed.number]);
   });
 
-  it('a shopper who is here for a slot just after midnight is on the drive screen\'s today, not in the days ahead', async () => {
+  it('the drive screen\'s today holds what is due within two hours, even past midnight, and every shopper who is here', async () => {
     const { customerId, cartId } = await shopperWithCart([[skuB, 1]]);
-    const placed = await placeOrder({ customerId, cartId, slotId, idempotencyKey: randomUUID() });
-    // Tomorrow at 00:15 in Paris, whatever the time of day the test runs at.
-    await conn.db.execute(sql`UPDATE drive_slots
-      SET starts_at = (((now() AT TIME ZONE 'Europe/Paris')::date + 1) + time '00:15') AT TIME ZONE 'Europe/Paris',
-          ends_at = (((now() AT TIME ZONE 'Europe/Paris')::date + 1) + time '00:45') AT TIME ZONE 'Europe/Paris'
-      WHERE id = ${slotId}`);
-    const ids = async () => ({
+    const placed = await placeOrder({ customerId, cartId, slotId, idempotencyKey: randomUUID() }); // in 3 days
+    const lists = async () => ({
       today: (await listDriveOrdersForToday(drive, 'en')).map((o) => o.id),
       ahead: (await listUpcomingDriveOrders(drive, 'en')).map((o) => o.id),
     });
-    expect(await ids()).toMatchObject({ ahead: expect.arrayContaining([placed.id]) });
-    expect((await ids()).today).not.toContain(placed.id);
-    // "I'm here" pressed at 23:20 (it opens an hour before the slot): the staff see it now.
+    const where = async () => {
+      const { today, ahead } = await lists();
+      return { today: today.includes(placed.id), ahead: ahead.includes(placed.id) };
+    };
+    expect(await where()).toEqual({ today: false, ahead: true });
+    // Due in 25 minutes: on today's screen, whatever the hour (at 23:50 in Paris it is tomorrow's date).
+    await conn.db.execute(sql`UPDATE drive_slots SET starts_at = now() + interval '25 minutes', ends_at = now() + interval '55 minutes' WHERE id = ${slotId}`);
+    expect(await where()).toEqual({ today: true, ahead: false });
+    // Back in 3 days, but the shopper says "I'm here" (a mistake the staff must see): today, not ahead.
+    await conn.db.execute(sql`UPDATE drive_slots SET starts_at = now() + interval '3 days', ends_at = now() + interval '3 days 30 minutes' WHERE id = ${slotId}`);
     await conn.db.execute(sql`UPDATE orders SET arrived_at = now(), arrival_bay = '3' WHERE id = ${placed.id}`);
-    const after = await ids();
-    expect(after.today).toContain(placed.id);
-    expect(after.ahead).not.toContain(placed.id);
+    expect(await where()).toEqual({ today: true, ahead: false });
   });
 });
 

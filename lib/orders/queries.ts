@@ -213,17 +213,23 @@ export async function getLocationOrder(id: number, locationId: number, locale: L
 }
 
 /**
- * The drive screen's day at one store: open orders whose slot is today (Europe/Paris) or earlier,
- * and any open order whose shopper is here (an hour ahead of a slot just after midnight is still
- * "now" for the staff), arrived shoppers first, then by slot; then what was collected or cancelled
- * today.
+ * Open drive orders due within this long are the staff's work now, whatever the calendar says (a
+ * slot at 00:15 is on the screen at 23:30); later ones are prepared ahead.
+ */
+const DUE_NOW = sql`interval '2 hours'`;
+
+/**
+ * The drive screen's day at one store: open orders whose slot is today (Europe/Paris) or earlier or
+ * starts within DUE_NOW, and any open order whose shopper is here; arrived shoppers first, then by
+ * slot; then what was collected or cancelled today.
  */
 export async function listDriveOrdersForToday(storeId: number, locale: Locale): Promise<Order[]> {
   const today = sql`(now() AT TIME ZONE 'Europe/Paris')::date`;
   return select(
     locale,
     sql`o.location_id = ${storeId} AND o.mode = 'drive' AND (
-          (o.status IN ('placed', 'preparing', 'ready') AND ((sl.starts_at AT TIME ZONE 'Europe/Paris')::date <= ${today} OR o.arrived_at IS NOT NULL))
+          (o.status IN ('placed', 'preparing', 'ready')
+            AND ((sl.starts_at AT TIME ZONE 'Europe/Paris')::date <= ${today} OR sl.starts_at < now() + ${DUE_NOW} OR o.arrived_at IS NOT NULL))
           OR (o.status IN ('collected', 'cancelled') AND (o.updated_at AT TIME ZONE 'Europe/Paris')::date = ${today}))`,
     sql`(o.status IN ('placed', 'preparing', 'ready')) DESC, (o.arrived_at IS NOT NULL AND o.status IN ('placed', 'preparing', 'ready')) DESC,
         o.arrived_at ASC NULLS LAST, sl.starts_at ASC, o.updated_at DESC`,
@@ -231,13 +237,13 @@ export async function listDriveOrdersForToday(storeId: number, locale: Locale): 
   );
 }
 
-/** Drive orders for the coming days (to prepare ahead), by slot; a shopper already here is on today's list. */
+/** Drive orders for the coming days (to prepare ahead), by slot: the complement of the open part of today's list. */
 export async function listUpcomingDriveOrders(storeId: number, locale: Locale): Promise<Order[]> {
   const today = sql`(now() AT TIME ZONE 'Europe/Paris')::date`;
   return select(
     locale,
     sql`o.location_id = ${storeId} AND o.mode = 'drive' AND o.status IN ('placed', 'preparing', 'ready')
-        AND (sl.starts_at AT TIME ZONE 'Europe/Paris')::date > ${today} AND o.arrived_at IS NULL`,
+        AND (sl.starts_at AT TIME ZONE 'Europe/Paris')::date > ${today} AND sl.starts_at >= now() + ${DUE_NOW} AND o.arrived_at IS NULL`,
     sql`sl.starts_at ASC, o.id`,
     300,
   );
