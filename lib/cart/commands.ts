@@ -73,7 +73,6 @@ function assertQuantity(quantity: number, max: number): void {
 
 export type AddedLine = { skuId: number; quantity: number; /** More was asked than the cap allows. */ capped: boolean };
 
-/** Adds `quantity` units of a SKU (1 by default); the line's total is capped at the per-line limit. */
 /**
  * Refuses an unknown SKU before anything is written: "Add to cart" makes the visitor's cart on
  * first use, and a refused add must not leave an empty cart (and a cookie) behind.
@@ -85,6 +84,7 @@ export async function assertKnownSku(skuId: number): Promise<void> {
   if (r.rows.length === 0) throw new UnknownSkuError();
 }
 
+/** Adds `quantity` units of a SKU (1 by default); the line's total is capped at the per-line limit. */
 export async function addToCart(cartId: number, skuId: number, quantity = 1): Promise<AddedLine> {
   const { maxPerLine, maxLines } = cartLimits();
   assertQuantity(quantity, maxPerLine);

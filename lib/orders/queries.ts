@@ -212,38 +212,38 @@ export async function getLocationOrder(id: number, locationId: number, locale: L
   return o ?? null;
 }
 
-/**
- * Open drive orders due within this long are the staff's work now, whatever the calendar says (a
- * slot at 00:15 is on the screen at 23:30); later ones are prepared ahead.
- */
-const DUE_NOW = sql`interval '2 hours'`;
+/** The store's calendar day, in Paris time. */
+const TODAY = sql`(now() AT TIME ZONE 'Europe/Paris')::date`;
 
 /**
- * The drive screen's day at one store: open orders whose slot is today (Europe/Paris) or earlier or
- * starts within DUE_NOW, and any open order whose shopper is here; arrived shoppers first, then by
+ * An open drive order on the staff's screen now: its slot is today or earlier, or starts within two
+ * hours whatever the calendar says (a slot at 00:15 is work at 23:30), or its shopper is here.
+ * Every other open order is prepared ahead (listUpcomingDriveOrders): the two lists split them.
+ */
+const DUE_NOW = sql`((sl.starts_at AT TIME ZONE 'Europe/Paris')::date <= ${TODAY}
+  OR sl.starts_at < now() + interval '2 hours' OR o.arrived_at IS NOT NULL)`;
+
+/**
+ * The drive screen's day at one store: the open orders DUE_NOW, arrived shoppers first, then by
  * slot; then what was collected or cancelled today.
  */
 export async function listDriveOrdersForToday(storeId: number, locale: Locale): Promise<Order[]> {
-  const today = sql`(now() AT TIME ZONE 'Europe/Paris')::date`;
   return select(
     locale,
     sql`o.location_id = ${storeId} AND o.mode = 'drive' AND (
-          (o.status IN ('placed', 'preparing', 'ready')
-            AND ((sl.starts_at AT TIME ZONE 'Europe/Paris')::date <= ${today} OR sl.starts_at < now() + ${DUE_NOW} OR o.arrived_at IS NOT NULL))
-          OR (o.status IN ('collected', 'cancelled') AND (o.updated_at AT TIME ZONE 'Europe/Paris')::date = ${today}))`,
+          (o.status IN ('placed', 'preparing', 'ready') AND ${DUE_NOW})
+          OR (o.status IN ('collected', 'cancelled') AND (o.updated_at AT TIME ZONE 'Europe/Paris')::date = ${TODAY}))`,
     sql`(o.status IN ('placed', 'preparing', 'ready')) DESC, (o.arrived_at IS NOT NULL AND o.status IN ('placed', 'preparing', 'ready')) DESC,
         o.arrived_at ASC NULLS LAST, sl.starts_at ASC, o.updated_at DESC`,
     300,
   );
 }
 
-/** Drive orders for the coming days (to prepare ahead), by slot: the complement of the open part of today's list. */
+/** Drive orders for the coming days (to prepare ahead), by slot: the open orders not DUE_NOW. */
 export async function listUpcomingDriveOrders(storeId: number, locale: Locale): Promise<Order[]> {
-  const today = sql`(now() AT TIME ZONE 'Europe/Paris')::date`;
   return select(
     locale,
-    sql`o.location_id = ${storeId} AND o.mode = 'drive' AND o.status IN ('placed', 'preparing', 'ready')
-        AND (sl.starts_at AT TIME ZONE 'Europe/Paris')::date > ${today} AND sl.starts_at >= now() + ${DUE_NOW} AND o.arrived_at IS NULL`,
+    sql`o.location_id = ${storeId} AND o.mode = 'drive' AND o.status IN ('placed', 'preparing', 'ready') AND NOT ${DUE_NOW}`,
     sql`sl.starts_at ASC, o.id`,
     300,
   );
@@ -251,11 +251,10 @@ export async function listUpcomingDriveOrders(storeId: number, locale: Locale): 
 
 /** Home deliveries still to ship or to confirm delivered, oldest first; then today's finished ones. */
 export async function listDeliveryOrders(locale: Locale): Promise<Order[]> {
-  const today = sql`(now() AT TIME ZONE 'Europe/Paris')::date`;
   return select(
     locale,
     sql`o.mode = 'delivery' AND (o.status IN ('placed', 'preparing', 'shipped')
-          OR (o.updated_at AT TIME ZONE 'Europe/Paris')::date = ${today})`,
+          OR (o.updated_at AT TIME ZONE 'Europe/Paris')::date = ${TODAY})`,
     sql`(o.status IN ('placed', 'preparing', 'shipped')) DESC, o.placed_at ASC`,
     300,
   );

@@ -3,7 +3,8 @@ import { connection } from 'next/server';
 import { Suspense } from 'react';
 import { IntentLink } from '@/components/layout/intent-link';
 import { ProductCard, ProductGrid } from '@/components/product/product-card';
-import { listCategories, listFeaturedProducts } from '@/lib/catalog/queries';
+import { getCategories } from '@/lib/catalog/cached';
+import { listFeaturedProducts } from '@/lib/catalog/queries';
 import { isLocale, type Locale } from '@/lib/i18n/config';
 import { getDictionary, type Dictionary } from '@/lib/i18n/dictionary';
 
@@ -47,7 +48,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
 
 async function Departments({ locale }: { locale: Locale }) {
   await connection(); // read at request time: the build never opens the database
-  const categories = await listCategories(locale);
+  const categories = await getCategories(locale); // the header's cached list: one read for both
   return (
     <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
       {categories.map((c) => (
