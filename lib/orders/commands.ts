@@ -71,14 +71,19 @@ function totals(cart: CartSnapshot, points: number): { subtotal: number; deliver
   return { subtotal, delivery, discount, total: subtotal + delivery - discount };
 }
 
-async function findByKey(customerId: number, key: string): Promise<PlacedOrder | null> {
+/**
+ * The order a checkout key already placed, from the database (so also after a restart), or null.
+ * Callers ask this before anything about the present — the cart is empty once the order is
+ * placed — so a retry answers as the first request did. Another shopper's key reveals nothing.
+ */
+export async function findOrderByKey(customerId: number, key: string): Promise<PlacedOrder | null> {
   const db = await getDb();
-  const r = await db.execute<{ id: number; number: string; customer_id: number }>(
-    sql`SELECT id, number, customer_id FROM orders WHERE idempotency_key = ${key}`,
+  const r = await db.execute<{ id: number; number: string; customer_id: number; placed_at_store_id: number | null }>(
+    sql`SELECT id, number, customer_id, placed_at_store_id FROM orders WHERE idempotency_key = ${key}`,
   );
   const row = r.rows[0];
   if (!row) return null;
-  if (row.customer_id !== customerId) throw new IdempotencyKeyReusedError();
+  if (row.customer_id !== customerId || row.placed_at_store_id !== null) throw new IdempotencyKeyReusedError();
   return { id: row.id, number: row.number, replayed: true };
 }
 
@@ -134,7 +139,7 @@ function validate(input: PlaceOrderInput, mode: OrderMode): void {
  * and the slot refusals of lib/drive (full, past cut-off, closed, another store's).
  */
 export async function placeOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
-  const replay = await findByKey(input.customerId, input.idempotencyKey);
+  const replay = await findOrderByKey(input.customerId, input.idempotencyKey);
   if (replay) return replay;
 
   // What the shopper is about to pay, read as checkout will see it (and checked again inside).
@@ -213,7 +218,7 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
     if (pgErrorCode(err) === PG_UNIQUE_VIOLATION && pgConstraint(err) === 'orders_idempotency_key_unique') {
       // The same checkout submitted twice at once: the other request won, with the same payment
       // key and so the same authorisation, which its order now holds. Do not void it.
-      const again = await findByKey(input.customerId, input.idempotencyKey);
+      const again = await findOrderByKey(input.customerId, input.idempotencyKey);
       if (again) return again;
     }
     // Nothing was written: the authorisation must not stay on the shopper's card.

@@ -37,10 +37,25 @@ export type TillDeliveryOrder = {
   subtotalCents: number;
   deliveryCents: number;
   totalCents: number;
+  /** Where it goes, as the order holds it. */
+  address: { address: string; postcode: string; town: string };
   replayed: boolean;
 };
 
-type Row = { id: number; number: string; customer_id: number; subtotal_cents: number; delivery_cents: number; total_cents: number };
+type Row = {
+  id: number;
+  number: string;
+  customer_id: number;
+  placed_at_store_id: number | null;
+  subtotal_cents: number;
+  delivery_cents: number;
+  total_cents: number;
+  delivery_address: string;
+  delivery_postcode: string;
+  delivery_town: string;
+};
+
+const ROW = sql`id, number, customer_id, placed_at_store_id, subtotal_cents, delivery_cents, total_cents, delivery_address, delivery_postcode, delivery_town`;
 
 function result(row: Row, replayed: boolean): TillDeliveryOrder {
   return {
@@ -49,16 +64,32 @@ function result(row: Row, replayed: boolean): TillDeliveryOrder {
     subtotalCents: row.subtotal_cents,
     deliveryCents: row.delivery_cents,
     totalCents: row.total_cents,
+    address: { address: row.delivery_address, postcode: row.delivery_postcode, town: row.delivery_town },
     replayed,
   };
 }
 
-async function findByKey(db: Db, customerId: number, key: string): Promise<TillDeliveryOrder | null> {
-  const r = await db.execute<Row>(sql`
-    SELECT id, number, customer_id, subtotal_cents, delivery_cents, total_cents FROM orders WHERE idempotency_key = ${key}`);
+/**
+ * The order a till's key already placed, from the database (so also after a restart), or null;
+ * for staff of the shop that took it (any other key's order is refused, not shown). Asked before
+ * the customer pass, the address or the stock, so a retry answers as the first request did.
+ */
+export async function findTillDeliveryOrder(input: {
+  storeId: number;
+  staffId: number;
+  idempotencyKey: string;
+  customerId?: number;
+}): Promise<TillDeliveryOrder | null> {
+  await assertStaffOfStore(input.staffId, input.storeId);
+  return findByKey(await getDb(), input.storeId, input.idempotencyKey, input.customerId);
+}
+
+/** With `customerId`, also refused when the key placed another customer's order. */
+async function findByKey(db: Db, storeId: number, key: string, customerId?: number): Promise<TillDeliveryOrder | null> {
+  const r = await db.execute<Row>(sql`SELECT ${ROW} FROM orders WHERE idempotency_key = ${key}`);
   const row = r.rows[0];
   if (!row) return null;
-  if (row.customer_id !== customerId) throw new IdempotencyKeyReusedError();
+  if (row.placed_at_store_id !== storeId || (customerId !== undefined && row.customer_id !== customerId)) throw new IdempotencyKeyReusedError();
   return result(row, true);
 }
 
@@ -78,11 +109,10 @@ function validate(input: TillDeliveryOrderInput): HoldLine[] {
 }
 
 export async function placeTillDeliveryOrder(input: TillDeliveryOrderInput): Promise<TillDeliveryOrder> {
-  const lines = validate(input);
-  await assertStaffOfStore(input.staffId, input.storeId);
-  const db = await getDb();
-  const replay = await findByKey(db, input.customerId, input.idempotencyKey);
+  const replay = await findTillDeliveryOrder(input);
   if (replay) return replay;
+  const lines = validate(input);
+  const db = await getDb();
   const locationId = await getWarehouseLocationId();
   if (locationId === null) throw new Error('No web warehouse is configured: home delivery cannot take orders');
   try {
@@ -106,7 +136,7 @@ export async function placeTillDeliveryOrder(input: TillDeliveryOrderInput): Pro
         VALUES (${newOrderNumber()}, ${input.customerId}, 'delivery', ${locationId}, 'placed', ${subtotal}, ${delivery}, ${subtotal + delivery},
                 ${AT_PICKUP_PROVIDER_ID}, ${`till:${input.storeId}:${input.idempotencyKey}`}, 'paid_at_pickup', ${input.storeId},
                 ${a.name.trim()}, ${a.address.trim()}, ${a.postcode}, ${a.town.trim()}, ${a.phone.trim() || null}, ${input.idempotencyKey})
-        RETURNING id, number, customer_id, subtotal_cents, delivery_cents, total_cents`);
+        RETURNING ${ROW}`);
       const order = inserted.rows[0]!;
       for (const l of lines) {
         await tx.execute(sql`
@@ -121,7 +151,7 @@ export async function placeTillDeliveryOrder(input: TillDeliveryOrderInput): Pro
   } catch (err) {
     // The same order sent twice at once: the other request placed it.
     if (pgErrorCode(err) === PG_UNIQUE_VIOLATION && pgConstraint(err) === 'orders_idempotency_key_unique') {
-      const again = await findByKey(db, input.customerId, input.idempotencyKey);
+      const again = await findByKey(db, input.storeId, input.idempotencyKey, input.customerId);
       if (again) return again;
     }
     throw err;

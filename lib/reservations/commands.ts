@@ -88,6 +88,23 @@ export async function placeReservation(input: PlaceReservationInput): Promise<Pl
 
 type PlacedRow = { id: number; code: string; expires_at: string; replayed: boolean };
 
+/**
+ * The reservation a key already placed, from the database (so also after a restart), or null; a
+ * key of another customer's is refused, not shown. Asked by the actions before anything about the
+ * present (stock, limits, the till's customer pass), so a retry answers as the first request did.
+ * The placement function asks again under the customer's lock, for two requests at once.
+ */
+export async function findReservationByKey(customerId: number, key: string): Promise<(PlacedReservation & { storeId: number }) | null> {
+  const db = await getDb();
+  const r = await db.execute<{ id: number; code: string; expires_at: string; customer_id: number; store_id: number }>(
+    sql`SELECT id, code, expires_at, customer_id, store_id FROM reservations WHERE idempotency_key = ${key}`,
+  );
+  const row = r.rows[0];
+  if (!row) return null;
+  if (row.customer_id !== customerId) throw new IdempotencyKeyReusedError();
+  return { id: row.id, code: row.code, expiresAt: new Date(row.expires_at), storeId: row.store_id, replayed: true };
+}
+
 /** The function's RAISEd refusals ('comptoir:<reason>:<a>:<b>') as the domain's typed errors. */
 function refusalOf(err: unknown): Error | null {
   const message = findInCauses(err, (e) => (typeof e.message === 'string' ? /comptoir:[a-z_]+(?::-?\d+)*/.exec(e.message)?.[0] : undefined));

@@ -212,6 +212,14 @@ export async function walkInReturn(input: {
   return result.refundState === 'pending' ? settleRefund(result) : result;
 }
 
+/**
+ * What a walk-in's key already did at this desk, from the database, or null (another shop's: not
+ * found). Asked before anything about the present, so a retry answers as the first request did.
+ */
+export async function findWalkInByKey(key: string, storeId: number): Promise<CheckInResult | null> {
+  return resultByKey(key, storeId);
+}
+
 async function resultByKey(key: string, storeId: number): Promise<CheckInResult | null> {
   const db = await getDb();
   const r = await db.execute<{ code: string; store_id: number }>(sql`SELECT code, store_id FROM returns WHERE idempotency_key = ${key}`);

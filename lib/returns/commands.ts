@@ -31,7 +31,7 @@ export type BookReturnInput = {
   idempotencyKey: string;
 };
 
-export type BookedReturn = { id: number; code: string; replayed: boolean };
+export type BookedReturn = { id: number; code: string; orderNumber: string; replayed: boolean };
 
 export async function transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
   const db = await getDb();
@@ -70,15 +70,20 @@ export function windowStart(value: string | Date): string {
   return d.toISOString();
 }
 
-async function findByKey(customerId: number, key: string): Promise<BookedReturn | null> {
+/**
+ * The return a booking's key already made, from the database (so also after a restart), or null; a
+ * key of another shopper's is refused, not shown. Asked before anything about the present (the
+ * order, the window, what is left to return), so a retry answers as the first request did.
+ */
+export async function findReturnByKey(customerId: number, key: string): Promise<BookedReturn | null> {
   const db = await getDb();
-  const r = await db.execute<{ id: number; code: string; customer_id: number }>(
-    sql`SELECT id, code, customer_id FROM returns WHERE idempotency_key = ${key}`,
+  const r = await db.execute<{ id: number; code: string; customer_id: number; order_number: string }>(
+    sql`SELECT r.id, r.code, r.customer_id, o.number AS order_number FROM returns r JOIN orders o ON o.id = r.order_id WHERE r.idempotency_key = ${key}`,
   );
   const row = r.rows[0];
   if (!row) return null;
   if (row.customer_id !== customerId) throw new ReturnKeyReusedError();
-  return { id: row.id, code: row.code, replayed: true };
+  return { id: row.id, code: row.code, orderNumber: row.order_number, replayed: true };
 }
 
 /** Locks the window (made on first use), refusing a closed, past, too-far or desk-less one; returns its id. */
@@ -137,7 +142,7 @@ export async function addEvent(tx: Db, returnId: number, kind: string, actorId: 
  */
 export async function bookReturn(input: BookReturnInput): Promise<BookedReturn> {
   assertKey(input.idempotencyKey);
-  const replay = await findByKey(input.customerId, input.idempotencyKey);
+  const replay = await findReturnByKey(input.customerId, input.idempotencyKey);
   if (replay) return replay;
   const lines = validateLines(input.lines);
   if (input.refund !== 'original' && input.refund !== 'store_credit') throw new InvalidReturnError('refund_method');
@@ -159,12 +164,12 @@ export async function bookReturn(input: BookReturnInput): Promise<BookedReturn> 
       });
       await insertLines(tx, created.id, lines);
       await addEvent(tx, created.id, 'booked', input.customerId, startsAt);
-      return { ...created, replayed: false };
+      return { ...created, orderNumber: order.number, replayed: false };
     });
   } catch (err) {
     // The same booking submitted twice at once: the key's unique index let one through.
     if (pgErrorCode(err) === PG_UNIQUE_VIOLATION && pgConstraint(err) === 'returns_idempotency_key_unique') {
-      const first = await findByKey(input.customerId, input.idempotencyKey);
+      const first = await findReturnByKey(input.customerId, input.idempotencyKey);
       if (first) return first;
     }
     throw err;

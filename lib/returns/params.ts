@@ -14,6 +14,8 @@ import { LINE_OUTCOMES, RETURN_REASONS } from './schema';
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 const key = z.string().trim().min(8).max(200);
+/** A form's idempotency key alone: read first, to replay what it already did. */
+export const returnKeySchema = key;
 const refund = z.enum(['original', 'store_credit']);
 
 export type FieldErrors = Record<string, string>;

@@ -64,9 +64,13 @@ export type RungUpSale = {
   replayed: boolean;
 };
 
-function validateTicket(input: RingUpSaleInput): TillLineInput[] {
-  const key = input.idempotencyKey?.trim() ?? '';
+function validKey(idempotencyKey: string): string {
+  const key = typeof idempotencyKey === 'string' ? idempotencyKey.trim() : '';
   if (key.length < 8 || key.length > 100) throw new InvalidTicketError('This ticket has no valid reference. Reload the till and try again.');
+  return key;
+}
+
+function validateTicket(input: RingUpSaleInput): TillLineInput[] {
   if (input.lines.length === 0) throw new InvalidTicketError('The ticket is empty: scan or search an item first.');
   if (input.lines.length > TILL_MAX_LINES) throw new InvalidTicketError(`A ticket holds at most ${TILL_MAX_LINES} lines.`);
   const merged = new Map<number, number>();
@@ -104,6 +108,28 @@ function toRungUp(row: SaleRow, replayed: boolean): RungUpSale {
   };
 }
 
+const SALE_COLUMNS = sql`id, store_id, total_cents, discount_cents, points_redeemed, points_earned`;
+
+/**
+ * The sale a ticket's key already made, from the database (so also after a restart), or null; for
+ * staff of the store it was sold in (a key from another shop's ticket is refused, not shown). Asked
+ * before anything about the present — the customer pass, the lines on the screen, the stock — so a
+ * second "Take payment" of one ticket replays its sale, whatever the screen shows.
+ */
+export async function findTillSale(input: { storeId: number; staffId: number; idempotencyKey: string }): Promise<RungUpSale | null> {
+  const key = validKey(input.idempotencyKey);
+  await assertStaffOfStore(input.staffId, input.storeId);
+  const db = await getDb();
+  const first = await db.execute<SaleRow>(sql`SELECT ${SALE_COLUMNS} FROM sales WHERE idempotency_key = ${key}`);
+  return replayOf(first.rows[0], input.storeId);
+}
+
+function replayOf(row: SaleRow | undefined, storeId: number): RungUpSale | null {
+  if (!row) return null;
+  if (row.store_id !== storeId) throw new IdempotencyKeyReusedError();
+  return toRungUp(row, true);
+}
+
 /**
  * A ticket at the till, in one transaction: the key is claimed first (the sale row, unique key),
  * prices come from the catalogue (the web's price today, never the client's), each line leaves
@@ -113,14 +139,15 @@ function toRungUp(row: SaleRow, replayed: boolean): RungUpSale {
  * first (unique index) and returns its sale, sold once.
  */
 export async function ringUpSale(input: RingUpSaleInput): Promise<RungUpSale> {
+  const key = validKey(input.idempotencyKey);
+  // Staff of this store, decided from the database (the page that rendered the till proves nothing); then a replay.
+  const replay = await findTillSale({ storeId: input.storeId, staffId: input.staffId, idempotencyKey: key });
+  if (replay) return replay;
   const lines = validateTicket(input);
-  const key = input.idempotencyKey.trim();
   const pointsToRedeem = input.redeemPoints ?? 0;
   if (!Number.isSafeInteger(pointsToRedeem) || pointsToRedeem < 0) throw new InvalidTicketError('Points to redeem must be a whole number.');
   if (pointsToRedeem > 0 && input.customerId === null) throw new NotAMemberError();
   if (pointsToRedeem > 0 && input.identifiedBy !== 'card') throw new CardRequiredForRedemptionError();
-  // Decided from the database, for this store: the page that rendered the till proves nothing.
-  await assertStaffOfStore(input.staffId, input.storeId);
   const db = await getDb();
   return db.transaction(async (t) => {
     const tx = t as unknown as Db;
@@ -135,11 +162,11 @@ export async function ringUpSale(input: RingUpSaleInput): Promise<RungUpSale> {
       RETURNING id`);
     const saleId = claimed.rows[0]?.id;
     if (saleId === undefined) {
-      const first = await tx.execute<SaleRow>(sql`
-        SELECT id, store_id, total_cents, discount_cents, points_redeemed, points_earned FROM sales WHERE idempotency_key = ${key}`);
-      const row = first.rows[0];
-      if (!row || row.store_id !== input.storeId) throw new IdempotencyKeyReusedError();
-      return toRungUp(row, true);
+      // The same ticket sent twice at once: the other request sold it (the insert waited for its commit).
+      const first = await tx.execute<SaleRow>(sql`SELECT ${SALE_COLUMNS} FROM sales WHERE idempotency_key = ${key}`);
+      const replayed = replayOf(first.rows[0], input.storeId);
+      if (!replayed) throw new IdempotencyKeyReusedError();
+      return replayed;
     }
 
     const skuIds = lines.map((l) => l.skuId);
@@ -182,7 +209,7 @@ export async function ringUpSale(input: RingUpSaleInput): Promise<RungUpSale> {
       UPDATE sales SET total_cents = ${total}, discount_cents = ${discount}, points_redeemed = ${pointsToRedeem},
                        points_earned = ${earned?.points ?? 0}
       WHERE id = ${saleId}
-      RETURNING id, store_id, total_cents, discount_cents, points_redeemed, points_earned`);
+      RETURNING ${SALE_COLUMNS}`);
     return toRungUp(done.rows[0]!, false);
   });
 }

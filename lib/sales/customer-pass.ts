@@ -61,3 +61,11 @@ export function openCustomerPass(
   if (!Number.isSafeInteger(customerId) || customerId <= 0 || !(expires > now.getTime())) return null;
   return { customerId, identifiedBy };
 }
+
+/**
+ * The customer a pass names even after it lapsed (still unaltered, still this till's): only to find
+ * what an earlier request made for them with its key, never to start anything new.
+ */
+export function customerOfPass(token: unknown, scope: { storeId: number; staffId: number }): number | null {
+  return openCustomerPass(token, scope, new Date(0))?.customerId ?? null;
+}

@@ -14,6 +14,8 @@ type Props = {
   pending: boolean;
   error: string;
   onComplete: () => void;
+  /** Empties the ticket and starts another (a new key): the abandoned one is never sold. */
+  onNewTicket: () => void;
   onElsewhere: (line: TillLine) => void;
   labels: Dictionary['till'];
   /** The loyalty redemption control, between the lines and the totals. */
@@ -45,14 +47,21 @@ function Stepper({ line, onQuantity, labels }: { line: TillLine; onQuantity: Pro
 }
 
 /** The ticket: lines with steppers, totals, and the one button that takes the payment. */
-export function TicketPanel({ locale, lines, discountCents, refusedSkuId, onQuantity, pending, error, onComplete, onElsewhere, labels, children }: Props) {
+export function TicketPanel({ locale, lines, discountCents, refusedSkuId, onQuantity, pending, error, onComplete, onNewTicket, onElsewhere, labels, children }: Props) {
   const subtotal = lines.reduce((sum, l) => sum + l.quantity * l.priceCents, 0);
   const total = Math.max(0, subtotal - discountCents);
   return (
     <section aria-labelledby="till-ticket" className="card flex flex-col p-3 sm:p-4" data-testid="till-ticket">
-      <h2 id="till-ticket" className="text-base font-bold">
-        {labels.ticketTitle}
-      </h2>
+      <div className="flex items-center justify-between gap-2">
+        <h2 id="till-ticket" className="text-base font-bold">
+          {labels.ticketTitle}
+        </h2>
+        {lines.length > 0 && (
+          <button type="button" className="btn-secondary" disabled={pending} onClick={onNewTicket} data-testid="till-clear-ticket">
+            {labels.newTicket}
+          </button>
+        )}
+      </div>
       {lines.length === 0 ? (
         <p className="mt-3 rounded-lg border border-dashed border-line p-4 text-sm text-muted">{labels.emptyTicket}</p>
       ) : (

@@ -1,6 +1,6 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useCallback, useRef, useState, useTransition } from 'react';
+import { startTransition as startNavigation, useCallback, useRef, useState, useTransition } from 'react';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { CustomerPanel } from './customer-panel';
@@ -56,7 +56,6 @@ export type TillActions = {
 type Props = {
   storeId: number;
   locale: Locale;
-  ticketKey: string;
   /** The loyalty redemption step (100 points = €5 by default), from the server's rules. */
   redeemStep: { points: number; cents: number };
   actions: TillActions;
@@ -65,10 +64,14 @@ type Props = {
 
 /**
  * The till: who is buying, what goes on the ticket, and payment. The ticket lives in the browser
- * until payment; the sale is written once, by its key, with the catalogue's prices.
+ * until payment; the sale is written once, by its key, with the catalogue's prices. The key is the
+ * ticket's identity: drawn when the ticket opens, kept through every retry of "Take payment", and
+ * replaced only with a new empty ticket (after a sale, or "New ticket"), so one ticket is one sale
+ * however often it is sent, and a new ticket never carries the last customer's items.
  */
-export function TillScreen({ storeId, locale, ticketKey, redeemStep, actions, labels }: Props) {
+export function TillScreen({ storeId, locale, redeemStep, actions, labels }: Props) {
   const router = useRouter();
+  const [ticketKey, setTicketKey] = useState(newKey);
   const [customer, setCustomer] = useState<TillCustomer | null>(null);
   const [lines, setLines] = useState<TillLine[]>([]);
   const [elsewhere, setElsewhere] = useState<TillItem | null>(null);
@@ -77,6 +80,17 @@ export function TillScreen({ storeId, locale, ticketKey, redeemStep, actions, la
   const [pending, startTransition] = useTransition();
   const orderKeys = useRef(new Map<string, string>());
   const [wantedPoints, setWantedPoints] = useState(0);
+
+  const newTicket = () => {
+    setTicketKey(newKey());
+    setCustomer(null);
+    setLines([]);
+    setElsewhere(null);
+    setError('');
+    setRefusedSkuId(null);
+    setWantedPoints(0);
+    orderKeys.current = new Map();
+  };
 
   const subtotal = lines.reduce((sum, l) => sum + l.quantity * l.priceCents, 0);
   const steps = (n: number) => Math.max(0, Math.floor(n));
@@ -125,7 +139,12 @@ export function TillScreen({ storeId, locale, ticketKey, redeemStep, actions, la
         names,
       );
       if (result.ok) {
-        router.push(`/staff/till/receipts/${result.saleId}`);
+        // Sold: this ticket is closed. The screen kept for "back" (and for the receipt's "New
+        // ticket") holds a new empty one, committed with the move to the receipt.
+        startNavigation(() => {
+          newTicket();
+          router.push(`/staff/till/receipts/${result.saleId}`);
+        });
         return;
       }
       setError(result.message);
@@ -155,8 +174,9 @@ export function TillScreen({ storeId, locale, ticketKey, redeemStep, actions, la
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
       <div className="space-y-4">
-        <CustomerPanel customer={customer} onCustomer={chooseCustomer} find={findCustomer} locale={locale} labels={labels} />
-        <ItemSearch locale={locale} find={findItem} onAdd={addItem} onElsewhere={setElsewhere} labels={labels} />
+        {/* Keyed by the ticket: a new ticket also clears what was typed in the searches. */}
+        <CustomerPanel key={`c-${ticketKey}`} customer={customer} onCustomer={chooseCustomer} find={findCustomer} locale={locale} labels={labels} />
+        <ItemSearch key={`i-${ticketKey}`} locale={locale} find={findItem} onAdd={addItem} onElsewhere={setElsewhere} labels={labels} />
         {elsewhere && (
           <ElsewherePanel
             locale={locale}
@@ -180,6 +200,7 @@ export function TillScreen({ storeId, locale, ticketKey, redeemStep, actions, la
           pending={pending}
           error={error}
           onComplete={complete}
+          onNewTicket={newTicket}
           onElsewhere={setElsewhere}
           labels={labels}
         >

@@ -5,14 +5,16 @@ import type { CheckoutState } from '@/components/checkout/form-state';
 import { getSessionUser } from '@/lib/auth/guards';
 import { getCart } from '@/lib/cart/queries';
 import { getI18n } from '@/lib/i18n/server';
-import { placeOrder, type PlaceOrderInput } from '@/lib/orders/commands';
+import { findOrderByKey, placeOrder, type PlacedOrder, type PlaceOrderInput } from '@/lib/orders/commands';
 import { parseCardForm } from '@/lib/payments/card-schema';
 import { addressSchema, addressValues, checkoutRefusal, idempotencyKeySchema, redeemPointsSchema, slotIdSchema } from './checkout-refusal';
 
 /**
  * "Place order" for the signed-in shopper's own cart (found from the session, never the form):
  * drive with the held slot, or home delivery with the address and the card. Every refusal comes
- * back as a sentence on the field it concerns; an order goes to its page.
+ * back as a sentence on the field it concerns; an order goes to its page. A key that already placed
+ * an order goes to that order's page before anything else is looked at: a double tap, or a retry
+ * after a lost answer, finds the cart empty because its first request succeeded.
  */
 export async function placeOrderAction(prev: CheckoutState, formData: FormData): Promise<CheckoutState> {
   const { locale, t } = await getI18n();
@@ -22,6 +24,13 @@ export async function placeOrderAction(prev: CheckoutState, formData: FormData):
   if (!user) return { ...base, message: t.orders.signInAgain };
   const key = idempotencyKeySchema.safeParse(formData.get('idempotencyKey'));
   if (!key.success) return { ...base, message: t.orders.invalidRequest };
+  let first: PlacedOrder | null;
+  try {
+    first = await findOrderByKey(user.id, key.data);
+  } catch (err) {
+    return checkoutRefusal(err, { locale, t, lines: [], values, slotRefused: prev.slotRefused ?? 0 });
+  }
+  if (first) placed(first.number);
   const cart = await getCart({ customerId: user.id }, locale);
   if (!cart || cart.lines.length === 0) return { ...base, message: t.orders.emptyCart };
 
@@ -54,6 +63,11 @@ export async function placeOrderAction(prev: CheckoutState, formData: FormData):
     refresh(); // a price, a stock figure or a slot moved: the page shows it now
     return refusal;
   }
+  placed(number);
+}
+
+/** The answer to a placed order, the first time and on every replay of its key: its page. */
+function placed(number: string): never {
   revalidatePath('/account/orders');
   redirect(`/account/orders/${number}`);
 }

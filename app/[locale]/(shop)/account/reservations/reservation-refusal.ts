@@ -23,13 +23,15 @@ type Texts = Dictionary['reservations'];
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 
+export const reserveKeySchema = z.uuid();
+
 /** The per-account cap is configurable (config.ts), so the schema is built with it. */
 export function reserveSchema(maxUnitsPerSku: number) {
   return z.object({
     storeId: id,
     skuId: id,
     quantity: z.coerce.number().int().min(1).max(maxUnitsPerSku),
-    idempotencyKey: z.uuid(),
+    idempotencyKey: reserveKeySchema,
   });
 }
 

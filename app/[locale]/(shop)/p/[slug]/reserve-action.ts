@@ -4,15 +4,26 @@ import { redirect } from 'next/navigation';
 import type { ReservationFormState } from '@/components/reservations/form-state';
 import { getSessionUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
-import { placeReservation } from '@/lib/reservations/commands';
+import { findReservationByKey, placeReservation } from '@/lib/reservations/commands';
 import { reservationLimits } from '@/lib/reservations/config';
-import { invalidReservationInput, reservationRefusal, reserveSchema } from '../../account/reservations/reservation-refusal';
+import { invalidReservationInput, reservationRefusal, reserveKeySchema, reserveSchema } from '../../account/reservations/reservation-refusal';
 
 /** "Reserve in store": one SKU at one shop, for the signed-in shopper (never a customer id from the form). */
 export async function reserveAction(_prev: ReservationFormState, formData: FormData): Promise<ReservationFormState> {
   const { t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return { ok: false, message: t.reservations.signInAgain, fieldErrors: {} };
+  // A key that already placed a reservation goes to it before anything else is checked (limits, stock).
+  const key = reserveKeySchema.safeParse(formData.get('idempotencyKey'));
+  if (key.success) {
+    let first: Awaited<ReturnType<typeof findReservationByKey>>;
+    try {
+      first = await findReservationByKey(user.id, key.data);
+    } catch (err) {
+      return reservationRefusal(err, t.reservations, 'place');
+    }
+    if (first) reserved(first.id);
+  }
   const { maxUnitsPerSku } = reservationLimits();
   const parsed = reserveSchema(maxUnitsPerSku).safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidReservationInput(parsed.error, maxUnitsPerSku, t.reservations);
@@ -25,6 +36,11 @@ export async function reserveAction(_prev: ReservationFormState, formData: FormD
   } catch (err) {
     return reservationRefusal(err, t.reservations, 'place');
   }
+  reserved(reservationId);
+}
+
+/** The answer to a placed reservation, the first time and on every replay of its key: its page. */
+function reserved(id: number): never {
   revalidatePath('/account/reservations');
-  redirect(`/account/reservations/${reservationId}`);
+  redirect(`/account/reservations/${id}`);
 }

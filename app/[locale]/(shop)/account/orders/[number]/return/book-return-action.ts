@@ -4,8 +4,8 @@ import { redirect } from 'next/navigation';
 import type { ReturnFormState } from '@/components/returns/form-state';
 import { getSessionUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
-import { bookReturn } from '@/lib/returns/commands';
-import { parseBookReturnForm } from '@/lib/returns/params';
+import { bookReturn, findReturnByKey } from '@/lib/returns/commands';
+import { parseBookReturnForm, returnKeySchema } from '@/lib/returns/params';
 import { invalidForm, refused, returnRefusal } from '@/app/[locale]/returns-action-support';
 
 /**
@@ -17,14 +17,30 @@ export async function bookReturnAction(_prev: ReturnFormState, formData: FormDat
   const { locale, t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return refused(t.returns.signInAgain);
+  // A key that already booked a return goes to it before anything else is checked.
+  const key = returnKeySchema.safeParse(formData.get('idempotencyKey'));
+  if (key.success) {
+    let first: Awaited<ReturnType<typeof findReturnByKey>>;
+    try {
+      first = await findReturnByKey(user.id, key.data);
+    } catch (err) {
+      return returnRefusal(err, t.returns, locale);
+    }
+    if (first) booked(first.code, first.orderNumber);
+  }
   const parsed = parseBookReturnForm(formData);
   if (!parsed.ok) return invalidForm(parsed.fieldErrors, t.returns);
-  let code: string;
+  let placed: { code: string; orderNumber: string };
   try {
-    code = (await bookReturn({ ...parsed.value, customerId: user.id })).code;
+    placed = await bookReturn({ ...parsed.value, customerId: user.id });
   } catch (err) {
     return returnRefusal(err, t.returns, locale);
   }
-  revalidatePath(`/account/orders/${parsed.value.orderNumber}`);
+  booked(placed.code, placed.orderNumber);
+}
+
+/** The answer to a booked return, the first time and on every replay of its key: its page. */
+function booked(code: string, orderNumber: string): never {
+  revalidatePath(`/account/orders/${orderNumber}`);
   redirect(`/account/returns/${code}`);
 }

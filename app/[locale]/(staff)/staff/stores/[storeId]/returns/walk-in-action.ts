@@ -1,10 +1,11 @@
 'use server';
 import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import type { ReturnFormState } from '@/components/returns/form-state';
 import { assertStaffOfStore, getSessionUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
-import { walkInReturn } from '@/lib/returns/check-in';
-import { parseWalkInForm } from '@/lib/returns/params';
+import { findWalkInByKey, walkInReturn } from '@/lib/returns/check-in';
+import { parseWalkInForm, returnKeySchema } from '@/lib/returns/params';
 import { invalidForm, refused } from '@/app/[locale]/returns-action-support';
 import { deskRefusal, revalidateDesk } from './return-desk-support';
 
@@ -16,6 +17,19 @@ export async function walkInAction(_prev: ReturnFormState, formData: FormData): 
   const { locale, t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return refused(t.staff.signInAgain);
+  // A key that already took a return back answers with it before anything else is checked.
+  const head = walkInKeySchema.safeParse({ storeId: formData.get('storeId'), idempotencyKey: formData.get('idempotencyKey') });
+  if (head.success) {
+    const { storeId, idempotencyKey } = head.data;
+    let first: Awaited<ReturnType<typeof findWalkInByKey>>;
+    try {
+      await assertStaffOfStore(user.id, storeId);
+      first = await findWalkInByKey(idempotencyKey, storeId);
+    } catch (err) {
+      return deskRefusal(err, storeId, t, locale);
+    }
+    if (first) takenBack(storeId, first.code);
+  }
   const parsed = parseWalkInForm(formData);
   if (!parsed.ok) return invalidForm(parsed.fieldErrors, t.returns);
   const { storeId } = parsed.value;
@@ -26,6 +40,13 @@ export async function walkInAction(_prev: ReturnFormState, formData: FormData): 
   } catch (err) {
     return deskRefusal(err, storeId, t, locale);
   }
+  takenBack(storeId, code);
+}
+
+const walkInKeySchema = z.object({ storeId: z.coerce.number().int().positive().max(2_147_483_647), idempotencyKey: returnKeySchema });
+
+/** The answer to a walk-in taken back, the first time and on every replay of its key: the desk, opened on it. */
+function takenBack(storeId: number, code: string): never {
   revalidateDesk(storeId);
   redirect(`/staff/stores/${storeId}/returns?code=${code}`);
 }

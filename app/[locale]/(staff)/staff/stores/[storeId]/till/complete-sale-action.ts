@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { interpolate } from '@/lib/i18n/format';
 import { NotStockedHereError, OutOfStockError } from '@/lib/inventory/holds';
-import { ringUpSale } from '@/lib/sales/commands';
+import { findTillSale, ringUpSale } from '@/lib/sales/commands';
 import { openCustomerPass } from '@/lib/sales/customer-pass';
 import type { CompleteSaleResult } from '@/components/staff/till/types';
 import { idSchema, tillContext, tillRefusal } from './till-action-support';
@@ -18,10 +18,26 @@ const ticketSchema = z.object({
   redeemPoints: z.number().int().min(0).max(10_000_000),
 });
 
-/** Payment taken: the ticket becomes a sale (once, whatever the retries), then the receipt. */
+/** Which ticket this is: its key names it for good, whatever else the request says. */
+const ticketKeySchema = ticketSchema.pick({ storeId: true, idempotencyKey: true });
+
+/**
+ * Payment taken: the ticket becomes a sale (once, whatever the retries), then the receipt. A
+ * ticket already sold answers with its sale before anything else is checked (the customer pass
+ * may have lapsed, the lines on the screen may have changed): a ticket is completed once.
+ */
 export async function completeSaleAction(ticket: z.input<typeof ticketSchema>, names: Record<number, string>): Promise<CompleteSaleResult> {
   const { userId, t } = await tillContext();
   if (userId === null) return { ok: false, message: t.till.signInAgain };
+  const keyed = ticketKeySchema.safeParse(ticket);
+  if (keyed.success) {
+    try {
+      const first = await findTillSale({ ...keyed.data, staffId: userId });
+      if (first) return sold(keyed.data.storeId, first.saleId);
+    } catch (err) {
+      return tillRefusal(err, t);
+    }
+  }
   const parsed = ticketSchema.safeParse(ticket);
   if (!parsed.success) {
     const empty = parsed.error.issues.some((i) => i.path[0] === 'lines' && i.code === 'too_small');
@@ -42,8 +58,7 @@ export async function completeSaleAction(ticket: z.input<typeof ticketSchema>, n
       idempotencyKey,
       redeemPoints,
     });
-    revalidatePath(`/staff/stores/${storeId}`, 'layout');
-    return { ok: true, saleId: sale.saleId };
+    return sold(storeId, sale.saleId);
   } catch (err) {
     if (err instanceof OutOfStockError || err instanceof NotStockedHereError) {
       const product = String(names?.[err.skuId] ?? '').slice(0, 200) || `#${err.skuId}`;
@@ -57,4 +72,10 @@ export async function completeSaleAction(ticket: z.input<typeof ticketSchema>, n
     }
     return tillRefusal(err, t);
   }
+}
+
+/** The answer to a sold ticket, the first time and on every replay of its key: its receipt. */
+function sold(storeId: number, saleId: number): CompleteSaleResult {
+  revalidatePath(`/staff/stores/${storeId}`, 'layout');
+  return { ok: true, saleId };
 }

@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { OutOfStockError } from '@/lib/inventory/holds';
 import { addressSchema } from '@/lib/orders/address';
 import { InvalidCheckoutError } from '@/lib/orders/errors';
-import { placeTillDeliveryOrder } from '@/lib/orders/till-orders';
+import { findTillDeliveryOrder, placeTillDeliveryOrder, type TillDeliveryOrder } from '@/lib/orders/till-orders';
 import { openCustomerPass } from '@/lib/sales/customer-pass';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
 import type { HomeDeliveryResult } from '@/components/staff/till/types';
+import type { Dictionary } from '@/lib/i18n/dictionary';
 import { customerItemRequest, tillContext, tillRefusal } from './till-action-support';
 
 const requestSchema = customerItemRequest.extend({
@@ -16,6 +17,7 @@ const requestSchema = customerItemRequest.extend({
 /**
  * An item this shop lacks, ordered here for the customer and sent to their home from the web
  * warehouse, paid at this counter: a paid home-delivery order in their account (lib/orders/till-orders.ts).
+ * A key that already placed an order answers with it before anything else is checked.
  */
 export async function orderHomeDeliveryAction(request: z.input<typeof requestSchema>): Promise<HomeDeliveryResult> {
   const { userId, t, locale } = await tillContext();
@@ -23,6 +25,12 @@ export async function orderHomeDeliveryAction(request: z.input<typeof requestSch
   const parsed = requestSchema.safeParse(request);
   if (!parsed.success) return { ok: false, message: t.till.invalidTicket };
   const { storeId, customerPass, skuId, quantity, idempotencyKey } = parsed.data;
+  try {
+    const first = await findTillDeliveryOrder({ storeId, staffId: userId, idempotencyKey });
+    if (first) return ordered(first, t, locale);
+  } catch (err) {
+    return tillRefusal(err, t);
+  }
   const pass = openCustomerPass(customerPass, { storeId, staffId: userId });
   if (!pass) return { ok: false, message: t.till.customerPassLapsed };
   const address = addressSchema(t.orders).safeParse(parsed.data.address);
@@ -40,19 +48,20 @@ export async function orderHomeDeliveryAction(request: z.input<typeof requestSch
       address: address.data,
       idempotencyKey,
     });
-    const a = address.data;
-    return {
-      ok: true,
-      number: order.number,
-      message: interpolate(t.till.deliveryOrdered, {
-        number: order.number,
-        total: formatPrice(order.totalCents, locale),
-        address: `${a.address}, ${a.postcode} ${a.town}`,
-      }),
-    };
+    return ordered(order, t, locale);
   } catch (err) {
     if (err instanceof OutOfStockError) return { ok: false, message: t.till.webOut };
     if (err instanceof InvalidCheckoutError) return { ok: false, message: err.message };
     return tillRefusal(err, t);
   }
+}
+
+/** The answer to a placed order, the first time and on every replay of its key. */
+function ordered(order: TillDeliveryOrder, t: Dictionary, locale: 'fr' | 'en'): HomeDeliveryResult {
+  const a = order.address;
+  return {
+    ok: true,
+    number: order.number,
+    message: interpolate(t.till.deliveryOrdered, { number: order.number, total: formatPrice(order.totalCents, locale), address: `${a.address}, ${a.postcode} ${a.town}` }),
+  };
 }

@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { assertStaffOfStore } from '@/lib/auth/guards';
 import { addToCart, getOrCreateCustomerCart } from '@/lib/cart/commands';
 import { interpolate } from '@/lib/i18n/format';
-import { placeReservation } from '@/lib/reservations/commands';
+import { findReservationByKey, placeReservation } from '@/lib/reservations/commands';
 import { getStoreById } from '@/lib/stores/queries';
-import { openCustomerPass } from '@/lib/sales/customer-pass';
+import { customerOfPass, openCustomerPass } from '@/lib/sales/customer-pass';
 import { findShopperById } from '@/lib/sales/queries';
 import type { OrderElsewhereResult } from '@/components/staff/till/types';
+import type { Dictionary } from '@/lib/i18n/dictionary';
 import { customerItemRequest, idSchema, tillContext, tillRefusal } from './till-action-support';
 
 const requestSchema = customerItemRequest.extend({
@@ -18,6 +19,7 @@ const requestSchema = customerItemRequest.extend({
 /**
  * An item missing here, ordered for the identified customer from the till: reserved at another
  * shop (they pay at pickup) or put in their web basket, where they confirm home delivery and pay.
+ * A reservation its key already placed answers before anything else is checked (the pass may have lapsed).
  */
 export async function orderElsewhereAction(request: z.input<typeof requestSchema>): Promise<OrderElsewhereResult> {
   const { userId, t } = await tillContext();
@@ -25,6 +27,16 @@ export async function orderElsewhereAction(request: z.input<typeof requestSchema
   const parsed = requestSchema.safeParse(request);
   if (!parsed.success) return { ok: false, message: parsed.error.issues.some((i) => i.path[0] === 'customerPass') ? t.till.needsCustomer : t.till.invalidTicket };
   const { storeId, customerPass, skuId, quantity, idempotencyKey, target } = parsed.data;
+  const owner = customerOfPass(customerPass, { storeId, staffId: userId });
+  if (target.kind === 'store' && owner !== null) {
+    try {
+      await assertStaffOfStore(userId, storeId);
+      const first = await findReservationByKey(owner, idempotencyKey);
+      if (first) return reservedThere(first, owner, t);
+    } catch (err) {
+      return tillRefusal(err, t);
+    }
+  }
   const pass = openCustomerPass(customerPass, { storeId, staffId: userId });
   if (!pass) return { ok: false, message: t.till.customerPassLapsed };
   const { customerId } = pass;
@@ -37,9 +49,14 @@ export async function orderElsewhereAction(request: z.input<typeof requestSchema
       return { ok: true, message: interpolate(t.till.addedToWebCart, { name: customer.name }) };
     }
     const placed = await placeReservation({ customerId, storeId: target.storeId, lines: [{ skuId, quantity }], idempotencyKey });
-    const store = await getStoreById(target.storeId);
-    return { ok: true, message: interpolate(t.till.reservedThere, { store: store?.name ?? '', name: customer.name, code: placed.code }) };
+    return reservedThere({ ...placed, storeId: target.storeId }, customerId, t);
   } catch (err) {
     return tillRefusal(err, t);
   }
+}
+
+/** The answer to a reservation placed from the till, the first time and on every replay of its key. */
+async function reservedThere(placed: { code: string; storeId: number }, customerId: number, t: Dictionary): Promise<OrderElsewhereResult> {
+  const [store, customer] = await Promise.all([getStoreById(placed.storeId), findShopperById(customerId)]);
+  return { ok: true, message: interpolate(t.till.reservedThere, { store: store?.name ?? '', name: customer?.name ?? '', code: placed.code }) };
 }

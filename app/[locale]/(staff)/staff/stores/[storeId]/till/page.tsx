@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { StoreDeskHeader } from '@/components/staff/store-desk-header';
@@ -42,8 +41,8 @@ export default async function TillPage({ params }: Params) {
   return (
     <div className="space-y-4">
       <StoreDeskHeader storeId={storeId} store={store} current="till" t={t} />
-      {/* A fresh key per rendered ticket: a double-submitted payment finds the first sale. */}
-      <TillScreen storeId={storeId} locale={locale} ticketKey={randomUUID()}
+      {/* The ticket's key is the screen's own (made when a ticket opens): a re-render here must not change it. */}
+      <TillScreen storeId={storeId} locale={locale}
         redeemStep={{ points: rules.redeemStepPoints, cents: rules.redeemStepCents }}
         actions={actions} labels={t.till} />
     </div>
