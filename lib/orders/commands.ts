@@ -2,7 +2,6 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/lib/db';
-import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@/lib/errors';
 import { holdStock, releaseStock, takeHeldStock, type HoldLine } from '@/lib/inventory/holds';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { clearCart, lockCartForCheckout } from '@/lib/cart/commands';
@@ -77,14 +76,19 @@ function totals(cart: CartSnapshot, points: number): { subtotal: number; deliver
  * placed — so a retry answers as the first request did. Another shopper's key reveals nothing.
  */
 export async function findOrderByKey(customerId: number, key: string): Promise<PlacedOrder | null> {
+  const first = await orderByKey(customerId, key);
+  return first && { id: first.id, number: first.number, replayed: true };
+}
+
+async function orderByKey(customerId: number, key: string): Promise<{ id: number; number: string; paymentReference: string | null } | null> {
   const db = await getDb();
-  const r = await db.execute<{ id: number; number: string; customer_id: number; placed_at_store_id: number | null }>(
-    sql`SELECT id, number, customer_id, placed_at_store_id FROM orders WHERE idempotency_key = ${key}`,
+  const r = await db.execute<{ id: number; number: string; customer_id: number; placed_at_store_id: number | null; payment_reference: string | null }>(
+    sql`SELECT id, number, customer_id, placed_at_store_id, payment_reference FROM orders WHERE idempotency_key = ${key}`,
   );
   const row = r.rows[0];
   if (!row) return null;
   if (row.customer_id !== customerId || row.placed_at_store_id !== null) throw new IdempotencyKeyReusedError();
-  return { id: row.id, number: row.number, replayed: true };
+  return { id: row.id, number: row.number, paymentReference: row.payment_reference };
 }
 
 /** Where a mode's stock lives: the web warehouse, or the drive store (which must offer drive). */
@@ -141,7 +145,18 @@ function validate(input: PlaceOrderInput, mode: OrderMode): void {
 export async function placeOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
   const replay = await findOrderByKey(input.customerId, input.idempotencyKey);
   if (replay) return replay;
+  try {
+    return await placeNewOrder(input);
+  } catch (err) {
+    // A refusal is given only after the key is asked again: the same checkout sent twice at once
+    // waits on the cart's lock, then finds it emptied by the other request — whose order is the answer.
+    const winner = await findOrderByKey(input.customerId, input.idempotencyKey).catch(() => null);
+    if (winner) return winner;
+    throw err;
+  }
+}
 
+async function placeNewOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
   // What the shopper is about to pay, read as checkout will see it (and checked again inside).
   const preview = await transaction((tx) => lockCartForCheckout(tx, input.cartId));
   const mode = preview.fulfilment;
@@ -215,14 +230,15 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
       return { id: orderId, number, replayed: false };
     });
   } catch (err) {
-    if (pgErrorCode(err) === PG_UNIQUE_VIOLATION && pgConstraint(err) === 'orders_idempotency_key_unique') {
-      // The same checkout submitted twice at once: the other request won, with the same payment
-      // key and so the same authorisation, which its order now holds. Do not void it.
-      const again = await findOrderByKey(input.customerId, input.idempotencyKey);
-      if (again) return again;
-    }
-    // Nothing was written: the authorisation must not stay on the shopper's card.
+    // The same checkout submitted twice at once: the other request may have won while this one
+    // waited on the cart's lock (and found it empty) or on the key's index. Then its order is the
+    // answer, whatever this attempt was refused for; and when the payment key matched, the
+    // authorisation is the one that order holds: it must not be voided.
+    const winner = await orderByKey(input.customerId, input.idempotencyKey).catch(() => null);
+    if (winner && winner.paymentReference === auth.reference) return { id: winner.id, number: winner.number, replayed: true };
+    // Nothing was written for this authorisation: it must not stay on the shopper's card.
     await provider.void(auth.reference).catch((voidErr: unknown) => console.error('orders: could not void an authorisation', auth.reference, voidErr));
+    if (winner) return { id: winner.id, number: winner.number, replayed: true };
     throw err;
   }
 }

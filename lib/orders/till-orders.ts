@@ -2,7 +2,6 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { assertStaffOfStore } from '@/lib/auth/staff-access';
 import { getDb, type Db } from '@/lib/db';
-import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@/lib/errors';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { holdStock, type HoldLine } from '@/lib/inventory/holds';
 import { getWarehouseLocationId } from '@/lib/inventory/queries';
@@ -149,11 +148,9 @@ export async function placeTillDeliveryOrder(input: TillDeliveryOrderInput): Pro
       return result(order, false);
     });
   } catch (err) {
-    // The same order sent twice at once: the other request placed it.
-    if (pgErrorCode(err) === PG_UNIQUE_VIOLATION && pgConstraint(err) === 'orders_idempotency_key_unique') {
-      const again = await findByKey(db, input.storeId, input.idempotencyKey, input.customerId);
-      if (again) return again;
-    }
+    // The same order sent twice at once: the other request placed it (and maybe took the last unit).
+    const again = await findByKey(db, input.storeId, input.idempotencyKey, input.customerId).catch(() => null);
+    if (again) return again;
     throw err;
   }
 }

@@ -1,7 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/lib/db';
-import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@/lib/errors';
 import { restockReturnedUnits, type RestockedUnit } from '@/lib/inventory/restock';
 import { reversePoints } from '@/lib/loyalty/commands';
 import { getPaymentProviderById } from '@/lib/payments';
@@ -203,10 +202,9 @@ export async function walkInReturn(input: {
       return receive(tx, { ...ret, store_id: input.storeId }, order, method, decisions, input.actorId);
     });
   } catch (err) {
-    if (pgErrorCode(err) === PG_UNIQUE_VIOLATION && pgConstraint(err) === 'returns_idempotency_key_unique') {
-      const first = await resultByKey(input.idempotencyKey, input.storeId);
-      if (first) return first;
-    }
+    // The same walk-in sent twice at once: the other request took it back (and maybe the last returnable unit).
+    const first = await resultByKey(input.idempotencyKey, input.storeId).catch(() => null);
+    if (first) return first;
     throw err;
   }
   return result.refundState === 'pending' ? settleRefund(result) : result;

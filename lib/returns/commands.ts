@@ -167,11 +167,10 @@ export async function bookReturn(input: BookReturnInput): Promise<BookedReturn> 
       return { ...created, orderNumber: order.number, replayed: false };
     });
   } catch (err) {
-    // The same booking submitted twice at once: the key's unique index let one through.
-    if (pgErrorCode(err) === PG_UNIQUE_VIOLATION && pgConstraint(err) === 'returns_idempotency_key_unique') {
-      const first = await findReturnByKey(input.customerId, input.idempotencyKey);
-      if (first) return first;
-    }
+    // The same booking submitted twice at once: the key's unique index let one through, which may
+    // also have taken the window's last place. Its booking is the answer to this one too.
+    const first = await findReturnByKey(input.customerId, input.idempotencyKey).catch(() => null);
+    if (first) return first;
     throw err;
   }
 }

@@ -13,8 +13,8 @@ import { addressSchema, addressValues, checkoutRefusal, idempotencyKeySchema, re
  * "Place order" for the signed-in shopper's own cart (found from the session, never the form):
  * drive with the held slot, or home delivery with the address and the card. Every refusal comes
  * back as a sentence on the field it concerns; an order goes to its page. A key that already placed
- * an order goes to that order's page before anything else is looked at: a double tap, or a retry
- * after a lost answer, finds the cart empty because its first request succeeded.
+ * an order goes to that order's page before anything is judged: a double tap, or a retry after a
+ * lost answer, finds the cart empty because its first request succeeded.
  */
 export async function placeOrderAction(prev: CheckoutState, formData: FormData): Promise<CheckoutState> {
   const { locale, t } = await getI18n();
@@ -24,6 +24,9 @@ export async function placeOrderAction(prev: CheckoutState, formData: FormData):
   if (!user) return { ...base, message: t.orders.signInAgain };
   const key = idempotencyKeySchema.safeParse(formData.get('idempotencyKey'));
   if (!key.success) return { ...base, message: t.orders.invalidRequest };
+  const cart = await getCart({ customerId: user.id }, locale);
+  // The key is looked up after the cart is read and before anything is judged: a cart found empty
+  // because this key's first request emptied it (committed in between) finds that order here.
   let first: PlacedOrder | null;
   try {
     first = await findOrderByKey(user.id, key.data);
@@ -31,7 +34,6 @@ export async function placeOrderAction(prev: CheckoutState, formData: FormData):
     return checkoutRefusal(err, { locale, t, lines: [], values, slotRefused: prev.slotRefused ?? 0 });
   }
   if (first) placed(first.number);
-  const cart = await getCart({ customerId: user.id }, locale);
   if (!cart || cart.lines.length === 0) return { ...base, message: t.orders.emptyCart };
 
   const input: PlaceOrderInput = { customerId: user.id, cartId: cart.id, idempotencyKey: key.data };
