@@ -103,6 +103,14 @@ test('kill -9 a server during mixed load: after it restarts, every book balances
     prepare: action(`${desk}/deliveries/start-preparing-action.ts#startDeliveryPreparingAction`),
     ship: action(`${desk}/deliveries/ship-action.ts#shipOrderAction`),
     deliver: action(`${desk}/deliveries/deliver-action.ts#deliverOrderAction`),
+    findCustomer: action(`${desk}/stores/[storeId]/till/find-customer-action.ts#findCustomerAction`),
+    homeDelivery: action(`${desk}/stores/[storeId]/till/home-delivery-action.ts#orderHomeDeliveryAction`),
+    orderElsewhere: action(`${desk}/stores/[storeId]/till/order-elsewhere-action.ts#orderElsewhereAction`),
+  };
+  /** The first committed request of each kind, to send again with its key after the restart. */
+  const firsts = new Map<string, { send: () => Promise<ActionAnswer>; answer: ActionAnswer }>();
+  const keep = (kind: string, send: () => Promise<ActionAnswer>, answer: ActionAnswer) => {
+    if (!firsts.has(kind) && answer.status < 500 && (answer.redirect || (answer.value as { ok?: boolean } | null)?.ok)) firsts.set(kind, { send, answer });
   };
   const { id: store } = await one<{ id: number }>('SELECT location_id AS id FROM stores WHERE slug = $1', [DEMO_STAFF_STORE_SLUGS[0]]);
   const shelf = (await sql<{ sku: number; slug: string }>(
@@ -140,7 +148,10 @@ test('kill -9 a server during mixed load: after it restarts, every book balances
     const item = pick(web);
     await v.call(A.addToCart, [{}, form({ skuId: item.sku })], { slug: item.slug });
     await v.call(A.setFulfilment, [{}, form({ mode: 'delivery' })]);
-    return v.call(A.placeOrder, [{ slotRefused: 0 }, form({ idempotencyKey: key, ...address, ...card })]);
+    const send = () => v.call(A.placeOrder, [{ slotRefused: 0 }, form({ idempotencyKey: key, ...address, ...card })]);
+    const answer = await send();
+    keep('checkout', send, answer);
+    return answer;
   }
   for (const v of shoppers) expect((await orderForDelivery(v, randomUUID())).redirect, 'a delivery order before the drill').toMatch(/\/account\/orders\/CMD-/);
   const placed = await sql<{ id: number; number: string }>(
@@ -164,11 +175,12 @@ test('kill -9 a server during mixed load: after it restarts, every book balances
   const refusals = new Map<string, number>();
   let stopAt = Date.now() + 14_000;
   /** One operation, retried (same key) while the server is away; counts how it ended. */
-  async function attempt(op: () => Promise<ActionAnswer>): Promise<void> {
+  async function attempt(op: () => Promise<ActionAnswer>, kind?: string): Promise<void> {
     for (let tries = 0; tries < 40; tries++) {
       try {
         const answer = await op();
         if (answer.status >= 500) throw new Error(`status ${answer.status}`);
+        if (kind) keep(kind, op, answer);
         const value = answer.value as { ok?: boolean } | null;
         if (answer.redirect || value?.ok) tally.ok++;
         else {
@@ -196,13 +208,14 @@ test('kill -9 a server during mixed load: after it restarts, every book balances
         const key = randomUUID();
         if (i % 3 === 0 && Math.random() < 0.5) return attempt(() => orderForDelivery(v, key));
         const item = pick(shelf);
-        return attempt(() => v.call(A.reserve, [{}, form({ storeId: store, skuId: item.sku, quantity: 1, idempotencyKey: key })], { slug: item.slug }));
+        return attempt(() => v.call(A.reserve, [{}, form({ storeId: store, skuId: item.sku, quantity: 1, idempotencyKey: key })], { slug: item.slug }), 'reserve');
       }),
     ),
     ...[0, 1].map(() =>
       loop(async () => {
         const key = randomUUID();
-        return attempt(() => staff.call(A.sale, [{ storeId: store, customerPass: null, idempotencyKey: key, lines: [{ skuId: pick(shelf).sku, quantity: 1 }], redeemPoints: 0 }, {}], { storeId: store }));
+        const skuId = pick(shelf).sku;
+        return attempt(() => staff.call(A.sale, [{ storeId: store, customerPass: null, idempotencyKey: key, lines: [{ skuId, quantity: 1 }], redeemPoints: 0 }, {}], { storeId: store }), 'till sale');
       }),
     ),
     loop(async () => {
@@ -221,9 +234,27 @@ test('kill -9 a server during mixed load: after it restarts, every book balances
           [{}, form({ storeId: store, orderNumber: o.number, refund: 'store_credit', idempotencyKey: key, [`qty_${o.line}`]: 1, [`reason_${o.line}`]: 'wrong_size', [`outcome_${o.line}`]: 'resellable' })],
           { storeId: store },
         ),
+        'walk-in return',
       );
     }),
   ];
+  // The till orders for a customer once each: home delivery from the warehouse, and a reservation at another shop.
+  const found = await staff.call(A.findCustomer, [store, (await one<{ email: string }>(`SELECT email FROM users WHERE email LIKE 'drill-0-%'`)).email], { storeId: store });
+  const pass = (found.value as { customer: { pass: string } }).customer.pass;
+  const elsewhere = await one<{ store: number; sku: number }>(
+    `SELECT st.location_id AS store, st.sku_id AS sku FROM stock st JOIN stores s ON s.location_id = st.location_id
+     WHERE s.click_reserve AND st.location_id <> $1 AND st.on_hand - st.reserved >= 2 ORDER BY 1, 2 LIMIT 1`,
+    [store],
+  );
+  const tillKeys = { home: randomUUID(), there: randomUUID() };
+  const home = () =>
+    staff.call(A.homeDelivery, [{ storeId: store, customerPass: pass, skuId: web[0]!.sku, quantity: 1, idempotencyKey: tillKeys.home, address }], { storeId: store });
+  const there = () =>
+    staff.call(A.orderElsewhere, [{ storeId: store, customerPass: pass, skuId: elsewhere.sku, quantity: 1, idempotencyKey: tillKeys.there, target: { kind: 'store', storeId: elsewhere.store } }], {
+      storeId: store,
+    });
+  keep('till home delivery', home, await home());
+  keep('till reservation', there, await there());
 
   // --- The crash: SIGKILL with requests in flight, then the same server again on the same port.
   await new Promise((r) => setTimeout(r, 3_000));
@@ -233,6 +264,12 @@ test('kill -9 a server during mixed load: after it restarts, every book balances
   server = await startServer({ databaseUrl, env, port: server!.port });
   stopAt = Math.max(stopAt, Date.now() + 6_000);
   await Promise.all(workers);
+
+  // --- Each kind's first committed request, sent again with its key to the restarted server: the
+  // same answer (the same order and its page, the same sale), from the database — although the
+  // cart it emptied, the stock it took or the limits it reached would refuse it now.
+  expect([...firsts.keys()].sort()).toEqual(['checkout', 'reserve', 'till home delivery', 'till reservation', 'till sale', 'walk-in return']);
+  for (const [kind, first] of firsts) expect(await first.send(), `${kind} sent again after the restart`).toEqual(first.answer);
 
   // --- The books.
   const result = await books({ stock: stockBefore, lastMovement: last });

@@ -94,6 +94,15 @@ test('the till: the card is scanned, a barcode rung up, 100 points redeemed, the
   await expect(receipt).toContainText('Points redeemed: 100');
   await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
 
+  // "New ticket": an empty ticket with no customer (the till screen kept for "back" is a new one,
+  // never the last sale's lines, which "Take payment" would sell again).
+  await page.getByTestId('till-new-ticket').click();
+  await expect(page).toHaveURL(new RegExp(`/staff/stores/${store.id}/till$`));
+  await expect(ticket.getByText('Scan an item to start the ticket.')).toBeVisible();
+  await expect(ticket.getByTestId('till-line')).toHaveCount(0);
+  await expect(page.getByTestId('till-customer-name')).toHaveCount(0);
+  await expect(ticket.getByTestId('till-complete')).toBeDisabled();
+
   expect(await onHandAt(page, store.id, sku.ean, sku.skuId)).toBe(before - 1);
   // No reload on the shopper's side: the sale's stock change was pushed to the open page.
   await expect(watched.locator('time')).not.toHaveAttribute('datetime', asOfBefore!);
