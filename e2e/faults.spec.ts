@@ -269,7 +269,7 @@ test('kill -9 a server during mixed load: after it restarts, every book balances
   // same answer (the same order and its page, the same sale), from the database — although the
   // cart it emptied, the stock it took or the limits it reached would refuse it now.
   expect([...firsts.keys()].sort()).toEqual(['checkout', 'reserve', 'till home delivery', 'till reservation', 'till sale', 'walk-in return']);
-  for (const [kind, first] of firsts) expect(await first.send(), `${kind} sent again after the restart`).toEqual(first.answer);
+  for (const [kind, first] of firsts) expect.soft(await first.send(), `${kind} sent again after the restart`).toEqual(first.answer);
 
   // --- The books.
   const result = await books({ stock: stockBefore, lastMovement: last });
