@@ -79,7 +79,7 @@ test('ten wrong passwords hold the account for 15 minutes, on the form and on th
   // The form refuses even the right password now, and says for how long.
   await form.getByLabel('Password', { exact: true }).fill(password);
   await form.getByRole('button', { name: /^sign in$/i }).click();
-  await expect(form.getByText('Too many sign-in attempts for this account. For your security, try again in 15 min.')).toBeVisible();
+  await expect(form.getByText('Too many sign-in attempts for this account from this network. For your security, try again in 15 min.')).toBeVisible();
   await expect(form).toHaveURL(/\/sign-in/);
 
   // A form on another site cannot post to the sign-in route (cross-site request forgery).
