@@ -75,3 +75,48 @@ BEGIN
   INSERT INTO sign_in_attempts (account, address) VALUES (p_account, p_address) RETURNING id INTO attempt_id;
 END;
 $$;
+--> statement-breakpoint
+-- Server-side sessions (lib/auth/sessions.ts): the session cookie carries `id`; a session stands
+-- while `revoked_at` is null. (Written by SQL only: no Drizzle table.)
+CREATE TABLE auth_sessions (
+  id uuid PRIMARY KEY,
+  user_id integer NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+  last_seen_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+  revoked_at timestamptz,
+  user_agent text,
+  CONSTRAINT auth_sessions_user_agent_length CHECK (length(user_agent) <= 300)
+);
+--> statement-breakpoint
+CREATE INDEX auth_sessions_user_idx ON auth_sessions (user_id) WHERE revoked_at IS NULL;
+--> statement-breakpoint
+-- Ends a user's sessions when what they were granted on changes: a new password (except the
+-- session named by `comptoir.keep_session`, the device that changed it), a new role, a removed
+-- store membership. A trigger, so no writer — an action, a script, a hand-typed UPDATE — forgets.
+CREATE FUNCTION comptoir_end_user_sessions() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+DECLARE
+  v_user integer;
+  v_keep text;
+BEGIN
+  IF TG_TABLE_NAME = 'staff_memberships' THEN
+    v_user := OLD.user_id;
+  ELSE
+    v_user := NEW.id;
+    IF OLD.role IS NOT DISTINCT FROM NEW.role THEN
+      v_keep := nullif(current_setting('comptoir.keep_session', true), '');
+    END IF;
+  END IF;
+  UPDATE auth_sessions SET revoked_at = clock_timestamp()
+  WHERE user_id = v_user AND revoked_at IS NULL AND (v_keep IS NULL OR id::text <> v_keep);
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER staff_memberships_end_sessions AFTER DELETE ON staff_memberships
+  FOR EACH ROW EXECUTE FUNCTION comptoir_end_user_sessions();
+--> statement-breakpoint
+CREATE TRIGGER users_end_sessions AFTER UPDATE OF password_hash, role ON users
+  FOR EACH ROW WHEN (OLD.password_hash IS DISTINCT FROM NEW.password_hash OR OLD.role IS DISTINCT FROM NEW.role)
+  EXECUTE FUNCTION comptoir_end_user_sessions();
