@@ -15,7 +15,9 @@ import { queryRows } from '@/lib/db/client';
 export const SESSION_RECHECK_MS = 5_000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const live = new Map<string, { userId: number; until: number }>();
+// On globalThis: each route and page bundle has its own copy of this module, and a sign-out in one
+// must reach the answers cached by all of them in this process.
+const live = ((globalThis as { __comptoirLiveSessions?: Map<string, { userId: number; until: number }> }).__comptoirLiveSessions ??= new Map());
 
 function userIdOf(value: unknown): number | null {
   const id = Number(value);
