@@ -49,7 +49,7 @@ test('sign up, sign out, sign in again; refusals are explained', async ({ page }
   await expect(page).toHaveURL(/\/account/);
 });
 
-test('ten wrong passwords hold the account for 15 minutes, on the form and on the sign-in route; other sites cannot post there', async ({ page, browser }, testInfo) => {
+test('ten wrong passwords from one address hold the account there for 15 minutes, on the form and on the sign-in route, whatever X-Forwarded-For says; other sites cannot post there', async ({ page, browser }, testInfo) => {
   const email = `e2e-throttle-${testInfo.project.name}-${Date.now()}@example.com`;
   const password = 'long-enough-42';
   await page.goto('/sign-up');
