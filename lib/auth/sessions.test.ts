@@ -112,3 +112,24 @@ describe('server-side sessions', () => {
     expect(left.map((r) => r.id)).toEqual([current]);
   });
 });
+
+describe('a database outage', () => {
+  it('signs nobody out: a signed cookie stands while its session cannot be checked, and is checked again once the database is back', async () => {
+    const id = await user();
+    const sid = await startSession(id, null);
+    const { Pool } = await import('pg');
+    // Nothing listens on port 1: every connection is refused, as when PostgreSQL is down.
+    const pool = new Pool({ connectionString: 'postgres://postgres@127.0.0.1:1/none', connectionTimeoutMillis: 1_000 });
+    pool.on('error', () => {});
+    const { setConnection } = await import('@/lib/db/client');
+    setConnection({ kind: 'postgres', db: conn.db, pool, close: () => pool.end() });
+    try {
+      expect(await isSessionLive(sid, id, elsewhere())).toBe(true);
+    } finally {
+      setConnection(conn);
+      await pool.end();
+    }
+    await endSession(sid);
+    expect(await isSessionLive(sid, id, elsewhere())).toBe(false);
+  });
+});

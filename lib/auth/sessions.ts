@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { queryRows } from '@/lib/db/client';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 
 /**
  * Server-side sessions (migration 0019). The signed session cookie carries a session id; every
@@ -40,13 +41,22 @@ export async function isSessionLive(sid: unknown, userId: unknown, now = Date.no
   if (typeof sid !== 'string' || !UUID.test(sid) || user === null) return false;
   const cached = live.get(sid);
   if (cached && cached.userId === user && cached.until > now) return true;
-  const [row] = await queryRows<{ n: number }>(
-    `WITH s AS (SELECT id FROM auth_sessions WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL),
-          seen AS (UPDATE auth_sessions SET last_seen_at = clock_timestamp()
-                   WHERE id IN (SELECT id FROM s) AND last_seen_at < clock_timestamp() - interval '5 minutes')
-     SELECT count(*)::int AS n FROM s`,
-    [sid, user],
-  );
+  let row: { n: number } | undefined;
+  try {
+    [row] = await queryRows<{ n: number }>(
+      `WITH s AS (SELECT id FROM auth_sessions WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL),
+            seen AS (UPDATE auth_sessions SET last_seen_at = clock_timestamp()
+                     WHERE id IN (SELECT id FROM s) AND last_seen_at < clock_timestamp() - interval '5 minutes')
+       SELECT count(*)::int AS n FROM s`,
+      [sid, user],
+    );
+  } catch (err) {
+    // The database cannot be reached: nobody is signed out for it. Answering "ended" would clear
+    // every visitor's cookie during an outage (Auth.js drops the cookie of a session it cannot
+    // read); the signed cookie stands, and the request's own reads answer the "try again" page.
+    if (isDatabaseUnavailable(err)) return true;
+    throw err;
+  }
   if (row?.n !== 1) {
     live.delete(sid);
     return false;
