@@ -12,6 +12,9 @@ export async function register() {
     console.error(`\nComptoir cannot start: its environment is not valid.\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
     process.exit(1);
   }
+  // The sign-in throttle counts by the socket's address, which Next.js does not pass on by itself.
+  const { stampPeerAddress } = await import('./lib/http/client-address');
+  await stampPeerAddress();
   const { startServerJobs } = await import('./lib/jobs');
   startServerJobs();
 }

@@ -4,8 +4,9 @@
  *    and the URL is rewritten — invisibly — to /<locale>/…, so each language has its own
  *    prerendered shell while URLs stay the same for everyone.
  * 2. A first gate in front of the staff console: no session → sign in; a shopper → the home page,
- *    with nothing about the console revealed. It reads only the signed cookie (lib/auth/config.ts
- *    has no database). Pages and actions still check for themselves (requireStaff,
+ *    with nothing about the console revealed. It reads the signed cookie and asks whether its
+ *    session still stands (lib/auth/config.ts → lib/auth/sessions.ts), so a cookie kept after
+ *    sign-out does not pass. Pages and actions still check for themselves (requireStaff,
  *    assertStaffOfStore): this is a convenience, not the security.
  */
 import NextAuth from 'next-auth';

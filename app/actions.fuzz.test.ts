@@ -111,6 +111,7 @@ const ARGS: Record<string, () => fc.Arbitrary<unknown[]>> = {
   orderHomeDeliveryAction: () =>
     fc.tuple(fc.oneof(argArb(), fc.record({ storeId: argArb(), customerPass: nasty, skuId: argArb(), quantity: argArb(), idempotencyKey: fc.uuid(), address: fc.oneof(argArb(), fc.record({ name: nasty, address: nasty, postcode: nasty, town: nasty, phone: nasty })) }))),
   signOutAction: () => fc.constant([]),
+  signOutEverywhereAction: () => fc.constant([]),
 };
 
 function actorArb(): fc.Arbitrary<SessionUser | null> {

@@ -108,7 +108,7 @@ test('a cart filled before signing up or in follows the shopper into their accou
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByTestId('cart-count')).toHaveText('1');
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
   // Signed out, the visitor's cart is a new, empty one; the account's cart waits for them.
   await expect(page.getByTestId('cart-count')).toHaveCount(0);

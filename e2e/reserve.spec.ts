@@ -97,7 +97,7 @@ test('signed out, "Sign in to reserve" goes to sign in and back; crafted input a
   test.setTimeout(90_000);
   const { sku, productUrl } = journey(testInfo);
   const email = await signUp(page, testInfo, 'Noé Petit');
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
 
   await page.goto(productUrl);

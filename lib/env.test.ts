@@ -9,6 +9,7 @@ const good = {
   REDIS_URL: 'redis://cache.internal:6379',
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
   RESERVATION_SWEEP_SECONDS: '30',
+  TRUSTED_PROXY_HOPS: '1',
   PAYMENT_PROVIDER: 'test',
 };
 
@@ -32,6 +33,7 @@ describe('server environment', () => {
     [{ DATABASE_POOL_SIZE: '2.5' }, /^DATABASE_POOL_SIZE must be a whole number/],
     [{ PUBLIC_SITE_URL: 'shop.example.com' }, /^PUBLIC_SITE_URL must be an http\(s\) URL/],
     [{ PAYMENT_PROVIDER: 'paypal' }, /paypal/],
+    [{ TRUSTED_PROXY_HOPS: 'one' }, /^TRUSTED_PROXY_HOPS must be a whole number/],
   ])('names the variable that is wrong: %o', (change, message) => {
     const problems = environmentProblems({ ...good, ...change });
     expect(problems).toHaveLength(1);

@@ -39,6 +39,10 @@ const schema = z
     CART_REMINDER_SECONDS: positiveNumber.optional(),
     MESSAGE_DELIVERY_SECONDS: positiveNumber.optional(),
     LOYALTY_EXPIRY_SWEEP_SECONDS: positiveNumber.optional(),
+    TRUSTED_PROXY_HOPS: z
+      .string()
+      .regex(/^\d{1,2}$/, 'must be a whole number: how many proxies of yours append to X-Forwarded-For before the server (0, the default, when clients reach it directly)')
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {

@@ -144,6 +144,8 @@ async function main() {
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: actionsKey,
     NEXT_DIST_DIR: DIST_DIR,
     LIVE_EVENTS: useRedis ? 'redis' : 'postgres',
+    // The servers sit behind the balancer below, which appends the address it was reached from.
+    TRUSTED_PROXY_HOPS: '1',
   };
   await ensureDatabase();
   await run(process.execPath, ['--import', 'tsx', 'lib/db/setup.ts'], env);

@@ -3,10 +3,15 @@
 import { signOutAction } from '@/lib/auth/sign-out-action';
 import { forgetOfflineCard } from './forget-offline-card';
 
-/** The sign-out button; it also forgets the offline copy of the loyalty card on this device. */
-export function SignOutForm({ label, className, buttonClassName }: { label: string; className?: string; buttonClassName: string }) {
+type Props = { label: string; className?: string; buttonClassName: string; action?: () => Promise<void> };
+
+/**
+ * The sign-out button (or another action that signs this device out: "all my devices"); it also
+ * forgets the offline copy of the loyalty card on this device.
+ */
+export function SignOutForm({ label, className, buttonClassName, action = signOutAction }: Props) {
   return (
-    <form action={signOutAction} onSubmit={() => void forgetOfflineCard()} className={className}>
+    <form action={action} onSubmit={() => void forgetOfflineCard()} className={className}>
       <button type="submit" className={buttonClassName}>
         {label}
       </button>

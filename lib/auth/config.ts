@@ -1,9 +1,11 @@
 /**
- * The edge-safe half of the auth setup: no database, no bcrypt, so proxy.ts can verify the
- * session cookie without loading either. lib/auth/index.ts adds the Credentials provider.
+ * The half of the auth setup proxy.ts shares: no bcrypt and no provider (lib/auth/index.ts adds
+ * the Credentials provider). It does read the database once every few seconds per session, to
+ * know the session still stands (lib/auth/sessions.ts); proxy.ts runs on Node.js, like the pages.
  */
 import type { NextAuthConfig } from 'next-auth';
 import type { Role } from './schema';
+import { isSessionLive } from './sessions';
 
 /**
  * AUTH_SECRET signs the session cookie. Production must set it; a fixed fallback exists only for
@@ -40,16 +42,20 @@ export const authConfig = {
   },
   callbacks: {
     // The JWT carries only what pages need to render; every staff write re-checks the database.
-    jwt({ token, user }) {
+    // Every read asks whether its session still stands: null ends it (no session, cookie cleared).
+    async jwt({ token, user }) {
       if (user) {
         token.id = user.id;
         token.role = user.role;
         token.name = user.name;
+        token.sid = user.sid;
+        return token;
       }
-      return token;
+      return (await isSessionLive(token.sid, token.id)) ? token : null;
     },
     session({ session, token }) {
       if (typeof token.id === 'string') session.user.id = token.id;
+      if (typeof token.sid === 'string') session.sessionId = token.sid;
       session.user.role = isRole(token.role) ? token.role : 'shopper';
       session.user.name = typeof token.name === 'string' ? token.name : null;
       return session;

@@ -2,7 +2,7 @@
 export type AuthFormState = {
   ok: boolean;
   message: string;
-  fieldErrors: Partial<Record<'name' | 'email' | 'password', string>>;
+  fieldErrors: Partial<Record<'name' | 'email' | 'password' | 'currentPassword', string>>;
   /** What was typed, so a refused form keeps it (never the password). */
   values: { name?: string; email?: string; joinLoyalty?: boolean };
   /** Shown after the message: "sign in instead" when the email is taken. */

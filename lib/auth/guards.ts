@@ -8,14 +8,14 @@ import type { Role } from './schema';
 export { assertStaffOfStore, canActOnStore } from './staff-access';
 export { ForbiddenError } from './errors';
 
-export type SessionUser = { id: number; name: string; email: string; role: Role };
+export type SessionUser = { id: number; name: string; email: string; role: Role; sessionId?: string };
 
 /** The signed-in person from the session cookie, or null. One decode per request. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!session?.user || !Number.isSafeInteger(id) || id <= 0) return null;
-  return { id, name: session.user.name ?? '', email: session.user.email ?? '', role: session.user.role };
+  return { id, name: session.user.name ?? '', email: session.user.email ?? '', role: session.user.role, sessionId: session.sessionId };
 });
 
 /** For pages: signed out → the sign-in page, coming back to `returnTo` afterwards. */

@@ -5,6 +5,7 @@ import { signInSchema } from './schemas';
 import { findUserByEmail } from './users';
 import { verifyPassword } from './password';
 import { beginSignIn, clientAddress, signInSucceeded } from './throttle';
+import { endSession, startSession } from './sessions';
 
 // A bcrypt hash of a random string: comparing against it when the email is unknown takes as long
 // as a real check, so response time does not tell which emails have accounts.
@@ -24,8 +25,16 @@ export const { auth, signIn, signOut, handlers } = NextAuth({
         const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
         if (!user || !ok) throw new CredentialsSignin();
         await signInSucceeded(turn);
-        return { id: String(user.id), email: user.email, name: user.name, role: user.role };
+        const sid = await startSession(user.id, request?.headers?.get('user-agent'));
+        return { id: String(user.id), email: user.email, name: user.name, role: user.role, sid };
       },
     }),
   ],
+  events: {
+    // Sign-out (the header's button, or Auth.js's own route) ends the session on every server,
+    // not only this device's cookie.
+    async signOut(message) {
+      if ('token' in message) await endSession(message.token?.sid);
+    },
+  },
 });

@@ -34,6 +34,12 @@ export const signInSchema = z.object({
   password: z.string({ error: 'passwordRequired' }).min(1, { error: 'passwordRequired' }).max(200),
 });
 
+/** The current password proves it is the owner, not someone at an unlocked screen. */
+export const changePasswordSchema = z.object({
+  currentPassword: z.string({ error: 'passwordRequired' }).min(1, { error: 'passwordRequired' }).max(200),
+  password: newPasswordSchema,
+});
+
 export type SignUpInput = z.infer<typeof signUpSchema>;
 export type SignInInput = z.infer<typeof signInSchema>;
 

@@ -4,20 +4,28 @@ import { CredentialsSignin } from '@auth/core/errors';
 import { queryRows } from '@/lib/db/client';
 
 /**
- * Sign-in throttle: at most 10 failed sign-ins per account and 50 per network address in 15
- * minutes (an office or a shop's wifi shares one address), counted in the database
- * (migration 0016) so that every server of a fleet counts the same failures. While an account or
- * an address is over its limit even the right password is refused, without being checked: a
- * guesser learns nothing more. A success clears its account's failures.
+ * Sign-in throttle, counted in the database (migrations 0016, 0019) so that every server of a
+ * fleet counts the same failures. Three rules, none of which locks an account as a whole:
+ * - one account from one address: 10 failures in 15 minutes, then that address waits;
+ * - one address, all accounts (credential stuffing): 50 failures in 15 minutes — an office or a
+ *   shop's wifi shares one address;
+ * - one account from anywhere: past 10 failures in 15 minutes, each attempt waits 1 s, 2 s, 4 s…
+ *   (at most 5 minutes) after the account's latest — except from an address the account signed in
+ *   from successfully in the last 90 days, so an attack spread over many addresses slows the
+ *   guessers but not the owner on their own network.
+ * While a rule holds, even the right password is refused without being checked: a guesser learns
+ * nothing more. A success clears its own address's failures and remembers the address.
  */
-export const SIGN_IN_LIMITS = { windowMinutes: 15, perAccount: 10, perAddress: 50 } as const;
+export const SIGN_IN_LIMITS = { windowMinutes: 15, perAccountAndAddress: 10, perAddress: 50, freeFailuresPerAccount: 10, maxDelaySeconds: 300, knownAddressDays: 90 } as const;
+
+export type ThrottleRule = 'account' | 'address' | 'delay';
 
 /** Thrown by the Credentials provider; the sign-in form says how long to wait. */
 export class SignInThrottledError extends CredentialsSignin {
   override code = 'throttled';
   constructor(
     readonly retryAt: Date,
-    readonly limitedBy: 'account' | 'address',
+    readonly limitedBy: ThrottleRule,
   ) {
     super();
   }
@@ -28,40 +36,45 @@ export function accountKey(email: string): string {
   return email.trim().toLowerCase().slice(0, 320) || '?';
 }
 
-/**
- * The client's address. Behind a load balancer, the last X-Forwarded-For entry is the address the
- * balancer saw (it appends it), which no client can forge. Served directly, Next.js sets the header
- * to the connecting address only when the request has none, so a client could name any address and
- * dodge the per-address count; the per-account count holds either way. Run a fleet behind a
- * balancer that appends (scripts/fleet.ts's does).
- */
-export function clientAddress(headers: Headers | undefined): string {
-  const forwarded = headers?.get('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean);
-  return (forwarded?.at(-1) ?? headers?.get('x-real-ip') ?? 'unknown').slice(0, 64);
-}
+export { clientAddress } from '@/lib/http/client-address';
 
-/** Takes a turn; throws SignInThrottledError when the account or the address is over its limit. */
-export async function beginSignIn(email: string, address: string): Promise<{ attemptId: number; account: string }> {
+export type SignInTurn = { attemptId: number; account: string; address: string };
+
+/** Takes a turn; throws SignInThrottledError while a rule holds for this account or address. */
+export async function beginSignIn(email: string, address: string): Promise<SignInTurn> {
   const account = accountKey(email);
-  const [row] = await queryRows<{ attempt_id: string | null; retry_at: Date | string | null; limited_by: 'account' | 'address' | null }>(
-    'SELECT * FROM comptoir_begin_sign_in($1, $2, make_interval(mins => $3), $4, $5)',
-    [account, address, SIGN_IN_LIMITS.windowMinutes, SIGN_IN_LIMITS.perAccount, SIGN_IN_LIMITS.perAddress],
+  const at = address.slice(0, 64) || 'unknown';
+  const L = SIGN_IN_LIMITS;
+  const [row] = await queryRows<{ attempt_id: string | null; retry_at: Date | string | null; limited_by: ThrottleRule | null }>(
+    `SELECT * FROM comptoir_begin_sign_in($1, $2, make_interval(mins => $3), $4, $5, $6, make_interval(secs => $7), make_interval(days => $8))`,
+    [account, at, L.windowMinutes, L.perAccountAndAddress, L.perAddress, L.freeFailuresPerAccount, L.maxDelaySeconds, L.knownAddressDays],
   );
   if (!row?.attempt_id) throw new SignInThrottledError(new Date(row?.retry_at ?? Date.now()), row?.limited_by ?? 'account');
-  return { attemptId: Number(row.attempt_id), account };
+  return { attemptId: Number(row.attempt_id), account, address: at };
 }
 
-/** The password checked out: this attempt and the account's earlier failures stop counting. */
-export async function signInSucceeded(turn: { attemptId: number; account: string }): Promise<void> {
-  await queryRows('DELETE FROM sign_in_attempts WHERE id = $1 OR account = $2', [turn.attemptId, turn.account]);
+/**
+ * The password checked out: this attempt and this address's failures on the account stop
+ * counting, and the address becomes the account's own. Failures from elsewhere stay: the owner
+ * signing in does not hand a guesser a fresh allowance.
+ */
+export async function signInSucceeded(turn: SignInTurn): Promise<void> {
+  await queryRows('DELETE FROM sign_in_attempts WHERE id = $1 OR (account = $2 AND address = $3)', [turn.attemptId, turn.account, turn.address]);
+  if (turn.address === 'unknown') return;
+  await queryRows(
+    `INSERT INTO sign_in_known_addresses (account, address) VALUES ($1, $2)
+     ON CONFLICT (account, address) DO UPDATE SET signed_in_at = clock_timestamp()`,
+    [turn.account, turn.address],
+  );
 }
 
 /** Attempts older than the window count for nothing (a scheduled job, lib/jobs). */
 export async function trimSignInAttempts(): Promise<number> {
   const rows = await queryRows<{ n: number }>(
-    `WITH gone AS (DELETE FROM sign_in_attempts WHERE attempted_at < clock_timestamp() - make_interval(mins => $1) RETURNING 1)
+    `WITH gone AS (DELETE FROM sign_in_attempts WHERE attempted_at < clock_timestamp() - make_interval(mins => $1) RETURNING 1),
+          forgotten AS (DELETE FROM sign_in_known_addresses WHERE signed_in_at < clock_timestamp() - make_interval(days => $2))
      SELECT count(*)::int AS n FROM gone`,
-    [SIGN_IN_LIMITS.windowMinutes],
+    [SIGN_IN_LIMITS.windowMinutes, SIGN_IN_LIMITS.knownAddressDays],
   );
   return rows[0]?.n ?? 0;
 }
@@ -69,4 +82,10 @@ export async function trimSignInAttempts(): Promise<number> {
 /** Whole minutes until `retryAt`, at least 1: "try again in 12 minutes". */
 export function minutesUntil(retryAt: Date, now = new Date()): number {
   return Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
+}
+
+/** The wait, as the form says it: "45 s" under a minute, else whole minutes ("3 min"). */
+export function waitText(retryAt: Date, now = new Date()): string {
+  const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
+  return seconds < 60 ? `${seconds} s` : `${minutesUntil(retryAt, now)} min`;
 }

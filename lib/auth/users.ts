@@ -41,6 +41,13 @@ export async function findUserByEmail(email: string): Promise<UserRecord | null>
   return row ?? null;
 }
 
+/** With the password hash: for checking the current password before changing it. */
+export async function findUserById(id: number): Promise<UserRecord | null> {
+  const db = await getDb();
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row ?? null;
+}
+
 export async function getUserById(id: number): Promise<PublicUser | null> {
   const db = await getDb();
   const [row] = await db

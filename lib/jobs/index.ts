@@ -3,6 +3,7 @@ import { queryRows } from '@/lib/db/client';
 import { ensureDriveSlots, sweepDriveHolds } from '@/lib/drive/commands';
 import { purgeAnonymousCarts } from '@/lib/cart/commands';
 import { trimSignInAttempts } from '@/lib/auth/throttle';
+import { trimSessions } from '@/lib/auth/sessions';
 import { expireDuePoints } from '@/lib/loyalty/commands';
 import { queueCartReminders } from '@/lib/messages/cart-reminders';
 import { deliverQueuedMessages } from '@/lib/messages/deliver';
@@ -84,6 +85,8 @@ export const serverJobs: Job[] = [
   { name: 'deliver-messages', everyMs: seconds('MESSAGE_DELIVERY_SECONDS', 30), run: deliverMessages },
   // Sign-in failures older than the throttle's window count for nothing.
   { name: 'trim-sign-in-attempts', everyMs: 15 * 60_000, run: trimSignInAttempts },
+  // Sessions ended a day ago, or past the cookie's 30 days, are no longer asked about.
+  { name: 'trim-sessions', everyMs: 60 * 60_000, run: trimSessions },
   // Lapsed points stop counting at once (the card and every spend leave them out); this writes them down.
   { name: 'expire-points', everyMs: seconds('LOYALTY_EXPIRY_SWEEP_SECONDS', 6 * 3600), run: expirePoints },
 ];

@@ -74,7 +74,10 @@ export const nextCache = {
 };
 
 export const auth = {
-  auth: async () => (request.user ? { user: { ...request.user, id: String(request.user.id) }, expires: new Date(Date.now() + 3_600_000).toISOString() } : null),
+  auth: async () =>
+    request.user
+      ? { user: { ...request.user, id: String(request.user.id) }, sessionId: request.user.sessionId, expires: new Date(Date.now() + 3_600_000).toISOString() }
+      : null,
   signIn: async () => {
     throw new CredentialsSignin();
   },

@@ -3,6 +3,12 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/auth/guards';
 import { SignOutForm } from '@/components/pwa/sign-out-form';
 import { getI18n } from '@/lib/i18n/server';
+import { formatDateTime } from '@/lib/i18n/format';
+import { listUserSessions } from '@/lib/auth/sessions';
+import { ChangePasswordForm } from '@/components/account/change-password-form';
+import { DevicesCard } from '@/components/account/devices-card';
+import { changePasswordAction } from './change-password-action';
+import { signOutEverywhereAction } from './sign-out-everywhere-action';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -11,7 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const user = await requireUser('/account');
-  const { t } = await getI18n();
+  const { t, locale } = await getI18n();
+  const sessions = await listUserSessions(user.id);
   const isStaff = user.role === 'staff' || user.role === 'admin';
   return (
     <div className="mx-auto w-full max-w-xl py-4 sm:py-8">
@@ -78,6 +85,39 @@ export default async function AccountPage() {
         )}
         <SignOutForm label={t.account.signOut} buttonClassName="btn-secondary w-full sm:w-auto" />
       </div>
+      <section className="mt-10 space-y-3" aria-labelledby="account-security">
+        <h2 id="account-security" className="text-lg font-semibold">
+          {t.account.securityTitle}
+        </h2>
+        <DevicesCard
+          sessions={sessions}
+          currentId={user.sessionId}
+          formatWhen={(date) => formatDateTime(date, locale)}
+          signOutEverywhere={signOutEverywhereAction}
+          labels={{
+            title: t.account.devicesTitle,
+            thisDevice: t.account.thisDevice,
+            lastUsed: t.account.lastUsed,
+            unknownDevice: t.account.unknownDevice,
+            deviceOn: t.account.deviceOn,
+            signOutEverywhere: t.account.signOutEverywhere,
+            hint: t.account.signOutEverywhereHint,
+          }}
+        />
+        <div className="card px-5 py-4">
+          <h3 className="mb-3 font-semibold">{t.account.changePasswordTitle}</h3>
+          <ChangePasswordForm
+            action={changePasswordAction}
+            labels={{
+              currentPassword: t.account.currentPassword,
+              newPassword: t.account.newPassword,
+              passwordHint: t.account.passwordHint,
+              submit: t.account.submitChangePassword,
+              pending: t.account.pending,
+            }}
+          />
+        </div>
+      </section>
     </div>
   );
 }

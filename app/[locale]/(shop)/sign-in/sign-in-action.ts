@@ -5,7 +5,7 @@ import { signIn } from '@/lib/auth';
 import { destinationAfterSignIn } from '@/lib/auth/callback-url';
 import { translateFieldErrors, type AuthFormState } from '@/lib/auth/form-state';
 import { fieldErrorKeys, signInSchema } from '@/lib/auth/schemas';
-import { minutesUntil, SignInThrottledError } from '@/lib/auth/throttle';
+import { SignInThrottledError, waitText } from '@/lib/auth/throttle';
 import { findUserByEmail } from '@/lib/auth/users';
 import { mergeCartAtSignIn } from '@/lib/cart/identity';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
@@ -25,8 +25,8 @@ export async function signInAction(_prev: AuthFormState, formData: FormData): Pr
     await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (err) {
     if (err instanceof SignInThrottledError) {
-      const message = err.limitedBy === 'account' ? t.account.tooManyAttempts : t.account.tooManyAttemptsHere;
-      return { ok: false, message: message.replace('{minutes}', String(minutesUntil(err.retryAt))), fieldErrors: {}, values };
+      const message = { account: t.account.tooManyAttempts, address: t.account.tooManyAttemptsHere, delay: t.account.tooManyAttemptsWait }[err.limitedBy];
+      return { ok: false, message: message.replace('{wait}', waitText(err.retryAt)), fieldErrors: {}, values };
     }
     // Auth.js wraps what authorize() throws in a CallbackRouteError, itself an AuthError: a lost
     // database must not read as a wrong password.
