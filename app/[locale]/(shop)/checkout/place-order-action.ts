@@ -1,4 +1,6 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
+import { initialCheckoutState } from '@/components/checkout/form-state';
 import { refresh, revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { CheckoutState } from '@/components/checkout/form-state';
@@ -14,7 +16,7 @@ import { addressSchema, addressValues, checkoutRefusal, idempotencyKeySchema, re
  * drive with the held slot, or home delivery with the address and the card. Every refusal comes
  * back as a sentence on the field it concerns; an order goes to its page.
  */
-export async function placeOrderAction(prev: CheckoutState, formData: FormData): Promise<CheckoutState> {
+async function placeOrderActionUnchecked(prev: CheckoutState, formData: FormData): Promise<CheckoutState> {
   const { locale, t } = await getI18n();
   const values = addressValues(formData);
   const base = { ok: false, fieldErrors: {}, values, slotRefused: prev.slotRefused } as const;
@@ -57,3 +59,6 @@ export async function placeOrderAction(prev: CheckoutState, formData: FormData):
   revalidatePath('/account/orders');
   redirect(`/account/orders/${number}`);
 }
+
+/** Guarded: any argument, any text (lib/http/form-action.ts). */
+export const placeOrderAction = formAction(initialCheckoutState, placeOrderActionUnchecked);

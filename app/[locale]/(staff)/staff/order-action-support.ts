@@ -8,6 +8,7 @@ import { OrderNotFoundError, OrderPaidInStoreError, OrderStateError } from '@/li
 
 /** What an order action returns (useActionState). `at` tells the screen which of its forms spoke last. */
 export type OrderActionState = { ok: boolean; message: string; at: number };
+export const initialOrderActionState: OrderActionState = { ok: false, message: '', at: 0 };
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 

@@ -17,6 +17,7 @@ import type { StaffStockRow } from '@/lib/inventory/staff-queries';
 
 /** What a stock form action returns to its row (useActionState). */
 export type StockFormState = { ok: boolean; message: string; fieldError?: string };
+export const initialStockFormState: StockFormState = { ok: false, message: '' };
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 

@@ -8,6 +8,7 @@ import { ReservationNotFoundError, ReservationStateError } from '@/lib/reservati
 
 /** What a desk action returns (useActionState). `at` tells the panel which of its forms spoke last. */
 export type PickupFormState = { ok: boolean; message: string; at: number };
+export const initialPickupFormState: PickupFormState = { ok: false, message: '', at: 0 };
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 

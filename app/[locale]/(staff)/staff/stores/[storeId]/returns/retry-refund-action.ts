@@ -1,4 +1,6 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
+import { initialReturnFormState } from '@/components/returns/form-state';
 import { z } from 'zod';
 import type { ReturnFormState } from '@/components/returns/form-state';
 import { assertStaffOfStore, getSessionUser } from '@/lib/auth/guards';
@@ -14,7 +16,7 @@ const retrySchema = z.object({
 });
 
 /** A failed refund asked again with the same key (never paid twice), or given as store credit after a definite refusal. */
-export async function retryRefundAction(_prev: ReturnFormState, formData: FormData): Promise<ReturnFormState> {
+async function retryRefundActionUnchecked(_prev: ReturnFormState, formData: FormData): Promise<ReturnFormState> {
   const { locale, t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return refused(t.staff.signInAgain);
@@ -30,3 +32,6 @@ export async function retryRefundAction(_prev: ReturnFormState, formData: FormDa
     return deskRefusal(err, storeId, t, locale);
   }
 }
+
+/** Guarded: any argument, any text (lib/http/form-action.ts). */
+export const retryRefundAction = formAction(initialReturnFormState, retryRefundActionUnchecked);
