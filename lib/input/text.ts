@@ -37,3 +37,13 @@ export function queryText(value: string | string[] | null | undefined): string |
   const first = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' && isSafeText(first) ? first : undefined;
 }
+
+/**
+ * The first query-string parameter (name or value) holding unsafe text, or undefined. The proxy
+ * refuses such a request with a 400 before any page or route handler reads it (`%00` decodes to
+ * U+0000: a search, a place or a postcode with it used to reach PostgreSQL and answer 500).
+ */
+export function unsafeQueryParam(params: URLSearchParams): string | undefined {
+  for (const [key, value] of params) if (!isSafeText(key) || !isSafeText(value)) return isSafeText(key) ? key : JSON.stringify(key);
+  return undefined;
+}

@@ -4,12 +4,13 @@ import { formAction } from '@/lib/http/form-action';
 import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 import { z } from 'zod';
+import { wholeNumber } from '@/lib/input/integer';
 import { interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { MY_STORE_COOKIE, MY_STORE_MAX_AGE_SECONDS } from '@/lib/stores/my-store';
 import { getStoreById } from '@/lib/stores/queries';
 
-const makeMyStoreSchema = z.object({ storeId: z.coerce.number().int().positive().max(2_147_483_647) });
+const makeMyStoreSchema = z.object({ storeId: wholeNumber(1, 2_147_483_647) });
 
 export type MakeMyStoreState = { ok: boolean; message: string } | null;
 

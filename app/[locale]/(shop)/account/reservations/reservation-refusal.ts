@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { wholeNumber } from '@/lib/input/integer';
 import type { ReservationFormState } from '@/components/reservations/form-state';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { interpolate } from '@/lib/i18n/format';
@@ -21,14 +22,14 @@ import {
  */
 type Texts = Dictionary['reservations'];
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = wholeNumber(1, 2_147_483_647);
 
 /** The per-account cap is configurable (config.ts), so the schema is built with it. */
 export function reserveSchema(maxUnitsPerSku: number) {
   return z.object({
     storeId: id,
     skuId: id,
-    quantity: z.coerce.number().int().min(1).max(maxUnitsPerSku),
+    quantity: wholeNumber(1, maxUnitsPerSku),
     idempotencyKey: z.uuid(),
   });
 }

@@ -2,6 +2,7 @@
 import { formAction } from '@/lib/http/form-action';
 import { initialReturnFormState } from '@/components/returns/form-state';
 import { z } from 'zod';
+import { wholeNumber } from '@/lib/input/integer';
 import type { ReturnFormState } from '@/components/returns/form-state';
 import { assertStaffOfStore, getSessionUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
@@ -10,7 +11,7 @@ import { done, refused } from '@/app/[locale]/returns-action-support';
 import { checkInSummary, deskRefusal, revalidateDesk } from './return-desk-support';
 
 const retrySchema = z.object({
-  storeId: z.coerce.number().int().positive().max(2_147_483_647),
+  storeId: wholeNumber(1, 2_147_483_647),
   code: z.string().trim().min(6).max(12),
   asStoreCredit: z.enum(['0', '1']).catch('0'),
 });

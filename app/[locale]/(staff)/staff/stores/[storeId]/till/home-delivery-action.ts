@@ -1,6 +1,7 @@
 'use server';
 import { z } from 'zod';
 import { OutOfStockError } from '@/lib/inventory/holds';
+import { safeText } from '@/lib/input/text';
 import { addressSchema } from '@/lib/orders/address';
 import { InvalidCheckoutError } from '@/lib/orders/errors';
 import { placeTillDeliveryOrder } from '@/lib/orders/till-orders';
@@ -10,7 +11,7 @@ import type { HomeDeliveryResult } from '@/components/staff/till/types';
 import { customerItemRequest, tillContext, tillRefusal } from './till-action-support';
 
 const requestSchema = customerItemRequest.extend({
-  address: z.object({ name: z.string(), address: z.string(), postcode: z.string(), town: z.string(), phone: z.string() }),
+  address: z.object({ name: safeText, address: safeText, postcode: safeText, town: safeText, phone: safeText }),
 });
 
 /**
