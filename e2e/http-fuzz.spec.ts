@@ -168,7 +168,7 @@ test('a form action answers a hostile request with its own refusal, over HTTP as
   expect(typed).toMatchObject({ status: 200, value: { ok: false, message: expect.stringMatching(/digits only/) } });
 });
 
-const MALFORMED_PATHS = ['/img/p/%ff', '/img/p/%E0%A4%A', '/api/staff/stores/%ff/drive', '/api/staff/stores/%ff/drive/stream', '/api/availability/%C0%AF', '/p/%ff', '/c/%ff', '/stores/%E0%A4', '/staff/stores/%ff', '/account/orders/%ff/return', '/account/returns/%ff'];
+const MALFORMED_PATHS = ['/img/p/%ff', '/api/auth/%ff', '/api/auth/callback/%ff', '/img/p/%E0%A4%A', '/api/staff/stores/%ff/drive', '/api/staff/stores/%ff/drive/stream', '/api/availability/%C0%AF', '/p/%ff', '/c/%ff', '/stores/%E0%A4', '/staff/stores/%ff', '/account/orders/%ff/return', '/account/returns/%ff'];
 const HOSTILE_QUERIES = [
   '/api/returns/desks?q=%00',
   '/api/returns/desks?q=a%01b',
