@@ -132,7 +132,7 @@ async function route(req: NextRequest, event: Parameters<typeof staffGate>[1]) {
   if (!isWellEncoded(path)) return refuse(400, 'Bad request: malformed URL');
   const unsafe = unsafeQueryParam(req.nextUrl.searchParams);
   if (unsafe !== undefined) return refuse(400, `Bad request: the query parameter ${unsafe} holds a control character (such as U+0000), which no search or place can contain.`);
-  // Route handlers (and images) only needed the check above; they refuse cross-site posts themselves.
+  // Route handlers (and images) only needed the checks above; they refuse cross-site posts themselves.
   if (path.startsWith('/api/') || path.startsWith('/img/')) return NextResponse.next();
   if (isPossibleServerAction(req)) {
     const verdict = checkActionOrigin(req);
@@ -173,6 +173,6 @@ export async function proxy(req: NextRequest, event: Parameters<typeof staffGate
 
 export const config = {
   // Pages (not Next's own files, or files with an extension), and route handlers (/api, /img) for
-  // the malformed-path check alone.
+  // the path and query-string checks alone.
   matcher: ['/((?!api/|img/|_next/|.*\\.[a-z0-9]+$).*)', '/api/:path*', '/img/:path*'],
 };
