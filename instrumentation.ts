@@ -5,6 +5,9 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  // Before anything can fail: no logged error may carry a failed query's values (lib/errors.ts).
+  const { redactConsole } = await import('./lib/errors');
+  redactConsole();
   // A mistyped setting stops the server here, naming the variable, not a shopper's checkout later.
   const { environmentProblems } = await import('./lib/env');
   const problems = environmentProblems();

@@ -20,6 +20,9 @@ import { isCustomerReturn } from '@/lib/returns/queries';
 import { slugExists } from '@/lib/routing/known-slugs';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { databaseOutagePage } from '@/lib/http/outage';
+import { ACTION_BODY_LIMIT, checkActionBody } from '@/lib/http/action-request';
+import { checkActionOrigin, isPossibleServerAction } from '@/lib/http/cross-origin';
+import { unsafeQueryParam } from '@/lib/input/text';
 
 const { auth } = NextAuth(authConfig);
 
@@ -114,9 +117,31 @@ function isWellEncoded(path: string): boolean {
   }
 }
 
+/**
+ * Refusals made here, before any route runs: a path whose percent-encoding is not UTF-8 (Next.js
+ * would fail decoding it into a route's params: a bare 500), a query string holding a control
+ * character (lib/input/text.ts: PostgreSQL refuses U+0000 in text), a server action posted from
+ * another site (Next.js's own check throws: a 500, not the 403 it is), and a server action whose
+ * body Next.js or React would fail to decode into arguments (lib/http/action-request.ts).
+ */
+function refuse(status: 400 | 403 | 413, text: string): NextResponse {
+  return new NextResponse(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+}
+
 async function route(req: NextRequest, event: Parameters<typeof staffGate>[1]) {
   const path = req.nextUrl.pathname;
-  if (!isWellEncoded(path)) return new NextResponse('Bad request: malformed URL', { status: 400 });
+  if (!isWellEncoded(path)) return refuse(400, 'Bad request: malformed URL');
+  const unsafe = unsafeQueryParam(req.nextUrl.searchParams);
+  if (unsafe !== undefined) return refuse(400, `Bad request: the query parameter ${unsafe} holds a control character (such as U+0000), which no search or place can contain.`);
+  // Route handlers (and images) only needed the checks above; they refuse cross-site posts themselves.
+  if (path.startsWith('/api/') || path.startsWith('/img/')) return NextResponse.next();
+  if (isPossibleServerAction(req)) {
+    const verdict = checkActionOrigin(req);
+    if (!verdict.ok) return refuse(403, `Refused: a server action must come from a page of this site (${verdict.reason}).`);
+    if (Number(req.headers.get('content-length')) > ACTION_BODY_LIMIT) return refuse(413, 'Refused: the body is over the 1 MB limit.');
+    const body = await checkActionBody(req.headers.get('content-type') ?? '', new Uint8Array(await req.clone().arrayBuffer()), req.headers.has('next-action'));
+    if (!body.ok) return refuse(body.status, `Bad request: ${body.reason}.`);
+  }
   const gate =
     path === '/staff' || path.startsWith('/staff/')
       ? staffGate
@@ -148,6 +173,7 @@ export async function proxy(req: NextRequest, event: Parameters<typeof staffGate
 }
 
 export const config = {
-  // Pages only: not route handlers (/api, /img), Next's own files, or files with an extension.
-  matcher: ['/((?!api/|img/|_next/|.*\\.[a-z0-9]+$).*)'],
+  // Pages (not Next's own files, or files with an extension), and route handlers (/api, /img) for
+  // the path and query-string checks alone.
+  matcher: ['/((?!api/|img/|_next/|.*\\.[a-z0-9]+$).*)', '/api/:path*', '/img/:path*'],
 };

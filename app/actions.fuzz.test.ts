@@ -7,6 +7,8 @@ import { queryRows } from '@/lib/db/client';
 import { onPostgres, useTestDatabase } from '@/lib/db/testing';
 import { getDriveHub } from '@/lib/events/drive-hub';
 import { getStockHub } from '@/lib/events/stock-hub';
+import { isGuardedFormAction } from '@/lib/http/form-action';
+import { getDictionary } from '@/lib/i18n/dictionary';
 import { actAs, NavigationSignal } from '@/lib/testing/next-request';
 import { fingerprint, seedWorld, type World } from '@/lib/testing/world';
 
@@ -165,12 +167,50 @@ describe.runIf(runHere)('bad input: every action and route handler, fuzzed', () 
     expect(Object.keys(routeModules).length).toBeGreaterThanOrEqual(11);
   });
 
+  /** Every export not called with its own arguments (ARGS) is a form action: (state, formData). */
+  async function formActions(): Promise<[string, (...args: unknown[]) => Promise<unknown>][]> {
+    const out: [string, (...args: unknown[]) => Promise<unknown>][] = [];
+    for (const load of Object.values(actionModules)) {
+      for (const [name, fn] of Object.entries(await load())) if (typeof fn === 'function' && !(name in ARGS)) out.push([name, fn as (...args: unknown[]) => Promise<unknown>]);
+    }
+    return out;
+  }
+
+  it('guards every form action (lib/http/form-action.ts): a new one exported without formAction() fails here', async () => {
+    const actions = await formActions();
+    expect(actions.length).toBeGreaterThanOrEqual(30);
+    for (const [name, fn] of actions) expect(isGuardedFormAction(fn), `${name} is exported through formAction()`).toBe(true);
+  });
+
+  it('every form action answers "invalid request" to arguments that are not (state, form data), and names an unstorable character', async () => {
+    const { common } = getDictionary('en');
+    const nul = new FormData();
+    nul.append('email', 'a\u0000@example.com');
+    nul.append('name', 'x\u0000');
+    const control = new FormData();
+    control.append('note', 'line\u001bfeed'); // FormData itself turns a lone surrogate into U+FFFD: those come as JSON arguments
+    for (const actor of [null, world.staffA]) {
+      actAs(actor);
+      for (const [name, fn] of await formActions()) {
+        // What a text/plain body `[{},1]` or `"x"` decodes to, and a garbage previous state.
+        for (const args of [[{}, 1], ['x'], [{}, { get: 1 }], [[], new FormData()], [7, new FormData()], [{}, '[object FormData]']]) {
+          const before = await fingerprint();
+          const result = (await fn(...args)) as { ok?: boolean; message?: string };
+          expect(result, `${name}(${JSON.stringify(args)})`).toMatchObject({ ok: false, message: common.invalidRequest });
+          expect(await fingerprint()).toEqual(before);
+        }
+        for (const form of [nul, control]) expect(await fn({}, form), `${name} with an unstorable character`).toMatchObject({ ok: false, message: common.unsafeText });
+      }
+    }
+  });
+
   it.each(Object.keys(actionModules))('%s: answers every input, and writes nothing when it refuses', async (file) => {
     const mod = await actionModules[file]!();
     for (const [name, exported] of Object.entries(mod)) {
       if (typeof exported !== 'function') continue;
       const fn = exported as (...args: unknown[]) => unknown;
-      const args = ARGS[name]?.() ?? fc.tuple(fc.constant({}), formArb());
+      // A form action also gets what a hostile request decodes to: any value as its state or its form.
+      const args = ARGS[name]?.() ?? fc.oneof({ weight: 4, arbitrary: fc.tuple(fc.constant({}), formArb()) }, { weight: 1, arbitrary: fc.tuple(argArb(), argArb()) });
       await fc.assert(
         fc.asyncProperty(actorArb(), args, async (actor, input) => {
           actAs(actor);

@@ -129,7 +129,7 @@ test('signed out, "Sign in to reserve" goes to sign in and back; crafted input a
   await page.reload();
   await panel.getByLabel('Quantity').fill('6');
   await reserveButton.click();
-  await expect(panel.getByTestId('form-message')).toHaveText('Choose a quantity from 1 to 5.');
+  await expect(panel.getByTestId('form-message')).toHaveText('Choose a quantity from 1 to 5, digits only.');
   await expect(panel.getByLabel('Quantity')).toHaveAttribute('aria-invalid', 'true');
   // Nothing else happened: same page, same shelf, no reservation.
   await expect(page).toHaveURL(new RegExp(`/p/${sku.productSlug}\\?sku=${sku.skuId}$`));

@@ -35,3 +35,34 @@ export function refuseCrossOrigin(request: { method: string; headers: Headers })
   if (verdict.ok) return undefined;
   return Response.json({ error: `Refused: this request must come from a page of this site (${verdict.reason}).` }, { status: 403 });
 }
+
+/**
+ * Whether a request is one Next.js treats as a server action: a POST with a `Next-Action` header,
+ * or a form post (multipart, or URL-encoded) to a page — a form that works without JavaScript.
+ */
+export function isPossibleServerAction(request: { method: string; headers: Headers }): boolean {
+  if (request.method.toUpperCase() !== 'POST') return false;
+  const type = request.headers.get('content-type') ?? '';
+  return request.headers.has('next-action') || type.startsWith('multipart/form-data') || type === 'application/x-www-form-urlencoded';
+}
+
+/**
+ * Next.js's own rule for a server action, checked before it runs so a refusal is a 403, not the
+ * 500 Next.js answers (it throws "Invalid Server Actions request", and a malformed Origin fails
+ * its URL parsing): an Origin, when sent, must name the host the request was sent to — the first
+ * X-Forwarded-Host behind a proxy, else Host. `Origin: null` (a sandboxed frame, a redirect from
+ * another site) is refused too. No Origin at all is let through, as Next.js does.
+ */
+export function checkActionOrigin(request: { headers: Headers }): CrossOriginVerdict {
+  const origin = request.headers.get('origin');
+  if (origin === null) return { ok: true };
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    return { ok: false, reason: 'a malformed Origin' };
+  }
+  const forwarded = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim();
+  const host = forwarded || request.headers.get('host');
+  return origin !== 'null' && originHost === host ? { ok: true } : { ok: false, reason: `Origin ${origin.slice(0, 100)}` };
+}

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { wholeNumber } from '@/lib/input/integer';
+import { isSafeText } from '@/lib/input/text';
 import type { LineDecision, WalkInLineInput } from './check-in';
 import type { ReturnLineInput } from './commands';
 import { LINE_OUTCOMES, RETURN_REASONS } from './schema';
@@ -12,7 +14,7 @@ import { LINE_OUTCOMES, RETURN_REASONS } from './schema';
  * which lines belong to what): these only turn text into typed values.
  */
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = wholeNumber(1, 2_147_483_647);
 const key = z.string().trim().min(8).max(200);
 /** A form's idempotency key alone: read first, to replay what it already did. */
 export const returnKeySchema = key;
@@ -164,6 +166,7 @@ const point = z.object({ lat: z.coerce.number().min(-90).max(90), lng: z.coerce.
 /** `?lat=&lng=` (geolocation, my store's position) or `?q=<postcode or town>`: where to look for returns desks from. */
 export function parseDesksQuery(params: URLSearchParams): { ok: true; at: { lat: number; lng: number } | { q: string } } | { ok: false; error: string } {
   const q = params.get('q')?.trim();
+  if (q && !isSafeText(q)) return { ok: false, error: 'q holds a control character or half a character' };
   if (q) return q.length <= 80 ? { ok: true, at: { q } } : { ok: false, error: 'q is too long' };
   if (params.get('lat') === null || params.get('lng') === null) return { ok: false, error: 'lat and lng, or q, are required' };
   const parsed = point.safeParse({ lat: params.get('lat'), lng: params.get('lng') });

@@ -27,6 +27,10 @@ export const common = {
     about: 'À propos',
     /** French puts a (non-breaking) space before a colon. */
     colon: '\u00a0:',
+    /** Refusals shared by every form (lib/http/form-action.ts, lib/input/). */
+    invalidRequest: 'Cette demande n’est pas valide. Rechargez la page puis recommencez.',
+    unsafeText: 'Un champ contient un caractère invisible qui ne peut pas être enregistré (caractère de contrôle ou caractère incomplet). Retirez-le puis recommencez.',
+    wholeNumber: 'Saisissez un nombre entier de {min} à {max}, en chiffres uniquement.',
   },
   en: {
     siteName: 'Comptoir',
@@ -53,5 +57,8 @@ export const common = {
     footerNote: 'Comptoir — open-source omnichannel commerce.',
     about: 'About',
     colon: ':',
+    invalidRequest: 'This request is not valid. Reload the page and try again.',
+    unsafeText: 'A field holds an invisible character that cannot be saved (a control character or half a character). Remove it and try again.',
+    wholeNumber: 'Enter a whole number from {min} to {max}, digits only.',
   },
 } as const;

@@ -23,7 +23,7 @@ export const reservations = {
     noStore: 'Aucun magasin ne peut réserver cet article pour le moment : il n’est en stock dans aucun magasin proposant la réservation.',
     // Refusals
     fixErrors: 'Corrigez les champs signalés.',
-    quantityRange: 'Choisissez une quantité de 1 à {max}.',
+    quantityRange: 'Choisissez une quantité de 1 à {max}, en chiffres uniquement.',
     storeRequired: 'Choisissez un magasin.',
     soldOutHere: 'Cet article vient d’être épuisé dans ce magasin. Choisissez-en un autre.',
     onlyLeftHere: 'Il n’en reste que {count} dans ce magasin : réduisez la quantité ou choisissez un autre magasin.',
@@ -108,7 +108,7 @@ export const reservations = {
     signedOutIntro: 'Sign in and a shop puts the item aside for you; you pay when you collect it.',
     noStore: 'No shop can take a reservation for this item right now: it is not in stock at any shop offering click & reserve.',
     fixErrors: 'Please correct the highlighted fields.',
-    quantityRange: 'Choose a quantity from 1 to {max}.',
+    quantityRange: 'Choose a quantity from 1 to {max}, digits only.',
     storeRequired: 'Choose a shop.',
     soldOutHere: 'This item has just sold out at this shop. Choose another shop.',
     onlyLeftHere: 'Only {count} left at this shop: lower the quantity or choose another shop.',

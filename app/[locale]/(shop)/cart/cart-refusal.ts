@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { wholeNumber } from '@/lib/input/integer';
 import type { CartActionState } from '@/components/cart/form-state';
 import {
   CartFullError,
@@ -16,7 +17,7 @@ import { interpolate } from '@/lib/i18n/format';
  * Shared by the cart actions: the id schema (bounded to a Postgres int before any query sees it)
  * and every refusal the cart domain can give, as a sentence in the shopper's language.
  */
-export const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
+export const idSchema = wholeNumber(1, 2_147_483_647);
 
 export function refused(message: string): CartActionState {
   return { ok: false, message };

@@ -1,4 +1,6 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
+import { initialCartActionState } from '@/components/cart/form-state';
 import { refresh } from 'next/cache';
 import { z } from 'zod';
 import type { CartActionState } from '@/components/cart/form-state';
@@ -14,7 +16,7 @@ const fulfilmentSchema = z.discriminatedUnion('mode', [
 ]);
 
 /** Home delivery or drive pickup (at a drive store) for this visitor's own cart. */
-export async function setFulfilmentAction(_prev: CartActionState, formData: FormData): Promise<CartActionState> {
+async function setFulfilmentActionUnchecked(_prev: CartActionState, formData: FormData): Promise<CartActionState> {
   const { t } = await getI18n();
   const parsed = fulfilmentSchema.safeParse({ mode: formData.get('mode'), storeId: formData.get('storeId') ?? undefined });
   if (!parsed.success) return refused(t.cart.invalidRequest);
@@ -28,3 +30,6 @@ export async function setFulfilmentAction(_prev: CartActionState, formData: Form
   refresh();
   return { ok: true, message: t.cart.updated };
 }
+
+/** Guarded: any argument, any text (lib/http/form-action.ts). */
+export const setFulfilmentAction = formAction(initialCartActionState, setFulfilmentActionUnchecked);

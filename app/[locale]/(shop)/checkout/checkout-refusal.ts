@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { wholeNumber } from '@/lib/input/integer';
 import type { AddressField, CheckoutState } from '@/components/checkout/form-state';
 import { CartNotFoundError, EmptyCartError, StoreWithoutDriveError } from '@/lib/cart/errors';
 import type { CartLine } from '@/lib/cart/types';
@@ -27,10 +28,10 @@ import { declinedCheckoutMessage, paymentErrorMessage } from '@/lib/payments/mes
  * shopper's language, on the field it concerns. Ids and keys come from the form, so they are
  * bounded here before any query sees them; the customer and the cart never come from the form.
  */
-export const slotIdSchema = z.coerce.number().int().positive().max(2_147_483_647);
+export const slotIdSchema = wholeNumber(1, 2_147_483_647);
 export const idempotencyKeySchema = z.uuid();
 /** Points to spend: whole and bounded here; steps and balance are the domain's to judge. */
-export const redeemPointsSchema = z.coerce.number().int().min(0).max(100_000_000);
+export const redeemPointsSchema = z.preprocess((v) => (v === '' ? 0 : v), wholeNumber(0, 100_000_000));
 
 export { addressSchema } from '@/lib/orders/address';
 

@@ -1,4 +1,6 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
+import { initialCheckoutState } from '@/components/checkout/form-state';
 import { refresh, revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { CheckoutState } from '@/components/checkout/form-state';
@@ -16,7 +18,7 @@ import { addressSchema, addressValues, checkoutRefusal, idempotencyKeySchema, re
  * an order goes to that order's page before anything is judged: a double tap, or a retry after a
  * lost answer, finds the cart empty because its first request succeeded.
  */
-export async function placeOrderAction(prev: CheckoutState, formData: FormData): Promise<CheckoutState> {
+async function placeOrderActionUnchecked(prev: CheckoutState, formData: FormData): Promise<CheckoutState> {
   const { locale, t } = await getI18n();
   const values = addressValues(formData);
   const base = { ok: false, fieldErrors: {}, values, slotRefused: prev.slotRefused } as const;
@@ -73,3 +75,6 @@ function placed(number: string): never {
   revalidatePath('/account/orders');
   redirect(`/account/orders/${number}`);
 }
+
+/** Guarded: any argument, any text (lib/http/form-action.ts). */
+export const placeOrderAction = formAction(initialCheckoutState, placeOrderActionUnchecked);

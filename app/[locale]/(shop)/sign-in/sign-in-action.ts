@@ -1,4 +1,6 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
+import { initialAuthFormState } from '@/lib/auth/form-state';
 import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { signIn } from '@/lib/auth';
@@ -11,7 +13,7 @@ import { mergeCartAtSignIn } from '@/lib/cart/identity';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { getI18n } from '@/lib/i18n/server';
 
-export async function signInAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+async function signInActionUnchecked(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const { t } = await getI18n();
   const email = String(formData.get('email') ?? '');
   const values = { email };
@@ -39,3 +41,6 @@ export async function signInAction(_prev: AuthFormState, formData: FormData): Pr
   if (user) await mergeCartAtSignIn(user.id); // before redirect(), which throws
   redirect(destinationAfterSignIn(formData.get('callbackUrl'), user?.role));
 }
+
+/** Guarded: any argument, any text (lib/http/form-action.ts). */
+export const signInAction = formAction(initialAuthFormState, signInActionUnchecked);

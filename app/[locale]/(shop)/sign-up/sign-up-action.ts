@@ -1,4 +1,6 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
+import { initialAuthFormState } from '@/lib/auth/form-state';
 import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { signIn } from '@/lib/auth';
@@ -11,7 +13,7 @@ import { mergeCartAtSignIn } from '@/lib/cart/identity';
 import { getI18n } from '@/lib/i18n/server';
 import { joinLoyalty } from '@/lib/loyalty/commands';
 
-export async function signUpAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+async function signUpActionUnchecked(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const { t } = await getI18n();
   const values = {
     name: String(formData.get('name') ?? ''),
@@ -52,3 +54,6 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
   await mergeCartAtSignIn(userId); // before redirect(), which throws
   redirect(destinationAfterSignIn(callbackUrl, 'shopper'));
 }
+
+/** Guarded: any argument, any text (lib/http/form-action.ts). */
+export const signUpAction = formAction(initialAuthFormState, signUpActionUnchecked);

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { wholeNumber } from '@/lib/input/integer';
 import { ForbiddenError } from '@/lib/auth/errors';
 import { DomainError } from '@/lib/errors';
 import type { Dictionary } from '@/lib/i18n/dictionary';
@@ -8,8 +9,9 @@ import { OrderNotFoundError, OrderPaidInStoreError, OrderStateError } from '@/li
 
 /** What an order action returns (useActionState). `at` tells the screen which of its forms spoke last. */
 export type OrderActionState = { ok: boolean; message: string; at: number };
+export const initialOrderActionState: OrderActionState = { ok: false, message: '', at: 0 };
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = wholeNumber(1, 2_147_483_647);
 
 /** The drive screen acts for the store named in the request, on one of its orders. */
 export const driveOrderSchema = z.object({ storeId: id, orderId: id });

@@ -1,4 +1,5 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
 import { revalidatePath } from 'next/cache';
 import { getSessionUser } from '@/lib/auth/guards';
 import { interpolate } from '@/lib/i18n/format';
@@ -13,7 +14,7 @@ export type JoinLoyaltyState = { ok: boolean; message: string; cardNumber?: stri
  * the session's own — the form carries no id to tamper with — and joining twice gives back the
  * same card.
  */
-export async function joinLoyaltyAction(_prev: JoinLoyaltyState, _formData: FormData): Promise<JoinLoyaltyState> {
+async function joinLoyaltyActionUnchecked(_prev: JoinLoyaltyState, _formData: FormData): Promise<JoinLoyaltyState> {
   const { t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return { ok: false, message: t.account.loyaltySignInAgain };
@@ -28,3 +29,6 @@ export async function joinLoyaltyAction(_prev: JoinLoyaltyState, _formData: Form
   revalidatePath('/account');
   return { ok: true, message: interpolate(t.account.loyaltyJoined, { card: formatCardNumber(cardNumber) }), cardNumber };
 }
+
+/** Guarded: any argument, any text (lib/http/form-action.ts). */
+export const joinLoyaltyAction = formAction({ ok: false, message: '' }, joinLoyaltyActionUnchecked);

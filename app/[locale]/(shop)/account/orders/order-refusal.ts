@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { wholeNumber } from '@/lib/input/integer';
 import type { OrderActionState } from '@/components/my-orders/form-state';
 import { BookingNotFoundError, SlotPastCutoffError } from '@/lib/drive/errors';
 import { DomainError } from '@/lib/errors';
@@ -11,7 +12,7 @@ import { ArrivalNotOpenError, OrderNotFoundError, OrderPaidInStoreError, OrderSt
  * Shared by the order page's actions: the id schema (bounded to a Postgres int before any query)
  * and every refusal the orders and drive domains can give, as a sentence in the shopper's language.
  */
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = wholeNumber(1, 2_147_483_647);
 export const orderIdSchema = z.object({ orderId: id });
 export const moveSlotSchema = z.object({ orderId: id, slotId: id });
 export const arrivalSchema = z.object({ orderId: id, bay: z.string().trim().max(12).optional().default('') });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { wholeNumber } from '@/lib/input/integer';
 import type { ReservationFormState } from '@/components/reservations/form-state';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { interpolate } from '@/lib/i18n/format';
@@ -21,7 +22,7 @@ import {
  */
 type Texts = Dictionary['reservations'];
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = wholeNumber(1, 2_147_483_647);
 
 export const reserveKeySchema = z.uuid();
 
@@ -30,7 +31,7 @@ export function reserveSchema(maxUnitsPerSku: number) {
   return z.object({
     storeId: id,
     skuId: id,
-    quantity: z.coerce.number().int().min(1).max(maxUnitsPerSku),
+    quantity: wholeNumber(1, maxUnitsPerSku),
     idempotencyKey: reserveKeySchema,
   });
 }

@@ -1,4 +1,6 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
+import { initialCartActionState } from '@/components/cart/form-state';
 import { refresh } from 'next/cache';
 import { z } from 'zod';
 import type { CartActionState } from '@/components/cart/form-state';
@@ -13,7 +15,7 @@ import { cartRefusal, idSchema, refused } from '../../cart/cart-refusal';
 const addSchema = z.object({ skuId: idSchema });
 
 /** "Add to cart": one unit of the chosen SKU into this visitor's own cart (found from session or cookie). */
-export async function addToCartAction(_prev: CartActionState, formData: FormData): Promise<CartActionState> {
+async function addToCartActionUnchecked(_prev: CartActionState, formData: FormData): Promise<CartActionState> {
   const { t } = await getI18n();
   const parsed = addSchema.safeParse({ skuId: formData.get('skuId') });
   if (!parsed.success) return refused(t.cart.invalidRequest);
@@ -30,3 +32,6 @@ export async function addToCartAction(_prev: CartActionState, formData: FormData
   if (capped) return { ok: false, message: interpolate(t.cart.addedCapped, { max: cartLimits().maxPerLine }), count };
   return { ok: true, message: interpolate(t.cart.added, { count }), count };
 }
+
+/** Guarded: any argument, any text (lib/http/form-action.ts). */
+export const addToCartAction = formAction(initialCartActionState, addToCartActionUnchecked);

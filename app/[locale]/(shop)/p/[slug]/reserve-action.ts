@@ -1,4 +1,6 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
+import { initialReservationFormState } from '@/components/reservations/form-state';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { ReservationFormState } from '@/components/reservations/form-state';
@@ -9,7 +11,7 @@ import { reservationLimits } from '@/lib/reservations/config';
 import { invalidReservationInput, reservationRefusal, reserveKeySchema, reserveSchema } from '../../account/reservations/reservation-refusal';
 
 /** "Reserve in store": one SKU at one shop, for the signed-in shopper (never a customer id from the form). */
-export async function reserveAction(_prev: ReservationFormState, formData: FormData): Promise<ReservationFormState> {
+async function reserveActionUnchecked(_prev: ReservationFormState, formData: FormData): Promise<ReservationFormState> {
   const { t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return { ok: false, message: t.reservations.signInAgain, fieldErrors: {} };
@@ -44,3 +46,6 @@ function reserved(id: number): never {
   revalidatePath('/account/reservations');
   redirect(`/account/reservations/${id}`);
 }
+
+/** Guarded: any argument, any text (lib/http/form-action.ts). */
+export const reserveAction = formAction(initialReservationFormState, reserveActionUnchecked);

@@ -1,4 +1,6 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
+import { initialOrderActionState } from '../order-action-support';
 import { revalidatePath } from 'next/cache';
 import { getSessionUser } from '@/lib/auth/guards';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
@@ -9,7 +11,7 @@ import { formFields } from '../stores/[storeId]/stock-action-support';
 import { assertAdminOfWarehouse } from './delivery-action-support';
 
 /** The carrier confirmed delivery. */
-export async function deliverOrderAction(_prev: OrderActionState, formData: FormData): Promise<OrderActionState> {
+async function deliverOrderActionUnchecked(_prev: OrderActionState, formData: FormData): Promise<OrderActionState> {
   const { locale, t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return refused(t.staff.signInAgain);
@@ -27,3 +29,6 @@ export async function deliverOrderAction(_prev: OrderActionState, formData: Form
     return orderRefusal(err, t, t.orders.adminOnly);
   }
 }
+
+/** Guarded: any argument, any text (lib/http/form-action.ts). */
+export const deliverOrderAction = formAction(initialOrderActionState, deliverOrderActionUnchecked);

@@ -1,4 +1,6 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
+import { initialOrderActionState } from '@/components/my-orders/form-state';
 import { refresh } from 'next/cache';
 import type { OrderActionState } from '@/components/my-orders/form-state';
 import { getSessionUser } from '@/lib/auth/guards';
@@ -10,7 +12,7 @@ import { orderIdSchema, orderRefusal, refused } from '../order-refusal';
  * The shopper cancels one of their own orders: scoped to the session's customer, so someone
  * else's id is "not found", exactly like an unknown one. Slot and stock are given back.
  */
-export async function cancelOrderAction(_prev: OrderActionState, formData: FormData): Promise<OrderActionState> {
+async function cancelOrderActionUnchecked(_prev: OrderActionState, formData: FormData): Promise<OrderActionState> {
   const { t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return refused(t.orders.signInAgain);
@@ -26,3 +28,6 @@ export async function cancelOrderAction(_prev: OrderActionState, formData: FormD
   refresh();
   return result;
 }
+
+/** Guarded: any argument, any text (lib/http/form-action.ts). */
+export const cancelOrderAction = formAction(initialOrderActionState, cancelOrderActionUnchecked);

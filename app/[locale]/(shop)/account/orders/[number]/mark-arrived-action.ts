@@ -1,4 +1,6 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
+import { initialOrderActionState } from '@/components/my-orders/form-state';
 import { refresh } from 'next/cache';
 import type { OrderActionState } from '@/components/my-orders/form-state';
 import { getSessionUser } from '@/lib/auth/guards';
@@ -8,7 +10,7 @@ import { markArrived } from '@/lib/orders/commands';
 import { arrivalSchema, orderRefusal, refused } from '../order-refusal';
 
 /** "I'm here" on one of the shopper's own drive orders (scoped to the session's customer). */
-export async function markArrivedAction(_prev: OrderActionState, formData: FormData): Promise<OrderActionState> {
+async function markArrivedActionUnchecked(_prev: OrderActionState, formData: FormData): Promise<OrderActionState> {
   const { locale, t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return refused(t.orders.signInAgain);
@@ -24,3 +26,6 @@ export async function markArrivedAction(_prev: OrderActionState, formData: FormD
   refresh();
   return result;
 }
+
+/** Guarded: any argument, any text (lib/http/form-action.ts). */
+export const markArrivedAction = formAction(initialOrderActionState, markArrivedActionUnchecked);

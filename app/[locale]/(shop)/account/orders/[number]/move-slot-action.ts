@@ -1,4 +1,6 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
+import { initialOrderActionState } from '@/components/my-orders/form-state';
 import { refresh } from 'next/cache';
 import type { OrderActionState } from '@/components/my-orders/form-state';
 import { getSessionUser } from '@/lib/auth/guards';
@@ -7,7 +9,7 @@ import { moveOrderSlot } from '@/lib/orders/commands';
 import { moveSlotSchema, orderRefusal, refused } from '../order-refusal';
 
 /** Moves one of the shopper's own drive orders to another slot of its store, before the cut-off. */
-export async function moveSlotAction(_prev: OrderActionState, formData: FormData): Promise<OrderActionState> {
+async function moveSlotActionUnchecked(_prev: OrderActionState, formData: FormData): Promise<OrderActionState> {
   const { t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return refused(t.orders.signInAgain);
@@ -24,3 +26,6 @@ export async function moveSlotAction(_prev: OrderActionState, formData: FormData
   refresh();
   return result;
 }
+
+/** Guarded: any argument, any text (lib/http/form-action.ts). */
+export const moveSlotAction = formAction(initialOrderActionState, moveSlotActionUnchecked);

@@ -1,4 +1,6 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
+import { initialReservationFormState } from '@/components/reservations/form-state';
 import { revalidatePath } from 'next/cache';
 import type { ReservationFormState } from '@/components/reservations/form-state';
 import { getSessionUser } from '@/lib/auth/guards';
@@ -10,7 +12,7 @@ import { cancelReservationSchema, reservationRefusal } from '../reservation-refu
  * The shopper cancels one of their own reservations. The command is scoped to the session's
  * customer, so someone else's id is "not found", exactly like an unknown one.
  */
-export async function cancelReservationAction(_prev: ReservationFormState, formData: FormData): Promise<ReservationFormState> {
+async function cancelReservationActionUnchecked(_prev: ReservationFormState, formData: FormData): Promise<ReservationFormState> {
   const { t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return { ok: false, message: t.reservations.signInAgain, fieldErrors: {} };
@@ -29,3 +31,6 @@ export async function cancelReservationAction(_prev: ReservationFormState, formD
   revalidatePath('/account/reservations');
   return result;
 }
+
+/** Guarded: any argument, any text (lib/http/form-action.ts). */
+export const cancelReservationAction = formAction(initialReservationFormState, cancelReservationActionUnchecked);

@@ -1,4 +1,6 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
+import { initialReturnFormState } from '@/components/returns/form-state';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import type { ReturnFormState } from '@/components/returns/form-state';
@@ -10,7 +12,7 @@ import { done, refused, returnRefusal } from '@/app/[locale]/returns-action-supp
 const cancelSchema = z.object({ code: z.string().trim().min(6).max(12) });
 
 /** The shopper cancels their own booked return: scoped to the session's customer, so another's code is "not found". */
-export async function cancelReturnAction(_prev: ReturnFormState, formData: FormData): Promise<ReturnFormState> {
+async function cancelReturnActionUnchecked(_prev: ReturnFormState, formData: FormData): Promise<ReturnFormState> {
   const { locale, t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return refused(t.returns.signInAgain);
@@ -27,3 +29,6 @@ export async function cancelReturnAction(_prev: ReturnFormState, formData: FormD
   revalidatePath('/account', 'layout');
   return result;
 }
+
+/** Guarded: any argument, any text (lib/http/form-action.ts). */
+export const cancelReturnAction = formAction(initialReturnFormState, cancelReturnActionUnchecked);

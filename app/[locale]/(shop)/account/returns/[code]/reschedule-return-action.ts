@@ -1,4 +1,6 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
+import { initialReturnFormState } from '@/components/returns/form-state';
 import { revalidatePath } from 'next/cache';
 import type { ReturnFormState } from '@/components/returns/form-state';
 import { getSessionUser } from '@/lib/auth/guards';
@@ -9,7 +11,7 @@ import { parseRescheduleForm } from '@/lib/returns/params';
 import { done, invalidForm, refused, returnRefusal } from '@/app/[locale]/returns-action-support';
 
 /** Moves the shopper's own booked return to another window of the same shop (the old place is given back). */
-export async function rescheduleReturnAction(_prev: ReturnFormState, formData: FormData): Promise<ReturnFormState> {
+async function rescheduleReturnActionUnchecked(_prev: ReturnFormState, formData: FormData): Promise<ReturnFormState> {
   const { locale, t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return refused(t.returns.signInAgain);
@@ -25,3 +27,6 @@ export async function rescheduleReturnAction(_prev: ReturnFormState, formData: F
   revalidatePath('/account', 'layout');
   return result;
 }
+
+/** Guarded: any argument, any text (lib/http/form-action.ts). */
+export const rescheduleReturnAction = formAction(initialReturnFormState, rescheduleReturnActionUnchecked);

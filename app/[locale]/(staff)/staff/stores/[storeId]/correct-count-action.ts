@@ -1,4 +1,6 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
+import { initialStockFormState } from './stock-action-support';
 import { revalidatePath } from 'next/cache';
 import { assertStaffOfStore, getSessionUser } from '@/lib/auth/guards';
 import { interpolate } from '@/lib/i18n/format';
@@ -7,7 +9,7 @@ import { MAX_COUNTED_ON_HAND, correctCount } from '@/lib/inventory/commands';
 import { getStaffStockRow } from '@/lib/inventory/staff-queries';
 import { correctCountSchema, formFields, invalidInput, productLabel, refusalMessage, type StockFormState } from './stock-action-support';
 
-export async function correctCountAction(_prev: StockFormState, formData: FormData): Promise<StockFormState> {
+async function correctCountActionUnchecked(_prev: StockFormState, formData: FormData): Promise<StockFormState> {
   const { locale, t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return { ok: false, message: t.staff.signInAgain };
@@ -28,3 +30,6 @@ export async function correctCountAction(_prev: StockFormState, formData: FormDa
     return refusalMessage(err, t);
   }
 }
+
+/** Guarded: any argument, any text (lib/http/form-action.ts). */
+export const correctCountAction = formAction(initialStockFormState, correctCountActionUnchecked);

@@ -1,4 +1,6 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
+import { initialStockFormState } from './stock-action-support';
 import { revalidatePath } from 'next/cache';
 import { assertStaffOfStore, getSessionUser } from '@/lib/auth/guards';
 import { interpolate } from '@/lib/i18n/format';
@@ -7,7 +9,7 @@ import { MAX_RECEIVE_QUANTITY, receiveGoods } from '@/lib/inventory/commands';
 import { getStaffStockRow } from '@/lib/inventory/staff-queries';
 import { formFields, invalidInput, productLabel, recordDeliverySchema, refusalMessage, type StockFormState } from './stock-action-support';
 
-export async function recordDeliveryAction(_prev: StockFormState, formData: FormData): Promise<StockFormState> {
+async function recordDeliveryActionUnchecked(_prev: StockFormState, formData: FormData): Promise<StockFormState> {
   const { locale, t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return { ok: false, message: t.staff.signInAgain };
@@ -27,3 +29,6 @@ export async function recordDeliveryAction(_prev: StockFormState, formData: Form
     return refusalMessage(err, t);
   }
 }
+
+/** Guarded: any argument, any text (lib/http/form-action.ts). */
+export const recordDeliveryAction = formAction(initialStockFormState, recordDeliveryActionUnchecked);

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { wholeNumber } from '@/lib/input/integer';
 import { ForbiddenError } from '@/lib/auth/errors';
 import { DomainError } from '@/lib/errors';
 import type { Dictionary } from '@/lib/i18n/dictionary';
@@ -17,18 +18,19 @@ import type { StaffStockRow } from '@/lib/inventory/staff-queries';
 
 /** What a stock form action returns to its row (useActionState). */
 export type StockFormState = { ok: boolean; message: string; fieldError?: string };
+export const initialStockFormState: StockFormState = { ok: false, message: '' };
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = wholeNumber(1, 2_147_483_647);
 
 /** Shared by both stock actions: which store, which SKU, and the key that makes a retry harmless. */
 const baseSchema = z.object({ storeId: id, skuId: id, idempotencyKey: z.uuid(), note: z.string().trim().max(200).optional() });
 
 export const recordDeliverySchema = baseSchema.extend({
-  quantity: z.coerce.number().int().min(1).max(MAX_RECEIVE_QUANTITY),
+  quantity: wholeNumber(1, MAX_RECEIVE_QUANTITY),
 });
 
 export const correctCountSchema = baseSchema.extend({
-  countedOnHand: z.coerce.number().int().min(0).max(MAX_COUNTED_ON_HAND),
+  countedOnHand: wholeNumber(0, MAX_COUNTED_ON_HAND),
 });
 
 export function formFields(formData: FormData): Record<string, FormDataEntryValue | undefined> {

@@ -1,4 +1,6 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
+import { initialReturnFormState } from '@/components/returns/form-state';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { ReturnFormState } from '@/components/returns/form-state';
@@ -13,7 +15,7 @@ import { invalidForm, refused, returnRefusal } from '@/app/[locale]/returns-acti
  * the form: someone else's order number is "order not found", like an unknown one. The form's
  * idempotency key makes a double submit land on the same return. Refusals leave nothing written.
  */
-export async function bookReturnAction(_prev: ReturnFormState, formData: FormData): Promise<ReturnFormState> {
+async function bookReturnActionUnchecked(_prev: ReturnFormState, formData: FormData): Promise<ReturnFormState> {
   const { locale, t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return refused(t.returns.signInAgain);
@@ -44,3 +46,6 @@ function booked(code: string, orderNumber: string): never {
   revalidatePath(`/account/orders/${orderNumber}`);
   redirect(`/account/returns/${code}`);
 }
+
+/** Guarded: any argument, any text (lib/http/form-action.ts). */
+export const bookReturnAction = formAction(initialReturnFormState, bookReturnActionUnchecked);

@@ -1,4 +1,6 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
+import { initialOrderActionState } from '../../../order-action-support';
 import { assertStaffOfStore, getSessionUser } from '@/lib/auth/guards';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
@@ -7,7 +9,7 @@ import { done, driveOrderSchema, orderRefusal, refused, type OrderActionState } 
 import { formFields } from '../stock-action-support';
 
 /** The drive cancels (out of stock on the shelf, customer called): the units go back on sale and the slot is freed. */
-export async function cancelDriveOrderAction(_prev: OrderActionState, formData: FormData): Promise<OrderActionState> {
+async function cancelDriveOrderActionUnchecked(_prev: OrderActionState, formData: FormData): Promise<OrderActionState> {
   const { locale, t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return refused(t.staff.signInAgain);
@@ -24,3 +26,6 @@ export async function cancelDriveOrderAction(_prev: OrderActionState, formData: 
     return orderRefusal(err, t);
   }
 }
+
+/** Guarded: any argument, any text (lib/http/form-action.ts). */
+export const cancelDriveOrderAction = formAction(initialOrderActionState, cancelDriveOrderActionUnchecked);

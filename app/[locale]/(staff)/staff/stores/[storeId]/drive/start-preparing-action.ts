@@ -1,4 +1,6 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
+import { initialOrderActionState } from '../../../order-action-support';
 import { assertStaffOfStore, getSessionUser } from '@/lib/auth/guards';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
@@ -7,7 +9,7 @@ import { done, driveOrderSchema, orderRefusal, refused, type OrderActionState } 
 import { formFields } from '../stock-action-support';
 
 /** Picking starts: the order leaves "to prepare" for the picker's list. */
-export async function startPreparingAction(_prev: OrderActionState, formData: FormData): Promise<OrderActionState> {
+async function startPreparingActionUnchecked(_prev: OrderActionState, formData: FormData): Promise<OrderActionState> {
   const { locale, t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return refused(t.staff.signInAgain);
@@ -24,3 +26,6 @@ export async function startPreparingAction(_prev: OrderActionState, formData: Fo
     return orderRefusal(err, t);
   }
 }
+
+/** Guarded: any argument, any text (lib/http/form-action.ts). */
+export const startPreparingAction = formAction(initialOrderActionState, startPreparingActionUnchecked);

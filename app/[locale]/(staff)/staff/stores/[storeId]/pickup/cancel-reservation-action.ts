@@ -1,4 +1,6 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
+import { initialPickupFormState } from './pickup-action-support';
 import { assertStaffOfStore, getSessionUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
 import { cancelReservationByStaff } from '@/lib/reservations/commands';
@@ -6,7 +8,7 @@ import { done, pickupRefusal, pickupTransitionSchema, refused, revalidateDesk, t
 import { formFields } from '../stock-action-support';
 
 /** The desk cancels (item damaged, customer called): the held units go back on sale. */
-export async function cancelReservationAction(_prev: PickupFormState, formData: FormData): Promise<PickupFormState> {
+async function cancelReservationActionUnchecked(_prev: PickupFormState, formData: FormData): Promise<PickupFormState> {
   const { t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return refused(t.staff.signInAgain);
@@ -23,3 +25,6 @@ export async function cancelReservationAction(_prev: PickupFormState, formData: 
     return pickupRefusal(err, storeId, t);
   }
 }
+
+/** Guarded: any argument, any text (lib/http/form-action.ts). */
+export const cancelReservationAction = formAction(initialPickupFormState, cancelReservationActionUnchecked);

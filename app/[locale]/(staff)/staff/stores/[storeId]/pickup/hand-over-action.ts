@@ -1,4 +1,6 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
+import { initialPickupFormState } from './pickup-action-support';
 import { assertStaffOfStore, getSessionUser } from '@/lib/auth/guards';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
@@ -7,7 +9,7 @@ import { done, pickupRefusal, pickupTransitionSchema, refused, revalidateDesk, t
 import { formFields } from '../stock-action-support';
 
 /** Payment taken at the desk: the goods leave the shelf and the sale is recorded for the customer. */
-export async function handOverAction(_prev: PickupFormState, formData: FormData): Promise<PickupFormState> {
+async function handOverActionUnchecked(_prev: PickupFormState, formData: FormData): Promise<PickupFormState> {
   const { locale, t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return refused(t.staff.signInAgain);
@@ -24,3 +26,6 @@ export async function handOverAction(_prev: PickupFormState, formData: FormData)
     return pickupRefusal(err, storeId, t);
   }
 }
+
+/** Guarded: any argument, any text (lib/http/form-action.ts). */
+export const handOverAction = formAction(initialPickupFormState, handOverActionUnchecked);

@@ -1,4 +1,6 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
+import { initialPickupFormState } from './pickup-action-support';
 import { assertStaffOfStore, getSessionUser } from '@/lib/auth/guards';
 import { formatDateTime, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
@@ -6,7 +8,7 @@ import { markReservationReady } from '@/lib/reservations/commands';
 import { done, pickupRefusal, pickupTransitionSchema, refused, revalidateDesk, type PickupFormState } from './pickup-action-support';
 import { formFields } from '../stock-action-support';
 
-export async function markReadyAction(_prev: PickupFormState, formData: FormData): Promise<PickupFormState> {
+async function markReadyActionUnchecked(_prev: PickupFormState, formData: FormData): Promise<PickupFormState> {
   const { locale, t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return refused(t.staff.signInAgain);
@@ -24,3 +26,6 @@ export async function markReadyAction(_prev: PickupFormState, formData: FormData
     return pickupRefusal(err, storeId, t);
   }
 }
+
+/** Guarded: any argument, any text (lib/http/form-action.ts). */
+export const markReadyAction = formAction(initialPickupFormState, markReadyActionUnchecked);

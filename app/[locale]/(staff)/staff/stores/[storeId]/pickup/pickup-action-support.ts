@@ -1,6 +1,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { wholeNumber } from '@/lib/input/integer';
 import { ForbiddenError } from '@/lib/auth/errors';
 import { DomainError } from '@/lib/errors';
 import type { Dictionary } from '@/lib/i18n/dictionary';
@@ -8,8 +9,9 @@ import { ReservationNotFoundError, ReservationStateError } from '@/lib/reservati
 
 /** What a desk action returns (useActionState). `at` tells the panel which of its forms spoke last. */
 export type PickupFormState = { ok: boolean; message: string; at: number };
+export const initialPickupFormState: PickupFormState = { ok: false, message: '', at: 0 };
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = wholeNumber(1, 2_147_483_647);
 
 /** Which store the desk acts for, and on which of its reservations: both come from the request. */
 export const pickupTransitionSchema = z.object({ storeId: id, reservationId: id });

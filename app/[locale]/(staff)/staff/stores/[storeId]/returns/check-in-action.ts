@@ -1,4 +1,6 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
+import { initialReturnFormState } from '@/components/returns/form-state';
 import type { ReturnFormState } from '@/components/returns/form-state';
 import { assertStaffOfStore, getSessionUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
@@ -11,7 +13,7 @@ import { checkInSummary, deskRefusal, revalidateDesk } from './return-desk-suppo
  * The desk checks a booked return in: each line resellable, damaged or refused (with a reason);
  * the pass is consumed once, the refund recorded, points taken back, resellable units restocked.
  */
-export async function checkInAction(_prev: ReturnFormState, formData: FormData): Promise<ReturnFormState> {
+async function checkInActionUnchecked(_prev: ReturnFormState, formData: FormData): Promise<ReturnFormState> {
   const { locale, t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return refused(t.staff.signInAgain);
@@ -28,3 +30,6 @@ export async function checkInAction(_prev: ReturnFormState, formData: FormData):
     return deskRefusal(err, storeId, t, locale);
   }
 }
+
+/** Guarded: any argument, any text (lib/http/form-action.ts). */
+export const checkInAction = formAction(initialReturnFormState, checkInActionUnchecked);

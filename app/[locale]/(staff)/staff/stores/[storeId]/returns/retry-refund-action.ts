@@ -1,5 +1,8 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
+import { initialReturnFormState } from '@/components/returns/form-state';
 import { z } from 'zod';
+import { wholeNumber } from '@/lib/input/integer';
 import type { ReturnFormState } from '@/components/returns/form-state';
 import { assertStaffOfStore, getSessionUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
@@ -8,13 +11,13 @@ import { done, refused } from '@/app/[locale]/returns-action-support';
 import { checkInSummary, deskRefusal, revalidateDesk } from './return-desk-support';
 
 const retrySchema = z.object({
-  storeId: z.coerce.number().int().positive().max(2_147_483_647),
+  storeId: wholeNumber(1, 2_147_483_647),
   code: z.string().trim().min(6).max(12),
   asStoreCredit: z.enum(['0', '1']).catch('0'),
 });
 
 /** A failed refund asked again with the same key (never paid twice), or given as store credit after a definite refusal. */
-export async function retryRefundAction(_prev: ReturnFormState, formData: FormData): Promise<ReturnFormState> {
+async function retryRefundActionUnchecked(_prev: ReturnFormState, formData: FormData): Promise<ReturnFormState> {
   const { locale, t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return refused(t.staff.signInAgain);
@@ -30,3 +33,6 @@ export async function retryRefundAction(_prev: ReturnFormState, formData: FormDa
     return deskRefusal(err, storeId, t, locale);
   }
 }
+
+/** Guarded: any argument, any text (lib/http/form-action.ts). */
+export const retryRefundAction = formAction(initialReturnFormState, retryRefundActionUnchecked);

@@ -1,4 +1,6 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
+import { initialReturnFormState } from '@/components/returns/form-state';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { ReturnFormState } from '@/components/returns/form-state';
@@ -13,7 +15,7 @@ import { deskRefusal, revalidateDesk } from './return-desk-support';
  * A return brought in without a booking: made and checked in at once from the order number (the
  * same rules as a booking). The form's key makes a double submit one return. Then the desk opens it.
  */
-export async function walkInAction(_prev: ReturnFormState, formData: FormData): Promise<ReturnFormState> {
+async function walkInActionUnchecked(_prev: ReturnFormState, formData: FormData): Promise<ReturnFormState> {
   const { locale, t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return refused(t.staff.signInAgain);
@@ -50,3 +52,6 @@ function takenBack(storeId: number, code: string): never {
   revalidateDesk(storeId);
   redirect(`/staff/stores/${storeId}/returns?code=${code}`);
 }
+
+/** Guarded: any argument, any text (lib/http/form-action.ts). */
+export const walkInAction = formAction(initialReturnFormState, walkInActionUnchecked);

@@ -1,6 +1,7 @@
 'use server';
 import { assertStaffOfStore } from '@/lib/auth/guards';
 import { interpolate } from '@/lib/i18n/format';
+import { isSafeText } from '@/lib/input/text';
 import { findMemberByCardNumber, findMemberByEmail } from '@/lib/loyalty/queries';
 import { parseCustomerQuery } from '@/lib/sales/customer-query';
 import { sealCustomerPass } from '@/lib/sales/customer-pass';
@@ -14,6 +15,7 @@ export async function findCustomerAction(rawStoreId: number, query: string): Pro
   if (userId === null) return { ok: false, message: t.till.signInAgain };
   const storeId = idSchema.safeParse(rawStoreId);
   if (!storeId.success) return { ok: false, message: t.till.notYourStore };
+  if (!isSafeText(String(query ?? ''))) return { ok: false, message: t.common.unsafeText };
   const parsed = parseCustomerQuery(String(query ?? '').slice(0, 300));
   if (parsed.kind === 'invalid') {
     if (parsed.reason === 'card_length') return { ok: false, message: interpolate(t.till.cardLength, { count: parsed.digits }) };

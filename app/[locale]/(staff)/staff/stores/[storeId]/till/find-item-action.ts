@@ -1,6 +1,7 @@
 'use server';
 import { assertStaffOfStore } from '@/lib/auth/guards';
 import { interpolate } from '@/lib/i18n/format';
+import { isSafeText } from '@/lib/input/text';
 import { lookupStock } from '@/lib/inventory/staff-queries';
 import type { FindItemResult } from '@/components/staff/till/types';
 import { variantLabel } from '../stock-action-support';
@@ -14,6 +15,7 @@ export async function findItemAction(rawStoreId: number, query: string): Promise
   if (!storeId.success) return { ok: false, message: t.till.notYourStore };
   const q = String(query ?? '').trim().slice(0, 100);
   if (!q) return { ok: true, items: [], exact: false };
+  if (!isSafeText(q)) return { ok: false, message: t.common.unsafeText };
   try {
     await assertStaffOfStore(userId, storeId.data);
     const rows = await lookupStock({ locationId: storeId.data, query: q });

@@ -1,6 +1,7 @@
 'use server';
 import { z } from 'zod';
 import { OutOfStockError } from '@/lib/inventory/holds';
+import { safeText } from '@/lib/input/text';
 import { addressSchema } from '@/lib/orders/address';
 import { InvalidCheckoutError } from '@/lib/orders/errors';
 import { findTillDeliveryOrder, placeTillDeliveryOrder, type TillDeliveryOrder } from '@/lib/orders/till-orders';
@@ -11,7 +12,7 @@ import type { Dictionary } from '@/lib/i18n/dictionary';
 import { customerItemRequest, tillContext, tillRefusal } from './till-action-support';
 
 const requestSchema = customerItemRequest.extend({
-  address: z.object({ name: z.string(), address: z.string(), postcode: z.string(), town: z.string(), phone: z.string() }),
+  address: z.object({ name: safeText, address: safeText, postcode: safeText, town: safeText, phone: safeText }),
 });
 
 /**

@@ -1,21 +1,23 @@
 import 'server-only';
 import { z } from 'zod';
+import { wholeNumber } from '@/lib/input/integer';
 import { ForbiddenError } from '@/lib/auth/errors';
 import { getSessionUser } from '@/lib/auth/guards';
 import { DomainError } from '@/lib/errors';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { getI18n } from '@/lib/i18n/server';
 import { interpolate } from '@/lib/i18n/format';
+import { safeText } from '@/lib/input/text';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { InvalidRedemptionError, NotAMemberError, NotEnoughPointsError } from '@/lib/loyalty/errors';
 import { CardRequiredForRedemptionError, InvalidTicketError, RedemptionExceedsTotalError, UnknownCustomerError, UnknownTillItemError } from '@/lib/sales/errors';
 
-export const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
+export const idSchema = wholeNumber(1, 2_147_483_647);
 
 /** An item ordered for the customer at the counter: this till's shop, the sealed customer pass (findCustomerAction), what and how many, the attempt's key. */
 export const customerItemRequest = z.object({
   storeId: idSchema,
-  customerPass: z.string().min(1).max(300),
+  customerPass: safeText.min(1).max(300),
   skuId: idSchema,
   quantity: z.number().int().min(1).max(99),
   idempotencyKey: z.uuid(),

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { ACTION_BODY_LIMIT, checkActionBody } from './action-request';
+
+const text = (s: string) => new TextEncoder().encode(s);
+const TEXT = 'text/plain;charset=UTF-8';
+
+async function multipart(form: FormData): Promise<[string, Uint8Array]> {
+  const req = new Request('http://x/', { method: 'POST', body: form });
+  return [req.headers.get('content-type')!, new Uint8Array(await req.arrayBuffer())];
+}
+
+/** What React's encodeReply sends for a form action: the state and a "$K1" reference to the fields. */
+function reactForm(fields: Record<string, string>, root = '[{},"$K1"]'): FormData {
+  const form = new FormData();
+  form.append('0', root);
+  for (const [k, v] of Object.entries(fields)) form.append(`1_${k}`, v);
+  return form;
+}
+
+describe('a server action body, checked before Next.js decodes it', () => {
+  it.each(['[]', '[{},1]', '[1,"a\\u0000b","\\ud800"]', '["$$x","$undefined","$NaN","$Infinity","$-0","$D2026-01-01T00:00:00.000Z","$n123"]'])('lets through the arguments React sends as text: %s', async (body) => {
+    expect(await checkActionBody(TEXT, text(body), true)).toEqual({ ok: true });
+  });
+
+  it.each([
+    ['"x"', /not a list/],
+    ['{"a":1}', /not a list/],
+    ['[{"a":', /not valid JSON/],
+    ['', /not valid JSON/],
+    ['["$@3"]', /kind no page here sends/],
+    ['["$Q2"]', /kind no page here sends/],
+    ['["$h9"]', /kind no page here sends/],
+    ['["$T"]', /kind no page here sends/],
+    ['["$"]', /kind no page here sends/],
+    ['["$1"]', /does not hold/],
+    ['[{"deep":["$a:b"]}]', /does not hold/],
+    ['["$n1e3"]', /big integer/],
+    ['\ufeff[]', /not valid JSON/], // Next.js keeps a byte-order mark, and JSON.parse fails on it
+  ])('refuses the text body %s with a 400', async (body, reason) => {
+    const verdict = await checkActionBody(TEXT, text(body), true);
+    expect(verdict).toMatchObject({ ok: false, status: 400 });
+    expect(verdict.ok ? '' : verdict.reason).toMatch(reason);
+  });
+
+  it('refuses a body over the 1 MB limit with a 413', async () => {
+    expect(await checkActionBody(TEXT, new Uint8Array(ACTION_BODY_LIMIT + 1), true)).toMatchObject({ ok: false, status: 413 });
+  });
+
+  it('lets through a form as React sends it, outlined models included', async () => {
+    expect(await checkActionBody(...(await multipart(reactForm({ email: 'a@b.c', note: 'x\u0000' }))), true)).toEqual({ ok: true });
+    const outlined = reactForm({}, '[{"a":"$1"},"$K2"]');
+    outlined.append('1', '{"b":["$$1"]}');
+    expect(await checkActionBody(...(await multipart(outlined)), true)).toEqual({ ok: true });
+  });
+
+  it.each([
+    ['no arguments part', () => { const f = new FormData(); f.append('email', 'a@b.c'); return f; }, /no arguments/],
+    ['a NUL in a field name', () => reactForm({ 'qty_1\u0000': '1' }), /field name/],
+    ['a root that is no list', () => reactForm({}, '"x"'), /not a list/],
+    ['a reference to no part', () => reactForm({}, '[{},"$3"]'), /does not hold/],
+  ])('refuses a multipart body with %s', async (_label, make, reason) => {
+    const verdict = await checkActionBody(...(await multipart(make())), true);
+    expect(verdict.ok ? '' : verdict.reason).toMatch(reason);
+  });
+
+  it('refuses a body that is no multipart, with or without a Next-Action header', async () => {
+    for (const isFetch of [true, false]) expect(await checkActionBody('multipart/form-data; boundary=x', text('--y\r\nnope'), isFetch)).toMatchObject({ ok: false, status: 400 });
+  });
+
+  it('leaves a form posted without JavaScript, and a non-action POST, to Next.js', async () => {
+    const form = new FormData();
+    form.append('$ACTION_ID_abc', '');
+    expect(await checkActionBody(...(await multipart(form)), false)).toEqual({ ok: true });
+    expect(await checkActionBody('application/x-www-form-urlencoded', text('a=b'), false)).toEqual({ ok: true });
+  });
+});
