@@ -1,9 +1,10 @@
 'use server';
+import { formAction } from '@/lib/http/form-action';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getSessionUser } from '@/lib/auth/guards';
 import { signInPath } from '@/lib/auth/callback-url';
-import { translateFieldErrors, type AuthFormState } from '@/lib/auth/form-state';
+import { initialAuthFormState, translateFieldErrors, type AuthFormState } from '@/lib/auth/form-state';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { changePasswordSchema, fieldErrorKeys } from '@/lib/auth/schemas';
 import { setPasswordHash } from '@/lib/auth/sessions';
@@ -16,7 +17,7 @@ import { getI18n } from '@/lib/i18n/server';
  * (a stolen session must not become a way to guess it); on success every other session of the
  * account ends (the trigger behind setPasswordHash), this device's stays.
  */
-export async function changePasswordAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+async function changePasswordActionUnchecked(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const user = await getSessionUser();
   if (!user) redirect(signInPath('/account'));
   const { t } = await getI18n();
@@ -39,3 +40,5 @@ export async function changePasswordAction(_prev: AuthFormState, formData: FormD
   await setPasswordHash(user.id, await hashPassword(parsed.data.password), user.sessionId);
   return { ok: true, message: t.account.passwordChanged, fieldErrors: {}, values: {} };
 }
+
+export const changePasswordAction = formAction(initialAuthFormState, changePasswordActionUnchecked);
