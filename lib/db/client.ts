@@ -17,9 +17,13 @@ export type Connection =
   | { kind: 'pglite'; db: Db; client: PGlite; dataDir: string; close: () => Promise<void> };
 
 export class DatabaseLockedError extends Error {
-  constructor(dataDir: string, pid: number) {
+  /** `pid` is undefined when the holder has created the lock but not yet written its pid. */
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number | undefined,
+  ) {
     super(
-      `The embedded database at ${dataDir} is already open in process ${pid}. ` +
+      `The embedded database at ${dataDir} is already open in ${pid === undefined ? 'another process (it is still writing its pid to the lock file)' : `process ${pid}`}. ` +
         'Two processes on one PGlite folder lose committed writes silently, so this one refuses to start. ' +
         'Stop the other process (a dev server, a test run, a seed), give this one its own folder with ' +
         'PGLITE_DIR, or set DATABASE_URL=postgres://… to share a real PostgreSQL.',
@@ -42,11 +46,42 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** How long an empty lock file counts as a holder still writing its pid, not a stale file. */
+export const EMPTY_LOCK_GRACE_MS = 10_000;
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * The pid in a lock file. The holder creates the file, then writes its pid: an empty file is a
+ * holder between the two, so we wait briefly for the pid; only an empty file older than the grace
+ * period (its writer died in between) is stale. Returns 'stale' or the pid (undefined: held, pid
+ * not yet written).
+ */
+function readLockHolder(lockPath: string, graceMs: number): number | undefined | 'stale' {
+  for (let waited = 0; ; waited += 50) {
+    let text: string;
+    let mtimeMs: number;
+    try {
+      text = fs.readFileSync(lockPath, 'utf8').trim();
+      mtimeMs = fs.statSync(lockPath).mtimeMs;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'stale'; // released meanwhile: try again
+      throw err;
+    }
+    if (text) return /^\d+$/.test(text) ? Number(text) : 'stale';
+    if (Date.now() - mtimeMs > graceMs) return 'stale';
+    if (waited >= 1_000) return undefined;
+    sleepSync(50);
+  }
+}
+
 /**
  * An exclusive lock file beside the data folder. O_EXCL creation is atomic, so two processes
  * starting together cannot both win; a lock left by a dead process is taken over.
  */
-export function acquirePgliteLock(dataDir: string): () => void {
+export function acquirePgliteLock(dataDir: string, { emptyGraceMs = EMPTY_LOCK_GRACE_MS } = {}): () => void {
   const lockPath = `${dataDir}.lock`;
   fs.mkdirSync(path.dirname(lockPath), { recursive: true });
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -65,8 +100,9 @@ export function acquirePgliteLock(dataDir: string): () => void {
       return release;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const pid = Number.parseInt(fs.readFileSync(lockPath, 'utf8'), 10);
-      if (Number.isFinite(pid) && pid !== process.pid && isAlive(pid)) throw new DatabaseLockedError(dataDir, pid);
+      const pid = readLockHolder(lockPath, emptyGraceMs);
+      if (pid === undefined) throw new DatabaseLockedError(dataDir, undefined);
+      if (pid !== 'stale' && pid !== process.pid && isAlive(pid)) throw new DatabaseLockedError(dataDir, pid);
       fs.rmSync(lockPath, { force: true }); // stale: its owner is gone (or it is ours from a reload)
     }
   }
@@ -150,3 +186,4 @@ export async function queryRows<T>(text: string, params: unknown[]): Promise<T[]
     client.release();
   }
 }
+
