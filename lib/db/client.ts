@@ -3,7 +3,7 @@ import path from 'node:path';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { PGlite } from '@electric-sql/pglite';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import * as schema from './schema';
 
 /**
@@ -109,12 +109,85 @@ export function acquirePgliteLock(dataDir: string, { emptyGraceMs = EMPTY_LOCK_G
   throw new Error(`Could not take the lock ${lockPath}`);
 }
 
-export async function openConnection(url = process.env.DATABASE_URL): Promise<Connection> {
+/**
+ * How long the server waits on PostgreSQL (DATABASE_TIMEOUT_MS, 5 s by default): for a connection
+ * (a new one, or a pooled one when all are busy), and for a statement. PostgreSQL cancels a
+ * statement at `statementMs`; the client gives up a second later (`queryMs`), which also covers a
+ * link gone silent — packets held, nothing refused — where no answer, not even the cancel, comes.
+ * 0 turns them off (migrations and seeds: a large seed's statements run for minutes).
+ */
+export function databaseTimeouts(env: Record<string, string | undefined> = process.env): { connectMs: number; statementMs: number; queryMs: number } {
+  const given = Number(env.DATABASE_TIMEOUT_MS);
+  const ms = Number.isFinite(given) && given > 0 ? given : 5_000;
+  return { connectMs: ms, statementMs: ms, queryMs: ms + 1_000 };
+}
+
+/** pg's client-side query timeout: the error it raises, and the one a query on a discarded connection gets. */
+export const QUERY_READ_TIMEOUT = /Query read timeout|Client was closed and is not queryable/;
+
+/**
+ * A connection whose query timed out on the client still has that query on the wire: the next one
+ * would queue behind it, and a transaction (Drizzle releases its connection without the error)
+ * would hand it back to the pool to hang the next request. So it is closed at once and handed back
+ * as broken: the pool drops it and opens a fresh one when needed. Handed back here because Drizzle
+ * never releases a connection whose BEGIN failed (its `transaction` runs BEGIN outside its
+ * try/finally): each stalled BEGIN would otherwise take one connection from the pool for good.
+ */
+function discardOnReadTimeout(client: PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const result = query(...args);
+    if (result instanceof Promise) {
+      result.catch((err: unknown) => {
+        if (!(err instanceof Error) || !QUERY_READ_TIMEOUT.test(err.message)) return;
+        client.end().catch(() => {});
+        client.release(err);
+      });
+    }
+    return result;
+  };
+}
+
+/**
+ * pg-pool gives a connection a new `release` at each checkout and throws on a second call; after
+ * ours above, the caller's own release (Drizzle's `finally`) must be a no-op, not an error that
+ * would hide the "unavailable" one.
+ */
+function releaseOnce(client: PoolClient): void {
+  let current: ((err?: Error | boolean) => void) | undefined;
+  Object.defineProperty(client, 'release', {
+    configurable: true,
+    set(release: (err?: Error | boolean) => void) {
+      current = release;
+    },
+    get() {
+      return (err?: Error | boolean) => {
+        const release = current;
+        current = undefined;
+        release?.(err);
+      };
+    },
+  });
+}
+
+export async function openConnection(url = process.env.DATABASE_URL, { timeouts = true } = {}): Promise<Connection> {
   if (url) {
     const { Pool } = await import('pg');
-    // A connection attempt gives up after 5 s, so a request answers "try again" (lib/http/outage.ts)
-    // instead of hanging while the database is unreachable.
-    const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE || 10), connectionTimeoutMillis: 5_000 });
+    // A request gives up after a few seconds — to connect, to get a pooled connection, or for an
+    // answer — and answers "try again" (lib/http/outage.ts) instead of hanging while the database
+    // is unreachable or the link to it has gone silent.
+    const t = timeouts ? databaseTimeouts() : undefined;
+    const pool = new Pool({
+      connectionString: url,
+      max: Number(process.env.DATABASE_POOL_SIZE || 10),
+      connectionTimeoutMillis: t?.connectMs ?? 5_000,
+      ...(t && { statement_timeout: t.statementMs, query_timeout: t.queryMs }),
+      keepAlive: true,
+    });
+    pool.on('connect', (client) => {
+      releaseOnce(client);
+      discardOnReadTimeout(client);
+    });
     // An idle connection that drops (the database restarts, the network goes) emits 'error' on the
     // pool; unheard, it would crash the server. The pool discards it and opens another when needed.
     pool.on('error', (err) => console.error(`database: an idle connection was lost (${err.message}); new ones will be opened as needed`));
@@ -174,7 +247,7 @@ export function setConnection(connection: Connection | undefined): void {
  * One statement on a checked-out connection. node-postgres' `pool.query` destroys the connection
  * when the statement fails, so a stream of expected refusals (a crowd for the last units, each
  * told "not enough stock" by a RAISE) would pay a new connection each; released normally, the
- * connection goes back to the pool.
+ * connection goes back to the pool (one that timed out has closed itself: the pool drops it).
  */
 export async function queryRows<T>(text: string, params: unknown[]): Promise<T[]> {
   const connection = await getConnection();
