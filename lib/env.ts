@@ -40,6 +40,7 @@ const schema = z
     CART_REMINDER_SECONDS: positiveNumber.optional(),
     MESSAGE_DELIVERY_SECONDS: positiveNumber.optional(),
     LOYALTY_EXPIRY_SWEEP_SECONDS: positiveNumber.optional(),
+    CAPTURE_RETRY_SECONDS: positiveNumber.optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
