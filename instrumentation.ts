@@ -1,7 +1,8 @@
 /**
  * Next.js calls register() once when a server process starts (not during `next build`). It checks
- * the environment, then starts the background jobs on the Node.js runtime. The jobs are safe to run
- * on every process of a fleet at once (lib/jobs/schedule.ts).
+ * the environment, opens the database (so a second server on a held embedded folder exits here,
+ * before a load balancer could call it healthy), then starts the background jobs on the Node.js
+ * runtime. The jobs are safe to run on every process of a fleet at once (lib/jobs/schedule.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
@@ -13,6 +14,15 @@ export async function register() {
   const problems = environmentProblems();
   if (problems.length > 0) {
     console.error(`\nComptoir cannot start: its environment is not valid.\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    process.exit(1);
+  }
+  // PGlite: takes the folder's lock now. PostgreSQL: only makes the pool (no connection yet), so
+  // a server may start while the database is away and recover when it is back.
+  const { getConnection } = await import('./lib/db/client');
+  try {
+    await getConnection();
+  } catch (err) {
+    console.error(`\nComptoir cannot start: its database cannot be opened.\n  ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
   }
   // The sign-in throttle counts by the socket's address, which Next.js does not pass on by itself.

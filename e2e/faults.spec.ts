@@ -292,20 +292,33 @@ test('kill -9 a server during mixed load: after it restarts, every book balances
  * A TCP relay in front of PostgreSQL that the test can cut (every connection dropped, new ones
  * refused) and restore on the same port: the database "goes away" for one server only.
  */
-async function cuttableRelay(target: URL): Promise<{ port: number; cut: () => Promise<void>; restore: () => Promise<void>; close: () => Promise<void> }> {
+/**
+ * A relay to PostgreSQL that can be cut (connections dropped, new ones refused) or stalled
+ * (connections stay open, every packet is held both ways: a link gone silent, as when a network
+ * path dies without a reset) and then let flow again.
+ */
+async function cuttableRelay(target: URL) {
   const port = await freePort();
   const sockets = new Set<net.Socket>();
   let listener: net.Server | undefined;
+  let holding = false;
+  const held: (() => void)[] = [];
   const listen = () =>
     new Promise<void>((resolve) => {
       listener = net.createServer((client) => {
         const upstream = net.connect(Number(target.port || 5432), target.hostname);
-        for (const s of [client, upstream]) {
-          sockets.add(s);
-          s.on('close', () => sockets.delete(s));
-          s.on('error', () => {});
+        for (const [from, to] of [
+          [client, upstream],
+          [upstream, client],
+        ] as const) {
+          sockets.add(from);
+          from.on('close', () => {
+            sockets.delete(from);
+            to.destroy();
+          });
+          from.on('error', () => {});
+          from.on('data', (chunk) => (holding ? held.push(() => to.writable && to.write(chunk)) : to.write(chunk)));
         }
-        client.pipe(upstream).pipe(client);
       });
       listener.listen(port, '127.0.0.1', () => resolve());
     });
@@ -316,8 +329,13 @@ async function cuttableRelay(target: URL): Promise<{ port: number; cut: () => Pr
     for (const s of sockets) s.destroy();
     await closing;
   };
+  const stall = () => void (holding = true);
+  const flow = () => {
+    holding = false;
+    for (const send of held.splice(0)) send();
+  };
   await listen();
-  return { port, cut, restore: listen, close: cut };
+  return { port, cut, restore: listen, stall, flow, close: cut };
 }
 
 test('a lost database: pages and the API say "try again", and the page comes back by itself', async ({ browser }) => {
@@ -372,6 +390,32 @@ test('a lost database: pages and the API say "try again", and the page comes bac
     await expect(signInPage).toHaveURL(/\/account/);
   } finally {
     await context.close();
+    await stopServer(alone);
+    await relay.close();
+  }
+});
+
+test('a silent database link: the API answers 503 within seconds instead of hanging, and recovers by itself', async () => {
+  test.setTimeout(60_000);
+  const relay = await cuttableRelay(new URL(databaseUrl));
+  const viaRelay = new URL(databaseUrl);
+  viaRelay.hostname = '127.0.0.1';
+  viaRelay.port = String(relay.port);
+  // The shipped timeouts (DATABASE_TIMEOUT_MS unset: 5 s, the client's answer 6 s).
+  const alone = await startServer({ databaseUrl: viaRelay.toString(), env: { COMPTOIR_JOBS: 'off' } });
+  extra.push(alone);
+  const availability = `${alone.origin}/api/availability?sku=1&warehouse=1`;
+  try {
+    expect((await fetch(availability)).status).toBe(200);
+    relay.stall();
+    const started = Date.now();
+    const api = await fetch(availability);
+    expect(api.status).toBe(503);
+    expect(api.headers.get('retry-after')).toBe('5');
+    expect(Date.now() - started).toBeLessThan(9_000); // it hung 18.5 s and then answered 200 before
+    relay.flow();
+    await expect.poll(async () => (await fetch(availability)).status, { timeout: 20_000 }).toBe(200);
+  } finally {
     await stopServer(alone);
     await relay.close();
   }

@@ -22,6 +22,7 @@ const schema = z
       .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/comptoir, or unset for the embedded database')
       .optional(),
     DATABASE_POOL_SIZE: positiveInteger.optional(),
+    DATABASE_TIMEOUT_MS: positiveInteger.optional(),
     PGLITE_DIR: z.string().optional(),
     LIVE_EVENTS: z.enum(['postgres', 'redis'], { error: 'must be "postgres" (the default) or "redis"' }).optional(),
     REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a Redis URL such as redis://127.0.0.1:6379').optional(),
@@ -43,6 +44,7 @@ const schema = z
       .string()
       .regex(/^\d{1,2}$/, 'must be a whole number: how many proxies of yours append to X-Forwarded-For before the server (0, the default, when clients reach it directly)')
       .optional(),
+    CAPTURE_RETRY_SECONDS: positiveNumber.optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {

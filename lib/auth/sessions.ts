@@ -4,7 +4,7 @@ import { queryRows } from '@/lib/db/client';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 
 /**
- * Server-side sessions (migration 0019). The signed session cookie carries a session id; every
+ * Server-side sessions (migration 0018). The signed session cookie carries a session id; every
  * read of the session (the jwt callback in lib/auth/config.ts: pages, actions, proxy.ts's gates,
  * /api/auth/session) asks the database whether it still stands. So signing out, a password change,
  * the account's deletion or a staff member's removal from a store end a cookie on every server of a

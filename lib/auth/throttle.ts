@@ -4,7 +4,7 @@ import { CredentialsSignin } from '@auth/core/errors';
 import { queryRows } from '@/lib/db/client';
 
 /**
- * Sign-in throttle, counted in the database (migrations 0016, 0019) so that every server of a
+ * Sign-in throttle, counted in the database (migrations 0016, 0018) so that every server of a
  * fleet counts the same failures. Three rules, none of which locks an account as a whole:
  * - one account from one address: 10 failures in 15 minutes, then that address waits;
  * - one address, all accounts (credential stuffing): 50 failures in 15 minutes — an office or a

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acquirePgliteLock, DatabaseLockedError } from './client';
+import { acquirePgliteLock, DatabaseLockedError, EMPTY_LOCK_GRACE_MS } from './client';
 import { createTestConnection } from './testing';
 
 describe('PGlite folder lock', () => {
@@ -41,6 +41,37 @@ describe('PGlite folder lock', () => {
     expect(fs.readFileSync(`${dataDir}.lock`, 'utf8')).toBe(String(process.pid));
     release();
     expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
+  });
+
+  it('an empty lock file is a holder still writing its pid, not a stale lock', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comptoir-lock-'));
+    const dataDir = path.join(dir, 'db');
+    fs.writeFileSync(`${dataDir}.lock`, '');
+    const started = Date.now();
+    expect(() => acquirePgliteLock(dataDir)).toThrow(/in another process \(it is still writing its pid/);
+    // It waited for the pid a moment rather than deciding at once, and left the holder's file alone.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(fs.readFileSync(`${dataDir}.lock`, 'utf8')).toBe('');
+  });
+
+  it('an empty lock file that gets its pid while we wait names that process', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comptoir-lock-'));
+    const dataDir = path.join(dir, 'db');
+    fs.writeFileSync(`${dataDir}.lock`, '');
+    // A live process (our parent stands in for it) finishes writing its pid 300 ms in.
+    spawn(process.execPath, ['-e', `setTimeout(()=>require('fs').writeFileSync(${JSON.stringify(`${dataDir}.lock`)}, '${process.ppid}'), 300)`]);
+    expect(() => acquirePgliteLock(dataDir)).toThrow(new RegExp(`already open in process ${process.ppid}\\.`));
+  });
+
+  it('an empty lock file older than the grace period is stale (its writer died in between)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comptoir-lock-'));
+    const dataDir = path.join(dir, 'db');
+    fs.writeFileSync(`${dataDir}.lock`, '');
+    const old = new Date(Date.now() - EMPTY_LOCK_GRACE_MS - 5_000);
+    fs.utimesSync(`${dataDir}.lock`, old, old);
+    const release = acquirePgliteLock(dataDir);
+    expect(fs.readFileSync(`${dataDir}.lock`, 'utf8')).toBe(String(process.pid));
+    release();
   });
 });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { PGlite } from '@electric-sql/pglite';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import * as schema from './schema';
 
 /**
@@ -17,9 +17,13 @@ export type Connection =
   | { kind: 'pglite'; db: Db; client: PGlite; dataDir: string; close: () => Promise<void> };
 
 export class DatabaseLockedError extends Error {
-  constructor(dataDir: string, pid: number) {
+  /** `pid` is undefined when the holder has created the lock but not yet written its pid. */
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number | undefined,
+  ) {
     super(
-      `The embedded database at ${dataDir} is already open in process ${pid}. ` +
+      `The embedded database at ${dataDir} is already open in ${pid === undefined ? 'another process (it is still writing its pid to the lock file)' : `process ${pid}`}. ` +
         'Two processes on one PGlite folder lose committed writes silently, so this one refuses to start. ' +
         'Stop the other process (a dev server, a test run, a seed), give this one its own folder with ' +
         'PGLITE_DIR, or set DATABASE_URL=postgres://… to share a real PostgreSQL.',
@@ -42,11 +46,42 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** How long an empty lock file counts as a holder still writing its pid, not a stale file. */
+export const EMPTY_LOCK_GRACE_MS = 10_000;
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * The pid in a lock file. The holder creates the file, then writes its pid: an empty file is a
+ * holder between the two, so we wait briefly for the pid; only an empty file older than the grace
+ * period (its writer died in between) is stale. Returns 'stale' or the pid (undefined: held, pid
+ * not yet written).
+ */
+function readLockHolder(lockPath: string, graceMs: number): number | undefined | 'stale' {
+  for (let waited = 0; ; waited += 50) {
+    let text: string;
+    let mtimeMs: number;
+    try {
+      text = fs.readFileSync(lockPath, 'utf8').trim();
+      mtimeMs = fs.statSync(lockPath).mtimeMs;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'stale'; // released meanwhile: try again
+      throw err;
+    }
+    if (text) return /^\d+$/.test(text) ? Number(text) : 'stale';
+    if (Date.now() - mtimeMs > graceMs) return 'stale';
+    if (waited >= 1_000) return undefined;
+    sleepSync(50);
+  }
+}
+
 /**
  * An exclusive lock file beside the data folder. O_EXCL creation is atomic, so two processes
  * starting together cannot both win; a lock left by a dead process is taken over.
  */
-export function acquirePgliteLock(dataDir: string): () => void {
+export function acquirePgliteLock(dataDir: string, { emptyGraceMs = EMPTY_LOCK_GRACE_MS } = {}): () => void {
   const lockPath = `${dataDir}.lock`;
   fs.mkdirSync(path.dirname(lockPath), { recursive: true });
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -65,20 +100,94 @@ export function acquirePgliteLock(dataDir: string): () => void {
       return release;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const pid = Number.parseInt(fs.readFileSync(lockPath, 'utf8'), 10);
-      if (Number.isFinite(pid) && pid !== process.pid && isAlive(pid)) throw new DatabaseLockedError(dataDir, pid);
+      const pid = readLockHolder(lockPath, emptyGraceMs);
+      if (pid === undefined) throw new DatabaseLockedError(dataDir, undefined);
+      if (pid !== 'stale' && pid !== process.pid && isAlive(pid)) throw new DatabaseLockedError(dataDir, pid);
       fs.rmSync(lockPath, { force: true }); // stale: its owner is gone (or it is ours from a reload)
     }
   }
   throw new Error(`Could not take the lock ${lockPath}`);
 }
 
-export async function openConnection(url = process.env.DATABASE_URL): Promise<Connection> {
+/**
+ * How long the server waits on PostgreSQL (DATABASE_TIMEOUT_MS, 5 s by default): for a connection
+ * (a new one, or a pooled one when all are busy), and for a statement. PostgreSQL cancels a
+ * statement at `statementMs`; the client gives up a second later (`queryMs`), which also covers a
+ * link gone silent — packets held, nothing refused — where no answer, not even the cancel, comes.
+ * 0 turns them off (migrations and seeds: a large seed's statements run for minutes).
+ */
+export function databaseTimeouts(env: Record<string, string | undefined> = process.env): { connectMs: number; statementMs: number; queryMs: number } {
+  const given = Number(env.DATABASE_TIMEOUT_MS);
+  const ms = Number.isFinite(given) && given > 0 ? given : 5_000;
+  return { connectMs: ms, statementMs: ms, queryMs: ms + 1_000 };
+}
+
+/** pg's client-side query timeout: the error it raises, and the one a query on a discarded connection gets. */
+export const QUERY_READ_TIMEOUT = /Query read timeout|Client was closed and is not queryable/;
+
+/**
+ * A connection whose query timed out on the client still has that query on the wire: the next one
+ * would queue behind it, and a transaction (Drizzle releases its connection without the error)
+ * would hand it back to the pool to hang the next request. So it is closed at once and handed back
+ * as broken: the pool drops it and opens a fresh one when needed. Handed back here because Drizzle
+ * never releases a connection whose BEGIN failed (its `transaction` runs BEGIN outside its
+ * try/finally): each stalled BEGIN would otherwise take one connection from the pool for good.
+ */
+function discardOnReadTimeout(client: PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const result = query(...args);
+    if (result instanceof Promise) {
+      result.catch((err: unknown) => {
+        if (!(err instanceof Error) || !QUERY_READ_TIMEOUT.test(err.message)) return;
+        client.end().catch(() => {});
+        client.release(err);
+      });
+    }
+    return result;
+  };
+}
+
+/**
+ * pg-pool gives a connection a new `release` at each checkout and throws on a second call; after
+ * ours above, the caller's own release (Drizzle's `finally`) must be a no-op, not an error that
+ * would hide the "unavailable" one.
+ */
+function releaseOnce(client: PoolClient): void {
+  let current: ((err?: Error | boolean) => void) | undefined;
+  Object.defineProperty(client, 'release', {
+    configurable: true,
+    set(release: (err?: Error | boolean) => void) {
+      current = release;
+    },
+    get() {
+      return (err?: Error | boolean) => {
+        const release = current;
+        current = undefined;
+        release?.(err);
+      };
+    },
+  });
+}
+
+export async function openConnection(url = process.env.DATABASE_URL, { timeouts = true } = {}): Promise<Connection> {
   if (url) {
     const { Pool } = await import('pg');
-    // A connection attempt gives up after 5 s, so a request answers "try again" (lib/http/outage.ts)
-    // instead of hanging while the database is unreachable.
-    const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE || 10), connectionTimeoutMillis: 5_000 });
+    // A request gives up after a few seconds — to connect, to get a pooled connection, or for an
+    // answer — and answers "try again" (lib/http/outage.ts) instead of hanging while the database
+    // is unreachable or the link to it has gone silent.
+    const t = timeouts ? databaseTimeouts() : undefined;
+    const pool = new Pool({
+      connectionString: url,
+      max: Number(process.env.DATABASE_POOL_SIZE || 10),
+      connectionTimeoutMillis: t?.connectMs ?? 5_000,
+      ...(t && { statement_timeout: t.statementMs, query_timeout: t.queryMs }),
+      keepAlive: true,
+    });
+    pool.on('connect', (client) => {
+      releaseOnce(client);
+      discardOnReadTimeout(client);
+    });
     // An idle connection that drops (the database restarts, the network goes) emits 'error' on the
     // pool; unheard, it would crash the server. The pool discards it and opens another when needed.
     pool.on('error', (err) => console.error(`database: an idle connection was lost (${err.message}); new ones will be opened as needed`));
@@ -138,7 +247,7 @@ export function setConnection(connection: Connection | undefined): void {
  * One statement on a checked-out connection. node-postgres' `pool.query` destroys the connection
  * when the statement fails, so a stream of expected refusals (a crowd for the last units, each
  * told "not enough stock" by a RAISE) would pay a new connection each; released normally, the
- * connection goes back to the pool.
+ * connection goes back to the pool (one that timed out has closed itself: the pool drops it).
  */
 export async function queryRows<T>(text: string, params: unknown[]): Promise<T[]> {
   const connection = await getConnection();
@@ -150,3 +259,4 @@ export async function queryRows<T>(text: string, params: unknown[]): Promise<T[]
     client.release();
   }
 }
+

@@ -21,7 +21,8 @@ async function main() {
   if (reset && !process.env.DATABASE_URL) fs.rmSync(pgliteDir(), { recursive: true, force: true });
 
   const started = Date.now();
-  const connection = await openConnection();
+  // No statement timeout: a large seed runs statements for minutes.
+  const connection = await openConnection(undefined, { timeouts: false });
   try {
     if (reset && connection.kind === 'postgres') {
       await connection.db.execute(sql`DROP SCHEMA IF EXISTS public CASCADE`);

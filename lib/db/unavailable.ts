@@ -7,9 +7,14 @@ import { findInCauses } from '@/lib/errors';
  * PostgreSQL is back: the pool opens new connections by itself.
  */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
-// SQLSTATE class 08 (connection exception) and 57P01–57P03 (admin shutdown, crash shutdown, cannot connect now).
-const SQLSTATES = /^(08\d\d\d|57P0[123])$/;
-const MESSAGES = /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error|the database system is (starting up|shutting down)/i;
+// SQLSTATE class 08 (connection exception), 57P01–57P03 (admin shutdown, crash shutdown, cannot
+// connect now) and 57014 (a statement cancelled by statement_timeout: the database is too slow to
+// answer in time, lib/db/client.ts databaseTimeouts).
+const SQLSTATES = /^(08\d\d\d|57P0[123]|57014)$/;
+// pg's own: "Query read timeout" (no answer in time: a silent link) and the error a query gets on
+// the connection that was closed for it.
+const MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error|the database system is (starting up|shutting down)|Query read timeout|Client was closed and is not queryable/i;
 
 export function isDatabaseUnavailable(err: unknown): boolean {
   return (

@@ -2,6 +2,8 @@ import 'server-only';
 import type { ClientConfig } from 'pg';
 
 const BACKOFF_MS = { first: 250, max: 10_000 };
+/** How often a LISTEN connection proves it is alive, and how long its answer may take. */
+export const HEARTBEAT_MS = 5_000;
 
 export type PgListener = {
   /** A statement on the LISTEN connection itself (the stock relay's); fails while it reconnects. */
@@ -13,6 +15,9 @@ export type PgListener = {
  * LISTEN on a dedicated client, not a pooled one: a pool recycles idle connections, and a
  * recycled LISTEN connection silently stops hearing. On loss it reconnects with capped, jittered
  * exponential backoff and reports each (re)established LISTEN, so the caller can resync.
+ * A link gone silent (packets held, nothing refused) raises no error, and TCP keepalive does not
+ * see it when something in between still acknowledges: a heartbeat query that gets no answer in
+ * time closes the connection, and the loop opens a new one.
  */
 export async function listenOnPostgres(opts: {
   config: ClientConfig;
@@ -22,7 +27,11 @@ export async function listenOnPostgres(opts: {
   onLost: () => void;
   /** Names the connection (application_name `comptoir-<name>`) and the log lines; 'stock-hub' by default. */
   name?: string;
+  /** Every how many ms the connection must answer a `SELECT 1` (in `query_timeout`, or 5 s). */
+  heartbeatMs?: number;
 }): Promise<PgListener> {
+  const heartbeatMs = opts.heartbeatMs ?? HEARTBEAT_MS;
+  const answerWithinMs = Number(opts.config.query_timeout) || 5_000;
   const name = opts.name ?? 'stock-hub';
   const { Client } = await import('pg');
   let stopped = false;
@@ -47,7 +56,11 @@ export async function listenOnPostgres(opts: {
         attempt = 0;
         opts.onListening(listenedBefore);
         listenedBefore = true;
+        const beat = heartbeat(client, heartbeatMs, answerWithinMs, () => {
+          if (!stopped) console.error(`${name}: LISTEN connection silent for ${answerWithinMs} ms; reconnecting`);
+        });
         await ended;
+        clearInterval(beat);
         current = undefined;
         if (!stopped) opts.onLost();
       } catch (err) {
@@ -75,4 +88,27 @@ export async function listenOnPostgres(opts: {
       await current?.end().catch(() => {});
     },
   };
+}
+
+/** Closes the client when a `SELECT 1` gets no answer in time (one beat at a time). */
+function heartbeat(client: { query: (text: string) => Promise<unknown>; end: () => Promise<void> }, everyMs: number, withinMs: number, onSilent: () => void): NodeJS.Timeout {
+  let pending = false;
+  const timer = setInterval(() => {
+    if (pending) return;
+    pending = true;
+    const silent = setTimeout(() => {
+      onSilent();
+      // end() with a query on the wire destroys the socket: 'end' fires and the loop reconnects.
+      client.end().catch(() => {});
+    }, withinMs);
+    client
+      .query('SELECT 1')
+      .then(
+        () => clearTimeout(silent),
+        () => {},
+      )
+      .finally(() => (pending = false));
+  }, everyMs);
+  timer.unref();
+  return timer;
 }

@@ -7,6 +7,7 @@ import { trimSessions } from '@/lib/auth/sessions';
 import { expireDuePoints } from '@/lib/loyalty/commands';
 import { queueCartReminders } from '@/lib/messages/cart-reminders';
 import { deliverQueuedMessages } from '@/lib/messages/deliver';
+import { retryDueCaptures } from '@/lib/orders/captures';
 import { expireDueReservations } from '@/lib/reservations/commands';
 import { startJobs, type Job } from './schedule';
 
@@ -73,6 +74,16 @@ async function deliverMessages(): Promise<number> {
   }
 }
 
+/** Card captures that failed after shipping, due for another try, a batch at a time. */
+async function retryCaptures(): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { captured, failed } = await retryDueCaptures({ limit: 50 });
+    total += captured;
+    if (captured + failed < 50) return total;
+  }
+}
+
 export const serverJobs: Job[] = [
   { name: 'expire-reservations', everyMs: seconds('RESERVATION_SWEEP_SECONDS', 30), run: expireReservations },
   { name: 'trim-stock-changes', everyMs: 60_000, run: trimStockChanges },
@@ -88,6 +99,8 @@ export const serverJobs: Job[] = [
   // Sessions ended a day ago, or past the cookie's 30 days, are no longer asked about.
   { name: 'trim-sessions', everyMs: 60 * 60_000, run: trimSessions },
   // Lapsed points stop counting at once (the card and every spend leave them out); this writes them down.
+  // Shipped orders whose card payment is still only authorised: captured, with backoff per order.
+  { name: 'retry-captures', everyMs: seconds('CAPTURE_RETRY_SECONDS', 60), run: retryCaptures },
   { name: 'expire-points', everyMs: seconds('LOYALTY_EXPIRY_SWEEP_SECONDS', 6 * 3600), run: expirePoints },
 ];
 

@@ -13,6 +13,7 @@ import type { PaymentMethodInput } from '@/lib/payments/types';
 import { discountForPoints, getLoyaltyRules, maxRedeemablePoints as loyaltyMaxRedeemable } from '@/lib/loyalty/config';
 import { NotAMemberError, NotEnoughPointsError } from '@/lib/loyalty/errors';
 import { getLoyaltyCard } from '@/lib/loyalty/queries';
+import { captureOrderPayment } from './captures';
 import { ARRIVAL_OPENS_MINUTES_BEFORE, deliveryFeeCents } from './config';
 import {
   ArrivalNotOpenError,
@@ -469,7 +470,9 @@ export async function handOverOrder(input: StaffOrderInput): Promise<StaffOrderR
 
 /**
  * Home delivery leaves the warehouse: placed/preparing → shipped. The units leave the warehouse
- * and the card authorisation is captured (charged when shipped, as the shopper was told).
+ * and the card authorisation is captured (charged when shipped, as the shopper was told); a
+ * capture that fails stays authorised, is retried with backoff, and shows on the deliveries desk
+ * (lib/orders/captures.ts).
  */
 export async function markShipped(input: StaffOrderInput): Promise<StaffOrderResult> {
   const order = await transaction(async (tx) => {
@@ -480,16 +483,8 @@ export async function markShipped(input: StaffOrderInput): Promise<StaffOrderRes
     await setStatus(tx, o, 'shipped', input.actorId);
     return o;
   });
-  if (order.payment_status !== 'authorized' || !order.payment_reference) return named(order);
-  try {
-    await getPaymentProviderById(order.payment_provider).capture(order.payment_reference, order.total_cents, `capture:${order.number}`);
-  } catch (err) {
-    // The parcel has left: the order stays shipped with its payment still authorised, for a retry.
-    console.error(`orders: shipped ${order.number} but could not capture its payment`, err);
-    return named(order);
-  }
-  const db = await getDb();
-  await db.execute(sql`UPDATE orders SET payment_status = 'captured' WHERE id = ${order.id} AND payment_status = 'authorized'`);
+  // The parcel has left: a capture that fails now is recorded and retried by the capture job.
+  if (order.payment_status === 'authorized' && order.payment_reference) await captureOrderPayment(order);
   return named(order);
 }
 

@@ -49,6 +49,10 @@ export const orders = pgTable(
     paymentReference: text('payment_reference'),
     paymentStatus: text('payment_status', { enum: PAYMENT_STATUSES }).notNull(),
     cardLast4: text('card_last4'),
+    /** A capture that failed after shipping, retried with backoff (lib/orders/captures.ts). */
+    captureAttempts: integer('capture_attempts').notNull().default(0),
+    captureNextAt: timestamp('capture_next_at', { withTimezone: true }),
+    captureLastError: text('capture_last_error'),
     /** Home delivery address (required for delivery orders). */
     deliveryName: text('delivery_name'),
     deliveryAddress: text('delivery_address'),

@@ -1,7 +1,8 @@
 import 'server-only';
 import { PaymentConfigError } from './errors';
 import { AT_PICKUP_PROVIDER_ID, createPayAtPickupProvider } from './pay-at-pickup';
-import { createTestProvider, createTestProviderStore, TEST_PROVIDER_ID, type TestProviderStore } from './test-provider';
+import { createTestProvider, TEST_PROVIDER_ID } from './test-provider';
+import { createDatabaseTestProviderStore } from './test-provider-books';
 import type { PaymentProvider } from './types';
 
 export * from './errors';
@@ -23,9 +24,8 @@ export type PaymentChoice = 'card' | 'at_pickup';
 
 export const PAYMENT_PROVIDER_ENV = 'PAYMENT_PROVIDER';
 
-type Holder = { factories: Map<string, PaymentProviderFactory>; instances: Map<string, PaymentProvider>; testStore?: TestProviderStore };
-// On globalThis so a provider registered from instrumentation.ts is seen by route code, and a
-// dev-server module reload keeps the test provider's authorizations.
+type Holder = { factories: Map<string, PaymentProviderFactory>; instances: Map<string, PaymentProvider> };
+// On globalThis so a provider registered from instrumentation.ts is seen by route code.
 const holder: Holder = ((globalThis as { __comptoirPayments?: Holder }).__comptoirPayments ??= {
   factories: new Map(),
   instances: new Map(),
@@ -38,7 +38,9 @@ export function registerPaymentProvider(id: string, factory: PaymentProviderFact
   holder.instances.delete(id);
 }
 
-registerPaymentProvider(TEST_PROVIDER_ID, () => createTestProvider({ store: (holder.testStore ??= createTestProviderStore()) }));
+// The test provider keeps its books in its own tables, as a real provider does on its side: a
+// restart (or another server of the fleet) can capture what this one authorised.
+registerPaymentProvider(TEST_PROVIDER_ID, () => createTestProvider({ store: createDatabaseTestProviderStore() }));
 registerPaymentProvider(AT_PICKUP_PROVIDER_ID, createPayAtPickupProvider);
 
 /** The provider that recorded a payment: captures and refunds go back to it whatever the configuration says now. */

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '@/lib/db/testing';
 import { getDictionary } from '@/lib/i18n/dictionary';
 import { passesLuhn } from './card-number';
 import {
@@ -16,6 +18,7 @@ import { declinedCheckoutMessage, declineMessage, paymentErrorMessage } from './
 import { createPayAtPickupProvider } from './pay-at-pickup';
 import { TEST_CARDS } from './test-cards';
 import { createTestProvider } from './test-provider';
+import { createDatabaseTestProviderStore } from './test-provider-books';
 import type { AuthorizeRequest, CardMethodInput, PaymentProvider } from './types';
 
 const NOW = new Date('2026-03-15T12:00:00Z');
@@ -292,9 +295,21 @@ describe('registry and configuration', () => {
     expect(() => getPaymentProviderById('ghost')).toThrow(PaymentConfigError);
   });
 
-  it('the shared test provider keeps its payments between lookups', async () => {
-    const ref = await authorized(getPaymentProvider('card', {}));
-    expect(await getPaymentProviderById('test').capture(ref, 4990, key())).toMatchObject({ capturedCents: 4990 });
+  it('the shared test provider keeps its payments in its own tables: a new instance (a restart) captures them', async () => {
+    const conn = await useTestDatabase();
+    try {
+      const ref = await authorized(getPaymentProvider('card', {}));
+      const afterRestart = createTestProvider({ store: createDatabaseTestProviderStore() });
+      const captureKey = key();
+      expect(await afterRestart.capture(ref, 4990, captureKey)).toMatchObject({ capturedCents: 4990 });
+      // Its idempotency keys too: the same capture replays; the books hold no card data.
+      expect(await getPaymentProviderById('test').capture(ref, 4990, captureKey)).toMatchObject({ capturedCents: 4990 });
+      await expect(afterRestart.capture(ref, 4990, key())).rejects.toMatchObject({ code: 'payment_already_captured' });
+      const keys = await conn.db.execute<{ fingerprint: string; result: unknown }>(sql`SELECT fingerprint, result FROM test_provider_keys`);
+      expect(JSON.stringify(keys.rows)).not.toContain('4242424242424242');
+    } finally {
+      await conn.drop();
+    }
   });
 });
 

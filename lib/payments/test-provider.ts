@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isCardExpired, passesLuhn } from './card-number';
 import { PaymentNotFoundError, PaymentRequestError, PaymentStateError, PaymentUnavailableError } from './errors';
-import { assertAmount, newReference, remember, replayOrRun, type IdempotentEntry } from './memory';
+import { assertAmount, newReference, remember, type IdempotentEntry } from './memory';
 import { findTestCard } from './test-cards';
 import type { AuthorizeRequest, AuthorizeResult, CaptureResult, Decline, PaymentProvider, RefundResult, VoidResult } from './types';
 
@@ -11,43 +11,74 @@ import type { AuthorizeRequest, AuthorizeResult, CaptureResult, Decline, Payment
  * no more than authorized, no refund beyond what was captured), so order code written against it
  * behaves the same with Stripe.
  *
- * Its state lives in process memory: fine for development, tests and a demo shop on one process;
- * a restart forgets authorizations, after which capturing or refunding them throws
- * PaymentNotFoundError.
+ * Its books (payments and idempotency keys) live where a real provider keeps them, on its side:
+ * the server registers it with its own tables (test-provider-books.ts), so an authorization
+ * outlives a restart and every server of a fleet sees it. Built without a store (unit tests), it
+ * keeps them in memory.
  */
 
-type TestPayment = {
+export type TestPayment = {
   amountCents: number;
   state: 'authorized' | 'captured' | 'voided';
   capturedCents: number;
   refundedCents: number;
 };
 
-export type TestProviderStore = { payments: Map<string, TestPayment>; keys: Map<string, IdempotentEntry> };
+/** The provider's books, as seen inside one call. */
+export type TestProviderBooks = {
+  getPayment(reference: string): Promise<TestPayment | undefined>;
+  putPayment(reference: string, payment: TestPayment): Promise<void>;
+  getKey(key: string): Promise<IdempotentEntry | undefined>;
+  putKey(key: string, entry: IdempotentEntry): Promise<void>;
+};
 
+/**
+ * Where the books are kept. `atomically` runs one call: calls on the same lock (an idempotency
+ * key, or a payment) never interleave, and a call that throws leaves nothing behind.
+ */
+export type TestProviderStore = { atomically<T>(lock: string, work: (books: TestProviderBooks) => Promise<T>): Promise<T> };
+
+/** Books in process memory, one call at a time (unit tests; a restart forgets them). */
 export function createTestProviderStore(): TestProviderStore {
-  return { payments: new Map(), keys: new Map() };
+  const payments = new Map<string, TestPayment>();
+  const keys = new Map<string, IdempotentEntry>();
+  let queue: Promise<unknown> = Promise.resolve();
+  const books: TestProviderBooks = {
+    getPayment: async (reference) => {
+      const p = payments.get(reference);
+      return p && { ...p };
+    },
+    putPayment: async (reference, payment) => void remember(payments, reference, { ...payment }),
+    getKey: async (key) => keys.get(key),
+    putKey: async (key, entry) => void remember(keys, key, entry),
+  };
+  return {
+    atomically: <T>(_lock: string, work: (b: TestProviderBooks) => Promise<T>): Promise<T> => {
+      // A call that throws has written nothing: every write comes after its last check.
+      const run = queue.then(() => work(books));
+      queue = run.catch(() => {});
+      return run;
+    },
+  };
 }
 
 export type TestProviderOptions = {
   /** The clock card expiry is checked against. */
   now?: () => Date;
-  /** Shared state, so a dev-server module reload keeps the authorizations made before it. */
+  /** Where the books are kept: in memory unless given (the server gives its database tables). */
   store?: TestProviderStore;
 };
 
 export const TEST_PROVIDER_ID = 'test';
 
 export function createTestProvider({ now = () => new Date(), store = createTestProviderStore() }: TestProviderOptions = {}): PaymentProvider {
-  const { payments, keys } = store;
-
-  function find(reference: string): TestPayment {
-    const payment = payments.get(reference);
-    if (!payment) throw new PaymentNotFoundError(reference, 'The test provider keeps payments in memory; a restart forgets them.');
+  async function find(books: TestProviderBooks, reference: string): Promise<TestPayment> {
+    const payment = await books.getPayment(reference);
+    if (!payment) throw new PaymentNotFoundError(reference);
     return payment;
   }
 
-  function authorize(request: AuthorizeRequest): AuthorizeResult {
+  async function authorize(books: TestProviderBooks, request: AuthorizeRequest): Promise<AuthorizeResult> {
     assertAmount(request.amountCents);
     const { method } = request;
     if (method.kind !== 'card') {
@@ -60,7 +91,7 @@ export function createTestProvider({ now = () => new Date(), store = createTestP
     switch (card.outcome) {
       case 'success': {
         const reference = newReference('test_pi_');
-        remember(payments, reference, { amountCents: request.amountCents, state: 'authorized', capturedCents: 0, refundedCents: 0 });
+        await books.putPayment(reference, { amountCents: request.amountCents, state: 'authorized', capturedCents: 0, refundedCents: 0 });
         return { status: 'authorized', reference, last4: method.number.slice(-4), brand: card.brand };
       }
       case 'processing_error':
@@ -70,52 +101,69 @@ export function createTestProvider({ now = () => new Date(), store = createTestP
     }
   }
 
-  function capture(reference: string, amountCents: number): CaptureResult {
+  async function capture(books: TestProviderBooks, reference: string, amountCents: number): Promise<CaptureResult> {
     assertAmount(amountCents, 'capture amount');
-    const payment = find(reference);
+    const payment = await find(books, reference);
     if (payment.state === 'voided') throw new PaymentStateError('payment_voided', `Payment ${reference} was voided; it cannot be captured.`);
     if (payment.state === 'captured') throw new PaymentStateError('payment_already_captured', `Payment ${reference} was already captured.`);
     if (amountCents > payment.amountCents) {
       throw new PaymentStateError('capture_exceeds_authorized', `Cannot capture ${amountCents} cents: ${payment.amountCents} were authorized.`);
     }
-    payment.state = 'captured';
-    payment.capturedCents = amountCents;
+    await books.putPayment(reference, { ...payment, state: 'captured', capturedCents: amountCents });
     return { reference, capturedCents: amountCents };
   }
 
-  function voidPayment(reference: string): VoidResult {
-    const payment = find(reference);
+  async function voidPayment(books: TestProviderBooks, reference: string): Promise<VoidResult> {
+    const payment = await find(books, reference);
     if (payment.state === 'captured') throw new PaymentStateError('payment_already_captured', `Payment ${reference} was captured: refund it instead.`);
-    payment.state = 'voided';
+    await books.putPayment(reference, { ...payment, state: 'voided' });
     return { reference, voided: true };
   }
 
-  function refund(reference: string, amountCents: number): RefundResult {
+  async function refund(books: TestProviderBooks, reference: string, amountCents: number): Promise<RefundResult> {
     assertAmount(amountCents, 'refund amount');
-    const payment = find(reference);
+    const payment = await find(books, reference);
     if (payment.state !== 'captured') throw new PaymentStateError('payment_not_captured', `Payment ${reference} was not captured; void it instead.`);
     const left = payment.capturedCents - payment.refundedCents;
     if (amountCents > left) {
       throw new PaymentStateError('refund_exceeds_captured', `Cannot refund ${amountCents} cents: ${left} of ${payment.capturedCents} remain.`);
     }
-    payment.refundedCents += amountCents;
-    return { reference, refundId: newReference('test_re_'), refundedCents: amountCents, totalRefundedCents: payment.refundedCents };
+    const refundedCents = payment.refundedCents + amountCents;
+    await books.putPayment(reference, { ...payment, refundedCents });
+    return { reference, refundId: newReference('test_re_'), refundedCents: amountCents, totalRefundedCents: refundedCents };
   }
 
-  // Work is synchronous, so two calls with one key cannot interleave between check and record.
+  /** One keyed call: the same key and request replay the first answer; a call that throws records nothing. */
+  const keyed = <T>(key: string, fingerprint: string, run: (books: TestProviderBooks) => Promise<T>): Promise<T> =>
+    store.atomically(`key:${key}`, (books) => replayOrRun(books, key, fingerprint, () => run(books)));
+
   return {
     id: TEST_PROVIDER_ID,
     testMode: true,
     methods: ['card'],
     settlement: 'online',
-    authorize: async (request) =>
-      replayOrRun(keys, request.idempotencyKey, authorizeFingerprint(request), () => authorize(request)),
+    authorize: async (request) => keyed(request.idempotencyKey, authorizeFingerprint(request), (books) => authorize(books, request)),
     capture: async (reference, amountCents, idempotencyKey) =>
-      replayOrRun(keys, idempotencyKey, `capture:${reference}:${amountCents}`, () => capture(reference, amountCents)),
-    void: async (reference) => voidPayment(reference),
+      keyed(idempotencyKey, `capture:${reference}:${amountCents}`, (books) => capture(books, reference, amountCents)),
+    void: async (reference) => store.atomically(`payment:${reference}`, (books) => voidPayment(books, reference)),
     refund: async (reference, amountCents, idempotencyKey) =>
-      replayOrRun(keys, idempotencyKey, `refund:${reference}:${amountCents}`, () => refund(reference, amountCents)),
+      keyed(idempotencyKey, `refund:${reference}:${amountCents}`, (books) => refund(books, reference, amountCents)),
   };
+}
+
+/** Same key and same request → the first result again; same key, other request → refused (memory.ts). */
+async function replayOrRun<T>(books: TestProviderBooks, key: string, fingerprint: string, run: () => Promise<T>): Promise<T> {
+  if (!key) throw new PaymentRequestError('idempotency_conflict', 'An idempotency key is required.');
+  const seen = await books.getKey(key);
+  if (seen) {
+    if (seen.fingerprint !== fingerprint) {
+      throw new PaymentRequestError('idempotency_conflict', `Idempotency key "${key}" was already used for a different request.`);
+    }
+    return seen.result as T;
+  }
+  const result = await run();
+  await books.putKey(key, { fingerprint, result });
+  return result;
 }
 
 /** What makes two authorizations "the same request": amount and card (hashed, never kept in clear). */

@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { DeliveryDesk } from '@/components/staff/delivery-desk';
+import { UncapturedPayments } from '@/components/staff/uncaptured-payments';
 import { requireStaff } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
+import { formatDateTime, formatPrice, interpolate } from '@/lib/i18n/format';
+import { listUncapturedOrders } from '@/lib/orders/captures';
 import { listDeliveryOrders } from '@/lib/orders/queries';
 import { toStaffOrderView } from '../order-views';
 import { cancelDeliveryOrderAction } from './cancel-delivery-action';
@@ -21,7 +24,8 @@ export default async function DeliveriesPage() {
   if (user.role !== 'admin') redirect('/staff');
   const { locale, t } = await getI18n();
   const now = new Date();
-  const orders = (await listDeliveryOrders(locale)).map((o) => toStaffOrderView(o, locale, t, now));
+  const [delivery, uncaptured] = await Promise.all([listDeliveryOrders(locale), listUncapturedOrders()]);
+  const orders = delivery.map((o) => toStaffOrderView(o, locale, t, now));
   const o = t.orders;
 
   return (
@@ -30,6 +34,17 @@ export default async function DeliveriesPage() {
         <h1 className="text-xl font-bold sm:text-2xl">{o.staffDeliveryTitle}</h1>
         <p className="text-sm text-muted">{o.staffDeliveryIntro}</p>
       </div>
+      <UncapturedPayments
+        orders={uncaptured.map((u) => ({
+          number: u.number,
+          total: formatPrice(u.totalCents, locale),
+          shipped: interpolate(o.uncapturedShipped, { date: formatDateTime(u.shippedAt, locale) }),
+          attempts: interpolate(o.uncapturedAttempts, { count: u.attempts }),
+          next: u.nextAttemptAt && u.nextAttemptAt > now ? interpolate(o.uncapturedNext, { date: formatDateTime(u.nextAttemptAt, locale) }) : o.uncapturedNextSoon,
+          error: u.lastError && interpolate(o.uncapturedError, { error: u.lastError }),
+        }))}
+        labels={{ title: o.uncapturedTitle, intro: o.uncapturedIntro, badge: o.uncapturedBadge }}
+      />
       <DeliveryDesk
         locale={locale}
         orders={{
