@@ -243,6 +243,15 @@ export async function insertDemoOrders(tx: SeedTx, rng: Rng): Promise<{ orders: 
            total_cents = t.subtotal + CASE WHEN o.mode = 'delivery' AND t.subtotal < 5000 THEN 490 ELSE 0 END
     FROM (SELECT order_id, sum(quantity * unit_price_cents)::int AS subtotal FROM order_lines GROUP BY order_id) t
     WHERE t.order_id = o.id`);
+  // The test provider's own books (migration 0017) hold every card payment the seed made, in the
+  // state the order says: shipping an authorised order captures it, and a card refund of a
+  // delivered one finds its captured payment, as with any order placed since.
+  await tx.execute(sql`
+    INSERT INTO test_provider_payments (reference, amount_cents, state, captured_cents)
+    SELECT payment_reference, total_cents,
+           CASE payment_status WHEN 'captured' THEN 'captured' WHEN 'voided' THEN 'voided' ELSE 'authorized' END,
+           CASE WHEN payment_status = 'captured' THEN total_cents ELSE 0 END
+    FROM orders WHERE payment_provider = 'test' AND payment_reference IS NOT NULL`);
   // The history each status implies, at plausible times between placing and now.
   await tx.execute(sql`
     INSERT INTO order_events (order_id, kind, at)

@@ -208,6 +208,17 @@ describe('demo seed', () => {
     expect(o).toEqual({ placeholders: 0, lineless: 0, historyless: 0, totals_off: 0, demo: 6 });
   });
 
+  it('gives every seeded card payment its record at the test provider, in the order’s state and amount', async () => {
+    const o = await one<{ card: number; missing: number; off: number }>(a.db, sql`SELECT
+      (SELECT count(*)::int FROM orders WHERE payment_provider = 'test') AS card,
+      (SELECT count(*)::int FROM orders o WHERE o.payment_provider = 'test'
+         AND NOT EXISTS (SELECT 1 FROM test_provider_payments p WHERE p.reference = o.payment_reference)) AS missing,
+      (SELECT count(*)::int FROM orders o JOIN test_provider_payments p ON p.reference = o.payment_reference
+        WHERE p.amount_cents <> o.total_cents OR p.state <> o.payment_status::text) AS off`);
+    expect(o.card).toBeGreaterThan(0);
+    expect(o).toMatchObject({ missing: 0, off: 0 });
+  });
+
   it('makes the demo shopper a loyalty member with a history her balance adds up to, and two in five shoppers members', async () => {
     const d = await one<Record<string, number | string>>(a.db, sql`SELECT a.card_number, a.balance,
         (SELECT sum(points)::int FROM loyalty_entries e WHERE e.customer_id = a.customer_id) AS entries,
