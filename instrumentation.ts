@@ -22,7 +22,9 @@ export async function register() {
   try {
     await getConnection();
   } catch (err) {
-    console.error(`\nComptoir cannot start: its database cannot be opened.\n  ${err instanceof Error ? err.message : String(err)}\n`);
+    // PGlite can throw a value that is not an Error (seen as "[object Object]"): show what it holds.
+    const { inspect } = await import('node:util');
+    console.error(`\nComptoir cannot start: its database cannot be opened.\n  ${err instanceof Error ? err.message : inspect(err, { depth: 3 })}\n`);
     process.exit(1);
   }
   // The sign-in throttle counts by the socket's address, which Next.js does not pass on by itself.

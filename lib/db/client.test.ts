@@ -33,6 +33,24 @@ describe('PGlite folder lock', () => {
     }
   });
 
+  it('is one lock for one folder, whatever path names it (a symbolic link to it, a linked parent)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comptoir-lock-'));
+    const dataDir = path.join(dir, 'db');
+    fs.mkdirSync(dataDir);
+    fs.symlinkSync(dataDir, path.join(dir, 'link'));
+    fs.symlinkSync(dir, `${dir}-parent-link`);
+    // Held by another live process, under the folder's real name.
+    fs.writeFileSync(`${dataDir}.lock`, String(process.ppid));
+    try {
+      expect(() => acquirePgliteLock(path.join(dir, 'link'))).toThrow(DatabaseLockedError);
+      expect(() => acquirePgliteLock(path.join(`${dir}-parent-link`, 'db'))).toThrow(DatabaseLockedError);
+      expect(fs.existsSync(path.join(dir, 'link.lock'))).toBe(false);
+    } finally {
+      fs.rmSync(`${dir}-parent-link`, { force: true });
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('takes over a lock left by a dead process', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comptoir-lock-'));
     const dataDir = path.join(dir, 'db');

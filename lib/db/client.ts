@@ -77,13 +77,25 @@ function readLockHolder(lockPath: string, graceMs: number): number | undefined |
   }
 }
 
+/** The folder's real path: symbolic links resolved, also when the folder itself is not made yet. */
+function canonicalPath(dir: string): string {
+  try {
+    return fs.realpathSync.native(dir);
+  } catch {
+    return path.join(fs.realpathSync.native(path.dirname(dir)), path.basename(dir));
+  }
+}
+
 /**
  * An exclusive lock file beside the data folder. O_EXCL creation is atomic, so two processes
  * starting together cannot both win; a lock left by a dead process is taken over.
  */
 export function acquirePgliteLock(dataDir: string, { emptyGraceMs = EMPTY_LOCK_GRACE_MS } = {}): () => void {
-  const lockPath = `${dataDir}.lock`;
-  fs.mkdirSync(path.dirname(lockPath), { recursive: true });
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  // One folder, one lock, whatever the path that names it: through a symbolic link (or a linked
+  // parent) a second process would otherwise take a lock of its own beside the link and open the
+  // same files.
+  const lockPath = `${canonicalPath(dataDir)}.lock`;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = fs.openSync(lockPath, 'wx');
