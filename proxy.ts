@@ -20,7 +20,7 @@ import { isCustomerReturn } from '@/lib/returns/queries';
 import { slugExists } from '@/lib/routing/known-slugs';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { databaseOutagePage } from '@/lib/http/outage';
-import { ACTION_BODY_LIMIT, checkActionBody } from '@/lib/http/action-request';
+import { ACTION_BODY_LIMIT, checkActionBody, isCachedFunctionId } from '@/lib/http/action-request';
 import { checkActionOrigin, isPossibleServerAction } from '@/lib/http/cross-origin';
 import { unsafeQueryParam } from '@/lib/input/text';
 
@@ -124,7 +124,7 @@ function isWellEncoded(path: string): boolean {
  * another site (Next.js's own check throws: a 500, not the 403 it is), and a server action whose
  * body Next.js or React would fail to decode into arguments (lib/http/action-request.ts).
  */
-function refuse(status: 400 | 403 | 413, text: string): NextResponse {
+function refuse(status: 400 | 403 | 404 | 413, text: string): NextResponse {
   return new NextResponse(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
 }
 
@@ -138,9 +138,11 @@ async function route(req: NextRequest, event: Parameters<typeof staffGate>[1]) {
   if (isPossibleServerAction(req)) {
     const verdict = checkActionOrigin(req);
     if (!verdict.ok) return refuse(403, `Refused: a server action must come from a page of this site (${verdict.reason}).`);
+    const actionId = req.headers.get('next-action');
+    if (actionId !== null && isCachedFunctionId(actionId)) return refuse(404, 'Not found: no such server action.');
     if (Number(req.headers.get('content-length')) > ACTION_BODY_LIMIT) return refuse(413, 'Refused: the body is over the 1 MB limit.');
     const body = await checkActionBody(req.headers.get('content-type') ?? '', new Uint8Array(await req.clone().arrayBuffer()), req.headers.has('next-action'));
-    if (!body.ok) return refuse(body.status, `Bad request: ${body.reason}.`);
+    if (!body.ok) return refuse(body.status, `${body.status === 404 ? 'Not found' : 'Bad request'}: ${body.reason}.`);
   }
   const gate =
     path === '/staff' || path.startsWith('/staff/')

@@ -131,6 +131,21 @@ test('every server action answers hostile bodies without a 5xx, signed out and a
   expect(problems).toEqual([]);
 });
 
+test("a cached read ('use cache') is not an endpoint: posting to its id answers 404, whatever the body", async () => {
+  const cached = [...loadActions().entries()].filter(([name]) => name.includes('#$$RSC_SERVER_CACHE_'));
+  expect(cached.length).toBeGreaterThan(0);
+  const anonymous = new Visitor(origin);
+  for (const [name, action] of cached) {
+    // A NUL in a slug reached PostgreSQL (a 500); a lone surrogate failed encodeURIComponent (a 500).
+    for (const body of ['["a\\u0000b","fr"]', '["\\ud800","fr"]', '["chaussures","fr"]']) {
+      const res = await post(anonymous, pageOf(action.page), action.id, { label: body, type: 'text/plain;charset=UTF-8', body });
+      expect(res.status, `${name} ← ${body}`).toBe(404);
+      expectSafe(res, `${name} ← ${body}`);
+      await res.arrayBuffer();
+    }
+  }
+});
+
 test('a server action from another origin is refused with a 403, and its security headers', async () => {
   const actions = loadActions();
   const signIn = actions.get('[locale]/(shop)/sign-in/sign-in-action.ts#signInAction')!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_BODY_LIMIT, checkActionBody } from './action-request';
+import { ACTION_BODY_LIMIT, checkActionBody, isCachedFunctionId } from './action-request';
 
 const text = (s: string) => new TextEncoder().encode(s);
 const TEXT = 'text/plain;charset=UTF-8';
@@ -72,5 +72,28 @@ describe('a server action body, checked before Next.js decodes it', () => {
     form.append('$ACTION_ID_abc', '');
     expect(await checkActionBody(...(await multipart(form)), false)).toEqual({ ok: true });
     expect(await checkActionBody('application/x-www-form-urlencoded', text('a=b'), false)).toEqual({ ok: true });
+  });
+});
+
+describe("a 'use cache' function's id", () => {
+  // Ids as the build names them (server-reference-manifest.json): the first byte says which kind.
+  const cached = ['e0f0a2b0d31334d3df503a17630074a89e87331076', 'c0972f8f2ac60b3f1c9f0f8a65a5a5e311d7c2ca0b'];
+  const actions = ['7f1d2c3b4a5968778695a4b3c2d1e0f1a2b3c4d5e6', '000099ca8513823060a1d9fcf6427905f365090307', '60aabbccddeeff00112233445566778899aabbccdd'];
+
+  it('is told from a server action’s, and anything else is not one', () => {
+    for (const id of cached) expect(isCachedFunctionId(id), id).toBe(true);
+    for (const id of [...actions, '', 'e0', `${cached[0]}0`, 'zz'.repeat(21)]) expect(isCachedFunctionId(id), id).toBe(false);
+  });
+
+  it('is refused (404) when a form posted without JavaScript names it', async () => {
+    const form = new FormData();
+    form.append(`$ACTION_ID_${cached[0]}`, '');
+    form.append('slug', 'a\u0000b');
+    const [type, body] = await multipart(form);
+    expect(await checkActionBody(type, body, false)).toMatchObject({ ok: false, status: 404 });
+    const plain = new FormData();
+    plain.append(`$ACTION_ID_${actions[0]}`, '');
+    const [type2, body2] = await multipart(plain);
+    expect(await checkActionBody(type2, body2, false)).toEqual({ ok: true });
   });
 });

@@ -1,3 +1,4 @@
+import { extractInfoFromServerReferenceId } from 'next/dist/shared/lib/server-reference-info';
 import { isSafeText } from '@/lib/input/text';
 
 /**
@@ -17,9 +18,9 @@ import { isSafeText } from '@/lib/input/text';
  */
 export const ACTION_BODY_LIMIT = 1024 * 1024; // Next.js's default serverActions.bodySizeLimit
 
-export type ActionBodyVerdict = { ok: true } | { ok: false; status: 400 | 413; reason: string };
+export type ActionBodyVerdict = { ok: true } | { ok: false; status: 400 | 404 | 413; reason: string };
 
-const refused = (reason: string, status: 400 | 413 = 400): ActionBodyVerdict => ({ ok: false, status, reason });
+const refused = (reason: string, status: 400 | 404 | 413 = 400): ActionBodyVerdict => ({ ok: false, status, reason });
 
 /** Plain values React encodes as a "$" string, needing no other part of the body. */
 const SELF_CONTAINED = new Set(['$', 'u', 'N', 'I', '-', 'D', 'K', 'H']);
@@ -89,7 +90,11 @@ export async function checkActionBody(contentType: string, body: Uint8Array, isF
     if (!form) return refused('the body is not valid multipart form data');
     // busboy, which Next.js parses with, fails on a field name with a control character.
     for (const key of form.keys()) if (!isSafeText(key)) return refused('a field name holds a control character');
-    if (!isFetch) return { ok: true }; // a form posted without JavaScript: Next.js decodes it itself
+    if (!isFetch) {
+      // A form posted without JavaScript names its action in a field: Next.js decodes the rest itself.
+      if (namedActionIds(null, form).some(isCachedFunctionId)) return refused('no such action', 404);
+      return { ok: true };
+    }
     const parts = new Map<string, string>();
     for (const [key, value] of form) if (typeof value === 'string') parts.set(key, value);
     const root = parts.get('0');
@@ -100,4 +105,22 @@ export async function checkActionBody(contentType: string, body: Uint8Array, isF
   if (!isFetch) return { ok: true }; // not an action at all for Next.js: the page answers the POST
   const problem = checkReply(new TextDecoder('utf-8', { ignoreBOM: true }).decode(body), new Map());
   return problem ? refused(problem) : { ok: true };
+}
+
+/**
+ * Whether an action id names a `'use cache'` function rather than a server action. Next.js gives
+ * every cached function an id in the same manifest, callable by a POST like any action, with the
+ * id's first byte saying which it is (its own `extractInfoFromServerReferenceId`). No page here
+ * calls a cached read from the browser: it is a read of the server's own, not an endpoint, and
+ * whatever is posted to it (a NUL in a slug reached PostgreSQL: a 500) must not reach it.
+ */
+export function isCachedFunctionId(id: string): boolean {
+  return /^[0-9a-f]{42}$/i.test(id) && extractInfoFromServerReferenceId(id).type === 'use-cache';
+}
+
+/** The action ids a request names: the Next-Action header, or a form posted without JavaScript. */
+export function namedActionIds(headerId: string | null, form: FormData | null): string[] {
+  const ids = headerId ? [headerId] : [];
+  for (const key of form?.keys() ?? []) if (key.startsWith('$ACTION_ID_')) ids.push(key.slice('$ACTION_ID_'.length));
+  return ids;
 }
