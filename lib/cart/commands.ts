@@ -95,13 +95,15 @@ export async function addToCart(cartId: number, skuId: number, quantity = 1): Pr
       WITH prev AS (SELECT quantity FROM cart_lines WHERE cart_id = ${cartId} AND sku_id = ${skuId})
       INSERT INTO cart_lines (cart_id, sku_id, quantity)
       SELECT ${cartId}, k.id, least(${quantity}::int, ${maxPerLine}::int) FROM skus k
+      JOIN products p ON p.id = k.product_id AND p.withdrawn_at IS NULL
       WHERE k.id = ${skuId}
         AND (EXISTS (SELECT 1 FROM prev) OR (SELECT count(*) FROM cart_lines WHERE cart_id = ${cartId}) < ${maxLines})
       ON CONFLICT (cart_id, sku_id) DO UPDATE SET quantity = least(cart_lines.quantity + excluded.quantity, ${maxPerLine}::int)
       RETURNING quantity, (SELECT quantity FROM prev) AS before`);
     const row = r.rows[0];
     if (!row) {
-      const sku = await tx.execute(sql`SELECT 1 FROM skus WHERE id = ${skuId}`);
+      // A withdrawn product's SKU is no longer for sale: the same answer as one that never existed.
+      const sku = await tx.execute(sql`SELECT 1 FROM skus k JOIN products p ON p.id = k.product_id WHERE k.id = ${skuId} AND p.withdrawn_at IS NULL`);
       if (sku.rows.length === 0) throw new UnknownSkuError();
       throw new CartFullError(maxLines);
     }
