@@ -10,6 +10,7 @@ import {
   CartNotFoundError,
   CartQuantityError,
   EmptyCartError,
+  ProductWithdrawnError,
   StoreWithoutDriveError,
   UnknownSkuError,
 } from './errors';
@@ -235,10 +236,13 @@ export async function lockCartForCheckout(
     SELECT fulfilment, drive_store_id FROM carts WHERE id = ${cartId} FOR UPDATE`);
   const row = cart.rows[0];
   if (!row) throw new CartNotFoundError();
-  const lines = await tx.execute<{ sku_id: number; quantity: number; price_cents: number }>(sql`
-    SELECT l.sku_id, l.quantity, k.price_cents FROM cart_lines l JOIN skus k ON k.id = l.sku_id
+  const lines = await tx.execute<{ sku_id: number; quantity: number; price_cents: number; withdrawn: boolean }>(sql`
+    SELECT l.sku_id, l.quantity, k.price_cents, p.withdrawn_at IS NOT NULL AS withdrawn
+    FROM cart_lines l JOIN skus k ON k.id = l.sku_id JOIN products p ON p.id = k.product_id
     WHERE l.cart_id = ${cartId} ORDER BY l.added_at, l.sku_id`);
   if (lines.rows.length === 0) throw new EmptyCartError();
+  const withdrawn = lines.rows.find((l) => l.withdrawn);
+  if (withdrawn) throw new ProductWithdrawnError(withdrawn.sku_id);
   return {
     fulfilment: row.fulfilment,
     driveStoreId: row.drive_store_id,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addToCart, getOrCreateCustomerCart, setFulfilment } from '@/lib/cart/commands';
-import { EmptyCartError } from '@/lib/cart/errors';
+import { EmptyCartError, ProductWithdrawnError, UnknownSkuError } from '@/lib/cart/errors';
 import { onPostgres, useTestDatabase } from '@/lib/db/testing';
 import { SlotFullError, SlotOfAnotherStoreError, SlotPastCutoffError } from '@/lib/drive/errors';
 import { insertSlotIn, takenOf } from '@/lib/drive/testing';
@@ -192,6 +192,21 @@ describe('the price the checkout page showed', () => {
     expect(order.lines.map((l) => [l.skuId, l.unitPriceCents])).toEqual([[skuA, shown + 300]]);
     expect(order.subtotalCents).toBe(2 * (shown + 300));
     await setPrice(skuA, shown);
+  });
+
+  it('a product withdrawn since it was put in the cart is refused, and nothing is held', async () => {
+    const { customerId, cartId } = await shopperWithCart([[skuB, 1]]);
+    const slotId = await insertSlotIn(conn.db, drive, 24 * 60, 3);
+    await conn.db.execute(sql`UPDATE products SET withdrawn_at = now() WHERE id = (SELECT product_id FROM skus WHERE id = ${skuB})`);
+    try {
+      const err = await placeOrder({ customerId, cartId, slotId, idempotencyKey: randomUUID(), shownPrices: new Map([[skuB, await priceOf(skuB)]]) }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ProductWithdrawnError);
+      expect(await takenOf(conn.db, slotId)).toMatchObject({ booked: 0 });
+      expect(await orderCount(customerId)).toBe(0);
+      await expect(addToCart(cartId, skuB, 1)).rejects.toBeInstanceOf(UnknownSkuError); // no longer for sale
+    } finally {
+      await conn.db.execute(sql`UPDATE products SET withdrawn_at = NULL`);
+    }
   });
 
   it('a line the page did not show (added in another tab) is refused too', async () => {

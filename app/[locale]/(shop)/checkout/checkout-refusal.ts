@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { wholeNumber } from '@/lib/input/integer';
 import type { AddressField, CheckoutState } from '@/components/checkout/form-state';
-import { CartNotFoundError, EmptyCartError, StoreWithoutDriveError } from '@/lib/cart/errors';
+import { CartNotFoundError, EmptyCartError, ProductWithdrawnError, StoreWithoutDriveError } from '@/lib/cart/errors';
 import type { CartLine } from '@/lib/cart/types';
 import {
   DriveNotAvailableError,
@@ -77,6 +77,7 @@ export function checkoutRefusal(err: unknown, ctx: Context): CheckoutState {
     return refused(ctx, err.available > 0 ? interpolate(o.onlyLeft, { count: err.available, name: name(err.skuId) }) : interpolate(o.soldOut, { name: name(err.skuId) }));
   }
   if (err instanceof NotStockedHereError) return refused(ctx, interpolate(o.notStocked, { name: name(err.skuId) }));
+  if (err instanceof ProductWithdrawnError) return refused(ctx, interpolate(o.withdrawn, { name: name(err.skuId) }));
   if (err instanceof SlotFullError) return slot(o.slotFull);
   if (err instanceof SlotPastCutoffError) return slot(interpolate(o.slotPastCutoff, { hours: hours(err.cutoffMinutes, ctx) }));
   if (err instanceof SlotClosedError) return slot(o.slotClosed);
