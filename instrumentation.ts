@@ -30,6 +30,9 @@ export async function register() {
   // The sign-in throttle counts by the socket's address, which Next.js does not pass on by itself.
   const { stampPeerAddress } = await import('./lib/http/client-address');
   await stampPeerAddress();
+  // Catalogue and store changes, announced by the database, expire this process's cached pages.
+  const { startCatalogExpiry } = await import('./lib/cache/catalog-expiry');
+  startCatalogExpiry();
   const { startServerJobs } = await import('./lib/jobs');
   startServerJobs();
 }

@@ -109,7 +109,9 @@ describe.runIf(runHere)('a keyed request sent again answers as the first time', 
     await addToCart(cart, webSku, 2);
     await setFulfilment(cart, 'delivery');
     const key = randomUUID();
-    const submit = () => placeOrderAction({ slotRefused: 0 } as never, form({ idempotencyKey: key, redeemPoints: 100, ...address, ...card }));
+    const { price } = await one<{ price: number }>('SELECT price_cents AS price FROM skus WHERE id = $1', [webSku]);
+    const shownPrices = `${webSku}:${price}`; // what the checkout page showed
+    const submit = () => placeOrderAction({ slotRefused: 0 } as never, form({ idempotencyKey: key, shownPrices, redeemPoints: 100, ...address, ...card }));
 
     // A double tap: both land on one order.
     const [a, b] = onPostgres ? await Promise.all([answer(alice, submit), answer(alice, submit)]) : [await answer(alice, submit), await answer(alice, submit)];

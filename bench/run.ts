@@ -44,7 +44,7 @@ const REFERENCE_DIST_DIR = '.next-reference'; // its next.config.js, inside benc
 const FLOOR_GOAL = "none: the framework's floor on this machine, under the store's figure";
 const PGLITE_DIR = path.resolve('.data', 'bench');
 
-const ALL = ['ttfb', 'rps', 'js', 'lighthouse', 'nearest', 'live', 'reservations', 'slots'];
+const ALL = ['ttfb', 'rps', 'js', 'lighthouse', 'nearest', 'live', 'reservations', 'slots', 'price'];
 /** The figures that need the production server over .data/bench. */
 const PRODUCT_SERVER = ['ttfb', 'rps', 'js', 'lighthouse'];
 
@@ -215,6 +215,11 @@ async function main() {
     await attempt('live latency', () =>
       timed('live_latency_p95_ms', () => measureLiveLatency({ distDir: DIST_DIR, ensureBuild, prepared: prepared.live })),
     );
+  }
+  if (only.has('price')) {
+    // Two servers on PostgreSQL (a database of its own): a price's commit → both product pages.
+    const { measurePriceChangeVisible } = await import('./figures/price-change-visible');
+    await attempt('price change visible', () => timed('price_change_visible_ms', () => measurePriceChangeVisible({ distDir: DIST_DIR, ensureBuild })));
   }
   log(`bench finished in ${((Date.now() - started) / 1000).toFixed(0)} s${failed ? ' with failures' : ''}`);
   process.exit(failed ? 1 : 0);

@@ -118,10 +118,10 @@ test('kill -9 a server during mixed load: after it restarts, every book balances
      WHERE st.location_id = $1 AND st.on_hand - st.reserved >= 4 ORDER BY st.sku_id LIMIT 24`,
     [store],
   )) as { sku: number; slug: string }[];
-  const web = (await sql<{ sku: number; slug: string }>(
-    `SELECT st.sku_id AS sku, p.slug FROM stock st JOIN locations l ON l.id = st.location_id JOIN skus k ON k.id = st.sku_id JOIN products p ON p.id = k.product_id
+  const web = (await sql<{ sku: number; slug: string; price: number }>(
+    `SELECT st.sku_id AS sku, p.slug, k.price_cents AS price FROM stock st JOIN locations l ON l.id = st.location_id JOIN skus k ON k.id = st.sku_id JOIN products p ON p.id = k.product_id
      WHERE l.kind = 'warehouse' AND st.on_hand - st.reserved >= 20 ORDER BY st.sku_id LIMIT 10`,
-  )) as { sku: number; slug: string }[];
+  )) as { sku: number; slug: string; price: number }[];
   expect(shelf.length).toBe(24);
   expect(web.length).toBe(10);
   const origin = server!.origin;
@@ -144,11 +144,13 @@ test('kill -9 a server during mixed load: after it restarts, every book balances
 
   const address = { name: 'Camille Martin', address: '12 rue de la République', postcode: '69002', town: 'Lyon', phone: '0612345678' };
   const card = { card_number: '4242424242424242', card_exp: '12/34', card_cvc: '123', card_holder: 'Camille Martin' };
+  // The prices the checkout page shows (none changes during the drill), for every item a cart may hold.
+  const shownPrices = web.map((w) => `${w.sku}:${w.price}`).join(',');
   async function orderForDelivery(v: Visitor, key: string): Promise<ActionAnswer> {
     const item = pick(web);
     await v.call(A.addToCart, [{}, form({ skuId: item.sku })], { slug: item.slug });
     await v.call(A.setFulfilment, [{}, form({ mode: 'delivery' })]);
-    const send = () => v.call(A.placeOrder, [{ slotRefused: 0 }, form({ idempotencyKey: key, ...address, ...card })]);
+    const send = () => v.call(A.placeOrder, [{ slotRefused: 0 }, form({ idempotencyKey: key, shownPrices, ...address, ...card })]);
     const answer = await send();
     keep('checkout', send, answer);
     return answer;

@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { DEMO_STAFF_STORE_SLUGS } from '../lib/db/seed/users';
 import { signInAs } from './support/fixtures';
 import { adminUrl, createSeededDatabase, startServer, stopServer, withClient, type Server } from './support/pg-fleet';
+import { euros, firstShowing, readProductPage } from './support/product-page';
 import { openSse } from './support/sse-client';
 import { redisAnswers } from '../lib/testing/redis';
 
@@ -14,7 +15,9 @@ import { redisAnswers } from '../lib/testing/redis';
  *   page served by server B;
  * - a session made on A is valid on B (shared AUTH_SECRET; the servers also share
  *   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, as separately built servers must);
- * - both servers run the scheduled jobs, and lapsed reservations give their units back once.
+ * - both servers run the scheduled jobs, and lapsed reservations give their units back once;
+ * - a price changed, then a product withdrawn, by SQL reach the product page of both servers
+ *   within a second (each had it cached: the database announces the change, each server expires it).
  * Only PostgreSQL can share a database between processes, so this runs when TEST_DATABASE_URL (CI)
  * or E2E_PG_URL names a local server; each suite makes a database of its own and drops it after.
  */
@@ -104,6 +107,44 @@ for (const transport of ['postgres', 'redis'] as const) {
       await rowOnB.getByRole('button', { name: 'Record delivery' }).click();
       await expect(rowOnB.getByText(/Received 1 × .* now 3 on hand/)).toBeVisible();
       await staffContext.close();
+    });
+
+    test('a price changed by SQL shows on both servers within a second; a product withdrawn answers 404 on both within a second', async () => {
+      test.setTimeout(60_000);
+      const { rows } = await withClient(databaseUrl, (db) =>
+        db.query<{ slug: string; sku: number; price: number }>(
+          `SELECT p.slug, k.id AS sku, k.price_cents AS price FROM products p JOIN skus k ON k.product_id = p.id
+           WHERE p.withdrawn_at IS NULL ORDER BY p.id DESC, k.id LIMIT 1`,
+        ),
+      );
+      const { slug, sku, price } = rows[0]!;
+      // Each server has the page cached with today's price (the second read comes from its cache).
+      for (const server of servers) {
+        for (let i = 0; i < 2; i++) expect(await readProductPage(server.origin, slug, sku)).toMatchObject({ status: 200, price: euros(price) });
+      }
+
+      // Unannounced (triggers off for this session), a change stays unseen: the pages are cached.
+      await withClient(databaseUrl, async (db) => {
+        await db.query(`SET session_replication_role = replica`);
+        await db.query('UPDATE skus SET price_cents = $1 WHERE id = $2', [price + 1, sku]);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      for (const server of servers) expect(await readProductPage(server.origin, slug, sku)).toMatchObject({ status: 200, price: euros(price) });
+
+      const changed = price + 123;
+      const committed = await withClient(databaseUrl, async (db) => {
+        await db.query('UPDATE skus SET price_cents = $1 WHERE id = $2', [changed, sku]);
+        return performance.now();
+      });
+      const shown = await Promise.all(servers.map((s) => firstShowing(s.origin, slug, sku, (page) => page.price === euros(changed))));
+      for (const at of shown) expect(at - committed).toBeLessThan(1_000);
+
+      const withdrawn = await withClient(databaseUrl, async (db) => {
+        await db.query('UPDATE products SET withdrawn_at = now() WHERE slug = $1', [slug]);
+        return performance.now();
+      });
+      const gone = await Promise.all(servers.map((s) => firstShowing(s.origin, slug, sku, (page) => page.status === 404)));
+      for (const at of gone) expect(at - withdrawn).toBeLessThan(1_000);
     });
 
     test('both servers sweep lapsed reservations: each gives its units back exactly once', async () => {

@@ -63,6 +63,8 @@ export function CheckoutForm(props: Props) {
   return (
     <form action={formAction} noValidate aria-busy={pending} className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start" data-testid="checkout-form">
       <input type="hidden" name="idempotencyKey" value={key} />
+      {/* The prices this page shows: the order is refused, naming the new ones, if they moved since. */}
+      <input type="hidden" name="shownPrices" value={summary.lines.map((l) => `${l.skuId}:${l.unitPriceCents}`).join(',')} />
       <div className="min-w-0 space-y-4">
         {intro}
         {props.mode === 'drive' ? (

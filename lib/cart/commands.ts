@@ -10,6 +10,7 @@ import {
   CartNotFoundError,
   CartQuantityError,
   EmptyCartError,
+  ProductWithdrawnError,
   StoreWithoutDriveError,
   UnknownSkuError,
 } from './errors';
@@ -95,13 +96,15 @@ export async function addToCart(cartId: number, skuId: number, quantity = 1): Pr
       WITH prev AS (SELECT quantity FROM cart_lines WHERE cart_id = ${cartId} AND sku_id = ${skuId})
       INSERT INTO cart_lines (cart_id, sku_id, quantity)
       SELECT ${cartId}, k.id, least(${quantity}::int, ${maxPerLine}::int) FROM skus k
+      JOIN products p ON p.id = k.product_id AND p.withdrawn_at IS NULL
       WHERE k.id = ${skuId}
         AND (EXISTS (SELECT 1 FROM prev) OR (SELECT count(*) FROM cart_lines WHERE cart_id = ${cartId}) < ${maxLines})
       ON CONFLICT (cart_id, sku_id) DO UPDATE SET quantity = least(cart_lines.quantity + excluded.quantity, ${maxPerLine}::int)
       RETURNING quantity, (SELECT quantity FROM prev) AS before`);
     const row = r.rows[0];
     if (!row) {
-      const sku = await tx.execute(sql`SELECT 1 FROM skus WHERE id = ${skuId}`);
+      // A withdrawn product's SKU is no longer for sale: the same answer as one that never existed.
+      const sku = await tx.execute(sql`SELECT 1 FROM skus k JOIN products p ON p.id = k.product_id WHERE k.id = ${skuId} AND p.withdrawn_at IS NULL`);
       if (sku.rows.length === 0) throw new UnknownSkuError();
       throw new CartFullError(maxLines);
     }
@@ -233,10 +236,13 @@ export async function lockCartForCheckout(
     SELECT fulfilment, drive_store_id FROM carts WHERE id = ${cartId} FOR UPDATE`);
   const row = cart.rows[0];
   if (!row) throw new CartNotFoundError();
-  const lines = await tx.execute<{ sku_id: number; quantity: number; price_cents: number }>(sql`
-    SELECT l.sku_id, l.quantity, k.price_cents FROM cart_lines l JOIN skus k ON k.id = l.sku_id
+  const lines = await tx.execute<{ sku_id: number; quantity: number; price_cents: number; withdrawn: boolean }>(sql`
+    SELECT l.sku_id, l.quantity, k.price_cents, p.withdrawn_at IS NOT NULL AS withdrawn
+    FROM cart_lines l JOIN skus k ON k.id = l.sku_id JOIN products p ON p.id = k.product_id
     WHERE l.cart_id = ${cartId} ORDER BY l.added_at, l.sku_id`);
   if (lines.rows.length === 0) throw new EmptyCartError();
+  const withdrawn = lines.rows.find((l) => l.withdrawn);
+  if (withdrawn) throw new ProductWithdrawnError(withdrawn.sku_id);
   return {
     fulfilment: row.fulfilment,
     driveStoreId: row.drive_store_id,

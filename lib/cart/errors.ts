@@ -38,6 +38,13 @@ export class StoreWithoutDriveError extends DomainError {
   }
 }
 
+/** For checkout: a line's product was withdrawn from sale since it was added. */
+export class ProductWithdrawnError extends DomainError {
+  constructor(readonly skuId: number) {
+    super('product_withdrawn', 'An item in your cart is no longer sold. Remove it to place your order.');
+  }
+}
+
 /** For checkout: nothing to order. */
 export class EmptyCartError extends DomainError {
   constructor() {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
 import type { Locale } from '@/lib/i18n/config';
 import { categories, products, skus } from './schema';
@@ -69,7 +69,7 @@ export async function listCategoryProducts(opts: {
       FROM products p
       JOIN skus k ON k.product_id = p.id
       LEFT JOIN stock st ON st.sku_id = k.id AND st.location_id = ${storeId}::int
-      WHERE p.category_id = ${opts.categoryId}
+      WHERE p.category_id = ${opts.categoryId} AND p.withdrawn_at IS NULL
       GROUP BY p.id
     )
     SELECT *, count(*) OVER ()::int AS total FROM cards
@@ -88,6 +88,7 @@ export async function listFeaturedProducts(locale: Locale, limit = 8): Promise<P
            max(k.price_cents) OVER (PARTITION BY p.id)::int AS max_price,
            NULL::int AS available, 0 AS total
     FROM products p JOIN skus k ON k.product_id = p.id
+    WHERE p.withdrawn_at IS NULL
     ORDER BY p.category_id, p.id
     LIMIT ${limit}`);
   return result.rows.map((r) => toCard(r, locale));
@@ -113,9 +114,10 @@ export async function searchProducts(query: string, locale: Locale, limit = 48):
            NULL::int AS available, 0 AS total
     FROM products p CROSS JOIN q
     JOIN skus k ON k.product_id = p.id
-    WHERE p.search @@ q.tsq
+    WHERE p.withdrawn_at IS NULL
+      AND (p.search @@ q.tsq
        -- a barcode read off a label finds its product too
-       OR EXISTS (SELECT 1 FROM skus e WHERE e.product_id = p.id AND e.ean13 = ${q})
+       OR EXISTS (SELECT 1 FROM skus e WHERE e.product_id = p.id AND e.ean13 = ${q}))
     GROUP BY p.id, q.tsq
     ORDER BY ts_rank(p.search, q.tsq) DESC, p.id
     LIMIT ${limit}`);
@@ -128,7 +130,7 @@ export async function getProductBySlug(slug: string, locale: Locale): Promise<Pr
     .select({ product: products, category: categories })
     .from(products)
     .innerJoin(categories, eq(categories.id, products.categoryId))
-    .where(eq(products.slug, slug))
+    .where(and(eq(products.slug, slug), isNull(products.withdrawnAt)))
     .limit(1);
   if (!row) return null;
   const skuRows = await db

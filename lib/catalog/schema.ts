@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { check, customType, index, integer, jsonb, pgTable, serial, text } from 'drizzle-orm/pg-core';
+import { check, customType, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -26,6 +26,8 @@ export const products = pgTable(
     descriptionEn: text('description_en').notNull(),
     /** Paths served by the app itself (never hot-linked). */
     images: jsonb('images').$type<string[]>().notNull(),
+    /** Withdrawn from sale: its page answers 404, no list or search shows it, no cart can take it. */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     // One document for both languages: "chaussures" (French stemmer) and "shoes" (English
     // stemmer) both match the same product; brands go through 'simple' so they are not stemmed.
     search: tsvector('search').generatedAlwaysAs(

@@ -8,11 +8,13 @@ import type { ChannelHandlers, ChannelListener, EventChannel } from './transport
  * LISTEN connection per hub and relays the stock outbox by NOTIFY, and NOTIFY takes one lock of
  * the whole primary at each commit. Here one process of the fleet at a time — the "Redis relay",
  * chosen by a session advisory lock — moves the stock outbox (comptoir_take_stock_changes,
- * migration 0015) and the drive channel's NOTIFYs to Redis; every process subscribes to Redis.
+ * migration 0015) and the NOTIFYs of the drive and catalog channels to Redis; every process
+ * subscribes to Redis.
  *
  * Nothing is lost without word: while Redis is down the relay leaves the outbox alone (it waits
  * there), and whenever announcements may have been missed — a new relay took over, Redis dropped
- * a publish — the relay publishes RESYNC on both channels, and every page re-reads its snapshot.
+ * a publish — the relay publishes RESYNC on every channel: every page re-reads its snapshot, and
+ * every process expires its cached catalogue.
  */
 
 /** A message telling subscribers to re-read from the database (never a valid stock or drive payload). */
@@ -76,7 +78,11 @@ export function startRedisRelay(opts: { url: string; prefix: string; pgConfig: C
   const wake: { fn?: () => void } = {};
   const log = onceLogger('redis-relay');
   const stockChannel = redisChannel(opts.prefix, 'stock');
-  const driveChannel = redisChannel(opts.prefix, 'drive');
+  // Channels whose NOTIFYs (rare: a drive order, a catalogue change) are forwarded as they come.
+  const forwarded = new Map<string, string>([
+    ['drive', redisChannel(opts.prefix, 'drive')],
+    ['catalog', redisChannel(opts.prefix, 'catalog')],
+  ]);
   let publisher: RedisClient | undefined;
   let current: { end: () => Promise<void> } | undefined;
 
@@ -102,19 +108,23 @@ export function startRedisRelay(opts: { url: string; prefix: string; pgConfig: C
         relaying = true;
         const pub = publisher;
         client.on('notification', (m) => {
-          if (m.channel !== 'drive' || m.payload === undefined) return;
-          pub.publish(driveChannel, m.payload).catch(() => (missed = true));
+          const to = forwarded.get(m.channel);
+          if (!to || m.payload === undefined) return;
+          pub.publish(to, m.payload).catch(() => (missed = true));
         });
         await client.query('LISTEN drive');
+        await client.query('LISTEN catalog');
         while (!stopped) {
           if (pub.status !== 'ready') {
-            // The outbox keeps the changes meanwhile; drive NOTIFYs in between are lost: resync.
+            // The outbox keeps the changes meanwhile; drive and catalog NOTIFYs in between are lost: resync.
             missed = true;
             await sleep(250, wake);
             continue;
           }
           if (missed) {
-            await pub.pipeline().publish(stockChannel, RESYNC).publish(driveChannel, RESYNC).exec();
+            const resync = pub.pipeline().publish(stockChannel, RESYNC);
+            for (const to of forwarded.values()) resync.publish(to, RESYNC);
+            await resync.exec();
             missed = false;
           }
           const rows = (await client.query<{ taken: number; payload: string }>('SELECT taken, payload FROM comptoir_take_stock_changes($1)', [BATCH])).rows;

@@ -20,7 +20,11 @@ export type ListenSource =
   | { kind: 'postgres'; config: ClientConfig }
   | { kind: 'redis'; url: string; prefix: string; config: ClientConfig };
 
-export type EventChannel = 'stock' | 'drive';
+/**
+ * `stock`: figures (the outbox's relay); `drive`: orders of a drive (lib/orders' NOTIFY);
+ * `catalog`: cache tags a catalogue or store change touched (migration 0019's triggers).
+ */
+export type EventChannel = 'stock' | 'drive' | 'catalog';
 
 export type ChannelHandlers = {
   onPayload: (payload: string | undefined) => void;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addToCart, getOrCreateCustomerCart, setFulfilment } from '@/lib/cart/commands';
-import { EmptyCartError } from '@/lib/cart/errors';
+import { EmptyCartError, ProductWithdrawnError, UnknownSkuError } from '@/lib/cart/errors';
 import { onPostgres, useTestDatabase } from '@/lib/db/testing';
 import { SlotFullError, SlotOfAnotherStoreError, SlotPastCutoffError } from '@/lib/drive/errors';
 import { insertSlotIn, takenOf } from '@/lib/drive/testing';
@@ -24,7 +24,7 @@ import {
   startPreparing,
   type DeliveryAddress,
 } from './commands';
-import { ArrivalNotOpenError, InvalidCheckoutError, OrderNotFoundError, OrderStateError, PastCutoffError, PaymentDeclinedError } from './errors';
+import { ArrivalNotOpenError, InvalidCheckoutError, OrderNotFoundError, OrderStateError, PastCutoffError, PaymentDeclinedError, PriceChangedError } from './errors';
 import { getCustomerOrder, listCustomerOrders, listDriveOrdersForToday, listUpcomingDriveOrders } from './queries';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
@@ -164,6 +164,59 @@ describe('placing a drive order', () => {
     expect(await stockOf(otherDrive, skuA)).toEqual(beforeA);
     expect(await orderCount(customerId)).toBe(0);
     await setStock(conn.db, otherDrive, skuB, 1_000);
+  });
+});
+
+describe('the price the checkout page showed', () => {
+  const priceOf = async (sku: number) => (await conn.db.execute<{ p: number }>(sql`SELECT price_cents AS p FROM skus WHERE id = ${sku}`)).rows[0]!.p;
+  const setPrice = (sku: number, cents: number) => conn.db.execute(sql`UPDATE skus SET price_cents = ${cents} WHERE id = ${sku}`);
+
+  it('a price changed after the page was drawn: refused, naming the new price, nothing charged; placed again, at the new price', async () => {
+    const { customerId, cartId } = await shopperWithCart([[skuA, 2]], 'delivery');
+    const shown = await priceOf(skuA);
+    await setPrice(skuA, shown + 300); // after the checkout page was drawn, before "Pay"
+    const authorizedBefore = calls.authorized.length;
+    const key = randomUUID();
+    const err = await placeOrder({ customerId, cartId, address, payment: card('4242424242424242'), idempotencyKey: key, shownPrices: new Map([[skuA, shown]]) }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(PriceChangedError);
+    expect((err as PriceChangedError).moved).toEqual([{ skuId: skuA, shownCents: shown, nowCents: shown + 300 }]);
+    expect(calls.authorized.length).toBe(authorizedBefore); // the card was not touched
+    expect(await orderCount(customerId)).toBe(0);
+    expect(await cartUnits(cartId)).toBe(2);
+
+    // The page drawn again shows the new price; the same form (same key) places the order at it.
+    const placed = await placeOrder({ customerId, cartId, address, payment: card('4242424242424242'), idempotencyKey: key, shownPrices: new Map([[skuA, shown + 300]]) });
+    const order = (await getCustomerOrder(placed.number, customerId, 'en'))!;
+    expect(order.lines.map((l) => [l.skuId, l.unitPriceCents])).toEqual([[skuA, shown + 300]]);
+    expect(order.subtotalCents).toBe(2 * (shown + 300));
+    await setPrice(skuA, shown);
+  });
+
+  it('a product withdrawn since it was put in the cart is refused, and nothing is held', async () => {
+    const { customerId, cartId } = await shopperWithCart([[skuB, 1]]);
+    const slotId = await insertSlotIn(conn.db, drive, 24 * 60, 3);
+    await conn.db.execute(sql`UPDATE products SET withdrawn_at = now() WHERE id = (SELECT product_id FROM skus WHERE id = ${skuB})`);
+    try {
+      const err = await placeOrder({ customerId, cartId, slotId, idempotencyKey: randomUUID(), shownPrices: new Map([[skuB, await priceOf(skuB)]]) }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ProductWithdrawnError);
+      expect(await takenOf(conn.db, slotId)).toMatchObject({ booked: 0 });
+      expect(await orderCount(customerId)).toBe(0);
+      await expect(addToCart(cartId, skuB, 1)).rejects.toBeInstanceOf(UnknownSkuError); // no longer for sale
+    } finally {
+      await conn.db.execute(sql`UPDATE products SET withdrawn_at = NULL`);
+    }
+  });
+
+  it('a line the page did not show (added in another tab) is refused too', async () => {
+    const { customerId, cartId } = await shopperWithCart([[skuA, 1], [skuB, 1]]);
+    const slotId = await insertSlotIn(conn.db, drive, 24 * 60, 3);
+    const shownPrices = new Map([[skuA, await priceOf(skuA)]]);
+    const err = await placeOrder({ customerId, cartId, slotId, idempotencyKey: randomUUID(), shownPrices }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PriceChangedError);
+    expect((err as PriceChangedError).moved).toEqual([]);
+    expect(await takenOf(conn.db, slotId)).toMatchObject({ booked: 0 });
   });
 });
 

@@ -26,6 +26,7 @@ import {
   PaymentDeclinedError,
   PointsNotUsableError,
   PriceChangedError,
+  type MovedPrice,
 } from './errors';
 import { newOrderNumber } from './order-number';
 import type { OrderMode, OrderStatus, PaymentStatus } from './schema';
@@ -52,6 +53,12 @@ export type PlaceOrderInput = {
   payment?: PaymentMethodInput;
   /** Loyalty points to spend on the goods (a multiple of the redemption step; 0 or absent: none). */
   redeemPoints?: number;
+  /**
+   * The unit price of each line as the checkout page showed it (SKU → cents). The order takes
+   * today's prices, and is refused with PriceChangedError (naming the new ones) when any differs
+   * from what the shopper saw — or when the cart holds a line the page did not show.
+   */
+  shownPrices?: ReadonlyMap<number, number>;
   idempotencyKey: string;
 };
 
@@ -63,6 +70,19 @@ async function transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
 }
 
 type CartSnapshot = Awaited<ReturnType<typeof lockCartForCheckout>>;
+
+/** Refuses an order whose prices are not those the shopper was shown. */
+function assertShownPrices(cart: CartSnapshot, shown: ReadonlyMap<number, number> | undefined): void {
+  if (!shown) return;
+  const moved: MovedPrice[] = [];
+  let unseen = false;
+  for (const line of cart.lines) {
+    const was = shown.get(line.skuId);
+    if (was === undefined) unseen = true;
+    else if (was !== line.unitPriceCents) moved.push({ skuId: line.skuId, shownCents: was, nowCents: line.unitPriceCents });
+  }
+  if (moved.length > 0 || unseen) throw new PriceChangedError(moved);
+}
 
 function totals(cart: CartSnapshot, points: number): { subtotal: number; delivery: number; discount: number; total: number } {
   const subtotal = cart.lines.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
@@ -162,6 +182,8 @@ async function placeNewOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
   const preview = await transaction((tx) => lockCartForCheckout(tx, input.cartId));
   const mode = preview.fulfilment;
   validate(input, mode);
+  // Before the card is touched: a price that moved since the page was drawn is not charged.
+  assertShownPrices(preview, input.shownPrices);
   const points = input.redeemPoints ?? 0;
   const amount = totals(preview, points).total;
   if (points > 0) {
@@ -188,6 +210,7 @@ async function placeNewOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
     return await transaction(async (tx) => {
       const cart = await lockCartForCheckout(tx, input.cartId);
       if (cart.fulfilment !== mode) throw new PriceChangedError(); // switched mode in another tab: new total
+      assertShownPrices(cart, input.shownPrices);
       const { subtotal, delivery, discount, total } = totals(cart, points);
       if (total !== amount) throw new PriceChangedError();
       const locationId = await stockLocation(tx, cart);

@@ -31,10 +31,22 @@ export class PaymentDeclinedError extends DomainError {
   }
 }
 
-/** A price moved between the shopper's last look and the order: they must see the new total. */
+/** A line whose price is not the one the checkout page showed. */
+export type MovedPrice = { skuId: number; shownCents: number; nowCents: number };
+
+/**
+ * A price moved between the shopper's last look and the order: they must see the new total.
+ * `moved` names the lines whose price differs from what the page showed (empty when the cart
+ * itself changed: a line added in another tab, the mode switched).
+ */
 export class PriceChangedError extends DomainError {
-  constructor() {
-    super('price_changed', 'A price in your cart has just changed. Check the new total and place your order again.');
+  constructor(readonly moved: MovedPrice[] = []) {
+    super(
+      'price_changed',
+      moved.length > 0
+        ? `${moved.map((m) => `A price has just changed: ${(m.nowCents / 100).toFixed(2)} instead of ${(m.shownCents / 100).toFixed(2)}.`).join(' ')} Check the new total and place your order again.`
+        : 'A price in your cart has just changed. Check the new total and place your order again.',
+    );
   }
 }
 

@@ -7,21 +7,33 @@ import { getDb } from '@/lib/db/client';
  * the proxy asks here first and answers an unknown slug with a real 404.
  *
  * Kept in memory (a few hundred short strings); reloaded at most every RELOAD_MS when a slug is
- * not found, so a product added a moment ago is recognised without a restart.
+ * not found, so a product added a moment ago is recognised without a restart, and at once after a
+ * catalogue change is announced (forgetKnownSlugs), so a withdrawn product answers 404 at once.
  */
 const RELOAD_MS = 5_000;
 const MAX_AGE_MS = 60_000;
 
 type Known = { products: Set<string>; categories: Set<string>; stores: Set<string>; loadedAt: number };
-const holder = ((globalThis as { __comptoirSlugs?: { known?: Known; loading?: Promise<Known> } }).__comptoirSlugs ??= {});
+type Holder = { known?: Known; loading?: Promise<Known>; generation?: number };
+const holder = ((globalThis as { __comptoirSlugs?: Holder }).__comptoirSlugs ??= {});
+
+/** The next question reloads the list (a catalogue change was announced: lib/cache/catalog-expiry.ts). */
+export function forgetKnownSlugs(): void {
+  holder.generation = (holder.generation ?? 0) + 1;
+  holder.known = undefined;
+  holder.loading = undefined; // a read already under way may predate the change
+}
 
 async function load(): Promise<Known> {
+  const generation = holder.generation ?? 0;
   const db = await getDb();
   const r = await db.execute<{ kind: 'p' | 'c' | 's'; slug: string }>(sql`
-    SELECT 'p' AS kind, slug FROM products UNION ALL
+    SELECT 'p' AS kind, slug FROM products WHERE withdrawn_at IS NULL UNION ALL
     SELECT 'c', slug FROM categories UNION ALL
     SELECT 's', slug FROM stores`);
-  const known: Known = { products: new Set(), categories: new Set(), stores: new Set(), loadedAt: Date.now() };
+  // Forgotten while it was read: it may predate the change, so it counts as already old.
+  const loadedAt = generation === (holder.generation ?? 0) ? Date.now() : 0;
+  const known: Known = { products: new Set(), categories: new Set(), stores: new Set(), loadedAt };
   for (const { kind, slug } of r.rows) (kind === 'p' ? known.products : kind === 'c' ? known.categories : known.stores).add(slug);
   return known;
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { wholeNumber } from '@/lib/input/integer';
 import type { AddressField, CheckoutState } from '@/components/checkout/form-state';
-import { CartNotFoundError, EmptyCartError, StoreWithoutDriveError } from '@/lib/cart/errors';
+import { CartNotFoundError, EmptyCartError, ProductWithdrawnError, StoreWithoutDriveError } from '@/lib/cart/errors';
 import type { CartLine } from '@/lib/cart/types';
 import {
   DriveNotAvailableError,
@@ -15,7 +15,7 @@ import {
 } from '@/lib/drive/errors';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import type { Locale } from '@/lib/i18n/config';
-import { interpolate, intlTag } from '@/lib/i18n/format';
+import { formatPrice, interpolate, intlTag } from '@/lib/i18n/format';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { NotStockedHereError, OutOfStockError } from '@/lib/inventory/holds';
 import { NotAMemberError, NotEnoughPointsError } from '@/lib/loyalty/errors';
@@ -32,6 +32,15 @@ export const slotIdSchema = wholeNumber(1, 2_147_483_647);
 export const idempotencyKeySchema = z.uuid();
 /** Points to spend: whole and bounded here; steps and balance are the domain's to judge. */
 export const redeemPointsSchema = z.preprocess((v) => (v === '' ? 0 : v), wholeNumber(0, 100_000_000));
+/**
+ * The unit prices the page showed, "sku:cents,sku:cents" (components/checkout/checkout-form.tsx):
+ * the order is refused if today's differ (lib/orders/commands.ts), so the shopper never pays a
+ * price the page did not show.
+ */
+export const shownPricesSchema = z
+  .string()
+  .regex(/^[0-9]{1,10}:[0-9]{1,9}(,[0-9]{1,10}:[0-9]{1,9}){0,199}$/)
+  .transform((raw) => new Map(raw.split(',').map((pair) => pair.split(':').map(Number) as [number, number])));
 
 export { addressSchema } from '@/lib/orders/address';
 
@@ -68,6 +77,7 @@ export function checkoutRefusal(err: unknown, ctx: Context): CheckoutState {
     return refused(ctx, err.available > 0 ? interpolate(o.onlyLeft, { count: err.available, name: name(err.skuId) }) : interpolate(o.soldOut, { name: name(err.skuId) }));
   }
   if (err instanceof NotStockedHereError) return refused(ctx, interpolate(o.notStocked, { name: name(err.skuId) }));
+  if (err instanceof ProductWithdrawnError) return refused(ctx, interpolate(o.withdrawn, { name: name(err.skuId) }));
   if (err instanceof SlotFullError) return slot(o.slotFull);
   if (err instanceof SlotPastCutoffError) return slot(interpolate(o.slotPastCutoff, { hours: hours(err.cutoffMinutes, ctx) }));
   if (err instanceof SlotClosedError) return slot(o.slotClosed);
@@ -79,7 +89,13 @@ export function checkoutRefusal(err: unknown, ctx: Context): CheckoutState {
     const field = DECLINE_FIELD[err.declineCode] ?? 'card_number';
     return refused(ctx, message, { [field]: message });
   }
-  if (err instanceof PriceChangedError) return refused(ctx, o.priceChanged);
+  if (err instanceof PriceChangedError) {
+    if (err.moved.length === 0) return refused(ctx, o.priceChanged);
+    const lines = err.moved.map((m) =>
+      interpolate(o.priceMoved, { name: name(m.skuId), price: formatPrice(m.nowCents, ctx.locale), was: formatPrice(m.shownCents, ctx.locale) }),
+    );
+    return refused(ctx, `${lines.join(' ')} ${o.priceCheckAgain}`);
+  }
   const points = (message: string) => refused(ctx, message, { points: message });
   if (err instanceof PointsNotUsableError) {
     return points(err.maxPoints === 0 ? o.pointsNotUsable : interpolate(o.pointsAtMost, { points: err.maxPoints, step: err.stepPoints }));

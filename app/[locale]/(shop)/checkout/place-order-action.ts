@@ -9,7 +9,7 @@ import { getCart } from '@/lib/cart/queries';
 import { getI18n } from '@/lib/i18n/server';
 import { findOrderByKey, placeOrder, type PlacedOrder, type PlaceOrderInput } from '@/lib/orders/commands';
 import { parseCardForm } from '@/lib/payments/card-schema';
-import { addressSchema, addressValues, checkoutRefusal, idempotencyKeySchema, redeemPointsSchema, slotIdSchema } from './checkout-refusal';
+import { addressSchema, addressValues, checkoutRefusal, idempotencyKeySchema, redeemPointsSchema, shownPricesSchema, slotIdSchema } from './checkout-refusal';
 
 /**
  * "Place order" for the signed-in shopper's own cart (found from the session, never the form):
@@ -37,8 +37,11 @@ async function placeOrderActionUnchecked(prev: CheckoutState, formData: FormData
   }
   if (first) placed(first.number);
   if (!cart || cart.lines.length === 0) return { ...base, message: t.orders.emptyCart };
+  // The prices the page showed (a new order is judged against them; a replay above is not).
+  const shownPrices = shownPricesSchema.safeParse(formData.get('shownPrices'));
+  if (!shownPrices.success) return { ...base, message: t.orders.invalidRequest };
 
-  const input: PlaceOrderInput = { customerId: user.id, cartId: cart.id, idempotencyKey: key.data };
+  const input: PlaceOrderInput = { customerId: user.id, cartId: cart.id, idempotencyKey: key.data, shownPrices: shownPrices.data };
   const fieldErrors: CheckoutState['fieldErrors'] = {};
   if (cart.fulfilment === 'drive') {
     if (cart.driveStoreId === null) return { ...base, message: t.orders.chooseDriveStore };

@@ -1,0 +1,102 @@
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { euros, firstShowing, readProductPage } from '../../e2e/support/product-page';
+import { run, tsxArgs } from '../lib/proc';
+import { emit, log, timed } from '../lib/report';
+import { startServer, type RunningServer } from '../lib/server';
+import { percentile, round } from '../lib/stats';
+
+const CHANGES = Number(process.env.BENCH_PRICE_CHANGES || 20);
+const NAME = 'comptoir_bench_price';
+
+async function admin(base: string, statement: string): Promise<void> {
+  const url = new URL(base);
+  url.pathname = '/postgres';
+  const c = new pg.Client({ connectionString: url.toString() });
+  await c.connect();
+  try {
+    await c.query(statement);
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * price_change_visible_ms (p95): from a price change's COMMIT (an UPDATE by SQL, as an importer
+ * makes it) to the moment the product page of each of two `next start` servers on one PostgreSQL
+ * database shows the new price — every page cached beforehand on both servers, so the figure is
+ * the invalidation's path (trigger → NOTIFY → each process's listener → its cache) plus one render.
+ * Each server is read in a loop, one request after another; a reading counts when its answer arrives.
+ */
+export async function measurePriceChangeVisible(opts: { distDir: string; ensureBuild: () => Promise<void> }): Promise<void> {
+  const base = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/comptoir_bench';
+  if (!['localhost', '127.0.0.1', '::1', '[::1]'].includes(new URL(base).hostname)) {
+    throw new Error('BENCH_DATABASE_URL must point at this machine: the price bench makes and drops a database beside it');
+  }
+  const dbUrl = new URL(base);
+  dbUrl.pathname = `/${NAME}`;
+  const url = dbUrl.toString();
+  await admin(base, `DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
+  await admin(base, `CREATE DATABASE ${NAME}`);
+  try {
+    await Promise.all([
+      timed(`price: demo seed into ${NAME}`, () =>
+        run(process.execPath, tsxArgs('lib/db/setup.ts', '--reset'), { env: { ...process.env, DATABASE_URL: url, SEED_SCALE: 'demo' } }),
+      ),
+      opts.ensureBuild(),
+    ]);
+    await measure(url, opts.distDir);
+  } finally {
+    await admin(base, `DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
+  }
+}
+
+async function measure(url: string, distDir: string): Promise<void> {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  const servers: RunningServer[] = [];
+  try {
+    const start = () => startServer({ distDir, env: { DATABASE_URL: url }, readyPath: '/api/availability?sku=1&warehouse=1' });
+    servers.push(...(await Promise.all([start(), start()])));
+    // One SKU of each of CHANGES products, spread over the catalogue.
+    const targets = (
+      await db.query<{ slug: string; sku: number; price: number }>(
+        `SELECT DISTINCT ON (p.id) p.slug, k.id AS sku, k.price_cents AS price FROM products p JOIN skus k ON k.product_id = p.id
+         WHERE p.withdrawn_at IS NULL ORDER BY p.id, k.id LIMIT $1`,
+        [CHANGES],
+      )
+    ).rows;
+    if (targets.length < CHANGES) throw new Error(`the demo seed has ${targets.length} products, fewer than ${CHANGES}`);
+
+    const latencies: number[] = [];
+    for (const [i, { slug, sku, price }] of targets.entries()) {
+      // Cached on both servers with the old price (the second read is served from the cache).
+      for (const server of servers) {
+        for (let n = 0; n < 2; n++) {
+          const page = await readProductPage(server.origin, slug, sku);
+          if (page.price !== euros(price)) throw new Error(`${server.origin}/p/${slug} shows ${page.status} ${page.price}, not ${euros(price)}`);
+        }
+      }
+      const changed = price + 1 + i;
+      await db.query('UPDATE skus SET price_cents = $1 WHERE id = $2', [changed, sku]);
+      const committed = performance.now(); // autocommit: the COMMIT has returned
+      const shown = await Promise.all(servers.map((s) => firstShowing(s.origin, slug, sku, (page) => page.price === euros(changed))));
+      for (const at of shown) latencies.push(at - committed);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    log(
+      `price: ${CHANGES} changes × 2 servers: p50 ${round(percentile(latencies, 50))} ms, p95 ${round(percentile(latencies, 95))} ms, ` +
+        `max ${round(Math.max(...latencies))} ms`,
+    );
+    emit({
+      figure: 'price_change_visible_ms',
+      value: round(percentile(latencies, 95)),
+      unit: 'ms',
+      goal: '≤ 1,000 ms (p95, commit → both servers’ product page)',
+      extra: { p50_ms: round(percentile(latencies, 50)), max_ms: round(Math.max(...latencies)), samples: latencies.length },
+    });
+  } finally {
+    await db.end();
+    await Promise.all(servers.map((s) => s.stop()));
+  }
+}
