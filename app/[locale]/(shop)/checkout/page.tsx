@@ -3,6 +3,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { CheckoutForm, type CheckoutTexts } from '@/components/checkout/checkout-form';
+import { CHECKOUT_SCOPE, initialCheckoutState } from '@/components/checkout/form-state';
+import { ResumePending } from '@/components/forms/resume-pending';
 import type { OrderSummaryProps, SummaryLine, SummaryTexts } from '@/components/checkout/order-summary';
 import type { PointsOffer } from '@/components/checkout/points-field';
 import { variantOf } from '@/components/reservations/reservation-lines';
@@ -80,7 +82,13 @@ export default async function CheckoutPage() {
   const { locale, t } = await getI18n();
   const to = t.orders;
   const cart = await getCart({ customerId: user.id }, locale);
-  const title = <h1 className="mb-4 text-2xl font-bold tracking-tight">{to.checkoutTitle}</h1>;
+  // An order sent from this tab whose answer was lost: asked again by its key before anything else.
+  const title = (
+    <>
+      <h1 className="mb-4 text-2xl font-bold tracking-tight">{to.checkoutTitle}</h1>
+      <ResumePending scope={CHECKOUT_SCOPE} action={placeOrderAction} initial={initialCheckoutState} text={t.common.resumePending} />
+    </>
+  );
   if (!cart || cart.lines.length === 0) {
     return (
       <div className="mx-auto w-full max-w-xl">
