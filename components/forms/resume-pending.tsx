@@ -1,5 +1,5 @@
 'use client';
-import { startTransition, useActionState, useEffect } from 'react';
+import { startTransition, useActionState, useEffect, type ReactNode } from 'react';
 import { usePendingKey } from './use-pending-key';
 
 type Props<S extends object> = {
@@ -10,6 +10,8 @@ type Props<S extends object> = {
   initial: Awaited<S>;
   /** Shown while the server is asked: "Checking whether your last … went through…". */
   text: string;
+  /** What the page shows otherwise ("Your cart is empty", the form): hidden, not unmounted, while the server is asked. */
+  children?: ReactNode;
 };
 
 /**
@@ -18,7 +20,7 @@ type Props<S extends object> = {
  * reservation's or return's page); one that was not is refused for want of the form's fields,
  * nothing is written, and the pending key is dropped — the page is what it was.
  */
-export function ResumePending<S extends object>({ scope, action, initial, text }: Props<S>) {
+export function ResumePending<S extends object>({ scope, action, initial, text, children }: Props<S>) {
   const [state, dispatch, pending] = useActionState(action, initial);
   const { resumed } = usePendingKey(scope, '', state);
 
@@ -30,8 +32,11 @@ export function ResumePending<S extends object>({ scope, action, initial, text }
   }, [resumed, dispatch]);
 
   return (
-    <p role="status" className="mb-3 text-sm text-muted empty:hidden" data-testid="resume-pending">
-      {pending ? text : ''}
-    </p>
+    <>
+      <p role="status" className="mb-3 text-sm text-muted empty:hidden" data-testid="resume-pending">
+        {pending ? text : ''}
+      </p>
+      {children !== undefined && <div hidden={pending}>{children}</div>}
+    </>
   );
 }

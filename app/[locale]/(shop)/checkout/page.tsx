@@ -82,18 +82,18 @@ export default async function CheckoutPage() {
   const { locale, t } = await getI18n();
   const to = t.orders;
   const cart = await getCart({ customerId: user.id }, locale);
+  const title = <h1 className="mb-4 text-2xl font-bold tracking-tight">{to.checkoutTitle}</h1>;
   // An order sent from this tab whose answer was lost: asked again by its key before anything else.
-  const title = (
-    <>
-      <h1 className="mb-4 text-2xl font-bold tracking-tight">{to.checkoutTitle}</h1>
-      <ResumePending scope={CHECKOUT_SCOPE} action={placeOrderAction} initial={initialCheckoutState} text={t.common.resumePending} />
-    </>
+  const resume = (body: ReactNode) => (
+    <ResumePending scope={CHECKOUT_SCOPE} action={placeOrderAction} initial={initialCheckoutState} text={t.common.resumePending}>
+      {body}
+    </ResumePending>
   );
   if (!cart || cart.lines.length === 0) {
     return (
       <div className="mx-auto w-full max-w-xl">
         {title}
-        <Blocked text={to.emptyCart} link={{ href: '/', label: to.browse }} testId="checkout-empty" />
+        {resume(<Blocked text={to.emptyCart} link={{ href: '/', label: to.browse }} testId="checkout-empty" />)}
       </div>
     );
   }
@@ -102,7 +102,7 @@ export default async function CheckoutPage() {
     return (
       <div className="mx-auto w-full max-w-xl">
         {title}
-        <Blocked text={blocked} link={{ href: '/cart', label: to.backToCart }} testId="checkout-blocked" />
+        {resume(<Blocked text={blocked} link={{ href: '/cart', label: to.backToCart }} testId="checkout-blocked" />)}
       </div>
     );
   }
@@ -130,7 +130,7 @@ export default async function CheckoutPage() {
   return (
     <div className="mx-auto w-full max-w-5xl">
       {title}
-      {cart.fulfilment === 'drive' ? (
+      {resume(cart.fulfilment === 'drive' ? (
         <DriveCheckout storeId={cart.driveStoreId!} customerId={user.id} common={common} changeLink={changeLink} t={t} />
       ) : (
         <CheckoutForm
@@ -146,7 +146,7 @@ export default async function CheckoutPage() {
           payments={t.payments}
           testMode={getPaymentProvider('card').testMode}
         />
-      )}
+      ))}
     </div>
   );
 }
