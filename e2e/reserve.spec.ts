@@ -1,6 +1,7 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { e2eData } from './support/data';
+import { loseNextAnswer } from './support/lose-answer';
 
 /*
  * Click & reserve, shopper side. Every test signs up its own shoppers: the demo shopper's
@@ -145,7 +146,10 @@ test("another shopper opening someone's reservation gets a 404", async ({ page, 
   await context.addCookies([{ name: 'my_store', value: String(store.id), url: baseURL! }]);
   await signUp(page, testInfo, 'Inès Roux');
   await page.goto(productUrl);
+  // Reserved, but the answer is lost: the retried page asks again with the key this tab kept.
+  await loseNextAnswer(page, '**/p/**');
   await page.getByTestId('reserve-in-store').getByRole('button', { name: 'Reserve', exact: true }).click();
+  await page.getByRole('button', { name: 'Try again now' }).click();
   await expect(page).toHaveURL(/\/account\/reservations\/\d+$/);
   const detailPath = new URL(page.url()).pathname;
 
@@ -171,4 +175,6 @@ test("another shopper opening someone's reservation gets a 404", async ({ page, 
   await page.getByRole('button', { name: 'Cancel reservation' }).click();
   await page.getByRole('button', { name: 'Yes, cancel it' }).click();
   await expect(page.getByTestId('reservation-status')).toHaveText('Cancelled');
+  await page.goto('/account/reservations');
+  await expect(page.getByTestId('reservation-card')).toHaveCount(1); // one reservation, for all the lost answer
 });

@@ -1,6 +1,7 @@
 'use client';
-import { useActionState, useEffect, useState, type ReactNode } from 'react';
+import { useActionState, useState, type ReactNode } from 'react';
 import { FormMessage } from '@/components/account/form-message';
+import { usePendingKey } from '@/components/forms/use-pending-key';
 import type { DriveSlotsView } from '@/lib/drive/types';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
@@ -10,7 +11,7 @@ import { formatPrice, interpolate } from '@/lib/i18n/format';
 import { AddressFields, type AddressTexts } from './address-fields';
 import { CardFields } from './card-fields';
 import { DriveSlotField } from './drive-slot-field';
-import { initialCheckoutState, type CheckoutState, type HoldState } from './form-state';
+import { CHECKOUT_SCOPE, initialCheckoutState, type CheckoutState, type HoldState } from './form-state';
 import { OrderSummary, type OrderSummaryProps } from './order-summary';
 import { PointsField, type PointsOffer, type PointsTexts } from './points-field';
 
@@ -38,11 +39,6 @@ type Props = Common &
     | { mode: 'delivery'; payments: PaymentTexts; testMode: boolean }
   );
 
-function freshKey(fallback: string): string {
-  // randomUUID exists only in secure contexts (https, localhost); elsewhere keep the server's key.
-  return typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : fallback;
-}
-
 /**
  * The checkout: phone first (where, when or to whom, payment, then the summary and the button),
  * two columns on a desktop with the summary and the button kept in view.
@@ -50,10 +46,9 @@ function freshKey(fallback: string): string {
 export function CheckoutForm(props: Props) {
   const { action, idempotencyKey, submitLabel, intro, summary, locale, t } = props;
   const [state, formAction, pending] = useActionState(action, initialCheckoutState);
-  const [key, setKey] = useState(idempotencyKey);
-  // One key per mounted form: a double-click replays the same order, but a page brought back by
-  // the Back button (router cache, same props) must not replay the last one.
-  useEffect(() => setKey((k) => freshKey(k)), []);
+  // One key per mounted form (a double-click replays the same order, a page brought back by the
+  // Back button does not), kept through a lost answer: the retried page sends the same key.
+  const { key, onSubmit } = usePendingKey(CHECKOUT_SCOPE, idempotencyKey, state);
   const cardErrors = state.fieldErrors as Partial<Record<CardField, string>>;
   const [points, setPoints] = useState(0);
   const discountCents = props.points ? (points / props.points.stepPoints) * props.points.stepCents : 0;
@@ -61,7 +56,7 @@ export function CheckoutForm(props: Props) {
   const label = interpolate(submitLabel, { amount: formatPrice(totalCents, locale) });
 
   return (
-    <form action={formAction} noValidate aria-busy={pending} className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start" data-testid="checkout-form">
+    <form action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending} className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start" data-testid="checkout-form">
       <input type="hidden" name="idempotencyKey" value={key} />
       {/* The prices this page shows: the order is refused, naming the new ones, if they moved since. */}
       <input type="hidden" name="shownPrices" value={summary.lines.map((l) => `${l.skuId}:${l.unitPriceCents}`).join(',')} />

@@ -14,6 +14,9 @@ export type CheckoutState = {
   slotRefused?: number;
 };
 
+/** The checkout's pending key in this tab (components/forms/pending-key.ts): one cart per shopper. */
+export const CHECKOUT_SCOPE = 'checkout';
+
 export const initialCheckoutState: CheckoutState = { ok: false, message: '', fieldErrors: {}, values: {} };
 
 /** What the hold-slot action answers the picker. */

@@ -6,3 +6,6 @@ export type ReservationFormState = {
 };
 
 export const initialReservationFormState: ReservationFormState = { ok: false, message: '', fieldErrors: {} };
+
+/** A reservation's pending key in this tab (components/forms/pending-key.ts), per SKU reserved. */
+export const reserveScope = (skuId: number) => `reserve:${skuId}`;

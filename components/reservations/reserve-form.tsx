@@ -1,11 +1,12 @@
 'use client';
 import Link from 'next/link';
-import { useActionState, useEffect, useState } from 'react';
+import { useActionState, useState } from 'react';
 import { FormMessage } from '@/components/account/form-message';
+import { usePendingKey } from '@/components/forms/use-pending-key';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { formatDistance, interpolate } from '@/lib/i18n/format';
-import { initialReservationFormState, type ReservationFormState } from './form-state';
+import { initialReservationFormState, reserveScope, type ReservationFormState } from './form-state';
 
 export type ReserveStoreOption = { storeId: number; name: string; distanceKm: number | null; available: number; holdHours: number };
 
@@ -27,20 +28,14 @@ type Props = {
   nearestFirstLink: string | null;
 };
 
-function freshKey(fallback: string): string {
-  // randomUUID exists only in secure contexts (https, localhost); elsewhere keep the server's key.
-  return typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : fallback;
-}
-
 /** Shop, quantity, confirm. The server decides; this only keeps the choice within what the shop holds. */
 export function ReserveForm({ action, locale, skuId, stores, defaultStoreId, maxUnitsPerSku, idempotencyKey, t, nearestFirstLink }: Props) {
   const [state, formAction, pending] = useActionState(action, initialReservationFormState);
   const [storeId, setStoreId] = useState(defaultStoreId ?? stores[0]?.storeId ?? 0);
   const [quantity, setQuantity] = useState('1');
-  const [key, setKey] = useState(idempotencyKey);
-  // One key per mounted form: a double-click or a resubmission replays the same reservation, but a
-  // page brought back by the Back button (router cache, same props) must not replay the last one.
-  useEffect(() => setKey((k) => freshKey(k)), []);
+  // One key per mounted form (a double-click or a resubmission replays the same reservation, a page
+  // brought back by the Back button does not), kept through a lost answer for this SKU.
+  const { key, onSubmit } = usePendingKey(reserveScope(skuId), idempotencyKey, state);
 
   const store = stores.find((s) => s.storeId === storeId) ?? stores[0];
   if (!store) return null;
@@ -51,7 +46,7 @@ export function ReserveForm({ action, locale, skuId, stores, defaultStoreId, max
   const storeError = state.fieldErrors.storeId;
 
   return (
-    <form action={formAction} noValidate className="space-y-4" aria-busy={pending}>
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending}>
       <input type="hidden" name="skuId" value={skuId} />
       <input type="hidden" name="idempotencyKey" value={key} />
       <div>

@@ -1,11 +1,14 @@
 import Link from 'next/link';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import type { ReservationFormState } from './form-state';
+import { ResumePending } from '@/components/forms/resume-pending';
+import { initialReservationFormState, reserveScope, type ReservationFormState } from './form-state';
 import { ReserveForm, type ReserveFormTexts, type ReserveStoreOption } from './reserve-form';
 
 type Props = {
   locale: Locale;
+  /** "Checking whether your last request went through…" */
+  resumeText: string;
   t: Dictionary['reservations'];
   skuId: number;
   stores: ReserveStoreOption[];
@@ -27,12 +30,14 @@ function formTexts(t: Dictionary['reservations']): ReserveFormTexts {
 }
 
 /** "Reserve in store · pay at pickup" on the product page, below the stock figures. */
-export function ReservePanel({ locale, t, skuId, stores, defaultStoreId, maxUnitsPerSku, idempotencyKey, signInHref, nearestFirst, action }: Props) {
+export function ReservePanel({ locale, resumeText, t, skuId, stores, defaultStoreId, maxUnitsPerSku, idempotencyKey, signInHref, nearestFirst, action }: Props) {
   return (
     <section aria-labelledby="reserve-title" className="card p-4" data-testid="reserve-in-store">
       <h2 id="reserve-title" className="text-base font-bold">
         {t.panelTitle} <span className="font-normal whitespace-nowrap text-muted">· {t.panelSubtitle}</span>
       </h2>
+      {/* A reservation sent from this tab whose answer was lost (even of the last unit): asked again by its key. */}
+      {!signInHref && <ResumePending scope={reserveScope(skuId)} action={action} initial={initialReservationFormState} text={resumeText} />}
       {stores.length === 0 ? (
         <p className="mt-2 text-sm text-muted" data-testid="reserve-unavailable">
           {t.noStore}

@@ -8,3 +8,6 @@ export type ReturnFormState = {
 };
 
 export const initialReturnFormState: ReturnFormState = { ok: false, message: '', fieldErrors: {}, at: 0 };
+
+/** A return booking's pending key in this tab (components/forms/pending-key.ts), per order. */
+export const returnScope = (orderNumber: string) => `return:${orderNumber}`;

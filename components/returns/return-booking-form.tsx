@@ -1,13 +1,14 @@
 'use client';
 import { useActionState, useState } from 'react';
 import { FormMessage } from '@/components/account/form-message';
+import { usePendingKey } from '@/components/forms/use-pending-key';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
 import type { ReturnableLine } from '@/lib/returns/queries';
 import { DeskChooser, type DeskSearch } from './desk-chooser';
 import { DropOffPicker } from './drop-off-picker';
-import { initialReturnFormState, type ReturnFormState } from './form-state';
+import { initialReturnFormState, returnScope, type ReturnFormState } from './form-state';
 import { QuantityReasonFields } from './quantity-reason-fields';
 
 type Props = {
@@ -17,7 +18,7 @@ type Props = {
   paidAtPickup: boolean;
   desks: DeskSearch;
   myStoreId: number | null;
-  /** Drawn once per page view: a double submit books once. */
+  /** Drawn once per page view (a double submit books once); a lost answer's key is kept instead. */
   idempotencyKey: string;
   locale: Locale;
   t: Dictionary['returns'];
@@ -31,6 +32,7 @@ export function ReturnBookingForm({ action, orderNumber, lines, paidAtPickup, de
   const [state, formAction, pending] = useActionState(action, initialReturnFormState);
   const [storeId, setStoreId] = useState<number | null>(desks.desks[0]?.id ?? null);
   const [window, setWindow] = useState<string | null>(null);
+  const { key, onSubmit } = usePendingKey(returnScope(orderNumber), idempotencyKey, state);
   const errors = state.fieldErrors;
   const chooseStore = (id: number) => {
     setStoreId(id);
@@ -38,9 +40,9 @@ export function ReturnBookingForm({ action, orderNumber, lines, paidAtPickup, de
   };
 
   return (
-    <form action={formAction} className="space-y-4" data-testid="return-booking-form">
+    <form action={formAction} onSubmit={onSubmit} className="space-y-4" data-testid="return-booking-form">
       <input type="hidden" name="orderNumber" value={orderNumber} />
-      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <input type="hidden" name="idempotencyKey" value={key} />
 
       <section aria-labelledby="return-items" className={step}>
         <h2 id="return-items" className="text-base font-bold">

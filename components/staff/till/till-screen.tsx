@@ -1,13 +1,14 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { startTransition as startNavigation, useCallback, useRef, useState, useTransition } from 'react';
+import { startTransition as startNavigation, useCallback, useEffect, useRef, useState, useTransition } from 'react';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { CustomerPanel } from './customer-panel';
 import { ElsewherePanel, type HomeAddress } from './elsewhere-panel';
 import { ItemSearch } from './item-search';
-import { newKey } from './new-key';
+import { newKey } from '@/components/forms/new-key';
 import { RedeemControl } from './redeem-control';
+import { forgetTicket, restoreTicket, saveTicket } from './saved-ticket';
 import { TicketPanel } from './ticket-panel';
 import type {
   CompleteSaleResult,
@@ -67,7 +68,10 @@ type Props = {
  * until payment; the sale is written once, by its key, with the catalogue's prices. The key is the
  * ticket's identity: drawn when the ticket opens, kept through every retry of "Take payment", and
  * replaced only with a new empty ticket (after a sale, or "New ticket"), so one ticket is one sale
- * however often it is sent, and a new ticket never carries the last customer's items.
+ * however often it is sent, and a new ticket never carries the last customer's items. The open
+ * ticket outlives a reload of the screen (./saved-ticket.ts); a "Take payment" whose answer was
+ * lost keeps its ticket on screen, and a reload asks the server by the key alone, which shows the
+ * recorded sale's receipt or writes nothing.
  */
 export function TillScreen({ storeId, locale, redeemStep, actions, labels }: Props) {
   const router = useRouter();
@@ -80,8 +84,11 @@ export function TillScreen({ storeId, locale, redeemStep, actions, labels }: Pro
   const [pending, startTransition] = useTransition();
   const orderKeys = useRef(new Map<string, string>());
   const [wantedPoints, setWantedPoints] = useState(0);
+  const [restored, setRestored] = useState(false);
+  const paying = useRef(false);
 
   const newTicket = () => {
+    forgetTicket(storeId);
     setTicketKey(newKey());
     setCustomer(null);
     setLines([]);
@@ -130,26 +137,75 @@ export function TillScreen({ storeId, locale, redeemStep, actions, labels }: Pro
     setLines((ls) => (quantity <= 0 ? ls.filter((l) => l.skuId !== skuId) : ls.map((l) => (l.skuId === skuId ? { ...l, quantity } : l))));
   };
 
+  // Sold: this ticket is closed. The screen kept for "back" (and for the receipt's "New ticket")
+  // holds a new empty one, committed with the move to the receipt.
+  const sold = (saleId: number) => {
+    paying.current = false;
+    forgetTicket(storeId);
+    startNavigation(() => {
+      newTicket();
+      router.push(`/staff/till/receipts/${saleId}`);
+    });
+  };
+
+  /** The sale's answer, or null when it was lost (the connection dropped): the ticket stays, still paying. */
+  const send = async (ticket: Parameters<TillActions['completeSale']>[0], names: Record<number, string>) => {
+    try {
+      return await actions.completeSale(ticket, names);
+    } catch {
+      setError(labels.answerLost);
+      return null;
+    }
+  };
+
   const complete = () =>
     startTransition(async () => {
       setError('');
       const names = Object.fromEntries(lines.map((l) => [l.skuId, [l.name, l.variant].filter(Boolean).join(' · ')]));
-      const result = await actions.completeSale(
+      paying.current = true;
+      saveTicket(storeId, ticketKey, { customer, lines, wantedPoints, paying: true });
+      const result = await send(
         { storeId, customerPass: customer?.pass ?? null, idempotencyKey: ticketKey, lines: lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity })), redeemPoints },
         names,
       );
-      if (result.ok) {
-        // Sold: this ticket is closed. The screen kept for "back" (and for the receipt's "New
-        // ticket") holds a new empty one, committed with the move to the receipt.
-        startNavigation(() => {
-          newTicket();
-          router.push(`/staff/till/receipts/${result.saleId}`);
-        });
-        return;
-      }
+      if (!result) return;
+      if (result.ok) return sold(result.saleId);
+      paying.current = false;
+      saveTicket(storeId, ticketKey, { customer, lines, wantedPoints, paying: false });
       setError(result.message);
       setRefusedSkuId(result.skuId ?? null);
     });
+
+  // The ticket this tab had open comes back; one whose payment got no answer is asked for by its
+  // key alone (no lines: a sale recorded by the lost request answers, nothing else is written).
+  useEffect(() => {
+    const saved = restoreTicket(storeId);
+    if (saved?.data) {
+      const ticket = saved.data;
+      setTicketKey(saved.key);
+      setCustomer(ticket.customer);
+      setLines(ticket.lines);
+      setWantedPoints(ticket.wantedPoints);
+      if (ticket.paying) {
+        paying.current = true;
+        startTransition(async () => {
+          const result = await send({ storeId, customerPass: null, idempotencyKey: saved.key, lines: [], redeemPoints: 0 }, {});
+          if (!result) return;
+          if (result.ok) return sold(result.saleId);
+          paying.current = false;
+          saveTicket(storeId, saved.key, { ...ticket, paying: false });
+          setError(labels.notRecorded);
+        });
+      }
+    }
+    setRestored(true);
+    // Once per store: what the tab kept is read when the screen opens, never again over the ticket on screen.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [storeId]);
+
+  useEffect(() => {
+    if (restored) saveTicket(storeId, ticketKey, { customer, lines, wantedPoints, paying: paying.current });
+  }, [restored, storeId, ticketKey, customer, lines, wantedPoints]);
 
   const order = (item: TillItem, target: { kind: 'store'; storeId: number } | { kind: 'web' }) => {
     if (!customer) return Promise.resolve({ ok: false, message: labels.needsCustomer });

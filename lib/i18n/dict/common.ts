@@ -31,6 +31,8 @@ export const common = {
     invalidRequest: 'Cette demande n’est pas valide. Rechargez la page puis recommencez.',
     unsafeText: 'Un champ contient un caractère invisible qui ne peut pas être enregistré (caractère de contrôle ou caractère incomplet). Retirez-le puis recommencez.',
     wholeNumber: 'Saisissez un nombre entier de {min} à {max}, en chiffres uniquement.',
+    /** A keyed form whose last answer was lost asks again (components/forms/resume-pending.tsx). */
+    resumePending: 'Nous vérifions si votre dernière demande est bien passée…',
   },
   en: {
     siteName: 'Comptoir',
@@ -60,5 +62,6 @@ export const common = {
     invalidRequest: 'This request is not valid. Reload the page and try again.',
     unsafeText: 'A field holds an invisible character that cannot be saved (a control character or half a character). Remove it and try again.',
     wholeNumber: 'Enter a whole number from {min} to {max}, digits only.',
+    resumePending: 'Checking whether your last request went through…',
   },
 } as const;

@@ -112,6 +112,8 @@ export const till = {
     keyReused: 'Ce ticket a déjà servi ailleurs. Ouvrez un nouveau ticket.',
     replayed: 'Ce ticket était déjà encaissé : rien n’a été vendu deux fois.',
     error: 'Échec de l’enregistrement. Réessayez.',
+    answerLost: 'La connexion a été coupée avant la réponse. Encaissez à nouveau : ce ticket n’est enregistré qu’une fois.',
+    notRecorded: 'Le dernier encaissement de ce ticket n’a pas été enregistré : encaissez quand le client est prêt.',
   },
   en: {
     title: 'Till',
@@ -225,5 +227,7 @@ export const till = {
     keyReused: 'This ticket was already used elsewhere. Start a new ticket.',
     replayed: 'This ticket was already paid: nothing was sold twice.',
     error: 'Could not record the sale. Try again.',
+    answerLost: 'The connection dropped before the answer. Take payment again: this ticket is recorded once.',
+    notRecorded: 'The last payment of this ticket was not recorded: take payment when the customer is ready.',
   },
 } as const;

@@ -3,6 +3,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { CheckoutForm, type CheckoutTexts } from '@/components/checkout/checkout-form';
+import { CHECKOUT_SCOPE, initialCheckoutState } from '@/components/checkout/form-state';
+import { ResumePending } from '@/components/forms/resume-pending';
 import type { OrderSummaryProps, SummaryLine, SummaryTexts } from '@/components/checkout/order-summary';
 import type { PointsOffer } from '@/components/checkout/points-field';
 import { variantOf } from '@/components/reservations/reservation-lines';
@@ -81,11 +83,17 @@ export default async function CheckoutPage() {
   const to = t.orders;
   const cart = await getCart({ customerId: user.id }, locale);
   const title = <h1 className="mb-4 text-2xl font-bold tracking-tight">{to.checkoutTitle}</h1>;
+  // An order sent from this tab whose answer was lost: asked again by its key before anything else.
+  const resume = (body: ReactNode) => (
+    <ResumePending scope={CHECKOUT_SCOPE} action={placeOrderAction} initial={initialCheckoutState} text={t.common.resumePending}>
+      {body}
+    </ResumePending>
+  );
   if (!cart || cart.lines.length === 0) {
     return (
       <div className="mx-auto w-full max-w-xl">
         {title}
-        <Blocked text={to.emptyCart} link={{ href: '/', label: to.browse }} testId="checkout-empty" />
+        {resume(<Blocked text={to.emptyCart} link={{ href: '/', label: to.browse }} testId="checkout-empty" />)}
       </div>
     );
   }
@@ -94,7 +102,7 @@ export default async function CheckoutPage() {
     return (
       <div className="mx-auto w-full max-w-xl">
         {title}
-        <Blocked text={blocked} link={{ href: '/cart', label: to.backToCart }} testId="checkout-blocked" />
+        {resume(<Blocked text={blocked} link={{ href: '/cart', label: to.backToCart }} testId="checkout-blocked" />)}
       </div>
     );
   }
@@ -122,7 +130,7 @@ export default async function CheckoutPage() {
   return (
     <div className="mx-auto w-full max-w-5xl">
       {title}
-      {cart.fulfilment === 'drive' ? (
+      {resume(cart.fulfilment === 'drive' ? (
         <DriveCheckout storeId={cart.driveStoreId!} customerId={user.id} common={common} changeLink={changeLink} t={t} />
       ) : (
         <CheckoutForm
@@ -138,7 +146,7 @@ export default async function CheckoutPage() {
           payments={t.payments}
           testMode={getPaymentProvider('card').testMode}
         />
-      )}
+      ))}
     </div>
   );
 }

@@ -29,6 +29,7 @@ export async function ReserveInStore({ productSlug, skuId, locale, t }: Props) {
   return (
     <ReservePanel
       locale={locale}
+      resumeText={t.common.resumePending}
       t={t.reservations}
       skuId={skuId}
       stores={stores.map(({ storeId, name, distanceKm, available, holdHours }) => ({ storeId, name, distanceKm, available, holdHours }))}
