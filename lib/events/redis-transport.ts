@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Redis as RedisClient } from 'ioredis';
 import type { ClientConfig } from 'pg';
+import { createRelayPacer, WAKE_CHANNEL, type RelayPacer } from './stock-relay';
 import type { ChannelHandlers, ChannelListener, EventChannel } from './transport';
 
 /**
@@ -20,7 +21,6 @@ export const RESYNC = 'resync';
 /** The advisory lock the Redis relay holds for as long as it is the fleet's relay. */
 const RELAY_LOCK = 7423002;
 const BATCH = 1_000;
-const RELAY_INTERVAL_MS = Number(process.env.STOCK_RELAY_INTERVAL_MS || 10);
 /** How often a process that is not the relay asks whether it may take over. */
 const FOLLOWER_RETRY_MS = 1_000;
 
@@ -79,6 +79,7 @@ export function startRedisRelay(opts: { url: string; prefix: string; pgConfig: C
   const driveChannel = redisChannel(opts.prefix, 'drive');
   let publisher: RedisClient | undefined;
   let current: { end: () => Promise<void> } | undefined;
+  let pacer: RelayPacer | undefined;
 
   const loop = (async () => {
     const { Client } = await import('pg');
@@ -101,11 +102,15 @@ export function startRedisRelay(opts: { url: string; prefix: string; pgConfig: C
         }
         relaying = true;
         const pub = publisher;
+        // Polls the outbox while changes come, sleeps until the outbox's NOTIFY when they stop (0020).
+        const pace = (pacer = createRelayPacer(async <T>(text: string, params: unknown[]) => (await client.query(text, params)).rows as T[], { woken: true }));
         client.on('notification', (m) => {
+          if (m.channel === WAKE_CHANNEL) return pace.wake();
           if (m.channel !== 'drive' || m.payload === undefined) return;
           pub.publish(driveChannel, m.payload).catch(() => (missed = true));
         });
         await client.query('LISTEN drive');
+        await client.query(`LISTEN ${WAKE_CHANNEL}`);
         while (!stopped) {
           if (pub.status !== 'ready') {
             // The outbox keeps the changes meanwhile; drive NOTIFYs in between are lost: resync.
@@ -125,13 +130,14 @@ export function startRedisRelay(opts: { url: string; prefix: string; pgConfig: C
             if (results.some(([err]) => err)) missed = true;
           }
           log.ok();
-          if (rows[0]?.taken !== BATCH) await sleep(RELAY_INTERVAL_MS, wake);
+          await pace.after(rows[0]?.taken ?? 0);
         }
       } catch (err) {
         if (!stopped) log.fail('cannot relay live events to Redis', err);
       } finally {
         relaying = false;
         current = undefined;
+        pacer = undefined;
         await client.end().catch(() => {});
       }
       if (!stopped) await sleep(Math.min(10_000, 250 * 2 ** attempt++), wake);
@@ -143,6 +149,7 @@ export function startRedisRelay(opts: { url: string; prefix: string; pgConfig: C
     stop: async () => {
       stopped = true;
       wake.fn?.();
+      pacer?.stop();
       await current?.end().catch(() => {});
       await loop.catch(() => {});
       publisher?.disconnect();
