@@ -93,12 +93,13 @@ export function startRedisRelay(opts: { url: string; prefix: string; pgConfig: C
       let missed = true; // a new relay cannot know what its predecessor failed to publish
       try {
         await client.connect();
-        const [{ taken }] = (await client.query<{ taken: boolean }>('SELECT pg_try_advisory_lock($1) AS taken', [RELAY_LOCK])).rows as [{ taken: boolean }];
         attempt = 0;
-        if (!taken) {
-          await client.end();
+        // A follower asks again on the same connection (a new one every second cost the database a
+        // backend start each time, in every process of the fleet).
+        const tryLock = async () => (await client.query<{ taken: boolean }>('SELECT pg_try_advisory_lock($1) AS taken', [RELAY_LOCK])).rows[0]?.taken === true;
+        while (!(await tryLock())) {
           await sleep(FOLLOWER_RETRY_MS * (0.75 + Math.random() / 2), wake);
-          continue;
+          if (stopped) return;
         }
         relaying = true;
         const pub = publisher;
