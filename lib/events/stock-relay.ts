@@ -42,6 +42,8 @@ export type RelayPacer = {
   stop: () => void;
 };
 
+export type RelayPace = { intervalMs?: number; idleAfterMs?: number; sweepMs?: number };
+
 /**
  * When a relay calls again. Awake, it polls every RELAY_INTERVAL_MS and holds the shared lock that
  * tells writers not to send wake-ups (0020); after RELAY_IDLE_AFTER_MS without a change it releases
@@ -49,8 +51,6 @@ export type RelayPacer = {
  * relay's own session (the lock is a session's); without `woken` (nobody LISTENs to WAKE_CHANNEL for
  * it) the relay never sleeps and takes no lock: it polls as it always did.
  */
-export type RelayPace = { intervalMs?: number; idleAfterMs?: number; sweepMs?: number };
-
 export function createRelayPacer(run: RunSql, opts: RelayPace & { woken: boolean }): RelayPacer {
   const intervalMs = opts.intervalMs ?? RELAY_INTERVAL_MS;
   const idleAfterMs = opts.idleAfterMs ?? RELAY_IDLE_AFTER_MS;
