@@ -256,7 +256,7 @@ async function productFigures(attempt: Attempt, prepared: Prepared): Promise<voi
             warmPaths: ['/', productPaths[0]!, '/stores', STATIC_PATH],
             streamPath: `/api/availability/stream?sku=${facts.first.skuId}&stores=${facts.storeId}&warehouse=1`,
             // A server that has served the other figures for a minute is past its start-up tail.
-            settleMs: Date.now() - serverStarted > 60_000 ? 5_000 : 15_000,
+            settleMs: Date.now() - serverStarted > 60_000 ? 10_000 : 15_000,
           }),
         );
       });

@@ -84,12 +84,20 @@ export async function measureIdleCpu(opts: {
   await new Promise((r) => setTimeout(r, opts.settleMs ?? 15_000));
   const before = treeTicks(opts.pid);
   const started = performance.now();
-  await new Promise((r) => setTimeout(r, durationMs));
+  // Ticks per 5 s, for the log: a steady cost and a one-off (a garbage collection) look different.
+  const steps: number[] = [];
+  let last = before.ticks;
+  for (let t = 0; t < durationMs; t += 5_000) {
+    await new Promise((r) => setTimeout(r, Math.min(5_000, durationMs - t)));
+    const now = treeTicks(opts.pid).ticks;
+    steps.push(now - last);
+    last = now;
+  }
   const after = treeTicks(opts.pid);
   const seconds = (performance.now() - started) / 1000;
   const pct = ((after.ticks - before.ticks) / CLK_TCK / seconds) * 100;
   log(
-    `idle: ${after.ticks - before.ticks} ticks (1/${CLK_TCK} s) in ${seconds.toFixed(1)} s over ${after.pids.length} process(es) ${after.pids.join(', ')}` +
+    `idle: ${after.ticks - before.ticks} ticks (1/${CLK_TCK} s) in ${seconds.toFixed(1)} s (per 5 s: ${steps.join(' ')}) over ${after.pids.length} process(es) ${after.pids.join(', ')}` +
       `${streamed ? ', after a live-stock stream was opened and closed' : ''}${opts.note ? ` (${opts.note})` : ''}`,
   );
   emit({
