@@ -2,7 +2,7 @@
  * Benchmarks: one JSON line per figure on stdout, progress on stderr.
  *
  *   npm run bench                         all figures (builds into .next-bench first)
- *   npm run bench -- --only=ttfb,rps      some of them: ttfb, rps, js, lighthouse, nearest, live, reservations, slots
+ *   npm run bench -- --only=ttfb,rps      some of them: ttfb, rps, js, lighthouse, chunk, idle, nearest, live, reservations, slots
  *   npm run bench -- --no-build           reuse the last .next-bench build
  *
  * Figures and goals, the machine they were last measured on and how: BENCHMARKS.md.
@@ -13,10 +13,12 @@
  * (1000) and BENCH_LIVE_UPDATES (50) size it.
  * Product pages are served from a PGlite folder of their own, .data/bench, seeded at demo scale;
  * the same server answers the first-load JS figure and Lighthouse (Debian's Chromium,
- * /usr/bin/chromium or CHROME_PATH; BENCH_LIGHTHOUSE_RUNS runs per page, default 3).
+ * /usr/bin/chromium or CHROME_PATH; BENCH_LIGHTHOUSE_RUNS runs per page, default 5).
  * Three figures are floors rather than the store's own: static_page_rps (the same server on a
  * prerendered page), reference_first_load_js_kb and lighthouse_mobile_reference (bench/reference, a
  * blank Next.js app built and served beside the store): what the framework costs on this machine.
+ * The goals are on the store over its floor, measured in the same run: product_page_rps_ratio
+ * (and _my_store), product_own_js_kb and lighthouse_delta_* (bench/figures/ratios.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,6 +32,9 @@ import { measureProductRps } from './figures/product-rps';
 import { measureProductTtfb } from './figures/product-ttfb';
 import { measureFirstLoadJs } from './figures/first-load-js';
 import { measureLighthouse } from './figures/lighthouse';
+import { measureFirstChunk } from './figures/first-chunk';
+import { measureIdleCpu } from './figures/idle-cpu';
+import { emitLighthouseDeltas, emitOwnJs, emitRpsRatio } from './figures/ratios';
 import { killAll, run, tsxArgs } from './lib/proc';
 import { log, timed } from './lib/report';
 import { buildApp, startServer, type RunningServer } from './lib/server';
@@ -44,9 +49,11 @@ const REFERENCE_DIST_DIR = '.next-reference'; // its next.config.js, inside benc
 const FLOOR_GOAL = "none: the framework's floor on this machine, under the store's figure";
 const PGLITE_DIR = path.resolve('.data', 'bench');
 
-const ALL = ['ttfb', 'rps', 'js', 'lighthouse', 'nearest', 'live', 'reservations', 'slots', 'price'];
+const ALL = ['ttfb', 'rps', 'js', 'lighthouse', 'chunk', 'idle', 'nearest', 'live', 'reservations', 'slots', 'price'];
 /** The figures that need the production server over .data/bench. */
-const PRODUCT_SERVER = ['ttfb', 'rps', 'js', 'lighthouse'];
+const PRODUCT_SERVER = ['ttfb', 'rps', 'js', 'lighthouse', 'chunk', 'idle'];
+/** The "my store" cookie (lib/stores/my-store.ts, MY_STORE_COOKIE; that module is server-only). */
+const MY_STORE_COOKIE = 'my_store';
 
 const args = process.argv.slice(2);
 const only = new Set(args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? ALL);
@@ -85,15 +92,29 @@ async function seedDemo(): Promise<void> {
   });
 }
 
-/** Real product slugs, read before the server starts: a PGlite folder has one process at a time. */
-async function listProductSlugs(limit: number): Promise<string[]> {
+/** What the figures ask of the database: a PGlite folder has one process at a time, so read before the server starts. */
+type BenchFacts = {
+  slugs: string[];
+  /** The first product's French name and the price of the SKU its page shows first. */
+  first: { name: string; priceCents: number; skuId: number };
+  /** A store, for the "my store" cookie and the live-stock stream. */
+  storeId: number;
+};
+
+async function readBenchFacts(limit: number): Promise<BenchFacts> {
   process.env.PGLITE_DIR = PGLITE_DIR;
   const connection = await openConnection();
   try {
-    const rows = await connection.db.execute<{ slug: string }>(
-      sql`SELECT slug FROM products ORDER BY id LIMIT ${limit}`,
-    );
-    return rows.rows.map((r) => r.slug);
+    const slugs = (await connection.db.execute<{ slug: string }>(sql`SELECT slug FROM products ORDER BY id LIMIT ${limit}`)).rows.map((r) => r.slug);
+    const [first] = (
+      await connection.db.execute<{ name: string; price_cents: number; sku_id: number }>(
+        sql`SELECT p.name_fr AS name, s.price_cents, s.id AS sku_id FROM products p JOIN skus s ON s.product_id = p.id
+            WHERE p.slug = ${slugs[0] ?? ''} ORDER BY s.position, s.id LIMIT 1`,
+      )
+    ).rows;
+    const [store] = (await connection.db.execute<{ id: number }>(sql`SELECT location_id AS id FROM stores ORDER BY location_id LIMIT 1`)).rows;
+    if (!first || !store) throw new Error('the demo seed has no product with a SKU, or no store');
+    return { slugs, first: { name: first.name, priceCents: first.price_cents, skuId: first.sku_id }, storeId: store.id };
   } finally {
     await connection.close();
   }
@@ -126,11 +147,13 @@ async function productFigures(attempt: Attempt, prepared: Prepared): Promise<voi
     buildReference(),
     settled(prepared),
   ]);
-  const slugs = await listProductSlugs(200);
+  const facts = await readBenchFacts(200);
+  const { slugs } = facts;
   if (slugs.length === 0) throw new Error('the demo seed has no products');
   log(`using ${slugs.length} product pages (${productPath(slugs[0]!)} …) and ${STATIC_PATH} as the static page`);
 
   const server = await startServer({ distDir: DIST_DIR, env: { PGLITE_DIR }, readyPath: STATIC_PATH });
+  const serverStarted = Date.now();
   let reference: RunningServer | undefined;
   try {
     if (only.has('js') || only.has('lighthouse')) reference = await startReference();
@@ -148,33 +171,58 @@ async function productFigures(attempt: Attempt, prepared: Prepared): Promise<voi
       );
     }
     if (only.has('rps')) {
-      await attempt('product rps', () => timed('product_page_rps', () => measureProductRps({ origin: server.origin, productPaths })));
+      let product: number | undefined;
+      let myStore: number | undefined;
+      let ceiling: number | undefined;
+      await attempt('product rps', async () => {
+        product = await timed('product_page_rps', () => measureProductRps({ origin: server.origin, productPaths }));
+      });
+      // The same pages for a shopper who chose a store (the header and the stock panels read it).
+      await attempt('product rps, my store', async () => {
+        myStore = await timed('product_page_rps_my_store', () =>
+          measureProductRps({ origin: server.origin, productPaths, figure: 'product_page_rps_my_store', headers: { cookie: `${MY_STORE_COOKIE}=${facts.storeId}` } }),
+        );
+      });
       // The same server and load on the prerendered static page: what `next start` serves at best here.
-      await attempt('static rps', () =>
-        timed('static_page_rps', () =>
+      await attempt('static rps', async () => {
+        ceiling = await timed('static_page_rps', () =>
           measureProductRps({
             origin: server.origin,
             productPaths: [STATIC_PATH],
             durationMs: 10_000, // a steady figure sooner than the product's: ~6,000 pages
             figure: 'static_page_rps',
-            goal: "none: this server's ceiling, over product_page_rps",
+            goal: "none: this server's ceiling, under product_page_rps_ratio",
           }),
-        ),
-      );
+        );
+      });
+      if (ceiling) {
+        if (product) emitRpsRatio({ figure: 'product_page_rps_ratio', productRps: product, staticRps: ceiling, atLeast: 0.5, note: 'no cookie' });
+        if (myStore) emitRpsRatio({ figure: 'product_page_rps_ratio_my_store', productRps: myStore, staticRps: ceiling, atLeast: 0.4, note: 'a "my store" cookie' });
+      }
     }
     if (only.has('js')) {
-      await attempt('first-load js', () =>
-        timed('product_first_load_js_kb', () => measureFirstLoadJs({ origin: server.origin, productPath: productPaths[0]! })),
-      );
-      await attempt('reference first-load js', () =>
-        timed('reference_first_load_js_kb', () =>
+      let product: number | undefined;
+      let floor: number | undefined;
+      await attempt('first-load js', async () => {
+        product = await timed('product_first_load_js_kb', () => measureFirstLoadJs({ origin: server.origin, productPath: productPaths[0]! }));
+      });
+      await attempt('reference first-load js', async () => {
+        floor = await timed('reference_first_load_js_kb', () =>
           measureFirstLoadJs({ origin: reference!.origin, productPath: '/', figure: 'reference_first_load_js_kb', goal: FLOOR_GOAL }),
+        );
+      });
+      if (product !== undefined && floor !== undefined) emitOwnJs(product, floor);
+    }
+    if (only.has('chunk')) {
+      await attempt('first chunk', () =>
+        timed('product_first_chunk_has_name_price', () =>
+          measureFirstChunk({ origin: server.origin, productPath: productPaths[0]!, name: facts.first.name, priceCents: facts.first.priceCents }),
         ),
       );
     }
     if (only.has('lighthouse')) {
-      await attempt('lighthouse', () =>
-        timed('lighthouse_mobile_home, _product, _stores', () =>
+      await attempt('lighthouse', async () => {
+        const medians = await timed('lighthouse_mobile_home, _product, _stores', () =>
           measureLighthouse({
             origin: server.origin,
             pages: [
@@ -184,8 +232,34 @@ async function productFigures(attempt: Attempt, prepared: Prepared): Promise<voi
               { figure: 'lighthouse_mobile_reference', path: '/', origin: reference!.origin, goal: FLOOR_GOAL },
             ],
           }),
-        ),
-      );
+        );
+        emitLighthouseDeltas(
+          medians,
+          [
+            { figure: 'lighthouse_delta_home', of: 'lighthouse_mobile_home' },
+            { figure: 'lighthouse_delta_product', of: 'lighthouse_mobile_product' },
+            { figure: 'lighthouse_delta_stores', of: 'lighthouse_mobile_stores' },
+          ],
+          'lighthouse_mobile_reference',
+        );
+      });
+    }
+    // Last, when nobody visits any more: the server as the other figures and a live page left it.
+    if (only.has('idle')) {
+      await reference?.stop();
+      reference = undefined;
+      await attempt('idle cpu', async () => {
+        await timed('idle_cpu_pct (30 s)', () =>
+          measureIdleCpu({
+            pid: server.child.pid!,
+            origin: server.origin,
+            warmPaths: ['/', productPaths[0]!, '/stores', STATIC_PATH],
+            streamPath: `/api/availability/stream?sku=${facts.first.skuId}&stores=${facts.storeId}&warehouse=1`,
+            // A server that has served the other figures for a minute is past its start-up tail.
+            settleMs: Date.now() - serverStarted > 60_000 ? 10_000 : 15_000,
+          }),
+        );
+      });
     }
   } finally {
     await Promise.all([server.stop(), reference?.stop()]);

@@ -33,6 +33,8 @@ const schema = z
     MESSAGE_TRANSPORT: z.enum(['file'], { error: 'must be "file" (the only transport so far)' }).optional(),
     COMPTOIR_JOBS: z.enum(['on', 'off'], { error: 'must be "on" (the default) or "off"' }).optional(),
     STOCK_RELAY_INTERVAL_MS: positiveNumber.optional(),
+    STOCK_RELAY_IDLE_AFTER_MS: positiveNumber.optional(),
+    STOCK_RELAY_SWEEP_MS: positiveNumber.optional(),
     RESERVATION_SWEEP_SECONDS: positiveNumber.optional(),
     DRIVE_SLOTS_SECONDS: positiveNumber.optional(),
     DRIVE_HOLD_SWEEP_SECONDS: positiveNumber.optional(),

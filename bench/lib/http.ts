@@ -39,7 +39,7 @@ export type LoadResult = {
  * Closed-loop load: `concurrency` clients on keep-alive connections, each sending its next request
  * as soon as the last one's body is read, for `durationMs`. Only 200s count as served.
  */
-export async function loadLoop(opts: { urls: string[]; concurrency: number; durationMs: number }): Promise<LoadResult> {
+export async function loadLoop(opts: { urls: string[]; concurrency: number; durationMs: number; headers?: http.OutgoingHttpHeaders }): Promise<LoadResult> {
   const agent = keepAliveAgent(opts.concurrency);
   const result: LoadResult = { ok: 0, byStatus: {}, errors: {}, seconds: 0, latenciesMs: [] };
   const started = performance.now();
@@ -49,7 +49,7 @@ export async function loadLoop(opts: { urls: string[]; concurrency: number; dura
     while (performance.now() < endAt) {
       const url = opts.urls[next++ % opts.urls.length]!;
       try {
-        const r = await timedGet(url, agent);
+        const r = await timedGet(url, agent, opts.headers);
         if (performance.now() > endAt) break; // finished after the bell: not counted
         result.byStatus[r.status] = (result.byStatus[r.status] ?? 0) + 1;
         if (r.status === 200) {

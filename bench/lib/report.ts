@@ -3,7 +3,15 @@
  * figure's side readings (e.g. a Lighthouse run's other category scores), flattened into its line
  * after the four fixed fields.
  */
-export type Figure = { figure: string; value: number; unit: string; goal: string; extra?: Record<string, number | string> };
+export type Figure = {
+  figure: string;
+  value: number;
+  unit: string;
+  goal: string;
+  /** Whether the goal is met, for figures whose goal is a number (absent: no goal, or a floor). */
+  met?: boolean;
+  extra?: Record<string, number | string | boolean>;
+};
 
 export function emit({ extra, ...figure }: Figure): void {
   process.stdout.write(`${JSON.stringify({ ...figure, ...extra })}\n`);

@@ -29,6 +29,8 @@ export async function listenOnPostgres(opts: {
   name?: string;
   /** Every how many ms the connection must answer a `SELECT 1` (in `query_timeout`, or 5 s). */
   heartbeatMs?: number;
+  /** Other channels heard on the same connection (the stock relay's wake-ups), by name. */
+  alsoListen?: Record<string, () => void>;
 }): Promise<PgListener> {
   const heartbeatMs = opts.heartbeatMs ?? HEARTBEAT_MS;
   const answerWithinMs = Number(opts.config.query_timeout) || 5_000;
@@ -50,8 +52,13 @@ export async function listenOnPostgres(opts: {
       });
       try {
         await client.connect();
-        client.on('notification', (m) => opts.onPayload(m.payload));
+        const also = opts.alsoListen ?? {};
+        client.on('notification', (m) => {
+          if (m.channel === opts.channel) opts.onPayload(m.payload);
+          else also[m.channel]?.();
+        });
         await client.query(`LISTEN ${opts.channel}`);
+        for (const channel of Object.keys(also)) await client.query(`LISTEN ${channel}`);
         current = client;
         attempt = 0;
         opts.onListening(listenedBefore);

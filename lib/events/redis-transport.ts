@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Redis as RedisClient } from 'ioredis';
 import type { ClientConfig } from 'pg';
+import { createRelayPacer, WAKE_CHANNEL, type RelayPacer } from './stock-relay';
 import type { ChannelHandlers, ChannelListener, EventChannel } from './transport';
 
 /**
@@ -22,7 +23,6 @@ export const RESYNC = 'resync';
 /** The advisory lock the Redis relay holds for as long as it is the fleet's relay. */
 const RELAY_LOCK = 7423002;
 const BATCH = 1_000;
-const RELAY_INTERVAL_MS = Number(process.env.STOCK_RELAY_INTERVAL_MS || 10);
 /** How often a process that is not the relay asks whether it may take over. */
 const FOLLOWER_RETRY_MS = 1_000;
 
@@ -85,6 +85,7 @@ export function startRedisRelay(opts: { url: string; prefix: string; pgConfig: C
   ]);
   let publisher: RedisClient | undefined;
   let current: { end: () => Promise<void> } | undefined;
+  let pacer: RelayPacer | undefined;
 
   const loop = (async () => {
     const { Client } = await import('pg');
@@ -98,22 +99,27 @@ export function startRedisRelay(opts: { url: string; prefix: string; pgConfig: C
       let missed = true; // a new relay cannot know what its predecessor failed to publish
       try {
         await client.connect();
-        const [{ taken }] = (await client.query<{ taken: boolean }>('SELECT pg_try_advisory_lock($1) AS taken', [RELAY_LOCK])).rows as [{ taken: boolean }];
         attempt = 0;
-        if (!taken) {
-          await client.end();
+        // A follower asks again on the same connection (a new one every second cost the database a
+        // backend start each time, in every process of the fleet).
+        const tryLock = async () => (await client.query<{ taken: boolean }>('SELECT pg_try_advisory_lock($1) AS taken', [RELAY_LOCK])).rows[0]?.taken === true;
+        while (!(await tryLock())) {
           await sleep(FOLLOWER_RETRY_MS * (0.75 + Math.random() / 2), wake);
-          continue;
+          if (stopped) return;
         }
         relaying = true;
         const pub = publisher;
+        // Polls the outbox while changes come, sleeps until the outbox's NOTIFY when they stop (0020).
+        const pace = (pacer = createRelayPacer(async <T>(text: string, params: unknown[]) => (await client.query(text, params)).rows as T[], { woken: true }));
         client.on('notification', (m) => {
+          if (m.channel === WAKE_CHANNEL) return pace.wake();
           const to = forwarded.get(m.channel);
           if (!to || m.payload === undefined) return;
           pub.publish(to, m.payload).catch(() => (missed = true));
         });
         await client.query('LISTEN drive');
         await client.query('LISTEN catalog');
+        await client.query(`LISTEN ${WAKE_CHANNEL}`);
         while (!stopped) {
           if (pub.status !== 'ready') {
             // The outbox keeps the changes meanwhile; drive and catalog NOTIFYs in between are lost: resync.
@@ -135,13 +141,14 @@ export function startRedisRelay(opts: { url: string; prefix: string; pgConfig: C
             if (results.some(([err]) => err)) missed = true;
           }
           log.ok();
-          if (rows[0]?.taken !== BATCH) await sleep(RELAY_INTERVAL_MS, wake);
+          await pace.after(rows[0]?.taken ?? 0);
         }
       } catch (err) {
         if (!stopped) log.fail('cannot relay live events to Redis', err);
       } finally {
         relaying = false;
         current = undefined;
+        pacer = undefined;
         await client.end().catch(() => {});
       }
       if (!stopped) await sleep(Math.min(10_000, 250 * 2 ** attempt++), wake);
@@ -153,6 +160,7 @@ export function startRedisRelay(opts: { url: string; prefix: string; pgConfig: C
     stop: async () => {
       stopped = true;
       wake.fn?.();
+      pacer?.stop();
       await current?.end().catch(() => {});
       await loop.catch(() => {});
       publisher?.disconnect();

@@ -117,6 +117,31 @@ describe('stock hub', () => {
     expect(noise.every((s) => s.events.length === 0)).toBe(true);
   });
 
+  it.runIf(!onPostgres)('an open hub with nothing changing asks the database nothing; a change still arrives at once', async () => {
+    if (conn.kind !== 'pglite') return;
+    const client = conn.client;
+    const query = client.query.bind(client);
+    let relayCalls = 0;
+    client.query = ((text: string, ...rest: unknown[]) => {
+      if (/comptoir_(relay_stock_changes|stock_relay_awake)/.test(text)) relayCalls++;
+      return (query as (...args: unknown[]) => unknown)(text, ...rest);
+    }) as typeof client.query;
+    try {
+      const hub = newHub();
+      const mine = recorder();
+      await hub.subscribe([{ locationId: paris, skuId: skuB }], mine.listener);
+      await new Promise((r) => setTimeout(r, 1_500)); // a second awake, 100 ms of grace: asleep
+      const before = relayCalls;
+      await new Promise((r) => setTimeout(r, 500));
+      expect(relayCalls - before).toBe(0);
+      await addStock(paris, skuB, 3);
+      await until(() => mine.events.length > 0, 1_000); // woken by the commit, not the 5 s sweep
+      expect(mine.events.at(-1)).toMatchObject({ locationId: paris, skuId: skuB });
+    } finally {
+      client.query = query;
+    }
+  });
+
   it.runIf(onPostgres)('PostgreSQL: two processes (two hubs, two LISTEN connections) both hear a change', async () => {
     const [one, two] = [newHub(), newHub()];
     const [a, b] = [recorder(), recorder()];

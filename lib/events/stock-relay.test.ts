@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { queryRows } from '@/lib/db/client';
 import { onPostgres, useTestDatabase } from '@/lib/db/testing';
 import { insertCategory, insertProduct, insertStore, setStock } from '@/lib/testing/fixtures';
-import { relayStockChanges, startStockRelay } from './stock-relay';
+import { relayStockChanges, startStockRelay, WAKE_CHANNEL, type RunSql, type StockRelay } from './stock-relay';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
 let store: number;
@@ -34,6 +34,49 @@ async function heard(body: () => Promise<void>, waitFor = 0): Promise<Payload[]>
   } finally {
     await stop();
   }
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A relay's own session, as the server gives it one (PGlite's client, or a dedicated PostgreSQL
+ * connection like the LISTEN one), hearing the outbox's wake-ups; counts the relay's statements.
+ */
+async function relaySession(onWake: () => void): Promise<{ run: RunSql; statements: () => number; close: () => Promise<void> }> {
+  let statements = 0;
+  if (conn.kind === 'pglite') {
+    const client = conn.client;
+    const unlisten = await client.listen(WAKE_CHANNEL, onWake);
+    const run: RunSql = async <T>(text: string, params: unknown[]) => {
+      statements++;
+      return (await client.query<T>(text, params)).rows;
+    };
+    return { run, statements: () => statements, close: unlisten };
+  }
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: (conn.pool.options as { connectionString: string }).connectionString });
+  await client.connect();
+  client.on('notification', (n) => n.channel === WAKE_CHANNEL && onWake());
+  await client.query(`LISTEN ${WAKE_CHANNEL}`);
+  const run: RunSql = async <T>(text: string, params: unknown[]) => {
+    statements++;
+    return (await client.query(text, params)).rows as T[];
+  };
+  return { run, statements: () => statements, close: () => client.end() };
+}
+
+/** A relay as the server starts it (woken by the outbox), with short pauses for the test. */
+async function startWokenRelay(pace: { idleAfterMs: number; sweepMs: number }) {
+  let relay: StockRelay | undefined;
+  const session = await relaySession(() => relay?.wake());
+  relay = startStockRelay(session.run, { woken: true, pace });
+  return {
+    statements: session.statements,
+    stop: async () => {
+      await relay.stop();
+      await session.close();
+    },
+  };
 }
 
 const change = (skuId: number, onHand: number) =>
@@ -133,6 +176,72 @@ describe('stock outbox and relay', () => {
       expect(await relayStockChanges(queryRows)).toBe(1);
     } finally {
       other.release();
+    }
+  });
+
+  it('asleep when nothing changes: no statement at all, and a commit wakes it at once', async () => {
+    // A long sweep: what is announced within the test's second was woken, not swept.
+    const relay = await startWokenRelay({ idleAfterMs: 200, sweepMs: 60_000 });
+    try {
+      await pause(600); // 200 ms awake without a change, 100 ms of grace: asleep by now
+      const before = relay.statements();
+      await pause(500);
+      expect(relay.statements() - before).toBe(0);
+      const started = Date.now();
+      const payloads = await heard(() => change(skuA, 11).then(() => {}), 1);
+      expect(payloads.map((p) => [p.sku, p.available])).toEqual([[skuA, 10]]);
+      expect(Date.now() - started).toBeLessThan(1_000);
+      // Awake again for a while after the change, then asleep again.
+      await pause(600);
+      const again = relay.statements();
+      await pause(500);
+      expect(relay.statements() - again).toBe(0);
+    } finally {
+      await relay.stop();
+    }
+  });
+
+  it('asleep, it still sweeps: a change whose wake-up never came is announced within the sweep', async () => {
+    const relay = await startWokenRelay({ idleAfterMs: 100, sweepMs: 300 });
+    await conn.db.execute(sql`ALTER TABLE stock_changes DISABLE TRIGGER stock_changes_wake_relay`);
+    try {
+      await pause(400);
+      const payloads = await heard(() => change(skuB, 12).then(() => {}), 1);
+      expect(payloads.map((p) => [p.sku, p.available])).toEqual([[skuB, 12]]);
+    } finally {
+      await conn.db.execute(sql`ALTER TABLE stock_changes ENABLE TRIGGER stock_changes_wake_relay`);
+      await relay.stop();
+    }
+  });
+
+  it.runIf(onPostgres)('PostgreSQL: writers send no wake-up while a relay polls (no NOTIFY lock at their commit), one when none does', async () => {
+    if (conn.kind !== 'postgres') return;
+    const { Client } = await import('pg');
+    const url = (conn.pool.options as { connectionString: string }).connectionString;
+    const listener = new Client({ connectionString: url });
+    const relay = new Client({ connectionString: url });
+    await Promise.all([listener.connect(), relay.connect()]);
+    let wakes = 0;
+    listener.on('notification', (n) => n.channel === WAKE_CHANNEL && wakes++);
+    await listener.query(`LISTEN ${WAKE_CHANNEL}`);
+    try {
+      expect((await relay.query('SELECT comptoir_stock_relay_awake(true) AS held')).rows[0].held).toBe(true);
+      expect((await relay.query('SELECT comptoir_stock_relay_awake(true) AS held')).rows[0].held).toBe(true); // once only
+      await change(skuA, 13);
+      await change(skuB, 14);
+      await pause(100);
+      expect(wakes).toBe(0);
+      expect((await relay.query('SELECT comptoir_stock_relay_awake(false) AS held')).rows[0].held).toBe(false);
+      await change(skuA, 15);
+      await conn.db.transaction(async (tx) => {
+        await tx.execute(sql`UPDATE stock SET on_hand = on_hand + 1 WHERE location_id = ${store}`);
+        await tx.execute(sql`UPDATE stock SET on_hand = on_hand + 1 WHERE location_id = ${store}`);
+      });
+      for (let i = 0; i < 50 && wakes < 2; i++) await pause(10);
+      await pause(50);
+      expect(wakes).toBe(2); // one per committing transaction, however many rows it changed
+    } finally {
+      await Promise.all([listener.end(), relay.end()]);
     }
   });
 });

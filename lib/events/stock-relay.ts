@@ -8,8 +8,19 @@ export type RunSql = <T>(text: string, params: unknown[]) => Promise<T[]>;
 
 /** Changes taken per call; a full batch means more are waiting, so the relay calls again at once. */
 export const RELAY_BATCH = 1_000;
-/** Pause between calls when the outbox was drained: the most a change waits before its NOTIFY. */
+/** Pause between calls while changes keep coming: the most a change waits for its NOTIFY under load. */
 export const RELAY_INTERVAL_MS = Number(process.env.STOCK_RELAY_INTERVAL_MS || 10);
+/** How long a relay keeps polling after the last change it saw before it sleeps until woken. */
+export const RELAY_IDLE_AFTER_MS = Number(process.env.STOCK_RELAY_IDLE_AFTER_MS || 1_000);
+/** While asleep, the relay still looks every so often: a wake-up can be missed (see RELAY_GRACE_MS). */
+export const RELAY_SWEEP_MS = Number(process.env.STOCK_RELAY_SWEEP_MS || 5_000);
+/**
+ * After it stops saying it polls, a relay polls this much longer: a writer that saw it polling (and
+ * so sent no wake-up) but commits just after is still caught; a longer transaction waits for the sweep.
+ */
+const RELAY_GRACE_MS = 100;
+/** The channel the outbox's trigger wakes sleeping relays on (lib/db/migrations/0020_stock_outbox_wake.sql). */
+export const WAKE_CHANNEL = 'stock_outbox';
 
 /**
  * Announces the stock changes waiting in the outbox (lib/db/migrations/0004_stock_outbox.sql):
@@ -21,21 +32,107 @@ export async function relayStockChanges(run: RunSql, limit = RELAY_BATCH): Promi
   return rows[0]?.n ?? 0;
 }
 
-export type StockRelay = { stop: () => Promise<void> };
+export type RelayPacer = {
+  /** Waits as long as the relay should after a call that took `taken` changes (-1: another relay's turn). */
+  after: (taken: number) => Promise<void>;
+  /** A wake-up: a NOTIFY on WAKE_CHANNEL, or a re-established connection. */
+  wake: () => void;
+  /** The connection failed: whatever it held is unknown; the next call starts awake again. */
+  reset: () => void;
+  stop: () => void;
+};
+
+export type RelayPace = { intervalMs?: number; idleAfterMs?: number; sweepMs?: number };
 
 /**
- * The relay loop of one process: drains the outbox, sleeps RELAY_INTERVAL_MS, again. Any number of
- * processes may run it (the database lets one at a time take a batch). A failure — the connection
- * is being re-established, the database restarts — is logged once and retried after a second.
+ * When a relay calls again. Awake, it polls every RELAY_INTERVAL_MS and holds the shared lock that
+ * tells writers not to send wake-ups (0020); after RELAY_IDLE_AFTER_MS without a change it releases
+ * it, polls RELAY_GRACE_MS longer, then sleeps until a wake-up or the next sweep. `run` must be the
+ * relay's own session (the lock is a session's); without `woken` (nobody LISTENs to WAKE_CHANNEL for
+ * it) the relay never sleeps and takes no lock: it polls as it always did.
  */
-export function startStockRelay(run: RunSql, log: Pick<Console, 'error'> = console): StockRelay {
+export function createRelayPacer(run: RunSql, opts: RelayPace & { woken: boolean }): RelayPacer {
+  const intervalMs = opts.intervalMs ?? RELAY_INTERVAL_MS;
+  const idleAfterMs = opts.idleAfterMs ?? RELAY_IDLE_AFTER_MS;
+  const sweepMs = opts.sweepMs ?? RELAY_SWEEP_MS;
+  let state: 'waking' | 'awake' | 'grace' | 'asleep' = 'waking';
+  let held = false; // the shared lock, as far as this relay knows
+  let since = Date.now(); // of the last change seen (awake) or of the release (grace)
+  let woken = false;
   let stopped = false;
-  let wake: (() => void) | undefined;
+  let interrupt: (() => void) | undefined;
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
-      wake = resolve;
-      setTimeout(resolve, ms).unref();
+      if (woken || stopped) return resolve();
+      const timer = setTimeout(done, ms);
+      timer.unref();
+      function done() {
+        clearTimeout(timer);
+        interrupt = undefined;
+        resolve();
+      }
+      interrupt = done;
     });
+  const awake = async (on: boolean) => {
+    held = (await run<{ held: boolean }>('SELECT comptoir_stock_relay_awake($1) AS held', [on]))[0]?.held ?? false;
+  };
+
+  return {
+    async after(taken) {
+      if (taken === RELAY_BATCH || stopped) return;
+      if (!opts.woken) return sleep(intervalMs);
+      const now = Date.now();
+      const wasWoken = woken;
+      woken = false;
+      if (taken > 0 || wasWoken || state === 'waking') {
+        // Woken while awake: we do not hold the lock (a writer did when we asked): ask again.
+        if (state !== 'awake' || (wasWoken && !held)) await awake(true);
+        state = 'awake';
+        since = now;
+      } else if (state === 'awake' && now - since >= idleAfterMs) {
+        await awake(false);
+        state = 'grace';
+        since = now;
+      } else if (state === 'grace' && now - since >= RELAY_GRACE_MS) {
+        state = 'asleep';
+      }
+      return sleep(state === 'asleep' ? sweepMs : intervalMs);
+    },
+    wake() {
+      woken = true;
+      interrupt?.();
+    },
+    reset() {
+      state = 'waking';
+      held = false;
+    },
+    stop() {
+      stopped = true;
+      interrupt?.();
+    },
+  };
+}
+
+export type StockRelay = {
+  stop: () => Promise<void>;
+  /** A NOTIFY on WAKE_CHANNEL. */
+  wake: () => void;
+  /** `run`'s session was replaced (its lock went with the old one): drain what waited, start over awake. */
+  reconnected: () => void;
+};
+
+/**
+ * The relay loop of one process: drains the outbox, then waits as its pacer says (polling while
+ * changes come, asleep until woken when they stop), again. Any number of processes may run it (the
+ * database lets one at a time take a batch). `woken`: the caller LISTENs to WAKE_CHANNEL on `run`'s
+ * session and calls wake() on each NOTIFY. A failure — the connection is being re-established, the
+ * database restarts — is logged once and retried after a second.
+ */
+export function startStockRelay(run: RunSql, opts: { woken?: boolean; pace?: RelayPace; log?: Pick<Console, 'error'> } = {}): StockRelay {
+  const log = opts.log ?? console;
+  const pacer = createRelayPacer(run, { ...opts.pace, woken: opts.woken ?? false });
+  let stopped = false;
+  let wakeRetry: (() => void) | undefined;
 
   const loop = (async () => {
     let failing = false;
@@ -44,21 +141,30 @@ export function startStockRelay(run: RunSql, log: Pick<Console, 'error'> = conso
         const taken = await relayStockChanges(run);
         if (failing) log.error('stock-relay: announcing stock changes again');
         failing = false;
-        if (taken === RELAY_BATCH) continue;
-        await sleep(RELAY_INTERVAL_MS);
+        await pacer.after(taken);
       } catch (err) {
         if (stopped) break;
         if (!failing) log.error(`stock-relay: cannot announce stock changes (${err instanceof Error ? err.message : String(err)}); retrying every second`);
         failing = true;
-        await sleep(1_000);
+        pacer.reset();
+        await new Promise<void>((resolve) => {
+          wakeRetry = resolve;
+          setTimeout(resolve, 1_000).unref();
+        });
       }
     }
   })();
 
   return {
+    wake: () => pacer.wake(),
+    reconnected: () => {
+      pacer.reset();
+      pacer.wake();
+    },
     stop: async () => {
       stopped = true;
-      wake?.();
+      pacer.stop();
+      wakeRetry?.();
       await loop;
     },
   };

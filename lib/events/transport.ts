@@ -3,7 +3,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { ClientConfig } from 'pg';
 import { listenOnPostgres } from './pg-listener';
 import { listenOnRedis } from './redis-transport';
-import { startStockRelay, type StockRelay } from './stock-relay';
+import { startStockRelay, WAKE_CHANNEL, type StockRelay } from './stock-relay';
 
 /**
  * The live-events interface of the hubs (stock-hub.ts, drive-hub.ts): a channel's messages, and
@@ -47,11 +47,16 @@ export async function listenToChannel(source: ListenSource, channel: EventChanne
   if (source.kind === 'pglite') {
     const client = source.client;
     const unlisten = await client.listen(channel, handlers.onPayload);
-    if (channel === 'stock') relay = startStockRelay(async <T>(text: string, params: unknown[]) => (await client.query<T>(text, params)).rows);
+    let unlistenWake: (() => Promise<void>) | undefined;
+    if (channel === 'stock') {
+      unlistenWake = await client.listen(WAKE_CHANNEL, () => relay?.wake());
+      relay = startStockRelay(async <T>(text: string, params: unknown[]) => (await client.query<T>(text, params)).rows, { woken: true });
+    }
     handlers.onListening(false);
     return {
       stop: async () => {
         await relay?.stop();
+        await unlistenWake?.();
         await unlisten();
       },
     };
@@ -62,10 +67,16 @@ export async function listenToChannel(source: ListenSource, channel: EventChanne
     channel,
     name,
     onPayload: handlers.onPayload,
+    // The stock relay sleeps while nothing changes; the outbox's NOTIFY on this connection wakes it.
+    alsoListen: channel === 'stock' ? { [WAKE_CHANNEL]: () => relay?.wake() } : undefined,
     onListening: (reconnected) => {
       // The stock relay rides on the LISTEN connection, from the moment it listens: no pooled
-      // connection is held, and it pauses while that connection is re-established.
-      if (channel === 'stock' && !stopped) relay ??= startStockRelay(listener.query);
+      // connection is held, and it pauses while that connection is re-established (a new
+      // connection: it drains what waited meanwhile, and takes its "polling" lock again).
+      if (channel === 'stock' && !stopped) {
+        relay ??= startStockRelay(listener.query, { woken: true });
+        if (reconnected) relay.reconnected();
+      }
       handlers.onListening(reconnected);
     },
     onLost: handlers.onLost,
