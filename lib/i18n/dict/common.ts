@@ -31,6 +31,8 @@ export const common = {
     invalidRequest: 'Cette demande n’est pas valide. Rechargez la page puis recommencez.',
     unsafeText: 'Un champ contient un caractère invisible qui ne peut pas être enregistré (caractère de contrôle ou caractère incomplet). Retirez-le puis recommencez.',
     wholeNumber: 'Saisissez un nombre entier de {min} à {max}, en chiffres uniquement.',
+    /** The database cannot be reached (lib/http/action-outage.ts): any action's refusal. */
+    databaseUnavailable: 'La boutique est injoignable pour le moment : notre système ne répond pas. Réessayez dans un instant.',
   },
   en: {
     siteName: 'Comptoir',
@@ -60,5 +62,6 @@ export const common = {
     invalidRequest: 'This request is not valid. Reload the page and try again.',
     unsafeText: 'A field holds an invisible character that cannot be saved (a control character or half a character). Remove it and try again.',
     wholeNumber: 'Enter a whole number from {min} to {max}, digits only.',
+    databaseUnavailable: 'The shop cannot be reached right now: our system is not answering. Try again in a moment.',
   },
 } as const;
