@@ -183,8 +183,13 @@ export class DatabaseUnreachableError extends Error {
   }
 }
 
-/** What trips the breaker: no answer at all in time (a silent link), not a refusal or a slow statement PostgreSQL cancelled. */
-const NO_ANSWER = /Query read timeout|timeout exceeded when trying to connect|Connection terminated due to connection timeout/;
+/**
+ * What trips the breaker: no answer at all in time — to a statement, or to a new connection (a
+ * silent link). Not a refusal (fails fast by itself), not a slow statement PostgreSQL cancelled
+ * (57014: it answered), and not pg-pool's "timeout exceeded when trying to connect", which is a
+ * wait for a busy pool: the statements keeping it busy trip it themselves if the link is silent.
+ */
+const NO_ANSWER = /Query read timeout|Connection terminated due to connection timeout/;
 
 const probing = new WeakSet<PoolClient>();
 
@@ -241,8 +246,8 @@ class Breaker {
 
 /**
  * Puts the pool behind the breaker: a checkout (Drizzle's transactions, queryRows, and pg-pool's
- * own `pool.query`, which checks out through `this.connect`) waits on `admit()`; a checkout that
- * times out trips it. The probe checks out and queries around the gate.
+ * own `pool.query`, which checks out through `this.connect`) waits on `admit()`; a new connection
+ * that got no answer trips it. The probe checks out and queries around the gate.
  */
 function gatePool(pool: Pool, breaker: Breaker, connect: Pool['connect']): void {
   const gated = (callback?: (err: Error | undefined, client?: PoolClient, done?: (release?: unknown) => void) => void) => {
