@@ -19,6 +19,7 @@ import { isCustomerReservation } from '@/lib/reservations/queries';
 import { isCustomerReturn } from '@/lib/returns/queries';
 import { slugExists } from '@/lib/routing/known-slugs';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
+import { redactQueryParams } from '@/lib/errors';
 import { databaseOutagePage } from '@/lib/http/outage';
 import { ACTION_BODY_LIMIT, checkActionBody, isCachedFunctionId } from '@/lib/http/action-request';
 import { checkActionOrigin, isPossibleServerAction } from '@/lib/http/cross-origin';
@@ -169,7 +170,7 @@ export async function proxy(req: NextRequest, event: Parameters<typeof staffGate
     return await route(req, event);
   } catch (err) {
     if (!isDatabaseUnavailable(err)) throw err;
-    console.error('database unavailable:', err instanceof Error ? err.message : err);
+    console.error('database unavailable:', err instanceof Error ? redactQueryParams(err).message : err);
     return databaseOutagePage(resolveLocale(req.cookies.get(LOCALE_COOKIE)?.value, req.headers.get('accept-language')));
   }
 }

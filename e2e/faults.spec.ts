@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { expect, test } from '@playwright/test';
 import { DEMO_ACCOUNTS, DEMO_STAFF_STORE_SLUGS } from '../lib/db/seed/users';
+import { common } from '../lib/i18n/dict/common';
 import { form, loadActions, Visitor, type ActionAnswer } from './support/action-client';
 import { adminUrl, createSeededDatabase, freePort, startServer, stopServer, withClient, type Server } from './support/pg-fleet';
 
@@ -397,8 +398,8 @@ test('a lost database: pages and the API say "try again", and the page comes bac
   }
 });
 
-test('a silent database link: the API answers 503 within seconds instead of hanging, and recovers by itself', async () => {
-  test.setTimeout(60_000);
+test('a silent database link: the API, a form action and Auth.js answer "try again" within seconds instead of hanging, and recover by themselves', async () => {
+  test.setTimeout(90_000);
   const relay = await cuttableRelay(new URL(databaseUrl));
   const viaRelay = new URL(databaseUrl);
   viaRelay.hostname = '127.0.0.1';
@@ -407,10 +408,57 @@ test('a silent database link: the API answers 503 within seconds instead of hang
   const alone = await startServer({ databaseUrl: viaRelay.toString(), env: { COMPTOIR_JOBS: 'off' } });
   extra.push(alone);
   const availability = `${alone.origin}/api/availability?sku=1&warehouse=1`;
+  const actions = loadActions();
+  const action = (key: string) => {
+    const found = actions.get(`[locale]/(shop)/${key}`);
+    if (!found) throw new Error(`no server action ${key} in the build`);
+    return found;
+  };
+  const [signUp, addToCart, setFulfilment, placeOrder] = [
+    'sign-up/sign-up-action.ts#signUpAction',
+    'p/[slug]/add-to-cart-action.ts#addToCartAction',
+    'cart/set-fulfilment-action.ts#setFulfilmentAction',
+    'checkout/place-order-action.ts#placeOrderAction',
+  ].map(action) as [ReturnType<typeof action>, ReturnType<typeof action>, ReturnType<typeof action>, ReturnType<typeof action>];
+  const cannotBeReached = [common.en.databaseUnavailable, common.fr.databaseUnavailable];
   try {
     expect((await fetch(availability)).status).toBe(200);
+    // A shopper at checkout, and a sign-in about to be sent to Auth.js's own endpoint.
+    const shopper = new Visitor(alone.origin);
+    const email = `stall-${randomUUID().slice(0, 8)}@example.com`;
+    await shopper.call(signUp, [{}, form({ name: 'Stall Test', email, password: 'long-enough-42' })]);
+    expect(await shopper.signIn(email, 'long-enough-42')).toBe(true);
+    const [item] = await sql<{ sku: number; slug: string }>(
+      `SELECT st.sku_id AS sku, p.slug FROM stock st JOIN locations l ON l.id = st.location_id JOIN skus k ON k.id = st.sku_id JOIN products p ON p.id = k.product_id
+       WHERE l.kind = 'warehouse' AND st.on_hand - st.reserved >= 5 ORDER BY st.sku_id LIMIT 1`,
+    );
+    await shopper.call(addToCart, [{}, form({ skuId: item!.sku })], { slug: item!.slug });
+    await shopper.call(setFulfilment, [{}, form({ mode: 'delivery' })]);
+    const visitor = new Visitor(alone.origin);
+    const { csrfToken } = (await (await visitor.fetch('/api/auth/csrf')).json()) as { csrfToken: string };
+
     relay.stall();
-    const started = Date.now();
+    // Place order runs several statements, and after a failure a replay lookup: it answered a 500
+    // after 10 s, once 22 s. Now its form's refusal, paying one timeout at most.
+    let started = Date.now();
+    const order = await shopper.call(placeOrder, [
+      { slotRefused: 0 },
+      form({ idempotencyKey: randomUUID(), name: 'Stall Test', address: '1 rue du Test', postcode: '69002', town: 'Lyon', phone: '0612345678', card_number: '4242424242424242', card_exp: '12/34', card_cvc: '123', card_holder: 'Stall Test' }),
+    ]);
+    expect(order.status).toBe(200);
+    expect(cannotBeReached).toContain((order.value as { message?: string } | null)?.message);
+    expect(Date.now() - started).toBeLessThan(9_000);
+    // Auth.js's own sign-in endpoint: the outage's 503, not its "server configuration" error page.
+    started = Date.now();
+    const signIn = await visitor.fetch('/api/auth/callback/credentials', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: alone.origin },
+      body: new URLSearchParams({ email: DEMO_ACCOUNTS.shopper.email, password: DEMO_ACCOUNTS.shopper.password, csrfToken, callbackUrl: '/' }),
+    });
+    expect(signIn.status, signIn.headers.get('location') ?? '').toBe(503);
+    expect(signIn.headers.get('retry-after')).toBe('5');
+    expect(Date.now() - started).toBeLessThan(9_000);
+    started = Date.now();
     const api = await fetch(availability);
     expect(api.status).toBe(503);
     expect(api.headers.get('retry-after')).toBe('5');

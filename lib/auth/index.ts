@@ -6,6 +6,9 @@ import { findUserByEmail } from './users';
 import { verifyPassword } from './password';
 import { beginSignIn, clientAddress, signInSucceeded } from './throttle';
 import { endSession, startSession } from './sessions';
+import { SignInUnavailableError } from './sign-in-unavailable';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
+import { redactQueryParams } from '@/lib/errors';
 
 // A bcrypt hash of a random string: comparing against it when the email is unknown takes as long
 // as a real check, so response time does not tell which emails have accounts.
@@ -19,14 +22,24 @@ export const { auth, signIn, signOut, handlers } = NextAuth({
       async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) throw new CredentialsSignin();
-        // Counted before the password is checked (lib/auth/throttle.ts): throws while over the limit.
-        const turn = await beginSignIn(parsed.data.email, clientAddress(request?.headers));
-        const user = await findUserByEmail(parsed.data.email);
-        const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
-        if (!user || !ok) throw new CredentialsSignin();
-        await signInSucceeded(turn);
-        const sid = await startSession(user.id, request?.headers?.get('user-agent'));
-        return { id: String(user.id), email: user.email, name: user.name, role: user.role, sid };
+        try {
+          // Counted before the password is checked (lib/auth/throttle.ts): throws while over the limit.
+          const turn = await beginSignIn(parsed.data.email, clientAddress(request?.headers));
+          const user = await findUserByEmail(parsed.data.email);
+          const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
+          if (!user || !ok) throw new CredentialsSignin();
+          await signInSucceeded(turn);
+          const sid = await startSession(user.id, request?.headers?.get('user-agent'));
+          return { id: String(user.id), email: user.email, name: user.name, role: user.role, sid };
+        } catch (err) {
+          // Anything else Auth.js's own endpoint answers as "a problem with the server
+          // configuration" (a 500 page); this one is a refusal the route turns into the outage answer.
+          if (isDatabaseUnavailable(err)) {
+            console.error('database unavailable at sign-in:', err instanceof Error ? redactQueryParams(err).message : err);
+            throw new SignInUnavailableError(err);
+          }
+          throw err;
+        }
       },
     }),
   ],

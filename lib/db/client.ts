@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Pool, PoolClient } from 'pg';
 import * as schema from './schema';
+import { isDatabaseUnavailable } from './unavailable';
 
 /**
  * One typed API over both drivers. PGlite's and node-postgres' Drizzle databases expose the same
@@ -144,20 +145,139 @@ export const QUERY_READ_TIMEOUT = /Query read timeout|Client was closed and is n
  * as broken: the pool drops it and opens a fresh one when needed. Handed back here because Drizzle
  * never releases a connection whose BEGIN failed (its `transaction` runs BEGIN outside its
  * try/finally): each stalled BEGIN would otherwise take one connection from the pool for good.
+ * Each statement's outcome also goes to the breaker, and a statement on a connection already held
+ * (a transaction) fails fast while the breaker is open, like a new checkout (gatePool below).
  */
-function discardOnReadTimeout(client: PoolClient): void {
+function discardOnReadTimeout(client: PoolClient, breaker?: Breaker): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+  const report = (err: unknown) => (err ? breaker?.failed(err) : breaker?.answered());
+  const run = (...args: unknown[]) => {
+    const callback = args[args.length - 1];
+    if (typeof callback === 'function') {
+      // pg-pool's `pool.query` (Drizzle outside transactions): it releases the connection with the
+      // error itself, which drops it.
+      args[args.length - 1] = (err: unknown, res: unknown) => {
+        report(err);
+        (callback as (err: unknown, res: unknown) => void)(err, res);
+      };
+      return query(...args);
+    }
     const result = query(...args);
     if (result instanceof Promise) {
-      result.catch((err: unknown) => {
-        if (!(err instanceof Error) || !QUERY_READ_TIMEOUT.test(err.message)) return;
-        client.end().catch(() => {});
-        client.release(err);
-      });
+      result.then(
+        () => report(undefined),
+        (err: unknown) => {
+          report(err);
+          if (!(err instanceof Error) || !QUERY_READ_TIMEOUT.test(err.message)) return;
+          client.end().catch(() => {});
+          client.release(err);
+        },
+      );
     }
     return result;
   };
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    // Promise form only: pg-pool's own `pool.query` uses the callback form, and is gated at checkout.
+    const submittable = typeof (args[0] as { submit?: unknown } | undefined)?.submit === 'function';
+    if (!breaker || submittable || typeof args[args.length - 1] === 'function' || probing.has(client)) return run(...args);
+    return breaker.admit().then(() => run(...args));
+  };
+}
+
+/**
+ * Raised instead of waiting while the database is known not to answer (lib/db/unavailable.ts reads
+ * it as "unavailable": the try-again page, a 503, a form's refusal).
+ */
+export class DatabaseUnreachableError extends Error {
+  constructor(sinceMs: number) {
+    super(`Database unreachable: a statement got no answer in time ${sinceMs} ms ago; failing fast until a probe gets one`);
+    this.name = 'DatabaseUnreachableError';
+  }
+}
+
+/**
+ * What trips the breaker: no answer at all in time — to a statement, or to a new connection (a
+ * silent link). Not a refusal (fails fast by itself), not a slow statement PostgreSQL cancelled
+ * (57014: it answered), and not pg-pool's "timeout exceeded when trying to connect", which is a
+ * wait for a busy pool: the statements keeping it busy trip it themselves if the link is silent.
+ */
+const NO_ANSWER = /Query read timeout|Connection terminated due to connection timeout/;
+
+const probing = new WeakSet<PoolClient>();
+
+/**
+ * A circuit breaker per pool. Each statement waits at most one timeout (databaseTimeouts), but a
+ * request runs several in sequence — place order: the cart, the stock, the order, and after a
+ * failure a replay lookup and a payment void — and over a silent link each waited its own 6 s
+ * (22 s for one order). A per-request deadline would need the request threaded through every
+ * domain call; the breaker needs nothing of them: once a statement got no answer in time, every
+ * statement and checkout fails at once for `coolMs`, so a request pays one timeout at most. Then
+ * the next caller runs one probe (`SELECT 1`, its own timeouts) that every caller meanwhile waits
+ * on: an answer closes the breaker, so recovery is automatic and the first request after it
+ * succeeds; no answer opens it again. Refused connections (a database that is down) fail fast by
+ * themselves and do not trip it, so the lost-database path is unchanged.
+ */
+class Breaker {
+  private openedAt: number | undefined;
+  private probe: Promise<void> | undefined;
+
+  constructor(
+    private readonly coolMs: number,
+    private readonly runProbe: () => Promise<void>,
+  ) {}
+
+  /** Resolves when a statement may go to the database; rejects at once while it is known not to answer. */
+  admit(): Promise<void> {
+    if (this.openedAt === undefined) return Promise.resolve();
+    const since = Date.now() - this.openedAt;
+    if (since < this.coolMs && !this.probe) return Promise.reject(new DatabaseUnreachableError(since));
+    this.probe ??= this.runProbe().then(
+      () => {
+        this.probe = undefined;
+        this.answered();
+      },
+      (err: unknown) => {
+        this.probe = undefined;
+        this.openedAt = Date.now();
+        throw err;
+      },
+    );
+    return this.probe;
+  }
+
+  /** The database answered (a result, or an error of its own such as a constraint): it is reachable. */
+  answered(): void {
+    this.openedAt = undefined;
+  }
+
+  failed(err: unknown): void {
+    if (err instanceof Error && NO_ANSWER.test(err.message)) this.openedAt = Date.now();
+    else if (!isDatabaseUnavailable(err)) this.answered();
+  }
+}
+
+/**
+ * Puts the pool behind the breaker: a checkout (Drizzle's transactions, queryRows, and pg-pool's
+ * own `pool.query`, which checks out through `this.connect`) waits on `admit()`; a new connection
+ * that got no answer trips it. The probe checks out and queries around the gate.
+ */
+function gatePool(pool: Pool, breaker: Breaker, connect: Pool['connect']): void {
+  const gated = (callback?: (err: Error | undefined, client?: PoolClient, done?: (release?: unknown) => void) => void) => {
+    const checkout = breaker.admit().then(
+      () =>
+        connect().catch((err: unknown) => {
+          breaker.failed(err);
+          throw err;
+        }),
+    );
+    if (!callback) return checkout;
+    checkout.then(
+      (client) => callback(undefined, client, (release?: unknown) => client.release(release as Error | boolean | undefined)),
+      (err: unknown) => callback(err as Error),
+    );
+    return undefined;
+  };
+  (pool as unknown as { connect: typeof gated }).connect = gated;
 }
 
 /**
@@ -196,9 +316,23 @@ export async function openConnection(url = process.env.DATABASE_URL, { timeouts 
       ...(t && { statement_timeout: t.statementMs, query_timeout: t.queryMs }),
       keepAlive: true,
     });
+    const connect = pool.connect.bind(pool) as () => Promise<PoolClient>;
+    const breaker = t
+      ? new Breaker(t.connectMs, async () => {
+          const client = await connect();
+          probing.add(client);
+          try {
+            await client.query('SELECT 1');
+          } finally {
+            probing.delete(client);
+            client.release();
+          }
+        })
+      : undefined;
+    if (breaker) gatePool(pool, breaker, connect);
     pool.on('connect', (client) => {
       releaseOnce(client);
-      discardOnReadTimeout(client);
+      discardOnReadTimeout(client, breaker);
     });
     // An idle connection that drops (the database restarts, the network goes) emits 'error' on the
     // pool; unheard, it would crash the server. The pool discards it and opens another when needed.

@@ -1,15 +1,29 @@
 import net from 'node:net';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { initialCartActionState } from '@/components/cart/form-state';
+import { addToCartAction } from '@/app/[locale]/(shop)/p/[slug]/add-to-cart-action';
 import { listenOnPostgres } from '@/lib/events/pg-listener';
+import { actAs } from '@/lib/testing/next-request';
+import { form } from '@/lib/testing/world';
 import { openConnection, queryRows, setConnection, type Connection } from './client';
 import { createTestConnection, onPostgres } from './testing';
 import { isDatabaseUnavailable } from './unavailable';
 
+// A form action is called as Next.js calls it (lib/testing/next-request.ts).
+vi.mock('next/headers', async () => (await import('@/lib/testing/next-request')).nextHeaders);
+vi.mock('next/navigation', async () => (await import('@/lib/testing/next-request')).nextNavigation);
+vi.mock('next/cache', async () => (await import('@/lib/testing/next-request')).nextCache);
+vi.mock('next/server', async () => ({ ...(await import('next/server.js')), connection: async () => {} }));
+vi.mock('next-auth', async () => (await import('@/lib/testing/next-request')).nextAuth);
+vi.mock('@/lib/auth', async () => (await import('@/lib/testing/next-request')).auth);
+
 /**
  * A link to PostgreSQL that goes silent — packets held, nothing refused — must not hang requests:
- * each gives up within a few seconds with the "unavailable" error (a 503 / the try-again page), the
- * silent connections are thrown away, and everything works again once the link flows.
+ * each gives up within a few seconds with the "unavailable" error (a 503 / the try-again page, a
+ * form's refusal), paying one timeout at most however many statements it runs (the breaker in
+ * client.ts), the silent connections are thrown away, and everything works again once the link
+ * flows.
  */
 
 /** A TCP relay that can hold every packet both ways (connections stay open, nothing is refused). */
@@ -57,6 +71,18 @@ async function failure(fn: () => Promise<unknown>): Promise<{ ms: number; err: u
     return { ms: Date.now() - started, err };
   }
   throw new Error('expected a failure');
+}
+
+/** Retries `fn` until it answers (the breaker lets a probe through once its cool-down is over). */
+async function answersWithin<T>(ms: number, fn: () => Promise<T>): Promise<T> {
+  for (const end = Date.now() + ms; ; ) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (Date.now() > end) throw err;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
 }
 
 describe.skipIf(!onPostgres)('a silent link to PostgreSQL', () => {
@@ -114,9 +140,45 @@ describe.skipIf(!onPostgres)('a silent link to PostgreSQL', () => {
 
     relay.flow();
     const started = Date.now();
-    expect(await queryRows<{ n: number }>('SELECT 1 AS n', [])).toEqual([{ n: 1 }]);
+    expect(await answersWithin(3_000, () => queryRows<{ n: number }>('SELECT 1 AS n', []))).toEqual([{ n: 1 }]);
     await conn.db.transaction(async (tx) => tx.execute(sql`SELECT count(*) FROM stock`));
-    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(Date.now() - started).toBeLessThan(2_500); // the breaker's cool-down (1 s here), then its probe
+  });
+
+  it('after one statement got no answer, the ones that follow fail at once, until a probe gets an answer', async () => {
+    await answersWithin(3_000, () => queryRows('SELECT 1', []));
+    await Promise.all([1, 2, 3].map(() => conn.db.execute(sql`SELECT pg_sleep(0.05)`)));
+    relay.stall();
+    const first = await failure(() => conn.db.execute(sql`SELECT count(*) FROM products`));
+    expect(isDatabaseUnavailable(first.err), String(first.err)).toBe(true);
+    // A request's next statements (place order: a replay lookup, a void…) each waited their own
+    // timeout, on the warm connections still in the pool: 22 s for one order on the shipped 5 s.
+    const started = Date.now();
+    for (const next of [
+      () => conn.db.execute(sql`SELECT count(*) FROM stock`),
+      () => queryRows('SELECT 1', []),
+      () => conn.db.transaction(async (tx) => tx.execute(sql`SELECT 1`)),
+      () => conn.db.execute(sql`SELECT 2`),
+    ]) {
+      const { err } = await failure(next);
+      expect(isDatabaseUnavailable(err), String(err)).toBe(true);
+    }
+    expect(Date.now() - started).toBeLessThan(300);
+    relay.flow(); // statements fail fast until the cool-down (1 s here) is over, then a probe finds the link
+    const flowing = Date.now();
+    expect(await answersWithin(3_000, () => queryRows<{ n: number }>('SELECT 1 AS n', []))).toEqual([{ n: 1 }]);
+    expect(Date.now() - flowing).toBeLessThan(1_500);
+  });
+
+  it('a form action answers its own "cannot be reached" refusal, not an error', async () => {
+    await answersWithin(3_000, () => queryRows('SELECT 1', []));
+    actAs(null);
+    relay.stall();
+    const started = Date.now();
+    const answer = await addToCartAction(initialCartActionState, form({ skuId: 1 }));
+    expect(answer).toMatchObject({ ok: false, message: 'The shop cannot be reached right now: our system is not answering. Try again in a moment.' });
+    expect(Date.now() - started).toBeLessThan(3_000); // one timeout (2 s here; 6 s shipped)
+    relay.flow();
   });
 
   it('a LISTEN connection that goes silent is replaced, and hears again once the link flows', async () => {

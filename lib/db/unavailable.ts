@@ -12,9 +12,10 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE
 // answer in time, lib/db/client.ts databaseTimeouts).
 const SQLSTATES = /^(08\d\d\d|57P0[123]|57014)$/;
 // pg's own: "Query read timeout" (no answer in time: a silent link) and the error a query gets on
-// the connection that was closed for it.
+// the connection that was closed for it; ours, "Database unreachable", while the breaker in
+// lib/db/client.ts fails statements fast after such a timeout.
 const MESSAGES =
-  /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error|the database system is (starting up|shutting down)|Query read timeout|Client was closed and is not queryable/i;
+  /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error|the database system is (starting up|shutting down)|Query read timeout|Client was closed and is not queryable|Database unreachable/i;
 
 export function isDatabaseUnavailable(err: unknown): boolean {
   return (

@@ -1,5 +1,6 @@
 import 'server-only';
 import { redactQueryParams } from '@/lib/errors';
+import { databaseOutageMessage } from '@/lib/http/action-outage';
 import { getI18n } from '@/lib/i18n/server';
 import { formHasUnsafeText } from '@/lib/input/text';
 
@@ -12,7 +13,10 @@ import { formHasUnsafeText } from '@/lib/input/text';
  *     null for a form whose first state is null) → the form's refusal, "invalid request";
  *   - a field (name or value) holds text no part of the site can store (lib/input/text.ts) → the
  *     form's refusal, saying so;
- *   - anything the body throws is rethrown with a failed query's values taken out, so the log line
+ *   - the body throws because the database cannot be reached (lost, or a silent link that timed
+ *     out: lib/db/unavailable.ts) → the form's refusal, "the shop cannot be reached, try again in a
+ *     moment" — not a 500 that leaves the form as it was with nothing said;
+ *   - anything else the body throws is rethrown with a failed query's values taken out, so the log line
  *     Next.js writes never holds what was typed (lib/errors.ts).
  * A refusal is the form's first state with `ok: false`, the message, and a fresh `at` when the
  * form has one. app/actions.fuzz.test.ts fails on a form action exported without this guard.
@@ -42,6 +46,8 @@ export function formAction<S extends FormState | null>(initial: S, action: (prev
     try {
       return await action(prev, formData);
     } catch (err) {
+      const outage = await databaseOutageMessage(err);
+      if (outage !== undefined) return refusal(initial, outage);
       throw redactQueryParams(err);
     }
   };

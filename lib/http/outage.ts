@@ -1,4 +1,5 @@
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
+import { redactQueryParams } from '@/lib/errors';
 
 /** Seconds a client is asked to wait before trying again while the database is away. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -18,7 +19,8 @@ export function withDatabaseOutage<Args extends unknown[]>(handler: (...args: Ar
       return await handler(...args);
     } catch (err) {
       if (isDatabaseUnavailable(err)) {
-        console.error('database unavailable:', err instanceof Error ? err.message : err);
+        // A failed query's message holds its values: taken out before logging (lib/errors.ts).
+        console.error('database unavailable:', err instanceof Error ? redactQueryParams(err).message : err);
         return databaseOutageResponse();
       }
       throw err;

@@ -33,6 +33,8 @@ export const common = {
     wholeNumber: 'Saisissez un nombre entier de {min} à {max}, en chiffres uniquement.',
     /** A keyed form whose last answer was lost asks again (components/forms/resume-pending.tsx). */
     resumePending: 'Nous vérifions si votre dernière demande est bien passée…',
+    /** The database cannot be reached (lib/http/action-outage.ts): any action's refusal. */
+    databaseUnavailable: 'La boutique est injoignable pour le moment : notre système ne répond pas. Réessayez dans un instant.',
   },
   en: {
     siteName: 'Comptoir',
@@ -63,5 +65,6 @@ export const common = {
     unsafeText: 'A field holds an invisible character that cannot be saved (a control character or half a character). Remove it and try again.',
     wholeNumber: 'Enter a whole number from {min} to {max}, digits only.',
     resumePending: 'Checking whether your last request went through…',
+    databaseUnavailable: 'The shop cannot be reached right now: our system is not answering. Try again in a moment.',
   },
 } as const;

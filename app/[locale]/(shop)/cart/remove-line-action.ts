@@ -1,4 +1,5 @@
 'use server';
+import { withOutageRefusal } from '@/lib/http/action-outage';
 import { refresh } from 'next/cache';
 import type { CartActionState } from '@/components/cart/form-state';
 import { removeLine } from '@/lib/cart/commands';
@@ -7,7 +8,7 @@ import { getI18n } from '@/lib/i18n/server';
 import { cartRefusal, idSchema, refused } from './cart-refusal';
 
 /** Removes one line from this visitor's own cart; a line already gone is not an error. */
-export async function removeLineAction(skuId: number): Promise<CartActionState> {
+async function removeLineActionUnchecked(skuId: number): Promise<CartActionState> {
   const { t } = await getI18n();
   const parsed = idSchema.safeParse(skuId);
   if (!parsed.success) return refused(t.cart.invalidRequest);
@@ -22,3 +23,6 @@ export async function removeLineAction(skuId: number): Promise<CartActionState> 
   refresh();
   return { ok: true, message: t.cart.updated };
 }
+
+/** A database that cannot be reached is answered with a refusal the screen shows (lib/http/action-outage.ts). */
+export const removeLineAction = withOutageRefusal(removeLineActionUnchecked);

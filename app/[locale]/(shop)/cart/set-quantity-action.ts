@@ -1,4 +1,5 @@
 'use server';
+import { withOutageRefusal } from '@/lib/http/action-outage';
 import { refresh } from 'next/cache';
 import { z } from 'zod';
 import type { CartActionState } from '@/components/cart/form-state';
@@ -10,7 +11,7 @@ import { interpolate } from '@/lib/i18n/format';
 import { cartRefusal, idSchema, refused } from './cart-refusal';
 
 /** The quantity stepper: sets one line of this visitor's own cart (0 removes it). */
-export async function setQuantityAction(skuId: number, quantity: number): Promise<CartActionState> {
+async function setQuantityActionUnchecked(skuId: number, quantity: number): Promise<CartActionState> {
   const { t } = await getI18n();
   const { maxPerLine } = cartLimits();
   const parsed = z.object({ skuId: idSchema, quantity: z.number().int().min(0).max(maxPerLine) }).safeParse({ skuId, quantity });
@@ -29,3 +30,6 @@ export async function setQuantityAction(skuId: number, quantity: number): Promis
   refresh();
   return { ok: true, message: t.cart.updated };
 }
+
+/** A database that cannot be reached is answered with a refusal the screen shows (lib/http/action-outage.ts). */
+export const setQuantityAction = withOutageRefusal(setQuantityActionUnchecked);

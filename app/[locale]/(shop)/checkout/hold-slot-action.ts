@@ -1,4 +1,5 @@
 'use server';
+import { withOutageRefusal } from '@/lib/http/action-outage';
 import type { HoldState } from '@/components/checkout/form-state';
 import { getSessionUser } from '@/lib/auth/guards';
 import { getCart } from '@/lib/cart/queries';
@@ -17,7 +18,7 @@ function lead(minutes: number): string {
  * The shopper picks a slot at checkout: it is kept for them for 10 minutes at the drive store of
  * their own cart (the store never comes from the request). Choosing another moves the one hold.
  */
-export async function holdSlotAction(slotId: number): Promise<HoldState> {
+async function holdSlotActionUnchecked(slotId: number): Promise<HoldState> {
   const { locale, t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return { ok: false, message: t.orders.signInAgain };
@@ -35,3 +36,6 @@ export async function holdSlotAction(slotId: number): Promise<HoldState> {
     throw err;
   }
 }
+
+/** A database that cannot be reached is answered with a refusal the screen shows (lib/http/action-outage.ts). */
+export const holdSlotAction = withOutageRefusal(holdSlotActionUnchecked);

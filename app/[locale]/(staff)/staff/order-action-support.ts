@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { wholeNumber } from '@/lib/input/integer';
 import { ForbiddenError } from '@/lib/auth/errors';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { DomainError } from '@/lib/errors';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { interpolate } from '@/lib/i18n/format';
@@ -30,7 +31,8 @@ export function refused(message: string): OrderActionState {
  * Refusals become a sentence for staff. Another store's order reads as "not found here", like one
  * that does not exist. A state refusal means the screen was stale (a colleague, or the shopper
  * cancelling, got there first): the screen re-reads after every answer. Anything else is a bug,
- * logged, and answered with a generic message rather than an error page on a busy screen.
+ * logged, and answered with a generic message rather than an error page on a busy screen — except
+ * a database that cannot be reached: formAction() answers that one, saying so.
  */
 export function orderRefusal(err: unknown, t: Dictionary, forbidden = t.staff.notYourStore): OrderActionState {
   if (err instanceof ForbiddenError) return refused(forbidden);
@@ -38,6 +40,7 @@ export function orderRefusal(err: unknown, t: Dictionary, forbidden = t.staff.no
   if (err instanceof OrderStateError) return refused(interpolate(t.orders.staffStateRefused, { status: t.orders[`status_${err.status}`] }));
   if (err instanceof OrderPaidInStoreError) return refused(t.orders.paidInStoreNoCancel);
   if (err instanceof DomainError) return refused(err.message);
+  if (isDatabaseUnavailable(err)) throw err; // every order form is a formAction(): it says so
   console.error('order action failed', err);
   return refused(t.staff.unexpected);
 }

@@ -1,4 +1,5 @@
 'use server';
+import { withOutageRefusal } from '@/lib/http/action-outage';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { interpolate } from '@/lib/i18n/format';
@@ -26,7 +27,7 @@ const ticketKeySchema = ticketSchema.pick({ storeId: true, idempotencyKey: true 
  * ticket already sold answers with its sale before anything else is checked (the customer pass
  * may have lapsed, the lines on the screen may have changed): a ticket is completed once.
  */
-export async function completeSaleAction(ticket: z.input<typeof ticketSchema>, names: Record<number, string>): Promise<CompleteSaleResult> {
+async function completeSaleActionUnchecked(ticket: z.input<typeof ticketSchema>, names: Record<number, string>): Promise<CompleteSaleResult> {
   const { userId, t } = await tillContext();
   if (userId === null) return { ok: false, message: t.till.signInAgain };
   const keyed = ticketKeySchema.safeParse(ticket);
@@ -79,3 +80,6 @@ function sold(storeId: number, saleId: number): CompleteSaleResult {
   revalidatePath(`/staff/stores/${storeId}`, 'layout');
   return { ok: true, saleId };
 }
+
+/** A database that cannot be reached is answered with a refusal the screen shows (lib/http/action-outage.ts). */
+export const completeSaleAction = withOutageRefusal(completeSaleActionUnchecked);

@@ -1,4 +1,5 @@
 'use server';
+import { withOutageRefusal } from '@/lib/http/action-outage';
 import { assertStaffOfStore } from '@/lib/auth/guards';
 import { getStoreAvailability, getWarehouseAvailability, listNearbyAvailability } from '@/lib/inventory/queries';
 import { deliveryFeeCents } from '@/lib/orders/config';
@@ -7,7 +8,7 @@ import type { ElsewhereResult } from '@/components/staff/till/types';
 import { idSchema, tillContext, tillRefusal } from './till-action-support';
 
 /** Where an item missing here can be had: the nearest shops with units free, and the web warehouse. */
-export async function elsewhereAction(rawStoreId: number, rawSkuId: number): Promise<ElsewhereResult> {
+async function elsewhereActionUnchecked(rawStoreId: number, rawSkuId: number): Promise<ElsewhereResult> {
   const { userId, t } = await tillContext();
   if (userId === null) return { ok: false, message: t.till.signInAgain };
   const storeId = idSchema.safeParse(rawStoreId);
@@ -37,3 +38,6 @@ export async function elsewhereAction(rawStoreId: number, rawSkuId: number): Pro
     return tillRefusal(err, t);
   }
 }
+
+/** A database that cannot be reached is answered with a refusal the screen shows (lib/http/action-outage.ts). */
+export const elsewhereAction = withOutageRefusal(elsewhereActionUnchecked);

@@ -1,4 +1,5 @@
 'use server';
+import { withOutageRefusal } from '@/lib/http/action-outage';
 import { assertStaffOfStore } from '@/lib/auth/guards';
 import { interpolate } from '@/lib/i18n/format';
 import { isSafeText } from '@/lib/input/text';
@@ -10,7 +11,7 @@ import type { FindCustomerResult } from '@/components/staff/till/types';
 import { idSchema, tillContext, tillRefusal } from './till-action-support';
 
 /** The customer at the counter, by loyalty card number or email: staff of this store only. */
-export async function findCustomerAction(rawStoreId: number, query: string): Promise<FindCustomerResult> {
+async function findCustomerActionUnchecked(rawStoreId: number, query: string): Promise<FindCustomerResult> {
   const { userId, t } = await tillContext();
   if (userId === null) return { ok: false, message: t.till.signInAgain };
   const storeId = idSchema.safeParse(rawStoreId);
@@ -45,3 +46,6 @@ export async function findCustomerAction(rawStoreId: number, query: string): Pro
     return tillRefusal(err, t);
   }
 }
+
+/** A database that cannot be reached is answered with a refusal the screen shows (lib/http/action-outage.ts). */
+export const findCustomerAction = withOutageRefusal(findCustomerActionUnchecked);

@@ -1,4 +1,5 @@
 'use server';
+import { withOutageRefusal } from '@/lib/http/action-outage';
 import { assertStaffOfStore } from '@/lib/auth/guards';
 import { interpolate } from '@/lib/i18n/format';
 import { isSafeText } from '@/lib/input/text';
@@ -8,7 +9,7 @@ import { variantLabel } from '../stock-action-support';
 import { idSchema, tillContext, tillRefusal } from './till-action-support';
 
 /** A scanned barcode (exact) or a typed name, with the price and this shop's free units. */
-export async function findItemAction(rawStoreId: number, query: string): Promise<FindItemResult> {
+async function findItemActionUnchecked(rawStoreId: number, query: string): Promise<FindItemResult> {
   const { userId, t, locale } = await tillContext();
   if (userId === null) return { ok: false, message: t.till.signInAgain };
   const storeId = idSchema.safeParse(rawStoreId);
@@ -37,3 +38,6 @@ export async function findItemAction(rawStoreId: number, query: string): Promise
     return tillRefusal(err, t);
   }
 }
+
+/** A database that cannot be reached is answered with a refusal the screen shows (lib/http/action-outage.ts). */
+export const findItemAction = withOutageRefusal(findItemActionUnchecked);

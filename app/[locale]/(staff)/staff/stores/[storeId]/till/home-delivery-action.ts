@@ -1,4 +1,5 @@
 'use server';
+import { withOutageRefusal } from '@/lib/http/action-outage';
 import { z } from 'zod';
 import { OutOfStockError } from '@/lib/inventory/holds';
 import { safeText } from '@/lib/input/text';
@@ -20,7 +21,7 @@ const requestSchema = customerItemRequest.extend({
  * warehouse, paid at this counter: a paid home-delivery order in their account (lib/orders/till-orders.ts).
  * A key that already placed an order answers with it before anything else is checked.
  */
-export async function orderHomeDeliveryAction(request: z.input<typeof requestSchema>): Promise<HomeDeliveryResult> {
+async function orderHomeDeliveryActionUnchecked(request: z.input<typeof requestSchema>): Promise<HomeDeliveryResult> {
   const { userId, t, locale } = await tillContext();
   if (userId === null) return { ok: false, message: t.till.signInAgain };
   const parsed = requestSchema.safeParse(request);
@@ -66,3 +67,6 @@ function ordered(order: TillDeliveryOrder, t: Dictionary, locale: 'fr' | 'en'): 
     message: interpolate(t.till.deliveryOrdered, { number: order.number, total: formatPrice(order.totalCents, locale), address: `${a.address}, ${a.postcode} ${a.town}` }),
   };
 }
+
+/** A database that cannot be reached is answered with a refusal the screen shows (lib/http/action-outage.ts). */
+export const orderHomeDeliveryAction = withOutageRefusal(orderHomeDeliveryActionUnchecked);

@@ -1,4 +1,5 @@
 'use server';
+import { withOutageRefusal } from '@/lib/http/action-outage';
 import { z } from 'zod';
 import { assertStaffOfStore } from '@/lib/auth/guards';
 import { addToCart, getOrCreateCustomerCart } from '@/lib/cart/commands';
@@ -21,7 +22,7 @@ const requestSchema = customerItemRequest.extend({
  * shop (they pay at pickup) or put in their web basket, where they confirm home delivery and pay.
  * A reservation its key already placed answers before anything else is checked (the pass may have lapsed).
  */
-export async function orderElsewhereAction(request: z.input<typeof requestSchema>): Promise<OrderElsewhereResult> {
+async function orderElsewhereActionUnchecked(request: z.input<typeof requestSchema>): Promise<OrderElsewhereResult> {
   const { userId, t } = await tillContext();
   if (userId === null) return { ok: false, message: t.till.signInAgain };
   const parsed = requestSchema.safeParse(request);
@@ -60,3 +61,6 @@ async function reservedThere(placed: { code: string; storeId: number }, customer
   const [store, customer] = await Promise.all([getStoreById(placed.storeId), findShopperById(customerId)]);
   return { ok: true, message: interpolate(t.till.reservedThere, { store: store?.name ?? '', name: customer?.name ?? '', code: placed.code }) };
 }
+
+/** A database that cannot be reached is answered with a refusal the screen shows (lib/http/action-outage.ts). */
+export const orderElsewhereAction = withOutageRefusal(orderElsewhereActionUnchecked);
