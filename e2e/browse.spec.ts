@@ -46,7 +46,7 @@ test("a product page's first bytes hold its name, price and main picture once it
   await expect
     .poll(async () => {
       const shell = (await (await request.get(url)).text()).split('<div hidden id="S:')[0]!;
-      return /<h1[^>]*>[^<]+<\/h1>/.test(shell) && /data-testid="price">[^<]*\d/.test(shell) && shell.includes('<img src="/img/p/');
+      return /<h1[^>]*>[^<]+<\/h1>/.test(shell) && /itemprop="price"[^>]*>[^<]*\d/i.test(shell) && shell.includes('<img src="/img/p/');
     })
     .toBe(true);
 });

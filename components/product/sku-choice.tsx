@@ -28,7 +28,10 @@ function useUrlSku<T extends { id: number }>(skus: T[]): T | undefined {
 
 type BuyBoxProps = {
   skus: PricedSku[];
-  /** The SKU to show; without it, the one the URL names. */
+  /**
+   * The SKU to show (the shell's stand-in, the first SKU); without it, the one the URL names. The
+   * stand-in carries no test ids: while the streamed copy waits to replace it both are in the page.
+   */
   selectedId?: number;
   labels: { size: string; colour: string; colon: string };
   colourNames: Record<string, string>;
@@ -37,23 +40,23 @@ type BuyBoxProps = {
 };
 
 /** Price, options and "Add to cart" for one SKU. */
-export function BuyBox({ skus, selectedId, labels, colourNames, addToCart, cartTexts }: BuyBoxProps) {
+export function BuyBox({ skus, selectedId, labels, colourNames, addToCart, cartTexts, fromUrl = false }: BuyBoxProps & { fromUrl?: boolean }) {
   const selected = pick(skus, selectedId);
   if (!selected) return null;
   return (
     <>
       {/* Sits right under the product's name (the parent spaces its children 1.25 rem apart; 0.5 rem here, as before). */}
-      <p className="-mt-4 pt-1 text-2xl font-bold text-brand-700" data-testid="price">
+      <p className="-mt-4 pt-1 text-2xl font-bold text-brand-700" itemProp="price" data-testid={fromUrl ? 'price' : undefined}>
         {selected.price}
       </p>
       <OptionPicker skus={skus} selectedId={selected.id} labels={labels} colourNames={colourNames} />
-      <AddToCartButton key={`cart-${selected.id}`} skuId={selected.id} action={addToCart} t={cartTexts} />
+      <AddToCartButton key={`cart-${selected.id}`} skuId={selected.id} action={addToCart} t={cartTexts} testIds={fromUrl} />
     </>
   );
 }
 
 export function UrlBuyBox(props: Omit<BuyBoxProps, 'selectedId'>) {
-  return <BuyBox {...props} selectedId={useUrlSku(props.skus)?.id} />;
+  return <BuyBox {...props} selectedId={useUrlSku(props.skus)?.id} fromUrl />;
 }
 
 type GalleryProps = { images: string[]; alts: string[]; skus: Sku[]; selectedId?: number };
