@@ -1,6 +1,6 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
-import type { Locale } from '@/lib/i18n/config';
+import { isLocale, type Locale } from '@/lib/i18n/config';
 import { getCategoryBySlug, getProductBySlug, listCategories, listCategoryProducts, listFeaturedProducts } from './queries';
 import { CATALOG_TAG, categoryTag, productTag } from './tags';
 
@@ -9,7 +9,12 @@ import { CATALOG_TAG, categoryTag, productTag } from './tags';
  * and each tagged with what changes it (lib/catalog/tags.ts), so those writes expire them. The
  * cache life ('hours': served for an hour, refreshed in the background, dropped after a day) only
  * bounds how long a change whose tags nobody expired could show. Stock is never read here.
+ *
+ * Next.js registers 'use cache' functions as server references that a crafted POST can call with
+ * any arguments (e2e/http-fuzz.spec.ts finds them): the ones with numbers check their arguments
+ * and answer an empty list instead of failing deep in SQL.
  */
+const isPositive = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) > 0;
 
 export async function getProduct(slug: string, locale: Locale) {
   'use cache';
@@ -44,6 +49,7 @@ export async function getCategory(slug: string, locale: Locale) {
 export async function listCategoryCards(categorySlug: string, categoryId: number, locale: Locale, page: number) {
   'use cache';
   cacheLife('hours');
+  if (typeof categorySlug !== 'string' || !isPositive(categoryId) || !isLocale(locale) || !isPositive(page)) return { items: [], total: 0 };
   cacheTag(categoryTag(categorySlug));
   const result = await listCategoryProducts({ categoryId, locale, page });
   if (result.items.length) cacheTag(...result.items.map((p) => productTag(p.slug)));
@@ -55,6 +61,7 @@ export async function listFeatured(locale: Locale, limit: number) {
   'use cache';
   cacheLife('hours');
   cacheTag(CATALOG_TAG);
+  if (!isLocale(locale) || !isPositive(limit) || limit > 48) return [];
   const items = await listFeaturedProducts(locale, limit);
   if (items.length) cacheTag(...items.map((p) => productTag(p.slug)));
   return items;

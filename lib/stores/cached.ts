@@ -29,6 +29,14 @@ export async function getSchedules(stores: { id: number; slug: string }[], day: 
   'use cache';
   cacheLife('hours');
   cacheTag(STORES_TAG);
+  // Callable with any arguments by a crafted POST, as every 'use cache' function (lib/catalog/cached.ts).
+  const valid =
+    Array.isArray(stores) &&
+    stores.every((s) => Number.isSafeInteger(s?.id) && typeof s?.slug === 'string') &&
+    typeof day === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(day) &&
+    Number.isFinite(Date.parse(`${day}T12:00:00+01:00`));
+  if (!valid) return new Map();
   for (let i = 0; i < stores.length; i += 100) cacheTag(...stores.slice(i, i + 100).map((s) => storeTag(s.slug)));
   // Noon on that day in Paris is still that day: getStoreSchedules keeps the closures from it on.
   return getStoreSchedules(stores.map((s) => s.id), new Date(`${day}T12:00:00+01:00`));
