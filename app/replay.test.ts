@@ -196,6 +196,28 @@ describe.runIf(runHere)('a keyed request sent again answers as the first time', 
     expect(await count('SELECT count(*)::int AS n FROM reservations WHERE idempotency_key = $1', [reserveKey])).toBe(1);
   });
 
+  it('till "put in their web basket": a double tap or a retry adds the units once, even with the pass lapsed; another store’s staff get a refusal', async () => {
+    const member = await shopper('jules');
+    const scope = { storeId: store, staffId: world.staffA.id };
+    const pass = sealCustomerPass({ customerId: member.id, identifiedBy: 'email' }, scope);
+    const lapsed = sealCustomerPass({ customerId: member.id, identifiedBy: 'email' }, scope, new Date(Date.now() - 3 * 3_600_000));
+    const key = randomUUID();
+    const basket = (customerPass: string) => () =>
+      orderElsewhereAction({ storeId: store, customerPass, skuId: webSku, quantity: 2, idempotencyKey: key, target: { kind: 'web' } });
+    const units = () => count('SELECT coalesce(sum(l.quantity), 0)::int AS n FROM cart_lines l JOIN carts c ON c.id = l.cart_id WHERE c.customer_id = $1', [member.id]);
+    const first = await answer(world.staffA, basket(pass));
+    expect(first).toMatchObject({ ok: true });
+    expect(await answer(world.staffA, basket(pass))).toEqual(first);
+    expect(await answer(world.staffA, basket(lapsed))).toEqual(first);
+    expect(await units()).toBe(2);
+    const bPass = sealCustomerPass({ customerId: member.id, identifiedBy: 'email' }, { storeId: world.storeB, staffId: world.staffB.id });
+    await refusedWithoutTrace(
+      () => answer(world.staffB, () => orderElsewhereAction({ storeId: world.storeB, customerPass: bPass, skuId: webSku, quantity: 2, idempotencyKey: key, target: { kind: 'web' } })),
+      first,
+    );
+    expect(await units()).toBe(2);
+  });
+
   it('reserve in store: a retry goes to the first reservation, even past the per-account limit; another shopper’s key shows nothing', async () => {
     const dan = await shopper('dan');
     const key = randomUUID();

@@ -6,6 +6,7 @@ import { PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '@/lib/errors';
 import { ANONYMOUS_CART_DAYS, cartLimits } from './config';
 import {
   CartFullError,
+  CartKeyReusedError,
   CartLineNotFoundError,
   CartNotFoundError,
   CartQuantityError,
@@ -85,31 +86,83 @@ export async function assertKnownSku(skuId: number): Promise<void> {
   if (r.rows.length === 0) throw new UnknownSkuError();
 }
 
+/**
+ * The customer a till's "put in their web basket" key already served at this store, or null
+ * (lib/db/migrations/0021_cart_additions.sql). Asked before anything about the present — the
+ * customer pass may have lapsed since — so a retry answers as the first request did.
+ * CartKeyReusedError when the key was used at another store.
+ */
+export async function findCartAdditionByKey(key: string, storeId: number): Promise<{ customerId: number } | null> {
+  const db = await getDb();
+  const r = await db.execute<{ customer_id: number; store_id: number }>(
+    sql`SELECT customer_id, store_id FROM cart_additions WHERE idempotency_key = ${key}`,
+  );
+  const row = r.rows[0];
+  if (!row) return null;
+  if (row.store_id !== storeId) throw new CartKeyReusedError();
+  return { customerId: row.customer_id };
+}
+
+/**
+ * Adds units to a customer's basket from a till, once per key: the key is recorded in the same
+ * transaction as the line, so a double tap or a retried request adds nothing the second time
+ * (`replayed`), and a key already used for another customer is refused (CartKeyReusedError).
+ */
+export async function addToCustomerCartOnce(input: { customerId: number; storeId: number; skuId: number; quantity: number; key: string }): Promise<{ replayed: boolean }> {
+  const { maxPerLine } = cartLimits();
+  assertQuantity(input.quantity, maxPerLine);
+  if (!validId(input.skuId)) throw new UnknownSkuError();
+  const cartId = await getOrCreateCustomerCart(input.customerId);
+  return transaction(async (tx) => {
+    await lockCart(tx, cartId);
+    const recorded = await tx.execute(sql`
+      INSERT INTO cart_additions (idempotency_key, cart_id, customer_id, store_id, sku_id, quantity)
+      VALUES (${input.key}, ${cartId}, ${input.customerId}, ${input.storeId}, ${input.skuId}, ${input.quantity})
+      ON CONFLICT (idempotency_key) DO NOTHING RETURNING 1`);
+    if (recorded.rows.length === 0) {
+      const first = await tx.execute<{ customer_id: number; store_id: number }>(
+        sql`SELECT customer_id, store_id FROM cart_additions WHERE idempotency_key = ${input.key}`,
+      );
+      const row = first.rows[0];
+      if (!row || row.customer_id !== input.customerId || row.store_id !== input.storeId) throw new CartKeyReusedError();
+      return { replayed: true };
+    }
+    await addLine(tx, cartId, input.skuId, input.quantity);
+    return { replayed: false };
+  });
+}
+
 /** Adds `quantity` units of a SKU (1 by default); the line's total is capped at the per-line limit. */
 export async function addToCart(cartId: number, skuId: number, quantity = 1): Promise<AddedLine> {
-  const { maxPerLine, maxLines } = cartLimits();
+  const { maxPerLine } = cartLimits();
   assertQuantity(quantity, maxPerLine);
   if (!validId(skuId)) throw new UnknownSkuError();
   return transaction(async (tx) => {
     await lockCart(tx, cartId);
-    const r = await tx.execute<{ quantity: number; before: number | null }>(sql`
-      WITH prev AS (SELECT quantity FROM cart_lines WHERE cart_id = ${cartId} AND sku_id = ${skuId})
-      INSERT INTO cart_lines (cart_id, sku_id, quantity)
-      SELECT ${cartId}, k.id, least(${quantity}::int, ${maxPerLine}::int) FROM skus k
-      JOIN products p ON p.id = k.product_id AND p.withdrawn_at IS NULL
-      WHERE k.id = ${skuId}
-        AND (EXISTS (SELECT 1 FROM prev) OR (SELECT count(*) FROM cart_lines WHERE cart_id = ${cartId}) < ${maxLines})
-      ON CONFLICT (cart_id, sku_id) DO UPDATE SET quantity = least(cart_lines.quantity + excluded.quantity, ${maxPerLine}::int)
-      RETURNING quantity, (SELECT quantity FROM prev) AS before`);
-    const row = r.rows[0];
-    if (!row) {
-      // A withdrawn product's SKU is no longer for sale: the same answer as one that never existed.
-      const sku = await tx.execute(sql`SELECT 1 FROM skus k JOIN products p ON p.id = k.product_id WHERE k.id = ${skuId} AND p.withdrawn_at IS NULL`);
-      if (sku.rows.length === 0) throw new UnknownSkuError();
-      throw new CartFullError(maxLines);
-    }
-    return { skuId, quantity: row.quantity, capped: (row.before ?? 0) + quantity > maxPerLine };
+    return addLine(tx, cartId, skuId, quantity);
   });
+}
+
+/** The upsert of addToCart, in the caller's transaction (the cart already locked). */
+async function addLine(tx: Db, cartId: number, skuId: number, quantity: number): Promise<AddedLine> {
+  const { maxPerLine, maxLines } = cartLimits();
+  const r = await tx.execute<{ quantity: number; before: number | null }>(sql`
+    WITH prev AS (SELECT quantity FROM cart_lines WHERE cart_id = ${cartId} AND sku_id = ${skuId})
+    INSERT INTO cart_lines (cart_id, sku_id, quantity)
+    SELECT ${cartId}, k.id, least(${quantity}::int, ${maxPerLine}::int) FROM skus k
+    JOIN products p ON p.id = k.product_id AND p.withdrawn_at IS NULL
+    WHERE k.id = ${skuId}
+      AND (EXISTS (SELECT 1 FROM prev) OR (SELECT count(*) FROM cart_lines WHERE cart_id = ${cartId}) < ${maxLines})
+    ON CONFLICT (cart_id, sku_id) DO UPDATE SET quantity = least(cart_lines.quantity + excluded.quantity, ${maxPerLine}::int)
+    RETURNING quantity, (SELECT quantity FROM prev) AS before`);
+  const row = r.rows[0];
+  if (!row) {
+    // A withdrawn product's SKU is no longer for sale: the same answer as one that never existed.
+    const sku = await tx.execute(sql`SELECT 1 FROM skus k JOIN products p ON p.id = k.product_id WHERE k.id = ${skuId} AND p.withdrawn_at IS NULL`);
+    if (sku.rows.length === 0) throw new UnknownSkuError();
+    throw new CartFullError(maxLines);
+  }
+  return { skuId, quantity: row.quantity, capped: (row.before ?? 0) + quantity > maxPerLine };
 }
 
 /** Sets a line's quantity; 0 removes the line. */

@@ -51,3 +51,10 @@ export class EmptyCartError extends DomainError {
     super('empty_cart', 'Your cart is empty.');
   }
 }
+
+/** A till's key already put units in another customer's basket, or was used at another store. */
+export class CartKeyReusedError extends DomainError {
+  constructor() {
+    super('cart_key_reused', 'This request was already used for another basket. Start again.');
+  }
+}

@@ -2,7 +2,7 @@
 import { withOutageRefusal } from '@/lib/http/action-outage';
 import { z } from 'zod';
 import { assertStaffOfStore } from '@/lib/auth/guards';
-import { addToCart, getOrCreateCustomerCart } from '@/lib/cart/commands';
+import { addToCustomerCartOnce, findCartAdditionByKey } from '@/lib/cart/commands';
 import { interpolate } from '@/lib/i18n/format';
 import { findReservationByKey, placeReservation } from '@/lib/reservations/commands';
 import { getStoreById } from '@/lib/stores/queries';
@@ -38,6 +38,15 @@ async function orderElsewhereActionUnchecked(request: z.input<typeof requestSche
       return tillRefusal(err, t);
     }
   }
+  if (target.kind === 'web') {
+    try {
+      await assertStaffOfStore(userId, storeId);
+      const first = await findCartAdditionByKey(idempotencyKey, storeId);
+      if (first) return addedToWebCart(first.customerId, t);
+    } catch (err) {
+      return tillRefusal(err, t);
+    }
+  }
   const pass = openCustomerPass(customerPass, { storeId, staffId: userId });
   if (!pass) return { ok: false, message: t.till.customerPassLapsed };
   const { customerId } = pass;
@@ -46,8 +55,8 @@ async function orderElsewhereActionUnchecked(request: z.input<typeof requestSche
     const customer = await findShopperById(customerId);
     if (!customer) return { ok: false, message: t.till.customerNotFound };
     if (target.kind === 'web') {
-      await addToCart(await getOrCreateCustomerCart(customerId), skuId, quantity);
-      return { ok: true, message: interpolate(t.till.addedToWebCart, { name: customer.name }) };
+      await addToCustomerCartOnce({ customerId, storeId, skuId, quantity, key: idempotencyKey });
+      return addedToWebCart(customerId, t);
     }
     const placed = await placeReservation({ customerId, storeId: target.storeId, lines: [{ skuId, quantity }], idempotencyKey });
     return reservedThere({ ...placed, storeId: target.storeId }, customerId, t);
@@ -60,6 +69,12 @@ async function orderElsewhereActionUnchecked(request: z.input<typeof requestSche
 async function reservedThere(placed: { code: string; storeId: number }, customerId: number, t: Dictionary): Promise<OrderElsewhereResult> {
   const [store, customer] = await Promise.all([getStoreById(placed.storeId), findShopperById(customerId)]);
   return { ok: true, message: interpolate(t.till.reservedThere, { store: store?.name ?? '', name: customer?.name ?? '', code: placed.code }) };
+}
+
+/** The answer to units put in the customer's web basket, the first time and on every replay of its key. */
+async function addedToWebCart(customerId: number, t: Dictionary): Promise<OrderElsewhereResult> {
+  const customer = await findShopperById(customerId);
+  return { ok: true, message: interpolate(t.till.addedToWebCart, { name: customer?.name ?? '' }) };
 }
 
 /** A database that cannot be reached is answered with a refusal the screen shows (lib/http/action-outage.ts). */

@@ -6,6 +6,7 @@ import { getSessionUser } from '@/lib/auth/guards';
 import { DomainError } from '@/lib/errors';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { getI18n } from '@/lib/i18n/server';
+import { CartKeyReusedError } from '@/lib/cart/errors';
 import { interpolate } from '@/lib/i18n/format';
 import { safeText } from '@/lib/input/text';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
@@ -35,7 +36,7 @@ export function tillRefusal(err: unknown, t: Dictionary): { ok: false; message: 
   if (err instanceof UnknownTillItemError) return { ok: false, message: t.till.unknownItem };
   if (err instanceof UnknownCustomerError) return { ok: false, message: t.till.customerNotFound };
   if (err instanceof InvalidTicketError) return { ok: false, message: t.till.invalidTicket };
-  if (err instanceof IdempotencyKeyReusedError) return { ok: false, message: t.till.keyReused };
+  if (err instanceof IdempotencyKeyReusedError || err instanceof CartKeyReusedError) return { ok: false, message: t.till.keyReused };
   if (err instanceof NotAMemberError) return { ok: false, message: t.till.notAMember };
   if (err instanceof NotEnoughPointsError) {
     return { ok: false, message: interpolate(t.till.notEnoughPoints, { balance: err.balance, requested: err.requested }) };
