@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
 import { StoreMapLoader } from '@/components/map/store-map-loader';
 import { StoreMapPreview } from '@/components/map/store-map-preview';
 import { HoursTable } from '@/components/stores/hours-table';
@@ -29,6 +30,7 @@ export default async function StorePage({ params }: Props) {
   // today's row and whether it is the visitor's store are worked out per request.
   const store = await getStore(slug);
   if (!store) notFound();
+  await connection(); // "open now" is this moment's: never part of a prerendered shell (a link's prefetch prerenders it)
   const now = new Date();
   const [{ locale, t }, schedules, myStoreId] = await Promise.all([getI18n(), getSchedules([{ id: store.id, slug: store.slug }], parisNow(now).date), getMyStoreId()]);
   const schedule = schedules.get(store.id) ?? { hours: [], closures: [] };
