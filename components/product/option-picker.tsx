@@ -34,37 +34,18 @@ export function OptionPicker({ skus, selectedId, labels, colourNames }: Props) {
   const colours = unique(skus.map((s) => s.colour));
   const sizes = unique(skus.map((s) => s.size));
 
-  /** The SKU an option leads to from the selected one, or undefined when it leads nowhere new. */
-  function target(next: { colour?: string | null; size?: string | null }): Sku | undefined {
+  function choose(next: { colour?: string | null; size?: string | null }) {
     const colour = next.colour !== undefined ? next.colour : selected!.colour;
     const size = next.size !== undefined ? next.size : selected!.size;
     const match =
       skus.find((s) => s.colour === colour && s.size === size) ??
       skus.find((s) => (next.colour !== undefined ? s.colour === colour : s.size === size));
-    return match && match.id !== selected!.id ? match : undefined;
-  }
-
-  /**
-   * Each option is a submit button of a GET form naming its SKU: tapped before the page's script
-   * has started (the cached shell is on screen long before it), it loads `?sku=` like a link; once
-   * hydrated, the URL is replaced in place.
-   */
-  function option(next: { colour?: string | null; size?: string | null }) {
-    const to = target(next);
-    if (!to) return { type: 'button' as const };
-    return {
-      type: 'submit' as const,
-      name: 'sku',
-      value: String(to.id),
-      onClick: (e: React.MouseEvent) => {
-        e.preventDefault();
-        startTransition(() => router.replace(`${pathname}?sku=${to.id}`, { scroll: false }));
-      },
-    };
+    if (!match || match.id === selected!.id) return;
+    startTransition(() => router.replace(`${pathname}?sku=${match.id}`, { scroll: false }));
   }
 
   return (
-    <form method="get" className="space-y-4" aria-busy={pending} data-pending={pending || undefined}>
+    <div className="space-y-4" aria-busy={pending} data-pending={pending || undefined}>
       {colours.length > 0 && (
         <fieldset>
           <legend className="label">
@@ -76,7 +57,8 @@ export function OptionPicker({ skus, selectedId, labels, colourNames }: Props) {
             {colours.map((c) => (
               <button
                 key={c}
-                {...option({ colour: c })}
+                type="button"
+                onClick={() => choose({ colour: c })}
                 aria-pressed={selected.colour === c}
                 aria-label={colourNames[c] ?? c}
                 title={colourNames[c] ?? c}
@@ -97,7 +79,8 @@ export function OptionPicker({ skus, selectedId, labels, colourNames }: Props) {
               return (
                 <button
                   key={size}
-                  {...option({ size })}
+                  type="button"
+                  onClick={() => choose({ size })}
                   aria-pressed={selected.size === size}
                   disabled={!exists}
                   className="min-h-11 min-w-12 rounded-lg border border-line bg-white px-3 text-sm font-semibold hover:border-brand-500 disabled:cursor-not-allowed disabled:text-muted disabled:line-through aria-pressed:border-brand-600 aria-pressed:bg-brand-600 aria-pressed:text-white"
@@ -109,6 +92,6 @@ export function OptionPicker({ skus, selectedId, labels, colourNames }: Props) {
           </div>
         </fieldset>
       )}
-    </form>
+    </div>
   );
 }
