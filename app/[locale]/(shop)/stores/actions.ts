@@ -1,7 +1,7 @@
 'use server';
 import { formAction } from '@/lib/http/form-action';
 
-import { refresh } from 'next/cache';
+import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { wholeNumber } from '@/lib/input/integer';
@@ -30,10 +30,7 @@ async function makeMyStoreUnchecked(_prev: MakeMyStoreState, formData: FormData)
     sameSite: 'lax',
     httpOnly: false,
   });
-  // The page re-renders with the new cookie. Not revalidatePath: nothing cached on the server
-  // belongs to a visitor, and expiring every cached page for one shopper's choice would make each
-  // one render again for everyone.
-  refresh();
+  revalidatePath('/', 'layout');
   return { ok: true, message: interpolate(t.stores.myStoreSaved, { store: store.name }) };
 }
 
