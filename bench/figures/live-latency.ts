@@ -2,7 +2,7 @@ import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { openSse, type SseEvent } from '../../e2e/support/sse-client';
-import { run, tsxArgs } from '../lib/proc';
+import { dropScratchDatabase, seededScratchDatabase } from '../lib/scratch-db';
 import { emit, log, timed } from '../lib/report';
 import { startServer } from '../lib/server';
 import { percentile, round } from '../lib/stats';
@@ -11,33 +11,9 @@ const CONNECTIONS = Number(process.env.BENCH_LIVE_CONNECTIONS || 1_000);
 const UPDATES = Number(process.env.BENCH_LIVE_UPDATES || 50);
 const NAME = 'comptoir_bench_live';
 
-async function admin(base: string, statement: string): Promise<void> {
-  const url = new URL(base);
-  url.pathname = '/postgres';
-  const c = new pg.Client({ connectionString: url.toString() });
-  await c.connect();
-  try {
-    await c.query(statement);
-  } finally {
-    await c.end();
-  }
-}
-
 /** The live figure's database, made and seeded (bench/run.ts starts this early, while the store builds). */
 export async function prepareLiveLatency(): Promise<string> {
-  const base = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/comptoir_bench';
-  if (!['localhost', '127.0.0.1', '::1', '[::1]'].includes(new URL(base).hostname)) {
-    throw new Error('BENCH_DATABASE_URL must point at this machine: the live bench makes and drops a database beside it');
-  }
-  const dbUrl = new URL(base);
-  dbUrl.pathname = `/${NAME}`;
-  const url = dbUrl.toString();
-  await admin(base, `DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
-  await admin(base, `CREATE DATABASE ${NAME}`);
-  await timed(`live: demo seed into ${NAME}`, () =>
-    run(process.execPath, tsxArgs('lib/db/setup.ts', '--reset'), { env: { ...process.env, DATABASE_URL: url, SEED_SCALE: 'demo' } }),
-  );
-  return url;
+  return seededScratchDatabase(NAME, 'live');
 }
 
 /**
@@ -52,12 +28,11 @@ export async function measureLiveLatency(opts: {
   ensureBuild: () => Promise<void>;
   prepared?: Promise<string>;
 }): Promise<void> {
-  const base = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/comptoir_bench';
   try {
     const [url] = await Promise.all([opts.prepared ?? prepareLiveLatency(), opts.ensureBuild()]);
     await measure(url, opts.distDir);
   } finally {
-    await admin(base, `DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
+    await dropScratchDatabase(NAME, 'live');
   }
 }
 

@@ -1,53 +1,27 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { euros, firstShowing, readProductPage } from '../../e2e/support/product-page';
-import { run, tsxArgs } from '../lib/proc';
-import { emit, log, timed } from '../lib/report';
+import { dropScratchDatabase, seededScratchDatabase } from '../lib/scratch-db';
+import { emit, log } from '../lib/report';
 import { startServer, type RunningServer } from '../lib/server';
 import { percentile, round } from '../lib/stats';
 
 const CHANGES = Number(process.env.BENCH_PRICE_CHANGES || 20);
 const NAME = 'comptoir_bench_price';
 
-async function admin(base: string, statement: string): Promise<void> {
-  const url = new URL(base);
-  url.pathname = '/postgres';
-  const c = new pg.Client({ connectionString: url.toString() });
-  await c.connect();
-  try {
-    await c.query(statement);
-  } finally {
-    await c.end();
-  }
-}
-
 /**
  * price_change_visible_ms (p95): from a price change's COMMIT (an UPDATE by SQL, as an importer
  * makes it) to the moment the product page of each of two `next start` servers on one PostgreSQL
- * database shows the new price — every page cached beforehand on both servers, so the figure is
+ * database shows the new price — its cached read warmed beforehand on both servers, so the figure is
  * the invalidation's path (trigger → NOTIFY → each process's listener → its cache) plus one render.
  * Each server is read in a loop, one request after another; a reading counts when its answer arrives.
  */
 export async function measurePriceChangeVisible(opts: { distDir: string; ensureBuild: () => Promise<void> }): Promise<void> {
-  const base = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/comptoir_bench';
-  if (!['localhost', '127.0.0.1', '::1', '[::1]'].includes(new URL(base).hostname)) {
-    throw new Error('BENCH_DATABASE_URL must point at this machine: the price bench makes and drops a database beside it');
-  }
-  const dbUrl = new URL(base);
-  dbUrl.pathname = `/${NAME}`;
-  const url = dbUrl.toString();
-  await admin(base, `DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
-  await admin(base, `CREATE DATABASE ${NAME}`);
   try {
-    await Promise.all([
-      timed(`price: demo seed into ${NAME}`, () =>
-        run(process.execPath, tsxArgs('lib/db/setup.ts', '--reset'), { env: { ...process.env, DATABASE_URL: url, SEED_SCALE: 'demo' } }),
-      ),
-      opts.ensureBuild(),
-    ]);
+    const [url] = await Promise.all([seededScratchDatabase(NAME, 'price'), opts.ensureBuild()]);
     await measure(url, opts.distDir);
   } finally {
-    await admin(base, `DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
+    await dropScratchDatabase(NAME, 'price');
   }
 }
 
