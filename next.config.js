@@ -50,8 +50,12 @@ const nextConfig = {
   // Partial prerendering: each page's shell (layout, header, skeleton) is prerendered per language
   // and served at once; per-visitor and stock data stream into it (README: "How pages render").
   cacheComponents: true,
-  // Pages stream into their shell behind loading.tsx; per-segment prefetching is not used yet.
-  partialPrefetching: false,
+  // Partial Prefetching: links prefetch a route's shared App Shell; and a product or department URL
+  // that the build did not prerender (the build never reads the database, so none) is served its
+  // route's fallback shell on its first request while Next renders it in the background, and the
+  // completed page is kept for the next visitors (ISR; README, "How pages render"). Without it,
+  // the loading.tsx skeleton would stay the only shell and every visit would render the page.
+  partialPrefetching: true,
   // Builds must never share a data folder with a running server; see lib/db/client.ts.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   async headers() {

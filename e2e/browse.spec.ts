@@ -37,6 +37,20 @@ test('browse a department, search in French and English, open a product and choo
   await expect(availability.getByRole('link', { name: 'Find a store' })).toBeVisible();
 });
 
+test("a product page's first bytes hold its name, price and main picture once its shell is kept", async ({ request }) => {
+  const url = `/p/${e2eData().browseProductSlug}`;
+  // The first visit gets the route's skeleton and makes this product's shell (README, "How pages render").
+  await request.get(url);
+  // The shell is the HTML before the first streamed hole (`<div hidden id="S:…">`); these patterns are
+  // HTML, not the RSC payload's JSON.
+  await expect
+    .poll(async () => {
+      const shell = (await (await request.get(url)).text()).split('<div hidden id="S:')[0]!;
+      return /<h1[^>]*>[^<]+<\/h1>/.test(shell) && /itemprop="price"[^>]*>[^<]*\d/i.test(shell) && shell.includes('<img src="/img/p/');
+    })
+    .toBe(true);
+});
+
 test('an empty search and a search with no match say so', async ({ page }) => {
   await page.goto('/search?q=zzzqqqxx');
   await expect(page.getByRole('status')).toContainText('No product matches');

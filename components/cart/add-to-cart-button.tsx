@@ -8,15 +8,17 @@ type Props = {
   skuId: number;
   action: (prev: CartActionState, formData: FormData) => Promise<CartActionState>;
   t: { addToCart: string; adding: string; viewCart: string };
+  /** False for a stand-in that a streamed copy replaces (no duplicate test ids meanwhile). */
+  testIds?: boolean;
 };
 
 /** One unit of the chosen size and colour into the cart; the header badge follows (the action refreshes it). */
-export function AddToCartButton({ skuId, action, t }: Props) {
+export function AddToCartButton({ skuId, action, t, testIds = true }: Props) {
   const [state, formAction, pending] = useActionState(action, initialCartActionState);
   return (
-    <form action={formAction} className="space-y-3" aria-busy={pending} data-testid="add-to-cart">
+    <form action={formAction} className="space-y-3" aria-busy={pending} data-testid={testIds ? 'add-to-cart' : undefined}>
       <input type="hidden" name="skuId" value={skuId} />
-      <button type="submit" disabled={pending} className="btn-primary w-full sm:w-auto sm:min-w-56" data-testid="add-to-cart-button">
+      <button type="submit" disabled={pending} className="btn-primary w-full sm:w-auto sm:min-w-56" data-testid={testIds ? 'add-to-cart-button' : undefined}>
         {pending ? t.adding : t.addToCart}
       </button>
       <FormMessage

@@ -1,5 +1,6 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
+import { connection } from 'next/server';
 import { cache } from 'react';
 import { auth } from './index';
 import { signInPath } from './callback-url';
@@ -10,8 +11,13 @@ export { ForbiddenError } from './errors';
 
 export type SessionUser = { id: number; name: string; email: string; role: Role; sessionId?: string };
 
-/** The signed-in person from the session cookie, or null. One decode per request. */
+/**
+ * The signed-in person from the session cookie, or null. One decode per request. Per request only
+ * (`connection()` first): Auth.js reaches for crypto and the clock, which must never run while a
+ * shell is prerendered — a link's App Shell prefetch of /cart or /sign-in included.
+ */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  await connection();
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!session?.user || !Number.isSafeInteger(id) || id <= 0) return null;

@@ -3,15 +3,16 @@ import { connection } from 'next/server';
 import { Suspense } from 'react';
 import { IntentLink } from '@/components/layout/intent-link';
 import { ProductCard, ProductGrid } from '@/components/product/product-card';
-import { getCategories } from '@/lib/catalog/cached';
-import { listFeaturedProducts } from '@/lib/catalog/queries';
+import { getCategories, listFeatured } from '@/lib/catalog/cached';
 import { isLocale, type Locale } from '@/lib/i18n/config';
 import { getDictionary, type Dictionary } from '@/lib/i18n/dictionary';
 
 /**
  * The hero and the section headings come from the route's language, so they are part of the
  * prerendered shell and painted with the first bytes (the hero is the largest thing on a phone's
- * first screen); the departments and popular products are read per request and stream in.
+ * first screen). The departments and popular products come from the catalogue's cache (tagged
+ * `catalog` and each product's tag) and stream in: the build never reads the database, and this
+ * page has no URL parameter to be prerendered again on its first request.
  */
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale: raw } = await params;
@@ -67,7 +68,7 @@ async function Departments({ locale }: { locale: Locale }) {
 
 async function Popular({ locale, t }: { locale: Locale; t: Dictionary['catalog'] }) {
   await connection();
-  const featured = await listFeaturedProducts(locale, 8);
+  const featured = await listFeatured(locale, 8);
   return (
     <ProductGrid>
       {featured.map((p) => (

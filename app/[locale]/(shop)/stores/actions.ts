@@ -1,7 +1,7 @@
 'use server';
 import { formAction } from '@/lib/http/form-action';
 
-import { revalidatePath } from 'next/cache';
+import { refresh } from 'next/cache';
 import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { wholeNumber } from '@/lib/input/integer';
@@ -30,7 +30,10 @@ async function makeMyStoreUnchecked(_prev: MakeMyStoreState, formData: FormData)
     sameSite: 'lax',
     httpOnly: false,
   });
-  revalidatePath('/', 'layout');
+  // The page re-renders with the new cookie. Not revalidatePath: nothing cached on the server
+  // belongs to a visitor, and expiring every cached page for one shopper's choice would make each
+  // one render again for everyone.
+  refresh();
   return { ok: true, message: interpolate(t.stores.myStoreSaved, { store: store.name }) };
 }
 

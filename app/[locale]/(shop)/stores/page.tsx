@@ -8,10 +8,11 @@ import { isLocale } from '@/lib/i18n/config';
 import { getDictionary } from '@/lib/i18n/dictionary';
 import { interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
-import { openingStatus } from '@/lib/stores/hours';
+import { openingStatus, parisNow } from '@/lib/stores/hours';
 import { getMyStoreId } from '@/lib/stores/my-store';
 import { resolvePlace } from '@/lib/stores/places';
-import { getStoreSchedules, listStores, listStoresByDistance, type StoreSummary } from '@/lib/stores/queries';
+import { getSchedules, listStoresCached } from '@/lib/stores/cached';
+import { listStoresByDistance, type StoreSummary } from '@/lib/stores/queries';
 import { makeMyStore } from './actions';
 
 // From the route's language, not the request's (getI18n): the same text, but known at build time, so
@@ -55,11 +56,16 @@ export default async function StoresPage({ searchParams }: { searchParams: Promi
     }
   }
 
+  // The stores, their hours and closures come from the cache (tagged `stores` and each store's
+  // tag); only the order from a position, the visitor's store and "open now" are per request.
   const list: (StoreSummary & { distanceKm: number | null })[] = origin
     ? await listStoresByDistance(origin.lat, origin.lng)
-    : (await listStores()).map((s) => ({ ...s, distanceKm: null }));
-  const [schedules, myStoreId] = await Promise.all([getStoreSchedules(list.map((s) => s.id)), getMyStoreId()]);
+    : (await listStoresCached()).map((s) => ({ ...s, distanceKm: null }));
   const now = new Date();
+  const [schedules, myStoreId] = await Promise.all([
+    getSchedules(list.map(({ id, slug }) => ({ id, slug })), parisNow(now).date),
+    getMyStoreId(),
+  ]);
   const List = origin ? 'ol' : 'ul';
   const mapStores = list.map(({ id, slug, name, town, lat, lng }) => ({ id, slug, name, town, lat, lng }));
 

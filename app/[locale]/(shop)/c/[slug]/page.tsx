@@ -1,39 +1,79 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
 import { ProductCard, ProductGrid } from '@/components/product/product-card';
 import { Pagination } from '@/components/product/pagination';
-import { getCategoryBySlug, listCategoryProducts, PAGE_SIZE } from '@/lib/catalog/queries';
+import { getCategory, listCategoryCards } from '@/lib/catalog/cached';
+import { listCategoryProducts, PAGE_SIZE } from '@/lib/catalog/queries';
+import type { CategorySummary, ProductCard as Card } from '@/lib/catalog/types';
+import { isLocale, type Locale } from '@/lib/i18n/config';
+import { getDictionary, type Dictionary } from '@/lib/i18n/dictionary';
 import { interpolate } from '@/lib/i18n/format';
-import { getI18n } from '@/lib/i18n/server';
-import { getMyStore } from '@/lib/stores/my-store';
+import { getMyStore, type MyStore } from '@/lib/stores/my-store';
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ instock?: string; page?: string }> };
+type Query = { instock?: string | string[]; page?: string | string[] };
+type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Query> };
+
+/**
+ * The department's name is in the page's shell, made on the first request for this department and
+ * kept (the build renders only the placeholder's 404: it never reads the database). The product
+ * list depends on the URL (?page=, ?instock=1) and on the visitor's store, so it streams in: a
+ * visitor without a store gets the department's cached cards (tagged with the department and each
+ * product listed), one with a store the per-store stock read, as before.
+ */
+const BUILD_SAMPLE = '_';
+
+export function generateStaticParams() {
+  return [{ slug: BUILD_SAMPLE }];
+}
+
+async function routeParams(params: Props['params']): Promise<{ locale: Locale; slug: string }> {
+  const { locale, slug } = await params;
+  return { locale: isLocale(locale) ? locale : 'fr', slug };
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await getI18n();
-  const category = await getCategoryBySlug((await params).slug, locale);
+  const { locale, slug } = await routeParams(params);
+  const category = slug === BUILD_SAMPLE ? null : await getCategory(slug, locale);
   return category ? { title: category.name } : {};
 }
 
 export default async function CategoryPage({ params, searchParams }: Props) {
-  const [{ slug }, query, { locale, t }] = await Promise.all([params, searchParams, getI18n()]);
-  const category = await getCategoryBySlug(slug, locale);
+  const { locale, slug } = await routeParams(params);
+  if (slug === BUILD_SAMPLE) notFound();
+  const category = await getCategory(slug, locale);
   if (!category) notFound();
-  const myStore = await getMyStore();
-  const inStockOnly = query.instock === '1' && myStore !== null;
-  const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
-  const { items, total } = await listCategoryProducts({
-    categoryId: category.id,
-    locale,
-    storeId: myStore?.id ?? null,
-    inStockOnly,
-    page,
-  });
-  const baseQuery = inStockOnly ? '?instock=1' : '';
-
+  const t = getDictionary(locale);
   return (
     <div className="space-y-5">
+      <Suspense fallback={<ListingFallback name={category.name} />}>
+        <Listing category={category} locale={locale} t={t} searchParams={searchParams} />
+      </Suspense>
+    </div>
+  );
+}
+
+function single(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+async function readListing(category: CategorySummary, locale: Locale, query: Query, myStore: MyStore | null) {
+  const inStockOnly = single(query.instock) === '1' && myStore !== null;
+  const page = Math.max(1, Number.parseInt(single(query.page) ?? '1', 10) || 1);
+  const { items, total } = myStore
+    ? await listCategoryProducts({ categoryId: category.id, locale, storeId: myStore.id, inStockOnly, page })
+    : await listCategoryCards(category.slug, category.id, locale, page);
+  return { items, total, inStockOnly, page };
+}
+
+/** The count, the store filter, the cards and the pages: what depends on the URL and the visitor. */
+async function Listing({ category, locale, t, searchParams }: { category: CategorySummary; locale: Locale; t: Dictionary; searchParams: Promise<Query> }) {
+  const [query, myStore] = await Promise.all([searchParams, getMyStore()]);
+  const { items, total, inStockOnly, page } = await readListing(category, locale, query, myStore);
+  const baseQuery = inStockOnly ? '?instock=1' : '';
+  return (
+    <>
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">{category.name}</h1>
@@ -61,23 +101,46 @@ export default async function CategoryPage({ params, searchParams }: Props) {
       {items.length === 0 && inStockOnly ? (
         <p className="card p-6 text-center text-muted">
           {t.catalog.noProductsInStock}{' '}
-          <Link href={`/c/${slug}`} className="font-medium text-brand-700 underline">
+          <Link href={`/c/${category.slug}`} className="font-medium text-brand-700 underline">
             {t.catalog.clearFilter}
           </Link>
         </p>
       ) : (
-        <ProductGrid>
-          {items.map((p) => (
-            <ProductCard key={p.id} product={p} locale={locale} t={t.catalog} />
-          ))}
-        </ProductGrid>
+        <Cards items={items} locale={locale} t={t} />
       )}
       <Pagination
         page={page}
         pages={Math.ceil(total / PAGE_SIZE)}
-        href={(n) => `/c/${slug}${baseQuery}${baseQuery ? '&' : '?'}page=${n}`}
+        href={(n) => `/c/${category.slug}${baseQuery}${baseQuery ? '&' : '?'}page=${n}`}
         t={t.catalog}
       />
-    </div>
+    </>
+  );
+}
+
+function Cards({ items, locale, t }: { items: Card[]; locale: Locale; t: Dictionary }) {
+  return (
+    <ProductGrid>
+      {items.map((p) => (
+        <ProductCard key={p.id} product={p} locale={locale} t={t.catalog} />
+      ))}
+    </ProductGrid>
+  );
+}
+
+/** The shell: the department's name over a skeleton of the grid. */
+function ListingFallback({ name }: { name: string }) {
+  return (
+    <>
+      <header>
+        <h1 className="text-2xl font-bold">{name}</h1>
+        <p className="text-sm text-muted">&nbsp;</p>
+      </header>
+      <div aria-hidden="true" className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 lg:grid-cols-4">
+        {Array.from({ length: 8 }, (_, i) => (
+          <div key={i} className="aspect-[3/4] animate-pulse rounded-xl bg-line/50" />
+        ))}
+      </div>
+    </>
   );
 }

@@ -1,47 +1,109 @@
 import type { Metadata } from 'next';
+import { cacheLife, cacheTag } from 'next/cache';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
-import { Suspense } from 'react';
-import { AddToCartButton } from '@/components/cart/add-to-cart-button';
-import { AvailabilitySkeleton, pickAvailabilityTexts } from '@/components/product/availability-panel';
-import { LiveAvailabilityPanel } from '@/components/product/live-availability-panel';
-import { Gallery } from '@/components/product/gallery';
-import { OptionPicker } from '@/components/product/option-picker';
+import { Suspense, type ReactNode } from 'react';
+import { AvailabilitySkeleton } from '@/components/product/availability-panel';
+import { BuyBox, Ean, Gallery, UrlBuyBox, UrlEan, UrlGallery } from '@/components/product/sku-choice';
 import { ReservePanelSkeleton } from '@/components/reservations/reserve-panel';
 import { getProduct } from '@/lib/catalog/cached';
-import { getStoreAvailability, getWarehouseAvailability, listNearbyAvailability } from '@/lib/inventory/queries';
-import type { Locale } from '@/lib/i18n/config';
-import type { Dictionary } from '@/lib/i18n/dictionary';
+import { categoryTag, productTag } from '@/lib/catalog/tags';
+import { isLocale, type Locale } from '@/lib/i18n/config';
+import { getDictionary } from '@/lib/i18n/dictionary';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
-import { getI18n } from '@/lib/i18n/server';
-import { getMyStoreId } from '@/lib/stores/my-store';
 import { addToCartAction } from './add-to-cart-action';
+import { ProductAvailability } from './product-availability';
 import { ReserveInStore } from './reserve-in-store';
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ sku?: string }> };
+/**
+ * How this page renders (README, "How pages render"):
+ * - Everything the same for every visitor — breadcrumbs, pictures, brand, name, every SKU's price
+ *   and options, description — is one cached component per product and language (ProductContent,
+ *   tagged product:<slug> and its department's tag). The build never reads the database: it only
+ *   renders the placeholder below, so each product's page is prerendered on its first request and
+ *   kept as its shell (ISR), with the product's name, price and main picture in the first bytes.
+ * - The chosen SKU (`?sku=`) does not make that content per request: the cached part holds every
+ *   SKU, and small client components pick the URL's one (components/product/sku-choice.tsx).
+ * - Per request: the stock of my store, the 5 nearest and the web (ProductAvailability), the
+ *   click & reserve panel (which shops have it, the visitor's session) and the header's cart,
+ *   account and store — streamed into the shell's holes.
+ */
+type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<{ sku?: string | string[] }> };
+
+/** Cache Components needs one sample param; the build renders only this 404, never a product. */
+const BUILD_SAMPLE = '_';
+
+export function generateStaticParams() {
+  return [{ slug: BUILD_SAMPLE }];
+}
+
+async function routeParams(params: Props['params']): Promise<{ locale: Locale; slug: string }> {
+  const { locale, slug } = await params;
+  return { locale: isLocale(locale) ? locale : 'fr', slug };
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await getI18n();
-  const product = await getProduct((await params).slug, locale);
+  const { locale, slug } = await routeParams(params);
+  const product = slug === BUILD_SAMPLE ? null : await getProduct(slug, locale);
   return product ? { title: product.name, description: product.description.slice(0, 160) } : {};
 }
 
 export default async function ProductPage({ params, searchParams }: Props) {
-  const [{ slug }, { sku: skuParam }, { locale, t }] = await Promise.all([params, searchParams, getI18n()]);
+  const { locale, slug } = await routeParams(params);
+  if (slug === BUILD_SAMPLE) notFound();
   const product = await getProduct(slug, locale);
   if (!product) notFound();
-  const selected = product.skus.find((s) => String(s.id) === skuParam) ?? product.skus[0];
-  if (!selected) notFound();
+  const t = getDictionary(locale);
+  // The SKU the URL names (else the first): read per request, inside the stock holes only.
+  const skuId = searchParams.then(({ sku }) => {
+    const wanted = Array.isArray(sku) ? sku[0] : sku;
+    return (product.skus.find((s) => String(s.id) === wanted) ?? product.skus[0])!.id;
+  });
+  return (
+    <ProductContent
+      slug={slug}
+      locale={locale}
+      availability={
+        <Suspense fallback={<AvailabilitySkeleton />}>
+          <ProductAvailability skuId={skuId} locale={locale} t={t} />
+        </Suspense>
+      }
+      reserve={
+        <Suspense fallback={<ReservePanelSkeleton />}>
+          <ReserveInStore productSlug={slug} skuId={skuId} locale={locale} t={t} />
+        </Suspense>
+      }
+    />
+  );
+}
+
+type ContentProps = { slug: string; locale: Locale; availability: ReactNode; reserve: ReactNode };
+
+/** The product as every visitor sees it; `availability` and `reserve` are passed through, not cached. */
+async function ProductContent({ slug, locale, availability, reserve }: ContentProps) {
+  'use cache';
+  cacheLife('hours');
+  cacheTag(productTag(slug));
+  const product = await getProduct(slug, locale);
+  if (!product) return null;
+  cacheTag(categoryTag(product.category.slug)); // the breadcrumb's name
+  const t = getDictionary(locale);
+  const skus = product.skus.map((s) => ({ ...s, price: formatPrice(s.priceCents, locale) }));
+  const first = skus[0];
+  if (!first) return null;
   const colourNames = Object.fromEntries(
     Object.entries(t.catalog)
       .filter(([k]) => k.startsWith('colour_'))
       .map(([k, v]) => [k.slice('colour_'.length), v]),
   );
-  // The chosen colour's picture first.
-  const images = selected.colour
-    ? [...product.images].sort((a, b) => Number(b.includes(`-${selected.colour}`)) - Number(a.includes(`-${selected.colour}`)))
-    : product.images;
+  const gallery = { images: product.images, alts: product.images.map((_, i) => interpolate(t.catalog.imageOf, { n: i + 1, name: product.name })), skus };
+  const buyBox = {
+    skus,
+    labels: { size: t.catalog.size, colour: t.catalog.colour, colon: t.common.colon },
+    colourNames,
+    addToCart: addToCartAction,
+    cartTexts: { addToCart: t.cart.addToCart, adding: t.cart.adding, viewCart: t.cart.viewCart },
+  };
 
   return (
     <article className="grid gap-6 md:grid-cols-2 md:gap-10">
@@ -54,66 +116,28 @@ export default async function ProductPage({ params, searchParams }: Props) {
           {product.category.name}
         </Link>
       </nav>
-      <Gallery images={images} alt={(n) => interpolate(t.catalog.imageOf, { n, name: product.name })} />
+      {/* Each fallback is the first SKU's: what the shell shows, and what a URL without ?sku= gets. */}
+      <Suspense fallback={<Gallery {...gallery} selectedId={first.id} />}>
+        <UrlGallery {...gallery} />
+      </Suspense>
       <div className="space-y-5">
         <header className="space-y-1">
           <p className="text-sm font-semibold uppercase tracking-wide text-muted">{product.brand}</p>
           <h1 className="text-2xl font-bold leading-tight sm:text-3xl">{product.name}</h1>
-          <p className="pt-1 text-2xl font-bold text-brand-700" data-testid="price">
-            {formatPrice(selected.priceCents, locale)}
-          </p>
         </header>
-        <OptionPicker
-          skus={product.skus}
-          selectedId={selected.id}
-          labels={{ size: t.catalog.size, colour: t.catalog.colour, colon: t.common.colon }}
-          colourNames={colourNames}
-        />
-        <AddToCartButton
-          key={`cart-${selected.id}`}
-          skuId={selected.id}
-          action={addToCartAction}
-          t={{ addToCart: t.cart.addToCart, adding: t.cart.adding, viewCart: t.cart.viewCart }}
-        />
-        <Suspense key={selected.id} fallback={<AvailabilitySkeleton />}>
-          <Availability skuId={selected.id} locale={locale} t={t} />
+        <Suspense fallback={<BuyBox {...buyBox} selectedId={first.id} />}>
+          <UrlBuyBox {...buyBox} />
         </Suspense>
-        <Suspense key={`reserve-${selected.id}`} fallback={<ReservePanelSkeleton />}>
-          <ReserveInStore productSlug={product.slug} skuId={selected.id} locale={locale} t={t} />
-        </Suspense>
+        {availability}
+        {reserve}
         <section className="space-y-2">
           <h2 className="text-base font-bold">{t.catalog.description}</h2>
           <p className="leading-relaxed text-ink/90">{product.description}</p>
-          <p className="text-xs text-muted">
-            {t.catalog.ean} {selected.ean13}
-          </p>
+          <Suspense fallback={<Ean label={t.catalog.ean} skus={skus} selectedId={first.id} />}>
+            <UrlEan label={t.catalog.ean} skus={skus} />
+          </Suspense>
         </section>
       </div>
     </article>
-  );
-}
-
-async function Availability({ skuId, locale, t }: { skuId: number; locale: Locale; t: Dictionary }) {
-  await connection(); // stock is read per request, never prerendered
-  const myStoreId = await getMyStoreId();
-  const at = new Date().toISOString();
-  const [myStore, online] = await Promise.all([
-    myStoreId ? getStoreAvailability(skuId, myStoreId) : null,
-    getWarehouseAvailability(skuId),
-  ]);
-  const nearby = myStore
-    ? await listNearbyAvailability({ skuId, lat: myStore.lat, lng: myStore.lng, limit: 5, excludeStoreId: myStore.storeId })
-    : [];
-  // Only the figures are live; which stores are shown stays as this render chose them.
-  return (
-    <LiveAvailabilityPanel
-      locale={locale}
-      t={pickAvailabilityTexts(t.catalog)}
-      skuId={skuId}
-      myStore={myStore}
-      nearby={nearby}
-      online={online}
-      at={at}
-    />
   );
 }

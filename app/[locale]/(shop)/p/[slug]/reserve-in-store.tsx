@@ -11,14 +11,16 @@ import { getMyStoreId } from '@/lib/stores/my-store';
 import { getStoreById } from '@/lib/stores/queries';
 import { reserveAction } from './reserve-action';
 
-type Props = { productSlug: string; skuId: number; locale: Locale; t: Dictionary };
+type Props = { productSlug: string; skuId: Promise<number>; locale: Locale; t: Dictionary };
 
 /**
  * The click & reserve panel's data: shops that can hold this SKU now, nearest to my store first
- * (my store itself preselected when it qualifies). Read per request, like every stock figure.
+ * (my store itself preselected when it qualifies). Read per request, like every stock figure: a
+ * hole of the product page's cached shell.
  */
-export async function ReserveInStore({ productSlug, skuId, locale, t }: Props) {
-  await connection();
+export async function ReserveInStore({ productSlug, skuId: skuIdPromise, locale, t }: Props) {
+  await connection(); // the session check (crypto, clock) never runs in a prerender
+  const skuId = await skuIdPromise;
   const [user, myStoreId] = await Promise.all([getSessionUser(), getMyStoreId()]);
   const myStore = myStoreId ? await getStoreById(myStoreId) : null;
   // Without a position the list is alphabetical, so every shop must be in it, not the first 20 by name.
@@ -28,6 +30,7 @@ export async function ReserveInStore({ productSlug, skuId, locale, t }: Props) {
   const defaultStoreId = stores.find((s) => s.storeId === myStoreId)?.storeId ?? stores[0]?.storeId ?? null;
   return (
     <ReservePanel
+      key={skuId}
       locale={locale}
       resumeText={t.common.resumePending}
       t={t.reservations}

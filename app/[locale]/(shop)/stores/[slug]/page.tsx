@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
 import { StoreMapLoader } from '@/components/map/store-map-loader';
 import { StoreMapPreview } from '@/components/map/store-map-preview';
 import { HoursTable } from '@/components/stores/hours-table';
@@ -11,13 +12,13 @@ import { intlTag } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { openingStatus, parisNow } from '@/lib/stores/hours';
 import { getMyStoreId } from '@/lib/stores/my-store';
-import { getStoreBySlug, getStoreHours } from '@/lib/stores/queries';
+import { getSchedules, getStore } from '@/lib/stores/cached';
 import { makeMyStore } from '../actions';
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const store = await getStoreBySlug((await params).slug);
+  const store = await getStore((await params).slug);
   return store ? { title: store.name, description: `${store.address}, ${store.postcode} ${store.town}` } : {};
 }
 
@@ -25,10 +26,14 @@ const formatKey = { hyper: 'formatHyper', city: 'formatCity', outlet: 'formatOut
 
 export default async function StorePage({ params }: Props) {
   const { slug } = await params;
-  const store = await getStoreBySlug(slug);
+  // The store, its hours and closures come from the cache (tagged store:<slug>); "open now",
+  // today's row and whether it is the visitor's store are worked out per request.
+  const store = await getStore(slug);
   if (!store) notFound();
-  const [{ locale, t }, schedule, myStoreId] = await Promise.all([getI18n(), getStoreHours(store.id), getMyStoreId()]);
+  await connection(); // "open now" is this moment's: never part of a prerendered shell (a link's prefetch prerenders it)
   const now = new Date();
+  const [{ locale, t }, schedules, myStoreId] = await Promise.all([getI18n(), getSchedules([{ id: store.id, slug: store.slug }], parisNow(now).date), getMyStoreId()]);
+  const schedule = schedules.get(store.id) ?? { hours: [], closures: [] };
   const status = openingStatus(schedule.hours, schedule.closures, now);
   const isMine = store.id === myStoreId;
   const closureDate = new Intl.DateTimeFormat(intlTag(locale), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
