@@ -37,6 +37,22 @@ test('browse a department, search in French and English, open a product and choo
   await expect(availability.getByRole('link', { name: 'Find a store' })).toBeVisible();
 });
 
+test('a size tapped before the page has started its script still chooses it (the cached shell is on screen first)', async ({ browser, baseURL, page }) => {
+  // Without JavaScript: what a tap on the shell's options does before hydration — it loads ?sku=.
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false, locale: 'en-GB' });
+  const early = await context.newPage();
+  await early.goto(`/p/${e2eData().browseProductSlug}`);
+  const second = early.getByRole('group', { name: 'Size' }).getByRole('button').nth(1);
+  const label = (await second.textContent())!.trim();
+  await second.click();
+  await expect(early).toHaveURL(/\?sku=\d+$/);
+  const chosen = early.url();
+  await context.close();
+  // The page it loaded, once its script runs, shows that size chosen.
+  await page.goto(chosen);
+  await expect(page.getByRole('group', { name: 'Size' }).getByRole('button', { name: label, pressed: true })).toBeVisible();
+});
+
 test("a product page's first bytes hold its name, price and main picture once its shell is kept", async ({ request }) => {
   const url = `/p/${e2eData().browseProductSlug}`;
   // The first visit gets the route's skeleton and makes this product's shell (README, "How pages render").

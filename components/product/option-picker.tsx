@@ -34,18 +34,37 @@ export function OptionPicker({ skus, selectedId, labels, colourNames }: Props) {
   const colours = unique(skus.map((s) => s.colour));
   const sizes = unique(skus.map((s) => s.size));
 
-  function choose(next: { colour?: string | null; size?: string | null }) {
+  /** The SKU an option leads to from the selected one, or undefined when it leads nowhere new. */
+  function target(next: { colour?: string | null; size?: string | null }): Sku | undefined {
     const colour = next.colour !== undefined ? next.colour : selected!.colour;
     const size = next.size !== undefined ? next.size : selected!.size;
     const match =
       skus.find((s) => s.colour === colour && s.size === size) ??
       skus.find((s) => (next.colour !== undefined ? s.colour === colour : s.size === size));
-    if (!match || match.id === selected!.id) return;
-    startTransition(() => router.replace(`${pathname}?sku=${match.id}`, { scroll: false }));
+    return match && match.id !== selected!.id ? match : undefined;
+  }
+
+  /**
+   * Each option is a submit button of a GET form naming its SKU: tapped before the page's script
+   * has started (the cached shell is on screen long before it), it loads `?sku=` like a link; once
+   * hydrated, the URL is replaced in place.
+   */
+  function option(next: { colour?: string | null; size?: string | null }) {
+    const to = target(next);
+    if (!to) return { type: 'button' as const };
+    return {
+      type: 'submit' as const,
+      name: 'sku',
+      value: String(to.id),
+      onClick: (e: React.MouseEvent) => {
+        e.preventDefault();
+        startTransition(() => router.replace(`${pathname}?sku=${to.id}`, { scroll: false }));
+      },
+    };
   }
 
   return (
-    <div className="space-y-4" aria-busy={pending} data-pending={pending || undefined}>
+    <form method="get" className="space-y-4" aria-busy={pending} data-pending={pending || undefined}>
       {colours.length > 0 && (
         <fieldset>
           <legend className="label">
@@ -57,8 +76,7 @@ export function OptionPicker({ skus, selectedId, labels, colourNames }: Props) {
             {colours.map((c) => (
               <button
                 key={c}
-                type="button"
-                onClick={() => choose({ colour: c })}
+                {...option({ colour: c })}
                 aria-pressed={selected.colour === c}
                 aria-label={colourNames[c] ?? c}
                 title={colourNames[c] ?? c}
@@ -79,8 +97,7 @@ export function OptionPicker({ skus, selectedId, labels, colourNames }: Props) {
               return (
                 <button
                   key={size}
-                  type="button"
-                  onClick={() => choose({ size })}
+                  {...option({ size })}
                   aria-pressed={selected.size === size}
                   disabled={!exists}
                   className="min-h-11 min-w-12 rounded-lg border border-line bg-white px-3 text-sm font-semibold hover:border-brand-500 disabled:cursor-not-allowed disabled:text-muted disabled:line-through aria-pressed:border-brand-600 aria-pressed:bg-brand-600 aria-pressed:text-white"
@@ -92,6 +109,6 @@ export function OptionPicker({ skus, selectedId, labels, colourNames }: Props) {
           </div>
         </fieldset>
       )}
-    </div>
+    </form>
   );
 }
