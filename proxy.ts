@@ -17,7 +17,7 @@ import { canActOnStore } from '@/lib/auth/staff-access';
 import { isCustomerOrder } from '@/lib/orders/queries';
 import { isCustomerReservation } from '@/lib/reservations/queries';
 import { isCustomerReturn } from '@/lib/returns/queries';
-import { slugExists } from '@/lib/routing/known-slugs';
+import { productSkuPath, slugExists } from '@/lib/routing/known-slugs';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { redactQueryParams } from '@/lib/errors';
 import { databaseOutagePage } from '@/lib/http/outage';
@@ -129,6 +129,8 @@ function refuse(status: 400 | 403 | 404 | 413, text: string): NextResponse {
   return new NextResponse(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
 }
 
+const PRODUCT_SUBPATH = /^\/p\/[^/]+\/[^/]/;
+
 async function route(req: NextRequest, event: Parameters<typeof staffGate>[1]) {
   const path = req.nextUrl.pathname;
   if (!isWellEncoded(path)) return refuse(400, 'Bad request: malformed URL');
@@ -157,7 +159,12 @@ async function route(req: NextRequest, event: Parameters<typeof staffGate>[1]) {
   }
   // An unknown product, department or store: the catch-all route answers 404 before streaming.
   if (req.method === 'GET' && !(await slugExists(path))) return rewriteToLocale(req, '/_unknown');
-  return rewriteToLocale(req);
+  // A product's size and colour (?sku=) is a page of its own, kept like the product's: served from
+  // /p/<slug>/<id> (pages, their data for client navigations, and the actions posted from them).
+  // That path is not a public URL.
+  if (PRODUCT_SUBPATH.test(path)) return rewriteToLocale(req, '/_unknown');
+  const skuPath = await productSkuPath(path, req.nextUrl.searchParams.get('sku'));
+  return rewriteToLocale(req, skuPath ?? path);
 }
 
 /**

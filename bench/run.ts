@@ -99,6 +99,8 @@ type BenchFacts = {
   first: { name: string; priceCents: number; skuId: number };
   /** A store, for the "my store" cookie and the live-stock stream. */
   storeId: number;
+  /** The first SKU of each product: what a product page's browser asks the stock of. */
+  skuIds: number[];
 };
 
 async function readBenchFacts(limit: number): Promise<BenchFacts> {
@@ -114,7 +116,12 @@ async function readBenchFacts(limit: number): Promise<BenchFacts> {
     ).rows;
     const [store] = (await connection.db.execute<{ id: number }>(sql`SELECT location_id AS id FROM stores ORDER BY location_id LIMIT 1`)).rows;
     if (!first || !store) throw new Error('the demo seed has no product with a SKU, or no store');
-    return { slugs, first: { name: first.name, priceCents: first.price_cents, skuId: first.sku_id }, storeId: store.id };
+    const skuIds = (
+      await connection.db.execute<{ id: number }>(
+        sql`SELECT (SELECT s.id FROM skus s WHERE s.product_id = p.id ORDER BY s.position, s.id LIMIT 1) AS id FROM products p ORDER BY p.id LIMIT ${limit}`,
+      )
+    ).rows.flatMap((r) => (r.id === null ? [] : [Number(r.id)]));
+    return { slugs, first: { name: first.name, priceCents: first.price_cents, skuId: first.sku_id }, storeId: store.id, skuIds };
   } finally {
     await connection.close();
   }
@@ -174,13 +181,27 @@ async function productFigures(attempt: Attempt, prepared: Prepared): Promise<voi
       let product: number | undefined;
       let myStore: number | undefined;
       let ceiling: number | undefined;
+      let stock: number | undefined;
       await attempt('product rps', async () => {
-        product = await timed('product_page_rps', () => measureProductRps({ origin: server.origin, productPaths }));
+        product = await timed('product_page_rps', () => measureProductRps({ origin: server.origin, productPaths, firstVisits: true }));
       });
       // The same pages for a shopper who chose a store (the header and the stock panels read it).
       await attempt('product rps, my store', async () => {
         myStore = await timed('product_page_rps_my_store', () =>
           measureProductRps({ origin: server.origin, productPaths, figure: 'product_page_rps_my_store', headers: { cookie: `${MY_STORE_COOKIE}=${facts.storeId}` } }),
+        );
+      });
+      // What a product page's browser asks per visit (the page itself is the same for everyone): my
+      // store's stock, its 5 nearest, the web's and the click & reserve shops, with a "my store" cookie.
+      await attempt('product stock api rps, my store', async () => {
+        stock = await timed('product_stock_api_rps_my_store', () =>
+          measureProductRps({
+            origin: server.origin,
+            productPaths: facts.skuIds.map((id) => `/api/availability/product?sku=${id}`),
+            figure: 'product_stock_api_rps_my_store',
+            goal: 'none: the per-visitor part of a product page (GET /api/availability/product), beside static_page_rps',
+            headers: { cookie: `${MY_STORE_COOKIE}=${facts.storeId}` },
+          }),
         );
       });
       // The same server and load on the prerendered static page: what `next start` serves at best here.
@@ -198,6 +219,7 @@ async function productFigures(attempt: Attempt, prepared: Prepared): Promise<voi
       if (ceiling) {
         if (product) emitRpsRatio({ figure: 'product_page_rps_ratio', productRps: product, staticRps: ceiling, atLeast: 0.5, note: 'no cookie' });
         if (myStore) emitRpsRatio({ figure: 'product_page_rps_ratio_my_store', productRps: myStore, staticRps: ceiling, atLeast: 0.4, note: 'a "my store" cookie' });
+        if (stock) emitRpsRatio({ figure: 'product_stock_api_rps_ratio', productRps: stock, staticRps: ceiling, note: 'informative: the stock read per visit' });
       }
     }
     if (only.has('js')) {

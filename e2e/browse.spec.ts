@@ -53,18 +53,42 @@ test('a size tapped before the page has started its script still chooses it (the
   await expect(page.getByRole('group', { name: 'Size' }).getByRole('button', { name: label, pressed: true })).toBeVisible();
 });
 
-test("a product page's first bytes hold its name, price and main picture once its shell is kept", async ({ request }) => {
+test("a product page is kept whole: once made, Next.js serves it from its cache, name, price and main picture included", async ({ request }) => {
   const url = `/p/${e2eData().browseProductSlug}`;
-  // The first visit gets the route's skeleton and makes this product's shell (README, "How pages render").
-  await request.get(url);
-  // The shell is the HTML before the first streamed hole (`<div hidden id="S:…">`); these patterns are
-  // HTML, not the RSC payload's JSON.
+  // The first visits make this product's page (README, "How pages render"); then it is served as kept.
   await expect
-    .poll(async () => {
-      const shell = (await (await request.get(url)).text()).split('<div hidden id="S:')[0]!;
-      return /<h1[^>]*>[^<]+<\/h1>/.test(shell) && /itemprop="price"[^>]*>[^<]*\d/i.test(shell) && shell.includes('<img src="/img/p/');
-    })
-    .toBe(true);
+    .poll(async () => (await request.get(url)).headers()['x-nextjs-cache'], { timeout: 15_000 })
+    .toBe('HIT');
+  const res = await request.get(url);
+  const html = await res.text();
+  expect(res.headers()['x-nextjs-cache']).toBe('HIT');
+  // Nothing streamed per request: no hole of the page is filled after its first bytes.
+  expect(html).not.toContain('<div hidden id="S:');
+  expect(html).toMatch(/<h1[^>]*>[^<]+<\/h1>/);
+  expect(html).toMatch(/itemprop="price"[^>]*>[^<]*\d/i);
+  expect(html).toContain('<img src="/img/p/');
+  // A size and colour is a kept page of its own; its path is not a public URL.
+  const sku = /name="sku" value="(\d+)"/.exec(html)?.[1];
+  expect(sku).toBeDefined();
+  await expect
+    .poll(async () => (await request.get(`${url}?sku=${sku}`)).headers()['x-nextjs-cache'], { timeout: 15_000 })
+    .toBe('HIT');
+  expect((await request.get(`${url}/${sku}`)).status()).toBe(404);
+});
+
+test("a product's stock and click & reserve shops come from one per-visitor answer, per store", async ({ page, request }) => {
+  await page.goto(`/p/${e2eData().browseProductSlug}`);
+  const sku = await page.locator('[data-testid="add-to-cart"] input[name="skuId"]').inputValue();
+  const signedOut = await request.get(`/api/availability/product?sku=${sku}`);
+  expect(signedOut.status()).toBe(200);
+  expect(signedOut.headers()['cache-control']).toContain('no-store');
+  const body = await signedOut.json();
+  expect(body).toMatchObject({ myStore: null, nearby: [], signedIn: false });
+  expect(body.reserve.nearestFirst).toBe(false);
+  for (const bad of ['abc', '0', '1,2', '99999999999', '']) {
+    expect((await request.get(`/api/availability/product?sku=${encodeURIComponent(bad)}`)).status(), bad).toBe(400);
+  }
+  expect((await request.get('/api/availability/product?sku=2000000000')).status()).toBe(404);
 });
 
 test('an empty search and a search with no match say so', async ({ page }) => {

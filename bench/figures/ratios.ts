@@ -9,14 +9,14 @@ import type { LighthouseMedians } from './lighthouse';
  */
 
 /** product_page_rps_ratio[_my_store]: product pages per second ÷ static_page_rps (same server, same load). */
-export function emitRpsRatio(opts: { figure: string; productRps: number; staticRps: number; atLeast: number; note: string }): void {
+export function emitRpsRatio(opts: { figure: string; productRps: number; staticRps: number; atLeast?: number; note: string }): void {
   const ratio = opts.productRps / opts.staticRps;
   emit({
     figure: opts.figure,
     value: round(ratio, 3),
     unit: 'ratio',
-    goal: `≥ ${opts.atLeast} (${opts.note})`,
-    met: ratio >= opts.atLeast,
+    goal: opts.atLeast === undefined ? `none (${opts.note})` : `≥ ${opts.atLeast} (${opts.note})`,
+    ...(opts.atLeast === undefined ? {} : { met: ratio >= opts.atLeast }),
     extra: { product_rps: round(opts.productRps, 1), static_rps: round(opts.staticRps, 1) },
   });
 }

@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { connection } from 'next/server';
 import { Suspense } from 'react';
 import { getCategories } from '@/lib/catalog/cached';
+import { requestTimeAtBuild } from '@/lib/next/build-time';
 import type { Locale } from '@/lib/i18n/config';
 import { getDictionary } from '@/lib/i18n/dictionary';
 import { HeaderSlots } from './header-slots';
@@ -52,7 +52,7 @@ export function SiteHeader({ locale }: { locale: Locale }) {
 }
 
 async function DepartmentLinks({ locale }: { locale: Locale }) {
-  await connection(); // read at request time: the build never opens the database
+  await requestTimeAtBuild(); // the build never opens the database; pages made at run time keep the list
   const categories = await getCategories(locale);
   return (
     <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 py-1 text-sm sm:px-4 [scrollbar-width:none]">

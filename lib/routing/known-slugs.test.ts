@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '@/lib/db/testing';
 import { insertCategory, insertProduct, insertStore } from '@/lib/testing/fixtures';
-import { slugExists } from './known-slugs';
+import { productSkuPath, slugExists } from './known-slugs';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
 beforeAll(async () => {
@@ -30,5 +30,22 @@ describe('slugExists', () => {
     await insertProduct(conn.db, { slug: 'new-pan', categoryId: cat, nameFr: 'N', nameEn: 'N' });
     await new Promise((r) => setTimeout(r, 5_100));
     expect(await slugExists('/p/new-pan')).toBe(true);
+  });
+});
+
+describe('productSkuPath', () => {
+  it("serves ?sku= from the SKU's own page only when the SKU is the product's", async () => {
+    const [own] = (await conn.db.execute<{ id: number }>(sql`SELECT k.id FROM skus k JOIN products p ON p.id = k.product_id WHERE p.slug = 'poele-24' ORDER BY k.id LIMIT 1`)).rows;
+    const [other] = (await conn.db.execute<{ id: number }>(sql`SELECT k.id FROM skus k JOIN products p ON p.id = k.product_id WHERE p.slug <> 'poele-24' ORDER BY k.id LIMIT 1`)).rows;
+    expect(own).toBeDefined();
+    expect(await productSkuPath('/p/poele-24', String(own!.id))).toBe(`/p/poele-24/${own!.id}`);
+    expect(await productSkuPath('/p/poele-24/', String(own!.id))).toBe(`/p/poele-24/${own!.id}`);
+    if (other) expect(await productSkuPath('/p/poele-24', String(other.id))).toBeNull();
+    expect(await productSkuPath('/p/poele-24', '999999999')).toBeNull();
+    expect(await productSkuPath('/p/poele-24', '0')).toBeNull();
+    expect(await productSkuPath('/p/poele-24', `${own!.id}abc`)).toBeNull();
+    expect(await productSkuPath('/p/poele-24', null)).toBeNull();
+    expect(await productSkuPath('/c/cuisine', String(own!.id))).toBeNull();
+    expect(await productSkuPath('/p/nope', String(own!.id))).toBeNull();
   });
 });

@@ -13,7 +13,14 @@ import { getDb } from '@/lib/db/client';
 const RELOAD_MS = 5_000;
 const MAX_AGE_MS = 60_000;
 
-type Known = { products: Set<string>; categories: Set<string>; stores: Set<string>; loadedAt: number };
+type Known = {
+  products: Set<string>;
+  categories: Set<string>;
+  stores: Set<string>;
+  /** Each product's SKU ids: `?sku=` names one of them or is ignored (see productSkuPath). */
+  skus: Map<string, Set<number>>;
+  loadedAt: number;
+};
 type Holder = { known?: Known; loading?: Promise<Known>; generation?: number };
 const holder = ((globalThis as { __comptoirSlugs?: Holder }).__comptoirSlugs ??= {});
 
@@ -27,14 +34,18 @@ export function forgetKnownSlugs(): void {
 async function load(): Promise<Known> {
   const generation = holder.generation ?? 0;
   const db = await getDb();
-  const r = await db.execute<{ kind: 'p' | 'c' | 's'; slug: string }>(sql`
-    SELECT 'p' AS kind, slug FROM products WHERE withdrawn_at IS NULL UNION ALL
-    SELECT 'c', slug FROM categories UNION ALL
-    SELECT 's', slug FROM stores`);
+  const r = await db.execute<{ kind: 'p' | 'c' | 's'; slug: string; skus: number[] | null }>(sql`
+    SELECT 'p' AS kind, p.slug, (SELECT array_agg(k.id ORDER BY k.id) FROM skus k WHERE k.product_id = p.id) AS skus
+    FROM products p WHERE p.withdrawn_at IS NULL UNION ALL
+    SELECT 'c', slug, NULL FROM categories UNION ALL
+    SELECT 's', slug, NULL FROM stores`);
   // Forgotten while it was read: it may predate the change, so it counts as already old.
   const loadedAt = generation === (holder.generation ?? 0) ? Date.now() : 0;
-  const known: Known = { products: new Set(), categories: new Set(), stores: new Set(), loadedAt };
-  for (const { kind, slug } of r.rows) (kind === 'p' ? known.products : kind === 'c' ? known.categories : known.stores).add(slug);
+  const known: Known = { products: new Set(), categories: new Set(), stores: new Set(), skus: new Map(), loadedAt };
+  for (const { kind, slug, skus } of r.rows) {
+    (kind === 'p' ? known.products : kind === 'c' ? known.categories : known.stores).add(slug);
+    if (kind === 'p') known.skus.set(slug, new Set((skus ?? []).map(Number)));
+  }
   return known;
 }
 
@@ -68,4 +79,25 @@ export async function slugExists(pathname: string): Promise<boolean> {
     return (await current(true))[kind].has(slug);
   }
   return true;
+}
+
+/**
+ * Where `/p/<slug>?sku=<id>` is served from: `/p/<slug>/<id>` when the id is one of this product's
+ * SKUs — each SKU's page is prerendered once and kept, like the product's — else `/p/<slug>` (the
+ * first SKU: an unknown, mistyped or stale id shows the product rather than an error, and cannot
+ * make the cache keep a page per made-up id). Null for any other path.
+ */
+export async function productSkuPath(pathname: string, skuParam: string | null): Promise<string | null> {
+  const match = /^\/p\/([^/]+)\/?$/.exec(pathname);
+  if (!match || skuParam === null || !/^[1-9]\d{0,9}$/.test(skuParam)) return null;
+  let slug: string;
+  try {
+    slug = decodeURIComponent(match[1]!);
+  } catch {
+    return null;
+  }
+  const id = Number(skuParam);
+  let skus = (await current(false)).skus.get(slug);
+  if (!skus?.has(id)) skus = (await current(true)).skus.get(slug); // a SKU added a moment ago
+  return skus?.has(id) ? `/p/${match[1]}/${id}` : null;
 }

@@ -1,0 +1,100 @@
+'use client';
+
+import useSWR from 'swr';
+import { ReservePanel, ReservePanelSkeleton } from '@/components/reservations/reserve-panel';
+import type { ReservationFormState } from '@/components/reservations/form-state';
+import { signInPath } from '@/lib/auth/callback-url';
+import type { Locale } from '@/lib/i18n/config';
+import type { Dictionary } from '@/lib/i18n/dictionary';
+import type { ProductStock } from '@/lib/inventory/product-stock';
+import { AvailabilitySkeleton, type AvailabilityTexts } from './availability-panel';
+import { LiveAvailabilityPanel } from './live-availability-panel';
+
+type Answer = ProductStock & { signedIn: boolean };
+
+class StockError extends Error {
+  constructor(readonly status: number) {
+    super(`product stock: HTTP ${status}`);
+  }
+}
+
+async function fetchStock(url: string): Promise<Answer> {
+  const res = await fetch(url, { cache: 'no-store', headers: { accept: 'application/json' } });
+  if (!res.ok) throw new StockError(res.status);
+  return (await res.json()) as Answer;
+}
+
+type Props = {
+  locale: Locale;
+  productSlug: string;
+  skuId: number;
+  texts: AvailabilityTexts;
+  /** "Stock could not be loaded." and its retry button. */
+  failure: { message: string; retry: string };
+  reservations: Dictionary['reservations'];
+  resumeText: string;
+  reserveAction: (prev: ReservationFormState, formData: FormData) => Promise<ReservationFormState>;
+};
+
+/**
+ * The product page's per-visitor part, asked by the browser: the page is served whole from the
+ * cache, the same for everyone, and this reads my store's stock, its 5 nearest stores', the web's
+ * and the click & reserve shops from GET /api/availability/product (cookie and session go with it).
+ * The figures are then kept live by the stock stream (LiveAvailabilityPanel). Placeholders of the
+ * panels' size meanwhile, so nothing below moves when they arrive.
+ */
+export function ProductStockPanels({ locale, productSlug, skuId, texts, failure, reservations, resumeText, reserveAction }: Props) {
+  const { data, error, isValidating, mutate } = useSWR(`/api/availability/product?sku=${skuId}`, fetchStock, {
+    revalidateOnFocus: false, // the stream keeps the figures live
+    shouldRetryOnError: (err: unknown) => !(err instanceof StockError && err.status < 500),
+  });
+
+  if (!data) {
+    if (error && !isValidating) {
+      return (
+        <div className="card space-y-3 p-4" role="alert" data-testid="stock-failed">
+          <p className="text-sm">{failure.message}</p>
+          <button type="button" className="btn-secondary min-h-11" onClick={() => void mutate()}>
+            {failure.retry}
+          </button>
+        </div>
+      );
+    }
+    return (
+      <>
+        <AvailabilitySkeleton />
+        <ReservePanelSkeleton />
+      </>
+    );
+  }
+  return (
+    <>
+      <LiveAvailabilityPanel
+        // A new SKU: a new panel (and stream subscription), not the last SKU's figures patched.
+        key={skuId}
+        locale={locale}
+        t={texts}
+        skuId={skuId}
+        myStore={data.myStore}
+        nearby={data.nearby}
+        online={data.online}
+        at={data.at}
+      />
+      <ReservePanel
+        key={`reserve-${skuId}`}
+        locale={locale}
+        resumeText={resumeText}
+        t={reservations}
+        skuId={skuId}
+        stores={data.reserve.stores}
+        defaultStoreId={data.reserve.defaultStoreId}
+        maxUnitsPerSku={data.reserve.maxUnitsPerSku}
+        // The form makes its key when it mounts (or takes back a pending one: a lost answer).
+        idempotencyKey=""
+        signInHref={data.signedIn ? null : signInPath(`/p/${productSlug}?sku=${skuId}`)}
+        nearestFirst={data.reserve.nearestFirst}
+        action={reserveAction}
+      />
+    </>
+  );
+}
