@@ -130,6 +130,9 @@ function refuse(status: 400 | 403 | 404 | 413, text: string): NextResponse {
 }
 
 const PRODUCT_SUBPATH = /^\/p\/[^/]+\/[^/]/;
+/** app/[locale]/(shop)/home/[edition]: `/` is served from there; the path itself is not public. */
+const HOME_PAGE = '/home/catalogue';
+const HOME_ROUTE = /^\/home(?:\/|$)/;
 
 async function route(req: NextRequest, event: Parameters<typeof staffGate>[1]) {
   const path = req.nextUrl.pathname;
@@ -162,7 +165,9 @@ async function route(req: NextRequest, event: Parameters<typeof staffGate>[1]) {
   // A product's size and colour (?sku=) is a page of its own, kept like the product's: served from
   // /p/<slug>/<id> (pages, their data for client navigations, and the actions posted from them).
   // That path is not a public URL.
-  if (PRODUCT_SUBPATH.test(path)) return rewriteToLocale(req, '/_unknown');
+  if (PRODUCT_SUBPATH.test(path) || HOME_ROUTE.test(path)) return rewriteToLocale(req, '/_unknown');
+  // The home page is kept whole like a product page: its route has a placeholder the build renders.
+  if (path === '/') return rewriteToLocale(req, HOME_PAGE);
   const skuPath = await productSkuPath(path, req.nextUrl.searchParams.get('sku'));
   return rewriteToLocale(req, skuPath ?? path);
 }

@@ -32,7 +32,8 @@ test('browse a department, search in French and English, open a product and choo
   await expect(page).toHaveURL(/\?sku=\d+/);
   await expect(second).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('group', { name: 'Size' }).getByRole('button', { name: label, pressed: true })).toBeVisible();
-  const availability = page.getByTestId('availability');
+  // Next.js keeps the page just left (the first size) hidden for Back: the visible article is this one.
+  const availability = page.getByRole('article').getByTestId('availability');
   await expect(availability.getByText('Home delivery')).toBeVisible();
   await expect(availability.getByRole('link', { name: 'Find a store' })).toBeVisible();
 });

@@ -46,6 +46,11 @@ type Props = {
 export function ProductStockPanels({ locale, productSlug, skuId, texts, failure, reservations, resumeText, reserveAction }: Props) {
   const { data, error, isValidating, mutate } = useSWR(`/api/availability/product?sku=${skuId}`, fetchStock, {
     revalidateOnFocus: false, // the stream keeps the figures live
+    // Asked again each time the panel is shown, never taken from an earlier page's answer: it also
+    // says whether the visitor is signed in, and Next.js keeps a page left behind (hidden, for Back)
+    // and shows it again after a sign-in.
+    revalidateOnMount: true,
+    dedupingInterval: 0,
     shouldRetryOnError: (err: unknown) => !(err instanceof StockError && err.status < 500),
   });
 

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { connection } from 'next/server';
+import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { IntentLink } from '@/components/layout/intent-link';
 import { ProductCard, ProductGrid } from '@/components/product/product-card';
@@ -8,14 +8,22 @@ import { isLocale, type Locale } from '@/lib/i18n/config';
 import { getDictionary, type Dictionary } from '@/lib/i18n/dictionary';
 
 /**
- * The hero and the section headings come from the route's language, so they are part of the
- * prerendered shell and painted with the first bytes (the hero is the largest thing on a phone's
- * first screen). The departments and popular products come from the catalogue's cache (tagged
- * `catalog` and each product's tag) and stream in: the build never reads the database, and this
- * page has no URL parameter to be prerendered again on its first request.
+ * The home page, `/` (proxy.ts rewrites it here; /home/… itself is not a public URL). Everything on
+ * it is the same for every visitor: the hero and headings from the route's language, the
+ * departments and popular products from the catalogue's cache (tagged `catalog` and each product's
+ * tag). The build never reads the database, so it prerenders only the placeholder edition below (a
+ * 404); the real page is prerendered on its first request and kept whole in Next's cache, like a
+ * product page, until a catalogue change expires its tags — nothing streams into it per request.
  */
-export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale: raw } = await params;
+const EDITION = 'catalogue'; // proxy.ts: HOME_PAGE
+
+export function generateStaticParams() {
+  return [{ edition: '_' }];
+}
+
+export default async function HomePage({ params }: { params: Promise<{ locale: string; edition: string }> }) {
+  const { locale: raw, edition } = await params;
+  if (edition !== EDITION) notFound();
   const locale: Locale = isLocale(raw) ? raw : 'fr';
   const t = getDictionary(locale);
   return (
@@ -48,7 +56,6 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
 }
 
 async function Departments({ locale }: { locale: Locale }) {
-  await connection(); // read at request time: the build never opens the database
   const categories = await getCategories(locale); // the header's cached list: one read for both
   return (
     <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
@@ -67,7 +74,6 @@ async function Departments({ locale }: { locale: Locale }) {
 }
 
 async function Popular({ locale, t }: { locale: Locale; t: Dictionary['catalog'] }) {
-  await connection();
   const featured = await listFeatured(locale, 8);
   return (
     <ProductGrid>
