@@ -34,7 +34,7 @@ export function MyStoreBadge({ status, store, t }: Props) {
         <span className="text-line">
           <PinIcon />
         </span>
-        <span className="truncate rounded bg-line/70">
+        <span className="truncate rounded bg-line/70 text-transparent">
           <span className="invisible">{t.chooseMyStore}</span>
         </span>
       </span>
