@@ -29,6 +29,7 @@ test('an anonymous visitor adds to the cart, changes the quantity and removes th
   const { anySku } = e2eData().cart;
   await page.goto('/cart');
   await expect(page.getByTestId('cart-empty')).toContainText('Your cart is empty.');
+  await expect(page.locator('[data-visitor="ready"]')).toHaveCount(1); // the header has read the visitor
   await expect(page.getByTestId('cart-count')).toHaveCount(0);
 
   await addToCart(page, anySku, 1);

@@ -1,45 +1,63 @@
 import Link from 'next/link';
-import { getSessionUser } from '@/lib/auth/guards';
-import { getI18n } from '@/lib/i18n/server';
+import type { VisitorSummary } from '@/lib/visitor/types';
+
+export type AccountLinkTexts = { signIn: string; account: string; staffConsole: string; cardLink: string };
+
+type Props = {
+  /** loading: not known yet (a neutral placeholder: never "Sign in" to someone signed in). */
+  status: 'loading' | 'failed' | 'ready';
+  user: VisitorSummary['user'] | undefined;
+  t: AccountLinkTexts;
+};
+
+const linkClass = 'inline-flex min-h-11 shrink-0 items-center whitespace-nowrap rounded-lg px-2 text-sm font-medium text-ink hover:bg-brand-50';
 
 /**
  * Header widget: "Sign in" when signed out; when signed in, the loyalty card (what a shopper opens
- * at the till) and the first name (→ /account); plus the staff console for staff and admins. Reading the session makes the page dynamic, as the header
- * already is (locale cookie).
+ * at the till) and the first name (→ /account); plus the staff console for staff and admins.
+ * Until the visitor is known, a grey bar as wide as "Sign in" holds its place; if they cannot be
+ * read, "Sign in" (whose page sends a signed-in visitor on to their account).
  */
-export async function AccountLink() {
-  const [user, { t }] = await Promise.all([getSessionUser(), getI18n()]);
-  const linkClass = 'inline-flex min-h-11 shrink-0 items-center whitespace-nowrap rounded-lg px-2 text-sm font-medium text-ink hover:bg-brand-50';
+export function AccountLink({ status, user, t }: Props) {
+  if (status === 'loading') {
+    return (
+      <span className={linkClass} aria-hidden="true" data-testid="account-link-placeholder">
+        <span className="rounded bg-line/70">
+          <span className="invisible">{t.signIn}</span>
+        </span>
+      </span>
+    );
+  }
   if (!user) {
     return (
       <Link href="/sign-in" className={linkClass}>
-        {t.common.signIn}
+        {t.signIn}
       </Link>
     );
   }
-  const firstName = user.name.trim().split(/\s+/)[0] || t.common.account;
+  const firstName = user.firstName || t.account;
   const isStaff = user.role === 'staff' || user.role === 'admin';
   return (
     <div className="flex items-center gap-1">
       {isStaff && (
         <Link href="/staff" className={`${linkClass} text-brand-700`}>
-          {t.common.staffConsole}
+          {t.staffConsole}
         </Link>
       )}
       {/* Staff already have the console link: on their phones the card stays on the account page. */}
       <Link
         href="/account/card"
         className={`${isStaff ? linkClass.replace('inline-flex', 'hidden sm:inline-flex') : linkClass} text-brand-700`}
-        aria-label={t.card.headerLink}
+        aria-label={t.cardLink}
         data-testid="header-card-link"
       >
         <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5 sm:mr-1.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
           <rect x="2.5" y="5" width="19" height="14" rx="2.5" />
           <path d="M6 9v6M9 9v6M11.5 9v6M15 9v6M18 9v6" />
         </svg>
-        <span className="hidden sm:inline">{t.card.headerLink}</span>
+        <span className="hidden sm:inline">{t.cardLink}</span>
       </Link>
-      <Link href="/account" className={linkClass} aria-label={`${t.common.account}: ${user.name}`}>
+      <Link href="/account" className={linkClass} aria-label={`${t.account}: ${user.name}`}>
         <span aria-hidden="true" className="grid size-7 sm:mr-1.5 place-items-center rounded-full bg-brand-100 text-xs font-bold text-brand-700">
           {firstName.charAt(0).toUpperCase()}
         </span>

@@ -1,5 +1,6 @@
 'use client';
-import { useActionState } from 'react';
+import { useActionState, useEffect } from 'react';
+import { forgetVisitor, refreshVisitor } from '@/components/layout/visitor';
 import { initialAuthFormState, type AuthFormState } from '@/lib/auth/form-state';
 import { FormMessage } from './form-message';
 import { SubmitButton } from './submit-button';
@@ -22,8 +23,12 @@ type Props = {
 
 export function SignUpForm({ action, callbackUrl, labels }: Props) {
   const [state, formAction] = useActionState(action, initialAuthFormState);
+  // Signed in, the page changes and the header reads who it is; refused, the header reads it again.
+  useEffect(() => {
+    if (state !== initialAuthFormState) refreshVisitor();
+  }, [state]);
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form action={formAction} onSubmit={forgetVisitor} className="space-y-4" noValidate>
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
       <FormMessage ok={state.ok} message={state.message} link={state.link} />
       <TextField name="name" label={labels.name} autoComplete="name" defaultValue={state.values.name} error={state.fieldErrors.name} autoFocus />

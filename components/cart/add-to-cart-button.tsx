@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
-import { useActionState } from 'react';
+import { useActionState, useEffect } from 'react';
+import { refreshVisitor } from '@/components/layout/visitor';
 import { FormMessage } from '@/components/account/form-message';
 import { initialCartActionState, type CartActionState } from './form-state';
 
@@ -12,9 +13,12 @@ type Props = {
   testIds?: boolean;
 };
 
-/** One unit of the chosen size and colour into the cart; the header badge follows (the action refreshes it). */
+/** One unit of the chosen size and colour into the cart; the header's badge is read again once it is in. */
 export function AddToCartButton({ skuId, action, t, testIds = true }: Props) {
   const [state, formAction, pending] = useActionState(action, initialCartActionState);
+  useEffect(() => {
+    if (state.count !== undefined) refreshVisitor();
+  }, [state]);
   return (
     <form action={formAction} className="space-y-3" aria-busy={pending} data-testid={testIds ? 'add-to-cart' : undefined}>
       <input type="hidden" name="skuId" value={skuId} />

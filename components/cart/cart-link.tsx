@@ -1,8 +1,5 @@
 import Link from 'next/link';
-import { currentCartRef } from '@/lib/cart/identity';
-import { getCartCount } from '@/lib/cart/queries';
 import { interpolate } from '@/lib/i18n/format';
-import { getI18n } from '@/lib/i18n/server';
 
 function BagIcon() {
   return (
@@ -13,11 +10,15 @@ function BagIcon() {
   );
 }
 
-/** The header's cart icon with the number of units in the visitor's cart. */
-export async function CartLink() {
-  const [{ t }, ref] = await Promise.all([getI18n(), currentCartRef()]);
-  const count = await getCartCount(ref);
-  const label = count > 0 ? interpolate(t.cart.headerLinkCount, { count }) : t.cart.headerLink;
+export type CartLinkTexts = { cart: string; cartCount: string };
+
+/**
+ * The header's cart icon with the number of units in the visitor's cart. The same size with or
+ * without a count (the badge sits over the icon's corner), so while the count is not known yet —
+ * or could not be read — it is the plain link, and nothing moves when the count arrives.
+ */
+export function CartLink({ count, t }: { count: number | undefined; t: CartLinkTexts }) {
+  const label = count ? interpolate(t.cartCount, { count }) : t.cart;
   return (
     <Link
       href="/cart"
@@ -27,7 +28,7 @@ export async function CartLink() {
       data-testid="cart-link"
     >
       <BagIcon />
-      {count > 0 && (
+      {count !== undefined && count > 0 && (
         <span
           aria-hidden="true"
           className="absolute top-0.5 right-0 grid h-5 min-w-5 place-items-center rounded-full bg-brand-600 px-1 text-xs font-bold text-white tabular-nums"

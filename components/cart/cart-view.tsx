@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { useOptimistic, useState, useTransition, type ReactNode } from 'react';
 import type { Locale } from '@/lib/i18n/config';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
+import { refreshVisitor } from '@/components/layout/visitor';
 import { CartLine } from './cart-line';
 import type { CartActionState } from './form-state';
 import type { CartLineView, CartViewTexts } from './types';
@@ -24,7 +25,8 @@ type Props = {
 
 /**
  * The cart's lines and summary. Changes show at once (useOptimistic) while the server action
- * runs; the action refreshes the page, so the confirmed cart replaces the guess, and a refusal
+ * runs; the action refreshes the page, so the confirmed cart replaces the guess (and the header's
+ * count is read again), and a refusal
  * simply falls back to the cart as it was, with the reason shown.
  */
 export function CartView({ lines, locale, maxPerLine, t, setQuantity, removeLine, fulfilment, checkoutBlocked }: Props) {
@@ -44,6 +46,7 @@ export function CartView({ lines, locale, maxPerLine, t, setQuantity, removeLine
       } catch {
         setMessage(t.failed);
       }
+      refreshVisitor(); // the header's count, changed or not (a refusal shows the cart as it is)
     });
   }
 

@@ -9,7 +9,8 @@ import { IntentLink } from './intent-link';
 
 /**
  * The header is part of each page's prerendered shell (its language comes from the route); the
- * departments (database) and the visitor's store and account (cookies) stream in after it.
+ * departments (database) stream in after it, and the visitor's store, account and cart are read
+ * by the browser (HeaderSlots), so they make no per-request part of any page.
  */
 export function SiteHeader({ locale }: { locale: Locale }) {
   const t = getDictionary(locale);
@@ -19,11 +20,19 @@ export function SiteHeader({ locale }: { locale: Locale }) {
         <Link href="/" className="text-xl font-extrabold tracking-tight text-brand-700">
           {t.common.siteName}
         </Link>
-        <div className="ml-auto flex min-h-10 min-w-0 flex-1 items-center justify-end gap-1 text-sm sm:order-3 sm:gap-3 sm:flex-none">
-          <Suspense fallback={null}>
-            <HeaderSlots />
-          </Suspense>
-        </div>
+        <HeaderSlots
+          t={{
+            chooseMyStore: t.stores.chooseMyStore,
+            myStoreBadge: t.stores.myStoreBadge,
+            stores: t.common.stores,
+            signIn: t.common.signIn,
+            account: t.common.account,
+            staffConsole: t.common.staffConsole,
+            cardLink: t.card.headerLink,
+            cart: t.cart.headerLink,
+            cartCount: t.cart.headerLinkCount,
+          }}
+        />
         <form action="/search" role="search" className="order-last flex w-full gap-2 sm:order-2 sm:w-auto sm:flex-1">
           <label htmlFor="site-search" className="sr-only">
             {t.common.search}

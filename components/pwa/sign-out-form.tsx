@@ -1,5 +1,6 @@
 'use client';
 
+import { forgetVisitor } from '@/components/layout/visitor';
 import { signOutAction } from '@/lib/auth/sign-out-action';
 import { forgetOfflineCard } from './forget-offline-card';
 
@@ -7,11 +8,18 @@ type Props = { label: string; className?: string; buttonClassName: string; actio
 
 /**
  * The sign-out button (or another action that signs this device out: "all my devices"); it also
- * forgets the offline copy of the loyalty card on this device.
+ * forgets the offline copy of the loyalty card on this device, and the header's visitor.
  */
 export function SignOutForm({ label, className, buttonClassName, action = signOutAction }: Props) {
   return (
-    <form action={action} onSubmit={() => void forgetOfflineCard()} className={className}>
+    <form
+      action={action}
+      onSubmit={() => {
+        forgetVisitor(); // the header shows no one until it has read who is signed in now
+        void forgetOfflineCard();
+      }}
+      className={className}
+    >
       <button type="submit" className={buttonClassName}>
         {label}
       </button>

@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect } from 'react';
+import { refreshVisitor } from '@/components/layout/visitor';
 
 export type MakeMyStoreAction = (
   prev: { ok: boolean; message: string } | null,
@@ -18,6 +19,9 @@ type Props = {
 /** "Make this my store" — a plain form, so it works before the page's JavaScript has loaded. */
 export function MakeMyStoreButton({ action, storeId, storeName, isMine, t }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
+  useEffect(() => {
+    if (state?.ok) refreshVisitor(); // the header's "my store"
+  }, [state]);
   return (
     <form action={formAction} className="flex flex-col gap-1">
       <input type="hidden" name="storeId" value={storeId} />

@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { interpolate } from '@/lib/i18n/format';
-import { getI18n } from '@/lib/i18n/server';
-import { getMyStore } from '@/lib/stores/my-store';
+import type { VisitorSummary } from '@/lib/visitor/types';
 
 function PinIcon() {
   return (
@@ -11,25 +10,49 @@ function PinIcon() {
   );
 }
 
+export type MyStoreBadgeTexts = { chooseMyStore: string; myStoreBadge: string; stores: string };
+
+type Props = {
+  /** loading: not known yet; failed: could not be read (the visitor's store is unknown). */
+  status: 'loading' | 'failed' | 'ready';
+  store: VisitorSummary['myStore'] | undefined;
+  t: MyStoreBadgeTexts;
+};
+
+const className =
+  'inline-flex min-w-0 max-w-[9rem] min-h-11 items-center gap-1.5 rounded-full px-2 text-sm font-medium text-ink hover:bg-brand-50 hover:text-brand-700 sm:max-w-xs lg:max-w-sm';
+
 /**
  * The header's "My store: Lyon Part-Dieu" link (or "Choose my store"). On phones only the store's town
- * shows, truncated; the full text stays the link's accessible name.
+ * shows, truncated; the full text stays the link's accessible name. Until the visitor is known, a
+ * grey bar as wide as "Choose my store" (what a first visit shows) holds its place.
  */
-export async function MyStoreBadge() {
-  const [{ t }, store] = await Promise.all([getI18n(), getMyStore()]);
-  const className =
-    'inline-flex min-w-0 max-w-[9rem] min-h-11 items-center gap-1.5 rounded-full px-2 text-sm font-medium text-ink hover:bg-brand-50 hover:text-brand-700 sm:max-w-xs lg:max-w-sm';
+export function MyStoreBadge({ status, store, t }: Props) {
+  if (status === 'loading') {
+    return (
+      <span className={className} aria-hidden="true" data-testid="my-store-badge-placeholder">
+        <span className="text-line">
+          <PinIcon />
+        </span>
+        <span className="truncate rounded bg-line/70 text-transparent">
+          <span className="invisible">{t.chooseMyStore}</span>
+        </span>
+      </span>
+    );
+  }
   if (!store) {
+    // Not read (an outage): the stores page, whichever store is theirs.
+    const text = status === 'failed' ? t.stores : t.chooseMyStore;
     return (
       <Link href="/stores" className={className} data-testid="my-store-badge">
         <span className="text-brand-600">
           <PinIcon />
         </span>
-        <span className="truncate">{t.stores.chooseMyStore}</span>
+        <span className="truncate">{text}</span>
       </Link>
     );
   }
-  const label = interpolate(t.stores.myStoreBadge, { store: store.name });
+  const label = interpolate(t.myStoreBadge, { store: store.name });
   return (
     <Link href={`/stores/${store.slug}`} className={className} aria-label={label} title={label} data-testid="my-store-badge">
       <span className="text-brand-600">

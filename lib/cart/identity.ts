@@ -1,6 +1,6 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
-import { getSessionUser } from '@/lib/auth/guards';
+import { getSessionUser, type SessionUser } from '@/lib/auth/guards';
 import { createAnonymousCart, getOrCreateCustomerCart, mergeCarts, type MergeResult } from './commands';
 import { ANONYMOUS_CART_DAYS } from './config';
 import { findCartId } from './queries';
@@ -34,7 +34,11 @@ export async function readCartToken(): Promise<string | null> {
 
 /** For pages: this visitor's cart reference, or null (an anonymous visitor who never added anything). */
 export async function currentCartRef(): Promise<CartRef | null> {
-  const user = await getSessionUser();
+  return cartRefOf(await getSessionUser());
+}
+
+/** The cart of `user` (the session already read), else the anonymous cart named by the cookie. */
+export async function cartRefOf(user: SessionUser | null): Promise<CartRef | null> {
   if (user) return { customerId: user.id };
   const token = await readCartToken();
   return token ? { token } : null;

@@ -1,7 +1,6 @@
 'use server';
 import { formAction } from '@/lib/http/form-action';
 import { initialCartActionState } from '@/components/cart/form-state';
-import { refresh } from 'next/cache';
 import { z } from 'zod';
 import type { CartActionState } from '@/components/cart/form-state';
 import { addToCart, assertKnownSku } from '@/lib/cart/commands';
@@ -28,7 +27,7 @@ async function addToCartActionUnchecked(_prev: CartActionState, formData: FormDa
     return cartRefusal(err, t.cart);
   }
   const count = await getCartCount(await currentCartRef());
-  refresh(); // the header's cart badge
+  // No refresh(): the header's cart badge is read by the browser (AddToCartButton re-reads it).
   if (capped) return { ok: false, message: interpolate(t.cart.addedCapped, { max: cartLimits().maxPerLine }), count };
   return { ok: true, message: interpolate(t.cart.added, { count }), count };
 }
