@@ -130,7 +130,7 @@ function refuse(status: 400 | 403 | 404 | 413, text: string): NextResponse {
 }
 
 const PRODUCT_SUBPATH = /^\/p\/[^/]+\/[^/]/;
-/** app/[locale]/(shop)/home/[edition]: `/` is served from there; the path itself is not public. */
+/** app/[locale]/(catalogue)/home/[edition]: `/` is served from there; the path itself is not public. */
 const HOME_PAGE = '/home/catalogue';
 const HOME_ROUTE = /^\/home(?:\/|$)/;
 

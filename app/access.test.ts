@@ -24,7 +24,7 @@ import { bookReturnAction } from './[locale]/(shop)/account/orders/[number]/retu
 import { cancelReservationAction } from './[locale]/(shop)/account/reservations/[id]/cancel-reservation-action';
 import { cancelReturnAction } from './[locale]/(shop)/account/returns/[code]/cancel-return-action';
 import { rescheduleReturnAction } from './[locale]/(shop)/account/returns/[code]/reschedule-return-action';
-import { reserveAction } from './[locale]/(shop)/p/[slug]/reserve-action';
+import { reserveAction } from './[locale]/(catalogue)/p/[slug]/reserve-action';
 import { cancelDeliveryOrderAction } from './[locale]/(staff)/staff/deliveries/cancel-delivery-action';
 import { deliverOrderAction } from './[locale]/(staff)/staff/deliveries/deliver-action';
 import { shipOrderAction } from './[locale]/(staff)/staff/deliveries/ship-action';

@@ -19,7 +19,7 @@ vi.mock('@/lib/auth', async () => (await import('@/lib/testing/next-request')).a
 
 import { bookReturnAction } from './[locale]/(shop)/account/orders/[number]/return/book-return-action';
 import { placeOrderAction } from './[locale]/(shop)/checkout/place-order-action';
-import { reserveAction } from './[locale]/(shop)/p/[slug]/reserve-action';
+import { reserveAction } from './[locale]/(catalogue)/p/[slug]/reserve-action';
 import { walkInAction } from './[locale]/(staff)/staff/stores/[storeId]/returns/walk-in-action';
 import { completeSaleAction } from './[locale]/(staff)/staff/stores/[storeId]/till/complete-sale-action';
 import { orderHomeDeliveryAction } from './[locale]/(staff)/staff/stores/[storeId]/till/home-delivery-action';

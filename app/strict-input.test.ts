@@ -21,7 +21,7 @@ vi.mock('next-auth', async () => (await import('@/lib/testing/next-request')).ne
 vi.mock('@/lib/auth', async () => (await import('@/lib/testing/next-request')).auth);
 
 import { signUpAction } from './[locale]/(shop)/sign-up/sign-up-action';
-import { reserveAction } from './[locale]/(shop)/p/[slug]/reserve-action';
+import { reserveAction } from './[locale]/(catalogue)/p/[slug]/reserve-action';
 import { correctCountAction } from './[locale]/(staff)/staff/stores/[storeId]/correct-count-action';
 import { recordDeliveryAction } from './[locale]/(staff)/staff/stores/[storeId]/record-delivery-action';
 

@@ -2,7 +2,7 @@ import net from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { initialCartActionState } from '@/components/cart/form-state';
-import { addToCartAction } from '@/app/[locale]/(shop)/p/[slug]/add-to-cart-action';
+import { addToCartAction } from '@/app/[locale]/(catalogue)/p/[slug]/add-to-cart-action';
 import { listenOnPostgres } from '@/lib/events/pg-listener';
 import { actAs } from '@/lib/testing/next-request';
 import { form } from '@/lib/testing/world';

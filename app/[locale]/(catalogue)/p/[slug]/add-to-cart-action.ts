@@ -9,7 +9,7 @@ import { cartIdForWrite, currentCartRef } from '@/lib/cart/identity';
 import { getCartCount } from '@/lib/cart/queries';
 import { getI18n } from '@/lib/i18n/server';
 import { interpolate } from '@/lib/i18n/format';
-import { cartRefusal, idSchema, refused } from '../../cart/cart-refusal';
+import { cartRefusal, idSchema, refused } from '../../../(shop)/cart/cart-refusal';
 
 const addSchema = z.object({ skuId: idSchema });
 

@@ -8,7 +8,7 @@ import { getSessionUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
 import { findReservationByKey, placeReservation } from '@/lib/reservations/commands';
 import { reservationLimits } from '@/lib/reservations/config';
-import { invalidReservationInput, reservationRefusal, reserveKeySchema, reserveSchema } from '../../account/reservations/reservation-refusal';
+import { invalidReservationInput, reservationRefusal, reserveKeySchema, reserveSchema } from '../../../(shop)/account/reservations/reservation-refusal';
 
 /** "Reserve in store": one SKU at one shop, for the signed-in shopper (never a customer id from the form). */
 async function reserveActionUnchecked(_prev: ReservationFormState, formData: FormData): Promise<ReservationFormState> {
