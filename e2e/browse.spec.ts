@@ -69,7 +69,7 @@ test("a product page is kept whole: once made, Next.js serves it from its cache,
   expect(html).toMatch(/itemprop="price"[^>]*>[^<]*\d/i);
   expect(html).toContain('<img src="/img/p/');
   // A size and colour is a kept page of its own; its path is not a public URL.
-  const sku = /name="sku" value="(\d+)"/.exec(html)?.[1];
+  const sku = /<button type="submit" value="(\d+)"[^>]*name="sku"/.exec(html)?.[1];
   expect(sku).toBeDefined();
   await expect
     .poll(async () => (await request.get(`${url}?sku=${sku}`)).headers()['x-nextjs-cache'], { timeout: 15_000 })

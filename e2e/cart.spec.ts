@@ -17,7 +17,7 @@ async function addToCart(page: Page, sku: { productSlug: string; skuId: number }
   const form = page.getByTestId('add-to-cart');
   await form.getByRole('button', { name: 'Add to cart' }).click();
   await expect(form.getByTestId('form-message')).toContainText(`Added to your cart (${expectedCount} in your cart)`);
-  await expect(page.getByTestId('cart-count')).toHaveText(String(expectedCount));
+  await expect(page.getByRole('banner').getByTestId('cart-count')).toHaveText(String(expectedCount));
 }
 
 function uniqueEmail(testInfo: TestInfo): string {
@@ -29,8 +29,8 @@ test('an anonymous visitor adds to the cart, changes the quantity and removes th
   const { anySku } = e2eData().cart;
   await page.goto('/cart');
   await expect(page.getByTestId('cart-empty')).toContainText('Your cart is empty.');
-  await expect(page.locator('[data-visitor="ready"]')).toHaveCount(1); // the header has read the visitor
-  await expect(page.getByTestId('cart-count')).toHaveCount(0);
+  await expect(page.getByRole('banner').locator('[data-visitor="ready"]')).toHaveCount(1); // the header has read the visitor
+  await expect(page.getByRole('banner').getByTestId('cart-count')).toHaveCount(0);
 
   await addToCart(page, anySku, 1);
   // The anonymous cart is found by an httpOnly cookie that page scripts cannot read.
@@ -44,7 +44,7 @@ test('an anonymous visitor adds to the cart, changes the quantity and removes th
     form.requestSubmit();
   });
   await expect(page.getByTestId('add-to-cart').getByTestId('form-message')).toHaveText('This item no longer exists. Reload the page.');
-  await expect(page.getByTestId('cart-count')).toHaveText('1');
+  await expect(page.getByRole('banner').getByTestId('cart-count')).toHaveText('1');
   await addToCart(page, anySku, 2);
   await page.getByTestId('add-to-cart').getByRole('link', { name: 'View cart' }).click();
   await expect(page).toHaveURL(/\/cart$/);
@@ -58,20 +58,20 @@ test('an anonymous visitor adds to the cart, changes the quantity and removes th
 
   await line.getByRole('button', { name: 'One more' }).click();
   await expect(line.getByTestId('cart-quantity')).toHaveText('3');
-  await expect(page.getByTestId('cart-count')).toHaveText('3'); // the header, once the server confirmed
+  await expect(page.getByRole('banner').getByTestId('cart-count')).toHaveText('3'); // the header, once the server confirmed
   await expect(page.getByTestId('cart-subtotal')).not.toHaveText(subtotalOfTwo ?? '');
   await page.reload();
   await expect(page.getByTestId('cart-line').getByTestId('cart-quantity')).toHaveText('3');
 
   await page.getByTestId('cart-line').getByRole('button', { name: 'One fewer' }).click();
-  await expect(page.getByTestId('cart-count')).toHaveText('2');
+  await expect(page.getByRole('banner').getByTestId('cart-count')).toHaveText('2');
   await expect(page.getByTestId('cart-subtotal')).toHaveText(subtotalOfTwo ?? '');
   // Home delivery from the warehouse, which has it: checkout is open.
   await expect(page.getByTestId('checkout-link')).toHaveAttribute('href', '/checkout');
 
   await page.getByTestId('cart-line').getByRole('button', { name: `Remove ${anySku.productName} from the cart` }).click();
   await expect(page.getByTestId('cart-empty')).toBeVisible();
-  await expect(page.getByTestId('cart-count')).toHaveCount(0);
+  await expect(page.getByRole('banner').getByTestId('cart-count')).toHaveCount(0);
   await page.reload();
   await expect(page.getByTestId('cart-empty')).toBeVisible();
 });
@@ -92,7 +92,7 @@ test('a change refused by the server rolls back with the reason (the line was re
   await expect(page.getByTestId('cart-message')).toHaveText('This item is no longer in your cart.');
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
   await expect(page.getByTestId('cart-line')).toHaveAttribute('data-sku', String(otherSku.skuId));
-  await expect(page.getByTestId('cart-count')).toHaveText('1');
+  await expect(page.getByRole('banner').getByTestId('cart-count')).toHaveText('1');
 });
 
 test('a cart filled before signing up or in follows the shopper into their account', async ({ page }, testInfo) => {
@@ -107,12 +107,12 @@ test('a cart filled before signing up or in follows the shopper into their accou
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Create my account' }).click();
   await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByTestId('cart-count')).toHaveText('1');
+  await expect(page.getByRole('banner').getByTestId('cart-count')).toHaveText('1');
 
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
   // Signed out, the visitor's cart is a new, empty one; the account's cart waits for them.
-  await expect(page.getByTestId('cart-count')).toHaveCount(0);
+  await expect(page.getByRole('banner').getByTestId('cart-count')).toHaveCount(0);
   await addToCart(page, otherSku, 1);
   await addToCart(page, anySku, 2);
 
@@ -122,7 +122,7 @@ test('a cart filled before signing up or in follows the shopper into their accou
   await expect(lines).toHaveCount(2);
   await expect(page.locator(`[data-testid="cart-line"][data-sku="${anySku.skuId}"]`).getByTestId('cart-quantity')).toHaveText('2');
   await expect(page.locator(`[data-testid="cart-line"][data-sku="${otherSku.skuId}"]`).getByTestId('cart-quantity')).toHaveText('1');
-  await expect(page.getByTestId('cart-count')).toHaveText('3');
+  await expect(page.getByRole('banner').getByTestId('cart-count')).toHaveText('3');
 });
 
 test('choosing drive marks what my store lacks and switches to the nearest drive store that has everything', async ({ page, context, baseURL }) => {

@@ -36,7 +36,7 @@ test('home delivery: a declined card makes no order, a test card places one, and
   await signUp(page, testInfo, 'Lou Colis');
   await page.goto(`/p/${deliverySku.productSlug}?sku=${deliverySku.skuId}`);
   await page.getByTestId('add-to-cart').getByRole('button', { name: 'Add to cart' }).click();
-  await expect(page.getByTestId('cart-count')).toHaveText('1');
+  await expect(page.getByRole('banner').getByTestId('cart-count')).toHaveText('1');
 
   await page.goto('/checkout');
   await expect(page.getByRole('heading', { name: 'Checkout' })).toBeVisible();
@@ -68,7 +68,7 @@ test('home delivery: a declined card makes no order, a test card places one, and
   await expect(page).toHaveURL(/\/checkout$/);
   await page.goto('/account/orders');
   await expect(page.getByTestId('orders-empty')).toBeVisible();
-  await expect(page.getByTestId('cart-count')).toHaveText('1');
+  await expect(page.getByRole('banner').getByTestId('cart-count')).toHaveText('1');
 
   await page.goto('/checkout');
   await page.getByLabel('Full name').fill('Lou Colis');
@@ -90,7 +90,7 @@ test('home delivery: a declined card makes no order, a test card places one, and
   await expect(page.getByTestId('payment-status')).toHaveText('Amount held on your card');
   await expect(page.getByTestId('order-payment')).toContainText('Card ending 4242');
   await expect(page.getByTestId('order-delivery')).toContainText('12 rue des Lilas, 69003 Lyon');
-  await expect(page.getByTestId('cart-count')).toHaveCount(0);
+  await expect(page.getByRole('banner').getByTestId('cart-count')).toHaveCount(0);
   await expectNoSeriousA11yViolations(page, { include: 'main' });
 
   await page.goto('/account');

@@ -32,7 +32,7 @@ test('a shopper orders for drive pickup on a phone, picks a slot and says "I\'m 
 
   await page.goto(`/p/${driveSku.productSlug}?sku=${driveSku.skuId}`);
   await page.getByTestId('add-to-cart').getByRole('button', { name: 'Add to cart' }).click();
-  await expect(page.getByTestId('cart-count')).toHaveText('1');
+  await expect(page.getByRole('banner').getByTestId('cart-count')).toHaveText('1');
 
   await page.goto('/cart');
   await page.getByLabel('Drive pickup').check();
@@ -64,7 +64,7 @@ test('a shopper orders for drive pickup on a phone, picks a slot and says "I\'m 
   await expect(page.getByTestId('order-slot')).toContainText(slotLabel.split(' – ')[0]!);
   await expect(page.getByTestId('order-changeable')).toContainText('You can change or cancel it until');
   await expect(page.getByRole('button', { name: 'Cancel order' })).toBeVisible();
-  await expect(page.getByTestId('cart-count')).toHaveCount(0); // the cart became the order
+  await expect(page.getByRole('banner').getByTestId('cart-count')).toHaveCount(0); // the cart became the order
 
   const arrival = page.getByTestId('order-arrival');
   await arrival.getByLabel('Bay number (optional)').fill('7');

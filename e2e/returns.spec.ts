@@ -27,7 +27,7 @@ test('book a return at a nearby shop, the desk checks it in: stock up live, refu
   await expect(myStore).toContainText('Out of stock');
   await expect(watcher.getByTestId('availability')).toHaveAttribute('data-live-status', 'live');
   await watcher.getByTestId('add-to-cart').getByRole('button', { name: 'Add to cart' }).click();
-  await expect(watcher.getByTestId('cart-count')).toHaveText('1');
+  await expect(watcher.getByRole('banner').getByTestId('cart-count')).toHaveText('1');
 
   await shopper.goto('/checkout');
   await shopper.getByLabel('Full name').fill('Rose Retour');

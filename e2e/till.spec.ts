@@ -130,7 +130,7 @@ test('one account across channels: points earned on a web order are spent at the
     await signIn(shopper, webMember.email, webMember.password);
     await shopper.goto(`/p/${deliverySku.productSlug}?sku=${deliverySku.skuId}`);
     await shopper.getByTestId('add-to-cart').getByRole('button', { name: 'Add to cart' }).click();
-    await expect(shopper.getByTestId('cart-count')).toHaveText('1');
+    await expect(shopper.getByRole('banner').getByTestId('cart-count')).toHaveText('1');
     await shopper.goto('/checkout');
     await shopper.getByLabel('Full name').fill(webMember.name);
     await shopper.getByLabel('Address').fill('3 quai Saint-Vincent');

@@ -18,6 +18,14 @@ export type HeaderSlotsTexts = MyStoreBadgeTexts & AccountLinkTexts & CartLinkTe
 export function HeaderSlots({ t }: { t: HeaderSlotsTexts }) {
   const { data, error } = useVisitor();
   const status = data ? 'ready' : error ? 'failed' : 'loading';
+  // Never left waiting: a read dropped by SWR (an answer forgotten at sign-out while a read was
+  // under way is discarded, and a header mounted in another route group may find no read going)
+  // is asked again.
+  useEffect(() => {
+    if (status !== 'loading') return;
+    const timer = window.setInterval(refreshVisitor, 1_500);
+    return () => window.clearInterval(timer);
+  }, [status]);
   return (
     <div
       className="ml-auto flex min-h-10 min-w-0 flex-1 items-center justify-end gap-1 text-sm sm:order-3 sm:gap-3 sm:flex-none"

@@ -12,7 +12,12 @@ import { IntentLink } from './intent-link';
  * departments (database) stream in after it, and the visitor's store, account and cart are read
  * by the browser (HeaderSlots), so they make no per-request part of any page.
  */
-export function SiteHeader({ locale }: { locale: Locale }) {
+/**
+ * `kept`: the page is served whole from the cache (the (catalogue) group), so the department list
+ * is part of its HTML in place — inside a Suspense boundary React would move it to the end of the
+ * document and reveal it by script.
+ */
+export function SiteHeader({ locale, kept = false }: { locale: Locale; kept?: boolean }) {
   const t = getDictionary(locale);
   return (
     <header className="border-b border-line bg-white">
@@ -52,9 +57,13 @@ export function SiteHeader({ locale }: { locale: Locale }) {
         </form>
       </div>
       <nav aria-label={t.common.categories} className="min-h-[53px] border-t border-line">
-        <Suspense fallback={null}>
+        {kept ? (
           <DepartmentLinks locale={locale} />
-        </Suspense>
+        ) : (
+          <Suspense fallback={null}>
+            <DepartmentLinks locale={locale} />
+          </Suspense>
+        )}
       </nav>
     </header>
   );

@@ -5,7 +5,8 @@ import { performance } from 'node:perf_hooks';
  * price it shows. Used where several servers are watched at once for a catalogue change
  * (e2e/live-two-servers.spec.ts, bench/figures/price-change-visible.ts).
  */
-export type ProductPageRead = { status: number; price: string | null; at: number };
+/** `cache`: Next.js's x-nextjs-cache header — HIT when the page was served whole from its cache. */
+export type ProductPageRead = { status: number; price: string | null; at: number; cache: string | null };
 
 const PRICE = /data-testid="price"[^>]*>([^<]*)</;
 
@@ -15,7 +16,7 @@ export const euros = (cents: number) => new Intl.NumberFormat('en-GB', { style: 
 export async function readProductPage(origin: string, slug: string, skuId: number): Promise<ProductPageRead> {
   const res = await fetch(`${origin}/p/${encodeURIComponent(slug)}?sku=${skuId}`, { headers: { 'accept-language': 'en-GB' }, redirect: 'manual' });
   const html = await res.text();
-  return { status: res.status, price: PRICE.exec(html)?.[1] ?? null, at: performance.now() };
+  return { status: res.status, price: PRICE.exec(html)?.[1] ?? null, at: performance.now(), cache: res.headers.get('x-nextjs-cache') };
 }
 
 /**

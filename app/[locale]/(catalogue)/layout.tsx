@@ -16,5 +16,9 @@ export const instant = false;
 
 export default async function CatalogueLayout({ children, params }: { children: React.ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
-  return <ShopFrame locale={isLocale(locale) ? locale : 'fr'}>{children}</ShopFrame>;
+  return (
+    <ShopFrame locale={isLocale(locale) ? locale : 'fr'} kept>
+      {children}
+    </ShopFrame>
+  );
 }

@@ -1,6 +1,5 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Suspense } from 'react';
 import { IntentLink } from '@/components/layout/intent-link';
 import { ProductCard, ProductGrid } from '@/components/product/product-card';
 import { getCategories, listFeatured } from '@/lib/catalog/cached';
@@ -39,17 +38,13 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         <h2 id="departments" className="text-xl font-bold">
           {t.catalog.shopByDepartment}
         </h2>
-        <Suspense fallback={<GridSkeleton count={12} className="h-14" />}>
-          <Departments locale={locale} />
-        </Suspense>
+        <Departments locale={locale} />
       </section>
       <section aria-labelledby="popular" className="render-when-near-160 space-y-3">
         <h2 id="popular" className="text-xl font-bold">
           {t.catalog.popular}
         </h2>
-        <Suspense fallback={<GridSkeleton count={4} className="aspect-[3/4]" />}>
-          <Popular locale={locale} t={t.catalog} />
-        </Suspense>
+        <Popular locale={locale} t={t.catalog} />
       </section>
     </div>
   );
@@ -81,15 +76,5 @@ async function Popular({ locale, t }: { locale: Locale; t: Dictionary['catalog']
         <ProductCard key={p.id} product={p} locale={locale} t={t} />
       ))}
     </ProductGrid>
-  );
-}
-
-function GridSkeleton({ count, className }: { count: number; className: string }) {
-  return (
-    <div aria-hidden="true" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
-      {Array.from({ length: count }, (_, i) => (
-        <div key={i} className={`animate-pulse rounded-xl bg-line/50 ${className}`} />
-      ))}
-    </div>
   );
 }
