@@ -1,16 +1,31 @@
 'use client';
 
+import { lazy, Suspense, useEffect } from 'react';
 import useSWR from 'swr';
-import { ReservePanel, ReservePanelSkeleton } from '@/components/reservations/reserve-panel';
 import type { ReservationFormState } from '@/components/reservations/form-state';
-import { signInPath } from '@/lib/auth/callback-url';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import type { ProductStock } from '@/lib/inventory/product-stock';
-import { AvailabilitySkeleton, type AvailabilityTexts } from './availability-panel';
-import { LiveAvailabilityPanel } from './live-availability-panel';
+import type { AvailabilityTexts } from './availability-panel';
 
 type Answer = ProductStock & { signedIn: boolean };
+
+/**
+ * The panels' code (stock figures, live stream, reserve form) is a chunk of its own: it is not
+ * among the page's first scripts, and its download starts when this mounts, beside the figures'.
+ */
+const loadView = () => import('./product-stock-view');
+const ProductStockView = lazy(loadView);
+
+/** The panels' size while their figures and code arrive (see AvailabilitySkeleton, ReservePanelSkeleton). */
+function Placeholders() {
+  return (
+    <>
+      <div className="card h-64 animate-pulse bg-white" aria-hidden />
+      <div className="card h-40 animate-pulse bg-white" aria-hidden />
+    </>
+  );
+}
 
 class StockError extends Error {
   constructor(readonly status: number) {
@@ -44,6 +59,7 @@ type Props = {
  * panels' size meanwhile, so nothing below moves when they arrive.
  */
 export function ProductStockPanels({ locale, productSlug, skuId, texts, failure, reservations, resumeText, reserveAction }: Props) {
+  useEffect(() => void loadView(), []);
   const { data, error, isValidating, mutate } = useSWR(`/api/availability/product?sku=${skuId}`, fetchStock, {
     revalidateOnFocus: false, // the stream keeps the figures live
     // Asked again each time the panel is shown, never taken from an earlier page's answer: it also
@@ -65,41 +81,20 @@ export function ProductStockPanels({ locale, productSlug, skuId, texts, failure,
         </div>
       );
     }
-    return (
-      <>
-        <AvailabilitySkeleton />
-        <ReservePanelSkeleton />
-      </>
-    );
+    return <Placeholders />;
   }
   return (
-    <>
-      <LiveAvailabilityPanel
-        // A new SKU: a new panel (and stream subscription), not the last SKU's figures patched.
-        key={skuId}
+    <Suspense fallback={<Placeholders />}>
+      <ProductStockView
+        data={data}
         locale={locale}
-        t={texts}
+        productSlug={productSlug}
         skuId={skuId}
-        myStore={data.myStore}
-        nearby={data.nearby}
-        online={data.online}
-        at={data.at}
-      />
-      <ReservePanel
-        key={`reserve-${skuId}`}
-        locale={locale}
+        texts={texts}
+        reservations={reservations}
         resumeText={resumeText}
-        t={reservations}
-        skuId={skuId}
-        stores={data.reserve.stores}
-        defaultStoreId={data.reserve.defaultStoreId}
-        maxUnitsPerSku={data.reserve.maxUnitsPerSku}
-        // The form makes its key when it mounts (or takes back a pending one: a lost answer).
-        idempotencyKey=""
-        signInHref={data.signedIn ? null : signInPath(`/p/${productSlug}?sku=${skuId}`)}
-        nearestFirst={data.reserve.nearestFirst}
-        action={reserveAction}
+        reserveAction={reserveAction}
       />
-    </>
+    </Suspense>
   );
 }
