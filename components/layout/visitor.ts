@@ -1,28 +1,20 @@
-import useSWR, { mutate } from 'swr';
-import type { VisitorSummary } from '@/lib/visitor/types';
-
-export type { VisitorSummary };
-
 /**
  * The shop header's per-visitor parts come from GET /api/visitor, read by the browser: the pages
- * themselves are the same for everyone (served whole from the cache). One SWR key for the whole
- * tab, re-read on focus, on each navigation (HeaderSlots), and when a form changes what it shows.
+ * themselves are the same for everyone (served whole from the cache). The reading lives in
+ * ./header-slots-live.tsx (SWR, loaded after the page's first scripts); forms tell it what
+ * changed through a window event, so they do not carry its code.
  */
 export const VISITOR_KEY = '/api/visitor';
+export const VISITOR_EVENT = 'comptoir:visitor';
+export type VisitorChange = 'refresh' | 'forget';
 
-async function fetchVisitor(url: string): Promise<VisitorSummary> {
-  const res = await fetch(url, { cache: 'no-store', headers: { accept: 'application/json' } });
-  if (!res.ok) throw new Error(`visitor: HTTP ${res.status}`);
-  return (await res.json()) as VisitorSummary;
-}
-
-export function useVisitor() {
-  return useSWR(VISITOR_KEY, fetchVisitor, { revalidateOnFocus: true });
+function tell(change: VisitorChange): void {
+  window.dispatchEvent(new CustomEvent<VisitorChange>(VISITOR_EVENT, { detail: change }));
 }
 
 /** Something in the header changed (the cart, my store): read it again. */
 export function refreshVisitor(): void {
-  void mutate(VISITOR_KEY);
+  tell('refresh');
 }
 
 /**
@@ -32,5 +24,5 @@ export function refreshVisitor(): void {
  * read now: it would race the action and could bring back the old answer.
  */
 export function forgetVisitor(): void {
-  void mutate(VISITOR_KEY, undefined, { revalidate: false });
+  tell('forget');
 }
