@@ -27,10 +27,12 @@ import { unsafeQueryParam } from '@/lib/input/text';
 
 const { auth } = NextAuth(authConfig);
 
-function rewriteToLocale(req: NextRequest, pathname = req.nextUrl.pathname): NextResponse {
+function rewriteToLocale(req: NextRequest, pathname = req.nextUrl.pathname, dropParam?: string): NextResponse {
   const locale = resolveLocale(req.cookies.get(LOCALE_COOKIE)?.value, req.headers.get('accept-language'));
   const url = req.nextUrl.clone();
   url.pathname = `/${locale}${pathname === '/' ? '' : pathname}`;
+  // A query parameter the path now carries: left on, Next.js would not serve the kept page.
+  if (dropParam) url.searchParams.delete(dropParam);
   const headers = new Headers(req.headers);
   headers.set(LOCALE_HEADER, locale);
   return NextResponse.rewrite(url, { request: { headers } });
@@ -129,7 +131,6 @@ function refuse(status: 400 | 403 | 404 | 413, text: string): NextResponse {
   return new NextResponse(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
 }
 
-const PRODUCT_SUBPATH = /^\/p\/[^/]+\/[^/]/;
 /** app/[locale]/(catalogue)/home/[edition]: `/` is served from there; the path itself is not public. */
 const HOME_PAGE = '/home/catalogue';
 const HOME_ROUTE = /^\/home(?:\/|$)/;
@@ -163,13 +164,13 @@ async function route(req: NextRequest, event: Parameters<typeof staffGate>[1]) {
   // An unknown product, department or store: the catch-all route answers 404 before streaming.
   if (req.method === 'GET' && !(await slugExists(path))) return rewriteToLocale(req, '/_unknown');
   // A product's size and colour (?sku=) is a page of its own, kept like the product's: served from
-  // /p/<slug>/<id> (pages, their data for client navigations, and the actions posted from them).
-  // That path is not a public URL.
-  if (PRODUCT_SUBPATH.test(path) || HOME_ROUTE.test(path)) return rewriteToLocale(req, '/_unknown');
+  // /p/<slug>~<id> (pages, their data for client navigations, and the actions posted from them);
+  // that path is not a public URL (slugExists above already answers it 404).
+  if (HOME_ROUTE.test(path)) return rewriteToLocale(req, '/_unknown');
   // The home page is kept whole like a product page: its route has a placeholder the build renders.
   if (path === '/') return rewriteToLocale(req, HOME_PAGE);
   const skuPath = await productSkuPath(path, req.nextUrl.searchParams.get('sku'));
-  return rewriteToLocale(req, skuPath ?? path);
+  return skuPath ? rewriteToLocale(req, skuPath, 'sku') : rewriteToLocale(req);
 }
 
 /**

@@ -74,6 +74,7 @@ test("a product page is kept whole: once made, Next.js serves it from its cache,
   await expect
     .poll(async () => (await request.get(`${url}?sku=${sku}`)).headers()['x-nextjs-cache'], { timeout: 15_000 })
     .toBe('HIT');
+  expect((await request.get(`${url}~${sku}`)).status()).toBe(404);
   expect((await request.get(`${url}/${sku}`)).status()).toBe(404);
 });
 

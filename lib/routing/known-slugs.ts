@@ -82,7 +82,7 @@ export async function slugExists(pathname: string): Promise<boolean> {
 }
 
 /**
- * Where `/p/<slug>?sku=<id>` is served from: `/p/<slug>/<id>` when the id is one of this product's
+ * Where `/p/<slug>?sku=<id>` is served from: `/p/<slug>~<id>` when the id is one of this product's
  * SKUs — each SKU's page is prerendered once and kept, like the product's — else `/p/<slug>` (the
  * first SKU: an unknown, mistyped or stale id shows the product rather than an error, and cannot
  * make the cache keep a page per made-up id). Null for any other path.
@@ -99,5 +99,5 @@ export async function productSkuPath(pathname: string, skuParam: string | null):
   const id = Number(skuParam);
   let skus = (await current(false)).skus.get(slug);
   if (!skus?.has(id)) skus = (await current(true)).skus.get(slug); // a SKU added a moment ago
-  return skus?.has(id) ? `/p/${match[1]}/${id}` : null;
+  return skus?.has(id) ? `/p/${match[1]}~${id}` : null;
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { BUILD_SAMPLE, ProductPage, productMetadata, type ProductParams } from './product-view';
 
-/** A product with its first SKU chosen; /p/<slug>?sku=<id> is ./[sku]/page.tsx (the proxy rewrites it). */
+/** A product page: /p/<slug> (its first SKU), and /p/<slug>?sku=<id>, which the proxy serves from /p/<slug>~<id>. */
 export function generateStaticParams() {
   return [{ slug: BUILD_SAMPLE }];
 }

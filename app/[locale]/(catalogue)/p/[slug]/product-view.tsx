@@ -21,7 +21,9 @@ import { reserveAction } from './reserve-action';
  *   price, options and EAN, description — comes from one cached component per product, SKU and
  *   language, tagged product:<slug> and its department's tag;
  * - the chosen size and colour is in the URL (`/p/<slug>?sku=<id>`): the proxy rewrites it to
- *   `/p/<slug>/<id>`, so each SKU has its own kept page, and the first SKU's is `/p/<slug>`;
+ *   `/p/<slug>~<id>` (one dynamic segment: Next.js keeps a page of a nested second segment only as
+ *   a fallback shell resumed per request), so each SKU has its own kept page, and the first SKU's
+ *   is `/p/<slug>`;
  * - the stock of my store, its 5 nearest and the web, and the click & reserve panel are asked by
  *   the browser (ProductStockPanels → GET /api/availability/product) and kept live by the stock
  *   stream; the header's store, account and cart likewise (components/layout).
@@ -29,11 +31,21 @@ import { reserveAction } from './reserve-action';
  */
 export const BUILD_SAMPLE = '_';
 
-export type ProductParams = Promise<{ locale: string; slug: string; sku?: string }>;
+export type ProductParams = Promise<{ locale: string; slug: string }>;
+
+/** The route's slug is `<product slug>` or, for a chosen SKU, `<product slug>~<sku id>` (proxy.ts). */
+export const SKU_SEPARATOR = '~';
 
 async function routeParams(params: ProductParams): Promise<{ locale: Locale; slug: string; sku: number | null }> {
-  const { locale, slug, sku } = await params;
-  return { locale: isLocale(locale) ? locale : 'fr', slug, sku: sku && /^\d{1,10}$/.test(sku) ? Number(sku) : null };
+  const { locale, slug: raw } = await params;
+  const decoded = decodeURIComponent(raw);
+  const at = decoded.lastIndexOf(SKU_SEPARATOR);
+  const sku = at < 0 ? null : decoded.slice(at + 1);
+  return {
+    locale: isLocale(locale) ? locale : 'fr',
+    slug: at < 0 ? decoded : decoded.slice(0, at),
+    sku: sku && /^\d{1,10}$/.test(sku) ? Number(sku) : null,
+  };
 }
 
 export async function productMetadata(params: ProductParams): Promise<Metadata> {
