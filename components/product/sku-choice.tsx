@@ -49,6 +49,8 @@ export function Gallery({ images, alts, skus, selectedId }: GalleryProps) {
   const [first, ...rest] = ordered;
   return (
     <div className="space-y-3">
+      {/* The page's largest paint on a phone: asked for from <head> (React hoists the link), before the scripts. */}
+      {first && <link rel="preload" as="image" href={first} fetchPriority="high" />}
       <div className="card aspect-square overflow-hidden bg-brand-50">
         {/* eslint-disable-next-line @next/next/no-img-element -- local SVG illustrations; next/image adds nothing for vectors */}
         {first && <img src={first} alt={alts[0]} className="h-full w-full object-cover" fetchPriority="high" />}
