@@ -18,6 +18,7 @@ import { isCustomerOrder } from '@/lib/orders/queries';
 import { isCustomerReservation } from '@/lib/reservations/queries';
 import { isCustomerReturn } from '@/lib/returns/queries';
 import { productSkuPath, slugExists } from '@/lib/routing/known-slugs';
+import { storeLocatorPath } from '@/lib/routing/store-paths';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { redactQueryParams } from '@/lib/errors';
 import { databaseOutagePage } from '@/lib/http/outage';
@@ -163,6 +164,10 @@ async function route(req: NextRequest, event: Parameters<typeof staffGate>[1]) {
   // /p/<slug>/<id> (pages, their data for client navigations, and the actions posted from them).
   // That path is not a public URL.
   if (PRODUCT_SUBPATH.test(path)) return rewriteToLocale(req, '/_unknown');
+  // The store locator: without a search, a kept page the same for everyone; with one
+  // (?near=, ?lat=&lng=), a page rendered per request. Neither path is public.
+  const storesPath = storeLocatorPath(path, req.nextUrl.searchParams);
+  if (storesPath !== null) return rewriteToLocale(req, storesPath);
   const skuPath = await productSkuPath(path, req.nextUrl.searchParams.get('sku'));
   return rewriteToLocale(req, skuPath ?? path);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intervalsOn, openingStatus, parisNow, type OpeningInterval } from './hours';
+import { closuresWithin, intervalsOn, openingStatus, parisNow, type OpeningInterval } from './hours';
 
 // Monday–Saturday with a lunch break, Sunday morning only on the "sunday" variant.
 const weekdays: OpeningInterval[] = [1, 2, 3, 4, 5, 6].flatMap((weekday) => [
@@ -116,5 +116,15 @@ describe('intervalsOn', () => {
       { opens: '14:00', closes: '19:30' },
     ]);
     expect(intervalsOn(weekdays, 7)).toEqual([]);
+  });
+});
+
+describe('closuresWithin', () => {
+  const c = (day: string) => ({ day, reasonFr: 'f', reasonEn: 'e' });
+  it('keeps the closures from a day for a number of days, and drops the past', () => {
+    const all = [c('2026-12-04'), c('2026-12-05'), c('2026-12-25'), c('2026-12-26'), c('2027-01-01')];
+    expect(closuresWithin(all, '2026-12-05', 21).map((x) => x.day)).toEqual(['2026-12-05', '2026-12-25']);
+    expect(closuresWithin(all, '2026-12-20', 14).map((x) => x.day)).toEqual(['2026-12-25', '2026-12-26', '2027-01-01']);
+    expect(closuresWithin([], '2026-12-05', 21)).toEqual([]);
   });
 });

@@ -94,3 +94,16 @@ export function openingStatus(
   }
   return { open: false, opensAt: null, closedToday };
 }
+
+/**
+ * The closures a browser needs to say "open now" on any of the next `days` days from `from` (a
+ * Paris date): a kept page's schedule was read on the day it was made, and is used until it is
+ * made again (hours, at most a day later), while openingStatus looks two weeks ahead.
+ */
+export function closuresWithin(closures: readonly Closure[], from: string, days: number): Closure[] {
+  const until = addDays(from, days);
+  return closures.filter((c) => c.day >= from && c.day < until);
+}
+
+/** Days of closures shipped with a kept page: its day, the day it may still be served, two weeks ahead. */
+export const BROWSER_CLOSURE_DAYS = 21;

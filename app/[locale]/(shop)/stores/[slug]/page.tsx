@@ -1,41 +1,52 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
-import { StoreMapLoader } from '@/components/map/store-map-loader';
 import { StoreMapPreview } from '@/components/map/store-map-preview';
-import { HoursTable } from '@/components/stores/hours-table';
+import { LiveHoursTable } from '@/components/stores/live-hours-table';
+import { LiveOpeningStatus } from '@/components/stores/live-opening-status';
 import { MakeMyStoreButton } from '@/components/stores/make-my-store-button';
-import { OpeningStatusLine } from '@/components/stores/opening-status';
 import { ServiceBadges } from '@/components/stores/service-badges';
+import { StoreLocatorMap } from '@/components/stores/store-locator-map';
+import { isLocale, type Locale } from '@/lib/i18n/config';
+import { getDictionary } from '@/lib/i18n/dictionary';
 import { intlTag } from '@/lib/i18n/format';
-import { getI18n } from '@/lib/i18n/server';
-import { openingStatus, parisNow } from '@/lib/stores/hours';
-import { getMyStoreId } from '@/lib/stores/my-store';
-import { getSchedules, getStore } from '@/lib/stores/cached';
+import { BROWSER_CLOSURE_DAYS, closuresWithin } from '@/lib/stores/hours';
+import { pickOpeningTexts, weekdayLabels } from '@/lib/stores/opening-text';
+import { getCurrentSchedules, getStore } from '@/lib/stores/cached';
 import { makeMyStore } from '../actions';
 
-type Props = { params: Promise<{ slug: string }> };
+/**
+ * A store's page (README, "How pages render"). Nothing per visitor or per second: the store, its
+ * hours and closures come from the cache (tagged store:<slug> and `stores`), so Next.js prerenders
+ * it on its first request and serves it whole from its cache until a tag expires; "open now",
+ * today's row and whether it is the visitor's store are worked out in the browser. The build never
+ * reads the database: it renders only the placeholder's 404.
+ */
+const BUILD_SAMPLE = '_';
+
+type Props = { params: Promise<{ locale: string; slug: string }> };
+
+export function generateStaticParams() {
+  return [{ slug: BUILD_SAMPLE }];
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const store = await getStore((await params).slug);
+  const { slug } = await params;
+  const store = slug === BUILD_SAMPLE ? null : await getStore(slug);
   return store ? { title: store.name, description: `${store.address}, ${store.postcode} ${store.town}` } : {};
 }
 
 const formatKey = { hyper: 'formatHyper', city: 'formatCity', outlet: 'formatOutlet' } as const;
 
 export default async function StorePage({ params }: Props) {
-  const { slug } = await params;
-  // The store, its hours and closures come from the cache (tagged store:<slug>); "open now",
-  // today's row and whether it is the visitor's store are worked out per request.
+  const { locale: raw, slug } = await params;
+  if (slug === BUILD_SAMPLE) notFound();
   const store = await getStore(slug);
   if (!store) notFound();
-  await connection(); // "open now" is this moment's: never part of a prerendered shell (a link's prefetch prerenders it)
-  const now = new Date();
-  const [{ locale, t }, schedules, myStoreId] = await Promise.all([getI18n(), getSchedules([{ id: store.id, slug: store.slug }], parisNow(now).date), getMyStoreId()]);
+  const locale: Locale = isLocale(raw) ? raw : 'fr';
+  const t = getDictionary(locale);
+  const { day, schedules } = await getCurrentSchedules([{ id: store.id, slug: store.slug }]);
   const schedule = schedules.get(store.id) ?? { hours: [], closures: [] };
-  const status = openingStatus(schedule.hours, schedule.closures, now);
-  const isMine = store.id === myStoreId;
   const closureDate = new Intl.DateTimeFormat(intlTag(locale), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
   const mapStores = [{ id: store.id, slug: store.slug, name: store.name, town: store.town, lat: store.lat, lng: store.lng }];
 
@@ -50,13 +61,17 @@ export default async function StorePage({ params }: Props) {
       <header className="flex flex-col gap-2">
         <p className="text-xs font-semibold tracking-wide text-muted uppercase">{t.stores[formatKey[store.format]]}</p>
         <h1 className="text-2xl font-bold tracking-tight">{store.name}</h1>
-        <OpeningStatusLine status={status} locale={locale} t={t.stores} />
+        <LiveOpeningStatus
+          hours={schedule.hours}
+          closures={closuresWithin(schedule.closures, day, BROWSER_CLOSURE_DAYS)}
+          locale={locale}
+          t={pickOpeningTexts(t.stores)}
+        />
         <div className="mt-1 flex flex-wrap gap-2">
           <MakeMyStoreButton
             action={makeMyStore}
             storeId={store.id}
             storeName={store.name}
-            isMine={isMine}
             t={{ makeMyStore: t.stores.makeMyStore, isMyStore: t.stores.isMyStore, saving: t.stores.saving }}
           />
         </div>
@@ -104,7 +119,18 @@ export default async function StorePage({ params }: Props) {
             <h2 id="store-hours" className="mb-2 text-base font-bold">
               {t.stores.openingHours}
             </h2>
-            <HoursTable hours={schedule.hours} today={parisNow(now).weekday} locale={locale} t={t.stores} />
+            <LiveHoursTable
+              hours={schedule.hours}
+              labels={weekdayLabels(locale)}
+              t={{
+                openingHours: t.stores.openingHours,
+                hoursNote: t.stores.hoursNote,
+                day: t.stores.day,
+                hours: t.stores.hours,
+                today: t.stores.today,
+                closed: t.stores.closed,
+              }}
+            />
             <p className="mt-2 text-xs text-muted">{t.stores.hoursNote}</p>
           </section>
 
@@ -127,12 +153,11 @@ export default async function StorePage({ params }: Props) {
           )}
         </div>
 
-        <StoreMapLoader
+        <StoreLocatorMap
           className="h-64 sm:h-80 lg:h-[28rem]"
           mode="single"
           stores={mapStores}
-          myStoreId={myStoreId}
-          preview={<StoreMapPreview mode="single" stores={mapStores} myStoreId={myStoreId} />}
+          preview={<StoreMapPreview mode="single" stores={mapStores} />}
           texts={{
             label: t.stores.mapStoreLabel.replace('{store}', store.name),
             loading: t.stores.mapLoading,

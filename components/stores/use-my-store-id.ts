@@ -1,0 +1,36 @@
+'use client';
+
+import { useSyncExternalStore } from 'react';
+import { myStoreIdFromCookies } from '@/lib/stores/my-store-id';
+
+/**
+ * The visitor's store, read from the my-store cookie in the browser. The store pages are kept
+ * whole in Next's cache, the same for everyone, so the server renders "no store" and the browser
+ * fills it in after hydration. Read again when the shopper changes it here
+ * (announceMyStoreChange), comes back to the tab, or returns through the back-forward cache.
+ */
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  window.addEventListener('focus', listener);
+  window.addEventListener('pageshow', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('focus', listener);
+    window.removeEventListener('pageshow', listener);
+  };
+}
+
+/** After the "make my store" action has set the cookie. */
+export function announceMyStoreChange(): void {
+  for (const listener of listeners) listener();
+}
+
+export function useMyStoreId(): number | null {
+  return useSyncExternalStore(
+    subscribe,
+    () => myStoreIdFromCookies(document.cookie),
+    () => null,
+  );
+}
