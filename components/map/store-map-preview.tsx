@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { previewView, project, roundView, VIEW_PX } from '@/lib/map/projection';
 import { PreviewPins } from './preview-pins';
 import type { StoreMapProps } from './types';
@@ -34,7 +35,11 @@ export function StoreMapPreview({ stores, origin, mode }: Pick<StoreMapProps, 's
           className="absolute -left-full -top-full h-[300%] w-[300%] max-w-none"
           decoding="async"
         />
-        <PreviewPins pins={stores.map((s) => ({ id: s.id, ...at(s.lng, s.lat) }))} />
+        {/* A boundary of their own: many pins are many bytes, and React sends a boundary over its
+            chunk size after the rest of the page (README, "How pages render") — the picture first. */}
+        <Suspense fallback={null}>
+          <PreviewPins pins={stores.map((s) => ({ id: s.id, ...at(s.lng, s.lat) }))} />
+        </Suspense>
         {origin && <span className="origin-marker absolute -translate-x-1/2 -translate-y-1/2" style={at(origin.lng, origin.lat)} />}
       </div>
     </div>

@@ -12,10 +12,17 @@ type Props = {
   t: HoursTableTexts;
 };
 
-/** The week's hours, Monday first, today highlighted; a lunch break shows as two intervals. */
+/**
+ * The week's hours, Monday first, today highlighted; a lunch break shows as two intervals. Cell
+ * styles are set once on the table: a store page is kept whole only while its HTML stays under
+ * React's chunk size (see the store page).
+ */
 export function HoursTable({ hours, today, labels, t }: Props) {
   return (
-    <table className="w-full text-sm" data-testid="hours-table">
+    <table
+      className="w-full text-sm [&_tbody_td]:py-2 [&_tbody_td]:pr-2 [&_tbody_td]:text-right [&_tbody_td]:tabular-nums [&_tbody_th]:py-2 [&_tbody_th]:pr-4 [&_tbody_th]:pl-2 [&_tbody_th]:text-left [&_tbody_th]:font-medium [&_tbody_tr+tr]:border-t [&_tbody_tr+tr]:border-line"
+      data-testid="hours-table"
+    >
       <caption className="sr-only">
         {t.openingHours} ({t.hoursNote})
       </caption>
@@ -30,12 +37,12 @@ export function HoursTable({ hours, today, labels, t }: Props) {
           const intervals = intervalsOn(hours, weekday);
           const isToday = weekday === today;
           return (
-            <tr key={weekday} className={isToday ? 'bg-brand-50 font-semibold' : 'border-t border-line first:border-t-0'} aria-current={isToday ? 'date' : undefined}>
-              <th scope="row" className="py-2 pr-4 pl-2 text-left font-medium">
+            <tr key={weekday} className={isToday ? 'bg-brand-50 font-semibold' : undefined} aria-current={isToday ? 'date' : undefined}>
+              <th scope="row">
                 {labels[weekday - 1]}
                 {isToday && <span className="ml-1.5 text-xs font-normal text-brand-700">({t.today})</span>}
               </th>
-              <td className="py-2 pr-2 text-right tabular-nums">
+              <td>
                 {intervals.length === 0 ? (
                   <span className="text-muted">{t.closed}</span>
                 ) : (

@@ -1,21 +1,21 @@
 'use client';
 
 import { useMemo } from 'react';
-import type { Locale } from '@/lib/i18n/config';
-import { openingStatus, type Closure, type OpeningInterval } from '@/lib/stores/hours';
-import type { OpeningTexts } from '@/lib/stores/opening-text';
+import { openingStatus, type Closure } from '@/lib/stores/hours';
 import { OpeningStatusLine } from './opening-status';
 import { useMinuteClock } from './use-minute-clock';
-
-type Props = { hours: OpeningInterval[]; closures: Closure[]; locale: Locale; t: OpeningTexts };
+import { useStoreHours } from './store-hours-context';
 
 /**
- * "Open now · closes 19:30": worked out in the browser from the store's cached hours and closures
- * (the page is kept whole, made at any hour). Until then a bar of the line's height holds its place.
+ * "Open now · closes 19:30": worked out in the browser from the store's cached hours (`week`, an
+ * index into the page's StoreHoursProvider) and closures, since the page is kept whole and made at
+ * any hour. Until then a bar of the line's height holds its place.
  */
-export function LiveOpeningStatus({ hours, closures, locale, t }: Props) {
+export function LiveOpeningStatus({ week, closures }: { week: number; closures: Closure[] }) {
+  const { locale, t, weeks } = useStoreHours();
   const now = useMinuteClock();
-  const status = useMemo(() => (now ? openingStatus(hours, closures, now) : null), [hours, closures, now]);
+  const hours = weeks[week];
+  const status = useMemo(() => (now && hours ? openingStatus(hours, closures, now) : null), [hours, closures, now]);
   if (!status) {
     return (
       <p className="flex h-5 items-center" aria-hidden="true" data-testid="opening-status-pending">

@@ -2,8 +2,8 @@ import Link from 'next/link';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { formatDistance, interpolate } from '@/lib/i18n/format';
-import type { StoreSchedule, StoreSummary } from '@/lib/stores/queries';
-import { pickOpeningTexts } from '@/lib/stores/opening-text';
+import type { Closure } from '@/lib/stores/hours';
+import type { StoreSummary } from '@/lib/stores/queries';
 import { LiveOpeningStatus } from './live-opening-status';
 import { MakeMyStoreButton, type MakeMyStoreAction } from './make-my-store-button';
 import { ServiceBadges } from './service-badges';
@@ -12,15 +12,16 @@ import { StoreCardFrame } from './store-card-frame';
 type Props = {
   store: StoreSummary;
   distanceKm: number | null;
-  /** Hours and the coming closures: "open now" is worked out in the browser. */
-  schedule: StoreSchedule;
+  /** The store's weekly hours (an index into the page's StoreHoursProvider) and coming closures: "open now" is the browser's. */
+  week: number;
+  closures: Closure[];
   locale: Locale;
   t: Dictionary['stores'];
   makeMyStore: MakeMyStoreAction;
 };
 
 /** One store in the locator list: the same for every visitor; "open now" and "my store" are the browser's. */
-export function StoreCard({ store, distanceKm, schedule, locale, t, makeMyStore }: Props) {
+export function StoreCard({ store, distanceKm, week, closures, locale, t, makeMyStore }: Props) {
   const headingId = `store-${store.id}-name`;
   return (
     <StoreCardFrame storeId={store.id} slug={store.slug} headingId={headingId}>
@@ -39,7 +40,7 @@ export function StoreCard({ store, distanceKm, schedule, locale, t, makeMyStore 
       <p className="text-sm text-muted">
         {store.address}, {store.postcode} {store.town}
       </p>
-      <LiveOpeningStatus hours={schedule.hours} closures={schedule.closures} locale={locale} t={pickOpeningTexts(t)} />
+      <LiveOpeningStatus week={week} closures={closures} />
       <ServiceBadges services={store.services} t={t} />
       <div className="mt-1 flex flex-wrap items-start gap-2">
         <Link href={`/stores/${store.slug}`} className="btn-secondary">

@@ -107,3 +107,22 @@ export function closuresWithin(closures: readonly Closure[], from: string, days:
 
 /** Days of closures shipped with a kept page: its day, the day it may still be served, two weeks ahead. */
 export const BROWSER_CLOSURE_DAYS = 21;
+
+/**
+ * Weekly hours shared by many stores sent once: the distinct weeks, and each input's index into
+ * them (most stores keep the same hours, and the store list ships every store's to the browser).
+ */
+export function distinctWeeks(schedules: readonly (readonly OpeningInterval[])[]): { weeks: OpeningInterval[][]; index: number[] } {
+  const weeks: OpeningInterval[][] = [];
+  const seen = new Map<string, number>();
+  const index = schedules.map((hours) => {
+    const key = JSON.stringify(hours.map((h) => [h.weekday, hhmm(h.opens), hhmm(h.closes)]));
+    let at = seen.get(key);
+    if (at === undefined) {
+      at = weeks.push(hours.map((h) => ({ weekday: h.weekday, opens: hhmm(h.opens), closes: hhmm(h.closes) }))) - 1;
+      seen.set(key, at);
+    }
+    return at;
+  });
+  return { weeks, index };
+}

@@ -1,13 +1,16 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { StoreMapPreview } from '@/components/map/store-map-preview';
 import { StoreCard } from '@/components/stores/store-card';
+import { StoreHoursProvider } from '@/components/stores/store-hours-context';
 import { StoreLocatorMap } from '@/components/stores/store-locator-map';
 import { StoreSearchForm } from '@/components/stores/store-search-form';
 import type { Locale } from '@/lib/i18n/config';
 import { getDictionary } from '@/lib/i18n/dictionary';
 import { interpolate } from '@/lib/i18n/format';
 import { getCurrentSchedules } from '@/lib/stores/cached';
-import { BROWSER_CLOSURE_DAYS, closuresWithin } from '@/lib/stores/hours';
+import { BROWSER_CLOSURE_DAYS, closuresWithin, distinctWeeks } from '@/lib/stores/hours';
+import { pickOpeningTexts } from '@/lib/stores/opening-text';
 import type { StoreSummary } from '@/lib/stores/queries';
 import { makeMyStore } from './actions';
 
@@ -26,10 +29,16 @@ type Props = {
  * The store locator, as the kept list (./list/[view]) and a search (./near) show it. Nothing here
  * is per visitor or per second: each store's "open now" and which store is the visitor's are
  * worked out in the browser from the cached hours and the my-store cookie.
+ *
+ * The list is a Suspense boundary of its own although nothing in it waits: React sends a completed
+ * boundary larger than its chunk size (12.8 kB of HTML) after the rest of the document, hidden, and
+ * reveals it from a script. Fifty-odd cards are far larger, so they alone go last, and the heading,
+ * search form and map picture (the largest paint) come first, in the document's first bytes.
  */
 export async function StoreLocator({ locale, stores, heading, near = '', problem = null, origin = null }: Props) {
   const t = getDictionary(locale);
   const { day, schedules } = await getCurrentSchedules(stores.map(({ id, slug }) => ({ id, slug })));
+  const { weeks, index } = distinctWeeks(stores.map((s) => schedules.get(s.id)?.hours ?? []));
   const List = origin ? 'ol' : 'ul';
   const mapStores = stores.map(({ id, slug, name, town, lat, lng }) => ({ id, slug, name, town, lat, lng }));
 
@@ -81,26 +90,39 @@ export async function StoreLocator({ locale, stores, heading, near = '', problem
           {stores.length === 0 ? (
             <p className="text-muted">{t.stores.noStores}</p>
           ) : (
-            <List aria-label={t.stores.storeList} className="flex flex-col gap-3" data-testid="store-list">
-              {stores.map((store) => {
-                const schedule = schedules.get(store.id) ?? { hours: [], closures: [] };
-                return (
-                  <li key={store.id}>
-                    <StoreCard
-                      store={store}
-                      distanceKm={store.distanceKm}
-                      schedule={{ hours: schedule.hours, closures: closuresWithin(schedule.closures, day, BROWSER_CLOSURE_DAYS) }}
-                      locale={locale}
-                      t={t.stores}
-                      makeMyStore={makeMyStore}
-                    />
-                  </li>
-                );
-              })}
-            </List>
+            <Suspense fallback={<ListPlaceholder />}>
+              <StoreHoursProvider locale={locale} t={pickOpeningTexts(t.stores)} weeks={weeks}>
+                <List aria-label={t.stores.storeList} className="flex flex-col gap-3" data-testid="store-list">
+                  {stores.map((store, i) => (
+                    <li key={store.id}>
+                      <StoreCard
+                        store={store}
+                        distanceKm={store.distanceKm}
+                        week={index[i] ?? 0}
+                        closures={closuresWithin(schedules.get(store.id)?.closures ?? [], day, BROWSER_CLOSURE_DAYS)}
+                        locale={locale}
+                        t={t.stores}
+                        makeMyStore={makeMyStore}
+                      />
+                    </li>
+                  ))}
+                </List>
+              </StoreHoursProvider>
+            </Suspense>
           )}
         </section>
       </div>
+    </div>
+  );
+}
+
+/** Shown only until the list is revealed, in the same frame when the page comes from the cache. */
+function ListPlaceholder() {
+  return (
+    <div className="flex flex-col gap-3" aria-hidden="true">
+      {[0, 1, 2].map((i) => (
+        <div key={i} className="card h-56 animate-pulse bg-line/30" />
+      ))}
     </div>
   );
 }

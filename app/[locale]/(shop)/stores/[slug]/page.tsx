@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { notFound } from 'next/navigation';
 import { StoreMapPreview } from '@/components/map/store-map-preview';
 import { LiveHoursTable } from '@/components/stores/live-hours-table';
 import { LiveOpeningStatus } from '@/components/stores/live-opening-status';
+import { StoreHoursProvider } from '@/components/stores/store-hours-context';
 import { MakeMyStoreButton } from '@/components/stores/make-my-store-button';
 import { ServiceBadges } from '@/components/stores/service-badges';
 import { StoreLocatorMap } from '@/components/stores/store-locator-map';
@@ -21,8 +23,14 @@ import { makeMyStore } from '../actions';
  * it on its first request and serves it whole from its cache until a tag expires; "open now",
  * today's row and whether it is the visitor's store are worked out in the browser. The build never
  * reads the database: it renders only the placeholder's 404.
+ *
+ * Kept whole also means sent whole: React sends a completed Suspense boundary whose HTML takes the
+ * page past its chunk size (12.8 kB, with the header) after the rest, hidden, and reveals it from a
+ * script. So the page stays lean (at most five closures, the table's styles set once), and its
+ * details are a boundary of their own: were a store's page ever that large, only they would go last.
  */
 const BUILD_SAMPLE = '_';
+const CLOSURES_SHOWN = 5;
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -61,12 +69,9 @@ export default async function StorePage({ params }: Props) {
       <header className="flex flex-col gap-2">
         <p className="text-xs font-semibold tracking-wide text-muted uppercase">{t.stores[formatKey[store.format]]}</p>
         <h1 className="text-2xl font-bold tracking-tight">{store.name}</h1>
-        <LiveOpeningStatus
-          hours={schedule.hours}
-          closures={closuresWithin(schedule.closures, day, BROWSER_CLOSURE_DAYS)}
-          locale={locale}
-          t={pickOpeningTexts(t.stores)}
-        />
+        <StoreHoursProvider locale={locale} t={pickOpeningTexts(t.stores)} weeks={[schedule.hours]}>
+          <LiveOpeningStatus week={0} closures={closuresWithin(schedule.closures, day, BROWSER_CLOSURE_DAYS)} />
+        </StoreHoursProvider>
         <div className="mt-1 flex flex-wrap gap-2">
           <MakeMyStoreButton
             action={makeMyStore}
@@ -77,100 +82,103 @@ export default async function StorePage({ params }: Props) {
         </div>
       </header>
 
-      <div className="grid gap-5 lg:grid-cols-2 lg:items-start">
-        <div className="flex flex-col gap-5">
-          <section aria-labelledby="store-contact" className="card flex flex-col gap-3 p-4">
-            <h2 id="store-contact" className="sr-only">
-              {t.stores.address}
-            </h2>
-            <div>
-              <p className="text-sm font-semibold text-muted">{t.stores.address}</p>
-              <address className="not-italic">
-                {store.address}
-                <br />
-                {store.postcode} {store.town}
-              </address>
-            </div>
-            <div className="flex flex-wrap gap-2">
-              <a
-                href={`https://www.google.com/maps/dir/?api=1&destination=${store.lat},${store.lng}`}
-                className="btn-primary"
-                target="_blank"
-                rel="noopener noreferrer"
-              >
-                {t.stores.directions}
-              </a>
-              {store.phone && (
-                <a href={`tel:${store.phone.replace(/[^\d+]/g, '')}`} className="btn-secondary">
-                  <span className="sr-only">{t.stores.phone}: </span>
-                  {store.phone}
-                </a>
-              )}
-            </div>
-            {store.services.length > 0 && (
-              <div className="flex flex-col gap-1.5">
-                <p className="text-sm font-semibold text-muted">{t.stores.services}</p>
-                <ServiceBadges services={store.services} t={t.stores} />
-              </div>
-            )}
-          </section>
-
-          <section aria-labelledby="store-hours" className="card p-4">
-            <h2 id="store-hours" className="mb-2 text-base font-bold">
-              {t.stores.openingHours}
-            </h2>
-            <LiveHoursTable
-              hours={schedule.hours}
-              labels={weekdayLabels(locale)}
-              t={{
-                openingHours: t.stores.openingHours,
-                hoursNote: t.stores.hoursNote,
-                day: t.stores.day,
-                hours: t.stores.hours,
-                today: t.stores.today,
-                closed: t.stores.closed,
-              }}
-            />
-            <p className="mt-2 text-xs text-muted">{t.stores.hoursNote}</p>
-          </section>
-
-          {schedule.closures.length > 0 && (
-            <section aria-labelledby="store-closures" className="card p-4">
-              <h2 id="store-closures" className="mb-2 text-base font-bold">
-                {t.stores.closures}
+      <Suspense>
+        <div className="grid gap-5 lg:grid-cols-2 lg:items-start">
+          <div className="flex flex-col gap-5">
+            <section aria-labelledby="store-contact" className="card flex flex-col gap-3 p-4">
+              <h2 id="store-contact" className="sr-only">
+                {t.stores.address}
               </h2>
-              <ul className="flex flex-col gap-1 text-sm" data-testid="store-closures">
-                {schedule.closures.slice(0, 8).map((c) => (
-                  <li key={c.day} className="flex flex-wrap justify-between gap-x-3">
-                    <time dateTime={c.day} className="font-medium first-letter:uppercase">
-                      {closureDate.format(new Date(`${c.day}T12:00:00Z`))}
-                    </time>
-                    <span className="text-muted">{locale === 'fr' ? c.reasonFr : c.reasonEn}</span>
-                  </li>
-                ))}
-              </ul>
+              <div>
+                <p className="text-sm font-semibold text-muted">{t.stores.address}</p>
+                <address className="not-italic">
+                  {store.address}
+                  <br />
+                  {store.postcode} {store.town}
+                </address>
+              </div>
+              <div className="flex flex-wrap gap-2">
+                <a
+                  href={`https://www.google.com/maps/dir/?api=1&destination=${store.lat},${store.lng}`}
+                  className="btn-primary"
+                  target="_blank"
+                  rel="noopener noreferrer"
+                >
+                  {t.stores.directions}
+                </a>
+                {store.phone && (
+                  <a href={`tel:${store.phone.replace(/[^\d+]/g, '')}`} className="btn-secondary">
+                    <span className="sr-only">{t.stores.phone}: </span>
+                    {store.phone}
+                  </a>
+                )}
+              </div>
+              {store.services.length > 0 && (
+                <div className="flex flex-col gap-1.5">
+                  <p className="text-sm font-semibold text-muted">{t.stores.services}</p>
+                  <ServiceBadges services={store.services} t={t.stores} />
+                </div>
+              )}
             </section>
-          )}
-        </div>
 
-        <StoreLocatorMap
-          className="h-64 sm:h-80 lg:h-[28rem]"
-          mode="single"
-          stores={mapStores}
-          preview={<StoreMapPreview mode="single" stores={mapStores} />}
-          texts={{
-            label: t.stores.mapStoreLabel.replace('{store}', store.name),
-            loading: t.stores.mapLoading,
-            show: t.stores.mapShow,
-            unavailable: t.stores.mapUnavailableStore,
-            viewStore: t.stores.viewStore,
-            isMyStore: t.stores.isMyStore,
-            youAreHere: t.stores.youAreHere,
-            gestureScroll: t.stores.mapGestureScroll,
-            gestureTouch: t.stores.mapGestureTouch,
-          }}
-        />
-      </div>
+            <section aria-labelledby="store-hours" className="card p-4">
+              <h2 id="store-hours" className="mb-2 text-base font-bold">
+                {t.stores.openingHours}
+              </h2>
+              <LiveHoursTable
+                hours={schedule.hours}
+                labels={weekdayLabels(locale)}
+                t={{
+                  openingHours: t.stores.openingHours,
+                  hoursNote: t.stores.hoursNote,
+                  day: t.stores.day,
+                  hours: t.stores.hours,
+                  today: t.stores.today,
+                  closed: t.stores.closed,
+                }}
+              />
+              <p className="mt-2 text-xs text-muted">{t.stores.hoursNote}</p>
+            </section>
+
+            {schedule.closures.length > 0 && (
+              <section aria-labelledby="store-closures" className="card p-4">
+                <h2 id="store-closures" className="mb-2 text-base font-bold">
+                  {t.stores.closures}
+                </h2>
+                <ul
+                  className="flex flex-col gap-1 text-sm [&_li]:flex [&_li]:flex-wrap [&_li]:justify-between [&_li]:gap-x-3 [&_span]:text-muted [&_time]:font-medium [&_time]:first-letter:uppercase"
+                  data-testid="store-closures"
+                >
+                  {schedule.closures.slice(0, CLOSURES_SHOWN).map((c) => (
+                    <li key={c.day}>
+                      <time dateTime={c.day}>{closureDate.format(new Date(`${c.day}T12:00:00Z`))}</time>
+                      <span>{locale === 'fr' ? c.reasonFr : c.reasonEn}</span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+          </div>
+
+          <StoreLocatorMap
+            className="h-64 sm:h-80 lg:h-[28rem]"
+            mode="single"
+            stores={mapStores}
+            preview={<StoreMapPreview mode="single" stores={mapStores} />}
+            texts={{
+              label: t.stores.mapStoreLabel.replace('{store}', store.name),
+              loading: t.stores.mapLoading,
+              show: t.stores.mapShow,
+              unavailable: t.stores.mapUnavailableStore,
+              viewStore: t.stores.viewStore,
+              isMyStore: t.stores.isMyStore,
+              youAreHere: t.stores.youAreHere,
+              gestureScroll: t.stores.mapGestureScroll,
+              gestureTouch: t.stores.mapGestureTouch,
+            }}
+          />
+        </div>
+      </Suspense>
     </div>
   );
 }
