@@ -5,13 +5,27 @@ import { useMemo, useSyncExternalStore } from 'react';
 /**
  * This minute, by the browser's clock, for "open now" on pages kept whole in Next's cache: null on
  * the server and while hydrating (the kept HTML cannot know the time), then ticking each minute.
+ * One timer for the whole page, however many stores it lists.
  */
-function subscribe(onChange: () => void): () => void {
-  const timer = window.setInterval(onChange, 15_000);
-  document.addEventListener('visibilitychange', onChange);
+const listeners = new Set<() => void>();
+let timer: number | undefined;
+
+function tick() {
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  if (listeners.size === 1) {
+    timer = window.setInterval(tick, 15_000);
+    document.addEventListener('visibilitychange', tick);
+  }
   return () => {
-    window.clearInterval(timer);
-    document.removeEventListener('visibilitychange', onChange);
+    listeners.delete(listener);
+    if (listeners.size === 0) {
+      window.clearInterval(timer);
+      document.removeEventListener('visibilitychange', tick);
+    }
   };
 }
 

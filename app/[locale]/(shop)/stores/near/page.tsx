@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import { isLocale } from '@/lib/i18n/config';
 import { getDictionary } from '@/lib/i18n/dictionary';
 import { interpolate } from '@/lib/i18n/format';
@@ -22,6 +23,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function StoreSearchPage({ params, searchParams }: { params: Params; searchParams: Promise<LocatorParams> }) {
   const [{ locale: raw }, query] = await Promise.all([params, searchParams]);
+  // Per request, database read and all: never part of a prerender (the search reads the clock
+  // through the database driver, which a prerender refuses).
+  await connection();
   const locale = isLocale(raw) ? raw : 'fr';
   const t = getDictionary(locale).stores;
   const found = await searchStores(query);
