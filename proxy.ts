@@ -18,6 +18,7 @@ import { isCustomerOrder } from '@/lib/orders/queries';
 import { isCustomerReservation } from '@/lib/reservations/queries';
 import { isCustomerReturn } from '@/lib/returns/queries';
 import { productSkuPath, slugExists } from '@/lib/routing/known-slugs';
+import { storeLocatorPath } from '@/lib/routing/store-paths';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { redactQueryParams } from '@/lib/errors';
 import { databaseOutagePage } from '@/lib/http/outage';
@@ -169,6 +170,10 @@ async function route(req: NextRequest, event: Parameters<typeof staffGate>[1]) {
   if (HOME_ROUTE.test(path)) return rewriteToLocale(req, '/_unknown');
   // The home page is kept whole like a product page: its route has a placeholder the build renders.
   if (path === '/') return rewriteToLocale(req, HOME_PAGE);
+  // The store locator: without a search, a kept page the same for everyone; with one
+  // (?near=, ?lat=&lng=), a page rendered per request. Neither path is public.
+  const storesPath = storeLocatorPath(path, req.nextUrl.searchParams);
+  if (storesPath !== null) return rewriteToLocale(req, storesPath);
   const skuPath = await productSkuPath(path, req.nextUrl.searchParams.get('sku'));
   return skuPath ? rewriteToLocale(req, skuPath, 'sku') : rewriteToLocale(req);
 }

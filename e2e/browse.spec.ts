@@ -78,6 +78,45 @@ test("a product page is kept whole: once made, Next.js serves it from its cache,
   expect((await request.get(`${url}/${sku}`)).status()).toBe(404);
 });
 
+test('the store list and a store page are kept whole: once made, served from the cache with nothing streamed per request', async ({ request }) => {
+  const storePage = `/stores/${e2eData().lyon.slug}`;
+  for (const url of ['/stores', storePage]) {
+    await expect
+      .poll(async () => (await request.get(url)).headers()['x-nextjs-cache'], { timeout: 15_000 })
+      .toBe('HIT');
+  }
+  // A store page: whole in the document's first bytes, nothing sent after it.
+  const store = await request.get(storePage);
+  expect(store.headers()['x-nextjs-cache']).toBe('HIT');
+  const storeHtml = await store.text();
+  expect(storeHtml).not.toContain('<div hidden id="S:');
+  expect(storeHtml).toContain(`>${e2eData().lyon.name}</h1>`);
+  expect(storeHtml).toContain('data-testid="hours-table"');
+  // "Open now" is the browser's: the kept page holds a placeholder, never a time of its making.
+  expect(storeHtml).toContain('data-testid="opening-status-pending"');
+  expect(storeHtml).not.toContain('data-testid="opening-status"');
+
+  // The list: heading, search form and map picture come first; the only parts React sends after
+  // the document (over its chunk size) are the store list and the map's pins, none per request.
+  const list = await request.get('/stores');
+  expect(list.headers()['x-nextjs-cache']).toBe('HIT');
+  const html = await list.text();
+  const firstLater = html.indexOf('<div hidden id="S:');
+  for (const early of ['<h1', 'role="search"', 'data-testid="store-map-preview"', 'id="store-results"']) {
+    const at = html.indexOf(early);
+    expect(at, early).toBeGreaterThan(-1);
+    if (firstLater !== -1) expect(at, early).toBeLessThan(firstLater);
+  }
+  const later = [...html.matchAll(/<div hidden id="S:\d+">(<[a-z]+[^>]*>)/g)].map((m) => m[1]!);
+  for (const part of later) expect(part).toMatch(/^<span class="store-marker|^<ul [^>]*data-testid="store-list"/);
+  expect(html).toContain('data-store-slug="' + e2eData().lyon.slug + '"');
+
+  // The pages behind the public URLs are not public.
+  for (const hidden of ['/stores/list/all', '/stores/near', '/stores/near?near=Lyon', `${storePage}/x`]) {
+    expect((await request.get(hidden)).status(), hidden).toBe(404);
+  }
+});
+
 test("a product's stock and click & reserve shops come from one per-visitor answer, per store", async ({ page, request }) => {
   await page.goto(`/p/${e2eData().browseProductSlug}`);
   const sku = await page.locator('[data-testid="add-to-cart"] input[name="skuId"]').inputValue();

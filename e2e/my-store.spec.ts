@@ -32,3 +32,25 @@ test('an unknown postcode gets a clear message and the list stays', async ({ pag
   await expect(page.getByRole('alert').filter({ hasText: '99999' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Store list' }).getByRole('listitem').first()).toBeVisible();
 });
+
+test('the kept store pages show "open now", today and my store, worked out in the browser', async ({ page }) => {
+  const { lyon, villeurbanne } = e2eData();
+  await page.goto(`/stores/${lyon.slug}`);
+  const main = page.getByRole('main');
+  await expect(main.getByTestId('opening-status')).toHaveText(/^(Open now|Closed)/);
+  await expect(main.locator('tr[aria-current="date"]')).toHaveCount(1);
+  await main.getByRole('button', { name: 'Make this my store' }).click();
+  await expect(main.getByTestId('is-my-store')).toBeVisible();
+
+  // The list, the same page for everyone, knows it too once in the browser; and a new choice moves it.
+  await page.goto('/stores');
+  const list = page.getByRole('list', { name: 'Store list' });
+  const lyonCard = list.locator(`[data-store-slug="${lyon.slug}"]`);
+  await expect(lyonCard).toHaveAttribute('data-mine', 'true');
+  await expect(lyonCard.getByTestId('opening-status')).toHaveText(/^(Open now|Closed)/);
+  await expect(list.getByTestId('is-my-store')).toHaveCount(1);
+  await list.locator(`[data-store-slug="${villeurbanne.slug}"]`).getByRole('button', { name: 'Make this my store' }).click();
+  await expect(list.locator(`[data-store-slug="${villeurbanne.slug}"]`)).toHaveAttribute('data-mine', 'true');
+  await expect(lyonCard).not.toHaveAttribute('data-mine', 'true');
+  await expect(lyonCard.getByRole('button', { name: 'Make this my store' })).toBeVisible();
+});

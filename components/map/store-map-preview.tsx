@@ -1,25 +1,24 @@
+import { Suspense } from 'react';
 import { previewView, project, roundView, VIEW_PX } from '@/lib/map/projection';
-import { PIN_PATH } from './pin';
+import { PreviewPins } from './preview-pins';
 import type { StoreMapProps } from './types';
 import './store-map.css';
 
 /**
  * The map as the page first shows it: rendered on the server, no JavaScript. The basemap is one
  * SVG image (/api/stores/basemap-svg, cached) framed like the interactive map's first view; the
- * stores are HTML pins over it. StoreMapLoader swaps in the interactive map when the shopper asks.
+ * stores are HTML pins over it (the visitor's own picked out in the browser: PreviewPins). StoreMapLoader swaps in the interactive map when the shopper asks.
  *
  * The nominal VIEW_PX box is fitted into the container whatever its shape (a size container
  * query, `contain`-style); the image is three views wide and high, so a container wider or
  * taller than the box still shows land around it rather than bands of sea.
  */
-export function StoreMapPreview({ stores, origin, mode, myStoreId }: Pick<StoreMapProps, 'stores' | 'origin' | 'mode' | 'myStoreId'>) {
+export function StoreMapPreview({ stores, origin, mode }: Pick<StoreMapProps, 'stores' | 'origin' | 'mode'>) {
   const view = roundView(previewView({ stores, origin, mode }));
   const at = (lng: number, lat: number) => {
     const p = project(view, lng, lat);
     return { left: `${(p.x * 100).toFixed(2)}%`, top: `${(p.y * 100).toFixed(2)}%` };
   };
-  // Drawn in list order, "my store" last: on top of its neighbours, as on the interactive map.
-  const pins = [...stores].sort((a, b) => Number(a.id === myStoreId) - Number(b.id === myStoreId));
   return (
     <div className="pointer-events-none absolute inset-0 [container-type:size]" aria-hidden="true" data-testid="store-map-preview">
       <div
@@ -36,17 +35,11 @@ export function StoreMapPreview({ stores, origin, mode, myStoreId }: Pick<StoreM
           className="absolute -left-full -top-full h-[300%] w-[300%] max-w-none"
           decoding="async"
         />
-        {pins.map((s) => (
-          <span
-            key={s.id}
-            className={`store-marker absolute -translate-x-1/2 -translate-y-full ${s.id === myStoreId ? 'store-marker--mine' : ''}`}
-            style={at(s.lng, s.lat)}
-          >
-            <svg viewBox="0 0 24 24" width="30" height="30">
-              <path d={PIN_PATH} />
-            </svg>
-          </span>
-        ))}
+        {/* A boundary of their own: many pins are many bytes, and React sends a boundary over its
+            chunk size after the rest of the page (README, "How pages render") — the picture first. */}
+        <Suspense fallback={null}>
+          <PreviewPins pins={stores.map((s) => ({ id: s.id, ...at(s.lng, s.lat) }))} />
+        </Suspense>
         {origin && <span className="origin-marker absolute -translate-x-1/2 -translate-y-1/2" style={at(origin.lng, origin.lat)} />}
       </div>
     </div>

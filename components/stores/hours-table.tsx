@@ -1,22 +1,28 @@
-import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { intlTag } from '@/lib/i18n/format';
 import { intervalsOn, type OpeningInterval } from '@/lib/stores/hours';
 
-type Texts = Pick<Dictionary['stores'], 'openingHours' | 'hoursNote' | 'day' | 'hours' | 'today' | 'closed'>;
+export type HoursTableTexts = Pick<Dictionary['stores'], 'openingHours' | 'hoursNote' | 'day' | 'hours' | 'today' | 'closed'>;
 
-// 2024-01-01 was a Monday: ISO weekday n is 2024-01-0n.
-function weekdayLabel(weekday: number, locale: Locale): string {
-  const name = new Intl.DateTimeFormat(intlTag(locale), { weekday: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2024, 0, weekday, 12)),
-  );
-  return name.charAt(0).toUpperCase() + name.slice(1);
-}
+type Props = {
+  hours: readonly OpeningInterval[];
+  /** ISO weekday to highlight, or null before the browser knows which day it is. */
+  today: number | null;
+  /** Weekday names, Monday first (lib/stores/opening-text.ts, weekdayLabels). */
+  labels: readonly string[];
+  t: HoursTableTexts;
+};
 
-/** The week's hours, Monday first, today highlighted; a lunch break shows as two intervals. */
-export function HoursTable({ hours, today, locale, t }: { hours: readonly OpeningInterval[]; today: number; locale: Locale; t: Texts }) {
+/**
+ * The week's hours, Monday first, today highlighted; a lunch break shows as two intervals. Cell
+ * styles are set once on the table: a store page is kept whole only while its HTML stays under
+ * React's chunk size (see the store page).
+ */
+export function HoursTable({ hours, today, labels, t }: Props) {
   return (
-    <table className="w-full text-sm" data-testid="hours-table">
+    <table
+      className="w-full text-sm [&_tbody_td]:py-2 [&_tbody_td]:pr-2 [&_tbody_td]:text-right [&_tbody_td]:tabular-nums [&_tbody_th]:py-2 [&_tbody_th]:pr-4 [&_tbody_th]:pl-2 [&_tbody_th]:text-left [&_tbody_th]:font-medium [&_tbody_tr+tr]:border-t [&_tbody_tr+tr]:border-line"
+      data-testid="hours-table"
+    >
       <caption className="sr-only">
         {t.openingHours} ({t.hoursNote})
       </caption>
@@ -31,12 +37,12 @@ export function HoursTable({ hours, today, locale, t }: { hours: readonly Openin
           const intervals = intervalsOn(hours, weekday);
           const isToday = weekday === today;
           return (
-            <tr key={weekday} className={isToday ? 'bg-brand-50 font-semibold' : 'border-t border-line first:border-t-0'} aria-current={isToday ? 'date' : undefined}>
-              <th scope="row" className="py-2 pr-4 pl-2 text-left font-medium">
-                {weekdayLabel(weekday, locale)}
+            <tr key={weekday} className={isToday ? 'bg-brand-50 font-semibold' : undefined} aria-current={isToday ? 'date' : undefined}>
+              <th scope="row">
+                {labels[weekday - 1]}
                 {isToday && <span className="ml-1.5 text-xs font-normal text-brand-700">({t.today})</span>}
               </th>
-              <td className="py-2 pr-2 text-right tabular-nums">
+              <td>
                 {intervals.length === 0 ? (
                   <span className="text-muted">{t.closed}</span>
                 ) : (

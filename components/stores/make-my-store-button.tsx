@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect } from 'react';
 import { refreshVisitor } from '@/components/layout/visitor';
+import { announceMyStoreChange, useMyStoreId } from './use-my-store-id';
 
 export type MakeMyStoreAction = (
   prev: { ok: boolean; message: string } | null,
@@ -12,15 +13,21 @@ type Props = {
   action: MakeMyStoreAction;
   storeId: number;
   storeName: string;
-  isMine: boolean;
   t: { makeMyStore: string; isMyStore: string; saving: string };
 };
 
-/** "Make this my store" — a plain form, so it works before the page's JavaScript has loaded. */
-export function MakeMyStoreButton({ action, storeId, storeName, isMine, t }: Props) {
+/**
+ * "Make this my store" — a plain form, so it works before the page's JavaScript has loaded. Whether
+ * this is already the visitor's store is read in the browser (the page is the same for everyone),
+ * and read again once the action has set the cookie.
+ */
+export function MakeMyStoreButton({ action, storeId, storeName, t }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
+  const isMine = useMyStoreId() === storeId;
   useEffect(() => {
-    if (state?.ok) refreshVisitor(); // the header's "my store"
+    if (!state?.ok) return;
+    announceMyStoreChange();
+    refreshVisitor(); // the header's "my store"
   }, [state]);
   return (
     <form action={formAction} className="flex flex-col gap-1">
@@ -33,12 +40,7 @@ export function MakeMyStoreButton({ action, storeId, storeName, isMine, t }: Pro
           {t.isMyStore}
         </p>
       ) : (
-        <button
-          type="submit"
-          className="btn-secondary"
-          disabled={pending}
-          data-testid="make-my-store"
-        >
+        <button type="submit" className="btn-secondary" disabled={pending} data-testid="make-my-store">
           {pending ? t.saving : t.makeMyStore}
           <span className="sr-only"> ({storeName})</span>
         </button>

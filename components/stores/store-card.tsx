@@ -2,32 +2,29 @@ import Link from 'next/link';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { formatDistance, interpolate } from '@/lib/i18n/format';
-import type { OpeningStatus } from '@/lib/stores/hours';
+import type { Closure } from '@/lib/stores/hours';
 import type { StoreSummary } from '@/lib/stores/queries';
+import { LiveOpeningStatus } from './live-opening-status';
 import { MakeMyStoreButton, type MakeMyStoreAction } from './make-my-store-button';
-import { OpeningStatusLine } from './opening-status';
 import { ServiceBadges } from './service-badges';
+import { StoreCardFrame } from './store-card-frame';
 
 type Props = {
   store: StoreSummary;
   distanceKm: number | null;
-  status: OpeningStatus;
-  isMine: boolean;
+  /** The store's weekly hours (an index into the page's StoreHoursProvider) and coming closures: "open now" is the browser's. */
+  week: number;
+  closures: Closure[];
   locale: Locale;
   t: Dictionary['stores'];
   makeMyStore: MakeMyStoreAction;
 };
 
-/** One store in the locator list. */
-export function StoreCard({ store, distanceKm, status, isMine, locale, t, makeMyStore }: Props) {
+/** One store in the locator list: the same for every visitor; "open now" and "my store" are the browser's. */
+export function StoreCard({ store, distanceKm, week, closures, locale, t, makeMyStore }: Props) {
   const headingId = `store-${store.id}-name`;
   return (
-    <article
-      aria-labelledby={headingId}
-      className={`card render-when-near-56 flex flex-col gap-2 p-4 ${isMine ? 'border-brand-500 bg-brand-50/50 ring-1 ring-brand-500' : ''}`}
-      data-testid="store-card"
-      data-store-slug={store.slug}
-    >
+    <StoreCardFrame storeId={store.id} slug={store.slug} headingId={headingId}>
       <div className="flex items-start justify-between gap-3">
         <h3 id={headingId} className="text-base leading-snug font-bold">
           <Link href={`/stores/${store.slug}`} className="hover:underline">
@@ -43,7 +40,7 @@ export function StoreCard({ store, distanceKm, status, isMine, locale, t, makeMy
       <p className="text-sm text-muted">
         {store.address}, {store.postcode} {store.town}
       </p>
-      <OpeningStatusLine status={status} locale={locale} t={t} />
+      <LiveOpeningStatus week={week} closures={closures} />
       <ServiceBadges services={store.services} t={t} />
       <div className="mt-1 flex flex-wrap items-start gap-2">
         <Link href={`/stores/${store.slug}`} className="btn-secondary">
@@ -54,10 +51,9 @@ export function StoreCard({ store, distanceKm, status, isMine, locale, t, makeMy
           action={makeMyStore}
           storeId={store.id}
           storeName={store.name}
-          isMine={isMine}
           t={{ makeMyStore: t.makeMyStore, isMyStore: t.isMyStore, saving: t.saving }}
         />
       </div>
-    </article>
+    </StoreCardFrame>
   );
 }

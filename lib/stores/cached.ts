@@ -1,13 +1,15 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { STORES_TAG, storeTag } from '@/lib/catalog/tags';
+import { parisNow } from './hours';
 import { getStoreBySlug, getStoreSchedules, listStores, type StoreSchedule, type StoreSummary } from './queries';
 
 /**
  * Store reads for the store pages, cached: a store's name, address, services, hours and closures
  * are the same for every visitor and change only when the store's rows do (tags in
  * lib/catalog/tags.ts). What depends on the clock ("open now", today's row) is worked out from
- * these at request time; closures are read from a given Paris day on, so the key changes daily.
+ * these in the browser (the store pages are kept whole); closures are read from a given Paris day
+ * on, so the key changes daily.
  */
 
 export async function listStoresCached(): Promise<StoreSummary[]> {
@@ -40,4 +42,21 @@ export async function getSchedules(stores: { id: number; slug: string }[], day: 
   for (let i = 0; i < stores.length; i += 100) cacheTag(...stores.slice(i, i + 100).map((s) => storeTag(s.slug)));
   // Noon on that day in Paris is still that day: getStoreSchedules keeps the closures from it on.
   return getStoreSchedules(stores.map((s) => s.id), new Date(`${day}T12:00:00+01:00`));
+}
+
+/**
+ * The stores' hours and closures from today (Paris) on, and that day: for pages kept whole, which
+ * cannot read the clock outside a cache entry. The entry is remade within the hour once stale and
+ * dropped after a day, so `day` is at most that old; the browser works out "open now" with its own
+ * clock from what is shipped (lib/stores/hours.ts, closuresWithin).
+ */
+export async function getCurrentSchedules(stores: { id: number; slug: string }[]): Promise<{ day: string; schedules: Map<number, StoreSchedule> }> {
+  'use cache';
+  cacheLife('hours');
+  cacheTag(STORES_TAG);
+  const day = parisNow(new Date()).date;
+  // Each store's tag on this entry too (getSchedules' own, nested, are carried up as well).
+  const slugs = Array.isArray(stores) ? stores.flatMap((s) => (typeof s?.slug === 'string' ? [storeTag(s.slug)] : [])) : [];
+  for (let i = 0; i < slugs.length; i += 100) cacheTag(...slugs.slice(i, i + 100));
+  return { day, schedules: await getSchedules(stores, day) };
 }

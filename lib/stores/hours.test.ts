@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intervalsOn, openingStatus, parisNow, type OpeningInterval } from './hours';
+import { closuresWithin, distinctWeeks, intervalsOn, openingStatus, parisNow, type OpeningInterval } from './hours';
 
 // Monday–Saturday with a lunch break, Sunday morning only on the "sunday" variant.
 const weekdays: OpeningInterval[] = [1, 2, 3, 4, 5, 6].flatMap((weekday) => [
@@ -116,5 +116,27 @@ describe('intervalsOn', () => {
       { opens: '14:00', closes: '19:30' },
     ]);
     expect(intervalsOn(weekdays, 7)).toEqual([]);
+  });
+});
+
+describe('closuresWithin', () => {
+  const c = (day: string) => ({ day, reasonFr: 'f', reasonEn: 'e' });
+  it('keeps the closures from a day for a number of days, and drops the past', () => {
+    const all = [c('2026-12-04'), c('2026-12-05'), c('2026-12-25'), c('2026-12-26'), c('2027-01-01')];
+    expect(closuresWithin(all, '2026-12-05', 21).map((x) => x.day)).toEqual(['2026-12-05', '2026-12-25']);
+    expect(closuresWithin(all, '2026-12-20', 14).map((x) => x.day)).toEqual(['2026-12-25', '2026-12-26', '2027-01-01']);
+    expect(closuresWithin([], '2026-12-05', 21)).toEqual([]);
+  });
+});
+
+describe('distinctWeeks', () => {
+  it('sends each distinct week once and points every store at its own', () => {
+    const sunday = [...weekdays, { weekday: 7, opens: '10:00:00', closes: '13:00:00' }];
+    const { weeks, index } = distinctWeeks([weekdays, sunday, weekdays, [], withSunday]);
+    expect(weeks).toHaveLength(3);
+    expect(index).toEqual([0, 1, 0, 2, 1]); // "10:00:00" and "10:00" are the same time
+    expect(weeks[index[1]!]).toContainEqual({ weekday: 7, opens: '10:00', closes: '13:00' });
+    expect(weeks[2]).toEqual([]);
+    expect(distinctWeeks([])).toEqual({ weeks: [], index: [] });
   });
 });

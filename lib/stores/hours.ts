@@ -94,3 +94,35 @@ export function openingStatus(
   }
   return { open: false, opensAt: null, closedToday };
 }
+
+/**
+ * The closures a browser needs to say "open now" on any of the next `days` days from `from` (a
+ * Paris date): a kept page's schedule was read on the day it was made, and is used until it is
+ * made again (hours, at most a day later), while openingStatus looks two weeks ahead.
+ */
+export function closuresWithin(closures: readonly Closure[], from: string, days: number): Closure[] {
+  const until = addDays(from, days);
+  return closures.filter((c) => c.day >= from && c.day < until);
+}
+
+/** Days of closures shipped with a kept page: its day, the day it may still be served, two weeks ahead. */
+export const BROWSER_CLOSURE_DAYS = 21;
+
+/**
+ * Weekly hours shared by many stores sent once: the distinct weeks, and each input's index into
+ * them (most stores keep the same hours, and the store list ships every store's to the browser).
+ */
+export function distinctWeeks(schedules: readonly (readonly OpeningInterval[])[]): { weeks: OpeningInterval[][]; index: number[] } {
+  const weeks: OpeningInterval[][] = [];
+  const seen = new Map<string, number>();
+  const index = schedules.map((hours) => {
+    const key = JSON.stringify(hours.map((h) => [h.weekday, hhmm(h.opens), hhmm(h.closes)]));
+    let at = seen.get(key);
+    if (at === undefined) {
+      at = weeks.push(hours.map((h) => ({ weekday: h.weekday, opens: hhmm(h.opens), closes: hhmm(h.closes) }))) - 1;
+      seen.set(key, at);
+    }
+    return at;
+  });
+  return { weeks, index };
+}

@@ -3,18 +3,16 @@ import { eq } from 'drizzle-orm';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from '@/lib/db/client';
+import { MY_STORE_COOKIE, parseMyStoreId } from './my-store-id';
 import { stores } from './schema';
 
 /** "My store" is remembered in a long-lived cookie (and on the account, once signed in). */
-export const MY_STORE_COOKIE = 'my_store';
-export const MY_STORE_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
+export { MY_STORE_COOKIE, MY_STORE_MAX_AGE_SECONDS } from './my-store-id';
 
 export type MyStore = { id: number; slug: string; name: string; town: string };
 
 export async function getMyStoreId(): Promise<number | null> {
-  const raw = (await cookies()).get(MY_STORE_COOKIE)?.value;
-  const id = raw ? Number.parseInt(raw, 10) : NaN;
-  return Number.isSafeInteger(id) && id > 0 ? id : null;
+  return parseMyStoreId((await cookies()).get(MY_STORE_COOKIE)?.value);
 }
 
 /**

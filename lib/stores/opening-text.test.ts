@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getDictionary } from '@/lib/i18n/dictionary';
 import { openingStatus, type OpeningInterval } from './hours';
-import { describeOpeningStatus } from './opening-text';
+import { describeOpeningStatus, pickOpeningTexts, weekdayLabels } from './opening-text';
 
 const hours: OpeningInterval[] = [1, 2, 3, 4, 5, 6].flatMap((weekday) => [
   { weekday, opens: '09:00', closes: '12:30' },
@@ -30,5 +30,19 @@ describe('describeOpeningStatus', () => {
       'Fermé aujourd’hui : Jour de l’an · ouvre demain à 09:00',
       'Closed today: New Year’s Day · opens tomorrow at 09:00',
     ]);
+  });
+});
+
+describe('weekdayLabels and pickOpeningTexts', () => {
+  it('names the days Monday first, capitalised, in each language', () => {
+    expect(weekdayLabels('en')).toEqual(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
+    expect(weekdayLabels('fr')).toEqual(['Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi', 'Samedi', 'Dimanche']);
+  });
+
+  it('keeps only the texts "open now" uses, which describe the same', () => {
+    const picked = pickOpeningTexts(en);
+    expect(Object.keys(picked).sort()).toEqual(['closed', 'closedThen', 'closedToday', 'openNow', 'opensLaterToday', 'opensOn', 'opensTomorrow']);
+    const status = openingStatus(hours, closures, new Date('2026-01-01T10:00:00Z'));
+    expect(describeOpeningStatus(status, 'en', picked)).toBe(describeOpeningStatus(status, 'en', en));
   });
 });

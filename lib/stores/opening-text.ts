@@ -8,6 +8,22 @@ export type OpeningTexts = Pick<
   'openNow' | 'closedThen' | 'opensLaterToday' | 'opensTomorrow' | 'opensOn' | 'closedToday' | 'closed'
 >;
 
+const OPENING_KEYS = ['openNow', 'closedThen', 'opensLaterToday', 'opensTomorrow', 'opensOn', 'closedToday', 'closed'] as const satisfies readonly (keyof OpeningTexts)[];
+
+/** Only the texts "open now" needs, for a browser component (not the whole dictionary per store). */
+export function pickOpeningTexts(t: OpeningTexts): OpeningTexts {
+  return Object.fromEntries(OPENING_KEYS.map((k) => [k, t[k]])) as OpeningTexts;
+}
+
+/** "Lundi" … "Dimanche" / "Monday" … "Sunday", Monday first (index 0 = ISO weekday 1). */
+export function weekdayLabels(locale: Locale): string[] {
+  // 2024-01-01 was a Monday: ISO weekday n is 2024-01-0n.
+  return [1, 2, 3, 4, 5, 6, 7].map((d) => {
+    const name = weekdayName(`2024-01-0${d}`, locale);
+    return name.charAt(0).toUpperCase() + name.slice(1);
+  });
+}
+
 /** A calendar date ("2025-06-16") → "lundi" / "Monday". */
 export function weekdayName(date: string, locale: Locale): string {
   return new Intl.DateTimeFormat(intlTag(locale), { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));

@@ -1,41 +1,60 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
-import { StoreMapLoader } from '@/components/map/store-map-loader';
 import { StoreMapPreview } from '@/components/map/store-map-preview';
-import { HoursTable } from '@/components/stores/hours-table';
+import { LiveHoursTable } from '@/components/stores/live-hours-table';
+import { LiveOpeningStatus } from '@/components/stores/live-opening-status';
+import { StoreHoursProvider } from '@/components/stores/store-hours-context';
 import { MakeMyStoreButton } from '@/components/stores/make-my-store-button';
-import { OpeningStatusLine } from '@/components/stores/opening-status';
 import { ServiceBadges } from '@/components/stores/service-badges';
+import { StoreLocatorMap } from '@/components/stores/store-locator-map';
+import { isLocale, type Locale } from '@/lib/i18n/config';
+import { getDictionary } from '@/lib/i18n/dictionary';
 import { intlTag } from '@/lib/i18n/format';
-import { getI18n } from '@/lib/i18n/server';
-import { openingStatus, parisNow } from '@/lib/stores/hours';
-import { getMyStoreId } from '@/lib/stores/my-store';
-import { getSchedules, getStore } from '@/lib/stores/cached';
+import { BROWSER_CLOSURE_DAYS, closuresWithin } from '@/lib/stores/hours';
+import { pickOpeningTexts, weekdayLabels } from '@/lib/stores/opening-text';
+import { getCurrentSchedules, getStore } from '@/lib/stores/cached';
 import { makeMyStore } from '../actions';
 
-type Props = { params: Promise<{ slug: string }> };
+/**
+ * A store's page (README, "How pages render"). Nothing per visitor or per second: the store, its
+ * hours and closures come from the cache (tagged store:<slug> and `stores`), so Next.js prerenders
+ * it on its first request and serves it whole from its cache until a tag expires; "open now",
+ * today's row and whether it is the visitor's store are worked out in the browser. The build never
+ * reads the database: it renders only the placeholder's 404.
+ *
+ * Kept whole also means sent whole: React sends a completed Suspense boundary whose HTML takes the
+ * page past its chunk size (12.8 kB, with the header) after the rest, hidden, and reveals it from a
+ * script. So the page stays lean (at most five closures, the table's styles set once), and its
+ * details are a boundary of their own: were a store's page ever that large, only they would go last.
+ */
+const BUILD_SAMPLE = '_';
+const CLOSURES_SHOWN = 5;
+
+type Props = { params: Promise<{ locale: string; slug: string }> };
+
+export function generateStaticParams() {
+  return [{ slug: BUILD_SAMPLE }];
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const store = await getStore((await params).slug);
+  const { slug } = await params;
+  const store = slug === BUILD_SAMPLE ? null : await getStore(slug);
   return store ? { title: store.name, description: `${store.address}, ${store.postcode} ${store.town}` } : {};
 }
 
 const formatKey = { hyper: 'formatHyper', city: 'formatCity', outlet: 'formatOutlet' } as const;
 
 export default async function StorePage({ params }: Props) {
-  const { slug } = await params;
-  // The store, its hours and closures come from the cache (tagged store:<slug>); "open now",
-  // today's row and whether it is the visitor's store are worked out per request.
+  const { locale: raw, slug } = await params;
+  if (slug === BUILD_SAMPLE) notFound();
   const store = await getStore(slug);
   if (!store) notFound();
-  await connection(); // "open now" is this moment's: never part of a prerendered shell (a link's prefetch prerenders it)
-  const now = new Date();
-  const [{ locale, t }, schedules, myStoreId] = await Promise.all([getI18n(), getSchedules([{ id: store.id, slug: store.slug }], parisNow(now).date), getMyStoreId()]);
+  const locale: Locale = isLocale(raw) ? raw : 'fr';
+  const t = getDictionary(locale);
+  const { day, schedules } = await getCurrentSchedules([{ id: store.id, slug: store.slug }]);
   const schedule = schedules.get(store.id) ?? { hours: [], closures: [] };
-  const status = openingStatus(schedule.hours, schedule.closures, now);
-  const isMine = store.id === myStoreId;
   const closureDate = new Intl.DateTimeFormat(intlTag(locale), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
   const mapStores = [{ id: store.id, slug: store.slug, name: store.name, town: store.town, lat: store.lat, lng: store.lng }];
 
@@ -50,102 +69,116 @@ export default async function StorePage({ params }: Props) {
       <header className="flex flex-col gap-2">
         <p className="text-xs font-semibold tracking-wide text-muted uppercase">{t.stores[formatKey[store.format]]}</p>
         <h1 className="text-2xl font-bold tracking-tight">{store.name}</h1>
-        <OpeningStatusLine status={status} locale={locale} t={t.stores} />
+        <StoreHoursProvider locale={locale} t={pickOpeningTexts(t.stores)} weeks={[schedule.hours]}>
+          <LiveOpeningStatus week={0} closures={closuresWithin(schedule.closures, day, BROWSER_CLOSURE_DAYS)} />
+        </StoreHoursProvider>
         <div className="mt-1 flex flex-wrap gap-2">
           <MakeMyStoreButton
             action={makeMyStore}
             storeId={store.id}
             storeName={store.name}
-            isMine={isMine}
             t={{ makeMyStore: t.stores.makeMyStore, isMyStore: t.stores.isMyStore, saving: t.stores.saving }}
           />
         </div>
       </header>
 
-      <div className="grid gap-5 lg:grid-cols-2 lg:items-start">
-        <div className="flex flex-col gap-5">
-          <section aria-labelledby="store-contact" className="card flex flex-col gap-3 p-4">
-            <h2 id="store-contact" className="sr-only">
-              {t.stores.address}
-            </h2>
-            <div>
-              <p className="text-sm font-semibold text-muted">{t.stores.address}</p>
-              <address className="not-italic">
-                {store.address}
-                <br />
-                {store.postcode} {store.town}
-              </address>
-            </div>
-            <div className="flex flex-wrap gap-2">
-              <a
-                href={`https://www.google.com/maps/dir/?api=1&destination=${store.lat},${store.lng}`}
-                className="btn-primary"
-                target="_blank"
-                rel="noopener noreferrer"
-              >
-                {t.stores.directions}
-              </a>
-              {store.phone && (
-                <a href={`tel:${store.phone.replace(/[^\d+]/g, '')}`} className="btn-secondary">
-                  <span className="sr-only">{t.stores.phone}: </span>
-                  {store.phone}
-                </a>
-              )}
-            </div>
-            {store.services.length > 0 && (
-              <div className="flex flex-col gap-1.5">
-                <p className="text-sm font-semibold text-muted">{t.stores.services}</p>
-                <ServiceBadges services={store.services} t={t.stores} />
-              </div>
-            )}
-          </section>
-
-          <section aria-labelledby="store-hours" className="card p-4">
-            <h2 id="store-hours" className="mb-2 text-base font-bold">
-              {t.stores.openingHours}
-            </h2>
-            <HoursTable hours={schedule.hours} today={parisNow(now).weekday} locale={locale} t={t.stores} />
-            <p className="mt-2 text-xs text-muted">{t.stores.hoursNote}</p>
-          </section>
-
-          {schedule.closures.length > 0 && (
-            <section aria-labelledby="store-closures" className="card p-4">
-              <h2 id="store-closures" className="mb-2 text-base font-bold">
-                {t.stores.closures}
+      <Suspense>
+        <div className="grid gap-5 lg:grid-cols-2 lg:items-start">
+          <div className="flex flex-col gap-5">
+            <section aria-labelledby="store-contact" className="card flex flex-col gap-3 p-4">
+              <h2 id="store-contact" className="sr-only">
+                {t.stores.address}
               </h2>
-              <ul className="flex flex-col gap-1 text-sm" data-testid="store-closures">
-                {schedule.closures.slice(0, 8).map((c) => (
-                  <li key={c.day} className="flex flex-wrap justify-between gap-x-3">
-                    <time dateTime={c.day} className="font-medium first-letter:uppercase">
-                      {closureDate.format(new Date(`${c.day}T12:00:00Z`))}
-                    </time>
-                    <span className="text-muted">{locale === 'fr' ? c.reasonFr : c.reasonEn}</span>
-                  </li>
-                ))}
-              </ul>
+              <div>
+                <p className="text-sm font-semibold text-muted">{t.stores.address}</p>
+                <address className="not-italic">
+                  {store.address}
+                  <br />
+                  {store.postcode} {store.town}
+                </address>
+              </div>
+              <div className="flex flex-wrap gap-2">
+                <a
+                  href={`https://www.google.com/maps/dir/?api=1&destination=${store.lat},${store.lng}`}
+                  className="btn-primary"
+                  target="_blank"
+                  rel="noopener noreferrer"
+                >
+                  {t.stores.directions}
+                </a>
+                {store.phone && (
+                  <a href={`tel:${store.phone.replace(/[^\d+]/g, '')}`} className="btn-secondary">
+                    <span className="sr-only">{t.stores.phone}: </span>
+                    {store.phone}
+                  </a>
+                )}
+              </div>
+              {store.services.length > 0 && (
+                <div className="flex flex-col gap-1.5">
+                  <p className="text-sm font-semibold text-muted">{t.stores.services}</p>
+                  <ServiceBadges services={store.services} t={t.stores} />
+                </div>
+              )}
             </section>
-          )}
-        </div>
 
-        <StoreMapLoader
-          className="h-64 sm:h-80 lg:h-[28rem]"
-          mode="single"
-          stores={mapStores}
-          myStoreId={myStoreId}
-          preview={<StoreMapPreview mode="single" stores={mapStores} myStoreId={myStoreId} />}
-          texts={{
-            label: t.stores.mapStoreLabel.replace('{store}', store.name),
-            loading: t.stores.mapLoading,
-            show: t.stores.mapShow,
-            unavailable: t.stores.mapUnavailableStore,
-            viewStore: t.stores.viewStore,
-            isMyStore: t.stores.isMyStore,
-            youAreHere: t.stores.youAreHere,
-            gestureScroll: t.stores.mapGestureScroll,
-            gestureTouch: t.stores.mapGestureTouch,
-          }}
-        />
-      </div>
+            <section aria-labelledby="store-hours" className="card p-4">
+              <h2 id="store-hours" className="mb-2 text-base font-bold">
+                {t.stores.openingHours}
+              </h2>
+              <LiveHoursTable
+                hours={schedule.hours}
+                labels={weekdayLabels(locale)}
+                t={{
+                  openingHours: t.stores.openingHours,
+                  hoursNote: t.stores.hoursNote,
+                  day: t.stores.day,
+                  hours: t.stores.hours,
+                  today: t.stores.today,
+                  closed: t.stores.closed,
+                }}
+              />
+              <p className="mt-2 text-xs text-muted">{t.stores.hoursNote}</p>
+            </section>
+
+            {schedule.closures.length > 0 && (
+              <section aria-labelledby="store-closures" className="card p-4">
+                <h2 id="store-closures" className="mb-2 text-base font-bold">
+                  {t.stores.closures}
+                </h2>
+                <ul
+                  className="flex flex-col gap-1 text-sm [&_li]:flex [&_li]:flex-wrap [&_li]:justify-between [&_li]:gap-x-3 [&_span]:text-muted [&_time]:font-medium [&_time]:first-letter:uppercase"
+                  data-testid="store-closures"
+                >
+                  {schedule.closures.slice(0, CLOSURES_SHOWN).map((c) => (
+                    <li key={c.day}>
+                      <time dateTime={c.day}>{closureDate.format(new Date(`${c.day}T12:00:00Z`))}</time>
+                      <span>{locale === 'fr' ? c.reasonFr : c.reasonEn}</span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+          </div>
+
+          <StoreLocatorMap
+            className="h-64 sm:h-80 lg:h-[28rem]"
+            mode="single"
+            stores={mapStores}
+            preview={<StoreMapPreview mode="single" stores={mapStores} />}
+            texts={{
+              label: t.stores.mapStoreLabel.replace('{store}', store.name),
+              loading: t.stores.mapLoading,
+              show: t.stores.mapShow,
+              unavailable: t.stores.mapUnavailableStore,
+              viewStore: t.stores.viewStore,
+              isMyStore: t.stores.isMyStore,
+              youAreHere: t.stores.youAreHere,
+              gestureScroll: t.stores.mapGestureScroll,
+              gestureTouch: t.stores.mapGestureTouch,
+            }}
+          />
+        </div>
+      </Suspense>
     </div>
   );
 }

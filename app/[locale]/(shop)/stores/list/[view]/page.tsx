@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { isLocale } from '@/lib/i18n/config';
+import { getDictionary } from '@/lib/i18n/dictionary';
+import { listStoresCached } from '@/lib/stores/cached';
+import { StoreLocator } from '../../store-locator';
+
+/**
+ * Every store: `/stores` without a search (the proxy rewrites it here: lib/routing/store-paths.ts;
+ * this path is not public). Nothing per visitor or per second, so Next.js prerenders it on its first
+ * request and serves it whole from its cache until the `stores` tag or a store's tag expires
+ * (README, "How pages render"). A dynamic segment so that the build, which never reads the
+ * database, makes only the placeholder's 404 and leaves the real page to its first request.
+ */
+const BUILD_SAMPLE = '_';
+const VIEWS = ['all'] as const;
+
+type Params = Promise<{ locale: string; view: string }>;
+
+export function generateStaticParams() {
+  return [{ view: BUILD_SAMPLE }];
+}
+
+// From the route's language: the title and description are in the kept page's <head>.
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = getDictionary(isLocale(locale) ? locale : 'fr');
+  return { title: t.stores.title, description: t.stores.intro };
+}
+
+export default async function StoreListPage({ params }: { params: Params }) {
+  const { locale: raw, view } = await params;
+  if (!(VIEWS as readonly string[]).includes(view)) notFound();
+  const locale = isLocale(raw) ? raw : 'fr';
+  const stores = (await listStoresCached()).map((s) => ({ ...s, distanceKm: null }));
+  return <StoreLocator locale={locale} stores={stores} heading={getDictionary(locale).stores.allStores} />;
+}

@@ -1,0 +1,128 @@
+import Link from 'next/link';
+import { Suspense } from 'react';
+import { StoreMapPreview } from '@/components/map/store-map-preview';
+import { StoreCard } from '@/components/stores/store-card';
+import { StoreHoursProvider } from '@/components/stores/store-hours-context';
+import { StoreLocatorMap } from '@/components/stores/store-locator-map';
+import { StoreSearchForm } from '@/components/stores/store-search-form';
+import type { Locale } from '@/lib/i18n/config';
+import { getDictionary } from '@/lib/i18n/dictionary';
+import { interpolate } from '@/lib/i18n/format';
+import { getCurrentSchedules } from '@/lib/stores/cached';
+import { BROWSER_CLOSURE_DAYS, closuresWithin, distinctWeeks } from '@/lib/stores/hours';
+import { pickOpeningTexts } from '@/lib/stores/opening-text';
+import type { StoreSummary } from '@/lib/stores/queries';
+import { makeMyStore } from './actions';
+
+type Props = {
+  locale: Locale;
+  stores: (StoreSummary & { distanceKm: number | null })[];
+  /** The list's heading: every store, nearest to a place, or near the shopper. */
+  heading: string;
+  /** What was searched (shown back in the search box), and what was wrong with it. */
+  near?: string;
+  problem?: string | null;
+  origin?: { lat: number; lng: number } | null;
+};
+
+/**
+ * The store locator, as the kept list (./list/[view]) and a search (./near) show it. Nothing here
+ * is per visitor or per second: each store's "open now" and which store is the visitor's are
+ * worked out in the browser from the cached hours and the my-store cookie.
+ *
+ * The list is a Suspense boundary of its own although nothing in it waits: React sends a completed
+ * boundary larger than its chunk size (12.8 kB of HTML) after the rest of the document, hidden, and
+ * reveals it from a script. Fifty-odd cards are far larger, so they alone go last, and the heading,
+ * search form and map picture (the largest paint) come first, in the document's first bytes.
+ */
+export async function StoreLocator({ locale, stores, heading, near = '', problem = null, origin = null }: Props) {
+  const t = getDictionary(locale);
+  const { day, schedules } = await getCurrentSchedules(stores.map(({ id, slug }) => ({ id, slug })));
+  const { weeks, index } = distinctWeeks(stores.map((s) => schedules.get(s.id)?.hours ?? []));
+  const List = origin ? 'ol' : 'ul';
+  const mapStores = stores.map(({ id, slug, name, town, lat, lng }) => ({ id, slug, name, town, lat, lng }));
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div>
+        <h1 className="text-2xl font-bold tracking-tight">{t.stores.title}</h1>
+        <p className="mt-1 text-muted">{t.stores.intro}</p>
+      </div>
+      <StoreSearchForm near={near} t={t.stores} />
+      {problem && (
+        <p role="alert" className="rounded-lg border border-out/30 bg-out/5 px-4 py-3 text-sm font-medium text-out" data-testid="near-error">
+          {problem}
+        </p>
+      )}
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)] lg:items-start">
+        <div className="lg:sticky lg:top-4 lg:order-2">
+          <StoreLocatorMap
+            className="h-72 sm:h-96 lg:h-[min(36rem,calc(100dvh-2rem))]"
+            mode="all"
+            stores={mapStores}
+            origin={origin}
+            preview={<StoreMapPreview mode="all" stores={mapStores} origin={origin} />}
+            texts={{
+              label: t.stores.mapLabel,
+              loading: t.stores.mapLoading,
+              show: t.stores.mapShow,
+              unavailable: t.stores.mapUnavailable,
+              viewStore: t.stores.viewStore,
+              isMyStore: t.stores.isMyStore,
+              youAreHere: t.stores.youAreHere,
+              gestureScroll: t.stores.mapGestureScroll,
+              gestureTouch: t.stores.mapGestureTouch,
+            }}
+          />
+        </div>
+        <section aria-labelledby="store-results" className="flex flex-col gap-3 lg:order-1">
+          <div className="flex flex-wrap items-baseline justify-between gap-x-3">
+            <h2 id="store-results" className="text-lg font-bold">
+              {heading}
+            </h2>
+            <p className="text-sm text-muted">{interpolate(t.stores.storeCount, { count: stores.length })}</p>
+          </div>
+          {origin && (
+            <Link href="/stores" className="self-start text-sm font-medium text-brand-700 underline">
+              {t.stores.showAll}
+            </Link>
+          )}
+          {stores.length === 0 ? (
+            <p className="text-muted">{t.stores.noStores}</p>
+          ) : (
+            <Suspense fallback={<ListPlaceholder />}>
+              <StoreHoursProvider locale={locale} t={pickOpeningTexts(t.stores)} weeks={weeks}>
+                <List aria-label={t.stores.storeList} className="flex flex-col gap-3" data-testid="store-list">
+                  {stores.map((store, i) => (
+                    <li key={store.id}>
+                      <StoreCard
+                        store={store}
+                        distanceKm={store.distanceKm}
+                        week={index[i] ?? 0}
+                        closures={closuresWithin(schedules.get(store.id)?.closures ?? [], day, BROWSER_CLOSURE_DAYS)}
+                        locale={locale}
+                        t={t.stores}
+                        makeMyStore={makeMyStore}
+                      />
+                    </li>
+                  ))}
+                </List>
+              </StoreHoursProvider>
+            </Suspense>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+/** Shown only until the list is revealed, in the same frame when the page comes from the cache. */
+function ListPlaceholder() {
+  return (
+    <div className="flex flex-col gap-3" aria-hidden="true">
+      {[0, 1, 2].map((i) => (
+        <div key={i} className="card h-56 animate-pulse bg-line/30" />
+      ))}
+    </div>
+  );
+}
