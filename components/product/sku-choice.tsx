@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { AddToCartButton } from '@/components/cart/add-to-cart-button';
 import type { CartActionState } from '@/components/cart/form-state';
 import type { Sku } from '@/lib/catalog/types';
+import { inlinePicture } from '@/lib/catalog/inline-picture';
 import { OptionPicker } from './option-picker';
 
 export type PricedSku = Sku & { price: string };
@@ -49,11 +50,9 @@ export function Gallery({ images, alts, skus, selectedId }: GalleryProps) {
   const [first, ...rest] = ordered;
   return (
     <div className="space-y-3">
-      {/* The page's largest paint on a phone: asked for from <head> (React hoists the link), before the scripts. */}
-      {first && <link rel="preload" as="image" href={first} fetchPriority="high" />}
       <div className="card aspect-square overflow-hidden bg-brand-50">
         {/* eslint-disable-next-line @next/next/no-img-element -- local SVG illustrations; next/image adds nothing for vectors */}
-        {first && <img src={first} alt={alts[0]} className="h-full w-full object-cover" fetchPriority="high" />}
+        {first && <img src={inlinePicture(first)} alt={alts[0]} className="h-full w-full object-cover" />}
       </div>
       {rest.length > 0 && (
         <ul className="grid grid-cols-4 gap-2">
