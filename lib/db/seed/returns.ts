@@ -35,7 +35,9 @@ export async function insertDemoReturns(tx: SeedTx, rng: Rng): Promise<number> {
   const windows = (
     await tx.execute<{ starts_at: string }>(sql`
       SELECT starts_at FROM comptoir_return_windows(${desk.id}::int, (now() AT TIME ZONE 'Europe/Paris')::date, 14)
-      WHERE starts_at > now() ORDER BY starts_at LIMIT 30`)
+      -- Hours ahead, not the next slot: a database seeded now stays "booked for later" while it is
+      -- used (the test suite seeds a template once; the next window could start minutes later).
+      WHERE starts_at > now() + interval '3 hours' ORDER BY starts_at LIMIT 30`)
   ).rows;
   const plans: { refund: 'store_credit' | 'card'; reason: string; window: number }[] = [
     { refund: 'store_credit', reason: 'changed_mind', window: 0 },
