@@ -90,11 +90,12 @@ test('kill -9 a server during mixed load: after it restarts, every book balances
     return a;
   };
   const shop = '[locale]/(shop)';
+  const catalogue = '[locale]/(catalogue)';
   const desk = '[locale]/(staff)/staff';
   const A = {
     signUp: action(`${shop}/sign-up/sign-up-action.ts#signUpAction`),
-    reserve: action(`${shop}/p/[slug]/reserve-action.ts#reserveAction`),
-    addToCart: action(`${shop}/p/[slug]/add-to-cart-action.ts#addToCartAction`),
+    reserve: action(`${catalogue}/p/[slug]/reserve-action.ts#reserveAction`),
+    addToCart: action(`${catalogue}/p/[slug]/add-to-cart-action.ts#addToCartAction`),
     setFulfilment: action(`${shop}/cart/set-fulfilment-action.ts#setFulfilmentAction`),
     placeOrder: action(`${shop}/checkout/place-order-action.ts#placeOrderAction`),
     sale: action(`${desk}/stores/[storeId]/till/complete-sale-action.ts#completeSaleAction`),
