@@ -411,7 +411,7 @@ test('a silent database link: the API, a form action and Auth.js answer "try aga
   const availability = `${alone.origin}/api/availability?sku=1&warehouse=1`;
   const actions = loadActions();
   const action = (key: string) => {
-    const found = actions.get(`[locale]/(shop)/${key}`);
+    const found = actions.get(`[locale]/(shop)/${key}`) ?? actions.get(`[locale]/(catalogue)/${key}`);
     if (!found) throw new Error(`no server action ${key} in the build`);
     return found;
   };
