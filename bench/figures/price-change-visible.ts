@@ -8,6 +8,7 @@ import { percentile, round } from '../lib/stats';
 
 const CHANGES = Number(process.env.BENCH_PRICE_CHANGES || 20);
 const NAME = 'comptoir_bench_price';
+const SETTLE_MS = Number(process.env.BENCH_PRICE_SETTLE_MS || 3_000);
 
 /**
  * price_change_visible_ms (p95): from a price change's COMMIT (an UPDATE by SQL, as an importer
@@ -53,6 +54,10 @@ async function measure(url: string, distDir: string): Promise<void> {
           if (n >= 10) throw new Error(`${server.origin}/p/${slug} is not served from the cache after ${n + 1} reads (x-nextjs-cache: ${page.cache})`);
         }
       }
+      // …and no render of it still under way: the first visits also start one in the background,
+      // which could finish after the change with the old price (what REPEAT_AFTER_MS in
+      // lib/cache/catalog-expiry.ts expires again, after 2 s: a different figure from this one).
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
       const changed = price + 1 + i;
       await db.query('UPDATE skus SET price_cents = $1 WHERE id = $2', [changed, sku]);
       const committed = performance.now(); // autocommit: the COMMIT has returned

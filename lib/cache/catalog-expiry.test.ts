@@ -51,7 +51,7 @@ beforeAll(async () => {
       throw new Error('server busy');
     }
     calls.push(e);
-  });
+  }, { repeatAfterMs: [] }); // the repeats have their own test below
   await new Promise((r) => setTimeout(r, 300)); // LISTEN established
 });
 
@@ -136,6 +136,25 @@ describe('catalogue announcements', () => {
       while (!calls.some((c) => c.all) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     });
     expect(got.all).toBe(true);
+  });
+});
+
+describe('repeated expiry', () => {
+  it('expires an announcement again later, for a render that was under way when it was heard', async () => {
+    const heard: { at: number; tags: string[] }[] = [];
+    const repeating = createCatalogExpiry(source(), async (e) => void heard.push({ at: Date.now(), tags: e.tags }), { repeatAfterMs: [400, 900] });
+    try {
+      await new Promise((r) => setTimeout(r, 300)); // LISTEN established
+      const changed = Date.now();
+      await exec(sql`UPDATE products SET name_en = 'City 2' WHERE slug = 'city-7'`);
+      const deadline = Date.now() + 5_000;
+      while (heard.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(heard.map((h) => h.tags.includes('product:city-7'))).toEqual([true, true, true]);
+      expect(heard[1]!.at - changed).toBeGreaterThanOrEqual(400);
+      expect(heard[2]!.at - changed).toBeGreaterThanOrEqual(900);
+    } finally {
+      await repeating.stop();
+    }
   });
 });
 

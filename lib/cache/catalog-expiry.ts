@@ -21,6 +21,14 @@ export type ExpireTags = (expiry: Expiry) => Promise<void>;
 export const MAX_TAGS_PER_CALL = 500;
 const MAX_TAG_LENGTH = 256;
 const RETRY_MS = { first: 100, max: 5_000 };
+/**
+ * Each announcement is expired again this long after it was heard. A page render that started
+ * before the change (a background regeneration, a visit) read the old rows; if it finishes after
+ * the expiry, Next.js keeps its result as fresh — measured: one product page in three kept the old
+ * price when it was changed right after the page was first made (price_change_visible_ms). A render
+ * is bounded by the database's statement timeout (5 s), so a second expiry after 10 s catches it.
+ */
+export const REPEAT_AFTER_MS = [2_000, 10_000];
 
 export const isTag = (t: unknown): t is string => typeof t === 'string' && t.length > 0 && t.length <= MAX_TAG_LENGTH && t !== '*';
 
@@ -49,8 +57,13 @@ export type CatalogExpiry = {
  * Hears the catalog channel and expires what it announces. Announcements that arrive while a call
  * is running are gathered into the next one; a failed call is retried with backoff, its tags kept.
  */
-export function createCatalogExpiry(source: ListenSource | (() => Promise<ListenSource>), expire: ExpireTags): CatalogExpiry {
+export function createCatalogExpiry(
+  source: ListenSource | (() => Promise<ListenSource>),
+  expire: ExpireTags,
+  { repeatAfterMs = REPEAT_AFTER_MS }: { repeatAfterMs?: number[] } = {},
+): CatalogExpiry {
   let stopped = false;
+  const repeats = new Set<ReturnType<typeof setTimeout>>();
   let all = false;
   const tags = new Set<string>();
   let draining: Promise<void> | undefined;
@@ -88,6 +101,19 @@ export function createCatalogExpiry(source: ListenSource | (() => Promise<Listen
     });
   }
 
+  /** An announcement: expired now, and again later for the renders that were under way. */
+  function heard(expiry: Expiry): void {
+    note(expiry);
+    for (const ms of repeatAfterMs) {
+      const timer = setTimeout(() => {
+        repeats.delete(timer);
+        note(expiry);
+      }, ms);
+      timer.unref?.();
+      repeats.add(timer);
+    }
+  }
+
   const started = (async () => {
     for (let attempt = 0; !stopped; attempt++) {
       try {
@@ -99,10 +125,10 @@ export function createCatalogExpiry(source: ListenSource | (() => Promise<Listen
           {
             onPayload: (payload) => {
               const expiry = parseCatalogAnnouncement(payload);
-              if (expiry) note(expiry);
+              if (expiry) heard(expiry);
             },
             // Announcements may have been missed while nobody listened: everything, then.
-            onListening: (reconnected) => reconnected && note({ all: true, tags: [] }),
+            onListening: (reconnected) => reconnected && heard({ all: true, tags: [] }),
             onLost: () => {},
           },
           'catalog-expiry',
@@ -121,6 +147,8 @@ export function createCatalogExpiry(source: ListenSource | (() => Promise<Listen
     },
     async stop() {
       stopped = true;
+      for (const timer of repeats) clearTimeout(timer);
+      repeats.clear();
       await started;
       await listener?.stop();
       await draining;
