@@ -72,6 +72,7 @@ const BODIES: Body[] = [
 const OVERSIZED: Body = { label: 'text/plain over 1 MB', type: 'text/plain;charset=UTF-8', body: JSON.stringify(['x'.repeat(1_200_000)]) };
 
 // React's own client encoder, as Next ships it (as e2e/support/action-client.ts uses it).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- an untyped module path of Next's: require() and a cast type it here
 const { encodeReply } = require('next/dist/compiled/react-server-dom-webpack/client.node.js') as { encodeReply: (value: unknown) => Promise<string | FormData> };
 
 /** Hostile values a page could really send: the form encoded by React, so it reaches the action itself. */

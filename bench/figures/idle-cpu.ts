@@ -30,7 +30,12 @@ export function treeTicks(root: number): { ticks: number; pids: number[] } {
   const inTree = new Set([root]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const s of all) if (!inTree.has(s.pid) && inTree.has(s.ppid)) (inTree.add(s.pid), (grew = true));
+    for (const s of all) {
+      if (!inTree.has(s.pid) && inTree.has(s.ppid)) {
+        inTree.add(s.pid);
+        grew = true;
+      }
+    }
   }
   const members = all.filter((s) => inTree.has(s.pid));
   return { ticks: members.reduce((n, s) => n + s.ticks, 0), pids: members.map((s) => s.pid) };

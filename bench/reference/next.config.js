@@ -1,4 +1,5 @@
 // @ts-check
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS file (the package is not "type": "module"), as next.config.js is loaded
 const path = require('node:path');
 
 /**

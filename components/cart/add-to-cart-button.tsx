@@ -1,5 +1,4 @@
 'use client';
-import Link from 'next/link';
 import { useActionState, useEffect } from 'react';
 import { refreshVisitor } from '@/components/layout/visitor';
 import { FormMessage } from '@/components/account/form-message';

@@ -29,8 +29,7 @@ export function CartLine({ line, locale, maxPerLine, t, onQuantity, onRemove }: 
       <div className="flex gap-3">
         <Link href={line.href} className="size-20 shrink-0 overflow-hidden rounded-lg bg-brand-50 sm:size-24" tabIndex={-1} aria-hidden="true">
           {line.image && (
-            // Local SVG illustrations: next/image adds nothing for vector files.
-            // eslint-disable-next-line @next/next/no-img-element
+            // eslint-disable-next-line @next/next/no-img-element -- local SVG illustrations: next/image adds nothing for vector files
             <img src={line.image} alt="" className="size-full object-cover" loading="lazy" />
           )}
         </Link>

@@ -47,8 +47,7 @@ export function OrderSummary({ lines, subtotalCents, deliveryCents, freeFromCent
           <li key={l.skuId} className="flex items-center gap-3 py-3">
             <div className="size-12 shrink-0 overflow-hidden rounded-lg bg-brand-50">
               {l.image && (
-                // Local SVG illustrations: next/image adds nothing for vector files.
-                // eslint-disable-next-line @next/next/no-img-element
+                // eslint-disable-next-line @next/next/no-img-element -- local SVG illustrations: next/image adds nothing for vector files
                 <img src={l.image} alt="" className="size-full object-cover" loading="lazy" />
               )}
             </div>

@@ -50,7 +50,7 @@ export function RetryingError({ reset }: { reset: () => void }) {
       retry();
     }, 1000);
     return () => clearInterval(tick);
-    // One timer per attempt: `retry` is the same action each time, so it is not a dependency.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one timer per attempt: `retry` is the same action each time
   }, [attempt]);
 
   return (

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { newKey } from './new-key';
 import { dropPending, keepPending, readPending } from './pending-key';
 
@@ -18,7 +18,9 @@ export function usePendingKey(scope: string, serverKey: string, state: unknown) 
   const [key, setKey] = useState(serverKey);
   const [resumed, setResumed] = useState<string | null>(null);
   const keyRef = useRef(key);
-  keyRef.current = key;
+  useLayoutEffect(() => {
+    keyRef.current = key;
+  });
 
   useEffect(() => {
     const pending = readPending(scope);

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { MountedMap, StoreMapProps } from './types';
 
 /**
@@ -16,10 +16,14 @@ export default function StoreMap(props: StoreMapProps) {
   // Remount only when what is drawn changes, not when a new but equal props object arrives.
   const drawnKey = JSON.stringify([stores, origin, mode, props.select?.label]);
   const myStoreRef = useRef(myStoreId);
-  myStoreRef.current = myStoreId;
+  useLayoutEffect(() => {
+    myStoreRef.current = myStoreId;
+  });
   // The pop-ups are built once per drawing: they call the latest onSelect through this.
   const selectRef = useRef(props.select);
-  selectRef.current = props.select;
+  useLayoutEffect(() => {
+    selectRef.current = props.select;
+  });
   const selectLabel = props.select?.label;
 
   useEffect(() => {

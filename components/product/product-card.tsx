@@ -16,8 +16,7 @@ export function ProductCard({ product, locale, t }: { product: Card; locale: Loc
       <IntentLink href={`/p/${product.slug}`} className="flex flex-1 flex-col">
         <div className="aspect-square bg-brand-50">
           {product.image && (
-            // Local SVG illustrations: next/image adds nothing for vector files.
-            // eslint-disable-next-line @next/next/no-img-element
+            // eslint-disable-next-line @next/next/no-img-element -- local SVG illustrations: next/image adds nothing for vector files
             <img src={product.image} alt="" className="h-full w-full object-cover" loading="lazy" />
           )}
         </div>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import useSWR from 'swr';
 import useSWRSubscription, { type SWRSubscriptionOptions } from 'swr/subscription';
 
@@ -59,7 +59,9 @@ export function useLiveAvailability(opts: { skuIds: number[]; storeIds: number[]
     refreshInterval: polling ? POLL_MS : 0,
   });
   const resync = useRef(mutate);
-  resync.current = mutate;
+  useLayoutEffect(() => {
+    resync.current = mutate;
+  });
 
   const subscribe = useCallback((url: string, { next }: SWRSubscriptionOptions<Events, Error>) => {
     // Decided here, in the subscription's effect, not at render: the server has no EventSource either.

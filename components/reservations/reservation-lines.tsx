@@ -21,8 +21,7 @@ export function ReservationLines({ lines, totalCents, open, locale, t }: Props) 
           <li key={line.skuId} className="flex items-center gap-3 py-3">
             <div className="size-14 shrink-0 overflow-hidden rounded-lg bg-brand-50">
               {line.image && (
-                // Local SVG illustrations: next/image adds nothing for vector files.
-                // eslint-disable-next-line @next/next/no-img-element
+                // eslint-disable-next-line @next/next/no-img-element -- local SVG illustrations: next/image adds nothing for vector files
                 <img src={line.image} alt="" className="size-full object-cover" loading="lazy" />
               )}
             </div>

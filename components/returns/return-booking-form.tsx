@@ -57,8 +57,7 @@ export function ReturnBookingForm({ action, orderNumber, lines, paidAtPickup, de
                 <div className="flex min-w-0 flex-1 gap-3">
                   <div className="size-14 shrink-0 overflow-hidden rounded-lg bg-brand-50">
                     {l.image && (
-                      // Local SVG illustrations: next/image adds nothing for vector files.
-                      // eslint-disable-next-line @next/next/no-img-element
+                      // eslint-disable-next-line @next/next/no-img-element -- local SVG illustrations: next/image adds nothing for vector files
                       <img src={l.image} alt="" className="size-full object-cover" loading="lazy" />
                     )}
                   </div>

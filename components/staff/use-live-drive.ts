@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import useSWR, { useSWRConfig } from 'swr';
 
 /** connecting: stream opening (or reopening); live: stream open; polling: no stream, a re-read every 10 s. */
@@ -43,10 +43,12 @@ export function useLiveDrive<T>(storeId: number, initial: T, alsoKey: string | n
     keepPreviousData: true,
   });
   const reread = useRef(() => {});
-  reread.current = () => {
-    void mutate();
-    if (alsoKey) void mutateKey(alsoKey);
-  };
+  useLayoutEffect(() => {
+    reread.current = () => {
+      void mutate();
+      if (alsoKey) void mutateKey(alsoKey);
+    };
+  });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const refresh = useCallback(() => {
     if (timer.current) return;

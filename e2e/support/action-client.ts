@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 // React's own client encoder, as Next ships it (no types are published for this path).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- untyped: an import would need a module declaration; require() and a cast type it here
 const { encodeReply } = require('next/dist/compiled/react-server-dom-webpack/client.node.js') as {
   encodeReply: (value: unknown) => Promise<string | FormData>;
 };

@@ -17,7 +17,7 @@ async function addStore(id: number, name: string) {
 
 beforeAll(async () => {
   conn = await useTestDatabase();
-  conn.kind === 'postgres' && conn.pool.on('error', () => {});
+  if (conn.kind === 'postgres') conn.pool.on('error', () => {});
   await addStore(1, 'Lyon Part-Dieu');
   await addStore(2, 'Villeurbanne');
   await addStore(3, 'Marseille');

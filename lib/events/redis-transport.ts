@@ -173,7 +173,7 @@ type Shared = { users: number; relay: ReturnType<typeof startRedisRelay> };
 const relays = ((globalThis as { __comptoirRedisRelays?: Map<string, Shared> }).__comptoirRedisRelays ??= new Map());
 
 /** The process's relay loop for this Redis and prefix, started by the first subscriber and stopped after the last. */
-function useRelay(opts: { url: string; prefix: string; pgConfig: ClientConfig }): () => Promise<void> {
+function acquireRelay(opts: { url: string; prefix: string; pgConfig: ClientConfig }): () => Promise<void> {
   const key = `${opts.url} ${opts.prefix}`;
   let shared = relays.get(key);
   if (!shared) relays.set(key, (shared = { users: 0, relay: startRedisRelay(opts) }));
@@ -232,7 +232,7 @@ export async function listenOnRedis(opts: {
     if (message === RESYNC) handlers.onListening(true);
     else handlers.onPayload(message);
   });
-  const releaseRelay = useRelay({ url: opts.url, prefix: opts.prefix, pgConfig: opts.pgConfig });
+  const releaseRelay = acquireRelay({ url: opts.url, prefix: opts.prefix, pgConfig: opts.pgConfig });
   return {
     stop: async () => {
       stopped = true;

@@ -67,6 +67,7 @@ async function relaySession(onWake: () => void): Promise<{ run: RunSql; statemen
 
 /** A relay as the server starts it (woken by the outbox), with short pauses for the test. */
 async function startWokenRelay(pace: { idleAfterMs: number; sweepMs: number }) {
+  // eslint-disable-next-line prefer-const -- a wake can arrive before the relay exists: the callback must find `undefined`, not a `const` in its TDZ
   let relay: StockRelay | undefined;
   const session = await relaySession(() => relay?.wake());
   relay = startStockRelay(session.run, { woken: true, pace });

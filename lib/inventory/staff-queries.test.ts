@@ -9,7 +9,7 @@ let conn: Awaited<ReturnType<typeof useTestDatabase>>;
 
 beforeAll(async () => {
   conn = await useTestDatabase();
-  conn.kind === 'postgres' && conn.pool.on('error', () => {});
+  if (conn.kind === 'postgres') conn.pool.on('error', () => {});
   await conn.db.execute(sql`INSERT INTO locations (id, code, kind, name) VALUES (1, 'A', 'store', 'A'), (2, 'B', 'store', 'B')`);
   await conn.db.execute(sql`INSERT INTO categories (id, slug, name_fr, name_en) VALUES (1, 'c', 'C', 'C')`);
   await conn.db.execute(sql`

@@ -6,7 +6,7 @@ import { joinLoyalty } from '@/lib/loyalty/commands';
 import { listLoyaltyEntries } from '@/lib/loyalty/queries';
 import { NotStockedHereError, OutOfStockError } from '@/lib/inventory/holds';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
-import { insertCategory, insertProduct, insertShoppers, insertStore, insertUser, setStock } from '@/lib/testing/fixtures';
+import { insertCategory, insertProduct, insertStore, insertUser, setStock } from '@/lib/testing/fixtures';
 import {
   cancelReservationByCustomer,
   cancelReservationByStaff,

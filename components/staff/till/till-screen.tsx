@@ -199,8 +199,7 @@ export function TillScreen({ storeId, locale, redeemStep, actions, labels }: Pro
       }
     }
     setRestored(true);
-    // Once per store: what the tab kept is read when the screen opens, never again over the ticket on screen.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per store: what the tab kept is read when the screen opens, never again over the ticket on screen
   }, [storeId]);
 
   useEffect(() => {

@@ -37,7 +37,7 @@ export async function insertDemoReservations(tx: SeedTx, rng: Rng): Promise<{ re
   // One shared hash of a password nobody knows: these customers exist, but cannot sign in.
   const passwordHash = await hashPassword(randomBytes(24).toString('base64'));
   const customerCount = Math.ceil(rows.length / PER_CUSTOMER);
-  const names = Array.from({ length: customerCount }, (_, i) => `${rng.pick(FIRST)} ${rng.pick(LAST)}`);
+  const names = Array.from({ length: customerCount }, () => `${rng.pick(FIRST)} ${rng.pick(LAST)}`);
   const customers = await tx.execute<{ id: number }>(sql`
     INSERT INTO users (email, name, password_hash, role)
     SELECT lower(e), n, ${passwordHash}, 'shopper'

@@ -1,5 +1,4 @@
 import 'server-only';
-import { z } from 'zod';
 import { wholeNumber } from '@/lib/input/integer';
 import type { CartActionState } from '@/components/cart/form-state';
 import {

@@ -15,6 +15,7 @@ export default async function ReservationsPage() {
   const user = await requireUser('/account/reservations');
   const { locale, t } = await getI18n();
   const reservations = await listCustomerReservations(user.id, locale);
+  // eslint-disable-next-line react-hooks/purity -- a Server Component renders once per request and never again in the browser: the request's time
   const now = Date.now();
   const tr = t.reservations;
   return (

@@ -49,6 +49,7 @@ export default async function ReservationPage({ params }: Props) {
 
       <div className="mt-5 grid gap-5 md:grid-cols-2 md:items-start">
         <section aria-label={tr.pickupCode} className="card space-y-4 p-5" data-testid="reservation-pickup">
+          {/* eslint-disable-next-line react-hooks/purity -- a Server Component renders once per request and never again in the browser: the request's time */}
           <Deadline reservation={reservation} now={Date.now()} locale={locale} t={tr} className="space-y-0.5" />
           <p className="text-sm text-muted">{reservation.status === 'placed' ? tr.placedHelp : reservation.status === 'ready' ? tr.readyHelp : tr.closedHelp}</p>
           {qrSvg && <PickupCode code={reservation.code} qrSvg={qrSvg} labels={{ pickupCode: tr.pickupCode, qrAlt: interpolate(tr.qrAlt, { code: reservation.code }) }} />}
