@@ -14,6 +14,24 @@ export type MapTexts = {
   show?: string;
 };
 
+/** The map's texts from the stores dictionary; `label` and `unavailable` differ between the list and a store's page. */
+export function storeMapTexts(
+  t: { mapLoading: string; mapShow: string; viewStore: string; isMyStore: string; youAreHere: string; mapGestureScroll: string; mapGestureTouch: string },
+  { label, unavailable }: { label: string; unavailable: string },
+): MapTexts {
+  return {
+    label,
+    unavailable,
+    loading: t.mapLoading,
+    show: t.mapShow,
+    viewStore: t.viewStore,
+    isMyStore: t.isMyStore,
+    youAreHere: t.youAreHere,
+    gestureScroll: t.mapGestureScroll,
+    gestureTouch: t.mapGestureTouch,
+  };
+}
+
 export type StoreMapProps = {
   stores: MapStore[];
   myStoreId: number | null;

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { StoreMapPreview } from '@/components/map/store-map-preview';
+import { storeMapTexts } from '@/components/map/types';
 import { StoreCard } from '@/components/stores/store-card';
 import { StoreHoursProvider } from '@/components/stores/store-hours-context';
 import { StoreLocatorMap } from '@/components/stores/store-locator-map';
@@ -62,17 +63,7 @@ export async function StoreLocator({ locale, stores, heading, near = '', problem
             stores={mapStores}
             origin={origin}
             preview={<StoreMapPreview mode="all" stores={mapStores} origin={origin} />}
-            texts={{
-              label: t.stores.mapLabel,
-              loading: t.stores.mapLoading,
-              show: t.stores.mapShow,
-              unavailable: t.stores.mapUnavailable,
-              viewStore: t.stores.viewStore,
-              isMyStore: t.stores.isMyStore,
-              youAreHere: t.stores.youAreHere,
-              gestureScroll: t.stores.mapGestureScroll,
-              gestureTouch: t.stores.mapGestureTouch,
-            }}
+            texts={storeMapTexts(t.stores, { label: t.stores.mapLabel, unavailable: t.stores.mapUnavailable })}
           />
         </div>
         <section aria-labelledby="store-results" className="flex flex-col gap-3 lg:order-1">

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import { notFound } from 'next/navigation';
 import { StoreMapPreview } from '@/components/map/store-map-preview';
+import { storeMapTexts } from '@/components/map/types';
 import { LiveHoursTable } from '@/components/stores/live-hours-table';
 import { LiveOpeningStatus } from '@/components/stores/live-opening-status';
 import { StoreHoursProvider } from '@/components/stores/store-hours-context';
@@ -165,17 +166,7 @@ export default async function StorePage({ params }: Props) {
             mode="single"
             stores={mapStores}
             preview={<StoreMapPreview mode="single" stores={mapStores} />}
-            texts={{
-              label: t.stores.mapStoreLabel.replace('{store}', store.name),
-              loading: t.stores.mapLoading,
-              show: t.stores.mapShow,
-              unavailable: t.stores.mapUnavailableStore,
-              viewStore: t.stores.viewStore,
-              isMyStore: t.stores.isMyStore,
-              youAreHere: t.stores.youAreHere,
-              gestureScroll: t.stores.mapGestureScroll,
-              gestureTouch: t.stores.mapGestureTouch,
-            }}
+            texts={storeMapTexts(t.stores, { label: t.stores.mapStoreLabel.replace('{store}', store.name), unavailable: t.stores.mapUnavailableStore })}
           />
         </div>
       </Suspense>
