@@ -101,9 +101,14 @@ export function createCatalogExpiry(
     });
   }
 
-  /** An announcement: expired now, and again later for the renders that were under way. */
+  /**
+   * An announcement: expired now, and again later for the renders that were under way. A resync
+   * (everything, when hearing starts again) is not repeated: it is no one change racing a render,
+   * and repeated it would remake every page twice more after each reconnection.
+   */
   function heard(expiry: Expiry): void {
     note(expiry);
+    if (expiry.all) return;
     for (const ms of repeatAfterMs) {
       const timer = setTimeout(() => {
         repeats.delete(timer);
