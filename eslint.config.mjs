@@ -1,9 +1,9 @@
 // ESLint, run by `npm run lint` (and so by `npm test` and CI): Next's core-web-vitals rules
 // (Next, React, React Hooks, jsx-a11y, import) plus its TypeScript rules (typescript-eslint's
 // `recommended`, not type-aware, so linting needs no build and no `.next/types`).
-import { defineConfig, globalIgnores } from 'eslint/config'
-import nextVitals from 'eslint-config-next/core-web-vitals'
-import nextTs from 'eslint-config-next/typescript'
+import { defineConfig, globalIgnores } from 'eslint/config';
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
 
 export default defineConfig([
   ...nextVitals,
@@ -47,4 +47,4 @@ export default defineConfig([
     'test-results/**',
     'playwright-report/**',
   ]),
-])
+]);

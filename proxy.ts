@@ -140,7 +140,8 @@ async function route(req: NextRequest, event: Parameters<typeof staffGate>[1]) {
   const path = req.nextUrl.pathname;
   if (!isWellEncoded(path)) return refuse(400, 'Bad request: malformed URL');
   const unsafe = unsafeQueryParam(req.nextUrl.searchParams);
-  if (unsafe !== undefined) return refuse(400, `Bad request: the query parameter ${unsafe} holds a control character (such as U+0000), which no search or place can contain.`);
+  if (unsafe !== undefined)
+    return refuse(400, `Bad request: the query parameter ${unsafe} holds a control character (such as U+0000), which no search or place can contain.`);
   // Route handlers (and images) only needed the checks above; they refuse cross-site posts themselves.
   if (path.startsWith('/api/') || path.startsWith('/img/')) return NextResponse.next();
   if (isPossibleServerAction(req)) {

@@ -25,10 +25,16 @@ export default defineConfig({
     // PostgreSQL and PGlite as much as they compute, so two at once take 92 s where one took 153 s.
     maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
-      { resolve: { alias }, test: { ...shared, name: 'pglite', env: { TEST_DATABASE_URL: '', POSTGRES_PROJECT: postgresUrl ? '1' : '' }, globalSetup: ['lib/testing/pglite-template-setup.ts'] } },
-      ...(postgresUrl
-        ? [{ resolve: { alias }, test: { ...shared, name: 'postgres', env: { TEST_DATABASE_URL: postgresUrl } } }]
-        : []),
+      {
+        resolve: { alias },
+        test: {
+          ...shared,
+          name: 'pglite',
+          env: { TEST_DATABASE_URL: '', POSTGRES_PROJECT: postgresUrl ? '1' : '' },
+          globalSetup: ['lib/testing/pglite-template-setup.ts'],
+        },
+      },
+      ...(postgresUrl ? [{ resolve: { alias }, test: { ...shared, name: 'postgres', env: { TEST_DATABASE_URL: postgresUrl } } }] : []),
     ],
   },
 });

@@ -139,7 +139,11 @@ describe.runIf(runHere)('who may act on which record: every action and route han
         name,
         outsiders: ['staffB', 'staffB at own shop', 'intruder'],
         call: (as) => action(idle, form({ storeId: shopOf(as, storeA), reservationId: record.id })),
-        bogus: (as) => action(idle, form({ storeId: as === 'staffB at own shop' ? storeB : BOGUS_STORE, reservationId: as === 'staffB at own shop' ? BOGUS_ID : record.id })),
+        bogus: (as) =>
+          action(
+            idle,
+            form({ storeId: as === 'staffB at own shop' ? storeB : BOGUS_STORE, reservationId: as === 'staffB at own shop' ? BOGUS_ID : record.id }),
+          ),
         rightful: async () => world.staffA,
       });
     reservationCase('pickup desk: mark a reservation ready', pickupMarkReadyAction, rReady);
@@ -147,7 +151,11 @@ describe.runIf(runHere)('who may act on which record: every action and route han
       name: 'pickup desk: hand over (the reservation just made ready)',
       outsiders: ['staffB', 'staffB at own shop', 'intruder'],
       call: (as) => pickupHandOverAction(idle, form({ storeId: shopOf(as, storeA), reservationId: rReady.id })),
-      bogus: (as) => pickupHandOverAction(idle, form({ storeId: as === 'staffB at own shop' ? storeB : BOGUS_STORE, reservationId: as === 'staffB at own shop' ? BOGUS_ID : rReady.id })),
+      bogus: (as) =>
+        pickupHandOverAction(
+          idle,
+          form({ storeId: as === 'staffB at own shop' ? storeB : BOGUS_STORE, reservationId: as === 'staffB at own shop' ? BOGUS_ID : rReady.id }),
+        ),
       rightful: async () => world.staffA,
     });
     reservationCase('pickup desk: cancel a reservation', deskCancelReservationAction, rDeskCancel);
@@ -180,7 +188,8 @@ describe.runIf(runHere)('who may act on which record: every action and route han
         name,
         outsiders: ['staffB', 'staffB at own shop', 'intruder'],
         call: (as) => action(idle, form({ storeId: shopOf(as, record.location_id), orderId: record.id })),
-        bogus: (as) => action(idle, form({ storeId: as === 'staffB at own shop' ? storeB : BOGUS_STORE, orderId: as === 'staffB at own shop' ? BOGUS_ID : record.id })),
+        bogus: (as) =>
+          action(idle, form({ storeId: as === 'staffB at own shop' ? storeB : BOGUS_STORE, orderId: as === 'staffB at own shop' ? BOGUS_ID : record.id })),
         rightful: async () => world.staffA,
       });
     driveCase('drive: start preparing an order', startPreparingAction, dFlow);
@@ -219,7 +228,9 @@ describe.runIf(runHere)('who may act on which record: every action and route han
     );
 
     // --- home deliveries: the deliveries desk is the admin's (the web warehouse has no members).
-    const web = await one<{ id: number; customer_id: number }>(`SELECT id, customer_id FROM orders WHERE mode = 'delivery' AND status = 'placed' ORDER BY id LIMIT 1`);
+    const web = await one<{ id: number; customer_id: number }>(
+      `SELECT id, customer_id FROM orders WHERE mode = 'delivery' AND status = 'placed' ORDER BY id LIMIT 1`,
+    );
     for (const [name, action] of [
       ['deliveries desk: start preparing', startDeliveryPreparingAction],
       ['deliveries desk: ship', shipOrderAction],
@@ -267,12 +278,28 @@ describe.runIf(runHere)('who may act on which record: every action and route han
         call: () =>
           bookReturnAction(
             idle,
-            form({ orderNumber: delivered.number, storeId: booked.store_id, windowStartsAt: window, refund: 'original', idempotencyKey: randomUUID(), [`qty_${delivered.line_id}`]: 1, [`reason_${delivered.line_id}`]: 'wrong_size' }),
+            form({
+              orderNumber: delivered.number,
+              storeId: booked.store_id,
+              windowStartsAt: window,
+              refund: 'original',
+              idempotencyKey: randomUUID(),
+              [`qty_${delivered.line_id}`]: 1,
+              [`reason_${delivered.line_id}`]: 'wrong_size',
+            }),
           ),
         bogus: () =>
           bookReturnAction(
             idle,
-            form({ orderNumber: 'CMD-NOSUCH00', storeId: booked.store_id, windowStartsAt: window, refund: 'original', idempotencyKey: randomUUID(), [`qty_${delivered.line_id}`]: 1, [`reason_${delivered.line_id}`]: 'wrong_size' }),
+            form({
+              orderNumber: 'CMD-NOSUCH00',
+              storeId: booked.store_id,
+              windowStartsAt: window,
+              refund: 'original',
+              idempotencyKey: randomUUID(),
+              [`qty_${delivered.line_id}`]: 1,
+              [`reason_${delivered.line_id}`]: 'wrong_size',
+            }),
           ),
       },
       {
@@ -291,7 +318,15 @@ describe.runIf(runHere)('who may act on which record: every action and route han
         name: 'returns desk: retry a refund',
         outsiders: ['staffB', 'staffB at own shop', 'intruder'],
         call: (as) => retryRefundAction(idle, form({ storeId: shopOf(as, booked.store_id), code: booked.code, asStoreCredit: '1' })),
-        bogus: (as) => retryRefundAction(idle, form({ storeId: as === 'staffB at own shop' ? storeB : BOGUS_STORE, code: as === 'staffB at own shop' ? 'R-NOSUCH' : booked.code, asStoreCredit: '1' })),
+        bogus: (as) =>
+          retryRefundAction(
+            idle,
+            form({
+              storeId: as === 'staffB at own shop' ? storeB : BOGUS_STORE,
+              code: as === 'staffB at own shop' ? 'R-NOSUCH' : booked.code,
+              asStoreCredit: '1',
+            }),
+          ),
       },
       {
         name: 'returns desk: check a return in',
@@ -300,7 +335,11 @@ describe.runIf(runHere)('who may act on which record: every action and route han
         bogus: (as) =>
           checkInAction(
             idle,
-            form({ storeId: as === 'staffB at own shop' ? storeB : BOGUS_STORE, code: as === 'staffB at own shop' ? 'R-NOSUCH' : booked.code, [`outcome_${booked.line_id}`]: 'resellable' }),
+            form({
+              storeId: as === 'staffB at own shop' ? storeB : BOGUS_STORE,
+              code: as === 'staffB at own shop' ? 'R-NOSUCH' : booked.code,
+              [`outcome_${booked.line_id}`]: 'resellable',
+            }),
           ),
         rightful: async () => world.staffA,
       },
@@ -310,12 +349,28 @@ describe.runIf(runHere)('who may act on which record: every action and route han
         call: () =>
           walkInAction(
             idle,
-            form({ storeId: storeA, orderNumber: delivered.number, refund: 'original', idempotencyKey: randomUUID(), [`qty_${delivered.line_id}`]: 1, [`reason_${delivered.line_id}`]: 'wrong_size', [`outcome_${delivered.line_id}`]: 'resellable' }),
+            form({
+              storeId: storeA,
+              orderNumber: delivered.number,
+              refund: 'original',
+              idempotencyKey: randomUUID(),
+              [`qty_${delivered.line_id}`]: 1,
+              [`reason_${delivered.line_id}`]: 'wrong_size',
+              [`outcome_${delivered.line_id}`]: 'resellable',
+            }),
           ),
         bogus: () =>
           walkInAction(
             idle,
-            form({ storeId: BOGUS_STORE, orderNumber: delivered.number, refund: 'original', idempotencyKey: randomUUID(), [`qty_${delivered.line_id}`]: 1, [`reason_${delivered.line_id}`]: 'wrong_size', [`outcome_${delivered.line_id}`]: 'resellable' }),
+            form({
+              storeId: BOGUS_STORE,
+              orderNumber: delivered.number,
+              refund: 'original',
+              idempotencyKey: randomUUID(),
+              [`qty_${delivered.line_id}`]: 1,
+              [`reason_${delivered.line_id}`]: 'wrong_size',
+              [`outcome_${delivered.line_id}`]: 'resellable',
+            }),
           ),
         rightful: async () => world.staffA,
       },
@@ -323,7 +378,9 @@ describe.runIf(runHere)('who may act on which record: every action and route han
 
     // --- stock and the till, naming store A.
     const ean = await one<{ ean13: string }>('SELECT ean13 FROM skus WHERE id = $1', [sku.id]);
-    const member = await one<{ customer_id: number; card_number: string }>('SELECT customer_id, card_number FROM loyalty_accounts ORDER BY customer_id LIMIT 1');
+    const member = await one<{ customer_id: number; card_number: string }>(
+      'SELECT customer_id, card_number FROM loyalty_accounts ORDER BY customer_id LIMIT 1',
+    );
     const storeCase = (name: string, run: (store: number, as: Outsider | 'rightful') => Promise<unknown>, rightful = true, store = storeA) =>
       cases.push({
         name,
@@ -332,8 +389,12 @@ describe.runIf(runHere)('who may act on which record: every action and route han
         bogus: (as) => run(BOGUS_STORE, as),
         ...(rightful ? { rightful: async () => world.staffA } : {}),
       });
-    storeCase('stock: record a delivery', (store) => recordDeliveryAction(idle, form({ storeId: store, skuId: sku.id, idempotencyKey: randomUUID(), quantity: 2 })));
-    storeCase('stock: correct a count', (store) => correctCountAction(idle, form({ storeId: store, skuId: sku.id, idempotencyKey: randomUUID(), countedOnHand: 40 })));
+    storeCase('stock: record a delivery', (store) =>
+      recordDeliveryAction(idle, form({ storeId: store, skuId: sku.id, idempotencyKey: randomUUID(), quantity: 2 })),
+    );
+    storeCase('stock: correct a count', (store) =>
+      correctCountAction(idle, form({ storeId: store, skuId: sku.id, idempotencyKey: randomUUID(), countedOnHand: 40 })),
+    );
     storeCase('till: find an item', (store) => findItemAction(store, ean.ean13));
     storeCase('till: find a customer by loyalty card', (store) => findCustomerAction(store, member.card_number));
     storeCase('till: stock elsewhere', (store) => elsewhereAction(store, sku.id));
@@ -342,10 +403,20 @@ describe.runIf(runHere)('who may act on which record: every action and route han
     const passFor = (store: number, as: Outsider | 'rightful') =>
       sealCustomerPass({ customerId: member.customer_id, identifiedBy: 'card' }, { storeId: store, staffId: (as === 'rightful' ? world.staffA : who(as)).id });
     storeCase('till: ring up a sale for a card holder', (store, as) =>
-      completeSaleAction({ storeId: store, customerPass: passFor(store, as), idempotencyKey: randomUUID(), lines: [{ skuId: sku.id, quantity: 1 }], redeemPoints: 0 }, {}),
+      completeSaleAction(
+        { storeId: store, customerPass: passFor(store, as), idempotencyKey: randomUUID(), lines: [{ skuId: sku.id, quantity: 1 }], redeemPoints: 0 },
+        {},
+      ),
     );
     storeCase('till: reserve an item at another shop for a card holder', (store, as) =>
-      orderElsewhereAction({ storeId: store, customerPass: passFor(store, as), skuId: sku.id, quantity: 1, idempotencyKey: randomUUID(), target: { kind: 'web' } }),
+      orderElsewhereAction({
+        storeId: store,
+        customerPass: passFor(store, as),
+        skuId: sku.id,
+        quantity: 1,
+        idempotencyKey: randomUUID(),
+        target: { kind: 'web' },
+      }),
     );
     storeCase(
       'till: order for home delivery for a card holder',
@@ -366,7 +437,9 @@ describe.runIf(runHere)('who may act on which record: every action and route han
       storeCase(
         name,
         async (store) => {
-          const res = await handler(new NextRequest(`http://shop.test/api/staff/stores/${store}/${path}`), { params: Promise.resolve({ storeId: String(store) }) });
+          const res = await handler(new NextRequest(`http://shop.test/api/staff/stores/${store}/${path}`), {
+            params: Promise.resolve({ storeId: String(store) }),
+          });
           if (res.status === 200) await res.body?.cancel();
           return res.status === 200 ? { status: 200 } : res;
         },

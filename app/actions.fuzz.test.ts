@@ -37,7 +37,18 @@ const RUNS = Number(process.env.FUZZ_RUNS || 40);
 const actionModules = import.meta.glob<Record<string, unknown>>(['./**/*-action.ts', './**/actions.ts', '../lib/auth/sign-out-action.ts']);
 const routeModules = import.meta.glob<Record<string, unknown>>(['./api/**/route.ts', './img/**/route.ts']);
 
-type Known = { stores: number[]; skus: number[]; orders: number[]; orderNumbers: string[]; reservations: number[]; returnCodes: string[]; slots: number[]; lines: number[]; cards: string[]; eans: string[] };
+type Known = {
+  stores: number[];
+  skus: number[];
+  orders: number[];
+  orderNumbers: string[];
+  reservations: number[];
+  returnCodes: string[];
+  slots: number[];
+  lines: number[];
+  cards: string[];
+  eans: string[];
+};
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
 let world: World;
 let known: Known;
@@ -46,7 +57,31 @@ let accepted = 0;
 
 /** Values that break parsers: empty, blank, huge, negative, fractional, exotic text, markup, SQL. */
 const nasty = fc.oneof(
-  fc.constantFrom('', ' ', '0', '-1', '1.5', '1e309', 'NaN', 'Infinity', '2147483648', '99999999999999999999', 'null', 'undefined', 'true', '[]', '{}', "'; DROP TABLE orders; --", '<script>alert(1)</script>', '\u0000', '\u202e', '😀', '../../etc/passwd', '%00', 'x'.repeat(5_000)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '0',
+    '-1',
+    '1.5',
+    '1e309',
+    'NaN',
+    'Infinity',
+    '2147483648',
+    '99999999999999999999',
+    'null',
+    'undefined',
+    'true',
+    '[]',
+    '{}',
+    "'; DROP TABLE orders; --",
+    '<script>alert(1)</script>',
+    '\u0000',
+    '\u202e',
+    '😀',
+    '../../etc/passwd',
+    '%00',
+    'x'.repeat(5_000),
+  ),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
   fc.integer().map(String),
@@ -55,7 +90,7 @@ const nasty = fc.oneof(
 
 /** Sometimes a value that passes the parser and reaches the domain: a real id, code, key or date. */
 function plausible(): fc.Arbitrary<string> {
-  const pick = <T,>(xs: T[]) => (xs.length ? fc.constantFrom(...xs).map(String) : fc.constant('1'));
+  const pick = <T>(xs: T[]) => (xs.length ? fc.constantFrom(...xs).map(String) : fc.constant('1'));
   return fc.oneof(
     pick(known.stores),
     pick(known.skus),
@@ -73,15 +108,48 @@ function plausible(): fc.Arbitrary<string> {
 }
 
 const FIELDS = [
-  'storeId', 'skuId', 'orderId', 'reservationId', 'slotId', 'quantity', 'countedOnHand', 'idempotencyKey', 'note', 'code', 'orderNumber',
-  'windowStartsAt', 'refund', 'asStoreCredit', 'bay', 'mode', 'email', 'password', 'name', 'callbackUrl', 'joinLoyalty', 'address',
-  'postcode', 'town', 'phone', 'redeemPoints', 'card_number', 'card_exp', 'card_cvc', 'card_holder',
+  'storeId',
+  'skuId',
+  'orderId',
+  'reservationId',
+  'slotId',
+  'quantity',
+  'countedOnHand',
+  'idempotencyKey',
+  'note',
+  'code',
+  'orderNumber',
+  'windowStartsAt',
+  'refund',
+  'asStoreCredit',
+  'bay',
+  'mode',
+  'email',
+  'password',
+  'name',
+  'callbackUrl',
+  'joinLoyalty',
+  'address',
+  'postcode',
+  'town',
+  'phone',
+  'redeemPoints',
+  'card_number',
+  'card_exp',
+  'card_cvc',
+  'card_holder',
 ];
 
 /** A form: known field names and line fields (qty_<line>…) with nasty or plausible values, plus stray keys. */
 function formArb(): fc.Arbitrary<FormData> {
-  const lineKey = fc.tuple(fc.constantFrom('qty_', 'reason_', 'outcome_', 'refusal_'), fc.oneof(fc.constantFrom(...known.lines.map(String)), nasty)).map(([p, id]) => p + id);
-  const key = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...FIELDS) }, { weight: 2, arbitrary: lineKey }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) });
+  const lineKey = fc
+    .tuple(fc.constantFrom('qty_', 'reason_', 'outcome_', 'refusal_'), fc.oneof(fc.constantFrom(...known.lines.map(String)), nasty))
+    .map(([p, id]) => p + id);
+  const key = fc.oneof(
+    { weight: 5, arbitrary: fc.constantFrom(...FIELDS) },
+    { weight: 2, arbitrary: lineKey },
+    { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+  );
   const value = fc.oneof(nasty, plausible());
   return fc.array(fc.tuple(key, value), { maxLength: 10 }).map((entries) => {
     const data = new FormData();
@@ -102,16 +170,49 @@ const ARGS: Record<string, () => fc.Arbitrary<unknown[]>> = {
   holdSlotAction: () => fc.tuple(argArb()),
   completeSaleAction: () =>
     fc.tuple(
-      fc.oneof(argArb(), fc.record({ storeId: argArb(), customerPass: fc.oneof(fc.constant(null), nasty), idempotencyKey: fc.oneof(nasty, fc.uuid()), lines: fc.array(fc.record({ skuId: argArb(), quantity: argArb() }), { maxLength: 3 }), redeemPoints: argArb() })),
+      fc.oneof(
+        argArb(),
+        fc.record({
+          storeId: argArb(),
+          customerPass: fc.oneof(fc.constant(null), nasty),
+          idempotencyKey: fc.oneof(nasty, fc.uuid()),
+          lines: fc.array(fc.record({ skuId: argArb(), quantity: argArb() }), { maxLength: 3 }),
+          redeemPoints: argArb(),
+        }),
+      ),
       argArb(),
     ),
   elsewhereAction: () => fc.tuple(argArb(), argArb()),
   findItemAction: () => fc.tuple(argArb(), argArb()),
   findCustomerAction: () => fc.tuple(argArb(), argArb()),
   orderElsewhereAction: () =>
-    fc.tuple(fc.oneof(argArb(), fc.record({ storeId: argArb(), customerPass: nasty, skuId: argArb(), quantity: argArb(), idempotencyKey: fc.uuid(), target: fc.oneof(argArb(), fc.record({ kind: fc.constantFrom('store', 'web'), storeId: argArb() })) }))),
+    fc.tuple(
+      fc.oneof(
+        argArb(),
+        fc.record({
+          storeId: argArb(),
+          customerPass: nasty,
+          skuId: argArb(),
+          quantity: argArb(),
+          idempotencyKey: fc.uuid(),
+          target: fc.oneof(argArb(), fc.record({ kind: fc.constantFrom('store', 'web'), storeId: argArb() })),
+        }),
+      ),
+    ),
   orderHomeDeliveryAction: () =>
-    fc.tuple(fc.oneof(argArb(), fc.record({ storeId: argArb(), customerPass: nasty, skuId: argArb(), quantity: argArb(), idempotencyKey: fc.uuid(), address: fc.oneof(argArb(), fc.record({ name: nasty, address: nasty, postcode: nasty, town: nasty, phone: nasty })) }))),
+    fc.tuple(
+      fc.oneof(
+        argArb(),
+        fc.record({
+          storeId: argArb(),
+          customerPass: nasty,
+          skuId: argArb(),
+          quantity: argArb(),
+          idempotencyKey: fc.uuid(),
+          address: fc.oneof(argArb(), fc.record({ name: nasty, address: nasty, postcode: nasty, town: nasty, phone: nasty })),
+        }),
+      ),
+    ),
   signOutAction: () => fc.constant([]),
   signOutEverywhereAction: () => fc.constant([]),
 };
@@ -123,7 +224,8 @@ function actorArb(): fc.Arbitrary<SessionUser | null> {
 type Outcome = { refused: boolean; description: string };
 
 function describeOutcome(result: unknown): Outcome {
-  if (typeof result === 'object' && result !== null && 'ok' in result) return { refused: result.ok === false, description: JSON.stringify(result).slice(0, 300) };
+  if (typeof result === 'object' && result !== null && 'ok' in result)
+    return { refused: result.ok === false, description: JSON.stringify(result).slice(0, 300) };
   return { refused: false, description: JSON.stringify(result)?.slice(0, 300) ?? String(result) };
 }
 
@@ -162,7 +264,8 @@ describe.runIf(runHere)('bad input: every action and route handler, fuzzed', () 
 
   it('knows how to call every action and handler in app/', async () => {
     for (const load of Object.values(actionModules)) {
-      for (const [name, fn] of Object.entries(await load())) if (typeof fn === 'function' && fn.length !== 2) expect(ARGS, `how to call ${name}`).toHaveProperty(name);
+      for (const [name, fn] of Object.entries(await load()))
+        if (typeof fn === 'function' && fn.length !== 2) expect(ARGS, `how to call ${name}`).toHaveProperty(name);
     }
     expect(Object.keys(routeModules).length).toBeGreaterThanOrEqual(11);
   });
@@ -171,7 +274,8 @@ describe.runIf(runHere)('bad input: every action and route handler, fuzzed', () 
   async function formActions(): Promise<[string, (...args: unknown[]) => Promise<unknown>][]> {
     const out: [string, (...args: unknown[]) => Promise<unknown>][] = [];
     for (const load of Object.values(actionModules)) {
-      for (const [name, fn] of Object.entries(await load())) if (typeof fn === 'function' && !(name in ARGS)) out.push([name, fn as (...args: unknown[]) => Promise<unknown>]);
+      for (const [name, fn] of Object.entries(await load()))
+        if (typeof fn === 'function' && !(name in ARGS)) out.push([name, fn as (...args: unknown[]) => Promise<unknown>]);
     }
     return out;
   }
@@ -199,7 +303,8 @@ describe.runIf(runHere)('bad input: every action and route handler, fuzzed', () 
           expect(result, `${name}(${JSON.stringify(args)})`).toMatchObject({ ok: false, message: common.invalidRequest });
           expect(await fingerprint()).toEqual(before);
         }
-        for (const form of [nul, control]) expect(await fn({}, form), `${name} with an unstorable character`).toMatchObject({ ok: false, message: common.unsafeText });
+        for (const form of [nul, control])
+          expect(await fn({}, form), `${name} with an unstorable character`).toMatchObject({ ok: false, message: common.unsafeText });
       }
     }
   });
@@ -210,7 +315,8 @@ describe.runIf(runHere)('bad input: every action and route handler, fuzzed', () 
       if (typeof exported !== 'function') continue;
       const fn = exported as (...args: unknown[]) => unknown;
       // A form action also gets what a hostile request decodes to: any value as its state or its form.
-      const args = ARGS[name]?.() ?? fc.oneof({ weight: 4, arbitrary: fc.tuple(fc.constant({}), formArb()) }, { weight: 1, arbitrary: fc.tuple(argArb(), argArb()) });
+      const args =
+        ARGS[name]?.() ?? fc.oneof({ weight: 4, arbitrary: fc.tuple(fc.constant({}), formArb()) }, { weight: 1, arbitrary: fc.tuple(argArb(), argArb()) });
       await fc.assert(
         fc.asyncProperty(actorArb(), args, async (actor, input) => {
           actAs(actor);
@@ -225,11 +331,19 @@ describe.runIf(runHere)('bad input: every action and route handler, fuzzed', () 
   });
 
   const queryArb = () =>
-    fc.array(fc.tuple(fc.constantFrom('sku', 'skus', 'store', 'stores', 'warehouse', 'lat', 'lng', 'q', 'from', 'days', 'part', 'to', 'date', 'postcode', 'near'), fc.oneof(nasty, plausible())), { maxLength: 5 }).map((pairs) => {
-      const params = new URLSearchParams();
-      for (const [k, v] of pairs) params.append(k, v);
-      return params.toString();
-    });
+    fc
+      .array(
+        fc.tuple(
+          fc.constantFrom('sku', 'skus', 'store', 'stores', 'warehouse', 'lat', 'lng', 'q', 'from', 'days', 'part', 'to', 'date', 'postcode', 'near'),
+          fc.oneof(nasty, plausible()),
+        ),
+        { maxLength: 5 },
+      )
+      .map((pairs) => {
+        const params = new URLSearchParams();
+        for (const [k, v] of pairs) params.append(k, v);
+        return params.toString();
+      });
 
   it.each(Object.keys(routeModules))('%s: never answers 5xx', async (file) => {
     const mod = await routeModules[file]!();
@@ -243,7 +357,9 @@ describe.runIf(runHere)('bad input: every action and route handler, fuzzed', () 
           actAs(actor);
           const url = `http://shop.test${path.replace(/\[(\.\.\.)?(\w+)\]/g, () => encodeURIComponent(param) || 'x')}?${query}`;
           const params = Object.fromEntries([...path.matchAll(/\[(?:\.\.\.)?(\w+)\]/g)].map((m) => [m[1]!, param]));
-          const res = await handler(new NextRequest(url, { headers: { referer: 'http://shop.test/p/x', host: 'shop.test' } }), { params: Promise.resolve(params) });
+          const res = await handler(new NextRequest(url, { headers: { referer: 'http://shop.test/p/x', host: 'shop.test' } }), {
+            params: Promise.resolve(params),
+          });
           expect(res.status, `${method} ${url} as ${actor?.email ?? 'nobody'}`).toBeLessThan(500);
           await res.body?.cancel();
         }),

@@ -162,7 +162,8 @@ describe.runIf(runHere)('a keyed request sent again answers as the first time', 
     expect(await count('SELECT count(*)::int AS n FROM sales WHERE idempotency_key = $1', [key])).toBe(1);
 
     // Staff of another shop with that key: refused, at their shop or naming this one.
-    const atOwnShop = () => completeSaleAction({ storeId: world.storeB, customerPass: null, idempotencyKey: key, lines: [{ skuId: shelfSku.id, quantity: 1 }], redeemPoints: 0 }, {});
+    const atOwnShop = () =>
+      completeSaleAction({ storeId: world.storeB, customerPass: null, idempotencyKey: key, lines: [{ skuId: shelfSku.id, quantity: 1 }], redeemPoints: 0 }, {});
     await refusedWithoutTrace(() => answer(world.staffB, atOwnShop), a);
     await refusedWithoutTrace(() => answer(world.staffB, ticket(null, 1)), a);
   });
@@ -174,7 +175,8 @@ describe.runIf(runHere)('a keyed request sent again answers as the first time', 
     const lapsed = sealCustomerPass({ customerId: member.id, identifiedBy: 'email' }, scope, new Date(Date.now() - 3 * 3_600_000));
 
     const homeKey = randomUUID();
-    const home = (customerPass: string) => () => orderHomeDeliveryAction({ storeId: store, customerPass, skuId: webSku, quantity: 1, idempotencyKey: homeKey, address });
+    const home = (customerPass: string) => () =>
+      orderHomeDeliveryAction({ storeId: store, customerPass, skuId: webSku, quantity: 1, idempotencyKey: homeKey, address });
     const first = await answer(world.staffA, home(pass));
     expect(first).toMatchObject({ ok: true, number: expect.stringMatching(/^CMD-/) });
     expect(await answer(world.staffA, home(pass))).toEqual(first);
@@ -182,13 +184,23 @@ describe.runIf(runHere)('a keyed request sent again answers as the first time', 
     expect(await count('SELECT count(*)::int AS n FROM orders WHERE idempotency_key = $1', [homeKey])).toBe(1);
     const bPass = sealCustomerPass({ customerId: member.id, identifiedBy: 'email' }, { storeId: world.storeB, staffId: world.staffB.id });
     await refusedWithoutTrace(
-      () => answer(world.staffB, () => orderHomeDeliveryAction({ storeId: world.storeB, customerPass: bPass, skuId: webSku, quantity: 1, idempotencyKey: homeKey, address })),
+      () =>
+        answer(world.staffB, () =>
+          orderHomeDeliveryAction({ storeId: world.storeB, customerPass: bPass, skuId: webSku, quantity: 1, idempotencyKey: homeKey, address }),
+        ),
       first,
     );
 
     const reserveKey = randomUUID();
     const there = (customerPass: string) => () =>
-      orderElsewhereAction({ storeId: store, customerPass, skuId: otherShop.sku, quantity: 1, idempotencyKey: reserveKey, target: { kind: 'store', storeId: otherShop.store } });
+      orderElsewhereAction({
+        storeId: store,
+        customerPass,
+        skuId: otherShop.sku,
+        quantity: 1,
+        idempotencyKey: reserveKey,
+        target: { kind: 'store', storeId: otherShop.store },
+      });
     const reserved = await answer(world.staffA, there(pass));
     expect(reserved).toMatchObject({ ok: true });
     expect(await answer(world.staffA, there(pass))).toEqual(reserved);
@@ -204,7 +216,8 @@ describe.runIf(runHere)('a keyed request sent again answers as the first time', 
     const key = randomUUID();
     const basket = (customerPass: string) => () =>
       orderElsewhereAction({ storeId: store, customerPass, skuId: webSku, quantity: 2, idempotencyKey: key, target: { kind: 'web' } });
-    const units = () => count('SELECT coalesce(sum(l.quantity), 0)::int AS n FROM cart_lines l JOIN carts c ON c.id = l.cart_id WHERE c.customer_id = $1', [member.id]);
+    const units = () =>
+      count('SELECT coalesce(sum(l.quantity), 0)::int AS n FROM cart_lines l JOIN carts c ON c.id = l.cart_id WHERE c.customer_id = $1', [member.id]);
     const first = await answer(world.staffA, basket(pass));
     expect(first).toMatchObject({ ok: true });
     expect(await answer(world.staffA, basket(pass))).toEqual(first);
@@ -212,7 +225,10 @@ describe.runIf(runHere)('a keyed request sent again answers as the first time', 
     expect(await units()).toBe(2);
     const bPass = sealCustomerPass({ customerId: member.id, identifiedBy: 'email' }, { storeId: world.storeB, staffId: world.staffB.id });
     await refusedWithoutTrace(
-      () => answer(world.staffB, () => orderElsewhereAction({ storeId: world.storeB, customerPass: bPass, skuId: webSku, quantity: 2, idempotencyKey: key, target: { kind: 'web' } })),
+      () =>
+        answer(world.staffB, () =>
+          orderElsewhereAction({ storeId: world.storeB, customerPass: bPass, skuId: webSku, quantity: 2, idempotencyKey: key, target: { kind: 'web' } }),
+        ),
       first,
     );
     expect(await units()).toBe(2);
@@ -254,7 +270,15 @@ describe.runIf(runHere)('a keyed request sent again answers as the first time', 
     const book = () =>
       bookReturnAction(
         idle,
-        form({ orderNumber: o1.number, storeId: desk.id, windowStartsAt: window.toISOString(), refund: 'original', idempotencyKey: key, [`qty_${o1.line_id}`]: 1, [`reason_${o1.line_id}`]: 'wrong_size' }),
+        form({
+          orderNumber: o1.number,
+          storeId: desk.id,
+          windowStartsAt: window.toISOString(),
+          refund: 'original',
+          idempotencyKey: key,
+          [`qty_${o1.line_id}`]: 1,
+          [`reason_${o1.line_id}`]: 'wrong_size',
+        }),
       );
     const booked = await answer(owner, book);
     expect(booked).toEqual({ navigatedTo: expect.stringMatching(/^\/account\/returns\/R-/) });
@@ -266,7 +290,15 @@ describe.runIf(runHere)('a keyed request sent again answers as the first time', 
     const walkIn = (storeId: number) => () =>
       walkInAction(
         idle,
-        form({ storeId, orderNumber: o2.number, refund: 'store_credit', idempotencyKey: walkKey, [`qty_${o2.line_id}`]: 1, [`reason_${o2.line_id}`]: 'wrong_size', [`outcome_${o2.line_id}`]: 'resellable' }),
+        form({
+          storeId,
+          orderNumber: o2.number,
+          refund: 'store_credit',
+          idempotencyKey: walkKey,
+          [`qty_${o2.line_id}`]: 1,
+          [`reason_${o2.line_id}`]: 'wrong_size',
+          [`outcome_${o2.line_id}`]: 'resellable',
+        }),
       );
     const taken = await answer(world.staffA, walkIn(desk.id));
     expect(taken).toEqual({ navigatedTo: expect.stringMatching(/returns\?code=R-/) });

@@ -61,7 +61,10 @@ afterAll(async () => {
 describe('numbers are digits only, within their range', () => {
   it.each(NOT_DIGITS)('the stock count refuses %j, says "digits only" with the range, and leaves the stock alone', async (typed) => {
     actAs(staff);
-    const result = await correctCountAction({ ok: false, message: '' }, form({ storeId: store, skuId: sku, idempotencyKey: randomUUID(), countedOnHand: typed }));
+    const result = await correctCountAction(
+      { ok: false, message: '' },
+      form({ storeId: store, skuId: sku, idempotencyKey: randomUUID(), countedOnHand: typed }),
+    );
     const message = interpolate(t.staff.invalidQuantity, { min: 0, max: MAX_COUNTED_ON_HAND });
     expect(result).toEqual({ ok: false, message, fieldError: message });
     expect(message).toMatch(/from 0 to 100000, digits only/);
@@ -71,19 +74,29 @@ describe('numbers are digits only, within their range', () => {
   it('the delivery form refuses "1e3" and "0x10" the same way; digits are counted', async () => {
     actAs(staff);
     for (const typed of ['1e3', '0x10', '+2']) {
-      const result = await recordDeliveryAction({ ok: false, message: '' }, form({ storeId: store, skuId: sku, idempotencyKey: randomUUID(), quantity: typed }));
+      const result = await recordDeliveryAction(
+        { ok: false, message: '' },
+        form({ storeId: store, skuId: sku, idempotencyKey: randomUUID(), quantity: typed }),
+      );
       expect(result.message).toBe(interpolate(t.staff.invalidQuantity, { min: 1, max: MAX_RECEIVE_QUANTITY }));
     }
     expect(await onHand()).toBe(5);
-    expect((await recordDeliveryAction({ ok: false, message: '' }, form({ storeId: store, skuId: sku, idempotencyKey: randomUUID(), quantity: '02' }))).ok).toBe(true);
+    expect(
+      (await recordDeliveryAction({ ok: false, message: '' }, form({ storeId: store, skuId: sku, idempotencyKey: randomUUID(), quantity: '02' }))).ok,
+    ).toBe(true);
     expect(await onHand()).toBe(7);
-    expect((await correctCountAction({ ok: false, message: '' }, form({ storeId: store, skuId: sku, idempotencyKey: randomUUID(), countedOnHand: '5' }))).ok).toBe(true);
+    expect(
+      (await correctCountAction({ ok: false, message: '' }, form({ storeId: store, skuId: sku, idempotencyKey: randomUUID(), countedOnHand: '5' }))).ok,
+    ).toBe(true);
   });
 
   it.each([' 1', '+1', '1e0', '0x1', '1.0'])('the reserve form refuses quantity %j with the range', async (typed) => {
     actAs(shopper);
     const { maxUnitsPerSku } = reservationLimits();
-    const result = await reserveAction({ ok: false, message: '', fieldErrors: {} }, form({ storeId: store, skuId: sku, quantity: typed, idempotencyKey: randomUUID() }));
+    const result = await reserveAction(
+      { ok: false, message: '', fieldErrors: {} },
+      form({ storeId: store, skuId: sku, quantity: typed, idempotencyKey: randomUUID() }),
+    );
     const message = interpolate(t.reservations.quantityRange, { max: maxUnitsPerSku });
     expect(result).toEqual({ ok: false, message, fieldErrors: { quantity: message } });
     expect(message).toMatch(/digits only/);
@@ -92,7 +105,9 @@ describe('numbers are digits only, within their range', () => {
 
   it('the reserve form takes "1"', async () => {
     actAs(shopper);
-    await expect(reserveAction({ ok: false, message: '', fieldErrors: {} }, form({ storeId: store, skuId: sku, quantity: '1', idempotencyKey: randomUUID() }))).rejects.toBeInstanceOf(NavigationSignal);
+    await expect(
+      reserveAction({ ok: false, message: '', fieldErrors: {} }, form({ storeId: store, skuId: sku, quantity: '1', idempotencyKey: randomUUID() })),
+    ).rejects.toBeInstanceOf(NavigationSignal);
   });
 });
 
@@ -107,7 +122,9 @@ describe('a failed query is logged without its values', () => {
   async function failingSignUp(): Promise<{ err: unknown; password: string; email: string }> {
     // The database refuses the new account, as an outage or a constraint would, after the
     // password was hashed: Drizzle's error names the query and its values.
-    await conn.db.execute(sql`CREATE OR REPLACE FUNCTION refuse_users() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$`);
+    await conn.db.execute(
+      sql`CREATE OR REPLACE FUNCTION refuse_users() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$`,
+    );
     await conn.db.execute(sql`CREATE OR REPLACE TRIGGER refuse_users BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION refuse_users()`);
     const email = `log-${randomUUID()}@example.com`;
     const password = 'correct horse battery 42';
@@ -135,7 +152,11 @@ describe('a failed query is logged without its values', () => {
 
   it('the server console (instrumentation.ts) redacts an unredacted query error too', async () => {
     const { DrizzleQueryError } = await import('drizzle-orm/errors');
-    const raw = new DrizzleQueryError('insert into "users" ("email", "password_hash") values ($1, $2)', ['a@example.com', '$2b$12$abcdefghijklmnopqrstuv'], new Error('boom'));
+    const raw = new DrizzleQueryError(
+      'insert into "users" ("email", "password_hash") values ($1, $2)',
+      ['a@example.com', '$2b$12$abcdefghijklmnopqrstuv'],
+      new Error('boom'),
+    );
     const { lines, target } = capturingConsole();
     redactConsole(target);
     target.error('[auth]', new Error('wrapped', { cause: raw }));

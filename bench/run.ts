@@ -56,7 +56,12 @@ const PRODUCT_SERVER = ['ttfb', 'rps', 'js', 'lighthouse', 'chunk', 'idle'];
 const MY_STORE_COOKIE = 'my_store';
 
 const args = process.argv.slice(2);
-const only = new Set(args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? ALL);
+const only = new Set(
+  args
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',') ?? ALL,
+);
 const unknown = [...only].filter((o) => !ALL.includes(o));
 if (unknown.length) {
   process.stderr.write(`unknown --only figure(s): ${unknown.join(', ')}; known: ${ALL.join(', ')}\n`);
@@ -148,12 +153,7 @@ const settled = (prepared: Prepared) => Promise.allSettled([prepared.nearest, pr
 
 /** The figures served by one `next start` over .data/bench; each may fail without stopping the others. */
 async function productFigures(attempt: Attempt, prepared: Prepared): Promise<void> {
-  await Promise.all([
-    timed('seeding .data/bench (demo scale)', seedDemo),
-    ensureBuild(),
-    buildReference(),
-    settled(prepared),
-  ]);
+  await Promise.all([timed('seeding .data/bench (demo scale)', seedDemo), ensureBuild(), buildReference(), settled(prepared)]);
   const facts = await readBenchFacts(200);
   const { slugs } = facts;
   if (slugs.length === 0) throw new Error('the demo seed has no products');
@@ -172,9 +172,7 @@ async function productFigures(attempt: Attempt, prepared: Prepared): Promise<voi
     const productPaths = slugs.map(productPath);
     if (only.has('ttfb')) {
       await attempt('product ttfb', () =>
-        timed('product_ttfb_ratio', () =>
-          measureProductTtfb({ origin: server.origin, productPaths: productPaths.slice(0, 50), staticPath: STATIC_PATH }),
-        ),
+        timed('product_ttfb_ratio', () => measureProductTtfb({ origin: server.origin, productPaths: productPaths.slice(0, 50), staticPath: STATIC_PATH })),
       );
     }
     if (only.has('rps')) {
@@ -188,7 +186,12 @@ async function productFigures(attempt: Attempt, prepared: Prepared): Promise<voi
       // The same pages for a shopper who chose a store (the header and the stock panels read it).
       await attempt('product rps, my store', async () => {
         myStore = await timed('product_page_rps_my_store', () =>
-          measureProductRps({ origin: server.origin, productPaths, figure: 'product_page_rps_my_store', headers: { cookie: `${MY_STORE_COOKIE}=${facts.storeId}` } }),
+          measureProductRps({
+            origin: server.origin,
+            productPaths,
+            figure: 'product_page_rps_my_store',
+            headers: { cookie: `${MY_STORE_COOKIE}=${facts.storeId}` },
+          }),
         );
       });
       // What a product page's browser asks per visit (the page itself is the same for everyone): my
@@ -218,8 +221,10 @@ async function productFigures(attempt: Attempt, prepared: Prepared): Promise<voi
       });
       if (ceiling) {
         if (product) emitRpsRatio({ figure: 'product_page_rps_ratio', productRps: product, staticRps: ceiling, atLeast: 0.5, note: 'no cookie' });
-        if (myStore) emitRpsRatio({ figure: 'product_page_rps_ratio_my_store', productRps: myStore, staticRps: ceiling, atLeast: 0.4, note: 'a "my store" cookie' });
-        if (stock) emitRpsRatio({ figure: 'product_stock_api_rps_ratio', productRps: stock, staticRps: ceiling, note: 'informative: the stock read per visit' });
+        if (myStore)
+          emitRpsRatio({ figure: 'product_page_rps_ratio_my_store', productRps: myStore, staticRps: ceiling, atLeast: 0.4, note: 'a "my store" cookie' });
+        if (stock)
+          emitRpsRatio({ figure: 'product_stock_api_rps_ratio', productRps: stock, staticRps: ceiling, note: 'informative: the stock read per visit' });
       }
     }
     if (only.has('js')) {
@@ -308,9 +313,7 @@ async function main() {
   if (only.has('reservations')) await attempt('reservations', () => timed('reservations_per_s, oversold_units', () => measureReservations()));
   if (only.has('slots')) await attempt('slot bookings', () => timed('slot_bookings_per_s, overbooked_slots', () => measureSlotBookings()));
   if (only.has('live')) {
-    await attempt('live latency', () =>
-      timed('live_latency_p95_ms', () => measureLiveLatency({ distDir: DIST_DIR, ensureBuild, prepared: prepared.live })),
-    );
+    await attempt('live latency', () => timed('live_latency_p95_ms', () => measureLiveLatency({ distDir: DIST_DIR, ensureBuild, prepared: prepared.live })));
   }
   if (only.has('price')) {
     // Two servers on PostgreSQL (a database of its own): a price's commit → both product pages.
@@ -322,7 +325,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  log(err instanceof Error ? err.stack ?? err.message : String(err));
+  log(err instanceof Error ? (err.stack ?? err.message) : String(err));
   killAll('SIGKILL');
   process.exit(1);
 });

@@ -6,7 +6,18 @@ import { signInAs } from './support/fixtures';
 test('the main shopper pages have no serious or critical accessibility violations', async ({ page }, testInfo) => {
   test.setTimeout(150_000); // ten pages, each a full axe scan, on a two-core machine
   const { browseProductSlug, lyon } = e2eData();
-  const all = ['/', '/c/chaussures', '/search?q=chaussures', `/p/${browseProductSlug}`, '/stores', '/stores?near=69003', `/stores/${lyon.slug}`, '/sign-in', '/sign-up', '/about'];
+  const all = [
+    '/',
+    '/c/chaussures',
+    '/search?q=chaussures',
+    `/p/${browseProductSlug}`,
+    '/stores',
+    '/stores?near=69003',
+    `/stores/${lyon.slug}`,
+    '/sign-in',
+    '/sign-up',
+    '/about',
+  ];
   // Every page on the phone (the storefront is phone-first); on the desktop, the pages whose
   // desktop layout differs most (header and menus, the product's two columns, the map beside the list).
   const pages = testInfo.project.name === 'phone' ? all : ['/', `/p/${browseProductSlug}`, '/stores?near=69003'];

@@ -49,7 +49,10 @@ test('sign up, sign out, sign in again; refusals are explained', async ({ page }
   await expect(page).toHaveURL(/\/account/);
 });
 
-test('ten wrong passwords from one address hold the account there for 15 minutes, on the form and on the sign-in route, whatever X-Forwarded-For says; other sites cannot post there', async ({ page, browser }, testInfo) => {
+test('ten wrong passwords from one address hold the account there for 15 minutes, on the form and on the sign-in route, whatever X-Forwarded-For says; other sites cannot post there', async ({
+  page,
+  browser,
+}, testInfo) => {
   const email = `e2e-throttle-${testInfo.project.name}-${Date.now()}@example.com`;
   const password = 'long-enough-42';
   await page.goto('/sign-up');
@@ -80,7 +83,12 @@ test('ten wrong passwords from one address hold the account there for 15 minutes
   for (let i = 1; i <= 9; i++) expect((await guess(`wrong-password-${i}`, i)).headers()['location']).toContain('code=credentials');
   const direct = await guess(password);
   expect(direct.headers()['location']).toContain('code=throttled');
-  expect(direct.headersArray().map((h) => `${h.name}: ${h.value}`).join('\n')).not.toContain('session-token');
+  expect(
+    direct
+      .headersArray()
+      .map((h) => `${h.name}: ${h.value}`)
+      .join('\n'),
+  ).not.toContain('session-token');
 
   // The form refuses even the right password now, from this address, and says for how long.
   await form.getByLabel('Password', { exact: true }).fill(password);
@@ -99,7 +107,10 @@ test('ten wrong passwords from one address hold the account there for 15 minutes
   await guesser.close();
 });
 
-test('signing out ends the session: a cookie captured before opens nothing after, on /account, /api/auth/session or the staff gate', async ({ page, browser }, testInfo) => {
+test('signing out ends the session: a cookie captured before opens nothing after, on /account, /api/auth/session or the staff gate', async ({
+  page,
+  browser,
+}, testInfo) => {
   const email = `e2e-sessions-${testInfo.project.name}-${Date.now()}@example.com`;
   const baseURL = testInfo.project.use.baseURL;
   /** A device that replays `cookies` captured earlier (what a thief with a copied cookie does). */

@@ -54,12 +54,10 @@ test('a size tapped before the page has started its script still chooses it (the
   await expect(page.getByRole('group', { name: 'Size' }).getByRole('button', { name: label, pressed: true })).toBeVisible();
 });
 
-test("a product page is kept whole: once made, Next.js serves it from its cache, name, price and main picture included", async ({ request }) => {
+test('a product page is kept whole: once made, Next.js serves it from its cache, name, price and main picture included', async ({ request }) => {
   const url = `/p/${e2eData().browseProductSlug}`;
   // The first visits make this product's page (README, "How pages render"); then it is served as kept.
-  await expect
-    .poll(async () => (await request.get(url)).headers()['x-nextjs-cache'], { timeout: 15_000 })
-    .toBe('HIT');
+  await expect.poll(async () => (await request.get(url)).headers()['x-nextjs-cache'], { timeout: 15_000 }).toBe('HIT');
   const res = await request.get(url);
   const html = await res.text();
   expect(res.headers()['x-nextjs-cache']).toBe('HIT');
@@ -72,9 +70,7 @@ test("a product page is kept whole: once made, Next.js serves it from its cache,
   // A size and colour is a kept page of its own; its path is not a public URL.
   const sku = /<button type="submit" value="(\d+)"[^>]*name="sku"/.exec(html)?.[1];
   expect(sku).toBeDefined();
-  await expect
-    .poll(async () => (await request.get(`${url}?sku=${sku}`)).headers()['x-nextjs-cache'], { timeout: 15_000 })
-    .toBe('HIT');
+  await expect.poll(async () => (await request.get(`${url}?sku=${sku}`)).headers()['x-nextjs-cache'], { timeout: 15_000 }).toBe('HIT');
   expect((await request.get(`${url}~${sku}`)).status()).toBe(404);
   expect((await request.get(`${url}/${sku}`)).status()).toBe(404);
 });
@@ -82,9 +78,7 @@ test("a product page is kept whole: once made, Next.js serves it from its cache,
 test('the store list and a store page are kept whole: once made, served from the cache with nothing streamed per request', async ({ request }) => {
   const storePage = `/stores/${e2eData().lyon.slug}`;
   for (const url of ['/stores', storePage]) {
-    await expect
-      .poll(async () => (await request.get(url)).headers()['x-nextjs-cache'], { timeout: 15_000 })
-      .toBe('HIT');
+    await expect.poll(async () => (await request.get(url)).headers()['x-nextjs-cache'], { timeout: 15_000 }).toBe('HIT');
   }
   // A store page: whole in the document's first bytes, nothing sent after it.
   const store = await request.get(storePage);

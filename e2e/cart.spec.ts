@@ -69,7 +69,10 @@ test('an anonymous visitor adds to the cart, changes the quantity and removes th
   // Home delivery from the warehouse, which has it: checkout is open.
   await expect(page.getByTestId('checkout-link')).toHaveAttribute('href', '/checkout');
 
-  await page.getByTestId('cart-line').getByRole('button', { name: `Remove ${anySku.productName} from the cart` }).click();
+  await page
+    .getByTestId('cart-line')
+    .getByRole('button', { name: `Remove ${anySku.productName} from the cart` })
+    .click();
   await expect(page.getByTestId('cart-empty')).toBeVisible();
   await expect(page.getByRole('banner').getByTestId('cart-count')).toHaveCount(0);
   await page.reload();

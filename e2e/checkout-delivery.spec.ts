@@ -62,9 +62,7 @@ test('home delivery: a declined card makes no order, a test card places one, and
   await page.getByLabel('Postcode').fill('69003');
   await fillCard(page, '4000 0000 0000 0002');
   await pay.click();
-  await expect(page.getByTestId('form-message')).toHaveText(
-    'Your bank declined the payment. Try another card. No order was placed and nothing was charged.',
-  );
+  await expect(page.getByTestId('form-message')).toHaveText('Your bank declined the payment. Try another card. No order was placed and nothing was charged.');
   await expect(page).toHaveURL(/\/checkout$/);
   await page.goto('/account/orders');
   await expect(page.getByTestId('orders-empty')).toBeVisible();

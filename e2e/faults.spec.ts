@@ -127,7 +127,7 @@ test('kill -9 a server during mixed load: after it restarts, every book balances
   expect(shelf.length).toBe(24);
   expect(web.length).toBe(10);
   const origin = server!.origin;
-  const pick = <T,>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)]!;
+  const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)]!;
 
   // --- Before the crash: shoppers with accounts, each with a delivered order to bring back later.
   const shoppers = await Promise.all(
@@ -212,14 +212,23 @@ test('kill -9 a server during mixed load: after it restarts, every book balances
         const key = randomUUID();
         if (i % 3 === 0 && Math.random() < 0.5) return attempt(() => orderForDelivery(v, key));
         const item = pick(shelf);
-        return attempt(() => v.call(A.reserve, [{}, form({ storeId: store, skuId: item.sku, quantity: 1, idempotencyKey: key })], { slug: item.slug }), 'reserve');
+        return attempt(
+          () => v.call(A.reserve, [{}, form({ storeId: store, skuId: item.sku, quantity: 1, idempotencyKey: key })], { slug: item.slug }),
+          'reserve',
+        );
       }),
     ),
     ...[0, 1].map(() =>
       loop(async () => {
         const key = randomUUID();
         const skuId = pick(shelf).sku;
-        return attempt(() => staff.call(A.sale, [{ storeId: store, customerPass: null, idempotencyKey: key, lines: [{ skuId, quantity: 1 }], redeemPoints: 0 }, {}], { storeId: store }), 'till sale');
+        return attempt(
+          () =>
+            staff.call(A.sale, [{ storeId: store, customerPass: null, idempotencyKey: key, lines: [{ skuId, quantity: 1 }], redeemPoints: 0 }, {}], {
+              storeId: store,
+            }),
+          'till sale',
+        );
       }),
     ),
     loop(async () => {
@@ -232,18 +241,32 @@ test('kill -9 a server during mixed load: after it restarts, every book balances
       const o = delivered.shift();
       if (!o) return void (await new Promise((res) => setTimeout(res, 100)));
       const key = randomUUID();
-      await attempt(() =>
-        staff.call(
-          A.walkIn,
-          [{}, form({ storeId: store, orderNumber: o.number, refund: 'store_credit', idempotencyKey: key, [`qty_${o.line}`]: 1, [`reason_${o.line}`]: 'wrong_size', [`outcome_${o.line}`]: 'resellable' })],
-          { storeId: store },
-        ),
+      await attempt(
+        () =>
+          staff.call(
+            A.walkIn,
+            [
+              {},
+              form({
+                storeId: store,
+                orderNumber: o.number,
+                refund: 'store_credit',
+                idempotencyKey: key,
+                [`qty_${o.line}`]: 1,
+                [`reason_${o.line}`]: 'wrong_size',
+                [`outcome_${o.line}`]: 'resellable',
+              }),
+            ],
+            { storeId: store },
+          ),
         'walk-in return',
       );
     }),
   ];
   // The till orders for a customer once each: home delivery from the warehouse, and a reservation at another shop.
-  const found = await staff.call(A.findCustomer, [store, (await one<{ email: string }>(`SELECT email FROM users WHERE email LIKE 'drill-0-%'`)).email], { storeId: store });
+  const found = await staff.call(A.findCustomer, [store, (await one<{ email: string }>(`SELECT email FROM users WHERE email LIKE 'drill-0-%'`)).email], {
+    storeId: store,
+  });
   const pass = (found.value as { customer: { pass: string } }).customer.pass;
   const elsewhere = await one<{ store: number; sku: number }>(
     `SELECT st.location_id AS store, st.sku_id AS sku FROM stock st JOIN stores s ON s.location_id = st.location_id
@@ -252,11 +275,26 @@ test('kill -9 a server during mixed load: after it restarts, every book balances
   );
   const tillKeys = { home: randomUUID(), there: randomUUID() };
   const home = () =>
-    staff.call(A.homeDelivery, [{ storeId: store, customerPass: pass, skuId: web[0]!.sku, quantity: 1, idempotencyKey: tillKeys.home, address }], { storeId: store });
-  const there = () =>
-    staff.call(A.orderElsewhere, [{ storeId: store, customerPass: pass, skuId: elsewhere.sku, quantity: 1, idempotencyKey: tillKeys.there, target: { kind: 'store', storeId: elsewhere.store } }], {
+    staff.call(A.homeDelivery, [{ storeId: store, customerPass: pass, skuId: web[0]!.sku, quantity: 1, idempotencyKey: tillKeys.home, address }], {
       storeId: store,
     });
+  const there = () =>
+    staff.call(
+      A.orderElsewhere,
+      [
+        {
+          storeId: store,
+          customerPass: pass,
+          skuId: elsewhere.sku,
+          quantity: 1,
+          idempotencyKey: tillKeys.there,
+          target: { kind: 'store', storeId: elsewhere.store },
+        },
+      ],
+      {
+        storeId: store,
+      },
+    );
   keep('till home delivery', home, await home());
   keep('till reservation', there, await there());
 
@@ -277,7 +315,9 @@ test('kill -9 a server during mixed load: after it restarts, every book balances
 
   // --- The books.
   const result = await books({ stock: stockBefore, lastMovement: last });
-  console.log(`fault drill: ${tally.ok} done, ${tally.refused} refused, ${tally.lost} requests lost to the crash and retried (${inFlightAtKill} answered before the kill)`);
+  console.log(
+    `fault drill: ${tally.ok} done, ${tally.refused} refused, ${tally.lost} requests lost to the crash and retried (${inFlightAtKill} answered before the kill)`,
+  );
   console.log([...refusals].map(([why, n]) => `  ${n} × ${why}`).join('\n'));
   expect(tally.lost, 'the kill happened during the load').toBeGreaterThan(0);
   expect(tally.ok, 'work was done on both sides of the crash').toBeGreaterThan(inFlightAtKill);
@@ -444,7 +484,18 @@ test('a silent database link: the API, a form action and Auth.js answer "try aga
     let started = Date.now();
     const order = await shopper.call(placeOrder, [
       { slotRefused: 0 },
-      form({ idempotencyKey: randomUUID(), name: 'Stall Test', address: '1 rue du Test', postcode: '69002', town: 'Lyon', phone: '0612345678', card_number: '4242424242424242', card_exp: '12/34', card_cvc: '123', card_holder: 'Stall Test' }),
+      form({
+        idempotencyKey: randomUUID(),
+        name: 'Stall Test',
+        address: '1 rue du Test',
+        postcode: '69002',
+        town: 'Lyon',
+        phone: '0612345678',
+        card_number: '4242424242424242',
+        card_exp: '12/34',
+        card_cvc: '123',
+        card_holder: 'Stall Test',
+      }),
     ]);
     expect(order.status).toBe(200);
     expect(cannotBeReached).toContain((order.value as { message?: string } | null)?.message);

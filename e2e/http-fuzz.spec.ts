@@ -37,14 +37,41 @@ async function inBatches<T>(items: T[], size: number, job: (item: T) => Promise<
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(job));
 }
 
-const FIELDS = ['storeId', 'skuId', 'orderId', 'reservationId', 'quantity', 'countedOnHand', 'note', 'code', 'orderNumber', 'email', 'password', 'name', 'address', 'postcode', 'town', 'phone', 'redeemPoints', 'windowStartsAt', 'callbackUrl', 'idempotencyKey'];
+const FIELDS = [
+  'storeId',
+  'skuId',
+  'orderId',
+  'reservationId',
+  'quantity',
+  'countedOnHand',
+  'note',
+  'code',
+  'orderNumber',
+  'email',
+  'password',
+  'name',
+  'address',
+  'postcode',
+  'town',
+  'phone',
+  'redeemPoints',
+  'windowStartsAt',
+  'callbackUrl',
+  'idempotencyKey',
+];
 const HOSTILE = ['a\u0000b', '\u0000', 'x\u001b[2J', '\u007f', '1e3', '0x10', ' 1', '\ufffd', 'é'.repeat(100_000)];
 
 /** A multipart body written by hand: bytes no FormData can hold (invalid UTF-8, a lone surrogate's CESU-8 bytes). */
 function rawMultipart(): { type: string; body: Uint8Array } {
   const b = 'fuzzboundary';
   const part = (name: string, bytes: number[]) => [...Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`), ...bytes, 13, 10];
-  const body = [...part('name', [0xff, 0xfe, 0x41]), ...part('email', [0xed, 0xa0, 0x80]), ...part('note', [0x61, 0x00, 0x62]), ...part('quantity', [0x31, 0x65, 0x33]), ...Buffer.from(`--${b}--\r\n`)];
+  const body = [
+    ...part('name', [0xff, 0xfe, 0x41]),
+    ...part('email', [0xed, 0xa0, 0x80]),
+    ...part('note', [0x61, 0x00, 0x62]),
+    ...part('quantity', [0x31, 0x65, 0x33]),
+    ...Buffer.from(`--${b}--\r\n`),
+  ];
   return { type: `multipart/form-data; boundary=${b}`, body: Uint8Array.from(body) };
 }
 
@@ -73,7 +100,9 @@ const OVERSIZED: Body = { label: 'text/plain over 1 MB', type: 'text/plain;chars
 
 // React's own client encoder, as Next ships it (as e2e/support/action-client.ts uses it).
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- an untyped module path of Next's: require() and a cast type it here
-const { encodeReply } = require('next/dist/compiled/react-server-dom-webpack/client.node.js') as { encodeReply: (value: unknown) => Promise<string | FormData> };
+const { encodeReply } = require('next/dist/compiled/react-server-dom-webpack/client.node.js') as {
+  encodeReply: (value: unknown) => Promise<string | FormData>;
+};
 
 /** Hostile values a page could really send: the form encoded by React, so it reaches the action itself. */
 function hostileValues(seed: number, values: string[]): FormData {
@@ -99,7 +128,10 @@ test.beforeAll(async ({ baseURL }) => {
 
 function pageOf(page: string): string {
   const data = e2eData();
-  return page.replace('[storeId]', String(data.lyon.id)).replace('[slug]', data.browseProductSlug).replace(/\[(\w+)\]/g, 'x');
+  return page
+    .replace('[storeId]', String(data.lyon.id))
+    .replace('[slug]', data.browseProductSlug)
+    .replace(/\[(\w+)\]/g, 'x');
 }
 
 async function post(visitor: Visitor, path: string, id: string | null, body: Body, headers: Record<string, string> = {}): Promise<Response> {
@@ -117,7 +149,9 @@ test('every server action answers hostile bodies without a 5xx, signed out and a
   // Signing out would end the staff session the rest of the spec needs — and signing out everywhere
   // every session of the demo staff member, other journeys' included: only the signed-out visitor posts to them.
   const endsSessions = (name: string) => name.endsWith('#signOutAction') || name.endsWith('#signOutEverywhereAction');
-  const jobs = actions.flatMap(([name, action]) => BODIES.flatMap((body) => (endsSessions(name) ? [anonymous] : [anonymous, staff]).map((who) => ({ name, action, body, who }))));
+  const jobs = actions.flatMap(([name, action]) =>
+    BODIES.flatMap((body) => (endsSessions(name) ? [anonymous] : [anonymous, staff]).map((who) => ({ name, action, body, who }))),
+  );
   const problems: string[] = [];
   await inBatches(jobs, 6, async ({ name, action, body, who }) => {
     const res = await post(who, pageOf(action.page), action.id, body);
@@ -154,7 +188,13 @@ test('a server action from another origin is refused with a 403, and its securit
   const form = { label: 'multipart', body: hostileForm(2) };
   for (const evil of ['https://evil.example', 'null', 'http://[', `${origin}.evil.example`]) {
     for (const action of [signIn, count]) {
-      const res = await post(staff, pageOf(action.page), action.id, { label: 'text', type: 'text/plain;charset=UTF-8', body: '[{},1]' }, { origin: evil, 'sec-fetch-site': 'same-origin' });
+      const res = await post(
+        staff,
+        pageOf(action.page),
+        action.id,
+        { label: 'text', type: 'text/plain;charset=UTF-8', body: '[{},1]' },
+        { origin: evil, 'sec-fetch-site': 'same-origin' },
+      );
       expect(res.status, `${action.page} from ${evil}`).toBe(403);
       expectSafe(res, `${action.page} from ${evil}`);
     }
@@ -182,11 +222,29 @@ test('a form action answers a hostile request with its own refusal, over HTTP as
     expect(answer, action.page).toMatchObject({ status: 200, value: { ok: false, message: common.invalidRequest } });
   }
   // A stock count of "1e3" is not 1,000.
-  const typed = await staff.call(count, [{}, form({ storeId: e2eData().lyon.id, skuId: e2eData().reservedSku.skuId, idempotencyKey: crypto.randomUUID(), countedOnHand: '1e3' })], { storeId: e2eData().lyon.id });
+  const typed = await staff.call(
+    count,
+    [{}, form({ storeId: e2eData().lyon.id, skuId: e2eData().reservedSku.skuId, idempotencyKey: crypto.randomUUID(), countedOnHand: '1e3' })],
+    { storeId: e2eData().lyon.id },
+  );
   expect(typed).toMatchObject({ status: 200, value: { ok: false, message: expect.stringMatching(/digits only/) } });
 });
 
-const MALFORMED_PATHS = ['/img/p/%ff', '/api/auth/%ff', '/api/auth/callback/%ff', '/img/p/%E0%A4%A', '/api/staff/stores/%ff/drive', '/api/staff/stores/%ff/drive/stream', '/api/availability/%C0%AF', '/p/%ff', '/c/%ff', '/stores/%E0%A4', '/staff/stores/%ff', '/account/orders/%ff/return', '/account/returns/%ff'];
+const MALFORMED_PATHS = [
+  '/img/p/%ff',
+  '/api/auth/%ff',
+  '/api/auth/callback/%ff',
+  '/img/p/%E0%A4%A',
+  '/api/staff/stores/%ff/drive',
+  '/api/staff/stores/%ff/drive/stream',
+  '/api/availability/%C0%AF',
+  '/p/%ff',
+  '/c/%ff',
+  '/stores/%E0%A4',
+  '/staff/stores/%ff',
+  '/account/orders/%ff/return',
+  '/account/returns/%ff',
+];
 const HOSTILE_QUERIES = [
   '/api/returns/desks?q=%00',
   '/api/returns/desks?q=a%01b',

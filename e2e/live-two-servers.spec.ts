@@ -167,12 +167,18 @@ for (const transport of ['postgres', 'redis'] as const) {
           `SELECT st.location_id AS store_id, st.sku_id, st.reserved FROM stock st JOIN (${pairs}) p ON p.store_id = st.location_id AND p.sku_id = st.sku_id`,
           [ids],
         );
-        const lapsed = await db.query(`UPDATE reservations SET expires_at = now() - interval '1 minute' WHERE id = ANY($1) AND status IN ('placed', 'ready')`, [ids]);
+        const lapsed = await db.query(`UPDATE reservations SET expires_at = now() - interval '1 minute' WHERE id = ANY($1) AND status IN ('placed', 'ready')`, [
+          ids,
+        ]);
         expect(lapsed.rowCount).toBe(30);
         await expect
-          .poll(async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM reservations WHERE id = ANY($1) AND status = 'expired'`, [ids])).rows[0]!.n, {
-            timeout: 15_000,
-          })
+          .poll(
+            async () =>
+              (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM reservations WHERE id = ANY($1) AND status = 'expired'`, [ids])).rows[0]!.n,
+            {
+              timeout: 15_000,
+            },
+          )
           .toBe(30);
         // Each (store, SKU) is down by exactly the units of the reservations that expired on it (ours,
         // and any of the seed's that lapsed meanwhile) — once each, not once per server.

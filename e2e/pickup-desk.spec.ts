@@ -16,7 +16,12 @@ async function openByCode(page: Page, typed: string) {
   await field.press('Enter');
 }
 
-test('a shopper reserves; the desk finds it by code, marks it ready and hands it over; the shelf count goes down', async ({ page, browser, context, baseURL }, testInfo) => {
+test('a shopper reserves; the desk finds it by code, marks it ready and hands it over; the shelf count goes down', async ({
+  page,
+  browser,
+  context,
+  baseURL,
+}, testInfo) => {
   test.setTimeout(180_000); // two browsers and a dozen round trips: slow on a busy two-core machine
   const { lyon, pickupDesk } = e2eData();
   const { sku } = pickupDesk[project(testInfo.project.name)];

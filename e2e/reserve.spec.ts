@@ -33,7 +33,11 @@ async function availableHere(page: Page): Promise<number> {
   return Number(await page.getByTestId('reserve-store-hint').getAttribute('data-available'));
 }
 
-test('a shopper reserves at a shop, gets a code and a QR code, finds it in My reservations, cancels, and the units are back', async ({ page, context, baseURL }, testInfo) => {
+test('a shopper reserves at a shop, gets a code and a QR code, finds it in My reservations, cancels, and the units are back', async ({
+  page,
+  context,
+  baseURL,
+}, testInfo) => {
   test.setTimeout(120_000); // five pages, three axe scans, on a machine shared with the server
   const { store, sku, productUrl } = journey(testInfo);
   await context.addCookies([{ name: 'my_store', value: String(store.id), url: baseURL! }]);

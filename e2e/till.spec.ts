@@ -14,7 +14,11 @@ async function onHandAt(page: import('@playwright/test').Page, storeId: number, 
   return Number(await figure.textContent());
 }
 
-test('the till: the card is scanned, a barcode rung up, 100 points redeemed, the sale paid; the receipt prints and the shelf goes down', async ({ page, browser, baseURL }) => {
+test('the till: the card is scanned, a barcode rung up, 100 points redeemed, the sale paid; the receipt prints and the shelf goes down', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const { store, sku, member } = e2eData().till;
 

@@ -25,7 +25,10 @@ const schema = z
     DATABASE_TIMEOUT_MS: positiveInteger.optional(),
     PGLITE_DIR: z.string().optional(),
     LIVE_EVENTS: z.enum(['postgres', 'redis'], { error: 'must be "postgres" (the default) or "redis"' }).optional(),
-    REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a Redis URL such as redis://127.0.0.1:6379').optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, 'must be a Redis URL such as redis://127.0.0.1:6379')
+      .optional(),
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
       .string()
       .refine((v) => [16, 24, 32].includes(Buffer.from(v, 'base64').length), 'must be an AES key in base64 (16, 24 or 32 bytes: `openssl rand -base64 32`)')
@@ -44,16 +47,27 @@ const schema = z
     LOYALTY_EXPIRY_SWEEP_SECONDS: positiveNumber.optional(),
     TRUSTED_PROXY_HOPS: z
       .string()
-      .regex(/^\d{1,2}$/, 'must be a whole number: how many proxies of yours append to X-Forwarded-For before the server (0, the default, when clients reach it directly)')
+      .regex(
+        /^\d{1,2}$/,
+        'must be a whole number: how many proxies of yours append to X-Forwarded-For before the server (0, the default, when clients reach it directly)',
+      )
       .optional(),
     CAPTURE_RETRY_SECONDS: positiveNumber.optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'is required by `next start` (`npm start` writes one to .env.local; a fleet shares one)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_SECRET'],
+        message: 'is required by `next start` (`npm start` writes one to .env.local; a fleet shares one)',
+      });
     }
     if (env.LIVE_EVENTS === 'redis' && !env.DATABASE_URL) {
-      ctx.addIssue({ code: 'custom', path: ['LIVE_EVENTS'], message: '"redis" needs DATABASE_URL: the embedded database is one process, with nothing to fan out to' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LIVE_EVENTS'],
+        message: '"redis" needs DATABASE_URL: the embedded database is one process, with nothing to fan out to',
+      });
     }
   });
 

@@ -41,7 +41,11 @@ const STATIC_LIMIT = 400;
 const servedFromCache = new Set();
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(keepOfflinePage().catch(() => undefined).then(() => self.skipWaiting()));
+  event.waitUntil(
+    keepOfflinePage()
+      .catch(() => undefined)
+      .then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener('activate', (event) => {
@@ -163,10 +167,13 @@ async function pageOrOffline(event) {
 async function offlinePage() {
   const cache = await caches.open(SHELL_CACHE);
   const page = await cache.match(OFFLINE_KEY);
-  return page || new Response('<!doctype html><meta charset="utf-8"><title>Comptoir</title><p>Hors ligne — Offline</p>', {
-    status: 503,
-    headers: { 'content-type': 'text/html; charset=utf-8' },
-  });
+  return (
+    page ||
+    new Response('<!doctype html><meta charset="utf-8"><title>Comptoir</title><p>Hors ligne — Offline</p>', {
+      status: 503,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+    })
+  );
 }
 
 /** Fetches /offline (its language follows the visitor's cookie) and the assets it needs. */

@@ -75,11 +75,14 @@ async function ensureDatabase(): Promise<void> {
 function readEnvLocal(name: string): string | undefined {
   const file = path.join(process.cwd(), '.env.local');
   if (!fs.existsSync(file)) return undefined;
-  return fs.readFileSync(file, 'utf8').match(new RegExp(`^${name}=(.+)$`, 'm'))?.[1]?.trim();
+  return fs
+    .readFileSync(file, 'utf8')
+    .match(new RegExp(`^${name}=(.+)$`, 'm'))?.[1]
+    ?.trim();
 }
 
 async function waitUntilUp(origin: string, child: ChildProcess): Promise<void> {
-  for (const deadline = Date.now() + 60_000; ; ) {
+  for (const deadline = Date.now() + 60_000; ;) {
     if (child.exitCode !== null) fail(`the server on ${origin} exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${origin}/about`)).ok) return;

@@ -18,7 +18,10 @@ const out = path.join(root, 'public/icons');
 fs.mkdirSync(out, { recursive: true });
 
 // The glyph (basket) of app/icon.svg, without its rounded background.
-const glyph = svg.replace(/<rect[^>]*\/>/, '').replace(/<svg[^>]*>/, '').replace('</svg>', '');
+const glyph = svg
+  .replace(/<rect[^>]*\/>/, '')
+  .replace(/<svg[^>]*>/, '')
+  .replace('</svg>', '');
 const BRAND = '#17644b';
 
 /** The glyph on a full square: `scale` of the canvas, centred (the logo's own glyph spans 36 of 64). */

@@ -27,7 +27,7 @@ export default async function RootLayout({ children, params }: { children: React
   return (
     <html lang={locale}>
       <body className="min-h-dvh">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
           {t.common.skipToContent}
         </a>
         {children}

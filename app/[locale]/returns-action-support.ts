@@ -4,13 +4,7 @@ import { DomainError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { formatPrice, interpolate, intlTag } from '@/lib/i18n/format';
-import {
-  DropOffTooLateError,
-  InvalidReturnError,
-  NotEnoughStoreCreditError,
-  ReturnPeriodOverError,
-  ReturnQuantityExceededError,
-} from '@/lib/returns/errors';
+import { DropOffTooLateError, InvalidReturnError, NotEnoughStoreCreditError, ReturnPeriodOverError, ReturnQuantityExceededError } from '@/lib/returns/errors';
 import type { FieldErrors } from '@/lib/returns/params';
 
 /*

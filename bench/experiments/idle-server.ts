@@ -37,7 +37,11 @@ async function main() {
     await admin?.connect();
     const backends = async () =>
       admin
-        ? (await admin.query<{ pid: number; app: string }>(`SELECT pid, application_name AS app FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)).rows
+        ? (
+            await admin.query<{ pid: number; app: string }>(
+              `SELECT pid, application_name AS app FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+            )
+          ).rows
         : [];
     const dbTicks = async () => (await backends()).reduce((n, b) => n + treeTicks(b.pid).ticks, 0);
     const pct = await measureIdleCpu({
@@ -54,7 +58,9 @@ async function main() {
       const before = await dbTicks();
       await new Promise((r) => setTimeout(r, 30_000));
       const used = (await dbTicks()) - before;
-      console.error(`database backends ${list.map((b) => `${b.pid} ${b.app || '(pool)'}`).join(', ')}: ${used} ticks in 30 s = ${(used / 30).toFixed(2)} % of a core`);
+      console.error(
+        `database backends ${list.map((b) => `${b.pid} ${b.app || '(pool)'}`).join(', ')}: ${used} ticks in 30 s = ${(used / 30).toFixed(2)} % of a core`,
+      );
       await admin.end();
     }
     console.error(`idle ${pct.toFixed(2)} % of a core; load ${fs.readFileSync('/proc/loadavg', 'utf8').trim()}`);

@@ -18,7 +18,9 @@ async function cost(name: string, everyMs: number, run: () => Promise<unknown>) 
   const used = process.cpuUsage(t0);
   const ms = (used.user + used.system) / 1000 / N;
   const wall = (performance.now() - w0) / N;
-  console.log(`${name.padEnd(24)} every ${String(everyMs / 1000).padStart(6)} s: ${ms.toFixed(2)} ms CPU (this process), ${wall.toFixed(2)} ms wall per run → ${((ms / everyMs) * 100).toFixed(4)} % of a core`);
+  console.log(
+    `${name.padEnd(24)} every ${String(everyMs / 1000).padStart(6)} s: ${ms.toFixed(2)} ms CPU (this process), ${wall.toFixed(2)} ms wall per run → ${((ms / everyMs) * 100).toFixed(4)} % of a core`,
+  );
 }
 
 async function main() {

@@ -52,13 +52,17 @@ async function main() {
       }),
     );
     results[mode]!.push(commits / (ROUND_MS / 1000));
-    console.log(`${mode}: ${(commits / (ROUND_MS / 1000)).toFixed(0)} commits/s, ${wakes - w0} wake-ups (${(((wakes - w0) / commits) * 100).toFixed(1)} % of commits)`);
+    console.log(
+      `${mode}: ${(commits / (ROUND_MS / 1000)).toFixed(0)} commits/s, ${wakes - w0} wake-ups (${(((wakes - w0) / commits) * 100).toFixed(1)} % of commits)`,
+    );
   }
   await setBody(gated);
   await admin.query('ALTER TABLE stock_changes ENABLE TRIGGER stock_changes_wake_relay');
   await admin.query('TRUNCATE stock_changes');
   const med = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
-  console.log(`median: gated (0020) ${med(results.on!).toFixed(0)}/s, no trigger ${med(results.off!).toFixed(0)}/s, a NOTIFY in every commit ${med(results.always!).toFixed(0)}/s`);
+  console.log(
+    `median: gated (0020) ${med(results.on!).toFixed(0)}/s, no trigger ${med(results.off!).toFixed(0)}/s, a NOTIFY in every commit ${med(results.always!).toFixed(0)}/s`,
+  );
   await Promise.all([...clients, listener, admin].map((c) => c.end()));
 }
 main().catch((err) => {

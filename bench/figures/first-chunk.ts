@@ -29,7 +29,13 @@ export function fetchChunks(origin: string, path: string, headers: Record<string
     socket.setTimeout(30_000, () => socket.destroy(new Error(`timeout: ${path}`)));
     socket.on('error', reject);
     socket.on('connect', () => {
-      const lines = [`GET ${url.pathname}${url.search} HTTP/1.1`, `Host: ${url.host}`, 'Connection: close', 'Accept: text/html', 'Accept-Language: fr-FR,fr;q=0.9'];
+      const lines = [
+        `GET ${url.pathname}${url.search} HTTP/1.1`,
+        `Host: ${url.host}`,
+        'Connection: close',
+        'Accept: text/html',
+        'Accept-Language: fr-FR,fr;q=0.9',
+      ];
       for (const [k, v] of Object.entries(headers)) lines.push(`${k}: ${v}`);
       socket.write(`${lines.join('\r\n')}\r\n\r\n`);
     });
@@ -99,7 +105,9 @@ export async function measureFirstChunk(opts: { origin: string; productPath: str
   const inFirst = runs.every((r) => r.both === 0);
   log(
     `first chunk: ${opts.productPath} ("${opts.name}", ${price}): ${worst.chunks.length} chunks; the first ${first?.body.length ?? 0} characters at ${round(first?.atMs ?? 0, 1)} ms; ` +
-      (worst.both < 0 ? 'name and price never both in the page' : `name and price by chunk ${worst.both + 1} at ${round(worst.chunks[worst.both]!.atMs, 1)} ms`) +
+      (worst.both < 0
+        ? 'name and price never both in the page'
+        : `name and price by chunk ${worst.both + 1} at ${round(worst.chunks[worst.both]!.atMs, 1)} ms`) +
       `; in the first chunk in ${runs.filter((r) => r.both === 0).length} of ${runs.length} requests`,
   );
   if (worst.both < 0) throw new Error(`the product's name or price (${price}) is not in ${opts.productPath}: has the page or the formatting changed?`);

@@ -58,12 +58,7 @@ async function sizes(url: string): Promise<{ raw: number; gzip: number }> {
  * prefetch of a linked page's code): Lighthouse's network log, in lighthouse_mobile_product's line
  * as script_transfer_kb, is the cross-check (BENCHMARKS.md compares the two).
  */
-export async function measureFirstLoadJs(opts: {
-  origin: string;
-  productPath: string;
-  figure?: string;
-  goal?: string;
-}): Promise<number> {
+export async function measureFirstLoadJs(opts: { origin: string; productPath: string; figure?: string; goal?: string }): Promise<number> {
   const pageUrl = opts.origin + opts.productPath;
   const res = await fetch(pageUrl, { headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
   const html = await res.text();

@@ -28,7 +28,7 @@ export function treeTicks(root: number): { ticks: number; pids: number[] } {
     .map((d) => readStat(Number(d)))
     .filter((s): s is Stat => !!s);
   const inTree = new Set([root]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const s of all) {
       if (!inTree.has(s.pid) && inTree.has(s.ppid)) {
@@ -111,7 +111,7 @@ export async function measureIdleCpu(opts: {
     unit: '% of a core',
     goal: '≤ 1',
     met: pct <= 1,
-    extra: { seconds: round(seconds, 1), ticks: after.ticks - before.ticks, load_average: (fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0] ?? '') },
+    extra: { seconds: round(seconds, 1), ticks: after.ticks - before.ticks, load_average: fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0] ?? '' },
   });
   return pct;
 }

@@ -72,21 +72,21 @@ async function runOnce(url: string): Promise<Run> {
 /** What holds a category back: its weighted audits that do not pass, with Lighthouse's own words. */
 function shortfalls(lhr: Result, category: string): string[] {
   const refs = lhr.categories[category]?.auditRefs ?? [];
-  return refs
-    // Performance: its opportunities and diagnostics too (weight 0, but they say why the metrics are what they are).
-    .filter((ref) => ref.weight > 0 || category === 'performance')
-    .map((ref) => lhr.audits[ref.id])
-    .filter((a): a is NonNullable<typeof a> => !!a && a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative')
-    .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`);
+  return (
+    refs
+      // Performance: its opportunities and diagnostics too (weight 0, but they say why the metrics are what they are).
+      .filter((ref) => ref.weight > 0 || category === 'performance')
+      .map((ref) => lhr.audits[ref.id])
+      .filter((a): a is NonNullable<typeof a> => !!a && a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative')
+      .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`)
+  );
 }
 
 type NetworkItem = { url: string; resourceType?: string; transferSize?: number; resourceSize?: number };
 
 /** The scripts Chromium actually fetched, from the network-requests audit: kB on the wire and decoded. */
 export function scriptBytes(lhr: Result): { files: number; transferKb: number; resourceKb: number } {
-  const items = ((lhr.audits['network-requests']?.details as { items?: NetworkItem[] } | undefined)?.items ?? []).filter(
-    (i) => i.resourceType === 'Script',
-  );
+  const items = ((lhr.audits['network-requests']?.details as { items?: NetworkItem[] } | undefined)?.items ?? []).filter((i) => i.resourceType === 'Script');
   const sum = (k: 'transferSize' | 'resourceSize') => items.reduce((n, i) => n + (i[k] ?? 0), 0) / 1024;
   return { files: items.length, transferKb: round(sum('transferSize'), 1), resourceKb: round(sum('resourceSize'), 1) };
 }

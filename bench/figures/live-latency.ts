@@ -23,11 +23,7 @@ export async function prepareLiveLatency(): Promise<string> {
  * my store, 5 nearby stores and the warehouse); all updates hit the same figure, the worst fan-out.
  * Client and server share the machine, so the client's own parsing of 1,000 streams is included.
  */
-export async function measureLiveLatency(opts: {
-  distDir: string;
-  ensureBuild: () => Promise<void>;
-  prepared?: Promise<string>;
-}): Promise<void> {
+export async function measureLiveLatency(opts: { distDir: string; ensureBuild: () => Promise<void>; prepared?: Promise<string> }): Promise<void> {
   try {
     const [url] = await Promise.all([opts.prepared ?? prepareLiveLatency(), opts.ensureBuild()]);
     await measure(url, opts.distDir);

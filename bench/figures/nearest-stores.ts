@@ -74,9 +74,7 @@ export async function prepareNearestStores(): Promise<string> {
     await run(process.execPath, tsxArgs('lib/db/setup.ts'), { env }); // new migrations only
   } else {
     const started = Date.now();
-    await timed('nearest: large seed (SEED_SCALE=large, PostgreSQL)', () =>
-      run(process.execPath, tsxArgs('lib/db/setup.ts', '--reset'), { env }),
-    );
+    await timed('nearest: large seed (SEED_SCALE=large, PostgreSQL)', () => run(process.execPath, tsxArgs('lib/db/setup.ts', '--reset'), { env }));
     log(`nearest: the large seed took ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   // Fresh bulk loads have no planner statistics yet; a production database would.
@@ -93,9 +91,8 @@ export async function measureNearestStores(opts: { runs?: number; prepared?: Pro
   const env = { ...process.env, DATABASE_URL: url, SEED_SCALE: 'large' };
   // The query module starts with `import 'server-only'`, which only resolves under the
   // react-server condition, hence a child process (which also gets its own process-wide pool).
-  await run(
-    process.execPath,
-    ['--conditions=react-server', ...tsxArgs(path.join('bench', 'figures', 'nearest-stores-query.ts'))],
-    { env: { ...env, BENCH_RUNS: String(opts.runs ?? 500) }, stdio: ['ignore', 'inherit', 'inherit'] },
-  );
+  await run(process.execPath, ['--conditions=react-server', ...tsxArgs(path.join('bench', 'figures', 'nearest-stores-query.ts'))], {
+    env: { ...env, BENCH_RUNS: String(opts.runs ?? 500) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
 }

@@ -50,7 +50,9 @@ function get(url: string): Promise<{ ms: number; cache: string | undefined; stat
     http
       .get(url, { headers: { 'accept-language': 'fr-FR,fr;q=0.9' } }, (res) => {
         res.resume();
-        res.on('end', () => resolve({ ms: performance.now() - started, cache: res.headers['x-nextjs-cache'] as string | undefined, status: res.statusCode ?? 0 }));
+        res.on('end', () =>
+          resolve({ ms: performance.now() - started, cache: res.headers['x-nextjs-cache'] as string | undefined, status: res.statusCode ?? 0 }),
+        );
       })
       .on('error', reject);
   });

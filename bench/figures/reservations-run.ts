@@ -83,7 +83,9 @@ async function main() {
   const failed = outcomes.filter((o) => o.status === 'rejected');
   if (failed.length > 0) throw new Error(`${failed.length} uncontended reservations failed: ${String((failed[0] as PromiseRejectedResult).reason)}`);
   const rate = PLACEMENTS / seconds;
-  log(`reservations: ${PLACEMENTS} placed across ${SKUS} SKUs in ${seconds.toFixed(2)} s with ${CONCURRENCY} in flight; relay running (${unannounced} changes left unannounced when it stopped)`);
+  log(
+    `reservations: ${PLACEMENTS} placed across ${SKUS} SKUs in ${seconds.toFixed(2)} s with ${CONCURRENCY} in flight; relay running (${unannounced} changes left unannounced when it stopped)`,
+  );
   emit({ figure: 'reservations_per_s', value: round(rate, 0), unit: 'reservations/s', goal: '≥ 1000 on 2 cores' });
 
   // The crowd: one- and two-line reservations for the last units of one SKU.
@@ -92,7 +94,8 @@ async function main() {
   const crowd = await pool(CROWD, (i) => reserve(i, contended, i % 3 === 0 ? 2 : 1));
   const won = crowd.reduce((n, o, i) => n + (o.status === 'fulfilled' ? (i % 3 === 0 ? 2 : 1) : 0), 0);
   const unexpected = crowd.filter((o) => o.status === 'rejected' && !(o.reason instanceof OutOfStockError));
-  if (unexpected.length > 0) throw new Error(`${unexpected.length} refusals were not "not enough stock": ${String((unexpected[0] as PromiseRejectedResult).reason)}`);
+  if (unexpected.length > 0)
+    throw new Error(`${unexpected.length} refusals were not "not enough stock": ${String((unexpected[0] as PromiseRejectedResult).reason)}`);
   const books = await db.execute<{ negative: number; unbacked: number }>(sql`
     SELECT (SELECT COALESCE(sum(reserved - on_hand), 0)::int FROM stock WHERE reserved > on_hand) AS negative,
            (SELECT count(*)::int FROM stock st LEFT JOIN (
@@ -109,6 +112,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.stack ?? err.message : err);
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
   process.exit(1);
 });

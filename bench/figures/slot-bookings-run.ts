@@ -84,7 +84,8 @@ async function main() {
   const seconds = (performance.now() - started) / 1000;
   const booked = outcomes.filter((o) => o.status === 'fulfilled').length;
   const unexpected = outcomes.filter((o) => o.status === 'rejected' && !(o.reason instanceof SlotFullError));
-  if (unexpected.length > 0) throw new Error(`${unexpected.length} checkouts failed otherwise than "full": ${String((unexpected[0] as PromiseRejectedResult).reason)}`);
+  if (unexpected.length > 0)
+    throw new Error(`${unexpected.length} checkouts failed otherwise than "full": ${String((unexpected[0] as PromiseRejectedResult).reason)}`);
   log(
     `slot bookings: ${SHOPPERS} shoppers for ${SLOTS} slots of ${CAPACITY} (${SLOTS * CAPACITY} places) with ${CONCURRENCY} in flight: ` +
       `${booked} booked, ${SHOPPERS - booked} told "full" after ${TRIES} tries, in ${seconds.toFixed(2)} s (${round(SHOPPERS / seconds, 0)} checkouts/s)`,
@@ -107,6 +108,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.stack ?? err.message : err);
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
   process.exit(1);
 });

@@ -60,13 +60,7 @@ export function freePort(): Promise<number> {
 export type RunningServer = { origin: string; child: ChildProcess; stop: () => Promise<void> };
 
 /** `next start` on a free port; resolves once `readyPath` answers. `appDir`: another app than the store. */
-export async function startServer(opts: {
-  distDir: string;
-  env: Env;
-  readyPath: string;
-  appDir?: string;
-  timeoutMs?: number;
-}): Promise<RunningServer> {
+export async function startServer(opts: { distDir: string; env: Env; readyPath: string; appDir?: string; timeoutMs?: number }): Promise<RunningServer> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   // No `-H 127.0.0.1`: with a literal loopback hostname Next 16 proxies the proxy's locale rewrites

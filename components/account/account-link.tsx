@@ -58,7 +58,7 @@ export function AccountLink({ status, user, t }: Props) {
         <span className="hidden sm:inline">{t.cardLink}</span>
       </Link>
       <Link href="/account" className={linkClass} aria-label={`${t.account}: ${user.name}`}>
-        <span aria-hidden="true" className="grid size-7 sm:mr-1.5 place-items-center rounded-full bg-brand-100 text-xs font-bold text-brand-700">
+        <span aria-hidden="true" className="grid size-7 place-items-center rounded-full bg-brand-100 text-xs font-bold text-brand-700 sm:mr-1.5">
           {firstName.charAt(0).toUpperCase()}
         </span>
         {/* Staff have one more link: on phones the initial alone keeps the header on one line. */}

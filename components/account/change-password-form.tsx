@@ -16,8 +16,21 @@ export function ChangePasswordForm({ action, labels }: Props) {
   return (
     <form action={formAction} className="space-y-4" noValidate data-testid="change-password-form">
       <FormMessage ok={state.ok} message={state.message} />
-      <TextField name="currentPassword" type="password" label={labels.currentPassword} autoComplete="current-password" error={state.fieldErrors.currentPassword} />
-      <TextField name="password" type="password" label={labels.newPassword} autoComplete="new-password" hint={labels.passwordHint} error={state.fieldErrors.password} />
+      <TextField
+        name="currentPassword"
+        type="password"
+        label={labels.currentPassword}
+        autoComplete="current-password"
+        error={state.fieldErrors.currentPassword}
+      />
+      <TextField
+        name="password"
+        type="password"
+        label={labels.newPassword}
+        autoComplete="new-password"
+        hint={labels.passwordHint}
+        error={state.fieldErrors.password}
+      />
       <SubmitButton label={labels.submit} pendingLabel={labels.pending} className="btn-secondary w-full sm:w-auto" />
     </form>
   );

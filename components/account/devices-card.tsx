@@ -20,7 +20,9 @@ export function DevicesCard({ sessions, currentId, formatWhen, signOutEverywhere
           const device = describeDevice(s.userAgent);
           return (
             <li key={s.id} className="py-2 text-sm">
-              <span className="font-medium">{device ? labels.deviceOn.replace('{browser}', device.browser).replace('{os}', device.os) : labels.unknownDevice}</span>
+              <span className="font-medium">
+                {device ? labels.deviceOn.replace('{browser}', device.browser).replace('{os}', device.os) : labels.unknownDevice}
+              </span>
               {s.id === currentId && <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs text-brand-700">{labels.thisDevice}</span>}
               <span className="block text-muted">{labels.lastUsed.replace('{when}', formatWhen(s.lastSeenAt))}</span>
             </li>

@@ -31,13 +31,7 @@ export function SignInForm({ action, callbackUrl, labels }: Props) {
         error={state.fieldErrors.email}
         autoFocus
       />
-      <TextField
-        name="password"
-        type="password"
-        label={labels.password}
-        autoComplete="current-password"
-        error={state.fieldErrors.password}
-      />
+      <TextField name="password" type="password" label={labels.password} autoComplete="current-password" error={state.fieldErrors.password} />
       <SubmitButton label={labels.submit} pendingLabel={labels.pending} />
     </form>
   );

@@ -32,14 +32,7 @@ export function SignUpForm({ action, callbackUrl, labels }: Props) {
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
       <FormMessage ok={state.ok} message={state.message} link={state.link} />
       <TextField name="name" label={labels.name} autoComplete="name" defaultValue={state.values.name} error={state.fieldErrors.name} autoFocus />
-      <TextField
-        name="email"
-        type="email"
-        label={labels.email}
-        autoComplete="email"
-        defaultValue={state.values.email}
-        error={state.fieldErrors.email}
-      />
+      <TextField name="email" type="email" label={labels.email} autoComplete="email" defaultValue={state.values.email} error={state.fieldErrors.email} />
       <TextField
         name="password"
         type="password"

@@ -63,9 +63,7 @@ export function TimelineEntry({ item, locale, t }: { item: TimelineItem; locale:
           )}
         </p>
         {detail && <p className={`text-sm break-words ${item.kind === 'order' ? 'font-mono tracking-wide' : 'text-muted'}`}>{detail}</p>}
-        <p className="mt-0.5 text-sm text-muted">
-          {[channel, formatTime(item.at, locale)].filter(Boolean).join(' · ')}
-        </p>
+        <p className="mt-0.5 text-sm text-muted">{[channel, formatTime(item.at, locale)].filter(Boolean).join(' · ')}</p>
         {item.kind === 'order' && (
           <div className="mt-1.5">
             <OrderStatusBadge status={item.status} t={t.orders} />
@@ -86,7 +84,9 @@ export function TimelineEntry({ item, locale, t }: { item: TimelineItem; locale:
         {item.amountCents !== null &&
           (item.kind === 'return' ? (
             // Money back, not spent: said so, in the colour of a gain (and only once it is back).
-            (item.status === 'refunded' || item.status === 'partially_refunded') && <span className="text-sm font-semibold text-ok tabular-nums">{interpolate(a.refunded, { amount: formatPrice(item.amountCents, locale) })}</span>
+            (item.status === 'refunded' || item.status === 'partially_refunded') && (
+              <span className="text-sm font-semibold text-ok tabular-nums">{interpolate(a.refunded, { amount: formatPrice(item.amountCents, locale) })}</span>
+            )
           ) : (
             <span className="font-semibold tabular-nums">{formatPrice(item.amountCents, locale)}</span>
           ))}

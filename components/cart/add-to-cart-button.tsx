@@ -24,11 +24,7 @@ export function AddToCartButton({ skuId, action, t, testIds = true }: Props) {
       <button type="submit" disabled={pending} className="btn-primary w-full sm:w-auto sm:min-w-56" data-testid={testIds ? 'add-to-cart-button' : undefined}>
         {pending ? t.adding : t.addToCart}
       </button>
-      <FormMessage
-        ok={state.ok}
-        message={state.message}
-        link={state.count ? { href: '/cart', label: t.viewCart } : undefined}
-      />
+      <FormMessage ok={state.ok} message={state.message} link={state.count ? { href: '/cart', label: t.viewCart } : undefined} />
     </form>
   );
 }

@@ -36,8 +36,8 @@ export function CartLine({ line, locale, maxPerLine, t, onQuantity, onRemove }: 
         <div className="min-w-0 flex-1">
           <div className="flex items-start justify-between gap-3">
             <div className="min-w-0">
-              <p className="text-xs font-semibold uppercase tracking-wide text-muted">{line.brand}</p>
-              <Link href={line.href} className="font-semibold leading-snug hover:underline" data-testid="cart-line-name">
+              <p className="text-xs font-semibold tracking-wide text-muted uppercase">{line.brand}</p>
+              <Link href={line.href} className="leading-snug font-semibold hover:underline" data-testid="cart-line-name">
                 {line.name}
               </Link>
               {line.variant && <p className="text-sm text-muted">{line.variant}</p>}

@@ -69,7 +69,7 @@ export function CartView({ lines, locale, maxPerLine, t, setQuantity, removeLine
         <div className="card p-6 text-center" data-testid="cart-empty">
           <p className="font-semibold">{t.empty}</p>
           <p className="mt-1 text-sm text-muted">{t.emptyHint}</p>
-          <Link href="/" className="btn-primary mt-4">
+          <Link href="/" className="mt-4 btn-primary">
             {t.browse}
           </Link>
         </div>
@@ -81,7 +81,7 @@ export function CartView({ lines, locale, maxPerLine, t, setQuantity, removeLine
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
       <section className="min-w-0">
         {status}
-        <ul className="card divide-y divide-line px-4" data-testid="cart-lines">
+        <ul className="divide-y divide-line card px-4" data-testid="cart-lines">
           {optimistic.map((line) => (
             <CartLine
               key={line.skuId}
@@ -97,7 +97,7 @@ export function CartView({ lines, locale, maxPerLine, t, setQuantity, removeLine
       </section>
       <div className="space-y-4 lg:sticky lg:top-4">
         {fulfilment}
-        <section className="card space-y-3 p-4" data-testid="cart-summary">
+        <section className="space-y-3 card p-4" data-testid="cart-summary">
           <p className="flex items-baseline justify-between gap-3">
             <span className="font-semibold">
               {t.subtotal} <span className="font-normal text-muted">({units === 1 ? t.itemsOne : interpolate(t.items, { count: units })})</span>

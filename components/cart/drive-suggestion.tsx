@@ -15,7 +15,13 @@ type Props = {
 export function DriveSuggestion({ storeId, text, switchLabel, action }: Props) {
   const [state, formAction, pending] = useActionState(action, initialCartActionState);
   return (
-    <form action={formAction} className="rounded-lg border border-brand-100 bg-brand-50 p-3" aria-busy={pending} data-testid="drive-suggestion" data-store={storeId}>
+    <form
+      action={formAction}
+      className="rounded-lg border border-brand-100 bg-brand-50 p-3"
+      aria-busy={pending}
+      data-testid="drive-suggestion"
+      data-store={storeId}
+    >
       <input type="hidden" name="mode" value="drive" />
       <input type="hidden" name="storeId" value={storeId} />
       <div className="flex flex-wrap items-center justify-between gap-2">

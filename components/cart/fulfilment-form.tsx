@@ -26,8 +26,7 @@ type Props = {
   action: (prev: CartActionState, formData: FormData) => Promise<CartActionState>;
 };
 
-const option =
-  'flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border border-line p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50';
+const option = 'flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border border-line p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50';
 
 /** Home delivery or drive pickup, and which drive store: saved as soon as it changes. */
 export function FulfilmentForm({ mode: savedMode, storeId, stores, t, action }: Props) {
@@ -36,7 +35,7 @@ export function FulfilmentForm({ mode: savedMode, storeId, stores, t, action }: 
   const form = useRef<HTMLFormElement>(null);
   const submit = () => form.current?.requestSubmit();
   return (
-    <form ref={form} action={formAction} className="card space-y-3 p-4" aria-busy={pending} data-testid="fulfilment-form">
+    <form ref={form} action={formAction} className="space-y-3 card p-4" aria-busy={pending} data-testid="fulfilment-form">
       <fieldset className="space-y-2">
         <legend className="mb-2 text-base font-bold">{t.fulfilmentTitle}</legend>
         <label className={option}>

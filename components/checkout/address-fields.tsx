@@ -62,15 +62,34 @@ function Field({ name, label, autoComplete, value, error, hint, required = true,
 /** Name, street, postcode and town (France), and a phone for the courier. */
 export function AddressFields({ t, values, errors }: Props) {
   return (
-    <fieldset className="card space-y-3 p-4" data-testid="delivery-address">
+    <fieldset className="space-y-3 card p-4" data-testid="delivery-address">
       <legend className="float-left mb-1 w-full text-base font-bold">{t.deliveryAddress}</legend>
       <Field name="name" label={t.fullName} autoComplete="shipping name" value={values.name} error={errors.name} maxLength={100} />
       <Field name="address" label={t.address} autoComplete="shipping street-address" value={values.address} error={errors.address} maxLength={200} />
       <div className="grid grid-cols-[8rem_minmax(0,1fr)] items-start gap-3">
-        <Field name="postcode" label={t.postcode} autoComplete="shipping postal-code" inputMode="numeric" value={values.postcode} error={errors.postcode} maxLength={5} />
+        <Field
+          name="postcode"
+          label={t.postcode}
+          autoComplete="shipping postal-code"
+          inputMode="numeric"
+          value={values.postcode}
+          error={errors.postcode}
+          maxLength={5}
+        />
         <Field name="town" label={t.town} autoComplete="shipping address-level2" value={values.town} error={errors.town} maxLength={100} />
       </div>
-      <Field name="phone" label={t.phone} type="tel" autoComplete="shipping tel" inputMode="tel" value={values.phone} error={errors.phone} hint={t.phoneHint} required={false} maxLength={20} />
+      <Field
+        name="phone"
+        label={t.phone}
+        type="tel"
+        autoComplete="shipping tel"
+        inputMode="tel"
+        value={values.phone}
+        error={errors.phone}
+        hint={t.phoneHint}
+        required={false}
+        maxLength={20}
+      />
     </fieldset>
   );
 }

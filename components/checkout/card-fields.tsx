@@ -55,16 +55,51 @@ export function CardFields({ texts, errors = {}, testMode = true }: Props) {
   return (
     <div className="space-y-4">
       {testMode && <TestModeBanner texts={texts} onFill={fill} />}
-      <CardInput name="card_number" label={texts.cardNumber} error={errors.card_number} inputRef={numberRef}
-        value={number} onChange={onNumberChange} autoComplete="cc-number" inputMode="numeric" placeholder="1234 1234 1234 1234" mono />
+      <CardInput
+        name="card_number"
+        label={texts.cardNumber}
+        error={errors.card_number}
+        inputRef={numberRef}
+        value={number}
+        onChange={onNumberChange}
+        autoComplete="cc-number"
+        inputMode="numeric"
+        placeholder="1234 1234 1234 1234"
+        mono
+      />
       <div className="grid grid-cols-2 items-start gap-3">
-        <CardInput name="card_exp" label={texts.cardExp} hint={texts.cardExpHint} error={errors.card_exp} value={exp}
-          onChange={(e) => setExp(formatExpiryInput(e.target.value))} autoComplete="cc-exp" inputMode="numeric" mono />
-        <CardInput name="card_cvc" label={texts.cardCvc} hint={texts.cardCvcHint} error={errors.card_cvc} value={cvc}
-          onChange={(e) => setCvc(e.target.value.replace(/\D/g, '').slice(0, 4))} autoComplete="cc-csc" inputMode="numeric" mono />
+        <CardInput
+          name="card_exp"
+          label={texts.cardExp}
+          hint={texts.cardExpHint}
+          error={errors.card_exp}
+          value={exp}
+          onChange={(e) => setExp(formatExpiryInput(e.target.value))}
+          autoComplete="cc-exp"
+          inputMode="numeric"
+          mono
+        />
+        <CardInput
+          name="card_cvc"
+          label={texts.cardCvc}
+          hint={texts.cardCvcHint}
+          error={errors.card_cvc}
+          value={cvc}
+          onChange={(e) => setCvc(e.target.value.replace(/\D/g, '').slice(0, 4))}
+          autoComplete="cc-csc"
+          inputMode="numeric"
+          mono
+        />
       </div>
-      <CardInput name="card_holder" label={texts.cardHolder} error={errors.card_holder} value={holder}
-        onChange={(e) => setHolder(e.target.value)} autoComplete="cc-name" autoCapitalize="words" />
+      <CardInput
+        name="card_holder"
+        label={texts.cardHolder}
+        error={errors.card_holder}
+        value={holder}
+        onChange={(e) => setHolder(e.target.value)}
+        autoComplete="cc-name"
+        autoCapitalize="words"
+      />
     </div>
   );
 }
@@ -93,11 +128,29 @@ function CardInput({ name, label, hint, error, mono, inputRef, ...input }: CardI
       <label htmlFor={name} className="label">
         {label}
       </label>
-      <input id={name} name={name} type="text" ref={inputRef} required spellCheck={false} {...input}
-        aria-invalid={error ? true : undefined} aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
-        className={`input ${mono ? 'font-mono tabular-nums' : ''} ${error ? 'border-out' : ''}`} data-testid={name} />
-      {error && <p id={errorId} className="field-error">{error}</p>}
-      {hint && <p id={hintId} className="mt-1 text-sm text-muted">{hint}</p>}
+      <input
+        id={name}
+        name={name}
+        type="text"
+        ref={inputRef}
+        required
+        spellCheck={false}
+        {...input}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
+        className={`input ${mono ? 'font-mono tabular-nums' : ''} ${error ? 'border-out' : ''}`}
+        data-testid={name}
+      />
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+      {hint && (
+        <p id={hintId} className="mt-1 text-sm text-muted">
+          {hint}
+        </p>
+      )}
     </div>
   );
 }
@@ -105,7 +158,9 @@ function CardInput({ name, label, hint, error, mono, inputRef, ...input }: CardI
 function TestModeBanner({ texts, onFill }: { texts: PaymentTexts; onFill: (card: string) => void }) {
   return (
     <section aria-labelledby="payment-test-mode" className="rounded-lg border-2 border-dashed border-low bg-low/5 p-3 text-sm" data-testid="payment-test-mode">
-      <h3 id="payment-test-mode" className="font-bold tracking-wide text-low">{texts.testModeTitle}</h3>
+      <h3 id="payment-test-mode" className="font-bold tracking-wide text-low">
+        {texts.testModeTitle}
+      </h3>
       <p className="mt-1 text-ink">{texts.testModeIntro}</p>
       <p className="mt-2 font-medium text-ink">{texts.testCardsLabel}</p>
       <ul className="mt-1 divide-y divide-low/20">
@@ -116,11 +171,15 @@ function TestModeBanner({ texts, onFill }: { texts: PaymentTexts; onFill: (card:
           return (
             <li key={card.number} className="flex min-h-11 flex-wrap items-center justify-between gap-x-3 py-1">
               <span>
-                <span className="font-mono tabular-nums text-ink">{grouped}</span> <span className="text-muted">— {outcome}</span>
+                <span className="font-mono text-ink tabular-nums">{grouped}</span> <span className="text-muted">— {outcome}</span>
               </span>
               {fillable && (
-                <button type="button" className="btn-secondary" onClick={() => onFill(card.number)}
-                  aria-label={interpolate(texts.testCardFillLabel, { number: grouped, outcome })}>
+                <button
+                  type="button"
+                  className="btn-secondary"
+                  onClick={() => onFill(card.number)}
+                  aria-label={interpolate(texts.testCardFillLabel, { number: grouped, outcome })}
+                >
                   {texts.testCardFill}
                 </button>
               )}

@@ -15,8 +15,7 @@ import { CHECKOUT_SCOPE, initialCheckoutState, type CheckoutState, type HoldStat
 import { OrderSummary, type OrderSummaryProps } from './order-summary';
 import { PointsField, type PointsOffer, type PointsTexts } from './points-field';
 
-export type CheckoutTexts = AddressTexts &
-  PointsTexts & { payment: string; payAtPickup: string; chargedWhenShipped: string; placing: string; failed: string };
+export type CheckoutTexts = AddressTexts & PointsTexts & { payment: string; payAtPickup: string; chargedWhenShipped: string; placing: string; failed: string };
 
 type Common = {
   action: (prev: CheckoutState, formData: FormData) => Promise<CheckoutState>;
@@ -56,7 +55,14 @@ export function CheckoutForm(props: Props) {
   const label = interpolate(submitLabel, { amount: formatPrice(totalCents, locale) });
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending} className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start" data-testid="checkout-form">
+    <form
+      action={formAction}
+      onSubmit={onSubmit}
+      noValidate
+      aria-busy={pending}
+      className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start"
+      data-testid="checkout-form"
+    >
       <input type="hidden" name="idempotencyKey" value={key} />
       {/* The prices this page shows: the order is refused, naming the new ones, if they moved since. */}
       <input type="hidden" name="shownPrices" value={summary.lines.map((l) => `${l.skuId}:${l.unitPriceCents}`).join(',')} />
@@ -84,7 +90,7 @@ export function CheckoutForm(props: Props) {
         ) : (
           <>
             <AddressFields t={t} values={state.values} errors={state.fieldErrors} />
-            <section aria-labelledby="checkout-payment" className="card space-y-3 p-4" data-testid="checkout-payment">
+            <section aria-labelledby="checkout-payment" className="space-y-3 card p-4" data-testid="checkout-payment">
               <div>
                 <h2 id="checkout-payment" className="text-base font-bold">
                   {t.payment}
@@ -95,9 +101,7 @@ export function CheckoutForm(props: Props) {
             </section>
           </>
         )}
-        {props.points && (
-          <PointsField offer={props.points} value={points} onChange={setPoints} error={state.fieldErrors.points} locale={locale} t={t} />
-        )}
+        {props.points && <PointsField offer={props.points} value={points} onChange={setPoints} error={state.fieldErrors.points} locale={locale} t={t} />}
       </div>
       <div className="space-y-4 lg:sticky lg:top-4">
         <OrderSummary {...summary} pointsRedeemed={points} discountCents={discountCents} totalCents={totalCents} />

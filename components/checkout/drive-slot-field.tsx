@@ -58,7 +58,7 @@ export function DriveSlotField({ storeId, initial, hold, error, refused, failed,
 
   const shown = message || error || '';
   return (
-    <div className="card space-y-2 p-4" data-testid="checkout-slot">
+    <div className="space-y-2 card p-4" data-testid="checkout-slot">
       <input type="hidden" name="slotId" value={selected ?? ''} />
       <SlotPicker view={view} selectedSlotId={selected} onChoose={choose} pending={pending} locale={locale} t={t} />
       <div aria-live="assertive">

@@ -33,7 +33,18 @@ export type OrderSummaryProps = {
 };
 
 /** Lines, subtotal, delivery and total: the checkout's summary and the order page's receipt. */
-export function OrderSummary({ lines, subtotalCents, deliveryCents, freeFromCents, pointsRedeemed = 0, discountCents = 0, totalCents, locale, t, title = true }: OrderSummaryProps) {
+export function OrderSummary({
+  lines,
+  subtotalCents,
+  deliveryCents,
+  freeFromCents,
+  pointsRedeemed = 0,
+  discountCents = 0,
+  totalCents,
+  locale,
+  t,
+  title = true,
+}: OrderSummaryProps) {
   const price = (cents: number) => formatPrice(cents, locale);
   return (
     <section aria-labelledby={title ? 'order-summary-title' : undefined} className="card px-4 pt-3 pb-4" data-testid="order-summary">
@@ -64,7 +75,9 @@ export function OrderSummary({ lines, subtotalCents, deliveryCents, freeFromCent
       <dl className="space-y-1 border-t border-line pt-3 text-sm">
         <div className="flex justify-between gap-3">
           <dt>{t.subtotal}</dt>
-          <dd className="tabular-nums" data-testid="summary-subtotal">{price(subtotalCents)}</dd>
+          <dd className="tabular-nums" data-testid="summary-subtotal">
+            {price(subtotalCents)}
+          </dd>
         </div>
         {deliveryCents !== null && (
           <div className="flex flex-wrap justify-between gap-x-3">
@@ -87,7 +100,9 @@ export function OrderSummary({ lines, subtotalCents, deliveryCents, freeFromCent
         )}
         <div className="flex items-baseline justify-between gap-3 pt-1 text-base font-bold">
           <dt>{t.total}</dt>
-          <dd className="text-xl tabular-nums" data-testid="summary-total">{price(totalCents)}</dd>
+          <dd className="text-xl tabular-nums" data-testid="summary-total">
+            {price(totalCents)}
+          </dd>
         </div>
       </dl>
     </section>

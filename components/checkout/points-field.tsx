@@ -40,7 +40,7 @@ export function PointsField({
   const steps = Array.from({ length: offer.maxPoints / offer.stepPoints }, (_, i) => (i + 1) * offer.stepPoints);
   const worth = (points: number) => price((points / offer.stepPoints) * offer.stepCents);
   return (
-    <section aria-labelledby={`${id}-title`} className="card space-y-2 p-4" data-testid="checkout-points">
+    <section aria-labelledby={`${id}-title`} className="space-y-2 card p-4" data-testid="checkout-points">
       <h2 id={`${id}-title`} className="text-base font-bold">
         {t.pointsTitle}
       </h2>

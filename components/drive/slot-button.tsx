@@ -4,7 +4,17 @@ import type { DriveSlotView } from '@/lib/drive/types';
 
 type Texts = Pick<
   Dictionary['drive'],
-  'slotRange' | 'placesLeft' | 'placeLeft' | 'full' | 'pastCutoff' | 'closed' | 'yourSlot' | 'slotLabelOpen' | 'slotLabelFull' | 'slotLabelPastCutoff' | 'slotLabelClosed'
+  | 'slotRange'
+  | 'placesLeft'
+  | 'placeLeft'
+  | 'full'
+  | 'pastCutoff'
+  | 'closed'
+  | 'yourSlot'
+  | 'slotLabelOpen'
+  | 'slotLabelFull'
+  | 'slotLabelPastCutoff'
+  | 'slotLabelClosed'
 >;
 
 function leftText(remaining: number, t: Texts): string {
@@ -12,11 +22,31 @@ function leftText(remaining: number, t: Texts): string {
 }
 
 /** One slot: its times and what is left, or why it cannot be chosen (in words, not only colour). */
-export function SlotButton({ slot, selected, busy, onChoose, t }: { slot: DriveSlotView; selected: boolean; busy: boolean; onChoose: (id: number) => void; t: Texts }) {
+export function SlotButton({
+  slot,
+  selected,
+  busy,
+  onChoose,
+  t,
+}: {
+  slot: DriveSlotView;
+  selected: boolean;
+  busy: boolean;
+  onChoose: (id: number) => void;
+  t: Texts;
+}) {
   const times = { start: slot.start, end: slot.end };
   const choosable = slot.state === 'open';
   const status =
-    slot.state === 'full' ? t.full : slot.state === 'past_cutoff' ? t.pastCutoff : slot.state === 'closed' ? t.closed : selected ? t.yourSlot : leftText(slot.remaining, t);
+    slot.state === 'full'
+      ? t.full
+      : slot.state === 'past_cutoff'
+        ? t.pastCutoff
+        : slot.state === 'closed'
+          ? t.closed
+          : selected
+            ? t.yourSlot
+            : leftText(slot.remaining, t);
   const label =
     slot.state === 'full'
       ? interpolate(t.slotLabelFull, times)

@@ -59,7 +59,7 @@ export function RetryingError({ reset }: { reset: () => void }) {
       <p className="mt-2 text-muted" aria-live="polite">
         {left > 0 ? t.body(left) : t.trying}
       </p>
-      <button type="button" onClick={retry} className="btn-primary mt-6">
+      <button type="button" onClick={retry} className="mt-6 btn-primary">
         {t.now}
       </button>
     </div>

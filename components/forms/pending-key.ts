@@ -50,4 +50,3 @@ export function dropPending(scope: string, key?: string): void {
   if (key !== undefined && readPending(scope)?.key !== key) return;
   storage()?.removeItem(PREFIX + scope);
 }
-

@@ -44,7 +44,7 @@ export default function HeaderSlotsLive({ t }: { t: HeaderSlotsTexts }) {
   }, [status]);
   return (
     <div
-      className="ml-auto flex min-h-10 min-w-0 flex-1 items-center justify-end gap-1 text-sm sm:order-3 sm:gap-3 sm:flex-none"
+      className="ml-auto flex min-h-10 min-w-0 flex-1 items-center justify-end gap-1 text-sm sm:order-3 sm:flex-none sm:gap-3"
       aria-busy={status === 'loading'}
       data-visitor={status}
     >

@@ -18,7 +18,7 @@ const HeaderSlotsLive = lazy(loadLive);
 function Waiting({ t }: { t: HeaderSlotsTexts }) {
   return (
     <div
-      className="ml-auto flex min-h-10 min-w-0 flex-1 items-center justify-end gap-1 text-sm sm:order-3 sm:gap-3 sm:flex-none"
+      className="ml-auto flex min-h-10 min-w-0 flex-1 items-center justify-end gap-1 text-sm sm:order-3 sm:flex-none sm:gap-3"
       aria-busy
       data-visitor="loading"
     >

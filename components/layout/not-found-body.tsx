@@ -10,7 +10,7 @@ function Body({ locale }: { locale: Locale }) {
       <p className="text-sm font-semibold text-brand-700">404</p>
       <h1 className="mt-2 text-2xl font-bold">{t.notFoundTitle}</h1>
       <p className="mt-2 text-muted">{t.notFoundBody}</p>
-      <Link href="/" className="btn-primary mt-6">
+      <Link href="/" className="mt-6 btn-primary">
         {t.backHome}
       </Link>
     </div>

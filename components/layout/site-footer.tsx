@@ -8,7 +8,7 @@ const names = { fr: 'Français', en: 'English' } as const;
 export function SiteFooter({ locale }: { locale: Locale }) {
   const t = getDictionary(locale);
   return (
-    <footer className="render-when-near-48 mt-10 border-t border-line bg-white">
+    <footer className="mt-10 border-t border-line bg-white render-when-near-48">
       <div className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-6 text-sm text-muted sm:flex-row sm:items-center sm:justify-between sm:px-6">
         <p>{t.common.footerNote}</p>
         <nav aria-label={t.common.siteName} className="flex flex-wrap items-center gap-4">

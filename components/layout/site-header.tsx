@@ -73,7 +73,7 @@ async function DepartmentLinks({ locale }: { locale: Locale }) {
   await requestTimeAtBuild(); // the build never opens the database; pages made at run time keep the list
   const categories = await getCategories(locale);
   return (
-    <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 py-1 text-sm sm:px-4 [scrollbar-width:none]">
+    <ul className="mx-auto flex max-w-6xl [scrollbar-width:none] gap-1 overflow-x-auto px-2 py-1 text-sm sm:px-4">
       {categories.map((c) => (
         <li key={c.id} className="shrink-0">
           <IntentLink href={`/c/${c.slug}`} className="flex min-h-11 items-center rounded-md px-3 font-medium text-ink hover:bg-brand-50 hover:text-brand-700">

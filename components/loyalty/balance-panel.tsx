@@ -14,7 +14,7 @@ export function BalancePanel({ card, rule, locale, t }: { card: CardView; rule: 
   const stepAmount = formatPrice(rule.redeemStepCents, locale);
   return (
     <section aria-labelledby="card-balance" className="card p-5" data-testid="card-balance-panel">
-      <h2 id="card-balance" className="text-xs font-semibold uppercase tracking-wide text-muted">
+      <h2 id="card-balance" className="text-xs font-semibold tracking-wide text-muted uppercase">
         {t.balance}
       </h2>
       <p className="mt-1 text-3xl font-bold tracking-tight" data-testid="card-balance">

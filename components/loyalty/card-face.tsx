@@ -16,13 +16,13 @@ export function CardFace({ cardNumber, grouped, tier, qrSvg, t }: Props) {
     <section aria-label={t.title} className="overflow-hidden rounded-2xl bg-brand-600 text-white shadow-sm" data-testid="loyalty-card">
       <div className="flex items-center justify-between px-5 pt-4 pb-3">
         <span className="text-lg font-extrabold tracking-tight">Comptoir</span>
-        <span className="rounded-full bg-white/15 px-3 py-1 text-xs font-semibold uppercase tracking-wide" data-testid="card-tier-badge">
+        <span className="rounded-full bg-white/15 px-3 py-1 text-xs font-semibold tracking-wide uppercase" data-testid="card-tier-badge">
           {t[`tier_${tier}`]}
         </span>
       </div>
       <div className="mx-3 mb-3 rounded-xl bg-white px-3 pt-4 pb-3 text-ink">
         <Ean13Barcode value={cardNumber} label={interpolate(t.barcodeAlt, { number: grouped })} className="mx-auto block h-auto w-full max-w-md" />
-        <p className="mt-2 text-center text-xs font-semibold uppercase tracking-wide text-muted">{t.cardNumber}</p>
+        <p className="mt-2 text-center text-xs font-semibold tracking-wide text-muted uppercase">{t.cardNumber}</p>
         <p className="text-center font-mono text-2xl font-bold tracking-wider" data-testid="card-number">
           {grouped}
         </p>

@@ -16,7 +16,7 @@ type Props = {
 export function JoinPanel({ action, title, body, labels }: Props) {
   const [state, formAction] = useActionState(action, { ok: false, message: '' });
   return (
-    <section aria-labelledby="join-title" className="card mt-6 max-w-xl p-6" data-testid="card-join">
+    <section aria-labelledby="join-title" className="mt-6 max-w-xl card p-6" data-testid="card-join">
       <h2 id="join-title" className="text-lg font-bold">
         {title}
       </h2>

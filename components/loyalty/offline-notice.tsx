@@ -42,7 +42,15 @@ export function OfflineNotice({ text, help }: { text: string; help: string }) {
     <div aria-live="polite">
       {(offline || fromCache) && (
         <div className="mb-4 flex gap-3 rounded-xl border border-low/30 bg-low/10 px-4 py-3 text-sm" data-testid="card-offline-notice">
-          <svg aria-hidden="true" viewBox="0 0 24 24" className="mt-0.5 size-5 shrink-0 text-low" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 24 24"
+            className="mt-0.5 size-5 shrink-0 text-low"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+          >
             <path d="M2 8.5a15 15 0 0 1 20 0M5 12a10 10 0 0 1 14 0M8.5 15.5a5 5 0 0 1 7 0M12 19h.01M3 3l18 18" />
           </svg>
           <p>

@@ -11,7 +11,7 @@ export function TierProgress({ card, locale, t }: { card: CardView; locale: Loca
   const percent = next ? Math.min(100, Math.max(0, Math.floor((card.spend12mCents / next.minSpendCents) * 100))) : 100;
   return (
     <section aria-labelledby="card-tier" className="card p-5" data-testid="card-tier-panel">
-      <h2 id="card-tier" className="text-xs font-semibold uppercase tracking-wide text-muted">
+      <h2 id="card-tier" className="text-xs font-semibold tracking-wide text-muted uppercase">
         {t.tier}
       </h2>
       <p className="mt-1 flex flex-wrap items-baseline gap-x-2">

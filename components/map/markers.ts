@@ -61,9 +61,7 @@ export function popupContent(
   return root;
 }
 
-export type InitialView =
-  | { kind: 'center'; center: [number, number]; zoom: number }
-  | { kind: 'bounds'; bounds: [[number, number], [number, number]] };
+export type InitialView = { kind: 'center'; center: [number, number]; zoom: number } | { kind: 'bounds'; bounds: [[number, number], [number, number]] };
 
 const FRANCE_VIEW: InitialView = { kind: 'center', center: [2.5, 46.6], zoom: 4.6 };
 const NEAREST_FRAMED = 3;
@@ -73,9 +71,7 @@ export function initialView(props: Pick<StoreMapProps, 'stores' | 'origin' | 'mo
   const { stores, origin, mode } = props;
   const first = stores[0];
   if (mode === 'single' && first) return { kind: 'center', center: [first.lng, first.lat], zoom: singleZoom };
-  const points = origin
-    ? [{ lat: origin.lat, lng: origin.lng }, ...stores.slice(0, NEAREST_FRAMED)]
-    : stores;
+  const points = origin ? [{ lat: origin.lat, lng: origin.lng }, ...stores.slice(0, NEAREST_FRAMED)] : stores;
   if (points.length === 0) return FRANCE_VIEW;
   const lngs = points.map((p) => p.lng);
   const lats = points.map((p) => p.lat);

@@ -20,9 +20,9 @@ export function StoreMapPreview({ stores, origin, mode }: Pick<StoreMapProps, 's
     return { left: `${(p.x * 100).toFixed(2)}%`, top: `${(p.y * 100).toFixed(2)}%` };
   };
   return (
-    <div className="pointer-events-none absolute inset-0 [container-type:size]" aria-hidden="true" data-testid="store-map-preview">
+    <div className="[container-type:size] pointer-events-none absolute inset-0" aria-hidden="true" data-testid="store-map-preview">
       <div
-        className="absolute left-1/2 top-1/2 -translate-x-1/2 -translate-y-1/2"
+        className="absolute top-1/2 left-1/2 -translate-x-1/2 -translate-y-1/2"
         style={{
           width: `min(100cqw, 100cqh * ${VIEW_PX.width / VIEW_PX.height})`,
           aspectRatio: `${VIEW_PX.width} / ${VIEW_PX.height}`,
@@ -32,7 +32,7 @@ export function StoreMapPreview({ stores, origin, mode }: Pick<StoreMapProps, 's
         <img
           src={`/api/stores/basemap-svg?v=${view.lng},${view.lat},${view.zoom}`}
           alt=""
-          className="absolute -left-full -top-full h-[300%] w-[300%] max-w-none"
+          className="absolute -top-full -left-full h-[300%] w-[300%] max-w-none"
           decoding="async"
         />
         {/* A boundary of their own: many pins are many bytes, and React sends a boundary over its

@@ -11,11 +11,9 @@ const tones: Record<MessageView['status'], string> = {
 
 /** One outbound message on the staff page: who, what, when, and the text as it was sent. */
 export function MessageCard({ message: m, locale, t }: { message: MessageView; locale: Locale; t: Dictionary['messages'] }) {
-  const leftOut = m.leftOut
-    .map((i) => `${locale === 'fr' ? i.nameFr : i.nameEn} (${i.boughtIn === 'store' ? t.boughtInStore : t.boughtOnline})`)
-    .join(', ');
+  const leftOut = m.leftOut.map((i) => `${locale === 'fr' ? i.nameFr : i.nameEn} (${i.boughtIn === 'store' ? t.boughtInStore : t.boughtOnline})`).join(', ');
   return (
-    <li className="card flex flex-col gap-1.5 p-4" data-testid="message" data-status={m.status}>
+    <li className="flex flex-col gap-1.5 card p-4" data-testid="message" data-status={m.status}>
       <div className="flex flex-wrap items-start justify-between gap-2">
         <p className="min-w-0 text-sm text-muted">{t[`kind_${m.kind}`]}</p>
         <span className={`inline-flex items-center rounded-full border px-2.5 py-0.5 text-sm font-semibold whitespace-nowrap ${tones[m.status]}`}>

@@ -16,7 +16,11 @@ export function OrderCard({ order: o, locale, t }: { order: Order; locale: Local
       ? [o.location.name, o.slot ? slotText(o.slot, locale, t) : null].filter(Boolean).join(' · ')
       : [o.delivery?.address, [o.delivery?.postcode, o.delivery?.town].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   return (
-    <li className={`card relative flex flex-col gap-1.5 p-4 hover:border-brand-500 ${open ? '' : 'bg-white/60'}`} data-testid="order-card" data-order={o.number}>
+    <li
+      className={`relative flex flex-col gap-1.5 card p-4 hover:border-brand-500 ${open ? '' : 'bg-white/60'}`}
+      data-testid="order-card"
+      data-order={o.number}
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h2 className="min-w-0 text-base leading-snug font-bold">
           <Link href={`/account/orders/${o.number}`} className="font-mono tracking-wide after:absolute after:inset-0 after:rounded-xl hover:underline">

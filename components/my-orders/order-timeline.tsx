@@ -9,7 +9,12 @@ export function OrderTimeline({ events, locale, t }: { events: OrderEvent[]; loc
     <ol className="relative space-y-3 border-l-2 border-line pl-4" data-testid="order-history">
       {events.map((e, i) => {
         const last = i === events.length - 1;
-        const note = e.kind === 'slot_moved' && e.note ? formatDateTime(new Date(e.note), locale) : e.kind === 'arrived' && e.note ? `${t.arrivedBay.replace('{bay}', e.note)}` : null;
+        const note =
+          e.kind === 'slot_moved' && e.note
+            ? formatDateTime(new Date(e.note), locale)
+            : e.kind === 'arrived' && e.note
+              ? `${t.arrivedBay.replace('{bay}', e.note)}`
+              : null;
         return (
           <li key={i} className="relative">
             <span aria-hidden className={`absolute top-1.5 -left-[1.4rem] size-3 rounded-full border-2 border-white ${last ? 'bg-brand-600' : 'bg-line'}`} />

@@ -24,8 +24,20 @@ export type AvailabilityTexts = {
 
 /** The keys above, picked from the catalogue dictionary so a client panel receives only these. */
 export const AVAILABILITY_TEXT_KEYS = [
-  'availability', 'myStoreLabel', 'nearbyStores', 'chooseStoreForAvailability', 'findStore', 'inStock', 'onlyLeft',
-  'onlyOneLeft', 'outOfStock', 'notStocked', 'asOf', 'homeDelivery', 'availableOnline', 'unavailableOnline',
+  'availability',
+  'myStoreLabel',
+  'nearbyStores',
+  'chooseStoreForAvailability',
+  'findStore',
+  'inStock',
+  'onlyLeft',
+  'onlyOneLeft',
+  'outOfStock',
+  'notStocked',
+  'asOf',
+  'homeDelivery',
+  'availableOnline',
+  'unavailableOnline',
   'availabilityUpdated',
 ] as const satisfies readonly (keyof AvailabilityTexts)[];
 
@@ -56,12 +68,7 @@ function AsOf({ iso, locale, t }: { iso: string | null; locale: Locale; t: Avail
 
 export function AvailabilityPanel({ locale, t, myStore, nearby, online, liveStatus, updatedAt }: Props) {
   return (
-    <section
-      aria-labelledby="availability-title"
-      className="card divide-y divide-line"
-      data-testid="availability"
-      data-live-status={liveStatus}
-    >
+    <section aria-labelledby="availability-title" className="divide-y divide-line card" data-testid="availability" data-live-status={liveStatus}>
       <h2 id="availability-title" className="px-4 pt-4 pb-3 text-base font-bold">
         {t.availability}
       </h2>
@@ -72,7 +79,7 @@ export function AvailabilityPanel({ locale, t, myStore, nearby, online, liveStat
       )}
       {myStore ? (
         <div className="bg-brand-50/60 px-4 py-3" data-testid="my-store-availability">
-          <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">{t.myStoreLabel}</p>
+          <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase">{t.myStoreLabel}</p>
           <div className="mt-1 flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
             <Link href={`/stores/${myStore.slug}`} className="font-semibold hover:underline">
               {myStore.name}
@@ -84,7 +91,7 @@ export function AvailabilityPanel({ locale, t, myStore, nearby, online, liveStat
       ) : (
         <div className="px-4 py-3 text-sm">
           <p className="text-muted">{t.chooseStoreForAvailability}</p>
-          <Link href="/stores" className="btn-secondary mt-2">
+          <Link href="/stores" className="mt-2 btn-secondary">
             {t.findStore}
           </Link>
         </div>
@@ -124,5 +131,5 @@ export function AvailabilityPanel({ locale, t, myStore, nearby, online, liveStat
 }
 
 export function AvailabilitySkeleton() {
-  return <div className="card h-64 animate-pulse bg-white" aria-hidden />;
+  return <div className="h-64 animate-pulse card bg-white" aria-hidden />;
 }

@@ -12,8 +12,18 @@ type Props = {
 };
 
 const swatch: Record<string, string> = {
-  black: '#1f2328', white: '#ffffff', navy: '#1d2b53', red: '#c62828', green: '#2e7d32', grey: '#8a8f98',
-  beige: '#d8c3a5', blue: '#1e6fd9', pink: '#e07aa5', yellow: '#f2c230', orange: '#ef7d22', brown: '#7a4e2d',
+  black: '#1f2328',
+  white: '#ffffff',
+  navy: '#1d2b53',
+  red: '#c62828',
+  green: '#2e7d32',
+  grey: '#8a8f98',
+  beige: '#d8c3a5',
+  blue: '#1e6fd9',
+  pink: '#e07aa5',
+  yellow: '#f2c230',
+  orange: '#ef7d22',
+  brown: '#7a4e2d',
   purple: '#6f42c1',
 };
 
@@ -39,8 +49,7 @@ export function OptionPicker({ skus, selectedId, labels, colourNames }: Props) {
     const colour = next.colour !== undefined ? next.colour : selected!.colour;
     const size = next.size !== undefined ? next.size : selected!.size;
     const match =
-      skus.find((s) => s.colour === colour && s.size === size) ??
-      skus.find((s) => (next.colour !== undefined ? s.colour === colour : s.size === size));
+      skus.find((s) => s.colour === colour && s.size === size) ?? skus.find((s) => (next.colour !== undefined ? s.colour === colour : s.size === size));
     return match && match.id !== selected!.id ? match : undefined;
   }
 
@@ -69,8 +78,7 @@ export function OptionPicker({ skus, selectedId, labels, colourNames }: Props) {
         <fieldset>
           <legend className="label">
             {labels.colour}
-            {labels.colon}{' '}
-            <span className="font-normal">{selected.colour ? colourNames[selected.colour] ?? selected.colour : ''}</span>
+            {labels.colon} <span className="font-normal">{selected.colour ? (colourNames[selected.colour] ?? selected.colour) : ''}</span>
           </legend>
           <div className="flex flex-wrap gap-2">
             {colours.map((c) => (

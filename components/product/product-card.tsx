@@ -12,7 +12,7 @@ export function ProductCard({ product, locale, t }: { product: Card; locale: Loc
       ? formatPrice(product.minPriceCents, locale)
       : interpolate(t.from, { price: formatPrice(product.minPriceCents, locale) });
   return (
-    <li className="card group flex flex-col overflow-hidden">
+    <li className="group flex flex-col overflow-hidden card">
       <IntentLink href={`/p/${product.slug}`} className="flex flex-1 flex-col">
         <div className="aspect-square bg-brand-50">
           {product.image && (
@@ -21,7 +21,7 @@ export function ProductCard({ product, locale, t }: { product: Card; locale: Loc
           )}
         </div>
         <div className="flex flex-1 flex-col gap-1 p-3">
-          <p className="text-xs font-medium uppercase tracking-wide text-muted">{product.brand}</p>
+          <p className="text-xs font-medium tracking-wide text-muted uppercase">{product.brand}</p>
           <h3 className="line-clamp-2 text-sm font-semibold text-ink group-hover:text-brand-700">{product.name}</h3>
           <p className="mt-auto pt-1 text-base font-bold">{price}</p>
           {product.availableAtStore !== undefined && <StockBadge available={product.availableAtStore} t={t} />}

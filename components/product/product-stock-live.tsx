@@ -41,7 +41,7 @@ export default function ProductStockLive({ locale, productSlug, skuId, texts, fa
   if (!data) {
     if (error && !isValidating) {
       return (
-        <div className="card space-y-3 p-4" role="alert" data-testid="stock-failed">
+        <div className="space-y-3 card p-4" role="alert" data-testid="stock-failed">
           <p className="text-sm">{failure.message}</p>
           <button type="button" className="btn-secondary min-h-11" onClick={() => void mutate()}>
             {failure.retry}

@@ -28,8 +28,8 @@ const ProductStockLive = lazy(() => import('./product-stock-live'));
 export function Placeholders() {
   return (
     <>
-      <div className="card h-64 animate-pulse bg-white" aria-hidden />
-      <div className="card h-40 animate-pulse bg-white" aria-hidden />
+      <div className="h-64 animate-pulse card bg-white" aria-hidden />
+      <div className="h-40 animate-pulse card bg-white" aria-hidden />
     </>
   );
 }

@@ -50,14 +50,14 @@ export function Gallery({ images, alts, skus, selectedId }: GalleryProps) {
   const [first, ...rest] = ordered;
   return (
     <div className="space-y-3">
-      <div className="card aspect-square overflow-hidden bg-brand-50">
+      <div className="aspect-square overflow-hidden card bg-brand-50">
         {/* eslint-disable-next-line @next/next/no-img-element -- local SVG illustrations; next/image adds nothing for vectors */}
         {first && <img src={inlinePicture(first)} alt={alts[0]} className="h-full w-full object-cover" />}
       </div>
       {rest.length > 0 && (
         <ul className="grid grid-cols-4 gap-2">
           {rest.map((src, i) => (
-            <li key={src} className="card aspect-square overflow-hidden bg-brand-50">
+            <li key={src} className="aspect-square overflow-hidden card bg-brand-50">
               {/* eslint-disable-next-line @next/next/no-img-element -- as above */}
               <img src={src} alt={alts[i + 1]} className="h-full w-full object-cover" loading="lazy" />
             </li>

@@ -8,7 +8,7 @@ export function PickupCode({ code, qrSvg, labels }: Props) {
   return (
     <div className="flex flex-col items-center gap-4">
       <div className="text-center">
-        <p className="text-xs font-semibold uppercase tracking-wide text-muted">{labels.pickupCode}</p>
+        <p className="text-xs font-semibold tracking-wide text-muted uppercase">{labels.pickupCode}</p>
         <p className="mt-1 pl-[0.3em] font-mono text-4xl font-bold tracking-[0.3em] text-ink" data-testid="pickup-code">
           {code}
         </p>

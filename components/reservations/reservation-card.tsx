@@ -20,7 +20,7 @@ export function ReservationCard({ reservation: r, now, locale, t }: Props) {
     : '';
   return (
     <li
-      className={`card relative flex flex-col gap-2 p-4 hover:border-brand-500 ${open ? '' : 'bg-white/60'}`}
+      className={`relative flex flex-col gap-2 card p-4 hover:border-brand-500 ${open ? '' : 'bg-white/60'}`}
       data-testid="reservation-card"
       data-reservation-id={r.id}
     >

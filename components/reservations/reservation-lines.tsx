@@ -4,7 +4,13 @@ import type { Dictionary } from '@/lib/i18n/dictionary';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
 import type { ReservationLine } from '@/lib/reservations/queries';
 
-type Props = { lines: ReservationLine[]; totalCents: number; /** Still to be paid at the desk (open), or history. */ open: boolean; locale: Locale; t: Dictionary };
+type Props = {
+  lines: ReservationLine[];
+  totalCents: number;
+  /** Still to be paid at the desk (open), or history. */ open: boolean;
+  locale: Locale;
+  t: Dictionary;
+};
 
 /** "42 · Marine": size and colour as the shop's tag shows them. */
 export function variantOf(line: Pick<ReservationLine, 'size' | 'colour'>, t: Dictionary): string {

@@ -12,7 +12,18 @@ export type ReserveStoreOption = { storeId: number; name: string; distanceKm: nu
 
 export type ReserveFormTexts = Pick<
   Dictionary['reservations'],
-  'store' | 'quantity' | 'decrease' | 'increase' | 'availableHere' | 'availableHereOne' | 'heldFor' | 'storeOption' | 'storeOptionDistance' | 'quantityHint' | 'confirm' | 'pending'
+  | 'store'
+  | 'quantity'
+  | 'decrease'
+  | 'increase'
+  | 'availableHere'
+  | 'availableHereOne'
+  | 'heldFor'
+  | 'storeOption'
+  | 'storeOptionDistance'
+  | 'quantityHint'
+  | 'confirm'
+  | 'pending'
 >;
 
 type Props = {
@@ -95,7 +106,14 @@ export function ReserveForm({ action, locale, skuId, stores, defaultStoreId, max
         </div>
         <div className="flex flex-wrap gap-3">
           <div className="flex items-center gap-1">
-            <button type="button" onClick={() => step(-1)} disabled={n <= 1} aria-label={t.decrease} aria-controls="reserve-quantity" className="btn-secondary w-11 px-0 text-lg">
+            <button
+              type="button"
+              onClick={() => step(-1)}
+              disabled={n <= 1}
+              aria-label={t.decrease}
+              aria-controls="reserve-quantity"
+              className="btn-secondary w-11 px-0 text-lg"
+            >
               −
             </button>
             <input
@@ -112,7 +130,14 @@ export function ReserveForm({ action, locale, skuId, stores, defaultStoreId, max
               aria-describedby="reserve-quantity-hint reserve-message"
               className={`input w-16 px-1 text-center tabular-nums ${quantityError ? 'border-out' : ''}`}
             />
-            <button type="button" onClick={() => step(1)} disabled={n >= max} aria-label={t.increase} aria-controls="reserve-quantity" className="btn-secondary w-11 px-0 text-lg">
+            <button
+              type="button"
+              onClick={() => step(1)}
+              disabled={n >= max}
+              aria-label={t.increase}
+              aria-controls="reserve-quantity"
+              className="btn-secondary w-11 px-0 text-lg"
+            >
               +
             </button>
           </div>

@@ -30,7 +30,19 @@ function formTexts(t: Dictionary['reservations']): ReserveFormTexts {
 }
 
 /** "Reserve in store · pay at pickup" on the product page, below the stock figures. */
-export function ReservePanel({ locale, resumeText, t, skuId, stores, defaultStoreId, maxUnitsPerSku, idempotencyKey, signInHref, nearestFirst, action }: Props) {
+export function ReservePanel({
+  locale,
+  resumeText,
+  t,
+  skuId,
+  stores,
+  defaultStoreId,
+  maxUnitsPerSku,
+  idempotencyKey,
+  signInHref,
+  nearestFirst,
+  action,
+}: Props) {
   return (
     <section aria-labelledby="reserve-title" className="card p-4" data-testid="reserve-in-store">
       <h2 id="reserve-title" className="text-base font-bold">
@@ -45,7 +57,7 @@ export function ReservePanel({ locale, resumeText, t, skuId, stores, defaultStor
       ) : signInHref ? (
         <>
           <p className="mt-1 text-sm text-muted">{t.signedOutIntro}</p>
-          <Link href={signInHref} className="btn-primary mt-3 w-full sm:w-auto">
+          <Link href={signInHref} className="mt-3 btn-primary w-full sm:w-auto">
             {t.signInToReserve}
           </Link>
         </>
@@ -70,5 +82,5 @@ export function ReservePanel({ locale, resumeText, t, skuId, stores, defaultStor
 }
 
 export function ReservePanelSkeleton() {
-  return <div className="card h-40 animate-pulse bg-white" aria-hidden />;
+  return <div className="h-40 animate-pulse card bg-white" aria-hidden />;
 }

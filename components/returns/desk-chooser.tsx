@@ -84,10 +84,7 @@ export function DeskChooser({ initial, value, onChange, myStoreId, error, locale
             </button>
           </div>
         </div>
-        <LocateMeButton
-          t={storesT}
-          onLocate={(at) => void load(new URLSearchParams({ lat: String(at.lat), lng: String(at.lng) }), () => t.desksNearYou)}
-        />
+        <LocateMeButton t={storesT} onLocate={(at) => void load(new URLSearchParams({ lat: String(at.lat), lng: String(at.lng) }), () => t.desksNearYou)} />
       </div>
       <p aria-live="polite" className="text-sm empty:hidden">
         {busy ? <span className="text-muted">{t.desksLoading}</span> : problem ? <span className="text-out">{problem}</span> : null}
@@ -102,7 +99,14 @@ export function DeskChooser({ initial, value, onChange, myStoreId, error, locale
               {search.desks.map((d) => (
                 <li key={d.id}>
                   <label className="flex min-h-12 cursor-pointer items-start gap-3 rounded-lg border border-line bg-white px-3 py-2 hover:border-brand-500 has-checked:border-brand-600 has-checked:bg-brand-50">
-                    <input type="radio" name="storeId" value={d.id} checked={d.id === value} onChange={() => onChange(d.id)} className="mt-1 size-4 accent-brand-600" />
+                    <input
+                      type="radio"
+                      name="storeId"
+                      value={d.id}
+                      checked={d.id === value}
+                      onChange={() => onChange(d.id)}
+                      className="mt-1 size-4 accent-brand-600"
+                    />
                     <span className="min-w-0 flex-1">
                       <span className="block font-semibold">
                         {d.name}
@@ -112,7 +116,7 @@ export function DeskChooser({ initial, value, onChange, myStoreId, error, locale
                         {d.address}, {d.postcode} {d.town}
                       </span>
                     </span>
-                    {search.origin && <span className="shrink-0 text-sm tabular-nums text-muted">{formatDistance(d.distanceKm, locale)}</span>}
+                    {search.origin && <span className="shrink-0 text-sm text-muted tabular-nums">{formatDistance(d.distanceKm, locale)}</span>}
                   </label>
                 </li>
               ))}

@@ -42,7 +42,12 @@ export function DropOffPicker({ storeId, value, onChange, locale, t, error, excl
   const { data, error: loadError, isLoading } = useSWR(`/api/returns/windows?store=${storeId}`, fetchWindows, { refreshInterval: 30_000 });
   const [picked, setPicked] = useState<number | null>(null);
   if (loadError) return <p className="text-sm text-out">{t.windowsError}</p>;
-  if (isLoading || !data) return <p className="text-sm text-muted" aria-busy="true">{t.windowsLoading}</p>;
+  if (isLoading || !data)
+    return (
+      <p className="text-sm text-muted" aria-busy="true">
+        {t.windowsLoading}
+      </p>
+    );
   const chosenDay = data.findIndex((d) => d.windows.some((w) => w.startsAt === value));
   const active = picked ?? (chosenDay >= 0 ? chosenDay : Math.max(0, data.findIndex(open)));
   const day = data[Math.min(active, data.length - 1)];

@@ -25,12 +25,17 @@ type Props = {
 export function OrderReturns({ returns, locale, t, title, onPassPage = false }: Props) {
   if (returns.length === 0) return null;
   return (
-    <section aria-labelledby="order-returns-title" className="card space-y-4 p-5" data-testid="order-returns">
+    <section aria-labelledby="order-returns-title" className="space-y-4 card p-5" data-testid="order-returns">
       <h2 id="order-returns-title" className="text-base font-bold">
         {title ?? t.returnsTitle}
       </h2>
       {returns.map((r) => (
-        <article key={r.id} className="space-y-2 border-t border-line pt-3 first-of-type:border-t-0 first-of-type:pt-0" data-testid="order-return" data-code={r.code}>
+        <article
+          key={r.id}
+          className="space-y-2 border-t border-line pt-3 first-of-type:border-t-0 first-of-type:pt-0"
+          data-testid="order-return"
+          data-code={r.code}
+        >
           {!onPassPage && (
             <>
               <div className="flex flex-wrap items-center justify-between gap-2">
@@ -86,7 +91,11 @@ function RefundLine({ r, locale, t }: { r: ReturnView; locale: Locale; t: Dictio
       ) : (
         <p>{interpolate(t.refundPending, { amount })}</p>
       )}
-      {r.pointsReversed > 0 && <p className="text-muted" data-testid="return-points">{interpolate(t.pointsReversed, { points: r.pointsReversed })}</p>}
+      {r.pointsReversed > 0 && (
+        <p className="text-muted" data-testid="return-points">
+          {interpolate(t.pointsReversed, { points: r.pointsReversed })}
+        </p>
+      )}
       {r.pointsShortfall > 0 && <p className="text-muted">{interpolate(t.pointsShortfall, { points: r.pointsShortfall })}</p>}
     </div>
   );

@@ -63,12 +63,12 @@ export function QuantityReasonFields({ orderLineId: id, productName, returnable,
         </select>
       </div>
       {qtyError && (
-        <p id={`qty_${id}-error`} className="field-error col-span-2">
+        <p id={`qty_${id}-error`} className="col-span-2 field-error">
           {qtyError}
         </p>
       )}
       {reasonError && (
-        <p id={`reason_${id}-error`} className="field-error col-span-2">
+        <p id={`reason_${id}-error`} className="col-span-2 field-error">
           {reasonError}
         </p>
       )}

@@ -32,7 +32,15 @@ export function ReschedulePanel({ action, code, storeId, currentStartsAt, locale
       {open ? (
         <form action={formAction} className="space-y-3" data-testid="reschedule-form">
           <input type="hidden" name="code" value={code} />
-          <DropOffPicker storeId={storeId} value={chosen} onChange={setChosen} exclude={currentStartsAt} locale={locale} t={t} error={state.fieldErrors.windowStartsAt} />
+          <DropOffPicker
+            storeId={storeId}
+            value={chosen}
+            onChange={setChosen}
+            exclude={currentStartsAt}
+            locale={locale}
+            t={t}
+            error={state.fieldErrors.windowStartsAt}
+          />
           <div className="flex flex-col gap-2 sm:flex-row">
             <button type="submit" disabled={pending || chosen === null} className="btn-primary">
               {pending ? t.pending : t.rescheduleSubmit}

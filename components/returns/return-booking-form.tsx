@@ -71,7 +71,15 @@ export function ReturnBookingForm({ action, orderNumber, lines, paidAtPickup, de
                   </div>
                 </div>
                 {l.returnable > 0 && (
-                  <QuantityReasonFields orderLineId={l.orderLineId} productName={l.productName} returnable={l.returnable} t={t} qtyError={qtyError} reasonError={reasonError} className="sm:w-96" />
+                  <QuantityReasonFields
+                    orderLineId={l.orderLineId}
+                    productName={l.productName}
+                    returnable={l.returnable}
+                    t={t}
+                    qtyError={qtyError}
+                    reasonError={reasonError}
+                    className="sm:w-96"
+                  />
                 )}
               </li>
             );
@@ -84,7 +92,16 @@ export function ReturnBookingForm({ action, orderNumber, lines, paidAtPickup, de
         <h2 id="return-shop" className="text-base font-bold">
           {t.stepShop}
         </h2>
-        <DeskChooser initial={desks} value={storeId} onChange={chooseStore} myStoreId={myStoreId} error={errors.storeId} locale={locale} t={t} storesT={storesT} />
+        <DeskChooser
+          initial={desks}
+          value={storeId}
+          onChange={chooseStore}
+          myStoreId={myStoreId}
+          error={errors.storeId}
+          locale={locale}
+          t={t}
+          storesT={storesT}
+        />
       </section>
 
       <section aria-labelledby="return-window" className={step}>
@@ -102,7 +119,10 @@ export function ReturnBookingForm({ action, orderNumber, lines, paidAtPickup, de
         <legend className="float-left mb-1 text-base font-bold">{t.stepRefund}</legend>
         <div className="clear-both space-y-2">
           {(['original', 'store_credit'] as const).map((r) => (
-            <label key={r} className="flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border border-line px-3 py-2 has-checked:border-brand-600 has-checked:bg-brand-50">
+            <label
+              key={r}
+              className="flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border border-line px-3 py-2 has-checked:border-brand-600 has-checked:bg-brand-50"
+            >
               <input type="radio" name="refund" value={r} defaultChecked={r === 'original'} className="size-4 accent-brand-600" />
               <span>{r === 'store_credit' ? t.refund_store_credit : paidAtPickup ? t.refund_desk : t.refund_card}</span>
             </label>

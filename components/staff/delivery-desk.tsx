@@ -93,7 +93,7 @@ export function DeliveryDesk({ locale, orders, actions, labels }: Props) {
         <ul className="grid grid-cols-3 gap-2">
           {sections.map((s) => (
             <li key={s.id}>
-              <a href={`#${s.id}`} className="card flex min-h-14 flex-col items-center justify-center px-1 py-1.5 text-center hover:border-brand-500">
+              <a href={`#${s.id}`} className="flex min-h-14 flex-col items-center justify-center card px-1 py-1.5 text-center hover:border-brand-500">
                 <span className="text-lg leading-tight font-bold tabular-nums">{s.items.length}</span>
                 <span className="text-xs leading-tight text-muted">{s.title}</span>
               </a>
@@ -108,9 +108,7 @@ export function DeliveryDesk({ locale, orders, actions, labels }: Props) {
               {s.items.map((o) => (
                 <li key={o.id}>
                   <OrderCard order={o} labels={labels.card} locale={locale}>
-                    {buttons(o).length > 0 && (
-                      <OrderActions orderId={o.id} buttons={buttons(o)} labels={{ pending: labels.pending, back: labels.back }} />
-                    )}
+                    {buttons(o).length > 0 && <OrderActions orderId={o.id} buttons={buttons(o)} labels={{ pending: labels.pending, back: labels.back }} />}
                   </OrderCard>
                 </li>
               ))}

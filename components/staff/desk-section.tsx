@@ -21,9 +21,7 @@ export function DeskSection({ id, title, count, empty, tone, testId, children }:
     >
       <h2 id={id} className={`mb-3 flex scroll-mt-32 items-center gap-2 font-bold ${urgent ? 'text-lg' : 'text-base'}`}>
         {title}
-        <span
-          className={`rounded-full px-2 py-0.5 text-xs font-semibold tabular-nums ${urgent && count > 0 ? 'bg-amber-500 text-white' : 'bg-line text-ink'}`}
-        >
+        <span className={`rounded-full px-2 py-0.5 text-xs font-semibold tabular-nums ${urgent && count > 0 ? 'bg-amber-500 text-white' : 'bg-line text-ink'}`}>
           {count}
         </span>
       </h2>

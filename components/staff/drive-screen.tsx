@@ -137,7 +137,10 @@ export function DriveScreen({ storeId, locale, initial, actions, labels }: Props
           data-live-status={status}
           className="inline-flex items-center gap-2 rounded-full border border-line bg-white px-3 py-1 text-xs font-semibold text-muted"
         >
-          <span aria-hidden="true" className={`size-2 rounded-full ${status === 'live' ? 'animate-pulse bg-ok' : status === 'polling' ? 'bg-low' : 'bg-line'}`} />
+          <span
+            aria-hidden="true"
+            className={`size-2 rounded-full ${status === 'live' ? 'animate-pulse bg-ok' : status === 'polling' ? 'bg-low' : 'bg-line'}`}
+          />
           {statusText(status, labels)}
         </p>
       </div>
@@ -162,7 +165,7 @@ export function DriveScreen({ storeId, locale, initial, actions, labels }: Props
         <ul className="grid grid-cols-3 gap-2">
           {columns.map((s) => (
             <li key={s.id}>
-              <a href={`#${s.id}`} className="card flex min-h-14 flex-col items-center justify-center px-1 py-1.5 text-center hover:border-brand-500">
+              <a href={`#${s.id}`} className="flex min-h-14 flex-col items-center justify-center card px-1 py-1.5 text-center hover:border-brand-500">
                 <span className="text-lg leading-tight font-bold tabular-nums">{s.items.length}</span>
                 <span className="text-xs leading-tight text-muted">{s.title}</span>
               </a>
@@ -183,15 +186,13 @@ export function DriveScreen({ storeId, locale, initial, actions, labels }: Props
           </DeskSection>
         ))}
       </div>
-      <details className="card group" data-testid="drive-upcoming" onToggle={(e) => setUpcomingOpen(e.currentTarget.open)}>
+      <details className="group card" data-testid="drive-upcoming" onToggle={(e) => setUpcomingOpen(e.currentTarget.open)}>
         <summary className="flex min-h-12 cursor-pointer items-center gap-2 px-4 font-bold">
           <span aria-hidden="true" className="transition-transform group-open:rotate-90">
             ›
           </span>
           {labels.upcoming}
-          {upcoming && (
-            <span className="rounded-full bg-line px-2 py-0.5 text-xs font-semibold tabular-nums text-ink">{upcoming.length}</span>
-          )}
+          {upcoming && <span className="rounded-full bg-line px-2 py-0.5 text-xs font-semibold text-ink tabular-nums">{upcoming.length}</span>}
         </summary>
         <div className="border-t border-line p-4" aria-busy={!upcoming}>
           {!upcoming ? (

@@ -66,7 +66,10 @@ export function OrderCard({ order: o, labels, locale, urgent = false, children }
         </span>
       </header>
       {o.arrivedAt && (
-        <div className="mt-3 flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1 rounded-lg bg-amber-100 px-3 py-2 text-amber-950" data-testid="order-arrival">
+        <div
+          className="mt-3 flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1 rounded-lg bg-amber-100 px-3 py-2 text-amber-950"
+          data-testid="order-arrival"
+        >
           <p className="text-xl font-bold">{o.bay ? labels.bay.replace('{bay}', o.bay) : labels.noBay}</p>
           <p className="text-sm font-medium">
             <RelativeTime iso={o.arrivedAt} locale={locale} template={labels.arrivedAgo} />

@@ -34,10 +34,7 @@ export function PickupCodeForm({ action, code, labels }: Props) {
     input.current?.focus();
     input.current?.select();
   }, [code]);
-  const open = useCallback(
-    (value: string) => router.push(`${action}?code=${encodeURIComponent(codeFromScan(value).trim().slice(0, 40))}`),
-    [action, router],
-  );
+  const open = useCallback((value: string) => router.push(`${action}?code=${encodeURIComponent(codeFromScan(value).trim().slice(0, 40))}`), [action, router]);
   return (
     <div className="card p-3 sm:p-4">
       <form action={action} method="get" role="search">

@@ -91,7 +91,7 @@ export function ReservationCard({ reservation: r, labels, opened = false, highli
         {children && <div className="mt-4 border-t border-line pt-4 md:mt-0 md:border-t-0 md:border-l md:pt-0 md:pl-6">{children}</div>}
       </div>
       {!opened && (
-        <Link href={r.openHref} aria-label={labels.openLabel} className="btn-secondary mt-3 min-h-11 w-full">
+        <Link href={r.openHref} aria-label={labels.openLabel} className="mt-3 btn-secondary min-h-11 w-full">
           {labels.open}
         </Link>
       )}

@@ -48,14 +48,30 @@ export function StockResults({ storeId, rows, actions, limits, labels }: Props) 
     <table className="block w-full md:table md:border-collapse md:rounded-xl md:border md:border-line md:bg-white">
       <caption className="mb-2 block text-left text-sm text-muted md:table-caption">{labels.caption}</caption>
       <thead className="sr-only md:not-sr-only md:table-header-group">
-        <tr className="border-b border-line text-left text-xs font-semibold whitespace-nowrap uppercase tracking-wide text-muted">
-          <th scope="col" className="px-3 py-2">{labels.product}</th>
-          <th scope="col" className="px-3 py-2">{labels.ean}</th>
-          <th scope="col" className={`px-3 py-2 ${figure}`}>{labels.onHand}</th>
-          <th scope="col" className={`px-3 py-2 ${figure}`}>{labels.reserved}</th>
-          <th scope="col" className={`px-3 py-2 ${figure}`}>{labels.available}</th>
-          <th scope="col" className="px-3 py-2">{labels.asOf}</th>
-          <th scope="col" className="px-3 py-2"><span className="sr-only">{labels.receiveSubmit} / {labels.countSubmit}</span></th>
+        <tr className="border-b border-line text-left text-xs font-semibold tracking-wide whitespace-nowrap text-muted uppercase">
+          <th scope="col" className="px-3 py-2">
+            {labels.product}
+          </th>
+          <th scope="col" className="px-3 py-2">
+            {labels.ean}
+          </th>
+          <th scope="col" className={`px-3 py-2 ${figure}`}>
+            {labels.onHand}
+          </th>
+          <th scope="col" className={`px-3 py-2 ${figure}`}>
+            {labels.reserved}
+          </th>
+          <th scope="col" className={`px-3 py-2 ${figure}`}>
+            {labels.available}
+          </th>
+          <th scope="col" className="px-3 py-2">
+            {labels.asOf}
+          </th>
+          <th scope="col" className="px-3 py-2">
+            <span className="sr-only">
+              {labels.receiveSubmit} / {labels.countSubmit}
+            </span>
+          </th>
         </tr>
       </thead>
       <tbody className="block space-y-3 md:table-row-group md:space-y-0">
@@ -63,7 +79,7 @@ export function StockResults({ storeId, rows, actions, limits, labels }: Props) 
           <tr
             key={r.skuId}
             data-testid={`stock-row-${r.skuId}`}
-            className="card grid grid-cols-3 gap-x-3 gap-y-2 p-4 md:table-row md:rounded-none md:border-0 md:border-b md:border-line md:p-0 md:align-top md:last:border-b-0"
+            className="grid grid-cols-3 gap-x-3 gap-y-2 card p-4 md:table-row md:rounded-none md:border-0 md:border-b md:border-line md:p-0 md:align-top md:last:border-b-0"
           >
             <th scope="row" className="col-span-3 text-left font-normal md:table-cell md:px-3 md:py-3">
               <span className="block font-semibold">{r.product}</span>

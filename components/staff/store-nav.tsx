@@ -24,7 +24,7 @@ export function StoreNav({ storeId, current, labels }: Props) {
             <Link
               href={item.href}
               aria-current={item.key === current ? 'page' : undefined}
-              className="-mb-px flex min-h-11 items-center whitespace-nowrap border-b-2 border-transparent px-4 text-sm font-semibold text-muted hover:text-ink aria-[current=page]:border-brand-600 aria-[current=page]:text-brand-700"
+              className="-mb-px flex min-h-11 items-center border-b-2 border-transparent px-4 text-sm font-semibold whitespace-nowrap text-muted hover:text-ink aria-[current=page]:border-brand-600 aria-[current=page]:text-brand-700"
             >
               {item.label}
             </Link>

@@ -14,7 +14,11 @@ export function StorePicker({ title, intro, stores, desk, testId }: { title: str
       <ul className="mt-5 grid gap-3 sm:grid-cols-2">
         {stores.map((s) => (
           <li key={s.id}>
-            <Link href={`/staff/stores/${s.id}/${desk}`} className="card flex min-h-16 flex-col justify-center px-4 py-3 hover:border-brand-500" data-testid={testId}>
+            <Link
+              href={`/staff/stores/${s.id}/${desk}`}
+              className="flex min-h-16 flex-col justify-center card px-4 py-3 hover:border-brand-500"
+              data-testid={testId}
+            >
               <span className="font-semibold">{s.name}</span>
               <span className="text-sm text-muted">{s.town}</span>
             </Link>

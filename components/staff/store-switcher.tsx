@@ -24,7 +24,7 @@ export function StoreSwitcher({ stores, label, switchLabel }: Props) {
           ▾
         </span>
       </summary>
-      <ul className="absolute right-0 z-20 mt-2 w-full sm:w-72 overflow-hidden rounded-xl border border-line bg-white text-ink shadow-lg">
+      <ul className="absolute right-0 z-20 mt-2 w-full overflow-hidden rounded-xl border border-line bg-white text-ink shadow-lg sm:w-72">
         {stores.map((s) => (
           <li key={s.id}>
             <Link

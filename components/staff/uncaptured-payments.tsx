@@ -36,7 +36,7 @@ export function UncapturedPayments({ orders, labels }: Props) {
             <p className="mt-1 text-muted">
               {o.shipped} · {o.attempts} · {o.next}
             </p>
-            {o.error && <p className="mt-1 break-words text-xs text-red-800">{o.error}</p>}
+            {o.error && <p className="mt-1 text-xs break-words text-red-800">{o.error}</p>}
           </li>
         ))}
       </ul>

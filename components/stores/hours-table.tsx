@@ -42,13 +42,7 @@ export function HoursTable({ hours, today, labels, t }: Props) {
                 {labels[weekday - 1]}
                 {isToday && <span className="ml-1.5 text-xs font-normal text-brand-700">({t.today})</span>}
               </th>
-              <td>
-                {intervals.length === 0 ? (
-                  <span className="text-muted">{t.closed}</span>
-                ) : (
-                  intervals.map((i) => `${i.opens}–${i.closes}`).join(', ')
-                )}
-              </td>
+              <td>{intervals.length === 0 ? <span className="text-muted">{t.closed}</span> : intervals.map((i) => `${i.opens}–${i.closes}`).join(', ')}</td>
             </tr>
           );
         })}

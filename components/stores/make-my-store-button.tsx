@@ -4,10 +4,7 @@ import { useActionState, useEffect } from 'react';
 import { refreshVisitor } from '@/components/layout/visitor';
 import { announceMyStoreChange, useMyStoreId } from './use-my-store-id';
 
-export type MakeMyStoreAction = (
-  prev: { ok: boolean; message: string } | null,
-  formData: FormData,
-) => Promise<{ ok: boolean; message: string } | null>;
+export type MakeMyStoreAction = (prev: { ok: boolean; message: string } | null, formData: FormData) => Promise<{ ok: boolean; message: string } | null>;
 
 type Props = {
   action: MakeMyStoreAction;

@@ -1,10 +1,7 @@
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import type { StoreService } from '@/lib/stores/queries';
 
-type Texts = Pick<
-  Dictionary['stores'],
-  'services' | 'serviceClickReserve' | 'serviceDrive' | 'serviceReturnsDesk' | 'servicePhoneOrders'
->;
+type Texts = Pick<Dictionary['stores'], 'services' | 'serviceClickReserve' | 'serviceDrive' | 'serviceReturnsDesk' | 'servicePhoneOrders'>;
 
 const labelKey = {
   clickReserve: 'serviceClickReserve',

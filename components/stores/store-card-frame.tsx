@@ -11,7 +11,7 @@ export function StoreCardFrame({ storeId, slug, headingId, children }: Props) {
   return (
     <article
       aria-labelledby={headingId}
-      className={`card render-when-near-56 flex flex-col gap-2 p-4 ${isMine ? 'border-brand-500 bg-brand-50/50 ring-1 ring-brand-500' : ''}`}
+      className={`flex flex-col gap-2 card p-4 render-when-near-56 ${isMine ? 'border-brand-500 bg-brand-50/50 ring-1 ring-brand-500' : ''}`}
       data-testid="store-card"
       data-store-slug={slug}
       data-mine={isMine || undefined}

@@ -4,7 +4,7 @@ import { LocateMeButton } from './locate-me-button';
 /** Postcode/town search (a plain GET form: works without JavaScript) and "Use my location". */
 export function StoreSearchForm({ near, t }: { near: string; t: Dictionary['stores'] }) {
   return (
-    <div className="card flex flex-col gap-3 p-4 sm:flex-row sm:items-end">
+    <div className="flex flex-col gap-3 card p-4 sm:flex-row sm:items-end">
       <form action="/stores" method="get" role="search" className="flex flex-1 flex-col gap-1">
         <label htmlFor="store-near" className="label">
           {t.searchLabel}

@@ -33,5 +33,9 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function useMyStoreId(): number | null {
-  return useSyncExternalStore(subscribe, () => myStoreIdFromCookies(document.cookie), () => null);
+  return useSyncExternalStore(
+    subscribe,
+    () => myStoreIdFromCookies(document.cookie),
+    () => null,
+  );
 }

@@ -21,7 +21,11 @@ export function loadActions(distDir = process.env.NEXT_DIST_DIR || '.next'): Map
   for (const [id, entry] of Object.entries(manifest.node)) {
     const page = Object.keys(entry.workers).find((w) => w.startsWith('app/[locale]/') && w.endsWith('/page'));
     if (!page) continue;
-    const route = page.replace(/^app\/\[locale\]/, '').replace(/\/\([^)]+\)/g, '').replace(/\/page$/, '') || '/';
+    const route =
+      page
+        .replace(/^app\/\[locale\]/, '')
+        .replace(/\/\([^)]+\)/g, '')
+        .replace(/\/page$/, '') || '/';
     out.set(`${entry.filename.replace(/^app\//, '')}#${entry.exportedName}`, { id, page: route });
   }
   return out;
@@ -68,7 +72,12 @@ export class Visitor {
     const body = await encodeReply(args);
     const res = await this.fetch(page, {
       method: 'POST',
-      headers: { 'next-action': action.id, accept: 'text/x-component', origin: this.origin, ...(typeof body === 'string' ? { 'content-type': 'text/plain;charset=UTF-8' } : {}) },
+      headers: {
+        'next-action': action.id,
+        accept: 'text/x-component',
+        origin: this.origin,
+        ...(typeof body === 'string' ? { 'content-type': 'text/plain;charset=UTF-8' } : {}),
+      },
       body,
     });
     const text = await res.text();

@@ -32,5 +32,11 @@ export async function cardJourneyData(db: Db, store: StoreRef): Promise<CardJour
     await earnPoints(tx, { customerId, spendCents: 16_240, channel: 'web', storeId: null, key: 'e2e-card-journey-2', at: new Date(now - 10 * DAY) });
   });
   const balance = await db.execute<{ balance: number }>(sql`SELECT balance FROM loyalty_accounts WHERE customer_id = ${customerId}`);
-  return { email: CARD_SHOPPER.email, password: CARD_SHOPPER.password, cardNumber, grouped: formatCardNumber(cardNumber), balance: Number(balance.rows[0]!.balance) };
+  return {
+    email: CARD_SHOPPER.email,
+    password: CARD_SHOPPER.password,
+    cardNumber,
+    grouped: formatCardNumber(cardNumber),
+    balance: Number(balance.rows[0]!.balance),
+  };
 }

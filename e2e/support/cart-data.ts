@@ -21,7 +21,10 @@ export async function cartJourneyData(db: Db): Promise<E2eData['cart']> {
   const [anySku, otherSku] = any.rows;
   if (!anySku || !otherSku) throw new Error('e2e-data: no warehouse SKUs for the cart journey');
 
-  const staffSlugs = sql.join(DEMO_STAFF_STORE_SLUGS.map((s) => sql`${s}`), sql`, `);
+  const staffSlugs = sql.join(
+    DEMO_STAFF_STORE_SLUGS.map((s) => sql`${s}`),
+    sql`, `,
+  );
   const drives = await db.execute<StoreRef & { lat: number; lng: number }>(sql`
     SELECT location_id AS id, slug, name, lat, lng FROM stores WHERE drive AND slug NOT IN (${staffSlugs}) ORDER BY location_id`);
   for (const mine of drives.rows) {

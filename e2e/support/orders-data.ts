@@ -19,7 +19,10 @@ export const ORDERS_STAFF = { email: 'drive-journey@example.com', password: 'dri
 const skuColumns = sql`k.id AS "skuId", k.ean13 AS ean, p.slug AS "productSlug", p.name_en AS "productName", st.on_hand AS "onHand", st.reserved`;
 
 export async function ordersJourneyData(db: Db): Promise<E2eData['orders']> {
-  const staffSlugs = sql.join(DEMO_STAFF_STORE_SLUGS.map((s) => sql`${s}`), sql`, `);
+  const staffSlugs = sql.join(
+    DEMO_STAFF_STORE_SLUGS.map((s) => sql`${s}`),
+    sql`, `,
+  );
   const stores = await db.execute<StoreRef>(sql`
     SELECT location_id AS id, slug, name FROM stores WHERE drive AND slug NOT IN (${staffSlugs}) ORDER BY location_id DESC LIMIT 1`);
   const store = stores.rows[0];

@@ -114,7 +114,7 @@ export async function startServer(opts: { databaseUrl: string; env?: Record<stri
       ...opts.env,
     },
   });
-  for (const deadline = Date.now() + 30_000; ; ) {
+  for (const deadline = Date.now() + 30_000; ;) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${origin}/api/availability?sku=1&warehouse=1`)).ok) return { origin, port, child };

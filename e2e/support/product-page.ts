@@ -23,13 +23,7 @@ export async function readProductPage(origin: string, slug: string, skuId: numbe
  * Reads the page over and over until `shows` holds; resolves with the performance.now() at which
  * the answer that showed it arrived, or rejects after `timeoutMs`.
  */
-export async function firstShowing(
-  origin: string,
-  slug: string,
-  skuId: number,
-  shows: (page: ProductPageRead) => boolean,
-  timeoutMs = 5_000,
-): Promise<number> {
+export async function firstShowing(origin: string, slug: string, skuId: number, shows: (page: ProductPageRead) => boolean, timeoutMs = 5_000): Promise<number> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     const page = await readProductPage(origin, slug, skuId);

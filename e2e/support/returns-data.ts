@@ -36,7 +36,10 @@ async function user(db: Db, u: { email: string; password: string; name: string }
 }
 
 export async function returnsJourneyData(db: Db, usedSkuIds: number[]): Promise<ReturnsJourneyData> {
-  const taken = sql.join([...DEMO_STAFF_STORE_SLUGS, PARIS_STORE_SLUG, HYPER_STORE_SLUG].map((s) => sql`${s}`), sql`, `);
+  const taken = sql.join(
+    [...DEMO_STAFF_STORE_SLUGS, PARIS_STORE_SLUG, HYPER_STORE_SLUG].map((s) => sql`${s}`),
+    sql`, `,
+  );
   const stores = await db.execute<StoreRef>(sql`
     SELECT location_id AS id, slug, name FROM stores WHERE NOT drive AND slug NOT IN (${taken})
     ORDER BY returns_desk DESC, location_id DESC LIMIT 1`);
@@ -45,7 +48,12 @@ export async function returnsJourneyData(db: Db, usedSkuIds: number[]): Promise<
   await db.execute(sql`UPDATE stores SET returns_desk = true WHERE location_id = ${store.id}`);
   await db.execute(sql`DELETE FROM store_closures WHERE store_id = ${store.id} AND day BETWEEN current_date - 1 AND current_date + 16`);
 
-  const used = usedSkuIds.length ? sql`AND k.id NOT IN (${sql.join(usedSkuIds.map((id) => sql`${id}`), sql`, `)})` : sql``;
+  const used = usedSkuIds.length
+    ? sql`AND k.id NOT IN (${sql.join(
+        usedSkuIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`
+    : sql``;
   const skus = await db.execute<SkuRef>(sql`
     SELECT k.id AS "skuId", k.ean13 AS ean, p.slug AS "productSlug", p.name_en AS "productName", 0 AS "onHand", 0 AS reserved
     FROM stock st JOIN skus k ON k.id = st.sku_id JOIN products p ON p.id = k.product_id

@@ -121,7 +121,7 @@ async function main() {
   }
   // The facts journeys need (which SKUs, which stores), read while the database is still ours to
   // open: once `next start` runs, a PGlite folder belongs to the server alone.
-  const code = await run('writing the journeys\' data file', ['--conditions=react-server', '--import', 'tsx', 'e2e/support/write-data.ts']);
+  const code = await run("writing the journeys' data file", ['--conditions=react-server', '--import', 'tsx', 'e2e/support/write-data.ts']);
   if (stopping) process.exit(0);
   if (code !== 0) fail(`e2e/support/write-data.ts failed (exit ${code})`);
   const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -129,4 +129,4 @@ async function main() {
   process.exit(stopping ? 0 : exit);
 }
 
-main().catch((err) => fail(err instanceof Error ? err.stack ?? err.message : String(err)));
+main().catch((err) => fail(err instanceof Error ? (err.stack ?? err.message) : String(err)));

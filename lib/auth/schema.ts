@@ -17,10 +17,7 @@ export const users = pgTable(
     myStoreId: integer('my_store_id').references(() => stores.locationId, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
-    check('users_role', sql`${t.role} in ('shopper', 'staff', 'admin')`),
-  ],
+  (t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`), check('users_role', sql`${t.role} in ('shopper', 'staff', 'admin')`)],
 );
 
 /** Which stores a staff member works in; every staff read and write is scoped by it. */

@@ -8,7 +8,10 @@ let conn: Awaited<ReturnType<typeof useTestDatabase>>;
 let n = 0;
 
 async function user(role: 'shopper' | 'staff' | 'admin' = 'shopper'): Promise<number> {
-  const [row] = await queryRows<{ id: number }>(`INSERT INTO users (email, name, password_hash, role) VALUES ($1, 'T', 'x', $2) RETURNING id`, [`s${++n}@example.com`, role]);
+  const [row] = await queryRows<{ id: number }>(`INSERT INTO users (email, name, password_hash, role) VALUES ($1, 'T', 'x', $2) RETURNING id`, [
+    `s${++n}@example.com`,
+    role,
+  ]);
   return row!.id;
 }
 

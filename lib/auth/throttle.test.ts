@@ -4,7 +4,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/lib/db/client';
 import { onPostgres, useTestDatabase } from '@/lib/db/testing';
 import { PEER_HEADER, setPeerStampInstalled, stampPeerAddress } from '@/lib/http/client-address';
-import { accountKey, beginSignIn, clientAddress, minutesUntil, SIGN_IN_LIMITS, SignInThrottledError, signInSucceeded, trimSignInAttempts, waitText, type ThrottleRule } from './throttle';
+import {
+  accountKey,
+  beginSignIn,
+  clientAddress,
+  minutesUntil,
+  SIGN_IN_LIMITS,
+  SignInThrottledError,
+  signInSucceeded,
+  trimSignInAttempts,
+  waitText,
+  type ThrottleRule,
+} from './throttle';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
 beforeAll(async () => {
@@ -75,8 +86,12 @@ describe('sign-in throttle', () => {
       expect(await attempt('target@example.com', `198.51.101.${i}`)).toBe('turn');
       await age('target@example.com', 301); // each guesser waited out the longest delay
     }
-    await queryRows(`UPDATE sign_in_attempts SET attempted_at = clock_timestamp() - interval '10 seconds' WHERE account = $1 AND address = '198.51.101.39'`, [accountKey('target@example.com')]);
-    await queryRows(`UPDATE sign_in_attempts SET attempted_at = clock_timestamp() - interval '14 minutes' WHERE account = $1 AND address <> '198.51.101.39'`, [accountKey('target@example.com')]);
+    await queryRows(`UPDATE sign_in_attempts SET attempted_at = clock_timestamp() - interval '10 seconds' WHERE account = $1 AND address = '198.51.101.39'`, [
+      accountKey('target@example.com'),
+    ]);
+    await queryRows(`UPDATE sign_in_attempts SET attempted_at = clock_timestamp() - interval '14 minutes' WHERE account = $1 AND address <> '198.51.101.39'`, [
+      accountKey('target@example.com'),
+    ]);
     const guesser = await refusal('target@example.com', '198.51.101.200');
     expect(guesser.limitedBy).toBe('delay');
     expect(waitText(guesser.retryAt)).toMatch(/^(4|5) min$/);
@@ -87,7 +102,9 @@ describe('sign-in throttle', () => {
     for (let i = 0; i < 6; i++) await beginSignIn('cleo@example.com', '10.0.1.1');
     for (let i = 0; i < 3; i++) await beginSignIn('cleo@example.com', `10.0.2.${i}`);
     await signInSucceeded(await beginSignIn('cleo@example.com', '10.0.1.1'));
-    const left = await queryRows<{ address: string }>('SELECT address FROM sign_in_attempts WHERE account = $1 ORDER BY address', [accountKey('cleo@example.com')]);
+    const left = await queryRows<{ address: string }>('SELECT address FROM sign_in_attempts WHERE account = $1 ORDER BY address', [
+      accountKey('cleo@example.com'),
+    ]);
     expect(left.map((r) => r.address)).toEqual(['10.0.2.0', '10.0.2.1', '10.0.2.2']);
     const known = await queryRows<{ address: string }>('SELECT address FROM sign_in_known_addresses WHERE account = $1', [accountKey('cleo@example.com')]);
     expect(known.map((r) => r.address)).toEqual(['10.0.1.1']);

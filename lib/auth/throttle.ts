@@ -16,7 +16,14 @@ import { queryRows } from '@/lib/db/client';
  * While a rule holds, even the right password is refused without being checked: a guesser learns
  * nothing more. A success clears its own address's failures and remembers the address.
  */
-export const SIGN_IN_LIMITS = { windowMinutes: 15, perAccountAndAddress: 10, perAddress: 50, freeFailuresPerAccount: 10, maxDelaySeconds: 300, knownAddressDays: 90 } as const;
+export const SIGN_IN_LIMITS = {
+  windowMinutes: 15,
+  perAccountAndAddress: 10,
+  perAddress: 50,
+  freeFailuresPerAccount: 10,
+  maxDelaySeconds: 300,
+  knownAddressDays: 90,
+} as const;
 
 export type ThrottleRule = 'account' | 'address' | 'delay';
 

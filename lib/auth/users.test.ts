@@ -37,12 +37,8 @@ describe('createUser / findUserByEmail', () => {
   });
 
   it('refuses a second account for the same email in another case, even when racing', async () => {
-    await expect(createUser({ email: 'CAMILLE@example.com', name: 'Other', password: 'rue-de-la-paix' })).rejects.toBeInstanceOf(
-      EmailTakenError,
-    );
-    const results = await Promise.allSettled(
-      Array.from({ length: 5 }, () => createUser({ email: 'race@example.com', name: 'R', password: 'rue-de-la-paix' })),
-    );
+    await expect(createUser({ email: 'CAMILLE@example.com', name: 'Other', password: 'rue-de-la-paix' })).rejects.toBeInstanceOf(EmailTakenError);
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => createUser({ email: 'race@example.com', name: 'R', password: 'rue-de-la-paix' })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof EmailTakenError)).toHaveLength(4);
   });

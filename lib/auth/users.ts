@@ -50,11 +50,7 @@ export async function findUserById(id: number): Promise<UserRecord | null> {
 
 export async function getUserById(id: number): Promise<PublicUser | null> {
   const db = await getDb();
-  const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
-    .from(users)
-    .where(eq(users.id, id))
-    .limit(1);
+  const [row] = await db.select({ id: users.id, email: users.email, name: users.name, role: users.role }).from(users).where(eq(users.id, id)).limit(1);
   return row ?? null;
 }
 

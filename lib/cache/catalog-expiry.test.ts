@@ -42,16 +42,22 @@ beforeAll(async () => {
   conn = await useTestDatabase();
   categoryId = await insertCategory(conn.db, 'shoes');
   await insertCategory(conn.db, 'coats');
-  [skuA] = (await insertProduct(conn.db, { slug: 'trail-42', categoryId, nameFr: 'Trail', nameEn: 'Trail', skus: [{ priceCents: 5000 }, { priceCents: 5500 }] })).skuIds as [number];
+  [skuA] = (
+    await insertProduct(conn.db, { slug: 'trail-42', categoryId, nameFr: 'Trail', nameEn: 'Trail', skus: [{ priceCents: 5000 }, { priceCents: 5500 }] })
+  ).skuIds as [number];
   await insertProduct(conn.db, { slug: 'city-7', categoryId, nameFr: 'Ville', nameEn: 'City' });
   lyon = await insertStore(conn.db, { slug: 'lyon', lat: 45.764, lng: 4.8357 });
-  expiry = createCatalogExpiry(source(), async (e) => {
-    if (failNext > 0) {
-      failNext--;
-      throw new Error('server busy');
-    }
-    calls.push(e);
-  }, { repeatAfterMs: [] }); // the repeats have their own test below
+  expiry = createCatalogExpiry(
+    source(),
+    async (e) => {
+      if (failNext > 0) {
+        failNext--;
+        throw new Error('server busy');
+      }
+      calls.push(e);
+    },
+    { repeatAfterMs: [] },
+  ); // the repeats have their own test below
   await new Promise((r) => setTimeout(r, 300)); // LISTEN established
 });
 
@@ -76,13 +82,14 @@ describe('catalogue announcements', () => {
   });
 
   it('nothing is announced for a rolled-back change', async () => {
-    const got = await expiredAfter(() =>
-      conn.db
-        .transaction(async (tx) => {
-          await tx.execute(sql`UPDATE skus SET price_cents = 1 WHERE id = ${skuA}`);
-          throw new Error('rolled back');
-        })
-        .catch(() => {}),
+    const got = await expiredAfter(
+      () =>
+        conn.db
+          .transaction(async (tx) => {
+            await tx.execute(sql`UPDATE skus SET price_cents = 1 WHERE id = ${skuA}`);
+            throw new Error('rolled back');
+          })
+          .catch(() => {}),
       400,
     );
     expect(got.tags).toEqual([]);
@@ -131,7 +138,9 @@ describe('catalogue announcements', () => {
 
   it.runIf(onPostgres)('a lost LISTEN connection expires everything once it listens again (announcements may have been missed)', async () => {
     const got = await expiredAfter(async () => {
-      await exec(sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'comptoir-catalog-expiry' AND datname = current_database()`);
+      await exec(
+        sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'comptoir-catalog-expiry' AND datname = current_database()`,
+      );
       const deadline = Date.now() + 5_000;
       while (!calls.some((c) => c.all) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     });

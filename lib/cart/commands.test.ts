@@ -46,9 +46,7 @@ beforeAll(async () => {
 afterAll(async () => conn?.drop());
 
 async function linesOf(cartId: number) {
-  const r = await conn.db.execute<{ sku_id: number; quantity: number }>(
-    sql`SELECT sku_id, quantity FROM cart_lines WHERE cart_id = ${cartId} ORDER BY sku_id`,
-  );
+  const r = await conn.db.execute<{ sku_id: number; quantity: number }>(sql`SELECT sku_id, quantity FROM cart_lines WHERE cart_id = ${cartId} ORDER BY sku_id`);
   return r.rows.map((l) => [l.sku_id, l.quantity]);
 }
 
@@ -122,7 +120,15 @@ describe('identity and reads', () => {
     await addToCart(id, skus[1]!, 1);
     const cart = await getCart({ token }, 'en');
     expect(cart).toMatchObject({ id, fulfilment: 'delivery', driveStoreId: null, subtotalCents: 5500, units: 3 });
-    expect(cart!.lines[0]).toMatchObject({ skuId: skus[0], productName: 'Bottle', size: '50 cl', colour: 'navy', quantity: 2, unitPriceCents: 1500, lineTotalCents: 3000 });
+    expect(cart!.lines[0]).toMatchObject({
+      skuId: skus[0],
+      productName: 'Bottle',
+      size: '50 cl',
+      colour: 'navy',
+      quantity: 2,
+      unitPriceCents: 1500,
+      lineTotalCents: 3000,
+    });
     expect((await getCart({ token }, 'fr'))!.lines[0]!.productName).toBe('Gourde');
     // Prices are not stored: the cart follows a price change.
     await conn.db.execute(sql`UPDATE skus SET price_cents = 1000 WHERE id = ${skus[1]!}`);
@@ -160,12 +166,20 @@ describe('merge at sign-in', () => {
     await addToCart(anon.id, skus[0]!, 10);
     await addToCart(anon.id, skus[2]!, 3);
     expect(await mergeCarts(anon.token, bob)).toEqual({ merged: 2, dropped: 0 });
-    expect(await linesOf(into)).toEqual([[skus[0], 20], [skus[1], 1], [skus[2], 3]]);
+    expect(await linesOf(into)).toEqual([
+      [skus[0], 20],
+      [skus[1], 1],
+      [skus[2], 3],
+    ]);
     expect(await findCartId({ token: anon.token })).toBeNull();
     const left = await conn.db.execute(sql`SELECT 1 FROM carts WHERE id = ${anon.id}`);
     expect(left.rows).toHaveLength(0);
     expect(await mergeCarts(anon.token, bob)).toEqual({ merged: 0, dropped: 0 });
-    expect(await linesOf(into)).toEqual([[skus[0], 20], [skus[1], 1], [skus[2], 3]]);
+    expect(await linesOf(into)).toEqual([
+      [skus[0], 20],
+      [skus[1], 1],
+      [skus[2], 3],
+    ]);
   });
 
   it('creates the customer cart when there is none and keeps the delivery choice', async () => {

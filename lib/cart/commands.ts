@@ -94,9 +94,7 @@ export async function assertKnownSku(skuId: number): Promise<void> {
  */
 export async function findCartAdditionByKey(key: string, storeId: number): Promise<{ customerId: number } | null> {
   const db = await getDb();
-  const r = await db.execute<{ customer_id: number; store_id: number }>(
-    sql`SELECT customer_id, store_id FROM cart_additions WHERE idempotency_key = ${key}`,
-  );
+  const r = await db.execute<{ customer_id: number; store_id: number }>(sql`SELECT customer_id, store_id FROM cart_additions WHERE idempotency_key = ${key}`);
   const row = r.rows[0];
   if (!row) return null;
   if (row.store_id !== storeId) throw new CartKeyReusedError();
@@ -108,7 +106,13 @@ export async function findCartAdditionByKey(key: string, storeId: number): Promi
  * transaction as the line, so a double tap or a retried request adds nothing the second time
  * (`replayed`), and a key already used for another customer is refused (CartKeyReusedError).
  */
-export async function addToCustomerCartOnce(input: { customerId: number; storeId: number; skuId: number; quantity: number; key: string }): Promise<{ replayed: boolean }> {
+export async function addToCustomerCartOnce(input: {
+  customerId: number;
+  storeId: number;
+  skuId: number;
+  quantity: number;
+  key: string;
+}): Promise<{ replayed: boolean }> {
   const { maxPerLine } = cartLimits();
   assertQuantity(input.quantity, maxPerLine);
   if (!validId(input.skuId)) throw new UnknownSkuError();
@@ -280,10 +284,7 @@ export async function clearCart(tx: Db, cartId: number): Promise<void> {
  * For checkout, inside its transaction: locks the cart (an add in another tab waits until the order
  * commits or rolls back) and returns its lines at today's prices. EmptyCartError when there are none.
  */
-export async function lockCartForCheckout(
-  tx: Db,
-  cartId: number,
-): Promise<{ fulfilment: FulfilmentMode; driveStoreId: number | null; lines: CheckoutLine[] }> {
+export async function lockCartForCheckout(tx: Db, cartId: number): Promise<{ fulfilment: FulfilmentMode; driveStoreId: number | null; lines: CheckoutLine[] }> {
   if (!validId(cartId)) throw new CartNotFoundError();
   const cart = await tx.execute<{ fulfilment: FulfilmentMode; drive_store_id: number | null }>(sql`
     SELECT fulfilment, drive_store_id FROM carts WHERE id = ${cartId} FOR UPDATE`);

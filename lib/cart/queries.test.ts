@@ -61,7 +61,10 @@ describe('availability for the chosen mode', () => {
     await addToCart(id, skus[0]!, 5);
     await addToCart(id, skus[1]!, 1);
     const atNear = await cartAvailability(id, 'drive', near);
-    expect(atNear.lines.map((l) => [l.ok, l.available])).toEqual([[true, 5], [false, 0]]);
+    expect(atNear.lines.map((l) => [l.ok, l.available])).toEqual([
+      [true, 5],
+      [false, 0],
+    ]);
     expect(atNear.allAvailable).toBe(false);
     expect((await cartAvailability(id, 'drive', mid)).allAvailable).toBe(true);
     await addToCart(id, skus[0]!, 1); // 6 > 5 on the shelf
@@ -102,7 +105,10 @@ describe('the nearest drive stores holding every line', () => {
     const { id } = await createAnonymousCart();
     expect(await nearestDriveStoresWithAll(id, origin)).toEqual([]);
     await addToCart(id, skus[2]!, 1);
-    expect((await nearestDriveStoresWithAll(id, null)).map((s) => [s.name, s.distanceKm])).toEqual([['Far', null], ['Mid', null]]);
+    expect((await nearestDriveStoresWithAll(id, null)).map((s) => [s.name, s.distanceKm])).toEqual([
+      ['Far', null],
+      ['Mid', null],
+    ]);
     await addToCart(id, skus[2]!, 10);
     expect(await nearestDriveStoresWithAll(id, origin)).toEqual([]);
   });
@@ -112,7 +118,15 @@ describe('the nearest drive stores holding every line', () => {
     await addToCart(id, skus[1]!, 1);
     await addToCart(id, skus[2]!, 1);
     const list = await listDriveStoresForCart(id, origin);
-    expect(list.map((s) => [s.name, s.missingLines])).toEqual([['Near', 2], ['Mid', 0], ['Far', 0]]);
-    expect((await listDriveStoresForCart(null, null)).map((s) => [s.name, s.missingLines])).toEqual([['Far', 0], ['Mid', 0], ['Near', 0]]);
+    expect(list.map((s) => [s.name, s.missingLines])).toEqual([
+      ['Near', 2],
+      ['Mid', 0],
+      ['Far', 0],
+    ]);
+    expect((await listDriveStoresForCart(null, null)).map((s) => [s.name, s.missingLines])).toEqual([
+      ['Far', 0],
+      ['Mid', 0],
+      ['Near', 0],
+    ]);
   });
 });

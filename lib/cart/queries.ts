@@ -17,9 +17,7 @@ function refWhere(ref: CartRef): SQL | null {
   if ('customerId' in ref) {
     return Number.isSafeInteger(ref.customerId) && ref.customerId > 0 && ref.customerId <= MAX_INT ? sql`c.customer_id = ${ref.customerId}` : null;
   }
-  return typeof ref.token === 'string' && ref.token.length >= 32 && ref.token.length <= 128
-    ? sql`c.token = ${ref.token} AND c.customer_id IS NULL`
-    : null;
+  return typeof ref.token === 'string' && ref.token.length >= 32 && ref.token.length <= 128 ? sql`c.token = ${ref.token} AND c.customer_id IS NULL` : null;
 }
 
 export async function findCartId(ref: CartRef): Promise<number | null> {
@@ -77,12 +75,7 @@ export async function getCartCount(ref: CartRef | null): Promise<number> {
  * quantity. A drive store must offer drive (StoreWithoutDriveError otherwise). Pass a transaction
  * as `executor` to read inside one (checkout).
  */
-export async function cartAvailability(
-  cartId: number,
-  mode: FulfilmentMode,
-  storeId: number | null = null,
-  executor?: Db,
-): Promise<CartAvailability> {
+export async function cartAvailability(cartId: number, mode: FulfilmentMode, storeId: number | null = null, executor?: Db): Promise<CartAvailability> {
   if (mode === 'drive' && (storeId === null || !Number.isSafeInteger(storeId) || storeId <= 0 || storeId > MAX_INT)) {
     throw new StoreWithoutDriveError();
   }

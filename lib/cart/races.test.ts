@@ -24,9 +24,7 @@ beforeAll(async () => {
 afterAll(async () => conn?.drop());
 
 async function linesOf(cartId: number) {
-  const r = await conn.db.execute<{ sku_id: number; quantity: number }>(
-    sql`SELECT sku_id, quantity FROM cart_lines WHERE cart_id = ${cartId} ORDER BY sku_id`,
-  );
+  const r = await conn.db.execute<{ sku_id: number; quantity: number }>(sql`SELECT sku_id, quantity FROM cart_lines WHERE cart_id = ${cartId} ORDER BY sku_id`);
   return r.rows;
 }
 

@@ -30,9 +30,13 @@ export const carts = pgTable(
     check('carts_fulfilment', sql`${t.fulfilment} in ('delivery', 'drive')`),
     check('carts_token_length', sql`length(${t.token}) >= 32`),
     // The sweep of forgotten anonymous carts reads them oldest first.
-    index('carts_anonymous_updated_idx').on(t.updatedAt).where(sql`${t.customerId} IS NULL`),
+    index('carts_anonymous_updated_idx')
+      .on(t.updatedAt)
+      .where(sql`${t.customerId} IS NULL`),
     // The cart-reminder job reads customers' carts left within a window of time (lib/messages).
-    index('carts_customer_updated_idx').on(t.updatedAt).where(sql`${t.customerId} IS NOT NULL`),
+    index('carts_customer_updated_idx')
+      .on(t.updatedAt)
+      .where(sql`${t.customerId} IS NOT NULL`),
   ],
 );
 

@@ -18,7 +18,10 @@ beforeAll(async () => {
     categoryId: shoes,
     nameFr: 'Chaussures de randonnée imperméables',
     nameEn: 'Waterproof hiking shoes',
-    skus: [{ size: '41', priceCents: 7999 }, { size: '42', priceCents: 7999 }],
+    skus: [
+      { size: '41', priceCents: 7999 },
+      { size: '42', priceCents: 7999 },
+    ],
   }));
   await insertProduct(db, { slug: 'baskets-ville', categoryId: shoes, nameFr: 'Baskets de ville', nameEn: 'City trainers', brand: 'Brisant' });
   await insertProduct(db, { slug: 'poele-24', categoryId: kitchen, nameFr: 'Poêle 24 cm', nameEn: 'Frying pan 24 cm' });

@@ -50,7 +50,14 @@ describe('listTimeline: returns', () => {
     const page = await listTimeline(me);
     const returns = page.items.filter((i) => i.kind === 'return');
     expect(returns).toHaveLength(1);
-    expect(returns[0]).toMatchObject({ kind: 'return', status: 'booked', code: mine.code, orderNumber: mine.order.number, storeName: 'Lyon Part-Dieu', amountCents: null });
+    expect(returns[0]).toMatchObject({
+      kind: 'return',
+      status: 'booked',
+      code: mine.code,
+      orderNumber: mine.order.number,
+      storeName: 'Lyon Part-Dieu',
+      amountCents: null,
+    });
 
     // proxy.ts's early 404 for a pass page: only the shopper's own code, however it is typed.
     expect(await isCustomerReturn(mine.code, me)).toBe(true);

@@ -49,7 +49,14 @@ describe('listTimeline', () => {
     const delivery = await insertOrder(conn.db, { customerId: me, locationId: warehouse, hoursAgo: 100, skuIds: [sku, sku], status: 'delivered' });
     const drive = await insertOrder(conn.db, { customerId: me, locationId: store, mode: 'drive', hoursAgo: 50, skuIds: [sku], status: 'collected' });
     const collected = await insertReservation(me, 'collected', 80);
-    const collectedSale = await insertSale(conn.db, { customerId: me, storeId: store, hoursAgo: 70, skuIds: [sku, sku], source: 'reservation', reservationId: collected });
+    const collectedSale = await insertSale(conn.db, {
+      customerId: me,
+      storeId: store,
+      hoursAgo: 70,
+      skuIds: [sku, sku],
+      source: 'reservation',
+      reservationId: collected,
+    });
     const cancelled = await insertReservation(me, 'cancelled', 60);
     const till = await insertSale(conn.db, { customerId: me, storeId: store, hoursAgo: 10, skuIds: [sku, sku, sku] });
     await inTx(async (tx) => {
@@ -84,9 +91,21 @@ describe('listTimeline', () => {
   it('gives each item its channel, amount and points', async () => {
     const { items } = await listTimeline(me);
     const byLabel = new Map(items.map((i) => [label(i), i]));
-    expect(byLabel.get(`sale:${mine.till}`)).toMatchObject({ source: 'till', storeName: 'Lyon Part-Dieu', amountCents: 3000, pointsEarned: 30, pointsSpent: -100 });
+    expect(byLabel.get(`sale:${mine.till}`)).toMatchObject({
+      source: 'till',
+      storeName: 'Lyon Part-Dieu',
+      amountCents: 3000,
+      pointsEarned: 30,
+      pointsSpent: -100,
+    });
     expect(byLabel.get(`sale:${mine.collectedSale}`)).toMatchObject({ source: 'reservation', reservationId: mine.collected, amountCents: 2000 });
-    expect(byLabel.get(`order:${mine.delivery}`)).toMatchObject({ mode: 'delivery', status: 'delivered', storeName: null, amountCents: 2000, pointsEarned: 20 });
+    expect(byLabel.get(`order:${mine.delivery}`)).toMatchObject({
+      mode: 'delivery',
+      status: 'delivered',
+      storeName: null,
+      amountCents: 2000,
+      pointsEarned: 20,
+    });
     expect(byLabel.get(`order:${mine.drive}`)).toMatchObject({ mode: 'drive', status: 'collected', storeName: 'Lyon Part-Dieu', pointsEarned: 0 });
     expect(byLabel.get(`reservation:${mine.cancelled}`)).toMatchObject({ status: 'cancelled', amountCents: 2500, storeName: 'Lyon Part-Dieu' });
     expect(byLabel.get('points:adjust')).toMatchObject({ pointsEarned: 100, pointsSpent: 0, note: 'Geste commercial' });
@@ -124,7 +143,11 @@ describe('listTimeline', () => {
     const first = await listTimeline(me, { limit: 3 });
     expect((await listTimeline(me, { limit: 3, cursor: 'bm9wZQ' })).items).toEqual(first.items);
     expect((await listTimeline(me, { limit: 3, cursor: "x'; DROP TABLE orders; --" })).items).toEqual(first.items);
-    expect(decodeCursor(encodeCursor({ at: '2026-01-01 10:00:00.123456+00', rank: 4, id: 7 }))).toEqual({ at: '2026-01-01 10:00:00.123456+00', rank: 4, id: 7 });
+    expect(decodeCursor(encodeCursor({ at: '2026-01-01 10:00:00.123456+00', rank: 4, id: 7 }))).toEqual({
+      at: '2026-01-01 10:00:00.123456+00',
+      rank: 4,
+      id: 7,
+    });
     for (const bad of ['2026-02-30 10:00:00+00', '2026-13-01 10:00:00+00', '2026-01-01 25:00:00+00']) {
       expect(decodeCursor(Buffer.from(`${bad}|4|7`).toString('base64url'))).toBeNull();
     }

@@ -67,9 +67,21 @@ export function decodeCursor(raw: string | null | undefined): Cursor | null {
 }
 
 type Row = {
-  kind: Kind; id: number; at: string | Date; at_text: string; status: string | null; mode: OrderMode | null;
-  number: string | null; store_name: string | null; amount_cents: number | null; earned: number | null; spent: number | null;
-  reservation_id: number | null; source: 'till' | 'reservation' | null; entry_kind: LoyaltyEntryKind | null; note: string | null;
+  kind: Kind;
+  id: number;
+  at: string | Date;
+  at_text: string;
+  status: string | null;
+  mode: OrderMode | null;
+  number: string | null;
+  store_name: string | null;
+  amount_cents: number | null;
+  earned: number | null;
+  spent: number | null;
+  reservation_id: number | null;
+  source: 'till' | 'reservation' | null;
+  entry_kind: LoyaltyEntryKind | null;
+  note: string | null;
 };
 
 export async function listTimeline(customerId: number, opts: { limit?: number; cursor?: string | null } = {}): Promise<TimelinePage> {

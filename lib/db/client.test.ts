@@ -118,9 +118,7 @@ describe('schema invariants', () => {
       ['french', 'chaussures'],
       ['english', 'shoes'],
     ] as const) {
-      const r = await conn.db.execute<{ id: number }>(
-        sql`SELECT id FROM products WHERE search @@ websearch_to_tsquery(${cfg}::regconfig, ${q})`,
-      );
+      const r = await conn.db.execute<{ id: number }>(sql`SELECT id FROM products WHERE search @@ websearch_to_tsquery(${cfg}::regconfig, ${q})`);
       expect(r.rows.map((row) => row.id)).toEqual([1]);
     }
   });

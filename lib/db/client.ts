@@ -263,12 +263,11 @@ class Breaker {
  */
 function gatePool(pool: Pool, breaker: Breaker, connect: Pool['connect']): void {
   const gated = (callback?: (err: Error | undefined, client?: PoolClient, done?: (release?: unknown) => void) => void) => {
-    const checkout = breaker.admit().then(
-      () =>
-        connect().catch((err: unknown) => {
-          breaker.failed(err);
-          throw err;
-        }),
+    const checkout = breaker.admit().then(() =>
+      connect().catch((err: unknown) => {
+        breaker.failed(err);
+        throw err;
+      }),
     );
     if (!callback) return checkout;
     checkout.then(
@@ -405,4 +404,3 @@ export async function queryRows<T>(text: string, params: unknown[]): Promise<T[]
     client.release();
   }
 }
-

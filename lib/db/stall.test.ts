@@ -75,7 +75,7 @@ async function failure(fn: () => Promise<unknown>): Promise<{ ms: number; err: u
 
 /** Retries `fn` until it answers (the breaker lets a probe through once its cool-down is over). */
 async function answersWithin<T>(ms: number, fn: () => Promise<T>): Promise<T> {
-  for (const end = Date.now() + ms; ; ) {
+  for (const end = Date.now() + ms; ;) {
     try {
       return await fn();
     } catch (err) {
@@ -194,7 +194,7 @@ describe.skipIf(!onPostgres)('a silent link to PostgreSQL', () => {
       onLost: () => events.push('lost'),
     });
     const until = async (what: string, ms: number) => {
-      for (const end = Date.now() + ms; !events.includes(what); ) {
+      for (const end = Date.now() + ms; !events.includes(what);) {
         if (Date.now() > end) throw new Error(`no "${what}" within ${ms} ms: ${events.join(', ')}`);
         await new Promise((r) => setTimeout(r, 50));
       }

@@ -156,7 +156,9 @@ describe('booking for an order', () => {
     expect(await takenOf(conn.db, s)).toEqual({ booked: 0, held: 0, capacity: 2 });
     const soon = await insertSlotIn(conn.db, store, 100, 2);
     await expect(book(soon, 'ORDER-6', alice)).rejects.toBeInstanceOf(SlotPastCutoffError);
-    const n = await conn.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM drive_slot_bookings WHERE order_ref IN ('ORDER-4', 'ORDER-5', 'ORDER-6')`);
+    const n = await conn.db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM drive_slot_bookings WHERE order_ref IN ('ORDER-4', 'ORDER-5', 'ORDER-6')`,
+    );
     expect(n.rows[0]!.n).toBe(0);
   });
 

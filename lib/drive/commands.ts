@@ -84,10 +84,7 @@ export type SlotBooking = { bookingId: number; slotId: number; startsAt: Date; e
  * A refusal aborts the caller's transaction: let it roll back (nothing booked, nothing reserved).
  * Booking the same order on the same slot again returns the first booking (`replayed`).
  */
-export async function bookHeldSlot(
-  tx: Db,
-  input: { storeId: number; slotId: number; orderRef: string; holder?: SlotHolder },
-): Promise<SlotBooking> {
+export async function bookHeldSlot(tx: Db, input: { storeId: number; slotId: number; orderRef: string; holder?: SlotHolder }): Promise<SlotBooking> {
   assertId(input.slotId);
   assertId(input.storeId);
   assertOrderRef(input.orderRef);
@@ -140,10 +137,7 @@ export async function releaseBooking(tx: Db, orderRef: string, opts: { enforceCu
  * the old place is given back and the new one taken together. The current slot must be before
  * its cut-off; the new one must be open (the same refusals as bookHeldSlot).
  */
-export async function moveBooking(
-  tx: Db,
-  input: { storeId: number; orderRef: string; slotId: number; holder?: SlotHolder },
-): Promise<SlotBooking> {
+export async function moveBooking(tx: Db, input: { storeId: number; orderRef: string; slotId: number; holder?: SlotHolder }): Promise<SlotBooking> {
   const { released } = await releaseBooking(tx, input.orderRef, { enforceCutoff: true });
   if (!released) throw new BookingNotFoundError();
   return bookHeldSlot(tx, input);

@@ -105,9 +105,9 @@ d('contended drive slots (PostgreSQL)', () => {
     );
     expect(tally(outcomes).won).toBe(1);
     // The shopper whose hold lapsed can no longer book it: the place went to someone else.
-    await expect(
-      inTx((tx) => bookHeldSlot(tx, { storeId: store, slotId: slot, orderRef: 'LAPSED', holder: { customerId: 200_001 } })),
-    ).rejects.toBeInstanceOf(SlotFullError);
+    await expect(inTx((tx) => bookHeldSlot(tx, { storeId: store, slotId: slot, orderRef: 'LAPSED', holder: { customerId: 200_001 } }))).rejects.toBeInstanceOf(
+      SlotFullError,
+    );
     expect(await takenOf(conn.db, slot)).toEqual({ booked: 0, held: 3, capacity: 3 });
     const over = await conn.db.execute<{ n: number }>(sql`
       SELECT count(*)::int AS n FROM drive_slots s

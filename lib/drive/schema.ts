@@ -105,8 +105,12 @@ export const driveSlotHolds = pgTable(
   },
   (t) => [
     check('drive_slot_holds_state', sql`${t.state} in ('held', 'converted', 'released', 'lapsed')`),
-    uniqueIndex('drive_slot_holds_one_per_holder').on(t.holder).where(sql`${t.state} = 'held'`),
-    index('drive_slot_holds_slot_idx').on(t.slotId, t.expiresAt).where(sql`${t.state} = 'held'`),
+    uniqueIndex('drive_slot_holds_one_per_holder')
+      .on(t.holder)
+      .where(sql`${t.state} = 'held'`),
+    index('drive_slot_holds_slot_idx')
+      .on(t.slotId, t.expiresAt)
+      .where(sql`${t.state} = 'held'`),
   ],
 );
 
@@ -133,7 +137,11 @@ export const driveSlotBookings = pgTable(
   (t) => [
     check('drive_slot_bookings_status', sql`${t.status} in ('booked', 'cancelled')`),
     // An order holds one slot at a time; a retried placement finds its booking instead of a second.
-    uniqueIndex('drive_slot_bookings_one_per_order').on(t.orderRef).where(sql`${t.status} = 'booked'`),
-    index('drive_slot_bookings_slot_idx').on(t.slotId).where(sql`${t.status} = 'booked'`),
+    uniqueIndex('drive_slot_bookings_one_per_order')
+      .on(t.orderRef)
+      .where(sql`${t.status} = 'booked'`),
+    index('drive_slot_bookings_slot_idx')
+      .on(t.slotId)
+      .where(sql`${t.status} = 'booked'`),
   ],
 );

@@ -18,7 +18,11 @@ beforeAll(async () => {
   sundayStore = await insertStore(conn.db, { slug: 'drive-dimanche', lat: 45.7, lng: 4.8, drive: true });
   noDrive = await insertStore(conn.db, { slug: 'city', lat: 45.75, lng: 4.85 });
   await insertDrivePlan(conn.db, store, frenchDriveWeek(8));
-  await insertDrivePlan(conn.db, sundayStore, [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '08:00', closes: '10:00', slotMinutes: 60, capacity: 4 })));
+  await insertDrivePlan(
+    conn.db,
+    sundayStore,
+    [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '08:00', closes: '10:00', slotMinutes: 60, capacity: 4 })),
+  );
   await insertDrivePlan(conn.db, noDrive, frenchDriveWeek(8)); // a plan alone does not make a drive
 });
 afterAll(async () => conn?.drop());
@@ -42,7 +46,12 @@ describe('slot generation', () => {
     expect(await ensureDriveSlots({ from: '2026-06-01', days: 7, storeId: store })).toBe(0);
     const monday = await slotsOf(store, '2026-06-01', '2026-06-02');
     expect(monday.map((s) => s.local.slice(11))).toEqual([
-      '09:00', '09:30', '10:00', '10:30', '11:00', '11:30',
+      '09:00',
+      '09:30',
+      '10:00',
+      '10:30',
+      '11:00',
+      '11:30',
       ...Array.from({ length: 12 }, (_, i) => `${String(14 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`),
     ]);
     expect(monday[0]).toMatchObject({ utc: '2026-06-01 07:00', ends: '09:30', capacity: 8 });
@@ -54,10 +63,14 @@ describe('slot generation', () => {
     await ensureDriveSlots({ from: '2026-03-27', days: 4, storeId: sundayStore });
     const spring = await slotsOf(sundayStore, '2026-03-27', '2026-03-31');
     expect(spring.map((s) => `${s.local} ${s.utc.slice(11)}`)).toEqual([
-      '2026-03-27 08:00 07:00', '2026-03-27 09:00 08:00',
-      '2026-03-28 08:00 07:00', '2026-03-28 09:00 08:00',
-      '2026-03-29 08:00 06:00', '2026-03-29 09:00 07:00', // summer time from 02:00 that Sunday
-      '2026-03-30 08:00 06:00', '2026-03-30 09:00 07:00',
+      '2026-03-27 08:00 07:00',
+      '2026-03-27 09:00 08:00',
+      '2026-03-28 08:00 07:00',
+      '2026-03-28 09:00 08:00',
+      '2026-03-29 08:00 06:00',
+      '2026-03-29 09:00 07:00', // summer time from 02:00 that Sunday
+      '2026-03-30 08:00 06:00',
+      '2026-03-30 09:00 07:00',
     ]);
     await ensureDriveSlots({ from: '2026-10-24', days: 3, storeId: sundayStore });
     const autumn = await slotsOf(sundayStore, '2026-10-24', '2026-10-27');
@@ -65,7 +78,9 @@ describe('slot generation', () => {
   });
 
   it('skips days the store or the drive is closed', async () => {
-    await conn.db.execute(sql`INSERT INTO store_closures (store_id, day, reason_fr, reason_en) VALUES (${store}, '2026-07-14', 'Fête nationale', 'Bastille Day')`);
+    await conn.db.execute(
+      sql`INSERT INTO store_closures (store_id, day, reason_fr, reason_en) VALUES (${store}, '2026-07-14', 'Fête nationale', 'Bastille Day')`,
+    );
     await conn.db.execute(sql`INSERT INTO drive_closures (store_id, day, reason_fr, reason_en) VALUES (${store}, '2026-07-15', 'Inventaire', 'Stocktake')`);
     await ensureDriveSlots({ from: '2026-07-13', days: 4, storeId: store });
     const days = (await slotsOf(store, '2026-07-13', '2026-07-17')).map((s) => s.local.slice(0, 10));

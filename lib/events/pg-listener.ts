@@ -98,7 +98,12 @@ export async function listenOnPostgres(opts: {
 }
 
 /** Closes the client when a `SELECT 1` gets no answer in time (one beat at a time). */
-function heartbeat(client: { query: (text: string) => Promise<unknown>; end: () => Promise<void> }, everyMs: number, withinMs: number, onSilent: () => void): NodeJS.Timeout {
+function heartbeat(
+  client: { query: (text: string) => Promise<unknown>; end: () => Promise<void> },
+  everyMs: number,
+  withinMs: number,
+  onSilent: () => void,
+): NodeJS.Timeout {
   let pending = false;
   const timer = setInterval(() => {
     if (pending) return;

@@ -53,8 +53,10 @@ beforeAll(async () => {
   conn = await useTestDatabase();
   const db = conn.db;
   const cat = await insertCategory(db, 'c');
-  [skuA, skuB] = (await insertProduct(db, { slug: 'p', categoryId: cat, nameFr: 'P', nameEn: 'P', skus: [{ size: 'S' }, { size: 'M' }] }))
-    .skuIds as [number, number];
+  [skuA, skuB] = (await insertProduct(db, { slug: 'p', categoryId: cat, nameFr: 'P', nameEn: 'P', skus: [{ size: 'S' }, { size: 'M' }] })).skuIds as [
+    number,
+    number,
+  ];
   lyon = await insertStore(db, { slug: 'lyon', lat: 45.764, lng: 4.8357 });
   paris = await insertStore(db, { slug: 'paris', lat: 48.8566, lng: 2.3522 });
   for (const loc of [lyon, paris]) for (const sku of [skuA, skuB]) await setStock(db, loc, sku, 5, 1);
@@ -71,7 +73,13 @@ describe('stock hub', () => {
     const mine = recorder();
     const other = recorder();
     await hub.subscribe([{ locationId: lyon, skuId: skuA }], mine.listener);
-    await hub.subscribe([{ locationId: paris, skuId: skuA }, { locationId: lyon, skuId: skuB }], other.listener);
+    await hub.subscribe(
+      [
+        { locationId: paris, skuId: skuA },
+        { locationId: lyon, skuId: skuB },
+      ],
+      other.listener,
+    );
 
     await conn.db.transaction(async (tx) => {
       await tx.execute(sql`UPDATE stock SET on_hand = on_hand + 2 WHERE location_id = ${lyon} AND sku_id = ${skuA}`);

@@ -80,15 +80,16 @@ async function startWokenRelay(pace: { idleAfterMs: number; sweepMs: number }) {
   };
 }
 
-const change = (skuId: number, onHand: number) =>
-  conn.db.execute(sql`UPDATE stock SET on_hand = ${onHand} WHERE location_id = ${store} AND sku_id = ${skuId}`);
+const change = (skuId: number, onHand: number) => conn.db.execute(sql`UPDATE stock SET on_hand = ${onHand} WHERE location_id = ${store} AND sku_id = ${skuId}`);
 const waiting = async () => (await conn.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM stock_changes`)).rows[0]!.n;
 
 beforeAll(async () => {
   conn = await useTestDatabase();
   const cat = await insertCategory(conn.db, 'c');
-  [skuA, skuB] = (await insertProduct(conn.db, { slug: 'p', categoryId: cat, nameFr: 'P', nameEn: 'P', skus: [{ size: 'S' }, { size: 'M' }] }))
-    .skuIds as [number, number];
+  [skuA, skuB] = (await insertProduct(conn.db, { slug: 'p', categoryId: cat, nameFr: 'P', nameEn: 'P', skus: [{ size: 'S' }, { size: 'M' }] })).skuIds as [
+    number,
+    number,
+  ];
   store = await insertStore(conn.db, { slug: 'lyon', lat: 45.76, lng: 4.83 });
   await setStock(conn.db, store, skuA, 5, 1);
   await setStock(conn.db, store, skuB, 5, 0);

@@ -16,9 +16,7 @@ import { startStockRelay, WAKE_CHANNEL, type StockRelay } from './stock-relay';
  *   from PostgreSQL to Redis; every process subscribes to Redis only.
  */
 export type ListenSource =
-  | { kind: 'pglite'; client: PGlite }
-  | { kind: 'postgres'; config: ClientConfig }
-  | { kind: 'redis'; url: string; prefix: string; config: ClientConfig };
+  { kind: 'pglite'; client: PGlite } | { kind: 'postgres'; config: ClientConfig } | { kind: 'redis'; url: string; prefix: string; config: ClientConfig };
 
 /**
  * `stock`: figures (the outbox's relay); `drive`: orders of a drive (lib/orders' NOTIFY);
@@ -39,7 +37,12 @@ export type ChannelHandlers = {
 export type ChannelListener = { stop: () => Promise<void> };
 
 /** Hears one channel through the source's transport; resolves once it is set up (not yet listening, maybe). */
-export async function listenToChannel(source: ListenSource, channel: EventChannel, handlers: ChannelHandlers, name = `${channel}-hub`): Promise<ChannelListener> {
+export async function listenToChannel(
+  source: ListenSource,
+  channel: EventChannel,
+  handlers: ChannelHandlers,
+  name = `${channel}-hub`,
+): Promise<ChannelListener> {
   if (source.kind === 'redis') {
     return listenOnRedis({ url: source.url, prefix: source.prefix, pgConfig: source.config, channel, handlers, name });
   }

@@ -21,7 +21,9 @@ export async function databaseOutageMessage(err: unknown): Promise<string | unde
 }
 
 /** Wraps an action that is not a form's (the till, the cart's steppers, the slot hold): see above. */
-export function withOutageRefusal<A extends unknown[], R extends { ok: boolean }>(action: (...args: A) => Promise<R>): (...args: A) => Promise<R | OutageRefusal> {
+export function withOutageRefusal<A extends unknown[], R extends { ok: boolean }>(
+  action: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R | OutageRefusal> {
   return async (...args) => {
     try {
       return await action(...args);

@@ -18,9 +18,12 @@ function reactForm(fields: Record<string, string>, root = '[{},"$K1"]'): FormDat
 }
 
 describe('a server action body, checked before Next.js decodes it', () => {
-  it.each(['[]', '[{},1]', '[1,"a\\u0000b","\\ud800"]', '["$$x","$undefined","$NaN","$Infinity","$-0","$D2026-01-01T00:00:00.000Z","$n123"]'])('lets through the arguments React sends as text: %s', async (body) => {
-    expect(await checkActionBody(TEXT, text(body), true)).toEqual({ ok: true });
-  });
+  it.each(['[]', '[{},1]', '[1,"a\\u0000b","\\ud800"]', '["$$x","$undefined","$NaN","$Infinity","$-0","$D2026-01-01T00:00:00.000Z","$n123"]'])(
+    'lets through the arguments React sends as text: %s',
+    async (body) => {
+      expect(await checkActionBody(TEXT, text(body), true)).toEqual({ ok: true });
+    },
+  );
 
   it.each([
     ['"x"', /not a list/],
@@ -54,7 +57,15 @@ describe('a server action body, checked before Next.js decodes it', () => {
   });
 
   it.each([
-    ['no arguments part', () => { const f = new FormData(); f.append('email', 'a@b.c'); return f; }, /no arguments/],
+    [
+      'no arguments part',
+      () => {
+        const f = new FormData();
+        f.append('email', 'a@b.c');
+        return f;
+      },
+      /no arguments/,
+    ],
     ['a NUL in a field name', () => reactForm({ 'qty_1\u0000': '1' }), /field name/],
     ['a root that is no list', () => reactForm({}, '"x"'), /not a list/],
     ['a reference to no part', () => reactForm({}, '[{},"$3"]'), /does not hold/],
@@ -64,7 +75,8 @@ describe('a server action body, checked before Next.js decodes it', () => {
   });
 
   it('refuses a body that is no multipart, with or without a Next-Action header', async () => {
-    for (const isFetch of [true, false]) expect(await checkActionBody('multipart/form-data; boundary=x', text('--y\r\nnope'), isFetch)).toMatchObject({ ok: false, status: 400 });
+    for (const isFetch of [true, false])
+      expect(await checkActionBody('multipart/form-data; boundary=x', text('--y\r\nnope'), isFetch)).toMatchObject({ ok: false, status: 400 });
   });
 
   it('leaves a form posted without JavaScript, and a non-action POST, to Next.js', async () => {

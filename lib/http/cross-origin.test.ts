@@ -37,9 +37,12 @@ describe('server action origin (Next.js’s own rule, checked first so a refusal
     expect(checkActionOrigin(headers({})).ok).toBe(true);
   });
 
-  it.each(['https://evil.example', 'null', 'not a url', 'https://shop.example.evil.example'])('refuses Origin %s, even with Sec-Fetch-Site: same-origin', (origin) => {
-    expect(checkActionOrigin(headers({ origin, 'sec-fetch-site': 'same-origin' })).ok).toBe(false);
-  });
+  it.each(['https://evil.example', 'null', 'not a url', 'https://shop.example.evil.example'])(
+    'refuses Origin %s, even with Sec-Fetch-Site: same-origin',
+    (origin) => {
+      expect(checkActionOrigin(headers({ origin, 'sec-fetch-site': 'same-origin' })).ok).toBe(false);
+    },
+  );
 
   it('knows a server action as Next.js does: a Next-Action header, or a form post', () => {
     expect(isPossibleServerAction({ method: 'POST', headers: new Headers({ 'next-action': 'abc', 'content-type': 'text/plain' }) })).toBe(true);

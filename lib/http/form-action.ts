@@ -39,7 +39,10 @@ function refusal<S extends FormState | null>(initial: S, message: string): S {
   return { ...initial, ok: false, message, ...at } as S;
 }
 
-export function formAction<S extends FormState | null>(initial: S, action: (prev: S, formData: FormData) => Promise<S>): (prev: S, formData: FormData) => Promise<S> {
+export function formAction<S extends FormState | null>(
+  initial: S,
+  action: (prev: S, formData: FormData) => Promise<S>,
+): (prev: S, formData: FormData) => Promise<S> {
   const guardedAction = async (prev: S, formData: FormData): Promise<S> => {
     if (!(formData instanceof FormData) || !isState(prev, initial)) return refusal(initial, (await getI18n()).t.common.invalidRequest);
     if (formHasUnsafeText(formData)) return refusal(initial, (await getI18n()).t.common.unsafeText);

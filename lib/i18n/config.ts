@@ -19,7 +19,7 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
       return { lang: tag.toLowerCase().split('-')[0] ?? '', q: q ? Number(q.slice(2)) || 0 : 1 };
     })
     .sort((a, b) => b.q - a.q);
-  return ranked.find((r) => isLocale(r.lang))?.lang as Locale | undefined ?? DEFAULT_LOCALE;
+  return (ranked.find((r) => isLocale(r.lang))?.lang as Locale | undefined) ?? DEFAULT_LOCALE;
 }
 
 /** Request header the proxy sets to the language it rendered the route in. */

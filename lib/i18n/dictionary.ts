@@ -21,7 +21,24 @@ import { till } from './dict/till';
  * same keys, and register it here. The type below makes a key missing in one language a
  * compile error.
  */
-const areas = { common, catalog, stores, account, staff, pickup, reservations, cart, drive, payments, orders, card, till, messages, activity, returns } as const;
+const areas = {
+  common,
+  catalog,
+  stores,
+  account,
+  staff,
+  pickup,
+  reservations,
+  cart,
+  drive,
+  payments,
+  orders,
+  card,
+  till,
+  messages,
+  activity,
+  returns,
+} as const;
 
 type Areas = typeof areas;
 type Widen<T> = { [K in keyof T]: string };
@@ -29,9 +46,7 @@ export type Dictionary = { [A in keyof Areas]: Widen<Areas[A]['fr']> };
 
 // Compile-time check that both languages define the same keys in every area.
 type SameKeys<A> = A extends { fr: infer F; en: infer E } ? (keyof F extends keyof E ? (keyof E extends keyof F ? true : never) : never) : never;
-const _check: { [A in keyof Areas]: SameKeys<Areas[A]> } = Object.fromEntries(
-  Object.keys(areas).map((k) => [k, true]),
-) as never;
+const _check: { [A in keyof Areas]: SameKeys<Areas[A]> } = Object.fromEntries(Object.keys(areas).map((k) => [k, true])) as never;
 void _check;
 
 export function getDictionary(locale: Locale): Dictionary {

@@ -27,8 +27,7 @@ const DAY = 24 * HOUR;
 export function formatDuration(ms: number, locale: Locale): string | null {
   if (ms < MINUTE) return null;
   const tag = intlTag(locale);
-  const unit = (unit: 'day' | 'hour' | 'minute', n: number) =>
-    new Intl.NumberFormat(tag, { style: 'unit', unit, unitDisplay: 'long' }).format(n);
+  const unit = (unit: 'day' | 'hour' | 'minute', n: number) => new Intl.NumberFormat(tag, { style: 'unit', unit, unitDisplay: 'long' }).format(n);
   const days = Math.floor(ms / DAY);
   const hours = Math.floor((ms % DAY) / HOUR);
   const minutes = Math.floor((ms % HOUR) / MINUTE);

@@ -3,10 +3,13 @@ import { parseWholeNumber, wholeNumber } from './integer';
 import { formHasUnsafeText, isSafeText, safeText, unsafeQueryParam } from './text';
 
 describe('text from outside', () => {
-  it.each(['\u0000', 'a\u0000b', '\u0007', '\u001b[31m', '\u007f', '\ud800', 'x\udfff', '\udc00\ud800'])('refuses %j (a control character or a lone surrogate)', (s) => {
-    expect(isSafeText(s)).toBe(false);
-    expect(safeText.safeParse(s).success).toBe(false);
-  });
+  it.each(['\u0000', 'a\u0000b', '\u0007', '\u001b[31m', '\u007f', '\ud800', 'x\udfff', '\udc00\ud800'])(
+    'refuses %j (a control character or a lone surrogate)',
+    (s) => {
+      expect(isSafeText(s)).toBe(false);
+      expect(safeText.safeParse(s).success).toBe(false);
+    },
+  );
 
   it.each(['', 'Léa Dupont', 'tab\there', 'two\nlines\r\n', '😀 ’ « » €', '\u202e', "'; DROP TABLE x; --"])('takes %j', (s) => {
     expect(isSafeText(s)).toBe(true);
@@ -28,7 +31,12 @@ describe('text from outside', () => {
 
 describe('a whole number typed by a person', () => {
   const range = { min: 0, max: 1000 };
-  it.each([['0', 0], ['7', 7], ['007', 7], ['1000', 1000]])('reads %j as %d', (raw, n) => {
+  it.each([
+    ['0', 0],
+    ['7', 7],
+    ['007', 7],
+    ['1000', 1000],
+  ])('reads %j as %d', (raw, n) => {
     expect(parseWholeNumber(raw, range)).toBe(n);
   });
 

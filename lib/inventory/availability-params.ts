@@ -22,7 +22,10 @@ export const availabilityQuerySchema = z
   .object({
     sku: idList('sku ids', MAX_SKUS).refine((ids) => ids.length > 0, 'sku is required'),
     stores: idList('store ids', MAX_LOCATIONS).default([]),
-    warehouse: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
+    warehouse: z
+      .enum(['0', '1'])
+      .default('0')
+      .transform((v) => v === '1'),
   })
   .refine((q) => q.stores.length + (q.warehouse ? 1 : 0) <= MAX_LOCATIONS, `at most ${MAX_LOCATIONS} locations, the warehouse included`)
   .refine((q) => q.stores.length > 0 || q.warehouse, 'name at least one location: stores=<ids> or warehouse=1');

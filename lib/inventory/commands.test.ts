@@ -4,14 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { queryRows } from '@/lib/db/client';
 import { onPostgres, useTestDatabase } from '@/lib/db/testing';
 import { relayStockChanges } from '@/lib/events/stock-relay';
-import {
-  correctCount,
-  IdempotencyKeyReusedError,
-  InvalidQuantityError,
-  receiveGoods,
-  ReservedExceedsCountError,
-  UnknownStockItemError,
-} from './commands';
+import { correctCount, IdempotencyKeyReusedError, InvalidQuantityError, receiveGoods, ReservedExceedsCountError, UnknownStockItemError } from './commands';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
 const LOC = 10;
@@ -40,7 +33,9 @@ beforeAll(async () => {
     // lib/db/testing.ts.)
     conn.pool.on('error', () => {});
   }
-  await conn.db.execute(sql`INSERT INTO locations (id, code, kind, name) VALUES (${LOC}, 'LYS', 'store', 'Lyon Sud'), (${OTHER_LOC}, 'VIL', 'store', 'Villeurbanne')`);
+  await conn.db.execute(
+    sql`INSERT INTO locations (id, code, kind, name) VALUES (${LOC}, 'LYS', 'store', 'Lyon Sud'), (${OTHER_LOC}, 'VIL', 'store', 'Villeurbanne')`,
+  );
   await conn.db.execute(sql`INSERT INTO categories (id, slug, name_fr, name_en) VALUES (1, 'chaussures', 'Chaussures', 'Shoes')`);
   await conn.db.execute(sql`
     INSERT INTO products (id, slug, category_id, brand, name_fr, name_en, description_fr, description_en, images)
@@ -89,16 +84,14 @@ describe('receiveGoods', () => {
   it('refuses a key already used for another location instead of replaying its result', async () => {
     const key = randomUUID();
     await receiveGoods({ locationId: LOC, skuId: SKU, quantity: 4, actorId, idempotencyKey: key });
-    await expect(
-      receiveGoods({ locationId: OTHER_LOC, skuId: SKU, quantity: 4, actorId, idempotencyKey: key }),
-    ).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    await expect(receiveGoods({ locationId: OTHER_LOC, skuId: SKU, quantity: 4, actorId, idempotencyKey: key })).rejects.toBeInstanceOf(
+      IdempotencyKeyReusedError,
+    );
     expect(await stockOf(OTHER_LOC)).toBeNull();
   });
 
   it.each([0, -1, 10_001, 2.5, Number.NaN])('refuses quantity %s and writes nothing', async (quantity) => {
-    await expect(receiveGoods({ locationId: LOC, skuId: SKU, quantity, actorId, idempotencyKey: randomUUID() })).rejects.toBeInstanceOf(
-      InvalidQuantityError,
-    );
+    await expect(receiveGoods({ locationId: LOC, skuId: SKU, quantity, actorId, idempotencyKey: randomUUID() })).rejects.toBeInstanceOf(InvalidQuantityError);
     expect(await stockOf()).toBeNull();
     expect(await movementCount()).toBe(0);
   });
@@ -197,9 +190,9 @@ describe('stock notifications', () => {
         expect((p as { at: string }).at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
       }
       // A refused count is rolled back, its outbox row with it: nobody hears it.
-      await expect(
-        correctCount({ locationId: LOC, skuId: SKU, countedOnHand: 1, actorId, idempotencyKey: randomUUID() }),
-      ).rejects.toBeInstanceOf(ReservedExceedsCountError);
+      await expect(correctCount({ locationId: LOC, skuId: SKU, countedOnHand: 1, actorId, idempotencyKey: randomUUID() })).rejects.toBeInstanceOf(
+        ReservedExceedsCountError,
+      );
       expect(await relayStockChanges(queryRows)).toBe(0); // rolled back with the count: nothing in the outbox
       await new Promise((r) => setTimeout(r, 100));
       expect(payloads).toHaveLength(3);
@@ -233,9 +226,7 @@ describe.skipIf(!onPostgres)('concurrency (PostgreSQL)', () => {
   it('counts racing with deliveries never leave on_hand below reserved', async () => {
     await conn.db.execute(sql`INSERT INTO stock (location_id, sku_id, on_hand, reserved) VALUES (${LOC}, ${SKU}, 10, 4)`);
     const outcomes = await Promise.allSettled([
-      ...Array.from({ length: 10 }, (_, i) =>
-        correctCount({ locationId: LOC, skuId: SKU, countedOnHand: i, actorId, idempotencyKey: randomUUID() }),
-      ),
+      ...Array.from({ length: 10 }, (_, i) => correctCount({ locationId: LOC, skuId: SKU, countedOnHand: i, actorId, idempotencyKey: randomUUID() })),
       ...Array.from({ length: 5 }, () => receiveGoods({ locationId: LOC, skuId: SKU, quantity: 1, actorId, idempotencyKey: randomUUID() })),
     ]);
     const refused = outcomes.filter((o) => o.status === 'rejected');

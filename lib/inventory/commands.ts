@@ -14,17 +14,20 @@ export const MAX_RECEIVE_QUANTITY = 10_000;
 export const MAX_COUNTED_ON_HAND = 100_000;
 
 export class InvalidQuantityError extends DomainError {
-  constructor(readonly min: number, readonly max: number) {
+  constructor(
+    readonly min: number,
+    readonly max: number,
+  ) {
     super('invalid_quantity', `Enter a whole number from ${min} to ${max}.`);
   }
 }
 
 export class ReservedExceedsCountError extends DomainError {
-  constructor(readonly reserved: number, readonly counted: number) {
-    super(
-      'reserved_exceeds_count',
-      `${reserved} ${reserved === 1 ? 'unit is' : 'units are'} reserved for customers; the count cannot be below ${reserved}.`,
-    );
+  constructor(
+    readonly reserved: number,
+    readonly counted: number,
+  ) {
+    super('reserved_exceeds_count', `${reserved} ${reserved === 1 ? 'unit is' : 'units are'} reserved for customers; the count cannot be below ${reserved}.`);
   }
 }
 

@@ -15,11 +15,11 @@ import { DomainError } from '@/lib/errors';
 export type HoldLine = { skuId: number; quantity: number };
 
 export class OutOfStockError extends DomainError {
-  constructor(readonly skuId: number, readonly available: number) {
-    super(
-      'out_of_stock',
-      available <= 0 ? 'Not enough stock: this item has just sold out here.' : `Not enough stock: only ${available} left here.`,
-    );
+  constructor(
+    readonly skuId: number,
+    readonly available: number,
+  ) {
+    super('out_of_stock', available <= 0 ? 'Not enough stock: this item has just sold out here.' : `Not enough stock: only ${available} left here.`);
   }
 }
 
@@ -95,12 +95,7 @@ export async function releaseStock(tx: Db, locationId: number, lines: HoldLine[]
  * Held units leave the shop with the customer: on hand and reserved both go down, and the sale is
  * written to the stock movements (the audit trail staff read).
  */
-export async function takeHeldStock(
-  tx: Db,
-  locationId: number,
-  lines: HoldLine[],
-  audit: { actorId: number | null; note: string },
-): Promise<void> {
+export async function takeHeldStock(tx: Db, locationId: number, lines: HoldLine[], audit: { actorId: number | null; note: string }): Promise<void> {
   const { skus, quantities } = bySku(lines);
   if (skus.length === 0) return;
   await lockRows(tx, locationId, skus);
@@ -123,12 +118,7 @@ export async function takeHeldStock(
  * one sale). A line that does not fit throws its OutOfStockError / NotStockedHereError and the
  * caller's transaction rolls back with it. Each line is written to the stock movements.
  */
-export async function sellFromShelf(
-  tx: Db,
-  locationId: number,
-  lines: HoldLine[],
-  audit: { actorId: number | null; note: string },
-): Promise<void> {
+export async function sellFromShelf(tx: Db, locationId: number, lines: HoldLine[], audit: { actorId: number | null; note: string }): Promise<void> {
   const { skus, quantities } = bySku(lines);
   if (skus.length === 0) return;
   await lockRows(tx, locationId, skus);

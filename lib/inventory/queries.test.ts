@@ -60,7 +60,11 @@ describe('getAvailabilitySnapshot', () => {
   it('reads every (location, SKU) pair asked for in one go, the warehouse included', async () => {
     const items = await getAvailabilitySnapshot({ skuIds: [sku, 987_654], locationIds: [ids.lyon!, ids.paris!, 999_999], warehouse: true });
     expect(items.map((i) => [i.storeId, i.skuId, i.available])).toEqual(
-      [[ids.lyon!, sku, 9], [ids.paris!, sku, null], [web, sku, 100]].sort((a, b) => a[0]! - b[0]!),
+      [
+        [ids.lyon!, sku, 9],
+        [ids.paris!, sku, null],
+        [web, sku, 100],
+      ].sort((a, b) => a[0]! - b[0]!),
     );
     expect(items.find((i) => i.storeId === ids.lyon)!.asOf).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(items.find((i) => i.storeId === ids.paris)!.asOf).toBeNull();
@@ -98,13 +102,17 @@ describe('stock events', () => {
         client.release();
       };
     }
-    const before = (await conn.db.execute<{ at: string }>(sql`SELECT updated_at::text AS at FROM stock WHERE location_id = ${ids.grenoble!} AND sku_id = ${sku}`)).rows[0]!.at;
+    const before = (
+      await conn.db.execute<{ at: string }>(sql`SELECT updated_at::text AS at FROM stock WHERE location_id = ${ids.grenoble!} AND sku_id = ${sku}`)
+    ).rows[0]!.at;
     await conn.db.execute(sql`UPDATE stock SET on_hand = on_hand - 1 WHERE location_id = ${ids.grenoble!} AND sku_id = ${sku}`);
     expect(await relayStockChanges(queryRows)).toBe(1); // what a server's relay does every few ms
     for (let i = 0; i < 50 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
     await stop();
     expect(received).toEqual([expect.objectContaining({ location: ids.grenoble, sku, available: 6 })]);
-    const after = (await conn.db.execute<{ at: string }>(sql`SELECT updated_at::text AS at FROM stock WHERE location_id = ${ids.grenoble!} AND sku_id = ${sku}`)).rows[0]!.at;
+    const after = (
+      await conn.db.execute<{ at: string }>(sql`SELECT updated_at::text AS at FROM stock WHERE location_id = ${ids.grenoble!} AND sku_id = ${sku}`)
+    ).rows[0]!.at;
     expect(after >= before).toBe(true);
   });
 });

@@ -57,10 +57,7 @@ export async function listNearbyAvailability(opts: {
 }
 
 /** Availability of one SKU at one store (the shopper's store), with the store's position. */
-export async function getStoreAvailability(
-  skuId: number,
-  storeId: number,
-): Promise<(StoreAvailability & { lat: number; lng: number }) | null> {
+export async function getStoreAvailability(skuId: number, storeId: number): Promise<(StoreAvailability & { lat: number; lng: number }) | null> {
   const db = await getDb();
   const result = await db.execute<Row & { lat: number; lng: number }>(sql`
     SELECT s.location_id AS store_id, s.slug, s.name, s.town, s.click_reserve, s.lat, s.lng, NULL::float AS km,
@@ -73,9 +70,7 @@ export async function getStoreAvailability(
 }
 
 /** Units of a SKU the web warehouse can ship, when that figure is from, and which location it is (for live updates). */
-export async function getWarehouseAvailability(
-  skuId: number,
-): Promise<{ locationId: number | null; available: number; asOf: string | null }> {
+export async function getWarehouseAvailability(skuId: number): Promise<{ locationId: number | null; available: number; asOf: string | null }> {
   const db = await getDb();
   const result = await db.execute<{ location_id: number; available: number | null; as_of: Date | string | null }>(sql`
     SELECT l.id AS location_id, st.on_hand - st.reserved AS available, st.updated_at AS as_of
@@ -97,14 +92,16 @@ export type AvailabilityFigure = { storeId: number; skuId: number; available: nu
  * the web warehouse (the one getWarehouseAvailability reads). Unknown ids are left out; a location
  * that does not sell the SKU has available null.
  */
-export async function getAvailabilitySnapshot(opts: {
-  skuIds: number[];
-  locationIds: number[];
-  warehouse?: boolean;
-}): Promise<AvailabilityFigure[]> {
+export async function getAvailabilitySnapshot(opts: { skuIds: number[]; locationIds: number[]; warehouse?: boolean }): Promise<AvailabilityFigure[]> {
   if (opts.skuIds.length === 0 || (opts.locationIds.length === 0 && !opts.warehouse)) return [];
   const db = await getDb();
-  const list = (ids: number[]) => (ids.length ? sql.join(ids.map((id) => sql`${id}::int`), sql`, `) : sql`NULL::int`);
+  const list = (ids: number[]) =>
+    ids.length
+      ? sql.join(
+          ids.map((id) => sql`${id}::int`),
+          sql`, `,
+        )
+      : sql`NULL::int`;
   const result = await db.execute<{ store_id: number; sku_id: number; available: number | null; as_of: Date | string | null }>(sql`
     WITH wanted AS (
       SELECT id FROM locations WHERE id IN (${list(opts.locationIds)})

@@ -49,7 +49,10 @@ describe('lookupStock', () => {
   it('searches names in both languages, brands and word starts', async () => {
     for (const q of ['chaussures', 'running shoes', 'kalenji', 'kalen', 'TRAIL']) {
       const rows = await lookupStock({ locationId: 2, query: q });
-      expect(rows.map((r) => r.skuId), q).toEqual(expect.arrayContaining([10, 11]));
+      expect(
+        rows.map((r) => r.skuId),
+        q,
+      ).toEqual(expect.arrayContaining([10, 11]));
     }
     expect((await lookupStock({ locationId: 2, query: 'trail' }))[0]).toMatchObject({ skuId: 10, onHand: 50 });
   });

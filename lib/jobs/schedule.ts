@@ -28,12 +28,15 @@ export function startJobs(jobs: Job[], log: Pick<Console, 'error'> = console): R
         busy = false;
       }
     };
-    const first = setTimeout(() => {
-      void tick();
-      const every = setInterval(() => void tick(), job.everyMs);
-      every.unref();
-      timers.push(every);
-    }, Math.min(job.everyMs, 1_000 + Math.random() * 2_000));
+    const first = setTimeout(
+      () => {
+        void tick();
+        const every = setInterval(() => void tick(), job.everyMs);
+        every.unref();
+        timers.push(every);
+      },
+      Math.min(job.everyMs, 1_000 + Math.random() * 2_000),
+    );
     first.unref();
     timers.push(first);
   }

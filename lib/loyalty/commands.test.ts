@@ -5,7 +5,15 @@ import { useTestDatabase } from '@/lib/db/testing';
 import { insertShoppers, insertStore, insertWarehouse } from '@/lib/testing/fixtures';
 import { isValidCardNumber } from './card-number';
 import { adjustPoints, earnPoints, expireDuePoints, joinLoyalty, redeemPoints, reversePoints } from './commands';
-import { InvalidAdjustmentError, InvalidCardNumberError, InvalidRedemptionError, NotAMemberError, NotEnoughPointsError, UnknownCardNumberError, UnknownCustomerError } from './errors';
+import {
+  InvalidAdjustmentError,
+  InvalidCardNumberError,
+  InvalidRedemptionError,
+  NotAMemberError,
+  NotEnoughPointsError,
+  UnknownCardNumberError,
+  UnknownCustomerError,
+} from './errors';
 import { findMemberByCardNumber, findMemberByEmail, getLoyaltyCard, getMemberByCardNumberOrThrow, listLoyaltyEntries } from './queries';
 import { inTx, insertOrderRow, insertSaleRow, ledgerOf, monthsAgo } from './testing';
 

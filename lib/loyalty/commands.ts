@@ -129,10 +129,7 @@ export type RedeemInput = {
  * first. Refuses InvalidRedemptionError, NotAMemberError, NotEnoughPointsError before writing
  * anything. The same key again → the first redemption, `replayed: true`, no second effect.
  */
-export async function redeemPoints(
-  tx: Db,
-  r: RedeemInput,
-): Promise<{ entryId: number; points: number; discountCents: number; replayed: boolean }> {
+export async function redeemPoints(tx: Db, r: RedeemInput): Promise<{ entryId: number; points: number; discountCents: number; replayed: boolean }> {
   assertKey(r.key);
   const rules = getLoyaltyRules();
   if (!Number.isSafeInteger(r.points) || r.points <= 0 || r.points % rules.redeemStepPoints !== 0) {

@@ -69,10 +69,7 @@ export async function insertEntry(
 }
 
 /** Points credited by `entryId`, spendable until `expiryMonths` after `at`. */
-export async function creditLot(
-  tx: Db,
-  l: { customerId: number; entryId: number; points: number; at: Date | null; expiryMonths: number },
-): Promise<void> {
+export async function creditLot(tx: Db, l: { customerId: number; entryId: number; points: number; at: Date | null; expiryMonths: number }): Promise<void> {
   await tx.execute(sql`
     INSERT INTO loyalty_lots (customer_id, entry_id, points, remaining, earned_at, expires_at)
     SELECT ${l.customerId}, ${l.entryId}, ${l.points}, ${l.points}, t, t + make_interval(months => ${l.expiryMonths}::int)
@@ -85,12 +82,7 @@ export async function creditLot(
  * balance has already been debited by the same amount; lots that cannot cover it mean the two
  * have drifted apart, and the transaction is aborted rather than committed wrong.
  */
-export async function consumeLots(
-  tx: Db,
-  customerId: number,
-  points: number,
-  prefer: { orderId: number | null; saleId: number | null } | null,
-): Promise<void> {
+export async function consumeLots(tx: Db, customerId: number, points: number, prefer: { orderId: number | null; saleId: number | null } | null): Promise<void> {
   const r = await tx.execute<{ taken: number }>(sql`
     WITH open AS (
       SELECT l.id, l.remaining,

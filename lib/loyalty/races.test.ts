@@ -128,7 +128,10 @@ d('contended loyalty accounts (PostgreSQL)', () => {
     expect(redeemed).toHaveLength(20);
     const expiries = await conn.db.execute<{ n: number; lots: number; points: number }>(sql`
       SELECT count(*)::int AS n, count(DISTINCT idempotency_key)::int AS lots, coalesce(-sum(points), 0)::int AS points
-      FROM loyalty_entries WHERE kind = 'expire' AND customer_id IN (${sql.join(members.map((m) => sql`${m}`), sql`, `)})`);
+      FROM loyalty_entries WHERE kind = 'expire' AND customer_id IN (${sql.join(
+        members.map((m) => sql`${m}`),
+        sql`, `,
+      )})`);
     expect(expiries.rows[0]).toEqual({ n: 100, lots: 100, points: 10_000 });
     for (const m of members) expect(await ledgerOf(conn.db, m)).toEqual({ balance: 0, entries: 0, lots: 0, count: 12 });
   });

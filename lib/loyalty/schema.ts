@@ -79,8 +79,12 @@ export const loyaltyEntries = pgTable(
     check('loyalty_entries_shortfall', sql`${t.shortfall} >= 0`),
     check('loyalty_entries_discount', sql`${t.discountCents} >= 0`),
     index('loyalty_entries_customer_idx').on(t.customerId, t.createdAt),
-    index('loyalty_entries_order_idx').on(t.orderId).where(sql`${t.orderId} is not null`),
-    index('loyalty_entries_sale_idx').on(t.saleId).where(sql`${t.saleId} is not null`),
+    index('loyalty_entries_order_idx')
+      .on(t.orderId)
+      .where(sql`${t.orderId} is not null`),
+    index('loyalty_entries_sale_idx')
+      .on(t.saleId)
+      .where(sql`${t.saleId} is not null`),
   ],
 );
 
@@ -108,7 +112,11 @@ export const loyaltyLots = pgTable(
   (t) => [
     check('loyalty_lots_remaining', sql`${t.remaining} >= 0 and ${t.remaining} <= ${t.points}`),
     uniqueIndex('loyalty_lots_entry_unique').on(t.entryId),
-    index('loyalty_lots_open_idx').on(t.customerId, t.expiresAt).where(sql`${t.remaining} > 0`),
-    index('loyalty_lots_due_idx').on(t.expiresAt).where(sql`${t.remaining} > 0`),
+    index('loyalty_lots_open_idx')
+      .on(t.customerId, t.expiresAt)
+      .where(sql`${t.remaining} > 0`),
+    index('loyalty_lots_due_idx')
+      .on(t.expiresAt)
+      .where(sql`${t.remaining} > 0`),
   ],
 );

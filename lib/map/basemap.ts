@@ -15,8 +15,30 @@ import { BASEMAP_COLOURS, VIEW_PX, project, type MapView } from './projection';
 // ISO 3166 numeric codes: France, then the countries drawn lightly around it.
 const FRANCE = '250';
 const NEIGHBOURS = new Set([
-  '020', '040', '056', '208', '203', '276', '380', '372', '438', '442', '492', '528', '620', '724', '756', '826',
-  '504', '012', '788', '674', '470', '705', '191', '616',
+  '020',
+  '040',
+  '056',
+  '208',
+  '203',
+  '276',
+  '380',
+  '372',
+  '438',
+  '442',
+  '492',
+  '528',
+  '620',
+  '724',
+  '756',
+  '826',
+  '504',
+  '012',
+  '788',
+  '674',
+  '470',
+  '705',
+  '191',
+  '616',
 ]);
 
 export type Country = { name: string; france: boolean; polygons: Position[][][] };

@@ -38,7 +38,14 @@ beforeEach(async () => {
   await conn.db.execute(sql`DELETE FROM orders`);
 });
 
-type Row = { recipient_id: number; email: string; subject: string; body: string; status: string; payload: { items: { skuId: number }[]; leftOut: { skuId: number; boughtIn: string }[] } };
+type Row = {
+  recipient_id: number;
+  email: string;
+  subject: string;
+  body: string;
+  status: string;
+  payload: { items: { skuId: number }[]; leftOut: { skuId: number; boughtIn: string }[] };
+};
 async function messages(): Promise<Row[]> {
   return (await conn.db.execute<Row>(sql`SELECT recipient_id, email, subject, body, status, payload FROM outbound_messages ORDER BY id`)).rows;
 }
@@ -47,7 +54,10 @@ const [veste, gourde, bonnet, lampe] = [sku(0), sku(1), sku(2), sku(3)];
 
 describe('queueCartReminders', () => {
   it('queues one reminder for a cart left more than 24 h, listing its items', async () => {
-    await insertCart(conn.db, camille, 26, [{ skuId: veste(), addedHoursAgo: 30, quantity: 2 }, { skuId: gourde(), addedHoursAgo: 27 }]);
+    await insertCart(conn.db, camille, 26, [
+      { skuId: veste(), addedHoursAgo: 30, quantity: 2 },
+      { skuId: gourde(), addedHoursAgo: 27 },
+    ]);
     expect(await queueCartReminders()).toEqual({ queued: 1, skipped: 0 });
     const [m, ...rest] = await messages();
     expect(rest).toHaveLength(0);
@@ -97,7 +107,10 @@ describe('queueCartReminders', () => {
   });
 
   it('queues nothing when everything in the cart was bought since', async () => {
-    await insertCart(conn.db, camille, 30, [{ skuId: veste(), addedHoursAgo: 40 }, { skuId: gourde(), addedHoursAgo: 40 }]);
+    await insertCart(conn.db, camille, 30, [
+      { skuId: veste(), addedHoursAgo: 40 },
+      { skuId: gourde(), addedHoursAgo: 40 },
+    ]);
     await insertSale(conn.db, { customerId: camille, storeId: store, hoursAgo: 5, skuIds: [veste()] });
     await insertOrder(conn.db, { customerId: camille, locationId: store, mode: 'drive', hoursAgo: 5, skuIds: [gourde()], status: 'collected' });
     expect(await queueCartReminders()).toEqual({ queued: 0, skipped: 1 });
@@ -160,7 +173,9 @@ describe('deliverQueuedMessages', () => {
     process.env.MESSAGE_MAX_ATTEMPTS = '2';
     try {
       expect(await deliverQueuedMessages({ transport: broken })).toEqual({ sent: 0, failed: 1 });
-      const after1 = (await conn.db.execute<{ status: string; attempts: number; last_error: string }>(sql`SELECT status, attempts, last_error FROM outbound_messages`)).rows[0];
+      const after1 = (
+        await conn.db.execute<{ status: string; attempts: number; last_error: string }>(sql`SELECT status, attempts, last_error FROM outbound_messages`)
+      ).rows[0];
       expect(after1).toEqual({ status: 'queued', attempts: 1, last_error: 'SMTP said no' });
       // Backing off: not retried at once…
       expect(await deliverQueuedMessages({ transport: broken })).toEqual({ sent: 0, failed: 0 });
@@ -196,8 +211,12 @@ d('several processes at once (PostgreSQL)', () => {
       SELECT 'cart_reminder', ${camille}, 'camille@example.com', 's' || g, 'b', 'k' || g FROM generate_series(1, 40) g`);
     const a = memoryTransport();
     const b = memoryTransport();
-    await Promise.all([deliverQueuedMessages({ transport: a, limit: 7 }), deliverQueuedMessages({ transport: b, limit: 7 }),
-      deliverQueuedMessages({ transport: a, limit: 7 }), deliverQueuedMessages({ transport: b, limit: 7 })]);
+    await Promise.all([
+      deliverQueuedMessages({ transport: a, limit: 7 }),
+      deliverQueuedMessages({ transport: b, limit: 7 }),
+      deliverQueuedMessages({ transport: a, limit: 7 }),
+      deliverQueuedMessages({ transport: b, limit: 7 }),
+    ]);
     const ids = [...a.sent, ...b.sent].map((m) => m.id);
     expect(ids).toHaveLength(28);
     expect(new Set(ids).size).toBe(28);

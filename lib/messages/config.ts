@@ -34,9 +34,7 @@ export function messageMaxAttempts(): number {
 }
 
 export function outboxFilePath(): string {
-  return path.resolve(
-    /* turbopackIgnore: true */ process.env.MESSAGES_OUTBOX_FILE || path.join(process.cwd(), '.data', 'outbox', 'messages.log'),
-  );
+  return path.resolve(/* turbopackIgnore: true */ process.env.MESSAGES_OUTBOX_FILE || path.join(process.cwd(), '.data', 'outbox', 'messages.log'));
 }
 
 export function siteUrl(): string {

@@ -15,9 +15,7 @@ const LEASE_MINUTES = 5;
  * A failure counts an attempt and backs off (attempts² minutes); after MESSAGE_MAX_ATTEMPTS the
  * message is marked failed.
  */
-export async function deliverQueuedMessages(
-  opts: { transport?: MessageTransport; limit?: number } = {},
-): Promise<{ sent: number; failed: number }> {
+export async function deliverQueuedMessages(opts: { transport?: MessageTransport; limit?: number } = {}): Promise<{ sent: number; failed: number }> {
   const transport = opts.transport ?? messageTransport();
   const limit = opts.limit ?? 50;
   const db = await getDb();
@@ -34,7 +32,14 @@ export async function deliverQueuedMessages(
   let failed = 0;
   const maxAttempts = messageMaxAttempts();
   for (const row of claimed.rows.sort((a, b) => a.id - b.id)) {
-    const message: OutgoingMessage = { id: row.id, kind: row.kind, email: row.email, subject: row.subject, body: row.body, createdAt: new Date(row.created_at) };
+    const message: OutgoingMessage = {
+      id: row.id,
+      kind: row.kind,
+      email: row.email,
+      subject: row.subject,
+      body: row.body,
+      createdAt: new Date(row.created_at),
+    };
     try {
       await transport.send(message);
       await db.execute(sql`

@@ -22,9 +22,18 @@ export type MessageView = {
 export async function listRecentMessages(limit = 100): Promise<MessageView[]> {
   const db = await getDb();
   const r = await db.execute<{
-    id: number; kind: MessageKind; email: string; recipient_name: string | null; subject: string; body: string;
-    status: MessageStatus; attempts: number; last_error: string | null; left_out: MessageView['leftOut'] | null;
-    created_at: string | Date; sent_at: string | Date | null;
+    id: number;
+    kind: MessageKind;
+    email: string;
+    recipient_name: string | null;
+    subject: string;
+    body: string;
+    status: MessageStatus;
+    attempts: number;
+    last_error: string | null;
+    left_out: MessageView['leftOut'] | null;
+    created_at: string | Date;
+    sent_at: string | Date | null;
   }>(sql`
     SELECT m.id, m.kind, m.email, u.name AS recipient_name, m.subject, m.body, m.status, m.attempts, m.last_error,
            m.payload -> 'leftOut' AS left_out, m.created_at, m.sent_at

@@ -14,7 +14,12 @@ describe('renderCartReminder', () => {
 
   it('in English, and says when items bought since were left out', () => {
     const r = renderCartReminder(
-      { name: 'Hugo', items: [{ ...item, size: null, colour: null, quantity: 1 }], leftOut: [{ skuId: 2, nameFr: 'x', nameEn: 'x', boughtIn: 'store' }], cartUrl: 'https://shop.example/cart' },
+      {
+        name: 'Hugo',
+        items: [{ ...item, size: null, colour: null, quantity: 1 }],
+        leftOut: [{ skuId: 2, nameFr: 'x', nameEn: 'x', boughtIn: 'store' }],
+        cartUrl: 'https://shop.example/cart',
+      },
       'en',
     );
     expect(r.subject).toBe('Hugo, your cart is waiting');

@@ -42,7 +42,9 @@ export const outboundMessages = pgTable(
     check('outbound_messages_sent', sql`(${t.status} = 'sent') = (${t.sentAt} is not null)`),
     check('outbound_messages_attempts', sql`${t.attempts} >= 0`),
     // Delivery reads the queue oldest first; the staff page reads the newest.
-    index('outbound_messages_queued_idx').on(t.createdAt).where(sql`${t.status} = 'queued'`),
+    index('outbound_messages_queued_idx')
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'queued'`),
     index('outbound_messages_created_idx').on(t.createdAt),
     index('outbound_messages_recipient_idx').on(t.recipientId),
   ],

@@ -3,7 +3,12 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 
 /** Test fixtures for purchases and carts at chosen ages (hours ago). */
-export async function insertCart(db: Db, customerId: number | null, updatedHoursAgo: number, lines: { skuId: number; addedHoursAgo: number; quantity?: number }[]): Promise<number> {
+export async function insertCart(
+  db: Db,
+  customerId: number | null,
+  updatedHoursAgo: number,
+  lines: { skuId: number; addedHoursAgo: number; quantity?: number }[],
+): Promise<number> {
   const c = await db.execute<{ id: number }>(sql`
     INSERT INTO carts (token, customer_id, created_at, updated_at)
     VALUES (${randomBytes(24).toString('base64url')}, ${customerId}, now() - make_interval(hours => ${updatedHoursAgo + 1}),

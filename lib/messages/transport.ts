@@ -21,15 +21,7 @@ export function fileTransport(file = outboxFilePath()): MessageTransport {
     name: 'file',
     async send(m) {
       await fs.mkdir(path.dirname(file), { recursive: true });
-      const text = [
-        `=== message #${m.id} (${m.kind}) — ${new Date().toISOString()}`,
-        `To: ${m.email}`,
-        `Subject: ${m.subject}`,
-        '',
-        m.body,
-        '',
-        '',
-      ].join('\n');
+      const text = [`=== message #${m.id} (${m.kind}) — ${new Date().toISOString()}`, `To: ${m.email}`, `Subject: ${m.subject}`, '', m.body, '', ''].join('\n');
       await fs.appendFile(file, text, 'utf8');
     },
   };

@@ -10,7 +10,10 @@ export function addressSchema(t: Dictionary['orders']) {
   return z.object({
     name: text(100, t.nameRequired),
     address: text(200, t.addressRequired),
-    postcode: z.string().trim().regex(/^\d{5}$/, { error: t.postcodeInvalid }),
+    postcode: z
+      .string()
+      .trim()
+      .regex(/^\d{5}$/, { error: t.postcodeInvalid }),
     town: text(100, t.townRequired),
     phone: z
       .string()

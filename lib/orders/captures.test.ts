@@ -32,7 +32,14 @@ function flakyProvider(): PaymentProvider {
   };
 }
 
-const card: CardMethodInput = { kind: 'card', number: '4242424242424242', expMonth: 12, expYear: new Date().getFullYear() + 2, cvc: '123', holder: 'Camille Martin' };
+const card: CardMethodInput = {
+  kind: 'card',
+  number: '4242424242424242',
+  expMonth: 12,
+  expYear: new Date().getFullYear() + 2,
+  cvc: '123',
+  holder: 'Camille Martin',
+};
 const address: DeliveryAddress = { name: 'Camille Martin', address: '12 rue de la République', postcode: '69002', town: 'Lyon', phone: '0612345678' };
 
 async function placeDeliveryOrder() {
@@ -44,7 +51,13 @@ async function placeDeliveryOrder() {
 }
 
 async function capture(orderId: number) {
-  const r = await conn.db.execute<{ payment_status: string; status: string; capture_attempts: number; due_in_s: number | null; capture_last_error: string | null }>(
+  const r = await conn.db.execute<{
+    payment_status: string;
+    status: string;
+    capture_attempts: number;
+    due_in_s: number | null;
+    capture_last_error: string | null;
+  }>(
     sql`SELECT payment_status, status, capture_attempts, capture_last_error,
                round(extract(epoch FROM capture_next_at - clock_timestamp()))::int AS due_in_s
         FROM orders WHERE id = ${orderId}`,

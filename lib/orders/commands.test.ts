@@ -24,7 +24,15 @@ import {
   startPreparing,
   type DeliveryAddress,
 } from './commands';
-import { ArrivalNotOpenError, InvalidCheckoutError, OrderNotFoundError, OrderStateError, PastCutoffError, PaymentDeclinedError, PriceChangedError } from './errors';
+import {
+  ArrivalNotOpenError,
+  InvalidCheckoutError,
+  OrderNotFoundError,
+  OrderStateError,
+  PastCutoffError,
+  PaymentDeclinedError,
+  PriceChangedError,
+} from './errors';
 import { getCustomerOrder, listCustomerOrders, listDriveOrdersForToday, listUpcomingDriveOrders } from './queries';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
@@ -66,11 +74,20 @@ function recordingProvider(): PaymentProvider {
   };
 }
 
-const card = (number: string): CardMethodInput => ({ kind: 'card', number, expMonth: 12, expYear: new Date().getFullYear() + 2, cvc: '123', holder: 'Camille Martin' });
+const card = (number: string): CardMethodInput => ({
+  kind: 'card',
+  number,
+  expMonth: 12,
+  expYear: new Date().getFullYear() + 2,
+  cvc: '123',
+  holder: 'Camille Martin',
+});
 const address: DeliveryAddress = { name: 'Camille Martin', address: '12 rue de la République', postcode: '69002', town: 'Lyon', phone: '0612345678' };
 
 async function stockOf(location: number, sku: number) {
-  const r = await conn.db.execute<{ on_hand: number; reserved: number }>(sql`SELECT on_hand, reserved FROM stock WHERE location_id = ${location} AND sku_id = ${sku}`);
+  const r = await conn.db.execute<{ on_hand: number; reserved: number }>(
+    sql`SELECT on_hand, reserved FROM stock WHERE location_id = ${location} AND sku_id = ${sku}`,
+  );
   return r.rows[0]!;
 }
 const orderCount = async (customer: number) =>
@@ -92,8 +109,10 @@ beforeAll(async () => {
   process.env.PAYMENT_PROVIDER = 'recording';
   conn = await useTestDatabase();
   const cat = await insertCategory(conn.db, 'c');
-  [skuA, skuB] = (await insertProduct(conn.db, { slug: 'p', categoryId: cat, nameFr: 'P', nameEn: 'P', skus: [{ size: 'S' }, { size: 'M' }] }))
-    .skuIds as [number, number];
+  [skuA, skuB] = (await insertProduct(conn.db, { slug: 'p', categoryId: cat, nameFr: 'P', nameEn: 'P', skus: [{ size: 'S' }, { size: 'M' }] })).skuIds as [
+    number,
+    number,
+  ];
   drive = await insertStore(conn.db, { slug: 'drive-lyon', lat: 45.76, lng: 4.83, drive: true });
   otherDrive = await insertStore(conn.db, { slug: 'drive-bron', lat: 45.73, lng: 4.91, drive: true });
   warehouse = await insertWarehouse(conn.db);
@@ -108,7 +127,10 @@ afterAll(async () => {
 
 describe('placing a drive order', () => {
   it('holds the stock at the drive store, books the slot, empties the cart and records the history', async () => {
-    const { customerId, cartId } = await shopperWithCart([[skuA, 2], [skuB, 1]]);
+    const { customerId, cartId } = await shopperWithCart([
+      [skuA, 2],
+      [skuB, 1],
+    ]);
     const slotId = await insertSlotIn(conn.db, drive, 24 * 60, 3);
     const before = await stockOf(drive, skuA);
     const placed = await placeOrder({ customerId, cartId, slotId, idempotencyKey: randomUUID() });
@@ -119,7 +141,10 @@ describe('placing a drive order', () => {
     const order = (await getCustomerOrder(placed.number, customerId, 'en'))!;
     expect(order).toMatchObject({ mode: 'drive', status: 'placed', paymentStatus: 'due_at_pickup', units: 3, deliveryCents: 0 });
     expect(order.slot?.id).toBe(slotId);
-    expect(order.lines.map((l) => [l.skuId, l.quantity])).toEqual([[skuA, 2], [skuB, 1]]);
+    expect(order.lines.map((l) => [l.skuId, l.quantity])).toEqual([
+      [skuA, 2],
+      [skuB, 1],
+    ]);
     expect(order.events.map((e) => e.kind)).toEqual(['placed']);
     expect(await getCustomerOrder(placed.number, shoppers[199]!, 'en')).toBeNull(); // nobody else's
   });
@@ -153,7 +178,14 @@ describe('placing a drive order', () => {
   });
 
   it('a line out of stock at placement books no slot and reserves nothing', async () => {
-    const { customerId, cartId } = await shopperWithCart([[skuA, 1], [skuB, 3]], 'drive', otherDrive);
+    const { customerId, cartId } = await shopperWithCart(
+      [
+        [skuA, 1],
+        [skuB, 3],
+      ],
+      'drive',
+      otherDrive,
+    );
     await setStock(conn.db, otherDrive, skuB, 2);
     const slotId = await insertSlotIn(conn.db, otherDrive, 24 * 60, 3);
     const beforeA = await stockOf(otherDrive, skuA);
@@ -177,9 +209,14 @@ describe('the price the checkout page showed', () => {
     await setPrice(skuA, shown + 300); // after the checkout page was drawn, before "Pay"
     const authorizedBefore = calls.authorized.length;
     const key = randomUUID();
-    const err = await placeOrder({ customerId, cartId, address, payment: card('4242424242424242'), idempotencyKey: key, shownPrices: new Map([[skuA, shown]]) }).catch(
-      (e: unknown) => e,
-    );
+    const err = await placeOrder({
+      customerId,
+      cartId,
+      address,
+      payment: card('4242424242424242'),
+      idempotencyKey: key,
+      shownPrices: new Map([[skuA, shown]]),
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PriceChangedError);
     expect((err as PriceChangedError).moved).toEqual([{ skuId: skuA, shownCents: shown, nowCents: shown + 300 }]);
     expect(calls.authorized.length).toBe(authorizedBefore); // the card was not touched
@@ -187,7 +224,14 @@ describe('the price the checkout page showed', () => {
     expect(await cartUnits(cartId)).toBe(2);
 
     // The page drawn again shows the new price; the same form (same key) places the order at it.
-    const placed = await placeOrder({ customerId, cartId, address, payment: card('4242424242424242'), idempotencyKey: key, shownPrices: new Map([[skuA, shown + 300]]) });
+    const placed = await placeOrder({
+      customerId,
+      cartId,
+      address,
+      payment: card('4242424242424242'),
+      idempotencyKey: key,
+      shownPrices: new Map([[skuA, shown + 300]]),
+    });
     const order = (await getCustomerOrder(placed.number, customerId, 'en'))!;
     expect(order.lines.map((l) => [l.skuId, l.unitPriceCents])).toEqual([[skuA, shown + 300]]);
     expect(order.subtotalCents).toBe(2 * (shown + 300));
@@ -199,7 +243,9 @@ describe('the price the checkout page showed', () => {
     const slotId = await insertSlotIn(conn.db, drive, 24 * 60, 3);
     await conn.db.execute(sql`UPDATE products SET withdrawn_at = now() WHERE id = (SELECT product_id FROM skus WHERE id = ${skuB})`);
     try {
-      const err = await placeOrder({ customerId, cartId, slotId, idempotencyKey: randomUUID(), shownPrices: new Map([[skuB, await priceOf(skuB)]]) }).catch((e: unknown) => e);
+      const err = await placeOrder({ customerId, cartId, slotId, idempotencyKey: randomUUID(), shownPrices: new Map([[skuB, await priceOf(skuB)]]) }).catch(
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(ProductWithdrawnError);
       expect(await takenOf(conn.db, slotId)).toMatchObject({ booked: 0 });
       expect(await orderCount(customerId)).toBe(0);
@@ -210,7 +256,10 @@ describe('the price the checkout page showed', () => {
   });
 
   it('a line the page did not show (added in another tab) is refused too', async () => {
-    const { customerId, cartId } = await shopperWithCart([[skuA, 1], [skuB, 1]]);
+    const { customerId, cartId } = await shopperWithCart([
+      [skuA, 1],
+      [skuB, 1],
+    ]);
     const slotId = await insertSlotIn(conn.db, drive, 24 * 60, 3);
     const shownPrices = new Map([[skuA, await priceOf(skuA)]]);
     const err = await placeOrder({ customerId, cartId, slotId, idempotencyKey: randomUUID(), shownPrices }).catch((e: unknown) => e);
@@ -322,7 +371,7 @@ describe('after placing', () => {
     expect((await listCustomerOrders(customerId, 'en')).map((o) => o.number)).toEqual([placed.number]);
   });
 
-  it('the drive screen\'s today holds what is due within two hours, even past midnight, and every shopper who is here', async () => {
+  it("the drive screen's today holds what is due within two hours, even past midnight, and every shopper who is here", async () => {
     const { customerId, cartId } = await shopperWithCart([[skuB, 1]]);
     const placed = await placeOrder({ customerId, cartId, slotId, idempotencyKey: randomUUID() }); // in 3 days
     const lists = async () => ({
@@ -338,7 +387,9 @@ describe('after placing', () => {
     await conn.db.execute(sql`UPDATE drive_slots SET starts_at = now() + interval '25 minutes', ends_at = now() + interval '55 minutes' WHERE id = ${slotId}`);
     expect(await where()).toEqual({ today: true, ahead: false });
     // Back in 3 days, but the shopper says "I'm here" (a mistake the staff must see): today, not ahead.
-    await conn.db.execute(sql`UPDATE drive_slots SET starts_at = now() + interval '3 days', ends_at = now() + interval '3 days 30 minutes' WHERE id = ${slotId}`);
+    await conn.db.execute(
+      sql`UPDATE drive_slots SET starts_at = now() + interval '3 days', ends_at = now() + interval '3 days 30 minutes' WHERE id = ${slotId}`,
+    );
     await conn.db.execute(sql`UPDATE orders SET arrived_at = now(), arrival_bay = '3' WHERE id = ${placed.id}`);
     expect(await where()).toEqual({ today: true, ahead: false });
   });
@@ -362,9 +413,7 @@ describe.runIf(onPostgres)('PostgreSQL: concurrent checkouts', () => {
     await setStock(conn.db, warehouse, skuB, 5);
     const [authorizedBefore, voidedBefore] = [calls.authorized.length, calls.voided.length];
     const carts = await Promise.all(Array.from({ length: 30 }, () => shopperWithCart([[skuB, 1]], 'delivery')));
-    const results = await Promise.allSettled(
-      carts.map((c) => placeOrder({ ...c, address, payment: card('4242424242424242'), idempotencyKey: randomUUID() })),
-    );
+    const results = await Promise.allSettled(carts.map((c) => placeOrder({ ...c, address, payment: card('4242424242424242'), idempotencyKey: randomUUID() })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
     expect(results.every((r) => r.status === 'fulfilled' || r.reason instanceof OutOfStockError)).toBe(true);
     expect(await stockOf(warehouse, skuB)).toEqual({ on_hand: 5, reserved: 5 });

@@ -478,13 +478,7 @@ export async function handOverOrder(input: StaffOrderInput): Promise<StaffOrderR
     if (order.mode !== 'drive') throw new OrderNotFoundError();
     if (order.status !== 'ready') throw new OrderStateError(order.status, 'handed over');
     await takeHeldStock(tx, order.location_id, await orderLines(tx, order.id), { actorId: input.actorId, note: `drive ${order.number}` });
-    await setStatus(
-      tx,
-      order,
-      'collected',
-      input.actorId,
-      order.payment_status === 'due_at_pickup' ? sql`, payment_status = 'paid_at_pickup'` : sql``,
-    );
+    await setStatus(tx, order, 'collected', input.actorId, order.payment_status === 'due_at_pickup' ? sql`, payment_status = 'paid_at_pickup'` : sql``);
     await earnOnCompletion(tx, order);
     await notifyDrive(tx, order.location_id, order.id);
     return named(order);

@@ -1,7 +1,6 @@
 import { DomainError } from '@/lib/errors';
 import type { OrderStatus } from './schema';
 
-
 export class DriveNotOfferedError extends DomainError {
   constructor() {
     super('drive_not_offered', 'This shop does not offer drive pickup. Choose another shop.');
@@ -16,7 +15,10 @@ export class InvalidCheckoutError extends DomainError {
 
 /** Points asked for that this order cannot take: not whole steps, or more than its goods allow. */
 export class PointsNotUsableError extends DomainError {
-  constructor(readonly maxPoints: number, readonly stepPoints: number) {
+  constructor(
+    readonly maxPoints: number,
+    readonly stepPoints: number,
+  ) {
     super(
       'points_not_usable',
       maxPoints === 0 ? 'Points cannot be used on this order.' : `Use points in steps of ${stepPoints}, at most ${maxPoints} on this order.`,
@@ -26,7 +28,10 @@ export class PointsNotUsableError extends DomainError {
 
 /** The card was refused: nothing was reserved or booked, and nothing was charged. */
 export class PaymentDeclinedError extends DomainError {
-  constructor(readonly declineCode: string, message: string) {
+  constructor(
+    readonly declineCode: string,
+    message: string,
+  ) {
     super('payment_declined', message);
   }
 }
@@ -58,7 +63,10 @@ export class OrderNotFoundError extends DomainError {
 }
 
 export class OrderStateError extends DomainError {
-  constructor(readonly status: OrderStatus, action: string) {
+  constructor(
+    readonly status: OrderStatus,
+    action: string,
+  ) {
     super(`order_${status}`, `This order is ${STATUS_WORDS[status]}: it can no longer be ${action}.`);
   }
 }

@@ -56,7 +56,14 @@ function recordingProvider(): PaymentProvider {
   };
 }
 
-const card: CardMethodInput = { kind: 'card', number: '4242424242424242', expMonth: 12, expYear: new Date().getFullYear() + 2, cvc: '123', holder: 'Camille Martin' };
+const card: CardMethodInput = {
+  kind: 'card',
+  number: '4242424242424242',
+  expMonth: 12,
+  expYear: new Date().getFullYear() + 2,
+  cvc: '123',
+  holder: 'Camille Martin',
+};
 const address: DeliveryAddress = { name: 'Camille Martin', address: '12 rue de la République', postcode: '69002', town: 'Lyon', phone: '0612345678' };
 
 const balanceOf = async (customerId: number) => (await getLoyaltyCard(customerId))!.balance;
@@ -68,9 +75,7 @@ async function member(points: number, units: number, mode: 'drive' | 'delivery')
   const customerId = shoppers[next++]!;
   await joinLoyalty(customerId);
   if (points > 0) {
-    await conn.db.transaction((tx) =>
-      adjustPoints(tx as never, { customerId, points, reason: 'test balance', staffId: null, key: `test:${customerId}` }),
-    );
+    await conn.db.transaction((tx) => adjustPoints(tx as never, { customerId, points, reason: 'test balance', staffId: null, key: `test:${customerId}` }));
   }
   const cartId = await getOrCreateCustomerCart(customerId);
   await addToCart(cartId, sku, units);
@@ -115,9 +120,11 @@ describe('spending points at checkout', () => {
   it('takes the points and the discount in the order’s transaction; the card is authorised for the rest', async () => {
     const { customerId, cartId } = await member(1_000, 3, 'delivery'); // €59.97, free delivery
     const placed = await placeOrder({ customerId, cartId, address, payment: card, redeemPoints: 400, idempotencyKey: randomUUID() });
-    const order = (await conn.db.execute<{ discount_cents: number; points_redeemed: number; total_cents: number }>(
-      sql`SELECT discount_cents, points_redeemed, total_cents FROM orders WHERE id = ${placed.id}`,
-    )).rows[0]!;
+    const order = (
+      await conn.db.execute<{ discount_cents: number; points_redeemed: number; total_cents: number }>(
+        sql`SELECT discount_cents, points_redeemed, total_cents FROM orders WHERE id = ${placed.id}`,
+      )
+    ).rows[0]!;
     expect(order).toEqual({ discount_cents: 2000, points_redeemed: 400, total_cents: 5997 - 2000 });
     expect(authorized.at(-1)!.amount).toBe(3997);
     expect(await balanceOf(customerId)).toBe(600);

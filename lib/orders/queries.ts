@@ -126,7 +126,13 @@ function toOrder(r: Row): Order {
     cardLast4: r.card_last4,
     delivery:
       r.mode === 'delivery'
-        ? { name: r.delivery_name ?? '', address: r.delivery_address ?? '', postcode: r.delivery_postcode ?? '', town: r.delivery_town ?? '', phone: r.delivery_phone }
+        ? {
+            name: r.delivery_name ?? '',
+            address: r.delivery_address ?? '',
+            postcode: r.delivery_postcode ?? '',
+            town: r.delivery_town ?? '',
+            phone: r.delivery_phone,
+          }
         : null,
     arrivedAt: iso(r.arrived_at),
     arrivalBay: r.arrival_bay,
@@ -197,12 +203,7 @@ export async function isCustomerOrder(number: string, customerId: number): Promi
 
 /** "My orders": open ones first, then newest first. */
 export async function listCustomerOrders(customerId: number, locale: Locale): Promise<Order[]> {
-  return select(
-    locale,
-    sql`o.customer_id = ${customerId}`,
-    sql`(o.status IN ('placed', 'preparing', 'ready', 'shipped')) DESC, o.placed_at DESC`,
-    50,
-  );
+  return select(locale, sql`o.customer_id = ${customerId}`, sql`(o.status IN ('placed', 'preparing', 'ready', 'shipped')) DESC, o.placed_at DESC`, 50);
 }
 
 /** An order of this location (drive store or warehouse), for staff; null when it is another's. */

@@ -74,10 +74,7 @@ export const orders = pgTable(
   },
   (t) => [
     check('orders_mode', sql`${t.mode} in ('delivery', 'drive')`),
-    check(
-      'orders_status',
-      sql`${t.status} in ('placed', 'preparing', 'ready', 'collected', 'shipped', 'delivered', 'cancelled')`,
-    ),
+    check('orders_status', sql`${t.status} in ('placed', 'preparing', 'ready', 'collected', 'shipped', 'delivered', 'cancelled')`),
     check(
       'orders_status_for_mode',
       sql`(${t.mode} = 'drive' and ${t.status} not in ('shipped', 'delivered')) or (${t.mode} = 'delivery' and ${t.status} not in ('ready', 'collected'))`,
@@ -137,10 +134,7 @@ export const orderEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check(
-      'order_events_kind',
-      sql`${t.kind} in ('placed', 'preparing', 'ready', 'collected', 'shipped', 'delivered', 'cancelled', 'arrived', 'slot_moved')`,
-    ),
+    check('order_events_kind', sql`${t.kind} in ('placed', 'preparing', 'ready', 'collected', 'shipped', 'delivered', 'cancelled', 'arrived', 'slot_moved')`),
     index('order_events_order_idx').on(t.orderId, t.at),
   ],
 );

@@ -27,9 +27,18 @@ let shoppers: number[];
 const address: DeliveryAddress = { name: 'Inès Canaux', address: '3 quai Saint-Vincent', postcode: '69001', town: 'Lyon', phone: '' };
 
 const warehouseStock = async () =>
-  (await conn.db.execute<{ on_hand: number; reserved: number }>(sql`SELECT on_hand, reserved FROM stock WHERE location_id = ${warehouse} AND sku_id = ${sku}`)).rows[0]!;
+  (await conn.db.execute<{ on_hand: number; reserved: number }>(sql`SELECT on_hand, reserved FROM stock WHERE location_id = ${warehouse} AND sku_id = ${sku}`))
+    .rows[0]!;
 const order = (over: Partial<Parameters<typeof placeTillDeliveryOrder>[0]> = {}) =>
-  placeTillDeliveryOrder({ storeId: store, staffId: staff, customerId: shoppers[0]!, lines: [{ skuId: sku, quantity: 2 }], address, idempotencyKey: randomUUID(), ...over });
+  placeTillDeliveryOrder({
+    storeId: store,
+    staffId: staff,
+    customerId: shoppers[0]!,
+    lines: [{ skuId: sku, quantity: 2 }],
+    address,
+    idempotencyKey: randomUUID(),
+    ...over,
+  });
 
 beforeAll(async () => {
   conn = await useTestDatabase();
@@ -57,7 +66,14 @@ describe('placeTillDeliveryOrder', () => {
       await conn.db.execute<Record<string, unknown>>(sql`
         SELECT mode, status, location_id, payment_status, placed_at_store_id, delivery_town FROM orders WHERE id = ${placed.id}`)
     ).rows[0];
-    expect(row).toEqual({ mode: 'delivery', status: 'placed', location_id: warehouse, payment_status: 'paid_at_pickup', placed_at_store_id: store, delivery_town: 'Lyon' });
+    expect(row).toEqual({
+      mode: 'delivery',
+      status: 'placed',
+      location_id: warehouse,
+      payment_status: 'paid_at_pickup',
+      placed_at_store_id: store,
+      delivery_town: 'Lyon',
+    });
     expect(await warehouseStock()).toEqual({ on_hand: before.on_hand, reserved: before.reserved + 2 });
     const event = await conn.db.execute<{ actor_id: number; note: string }>(sql`SELECT actor_id, note FROM order_events WHERE order_id = ${placed.id}`);
     expect(event.rows).toEqual([{ actor_id: staff, note: `till:${store}` }]);

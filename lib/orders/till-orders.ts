@@ -122,7 +122,10 @@ export async function placeTillDeliveryOrder(input: TillDeliveryOrderInput): Pro
       // The web's price, read here: the till's screen names the item, it does not price it.
       const skuIds = [...new Set(lines.map((l) => l.skuId))];
       const prices = await tx.execute<{ id: number; price_cents: number }>(sql`
-        SELECT id, price_cents FROM skus WHERE id IN (${sql.join(skuIds.map((id) => sql`${id}`), sql`, `)})`);
+        SELECT id, price_cents FROM skus WHERE id IN (${sql.join(
+          skuIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`);
       const price = new Map(prices.rows.map((r) => [r.id, r.price_cents]));
       if (price.size !== skuIds.length) throw new InvalidCheckoutError('An item on this order is not in the catalogue.');
       const subtotal = lines.reduce((sum, l) => sum + price.get(l.skuId)! * l.quantity, 0);

@@ -34,7 +34,12 @@ export function cardBrand(digits: string): CardBrand {
 
 /** Digits in groups of four, as printed on the card: "4242 4242 4242 4242". */
 export function groupCardNumber(input: string): string {
-  return (input.replace(/\D/g, '').slice(0, 19).match(/.{1,4}/g) ?? []).join(' ');
+  return (
+    input
+      .replace(/\D/g, '')
+      .slice(0, 19)
+      .match(/.{1,4}/g) ?? []
+  ).join(' ');
 }
 
 /**

@@ -88,7 +88,14 @@ describe('card form schema', () => {
 
   it('every error key has a text in both languages', () => {
     const result = parseCardForm(new FormData(), schema);
-    const keys = [...(result.ok ? [] : Object.values(result.errors)), 'cardNumberInvalid', 'cardExpInvalid', 'cardExpired', 'cardCvcInvalid', 'cardHolderTooLong'] as const;
+    const keys = [
+      ...(result.ok ? [] : Object.values(result.errors)),
+      'cardNumberInvalid',
+      'cardExpInvalid',
+      'cardExpired',
+      'cardCvcInvalid',
+      'cardHolderTooLong',
+    ] as const;
     for (const locale of ['fr', 'en'] as const) {
       const texts = getDictionary(locale).payments;
       for (const k of keys) expect(texts[k], `${locale}.${k}`).toBeTruthy();

@@ -59,23 +59,19 @@ export function createCardFormSchema(now: () => Date = () => new Date()) {
         .min(1, { error: 'cardHolderRequired' satisfies CardErrorKey })
         .max(100, { error: 'cardHolderTooLong' satisfies CardErrorKey }),
     })
-    .transform(
-      (f): CardMethodInput => ({
-        kind: 'card',
-        number: f.card_number,
-        expMonth: f.card_exp.month,
-        expYear: f.card_exp.year,
-        cvc: f.card_cvc,
-        holder: f.card_holder,
-      }),
-    );
+    .transform((f): CardMethodInput => ({
+      kind: 'card',
+      number: f.card_number,
+      expMonth: f.card_exp.month,
+      expYear: f.card_exp.year,
+      cvc: f.card_cvc,
+      holder: f.card_holder,
+    }));
 }
 
 export const cardFormSchema = createCardFormSchema();
 
-export type CardFormResult =
-  | { ok: true; method: CardMethodInput }
-  | { ok: false; errors: Partial<Record<CardField, CardErrorKey>> };
+export type CardFormResult = { ok: true; method: CardMethodInput } | { ok: false; errors: Partial<Record<CardField, CardErrorKey>> };
 
 /**
  * Reads the four card inputs from the checkout form. On failure, the first issue per field as a

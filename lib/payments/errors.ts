@@ -25,17 +25,16 @@ export class PaymentRequestError extends PaymentError {
 }
 
 export class PaymentNotFoundError extends PaymentError {
-  constructor(readonly reference: string, hint = '') {
+  constructor(
+    readonly reference: string,
+    hint = '',
+  ) {
     super('payment_not_found', `No payment ${reference} at this provider.${hint ? ` ${hint}` : ''}`);
   }
 }
 
 export type PaymentStateCode =
-  | 'payment_voided'
-  | 'payment_already_captured'
-  | 'payment_not_captured'
-  | 'capture_exceeds_authorized'
-  | 'refund_exceeds_captured';
+  'payment_voided' | 'payment_already_captured' | 'payment_not_captured' | 'capture_exceeds_authorized' | 'refund_exceeds_captured';
 
 /** The payment is not in a state that allows this (capturing a voided hold, refunding too much). */
 export class PaymentStateError extends PaymentError {

@@ -54,7 +54,8 @@ export function createPayAtPickupProvider(): PaymentProvider {
 
     async void(reference) {
       const known = payments.get(reference);
-      if (known?.state === 'captured') throw new PaymentStateError('payment_already_captured', `Payment ${reference} was taken at handover: refund it instead.`);
+      if (known?.state === 'captured')
+        throw new PaymentStateError('payment_already_captured', `Payment ${reference} was taken at handover: refund it instead.`);
       if (known) known.state = 'voided';
       return { reference, voided: true };
     },
@@ -63,7 +64,8 @@ export function createPayAtPickupProvider(): PaymentProvider {
       return replayOrRun(keys, idempotencyKey, `refund:${reference}:${amountCents}`, () => {
         assertAmount(amountCents, 'refund amount');
         const known = payments.get(reference);
-        if (known && known.state !== 'captured') throw new PaymentStateError('payment_not_captured', `Payment ${reference} was never taken; nothing to refund.`);
+        if (known && known.state !== 'captured')
+          throw new PaymentStateError('payment_not_captured', `Payment ${reference} was never taken; nothing to refund.`);
         if (known && amountCents > known.capturedCents - known.refundedCents) {
           throw new PaymentStateError('refund_exceeds_captured', `Cannot refund ${amountCents} cents: ${known.capturedCents - known.refundedCents} remain.`);
         }

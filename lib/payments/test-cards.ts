@@ -7,9 +7,7 @@ import type { CardBrand, KnownDeclineCode } from './types';
  * checkout banner and the tests.
  */
 export type TestCardOutcome =
-  | 'success'
-  | Extract<KnownDeclineCode, 'card_declined' | 'insufficient_funds' | 'expired_card' | 'incorrect_cvc'>
-  | 'processing_error';
+  'success' | Extract<KnownDeclineCode, 'card_declined' | 'insufficient_funds' | 'expired_card' | 'incorrect_cvc'> | 'processing_error';
 
 export type TestCard = { number: string; brand: CardBrand; outcome: TestCardOutcome };
 

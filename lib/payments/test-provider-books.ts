@@ -35,7 +35,9 @@ export function createDatabaseTestProviderStore(): TestProviderStore {
             return r.rows[0] as IdempotentEntry | undefined;
           },
           putKey: async (key, entry) => {
-            await tx.execute(sql`INSERT INTO test_provider_keys (key, fingerprint, result) VALUES (${key}, ${entry.fingerprint}, ${JSON.stringify(entry.result)}::jsonb)`);
+            await tx.execute(
+              sql`INSERT INTO test_provider_keys (key, fingerprint, result) VALUES (${key}, ${entry.fingerprint}, ${JSON.stringify(entry.result)}::jsonb)`,
+            );
           },
         };
         return work(books);

@@ -24,7 +24,14 @@ import {
   StoreNotReservableError,
 } from './errors';
 import { normalizePickupCode } from './pickup-code';
-import { findStoreReservationByCode, getCustomerReservation, isCustomerReservation, listCustomerReservations, listReservableStores, listStoreReservationsForToday } from './queries';
+import {
+  findStoreReservationByCode,
+  getCustomerReservation,
+  isCustomerReservation,
+  listCustomerReservations,
+  listReservableStores,
+  listStoreReservationsForToday,
+} from './queries';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
 let store: number;
@@ -53,7 +60,15 @@ async function lapse(id: number) {
 beforeAll(async () => {
   conn = await useTestDatabase();
   const cat = await insertCategory(conn.db, 'c');
-  skus = (await insertProduct(conn.db, { slug: 'p', categoryId: cat, nameFr: 'Gourde', nameEn: 'Bottle', skus: [{ priceCents: 1500 }, { priceCents: 2500 }, {}, {}, {}] })).skuIds;
+  skus = (
+    await insertProduct(conn.db, {
+      slug: 'p',
+      categoryId: cat,
+      nameFr: 'Gourde',
+      nameEn: 'Bottle',
+      skus: [{ priceCents: 1500 }, { priceCents: 2500 }, {}, {}, {}],
+    })
+  ).skuIds;
   store = await insertStore(conn.db, { slug: 'lyon', lat: 45.76, lng: 4.83 });
   otherStore = await insertStore(conn.db, { slug: 'villeurbanne', lat: 45.77, lng: 4.89 });
   noReserveStore = await insertStore(conn.db, { slug: 'outlet', lat: 45.7, lng: 4.8, clickReserve: false });
@@ -75,7 +90,10 @@ beforeEach(async () => {
 
 describe('placeReservation', () => {
   it('holds the units and writes the reservation with its lines, prices and a pickup code', async () => {
-    const r = await place(alice, [{ skuId: skus[0]!, quantity: 2 }, { skuId: skus[1]!, quantity: 1 }]);
+    const r = await place(alice, [
+      { skuId: skus[0]!, quantity: 2 },
+      { skuId: skus[1]!, quantity: 1 },
+    ]);
     expect(r.code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
     expect(r.replayed).toBe(false);
     expect(await stockOf(skus[0]!)).toEqual({ on_hand: 10, reserved: 2 });
@@ -143,7 +161,10 @@ describe('placeReservation', () => {
 
   it('refuses more than is available, all lines or none', async () => {
     await setStock(conn.db, store, skus[0]!, 3, 1);
-    const err = await place(alice, [{ skuId: skus[1]!, quantity: 2 }, { skuId: skus[0]!, quantity: 3 }]).catch((e: unknown) => e);
+    const err = await place(alice, [
+      { skuId: skus[1]!, quantity: 2 },
+      { skuId: skus[0]!, quantity: 3 },
+    ]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OutOfStockError);
     expect((err as OutOfStockError).available).toBe(2);
     expect(await stockOf(skus[1]!)).toEqual({ on_hand: 10, reserved: 0 }); // the first line rolled back too
@@ -152,8 +173,16 @@ describe('placeReservation', () => {
 
   it('counts two lines of one SKU together against the stock', async () => {
     await setStock(conn.db, store, skus[0]!, 3);
-    await expect(place(alice, [{ skuId: skus[0]!, quantity: 2 }, { skuId: skus[0]!, quantity: 2 }])).rejects.toBeInstanceOf(OutOfStockError);
-    const r = await place(alice, [{ skuId: skus[0]!, quantity: 2 }, { skuId: skus[0]!, quantity: 1 }]);
+    await expect(
+      place(alice, [
+        { skuId: skus[0]!, quantity: 2 },
+        { skuId: skus[0]!, quantity: 2 },
+      ]),
+    ).rejects.toBeInstanceOf(OutOfStockError);
+    const r = await place(alice, [
+      { skuId: skus[0]!, quantity: 2 },
+      { skuId: skus[0]!, quantity: 1 },
+    ]);
     expect(await stockOf(skus[0]!)).toEqual({ on_hand: 3, reserved: 3 });
     expect((await getCustomerReservation(r.id, alice, 'en'))!.lines).toHaveLength(2);
   });
@@ -194,7 +223,6 @@ describe('lifecycle', () => {
     expect(await stockOf(skus[0]!)).toEqual({ on_hand: 8, reserved: 0 });
   });
 
-
   it('a shopper cancels only their own reservation; the units come back once', async () => {
     const r = await place(alice, [{ skuId: skus[0]!, quantity: 3 }]);
     await expect(cancelReservationByCustomer({ reservationId: r.id, customerId: bob })).rejects.toBeInstanceOf(ReservationNotFoundError);
@@ -225,7 +253,10 @@ describe('lifecycle', () => {
   });
 
   it('the sweep expires due reservations across stores', async () => {
-    const a = await place(alice, [{ skuId: skus[0]!, quantity: 2 }, { skuId: skus[0]!, quantity: 1 }]);
+    const a = await place(alice, [
+      { skuId: skus[0]!, quantity: 2 },
+      { skuId: skus[0]!, quantity: 1 },
+    ]);
     const b = await place(bob, [{ skuId: skus[0]!, quantity: 1 }], otherStore);
     await place(bob, [{ skuId: skus[1]!, quantity: 1 }]);
     await lapse(a.id);

@@ -22,7 +22,11 @@ export class StoreNotReservableError extends DomainError {
 
 /** Anti-hoarding: too many open reservations, or too many units of one item across them. */
 export class ReservationLimitError extends DomainError {
-  constructor(readonly kind: 'active' | 'units', readonly limit: number, readonly alreadyHeld = 0) {
+  constructor(
+    readonly kind: 'active' | 'units',
+    readonly limit: number,
+    readonly alreadyHeld = 0,
+  ) {
     super(
       kind === 'active' ? 'reservation_limit_active' : 'reservation_limit_units',
       kind === 'active'

@@ -43,7 +43,9 @@ export const reservations = pgTable(
     index('reservations_customer_idx').on(t.customerId, t.createdAt),
     index('reservations_store_idx').on(t.storeId, t.status, t.createdAt),
     // The expiry sweep reads only open reservations, oldest deadline first.
-    index('reservations_open_expiry_idx').on(t.expiresAt).where(sql`${t.status} in ('placed', 'ready')`),
+    index('reservations_open_expiry_idx')
+      .on(t.expiresAt)
+      .where(sql`${t.status} in ('placed', 'ready')`),
   ],
 );
 
@@ -61,8 +63,5 @@ export const reservationLines = pgTable(
     /** The price shown when reserving: what the shopper pays at pickup. */
     unitPriceCents: integer('unit_price_cents').notNull(),
   },
-  (t) => [
-    check('reservation_lines_quantity', sql`${t.quantity} > 0`),
-    index('reservation_lines_reservation_idx').on(t.reservationId),
-  ],
+  (t) => [check('reservation_lines_quantity', sql`${t.quantity} > 0`), index('reservation_lines_reservation_idx').on(t.reservationId)],
 );

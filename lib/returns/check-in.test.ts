@@ -55,7 +55,10 @@ beforeAll(async () => {
   registerPaymentProvider('spy', spyProvider);
   conn = await useTestDatabase();
   const cat = await insertCategory(conn.db, 'c');
-  [sku, skuB] = (await insertProduct(conn.db, { slug: 'p', categoryId: cat, nameFr: 'P', nameEn: 'P', skus: [{ size: 'S' }, { size: 'M' }] })).skuIds as [number, number];
+  [sku, skuB] = (await insertProduct(conn.db, { slug: 'p', categoryId: cat, nameFr: 'P', nameEn: 'P', skus: [{ size: 'S' }, { size: 'M' }] })).skuIds as [
+    number,
+    number,
+  ];
   desk = await insertStore(conn.db, { slug: 'lyon', lat: 45.76, lng: 4.83 });
   otherDesk = await insertStore(conn.db, { slug: 'bron', lat: 45.73, lng: 4.91 });
   await openReturnsDesk(conn.db, desk, { capacityPerHour: 50 });
@@ -78,7 +81,10 @@ async function onHand(location: number, skuId: number): Promise<number | null> {
 }
 
 /** A delivered order paid by card (spy provider), lines of 20 € each, and a booked return of `quantities` at `storeId`. */
-async function booked(quantities: number[], opts: { storeId?: number; refund?: 'original' | 'store_credit'; discountCents?: number; customerId?: number } = {}) {
+async function booked(
+  quantities: number[],
+  opts: { storeId?: number; refund?: 'original' | 'store_credit'; discountCents?: number; customerId?: number } = {},
+) {
   const customerId = opts.customerId ?? shoppers[next++]!;
   const skus = [sku, skuB];
   const o = await insertCompletedOrder(conn.db, {
@@ -129,7 +135,10 @@ describe('checking a return in at the desk', () => {
     expect(announced.rows[0]).toEqual({ location_id: desk, available: before.desk! + 2 });
     expect(refunds).toEqual([{ reference: expect.stringMatching(/^ref_/), amount: 4000, key: `return:${r.code}:refund` }]);
     const view = (await getCustomerReturn(r.code, r.customerId, 'en'))!;
-    expect(view.lines.map((l) => [l.outcome, l.refusalReason])).toEqual([['resellable', null], ['refused', 'Worn, label removed']]);
+    expect(view.lines.map((l) => [l.outcome, l.refusalReason])).toEqual([
+      ['resellable', null],
+      ['refused', 'Worn, label removed'],
+    ]);
     expect(view.events.map((e) => e.kind)).toEqual(['booked', 'received', 'refunded']);
     // The refused unit can be returned again; the accepted ones cannot.
     const order = (await getReturnableOrder(r.order.number, r.customerId, 'en'))!;
@@ -167,9 +176,9 @@ describe('checking a return in at the desk', () => {
 
   it('every line needs a decision, and a refusal needs a reason', async () => {
     const r = await booked([1, 1]);
-    await expect(checkInReturn({ storeId: desk, actorId: staff, code: r.code, lines: [{ returnLineId: r.lineIds[0]!, outcome: 'resellable' }] })).rejects.toBeInstanceOf(
-      InvalidReturnError,
-    );
+    await expect(
+      checkInReturn({ storeId: desk, actorId: staff, code: r.code, lines: [{ returnLineId: r.lineIds[0]!, outcome: 'resellable' }] }),
+    ).rejects.toBeInstanceOf(InvalidReturnError);
     await expect(
       checkInReturn({
         storeId: desk,
@@ -209,13 +218,29 @@ describe('checking a return in at the desk', () => {
   it('a points discount is shared pro rata, and returning everything gives back exactly what was paid for the goods', async () => {
     // 3 units at 20 € (60 €), 5 € off with points: 55 € paid for the goods.
     const customerId = shoppers[next++]!;
-    const o = await insertCompletedOrder(conn.db, { customerId, locationId: warehouse, lines: [{ skuId: sku, quantity: 3, unitPriceCents: 2000 }], provider: 'spy', discountCents: 500 });
+    const o = await insertCompletedOrder(conn.db, {
+      customerId,
+      locationId: warehouse,
+      lines: [{ skuId: sku, quantity: 3, unitPriceCents: 2000 }],
+      provider: 'spy',
+      discountCents: 500,
+    });
     const window = (await listDropOffWindows(desk))[1]!.windows[22]!.startsAt;
     const total: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const b = await bookReturn({ customerId, orderNumber: o.number, storeId: desk, windowStartsAt: window, lines: [{ orderLineId: o.lineIds[0]!, quantity: 1, reason: 'other' }], refund: 'original', idempotencyKey: randomUUID() });
+      const b = await bookReturn({
+        customerId,
+        orderNumber: o.number,
+        storeId: desk,
+        windowStartsAt: window,
+        lines: [{ orderLineId: o.lineIds[0]!, quantity: 1, reason: 'other' }],
+        refund: 'original',
+        idempotencyKey: randomUUID(),
+      });
       const v = (await getDeskReturn(b.code, desk, 'en'))!;
-      total.push((await checkInReturn({ storeId: desk, actorId: staff, code: b.code, lines: [{ returnLineId: v.lines[0]!.id, outcome: 'resellable' }] })).refundCents);
+      total.push(
+        (await checkInReturn({ storeId: desk, actorId: staff, code: b.code, lines: [{ returnLineId: v.lines[0]!.id, outcome: 'resellable' }] })).refundCents,
+      );
     }
     expect(total).toEqual([1834, 1833, 1833]);
     expect(total.reduce((a, b) => a + b, 0)).toBe(5500);
@@ -254,7 +279,9 @@ describe('points', () => {
   it('takes back what the refunded goods earned; already spent points are recorded as shortfall, never below zero', async () => {
     const r = await booked([2]); // order: 3 units at 20 €, 60 € → 60 points (1 point per euro)
     await joinLoyalty(r.customerId);
-    const earned = await inTx((tx) => earnPoints(tx, { customerId: r.customerId, spendCents: 6000, channel: 'web', storeId: null, orderId: r.order.id, key: `e${r.order.id}` }));
+    const earned = await inTx((tx) =>
+      earnPoints(tx, { customerId: r.customerId, spendCents: 6000, channel: 'web', storeId: null, orderId: r.order.id, key: `e${r.order.id}` }),
+    );
     expect(earned?.points).toBe(60);
     // The shopper already spent most of them: 50 of 60 points.
     await inTx((tx) => adjustPoints(tx, { customerId: r.customerId, points: -50, reason: 'spent elsewhere', staffId: null, key: `spend${r.order.id}` }));
@@ -353,7 +380,12 @@ describe('an interrupted refund', () => {
 describe('walk-in returns', () => {
   it('staff return an order by its number without a booking, in one step', async () => {
     const customerId = shoppers[next++]!;
-    const o = await insertCompletedOrder(conn.db, { customerId, locationId: warehouse, lines: [{ skuId: sku, quantity: 2, unitPriceCents: 1500 }], provider: 'spy' });
+    const o = await insertCompletedOrder(conn.db, {
+      customerId,
+      locationId: warehouse,
+      lines: [{ skuId: sku, quantity: 2, unitPriceCents: 1500 }],
+      provider: 'spy',
+    });
     const before = await onHand(otherDesk, sku);
     const input = {
       storeId: otherDesk,
@@ -375,7 +407,12 @@ describe('walk-in returns', () => {
 
   it('outside the return period a walk-in is refused too', async () => {
     const customerId = shoppers[next++]!;
-    const o = await insertCompletedOrder(conn.db, { customerId, locationId: warehouse, lines: [{ skuId: sku, quantity: 1, unitPriceCents: 1500 }], completedDaysAgo: 40 });
+    const o = await insertCompletedOrder(conn.db, {
+      customerId,
+      locationId: warehouse,
+      lines: [{ skuId: sku, quantity: 1, unitPriceCents: 1500 }],
+      completedDaysAgo: 40,
+    });
     await expect(
       walkInReturn({
         storeId: desk,

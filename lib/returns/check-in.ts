@@ -102,7 +102,13 @@ async function receive(
 
   const points =
     refundCents > 0
-      ? await reversePoints(tx, { customerId: order.customer_id, orderId: order.id, key: `return:${ret.id}:points`, spendCents: refundCents, storeId: ret.store_id })
+      ? await reversePoints(tx, {
+          customerId: order.customer_id,
+          orderId: order.id,
+          key: `return:${ret.id}:points`,
+          spendCents: refundCents,
+          storeId: ret.store_id,
+        })
       : { reversedEarned: 0, shortfall: 0 };
 
   const finalStatus: ReturnStatus = kept.length === 0 ? 'refused' : anyRefused ? 'partially_refunded' : 'refunded';
@@ -110,7 +116,13 @@ async function receive(
   let refundState: RefundState = 'none';
   let reference: string | null = null;
   if (refundCents > 0 && refundMethod === 'store_credit') {
-    const credit = await creditStoreCredit(tx, { customerId: order.customer_id, amountCents: refundCents, key: `return:${ret.id}:credit`, returnId: ret.id, note: ret.code });
+    const credit = await creditStoreCredit(tx, {
+      customerId: order.customer_id,
+      amountCents: refundCents,
+      key: `return:${ret.id}:credit`,
+      returnId: ret.id,
+      note: ret.code,
+    });
     refundState = 'succeeded';
     reference = `credit:${credit.entryId}`;
   } else if (refundCents > 0) {
@@ -190,7 +202,14 @@ export async function walkInReturn(input: {
       const order = await lockReturnOrder(tx, { number: input.orderNumber });
       assertReturnable(order);
       const method = input.refund === 'store_credit' ? 'store_credit' : originalRefundMethod(order);
-      const ret = await insertReturn(tx, { orderId: order.id, customerId: order.customer_id, storeId: input.storeId, windowId: null, refundMethod: method, key: input.idempotencyKey });
+      const ret = await insertReturn(tx, {
+        orderId: order.id,
+        customerId: order.customer_id,
+        storeId: input.storeId,
+        windowId: null,
+        refundMethod: method,
+        key: input.idempotencyKey,
+      });
       await insertLines(tx, ret.id, lines);
       await addEvent(tx, ret.id, 'booked', input.actorId, 'walk-in');
       const ids = await tx.execute<{ id: number; order_line_id: number }>(sql`SELECT id, order_line_id FROM return_lines WHERE return_id = ${ret.id}`);
@@ -325,7 +344,13 @@ export async function retryReturnRefund(input: { storeId: number; actorId: numbe
       return { code: ret.code, credit: false };
     }
     if (stuck || row.refund_error?.startsWith('payment_unavailable')) throw new RefundNotRetryableError();
-    const credit = await creditStoreCredit(tx, { customerId: row.customer_id, amountCents: row.refund_cents, key: `return:${ret.id}:credit`, returnId: ret.id, note: ret.code });
+    const credit = await creditStoreCredit(tx, {
+      customerId: row.customer_id,
+      amountCents: row.refund_cents,
+      key: `return:${ret.id}:credit`,
+      returnId: ret.id,
+      note: ret.code,
+    });
     await tx.execute(sql`
       UPDATE returns SET refund_method = 'store_credit', refund_state = 'succeeded', refund_reference = ${`credit:${credit.entryId}`},
              refund_error = NULL, refunded_at = now(), updated_at = now(),

@@ -36,7 +36,10 @@ let spread = 0;
 beforeAll(async () => {
   conn = await useTestDatabase();
   const cat = await insertCategory(conn.db, 'c');
-  [sku, skuB] = (await insertProduct(conn.db, { slug: 'p', categoryId: cat, nameFr: 'P', nameEn: 'P', skus: [{ size: 'S' }, { size: 'M' }] })).skuIds as [number, number];
+  [sku, skuB] = (await insertProduct(conn.db, { slug: 'p', categoryId: cat, nameFr: 'P', nameEn: 'P', skus: [{ size: 'S' }, { size: 'M' }] })).skuIds as [
+    number,
+    number,
+  ];
   desk = await insertStore(conn.db, { slug: 'lyon', lat: 45.76, lng: 4.83 });
   smallDesk = await insertStore(conn.db, { slug: 'bron', lat: 45.73, lng: 4.91 });
   noDesk = await insertStore(conn.db, { slug: 'villeurbanne', lat: 45.77, lng: 4.88 });
@@ -107,10 +110,16 @@ describe('the return period', () => {
 
 describe('returnable quantities', () => {
   it('at most bought minus what live returns already take; a cancelled return gives its units back', async () => {
-    const o = await order([[sku, 3], [skuB, 1]]);
+    const o = await order([
+      [sku, 3],
+      [skuB, 1],
+    ]);
     const first = await book(o, 2);
     let view = (await getReturnableOrder(o.number, o.customerId, 'fr'))!;
-    expect(view.lines.map((l) => [l.bought, l.returned, l.returnable])).toEqual([[3, 2, 1], [1, 0, 1]]);
+    expect(view.lines.map((l) => [l.bought, l.returned, l.returnable])).toEqual([
+      [3, 2, 1],
+      [1, 0, 1],
+    ]);
     const err = await book(o, 2).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ReturnQuantityExceededError);
     expect((err as ReturnQuantityExceededError).returnable).toBe(1);

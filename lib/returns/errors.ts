@@ -16,7 +16,10 @@ export class OrderNotReturnableError extends DomainError {
 }
 
 export class ReturnPeriodOverError extends DomainError {
-  constructor(readonly deadline: Date, readonly days: number) {
+  constructor(
+    readonly deadline: Date,
+    readonly days: number,
+  ) {
     super('return_period_over', `The ${days}-day return period for this order ended on ${deadline.toISOString().slice(0, 10)}.`);
   }
 }
@@ -51,7 +54,9 @@ export class ReturnQuantityExceededError extends DomainError {
   constructor(readonly returnable: number) {
     super(
       'return_quantity_exceeded',
-      returnable === 0 ? 'This item has already been returned in full.' : `Only ${returnable} ${returnable === 1 ? 'unit' : 'units'} of this item can still be returned.`,
+      returnable === 0
+        ? 'This item has already been returned in full.'
+        : `Only ${returnable} ${returnable === 1 ? 'unit' : 'units'} of this item can still be returned.`,
     );
   }
 }
@@ -97,7 +102,10 @@ export class ReturnNotFoundError extends DomainError {
 
 /** The pass was already scanned (the return was checked in) or the return is otherwise closed. */
 export class ReturnStateError extends DomainError {
-  constructor(readonly status: ReturnStatus, action: string) {
+  constructor(
+    readonly status: ReturnStatus,
+    action: string,
+  ) {
     super(
       status === 'booked' ? 'return_booked' : status === 'cancelled' ? 'return_cancelled' : 'return_pass_used',
       status === 'cancelled'

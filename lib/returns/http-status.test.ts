@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DropOffWindowFullError, InvalidReturnError, NotEnoughStoreCreditError, ReturnNotFoundError, ReturnOrderNotFoundError, ReturnStateError } from './errors';
+import {
+  DropOffWindowFullError,
+  InvalidReturnError,
+  NotEnoughStoreCreditError,
+  ReturnNotFoundError,
+  ReturnOrderNotFoundError,
+  ReturnStateError,
+} from './errors';
 import { returnRefusalStatus } from './http-status';
 
 describe('returnRefusalStatus', () => {

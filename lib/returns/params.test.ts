@@ -58,7 +58,15 @@ describe('the desk forms', () => {
 
   it('walk-in: quantities, reasons and outcomes by order line', () => {
     const parsed = parseWalkInForm(
-      form({ storeId: '3', orderNumber: 'cmd-abcdefgh', refund: 'original', idempotencyKey: 'walk-in-key-1', qty_9: '1', reason_9: 'defective', outcome_9: 'damaged' }),
+      form({
+        storeId: '3',
+        orderNumber: 'cmd-abcdefgh',
+        refund: 'original',
+        idempotencyKey: 'walk-in-key-1',
+        qty_9: '1',
+        reason_9: 'defective',
+        outcome_9: 'damaged',
+      }),
     );
     expect(parsed).toEqual({
       ok: true,

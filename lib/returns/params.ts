@@ -151,7 +151,13 @@ export function parseWalkInForm(form: FormData): Parsed<z.infer<typeof walkInSch
   return { ok: true, value: { ...head.data, lines: walkIn } };
 }
 
-const storeQuery = z.object({ store: z.string().regex(/^[1-9]\d{0,9}$/, 'store must be a positive whole number').transform(Number).refine((v) => v <= 2_147_483_647, 'store is out of range') });
+const storeQuery = z.object({
+  store: z
+    .string()
+    .regex(/^[1-9]\d{0,9}$/, 'store must be a positive whole number')
+    .transform(Number)
+    .refine((v) => v <= 2_147_483_647, 'store is out of range'),
+});
 
 /** `?store=<id>`: the drop-off window picker's poll. */
 export function parseWindowsQuery(params: URLSearchParams): { ok: true; store: number } | { ok: false; error: string } {

@@ -135,7 +135,17 @@ export async function listReturnDesksNear(lat: number, lng: number, limit = 20):
   if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) return [];
   const db = await getDb();
   const distance = distanceKmSql(stores.lat, stores.lng, lat, lng);
-  const r = await db.execute<{ id: number; slug: string; name: string; address: string; postcode: string; town: string; lat: number; lng: number; distance_km: number }>(sql`
+  const r = await db.execute<{
+    id: number;
+    slug: string;
+    name: string;
+    address: string;
+    postcode: string;
+    town: string;
+    lat: number;
+    lng: number;
+    distance_km: number;
+  }>(sql`
     SELECT location_id AS id, slug, name, address, postcode, town, lat, lng, ${distance} AS distance_km
     FROM stores WHERE returns_desk
     ORDER BY distance_km, name
@@ -205,7 +215,12 @@ export async function listDropOffWindows(storeId: number): Promise<DropOffDay[]>
   ]);
   const byDay = new Map<string, DropOffDay>();
   for (const d of days.rows) {
-    byDay.set(d.day, { date: d.day, weekday: d.weekday, closure: d.reason_fr !== null ? { fr: d.reason_fr, en: d.reason_en ?? d.reason_fr } : null, windows: [] });
+    byDay.set(d.day, {
+      date: d.day,
+      weekday: d.weekday,
+      closure: d.reason_fr !== null ? { fr: d.reason_fr, en: d.reason_en ?? d.reason_fr } : null,
+      windows: [],
+    });
   }
   for (const w of windows.rows) {
     const remaining = Math.max(0, w.capacity - w.taken);

@@ -64,7 +64,12 @@ function tally(outcomes: PromiseSettledResult<unknown>[]) {
 }
 
 async function order(quantity: number, customerId = shoppers[next++]!) {
-  const o = await insertCompletedOrder(conn.db, { customerId, locationId: warehouse, lines: [{ skuId: sku, quantity, unitPriceCents: 1000 }], provider: 'counting' });
+  const o = await insertCompletedOrder(conn.db, {
+    customerId,
+    locationId: warehouse,
+    lines: [{ skuId: sku, quantity, unitPriceCents: 1000 }],
+    provider: 'counting',
+  });
   return { ...o, customerId };
 }
 
@@ -147,7 +152,8 @@ d('contended returns (PostgreSQL)', () => {
       const o = await order(2);
       const b = await book(o, windows[round]!.startsAt, 2);
       const view = (await getDeskReturn(b.code, desk, 'en'))!;
-      const before = (await conn.db.execute<{ on_hand: number }>(sql`SELECT on_hand FROM stock WHERE location_id = ${desk} AND sku_id = ${sku}`)).rows[0]!.on_hand;
+      const before = (await conn.db.execute<{ on_hand: number }>(sql`SELECT on_hand FROM stock WHERE location_id = ${desk} AND sku_id = ${sku}`)).rows[0]!
+        .on_hand;
       const keysBefore = refundKeys.length;
       const outcomes = await Promise.allSettled(
         Array.from({ length: 2 }, () =>
@@ -157,7 +163,8 @@ d('contended returns (PostgreSQL)', () => {
       const { won, refusals } = tally(outcomes);
       expect(won).toBe(1);
       expect(refusals[0]).toBeInstanceOf(ReturnStateError);
-      const after = (await conn.db.execute<{ on_hand: number }>(sql`SELECT on_hand FROM stock WHERE location_id = ${desk} AND sku_id = ${sku}`)).rows[0]!.on_hand;
+      const after = (await conn.db.execute<{ on_hand: number }>(sql`SELECT on_hand FROM stock WHERE location_id = ${desk} AND sku_id = ${sku}`)).rows[0]!
+        .on_hand;
       expect(after).toBe(before + 2);
       expect(refundKeys.slice(keysBefore)).toEqual([`return:${b.code}:refund`]);
       const moves = await conn.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM stock_movements WHERE note = ${`return ${b.code}`}`);

@@ -10,24 +10,20 @@ describe('refundCentsFor', () => {
 
   it('returning every unit, in any split, gives back exactly subtotal − discount, and never a negative part', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.integer({ min: 0, max: 50_000 }), { minLength: 1, maxLength: 12 }),
-        fc.integer({ min: 0, max: 100 }),
-        (parts, discountPct) => {
-          const subtotal = parts.reduce((a, b) => a + b, 0);
-          const discount = Math.floor((subtotal * discountPct) / 100);
-          let before = 0;
-          let refunded = 0;
-          for (const p of parts) {
-            const r = refundCentsFor(before, p, subtotal, discount);
-            expect(r).toBeGreaterThanOrEqual(0);
-            expect(r).toBeLessThanOrEqual(p);
-            refunded += r;
-            before += p;
-          }
-          expect(refunded).toBe(subtotal - discount);
-        },
-      ),
+      fc.property(fc.array(fc.integer({ min: 0, max: 50_000 }), { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 100 }), (parts, discountPct) => {
+        const subtotal = parts.reduce((a, b) => a + b, 0);
+        const discount = Math.floor((subtotal * discountPct) / 100);
+        let before = 0;
+        let refunded = 0;
+        for (const p of parts) {
+          const r = refundCentsFor(before, p, subtotal, discount);
+          expect(r).toBeGreaterThanOrEqual(0);
+          expect(r).toBeLessThanOrEqual(p);
+          refunded += r;
+          before += p;
+        }
+        expect(refunded).toBe(subtotal - discount);
+      }),
     );
   });
 });

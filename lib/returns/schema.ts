@@ -209,7 +209,10 @@ export const storeCreditEntries = pgTable(
   },
   (t) => [
     check('store_credit_entries_kind', sql`${t.kind} in ('return', 'spend', 'adjust')`),
-    check('store_credit_entries_amount', sql`${t.amountCents} <> 0 and (${t.kind} <> 'return' or ${t.amountCents} > 0) and (${t.kind} <> 'spend' or ${t.amountCents} < 0)`),
+    check(
+      'store_credit_entries_amount',
+      sql`${t.amountCents} <> 0 and (${t.kind} <> 'return' or ${t.amountCents} > 0) and (${t.kind} <> 'spend' or ${t.amountCents} < 0)`,
+    ),
     index('store_credit_entries_customer_idx').on(t.customerId, t.createdAt),
   ],
 );

@@ -79,6 +79,12 @@ export async function getStoreCredit(customerId: number, limit = 20): Promise<{ 
   ]);
   return {
     balanceCents: balance.rows[0]?.balance_cents ?? 0,
-    entries: entries.rows.map((e) => ({ id: e.id, kind: e.kind, amountCents: e.amount_cents, returnId: e.return_id, at: new Date(e.created_at).toISOString() })),
+    entries: entries.rows.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      amountCents: e.amount_cents,
+      returnId: e.return_id,
+      at: new Date(e.created_at).toISOString(),
+    })),
   };
 }

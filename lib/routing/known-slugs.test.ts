@@ -35,8 +35,14 @@ describe('slugExists', () => {
 
 describe('productSkuPath', () => {
   it("serves ?sku= from the SKU's own page only when the SKU is the product's", async () => {
-    const [own] = (await conn.db.execute<{ id: number }>(sql`SELECT k.id FROM skus k JOIN products p ON p.id = k.product_id WHERE p.slug = 'poele-24' ORDER BY k.id LIMIT 1`)).rows;
-    const [other] = (await conn.db.execute<{ id: number }>(sql`SELECT k.id FROM skus k JOIN products p ON p.id = k.product_id WHERE p.slug <> 'poele-24' ORDER BY k.id LIMIT 1`)).rows;
+    const [own] = (
+      await conn.db.execute<{ id: number }>(sql`SELECT k.id FROM skus k JOIN products p ON p.id = k.product_id WHERE p.slug = 'poele-24' ORDER BY k.id LIMIT 1`)
+    ).rows;
+    const [other] = (
+      await conn.db.execute<{ id: number }>(
+        sql`SELECT k.id FROM skus k JOIN products p ON p.id = k.product_id WHERE p.slug <> 'poele-24' ORDER BY k.id LIMIT 1`,
+      )
+    ).rows;
     expect(own).toBeDefined();
     expect(await productSkuPath('/p/poele-24', String(own!.id))).toBe(`/p/poele-24~${own!.id}`);
     expect(await productSkuPath('/p/poele-24/', String(own!.id))).toBe(`/p/poele-24~${own!.id}`);

@@ -26,7 +26,10 @@ beforeAll(async () => {
   const cat = await insertCategory(conn.db, 'c');
   skus = (
     await insertProduct(conn.db, {
-      slug: 'p', categoryId: cat, nameFr: 'Gourde', nameEn: 'Bottle',
+      slug: 'p',
+      categoryId: cat,
+      nameFr: 'Gourde',
+      nameEn: 'Bottle',
       skus: [{ priceCents: 1250 }, { priceCents: 999, size: 'M' }, { priceCents: 500 }, { priceCents: 700 }, { priceCents: 800 }],
     })
   ).skuIds;
@@ -57,7 +60,11 @@ describe('ringUpSale', () => {
   it('sells at the catalogue price, lowers on hand, writes sale movements and the lines', async () => {
     await setStock(conn.db, store, skus[0]!, 5, 1);
     await setStock(conn.db, store, skus[1]!, 3);
-    const sale = await ticket([{ skuId: skus[0]!, quantity: 2 }, { skuId: skus[1]!, quantity: 1 }, { skuId: skus[0]!, quantity: 1 }]);
+    const sale = await ticket([
+      { skuId: skus[0]!, quantity: 2 },
+      { skuId: skus[1]!, quantity: 1 },
+      { skuId: skus[0]!, quantity: 1 },
+    ]);
     expect(sale).toMatchObject({ subtotalCents: 3 * 1250 + 999, totalCents: 3 * 1250 + 999, discountCents: 0, replayed: false });
     expect(await onHand(skus[0]!)).toEqual({ on_hand: 2, reserved: 1 });
     expect((await onHand(skus[1]!)).on_hand).toBe(2);
@@ -80,7 +87,10 @@ describe('ringUpSale', () => {
     await setStock(conn.db, store, skus[2]!, 4, 3);
     await setStock(conn.db, store, skus[3]!, 9);
     const before = await Promise.all([count('sales'), count('sale_lines'), count('stock_movements')]);
-    const err = await ticket([{ skuId: skus[3]!, quantity: 1 }, { skuId: skus[2]!, quantity: 2 }]).catch((e: unknown) => e);
+    const err = await ticket([
+      { skuId: skus[3]!, quantity: 1 },
+      { skuId: skus[2]!, quantity: 2 },
+    ]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OutOfStockError);
     expect(err).toMatchObject({ skuId: skus[2], available: 1 });
     expect(await onHand(skus[3]!)).toEqual({ on_hand: 9, reserved: 0 });

@@ -25,22 +25,14 @@ function sign(payload: string): string {
   return createHmac('sha256', secret()).update(payload).digest('base64url');
 }
 
-export function sealCustomerPass(
-  pass: TillCustomerPass,
-  scope: { storeId: number; staffId: number },
-  now: Date = new Date(),
-): string {
+export function sealCustomerPass(pass: TillCustomerPass, scope: { storeId: number; staffId: number }, now: Date = new Date()): string {
   const body = [pass.customerId, pass.identifiedBy, scope.storeId, scope.staffId, now.getTime() + LIFETIME_MS].join('.');
   const payload = Buffer.from(body, 'utf8').toString('base64url');
   return `${payload}.${sign(payload)}`;
 }
 
 /** The pass's customer, or null when it is forged, altered, another till's, or lapsed. */
-export function openCustomerPass(
-  token: unknown,
-  scope: { storeId: number; staffId: number },
-  now: Date = new Date(),
-): TillCustomerPass | null {
+export function openCustomerPass(token: unknown, scope: { storeId: number; staffId: number }, now: Date = new Date()): TillCustomerPass | null {
   if (typeof token !== 'string' || token.length > 300) return null;
   const [payload, signature, extra] = token.split('.');
   if (!payload || !signature || extra !== undefined) return null;
@@ -49,13 +41,7 @@ export function openCustomerPass(
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   const parts = Buffer.from(payload, 'base64url').toString('utf8').split('.');
   if (parts.length !== 5) return null;
-  const [customerId, identifiedBy, storeId, staffId, expires] = parts.map((p, i) => (i === 1 ? p : Number(p))) as [
-    number,
-    string,
-    number,
-    number,
-    number,
-  ];
+  const [customerId, identifiedBy, storeId, staffId, expires] = parts.map((p, i) => (i === 1 ? p : Number(p))) as [number, string, number, number, number];
   if (identifiedBy !== 'card' && identifiedBy !== 'email') return null;
   if (storeId !== scope.storeId || staffId !== scope.staffId) return null;
   if (!Number.isSafeInteger(customerId) || customerId <= 0 || !(expires > now.getTime())) return null;

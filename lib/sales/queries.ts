@@ -67,7 +67,13 @@ export async function getSaleReceipt(saleId: number, locale: Locale): Promise<Sa
   const r = head.rows[0];
   if (!r) return null;
   const lines = await db.execute<{
-    sku_id: number; name: string; size: string | null; colour: string | null; ean13: string; quantity: number; unit_price_cents: number;
+    sku_id: number;
+    name: string;
+    size: string | null;
+    colour: string | null;
+    ean13: string;
+    quantity: number;
+    unit_price_cents: number;
   }>(sql`
     SELECT l.sku_id, ${locale === 'fr' ? sql`p.name_fr` : sql`p.name_en`} AS name, k.size, k.colour, k.ean13, l.quantity, l.unit_price_cents
     FROM sale_lines l JOIN skus k ON k.id = l.sku_id JOIN products p ON p.id = k.product_id

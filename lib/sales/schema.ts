@@ -12,7 +12,9 @@ export const sales = pgTable(
   'sales',
   {
     id: serial('id').primaryKey(),
-    channel: text('channel', { enum: ['store', 'web'] }).notNull().default('store'),
+    channel: text('channel', { enum: ['store', 'web'] })
+      .notNull()
+      .default('store'),
     storeId: integer('store_id')
       .notNull()
       .references(() => stores.locationId, { onDelete: 'restrict' }),

@@ -41,7 +41,10 @@ export async function getSchedules(stores: { id: number; slug: string }[], day: 
   if (!valid) return new Map();
   for (let i = 0; i < stores.length; i += 100) cacheTag(...stores.slice(i, i + 100).map((s) => storeTag(s.slug)));
   // Noon on that day in Paris is still that day: getStoreSchedules keeps the closures from it on.
-  return getStoreSchedules(stores.map((s) => s.id), new Date(`${day}T12:00:00+01:00`));
+  return getStoreSchedules(
+    stores.map((s) => s.id),
+    new Date(`${day}T12:00:00+01:00`),
+  );
 }
 
 /**

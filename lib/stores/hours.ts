@@ -69,19 +69,13 @@ export function intervalsOn(hours: readonly OpeningInterval[], weekday: number):
     .sort((a, b) => toMinutes(a.opens) - toMinutes(b.opens));
 }
 
-export function openingStatus(
-  hours: readonly OpeningInterval[],
-  closures: readonly Closure[],
-  now: Date,
-): OpeningStatus {
+export function openingStatus(hours: readonly OpeningInterval[], closures: readonly Closure[], now: Date): OpeningStatus {
   const today = parisNow(now);
   const closedOn = new Map(closures.map((c) => [c.day, c]));
   const closedToday = closedOn.get(today.date) ?? null;
 
   if (!closedToday) {
-    const current = intervalsOn(hours, today.weekday).find(
-      (i) => toMinutes(i.opens) <= today.minutes && today.minutes < toMinutes(i.closes),
-    );
+    const current = intervalsOn(hours, today.weekday).find((i) => toMinutes(i.opens) <= today.minutes && today.minutes < toMinutes(i.closes));
     if (current) return { open: true, closesAt: current.closes };
   }
 

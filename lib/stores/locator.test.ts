@@ -9,9 +9,9 @@ beforeAll(async () => {
   conn = await useTestDatabase();
   await insertStore(conn.db, { slug: 'paris', town: 'Paris', lat: 48.86, lng: 2.35 });
   await insertStore(conn.db, { slug: 'lyon', town: 'Lyon', lat: 45.76, lng: 4.84 });
-  await conn.db.insert(places).values([
-    { inseeCode: '69383', postcode: '69003', name: 'Lyon', searchName: 'lyon', department: '69', population: 500_000, lat: 45.75, lng: 4.85 },
-  ]);
+  await conn.db
+    .insert(places)
+    .values([{ inseeCode: '69383', postcode: '69003', name: 'Lyon', searchName: 'lyon', department: '69', population: 500_000, lat: 45.75, lng: 4.85 }]);
 });
 afterAll(async () => conn?.drop());
 

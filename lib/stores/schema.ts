@@ -1,18 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  date,
-  doublePrecision,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  serial,
-  smallint,
-  text,
-  time,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, date, doublePrecision, index, integer, pgTable, primaryKey, serial, smallint, text, time } from 'drizzle-orm/pg-core';
 
 /** Anything that holds stock: a shop, or the web warehouse that ships home deliveries. */
 export const locations = pgTable(

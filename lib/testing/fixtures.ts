@@ -3,9 +3,7 @@ import type { Db } from '@/lib/db/client';
 
 /** Small, explicit fixtures for domain tests (the full seed is tested on its own). */
 export async function insertCategory(db: Db, slug: string, nameFr = slug, nameEn = slug): Promise<number> {
-  const r = await db.execute<{ id: number }>(
-    sql`INSERT INTO categories (slug, name_fr, name_en) VALUES (${slug}, ${nameFr}, ${nameEn}) RETURNING id`,
-  );
+  const r = await db.execute<{ id: number }>(sql`INSERT INTO categories (slug, name_fr, name_en) VALUES (${slug}, ${nameFr}, ${nameEn}) RETURNING id`);
   return r.rows[0]!.id;
 }
 
@@ -50,9 +48,7 @@ export async function insertStore(
 }
 
 export async function insertWarehouse(db: Db): Promise<number> {
-  const l = await db.execute<{ id: number }>(
-    sql`INSERT INTO locations (code, kind, name) VALUES ('WEB', 'warehouse', 'Entrepôt web') RETURNING id`,
-  );
+  const l = await db.execute<{ id: number }>(sql`INSERT INTO locations (code, kind, name) VALUES ('WEB', 'warehouse', 'Entrepôt web') RETURNING id`);
   return l.rows[0]!.id;
 }
 

@@ -60,10 +60,7 @@ export async function seedWorld(db: Db): Promise<World> {
  * drained by relays) and sign-in attempts are left out; a stock change still shows in `stock`.
  */
 export async function installWriteLog(): Promise<void> {
-  await queryRows(
-    `CREATE TABLE comptoir_test_writes (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, tbl text NOT NULL, op text NOT NULL)`,
-    [],
-  );
+  await queryRows(`CREATE TABLE comptoir_test_writes (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, tbl text NOT NULL, op text NOT NULL)`, []);
   await queryRows(
     `CREATE FUNCTION comptoir_test_log_write() RETURNS trigger LANGUAGE plpgsql AS $$
      BEGIN INSERT INTO comptoir_test_writes (tbl, op) VALUES (TG_TABLE_NAME, TG_OP); RETURN NULL; END; $$`,
@@ -76,7 +73,10 @@ export async function installWriteLog(): Promise<void> {
     [],
   );
   for (const t of tables) {
-    await queryRows(`CREATE TRIGGER comptoir_test_log_write AFTER INSERT OR UPDATE OR DELETE ON "${t.name}" FOR EACH ROW EXECUTE FUNCTION comptoir_test_log_write()`, []);
+    await queryRows(
+      `CREATE TRIGGER comptoir_test_log_write AFTER INSERT OR UPDATE OR DELETE ON "${t.name}" FOR EACH ROW EXECUTE FUNCTION comptoir_test_log_write()`,
+      [],
+    );
   }
 }
 

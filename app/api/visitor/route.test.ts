@@ -20,7 +20,13 @@ beforeAll(async () => {
   conn = await useTestDatabase();
   lyon = await insertStore(conn.db, { slug: 'lyon-part-dieu', name: 'Comptoir Lyon Part-Dieu', town: 'Lyon', lat: 45.76, lng: 4.86 });
   const category = await insertCategory(conn.db, 'randonnee');
-  ({ skuIds: skus } = await insertProduct(conn.db, { slug: 'boots', categoryId: category, nameFr: 'Chaussures', nameEn: 'Boots', skus: [{ size: '42' }, { size: '43' }] }));
+  ({ skuIds: skus } = await insertProduct(conn.db, {
+    slug: 'boots',
+    categoryId: category,
+    nameFr: 'Chaussures',
+    nameEn: 'Boots',
+    skus: [{ size: '42' }, { size: '43' }],
+  }));
 });
 afterAll(async () => conn?.drop());
 

@@ -58,7 +58,14 @@ export function CheckInForm({ action, hidden, lines, submit, t, lineExtra, child
               <label htmlFor={`refusal_${l.id}`} className="label text-xs">
                 {t.refusalLabel}
               </label>
-              <input id={`refusal_${l.id}`} name={`refusal_${l.id}`} maxLength={500} required className="input" aria-invalid={errors[`refusal_${l.id}`] ? true : undefined} />
+              <input
+                id={`refusal_${l.id}`}
+                name={`refusal_${l.id}`}
+                maxLength={500}
+                required
+                className="input"
+                aria-invalid={errors[`refusal_${l.id}`] ? true : undefined}
+              />
               {errors[`refusal_${l.id}`] && (
                 <p id={`refusal_${l.id}-error`} className="field-error">
                   {errors[`refusal_${l.id}`]}

@@ -76,7 +76,7 @@ export function DeskReturnCard({ ret: r, locale, t: dict, openHref, highlighted 
         </p>
       )}
       {openHref && (
-        <Link href={openHref} className="btn-secondary mt-3 w-full sm:w-auto" aria-label={interpolate(t.openReturnLabel, { code: r.code })}>
+        <Link href={openHref} className="mt-3 btn-secondary w-full sm:w-auto" aria-label={interpolate(t.openReturnLabel, { code: r.code })}>
           {t.openReturn}
         </Link>
       )}

@@ -39,7 +39,10 @@ export function WalkInForm({ action, storeId, orderNumber, idempotencyKey, lines
       <fieldset className="space-y-2">
         <legend className="text-sm font-semibold">{t.refundChoice}</legend>
         {(['original', 'store_credit'] as const).map((r) => (
-          <label key={r} className="flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border border-line px-3 py-2 has-checked:border-brand-600 has-checked:bg-brand-50">
+          <label
+            key={r}
+            className="flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border border-line px-3 py-2 has-checked:border-brand-600 has-checked:bg-brand-50"
+          >
             <input type="radio" name="refund" value={r} defaultChecked={r === 'original'} className="size-4 accent-brand-600" />
             <span>{r === 'store_credit' ? t.refund_store_credit : paidAtPickup ? t.refund_desk : t.refund_card}</span>
           </label>

@@ -57,7 +57,11 @@ export function CustomerPanel({ customer, onCustomer, find, locale, labels }: Pr
             </p>
             <p className="truncate text-sm text-muted">{customer.email}</p>
             <p className="font-mono text-sm">
-              {customer.cardNumber ? formatCardNumber(customer.cardNumber) : customer.cardEnding ? interpolate(labels.cardEnding, { digits: customer.cardEnding }) : labels.noCard}
+              {customer.cardNumber
+                ? formatCardNumber(customer.cardNumber)
+                : customer.cardEnding
+                  ? interpolate(labels.cardEnding, { digits: customer.cardEnding })
+                  : labels.noCard}
             </p>
             {customer.cardEnding && (
               <p className="mt-1 text-sm text-muted" data-testid="till-scan-to-redeem">
@@ -76,7 +80,7 @@ export function CustomerPanel({ customer, onCustomer, find, locale, labels }: Pr
             </div>
           )}
         </div>
-        <button type="button" className="btn-secondary mt-2" onClick={() => onCustomer(null)}>
+        <button type="button" className="mt-2 btn-secondary" onClick={() => onCustomer(null)}>
           {labels.customerClear}
         </button>
       </section>

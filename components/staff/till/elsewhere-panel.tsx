@@ -109,10 +109,16 @@ export function ElsewherePanel({ locale, item, customer, load, order, orderHome,
             </div>
             {customer && result.webAvailable > 0 && (
               <div className="flex flex-wrap gap-2">
-                <button type="button" className="btn-primary" disabled={pending} aria-expanded={homeForm} onClick={() => {
+                <button
+                  type="button"
+                  className="btn-primary"
+                  disabled={pending}
+                  aria-expanded={homeForm}
+                  onClick={() => {
                     setMessage(null);
                     setHomeForm((v) => !v);
-                  }}>
+                  }}
+                >
                   {labels.deliverHome}
                 </button>
                 <button type="button" className="btn-secondary" disabled={pending || inBasket} onClick={() => place({ kind: 'web' })}>

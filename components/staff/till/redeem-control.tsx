@@ -22,7 +22,13 @@ export function RedeemControl({ locale, points, maxPoints, step, onChange, label
         {labels.redeemLabel}
       </p>
       <div className="mt-1 flex items-center gap-2">
-        <button type="button" className="btn-secondary w-11 px-0" aria-label={labels.redeemLess} disabled={points <= 0} onClick={() => onChange(points - step.points)}>
+        <button
+          type="button"
+          className="btn-secondary w-11 px-0"
+          aria-label={labels.redeemLess}
+          disabled={points <= 0}
+          onClick={() => onChange(points - step.points)}
+        >
           −
         </button>
         <output className="min-w-32 text-center font-semibold tabular-nums" aria-live="polite" data-testid="till-redeem-points">

@@ -27,7 +27,12 @@ function Stepper({ line, onQuantity, labels }: { line: TillLine; onQuantity: Pro
   const max = Math.min(99, line.available ?? 0);
   return (
     <div className="flex items-center gap-1">
-      <button type="button" className="btn-secondary w-11 px-0" aria-label={interpolate(labels.decrease, { product })} onClick={() => onQuantity(line.skuId, line.quantity - 1)}>
+      <button
+        type="button"
+        className="btn-secondary w-11 px-0"
+        aria-label={interpolate(labels.decrease, { product })}
+        onClick={() => onQuantity(line.skuId, line.quantity - 1)}
+      >
         −
       </button>
       <span className="w-8 text-center font-semibold tabular-nums" aria-label={labels.quantity}>
@@ -47,11 +52,24 @@ function Stepper({ line, onQuantity, labels }: { line: TillLine; onQuantity: Pro
 }
 
 /** The ticket: lines with steppers, totals, and the one button that takes the payment. */
-export function TicketPanel({ locale, lines, discountCents, refusedSkuId, onQuantity, pending, error, onComplete, onNewTicket, onElsewhere, labels, children }: Props) {
+export function TicketPanel({
+  locale,
+  lines,
+  discountCents,
+  refusedSkuId,
+  onQuantity,
+  pending,
+  error,
+  onComplete,
+  onNewTicket,
+  onElsewhere,
+  labels,
+  children,
+}: Props) {
   const subtotal = lines.reduce((sum, l) => sum + l.quantity * l.priceCents, 0);
   const total = Math.max(0, subtotal - discountCents);
   return (
-    <section aria-labelledby="till-ticket" className="card flex flex-col p-3 sm:p-4" data-testid="till-ticket">
+    <section aria-labelledby="till-ticket" className="flex flex-col card p-3 sm:p-4" data-testid="till-ticket">
       <div className="flex items-center justify-between gap-2">
         <h2 id="till-ticket" className="text-base font-bold">
           {labels.ticketTitle}
@@ -119,7 +137,13 @@ export function TicketPanel({ locale, lines, discountCents, refusedSkuId, onQuan
       <p role="alert" className="mt-2 text-sm font-medium text-out empty:hidden" data-testid="till-error">
         {error}
       </p>
-      <button type="button" className="btn-primary mt-3 min-h-14 text-base" disabled={pending || lines.length === 0} onClick={onComplete} data-testid="till-complete">
+      <button
+        type="button"
+        className="mt-3 btn-primary min-h-14 text-base"
+        disabled={pending || lines.length === 0}
+        onClick={onComplete}
+        data-testid="till-complete"
+      >
         {pending ? labels.completing : interpolate(labels.complete, { total: formatPrice(total, locale) })}
       </button>
     </section>

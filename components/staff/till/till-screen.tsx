@@ -102,9 +102,10 @@ export function TillScreen({ storeId, locale, redeemStep, actions, labels }: Pro
   const subtotal = lines.reduce((sum, l) => sum + l.quantity * l.priceCents, 0);
   const steps = (n: number) => Math.max(0, Math.floor(n));
   // Points are spent on a presented card only (the server refuses otherwise).
-  const maxPoints = customer?.balance && customer.identifiedBy === 'card'
-    ? Math.min(steps(customer.balance / redeemStep.points), steps(subtotal / redeemStep.cents)) * redeemStep.points
-    : 0;
+  const maxPoints =
+    customer?.balance && customer.identifiedBy === 'card'
+      ? Math.min(steps(customer.balance / redeemStep.points), steps(subtotal / redeemStep.cents)) * redeemStep.points
+      : 0;
   // Lines removed after choosing: the redemption shrinks with the ticket, never above it.
   const redeemPoints = Math.min(wantedPoints, maxPoints);
   const discountCents = (redeemPoints / redeemStep.points) * redeemStep.cents;
@@ -165,7 +166,13 @@ export function TillScreen({ storeId, locale, redeemStep, actions, labels }: Pro
       paying.current = true;
       saveTicket(storeId, ticketKey, { customer, lines, wantedPoints, paying: true });
       const result = await send(
-        { storeId, customerPass: customer?.pass ?? null, idempotencyKey: ticketKey, lines: lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity })), redeemPoints },
+        {
+          storeId,
+          customerPass: customer?.pass ?? null,
+          idempotencyKey: ticketKey,
+          lines: lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity })),
+          redeemPoints,
+        },
         names,
       );
       if (!result) return;

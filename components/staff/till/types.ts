@@ -41,5 +41,4 @@ export type HomeDeliveryResult = { ok: true; number: string; message: string } |
 export type ElsewhereStore = { storeId: number; name: string; town: string; distanceKm: number | null; available: number; clickReserve: boolean };
 /** `homeDelivery`: what one unit sent home costs at the counter (the web price and delivery fee). */
 export type ElsewhereResult =
-  | { ok: true; stores: ElsewhereStore[]; webAvailable: number; homeDelivery: { priceCents: number; deliveryCents: number; totalCents: number } }
-  | Refusal;
+  { ok: true; stores: ElsewhereStore[]; webAvailable: number; homeDelivery: { priceCents: number; deliveryCents: number; totalCents: number } } | Refusal;

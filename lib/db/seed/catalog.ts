@@ -106,9 +106,7 @@ export async function insertCatalog(tx: SeedTx, built: BuiltProduct[]): Promise<
   for (const batch of chunk(built, 500)) {
     const rows = await tx
       .insert(products)
-      .values(
-        batch.map(({ skus: _skus, category, ...p }) => ({ ...p, categoryId: categoryId.get(category) as number })),
-      )
+      .values(batch.map(({ skus: _skus, category, ...p }) => ({ ...p, categoryId: categoryId.get(category) as number })))
       .returning({ id: products.id, slug: products.slug });
     for (const r of rows) productId.set(r.slug, r.id);
   }

@@ -22,7 +22,11 @@ const MON_SAT = [1, 2, 3, 4, 5, 6];
 /** Opening hours by format; the PRNG only chooses among realistic patterns. */
 export function buildHours(format: StoreFormat, small: boolean, rng: Rng): HoursRow[] {
   if (format === 'hyper') {
-    const [opens, closes] = rng.pick([['08:30', '21:00'], ['08:30', '20:30'], ['09:00', '21:00']] as const);
+    const [opens, closes] = rng.pick([
+      ['08:30', '21:00'],
+      ['08:30', '20:30'],
+      ['09:00', '21:00'],
+    ] as const);
     const rows = week(MON_SAT, opens, closes);
     if (rng.chance(0.5)) rows.push({ weekday: 7, opens: '09:00', closes: '12:30' });
     return rows;
@@ -32,11 +36,7 @@ export function buildHours(format: StoreFormat, small: boolean, rng: Rng): Hours
   }
   if (small) {
     // Small towns: shut for lunch, and Monday morning is for deliveries.
-    return [
-      { weekday: 1, opens: '14:00', closes: '19:00' },
-      ...week([2, 3, 4, 5, 6], '09:30', '12:30'),
-      ...week([2, 3, 4, 5, 6], '14:00', '19:00'),
-    ];
+    return [{ weekday: 1, opens: '14:00', closes: '19:00' }, ...week([2, 3, 4, 5, 6], '09:30', '12:30'), ...week([2, 3, 4, 5, 6], '14:00', '19:00')];
   }
   const rows = week(MON_SAT, '10:00', '19:30');
   if (rng.chance(0.2)) rows.push({ weekday: 7, opens: '10:00', closes: '13:00' });

@@ -36,10 +36,7 @@ export async function seed(db: Db, { scale, today = new Date().toISOString().sli
     const placed = await insertStores(tx, storeSeeds(scale, createRng(101)), createRng(102), today);
     const catalogue = buildCatalog(createRng(201), scale === 'large' ? LARGE_MIN_SKUS : 0);
     const { skuIds } = await insertCatalog(tx, catalogue);
-    const stockRows =
-      scale === 'large'
-        ? await insertLargeStock(tx)
-        : await insertDemoStock(tx, createRng(301), placed.stores, placed.warehouseId, skuIds);
+    const stockRows = scale === 'large' ? await insertLargeStock(tx) : await insertDemoStock(tx, createRng(301), placed.stores, placed.warehouseId, skuIds);
     const userCount = await insertUsers(tx, accounts, new Map(placed.stores.map((s) => [s.slug, s.id])));
     // Large scale is for benchmarks: its reserved units stay unbacked by reservations.
     const held = scale === 'demo' ? await insertDemoReservations(tx, createRng(401)) : { reservations: 0, customers: 0 };

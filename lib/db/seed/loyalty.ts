@@ -53,7 +53,19 @@ function playHistory(rules: LoyaltyRules, customerId: number, events: Event[], n
   const lapseUntil = (t: Date) => {
     for (const lot of [...mine].sort((x, y) => x.expiresAt.getTime() - y.expiresAt.getTime())) {
       if (lot.remaining === 0 || lot.expiresAt > t) continue;
-      entries.push({ customerId, kind: 'expire', points: -lot.remaining, channel: null, storeId: null, orderId: null, saleId: null, key: `expire:seed:${entries.length}`, spendCents: 0, discountCents: 0, at: lot.expiresAt });
+      entries.push({
+        customerId,
+        kind: 'expire',
+        points: -lot.remaining,
+        channel: null,
+        storeId: null,
+        orderId: null,
+        saleId: null,
+        key: `expire:seed:${entries.length}`,
+        spendCents: 0,
+        discountCents: 0,
+        at: lot.expiresAt,
+      });
       balance -= lot.remaining;
       lot.remaining = 0;
     }
@@ -62,13 +74,23 @@ function playHistory(rules: LoyaltyRules, customerId: number, events: Event[], n
     lapseUntil(e.at);
     if (e.kind === 'earn') {
       const from = addMonths(e.at, -rules.tierWindowMonths);
-      const spend = entries
-        .filter((x) => x.customerId === customerId && x.at > from && x.at <= e.at)
-        .reduce((s, x) => s + x.spendCents, 0);
+      const spend = entries.filter((x) => x.customerId === customerId && x.at > from && x.at <= e.at).reduce((s, x) => s + x.spendCents, 0);
       const points = pointsForSpend(rules, e.spendCents, tierForSpend(rules, spend).tier.multiplier);
       // The keys lib/orders and the till use, so a retry after the seed finds these entries.
       const ref = e.orderId !== null ? `order:${e.orderId}` : `sale:${e.saleId}`;
-      entries.push({ customerId, kind: 'earn', points, channel: e.channel, storeId: e.storeId, orderId: e.orderId, saleId: e.saleId, key: `${ref}:earn`, spendCents: e.spendCents, discountCents: 0, at: e.at });
+      entries.push({
+        customerId,
+        kind: 'earn',
+        points,
+        channel: e.channel,
+        storeId: e.storeId,
+        orderId: e.orderId,
+        saleId: e.saleId,
+        key: `${ref}:earn`,
+        spendCents: e.spendCents,
+        discountCents: 0,
+        at: e.at,
+      });
       if (points > 0) {
         const lot = { entry: entries.length - 1, customerId, points, remaining: points, earnedAt: e.at, expiresAt: addMonths(e.at, rules.expiryMonths) };
         mine.push(lot);
@@ -78,7 +100,19 @@ function playHistory(rules: LoyaltyRules, customerId: number, events: Event[], n
     } else {
       if (e.points > balance) throw new Error('seed: a redemption beyond the balance');
       const discountCents = (e.points / rules.redeemStepPoints) * rules.redeemStepCents;
-      entries.push({ customerId, kind: 'redeem', points: -e.points, channel: e.channel, storeId: e.storeId, orderId: null, saleId: e.saleId, key: `sale:${e.saleId}:redeem`, spendCents: 0, discountCents, at: e.at });
+      entries.push({
+        customerId,
+        kind: 'redeem',
+        points: -e.points,
+        channel: e.channel,
+        storeId: e.storeId,
+        orderId: null,
+        saleId: e.saleId,
+        key: `sale:${e.saleId}:redeem`,
+        spendCents: 0,
+        discountCents,
+        at: e.at,
+      });
       let left = e.points;
       for (const lot of [...mine].sort((x, y) => x.expiresAt.getTime() - y.expiresAt.getTime())) {
         const take = Math.min(lot.remaining, left);
@@ -100,7 +134,11 @@ async function insertDemoSales(
   staffId: number | null,
   visits: { storeId: number; daysAgo: number; discountCents: number }[],
 ): Promise<{ id: number; totalCents: number; at: Date }[]> {
-  const skus = (await tx.execute<{ id: number; price: number }>(sql`SELECT id, price_cents AS price FROM skus WHERE price_cents BETWEEN 2500 AND 6000 ORDER BY id LIMIT 300`)).rows;
+  const skus = (
+    await tx.execute<{ id: number; price: number }>(
+      sql`SELECT id, price_cents AS price FROM skus WHERE price_cents BETWEEN 2500 AND 6000 ORDER BY id LIMIT 300`,
+    )
+  ).rows;
   if (skus.length === 0) return [];
   const out: { id: number; totalCents: number; at: Date }[] = [];
   for (const v of visits) {
@@ -132,10 +170,12 @@ export async function insertDemoLoyalty(tx: SeedTx, rng: Rng): Promise<{ members
   const memberIds = new Set(members.map((m) => m.id));
 
   // Orders handed over or delivered earn on their goods (delivery earns nothing), on the day they were.
-  const done = (await tx.execute<{ id: number; customer_id: number; total: number; mode: string; location_id: number; at: Date | string }>(sql`
+  const done = (
+    await tx.execute<{ id: number; customer_id: number; total: number; mode: string; location_id: number; at: Date | string }>(sql`
     SELECT o.id, o.customer_id, o.subtotal_cents AS total, o.mode, o.location_id,
            coalesce((SELECT max(e.at) FROM order_events e WHERE e.order_id = o.id AND e.kind IN ('collected', 'delivered')), o.updated_at) AS at
-    FROM orders o WHERE o.status IN ('collected', 'delivered') ORDER BY o.id`)).rows;
+    FROM orders o WHERE o.status IN ('collected', 'delivered') ORDER BY o.id`)
+  ).rows;
   const events = new Map<number, Event[]>(members.map((m) => [m.id, []]));
   for (const o of done) {
     if (!memberIds.has(o.customer_id)) continue;
@@ -151,10 +191,12 @@ export async function insertDemoLoyalty(tx: SeedTx, rng: Rng): Promise<{ members
   }
 
   if (demo) {
-    const place = (await tx.execute<{ lyon: number | null; hyper: number | null; staff: number | null }>(sql`
+    const place = (
+      await tx.execute<{ lyon: number | null; hyper: number | null; staff: number | null }>(sql`
       SELECT (SELECT location_id FROM stores WHERE slug = 'lyon-part-dieu') AS lyon,
              (SELECT location_id FROM stores WHERE slug = 'villeurbanne') AS hyper,
-             (SELECT id FROM users WHERE email = 'sam@example.com') AS staff`)).rows[0]!;
+             (SELECT id FROM users WHERE email = 'sam@example.com') AS staff`)
+    ).rows[0]!;
     if (place.lyon && place.hyper) {
       const redeemCents = rules.redeemStepCents;
       // 19 months ago (lapsed 7 months ago), 14 and ~11½ months ago (that lot lapses in ~2 weeks),

@@ -15,12 +15,58 @@ import type { SeedTx } from './types';
  * placed) and one drive order coming up, at the drive where the demo staff member works.
  */
 
-const FIRST = ['Camille', 'Léa', 'Hugo', 'Chloé', 'Louis', 'Manon', 'Nathan', 'Inès', 'Jules', 'Sarah', 'Lucas', 'Emma', 'Théo', 'Jade', 'Arthur', 'Zoé', 'Gabriel', 'Lina', 'Raphaël', 'Alice'];
-const LAST = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefebvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier'];
+const FIRST = [
+  'Camille',
+  'Léa',
+  'Hugo',
+  'Chloé',
+  'Louis',
+  'Manon',
+  'Nathan',
+  'Inès',
+  'Jules',
+  'Sarah',
+  'Lucas',
+  'Emma',
+  'Théo',
+  'Jade',
+  'Arthur',
+  'Zoé',
+  'Gabriel',
+  'Lina',
+  'Raphaël',
+  'Alice',
+];
+const LAST = [
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Thomas',
+  'Robert',
+  'Richard',
+  'Petit',
+  'Durand',
+  'Leroy',
+  'Moreau',
+  'Simon',
+  'Laurent',
+  'Lefebvre',
+  'Michel',
+  'Garcia',
+  'David',
+  'Bertrand',
+  'Roux',
+  'Vincent',
+  'Fournier',
+];
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const ORDERS_PER_CUSTOMER = 3;
 
-const ascii = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const ascii = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 const arr = (values: readonly (number | string | null)[]) =>
   `{${values.map((v) => (v === null ? 'NULL' : typeof v === 'string' ? `"${v.replace(/"/g, '\\"')}"` : v)).join(',')}}`;
 
@@ -49,7 +95,7 @@ export async function insertDemoOrders(tx: SeedTx, rng: Rng): Promise<{ orders: 
     for (;;) {
       let n = 'CMD-';
       for (let i = 0; i < 8; i++) n += ALPHABET[rng.int(0, ALPHABET.length - 1)];
-      if (!numbers.has(n)) return numbers.add(n), n;
+      if (!numbers.has(n)) return (numbers.add(n), n);
     }
   };
 
@@ -91,7 +137,21 @@ export async function insertDemoOrders(tx: SeedTx, rng: Rng): Promise<{ orders: 
       ).rows.map((r) => r.id)
     : [];
 
-  const cols: OrderCols = { number: [], customer: [], mode: [], location: [], status: [], paymentProvider: [], paymentStatus: [], last4: [], placedAgo: [], arrivedAgo: [], bay: [], address: [], key: [] };
+  const cols: OrderCols = {
+    number: [],
+    customer: [],
+    mode: [],
+    location: [],
+    status: [],
+    paymentProvider: [],
+    paymentStatus: [],
+    last4: [],
+    placedAgo: [],
+    arrivedAgo: [],
+    bay: [],
+    address: [],
+    key: [],
+  };
   const lines = { order: [] as number[], sku: [] as number[], quantity: [] as number[], price: [] as number[] };
   const holds = new Map<string, number>(); // 'location:sku' → units held by open orders
   const bookingRefs = { id: [] as number[], ref: [] as string[] };
@@ -178,16 +238,21 @@ export async function insertDemoOrders(tx: SeedTx, rng: Rng): Promise<{ orders: 
   const cancelledRefs = new Set(cols.number.filter((_, i) => cols.status[i] === 'cancelled'));
 
   // The demo shopper: home deliveries (three delivered, one shipped, one just placed) and a drive order.
-  const demo = (await tx.execute<{ id: number; store: number | null }>(sql`
+  const demo = (
+    await tx.execute<{ id: number; store: number | null }>(sql`
     SELECT u.id, (SELECT s.location_id FROM stores s WHERE s.drive ORDER BY s.location_id LIMIT 1) AS store
-    FROM users u WHERE u.email = 'camille@example.com'`)).rows[0];
+    FROM users u WHERE u.email = 'camille@example.com'`)
+  ).rows[0];
   const warehouse = (await tx.execute<{ id: number }>(sql`SELECT id FROM locations WHERE kind = 'warehouse' ORDER BY id LIMIT 1`)).rows[0];
   if (demo && warehouse) {
     const wh = await tx.execute<{ sku_id: number; price: number; free: number }>(sql`
       SELECT st.sku_id, k.price_cents AS price, (st.on_hand - st.reserved - 1)::int AS free
       FROM stock st JOIN skus k ON k.id = st.sku_id WHERE st.location_id = ${warehouse.id} AND st.on_hand - st.reserved > 3
       ORDER BY st.sku_id`);
-    shelves.set(warehouse.id, wh.rows.map((r) => ({ sku: r.sku_id, price: r.price, free: r.free })));
+    shelves.set(
+      warehouse.id,
+      wh.rows.map((r) => ({ sku: r.sku_id, price: r.price, free: r.free })),
+    );
     const address = 'Camille Martin|24 rue Mercière|69002|Lyon|0612345678';
     const history: [string, number, string][] = [
       ['delivered', 26 * 24 * 60, 'captured'],

@@ -13,11 +13,57 @@ import type { SeedTx } from './types';
  * warehouse). The pickup desks then open on a realistic day: some to prepare, some ready.
  */
 
-const FIRST = ['Camille', 'Léa', 'Hugo', 'Chloé', 'Louis', 'Manon', 'Nathan', 'Inès', 'Jules', 'Sarah', 'Lucas', 'Emma', 'Théo', 'Jade', 'Arthur', 'Zoé', 'Gabriel', 'Lina', 'Raphaël', 'Alice'];
-const LAST = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefebvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier'];
+const FIRST = [
+  'Camille',
+  'Léa',
+  'Hugo',
+  'Chloé',
+  'Louis',
+  'Manon',
+  'Nathan',
+  'Inès',
+  'Jules',
+  'Sarah',
+  'Lucas',
+  'Emma',
+  'Théo',
+  'Jade',
+  'Arthur',
+  'Zoé',
+  'Gabriel',
+  'Lina',
+  'Raphaël',
+  'Alice',
+];
+const LAST = [
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Thomas',
+  'Robert',
+  'Richard',
+  'Petit',
+  'Durand',
+  'Leroy',
+  'Moreau',
+  'Simon',
+  'Laurent',
+  'Lefebvre',
+  'Michel',
+  'Garcia',
+  'David',
+  'Bertrand',
+  'Roux',
+  'Vincent',
+  'Fournier',
+];
 const PER_CUSTOMER = 2; // under the three open reservations an account may hold
 
-const ascii = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const ascii = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 const arr = (values: (number | string)[]) => `{${values.map((v) => (typeof v === 'string' ? `"${v}"` : v)).join(',')}}`;
 
 export async function insertDemoReservations(tx: SeedTx, rng: Rng): Promise<{ reservations: number; customers: number }> {
@@ -50,10 +96,18 @@ export async function insertDemoReservations(tx: SeedTx, rng: Rng): Promise<{ re
     for (;;) {
       let c = '';
       for (let i = 0; i < PICKUP_CODE_LENGTH; i++) c += PICKUP_CODE_ALPHABET[rng.int(0, PICKUP_CODE_ALPHABET.length - 1)];
-      if (!codes.has(c)) return codes.add(c), c;
+      if (!codes.has(c)) return (codes.add(c), c);
     }
   };
-  const cols = { code: [] as string[], customer: [] as number[], store: [] as number[], status: [] as string[], placedAgo: [] as number[], readyAgo: [] as number[], key: [] as string[] };
+  const cols = {
+    code: [] as string[],
+    customer: [] as number[],
+    store: [] as number[],
+    status: [] as string[],
+    placedAgo: [] as number[],
+    readyAgo: [] as number[],
+    key: [] as string[],
+  };
   rows.forEach((r, i) => {
     const placedAgo = rng.int(10, 30 * 60); // minutes ago, all within the 48 h hold
     const ready = rng.chance(0.55);

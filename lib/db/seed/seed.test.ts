@@ -61,8 +61,7 @@ describe('demo seed', () => {
     await Promise.all([a?.drop(), b?.drop()]);
   });
 
-  const rows = async <T extends Record<string, unknown>>(db: Db, query: ReturnType<typeof sql>) =>
-    (await db.execute<T>(query)).rows;
+  const rows = async <T extends Record<string, unknown>>(db: Db, query: ReturnType<typeof sql>) => (await db.execute<T>(query)).rows;
   const one = async <T extends Record<string, unknown>>(db: Db, query: ReturnType<typeof sql>) => {
     const [row] = await rows<T>(db, query);
     if (!row) throw new Error('no row');
@@ -70,7 +69,9 @@ describe('demo seed', () => {
   };
 
   it('meets the minimum counts and reports them', async () => {
-    const c = await one<Record<string, number>>(a.db, sql`SELECT
+    const c = await one<Record<string, number>>(
+      a.db,
+      sql`SELECT
       (SELECT count(*)::int FROM stores) AS stores,
       (SELECT count(*)::int FROM locations WHERE kind = 'warehouse' AND code = 'WEB') AS warehouses,
       (SELECT count(*)::int FROM categories) AS categories,
@@ -80,7 +81,8 @@ describe('demo seed', () => {
       (SELECT count(*)::int FROM users) AS users,
       (SELECT count(*)::int FROM reservations r JOIN users u ON u.id = r.customer_id WHERE u.email <> ${DEMO_ACCOUNTS.shopper.email}) AS reservations,
       (SELECT count(*)::int FROM orders) AS orders,
-      (SELECT count(*)::int FROM drive_slot_bookings) AS "driveBookings"`);
+      (SELECT count(*)::int FROM drive_slot_bookings) AS "driveBookings"`,
+    );
     expect(c.stores).toBeGreaterThanOrEqual(40);
     expect(c.warehouses).toBe(1);
     expect(c.categories).toBeGreaterThanOrEqual(8);
@@ -110,40 +112,58 @@ describe('demo seed', () => {
   });
 
   it('finds shoes in French and in English', async () => {
-    for (const [config, word] of [['french', 'chaussures'], ['english', 'shoes']] as const) {
-      const n = await one<{ n: number }>(a.db, sql`SELECT count(*)::int AS n FROM products p JOIN categories c
+    for (const [config, word] of [
+      ['french', 'chaussures'],
+      ['english', 'shoes'],
+    ] as const) {
+      const n = await one<{ n: number }>(
+        a.db,
+        sql`SELECT count(*)::int AS n FROM products p JOIN categories c
         ON c.id = p.category_id WHERE c.slug = 'chaussures'
-        AND p.search @@ websearch_to_tsquery(${config}::regconfig, ${word})`);
-      const shoes = await one<{ n: number }>(a.db, sql`SELECT count(*)::int AS n FROM products p JOIN categories c
-        ON c.id = p.category_id WHERE c.slug = 'chaussures'`);
+        AND p.search @@ websearch_to_tsquery(${config}::regconfig, ${word})`,
+      );
+      const shoes = await one<{ n: number }>(
+        a.db,
+        sql`SELECT count(*)::int AS n FROM products p JOIN categories c
+        ON c.id = p.category_id WHERE c.slug = 'chaussures'`,
+      );
       expect(n.n).toBe(shoes.n);
     }
   });
 
   it('spreads store stock like a real shop floor', async () => {
-    const s = await one<{ bad: number; out: number; low: number; total: number }>(a.db, sql`SELECT
+    const s = await one<{ bad: number; out: number; low: number; total: number }>(
+      a.db,
+      sql`SELECT
       count(*) FILTER (WHERE reserved > on_hand OR reserved < 0)::int AS bad,
       count(*) FILTER (WHERE on_hand = 0)::int AS out,
       count(*) FILTER (WHERE on_hand BETWEEN 1 AND 3)::int AS low,
       count(*)::int AS total
-      FROM stock JOIN locations l ON l.id = stock.location_id WHERE l.kind = 'store'`);
+      FROM stock JOIN locations l ON l.id = stock.location_id WHERE l.kind = 'store'`,
+    );
     expect(s.bad).toBe(0);
     expect(s.out / s.total).toBeGreaterThan(0.1);
     expect(s.out / s.total).toBeLessThan(0.22);
     expect(s.low / s.total).toBeGreaterThan(0.1);
     expect(s.low / s.total).toBeLessThan(0.22);
-    const web = await one<{ n: number; skus: number }>(a.db, sql`SELECT count(*)::int AS n,
-      (SELECT count(*)::int FROM skus) AS skus FROM stock JOIN locations l ON l.id = stock.location_id WHERE l.code = 'WEB'`);
+    const web = await one<{ n: number; skus: number }>(
+      a.db,
+      sql`SELECT count(*)::int AS n,
+      (SELECT count(*)::int FROM skus) AS skus FROM stock JOIN locations l ON l.id = stock.location_id WHERE l.code = 'WEB'`,
+    );
     expect(web.n).toBe(web.skus);
   });
 
   it('leaves a few customer carts (drive ones at drive stores) and the demo shopper’s cart empty', async () => {
-    const c = await one<{ carts: number; lines: number; bad_drive: number; demo: number }>(a.db, sql`SELECT
+    const c = await one<{ carts: number; lines: number; bad_drive: number; demo: number }>(
+      a.db,
+      sql`SELECT
       (SELECT count(*)::int FROM carts WHERE customer_id IS NOT NULL) AS carts,
       (SELECT count(*)::int FROM cart_lines) AS lines,
       (SELECT count(*)::int FROM carts c LEFT JOIN stores s ON s.location_id = c.drive_store_id
         WHERE c.fulfilment = 'drive' AND s.drive IS NOT TRUE) AS bad_drive,
-      (SELECT count(*)::int FROM carts c JOIN users u ON u.id = c.customer_id WHERE u.email = 'camille@example.com') AS demo`);
+      (SELECT count(*)::int FROM carts c JOIN users u ON u.id = c.customer_id WHERE u.email = 'camille@example.com') AS demo`,
+    );
     expect(c.carts).toBe(summary.carts);
     expect(c.carts).toBeGreaterThan(0);
     expect(c.lines).toBeGreaterThanOrEqual(c.carts);
@@ -152,7 +172,18 @@ describe('demo seed', () => {
   });
 
   it('gives the demo shopper shop purchases, reservations and a cart she left, one item of it bought since at the till', async () => {
-    const h = await one<{ sales: number; till: number; collected_sale: number; reservations: number; open: number; idle_hours: number; bought_since: number; lines: number }>(a.db, sql`
+    const h = await one<{
+      sales: number;
+      till: number;
+      collected_sale: number;
+      reservations: number;
+      open: number;
+      idle_hours: number;
+      bought_since: number;
+      lines: number;
+    }>(
+      a.db,
+      sql`
       WITH me AS (SELECT id FROM users WHERE email = ${DEMO_ACCOUNTS.shopper.email})
       SELECT (SELECT count(*)::int FROM sales WHERE customer_id = (SELECT id FROM me) AND created_at > now() - interval '30 days') AS sales,
              (SELECT count(*)::int FROM sales WHERE customer_id = (SELECT id FROM me) AND source = 'till' AND created_at > now() - interval '30 days') AS till,
@@ -165,21 +196,33 @@ describe('demo seed', () => {
                WHERE c.customer_id = (SELECT id FROM me) AND EXISTS (
                  SELECT 1 FROM sales s JOIN sale_lines sl ON sl.sale_id = s.id
                  WHERE s.customer_id = c.customer_id AND sl.sku_id = l.sku_id AND s.created_at >= l.added_at)) AS bought_since,
-             (SELECT count(*)::int FROM carts c JOIN cart_lines l ON l.cart_id = c.id WHERE c.customer_id = (SELECT id FROM me)) AS lines`);
+             (SELECT count(*)::int FROM carts c JOIN cart_lines l ON l.cart_id = c.id WHERE c.customer_id = (SELECT id FROM me)) AS lines`,
+    );
     expect(h).toEqual({ sales: 2, till: 1, collected_sale: 1, reservations: 2, open: 0, idle_hours: 48, bought_since: 1, lines: 3 });
     // Nothing of this at the shops the demo staff (and the desk journeys) work in (her loyalty
     // history has older till visits there).
-    const atStaffShops = await one<{ n: number }>(a.db, sql`
+    const atStaffShops = await one<{ n: number }>(
+      a.db,
+      sql`
       SELECT (SELECT count(*)::int FROM sales s JOIN stores st ON st.location_id = s.store_id JOIN users u ON u.id = s.customer_id
                WHERE u.email = ${DEMO_ACCOUNTS.shopper.email} AND s.created_at > now() - interval '30 days'
-                 AND st.slug IN (${sql.join(DEMO_STAFF_STORE_SLUGS.map((x) => sql`${x}`), sql`, `)}))
+                 AND st.slug IN (${sql.join(
+                   DEMO_STAFF_STORE_SLUGS.map((x) => sql`${x}`),
+                   sql`, `,
+                 )}))
            + (SELECT count(*)::int FROM reservations r JOIN stores st ON st.location_id = r.store_id JOIN users u ON u.id = r.customer_id
-               WHERE u.email = ${DEMO_ACCOUNTS.shopper.email} AND st.slug IN (${sql.join(DEMO_STAFF_STORE_SLUGS.map((x) => sql`${x}`), sql`, `)})) AS n`);
+               WHERE u.email = ${DEMO_ACCOUNTS.shopper.email} AND st.slug IN (${sql.join(
+                 DEMO_STAFF_STORE_SLUGS.map((x) => sql`${x}`),
+                 sql`, `,
+               )})) AS n`,
+    );
     expect(atStaffShops.n).toBe(0);
   });
 
   it('backs every reserved unit with an open click & reserve reservation or online order', async () => {
-    const s = await one<{ unbacked: number; reservations: number; ready: number; sold_out_limit: number }>(a.db, sql`SELECT
+    const s = await one<{ unbacked: number; reservations: number; ready: number; sold_out_limit: number }>(
+      a.db,
+      sql`SELECT
       (SELECT count(*)::int FROM stock st FULL JOIN (
          SELECT store_id, sku_id, sum(n)::int AS n FROM (
            SELECT r.store_id, l.sku_id, l.quantity AS n FROM reservations r
@@ -191,7 +234,8 @@ describe('demo seed', () => {
        WHERE COALESCE(st.reserved, 0) <> COALESCE(h.n, 0)) AS unbacked,
       (SELECT count(*)::int FROM reservations WHERE expires_at > now()) AS reservations,
       (SELECT count(*)::int FROM reservations WHERE status = 'ready') AS ready,
-      (SELECT count(*)::int FROM (SELECT customer_id FROM reservations GROUP BY 1 HAVING count(*) > 2) x) AS sold_out_limit`);
+      (SELECT count(*)::int FROM (SELECT customer_id FROM reservations GROUP BY 1 HAVING count(*) > 2) x) AS sold_out_limit`,
+    );
     expect(s.unbacked).toBe(0);
     expect(s.reservations).toBeGreaterThan(50);
     expect(s.ready).toBeGreaterThan(0);
@@ -199,28 +243,36 @@ describe('demo seed', () => {
   });
 
   it('makes every booked drive place a real order with lines, a history and the slot it holds', async () => {
-    const o = await one<{ placeholders: number; lineless: number; historyless: number; totals_off: number; demo: number }>(a.db, sql`SELECT
+    const o = await one<{ placeholders: number; lineless: number; historyless: number; totals_off: number; demo: number }>(
+      a.db,
+      sql`SELECT
       (SELECT count(*)::int FROM drive_slot_bookings b WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.number = b.order_ref)) AS placeholders,
       (SELECT count(*)::int FROM orders o WHERE NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id)) AS lineless,
       (SELECT count(*)::int FROM orders o WHERE NOT EXISTS (SELECT 1 FROM order_events e WHERE e.order_id = o.id AND e.kind = 'placed')) AS historyless,
       (SELECT count(*)::int FROM orders o WHERE o.subtotal_cents <> (SELECT sum(quantity * unit_price_cents) FROM order_lines l WHERE l.order_id = o.id)) AS totals_off,
-      (SELECT count(*)::int FROM orders o JOIN users u ON u.id = o.customer_id WHERE u.email = 'camille@example.com') AS demo`);
+      (SELECT count(*)::int FROM orders o JOIN users u ON u.id = o.customer_id WHERE u.email = 'camille@example.com') AS demo`,
+    );
     expect(o).toEqual({ placeholders: 0, lineless: 0, historyless: 0, totals_off: 0, demo: 6 });
   });
 
   it('gives every seeded card payment its record at the test provider, in the order’s state and amount', async () => {
-    const o = await one<{ card: number; missing: number; off: number }>(a.db, sql`SELECT
+    const o = await one<{ card: number; missing: number; off: number }>(
+      a.db,
+      sql`SELECT
       (SELECT count(*)::int FROM orders WHERE payment_provider = 'test') AS card,
       (SELECT count(*)::int FROM orders o WHERE o.payment_provider = 'test'
          AND NOT EXISTS (SELECT 1 FROM test_provider_payments p WHERE p.reference = o.payment_reference)) AS missing,
       (SELECT count(*)::int FROM orders o JOIN test_provider_payments p ON p.reference = o.payment_reference
-        WHERE p.amount_cents <> o.total_cents OR p.state <> o.payment_status::text) AS off`);
+        WHERE p.amount_cents <> o.total_cents OR p.state <> o.payment_status::text) AS off`,
+    );
     expect(o.card).toBeGreaterThan(0);
     expect(o).toMatchObject({ missing: 0, off: 0 });
   });
 
   it('makes the demo shopper a loyalty member with a history her balance adds up to, and two in five shoppers members', async () => {
-    const d = await one<Record<string, number | string>>(a.db, sql`SELECT a.card_number, a.balance,
+    const d = await one<Record<string, number | string>>(
+      a.db,
+      sql`SELECT a.card_number, a.balance,
         (SELECT sum(points)::int FROM loyalty_entries e WHERE e.customer_id = a.customer_id) AS entries,
         (SELECT sum(remaining)::int FROM loyalty_lots l WHERE l.customer_id = a.customer_id) AS lots,
         (SELECT count(*)::int FROM loyalty_entries e JOIN orders o ON o.id = e.order_id
@@ -230,18 +282,22 @@ describe('demo seed', () => {
         (SELECT count(*)::int FROM loyalty_entries e WHERE e.customer_id = a.customer_id AND e.kind = 'expire') AS expired,
         (SELECT count(*)::int FROM loyalty_lots l WHERE l.customer_id = a.customer_id AND l.remaining > 0
           AND l.expires_at > now() AND l.expires_at < now() + interval '30 days') AS expiring_soon
-      FROM loyalty_accounts a JOIN users u ON u.id = a.customer_id WHERE u.email = ${DEMO_ACCOUNTS.shopper.email}`);
+      FROM loyalty_accounts a JOIN users u ON u.id = a.customer_id WHERE u.email = ${DEMO_ACCOUNTS.shopper.email}`,
+    );
     expect(isValidCardNumber(String(d.card_number))).toBe(true);
     expect(d.entries).toBe(d.balance);
     expect(d.lots).toBe(d.balance);
     expect(d.earned_on_delivered).toBe(d.delivered);
     expect(d).toMatchObject({ redeemed: 1, expiring_soon: 1 });
     expect(Number(d.expired)).toBeGreaterThanOrEqual(1);
-    const m = await one<{ shoppers: number; members: number; off: number; cards: number }>(a.db, sql`SELECT
+    const m = await one<{ shoppers: number; members: number; off: number; cards: number }>(
+      a.db,
+      sql`SELECT
       (SELECT count(*)::int FROM users WHERE role = 'shopper') AS shoppers,
       (SELECT count(*)::int FROM loyalty_accounts) AS members,
       (SELECT count(DISTINCT card_number)::int FROM loyalty_accounts) AS cards,
-      (SELECT count(*)::int FROM loyalty_accounts a WHERE a.balance <> (SELECT coalesce(sum(points), 0) FROM loyalty_entries e WHERE e.customer_id = a.customer_id)) AS off`);
+      (SELECT count(*)::int FROM loyalty_accounts a WHERE a.balance <> (SELECT coalesce(sum(points), 0) FROM loyalty_entries e WHERE e.customer_id = a.customer_id)) AS off`,
+    );
     expect(m.members / m.shoppers).toBeGreaterThan(0.3);
     expect(m.members / m.shoppers).toBeLessThan(0.5);
     expect(m.cards).toBe(m.members);
@@ -249,32 +305,47 @@ describe('demo seed', () => {
   });
 
   it('opens every store at least five days a week and mixes the services', async () => {
-    const days = await rows<{ slug: string; days: number }>(a.db, sql`SELECT s.slug,
-      count(DISTINCT h.weekday)::int AS days FROM stores s LEFT JOIN store_hours h ON h.store_id = s.location_id GROUP BY s.slug`);
+    const days = await rows<{ slug: string; days: number }>(
+      a.db,
+      sql`SELECT s.slug,
+      count(DISTINCT h.weekday)::int AS days FROM stores s LEFT JOIN store_hours h ON h.store_id = s.location_id GROUP BY s.slug`,
+    );
     expect(days.filter((d) => d.days < 5)).toEqual([]);
-    const svc = await one<{ drive: number; nodrive: number; phoneless: number }>(a.db, sql`SELECT
+    const svc = await one<{ drive: number; nodrive: number; phoneless: number }>(
+      a.db,
+      sql`SELECT
       count(*) FILTER (WHERE drive)::int AS drive, count(*) FILTER (WHERE NOT drive)::int AS nodrive,
-      count(*) FILTER (WHERE phone IS NULL)::int AS phoneless FROM stores`);
+      count(*) FILTER (WHERE phone IS NULL)::int AS phoneless FROM stores`,
+    );
     expect(svc.drive).toBeGreaterThanOrEqual(5);
     expect(svc.nodrive).toBeGreaterThanOrEqual(1);
     expect(svc.phoneless).toBe(0);
-    const lunch = await one<{ n: number }>(a.db, sql`SELECT count(*)::int AS n FROM store_hours h
-      JOIN stores s ON s.location_id = h.store_id WHERE s.slug = ${SMALL_TOWN_STORE_SLUG} AND h.weekday = 2`);
+    const lunch = await one<{ n: number }>(
+      a.db,
+      sql`SELECT count(*)::int AS n FROM store_hours h
+      JOIN stores s ON s.location_id = h.store_id WHERE s.slug = ${SMALL_TOWN_STORE_SLUG} AND h.weekday = 2`,
+    );
     expect(lunch.n).toBe(2);
-    const christmas = await rows<{ slug: string }>(a.db, sql`SELECT s.slug FROM store_closures c
-      JOIN stores s ON s.location_id = c.store_id WHERE c.day = '2026-12-25'`);
+    const christmas = await rows<{ slug: string }>(
+      a.db,
+      sql`SELECT s.slug FROM store_closures c
+      JOIN stores s ON s.location_id = c.store_id WHERE c.day = '2026-12-25'`,
+    );
     expect(christmas.length).toBe(summary.stores);
   });
 
   it('plans drive slots at the drive stores, with some full and none overbooked', async () => {
-    const d = await one<{ plans: number; without: number; slots: number; full: number; open: number; over: number; sundays: number }>(a.db, sql`SELECT
+    const d = await one<{ plans: number; without: number; slots: number; full: number; open: number; over: number; sundays: number }>(
+      a.db,
+      sql`SELECT
       (SELECT count(DISTINCT store_id)::int FROM drive_slot_plans) AS plans,
       (SELECT count(*)::int FROM stores s WHERE s.drive AND NOT EXISTS (SELECT 1 FROM drive_slot_plans p WHERE p.store_id = s.location_id)) AS without,
       (SELECT count(*)::int FROM drive_slots) AS slots,
       (SELECT count(*)::int FROM drive_slots s WHERE (SELECT count(*) FROM drive_slot_bookings b WHERE b.slot_id = s.id AND b.status = 'booked') = s.capacity) AS full,
       (SELECT count(*)::int FROM drive_slots s WHERE (SELECT count(*) FROM drive_slot_bookings b WHERE b.slot_id = s.id AND b.status = 'booked') < s.capacity / 2) AS open,
       (SELECT count(*)::int FROM drive_slots s WHERE (SELECT count(*) FROM drive_slot_bookings b WHERE b.slot_id = s.id AND b.status = 'booked') > s.capacity) AS over,
-      (SELECT count(*)::int FROM drive_slots WHERE extract(isodow FROM starts_at AT TIME ZONE 'Europe/Paris') = 7) AS sundays`);
+      (SELECT count(*)::int FROM drive_slots WHERE extract(isodow FROM starts_at AT TIME ZONE 'Europe/Paris') = 7) AS sundays`,
+    );
     expect(d.plans).toBeGreaterThanOrEqual(5);
     expect(d.without).toBe(0);
     expect(summary.driveSlots).toBe(d.slots);
@@ -290,9 +361,12 @@ describe('demo seed', () => {
   it('seeds the known stores and the demo accounts', async () => {
     const slugs = (await rows<{ slug: string }>(a.db, sql`SELECT slug FROM stores`)).map((r) => r.slug);
     expect(slugs).toEqual(expect.arrayContaining([PARIS_STORE_SLUG, HYPER_STORE_SLUG, OUTLET_STORE_SLUG]));
-    const staff = await rows<{ slug: string; hash: string }>(a.db, sql`SELECT s.slug, u.password_hash AS hash
+    const staff = await rows<{ slug: string; hash: string }>(
+      a.db,
+      sql`SELECT s.slug, u.password_hash AS hash
       FROM staff_memberships m JOIN users u ON u.id = m.user_id JOIN stores s ON s.location_id = m.store_id
-      WHERE u.email = ${DEMO_ACCOUNTS.staff.email} ORDER BY s.slug`);
+      WHERE u.email = ${DEMO_ACCOUNTS.staff.email} ORDER BY s.slug`,
+    );
     expect(staff.map((r) => r.slug)).toEqual([...DEMO_STAFF_STORE_SLUGS].sort());
     expect(await verifyPassword(DEMO_ACCOUNTS.staff.password, staff[0]?.hash ?? '')).toBe(true);
   });
@@ -318,10 +392,13 @@ describe('demo seed', () => {
 
   it('is deterministic', async () => {
     const fingerprint = (db: Db) =>
-      one<{ slugs: string; stock: string; stores: string }>(db, sql`SELECT
+      one<{ slugs: string; stock: string; stores: string }>(
+        db,
+        sql`SELECT
         (SELECT md5(string_agg(slug || ':' || images::text, ',' ORDER BY id)) FROM products) AS slugs,
         (SELECT sum(on_hand)::text || '/' || sum(reserved)::text || '/' || count(*)::text FROM stock) AS stock,
-        (SELECT md5(string_agg(slug || phone || lat::text, ',' ORDER BY location_id)) FROM stores) AS stores`);
+        (SELECT md5(string_agg(slug || phone || lat::text, ',' ORDER BY location_id)) FROM stores) AS stores`,
+      );
     expect(await fingerprint(b.db)).toEqual(await fingerprint(a.db));
   });
 });

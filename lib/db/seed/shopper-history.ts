@@ -19,12 +19,20 @@ const parisAt = (daysAgo: number, hh: number, mm: number) =>
 
 export async function insertDemoShopperHistory(tx: SeedTx): Promise<{ sales: number; cartLines: number }> {
   const me = (await tx.execute<{ id: number }>(sql`SELECT id FROM users WHERE email = ${DEMO_ACCOUNTS.shopper.email}`)).rows[0];
-  const staffSlugs = sql.join(DEMO_STAFF_STORE_SLUGS.map((s) => sql`${s}`), sql`, `);
-  const store = (await tx.execute<{ id: number }>(sql`
+  const staffSlugs = sql.join(
+    DEMO_STAFF_STORE_SLUGS.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const store =
+    (
+      await tx.execute<{ id: number }>(sql`
     SELECT location_id AS id FROM stores WHERE click_reserve AND slug NOT IN (${staffSlugs}) AND town ILIKE 'Lyon%'
-    ORDER BY location_id LIMIT 1`)).rows[0]
-    ?? (await tx.execute<{ id: number }>(sql`
-    SELECT location_id AS id FROM stores WHERE click_reserve AND slug NOT IN (${staffSlugs}) ORDER BY location_id LIMIT 1`)).rows[0];
+    ORDER BY location_id LIMIT 1`)
+    ).rows[0] ??
+    (
+      await tx.execute<{ id: number }>(sql`
+    SELECT location_id AS id FROM stores WHERE click_reserve AND slug NOT IN (${staffSlugs}) ORDER BY location_id LIMIT 1`)
+    ).rows[0];
   // Six different products (one SKU each), so the reminder's left-out item is plainly not a listed one.
   const picks = await tx.execute<{ sku_id: number; price: number }>(sql`
     SELECT sku_id, price FROM (
@@ -35,7 +43,12 @@ export async function insertDemoShopperHistory(tx: SeedTx): Promise<{ sales: num
   const [a, b, c, d, e, f] = picks.rows;
   if (!me || !store || !a || !b || !c || !d || !e || !f) return { sales: 0, cartLines: 0 };
 
-  const sale = async (source: 'till' | 'reservation', at: ReturnType<typeof sql>, lines: { sku_id: number; price: number; q: number }[], reservationId: number | null) => {
+  const sale = async (
+    source: 'till' | 'reservation',
+    at: ReturnType<typeof sql>,
+    lines: { sku_id: number; price: number; q: number }[],
+    reservationId: number | null,
+  ) => {
     const total = lines.reduce((s, l) => s + l.price * l.q, 0);
     const r = await tx.execute<{ id: number }>(sql`
       INSERT INTO sales (channel, store_id, customer_id, source, reservation_id, total_cents, created_at)
@@ -46,7 +59,13 @@ export async function insertDemoShopperHistory(tx: SeedTx): Promise<{ sales: num
       SELECT ${r.rows[0]!.id}, k, q, p FROM unnest(${arr(lines.map((l) => l.sku_id))}::int[], ${arr(lines.map((l) => l.q))}::int[],
                                                    ${arr(lines.map((l) => l.price))}::int[]) AS v(k, q, p)`);
   };
-  const reservation = async (code: string, status: 'collected' | 'cancelled', made: ReturnType<typeof sql>, closed: ReturnType<typeof sql>, lines: { sku_id: number; price: number; q: number }[]) => {
+  const reservation = async (
+    code: string,
+    status: 'collected' | 'cancelled',
+    made: ReturnType<typeof sql>,
+    closed: ReturnType<typeof sql>,
+    lines: { sku_id: number; price: number; q: number }[],
+  ) => {
     const r = await tx.execute<{ id: number }>(sql`
       INSERT INTO reservations (code, customer_id, store_id, status, idempotency_key, created_at, ready_at, expires_at,
                                 collected_at, cancelled_at, updated_at)
@@ -63,12 +82,31 @@ export async function insertDemoShopperHistory(tx: SeedTx): Promise<{ sales: num
     return id;
   };
 
-  const collected = await reservation('DEMQ2A', 'collected', parisAt(9, 11, 20), parisAt(8, 17, 40), [{ ...d, q: 1 }, { ...e, q: 2 }]);
-  await sale('reservation', parisAt(8, 17, 40), [{ ...d, q: 1 }, { ...e, q: 2 }], collected);
+  const collected = await reservation('DEMQ2A', 'collected', parisAt(9, 11, 20), parisAt(8, 17, 40), [
+    { ...d, q: 1 },
+    { ...e, q: 2 },
+  ]);
+  await sale(
+    'reservation',
+    parisAt(8, 17, 40),
+    [
+      { ...d, q: 1 },
+      { ...e, q: 2 },
+    ],
+    collected,
+  );
   await reservation('DEMQ3B', 'cancelled', parisAt(5, 10, 5), parisAt(5, 13, 10), [{ ...f, q: 1 }]);
   // She left her cart two days ago (its first item put in 60 hours ago), then bought that item at
   // the till yesterday afternoon.
-  await sale('till', parisAt(1, 16, 30), [{ ...a, q: 1 }, { ...f, q: 1 }], null);
+  await sale(
+    'till',
+    parisAt(1, 16, 30),
+    [
+      { ...a, q: 1 },
+      { ...f, q: 1 },
+    ],
+    null,
+  );
   const cart = await tx.execute<{ id: number }>(sql`
     INSERT INTO carts (token, customer_id, created_at, updated_at)
     VALUES (${randomBytes(24).toString('base64url')}, ${me.id}, now() - interval '4 days', now() - interval '48 hours')

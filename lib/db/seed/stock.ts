@@ -53,13 +53,7 @@ async function flush(tx: SeedTx, c: Columns): Promise<number> {
 }
 
 /** Demo stock, drawn from the PRNG store by store. Returns the number of rows. */
-export async function insertDemoStock(
-  tx: SeedTx,
-  rng: Rng,
-  shops: SeededStore[],
-  warehouseId: number,
-  skuIds: number[],
-): Promise<number> {
+export async function insertDemoStock(tx: SeedTx, rng: Rng, shops: SeededStore[], warehouseId: number, skuIds: number[]): Promise<number> {
   return withoutStockNotify(tx, async () => {
     const c: Columns = { location: [], sku: [], onHand: [], reserved: [] };
     let rows = 0;

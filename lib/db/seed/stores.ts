@@ -48,7 +48,18 @@ export function storeSeeds(scale: 'demo' | 'large', rng: Rng): StoreSeed[] {
   return all;
 }
 
-const STREETS = ['de la République', 'Victor Hugo', 'Jean Jaurès', 'de la Gare', 'du Commerce', 'des Lilas', 'Pasteur', 'Gambetta', 'du Général de Gaulle', 'de la Liberté'];
+const STREETS = [
+  'de la République',
+  'Victor Hugo',
+  'Jean Jaurès',
+  'de la Gare',
+  'du Commerce',
+  'des Lilas',
+  'Pasteur',
+  'Gambetta',
+  'du Général de Gaulle',
+  'de la Liberté',
+];
 
 function round(x: number): number {
   return Math.round(x * 1e5) / 1e5;
@@ -81,10 +92,7 @@ export async function insertStores(
   rng: Rng,
   today: string,
 ): Promise<{ warehouseId: number; stores: SeededStore[]; hours: number; closures: number }> {
-  const [warehouse] = await tx
-    .insert(locations)
-    .values({ code: WAREHOUSE_CODE, kind: 'warehouse', name: 'Entrepôt web' })
-    .returning({ id: locations.id });
+  const [warehouse] = await tx.insert(locations).values({ code: WAREHOUSE_CODE, kind: 'warehouse', name: 'Entrepôt web' }).returning({ id: locations.id });
   if (!warehouse) throw new Error('warehouse insert returned nothing');
 
   const seeded: SeededStore[] = [];

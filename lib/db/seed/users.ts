@@ -24,16 +24,10 @@ export type HashedAccount = DemoAccount & { passwordHash: string };
 
 // bcrypt is deliberately slow: hash each password once, before the seed transaction opens.
 export function hashDemoAccounts(): Promise<HashedAccount[]> {
-  return Promise.all(
-    Object.values(DEMO_ACCOUNTS).map(async (a) => ({ ...a, passwordHash: await hashPassword(a.password) })),
-  );
+  return Promise.all(Object.values(DEMO_ACCOUNTS).map(async (a) => ({ ...a, passwordHash: await hashPassword(a.password) })));
 }
 
-export async function insertUsers(
-  tx: SeedTx,
-  accounts: HashedAccount[],
-  storeIdBySlug: Map<string, number>,
-): Promise<number> {
+export async function insertUsers(tx: SeedTx, accounts: HashedAccount[], storeIdBySlug: Map<string, number>): Promise<number> {
   const rows = await tx
     .insert(users)
     .values(accounts.map(({ email, name, role, passwordHash }) => ({ email, name, role, passwordHash })))

@@ -15,7 +15,7 @@ export const account = {
     joinLoyalty: 'Rejoindre le programme de fidélité',
     joinLoyaltyHint: '1 point par euro dépensé, en ligne et en magasin ; 100 points = 5 € de remise. Une seule carte pour les deux.',
     loyaltyJoined: 'Bienvenue dans le programme de fidélité ! Votre numéro de carte : {card}.',
-    loyaltyJoinFailed: "L’adhésion au programme de fidélité n’a pas abouti. Réessayez dans un instant.",
+    loyaltyJoinFailed: 'L’adhésion au programme de fidélité n’a pas abouti. Réessayez dans un instant.',
     loyaltySignInAgain: 'Votre session a expiré : reconnectez-vous pour rejoindre le programme.',
     pending: 'Un instant…',
     noAccount: 'Pas encore de compte ?',
@@ -44,7 +44,8 @@ export const account = {
     signOutEverywhereHint: 'Met fin à toutes vos sessions, celle-ci comprise : un téléphone perdu, un ordinateur partagé.',
     fixErrors: 'Corrigez les champs signalés.',
     wrongCredentials: 'E-mail ou mot de passe incorrect.',
-    signInUnavailable: 'Connexion impossible pour le moment : notre système ne répond pas. Votre mot de passe n’est pas en cause ; réessayez dans quelques secondes.',
+    signInUnavailable:
+      'Connexion impossible pour le moment : notre système ne répond pas. Votre mot de passe n’est pas en cause ; réessayez dans quelques secondes.',
     tooManyAttempts: 'Trop de tentatives de connexion pour ce compte depuis ce réseau. Par sécurité, réessayez dans {wait}.',
     tooManyAttemptsHere: 'Trop de tentatives de connexion depuis ce réseau. Réessayez dans {wait}.',
     tooManyAttemptsWait: 'Ce compte reçoit beaucoup de mots de passe erronés. Par sécurité, réessayez dans {wait}.',

@@ -18,8 +18,8 @@ export const common = {
     categories: 'Rayons',
     home: 'Accueil',
     notFoundTitle: 'Page introuvable',
-    notFoundBody: "Ce que vous cherchez n’existe pas ou plus.",
-    backHome: "Retour à l’accueil",
+    notFoundBody: 'Ce que vous cherchez n’existe pas ou plus.',
+    backHome: 'Retour à l’accueil',
     errorTitle: 'Un problème est survenu',
     errorBody: 'Réessayez dans un instant.',
     retry: 'Réessayer',
@@ -29,7 +29,8 @@ export const common = {
     colon: '\u00a0:',
     /** Refusals shared by every form (lib/http/form-action.ts, lib/input/). */
     invalidRequest: 'Cette demande n’est pas valide. Rechargez la page puis recommencez.',
-    unsafeText: 'Un champ contient un caractère invisible qui ne peut pas être enregistré (caractère de contrôle ou caractère incomplet). Retirez-le puis recommencez.',
+    unsafeText:
+      'Un champ contient un caractère invisible qui ne peut pas être enregistré (caractère de contrôle ou caractère incomplet). Retirez-le puis recommencez.',
     wholeNumber: 'Saisissez un nombre entier de {min} à {max}, en chiffres uniquement.',
     /** A keyed form whose last answer was lost asks again (components/forms/resume-pending.tsx). */
     resumePending: 'Nous vérifions si votre dernière demande est bien passée…',

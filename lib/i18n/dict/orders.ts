@@ -179,7 +179,8 @@ export const orders = {
     staffCancelConfirm: 'Annuler la commande {number} ? Les articles sont remis en vente et le créneau libéré.',
     deliveryCancelConfirm: 'Annuler la commande {number} ? Les articles sont remis en vente et l’autorisation sur la carte levée.',
     shipConfirmPaid: 'Colis remis au transporteur ? La commande est déjà payée en magasin.',
-    paidInStoreNoCancel: 'Cette commande a été payée en magasin : elle ne s’annule pas. Une fois livrée, elle se rend à l’accueil retours d’un magasin, qui la rembourse.',
+    paidInStoreNoCancel:
+      'Cette commande a été payée en magasin : elle ne s’annule pas. Une fois livrée, elle se rend à l’accueil retours d’un magasin, qui la rembourse.',
     staffCancelSubmit: 'Oui, annuler',
     shipConfirm: 'Colis remis au transporteur ? La carte sera débitée de {total}.',
     shipSubmit: 'Oui, expédiée',

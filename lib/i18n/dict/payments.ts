@@ -7,7 +7,8 @@ export const payments = {
     methodAtPickup: 'Payer au retrait',
     methodAtPickupHint: 'Vous réglez au drive, par carte ou en espèces, quand on vous remet la commande.',
     testModeTitle: 'MODE TEST — aucun paiement réel',
-    testModeIntro: 'Cette boutique est en mode test : aucune carte n’est débitée. Utilisez une carte de test, avec une date d’expiration future et n’importe quel cryptogramme à 3 chiffres.',
+    testModeIntro:
+      'Cette boutique est en mode test : aucune carte n’est débitée. Utilisez une carte de test, avec une date d’expiration future et n’importe quel cryptogramme à 3 chiffres.',
     testCardsLabel: 'Cartes de test',
     testCardFill: 'Utiliser',
     testCardFillLabel: 'Remplir avec la carte de test {number} ({outcome})',

@@ -22,7 +22,8 @@ async function changePasswordActionUnchecked(_prev: AuthFormState, formData: For
   if (!user) redirect(signInPath('/account'));
   const { t } = await getI18n();
   const parsed = changePasswordSchema.safeParse({ currentPassword: formData.get('currentPassword') ?? '', password: formData.get('password') ?? '' });
-  if (!parsed.success) return { ok: false, message: t.account.fixErrors, fieldErrors: translateFieldErrors(fieldErrorKeys(parsed.error), t.account), values: {} };
+  if (!parsed.success)
+    return { ok: false, message: t.account.fixErrors, fieldErrors: translateFieldErrors(fieldErrorKeys(parsed.error), t.account), values: {} };
   const record = await findUserById(user.id);
   if (!record) redirect(signInPath('/account'));
   let turn;

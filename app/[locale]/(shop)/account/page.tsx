@@ -23,7 +23,7 @@ export default async function AccountPage() {
   return (
     <div className="mx-auto w-full max-w-xl py-4 sm:py-8">
       <h1 className="text-2xl font-bold tracking-tight">{t.account.accountTitle}</h1>
-      <dl className="card mt-6 divide-y divide-line">
+      <dl className="mt-6 divide-y divide-line card">
         {[
           [t.account.name, user.name],
           [t.account.email, user.email],
@@ -39,7 +39,7 @@ export default async function AccountPage() {
       </dl>
       <Link
         href="/account/card"
-        className="card mt-4 flex min-h-11 items-center justify-between gap-3 border-brand-100 bg-brand-50 px-5 py-4 hover:border-brand-500"
+        className="mt-4 flex min-h-11 items-center justify-between gap-3 card border-brand-100 bg-brand-50 px-5 py-4 hover:border-brand-500"
         data-testid="account-card-link"
       >
         <span>
@@ -50,7 +50,7 @@ export default async function AccountPage() {
           →
         </span>
       </Link>
-      <Link href="/account/orders" className="card mt-3 flex min-h-11 items-center justify-between gap-3 px-5 py-4 hover:border-brand-500">
+      <Link href="/account/orders" className="mt-3 flex min-h-11 items-center justify-between gap-3 card px-5 py-4 hover:border-brand-500">
         <span>
           <span className="block font-semibold">{t.orders.listTitle}</span>
           <span className="block text-sm text-muted">{t.orders.accountLinkHint}</span>
@@ -59,7 +59,7 @@ export default async function AccountPage() {
           →
         </span>
       </Link>
-      <Link href="/account/reservations" className="card mt-3 flex min-h-11 items-center justify-between gap-3 px-5 py-4 hover:border-brand-500">
+      <Link href="/account/reservations" className="mt-3 flex min-h-11 items-center justify-between gap-3 card px-5 py-4 hover:border-brand-500">
         <span>
           <span className="block font-semibold">{t.reservations.accountLink}</span>
           <span className="block text-sm text-muted">{t.reservations.accountLinkHint}</span>
@@ -68,7 +68,7 @@ export default async function AccountPage() {
           →
         </span>
       </Link>
-      <Link href="/account/activity" className="card mt-3 flex min-h-11 items-center justify-between gap-3 px-5 py-4 hover:border-brand-500">
+      <Link href="/account/activity" className="mt-3 flex min-h-11 items-center justify-between gap-3 card px-5 py-4 hover:border-brand-500">
         <span>
           <span className="block font-semibold">{t.activity.accountLink}</span>
           <span className="block text-sm text-muted">{t.activity.accountLinkHint}</span>

@@ -1,14 +1,7 @@
 import 'server-only';
 import { wholeNumber } from '@/lib/input/integer';
 import type { CartActionState } from '@/components/cart/form-state';
-import {
-  CartFullError,
-  CartLineNotFoundError,
-  CartNotFoundError,
-  CartQuantityError,
-  StoreWithoutDriveError,
-  UnknownSkuError,
-} from '@/lib/cart/errors';
+import { CartFullError, CartLineNotFoundError, CartNotFoundError, CartQuantityError, StoreWithoutDriveError, UnknownSkuError } from '@/lib/cart/errors';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { interpolate } from '@/lib/i18n/format';
 

@@ -119,7 +119,7 @@ export function FulfilmentPanel({ data, t }: { data: FulfilmentData; t: Texts })
         action={setFulfilmentAction}
       />
       {data.mode === 'drive' && (
-        <form action="/cart" method="get" className="card flex flex-wrap items-end gap-2 p-4" data-testid="near-form">
+        <form action="/cart" method="get" className="flex flex-wrap items-end gap-2 card p-4" data-testid="near-form">
           <div className="min-w-0 flex-1">
             <label htmlFor="cart-near" className="label">
               {t.nearPostcode}
@@ -139,7 +139,11 @@ export function FulfilmentPanel({ data, t }: { data: FulfilmentData; t: Texts })
       {data.suggestion && (
         <DriveSuggestion storeId={data.suggestion.storeId} text={data.suggestion.text} switchLabel={t.switchStore} action={setFulfilmentAction} />
       )}
-      {data.noneHasAll && <p className="text-sm text-muted" data-testid="no-drive-has-all">{t.noDriveHasAll}</p>}
+      {data.noneHasAll && (
+        <p className="text-sm text-muted" data-testid="no-drive-has-all">
+          {t.noDriveHasAll}
+        </p>
+      )}
     </div>
   );
 }

@@ -46,7 +46,9 @@ export default async function CartPage({ searchParams }: Props) {
     <div className="mx-auto w-full max-w-5xl">
       <h1 className="mb-4 text-2xl font-bold tracking-tight">
         {t.cart.title}
-        {units > 0 && <span className="ml-2 text-base font-normal text-muted">({units === 1 ? t.cart.itemsOne : interpolate(t.cart.items, { count: units })})</span>}
+        {units > 0 && (
+          <span className="ml-2 text-base font-normal text-muted">({units === 1 ? t.cart.itemsOne : interpolate(t.cart.items, { count: units })})</span>
+        )}
       </h1>
       <CartView
         lines={views}

@@ -26,11 +26,18 @@ describe('a price that moved since the checkout page was drawn', () => {
     const en = checkoutRefusal(err, { locale: 'en', t: getDictionary('en'), lines, values, slotRefused: 0 });
     expect(en.message).toBe('The price of “Trail 42” has just changed: €54.99 instead of €49.99. Check the new total and place your order again.');
     const fr = checkoutRefusal(err, { locale: 'fr', t: getDictionary('fr'), lines, values, slotRefused: 0 });
-    expect(fr.message?.replace(/\s/g, ' ')).toBe('Le prix de « Trail 42 » vient de changer : 54,99 € au lieu de 49,99 €. Vérifiez le nouveau total puis validez à nouveau.');
+    expect(fr.message?.replace(/\s/g, ' ')).toBe(
+      'Le prix de « Trail 42 » vient de changer : 54,99 € au lieu de 49,99 €. Vérifiez le nouveau total puis validez à nouveau.',
+    );
   });
 
   it('the form says which prices it showed; anything else is not a price list', () => {
-    expect(shownPricesSchema.parse('7:4999,12:100')).toEqual(new Map([[7, 4999], [12, 100]]));
+    expect(shownPricesSchema.parse('7:4999,12:100')).toEqual(
+      new Map([
+        [7, 4999],
+        [12, 100],
+      ]),
+    );
     for (const bad of ['', '7', '7:', '7:1.5', '7:-1', 'a:1', '7:1,', '7:1;8:2']) expect(shownPricesSchema.safeParse(bad).success).toBe(false);
   });
 });

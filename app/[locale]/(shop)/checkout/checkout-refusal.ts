@@ -74,7 +74,10 @@ export function checkoutRefusal(err: unknown, ctx: Context): CheckoutState {
   const slot = (message: string): CheckoutState => ({ ...refused(ctx, message, { slot: message }), slotRefused: ctx.slotRefused + 1 });
   if (err instanceof EmptyCartError || err instanceof CartNotFoundError) return refused(ctx, o.emptyCart);
   if (err instanceof OutOfStockError) {
-    return refused(ctx, err.available > 0 ? interpolate(o.onlyLeft, { count: err.available, name: name(err.skuId) }) : interpolate(o.soldOut, { name: name(err.skuId) }));
+    return refused(
+      ctx,
+      err.available > 0 ? interpolate(o.onlyLeft, { count: err.available, name: name(err.skuId) }) : interpolate(o.soldOut, { name: name(err.skuId) }),
+    );
   }
   if (err instanceof NotStockedHereError) return refused(ctx, interpolate(o.notStocked, { name: name(err.skuId) }));
   if (err instanceof ProductWithdrawnError) return refused(ctx, interpolate(o.withdrawn, { name: name(err.skuId) }));
@@ -83,7 +86,8 @@ export function checkoutRefusal(err: unknown, ctx: Context): CheckoutState {
   if (err instanceof SlotClosedError) return slot(o.slotClosed);
   if (err instanceof SlotOfAnotherStoreError) return slot(o.slotOtherStore);
   if (err instanceof SlotNotFoundError) return slot(o.slotNotFound);
-  if (err instanceof DriveNotOfferedError || err instanceof DriveNotAvailableError || err instanceof StoreWithoutDriveError) return refused(ctx, o.driveNotOffered);
+  if (err instanceof DriveNotOfferedError || err instanceof DriveNotAvailableError || err instanceof StoreWithoutDriveError)
+    return refused(ctx, o.driveNotOffered);
   if (err instanceof PaymentDeclinedError) {
     const message = declinedCheckoutMessage(err.declineCode, ctx.t.payments);
     const field = DECLINE_FIELD[err.declineCode] ?? 'card_number';

@@ -69,7 +69,7 @@ function Blocked({ text, link, testId }: { text: string; link: { href: string; l
   return (
     <div className="card p-6 text-center" data-testid={testId}>
       <p className="font-semibold">{text}</p>
-      <Link href={link.href} className="btn-primary mt-4">
+      <Link href={link.href} className="mt-4 btn-primary">
         {link.label}
       </Link>
     </div>
@@ -130,23 +130,25 @@ export default async function CheckoutPage() {
   return (
     <div className="mx-auto w-full max-w-5xl">
       {title}
-      {resume(cart.fulfilment === 'drive' ? (
-        <DriveCheckout storeId={cart.driveStoreId!} customerId={user.id} common={common} changeLink={changeLink} t={t} />
-      ) : (
-        <CheckoutForm
-          {...common}
-          mode="delivery"
-          submitLabel={to.placeOrderPay}
-          intro={
-            <div className="flex flex-wrap items-center justify-between gap-x-3 rounded-xl border border-brand-100 bg-brand-50 px-4 py-2">
-              <p className="font-semibold">{to.checkoutDelivery}</p>
-              {changeLink}
-            </div>
-          }
-          payments={t.payments}
-          testMode={getPaymentProvider('card').testMode}
-        />
-      ))}
+      {resume(
+        cart.fulfilment === 'drive' ? (
+          <DriveCheckout storeId={cart.driveStoreId!} customerId={user.id} common={common} changeLink={changeLink} t={t} />
+        ) : (
+          <CheckoutForm
+            {...common}
+            mode="delivery"
+            submitLabel={to.placeOrderPay}
+            intro={
+              <div className="flex flex-wrap items-center justify-between gap-x-3 rounded-xl border border-brand-100 bg-brand-50 px-4 py-2">
+                <p className="font-semibold">{to.checkoutDelivery}</p>
+                {changeLink}
+              </div>
+            }
+            payments={t.payments}
+            testMode={getPaymentProvider('card').testMode}
+          />
+        ),
+      )}
     </div>
   );
 }
@@ -178,6 +180,15 @@ async function DriveCheckout({ storeId, customerId, common, changeLink, t }: Dri
     </section>
   );
   return (
-    <CheckoutForm {...common} mode="drive" submitLabel={t.orders.placeOrder} intro={intro} storeId={storeId} slots={slots} hold={holdSlotAction} driveTexts={t.drive} />
+    <CheckoutForm
+      {...common}
+      mode="drive"
+      submitLabel={t.orders.placeOrder}
+      intro={intro}
+      storeId={storeId}
+      slots={slots}
+      hold={holdSlotAction}
+      driveTexts={t.drive}
+    />
   );
 }

@@ -21,11 +21,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { t } = await getI18n();
   const signUpHref = safeCallback ? `/sign-up?callbackUrl=${encodeURIComponent(safeCallback)}` : '/sign-up';
   return (
-    <AuthCard
-      title={t.account.signInTitle}
-      intro={t.account.signInIntro}
-      footer={{ text: t.account.noAccount, href: signUpHref, label: t.account.createOne }}
-    >
+    <AuthCard title={t.account.signInTitle} intro={t.account.signInIntro} footer={{ text: t.account.noAccount, href: signUpHref, label: t.account.createOne }}>
       <SignInForm
         action={signInAction}
         callbackUrl={safeCallback}

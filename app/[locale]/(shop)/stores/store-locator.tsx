@@ -112,7 +112,7 @@ function ListPlaceholder() {
   return (
     <div className="flex flex-col gap-3" aria-hidden="true">
       {[0, 1, 2].map((i) => (
-        <div key={i} className="card h-56 animate-pulse bg-line/30" />
+        <div key={i} className="h-56 animate-pulse card bg-line/30" />
       ))}
     </div>
   );

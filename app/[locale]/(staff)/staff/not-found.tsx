@@ -8,7 +8,7 @@ export default async function StaffNotFound() {
     <div className="mx-auto max-w-md py-10 text-center">
       <h1 className="text-xl font-bold">{t.common.notFoundTitle}</h1>
       <p className="mt-2 text-muted">{t.common.notFoundBody}</p>
-      <Link href="/staff" className="btn-primary mt-6">
+      <Link href="/staff" className="mt-6 btn-primary">
         {t.staff.pickStoreTitle}
       </Link>
     </div>

@@ -47,10 +47,7 @@ export function toStaffOrderView(o: Order, locale: Locale, t: Dictionary, now = 
     payment: o.paidInStore ? interpolate(t.orders.paidInStore, { store: o.paidInStore }) : t.orders[`staffPayment_${o.paymentStatus}`],
     // The recipient's name only when it is not the customer's (already on the card).
     address: d ? [d.name === o.customer.name ? '' : d.name, d.address, `${d.postcode} ${d.town}`, d.phone ?? ''].filter(Boolean) : [],
-    times: [
-      interpolate(t.orders.placedAgo, { date: at(o.placedAt) }),
-      ...(open ? [] : [interpolate(t.orders.sinceUpdate, { date: at(o.updatedAt) })]),
-    ],
+    times: [interpolate(t.orders.placedAgo, { date: at(o.placedAt) }), ...(open ? [] : [interpolate(t.orders.sinceUpdate, { date: at(o.updatedAt) })])],
   };
 }
 
@@ -69,8 +66,14 @@ export async function loadDriveScreen(storeId: number, locale: Locale, t: Dictio
   return {
     at: now.toISOString(),
     arrived: open.filter((o) => o.arrivedAt).map(view),
-    toPrepare: open.filter((o) => !o.arrivedAt && o.status !== 'ready').sort(bySlot).map(view),
-    ready: open.filter((o) => !o.arrivedAt && o.status === 'ready').sort(bySlot).map(view),
+    toPrepare: open
+      .filter((o) => !o.arrivedAt && o.status !== 'ready')
+      .sort(bySlot)
+      .map(view),
+    ready: open
+      .filter((o) => !o.arrivedAt && o.status === 'ready')
+      .sort(bySlot)
+      .map(view),
     done: today.filter((o) => !OPEN.has(o.status)).map(view),
   };
 }

@@ -16,7 +16,7 @@ export default async function StaffHomePage() {
       {stores.length > 0 && (
         <Link
           href="/staff/till"
-          className="card mt-5 flex min-h-16 flex-col justify-center border-brand-100 bg-brand-50 px-4 py-3 hover:border-brand-500"
+          className="mt-5 flex min-h-16 flex-col justify-center card border-brand-100 bg-brand-50 px-4 py-3 hover:border-brand-500"
           data-testid="staff-till"
         >
           <span className="font-semibold">{t.till.title}</span>
@@ -26,7 +26,7 @@ export default async function StaffHomePage() {
       {stores.some((s) => s.returnsDesk) && (
         <Link
           href="/staff/returns"
-          className="card mt-3 flex min-h-16 flex-col justify-center border-brand-100 bg-brand-50 px-4 py-3 hover:border-brand-500"
+          className="mt-3 flex min-h-16 flex-col justify-center card border-brand-100 bg-brand-50 px-4 py-3 hover:border-brand-500"
           data-testid="staff-returns"
         >
           <span className="font-semibold">{t.returns.staffLink}</span>
@@ -36,7 +36,7 @@ export default async function StaffHomePage() {
       {user.role === 'admin' && (
         <Link
           href="/staff/deliveries"
-          className="card mt-5 flex min-h-16 flex-col justify-center border-brand-100 bg-brand-50 px-4 py-3 hover:border-brand-500"
+          className="mt-5 flex min-h-16 flex-col justify-center card border-brand-100 bg-brand-50 px-4 py-3 hover:border-brand-500"
           data-testid="staff-deliveries"
         >
           <span className="font-semibold">{t.orders.deliveryDeskLink}</span>
@@ -44,7 +44,7 @@ export default async function StaffHomePage() {
         </Link>
       )}
       {user.role === 'admin' && (
-        <Link href="/staff/messages" className="card mt-3 flex min-h-16 flex-col justify-center px-4 py-3 hover:border-brand-500" data-testid="staff-messages">
+        <Link href="/staff/messages" className="mt-3 flex min-h-16 flex-col justify-center card px-4 py-3 hover:border-brand-500" data-testid="staff-messages">
           <span className="font-semibold">{t.messages.staffLink}</span>
           <span className="text-sm text-muted">{t.messages.staffLinkHint}</span>
         </Link>
@@ -54,7 +54,7 @@ export default async function StaffHomePage() {
           <li key={s.id}>
             <Link
               href={`/staff/stores/${s.id}`}
-              className="card flex min-h-16 flex-col justify-center px-4 py-3 hover:border-brand-500"
+              className="flex min-h-16 flex-col justify-center card px-4 py-3 hover:border-brand-500"
               data-testid="staff-store"
             >
               <span className="font-semibold">{s.name}</span>

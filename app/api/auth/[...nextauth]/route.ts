@@ -22,6 +22,9 @@ export const POST = withDatabaseOutage(async (request: NextRequest) => {
 
 async function redirectUrl(response: Response): Promise<string | null> {
   if (!response.headers.get('content-type')?.includes('json')) return null;
-  const body = (await response.clone().json().catch(() => null)) as { url?: unknown } | null;
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { url?: unknown } | null;
   return typeof body?.url === 'string' ? body.url : null;
 }

@@ -115,11 +115,15 @@ export const hammer: Shape = (p) => `
   <path d="M110 70 L250 70 L280 60 Q320 80 300 120 L250 110 L110 110 Q96 90 110 70 Z" fill="${p.steel}"/></g>`;
 
 export const screwdriver: Shape = (p) => `
-  ${[0, 1, 2].map((i) => `<g transform="translate(${110 + i * 90} 0) rotate(${-8 + i * 8} 0 200)">
+  ${[0, 1, 2]
+    .map(
+      (i) => `<g transform="translate(${110 + i * 90} 0) rotate(${-8 + i * 8} 0 200)">
     <rect x="-24" y="60" width="48" height="130" rx="20" fill="${i === 1 ? p.c : p.d}"/>
     <rect x="-24" y="70" width="48" height="14" fill="${p.ink}" opacity="0.4"/>
     <rect x="-6" y="190" width="12" height="140" fill="${p.steel}"/>
-    <path d="M-6 330 L6 330 L0 350 Z" fill="${p.steel}"/></g>`).join('')}`;
+    <path d="M-6 330 L6 330 L0 350 Z" fill="${p.steel}"/></g>`,
+    )
+    .join('')}`;
 
 export const ladder: Shape = (p) => `
   <path d="M150 40 L80 350 M250 40 L320 350" stroke="${p.metal}" stroke-width="22" stroke-linecap="round"/>

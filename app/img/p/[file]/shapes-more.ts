@@ -69,10 +69,16 @@ const piece = (x: number, y: number, fill: string, tabs: [number, number][]) =>
   tabs.map(([cx, cy]) => `<circle cx="${x + cx}" cy="${y + cy}" r="22" fill="${fill}"/>`).join('');
 
 export const puzzle: Shape = () => `
-  ${piece(66, 66, '#2f6fd6', [[132, 60], [60, 132]])}
+  ${piece(66, 66, '#2f6fd6', [
+    [132, 60],
+    [60, 132],
+  ])}
   ${piece(214, 66, '#f2c12e', [[60, 132]])}
   ${piece(66, 214, '#2f8052', [[132, 60]])}
-  <g transform="rotate(10 290 290) translate(16 12)">${piece(214, 214, '#cf3b32', [[-12, 60], [60, -12]])}</g>`;
+  <g transform="rotate(10 290 290) translate(16 12)">${piece(214, 214, '#cf3b32', [
+    [-12, 60],
+    [60, -12],
+  ])}</g>`;
 
 export const boardGame: Shape = (p) => `
   <rect x="50" y="100" width="300" height="200" rx="10" fill="${p.c === '#f6f4ef' ? '#2f6fd6' : p.c}"/>

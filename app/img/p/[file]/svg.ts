@@ -84,9 +84,7 @@ export function productSvg({ kind, variant, colour }: ImageName): string {
   const hex = COLOUR_HEX[colour ?? fallback] ?? '#8b929c';
   const { bg, backdrop: backdropFill } = backgroundFor(hex);
   const second = variant > 3;
-  const view = second
-    ? 'translate(400 380) scale(-1.3 1.3) translate(-200 -200)'
-    : 'translate(400 392) scale(1.2) translate(-200 -200)';
+  const view = second ? 'translate(400 380) scale(-1.3 1.3) translate(-200 -200)' : 'translate(400 392) scale(1.2) translate(-200 -200)';
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 800" width="800" height="800">
 <rect width="800" height="800" fill="${bg}"/>
 ${backdrop(variant, backdropFill)}

@@ -28,9 +28,9 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
   return (
     <div className="space-y-10">
       <section className="rounded-2xl bg-brand-700 px-5 py-8 text-white sm:px-10 sm:py-12">
-        <h1 className="max-w-xl text-2xl font-bold leading-tight sm:text-4xl">{t.catalog.heroTitle}</h1>
+        <h1 className="max-w-xl text-2xl leading-tight font-bold sm:text-4xl">{t.catalog.heroTitle}</h1>
         <p className="mt-3 max-w-xl text-brand-100">{t.catalog.heroBody}</p>
-        <Link href="/stores" className="btn mt-6 bg-white text-brand-700 hover:bg-brand-50">
+        <Link href="/stores" className="mt-6 btn bg-white text-brand-700 hover:bg-brand-50">
           {t.catalog.findStore}
         </Link>
       </section>
@@ -40,7 +40,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         </h2>
         <Departments locale={locale} />
       </section>
-      <section aria-labelledby="popular" className="render-when-near-160 space-y-3">
+      <section aria-labelledby="popular" className="space-y-3 render-when-near-160">
         <h2 id="popular" className="text-xl font-bold">
           {t.catalog.popular}
         </h2>
@@ -56,10 +56,7 @@ async function Departments({ locale }: { locale: Locale }) {
     <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
       {categories.map((c) => (
         <li key={c.id}>
-          <IntentLink
-            href={`/c/${c.slug}`}
-            className="card flex min-h-14 items-center px-4 py-3 font-semibold hover:border-brand-500 hover:text-brand-700"
-          >
+          <IntentLink href={`/c/${c.slug}`} className="flex min-h-14 items-center card px-4 py-3 font-semibold hover:border-brand-500 hover:text-brand-700">
             {c.name}
           </IntentLink>
         </li>

@@ -98,8 +98,8 @@ async function ProductContent({ slug, locale, skuId }: { slug: string; locale: L
       <Gallery images={product.images} alts={alts} skus={skus} selectedId={selectedId} />
       <div className="space-y-5">
         <header className="space-y-1">
-          <p className="text-sm font-semibold uppercase tracking-wide text-muted">{product.brand}</p>
-          <h1 className="text-2xl font-bold leading-tight sm:text-3xl">{product.name}</h1>
+          <p className="text-sm font-semibold tracking-wide text-muted uppercase">{product.brand}</p>
+          <h1 className="text-2xl leading-tight font-bold sm:text-3xl">{product.name}</h1>
         </header>
         <BuyBox
           skus={skus}

@@ -21,7 +21,11 @@ function dayHeading(day: string, locale: Locale, t: Dictionary['activity'], now:
   const date = new Date(`${day}T12:00:00Z`);
   const sameYear = day.slice(0, 4) === parisDay(now).slice(0, 4);
   const text = new Intl.DateTimeFormat(intlTag(locale), {
-    weekday: 'long', day: 'numeric', month: 'long', ...(sameYear ? {} : { year: 'numeric' }), timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    ...(sameYear ? {} : { year: 'numeric' }),
+    timeZone: 'UTC',
   }).format(date);
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -56,10 +60,10 @@ export default async function ActivityPage({ searchParams }: Props) {
       <h1 className="mt-1 text-2xl font-bold tracking-tight">{a.title}</h1>
       <p className="mt-1 text-sm text-muted">{a.intro}</p>
       {items.length === 0 ? (
-        <div className="card mt-6 p-6 text-center" data-testid="activity-empty">
+        <div className="mt-6 card p-6 text-center" data-testid="activity-empty">
           <p className="font-semibold">{a.empty}</p>
           <p className="mt-1 text-sm text-muted">{a.emptyHint}</p>
-          <Link href="/" className="btn-primary mt-4">
+          <Link href="/" className="mt-4 btn-primary">
             {a.browse}
           </Link>
         </div>
@@ -70,7 +74,7 @@ export default async function ActivityPage({ searchParams }: Props) {
               <h2 id={`day-${day}`} className="mb-2 text-sm font-semibold text-muted">
                 {dayHeading(day, locale, a, now)}
               </h2>
-              <ul className="card divide-y divide-line overflow-hidden">
+              <ul className="divide-y divide-line overflow-hidden card">
                 {dayItems.map((item) => (
                   <TimelineEntry key={`${item.kind}-${item.id}`} item={item} locale={locale} t={t} />
                 ))}

@@ -26,9 +26,9 @@ export default async function OrdersPage() {
       <h1 className="mt-1 text-2xl font-bold tracking-tight">{to.listTitle}</h1>
       <p className="mt-1 text-sm text-muted">{to.listIntro}</p>
       {orders.length === 0 ? (
-        <div className="card mt-6 p-6 text-center" data-testid="orders-empty">
+        <div className="mt-6 card p-6 text-center" data-testid="orders-empty">
           <p className="font-semibold">{to.listEmpty}</p>
-          <Link href="/" className="btn-primary mt-4">
+          <Link href="/" className="mt-4 btn-primary">
             {to.browse}
           </Link>
         </div>

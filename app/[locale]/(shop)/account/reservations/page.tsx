@@ -28,10 +28,10 @@ export default async function ReservationsPage() {
       <h1 className="mt-1 text-2xl font-bold tracking-tight">{tr.listTitle}</h1>
       <p className="mt-1 text-sm text-muted">{tr.listIntro}</p>
       {reservations.length === 0 ? (
-        <div className="card mt-6 p-6 text-center" data-testid="reservations-empty">
+        <div className="mt-6 card p-6 text-center" data-testid="reservations-empty">
           <p className="font-semibold">{tr.empty}</p>
           <p className="mt-1 text-sm text-muted">{tr.emptyHint}</p>
-          <Link href="/" className="btn-primary mt-4">
+          <Link href="/" className="mt-4 btn-primary">
             {tr.browse}
           </Link>
         </div>

@@ -86,7 +86,7 @@ export default async function StorePage({ params }: Props) {
       <Suspense>
         <div className="grid gap-5 lg:grid-cols-2 lg:items-start">
           <div className="flex flex-col gap-5">
-            <section aria-labelledby="store-contact" className="card flex flex-col gap-3 p-4">
+            <section aria-labelledby="store-contact" className="flex flex-col gap-3 card p-4">
               <h2 id="store-contact" className="sr-only">
                 {t.stores.address}
               </h2>

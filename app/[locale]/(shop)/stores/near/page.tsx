@@ -29,11 +29,7 @@ export default async function StoreSearchPage({ params, searchParams }: { params
   const locale = isLocale(raw) ? raw : 'fr';
   const t = getDictionary(locale).stores;
   const found = await searchStores(query);
-  const heading = found.place
-    ? interpolate(t.nearestTo, { place: `${found.place.name} (${found.place.postcode})` })
-    : found.origin
-      ? t.nearYou
-      : t.allStores;
+  const heading = found.place ? interpolate(t.nearestTo, { place: `${found.place.name} (${found.place.postcode})` }) : found.origin ? t.nearYou : t.allStores;
   const problem = !found.unknown
     ? null
     : 'postcode' in found.unknown

@@ -40,7 +40,8 @@ export default async function DeliveriesPage() {
           total: formatPrice(u.totalCents, locale),
           shipped: interpolate(o.uncapturedShipped, { date: formatDateTime(u.shippedAt, locale) }),
           attempts: interpolate(o.uncapturedAttempts, { count: u.attempts }),
-          next: u.nextAttemptAt && u.nextAttemptAt > now ? interpolate(o.uncapturedNext, { date: formatDateTime(u.nextAttemptAt, locale) }) : o.uncapturedNextSoon,
+          next:
+            u.nextAttemptAt && u.nextAttemptAt > now ? interpolate(o.uncapturedNext, { date: formatDateTime(u.nextAttemptAt, locale) }) : o.uncapturedNextSoon,
           error: u.lastError && interpolate(o.uncapturedError, { error: u.lastError }),
         }))}
         labels={{ title: o.uncapturedTitle, intro: o.uncapturedIntro, badge: o.uncapturedBadge }}

@@ -21,7 +21,7 @@ export default async function MessagesPage() {
       <h1 className="text-xl font-bold sm:text-2xl">{t.messages.staffTitle}</h1>
       <p className="mt-1 text-sm text-muted">{t.messages.staffIntro}</p>
       {messages.length === 0 ? (
-        <p className="card mt-5 p-6 text-center text-muted" data-testid="messages-empty">
+        <p className="mt-5 card p-6 text-center text-muted" data-testid="messages-empty">
           {t.messages.staffEmpty}
         </p>
       ) : (

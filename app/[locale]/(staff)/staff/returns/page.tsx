@@ -18,6 +18,12 @@ export default async function ReturnsEntryPage() {
   const only = stores.length === 1 ? stores[0] : undefined;
   if (only) redirect(`/staff/stores/${only.id}/returns`);
   return (
-    <StorePicker title={t.returns.pickStoreTitle} intro={stores.length ? t.returns.pickStoreIntro : t.returns.noDeskStores} stores={stores} desk="returns" testId="returns-store" />
+    <StorePicker
+      title={t.returns.pickStoreTitle}
+      intro={stores.length ? t.returns.pickStoreIntro : t.returns.noDeskStores}
+      stores={stores}
+      desk="returns"
+      testId="returns-store"
+    />
   );
 }

@@ -11,6 +11,12 @@ export default async function TillEntryPage() {
   const only = stores.length === 1 ? stores[0] : undefined;
   if (only) redirect(`/staff/stores/${only.id}/till`);
   return (
-    <StorePicker title={t.till.pickStoreTitle} intro={stores.length ? t.till.pickStoreIntro : t.staff.noStores} stores={stores} desk="till" testId="till-store" />
+    <StorePicker
+      title={t.till.pickStoreTitle}
+      intro={stores.length ? t.till.pickStoreIntro : t.staff.noStores}
+      stores={stores}
+      desk="till"
+      testId="till-store"
+    />
   );
 }

@@ -43,7 +43,7 @@ function DrivePanels({ order, now, locale, t }: { order: Order; now: Date; local
   return (
     <>
       {(window || order.arrivedAt) && order.status !== 'collected' && order.status !== 'cancelled' && (
-        <section aria-labelledby="order-arrival" className="card space-y-3 border-brand-500 p-5" data-testid="order-arrival">
+        <section aria-labelledby="order-arrival" className="space-y-3 card border-brand-500 p-5" data-testid="order-arrival">
           <h2 id="order-arrival" className="text-lg font-bold">
             {to.arrivalTitle}
           </h2>
@@ -54,13 +54,19 @@ function DrivePanels({ order, now, locale, t }: { order: Order; now: Date; local
             </p>
           )}
           {window === 'open' ? (
-            <ArrivalForm action={markArrivedAction} orderId={order.id} arrived={order.arrivedAt !== null} bay={order.arrivalBay} t={{ imHere, imHereIntro, bay, bayHint, updateBay, sending }} />
+            <ArrivalForm
+              action={markArrivedAction}
+              orderId={order.id}
+              arrived={order.arrivedAt !== null}
+              bay={order.arrivalBay}
+              t={{ imHere, imHereIntro, bay, bayHint, updateBay, sending }}
+            />
           ) : window === 'later' ? (
             <p className="text-sm text-muted">{to.arrivalNotOpen}</p>
           ) : null}
         </section>
       )}
-      <section aria-labelledby="order-pickup" className="card space-y-3 p-5" data-testid="order-pickup">
+      <section aria-labelledby="order-pickup" className="space-y-3 card p-5" data-testid="order-pickup">
         <div>
           <h2 id="order-pickup" className={heading}>
             {to.pickupAt}
@@ -210,7 +216,7 @@ export default async function OrderPage({ params }: Props) {
             </p>
           )}
           {canReturn && (
-            <section className="card space-y-2 p-5" data-testid="order-return-cta">
+            <section className="space-y-2 card p-5" data-testid="order-return-cta">
               <Link href={`/account/orders/${order.number}/return`} className="btn-primary w-full sm:w-auto">
                 {t.returns.returnCta}
               </Link>

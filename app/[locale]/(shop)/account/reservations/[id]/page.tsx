@@ -48,23 +48,31 @@ export default async function ReservationPage({ params }: Props) {
       </header>
 
       <div className="mt-5 grid gap-5 md:grid-cols-2 md:items-start">
-        <section aria-label={tr.pickupCode} className="card space-y-4 p-5" data-testid="reservation-pickup">
+        <section aria-label={tr.pickupCode} className="space-y-4 card p-5" data-testid="reservation-pickup">
           {/* eslint-disable-next-line react-hooks/purity -- a Server Component renders once per request and never again in the browser: the request's time */}
           <Deadline reservation={reservation} now={Date.now()} locale={locale} t={tr} className="space-y-0.5" />
-          <p className="text-sm text-muted">{reservation.status === 'placed' ? tr.placedHelp : reservation.status === 'ready' ? tr.readyHelp : tr.closedHelp}</p>
-          {qrSvg && <PickupCode code={reservation.code} qrSvg={qrSvg} labels={{ pickupCode: tr.pickupCode, qrAlt: interpolate(tr.qrAlt, { code: reservation.code }) }} />}
+          <p className="text-sm text-muted">
+            {reservation.status === 'placed' ? tr.placedHelp : reservation.status === 'ready' ? tr.readyHelp : tr.closedHelp}
+          </p>
+          {qrSvg && (
+            <PickupCode
+              code={reservation.code}
+              qrSvg={qrSvg}
+              labels={{ pickupCode: tr.pickupCode, qrAlt: interpolate(tr.qrAlt, { code: reservation.code }) }}
+            />
+          )}
         </section>
 
         <div className="space-y-5">
           <section aria-labelledby="reservation-store" className="card p-5" data-testid="reservation-store">
-            <h2 id="reservation-store" className="text-xs font-semibold uppercase tracking-wide text-muted">
+            <h2 id="reservation-store" className="text-xs font-semibold tracking-wide text-muted uppercase">
               {open ? tr.pickupAt : tr.store}
             </h2>
             <p className="mt-1 text-lg font-bold">{store.name}</p>
             <p className="text-sm text-muted">
               {store.address}, {store.postcode} {store.town}
             </p>
-            <Link href={`/stores/${store.slug}`} className="btn-secondary mt-3">
+            <Link href={`/stores/${store.slug}`} className="mt-3 btn-secondary">
               {tr.viewStore}
               <span className="sr-only"> ({store.name})</span>
             </Link>

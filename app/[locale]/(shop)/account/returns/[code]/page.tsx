@@ -51,7 +51,7 @@ export default async function ReturnPassPage({ params }: Props) {
       </header>
 
       <div className="mt-5 grid gap-5 md:grid-cols-2 md:items-start">
-        <section aria-label={tr.passCodeLabel} className="card min-w-0 space-y-4 p-5" data-testid="return-pass">
+        <section aria-label={tr.passCodeLabel} className="min-w-0 space-y-4 card p-5" data-testid="return-pass">
           {qrSvg ? (
             <>
               <p className="text-sm text-muted">{tr.passHelp}</p>
@@ -69,7 +69,7 @@ export default async function ReturnPassPage({ params }: Props) {
 
         {/* min-w-0: the drop-off picker's row of days scrolls inside the card, never widens the page. */}
         <div className="min-w-0 space-y-5">
-          <section aria-labelledby="return-drop-off" className="card space-y-3 p-5" data-testid="return-drop-off">
+          <section aria-labelledby="return-drop-off" className="space-y-3 card p-5" data-testid="return-drop-off">
             <div>
               <h2 id="return-drop-off" className="text-xs font-semibold tracking-wide text-muted uppercase">
                 {tr.dropOffTitle}
@@ -86,7 +86,14 @@ export default async function ReturnPassPage({ params }: Props) {
             </div>
             {booked && (
               <div className="space-y-3 print:hidden">
-                <ReschedulePanel action={rescheduleReturnAction} code={ret.code} storeId={ret.store.id} currentStartsAt={ret.window?.startsAt ?? null} locale={locale} t={tr} />
+                <ReschedulePanel
+                  action={rescheduleReturnAction}
+                  code={ret.code}
+                  storeId={ret.store.id}
+                  currentStartsAt={ret.window?.startsAt ?? null}
+                  locale={locale}
+                  t={tr}
+                />
                 <CancelReservationForm
                   action={cancelReturnAction}
                   initial={initialReturnFormState}

@@ -72,9 +72,7 @@ export default async function StaffStorePage({ params, searchParams }: Params) {
             actions={{ recordDelivery: recordDeliveryAction, correctCount: correctCountAction }}
             limits={{ receiveMax: MAX_RECEIVE_QUANTITY, countMax: MAX_COUNTED_ON_HAND }}
             labels={{
-              caption:
-                interpolate(t.staff.resultsCount, { count: rows.length, query }) +
-                (rows.length >= LOOKUP_LIMIT ? ` — ${t.staff.resultsCapped}` : ''),
+              caption: interpolate(t.staff.resultsCount, { count: rows.length, query }) + (rows.length >= LOOKUP_LIMIT ? ` — ${t.staff.resultsCapped}` : ''),
               product: t.staff.product,
               variant: t.staff.variant,
               ean: t.staff.ean,

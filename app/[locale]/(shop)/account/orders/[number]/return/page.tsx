@@ -30,7 +30,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 const FRANCE = { lat: 46.6, lng: 2.4 };
 
 /** Where "nearest" starts from: my store, else the order's delivery address or drive store. */
-async function startingPoint(order: Order, myStoreId: number | null, t: Dictionary['returns']): Promise<{ heading: string; origin: { lat: number; lng: number } | null }> {
+async function startingPoint(
+  order: Order,
+  myStoreId: number | null,
+  t: Dictionary['returns'],
+): Promise<{ heading: string; origin: { lat: number; lng: number } | null }> {
   const mine = myStoreId !== null ? await getStoreById(myStoreId) : null;
   if (mine) return { heading: t.desksNearMyStore, origin: { lat: mine.lat, lng: mine.lng } };
   const place = order.delivery ? await resolvePlace(order.delivery.postcode) : null;
@@ -42,7 +46,9 @@ async function startingPoint(order: Order, myStoreId: number | null, t: Dictiona
 
 function closedReason(order: ReturnableOrder, t: Dictionary['returns'], locale: 'fr' | 'en'): string {
   if (!order.deadline) return t.order_not_returnable;
-  const date = new Intl.DateTimeFormat(intlTag(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(new Date(order.deadline));
+  const date = new Intl.DateTimeFormat(intlTag(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(
+    new Date(order.deadline),
+  );
   return interpolate(t.return_period_over, { days: returnsConfig().windowDays, date });
 }
 
@@ -54,7 +60,11 @@ export default async function BookReturnPage({ params }: Props) {
   const { number } = await params;
   const user = await requireUser(`/account/orders/${encodeURIComponent(number)}/return`);
   const { locale, t } = await getI18n();
-  const [order, returnable, myStoreId] = await Promise.all([getCustomerOrder(number, user.id, locale), getReturnableOrder(number, user.id, locale), getMyStoreId()]);
+  const [order, returnable, myStoreId] = await Promise.all([
+    getCustomerOrder(number, user.id, locale),
+    getReturnableOrder(number, user.id, locale),
+    getMyStoreId(),
+  ]);
   if (!order || !returnable) notFound();
   const tr = t.returns;
   const canReturn = returnable.open && returnable.lines.some((l) => l.returnable > 0);
@@ -93,7 +103,7 @@ export default async function BookReturnPage({ params }: Props) {
           />
         </>
       ) : (
-        <section className="card mt-4 space-y-2 p-5" role="status" data-testid="return-closed">
+        <section className="mt-4 space-y-2 card p-5" role="status" data-testid="return-closed">
           <h2 className="font-bold">{tr.notReturnableTitle}</h2>
           <p className="text-sm">{returnable.open ? tr.return_quantity_none : closedReason(returnable, tr, locale)}</p>
         </section>

@@ -32,7 +32,12 @@ export default async function DrivePage({ params }: Params) {
 
   return (
     <div className="space-y-4">
-      <StoreDeskHeader storeId={storeId} store={{ name: store.name, town: store.town, drive: true, returnsDesk: store.services.includes('returnsDesk') }} current="drive" t={t} />
+      <StoreDeskHeader
+        storeId={storeId}
+        store={{ name: store.name, town: store.town, drive: true, returnsDesk: store.services.includes('returnsDesk') }}
+        current="drive"
+        t={t}
+      />
       <DriveScreen
         storeId={storeId}
         locale={locale}

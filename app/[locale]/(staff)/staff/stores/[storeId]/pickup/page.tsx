@@ -131,7 +131,7 @@ export default async function PickupDeskPage({ params, searchParams }: Params) {
         <ul className="grid grid-cols-3 gap-2">
           {sections.map((s) => (
             <li key={s.id}>
-              <a href={`#${s.id}`} className="card flex min-h-14 flex-col items-center justify-center px-1 py-1.5 text-center hover:border-brand-500">
+              <a href={`#${s.id}`} className="flex min-h-14 flex-col items-center justify-center card px-1 py-1.5 text-center hover:border-brand-500">
                 <span className="text-lg leading-tight font-bold tabular-nums">{s.items.length}</span>
                 <span className="text-xs leading-tight text-muted">{s.title}</span>
               </a>

@@ -138,7 +138,11 @@ export default async function ReturnsDeskPage({ params, searchParams }: Params) 
         </section>
       )}
       {orderNumber && !code && (
-        <section aria-label={interpolate(tr.walkInTitle, { number: normalizeOrderNumber(orderNumber) })} className="card space-y-3 p-4 sm:p-5" data-testid="walk-in">
+        <section
+          aria-label={interpolate(tr.walkInTitle, { number: normalizeOrderNumber(orderNumber) })}
+          className="space-y-3 card p-4 sm:p-5"
+          data-testid="walk-in"
+        >
           {!walkIn ? (
             <p className="font-medium text-out" role="status">
               {interpolate(tr.deskOrderNotFound, { number: orderNumber })}

@@ -15,7 +15,10 @@ const ticketSchema = z.object({
   customerPass: z.string().max(300).nullable(),
   idempotencyKey: z.uuid(),
   // Only what was rung up and how many: prices are read from the catalogue by the command.
-  lines: z.array(z.object({ skuId: idSchema, quantity: z.number().int().min(1).max(99) })).min(1).max(50),
+  lines: z
+    .array(z.object({ skuId: idSchema, quantity: z.number().int().min(1).max(99) }))
+    .min(1)
+    .max(50),
   redeemPoints: z.number().int().min(0).max(10_000_000),
 });
 

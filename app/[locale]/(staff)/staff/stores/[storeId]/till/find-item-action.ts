@@ -14,7 +14,9 @@ async function findItemActionUnchecked(rawStoreId: number, query: string): Promi
   if (userId === null) return { ok: false, message: t.till.signInAgain };
   const storeId = idSchema.safeParse(rawStoreId);
   if (!storeId.success) return { ok: false, message: t.till.notYourStore };
-  const q = String(query ?? '').trim().slice(0, 100);
+  const q = String(query ?? '')
+    .trim()
+    .slice(0, 100);
   if (!q) return { ok: true, items: [], exact: false };
   if (!isSafeText(q)) return { ok: false, message: t.common.unsafeText };
   try {

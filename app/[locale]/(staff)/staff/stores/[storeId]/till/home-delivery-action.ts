@@ -64,7 +64,11 @@ function ordered(order: TillDeliveryOrder, t: Dictionary, locale: 'fr' | 'en'): 
   return {
     ok: true,
     number: order.number,
-    message: interpolate(t.till.deliveryOrdered, { number: order.number, total: formatPrice(order.totalCents, locale), address: `${a.address}, ${a.postcode} ${a.town}` }),
+    message: interpolate(t.till.deliveryOrdered, {
+      number: order.number,
+      total: formatPrice(order.totalCents, locale),
+      address: `${a.address}, ${a.postcode} ${a.town}`,
+    }),
   };
 }
 

@@ -26,7 +26,8 @@ async function orderElsewhereActionUnchecked(request: z.input<typeof requestSche
   const { userId, t } = await tillContext();
   if (userId === null) return { ok: false, message: t.till.signInAgain };
   const parsed = requestSchema.safeParse(request);
-  if (!parsed.success) return { ok: false, message: parsed.error.issues.some((i) => i.path[0] === 'customerPass') ? t.till.needsCustomer : t.till.invalidTicket };
+  if (!parsed.success)
+    return { ok: false, message: parsed.error.issues.some((i) => i.path[0] === 'customerPass') ? t.till.needsCustomer : t.till.invalidTicket };
   const { storeId, customerPass, skuId, quantity, idempotencyKey, target } = parsed.data;
   const owner = customerOfPass(customerPass, { storeId, staffId: userId });
   if (target.kind === 'store' && owner !== null) {

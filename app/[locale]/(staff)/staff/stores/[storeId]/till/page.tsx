@@ -42,9 +42,13 @@ export default async function TillPage({ params }: Params) {
     <div className="space-y-4">
       <StoreDeskHeader storeId={storeId} store={store} current="till" t={t} />
       {/* The ticket's key is the screen's own (made when a ticket opens): a re-render here must not change it. */}
-      <TillScreen storeId={storeId} locale={locale}
+      <TillScreen
+        storeId={storeId}
+        locale={locale}
         redeemStep={{ points: rules.redeemStepPoints, cents: rules.redeemStepCents }}
-        actions={actions} labels={t.till} />
+        actions={actions}
+        labels={t.till}
+      />
     </div>
   );
 }

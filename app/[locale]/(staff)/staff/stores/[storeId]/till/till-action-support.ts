@@ -11,7 +11,13 @@ import { interpolate } from '@/lib/i18n/format';
 import { safeText } from '@/lib/input/text';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { InvalidRedemptionError, NotAMemberError, NotEnoughPointsError } from '@/lib/loyalty/errors';
-import { CardRequiredForRedemptionError, InvalidTicketError, RedemptionExceedsTotalError, UnknownCustomerError, UnknownTillItemError } from '@/lib/sales/errors';
+import {
+  CardRequiredForRedemptionError,
+  InvalidTicketError,
+  RedemptionExceedsTotalError,
+  UnknownCustomerError,
+  UnknownTillItemError,
+} from '@/lib/sales/errors';
 
 export const idSchema = wholeNumber(1, 2_147_483_647);
 
