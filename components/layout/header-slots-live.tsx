@@ -2,13 +2,10 @@
 
 import { usePathname } from 'next/navigation';
 import { Suspense, useEffect, useRef } from 'react';
-import { AccountLink } from '@/components/account/account-link';
-import { CartLink } from '@/components/cart/cart-link';
-import { MyStoreBadge } from '@/components/stores/my-store-badge';
 import useSWR, { mutate } from 'swr';
 import type { VisitorSummary } from '@/lib/visitor/types';
 import { VISITOR_EVENT, VISITOR_KEY, refreshVisitor, type VisitorChange } from './visitor';
-import type { HeaderSlotsTexts } from './header-slots';
+import { Slots, type HeaderSlotsTexts } from './header-slots';
 
 async function fetchVisitor(url: string): Promise<VisitorSummary> {
   const res = await fetch(url, { cache: 'no-store', headers: { accept: 'application/json' } });
@@ -43,19 +40,12 @@ export default function HeaderSlotsLive({ t }: { t: HeaderSlotsTexts }) {
     return () => window.clearInterval(timer);
   }, [status]);
   return (
-    <div
-      className="ml-auto flex min-h-10 min-w-0 flex-1 items-center justify-end gap-1 text-sm sm:order-3 sm:flex-none sm:gap-3"
-      aria-busy={status === 'loading'}
-      data-visitor={status}
-    >
-      <MyStoreBadge status={status} store={data?.myStore} t={t} />
-      <AccountLink status={status} user={data?.user} t={t} />
-      <CartLink count={data?.cartCount} t={t} />
+    <Slots t={t} status={status} visitor={data}>
       {/* usePathname waits for the route's params: only this (empty) part may wait for them. */}
       <Suspense fallback={null}>
         <RefreshOnNavigation />
       </Suspense>
-    </div>
+    </Slots>
   );
 }
 

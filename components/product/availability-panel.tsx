@@ -129,7 +129,3 @@ export function AvailabilityPanel({ locale, t, myStore, nearby, online, liveStat
     </section>
   );
 }
-
-export function AvailabilitySkeleton() {
-  return <div className="h-64 animate-pulse card bg-white" aria-hidden />;
-}

@@ -24,7 +24,7 @@ export type ProductStockPanelsProps = {
  */
 const ProductStockLive = lazy(() => import('./product-stock-live'));
 
-/** The panels' size while their figures and code arrive (as AvailabilitySkeleton and ReservePanelSkeleton). */
+/** The stock panel's and the reserve panel's size while their figures and code arrive. */
 export function Placeholders() {
   return (
     <>

@@ -80,7 +80,3 @@ export function ReservePanel({
     </section>
   );
 }
-
-export function ReservePanelSkeleton() {
-  return <div className="h-40 animate-pulse card bg-white" aria-hidden />;
-}
