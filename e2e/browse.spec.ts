@@ -152,3 +152,15 @@ test('the footer switches the whole site to French, and the choice is remembered
   await page.getByRole('link', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Our stores' })).toBeVisible();
 });
+
+test("a product's stock that cannot be loaded says so, and Try again loads it", async ({ page }) => {
+  let fail = true;
+  await page.route('**/api/availability/product?*', (route) => (fail ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));
+  await page.goto(`/p/${e2eData().browseProductSlug}`);
+  const failed = page.getByRole('article').getByTestId('stock-failed');
+  await expect(failed).toContainText('could not be loaded');
+  fail = false;
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('article').getByTestId('availability')).toBeVisible();
+  await expect(page.getByRole('article').getByTestId('stock-failed')).toHaveCount(0);
+});
