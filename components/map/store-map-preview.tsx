@@ -13,7 +13,7 @@ import './store-map.css';
  * query, `contain`-style); the image is three views wide and high, so a container wider or
  * taller than the box still shows land around it rather than bands of sea.
  */
-export function StoreMapPreview({ stores, origin, mode }: Pick<StoreMapProps, 'stores' | 'origin' | 'mode'>) {
+export function StoreMapPreview({ stores, origin, mode, priority = false }: Pick<StoreMapProps, 'stores' | 'origin' | 'mode'> & { priority?: boolean }) {
   const view = roundView(previewView({ stores, origin, mode }));
   const at = (lng: number, lat: number) => {
     const p = project(view, lng, lat);
@@ -34,6 +34,8 @@ export function StoreMapPreview({ stores, origin, mode }: Pick<StoreMapProps, 's
           alt=""
           className="absolute -top-full -left-full h-[300%] w-[300%] max-w-none"
           decoding="async"
+          // `priority`: the page's largest paint (the locator's), asked for with the document's first bytes.
+          fetchPriority={priority ? 'high' : undefined}
         />
         {/* A boundary of their own: many pins are many bytes, and React sends a boundary over its
             chunk size after the rest of the page (README, "How pages render") — the picture first. */}

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { ringPath } from './svg-path';
 import { BASEMAP_COLOURS, VIEW_PX, project, type MapView } from './projection';
 
 /**
@@ -83,11 +84,14 @@ export async function basemapGeoJson() {
 
 /** How far around the framed view the SVG is drawn, in views: the preview's box shows it in wide containers. */
 const MARGIN = 1;
+/** How far (in the canvas's pixels, about one CSS pixel on a phone) a simplified coast may stray from Natural Earth's. */
+const SIMPLIFY_PX = 1;
 
 /**
  * The basemap around `view` as an SVG image, in the preview's pixels: the view itself is the
  * rectangle (MARGIN·w, MARGIN·h)–((MARGIN+1)·w, (MARGIN+1)·h) of a (2·MARGIN+1)² larger canvas.
- * Points closer than a pixel to the previous one are dropped, rings outside the canvas skipped.
+ * Each ring is simplified to within SIMPLIFY_PX of its outline (lib/map/svg-path.ts), rings outside
+ * the canvas skipped: the picture is the store locator's largest paint, so its bytes count.
  */
 export async function basemapSvg(view: MapView): Promise<string> {
   const countries = await loadCountries();
@@ -107,14 +111,7 @@ export async function basemapSvg(view: MapView): Promise<string> {
         const xs = pts.map((p) => p[0]);
         const ys = pts.map((p) => p[1]);
         if (Math.max(...xs) < 0 || Math.min(...xs) > W || Math.max(...ys) < 0 || Math.min(...ys) > H) continue;
-        let last: [number, number] | undefined;
-        let ringPath = '';
-        for (const p of pts) {
-          if (last && Math.abs(p[0] - last[0]) < 1 && Math.abs(p[1] - last[1]) < 1) continue;
-          ringPath += `${ringPath ? 'L' : 'M'}${Math.round(p[0])} ${Math.round(p[1])}`;
-          last = p;
-        }
-        if (ringPath.includes('L')) d += `${ringPath}Z`;
+        d += ringPath(pts, SIMPLIFY_PX);
       }
     }
     if (!d) continue;

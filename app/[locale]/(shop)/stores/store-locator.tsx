@@ -62,7 +62,7 @@ export async function StoreLocator({ locale, stores, heading, near = '', problem
             mode="all"
             stores={mapStores}
             origin={origin}
-            preview={<StoreMapPreview mode="all" stores={mapStores} origin={origin} />}
+            preview={<StoreMapPreview mode="all" stores={mapStores} origin={origin} priority />}
             texts={storeMapTexts(t.stores, { label: t.stores.mapLabel, unavailable: t.stores.mapUnavailable })}
           />
         </div>
