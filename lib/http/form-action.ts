@@ -1,4 +1,5 @@
 import 'server-only';
+import { builtActionKind } from '@/lib/actions/builder';
 import { redactQueryParams } from '@/lib/errors';
 import { databaseOutageMessage } from '@/lib/http/action-outage';
 import { getI18n } from '@/lib/i18n/server';
@@ -26,7 +27,7 @@ type FormState = { ok: boolean; message: string; at?: number };
 const guarded = new WeakSet<object>();
 
 export function isGuardedFormAction(fn: unknown): boolean {
-  return typeof fn === 'function' && guarded.has(fn);
+  return typeof fn === 'function' && (guarded.has(fn) || builtActionKind(fn) === 'form');
 }
 
 function isState(prev: unknown, initial: unknown): boolean {
