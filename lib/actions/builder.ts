@@ -1,4 +1,5 @@
 import 'server-only';
+import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { z } from 'zod';
 import { signInPath } from '@/lib/auth/callback-url';
@@ -6,7 +7,7 @@ import { ForbiddenError } from '@/lib/auth/errors';
 import { assertStaffOfStore, getSessionUser, type SessionUser } from '@/lib/auth/guards';
 import { getUserById } from '@/lib/auth/users';
 import { redactQueryParams } from '@/lib/errors';
-import { databaseOutageMessage } from '@/lib/http/action-outage';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { getI18n } from '@/lib/i18n/server';
@@ -63,8 +64,8 @@ const READS_FORM = Symbol('reads the form data itself');
  * A parser of the whole FormData (repeated fields, line fields named by id: lib/returns/params.ts),
  * answering as zod's safeParse does.
  */
-export function formParser<T, E>(parse: (formData: FormData) => Parsed<T, E>): Parser<T, E> {
-  return { safeParse: (raw) => parse(raw as FormData), [READS_FORM]: true } as Parser<T, E>;
+export function formParser<T, E>(parse: (formData: FormData) => Parsed<T, E>): { safeParse(raw: unknown): Parsed<T, E> } {
+  return Object.assign({ safeParse: (raw: unknown) => parse(raw as FormData) }, { [READS_FORM]: true });
 }
 
 /** What the builder knows of this call, for the body and the hooks. */
@@ -96,10 +97,10 @@ type Config = {
   signedOut?: string;
 };
 
-const built = new WeakMap<object, 'form' | 'call'>();
+const built = new WeakMap<object, 'form' | 'call' | 'post'>();
 
-/** Whether `fn` was made by this builder, and how it is called: a form's (prev, formData), or its own arguments. */
-export function builtActionKind(fn: unknown): 'form' | 'call' | undefined {
+/** Whether `fn` was made by this builder, and how it is called: a form's (prev, formData), its own arguments, or a posted form's data. */
+export function builtActionKind(fn: unknown): 'form' | 'call' | 'post' | undefined {
   return typeof fn === 'function' ? built.get(fn) : undefined;
 }
 
@@ -132,6 +133,17 @@ function isControlFlow(err: unknown): boolean {
   return typeof err === 'object' && err !== null && typeof (err as { digest?: unknown }).digest === 'string';
 }
 
+/**
+ * The sentence for an error that means "the database cannot be reached right now" (refused, timed
+ * out, or failing fast after a timeout: lib/db/client.ts); undefined for any other error, which
+ * stays a bug. Logged without a failed query's values (what was typed).
+ */
+function outageMessage(err: unknown, t: Dictionary): string | undefined {
+  if (!isDatabaseUnavailable(err)) return undefined;
+  console.error('database unavailable:', err instanceof Error ? redactQueryParams(err).message : err);
+  return t.common.databaseUnavailable;
+}
+
 /** The role read from the database: an admin demoted since their session began is refused. */
 async function assertAdmin(userId: number): Promise<void> {
   if ((await getUserById(userId))?.role !== 'admin') throw new ForbiddenError();
@@ -141,9 +153,11 @@ async function assertAdmin(userId: number): Promise<void> {
 async function execute(
   config: Config,
   body: (ctx: never) => Promise<unknown>,
-  base: { t: Dictionary; locale: Locale; raw: unknown; extras: object },
+  base: { t: Dictionary; locale: Locale; fields: unknown; formData?: FormData; extras: object },
 ): Promise<unknown> {
   const { t, locale } = base;
+  /** What a parser reads: the form's fields (or the arguments), or the whole FormData for a formParser. */
+  const rawFor = (parser: Parser) => (READS_FORM in parser ? base.formData : base.fields);
   const stamp = <R extends object>(answer: R): R => (config.stamped ? { ...answer, at: Date.now() } : answer);
   let productName: ((skuId: number) => string | undefined) | undefined;
   const ctx: Record<string, unknown> = {
@@ -184,10 +198,10 @@ async function execute(
     ctx.user = user;
     if (config.who !== 'public' && !user) {
       if (config.signedOut !== undefined) redirect(signInPath(config.signedOut));
-      return stamp(refuse(voice(config.screen, t).signInAgain));
+      return await shaped(refuse(voice(config.screen, t).signInAgain));
     }
     if (config.replay) {
-      const key = config.replay.key.safeParse(base.raw);
+      const key = config.replay.key.safeParse(rawFor(config.replay.key));
       if (key.success) {
         const refused = config.who === 'staff' && typeof (key.data as { storeId?: unknown }).storeId === 'number' ? await mayAct(key.data) : null;
         if (refused) return refused;
@@ -195,7 +209,7 @@ async function execute(
         if (first) return stamp(first as object);
       }
     }
-    const parsed = config.input ? config.input.safeParse(base.raw) : { success: true as const, data: undefined };
+    const parsed = config.input ? config.input.safeParse(rawFor(config.input)) : { success: true as const, data: undefined };
     if (!parsed.success) {
       const refusal = config.invalid ? config.invalid(parsed.error, ctx as never) : refuse(voice(config.screen, t).invalid);
       return await shaped(refusal);
@@ -206,7 +220,7 @@ async function execute(
     return stamp((await body(ctx as never)) as object);
   } catch (err) {
     if (refusalCode(err) !== undefined) return await shaped(said(err), err);
-    const outage = await databaseOutageMessage(err);
+    const outage = outageMessage(err, t);
     if (outage !== undefined) return stamp(refuse(outage));
     if (config.unexpected && !isControlFlow(err)) {
       console.error(`[${config.screen}] action failed`, redactQueryParams(err));
@@ -235,7 +249,11 @@ abstract class Steps<W extends Who, I, X, Self> {
     return this.with({ stamped: true });
   }
 
-  /** Sees every refusal about the input or the record (not a signed-out or forbidden call) before it is answered. */
+  /**
+   * Sees every refusal before it is answered — signed out, invalid input, refused by the domain
+   * (with `err`) — but the refusal of a person who may not act on this store: it may add what the
+   * form needs (what was typed) or read a stale page again.
+   */
   refused(hook: RefusedHook<W, I, X>): Self {
     return this.with({ refused: hook as never });
   }
@@ -261,6 +279,11 @@ class FormAction<W extends Who, I, S extends ActionState> extends Steps<W, I, Fo
     return new FormAction<W, I, S>({ ...this.config, ...config });
   }
 
+  /** The form's state when it carries more than the sentence (`ActionState<{ count: number }>`), for the hooks and the body. */
+  state<T extends ActionState>(): FormAction<W, I, T> {
+    return new FormAction<W, I, T>(this.config);
+  }
+
   /** The action: `(previous state, form data) => state`, for useActionState. */
   run<T extends S = S>(body: (ctx: Context<W> & FormExtras<T> & { input: I }) => Promise<T>): (prev: T, formData: FormData) => Promise<T> {
     const config = this.config;
@@ -269,8 +292,7 @@ class FormAction<W extends Who, I, S extends ActionState> extends Steps<W, I, Fo
       const stamp = (r: Refusal) => (config.stamped ? { ...r, at: Date.now() } : r) as T;
       if (!(formData instanceof FormData) || !isPlainObject(prev)) return stamp(refuse(t.common.invalidRequest));
       if (formHasUnsafeText(formData)) return stamp(refuse(t.common.unsafeText));
-      const raw = config.input && READS_FORM in config.input ? formData : formFields(formData);
-      return (await execute(config, body as never, { t, locale, raw, extras: { prev, formData } })) as T;
+      return (await execute(config, body as never, { t, locale, fields: formFields(formData), formData, extras: { prev, formData } })) as T;
     };
     built.set(action, 'form');
     return action;
@@ -288,9 +310,30 @@ class CallAction<W extends Who, I, A extends unknown[]> extends Steps<W, I, obje
     const action = async (...args: A): Promise<R | Refusal> => {
       const { locale, t } = await getI18n();
       if (argsHaveUnsafeText(args)) return refuse(t.common.unsafeText);
-      return (await execute(config, body as never, { t, locale, raw: args, extras: {} })) as R | Refusal;
+      return (await execute(config, body as never, { t, locale, fields: args, extras: {} })) as R | Refusal;
     };
     built.set(action, 'call');
+    return action;
+  }
+}
+
+class PostAction<W extends Who> extends Steps<W, undefined, object, PostAction<W>> {
+  protected with(config: Partial<Config>) {
+    return new PostAction<W>({ ...this.config, ...config });
+  }
+
+  /**
+   * A form posted without a state to answer (<form action={signOutAction}>): it redirects when
+   * done, and has nowhere to show a refusal — one is logged, and the page stays as it was.
+   */
+  run(body: (ctx: Context<W>) => Promise<void>): (formData?: FormData) => Promise<void> {
+    const config = this.config;
+    const action = async (..._posted: unknown[]): Promise<void> => {
+      const { locale, t } = await getI18n();
+      const answer = (await execute(config, body as never, { t, locale, fields: [], extras: {} })) as Refusal | undefined;
+      if (answer?.ok === false) console.error(`[${config.screen}] a posted form was refused: ${answer.message}`);
+    };
+    built.set(action, 'post');
     return action;
   }
 }
@@ -314,9 +357,23 @@ class Start<W extends Who> {
    * An action called with its own arguments (the till, the cart's steppers): `schema` parses the
    * list of arguments (a z.tuple, transformed into the input the body reads).
    */
+  /** A form posted for its effect alone (sign out): what it sends is not read, and it answers nothing. */
+  post(): PostAction<W> {
+    return new PostAction<W>(this.config);
+  }
+
   call<P extends z.ZodType<InputOf<W>>>(schema: P, invalid?: (error: Fail<P>, ctx: Context<W>) => Refusal): CallAction<W, Out<P>, ArgsOf<P>> {
     return new CallAction<W, Out<P>, ArgsOf<P>>({ ...this.config, input: schema, invalid: invalid as never });
   }
+}
+
+/**
+ * A `.refused()` hook for a page the domain may have moved on under (a line removed in another tab,
+ * an order already collected): refused by the domain, the page is shown as it is now.
+ */
+export function refreshOnRefusal<R>(refusal: R, { err }: { err?: unknown }): R {
+  if (err !== undefined) refresh();
+  return refusal;
 }
 
 const start =

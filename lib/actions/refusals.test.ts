@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@/lib/errors';
 import { getDictionary } from '@/lib/i18n/dictionary';
+import { PriceChangedError } from '@/lib/orders/errors';
 import { ORDER_STATUSES } from '@/lib/orders/schema';
 import { PaymentConfigError } from '@/lib/payments/errors';
 import { RESERVATION_STATUSES } from '@/lib/reservations/schema';
@@ -206,6 +207,16 @@ describe('the one table of refusals', () => {
   it('says a code the table does not know yet generically, in the visitor’s language', () => {
     const said = sayRefusal(new DomainError('brand_new_code', 'Something new happened.'), { t: getDictionary('fr'), locale: 'fr', screen: 'cart' });
     expect(said.message).toBe(getDictionary('fr').errors.unknown);
+  });
+
+  it('names the products whose price moved since the checkout page was drawn, with the new price and the one shown', () => {
+    const err = new PriceChangedError([{ skuId: 7, shownCents: 4999, nowCents: 5499 }]);
+    const productName = (skuId: number) => (skuId === 7 ? 'Trail 42' : undefined);
+    const say = (locale: 'fr' | 'en') => sayRefusal(err, { t: getDictionary(locale), locale, screen: 'checkout', productName }).message;
+    expect(say('en')).toBe('The price of “Trail 42” has just changed: €54.99 instead of €49.99. Check the new total and place your order again.');
+    expect(say('fr').replace(/\s/g, ' ')).toBe(
+      'Le prix de « Trail 42 » vient de changer : 54,99 € au lieu de 49,99 €. Vérifiez le nouveau total puis validez à nouveau.',
+    );
   });
 
   it('says out of stock the way each screen always has', () => {
