@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { NextRequest } from 'next/server.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { builtActionKind } from '@/lib/actions/builder';
 import type { SessionUser } from '@/lib/auth/guards';
 import { queryRows } from '@/lib/db/client';
 import { onPostgres, useTestDatabase } from '@/lib/db/testing';
 import { getDriveHub } from '@/lib/events/drive-hub';
 import { getStockHub } from '@/lib/events/stock-hub';
-import { isGuardedFormAction } from '@/lib/http/form-action';
 import { getDictionary } from '@/lib/i18n/dictionary';
 import { actAs, NavigationSignal } from '@/lib/testing/next-request';
 import { fingerprint, seedWorld, type World } from '@/lib/testing/world';
@@ -280,10 +280,10 @@ describe.runIf(runHere)('bad input: every action and route handler, fuzzed', () 
     return out;
   }
 
-  it('guards every form action (lib/http/form-action.ts): a new one exported without formAction() fails here', async () => {
+  it('guards every form action (lib/actions/builder.ts): a new one exported without the builder fails here', async () => {
     const actions = await formActions();
     expect(actions.length).toBeGreaterThanOrEqual(30);
-    for (const [name, fn] of actions) expect(isGuardedFormAction(fn), `${name} is exported through formAction()`).toBe(true);
+    for (const [name, fn] of actions) expect(builtActionKind(fn), `${name} is a form action made by the builder`).toBe('form');
   });
 
   it('every form action answers "invalid request" to arguments that are not (state, form data), and names an unstorable character', async () => {

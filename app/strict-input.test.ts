@@ -66,7 +66,7 @@ describe('numbers are digits only, within their range', () => {
       form({ storeId: store, skuId: sku, idempotencyKey: randomUUID(), countedOnHand: typed }),
     );
     const message = interpolate(t.staff.invalidQuantity, { min: 0, max: MAX_COUNTED_ON_HAND });
-    expect(result).toEqual({ ok: false, message, fieldError: message });
+    expect(result).toEqual({ ok: false, message, fieldErrors: { countedOnHand: message } });
     expect(message).toMatch(/from 0 to 100000, digits only/);
     expect(await onHand()).toBe(5);
   });

@@ -1,6 +1,7 @@
 'use client';
 import { useActionState } from 'react';
-import { initialAuthFormState, type AuthFormState } from '@/lib/auth/form-state';
+import { initialActionState } from '@/lib/actions/state';
+import type { AuthFormState } from '@/lib/auth/form-state';
 import { FormMessage } from './form-message';
 import { SubmitButton } from './submit-button';
 import { TextField } from './text-field';
@@ -12,7 +13,7 @@ type Props = {
 
 /** Current and new password; on success the other devices are signed out (the action says so). */
 export function ChangePasswordForm({ action, labels }: Props) {
-  const [state, formAction] = useActionState(action, initialAuthFormState);
+  const [state, formAction] = useActionState<AuthFormState, FormData>(action, initialActionState);
   return (
     <form action={formAction} className="space-y-4" noValidate data-testid="change-password-form">
       <FormMessage ok={state.ok} message={state.message} />
@@ -21,7 +22,7 @@ export function ChangePasswordForm({ action, labels }: Props) {
         type="password"
         label={labels.currentPassword}
         autoComplete="current-password"
-        error={state.fieldErrors.currentPassword}
+        error={state.fieldErrors?.currentPassword}
       />
       <TextField
         name="password"
@@ -29,7 +30,7 @@ export function ChangePasswordForm({ action, labels }: Props) {
         label={labels.newPassword}
         autoComplete="new-password"
         hint={labels.passwordHint}
-        error={state.fieldErrors.password}
+        error={state.fieldErrors?.password}
       />
       <SubmitButton label={labels.submit} pendingLabel={labels.pending} className="btn-secondary w-full sm:w-auto" />
     </form>

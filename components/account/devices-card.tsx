@@ -6,7 +6,7 @@ type Props = {
   sessions: SessionSummary[];
   currentId: string | undefined;
   formatWhen: (date: Date) => string;
-  signOutEverywhere: () => Promise<void>;
+  signOutEverywhere: (formData?: FormData) => Promise<void>;
   labels: { title: string; thisDevice: string; lastUsed: string; unknownDevice: string; deviceOn: string; signOutEverywhere: string; hint: string };
 };
 

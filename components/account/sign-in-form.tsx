@@ -1,7 +1,8 @@
 'use client';
 import { useActionState, useEffect } from 'react';
 import { forgetVisitor, refreshVisitor } from '@/components/layout/visitor';
-import { initialAuthFormState, type AuthFormState } from '@/lib/auth/form-state';
+import { initialActionState } from '@/lib/actions/state';
+import type { AuthFormState } from '@/lib/auth/form-state';
 import { FormMessage } from './form-message';
 import { SubmitButton } from './submit-button';
 import { TextField } from './text-field';
@@ -13,10 +14,10 @@ type Props = {
 };
 
 export function SignInForm({ action, callbackUrl, labels }: Props) {
-  const [state, formAction] = useActionState(action, initialAuthFormState);
+  const [state, formAction] = useActionState<AuthFormState, FormData>(action, initialActionState);
   // Signed in, the page changes and the header reads who it is; refused, the header reads it again.
   useEffect(() => {
-    if (state !== initialAuthFormState) refreshVisitor();
+    if (state !== initialActionState) refreshVisitor();
   }, [state]);
   return (
     <form action={formAction} onSubmit={forgetVisitor} className="space-y-4" noValidate>
@@ -27,11 +28,11 @@ export function SignInForm({ action, callbackUrl, labels }: Props) {
         type="email"
         label={labels.email}
         autoComplete="email"
-        defaultValue={state.values.email}
-        error={state.fieldErrors.email}
+        defaultValue={state.values?.email}
+        error={state.fieldErrors?.email}
         autoFocus
       />
-      <TextField name="password" type="password" label={labels.password} autoComplete="current-password" error={state.fieldErrors.password} />
+      <TextField name="password" type="password" label={labels.password} autoComplete="current-password" error={state.fieldErrors?.password} />
       <SubmitButton label={labels.submit} pendingLabel={labels.pending} />
     </form>
   );

@@ -2,11 +2,11 @@
 import { useActionState, useEffect } from 'react';
 import { refreshVisitor } from '@/components/layout/visitor';
 import { FormMessage } from '@/components/account/form-message';
-import { initialCartActionState, type CartActionState } from './form-state';
+import { initialActionState, type ActionState } from '@/lib/actions/state';
 
 type Props = {
   skuId: number;
-  action: (prev: CartActionState, formData: FormData) => Promise<CartActionState>;
+  action: (prev: ActionState<{ count: number }>, formData: FormData) => Promise<ActionState<{ count: number }>>;
   t: { addToCart: string; adding: string; viewCart: string };
   /** False for a stand-in that a streamed copy replaces (no duplicate test ids meanwhile). */
   testIds?: boolean;
@@ -14,7 +14,7 @@ type Props = {
 
 /** One unit of the chosen size and colour into the cart; the header's badge is read again once it is in. */
 export function AddToCartButton({ skuId, action, t, testIds = true }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialCartActionState);
+  const [state, formAction, pending] = useActionState<ActionState<{ count: number }>, FormData>(action, initialActionState);
   useEffect(() => {
     if (state.count !== undefined) refreshVisitor();
   }, [state]);

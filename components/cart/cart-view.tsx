@@ -5,7 +5,7 @@ import type { Locale } from '@/lib/i18n/config';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
 import { refreshVisitor } from '@/components/layout/visitor';
 import { CartLine } from './cart-line';
-import type { CartActionState } from './form-state';
+import type { ActionState } from '@/lib/actions/state';
 import type { CartLineView, CartViewTexts } from './types';
 
 type Change = { skuId: number; quantity: number };
@@ -15,8 +15,8 @@ type Props = {
   locale: Locale;
   maxPerLine: number;
   t: CartViewTexts;
-  setQuantity: (skuId: number, quantity: number) => Promise<CartActionState>;
-  removeLine: (skuId: number) => Promise<CartActionState>;
+  setQuantity: (skuId: number, quantity: number) => Promise<ActionState>;
+  removeLine: (skuId: number) => Promise<ActionState>;
   /** Delivery or drive, rendered by the server. */
   fulfilment: ReactNode;
   /** Why checkout is not possible yet, or null. */

@@ -1,19 +1,19 @@
 'use client';
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/account/form-message';
-import { initialCartActionState, type CartActionState } from './form-state';
+import { initialActionState, type ActionState } from '@/lib/actions/state';
 
 type Props = {
   storeId: number;
   /** "All items available at Comptoir Villeurbanne, 4.2 km" */
   text: string;
   switchLabel: string;
-  action: (prev: CartActionState, formData: FormData) => Promise<CartActionState>;
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
 };
 
 /** The nearest drive store holding every line, one tap away. */
 export function DriveSuggestion({ storeId, text, switchLabel, action }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialCartActionState);
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   return (
     <form
       action={formAction}

@@ -2,7 +2,7 @@
 import { useActionState, useRef, useState } from 'react';
 import { FormMessage } from '@/components/account/form-message';
 import type { FulfilmentMode } from '@/lib/cart/types';
-import { initialCartActionState, type CartActionState } from './form-state';
+import { initialActionState, type ActionState } from '@/lib/actions/state';
 
 export type DriveStoreChoice = { storeId: number; label: string };
 
@@ -23,14 +23,14 @@ type Props = {
   storeId: number | null;
   stores: DriveStoreChoice[];
   t: FulfilmentTexts;
-  action: (prev: CartActionState, formData: FormData) => Promise<CartActionState>;
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
 };
 
 const option = 'flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border border-line p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50';
 
 /** Home delivery or drive pickup, and which drive store: saved as soon as it changes. */
 export function FulfilmentForm({ mode: savedMode, storeId, stores, t, action }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialCartActionState);
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   const [mode, setMode] = useState(savedMode);
   const form = useRef<HTMLFormElement>(null);
   const submit = () => form.current?.requestSubmit();

@@ -11,7 +11,8 @@ import { formatPrice, interpolate } from '@/lib/i18n/format';
 import { AddressFields, type AddressTexts } from './address-fields';
 import { CardFields } from './card-fields';
 import { DriveSlotField } from './drive-slot-field';
-import { CHECKOUT_SCOPE, initialCheckoutState, type CheckoutState, type HoldState } from './form-state';
+import { initialActionState } from '@/lib/actions/state';
+import { CHECKOUT_SCOPE, type CheckoutState, type HoldResult } from './form-state';
 import { OrderSummary, type OrderSummaryProps } from './order-summary';
 import { PointsField, type PointsOffer, type PointsTexts } from './points-field';
 
@@ -34,7 +35,7 @@ type Common = {
 
 type Props = Common &
   (
-    | { mode: 'drive'; storeId: number; slots: DriveSlotsView; hold: (slotId: number) => Promise<HoldState>; driveTexts: Dictionary['drive'] }
+    | { mode: 'drive'; storeId: number; slots: DriveSlotsView; hold: (slotId: number) => Promise<HoldResult>; driveTexts: Dictionary['drive'] }
     | { mode: 'delivery'; payments: PaymentTexts; testMode: boolean }
   );
 
@@ -44,11 +45,12 @@ type Props = Common &
  */
 export function CheckoutForm(props: Props) {
   const { action, idempotencyKey, submitLabel, intro, summary, locale, t } = props;
-  const [state, formAction, pending] = useActionState(action, initialCheckoutState);
+  const [state, formAction, pending] = useActionState<CheckoutState, FormData>(action, initialActionState);
   // One key per mounted form (a double-click replays the same order, a page brought back by the
   // Back button does not), kept through a lost answer: the retried page sends the same key.
   const { key, onSubmit } = usePendingKey(CHECKOUT_SCOPE, idempotencyKey, state);
-  const cardErrors = state.fieldErrors as Partial<Record<CardField, string>>;
+  const errors = state.fieldErrors ?? {};
+  const cardErrors = errors as Partial<Record<CardField, string>>;
   const [points, setPoints] = useState(0);
   const discountCents = props.points ? (points / props.points.stepPoints) * props.points.stepCents : 0;
   const totalCents = props.summary.totalCents - discountCents;
@@ -74,7 +76,7 @@ export function CheckoutForm(props: Props) {
               storeId={props.storeId}
               initial={props.slots}
               hold={props.hold}
-              error={state.fieldErrors.slot}
+              error={errors.slot}
               refused={state.slotRefused}
               failed={t.failed}
               locale={locale}
@@ -89,7 +91,7 @@ export function CheckoutForm(props: Props) {
           </>
         ) : (
           <>
-            <AddressFields t={t} values={state.values} errors={state.fieldErrors} />
+            <AddressFields t={t} values={state.values ?? {}} errors={errors} />
             <section aria-labelledby="checkout-payment" className="space-y-3 card p-4" data-testid="checkout-payment">
               <div>
                 <h2 id="checkout-payment" className="text-base font-bold">
@@ -101,7 +103,7 @@ export function CheckoutForm(props: Props) {
             </section>
           </>
         )}
-        {props.points && <PointsField offer={props.points} value={points} onChange={setPoints} error={state.fieldErrors.points} locale={locale} t={t} />}
+        {props.points && <PointsField offer={props.points} value={points} onChange={setPoints} error={errors.points} locale={locale} t={t} />}
       </div>
       <div className="space-y-4 lg:sticky lg:top-4">
         <OrderSummary {...summary} pointsRedeemed={points} discountCents={discountCents} totalCents={totalCents} />

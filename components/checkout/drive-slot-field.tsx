@@ -4,13 +4,13 @@ import { SlotPicker } from '@/components/drive/slot-picker';
 import type { DriveSlotsView } from '@/lib/drive/types';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import type { HoldState } from './form-state';
+import type { HoldResult } from './form-state';
 import { useDriveSlots } from './use-drive-slots';
 
 type Props = {
   storeId: number;
   initial: DriveSlotsView;
-  hold: (slotId: number) => Promise<HoldState>;
+  hold: (slotId: number) => Promise<HoldResult>;
   /** The place-order action's refusal for the slot (full, too late…), and a counter that bumps with it. */
   error?: string;
   refused?: number;

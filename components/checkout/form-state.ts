@@ -1,23 +1,18 @@
+import type { ActionResult, ActionState } from '@/lib/actions/state';
 import type { CardField } from '@/lib/payments/card-schema';
 
 export type AddressField = 'name' | 'address' | 'postcode' | 'town' | 'phone';
 export type CheckoutField = AddressField | CardField | 'slot' | 'points';
 
-/** What the place-order action returns to the checkout form (useActionState). */
-export type CheckoutState = {
-  ok: boolean;
-  message: string;
-  fieldErrors: Partial<Record<CheckoutField, string>>;
-  /** The address as sent, so a refused form keeps what the shopper typed (React resets forms after an action). */
-  values: Partial<Record<AddressField, string>>;
-  /** Bumped on a slot refusal: the picker reloads its places. */
-  slotRefused?: number;
-};
+/**
+ * What the place-order action answers the checkout form: the address as sent, so a refused form
+ * keeps what the shopper typed (React resets forms after an action), and `slotRefused`, bumped on
+ * a slot refusal so the picker reloads its places.
+ */
+export type CheckoutState = ActionState<{ values: Partial<Record<AddressField, string>>; slotRefused: number }, CheckoutField>;
+
+/** What the hold-slot action answers the picker. */
+export type HoldResult = ActionResult<{ slotId: number; expiresAt: string }>;
 
 /** The checkout's pending key in this tab (components/forms/pending-key.ts): one cart per shopper. */
 export const CHECKOUT_SCOPE = 'checkout';
-
-export const initialCheckoutState: CheckoutState = { ok: false, message: '', fieldErrors: {}, values: {} };
-
-/** What the hold-slot action answers the picker. */
-export type HoldState = { ok: true; slotId: number; expiresAt: string } | { ok: false; message: string };

@@ -3,10 +3,10 @@
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/account/form-message';
 import { SubmitButton } from '@/components/account/submit-button';
+import { initialActionState, type ActionState } from '@/lib/actions/state';
 
-export type JoinLoyaltyState = { ok: boolean; message: string };
 type Props = {
-  action: (state: JoinLoyaltyState, formData: FormData) => Promise<JoinLoyaltyState>;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   title: string;
   body: string;
   labels: { submit: string; pending: string };
@@ -14,7 +14,7 @@ type Props = {
 
 /** Not a member yet: one button makes the card (joining twice gives the same card). */
 export function JoinPanel({ action, title, body, labels }: Props) {
-  const [state, formAction] = useActionState(action, { ok: false, message: '' });
+  const [state, formAction] = useActionState(action, initialActionState);
   return (
     <section aria-labelledby="join-title" className="mt-6 max-w-xl card p-6" data-testid="card-join">
       <h2 id="join-title" className="text-lg font-bold">

@@ -1,10 +1,10 @@
 'use client';
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/account/form-message';
-import { initialOrderActionState, type OrderActionState } from './form-state';
+import { initialActionState, type ActionState } from '@/lib/actions/state';
 
 type Props = {
-  action: (prev: OrderActionState, formData: FormData) => Promise<OrderActionState>;
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   orderId: number;
   /** Already sent: the bay can still be changed. */
   arrived: boolean;
@@ -14,7 +14,7 @@ type Props = {
 
 /** "I'm here", with the bay the shopper parked in: the drive screen hears it at once. */
 export function ArrivalForm({ action, orderId, arrived, bay, t }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialOrderActionState);
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   return (
     <form action={formAction} className="space-y-3" aria-busy={pending} data-testid="arrival-form">
       <input type="hidden" name="orderId" value={orderId} />

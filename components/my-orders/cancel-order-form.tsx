@@ -1,10 +1,10 @@
 'use client';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { FormMessage } from '@/components/account/form-message';
-import { initialOrderActionState, type OrderActionState } from './form-state';
+import { initialActionState, type ActionState } from '@/lib/actions/state';
 
 type Props = {
-  action: (prev: OrderActionState, formData: FormData) => Promise<OrderActionState>;
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   orderId: number;
   /** Cancelling is still allowed. Rendered either way so the outcome stays on screen. */
   allowed: boolean;
@@ -13,7 +13,7 @@ type Props = {
 
 /** "Cancel order", then an explicit "Yes, cancel": one stray tap cancels nothing (as for reservations). */
 export function CancelOrderForm({ action, orderId, allowed, labels }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialOrderActionState);
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   const [confirming, setConfirming] = useState(false);
   const startRef = useRef<HTMLButtonElement>(null);
   const keepRef = useRef<HTMLButtonElement>(null);

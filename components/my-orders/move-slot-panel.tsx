@@ -6,10 +6,10 @@ import { SlotPicker } from '@/components/drive/slot-picker';
 import type { DriveSlotsView } from '@/lib/drive/types';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { initialOrderActionState, type OrderActionState } from './form-state';
+import { initialActionState, type ActionState } from '@/lib/actions/state';
 
 type Props = {
-  action: (prev: OrderActionState, formData: FormData) => Promise<OrderActionState>;
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   orderId: number;
   storeId: number;
   currentSlotId: number;
@@ -26,7 +26,7 @@ async function fetchSlots(url: string): Promise<DriveSlotsView> {
 
 /** "Change slot": the store's slots (polled while open), one chosen, then confirmed. */
 export function MoveSlotPanel({ action, orderId, storeId, currentSlotId, locale, t, driveTexts }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialOrderActionState);
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<number | null>(null);
   const { data, error, mutate } = useSWR(open ? `/api/drive/slots?store=${storeId}` : null, fetchSlots, { refreshInterval: 30_000 });

@@ -1,7 +1,7 @@
 'use client';
 
 import { lazy, Suspense, useEffect, useState } from 'react';
-import type { ReservationFormState } from '@/components/reservations/form-state';
+import type { ActionState } from '@/lib/actions/state';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import type { AvailabilityTexts } from './availability-panel';
@@ -15,7 +15,7 @@ export type ProductStockPanelsProps = {
   failure: { message: string; retry: string };
   reservations: Dictionary['reservations'];
   resumeText: string;
-  reserveAction: (prev: ReservationFormState, formData: FormData) => Promise<ReservationFormState>;
+  reserveAction: (prev: ActionState, formData: FormData) => Promise<ActionState>;
 };
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { AddToCartButton } from '@/components/cart/add-to-cart-button';
-import type { CartActionState } from '@/components/cart/form-state';
+import type { ActionState } from '@/lib/actions/state';
 import type { Sku } from '@/lib/catalog/types';
 import { inlinePicture } from '@/lib/catalog/inline-picture';
 import { OptionPicker } from './option-picker';
@@ -21,7 +21,7 @@ type BuyBoxProps = {
   selectedId: number;
   labels: { size: string; colour: string; colon: string };
   colourNames: Record<string, string>;
-  addToCart: (prev: CartActionState, formData: FormData) => Promise<CartActionState>;
+  addToCart: (prev: ActionState<{ count: number }>, formData: FormData) => Promise<ActionState<{ count: number }>>;
   cartTexts: { addToCart: string; adding: string; viewCart: string };
 };
 

@@ -4,7 +4,7 @@ import { forgetVisitor } from '@/components/layout/visitor';
 import { signOutAction } from '@/lib/auth/sign-out-action';
 import { forgetOfflineCard } from './forget-offline-card';
 
-type Props = { label: string; className?: string; buttonClassName: string; action?: () => Promise<void> };
+type Props = { label: string; className?: string; buttonClassName: string; action?: (formData?: FormData) => Promise<void> };
 
 /**
  * The sign-out button (or another action that signs this device out: "all my devices"); it also

@@ -1,14 +1,10 @@
 'use client';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { FormMessage } from '@/components/account/form-message';
-import { initialReservationFormState, type ReservationFormState } from './form-state';
+import { initialActionState, type ActionState } from '@/lib/actions/state';
 
-type FormLike = { ok: boolean; message: string };
-
-type Props<S extends FormLike> = {
-  action: (prev: S, formData: FormData) => Promise<S>;
-  /** The action's own initial state when it is not a reservation form's (a return's). */
-  initial?: S;
+type Props = {
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   reservationId?: number;
   /** The record's hidden fields when it is not a reservation (a return: `{ code }`). */
   fields?: Record<string, string | number>;
@@ -18,8 +14,8 @@ type Props<S extends FormLike> = {
 };
 
 /** "Cancel reservation", then a second, explicit "Yes, cancel it": one stray tap cancels nothing. */
-export function CancelReservationForm<S extends FormLike = ReservationFormState>({ action, initial, reservationId, fields, open, labels }: Props<S>) {
-  const [state, formAction, pending] = useActionState<S, FormData>(action, (initial ?? initialReservationFormState) as Awaited<S>);
+export function CancelReservationForm({ action, reservationId, fields, open, labels }: Props) {
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   const [confirming, setConfirming] = useState(false);
   const startRef = useRef<HTMLButtonElement>(null);
   const keepRef = useRef<HTMLButtonElement>(null);

@@ -6,7 +6,8 @@ import { usePendingKey } from '@/components/forms/use-pending-key';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { formatDistance, interpolate } from '@/lib/i18n/format';
-import { initialReservationFormState, reserveScope, type ReservationFormState } from './form-state';
+import { initialActionState, type ActionState } from '@/lib/actions/state';
+import { reserveScope } from './form-state';
 
 export type ReserveStoreOption = { storeId: number; name: string; distanceKm: number | null; available: number; holdHours: number };
 
@@ -27,7 +28,7 @@ export type ReserveFormTexts = Pick<
 >;
 
 type Props = {
-  action: (prev: ReservationFormState, formData: FormData) => Promise<ReservationFormState>;
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   locale: Locale;
   skuId: number;
   stores: ReserveStoreOption[];
@@ -41,7 +42,7 @@ type Props = {
 
 /** Shop, quantity, confirm. The server decides; this only keeps the choice within what the shop holds. */
 export function ReserveForm({ action, locale, skuId, stores, defaultStoreId, maxUnitsPerSku, idempotencyKey, t, nearestFirstLink }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialReservationFormState);
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   const [storeId, setStoreId] = useState(defaultStoreId ?? stores[0]?.storeId ?? 0);
   const [quantity, setQuantity] = useState('1');
   // One key per mounted form (a double-click or a resubmission replays the same reservation, a page
@@ -53,8 +54,8 @@ export function ReserveForm({ action, locale, skuId, stores, defaultStoreId, max
   const max = Math.max(1, Math.min(maxUnitsPerSku, store.available));
   const n = Math.trunc(Number(quantity)) || 1;
   const step = (delta: number) => setQuantity(String(Math.min(max, Math.max(1, n + delta))));
-  const quantityError = state.fieldErrors.quantity;
-  const storeError = state.fieldErrors.storeId;
+  const quantityError = state.fieldErrors?.quantity;
+  const storeError = state.fieldErrors?.storeId;
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending}>

@@ -2,7 +2,8 @@ import Link from 'next/link';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { ResumePending } from '@/components/forms/resume-pending';
-import { initialReservationFormState, reserveScope, type ReservationFormState } from './form-state';
+import { initialActionState, type ActionState } from '@/lib/actions/state';
+import { reserveScope } from './form-state';
 import { ReserveForm, type ReserveFormTexts, type ReserveStoreOption } from './reserve-form';
 
 type Props = {
@@ -20,7 +21,7 @@ type Props = {
   signInHref: string | null;
   /** Shops are sorted from my store; otherwise by name, and the panel says how to get the nearest first. */
   nearestFirst: boolean;
-  action: (prev: ReservationFormState, formData: FormData) => Promise<ReservationFormState>;
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
 };
 
 /** Only the strings the form shows travel to the browser. */
@@ -49,7 +50,7 @@ export function ReservePanel({
         {t.panelTitle} <span className="font-normal whitespace-nowrap text-muted">· {t.panelSubtitle}</span>
       </h2>
       {/* A reservation sent from this tab whose answer was lost (even of the last unit): asked again by its key. */}
-      {!signInHref && <ResumePending scope={reserveScope(skuId)} action={action} initial={initialReservationFormState} text={resumeText} />}
+      {!signInHref && <ResumePending scope={reserveScope(skuId)} action={action} initial={initialActionState} text={resumeText} />}
       {stores.length === 0 ? (
         <p className="mt-2 text-sm text-muted" data-testid="reserve-unavailable">
           {t.noStore}

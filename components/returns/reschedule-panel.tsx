@@ -4,10 +4,10 @@ import { FormMessage } from '@/components/account/form-message';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { DropOffPicker } from './drop-off-picker';
-import { initialReturnFormState, type ReturnFormState } from './form-state';
+import { initialActionState, type ActionState } from '@/lib/actions/state';
 
 type Props = {
-  action: (prev: ReturnFormState, formData: FormData) => Promise<ReturnFormState>;
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   code: string;
   storeId: number;
   currentStartsAt: string | null;
@@ -17,7 +17,7 @@ type Props = {
 
 /** "Change the time": the same shop's drop-off windows, one chosen, then confirmed. */
 export function ReschedulePanel({ action, code, storeId, currentStartsAt, locale, t }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialReturnFormState);
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<string | null>(null);
   useEffect(() => {
@@ -39,7 +39,7 @@ export function ReschedulePanel({ action, code, storeId, currentStartsAt, locale
             exclude={currentStartsAt}
             locale={locale}
             t={t}
-            error={state.fieldErrors.windowStartsAt}
+            error={state.fieldErrors?.windowStartsAt}
           />
           <div className="flex flex-col gap-2 sm:flex-row">
             <button type="submit" disabled={pending || chosen === null} className="btn-primary">

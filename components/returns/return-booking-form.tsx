@@ -8,11 +8,12 @@ import { formatPrice, interpolate } from '@/lib/i18n/format';
 import type { ReturnableLine } from '@/lib/returns/queries';
 import { DeskChooser, type DeskSearch } from './desk-chooser';
 import { DropOffPicker } from './drop-off-picker';
-import { initialReturnFormState, returnScope, type ReturnFormState } from './form-state';
+import { initialActionState, type ActionState } from '@/lib/actions/state';
+import { returnScope } from './form-state';
 import { QuantityReasonFields } from './quantity-reason-fields';
 
 type Props = {
-  action: (prev: ReturnFormState, formData: FormData) => Promise<ReturnFormState>;
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   orderNumber: string;
   lines: (ReturnableLine & { variant: string })[];
   paidAtPickup: boolean;
@@ -29,11 +30,11 @@ const step = 'card space-y-3 p-4 sm:p-5';
 
 /** The booking: items and reasons, a shop with a returns desk, a drop-off time, the refund; then one server action. */
 export function ReturnBookingForm({ action, orderNumber, lines, paidAtPickup, desks, myStoreId, idempotencyKey, locale, t, storesT }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialReturnFormState);
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   const [storeId, setStoreId] = useState<number | null>(desks.desks[0]?.id ?? null);
   const [window, setWindow] = useState<string | null>(null);
   const { key, onSubmit } = usePendingKey(returnScope(orderNumber), idempotencyKey, state);
-  const errors = state.fieldErrors;
+  const errors = state.fieldErrors ?? {};
   const chooseStore = (id: number) => {
     setStoreId(id);
     setWindow(null);

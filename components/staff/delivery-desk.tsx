@@ -1,11 +1,11 @@
 'use client';
 import { useActionState } from 'react';
+import { initialActionState, latestAnswer, type ActionState } from '@/lib/actions/state';
 import { DeskSection } from './desk-section';
 import { OrderActions, type OrderActionButton } from './order-actions';
 import { OrderCard, type StaffOrderView } from './order-card';
 
-type OrderActionState = { ok: boolean; message: string; at: number };
-type Action = (prev: OrderActionState, formData: FormData) => Promise<OrderActionState>;
+type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
 export type DeliveryDeskLabels = {
   sections: string;
@@ -37,19 +37,17 @@ type Props = {
   labels: DeliveryDeskLabels;
 };
 
-const initialState: OrderActionState = { ok: false, message: '', at: 0 };
-
 /**
  * The web operations desk: home-delivery orders to ship (oldest first), shipped ones to confirm
  * delivered, and today's finished ones. Each action's answer is announced; the page data comes
  * back with it (the actions revalidate the page).
  */
 export function DeliveryDesk({ locale, orders, actions, labels }: Props) {
-  const [started, start] = useActionState(actions.start, initialState);
-  const [shipped, ship] = useActionState(actions.ship, initialState);
-  const [delivered, deliver] = useActionState(actions.deliver, initialState);
-  const [cancelled, cancel] = useActionState(actions.cancel, initialState);
-  const last = [started, shipped, delivered, cancelled].reduce((a, b) => (b.at > a.at ? b : a));
+  const [started, start] = useActionState(actions.start, initialActionState);
+  const [shipped, ship] = useActionState(actions.ship, initialActionState);
+  const [delivered, deliver] = useActionState(actions.deliver, initialActionState);
+  const [cancelled, cancel] = useActionState(actions.cancel, initialActionState);
+  const last = latestAnswer(started, shipped, delivered, cancelled);
 
   const buttons = (o: StaffOrderView): OrderActionButton[] => {
     const shipButton: OrderActionButton = {

@@ -1,6 +1,7 @@
 'use client';
 import { useActionState, useEffect, useState } from 'react';
 import useSWR from 'swr';
+import { initialActionState, latestAnswer, type ActionState } from '@/lib/actions/state';
 import { DeskSection } from './desk-section';
 import { OrderActions, type OrderActionButton } from './order-actions';
 import { OrderCard, type StaffOrderView } from './order-card';
@@ -15,8 +16,7 @@ export type DriveScreenData = {
   done: StaffOrderView[];
 };
 
-export type OrderActionState = { ok: boolean; message: string; at: number };
-type Action = (prev: OrderActionState, formData: FormData) => Promise<OrderActionState>;
+type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
 export type DriveLabels = {
   title: string;
@@ -54,8 +54,6 @@ type Props = {
   labels: DriveLabels;
 };
 
-const initialState: OrderActionState = { ok: false, message: '', at: 0 };
-
 const statusText = (status: DriveLiveStatus, l: DriveLabels) => (status === 'live' ? l.live : status === 'polling' ? l.liveOff : l.connecting);
 
 /**
@@ -73,11 +71,11 @@ export function DriveScreen({ storeId, locale, initial, actions, labels }: Props
     keepPreviousData: true,
     refreshInterval: status === 'polling' ? 10_000 : 0,
   });
-  const [started, start] = useActionState(actions.start, initialState);
-  const [readied, ready] = useActionState(actions.ready, initialState);
-  const [handed, handOver] = useActionState(actions.handOver, initialState);
-  const [cancelled, cancel] = useActionState(actions.cancel, initialState);
-  const last = [started, readied, handed, cancelled].reduce((a, b) => (b.at > a.at ? b : a));
+  const [started, start] = useActionState(actions.start, initialActionState);
+  const [readied, ready] = useActionState(actions.ready, initialActionState);
+  const [handed, handOver] = useActionState(actions.handOver, initialActionState);
+  const [cancelled, cancel] = useActionState(actions.cancel, initialActionState);
+  const last = latestAnswer(started, readied, handed, cancelled);
   useEffect(() => {
     if (last.at) refresh();
   }, [last.at, refresh]);

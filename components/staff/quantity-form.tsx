@@ -1,11 +1,10 @@
 'use client';
 import { useActionState } from 'react';
 import { useFormStatus } from 'react-dom';
-
-export type QuantityFormState = { ok: boolean; message: string; fieldError?: string };
+import { initialActionState, type ActionState } from '@/lib/actions/state';
 
 type Props = {
-  action: (prev: QuantityFormState, formData: FormData) => Promise<QuantityFormState>;
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   storeId: number;
   skuId: number;
   /** Made when the page rendered: a double submit or a retried request carries the same key. */
@@ -16,8 +15,6 @@ type Props = {
   labels: { field: string; submit: string; pending: string };
   tone: 'primary' | 'secondary';
 };
-
-const initial: QuantityFormState = { ok: false, message: '' };
 
 function Submit({ label, pending: pendingLabel, tone }: { label: string; pending: string; tone: Props['tone'] }) {
   const { pending } = useFormStatus();
@@ -30,7 +27,8 @@ function Submit({ label, pending: pendingLabel, tone }: { label: string; pending
 
 /** One figure and one button: "Record delivery" or "Correct count" for one SKU in one store. */
 export function QuantityForm({ action, storeId, skuId, idempotencyKey, field, min, max, labels, tone }: Props) {
-  const [state, formAction] = useActionState(action, initial);
+  const [state, formAction] = useActionState(action, initialActionState);
+  const fieldError = state.fieldErrors?.[field];
   const inputId = `${field}-${skuId}`;
   const messageId = `${inputId}-message`;
   return (
@@ -51,9 +49,9 @@ export function QuantityForm({ action, storeId, skuId, idempotencyKey, field, mi
           max={max}
           step={1}
           required
-          aria-invalid={state.fieldError ? true : undefined}
+          aria-invalid={fieldError ? true : undefined}
           aria-describedby={messageId}
-          className={`input min-h-12 w-24 shrink-0 text-right tabular-nums sm:min-h-11 ${state.fieldError ? 'border-out' : ''}`}
+          className={`input min-h-12 w-24 shrink-0 text-right tabular-nums sm:min-h-11 ${fieldError ? 'border-out' : ''}`}
         />
         <Submit label={labels.submit} pending={labels.pending} tone={tone} />
       </div>

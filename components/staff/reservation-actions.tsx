@@ -1,10 +1,10 @@
 'use client';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { useFormStatus } from 'react-dom';
+import { initialActionState, latestAnswer, type ActionState } from '@/lib/actions/state';
 import type { DeskReservationStatus } from './reservation-card';
 
-export type PickupActionState = { ok: boolean; message: string; at: number };
-type Action = (prev: PickupActionState, formData: FormData) => Promise<PickupActionState>;
+type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
 type Props = {
   storeId: number;
@@ -25,8 +25,6 @@ type Props = {
   };
 };
 
-const initial: PickupActionState = { ok: false, message: '', at: 0 };
-
 type SubmitProps = { label: string; pending: string; className: string; ref?: React.Ref<HTMLButtonElement> };
 
 function Submit({ label, pending: pendingLabel, className, ref }: SubmitProps) {
@@ -44,14 +42,14 @@ function Submit({ label, pending: pendingLabel, className, ref }: SubmitProps) {
  * refreshes with the new status. Handing over and cancelling ask first.
  */
 export function ReservationActions({ storeId, reservationId, status, actions, labels }: Props) {
-  const [ready, markReady] = useActionState(actions.markReady, initial);
-  const [handed, handOver] = useActionState(actions.handOver, initial);
-  const [cancelled, cancel] = useActionState(actions.cancel, initial);
+  const [ready, markReady] = useActionState(actions.markReady, initialActionState);
+  const [handed, handOver] = useActionState(actions.handOver, initialActionState);
+  const [cancelled, cancel] = useActionState(actions.cancel, initialActionState);
   const [confirming, setConfirming] = useState<'handOver' | 'cancel' | null>(null);
   // The confirm step takes the focus: "hand over" once payment is taken, "back" before a cancellation.
   const confirmFocus = useRef<HTMLButtonElement>(null);
   useEffect(() => confirmFocus.current?.focus(), [confirming]);
-  const last = [ready, handed, cancelled].reduce((a, b) => (b.at > a.at ? b : a));
+  const last = latestAnswer(ready, handed, cancelled);
   const open = status === 'placed' || status === 'ready';
   const ids = (
     <>

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { QuantityForm, type QuantityFormState } from './quantity-form';
+import type { ActionState } from '@/lib/actions/state';
+import { QuantityForm } from './quantity-form';
 
 export type StockResultRow = {
   skuId: number;
@@ -13,7 +14,7 @@ export type StockResultRow = {
   asOf: string;
 };
 
-type Action = (prev: QuantityFormState, formData: FormData) => Promise<QuantityFormState>;
+type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
 type Props = {
   storeId: number;

@@ -2,9 +2,10 @@
 
 import { useActionState, useEffect } from 'react';
 import { refreshVisitor } from '@/components/layout/visitor';
+import { initialActionState, type ActionState } from '@/lib/actions/state';
 import { announceMyStoreChange, useMyStoreId } from './use-my-store-id';
 
-export type MakeMyStoreAction = (prev: { ok: boolean; message: string } | null, formData: FormData) => Promise<{ ok: boolean; message: string } | null>;
+export type MakeMyStoreAction = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
 type Props = {
   action: MakeMyStoreAction;
@@ -19,10 +20,10 @@ type Props = {
  * and read again once the action has set the cookie.
  */
 export function MakeMyStoreButton({ action, storeId, storeName, t }: Props) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   const isMine = useMyStoreId() === storeId;
   useEffect(() => {
-    if (!state?.ok) return;
+    if (!state.ok) return;
     announceMyStoreChange();
     refreshVisitor(); // the header's "my store"
   }, [state]);
@@ -42,8 +43,8 @@ export function MakeMyStoreButton({ action, storeId, storeName, t }: Props) {
           <span className="sr-only"> ({storeName})</span>
         </button>
       )}
-      <p aria-live="polite" className={state?.ok === false ? 'field-error' : 'sr-only'}>
-        {state?.message}
+      <p aria-live="polite" className={!state.ok && state.message ? 'field-error' : 'sr-only'}>
+        {state.message}
       </p>
     </form>
   );

@@ -1,7 +1,10 @@
 'use server';
+import { publicAction } from '@/lib/actions/builder';
 import { signOut } from './index';
 
 /** Clears the session cookie only: other cookies (my_store, locale) stay as they were. */
-export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: '/' });
-}
+export const signOutAction = publicAction('account')
+  .post()
+  .run(async () => {
+    await signOut({ redirectTo: '/' });
+  });

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { initialCartActionState } from '@/components/cart/form-state';
+import { initialActionState } from '@/lib/actions/state';
 import { addToCartAction } from '@/app/[locale]/(catalogue)/p/[slug]/add-to-cart-action';
 import { listenOnPostgres } from '@/lib/events/pg-listener';
 import { actAs } from '@/lib/testing/next-request';
@@ -175,7 +175,7 @@ describe.skipIf(!onPostgres)('a silent link to PostgreSQL', () => {
     actAs(null);
     relay.stall();
     const started = Date.now();
-    const answer = await addToCartAction(initialCartActionState, form({ skuId: 1 }));
+    const answer = await addToCartAction(initialActionState, form({ skuId: 1 }));
     expect(answer).toMatchObject({ ok: false, message: 'The shop cannot be reached right now: our system is not answering. Try again in a moment.' });
     expect(Date.now() - started).toBeLessThan(3_000); // one timeout (2 s here; 6 s shipped)
     relay.flow();

@@ -9,7 +9,7 @@ import { isSafeText } from '@/lib/input/text';
  * on non-object"), a reference to a part the body does not hold (`"$@3"`: "Connection closed").
  * Anyone can post such a body to an action's id, so each is refused here with a 400 (or a 413),
  * and the action runs only on arguments it can be called with; what they hold is then its own
- * business (lib/http/form-action.ts, zod).
+ * business (lib/actions/builder.ts, zod).
  *
  * The references accepted are those this site's clients send — a form ("$K"), a date, undefined,
  * NaN, ±Infinity, -0, a big integer, an escaped "$$" string, and an outlined model ("$1") that the

@@ -7,6 +7,7 @@ import { orders } from './dict/orders';
 import { catalog } from './dict/catalog';
 import { common } from './dict/common';
 import { drive } from './dict/drive';
+import { errors } from './dict/errors';
 import { messages } from './dict/messages';
 import { payments } from './dict/payments';
 import { pickup } from './dict/pickup';
@@ -38,6 +39,7 @@ const areas = {
   messages,
   activity,
   returns,
+  errors,
 } as const;
 
 type Areas = typeof areas;

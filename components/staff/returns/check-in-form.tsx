@@ -1,7 +1,7 @@
 'use client';
 import { useActionState, useState } from 'react';
 import { FormMessage } from '@/components/account/form-message';
-import { initialReturnFormState, type ReturnFormState } from '@/components/returns/form-state';
+import { initialActionState, type ActionState } from '@/lib/actions/state';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { interpolate } from '@/lib/i18n/format';
 import { LINE_OUTCOMES, type LineOutcome } from '@/lib/returns/schema';
@@ -9,7 +9,7 @@ import { LINE_OUTCOMES, type LineOutcome } from '@/lib/returns/schema';
 export type DecisionLine = { id: number; productName: string; quantity: number };
 
 type Props = {
-  action: (prev: ReturnFormState, formData: FormData) => Promise<ReturnFormState>;
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   /** Hidden fields the action needs (storeId and code; for a walk-in, the order and the key). */
   hidden: Record<string, string | number>;
   lines: DecisionLine[];
@@ -23,9 +23,9 @@ type Props = {
 
 /** For each item: resellable (back on this shop's shelf), damaged (refunded, not restocked) or refused with a reason. */
 export function CheckInForm({ action, hidden, lines, submit, t, lineExtra, children }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialReturnFormState);
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   const [outcomes, setOutcomes] = useState<Record<number, LineOutcome>>(() => Object.fromEntries(lines.map((l) => [l.id, 'resellable' as const])));
-  const errors = state.fieldErrors;
+  const errors = state.fieldErrors ?? {};
   return (
     <form action={formAction} className="space-y-3" data-testid="check-in-form">
       {Object.entries(hidden).map(([name, value]) => (

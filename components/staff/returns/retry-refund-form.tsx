@@ -1,10 +1,10 @@
 'use client';
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/account/form-message';
-import { initialReturnFormState, type ReturnFormState } from '@/components/returns/form-state';
+import { initialActionState, type ActionState } from '@/lib/actions/state';
 
 type Props = {
-  action: (prev: ReturnFormState, formData: FormData) => Promise<ReturnFormState>;
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   storeId: number;
   code: string;
   /** Store credit instead is offered only after a definite refusal (not an outage: the card may have been paid). */
@@ -14,7 +14,7 @@ type Props = {
 
 /** A failed refund: ask the provider again with the same key, or give store credit instead. */
 export function RetryRefundForm({ action, storeId, code, creditAllowed, labels }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialReturnFormState);
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   return (
     <form action={formAction} className="space-y-2" data-testid="retry-refund">
       <input type="hidden" name="storeId" value={storeId} />

@@ -1,5 +1,5 @@
 'use client';
-import type { ReturnFormState } from '@/components/returns/form-state';
+import type { ActionState } from '@/lib/actions/state';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { interpolate } from '@/lib/i18n/format';
 import type { ReturnableLine } from '@/lib/returns/queries';
@@ -7,7 +7,7 @@ import { QuantityReasonFields } from '@/components/returns/quantity-reason-field
 import { CheckInForm } from './check-in-form';
 
 type Props = {
-  action: (prev: ReturnFormState, formData: FormData) => Promise<ReturnFormState>;
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   storeId: number;
   orderNumber: string;
   idempotencyKey: string;

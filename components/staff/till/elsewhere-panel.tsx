@@ -37,7 +37,7 @@ export function ElsewherePanel({ locale, item, customer, load, order, orderHome,
   const [result, setResult] = useState<ElsewhereResult | null>(null);
   const [message, setMessage] = useState<OrderElsewhereResult | null>(null);
   const [homeForm, setHomeForm] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<string, string>>>({});
   // Put in the customer's basket once per panel: a second tap would add a second unit.
   const [inBasket, setInBasket] = useState(false);
   const [pending, startTransition] = useTransition();
@@ -70,7 +70,7 @@ export function ElsewherePanel({ locale, item, customer, load, order, orderHome,
     startTransition(async () => {
       const r = await orderHome(item, address);
       setFieldErrors(r.ok ? {} : (r.fieldErrors ?? {}));
-      setMessage({ ok: r.ok, message: r.message });
+      setMessage(r);
       if (r.ok) {
         setHomeForm(false);
         reload();

@@ -1,3 +1,5 @@
+import type { ActionResult } from '@/lib/actions/state';
+
 /** What the till's server actions hand the screen (plain data, no Dates). */
 export type TillCustomer = {
   id: number;
@@ -30,15 +32,18 @@ export type TillItem = {
 
 export type TillLine = TillItem & { quantity: number };
 
-export type Refusal = { ok: false; message: string };
-
-export type FindCustomerResult = { ok: true; customer: TillCustomer } | Refusal;
-export type FindItemResult = { ok: true; items: TillItem[]; exact: boolean } | Refusal;
-export type CompleteSaleResult = { ok: true; saleId: number } | (Refusal & { skuId?: number });
-export type OrderElsewhereResult = { ok: boolean; message: string };
-export type HomeDeliveryResult = { ok: true; number: string; message: string } | (Refusal & { fieldErrors?: Record<string, string> });
+/** What the till's actions answer: their data, or a refusal (lib/actions/state.ts). */
+export type FindCustomerResult = ActionResult<{ customer: TillCustomer }>;
+export type FindItemResult = ActionResult<{ items: TillItem[]; exact: boolean }>;
+/** A refused line names its SKU, so the ticket marks it. */
+export type CompleteSaleResult = ActionResult<{ saleId: number }, { skuId: number }>;
+export type OrderElsewhereResult = ActionResult<{ message: string }>;
+export type HomeDeliveryResult = ActionResult<{ number: string; message: string }>;
 
 export type ElsewhereStore = { storeId: number; name: string; town: string; distanceKm: number | null; available: number; clickReserve: boolean };
 /** `homeDelivery`: what one unit sent home costs at the counter (the web price and delivery fee). */
-export type ElsewhereResult =
-  { ok: true; stores: ElsewhereStore[]; webAvailable: number; homeDelivery: { priceCents: number; deliveryCents: number; totalCents: number } } | Refusal;
+export type ElsewhereResult = ActionResult<{
+  stores: ElsewhereStore[];
+  webAvailable: number;
+  homeDelivery: { priceCents: number; deliveryCents: number; totalCents: number };
+}>;

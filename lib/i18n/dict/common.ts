@@ -27,14 +27,14 @@ export const common = {
     about: 'À propos',
     /** French puts a (non-breaking) space before a colon. */
     colon: '\u00a0:',
-    /** Refusals shared by every form (lib/http/form-action.ts, lib/input/). */
+    /** Refusals shared by every form (lib/actions/builder.ts, lib/input/). */
     invalidRequest: 'Cette demande n’est pas valide. Rechargez la page puis recommencez.',
     unsafeText:
       'Un champ contient un caractère invisible qui ne peut pas être enregistré (caractère de contrôle ou caractère incomplet). Retirez-le puis recommencez.',
     wholeNumber: 'Saisissez un nombre entier de {min} à {max}, en chiffres uniquement.',
     /** A keyed form whose last answer was lost asks again (components/forms/resume-pending.tsx). */
     resumePending: 'Nous vérifions si votre dernière demande est bien passée…',
-    /** The database cannot be reached (lib/http/action-outage.ts): any action's refusal. */
+    /** The database cannot be reached (lib/actions/builder.ts): any action's refusal. */
     databaseUnavailable: 'La boutique est injoignable pour le moment : notre système ne répond pas. Réessayez dans un instant.',
   },
   en: {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { queryRows } from '@/lib/db/client';
 import { useTestDatabase } from '@/lib/db/testing';
-import { initialAuthFormState } from '@/lib/auth/form-state';
+import { initialActionState } from '@/lib/actions/state';
 import { verifyPassword } from '@/lib/auth/password';
 import { isSessionLive, startSession } from '@/lib/auth/sessions';
 import { createUser, findUserById } from '@/lib/auth/users';
@@ -31,15 +31,15 @@ describe('the account page’s security actions', () => {
     const [here, phone] = [await startSession(u.id, 'here'), await startSession(u.id, 'phone')];
     actAs({ ...u, sessionId: here });
 
-    const wrong = await changePasswordAction(initialAuthFormState, form({ currentPassword: 'not-it-at-all', password: 'second-password-2' }));
+    const wrong = await changePasswordAction(initialActionState, form({ currentPassword: 'not-it-at-all', password: 'second-password-2' }));
     expect(wrong.ok).toBe(false);
-    expect(wrong.fieldErrors.currentPassword).toBe('The current password is incorrect.');
+    expect(wrong.fieldErrors?.currentPassword).toBe('The current password is incorrect.');
     expect(await isSessionLive(phone, u.id, later())).toBe(true);
 
-    const weak = await changePasswordAction(initialAuthFormState, form({ currentPassword: 'first-password-1', password: 'short' }));
-    expect(weak.fieldErrors.password).toMatch(/at least 10 characters/);
+    const weak = await changePasswordAction(initialActionState, form({ currentPassword: 'first-password-1', password: 'short' }));
+    expect(weak.fieldErrors?.password).toMatch(/at least 10 characters/);
 
-    const done = await changePasswordAction(initialAuthFormState, form({ currentPassword: 'first-password-1', password: 'second-password-2' }));
+    const done = await changePasswordAction(initialActionState, form({ currentPassword: 'first-password-1', password: 'second-password-2' }));
     expect(done).toMatchObject({ ok: true, message: 'Password changed. Your other devices are signed out.' });
     expect(await verifyPassword('second-password-2', (await findUserById(u.id))!.passwordHash)).toBe(true);
     expect(await isSessionLive(here, u.id, later())).toBe(true);
@@ -48,7 +48,7 @@ describe('the account page’s security actions', () => {
 
   it('signed out, both actions send to sign-in and change nothing', async () => {
     actAs(null);
-    await expect(changePasswordAction(initialAuthFormState, form({ currentPassword: 'x', password: 'second-password-2' }))).rejects.toThrow(NavigationSignal);
+    await expect(changePasswordAction(initialActionState, form({ currentPassword: 'x', password: 'second-password-2' }))).rejects.toThrow(NavigationSignal);
     await expect(signOutEverywhereAction()).rejects.toMatchObject({ to: expect.stringMatching(/^\/sign-in/) });
   });
 

@@ -1,6 +1,6 @@
 import { DriveSuggestion } from '@/components/cart/drive-suggestion';
 import { FulfilmentForm, type DriveStoreChoice } from '@/components/cart/fulfilment-form';
-import { StoreWithoutDriveError } from '@/lib/cart/errors';
+import { refusalCode } from '@/lib/actions/refusals';
 import { cartAvailability, listDriveStoresForCart } from '@/lib/cart/queries';
 import type { Cart, CartAvailability, DriveStoreOption, FulfilmentMode, Origin } from '@/lib/cart/types';
 import type { Dictionary } from '@/lib/i18n/dictionary';
@@ -57,7 +57,7 @@ export async function loadFulfilment({ cart, near, t }: { cart: Cart | null; nea
     try {
       availability = await cartAvailability(cart.id, mode, mode === 'drive' ? driveStore!.storeId : null);
     } catch (err) {
-      if (!(err instanceof StoreWithoutDriveError)) throw err;
+      if (refusalCode(err) !== 'store_without_drive') throw err;
     }
   }
   const marks = new Map<number, string>();

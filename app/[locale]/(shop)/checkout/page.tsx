@@ -3,13 +3,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { CheckoutForm, type CheckoutTexts } from '@/components/checkout/checkout-form';
-import { CHECKOUT_SCOPE, initialCheckoutState } from '@/components/checkout/form-state';
+import { CHECKOUT_SCOPE } from '@/components/checkout/form-state';
+import { initialActionState } from '@/lib/actions/state';
 import { ResumePending } from '@/components/forms/resume-pending';
 import type { OrderSummaryProps, SummaryLine, SummaryTexts } from '@/components/checkout/order-summary';
 import type { PointsOffer } from '@/components/checkout/points-field';
 import { variantOf } from '@/components/reservations/reservation-lines';
 import { requireUser } from '@/lib/auth/guards';
-import { StoreWithoutDriveError } from '@/lib/cart/errors';
+import { refusalCode } from '@/lib/actions/refusals';
 import { cartAvailability, getCart } from '@/lib/cart/queries';
 import type { Cart } from '@/lib/cart/types';
 import { listSlots } from '@/lib/drive/queries';
@@ -60,7 +61,7 @@ async function blocker(cart: Cart, t: Dictionary['orders']): Promise<string | nu
     const availability = await cartAvailability(cart.id, cart.fulfilment, cart.driveStoreId);
     return availability.allAvailable ? null : t.unavailableLines;
   } catch (err) {
-    if (err instanceof StoreWithoutDriveError) return t.driveNotOffered;
+    if (refusalCode(err) === 'store_without_drive') return t.driveNotOffered;
     throw err;
   }
 }
@@ -85,7 +86,7 @@ export default async function CheckoutPage() {
   const title = <h1 className="mb-4 text-2xl font-bold tracking-tight">{to.checkoutTitle}</h1>;
   // An order sent from this tab whose answer was lost: asked again by its key before anything else.
   const resume = (body: ReactNode) => (
-    <ResumePending scope={CHECKOUT_SCOPE} action={placeOrderAction} initial={initialCheckoutState} text={t.common.resumePending}>
+    <ResumePending scope={CHECKOUT_SCOPE} action={placeOrderAction} initial={initialActionState} text={t.common.resumePending}>
       {body}
     </ResumePending>
   );

@@ -1,46 +1,38 @@
 'use server';
-import { formAction } from '@/lib/http/form-action';
-import { initialAuthFormState } from '@/lib/auth/form-state';
-import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { signIn } from '@/lib/auth';
+import { formParser, publicAction } from '@/lib/actions/builder';
 import { destinationAfterSignIn } from '@/lib/auth/callback-url';
 import { translateFieldErrors, type AuthFormState } from '@/lib/auth/form-state';
 import { fieldErrorKeys, signInSchema } from '@/lib/auth/schemas';
-import { SignInThrottledError, waitText } from '@/lib/auth/throttle';
+import { signInRefusal } from '@/lib/auth/sign-in-refusal';
 import { findUserByEmail } from '@/lib/auth/users';
 import { mergeCartAtSignIn } from '@/lib/cart/identity';
-import { isDatabaseUnavailable } from '@/lib/db/unavailable';
-import { getI18n } from '@/lib/i18n/server';
 
-async function signInActionUnchecked(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  const { t } = await getI18n();
-  const email = String(formData.get('email') ?? '');
-  const values = { email };
-  const parsed = signInSchema.safeParse({ email, password: formData.get('password') ?? '' });
-  if (!parsed.success) {
-    const fieldErrors = translateFieldErrors(fieldErrorKeys(parsed.error), t.account);
-    return { ok: false, message: t.account.fixErrors, fieldErrors, values };
-  }
-  try {
-    // redirect: false — we choose the destination ourselves (role, safe callbackUrl).
-    await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirect: false });
-  } catch (err) {
-    if (err instanceof SignInThrottledError) {
-      const message = { account: t.account.tooManyAttempts, address: t.account.tooManyAttemptsHere, delay: t.account.tooManyAttemptsWait }[err.limitedBy];
-      return { ok: false, message: message.replace('{wait}', waitText(err.retryAt)), fieldErrors: {}, values };
+const emailOf = (formData: FormData) => String(formData.get('email') ?? '');
+
+/** Email and password, checked by Auth.js's Credentials provider (with its throttle); then where they were going. */
+export const signInAction = publicAction('account')
+  .form(
+    formParser((formData) => signInSchema.safeParse({ email: emailOf(formData), password: formData.get('password') ?? '' })),
+    (error, { t, formData }) => ({
+      ok: false,
+      message: t.account.fixErrors,
+      fieldErrors: translateFieldErrors(fieldErrorKeys(error), t.account),
+      values: { email: emailOf(formData) },
+    }),
+  )
+  .state<AuthFormState>()
+  .run(async ({ input: { email, password }, formData, t }) => {
+    try {
+      // redirect: false — we choose the destination ourselves (role, safe callbackUrl).
+      await signIn('credentials', { email, password, redirect: false });
+    } catch (err) {
+      const message = signInRefusal(err, t.account);
+      if (message === undefined) throw err;
+      return { ok: false, message, fieldErrors: {}, values: { email: emailOf(formData) } };
     }
-    // Auth.js wraps what authorize() throws in a CallbackRouteError, itself an AuthError: a lost
-    // database must not read as a wrong password.
-    if (isDatabaseUnavailable(err)) return { ok: false, message: t.account.signInUnavailable, fieldErrors: {}, values };
-    // A wrong password is CredentialsSignin, an AuthError: a message for the form, never a 500.
-    if (err instanceof AuthError) return { ok: false, message: t.account.wrongCredentials, fieldErrors: {}, values };
-    throw err;
-  }
-  const user = await findUserByEmail(parsed.data.email);
-  if (user) await mergeCartAtSignIn(user.id); // before redirect(), which throws
-  redirect(destinationAfterSignIn(formData.get('callbackUrl'), user?.role));
-}
-
-/** Guarded: any argument, any text (lib/http/form-action.ts). */
-export const signInAction = formAction(initialAuthFormState, signInActionUnchecked);
+    const user = await findUserByEmail(email);
+    if (user) await mergeCartAtSignIn(user.id); // before redirect(), which throws
+    redirect(destinationAfterSignIn(formData.get('callbackUrl'), user?.role));
+  });

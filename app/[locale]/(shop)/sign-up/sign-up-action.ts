@@ -1,59 +1,55 @@
 'use server';
-import { formAction } from '@/lib/http/form-action';
-import { initialAuthFormState } from '@/lib/auth/form-state';
-import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { signIn } from '@/lib/auth';
+import { formParser, publicAction } from '@/lib/actions/builder';
+import { refusalCode } from '@/lib/actions/refusals';
 import { destinationAfterSignIn, signInPath } from '@/lib/auth/callback-url';
-import { EmailTakenError } from '@/lib/auth/errors';
 import { translateFieldErrors, type AuthFormState } from '@/lib/auth/form-state';
 import { fieldErrorKeys, signUpSchema } from '@/lib/auth/schemas';
+import { isAuthRefusal } from '@/lib/auth/sign-in-refusal';
 import { createUser } from '@/lib/auth/users';
 import { mergeCartAtSignIn } from '@/lib/cart/identity';
-import { getI18n } from '@/lib/i18n/server';
 import { joinLoyalty } from '@/lib/loyalty/commands';
 
-async function signUpActionUnchecked(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  const { t } = await getI18n();
-  const values = {
-    name: String(formData.get('name') ?? ''),
-    email: String(formData.get('email') ?? ''),
-    joinLoyalty: formData.get('joinLoyalty') === '1',
-  };
-  const parsed = signUpSchema.safeParse({ ...values, password: formData.get('password') ?? '' });
-  if (!parsed.success) {
-    const fieldErrors = translateFieldErrors(fieldErrorKeys(parsed.error), t.account);
-    return { ok: false, message: t.account.fixErrors, fieldErrors, values };
-  }
-  const callbackUrl = formData.get('callbackUrl');
-  let userId: number;
-  try {
-    userId = (await createUser(parsed.data)).id;
-  } catch (err) {
-    if (!(err instanceof EmailTakenError)) throw err;
-    const href = typeof callbackUrl === 'string' ? signInPath(callbackUrl) : '/sign-in';
-    return {
-      ok: false,
-      message: t.account.emailTaken,
-      fieldErrors: {},
-      values,
-      link: { href, label: t.account.signInInstead },
-    };
-  }
-  if (values.joinLoyalty) {
-    // The account is made; a card that fails to come with it is not worth losing the sign-up
-    // over: the shopper can join from their account page.
-    await joinLoyalty(userId).catch((err: unknown) => console.error('[sign-up] joining the loyalty programme failed', err));
-  }
-  try {
-    await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirect: false });
-  } catch (err) {
-    if (!(err instanceof AuthError)) throw err;
-    redirect('/sign-in'); // the account exists; signing in by hand still works
-  }
-  await mergeCartAtSignIn(userId); // before redirect(), which throws
-  redirect(destinationAfterSignIn(callbackUrl, 'shopper'));
+/** What was typed, so a refused form keeps it (never the password). */
+function typed(formData: FormData) {
+  return { name: String(formData.get('name') ?? ''), email: String(formData.get('email') ?? ''), joinLoyalty: formData.get('joinLoyalty') === '1' };
 }
 
-/** Guarded: any argument, any text (lib/http/form-action.ts). */
-export const signUpAction = formAction(initialAuthFormState, signUpActionUnchecked);
+/**
+ * A new shopper account (and, if asked, a loyalty card), signed in at once. An email already taken
+ * says so, with "sign in instead" coming back to where they were going.
+ */
+export const signUpAction = publicAction('account')
+  .form(
+    formParser((formData) => signUpSchema.safeParse({ ...typed(formData), password: formData.get('password') ?? '' })),
+    (error, { t, formData }) => ({
+      ok: false,
+      message: t.account.fixErrors,
+      fieldErrors: translateFieldErrors(fieldErrorKeys(error), t.account),
+      values: typed(formData),
+    }),
+  )
+  .state<AuthFormState>()
+  .refused((refusal, { err, formData, t }) => {
+    if (refusalCode(err) !== 'email_taken') return { ...refusal, values: typed(formData) };
+    const callbackUrl = formData.get('callbackUrl');
+    const href = typeof callbackUrl === 'string' ? signInPath(callbackUrl) : '/sign-in';
+    return { ...refusal, values: typed(formData), link: { href, label: t.account.signInInstead } };
+  })
+  .run(async ({ input, formData }) => {
+    const { id: userId } = await createUser(input);
+    if (formData.get('joinLoyalty') === '1') {
+      // The account is made; a card that fails to come with it is not worth losing the sign-up
+      // over: the shopper can join from their account page.
+      await joinLoyalty(userId).catch((err: unknown) => console.error('[sign-up] joining the loyalty programme failed', err));
+    }
+    try {
+      await signIn('credentials', { email: input.email, password: input.password, redirect: false });
+    } catch (err) {
+      if (!isAuthRefusal(err)) throw err;
+      redirect('/sign-in'); // the account exists; signing in by hand still works
+    }
+    await mergeCartAtSignIn(userId); // before redirect(), which throws
+    redirect(destinationAfterSignIn(formData.get('callbackUrl'), 'shopper'));
+  });

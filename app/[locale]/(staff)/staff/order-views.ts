@@ -5,7 +5,7 @@ import { TIME_ZONE, type Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { formatDateTime, formatPrice, formatTime, intlTag, interpolate } from '@/lib/i18n/format';
 import { listDriveOrdersForToday, listUpcomingDriveOrders, type Order } from '@/lib/orders/queries';
-import { variantLabel } from './stores/[storeId]/stock-action-support';
+import { variantLabel } from '@/lib/catalog/variant-label';
 
 const OPEN = new Set<Order['status']>(['placed', 'preparing', 'ready']);
 

@@ -1,6 +1,6 @@
 import { connection, type NextRequest } from 'next/server';
 import { getSessionUser } from '@/lib/auth/guards';
-import { DriveNotAvailableError } from '@/lib/drive/errors';
+import { refusalCode } from '@/lib/actions/refusals';
 import { listSlots } from '@/lib/drive/queries';
 import { parseDriveSlotsQuery } from '@/lib/drive/slots-params';
 import { withDatabaseOutage } from '@/lib/http/outage';
@@ -20,7 +20,7 @@ async function handle(request: NextRequest) {
     const view = await listSlots(parsed.query.store, { days: parsed.query.days, holder: user ? { customerId: user.id } : undefined });
     return Response.json(view, { headers: { 'Cache-Control': 'no-store' } });
   } catch (err) {
-    if (err instanceof DriveNotAvailableError) return Response.json({ error: err.message, code: err.code }, { status: 404 });
+    if (refusalCode(err) === 'drive_not_available') return Response.json({ error: (err as Error).message, code: 'drive_not_available' }, { status: 404 });
     throw err;
   }
 }

@@ -1,51 +1,50 @@
 'use server';
-import { formAction } from '@/lib/http/form-action';
-import { initialReservationFormState } from '@/components/reservations/form-state';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import type { ReservationFormState } from '@/components/reservations/form-state';
-import { getSessionUser } from '@/lib/auth/guards';
-import { getI18n } from '@/lib/i18n/server';
+import { z } from 'zod';
+import { shopperAction } from '@/lib/actions/builder';
+import { idSchema, idempotencyKeySchema } from '@/lib/actions/inputs';
+import { refuse } from '@/lib/actions/state';
+import { interpolate } from '@/lib/i18n/format';
+import { wholeNumber } from '@/lib/input/integer';
 import { findReservationByKey, placeReservation } from '@/lib/reservations/commands';
 import { reservationLimits } from '@/lib/reservations/config';
-import { invalidReservationInput, reservationRefusal, reserveKeySchema, reserveSchema } from '../../../(shop)/account/reservations/reservation-refusal';
 
-/** "Reserve in store": one SKU at one shop, for the signed-in shopper (never a customer id from the form). */
-async function reserveActionUnchecked(_prev: ReservationFormState, formData: FormData): Promise<ReservationFormState> {
-  const { t } = await getI18n();
-  const user = await getSessionUser();
-  if (!user) return { ok: false, message: t.reservations.signInAgain, fieldErrors: {} };
-  // A key that already placed a reservation goes to it before anything else is checked (limits, stock).
-  const key = reserveKeySchema.safeParse(formData.get('idempotencyKey'));
-  if (key.success) {
-    let first: Awaited<ReturnType<typeof findReservationByKey>>;
-    try {
-      first = await findReservationByKey(user.id, key.data);
-    } catch (err) {
-      return reservationRefusal(err, t.reservations, 'place');
+/** One SKU at one shop; how many one account may hold is configured (lib/reservations/config.ts). */
+const reserveSchema = z.object({
+  storeId: idSchema,
+  skuId: idSchema,
+  quantity: wholeNumber(1, 1_000_000).refine((q) => q <= reservationLimits().maxUnitsPerSku),
+  idempotencyKey: idempotencyKeySchema,
+});
+
+/**
+ * "Reserve in store": one SKU at one shop, for the signed-in shopper (never a customer id from the
+ * form). A key that already placed a reservation goes to it before anything else is checked
+ * (limits, stock): a double tap or a resubmitted form lands on the same reservation.
+ */
+export const reserveAction = shopperAction('reserve')
+  .form(reserveSchema, (error, { t }) => {
+    // A quantity out of range says so on its field; anything else was tampered with (or a stale page).
+    const fields = new Set(error.issues.map((i) => i.path[0]));
+    if (fields.has('quantity')) {
+      const message = interpolate(t.reservations.quantityRange, { max: reservationLimits().maxUnitsPerSku });
+      return refuse(message, { quantity: message });
     }
+    if (fields.has('storeId') && fields.size === 1) return refuse(t.reservations.storeRequired, { storeId: t.reservations.storeRequired });
+    return refuse(t.reservations.invalidRequest);
+  })
+  .replay(z.object({ idempotencyKey: idempotencyKeySchema }), async ({ idempotencyKey }, { user }) => {
+    const first = await findReservationByKey(user.id, idempotencyKey);
     if (first) reserved(first.id);
-  }
-  const { maxUnitsPerSku } = reservationLimits();
-  const parsed = reserveSchema(maxUnitsPerSku).safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidReservationInput(parsed.error, maxUnitsPerSku, t.reservations);
-  const { storeId, skuId, quantity, idempotencyKey } = parsed.data;
-  let reservationId: number;
-  try {
-    // The key makes a double-click or a resubmitted form land on the same reservation (replayed).
+  })
+  .run(async ({ input: { storeId, skuId, quantity, idempotencyKey }, user }) => {
     const placed = await placeReservation({ customerId: user.id, storeId, lines: [{ skuId, quantity }], idempotencyKey });
-    reservationId = placed.id;
-  } catch (err) {
-    return reservationRefusal(err, t.reservations, 'place');
-  }
-  reserved(reservationId);
-}
+    reserved(placed.id);
+  });
 
 /** The answer to a placed reservation, the first time and on every replay of its key: its page. */
 function reserved(id: number): never {
   revalidatePath('/account/reservations');
   redirect(`/account/reservations/${id}`);
 }
-
-/** Guarded: any argument, any text (lib/http/form-action.ts). */
-export const reserveAction = formAction(initialReservationFormState, reserveActionUnchecked);

@@ -4,7 +4,6 @@ import { notFound } from 'next/navigation';
 import QRCode from 'qrcode';
 import { CancelReservationForm } from '@/components/reservations/cancel-reservation-form';
 import { PickupCode } from '@/components/reservations/pickup-code';
-import { initialReturnFormState } from '@/components/returns/form-state';
 import { OrderReturns } from '@/components/returns/order-returns';
 import { ReschedulePanel } from '@/components/returns/reschedule-panel';
 import { ReturnStatusBadge } from '@/components/returns/return-status-badge';
@@ -96,7 +95,6 @@ export default async function ReturnPassPage({ params }: Props) {
                 />
                 <CancelReservationForm
                   action={cancelReturnAction}
-                  initial={initialReturnFormState}
                   fields={{ code: ret.code }}
                   open
                   labels={{ cancel: tr.cancel, cancelConfirm: tr.cancelConfirm, cancelSubmit: tr.cancelSubmit, keep: tr.keep, pending: tr.cancelPending }}

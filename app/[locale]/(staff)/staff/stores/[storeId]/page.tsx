@@ -11,7 +11,7 @@ import { MAX_COUNTED_ON_HAND, MAX_RECEIVE_QUANTITY } from '@/lib/inventory/comma
 import { LOOKUP_LIMIT, lookupStock } from '@/lib/inventory/staff-queries';
 import { correctCountAction } from './correct-count-action';
 import { recordDeliveryAction } from './record-delivery-action';
-import { variantLabel } from './stock-action-support';
+import { variantLabel } from '@/lib/catalog/variant-label';
 
 type Params = { params: Promise<{ storeId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

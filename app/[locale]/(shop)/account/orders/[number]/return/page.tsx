@@ -4,7 +4,8 @@ import { notFound } from 'next/navigation';
 import { randomUUID } from 'node:crypto';
 import type { DeskSearch } from '@/components/returns/desk-chooser';
 import { ResumePending } from '@/components/forms/resume-pending';
-import { initialReturnFormState, returnScope } from '@/components/returns/form-state';
+import { returnScope } from '@/components/returns/form-state';
+import { initialActionState } from '@/lib/actions/state';
 import { ReturnBookingForm } from '@/components/returns/return-booking-form';
 import { variantOf } from '@/components/reservations/reservation-lines';
 import { requireUser } from '@/lib/auth/guards';
@@ -85,7 +86,7 @@ export default async function BookReturnPage({ params }: Props) {
       </nav>
       <h1 className="mt-1 text-2xl font-bold tracking-tight">{interpolate(tr.bookTitle, { number: order.number })}</h1>
       {/* A booking sent from this tab whose answer was lost (even of the last item): asked again by its key. */}
-      <ResumePending scope={returnScope(order.number)} action={bookReturnAction} initial={initialReturnFormState} text={t.common.resumePending} />
+      <ResumePending scope={returnScope(order.number)} action={bookReturnAction} initial={initialActionState} text={t.common.resumePending} />
       {desks ? (
         <>
           <p className="mt-1 mb-4 text-sm text-muted">{tr.bookIntro}</p>

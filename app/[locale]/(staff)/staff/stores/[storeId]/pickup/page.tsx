@@ -13,7 +13,7 @@ import { getI18n } from '@/lib/i18n/server';
 import { DeskSection } from '@/components/staff/desk-section';
 import { normalizePickupCode } from '@/lib/reservations/pickup-code';
 import { findStoreReservationByCode, listStoreReservationsForToday, type Reservation } from '@/lib/reservations/queries';
-import { variantLabel } from '../stock-action-support';
+import { variantLabel } from '@/lib/catalog/variant-label';
 import { cancelReservationAction } from './cancel-reservation-action';
 import { handOverAction } from './hand-over-action';
 import { markReadyAction } from './mark-ready-action';

@@ -1,12 +1,9 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
-import type { ReturnFormState } from '@/components/returns/form-state';
-import { ForbiddenError } from '@/lib/auth/errors';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
 import type { CheckInResult } from '@/lib/returns/check-in';
-import { refused, returnRefusal } from '@/app/[locale]/returns-action-support';
 
 /** The desk page and the stock page (resellable units went back on the shelf). */
 export function revalidateDesk(storeId: number): void {
@@ -14,13 +11,12 @@ export function revalidateDesk(storeId: number): void {
 }
 
 /**
- * Refusals become a sentence for staff. Another store's return reads as "not found here", like one
- * that does not exist; a pass already used or a stale page refreshes the desk. Anything else is a bug: rethrown.
+ * A returns desk refusal — a pass already used, a stale page — reads the desk again too (the
+ * builder checked the person works at the store the form names).
  */
-export function deskRefusal(err: unknown, storeId: number, t: Dictionary, locale: Locale): ReturnFormState {
-  if (err instanceof ForbiddenError) return refused(t.staff.notYourStore);
-  revalidateDesk(storeId);
-  return returnRefusal(err, t.returns, locale);
+export function refreshDeskOnRefusal<R>(refusal: R, { input }: { input?: { storeId: number } }): R {
+  if (input) revalidateDesk(input.storeId);
+  return refusal;
 }
 
 /** "Return R-… checked in: Refunded. Refunded €12.99 · To the card…; 12 points taken back; 1 unit back in stock." */

@@ -1,31 +1,31 @@
 'use server';
-import { withOutageRefusal } from '@/lib/http/action-outage';
-import { assertStaffOfStore } from '@/lib/auth/guards';
-import { interpolate } from '@/lib/i18n/format';
-import { isSafeText } from '@/lib/input/text';
-import { lookupStock } from '@/lib/inventory/staff-queries';
+import { z } from 'zod';
 import type { FindItemResult } from '@/components/staff/till/types';
-import { variantLabel } from '../stock-action-support';
-import { idSchema, tillContext, tillRefusal } from './till-action-support';
+import { staffAction } from '@/lib/actions/builder';
+import { idSchema } from '@/lib/actions/inputs';
+import { refuse } from '@/lib/actions/state';
+import { variantLabel } from '@/lib/catalog/variant-label';
+import { interpolate } from '@/lib/i18n/format';
+import { lookupStock } from '@/lib/inventory/staff-queries';
 
 /** A scanned barcode (exact) or a typed name, with the price and this shop's free units. */
-async function findItemActionUnchecked(rawStoreId: number, query: string): Promise<FindItemResult> {
-  const { userId, t, locale } = await tillContext();
-  if (userId === null) return { ok: false, message: t.till.signInAgain };
-  const storeId = idSchema.safeParse(rawStoreId);
-  if (!storeId.success) return { ok: false, message: t.till.notYourStore };
-  const q = String(query ?? '')
-    .trim()
-    .slice(0, 100);
-  if (!q) return { ok: true, items: [], exact: false };
-  if (!isSafeText(q)) return { ok: false, message: t.common.unsafeText };
-  try {
-    await assertStaffOfStore(userId, storeId.data);
-    const rows = await lookupStock({ locationId: storeId.data, query: q });
-    if (rows.length === 0) return { ok: false, message: interpolate(t.till.itemNotFound, { query: q }) };
+export const findItemAction = staffAction('till')
+  .call(
+    z.tuple([idSchema, z.unknown().optional()]).transform(([storeId, query]) => ({
+      storeId,
+      query: String(query ?? '')
+        .trim()
+        .slice(0, 100),
+    })),
+    (_error, { t }) => refuse(t.till.notYourStore),
+  )
+  .run(async ({ input: { storeId, query }, t, locale }): Promise<FindItemResult> => {
+    if (!query) return { ok: true, items: [], exact: false };
+    const rows = await lookupStock({ locationId: storeId, query });
+    if (rows.length === 0) return refuse(interpolate(t.till.itemNotFound, { query }));
     return {
       ok: true,
-      exact: /^\d{13}$/.test(q),
+      exact: /^\d{13}$/.test(query),
       items: rows.map((r) => ({
         skuId: r.skuId,
         name: locale === 'fr' ? r.nameFr : r.nameEn,
@@ -36,10 +36,4 @@ async function findItemActionUnchecked(rawStoreId: number, query: string): Promi
         available: r.updatedAt === null ? null : Math.max(0, r.available),
       })),
     };
-  } catch (err) {
-    return tillRefusal(err, t);
-  }
-}
-
-/** A database that cannot be reached is answered with a refusal the screen shows (lib/http/action-outage.ts). */
-export const findItemAction = withOutageRefusal(findItemActionUnchecked);
+  });

@@ -1,16 +1,16 @@
 'use server';
-import { withOutageRefusal } from '@/lib/http/action-outage';
 import { z } from 'zod';
-import { OutOfStockError } from '@/lib/inventory/holds';
+import type { HomeDeliveryResult } from '@/components/staff/till/types';
+import { staffAction } from '@/lib/actions/builder';
+import { refuse } from '@/lib/actions/state';
+import type { Locale } from '@/lib/i18n/config';
+import type { Dictionary } from '@/lib/i18n/dictionary';
+import { formatPrice, interpolate } from '@/lib/i18n/format';
 import { safeText } from '@/lib/input/text';
 import { addressSchema } from '@/lib/orders/address';
-import { InvalidCheckoutError } from '@/lib/orders/errors';
 import { findTillDeliveryOrder, placeTillDeliveryOrder, type TillDeliveryOrder } from '@/lib/orders/till-orders';
 import { openCustomerPass } from '@/lib/sales/customer-pass';
-import { formatPrice, interpolate } from '@/lib/i18n/format';
-import type { HomeDeliveryResult } from '@/components/staff/till/types';
-import type { Dictionary } from '@/lib/i18n/dictionary';
-import { customerItemRequest, tillContext, tillRefusal } from './till-action-support';
+import { customerItemRequest } from './till-action-support';
 
 const requestSchema = customerItemRequest.extend({
   address: z.object({ name: safeText, address: safeText, postcode: safeText, town: safeText, phone: safeText }),
@@ -21,45 +21,33 @@ const requestSchema = customerItemRequest.extend({
  * warehouse, paid at this counter: a paid home-delivery order in their account (lib/orders/till-orders.ts).
  * A key that already placed an order answers with it before anything else is checked.
  */
-async function orderHomeDeliveryActionUnchecked(request: z.input<typeof requestSchema>): Promise<HomeDeliveryResult> {
-  const { userId, t, locale } = await tillContext();
-  if (userId === null) return { ok: false, message: t.till.signInAgain };
-  const parsed = requestSchema.safeParse(request);
-  if (!parsed.success) return { ok: false, message: t.till.invalidTicket };
-  const { storeId, customerPass, skuId, quantity, idempotencyKey } = parsed.data;
-  try {
-    const first = await findTillDeliveryOrder({ storeId, staffId: userId, idempotencyKey });
+export const orderHomeDeliveryAction = staffAction('till-delivery')
+  .call(z.tuple([requestSchema]).transform(([request]) => request))
+  .run(async ({ input, user, t, locale }): Promise<HomeDeliveryResult> => {
+    const { storeId, customerPass, skuId, quantity, idempotencyKey } = input;
+    const first = await findTillDeliveryOrder({ storeId, staffId: user.id, idempotencyKey });
     if (first) return ordered(first, t, locale);
-  } catch (err) {
-    return tillRefusal(err, t);
-  }
-  const pass = openCustomerPass(customerPass, { storeId, staffId: userId });
-  if (!pass) return { ok: false, message: t.till.customerPassLapsed };
-  const address = addressSchema(t.orders).safeParse(parsed.data.address);
-  if (!address.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of address.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
-    return { ok: false, message: t.till.deliveryAddressInvalid, fieldErrors };
-  }
-  try {
+    const pass = openCustomerPass(customerPass, { storeId, staffId: user.id });
+    if (!pass) return refuse(t.till.customerPassLapsed);
+    const address = addressSchema(t.orders).safeParse(input.address);
+    if (!address.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of address.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
+      return refuse(t.till.deliveryAddressInvalid, fieldErrors);
+    }
     const order = await placeTillDeliveryOrder({
       storeId,
-      staffId: userId,
+      staffId: user.id,
       customerId: pass.customerId,
       lines: [{ skuId, quantity }],
       address: address.data,
       idempotencyKey,
     });
     return ordered(order, t, locale);
-  } catch (err) {
-    if (err instanceof OutOfStockError) return { ok: false, message: t.till.webOut };
-    if (err instanceof InvalidCheckoutError) return { ok: false, message: err.message };
-    return tillRefusal(err, t);
-  }
-}
+  });
 
 /** The answer to a placed order, the first time and on every replay of its key. */
-function ordered(order: TillDeliveryOrder, t: Dictionary, locale: 'fr' | 'en'): HomeDeliveryResult {
+function ordered(order: TillDeliveryOrder, t: Dictionary, locale: Locale): HomeDeliveryResult {
   const a = order.address;
   return {
     ok: true,
@@ -71,6 +59,3 @@ function ordered(order: TillDeliveryOrder, t: Dictionary, locale: 'fr' | 'en'): 
     }),
   };
 }
-
-/** A database that cannot be reached is answered with a refusal the screen shows (lib/http/action-outage.ts). */
-export const orderHomeDeliveryAction = withOutageRefusal(orderHomeDeliveryActionUnchecked);

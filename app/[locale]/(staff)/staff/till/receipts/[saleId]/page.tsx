@@ -6,7 +6,7 @@ import { canActOnStore, requireStaff } from '@/lib/auth/guards';
 import { formatDateTime, formatPrice, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { getSaleReceipt } from '@/lib/sales/queries';
-import { variantLabel } from '../../../stores/[storeId]/stock-action-support';
+import { variantLabel } from '@/lib/catalog/variant-label';
 
 type Params = { params: Promise<{ saleId: string }> };
 

@@ -1,0 +1,30 @@
+import 'server-only';
+import { z } from 'zod';
+import type { AddressField } from '@/components/checkout/form-state';
+import { wholeNumber } from '@/lib/input/integer';
+
+/*
+ * What the checkout form sends besides its key, read once the cart says what it needs (a slot for
+ * drive, an address and a card for delivery). Ids and numbers are bounded here before any query
+ * sees them; the customer and the cart never come from the form.
+ */
+export const slotIdSchema = wholeNumber(1, 2_147_483_647);
+/** Points to spend: whole and bounded here; steps and balance are the domain's to judge. */
+export const redeemPointsSchema = z.preprocess((v) => (v === '' ? 0 : v), wholeNumber(0, 100_000_000));
+/**
+ * The unit prices the page showed, "sku:cents,sku:cents" (components/checkout/checkout-form.tsx):
+ * the order is refused if today's differ (lib/orders/commands.ts), so the shopper never pays a
+ * price the page did not show.
+ */
+export const shownPricesSchema = z
+  .string()
+  .regex(/^[0-9]{1,10}:[0-9]{1,9}(,[0-9]{1,10}:[0-9]{1,9}){0,199}$/)
+  .transform((raw) => new Map(raw.split(',').map((pair) => pair.split(':').map(Number) as [number, number])));
+
+export { addressSchema } from '@/lib/orders/address';
+
+/** The address as typed, so a refused form keeps it (React resets a form after its action). */
+export function addressValues(formData: FormData): Record<AddressField, string> {
+  const get = (k: string) => String(formData.get(k) ?? '').slice(0, 300);
+  return { name: get('name'), address: get('address'), postcode: get('postcode'), town: get('town'), phone: get('phone') };
+}
