@@ -3,11 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToCart, getOrCreateCustomerCart, setFulfilment } from '@/lib/cart/commands';
-import { onPostgres, useTestDatabase } from '@/lib/db/testing';
+import { onPostgres, useTestDatabase } from '@/test/support/db';
 import { PaymentUnavailableError, registerPaymentProvider } from '@/lib/payments';
 import { createTestProvider } from '@/lib/payments/test-provider';
 import type { CardMethodInput, PaymentProvider } from '@/lib/payments/types';
-import { insertCategory, insertProduct, insertShoppers, insertUser, insertWarehouse, setStock } from '@/lib/testing/fixtures';
+import { insertCategory, insertProduct, insertShoppers, insertUser, insertWarehouse, setStock } from '@/test/support/fixtures';
 import { listUncapturedOrders, retryDueCaptures } from './captures';
 import { markShipped, placeOrder, type DeliveryAddress } from './commands';
 
@@ -124,7 +124,7 @@ describe('capturing card payments after shipping', () => {
     const code = await new Promise<number | null>((resolve) => {
       const child = spawn(
         process.execPath,
-        ['--conditions=react-server', '--import', 'tsx', 'lib/orders/testing/ship-in-new-process.ts', String(placed.id), String(warehouse), String(staff)],
+        ['--conditions=react-server', '--import', 'tsx', 'test/support/ship-in-new-process.ts', String(placed.id), String(warehouse), String(staff)],
         { env: { ...process.env, DATABASE_URL: url, PGLITE_DIR: '' }, stdio: ['ignore', 'inherit', 'inherit'] },
       );
       child.on('exit', resolve);

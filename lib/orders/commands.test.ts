@@ -3,14 +3,14 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addToCart, getOrCreateCustomerCart, setFulfilment } from '@/lib/cart/commands';
 import { EmptyCartError, ProductWithdrawnError, UnknownSkuError } from '@/lib/cart/errors';
-import { onPostgres, useTestDatabase } from '@/lib/db/testing';
+import { onPostgres, useTestDatabase } from '@/test/support/db';
 import { SlotFullError, SlotOfAnotherStoreError, SlotPastCutoffError } from '@/lib/drive/errors';
-import { insertSlotIn, takenOf } from '@/lib/drive/testing';
+import { insertSlotIn, takenOf } from '@/test/support/drive';
 import { OutOfStockError } from '@/lib/inventory/holds';
 import { registerPaymentProvider } from '@/lib/payments';
 import { createTestProvider } from '@/lib/payments/test-provider';
 import type { CardMethodInput, PaymentProvider } from '@/lib/payments/types';
-import { insertCategory, insertProduct, insertShoppers, insertStore, insertUser, insertWarehouse, setStock } from '@/lib/testing/fixtures';
+import { insertCategory, insertProduct, insertShoppers, insertStore, insertUser, insertWarehouse, setStock } from '@/test/support/fixtures';
 import {
   cancelOrderByCustomer,
   cancelOrderByStaff,

@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToCart, getOrCreateCustomerCart, setFulfilment } from '@/lib/cart/commands';
-import { useTestDatabase } from '@/lib/db/testing';
-import { insertSlotIn } from '@/lib/drive/testing';
+import { useTestDatabase } from '@/test/support/db';
+import { insertSlotIn } from '@/test/support/drive';
 import { adjustPoints, joinLoyalty } from '@/lib/loyalty/commands';
 import { NotEnoughPointsError } from '@/lib/loyalty/errors';
 import { getLoyaltyCard } from '@/lib/loyalty/queries';
 import { registerPaymentProvider } from '@/lib/payments';
 import { createTestProvider } from '@/lib/payments/test-provider';
 import type { CardMethodInput, PaymentProvider } from '@/lib/payments/types';
-import { insertCategory, insertProduct, insertShoppers, insertStore, insertUser, insertWarehouse, setStock } from '@/lib/testing/fixtures';
+import { insertCategory, insertProduct, insertShoppers, insertStore, insertUser, insertWarehouse, setStock } from '@/test/support/fixtures';
 import {
   cancelOrderByCustomer,
   handOverOrder,
