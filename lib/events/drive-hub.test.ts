@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToCart, getOrCreateCustomerCart, setFulfilment } from '@/lib/cart/commands';
 import { onPostgres, useTestDatabase } from '@/test/support/db';
 import { insertSlotIn } from '@/test/support/drive';
-import { handOverOrder, markArrived, markOrderReady, placeOrder } from '@/lib/orders/commands';
+import { handOverOrder, markArrived, markOrderReady } from '@/lib/orders/fulfilment';
+import { placeOrder } from '@/lib/orders/placing';
 import { insertCategory, insertProduct, insertShoppers, insertStore, insertUser, setStock } from '@/test/support/fixtures';
 import { createDriveHub, type DriveEvent, type DriveHub, type ListenSource } from './drive-hub';
 

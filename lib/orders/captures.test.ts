@@ -9,7 +9,9 @@ import { createTestProvider } from '@/lib/payments/test-provider';
 import type { CardMethodInput, PaymentProvider } from '@/lib/payments/types';
 import { insertCategory, insertProduct, insertShoppers, insertUser, insertWarehouse, setStock } from '@/test/support/fixtures';
 import { listUncapturedOrders, retryDueCaptures } from './captures';
-import { markShipped, placeOrder, type DeliveryAddress } from './commands';
+import type { DeliveryAddress } from './address';
+import { markShipped } from './fulfilment';
+import { placeOrder } from './placing';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
 let warehouse: number;

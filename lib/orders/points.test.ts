@@ -11,17 +11,10 @@ import { registerPaymentProvider } from '@/lib/payments';
 import { createTestProvider } from '@/lib/payments/test-provider';
 import type { CardMethodInput, PaymentProvider } from '@/lib/payments/types';
 import { insertCategory, insertProduct, insertShoppers, insertStore, insertUser, insertWarehouse, setStock } from '@/test/support/fixtures';
-import {
-  cancelOrderByCustomer,
-  handOverOrder,
-  markDelivered,
-  markOrderReady,
-  markShipped,
-  maxRedeemablePoints,
-  placeOrder,
-  pointsDiscountCents,
-  type DeliveryAddress,
-} from './commands';
+import type { DeliveryAddress } from './address';
+import { cancelOrderByCustomer, handOverOrder, markDelivered, markOrderReady, markShipped } from './fulfilment';
+import { placeOrder } from './placing';
+import { maxRedeemablePoints, pointsDiscountCents } from './pricing';
 import { PointsNotUsableError } from './errors';
 
 /*

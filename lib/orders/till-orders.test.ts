@@ -8,7 +8,8 @@ import { OutOfStockError } from '@/lib/inventory/holds';
 import { getLoyaltyCard } from '@/lib/loyalty/queries';
 import { joinLoyalty } from '@/lib/loyalty/commands';
 import { insertCategory, insertProduct, insertShoppers, insertStore, insertUser, insertWarehouse, setStock } from '@/test/support/fixtures';
-import { cancelOrderByCustomer, cancelOrderByStaff, markDelivered, markShipped, type DeliveryAddress } from './commands';
+import type { DeliveryAddress } from './address';
+import { cancelOrderByCustomer, cancelOrderByStaff, markDelivered, markShipped } from './fulfilment';
 import { InvalidCheckoutError, OrderPaidInStoreError } from './errors';
 import { placeTillDeliveryOrder } from './till-orders';
 

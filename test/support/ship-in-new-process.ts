@@ -4,7 +4,7 @@
  *
  *   DATABASE_URL=… node --conditions=react-server --import tsx test/support/ship-in-new-process.ts <orderId> <locationId> <actorId>
  */
-import { markShipped } from '@/lib/orders/commands';
+import { markShipped } from '@/lib/orders/fulfilment';
 import { getConnection } from '@/lib/db/client';
 
 const [orderId, locationId, actorId] = process.argv.slice(2).map(Number) as [number, number, number];

@@ -7,7 +7,7 @@ import type { CheckoutState } from '@/components/checkout/form-state';
 import { getSessionUser } from '@/lib/auth/guards';
 import { getCart } from '@/lib/cart/queries';
 import { getI18n } from '@/lib/i18n/server';
-import { findOrderByKey, placeOrder, type PlacedOrder, type PlaceOrderInput } from '@/lib/orders/commands';
+import { findOrderByKey, placeOrder, type PlacedOrder, type PlaceOrderInput } from '@/lib/orders/placing';
 import { parseCardForm } from '@/lib/payments/card-schema';
 import { addressSchema, addressValues, checkoutRefusal, idempotencyKeySchema, redeemPointsSchema, shownPricesSchema, slotIdSchema } from './checkout-refusal';
 

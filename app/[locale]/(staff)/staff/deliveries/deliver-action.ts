@@ -5,7 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { getSessionUser } from '@/lib/auth/guards';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
-import { markDelivered } from '@/lib/orders/commands';
+import { markDelivered } from '@/lib/orders/fulfilment';
 import { deliveryOrderSchema, done, orderRefusal, refused, type OrderActionState } from '../order-action-support';
 import { formFields } from '../stores/[storeId]/stock-action-support';
 import { assertAdminOfWarehouse } from './delivery-action-support';

@@ -5,7 +5,7 @@ import { refresh } from 'next/cache';
 import type { OrderActionState } from '@/components/my-orders/form-state';
 import { getSessionUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
-import { cancelOrderByCustomer } from '@/lib/orders/commands';
+import { cancelOrderByCustomer } from '@/lib/orders/fulfilment';
 import { orderIdSchema, orderRefusal, refused } from '../order-refusal';
 
 /**

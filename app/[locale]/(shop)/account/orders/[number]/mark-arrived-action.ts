@@ -6,7 +6,7 @@ import type { OrderActionState } from '@/components/my-orders/form-state';
 import { getSessionUser } from '@/lib/auth/guards';
 import { formatTime, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
-import { markArrived } from '@/lib/orders/commands';
+import { markArrived } from '@/lib/orders/fulfilment';
 import { arrivalSchema, orderRefusal, refused } from '../order-refusal';
 
 /** "I'm here" on one of the shopper's own drive orders (scoped to the session's customer). */

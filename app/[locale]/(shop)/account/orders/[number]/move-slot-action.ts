@@ -5,7 +5,7 @@ import { refresh } from 'next/cache';
 import type { OrderActionState } from '@/components/my-orders/form-state';
 import { getSessionUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
-import { moveOrderSlot } from '@/lib/orders/commands';
+import { moveOrderSlot } from '@/lib/orders/fulfilment';
 import { moveSlotSchema, orderRefusal, refused } from '../order-refusal';
 
 /** Moves one of the shopper's own drive orders to another slot of its store, before the cut-off. */

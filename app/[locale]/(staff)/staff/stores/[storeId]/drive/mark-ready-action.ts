@@ -4,7 +4,7 @@ import { initialOrderActionState } from '../../../order-action-support';
 import { assertStaffOfStore, getSessionUser } from '@/lib/auth/guards';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
-import { markOrderReady } from '@/lib/orders/commands';
+import { markOrderReady } from '@/lib/orders/fulfilment';
 import { done, driveOrderSchema, orderRefusal, refused, type OrderActionState } from '../../../order-action-support';
 import { formFields } from '../stock-action-support';
 
