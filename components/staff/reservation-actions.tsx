@@ -1,6 +1,7 @@
 'use client';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { useFormStatus } from 'react-dom';
+import { isOpenReservation } from '@/lib/reservations/permissions';
 import type { DeskReservationStatus } from './reservation-card';
 
 export type PickupActionState = { ok: boolean; message: string; at: number };
@@ -52,7 +53,7 @@ export function ReservationActions({ storeId, reservationId, status, actions, la
   const confirmFocus = useRef<HTMLButtonElement>(null);
   useEffect(() => confirmFocus.current?.focus(), [confirming]);
   const last = [ready, handed, cancelled].reduce((a, b) => (b.at > a.at ? b : a));
-  const open = status === 'placed' || status === 'ready';
+  const open = isOpenReservation(status);
   const ids = (
     <>
       <input type="hidden" name="storeId" value={storeId} />

@@ -15,6 +15,7 @@ import {
   moveOrderSlot,
   startPreparing,
 } from './fulfilment';
+import { whatShopperMayDo } from './permissions';
 import { placeOrder } from './placing';
 import { getCustomerOrder, listCustomerOrders, listDriveOrdersForToday, listUpcomingDriveOrders } from './queries';
 
@@ -95,6 +96,27 @@ describe('after placing', () => {
     expect(order).toMatchObject({ status: 'collected', paymentStatus: 'paid_at_pickup' });
     expect(order.events.map((e) => e.kind)).toEqual(['placed', 'preparing', 'ready', 'arrived', 'collected']);
     expect((await listCustomerOrders(customerId, 'en')).map((o) => o.number)).toEqual([placed.number]);
+  });
+
+  it('the order page offers what the commands accept, and hides what they refuse', async () => {
+    const { customerId, cartId } = await w.shopperWithCart([[w.skuA, 1]]);
+    const placed = await placeOrder({ customerId, cartId, slotId, idempotencyKey: randomUUID() });
+    const offered = async () => whatShopperMayDo((await getCustomerOrder(placed.number, customerId, 'en'))!, new Date());
+    const later = await insertSlotIn(w.conn.db, w.drive, 4 * 24 * 60, 5);
+    expect(await offered()).toEqual({ cancel: true, moveSlot: true, slotPastCutoff: false, arrival: null });
+    await expect(markArrived({ orderId: placed.id, customerId })).rejects.toBeInstanceOf(ArrivalNotOpenError);
+    // The slot's cut-off passes: nothing is offered but "I'm here", and the commands agree.
+    await w.conn.db.execute(sql`UPDATE drive_slots SET starts_at = now() + interval '30 minutes', ends_at = now() + interval '1 hour' WHERE id = ${slotId}`);
+    expect(await offered()).toEqual({ cancel: false, moveSlot: false, slotPastCutoff: true, arrival: 'open' });
+    await expect(cancelOrderByCustomer({ orderId: placed.id, customerId })).rejects.toBeInstanceOf(PastCutoffError);
+    await expect(moveOrderSlot({ orderId: placed.id, customerId, slotId: later })).rejects.toBeInstanceOf(PastCutoffError);
+    await markArrived({ orderId: placed.id, customerId });
+    // Handed over: nothing more.
+    const staffInput = { orderId: placed.id, locationId: w.drive, actorId: w.staff };
+    await markOrderReady(staffInput);
+    await handOverOrder(staffInput);
+    expect(await offered()).toEqual({ cancel: false, moveSlot: false, slotPastCutoff: false, arrival: null });
+    await expect(markArrived({ orderId: placed.id, customerId })).rejects.toBeInstanceOf(OrderStateError);
   });
 
   it("the drive screen's today holds what is due within two hours, even past midnight, and every shopper who is here", async () => {

@@ -1,13 +1,14 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
+import type { DomainError } from '@/lib/errors';
 import { moveBooking, releaseBooking, type SlotBooking } from '@/lib/drive/commands';
 import { releaseStock, takeHeldStock, type HoldLine } from '@/lib/inventory/holds';
 import { earnPoints, reversePoints } from '@/lib/loyalty/commands';
 import { captureOrderPayment } from './captures';
-import { ARRIVAL_OPENS_MINUTES_BEFORE } from './config';
-import { ArrivalNotOpenError, OrderNotFoundError, OrderPaidInStoreError, OrderStateError, PastCutoffError } from './errors';
+import { OrderNotFoundError, OrderStateError } from './errors';
 import { voidAuthorisation } from './payment';
+import { arrivalRefusal, cancelRefusal, slotMoveRefusal, type OrderFacts } from './permissions';
 import type { OrderMode, OrderStatus, PaymentStatus } from './schema';
 import { transaction } from './transaction';
 
@@ -33,17 +34,31 @@ type OrderRow = {
   discount_cents: number;
   points_redeemed: number;
   total_cents: number;
-  slot_starts_at: string | null;
-  past_cutoff: boolean | null;
+  slot_starts_at: Date | string | null;
+  slot_cutoff_at: Date | string | null;
+  /** The database's clock, the transaction's start: what the rules are asked at. */
+  now: Date | string;
 };
 
-/** The order, locked for this transaction; with its slot and whether the slot is past its cut-off. */
+/** What the rules of lib/orders/permissions.ts read of the locked order. */
+const factsOf = (o: OrderRow): OrderFacts => ({
+  mode: o.mode,
+  status: o.status,
+  paymentStatus: o.payment_status,
+  slot: o.slot_starts_at === null ? null : { startsAt: o.slot_starts_at, cutoffAt: o.slot_cutoff_at! },
+});
+
+function throwIf(refusal: DomainError | null): void {
+  if (refusal) throw refusal;
+}
+
+/** The order, locked for this transaction; with its slot, the slot's cut-off and the database's clock. */
 async function lockOrder(tx: Db, where: { orderId: number; customerId?: number; locationId?: number }): Promise<OrderRow> {
   if (!Number.isSafeInteger(where.orderId)) throw new OrderNotFoundError();
   const r = await tx.execute<OrderRow>(sql`
     SELECT o.id, o.number, o.customer_id, o.mode, o.location_id, o.status, o.payment_provider, o.payment_reference,
            o.payment_status, o.subtotal_cents, o.discount_cents, o.points_redeemed, o.total_cents, s.starts_at AS slot_starts_at,
-           s.starts_at - make_interval(mins => COALESCE(ds.cutoff_minutes, 120)) <= now() AS past_cutoff
+           s.starts_at - make_interval(mins => COALESCE(ds.cutoff_minutes, 120)) AS slot_cutoff_at, now() AS now
     FROM orders o
     LEFT JOIN drive_slot_bookings b ON b.order_ref = o.number AND b.status = 'booked'
     LEFT JOIN drive_slots s ON s.id = b.slot_id
@@ -67,13 +82,8 @@ async function setStatus(tx: Db, order: OrderRow, to: OrderStatus, actorId: numb
   await tx.execute(sql`INSERT INTO order_events (order_id, kind, actor_id) VALUES (${order.id}, ${to}, ${actorId})`);
 }
 
-const OPEN: OrderStatus[] = ['placed', 'preparing', 'ready'];
-
 async function cancel(tx: Db, order: OrderRow, actorId: number, byCustomer: boolean): Promise<void> {
-  if (!['placed', 'preparing'].includes(order.status)) throw new OrderStateError(order.status, 'cancelled');
-  // Already paid at a shop's till (lib/orders/till-orders.ts): it comes back as a return, refunded at a desk.
-  if (order.payment_status === 'paid_at_pickup') throw new OrderPaidInStoreError();
-  if (byCustomer && order.mode === 'drive' && order.past_cutoff) throw new PastCutoffError();
+  throwIf(cancelRefusal(factsOf(order), new Date(order.now), byCustomer ? 'shopper' : 'staff'));
   await releaseStock(tx, order.location_id, await orderLines(tx, order.id));
   if (order.mode === 'drive') await releaseBooking(tx, order.number);
   // Points spent on it go back to the shopper's balance (nothing was earned yet: that happens on completion).
@@ -127,9 +137,7 @@ function voidQuietly(order: OrderRow): Promise<void> {
 export async function moveOrderSlot(input: { orderId: number; customerId: number; slotId: number }): Promise<SlotBooking> {
   return transaction(async (tx) => {
     const order = await lockOrder(tx, input);
-    if (order.mode !== 'drive') throw new OrderNotFoundError();
-    if (!['placed', 'preparing'].includes(order.status)) throw new OrderStateError(order.status, 'moved');
-    if (order.past_cutoff) throw new PastCutoffError();
+    throwIf(slotMoveRefusal(factsOf(order), new Date(order.now)));
     const booking = await moveBooking(tx, {
       storeId: order.location_id,
       orderRef: order.number,
@@ -152,12 +160,7 @@ export async function markArrived(input: { orderId: number; customerId: number; 
   const bay = input.bay?.trim().slice(0, 12) || null;
   return transaction(async (tx) => {
     const order = await lockOrder(tx, input);
-    if (order.mode !== 'drive') throw new OrderNotFoundError();
-    if (!OPEN.includes(order.status)) throw new OrderStateError(order.status, 'collected');
-    const open = await tx.execute<{ ok: boolean }>(sql`
-      SELECT ${order.slot_starts_at}::timestamptz - make_interval(mins => ${ARRIVAL_OPENS_MINUTES_BEFORE}) <= now()
-         AND (now() AT TIME ZONE 'Europe/Paris')::date <= (${order.slot_starts_at}::timestamptz AT TIME ZONE 'Europe/Paris')::date + 1 AS ok`);
-    if (!order.slot_starts_at || !open.rows[0]?.ok) throw new ArrivalNotOpenError();
+    throwIf(arrivalRefusal(factsOf(order), new Date(order.now)));
     const r = await tx.execute<{ arrived_at: string }>(sql`
       UPDATE orders SET arrived_at = COALESCE(arrived_at, now()), arrival_bay = ${bay}, updated_at = now()
       WHERE id = ${order.id}
