@@ -6,10 +6,10 @@ import { addToCart, getOrCreateCustomerCart, setFulfilment } from '@/lib/cart/co
 import { onPostgres, useTestDatabase } from '@/test/support/db';
 import { PaymentUnavailableError, registerPaymentProvider } from '@/lib/payments';
 import { createTestProvider } from '@/lib/payments/test-provider';
-import type { CardMethodInput, PaymentProvider } from '@/lib/payments/types';
+import type { PaymentProvider } from '@/lib/payments/types';
 import { insertCategory, insertProduct, insertShoppers, insertUser, insertWarehouse, setStock } from '@/test/support/fixtures';
+import { testAddress, testCard } from '@/test/support/orders';
 import { listUncapturedOrders, retryDueCaptures } from './captures';
-import type { DeliveryAddress } from './address';
 import { markShipped } from './fulfilment';
 import { placeOrder } from './placing';
 
@@ -34,15 +34,8 @@ function flakyProvider(): PaymentProvider {
   };
 }
 
-const card: CardMethodInput = {
-  kind: 'card',
-  number: '4242424242424242',
-  expMonth: 12,
-  expYear: new Date().getFullYear() + 2,
-  cvc: '123',
-  holder: 'Camille Martin',
-};
-const address: DeliveryAddress = { name: 'Camille Martin', address: '12 rue de la République', postcode: '69002', town: 'Lyon', phone: '0612345678' };
+const card = testCard('4242424242424242');
+const address = testAddress;
 
 async function placeDeliveryOrder() {
   const customerId = shoppers[next++]!;
