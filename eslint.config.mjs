@@ -33,6 +33,33 @@ export default defineConfig([
       'react-hooks/set-state-in-effect': 'off',
     },
   },
+  {
+    // Test helpers live in test/support/ (and the journeys' in e2e/); shipped code never imports them,
+    // so a fixture or a mocked request can never end up in a build.
+    files: ['app/**', 'lib/**', 'components/**', 'proxy.ts', 'instrumentation.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(test/support|e2e)(/|$)',
+              message: 'Test helpers (test/support/, e2e/) are for tests only: production code under app/, lib/ and components/ must not import them.',
+            },
+          ],
+        },
+      ],
+      // The same for `await import(…)`, which no-restricted-imports does not see.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression[source.value=/(^|\\/)(test\\/support|e2e)(\\/|$)/]',
+          message: 'Test helpers (test/support/, e2e/) are for tests only: production code must not import them.',
+        },
+      ],
+    },
+  },
   globalIgnores([
     // eslint-config-next's own defaults, restated because globalIgnores replaces them
     '.next/**',

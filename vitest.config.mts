@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 const alias = {
   '@': path.resolve(import.meta.dirname),
   // Domain modules start with `import 'server-only'`; under Vitest they run on the server anyway.
-  'server-only': path.resolve(import.meta.dirname, 'lib/testing/server-only-stub.ts'),
+  'server-only': path.resolve(import.meta.dirname, 'test/support/server-only-stub.ts'),
 };
 const postgresUrl = process.env.TEST_DATABASE_URL;
 const shared = {
@@ -31,7 +31,7 @@ export default defineConfig({
           ...shared,
           name: 'pglite',
           env: { TEST_DATABASE_URL: '', POSTGRES_PROJECT: postgresUrl ? '1' : '' },
-          globalSetup: ['lib/testing/pglite-template-setup.ts'],
+          globalSetup: ['test/support/pglite-template-setup.ts'],
         },
       },
       ...(postgresUrl ? [{ resolve: { alias }, test: { ...shared, name: 'postgres', env: { TEST_DATABASE_URL: postgresUrl } } }] : []),

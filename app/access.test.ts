@@ -4,17 +4,17 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/lib/auth/guards';
 import { queryRows } from '@/lib/db/client';
 import { getDriveHub } from '@/lib/events/drive-hub';
-import { onPostgres, useTestDatabase } from '@/lib/db/testing';
+import { onPostgres, useTestDatabase } from '@/test/support/db';
 import { sealCustomerPass } from '@/lib/sales/customer-pass';
-import { actAs, NavigationSignal } from '@/lib/testing/next-request';
-import { fingerprint, form, one, seedWorld, type World } from '@/lib/testing/world';
+import { actAs, NavigationSignal } from '@/test/support/next-request';
+import { fingerprint, form, one, seedWorld, type World } from '@/test/support/world';
 
-vi.mock('next/headers', async () => (await import('@/lib/testing/next-request')).nextHeaders);
-vi.mock('next/navigation', async () => (await import('@/lib/testing/next-request')).nextNavigation);
-vi.mock('next/cache', async () => (await import('@/lib/testing/next-request')).nextCache);
+vi.mock('next/headers', async () => (await import('@/test/support/next-request')).nextHeaders);
+vi.mock('next/navigation', async () => (await import('@/test/support/next-request')).nextNavigation);
+vi.mock('next/cache', async () => (await import('@/test/support/next-request')).nextCache);
 vi.mock('next/server', async () => ({ ...(await import('next/server.js')), connection: async () => {} }));
-vi.mock('next-auth', async () => (await import('@/lib/testing/next-request')).nextAuth);
-vi.mock('@/lib/auth', async () => (await import('@/lib/testing/next-request')).auth);
+vi.mock('next-auth', async () => (await import('@/test/support/next-request')).nextAuth);
+vi.mock('@/lib/auth', async () => (await import('@/test/support/next-request')).auth);
 
 import { joinLoyaltyAction } from './[locale]/(shop)/account/card/actions';
 import { cancelOrderAction } from './[locale]/(shop)/account/orders/[number]/cancel-order-action';

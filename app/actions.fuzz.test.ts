@@ -5,19 +5,19 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { builtActionKind } from '@/lib/actions/builder';
 import type { SessionUser } from '@/lib/auth/guards';
 import { queryRows } from '@/lib/db/client';
-import { onPostgres, useTestDatabase } from '@/lib/db/testing';
+import { onPostgres, useTestDatabase } from '@/test/support/db';
 import { getDriveHub } from '@/lib/events/drive-hub';
 import { getStockHub } from '@/lib/events/stock-hub';
 import { getDictionary } from '@/lib/i18n/dictionary';
-import { actAs, NavigationSignal } from '@/lib/testing/next-request';
-import { fingerprint, seedWorld, type World } from '@/lib/testing/world';
+import { actAs, NavigationSignal } from '@/test/support/next-request';
+import { fingerprint, seedWorld, type World } from '@/test/support/world';
 
-vi.mock('next/headers', async () => (await import('@/lib/testing/next-request')).nextHeaders);
-vi.mock('next/navigation', async () => (await import('@/lib/testing/next-request')).nextNavigation);
-vi.mock('next/cache', async () => (await import('@/lib/testing/next-request')).nextCache);
+vi.mock('next/headers', async () => (await import('@/test/support/next-request')).nextHeaders);
+vi.mock('next/navigation', async () => (await import('@/test/support/next-request')).nextNavigation);
+vi.mock('next/cache', async () => (await import('@/test/support/next-request')).nextCache);
 vi.mock('next/server', async () => ({ ...(await import('next/server.js')), connection: async () => {} }));
-vi.mock('next-auth', async () => (await import('@/lib/testing/next-request')).nextAuth);
-vi.mock('@/lib/auth', async () => (await import('@/lib/testing/next-request')).auth);
+vi.mock('next-auth', async () => (await import('@/test/support/next-request')).nextAuth);
+vi.mock('@/lib/auth', async () => (await import('@/test/support/next-request')).auth);
 
 /**
  * Issue 7's bad-input fuzzing: every server action and every route handler, called with inputs

@@ -3,12 +3,12 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { builtActionKind } from '@/lib/actions/builder';
 
-vi.mock('next/headers', async () => (await import('@/lib/testing/next-request')).nextHeaders);
-vi.mock('next/navigation', async () => (await import('@/lib/testing/next-request')).nextNavigation);
-vi.mock('next/cache', async () => (await import('@/lib/testing/next-request')).nextCache);
+vi.mock('next/headers', async () => (await import('@/test/support/next-request')).nextHeaders);
+vi.mock('next/navigation', async () => (await import('@/test/support/next-request')).nextNavigation);
+vi.mock('next/cache', async () => (await import('@/test/support/next-request')).nextCache);
 vi.mock('next/server', async () => ({ ...(await import('next/server.js')), connection: async () => {} }));
-vi.mock('next-auth', async () => (await import('@/lib/testing/next-request')).nextAuth);
-vi.mock('@/lib/auth', async () => (await import('@/lib/testing/next-request')).auth);
+vi.mock('next-auth', async () => (await import('@/test/support/next-request')).nextAuth);
+vi.mock('@/lib/auth', async () => (await import('@/test/support/next-request')).auth);
 
 /*
  * Every 'use server' module of the site, found by walking the source (not by a list to keep up to

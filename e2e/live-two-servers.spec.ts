@@ -5,7 +5,7 @@ import { signInAs } from './support/fixtures';
 import { adminUrl, createSeededDatabase, startServer, stopServer, withClient, type Server } from './support/pg-fleet';
 import { euros, firstShowing, readProductPage } from './support/product-page';
 import { openSse } from './support/sse-client';
-import { redisAnswers } from '../lib/testing/redis';
+import { redisAnswers } from '../test/support/redis';
 
 /**
  * Two `next start` processes on one PostgreSQL database, as a fleet runs (scripts/fleet.ts starts

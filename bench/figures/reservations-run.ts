@@ -12,7 +12,7 @@ import { startStockRelay } from '@/lib/events/stock-relay';
 import { runMigrations } from '@/lib/db/migrate';
 import { OutOfStockError } from '@/lib/inventory/holds';
 import { placeReservation } from '@/lib/reservations/commands';
-import { insertCategory, insertShoppers, insertStore } from '@/lib/testing/fixtures';
+import { insertCategory, insertShoppers, insertStore } from '@/test/support/fixtures';
 import { emit, log } from '../lib/report';
 import { round } from '../lib/stats';
 

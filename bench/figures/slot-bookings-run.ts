@@ -13,8 +13,8 @@ import { getConnection, getDb, type Db } from '@/lib/db/client';
 import { runMigrations } from '@/lib/db/migrate';
 import { bookHeldSlot, holdSlot } from '@/lib/drive/commands';
 import { SlotFullError } from '@/lib/drive/errors';
-import { insertSlotIn } from '@/lib/drive/testing';
-import { insertStore } from '@/lib/testing/fixtures';
+import { insertSlotIn } from '@/test/support/drive';
+import { insertStore } from '@/test/support/fixtures';
 import { emit, log } from '../lib/report';
 import { round } from '../lib/stats';
 

@@ -22,18 +22,3 @@ export function dayText(iso: string, locale: Locale): string {
 export function itemsText(units: number, t: Dictionary['orders']): string {
   return units === 1 ? t.itemsCountOne : interpolate(t.itemsCount, { count: units });
 }
-
-const parisDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(d);
-
-/**
- * Where "I'm here" stands for a drive order: 'open' (from an hour before the slot, on its day or
- * the next, while not yet handed over), 'later' (the slot is today but not within the hour), or
- * null. lib/orders/commands.ts markArrived decides for real; this only chooses what to show.
- */
-export function arrivalWindow(order: Order, now: Date, opensMinutesBefore: number): 'open' | 'later' | null {
-  if (order.mode !== 'drive' || !order.slot || !['placed', 'preparing', 'ready'].includes(order.status)) return null;
-  const start = new Date(order.slot.startsAt);
-  const dayAfter = new Date(start.getTime() + 24 * 3600_000);
-  if (start.getTime() - opensMinutesBefore * 60_000 <= now.getTime() && parisDay(now) <= parisDay(dayAfter)) return 'open';
-  return parisDay(now) === parisDay(start) ? 'later' : null;
-}

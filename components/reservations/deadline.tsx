@@ -2,6 +2,7 @@ import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { interpolate } from '@/lib/i18n/format';
 import { formatDeadline, formatDuration } from '@/lib/i18n/format-deadline';
+import { isOpenReservation } from '@/lib/reservations/permissions';
 import type { Reservation } from '@/lib/reservations/queries';
 
 type Props = {
@@ -32,7 +33,7 @@ function moment({ status, expiresAt, collectedAt, cancelledAt, expiredAt }: Prop
 /** "Ready for pickup until Wed 26 Nov, 18:30" then "2 days, 3 hours left" (open ones only). */
 export function Deadline({ reservation, now, locale, t, className = '' }: Props) {
   const { template, iso } = moment(reservation, t);
-  const open = reservation.status === 'placed' || reservation.status === 'ready';
+  const open = isOpenReservation(reservation.status);
   const left = open ? new Date(reservation.expiresAt).getTime() - now : 0;
   return (
     <div className={className}>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
+import { isOpenReservation } from '@/lib/reservations/permissions';
 import type { Reservation } from '@/lib/reservations/queries';
 import { Deadline } from './deadline';
 import { variantOf } from './reservation-lines';
@@ -12,7 +13,7 @@ type Props = { reservation: Reservation; now: number; locale: Locale; t: Diction
 /** One reservation in "My reservations"; the whole card opens its detail. */
 export function ReservationCard({ reservation: r, now, locale, t }: Props) {
   const tr = t.reservations;
-  const open = r.status === 'placed' || r.status === 'ready';
+  const open = isOpenReservation(r.status);
   const [first, ...rest] = r.lines;
   const summary = first
     ? [first.productName, variantOf(first, t), interpolate(tr.qty, { count: first.quantity })].filter(Boolean).join(' · ') +

@@ -2,6 +2,7 @@
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { useFormStatus } from 'react-dom';
 import { initialActionState, latestAnswer, type ActionState } from '@/lib/actions/state';
+import { isOpenReservation } from '@/lib/reservations/permissions';
 import type { DeskReservationStatus } from './reservation-card';
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
@@ -50,7 +51,7 @@ export function ReservationActions({ storeId, reservationId, status, actions, la
   const confirmFocus = useRef<HTMLButtonElement>(null);
   useEffect(() => confirmFocus.current?.focus(), [confirming]);
   const last = latestAnswer(ready, handed, cancelled);
-  const open = status === 'placed' || status === 'ready';
+  const open = isOpenReservation(status);
   const ids = (
     <>
       <input type="hidden" name="storeId" value={storeId} />

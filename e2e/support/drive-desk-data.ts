@@ -4,9 +4,9 @@ import { hashPassword } from '../../lib/auth/password';
 import { addToCart, getOrCreateCustomerCart, setFulfilment } from '../../lib/cart/commands';
 import type { Db } from '../../lib/db/client';
 import { HYPER_STORE_SLUG } from '../../lib/db/seed/stores';
-import { insertSlotIn } from '../../lib/drive/testing';
+import { insertSlotIn } from '../../test/support/drive';
 // Run with --conditions=react-server (e2e/support/server.ts): domain modules import 'server-only'.
-import { placeOrder } from '../../lib/orders/commands';
+import { placeOrder } from '../../lib/orders/placing';
 import type { SkuRef, StoreRef } from './data';
 
 /*

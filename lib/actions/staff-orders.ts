@@ -2,7 +2,7 @@ import 'server-only';
 import { revalidatePath } from 'next/cache';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
-import type { StaffOrderInput, StaffOrderResult } from '@/lib/orders/commands';
+import type { StaffOrderInput, StaffOrderResult } from '@/lib/orders/fulfilment';
 import { warehouseLocationId } from '@/lib/orders/queries';
 import { adminAction, staffAction } from './builder';
 import { orderIdSchema, storeOrderSchema } from './inputs';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@/lib/db/testing';
+import { useTestDatabase } from '@/test/support/db';
 import { verifyPassword } from './password';
 import { EmailTakenError, ForbiddenError } from './errors';
 import { createUser, findUserByEmail, listStaffStores } from './users';

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getProductBySlug, listCategoryProducts, searchProducts } from '@/lib/catalog/queries';
-import { onPostgres, useTestDatabase } from '@/lib/db/testing';
+import { onPostgres, useTestDatabase } from '@/test/support/db';
 import type { ListenSource } from '@/lib/events/transport';
-import { insertCategory, insertProduct, insertStore } from '@/lib/testing/fixtures';
+import { insertCategory, insertProduct, insertStore } from '@/test/support/fixtures';
 import { createCatalogExpiry, parseCatalogAnnouncement, type CatalogExpiry, type Expiry } from './catalog-expiry';
 
 /*

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@/lib/db/testing';
-import { insertCategory, insertProduct, insertStore, insertUser } from '@/lib/testing/fixtures';
+import { useTestDatabase } from '@/test/support/db';
+import { insertCategory, insertProduct, insertStore, insertUser } from '@/test/support/fixtures';
 import {
   addToCart,
   clearCart,

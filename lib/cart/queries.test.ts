@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@/lib/db/testing';
-import { insertCategory, insertProduct, insertStore, insertWarehouse, setStock } from '@/lib/testing/fixtures';
+import { useTestDatabase } from '@/test/support/db';
+import { insertCategory, insertProduct, insertStore, insertWarehouse, setStock } from '@/test/support/fixtures';
 import { addToCart, createAnonymousCart } from './commands';
 import { StoreWithoutDriveError } from './errors';
 import { cartAvailability, listDriveStoresForCart, nearestDriveStoresWithAll } from './queries';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onPostgres, useTestDatabase } from '@/lib/db/testing';
-import { insertCategory, insertProduct, insertUser } from '@/lib/testing/fixtures';
+import { onPostgres, useTestDatabase } from '@/test/support/db';
+import { insertCategory, insertProduct, insertUser } from '@/test/support/fixtures';
 import { addToCart, createAnonymousCart, getOrCreateCustomerCart, mergeCarts } from './commands';
 import { CartFullError } from './errors';
 

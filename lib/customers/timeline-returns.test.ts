@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@/lib/db/testing';
+import { useTestDatabase } from '@/test/support/db';
 import { bookReturn, cancelReturn } from '@/lib/returns/commands';
 import { isCustomerReturn, listDropOffWindows } from '@/lib/returns/queries';
-import { insertCompletedOrder, openReturnsDesk } from '@/lib/returns/testing';
-import { insertCategory, insertProduct, insertShoppers, insertStore } from '@/lib/testing/fixtures';
+import { insertCompletedOrder, openReturnsDesk } from '@/test/support/returns';
+import { insertCategory, insertProduct, insertShoppers, insertStore } from '@/test/support/fixtures';
 import { decodeCursor, encodeCursor, listTimeline } from './timeline';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@/lib/db/testing';
+import { useTestDatabase } from '@/test/support/db';
 import { adjustPoints, earnPoints, joinLoyalty, redeemPoints } from '@/lib/loyalty/commands';
-import { inTx } from '@/lib/loyalty/testing';
-import { insertOrder, insertSale } from '@/lib/messages/testing';
-import { insertCategory, insertProduct, insertStore, insertUser, insertWarehouse } from '@/lib/testing/fixtures';
+import { inTx } from '@/test/support/loyalty';
+import { insertOrder, insertSale } from '@/test/support/messages';
+import { insertCategory, insertProduct, insertStore, insertUser, insertWarehouse } from '@/test/support/fixtures';
 import { decodeCursor, encodeCursor, listTimeline, type TimelineItem } from './timeline';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;

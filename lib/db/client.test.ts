@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquirePgliteLock, DatabaseLockedError, EMPTY_LOCK_GRACE_MS } from './client';
-import { createTestConnection } from './testing';
+import { createTestConnection } from '@/test/support/db';
 
 describe('PGlite folder lock', () => {
   it('refuses a second live process on the same folder, loudly', () => {

@@ -4,19 +4,19 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { initialActionState } from '@/lib/actions/state';
 import { addToCartAction } from '@/app/[locale]/(catalogue)/p/[slug]/add-to-cart-action';
 import { listenOnPostgres } from '@/lib/events/pg-listener';
-import { actAs } from '@/lib/testing/next-request';
-import { form } from '@/lib/testing/world';
+import { actAs } from '@/test/support/next-request';
+import { form } from '@/test/support/world';
 import { openConnection, queryRows, setConnection, type Connection } from './client';
-import { createTestConnection, onPostgres } from './testing';
+import { createTestConnection, onPostgres } from '@/test/support/db';
 import { isDatabaseUnavailable } from './unavailable';
 
-// A form action is called as Next.js calls it (lib/testing/next-request.ts).
-vi.mock('next/headers', async () => (await import('@/lib/testing/next-request')).nextHeaders);
-vi.mock('next/navigation', async () => (await import('@/lib/testing/next-request')).nextNavigation);
-vi.mock('next/cache', async () => (await import('@/lib/testing/next-request')).nextCache);
+// A form action is called as Next.js calls it (test/support/next-request.ts).
+vi.mock('next/headers', async () => (await import('@/test/support/next-request')).nextHeaders);
+vi.mock('next/navigation', async () => (await import('@/test/support/next-request')).nextNavigation);
+vi.mock('next/cache', async () => (await import('@/test/support/next-request')).nextCache);
 vi.mock('next/server', async () => ({ ...(await import('next/server.js')), connection: async () => {} }));
-vi.mock('next-auth', async () => (await import('@/lib/testing/next-request')).nextAuth);
-vi.mock('@/lib/auth', async () => (await import('@/lib/testing/next-request')).auth);
+vi.mock('next-auth', async () => (await import('@/test/support/next-request')).nextAuth);
+vi.mock('@/lib/auth', async () => (await import('@/test/support/next-request')).auth);
 
 /**
  * A link to PostgreSQL that goes silent — packets held, nothing refused — must not hang requests:

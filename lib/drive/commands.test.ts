@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db';
 import { getDb } from '@/lib/db';
-import { useTestDatabase } from '@/lib/db/testing';
-import { insertStore } from '@/lib/testing/fixtures';
+import { useTestDatabase } from '@/test/support/db';
+import { insertStore } from '@/test/support/fixtures';
 import { bookHeldSlot, holdSlot, moveBooking, releaseBooking, releaseHold, sweepDriveHolds } from './commands';
 import {
   BookingNotFoundError,
@@ -19,7 +19,7 @@ import {
 import { holderKey } from './holder';
 import { listSlots } from './queries';
 import { driveRefusal } from './refusals';
-import { insertDrivePlan, insertSlotIn, lapseHolds, takenOf } from './testing';
+import { insertDrivePlan, insertSlotIn, lapseHolds, takenOf } from '@/test/support/drive';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
 let store: number;

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb, type Db } from '@/lib/db';
-import { onPostgres, useTestDatabase } from '@/lib/db/testing';
-import { insertStore } from '@/lib/testing/fixtures';
+import { onPostgres, useTestDatabase } from '@/test/support/db';
+import { insertStore } from '@/test/support/fixtures';
 import { bookHeldSlot, holdSlot, releaseBooking } from './commands';
 import { SlotFullError } from './errors';
-import { insertSlotIn, lapseHolds, takenOf } from './testing';
+import { insertSlotIn, lapseHolds, takenOf } from '@/test/support/drive';
 
 /*
  * Races on a real multi-connection PostgreSQL (PGlite runs one transaction at a time, so there

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@/lib/db/testing';
-import { insertStore } from '@/lib/testing/fixtures';
+import { useTestDatabase } from '@/test/support/db';
+import { insertStore } from '@/test/support/fixtures';
 import { ensureDriveSlots } from './commands';
 import { DriveNotAvailableError } from './errors';
 import { listDriveStores, listSlots } from './queries';
-import { frenchDriveWeek, insertDrivePlan, insertSlotIn } from './testing';
+import { frenchDriveWeek, insertDrivePlan, insertSlotIn } from '@/test/support/drive';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
 let store: number;

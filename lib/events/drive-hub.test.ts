@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToCart, getOrCreateCustomerCart, setFulfilment } from '@/lib/cart/commands';
-import { onPostgres, useTestDatabase } from '@/lib/db/testing';
-import { insertSlotIn } from '@/lib/drive/testing';
-import { handOverOrder, markArrived, markOrderReady, placeOrder } from '@/lib/orders/commands';
-import { insertCategory, insertProduct, insertShoppers, insertStore, insertUser, setStock } from '@/lib/testing/fixtures';
+import { onPostgres, useTestDatabase } from '@/test/support/db';
+import { insertSlotIn } from '@/test/support/drive';
+import { handOverOrder, markArrived, markOrderReady } from '@/lib/orders/fulfilment';
+import { placeOrder } from '@/lib/orders/placing';
+import { insertCategory, insertProduct, insertShoppers, insertStore, insertUser, setStock } from '@/test/support/fixtures';
 import { createDriveHub, type DriveEvent, type DriveHub, type ListenSource } from './drive-hub';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;

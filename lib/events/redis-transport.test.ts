@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onPostgres, useTestDatabase } from '@/lib/db/testing';
-import { insertCategory, insertProduct, insertStore, setStock } from '@/lib/testing/fixtures';
+import { onPostgres, useTestDatabase } from '@/test/support/db';
+import { insertCategory, insertProduct, insertStore, setStock } from '@/test/support/fixtures';
 import { createDriveHub, type DriveEvent, type DriveHub } from './drive-hub';
 import { createStockHub, type StockEvent, type StockHub } from './stock-hub';
 import type { ListenSource } from './transport';
-import { redisAnswers } from '@/lib/testing/redis';
+import { redisAnswers } from '@/test/support/redis';
 
 /**
  * The Redis transport (LIVE_EVENTS=redis) against the Redis on 127.0.0.1:6379 and PostgreSQL:

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { queryRows } from '@/lib/db/client';
-import { onPostgres, useTestDatabase } from '@/lib/db/testing';
-import { insertCategory, insertProduct, insertStore, setStock } from '@/lib/testing/fixtures';
+import { onPostgres, useTestDatabase } from '@/test/support/db';
+import { insertCategory, insertProduct, insertStore, setStock } from '@/test/support/fixtures';
 import { relayStockChanges, startStockRelay, WAKE_CHANNEL, type RunSql, type StockRelay } from './stock-relay';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;

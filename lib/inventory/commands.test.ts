@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { queryRows } from '@/lib/db/client';
-import { onPostgres, useTestDatabase } from '@/lib/db/testing';
+import { onPostgres, useTestDatabase } from '@/test/support/db';
 import { relayStockChanges } from '@/lib/events/stock-relay';
 import { correctCount, IdempotencyKeyReusedError, InvalidQuantityError, receiveGoods, ReservedExceedsCountError, UnknownStockItemError } from './commands';
 
@@ -30,7 +30,7 @@ beforeAll(async () => {
     // pool.end() resolves before idle sockets close, and the DROP DATABASE … WITH (FORCE) that
     // follows terminates them; with the 20 clients the race tests open, the pool re-emits that
     // FATAL as an 'error' nobody listens to. Teardown noise, not a failure. (Better fixed once in
-    // lib/db/testing.ts.)
+    // test/support/db.ts.)
     conn.pool.on('error', () => {});
   }
   await conn.db.execute(

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@/lib/db/testing';
-import { insertCategory, insertProduct, insertStore, insertWarehouse, setStock } from '@/lib/testing/fixtures';
+import { useTestDatabase } from '@/test/support/db';
+import { insertCategory, insertProduct, insertStore, insertWarehouse, setStock } from '@/test/support/fixtures';
 import { getProductStock } from './product-stock';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;

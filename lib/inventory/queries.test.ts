@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/lib/db/client';
-import { useTestDatabase } from '@/lib/db/testing';
+import { useTestDatabase } from '@/test/support/db';
 import { relayStockChanges } from '@/lib/events/stock-relay';
-import { insertCategory, insertProduct, insertStore, insertWarehouse, setStock } from '@/lib/testing/fixtures';
+import { insertCategory, insertProduct, insertStore, insertWarehouse, setStock } from '@/test/support/fixtures';
 import { getAvailabilitySnapshot, getStoreAvailability, getWarehouseAvailability, listNearbyAvailability } from './queries';
 import { availabilityLevel } from './availability';
 

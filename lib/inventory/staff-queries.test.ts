@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@/lib/db/testing';
+import { useTestDatabase } from '@/test/support/db';
 import { receiveGoods } from './commands';
 import { LOOKUP_LIMIT, lookupStock } from './staff-queries';
 

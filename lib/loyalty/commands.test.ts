@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db';
-import { useTestDatabase } from '@/lib/db/testing';
-import { insertShoppers, insertStore, insertWarehouse } from '@/lib/testing/fixtures';
+import { useTestDatabase } from '@/test/support/db';
+import { insertShoppers, insertStore, insertWarehouse } from '@/test/support/fixtures';
 import { isValidCardNumber } from './card-number';
 import { adjustPoints, earnPoints, expireDuePoints, joinLoyalty, redeemPoints, reversePoints } from './commands';
 import {
@@ -15,7 +15,7 @@ import {
   UnknownCustomerError,
 } from './errors';
 import { findMemberByCardNumber, findMemberByEmail, getLoyaltyCard, getMemberByCardNumberOrThrow, listLoyaltyEntries } from './queries';
-import { inTx, insertOrderRow, insertSaleRow, ledgerOf, monthsAgo } from './testing';
+import { inTx, insertOrderRow, insertSaleRow, ledgerOf, monthsAgo } from '@/test/support/loyalty';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
 let db: Db;

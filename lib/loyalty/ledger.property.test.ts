@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@/lib/db/testing';
-import { insertShoppers, insertStore } from '@/lib/testing/fixtures';
+import { useTestDatabase } from '@/test/support/db';
+import { insertShoppers, insertStore } from '@/test/support/fixtures';
 import { earnPoints, expireDuePoints, joinLoyalty, redeemPoints, reversePoints } from './commands';
 import { NotEnoughPointsError } from './errors';
 import { getLoyaltyCard } from './queries';
-import { inTx, insertSaleRow, ledgerOf, monthsAgo } from './testing';
+import { inTx, insertSaleRow, ledgerOf, monthsAgo } from '@/test/support/loyalty';
 
 /*
  * Property: whatever sequence of earn / redeem / reverse / expire a shopper goes through, the sum

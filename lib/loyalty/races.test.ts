@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onPostgres, useTestDatabase } from '@/lib/db/testing';
-import { insertShoppers, insertStore } from '@/lib/testing/fixtures';
+import { onPostgres, useTestDatabase } from '@/test/support/db';
+import { insertShoppers, insertStore } from '@/test/support/fixtures';
 import { earnPoints, expireDuePoints, joinLoyalty, redeemPoints, reversePoints } from './commands';
 import { NotEnoughPointsError } from './errors';
-import { inTx, insertSaleRow, ledgerOf, monthsAgo } from './testing';
+import { inTx, insertSaleRow, ledgerOf, monthsAgo } from '@/test/support/loyalty';
 
 /*
  * Races on a real multi-connection PostgreSQL (PGlite runs one transaction at a time, so there

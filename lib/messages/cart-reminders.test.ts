@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { onPostgres, useTestDatabase } from '@/lib/db/testing';
-import { insertCategory, insertProduct, insertStore, insertUser, insertWarehouse } from '@/lib/testing/fixtures';
+import { onPostgres, useTestDatabase } from '@/test/support/db';
+import { insertCategory, insertProduct, insertStore, insertUser, insertWarehouse } from '@/test/support/fixtures';
 import { queueCartReminders } from './cart-reminders';
 import { deliverQueuedMessages } from './deliver';
 import { fileTransport, memoryTransport, type MessageTransport } from './transport';
-import { insertCart, insertOrder, insertSale } from './testing';
+import { insertCart, insertOrder, insertSale } from '@/test/support/messages';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
 let skus: number[];

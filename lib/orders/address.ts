@@ -21,3 +21,6 @@ export function addressSchema(t: Dictionary['orders']) {
       .refine((v) => v === '' || PHONE.test(v), { error: t.phoneInvalid }),
   });
 }
+
+/** A home-delivery address as an order holds it. */
+export type DeliveryAddress = { name: string; address: string; postcode: string; town: string; phone: string };

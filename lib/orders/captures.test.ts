@@ -3,13 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToCart, getOrCreateCustomerCart, setFulfilment } from '@/lib/cart/commands';
-import { onPostgres, useTestDatabase } from '@/lib/db/testing';
+import { onPostgres, useTestDatabase } from '@/test/support/db';
 import { PaymentUnavailableError, registerPaymentProvider } from '@/lib/payments';
 import { createTestProvider } from '@/lib/payments/test-provider';
-import type { CardMethodInput, PaymentProvider } from '@/lib/payments/types';
-import { insertCategory, insertProduct, insertShoppers, insertUser, insertWarehouse, setStock } from '@/lib/testing/fixtures';
+import type { PaymentProvider } from '@/lib/payments/types';
+import { insertCategory, insertProduct, insertShoppers, insertUser, insertWarehouse, setStock } from '@/test/support/fixtures';
+import { testAddress, testCard } from '@/test/support/orders';
 import { listUncapturedOrders, retryDueCaptures } from './captures';
-import { markShipped, placeOrder, type DeliveryAddress } from './commands';
+import { markShipped } from './fulfilment';
+import { placeOrder } from './placing';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
 let warehouse: number;
@@ -32,15 +34,8 @@ function flakyProvider(): PaymentProvider {
   };
 }
 
-const card: CardMethodInput = {
-  kind: 'card',
-  number: '4242424242424242',
-  expMonth: 12,
-  expYear: new Date().getFullYear() + 2,
-  cvc: '123',
-  holder: 'Camille Martin',
-};
-const address: DeliveryAddress = { name: 'Camille Martin', address: '12 rue de la République', postcode: '69002', town: 'Lyon', phone: '0612345678' };
+const card = testCard('4242424242424242');
+const address = testAddress;
 
 async function placeDeliveryOrder() {
   const customerId = shoppers[next++]!;
@@ -124,7 +119,7 @@ describe('capturing card payments after shipping', () => {
     const code = await new Promise<number | null>((resolve) => {
       const child = spawn(
         process.execPath,
-        ['--conditions=react-server', '--import', 'tsx', 'lib/orders/testing/ship-in-new-process.ts', String(placed.id), String(warehouse), String(staff)],
+        ['--conditions=react-server', '--import', 'tsx', 'test/support/ship-in-new-process.ts', String(placed.id), String(warehouse), String(staff)],
         { env: { ...process.env, DATABASE_URL: url, PGLITE_DIR: '' }, stdio: ['ignore', 'inherit', 'inherit'] },
       );
       child.on('exit', resolve);

@@ -2,26 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToCart, getOrCreateCustomerCart, setFulfilment } from '@/lib/cart/commands';
-import { useTestDatabase } from '@/lib/db/testing';
-import { insertSlotIn } from '@/lib/drive/testing';
+import { useTestDatabase } from '@/test/support/db';
+import { insertSlotIn } from '@/test/support/drive';
 import { adjustPoints, joinLoyalty } from '@/lib/loyalty/commands';
 import { NotEnoughPointsError } from '@/lib/loyalty/errors';
 import { getLoyaltyCard } from '@/lib/loyalty/queries';
 import { registerPaymentProvider } from '@/lib/payments';
 import { createTestProvider } from '@/lib/payments/test-provider';
-import type { CardMethodInput, PaymentProvider } from '@/lib/payments/types';
-import { insertCategory, insertProduct, insertShoppers, insertStore, insertUser, insertWarehouse, setStock } from '@/lib/testing/fixtures';
-import {
-  cancelOrderByCustomer,
-  handOverOrder,
-  markDelivered,
-  markOrderReady,
-  markShipped,
-  maxRedeemablePoints,
-  placeOrder,
-  pointsDiscountCents,
-  type DeliveryAddress,
-} from './commands';
+import type { PaymentProvider } from '@/lib/payments/types';
+import { insertCategory, insertProduct, insertShoppers, insertStore, insertUser, insertWarehouse, setStock } from '@/test/support/fixtures';
+import { testAddress, testCard } from '@/test/support/orders';
+import { cancelOrderByCustomer, handOverOrder, markDelivered, markOrderReady, markShipped } from './fulfilment';
+import { placeOrder } from './placing';
+import { maxRedeemablePoints, pointsDiscountCents } from './pricing';
 import { PointsNotUsableError } from './errors';
 
 /*
@@ -56,15 +49,8 @@ function recordingProvider(): PaymentProvider {
   };
 }
 
-const card: CardMethodInput = {
-  kind: 'card',
-  number: '4242424242424242',
-  expMonth: 12,
-  expYear: new Date().getFullYear() + 2,
-  cvc: '123',
-  holder: 'Camille Martin',
-};
-const address: DeliveryAddress = { name: 'Camille Martin', address: '12 rue de la République', postcode: '69002', town: 'Lyon', phone: '0612345678' };
+const card = testCard('4242424242424242');
+const address = testAddress;
 
 const balanceOf = async (customerId: number) => (await getLoyaltyCard(customerId))!.balance;
 const reservedAt = async (location: number) =>

@@ -7,8 +7,8 @@ import type { OrderEventKind, OrderMode, OrderStatus, PaymentStatus } from './sc
 
 /*
  * Reads for the shopper (their own orders only), the drive screen (its store only) and the web
- * operations desk (home delivery, admins). A drive order carries its booked slot and whether the
- * slot is past its cut-off (after which the shopper can no longer move or cancel it).
+ * operations desk (home delivery, admins). A drive order carries its booked slot and the slot's
+ * cut-off (after which the shopper can no longer move or cancel it: lib/orders/permissions.ts).
  */
 
 export type OrderLine = {
@@ -32,7 +32,7 @@ export type Order = {
   status: OrderStatus;
   customer: { id: number; name: string; email: string };
   location: { id: number; name: string; slug: string | null; address: string | null; postcode: string | null; town: string | null };
-  slot: { id: number; startsAt: string; endsAt: string; cutoffAt: string; pastCutoff: boolean } | null;
+  slot: { id: number; startsAt: string; endsAt: string; cutoffAt: string } | null;
   subtotalCents: number;
   deliveryCents: number;
   /** Loyalty points spent on the goods, and the euros they took off. */
@@ -74,7 +74,6 @@ type Row = {
   starts_at: Date | string | null;
   ends_at: Date | string | null;
   cutoff_at: Date | string | null;
-  past_cutoff: boolean | null;
   subtotal_cents: number;
   delivery_cents: number;
   points_redeemed: number;
@@ -110,10 +109,7 @@ function toOrder(r: Row): Order {
     status: r.status,
     customer: { id: r.customer_id, name: r.customer_name, email: r.customer_email },
     location: { id: r.location_id, name: r.location_name, slug: r.store_slug, address: r.address, postcode: r.postcode, town: r.town },
-    slot:
-      r.slot_id === null
-        ? null
-        : { id: r.slot_id, startsAt: iso(r.starts_at)!, endsAt: iso(r.ends_at)!, cutoffAt: iso(r.cutoff_at)!, pastCutoff: Boolean(r.past_cutoff) },
+    slot: r.slot_id === null ? null : { id: r.slot_id, startsAt: iso(r.starts_at)!, endsAt: iso(r.ends_at)!, cutoffAt: iso(r.cutoff_at)! },
     subtotalCents: r.subtotal_cents,
     deliveryCents: r.delivery_cents,
     pointsRedeemed: r.points_redeemed,
@@ -152,7 +148,6 @@ async function select(locale: Locale, where: SQL, order: SQL, limit = 100): Prom
            o.location_id, COALESCE(s.name, loc.name) AS location_name, s.slug AS store_slug, s.address, s.postcode, s.town,
            sl.id AS slot_id, sl.starts_at, sl.ends_at,
            sl.starts_at - make_interval(mins => COALESCE(ds.cutoff_minutes, 120)) AS cutoff_at,
-           sl.starts_at - make_interval(mins => COALESCE(ds.cutoff_minutes, 120)) <= now() AS past_cutoff,
            o.subtotal_cents, o.delivery_cents, o.points_redeemed, o.discount_cents, o.total_cents, o.payment_provider,
            (SELECT COALESCE(sum(e.points), 0)::int FROM loyalty_entries e WHERE e.order_id = o.id AND e.kind = 'earn') AS points_earned, o.payment_status, o.card_last4,
            (SELECT ps.name FROM stores ps WHERE ps.location_id = o.placed_at_store_id) AS paid_in_store,

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ForbiddenError } from '@/lib/auth/errors';
-import { useTestDatabase } from '@/lib/db/testing';
+import { useTestDatabase } from '@/test/support/db';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { OutOfStockError } from '@/lib/inventory/holds';
 import { getLoyaltyCard } from '@/lib/loyalty/queries';
 import { joinLoyalty } from '@/lib/loyalty/commands';
-import { insertCategory, insertProduct, insertShoppers, insertStore, insertUser, insertWarehouse, setStock } from '@/lib/testing/fixtures';
-import { cancelOrderByCustomer, cancelOrderByStaff, markDelivered, markShipped, type DeliveryAddress } from './commands';
+import { insertCategory, insertProduct, insertShoppers, insertStore, insertUser, insertWarehouse, setStock } from '@/test/support/fixtures';
+import type { DeliveryAddress } from './address';
+import { cancelOrderByCustomer, cancelOrderByStaff, markDelivered, markShipped } from './fulfilment';
 import { InvalidCheckoutError, OrderPaidInStoreError } from './errors';
 import { placeTillDeliveryOrder } from './till-orders';
 

@@ -6,7 +6,7 @@ import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { holdStock, type HoldLine } from '@/lib/inventory/holds';
 import { getWarehouseLocationId } from '@/lib/inventory/queries';
 import { AT_PICKUP_PROVIDER_ID } from '@/lib/payments/pay-at-pickup';
-import type { DeliveryAddress } from './commands';
+import type { DeliveryAddress } from './address';
 import { deliveryFeeCents } from './config';
 import { InvalidCheckoutError } from './errors';
 import { newOrderNumber } from './order-number';

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@/lib/db/testing';
+import { useTestDatabase } from '@/test/support/db';
 import { joinLoyalty } from '@/lib/loyalty/commands';
 import { listLoyaltyEntries } from '@/lib/loyalty/queries';
 import { NotStockedHereError, OutOfStockError } from '@/lib/inventory/holds';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
-import { insertCategory, insertProduct, insertStore, insertUser, setStock } from '@/lib/testing/fixtures';
+import { insertCategory, insertProduct, insertStore, insertUser, setStock } from '@/test/support/fixtures';
 import {
   cancelReservationByCustomer,
   cancelReservationByStaff,

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onPostgres, useTestDatabase } from '@/lib/db/testing';
+import { onPostgres, useTestDatabase } from '@/test/support/db';
 import { OutOfStockError } from '@/lib/inventory/holds';
-import { insertCategory, insertProduct, insertShoppers, insertStore, insertUser, setStock } from '@/lib/testing/fixtures';
+import { insertCategory, insertProduct, insertShoppers, insertStore, insertUser, setStock } from '@/test/support/fixtures';
 import { cancelReservationByCustomer, collectReservation, expireDueReservations, placeReservation } from './commands';
 import { ReservationStateError } from './errors';
 

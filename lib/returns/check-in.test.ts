@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@/lib/db/testing';
+import { useTestDatabase } from '@/test/support/db';
 import { adjustPoints, earnPoints, joinLoyalty } from '@/lib/loyalty/commands';
-import { inTx, ledgerOf } from '@/lib/loyalty/testing';
+import { inTx, ledgerOf } from '@/test/support/loyalty';
 import { registerPaymentProvider } from '@/lib/payments';
 import { PaymentStateError, PaymentUnavailableError } from '@/lib/payments/errors';
 import type { PaymentProvider } from '@/lib/payments/types';
-import { insertCategory, insertProduct, insertShoppers, insertStore, insertUser, setStock } from '@/lib/testing/fixtures';
+import { insertCategory, insertProduct, insertShoppers, insertStore, insertUser, setStock } from '@/test/support/fixtures';
 import { checkInReturn, retryReturnRefund, walkInReturn } from './check-in';
 import { bookReturn } from './commands';
 import { InvalidReturnError, RefundNotRetryableError, ReturnNotFoundError, ReturnPeriodOverError, ReturnStateError } from './errors';
 import { getCustomerReturn, getDeskReturn, getOrderForWalkIn, getReturnableOrder, listDeskReturnsForToday, listDropOffWindows } from './queries';
 import { getStoreCredit } from './store-credit';
-import { insertCompletedOrder, openReturnsDesk } from './testing';
+import { insertCompletedOrder, openReturnsDesk } from '@/test/support/returns';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
 let desk: number;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@/lib/db/testing';
-import { insertCategory, insertProduct, insertShoppers, insertStore, setStock } from '@/lib/testing/fixtures';
+import { useTestDatabase } from '@/test/support/db';
+import { insertCategory, insertProduct, insertShoppers, insertStore, setStock } from '@/test/support/fixtures';
 import { bookReturn, cancelReturn, rescheduleReturn, type ReturnLineInput } from './commands';
 import {
   DropOffTooLateError,
@@ -19,7 +19,7 @@ import {
   ReturnStateError,
 } from './errors';
 import { getCustomerReturn, getReturnableOrder, listCustomerReturns, listDropOffWindows, listReturnDesksNear } from './queries';
-import { insertCompletedOrder, openReturnsDesk, type OrderFixture } from './testing';
+import { insertCompletedOrder, openReturnsDesk, type OrderFixture } from '@/test/support/returns';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
 let desk: number;

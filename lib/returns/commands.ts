@@ -6,6 +6,7 @@ import { newReturnCode, normalizeReturnCode } from './code';
 import { returnsConfig } from './config';
 import { DropOffTooLateError, InvalidReturnError, ReturnKeyReusedError, ReturnNotFoundError, ReturnStateError } from './errors';
 import { assertReturnable, lastDropOff, lockReturnOrder, originalRefundMethod, type ReturnOrder } from './order-facts';
+import { isReturnChangeable } from './permissions';
 import { returnRefusal } from './refusals';
 import { RETURN_REASONS, type RefundMethod, type ReturnReason, type ReturnStatus } from './schema';
 
@@ -200,7 +201,7 @@ export async function rescheduleReturn(input: { customerId: number; code: string
   const startsAt = windowStart(input.windowStartsAt);
   return transaction(async (tx) => {
     const ret = await lockReturn(tx, { code: input.code, customerId: input.customerId });
-    if (ret.status !== 'booked') throw new ReturnStateError(ret.status, 'moved');
+    if (!isReturnChangeable(ret.status)) throw new ReturnStateError(ret.status, 'moved');
     const order = await lockReturnOrder(tx, { id: ret.order_id });
     const windowId = await lockWindow(tx, order, ret.store_id, startsAt);
     await tx.execute(sql`UPDATE returns SET window_id = ${windowId}, updated_at = now() WHERE id = ${ret.id}`);
@@ -213,7 +214,7 @@ export async function rescheduleReturn(input: { customerId: number; code: string
 export async function cancelReturn(input: { customerId: number; code: string }): Promise<void> {
   await transaction(async (tx) => {
     const ret = await lockReturn(tx, { code: input.code, customerId: input.customerId });
-    if (ret.status !== 'booked') throw new ReturnStateError(ret.status, 'cancelled');
+    if (!isReturnChangeable(ret.status)) throw new ReturnStateError(ret.status, 'cancelled');
     await tx.execute(sql`UPDATE returns SET status = 'cancelled', cancelled_at = now(), updated_at = now() WHERE id = ${ret.id}`);
     await addEvent(tx, ret.id, 'cancelled', input.customerId);
   });

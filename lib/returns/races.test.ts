@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onPostgres, useTestDatabase } from '@/lib/db/testing';
+import { onPostgres, useTestDatabase } from '@/test/support/db';
 import { registerPaymentProvider } from '@/lib/payments';
 import type { PaymentProvider } from '@/lib/payments/types';
-import { insertCategory, insertProduct, insertShoppers, insertStore, insertUser, setStock } from '@/lib/testing/fixtures';
+import { insertCategory, insertProduct, insertShoppers, insertStore, insertUser, setStock } from '@/test/support/fixtures';
 import { checkInReturn, walkInReturn } from './check-in';
 import { bookReturn } from './commands';
 import { DropOffWindowFullError, ReturnQuantityExceededError, ReturnStateError } from './errors';
 import { getDeskReturn, listDropOffWindows } from './queries';
-import { insertCompletedOrder, openReturnsDesk } from './testing';
+import { insertCompletedOrder, openReturnsDesk } from '@/test/support/returns';
 
 /*
  * Races on a real multi-connection PostgreSQL (PGlite runs one transaction at a time, so there

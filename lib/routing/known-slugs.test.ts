@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@/lib/db/testing';
-import { insertCategory, insertProduct, insertStore } from '@/lib/testing/fixtures';
+import { useTestDatabase } from '@/test/support/db';
+import { insertCategory, insertProduct, insertStore } from '@/test/support/fixtures';
 import { productSkuPath, slugExists } from './known-slugs';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@/lib/db/testing';
-import { insertStore } from '@/lib/testing/fixtures';
+import { useTestDatabase } from '@/test/support/db';
+import { insertStore } from '@/test/support/fixtures';
 import { searchStores } from './locator';
 import { places } from './schema';
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@/lib/db/testing';
+import { useTestDatabase } from '@/test/support/db';
 import { buildPlaceRows, seedPlaces } from './places-data';
 import { resolvePlace } from './places';
 import { toSearchName } from './search-name';

@@ -1,6 +1,6 @@
 import { lt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@/lib/db/testing';
+import { useTestDatabase } from '@/test/support/db';
 import { locations, storeClosures, storeHours, stores } from './schema';
 import { distanceKmSql, getStoreById, getStoreBySlug, getStoreHours, listStores, listStoresByDistance } from './queries';
 

@@ -2,16 +2,16 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addToCart, createAnonymousCart, getOrCreateCustomerCart } from '@/lib/cart/commands';
 import { CART_COOKIE } from '@/lib/cart/identity';
 import { openConnection, setConnection } from '@/lib/db/client';
-import { useTestDatabase } from '@/lib/db/testing';
+import { useTestDatabase } from '@/test/support/db';
 import { MY_STORE_COOKIE } from '@/lib/stores/my-store';
-import { insertCategory, insertProduct, insertStore, insertUser } from '@/lib/testing/fixtures';
-import { actAs, request } from '@/lib/testing/next-request';
+import { insertCategory, insertProduct, insertStore, insertUser } from '@/test/support/fixtures';
+import { actAs, request } from '@/test/support/next-request';
 import { GET } from './route';
 
-vi.mock('next/headers', async () => (await import('@/lib/testing/next-request')).nextHeaders);
+vi.mock('next/headers', async () => (await import('@/test/support/next-request')).nextHeaders);
 vi.mock('next/server', async () => ({ ...(await import('next/server.js')), connection: async () => {} }));
-vi.mock('next-auth', async () => (await import('@/lib/testing/next-request')).nextAuth);
-vi.mock('@/lib/auth', async () => (await import('@/lib/testing/next-request')).auth);
+vi.mock('next-auth', async () => (await import('@/test/support/next-request')).nextAuth);
+vi.mock('@/lib/auth', async () => (await import('@/test/support/next-request')).auth);
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
 let lyon: number;

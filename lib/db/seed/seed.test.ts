@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../auth/password';
 import { isValidCardNumber } from '../../loyalty/card-number';
 import type { Db } from '../client';
-import { createTestConnection } from '../testing';
+import { createTestConnection } from '@/test/support/db';
 import { PRODUCT_TEMPLATES } from './catalog';
 import { ean13CheckDigit, isValidEan13, seedEan13 } from './ean';
 import { easterSunday } from './hours';

@@ -1,21 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { queryRows } from '@/lib/db/client';
-import { useTestDatabase } from '@/lib/db/testing';
+import { useTestDatabase } from '@/test/support/db';
 import { initialActionState } from '@/lib/actions/state';
 import { verifyPassword } from '@/lib/auth/password';
 import { isSessionLive, startSession } from '@/lib/auth/sessions';
 import { createUser, findUserById } from '@/lib/auth/users';
-import { actAs, NavigationSignal } from '@/lib/testing/next-request';
-import { form } from '@/lib/testing/world';
+import { actAs, NavigationSignal } from '@/test/support/next-request';
+import { form } from '@/test/support/world';
 import { changePasswordAction } from './change-password-action';
 import { signOutEverywhereAction } from './sign-out-everywhere-action';
 
-vi.mock('next/headers', async () => (await import('@/lib/testing/next-request')).nextHeaders);
-vi.mock('next/navigation', async () => (await import('@/lib/testing/next-request')).nextNavigation);
-vi.mock('next/cache', async () => (await import('@/lib/testing/next-request')).nextCache);
+vi.mock('next/headers', async () => (await import('@/test/support/next-request')).nextHeaders);
+vi.mock('next/navigation', async () => (await import('@/test/support/next-request')).nextNavigation);
+vi.mock('next/cache', async () => (await import('@/test/support/next-request')).nextCache);
 vi.mock('next/server', async () => ({ ...(await import('next/server.js')), connection: async () => {} }));
-vi.mock('next-auth', async () => (await import('@/lib/testing/next-request')).nextAuth);
-vi.mock('@/lib/auth', async () => (await import('@/lib/testing/next-request')).auth);
+vi.mock('next-auth', async () => (await import('@/test/support/next-request')).nextAuth);
+vi.mock('@/lib/auth', async () => (await import('@/test/support/next-request')).auth);
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
 beforeAll(async () => {

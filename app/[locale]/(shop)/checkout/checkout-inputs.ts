@@ -13,7 +13,7 @@ export const slotIdSchema = wholeNumber(1, 2_147_483_647);
 export const redeemPointsSchema = z.preprocess((v) => (v === '' ? 0 : v), wholeNumber(0, 100_000_000));
 /**
  * The unit prices the page showed, "sku:cents,sku:cents" (components/checkout/checkout-form.tsx):
- * the order is refused if today's differ (lib/orders/commands.ts), so the shopper never pays a
+ * the order is refused if today's differ (lib/orders/pricing.ts), so the shopper never pays a
  * price the page did not show.
  */
 export const shownPricesSchema = z

@@ -18,7 +18,7 @@ import type { Dictionary } from '@/lib/i18n/dictionary';
 import { getI18n } from '@/lib/i18n/server';
 import { getLoyaltyRules } from '@/lib/loyalty/config';
 import { getLoyaltyCard } from '@/lib/loyalty/queries';
-import { maxRedeemablePoints } from '@/lib/orders/commands';
+import { maxRedeemablePoints } from '@/lib/orders/pricing';
 import { deliveryFeeCents, freeDeliveryFromCents } from '@/lib/orders/config';
 import { getPaymentProvider } from '@/lib/payments';
 import { getStoreById } from '@/lib/stores/queries';

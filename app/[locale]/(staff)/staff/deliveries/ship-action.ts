@@ -1,5 +1,5 @@
 'use server';
-import { markShipped } from '@/lib/orders/commands';
+import None{ markShipped } from '@/lib/orders/fulfilment';
 import { deliveryOrderAction } from '@/lib/actions/staff-orders';
 
 /** The parcel has left: the units leave the warehouse and the card is charged. */

@@ -1,5 +1,5 @@
 'use server';
-import { startPreparing } from '@/lib/orders/commands';
+import None{ startPreparing } from '@/lib/orders/fulfilment';
 import { deliveryOrderAction } from '@/lib/actions/staff-orders';
 
 /** Picking starts at the warehouse. */

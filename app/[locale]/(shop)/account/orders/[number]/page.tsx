@@ -5,7 +5,7 @@ import { OrderSummary } from '@/components/checkout/order-summary';
 import { ArrivalForm } from '@/components/my-orders/arrival-form';
 import { AutoRefresh } from '@/components/my-orders/auto-refresh';
 import { CancelOrderForm } from '@/components/my-orders/cancel-order-form';
-import { arrivalWindow, dayText, slotText } from '@/components/my-orders/format';
+import { dayText, slotText } from '@/components/my-orders/format';
 import { MoveSlotPanel } from '@/components/my-orders/move-slot-panel';
 import { OrderStatusBadge } from '@/components/my-orders/order-status-badge';
 import { OrderTimeline } from '@/components/my-orders/order-timeline';
@@ -17,8 +17,9 @@ import type { Dictionary } from '@/lib/i18n/dictionary';
 import { formatTime, interpolate } from '@/lib/i18n/format';
 import { formatDeadline } from '@/lib/i18n/format-deadline';
 import { getI18n } from '@/lib/i18n/server';
-import { ARRIVAL_OPENS_MINUTES_BEFORE } from '@/lib/orders/config';
+import { whatShopperMayDo, type ShopperMay } from '@/lib/orders/permissions';
 import { getCustomerOrder, type Order } from '@/lib/orders/queries';
+import { mayStartReturn } from '@/lib/returns/permissions';
 import { getReturnableOrder, listCustomerReturns } from '@/lib/returns/queries';
 import { cancelOrderAction } from './cancel-order-action';
 import { markArrivedAction } from './mark-arrived-action';
@@ -34,11 +35,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 const heading = 'text-xs font-semibold tracking-wide text-muted uppercase';
 
 /** The drive side: the store, the slot (changeable until its cut-off), "I'm here" on the day. */
-function DrivePanels({ order, now, locale, t }: { order: Order; now: Date; locale: Locale; t: Dictionary }) {
+function DrivePanels({ order, may, locale, t }: { order: Order; may: ShopperMay; locale: Locale; t: Dictionary }) {
   const to = t.orders;
   const { slot, location } = order;
-  const window = arrivalWindow(order, now, ARRIVAL_OPENS_MINUTES_BEFORE);
-  const changeable = slot !== null && !slot.pastCutoff && (order.status === 'placed' || order.status === 'preparing');
+  const window = may.arrival;
+  const changeable = may.moveSlot && slot !== null;
   const { imHere, imHereIntro, bay, bayHint, updateBay, sending, moveSlot, moveSubmit, keepSlot } = to;
   return (
     <>
@@ -84,7 +85,7 @@ function DrivePanels({ order, now, locale, t }: { order: Order; now: Date; local
             <p className="mt-1 font-semibold" data-testid="order-slot">
               {slotText(slot, locale, t.orders)}
             </p>
-            {(order.status === 'placed' || order.status === 'preparing') && (
+            {(may.moveSlot || may.slotPastCutoff) && (
               <p className="text-sm text-muted" data-testid="order-changeable">
                 {changeable ? interpolate(to.changeUntil, { date: formatDeadline(new Date(slot.cutoffAt), locale) }) : to.noLongerChangeable}
               </p>
@@ -127,16 +128,12 @@ export default async function OrderPage({ params }: Props) {
   const [returns, returnable] = completed
     ? await Promise.all([listCustomerReturns(user.id, locale, { orderId: order.id }), getReturnableOrder(order.number, user.id, locale)])
     : [[], null];
-  const canReturn = returnable !== null && returnable.open && returnable.deadline !== null && returnable.lines.some((l) => l.returnable > 0);
+  const canReturn = returnable !== null && mayStartReturn(returnable);
   const to = t.orders;
-  const now = new Date();
-  const open = ['placed', 'preparing', 'ready', 'shipped'].includes(order.status);
-  // Paid at a shop's till: it comes back as a return, not a cancellation (lib/orders/till-orders.ts).
-  const cancellable =
-    order.paidInStore === null &&
-    (order.status === 'placed' || order.status === 'preparing') &&
-    (order.mode === 'delivery' || (order.slot !== null && !order.slot.pastCutoff));
-  const live = order.mode === 'drive' && open && arrivalWindow(order, now, ARRIVAL_OPENS_MINUTES_BEFORE) !== null;
+  // The rules the commands apply (lib/orders/permissions.ts), at the request's time.
+  const may = whatShopperMayDo(order, new Date());
+  // On the day of a drive pickup, the page follows the order (ready, handed over) by itself.
+  const live = may.arrival !== null;
   const { delivery } = order;
 
   return (
@@ -158,7 +155,7 @@ export default async function OrderPage({ params }: Props) {
       <div className="mt-5 grid gap-5 md:grid-cols-2 md:items-start">
         <div className="min-w-0 space-y-5">
           {order.mode === 'drive' ? (
-            <DrivePanels order={order} now={now} locale={locale} t={t} />
+            <DrivePanels order={order} may={may} locale={locale} t={t} />
           ) : (
             delivery && (
               <section aria-labelledby="order-delivery" className="card p-5" data-testid="order-delivery">
@@ -185,7 +182,7 @@ export default async function OrderPage({ params }: Props) {
           <CancelOrderForm
             action={cancelOrderAction}
             orderId={order.id}
-            allowed={cancellable}
+            allowed={may.cancel}
             labels={{ cancel: to.cancel, cancelConfirm: to.cancelConfirm, cancelSubmit: to.cancelSubmit, keep: to.keep, pending: to.cancelPending }}
           />
         </div>

@@ -10,6 +10,7 @@ import { StatusBadge } from '@/components/reservations/status-badge';
 import { requireUser } from '@/lib/auth/guards';
 import { interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
+import { isOpenReservation } from '@/lib/reservations/permissions';
 import { getCustomerReservation } from '@/lib/reservations/queries';
 import { cancelReservationAction } from './cancel-reservation-action';
 
@@ -31,7 +32,7 @@ export default async function ReservationPage({ params }: Props) {
   const reservation = /^\d{1,10}$/.test(id) ? await getCustomerReservation(Number(id), user.id, locale) : null;
   if (!reservation) notFound();
   const tr = t.reservations;
-  const open = reservation.status === 'placed' || reservation.status === 'ready';
+  const open = isOpenReservation(reservation.status);
   const qrSvg = open ? await QRCode.toString(reservation.code, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) : null;
   const { store } = reservation;
 

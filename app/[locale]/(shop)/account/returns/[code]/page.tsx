@@ -11,6 +11,7 @@ import { PrintButton } from '@/components/staff/till/print-button';
 import { requireUser } from '@/lib/auth/guards';
 import { formatDateTime, formatTime, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
+import { isReturnChangeable } from '@/lib/returns/permissions';
 import { getCustomerReturn } from '@/lib/returns/queries';
 import { cancelReturnAction } from './cancel-return-action';
 import { rescheduleReturnAction } from './reschedule-return-action';
@@ -83,7 +84,7 @@ export default async function ReturnPassPage({ params }: Props) {
                 </p>
               )}
             </div>
-            {booked && (
+            {isReturnChangeable(ret.status) && (
               <div className="space-y-3 print:hidden">
                 <ReschedulePanel
                   action={rescheduleReturnAction}

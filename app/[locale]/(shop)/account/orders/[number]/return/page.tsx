@@ -14,6 +14,7 @@ import { interpolate, intlTag } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { getCustomerOrder, type Order } from '@/lib/orders/queries';
 import { returnsConfig } from '@/lib/returns/config';
+import { mayStartReturn } from '@/lib/returns/permissions';
 import { getReturnableOrder, listReturnDesksNear, type ReturnableOrder } from '@/lib/returns/queries';
 import { getMyStoreId } from '@/lib/stores/my-store';
 import { resolvePlace } from '@/lib/stores/places';
@@ -68,7 +69,7 @@ export default async function BookReturnPage({ params }: Props) {
   ]);
   if (!order || !returnable) notFound();
   const tr = t.returns;
-  const canReturn = returnable.open && returnable.lines.some((l) => l.returnable > 0);
+  const canReturn = mayStartReturn(returnable);
 
   let desks: DeskSearch | null = null;
   if (canReturn) {

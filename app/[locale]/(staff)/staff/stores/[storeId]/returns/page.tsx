@@ -14,6 +14,7 @@ import { getI18n } from '@/lib/i18n/server';
 import { DeskSection } from '@/components/staff/desk-section';
 import { normalizeOrderNumber } from '@/lib/orders/order-number';
 import { normalizeReturnCode } from '@/lib/returns/code';
+import { mayStartReturn } from '@/lib/returns/permissions';
 import { getDeskReturn, getOrderForWalkIn, hasReturnsDesk, listDeskReturnsForToday } from '@/lib/returns/queries';
 import { checkInAction } from './check-in-action';
 import { retryRefundAction } from './retry-refund-action';
@@ -153,7 +154,7 @@ export default async function ReturnsDeskPage({ params, searchParams }: Params) 
               <p className="text-sm text-muted">
                 {walkIn.customer.name} · {walkIn.customer.email}
               </p>
-              {walkIn.open && walkIn.lines.some((l) => l.returnable > 0) ? (
+              {mayStartReturn(walkIn) ? (
                 <WalkInForm
                   key={walkIn.id}
                   action={walkInAction}

@@ -10,9 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { setConnection, type Connection, type Db } from './client';
-import { MIGRATIONS_FOLDER, runMigrations } from './migrate';
-import * as schema from './schema';
+import { setConnection, type Connection, type Db } from '@/lib/db/client';
+import { MIGRATIONS_FOLDER, runMigrations } from '@/lib/db/migrate';
+import * as schema from '@/lib/db/schema';
 
 export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
@@ -20,7 +20,7 @@ export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
  * A freshly migrated PGlite data directory, dumped once per set of migrations and loaded by every
  * test file: starting PGlite from it takes ~0.4 s where initdb and fourteen migrations take ~1.6 s,
  * a minute over the suite. Named by a hash of the migration files, so a changed or added migration
- * makes a new one. Made by the Vitest global setup (lib/testing/pglite-template-setup.ts), or by
+ * makes a new one. Made by the Vitest global setup (test/support/pglite-template-setup.ts), or by
  * the first test file that needs it; written to a temporary name and renamed, so a reader never
  * sees half a file.
  */

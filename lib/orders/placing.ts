@@ -1,0 +1,203 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { getDb, type Db } from '@/lib/db';
+import { clearCart, lockCartForCheckout } from '@/lib/cart/commands';
+import { bookHeldSlot } from '@/lib/drive/commands';
+import type { SlotHolder } from '@/lib/drive/holder';
+import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
+import { holdStock, type HoldLine } from '@/lib/inventory/holds';
+import { redeemPoints } from '@/lib/loyalty/commands';
+import { NotAMemberError, NotEnoughPointsError } from '@/lib/loyalty/errors';
+import { getLoyaltyCard } from '@/lib/loyalty/queries';
+import type { PaymentMethodInput } from '@/lib/payments/types';
+import type { DeliveryAddress } from './address';
+import { DriveNotOfferedError, InvalidCheckoutError, PriceChangedError } from './errors';
+import { newOrderNumber } from './order-number';
+import { authoriseOrderPayment, voidAuthorisation } from './payment';
+import { assertShownPrices, totals, type CartSnapshot } from './pricing';
+import type { OrderMode } from './schema';
+import { transaction } from './transaction';
+
+/*
+ * Placing an online order is a single transaction over the cart (locked), the stock (a
+ * conditional hold), the drive slot (booked, capacity checked under the slot's lock) and the order
+ * rows: all of it commits, or none. The payment is authorised before that transaction and voided
+ * when it rolls back, so a refusal anywhere leaves nothing booked, nothing reserved, nothing charged.
+ * What happens to the order next: lib/orders/fulfilment.ts.
+ */
+
+export type PlaceOrderInput = {
+  customerId: number;
+  /** Resolved by the caller from the session, never from the form. */
+  cartId: number;
+  /** Drive: the slot the shopper holds (or picks now). */
+  slotId?: number;
+  address?: DeliveryAddress;
+  /** Home delivery pays by card now; drive pays at pickup. */
+  payment?: PaymentMethodInput;
+  /** Loyalty points to spend on the goods (a multiple of the redemption step; 0 or absent: none). */
+  redeemPoints?: number;
+  /**
+   * The unit price of each line as the checkout page showed it (SKU → cents). The order takes
+   * today's prices, and is refused with PriceChangedError (naming the new ones) when any differs
+   * from what the shopper saw — or when the cart holds a line the page did not show.
+   */
+  shownPrices?: ReadonlyMap<number, number>;
+  idempotencyKey: string;
+};
+
+export type PlacedOrder = { id: number; number: string; replayed: boolean };
+
+/**
+ * The order a checkout key already placed, from the database (so also after a restart), or null.
+ * Callers ask this before anything about the present — the cart is empty once the order is
+ * placed — so a retry answers as the first request did. Another shopper's key reveals nothing.
+ */
+export async function findOrderByKey(customerId: number, key: string): Promise<PlacedOrder | null> {
+  const first = await orderByKey(customerId, key);
+  return first && { id: first.id, number: first.number, replayed: true };
+}
+
+async function orderByKey(customerId: number, key: string): Promise<{ id: number; number: string; paymentReference: string | null } | null> {
+  const db = await getDb();
+  const r = await db.execute<{ id: number; number: string; customer_id: number; placed_at_store_id: number | null; payment_reference: string | null }>(
+    sql`SELECT id, number, customer_id, placed_at_store_id, payment_reference FROM orders WHERE idempotency_key = ${key}`,
+  );
+  const row = r.rows[0];
+  if (!row) return null;
+  if (row.customer_id !== customerId || row.placed_at_store_id !== null) throw new IdempotencyKeyReusedError();
+  return { id: row.id, number: row.number, paymentReference: row.payment_reference };
+}
+
+/** Where a mode's stock lives: the web warehouse, or the drive store (which must offer drive). */
+async function stockLocation(tx: Db, cart: CartSnapshot): Promise<number> {
+  if (cart.fulfilment === 'delivery') {
+    const r = await tx.execute<{ id: number }>(sql`SELECT id FROM locations WHERE kind = 'warehouse' ORDER BY id LIMIT 1`);
+    if (!r.rows[0]) throw new Error('No web warehouse is configured: home delivery cannot take orders');
+    return r.rows[0].id;
+  }
+  if (cart.driveStoreId === null) throw new InvalidCheckoutError('Choose a drive store for your order.');
+  const r = await tx.execute<{ drive: boolean }>(sql`SELECT drive FROM stores WHERE location_id = ${cart.driveStoreId}`);
+  if (!r.rows[0]?.drive) throw new DriveNotOfferedError();
+  return cart.driveStoreId;
+}
+
+function validate(input: PlaceOrderInput, mode: OrderMode): void {
+  if (mode === 'drive' && !(Number.isSafeInteger(input.slotId) && input.slotId! > 0)) {
+    throw new InvalidCheckoutError('Choose a pickup slot.');
+  }
+  if (mode === 'delivery') {
+    if (!input.address) throw new InvalidCheckoutError('Enter the delivery address.');
+    if (!input.payment) throw new InvalidCheckoutError('Enter your card details.');
+  }
+}
+
+/**
+ * Places the cart as an order. Replays (same idempotency key) return the first order without a
+ * second charge. Refusals: EmptyCartError (lib/cart), InvalidCheckoutError, DriveNotOfferedError,
+ * PaymentDeclinedError, PriceChangedError, OutOfStockError / NotStockedHereError (lib/inventory),
+ * and the slot refusals of lib/drive (full, past cut-off, closed, another store's).
+ */
+export async function placeOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
+  const replay = await findOrderByKey(input.customerId, input.idempotencyKey);
+  if (replay) return replay;
+  try {
+    return await placeNewOrder(input);
+  } catch (err) {
+    // A refusal is given only after the key is asked again: the same checkout sent twice at once
+    // waits on the cart's lock, then finds it emptied by the other request — whose order is the answer.
+    const winner = await findOrderByKey(input.customerId, input.idempotencyKey).catch(() => null);
+    if (winner) return winner;
+    throw err;
+  }
+}
+
+async function placeNewOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
+  // What the shopper is about to pay, read as checkout will see it (and checked again inside).
+  const preview = await transaction((tx) => lockCartForCheckout(tx, input.cartId));
+  const mode = preview.fulfilment;
+  validate(input, mode);
+  // Before the card is touched: a price that moved since the page was drawn is not charged.
+  assertShownPrices(preview, input.shownPrices);
+  const points = input.redeemPoints ?? 0;
+  const amount = totals(preview, points).total;
+  if (points > 0) {
+    // Not enough points is known before the card is touched (the ledger's own check, inside the
+    // transaction, is what guarantees it: the balance can still move in between).
+    const card = await getLoyaltyCard(input.customerId);
+    if (!card) throw new NotAMemberError();
+    if (card.balance < points) throw new NotEnoughPointsError(card.balance, points);
+  }
+
+  const auth = await authoriseOrderPayment({
+    mode,
+    card: input.payment,
+    amountCents: amount,
+    checkoutKey: input.idempotencyKey,
+    customerId: input.customerId,
+  });
+
+  try {
+    return await transaction(async (tx) => {
+      const cart = await lockCartForCheckout(tx, input.cartId);
+      if (cart.fulfilment !== mode) throw new PriceChangedError(); // switched mode in another tab: new total
+      assertShownPrices(cart, input.shownPrices);
+      const { subtotal, delivery, discount, total } = totals(cart, points);
+      if (total !== amount) throw new PriceChangedError();
+      const locationId = await stockLocation(tx, cart);
+      const number = newOrderNumber();
+      const a = mode === 'delivery' ? input.address! : null;
+      const inserted = await tx.execute<{ id: number }>(sql`
+        INSERT INTO orders (number, customer_id, mode, location_id, status, subtotal_cents, delivery_cents, points_redeemed,
+                            discount_cents, total_cents, payment_provider, payment_reference, payment_status, card_last4,
+                            delivery_name, delivery_address, delivery_postcode, delivery_town, delivery_phone, idempotency_key)
+        VALUES (${number}, ${input.customerId}, ${mode}, ${locationId}, 'placed', ${subtotal}, ${delivery}, ${points}, ${discount}, ${total},
+                ${auth.providerId}, ${auth.reference}, ${mode === 'delivery' ? 'authorized' : 'due_at_pickup'}, ${auth.last4},
+                ${a?.name ?? null}, ${a?.address ?? null}, ${a?.postcode ?? null}, ${a?.town ?? null}, ${a?.phone ?? null},
+                ${input.idempotencyKey})
+        RETURNING id`);
+      const orderId = inserted.rows[0]!.id;
+      const lines: HoldLine[] = cart.lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity }));
+      await tx.execute(sql`
+        INSERT INTO order_lines (order_id, sku_id, quantity, unit_price_cents)
+        SELECT ${orderId}, w.sku, w.n, w.price
+        FROM unnest(${intArray(cart.lines.map((l) => l.skuId))}::int[], ${intArray(cart.lines.map((l) => l.quantity))}::int[],
+                    ${intArray(cart.lines.map((l) => l.unitPriceCents))}::int[]) WITH ORDINALITY AS w(sku, n, price, pos)
+        ORDER BY w.pos`);
+      await holdStock(tx, locationId, lines);
+      if (points > 0) {
+        // The balance check is the ledger's conditional update: not enough points rolls all of it back.
+        await redeemPoints(tx, {
+          customerId: input.customerId,
+          points,
+          channel: 'web',
+          storeId: mode === 'drive' ? locationId : null,
+          orderId,
+          key: `order:${input.idempotencyKey}:redeem`,
+        });
+      }
+      if (mode === 'drive') {
+        const holder: SlotHolder = { customerId: input.customerId };
+        await bookHeldSlot(tx, { storeId: locationId, slotId: input.slotId!, orderRef: number, holder });
+      }
+      await tx.execute(sql`INSERT INTO order_events (order_id, kind, actor_id) VALUES (${orderId}, 'placed', ${input.customerId})`);
+      await clearCart(tx, input.cartId);
+      return { id: orderId, number, replayed: false };
+    });
+  } catch (err) {
+    // The same checkout submitted twice at once: the other request may have won while this one
+    // waited on the cart's lock (and found it empty) or on the key's index. Then its order is the
+    // answer, whatever this attempt was refused for; and when the payment key matched, the
+    // authorisation is the one that order holds: it must not be voided.
+    const winner = await orderByKey(input.customerId, input.idempotencyKey).catch(() => null);
+    if (winner && winner.paymentReference === auth.reference) return { id: winner.id, number: winner.number, replayed: true };
+    // Nothing was written for this authorisation: it must not stay on the shopper's card.
+    await voidAuthorisation(auth.providerId, auth.reference, 'an authorisation');
+    if (winner) return { id: winner.id, number: winner.number, replayed: true };
+    throw err;
+  }
+}
+
+function intArray(values: number[]): string {
+  return `{${values.map((v) => Math.trunc(v)).join(',')}}`;
+}
