@@ -6,7 +6,7 @@ import type { CheckoutState } from '@/components/checkout/form-state';
 import { shopperAction } from '@/lib/actions/builder';
 import { idempotencyKeySchema } from '@/lib/actions/inputs';
 import { getCart } from '@/lib/cart/queries';
-import None{ findOrderByKey, placeOrder, type PlaceOrderInput } from '@/lib/orders/placing';
+import { findOrderByKey, placeOrder, type PlaceOrderInput } from '@/lib/orders/placing';
 import { parseCardForm } from '@/lib/payments/card-schema';
 import { addressSchema, addressValues, redeemPointsSchema, shownPricesSchema, slotIdSchema } from './checkout-inputs';
 

@@ -1,5 +1,5 @@
 'use server';
-import None{ cancelOrderByStaff } from '@/lib/orders/fulfilment';
+import { cancelOrderByStaff } from '@/lib/orders/fulfilment';
 import { deliveryOrderAction } from '@/lib/actions/staff-orders';
 
 /** Cancelled before shipping: the units go back on sale and the card hold is released. */

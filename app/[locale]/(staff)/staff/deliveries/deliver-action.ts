@@ -1,5 +1,5 @@
 'use server';
-import None{ markDelivered } from '@/lib/orders/fulfilment';
+import { markDelivered } from '@/lib/orders/fulfilment';
 import { deliveryOrderAction } from '@/lib/actions/staff-orders';
 
 /** The carrier confirmed delivery. */

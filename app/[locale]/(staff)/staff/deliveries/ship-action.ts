@@ -1,5 +1,5 @@
 'use server';
-import None{ markShipped } from '@/lib/orders/fulfilment';
+import { markShipped } from '@/lib/orders/fulfilment';
 import { deliveryOrderAction } from '@/lib/actions/staff-orders';
 
 /** The parcel has left: the units leave the warehouse and the card is charged. */

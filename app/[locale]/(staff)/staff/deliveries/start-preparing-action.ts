@@ -1,5 +1,5 @@
 'use server';
-import None{ startPreparing } from '@/lib/orders/fulfilment';
+import { startPreparing } from '@/lib/orders/fulfilment';
 import { deliveryOrderAction } from '@/lib/actions/staff-orders';
 
 /** Picking starts at the warehouse. */

@@ -3,7 +3,7 @@ import { refresh } from 'next/cache';
 import { shopperAction, refreshOnRefusal } from '@/lib/actions/builder';
 import { orderIdSchema } from '@/lib/actions/inputs';
 import { done } from '@/lib/actions/state';
-import None{ cancelOrderByCustomer } from '@/lib/orders/fulfilment';
+import { cancelOrderByCustomer } from '@/lib/orders/fulfilment';
 
 /**
  * The shopper cancels one of their own orders: scoped to the session's customer, so someone

@@ -5,7 +5,7 @@ import { shopperAction, refreshOnRefusal } from '@/lib/actions/builder';
 import { idSchema } from '@/lib/actions/inputs';
 import { done } from '@/lib/actions/state';
 import { formatTime, interpolate } from '@/lib/i18n/format';
-import None{ markArrived } from '@/lib/orders/fulfilment';
+import { markArrived } from '@/lib/orders/fulfilment';
 
 const arrivalSchema = z.object({ orderId: idSchema, bay: z.string().trim().max(12).optional().default('') });
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { shopperAction, refreshOnRefusal } from '@/lib/actions/builder';
 import { idSchema } from '@/lib/actions/inputs';
 import { done, refuse } from '@/lib/actions/state';
-import None{ moveOrderSlot } from '@/lib/orders/fulfilment';
+import { moveOrderSlot } from '@/lib/orders/fulfilment';
 
 /**
  * Moves one of the shopper's own drive orders to another slot of its store, before the cut-off.

@@ -1,5 +1,5 @@
 'use server';
-import None{ markOrderReady } from '@/lib/orders/fulfilment';
+import { markOrderReady } from '@/lib/orders/fulfilment';
 import { driveOrderAction } from '@/lib/actions/staff-orders';
 
 /** Picked and bagged, waiting at the drive (straight from "placed" too, for a small order). */

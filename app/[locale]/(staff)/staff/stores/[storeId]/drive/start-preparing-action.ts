@@ -1,5 +1,5 @@
 'use server';
-import None{ startPreparing } from '@/lib/orders/fulfilment';
+import { startPreparing } from '@/lib/orders/fulfilment';
 import { driveOrderAction } from '@/lib/actions/staff-orders';
 
 /** Picking starts: the order leaves "to prepare" for the picker's list. */
