@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { getDb, type Db } from '@/lib/db';
+import { getDb, transaction, type Db } from '@/lib/db';
 import { PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '@/lib/errors';
 import { ANONYMOUS_CART_DAYS, cartLimits } from './config';
 import {
@@ -25,11 +25,6 @@ import type { CheckoutLine, FulfilmentMode } from './types';
  */
 
 const MAX_INT = 2_147_483_647;
-
-async function transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
-  const db = await getDb();
-  return db.transaction((tx) => work(tx as unknown as Db));
-}
 
 const validId = (id: number) => Number.isSafeInteger(id) && id > 0 && id <= MAX_INT;
 

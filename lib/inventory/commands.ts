@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDb, type Db } from '@/lib/db';
+import { transaction, type Db } from '@/lib/db';
 import { DomainError, PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '@/lib/errors';
 
 /*
@@ -120,14 +120,9 @@ async function finishMovement(tx: Db, id: number, delta: number, onHandAfter: nu
   return toChange(row, false);
 }
 
-async function inTransaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
-  const db = await getDb();
-  try {
-    return await db.transaction((tx) => work(tx as unknown as Db));
-  } catch (err) {
-    if (pgErrorCode(err) === PG_FOREIGN_KEY_VIOLATION) throw new UnknownStockItemError();
-    throw err;
-  }
+/** A movement naming a location or SKU that does not exist breaks a foreign key: that, said plainly. */
+function stockRefusal(err: unknown): unknown {
+  return pgErrorCode(err) === PG_FOREIGN_KEY_VIOLATION ? new UnknownStockItemError() : err;
 }
 
 export type ReceiveGoodsInput = {
@@ -142,7 +137,7 @@ export type ReceiveGoodsInput = {
 /** A delivery arrived: on_hand grows by `quantity`, creating the stock row on first delivery. */
 export async function receiveGoods(input: ReceiveGoodsInput): Promise<StockChange> {
   assertWhole(input.quantity, 1, MAX_RECEIVE_QUANTITY);
-  return inTransaction(async (tx) => {
+  return transaction({ refusal: stockRefusal }, async (tx) => {
     const claim = await claimMovement(tx, { ...input, kind: 'receive' });
     if ('replay' in claim) return claim.replay;
     // Additive in SQL: concurrent deliveries each add their own units, none is lost.
@@ -173,7 +168,7 @@ export type CorrectCountInput = {
 export async function correctCount(input: CorrectCountInput): Promise<StockChange> {
   assertWhole(input.countedOnHand, 0, MAX_COUNTED_ON_HAND);
   const { locationId, skuId, countedOnHand } = input;
-  return inTransaction(async (tx) => {
+  return transaction({ refusal: stockRefusal }, async (tx) => {
     const claim = await claimMovement(tx, { ...input, kind: 'count' });
     if ('replay' in claim) return claim.replay;
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { Db } from '@/lib/db';
+import { intArray, type Db } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
 
 /*
@@ -27,11 +27,6 @@ export class NotStockedHereError extends DomainError {
   constructor(readonly skuId: number) {
     super('not_stocked_here', 'This shop does not sell this item.');
   }
-}
-
-/** '{1,2,3}': one array parameter, the same on pg and PGlite. */
-function intArray(values: number[]): string {
-  return `{${values.map((v) => Math.trunc(v)).join(',')}}`;
 }
 
 /** Same SKU on several lines counts once, with the lines' sum. */

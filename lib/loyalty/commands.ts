@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { getDb, type Db } from '@/lib/db';
+import { getDb, transaction, type Db } from '@/lib/db';
 import { PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '@/lib/errors';
 import { cardNumberFromBody } from './card-number';
 import { discountForPoints, getLoyaltyRules, pointsForSpend, tierForSpend } from './config';
@@ -274,10 +274,8 @@ export async function reversePoints(tx: Db, r: ReverseInput): Promise<ReverseRes
 export async function expireDuePoints(opts: { limit?: number } = {}): Promise<{ expired: number; points: number }> {
   const limit = opts.limit ?? 500;
   if (!Number.isSafeInteger(limit) || limit < 1) throw new Error('limit must be a positive whole number');
-  const db = await getDb();
-  return db.transaction(async (t) => {
-    const tx = t as unknown as Db;
-    return expireLotsOf(
+  return transaction(async (tx) =>
+    expireLotsOf(
       tx,
       null,
       null,
@@ -287,8 +285,8 @@ export async function expireDuePoints(opts: { limit?: number } = {}): Promise<{ 
           ORDER BY l.expires_at, l.id
           LIMIT ${limit}
           FOR UPDATE OF l, a SKIP LOCKED`,
-    );
-  });
+    ),
+  );
 }
 
 export type AdjustInput = {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { getDb, type Db } from '@/lib/db';
+import { getDb, intArray, transaction, type Db } from '@/lib/db';
 import { holdStock, releaseStock, takeHeldStock, type HoldLine } from '@/lib/inventory/holds';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { clearCart, lockCartForCheckout } from '@/lib/cart/commands';
@@ -63,11 +63,6 @@ export type PlaceOrderInput = {
 };
 
 export type PlacedOrder = { id: number; number: string; replayed: boolean };
-
-async function transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
-  const db = await getDb();
-  return db.transaction((tx) => work(tx as unknown as Db));
-}
 
 type CartSnapshot = Awaited<ReturnType<typeof lockCartForCheckout>>;
 
@@ -275,10 +270,6 @@ async function placeNewOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
 function paymentKey(checkoutKey: string, method: PaymentMethodInput, amountCents: number): string {
   const card = method.kind === 'card' ? `${method.number}:${method.expMonth}/${method.expYear}:${method.cvc}` : method.kind === 'token' ? method.token : '';
   return `${checkoutKey}:${createHash('sha256').update(`${card}|${amountCents}`).digest('hex').slice(0, 16)}`;
-}
-
-function intArray(values: number[]): string {
-  return `{${values.map((v) => Math.trunc(v)).join(',')}}`;
 }
 
 type OrderRow = {

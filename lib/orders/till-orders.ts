@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { assertStaffOfStore } from '@/lib/auth/staff-access';
-import { getDb, type Db } from '@/lib/db';
+import { getDb, transaction, type Db } from '@/lib/db';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { holdStock, type HoldLine } from '@/lib/inventory/holds';
 import { getWarehouseLocationId } from '@/lib/inventory/queries';
@@ -115,8 +115,7 @@ export async function placeTillDeliveryOrder(input: TillDeliveryOrderInput): Pro
   const locationId = await getWarehouseLocationId();
   if (locationId === null) throw new Error('No web warehouse is configured: home delivery cannot take orders');
   try {
-    return await db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    return await transaction(async (tx) => {
       const customer = await tx.execute(sql`SELECT 1 FROM users WHERE id = ${input.customerId} AND role = 'shopper'`);
       if (customer.rows.length === 0) throw new InvalidCheckoutError('No customer account matches: find the customer again.');
       // The web's price, read here: the till's screen names the item, it does not price it.

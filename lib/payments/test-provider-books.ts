@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/lib/db/client';
+import { transaction } from '@/lib/db/client';
 import type { IdempotentEntry } from './memory';
 import type { TestPayment, TestProviderBooks, TestProviderStore } from './test-provider';
 
@@ -13,8 +13,7 @@ import type { TestPayment, TestProviderBooks, TestProviderStore } from './test-p
 export function createDatabaseTestProviderStore(): TestProviderStore {
   return {
     atomically: async (lock, work) => {
-      const db = await getDb();
-      return db.transaction(async (tx) => {
+      return transaction(async (tx) => {
         await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`comptoir-test-provider:${lock}`}))`);
         const books: TestProviderBooks = {
           getPayment: async (reference) => {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDb, type Db } from '@/lib/db';
+import { getDb, transaction, type Db } from '@/lib/db';
 import { queryRows } from '@/lib/db/client';
 import { findInCauses, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@/lib/errors';
 import { NotStockedHereError, OutOfStockError, releaseStock, takeHeldStock, type HoldLine } from '@/lib/inventory/holds';
@@ -36,11 +36,6 @@ export type PlaceReservationInput = {
 };
 
 export type PlacedReservation = { id: number; code: string; expiresAt: Date; replayed: boolean };
-
-async function transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
-  const db = await getDb();
-  return db.transaction((tx) => work(tx as unknown as Db));
-}
 
 function validateLines(lines: ReservationLineInput[]): void {
   const { maxUnitsPerSku, maxLines } = reservationLimits();

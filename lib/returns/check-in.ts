@@ -1,13 +1,14 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDb, type Db } from '@/lib/db';
+import { getDb, transaction, type Db } from '@/lib/db';
 import { restockReturnedUnits, type RestockedUnit } from '@/lib/inventory/restock';
 import { reversePoints } from '@/lib/loyalty/commands';
 import { getPaymentProviderById } from '@/lib/payments';
-import { addEvent, assertKey, insertLines, insertReturn, lockReturn, transaction, validateLines, type ReturnLineInput } from './commands';
+import { addEvent, assertKey, insertLines, insertReturn, lockReturn, validateLines, type ReturnLineInput } from './commands';
 import { InvalidReturnError, NoReturnsDeskError, RefundNotRetryableError, ReturnNotFoundError, ReturnStateError } from './errors';
 import { assertReturnable, lockReturnOrder, originalRefundMethod, type ReturnOrder } from './order-facts';
 import { refundCentsFor } from './refund';
+import { returnRefusal } from './refusals';
 import { LINE_OUTCOMES, type LineOutcome, type RefundMethod, type RefundState, type ReturnStatus } from './schema';
 import { creditStoreCredit } from './store-credit';
 
@@ -162,7 +163,7 @@ async function receive(
  */
 export async function checkInReturn(input: { storeId: number; actorId: number; code: string; lines: LineDecision[] }): Promise<CheckInResult> {
   assertStaff(input.storeId, input.actorId);
-  const result = await transaction(async (tx) => {
+  const result = await transaction({ refusal: returnRefusal }, async (tx) => {
     const ret = await lockReturn(tx, { code: input.code, storeId: input.storeId });
     if (ret.status !== 'booked') throw new ReturnStateError(ret.status, 'checked in again');
     const order = await lockReturnOrder(tx, { id: ret.order_id });
@@ -196,7 +197,7 @@ export async function walkInReturn(input: {
   if (input.refund !== 'original' && input.refund !== 'store_credit') throw new InvalidReturnError('refund_method');
   let result: CheckInResult;
   try {
-    result = await transaction(async (tx) => {
+    result = await transaction({ refusal: returnRefusal }, async (tx) => {
       const desk = await tx.execute(sql`SELECT 1 FROM stores WHERE location_id = ${input.storeId} AND returns_desk`);
       if (desk.rows.length === 0) throw new NoReturnsDeskError();
       const order = await lockReturnOrder(tx, { number: input.orderNumber });
@@ -296,8 +297,7 @@ async function settleRefund(claimed: CheckInResult): Promise<CheckInResult> {
     const code = typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : 'refund_error';
     const message = `${code}: ${err instanceof Error ? err.message : String(err)}`.slice(0, 500);
     console.error(`returns: the refund of ${claimed.code} failed`, err);
-    await db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    await transaction(async (tx) => {
       const r = await tx.execute(sql`
         UPDATE returns SET refund_state = 'failed', refund_error = ${message}, updated_at = now()
         WHERE id = ${claimed.id} AND refund_state = 'pending' RETURNING id`);
@@ -305,8 +305,7 @@ async function settleRefund(claimed: CheckInResult): Promise<CheckInResult> {
     });
     return readResult(claimed.code, claimed.restocked);
   }
-  await db.transaction(async (t) => {
-    const tx = t as unknown as Db;
+  await transaction(async (tx) => {
     const r = await tx.execute(sql`
       UPDATE returns SET refund_state = 'succeeded', refund_reference = ${refundId}, refund_error = NULL, refunded_at = now(), updated_at = now(),
              status = CASE WHEN EXISTS (SELECT 1 FROM return_lines WHERE return_id = ${claimed.id} AND outcome = 'refused')
@@ -328,7 +327,7 @@ const STALE_PENDING_MINUTES = 2;
  */
 export async function retryReturnRefund(input: { storeId: number; actorId: number; code: string; asStoreCredit?: boolean }): Promise<CheckInResult> {
   assertStaff(input.storeId, input.actorId);
-  const claimed = await transaction(async (tx) => {
+  const claimed = await transaction({ refusal: returnRefusal }, async (tx) => {
     const ret = await lockReturn(tx, { code: input.code, storeId: input.storeId });
     const r = await tx.execute<{ refund_state: RefundState; refund_error: string | null; refund_cents: number; customer_id: number; stale: boolean }>(sql`
       SELECT refund_state, refund_error, refund_cents, customer_id,

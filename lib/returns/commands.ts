@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDb, type Db } from '@/lib/db';
+import { getDb, transaction, type Db } from '@/lib/db';
 import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@/lib/errors';
 import { newReturnCode, normalizeReturnCode } from './code';
 import { returnsConfig } from './config';
@@ -32,15 +32,6 @@ export type BookReturnInput = {
 };
 
 export type BookedReturn = { id: number; code: string; orderNumber: string; replayed: boolean };
-
-export async function transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
-  const db = await getDb();
-  try {
-    return await db.transaction((tx) => work(tx as unknown as Db));
-  } catch (err) {
-    throw returnRefusal(err);
-  }
-}
 
 export function assertKey(key: string): void {
   if (typeof key !== 'string' || key.length === 0 || key.length > 200) throw new Error('An idempotency key of 1 to 200 characters is required');
@@ -149,7 +140,7 @@ export async function bookReturn(input: BookReturnInput): Promise<BookedReturn> 
   if (!Number.isSafeInteger(input.storeId) || input.storeId <= 0) throw new InvalidReturnError('shop');
   const startsAt = windowStart(input.windowStartsAt);
   try {
-    return await transaction(async (tx) => {
+    return await transaction({ refusal: returnRefusal }, async (tx) => {
       const order = await lockReturnOrder(tx, { number: input.orderNumber, customerId: input.customerId });
       assertReturnable(order);
       const windowId = await lockWindow(tx, order, input.storeId, startsAt);
@@ -198,7 +189,7 @@ export async function lockReturn(tx: Db, where: { code: string; customerId?: num
  */
 export async function rescheduleReturn(input: { customerId: number; code: string; windowStartsAt: string | Date }): Promise<{ startsAt: string }> {
   const startsAt = windowStart(input.windowStartsAt);
-  return transaction(async (tx) => {
+  return transaction({ refusal: returnRefusal }, async (tx) => {
     const ret = await lockReturn(tx, { code: input.code, customerId: input.customerId });
     if (ret.status !== 'booked') throw new ReturnStateError(ret.status, 'moved');
     const order = await lockReturnOrder(tx, { id: ret.order_id });
@@ -211,7 +202,7 @@ export async function rescheduleReturn(input: { customerId: number; code: string
 
 /** The shopper cancels a booked return: its window place and its units are free again. */
 export async function cancelReturn(input: { customerId: number; code: string }): Promise<void> {
-  await transaction(async (tx) => {
+  await transaction({ refusal: returnRefusal }, async (tx) => {
     const ret = await lockReturn(tx, { code: input.code, customerId: input.customerId });
     if (ret.status !== 'booked') throw new ReturnStateError(ret.status, 'cancelled');
     await tx.execute(sql`UPDATE returns SET status = 'cancelled', cancelled_at = now(), updated_at = now() WHERE id = ${ret.id}`);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { assertStaffOfStore } from '@/lib/auth/staff-access';
-import { getDb, type Db } from '@/lib/db';
+import { getDb, transaction, type Db } from '@/lib/db';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { sellFromShelf } from '@/lib/inventory/holds';
 import { earnPoints, redeemPoints } from '@/lib/loyalty/commands';
@@ -148,9 +148,7 @@ export async function ringUpSale(input: RingUpSaleInput): Promise<RungUpSale> {
   if (!Number.isSafeInteger(pointsToRedeem) || pointsToRedeem < 0) throw new InvalidTicketError('Points to redeem must be a whole number.');
   if (pointsToRedeem > 0 && input.customerId === null) throw new NotAMemberError();
   if (pointsToRedeem > 0 && input.identifiedBy !== 'card') throw new CardRequiredForRedemptionError();
-  const db = await getDb();
-  return db.transaction(async (t) => {
-    const tx = t as unknown as Db;
+  return transaction(async (tx) => {
     if (input.customerId !== null) {
       const c = await tx.execute(sql`SELECT 1 FROM users WHERE id = ${input.customerId} AND role = 'shopper'`);
       if (c.rows.length === 0) throw new UnknownCustomerError();
