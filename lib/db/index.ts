@@ -1,3 +1,3 @@
 export { getDb, getConnection, transaction, type Db, type Tx } from './client';
-export { intArray } from './sql';
+export { date, dateOrNull, intArray } from './sql';
 export * as schema from './schema';

@@ -1,3 +1,5 @@
+import { sql, type SQL } from 'drizzle-orm';
+
 /**
  * '{1,2,3}': a list of whole numbers as one bound parameter, the same on node-postgres and PGlite
  * (`${intArray(ids)}::int[]`, unnest(…) for several columns at once): one statement, whatever the
@@ -5,4 +7,17 @@
  */
 export function intArray(values: readonly number[]): string {
   return `{${values.map((v) => Math.trunc(v)).join(',')}}`;
+}
+
+/**
+ * A timestamptz computed in SQL (a max(), a date plus an interval), read as a Date the way a
+ * timestamp column is: the query builder decodes columns, not expressions. Null stays null.
+ */
+export function dateOrNull(expr: SQL): SQL<Date | null> {
+  return sql`${expr}`.mapWith((value: string | Date): Date | null => new Date(value));
+}
+
+/** The same, for an expression that is never null. */
+export function date(expr: SQL): SQL<Date> {
+  return sql`${expr}`.mapWith((value: string | Date): Date => new Date(value));
 }

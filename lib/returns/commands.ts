@@ -1,13 +1,14 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getDb, transaction, type Db } from '@/lib/db';
 import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@/lib/errors';
+import { orderNumberOf } from '@/lib/orders/read';
 import { newReturnCode, normalizeReturnCode } from './code';
 import { returnsConfig } from './config';
 import { DropOffTooLateError, InvalidReturnError, ReturnKeyReusedError, ReturnNotFoundError, ReturnStateError } from './errors';
 import { assertReturnable, lastDropOff, lockReturnOrder, originalRefundMethod, type ReturnOrder } from './order-facts';
 import { returnRefusal } from './refusals';
-import { RETURN_REASONS, type RefundMethod, type ReturnReason, type ReturnStatus } from './schema';
+import { RETURN_REASONS, returns, type RefundMethod, type ReturnReason, type ReturnStatus } from './schema';
 
 /*
  * The shopper's side of returns: book a drop-off at a shop's returns desk, move it, cancel it.
@@ -68,13 +69,13 @@ export function windowStart(value: string | Date): string {
  */
 export async function findReturnByKey(customerId: number, key: string): Promise<BookedReturn | null> {
   const db = await getDb();
-  const r = await db.execute<{ id: number; code: string; customer_id: number; order_number: string }>(
-    sql`SELECT r.id, r.code, r.customer_id, o.number AS order_number FROM returns r JOIN orders o ON o.id = r.order_id WHERE r.idempotency_key = ${key}`,
-  );
-  const row = r.rows[0];
+  const [row] = await db
+    .select({ id: returns.id, code: returns.code, customerId: returns.customerId, orderNumber: orderNumberOf(returns.orderId) })
+    .from(returns)
+    .where(eq(returns.idempotencyKey, key));
   if (!row) return null;
-  if (row.customer_id !== customerId) throw new ReturnKeyReusedError();
-  return { id: row.id, code: row.code, orderNumber: row.order_number, replayed: true };
+  if (row.customerId !== customerId) throw new ReturnKeyReusedError();
+  return { id: row.id, code: row.code, orderNumber: row.orderNumber!, replayed: true };
 }
 
 /** Locks the window (made on first use), refusing a closed, past, too-far or desk-less one; returns its id. */
