@@ -114,6 +114,6 @@ export async function findShopperById(id: number): Promise<{ id: number; name: s
 /** An item's price as the web sells it (the till's one price); null for an unknown SKU. */
 export async function getTillItemPrice(skuId: number): Promise<number | null> {
   const db = await getDb();
-  const r = await db.execute<{ price_cents: number }>(sql`SELECT price_cents FROM skus WHERE id = ${skuId}`);
-  return r.rows[0]?.price_cents ?? null;
+  const [sku] = await db.select({ priceCents: skus.priceCents }).from(skus).where(eq(skus.id, skuId));
+  return sku?.priceCents ?? null;
 }
