@@ -20,8 +20,9 @@ const HEADER = `-- Every SQL function and trigger of the schema as the migration
 `;
 
 export async function dumpCurrentSql(db: Db): Promise<string> {
-  // Aggregates and window functions have no pg_get_functiondef; the schema has none. Functions
-  // an extension owns are not the schema's. Sorted byte-wise, so the order is the same everywhere.
+  // Raw SQL: pg_catalog, which no Drizzle schema describes. Aggregates and window functions have no
+  // pg_get_functiondef (the schema has none); functions an extension owns are not the schema's.
+  // Sorted byte-wise, so the order is the same everywhere.
   const functions = await db.execute<{ name: string; def: string }>(sql`
     SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS name, pg_get_functiondef(p.oid) AS def
     FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
