@@ -1,3 +1,3 @@
 export { getDb, getConnection, transaction, type Db, type Tx } from './client';
-export { date, dateOrNull, intArray } from './sql';
+export { arrayLiteral, date, dateOrNull, intArray } from './sql';
 export * as schema from './schema';

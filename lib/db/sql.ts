@@ -21,3 +21,11 @@ export function dateOrNull(expr: SQL): SQL<Date | null> {
 export function date(expr: SQL): SQL<Date> {
   return sql`${expr}`.mapWith((value: string | Date): Date => new Date(value));
 }
+
+/**
+ * Any list as one array parameter — '{1,"a b",NULL}': text quoted and escaped, null as NULL — to
+ * cast in the statement (`::text[]`, `::timestamptz[]`), for set-wise inserts from unnest(…).
+ */
+export function arrayLiteral(values: readonly (number | string | null)[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`;
+}
