@@ -137,19 +137,17 @@ async function recordSales(
   audit: { actorId: number | null; note: string },
 ): Promise<void> {
   if (rows.length === 0) return;
-  await tx
-    .insert(stockMovements)
-    .values(
-      rows.map((r) => ({
-        locationId,
-        skuId: r.sku_id,
-        kind: 'sale' as const,
-        onHandDelta: -r.n,
-        onHandAfter: r.on_hand,
-        actorId: audit.actorId,
-        note: audit.note,
-      })),
-    );
+  await tx.insert(stockMovements).values(
+    rows.map((r) => ({
+      locationId,
+      skuId: r.sku_id,
+      kind: 'sale' as const,
+      onHandDelta: -r.n,
+      onHandAfter: r.on_hand,
+      actorId: audit.actorId,
+      note: audit.note,
+    })),
+  );
 }
 
 async function throwFirstShort(tx: Db, locationId: number, skus: number[], quantities: number[]): Promise<never> {
