@@ -9,7 +9,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import { getConnection, getDb, type Db } from '@/lib/db/client';
+import { getConnection, getDb } from '@/lib/db/client';
 import { runMigrations } from '@/lib/db/migrate';
 import { bookHeldSlot, holdSlot } from '@/lib/drive/commands';
 import { SlotFullError } from '@/lib/drive/errors';
@@ -73,7 +73,7 @@ async function main() {
         if (err instanceof SlotFullError) continue;
         throw err;
       }
-      return db.transaction((tx) => bookHeldSlot(tx as unknown as Db, { storeId: store, slotId, orderRef: `B-${shopper}`, holder }));
+      return db.transaction((tx) => bookHeldSlot(tx, { storeId: store, slotId, orderRef: `B-${shopper}`, holder }));
     }
     throw new SlotFullError(CAPACITY);
   };

@@ -36,7 +36,7 @@ async function member(db: Db, who: { name: string; email: string }, points: numb
     ON CONFLICT (lower(email)) DO UPDATE SET password_hash = EXCLUDED.password_hash RETURNING id`);
   const customerId = user.rows[0]!.id;
   const { cardNumber } = await joinLoyalty(customerId, { tx: db });
-  await db.transaction((tx) => adjustPoints(tx as unknown as Db, { customerId, points, reason: `e2e: ${key}`, staffId: null, key }));
+  await db.transaction((tx) => adjustPoints(tx, { customerId, points, reason: `e2e: ${key}`, staffId: null, key }));
   return cardNumber;
 }
 

@@ -1,6 +1,8 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { and, eq, exists, or, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
+import { stores } from '@/lib/stores/schema';
+import { staffMemberships, users } from './schema';
 import { ForbiddenError } from './errors';
 
 /**
@@ -9,17 +11,29 @@ import { ForbiddenError } from './errors';
  */
 export async function canActOnStore(userId: number, storeId: number): Promise<boolean> {
   const db = await getDb();
-  const result = await db.execute<{ allowed: boolean }>(sql`
-    SELECT EXISTS (
-      SELECT 1
-      FROM users u
-      JOIN stores s ON s.location_id = ${storeId}
-      WHERE u.id = ${userId}
-        AND (u.role = 'admin'
-             OR (u.role = 'staff' AND EXISTS (
-                   SELECT 1 FROM staff_memberships m WHERE m.user_id = u.id AND m.store_id = s.location_id)))
-    ) AS allowed`);
-  return result.rows[0]?.allowed === true;
+  const [allowed] = await db
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(stores, eq(stores.locationId, storeId))
+    .where(
+      and(
+        eq(users.id, userId),
+        or(
+          eq(users.role, 'admin'),
+          and(
+            eq(users.role, 'staff'),
+            exists(
+              db
+                .select({ one: sql`1` })
+                .from(staffMemberships)
+                .where(and(eq(staffMemberships.userId, users.id), eq(staffMemberships.storeId, stores.locationId))),
+            ),
+          ),
+        ),
+      ),
+    )
+    .limit(1);
+  return allowed !== undefined;
 }
 
 /**

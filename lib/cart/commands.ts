@@ -1,7 +1,8 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import { getDb, type Db } from '@/lib/db';
+import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { products, skus } from '@/lib/catalog/schema';
+import { getDb, transaction, type Db } from '@/lib/db';
 import { PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '@/lib/errors';
 import { ANONYMOUS_CART_DAYS, cartLimits } from './config';
 import {
@@ -15,6 +16,7 @@ import {
   StoreWithoutDriveError,
   UnknownSkuError,
 } from './errors';
+import { cartLines, carts } from './schema';
 import type { CheckoutLine, FulfilmentMode } from './types';
 
 /*
@@ -26,11 +28,6 @@ import type { CheckoutLine, FulfilmentMode } from './types';
 
 const MAX_INT = 2_147_483_647;
 
-async function transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
-  const db = await getDb();
-  return db.transaction((tx) => work(tx as unknown as Db));
-}
-
 const validId = (id: number) => Number.isSafeInteger(id) && id > 0 && id <= MAX_INT;
 
 /** A random secret for the anonymous cart cookie (192 bits, 32 characters). */
@@ -41,15 +38,19 @@ export function newCartToken(): string {
 /** Locks the cart for the rest of the transaction and marks it used; CartNotFoundError when gone. */
 async function lockCart(tx: Db, cartId: number): Promise<void> {
   if (!validId(cartId)) throw new CartNotFoundError();
-  const r = await tx.execute<{ id: number }>(sql`UPDATE carts SET updated_at = now() WHERE id = ${cartId} RETURNING id`);
-  if (r.rows.length === 0) throw new CartNotFoundError();
+  const touched = await tx
+    .update(carts)
+    .set({ updatedAt: sql`now()` })
+    .where(eq(carts.id, cartId))
+    .returning({ id: carts.id });
+  if (touched.length === 0) throw new CartNotFoundError();
 }
 
 export async function createAnonymousCart(): Promise<{ id: number; token: string }> {
   const db = await getDb();
   const token = newCartToken();
-  const r = await db.execute<{ id: number }>(sql`INSERT INTO carts (token) VALUES (${token}) RETURNING id`);
-  return { id: r.rows[0]!.id, token };
+  const [cart] = await db.insert(carts).values({ token }).returning({ id: carts.id });
+  return { id: cart!.id, token };
 }
 
 /** The shopper's one cart, created on first use (two tabs creating it at once get the same one). */
@@ -58,11 +59,12 @@ export async function getOrCreateCustomerCart(customerId: number, executor?: Db)
   const db = executor ?? (await getDb());
   try {
     // DO UPDATE rather than DO NOTHING, so RETURNING gives the existing cart's id too.
-    const r = await db.execute<{ id: number }>(sql`
-      INSERT INTO carts (token, customer_id) VALUES (${newCartToken()}, ${customerId})
-      ON CONFLICT (customer_id) DO UPDATE SET updated_at = now()
-      RETURNING id`);
-    return r.rows[0]!.id;
+    const [cart] = await db
+      .insert(carts)
+      .values({ token: newCartToken(), customerId })
+      .onConflictDoUpdate({ target: carts.customerId, set: { updatedAt: sql`now()` } })
+      .returning({ id: carts.id });
+    return cart!.id;
   } catch (err) {
     if (pgErrorCode(err) === PG_FOREIGN_KEY_VIOLATION) throw new CartNotFoundError(); // the account is gone
     throw err;
@@ -82,8 +84,8 @@ export type AddedLine = { skuId: number; quantity: number; /** More was asked th
 export async function assertKnownSku(skuId: number): Promise<void> {
   if (!validId(skuId)) throw new UnknownSkuError();
   const db = await getDb();
-  const r = await db.execute(sql`SELECT 1 FROM skus WHERE id = ${skuId}`);
-  if (r.rows.length === 0) throw new UnknownSkuError();
+  const [sku] = await db.select({ id: skus.id }).from(skus).where(eq(skus.id, skuId));
+  if (!sku) throw new UnknownSkuError();
 }
 
 /**
@@ -94,6 +96,7 @@ export async function assertKnownSku(skuId: number): Promise<void> {
  */
 export async function findCartAdditionByKey(key: string, storeId: number): Promise<{ customerId: number } | null> {
   const db = await getDb();
+  // Raw SQL: cart_additions is kept by a hand-written migration (0021), outside the Drizzle schema.
   const r = await db.execute<{ customer_id: number; store_id: number }>(sql`SELECT customer_id, store_id FROM cart_additions WHERE idempotency_key = ${key}`);
   const row = r.rows[0];
   if (!row) return null;
@@ -119,6 +122,7 @@ export async function addToCustomerCartOnce(input: {
   const cartId = await getOrCreateCustomerCart(input.customerId);
   return transaction(async (tx) => {
     await lockCart(tx, cartId);
+    // Raw SQL: cart_additions is kept by a hand-written migration (0021), outside the Drizzle schema.
     const recorded = await tx.execute(sql`
       INSERT INTO cart_additions (idempotency_key, cart_id, customer_id, store_id, sku_id, quantity)
       VALUES (${input.key}, ${cartId}, ${input.customerId}, ${input.storeId}, ${input.skuId}, ${input.quantity})
@@ -150,6 +154,7 @@ export async function addToCart(cartId: number, skuId: number, quantity = 1): Pr
 /** The upsert of addToCart, in the caller's transaction (the cart already locked). */
 async function addLine(tx: Db, cartId: number, skuId: number, quantity: number): Promise<AddedLine> {
   const { maxPerLine, maxLines } = cartLimits();
+  // Raw SQL: an upsert that caps in its conflict clause and inserts only under the line limit, read back with the line before it.
   const r = await tx.execute<{ quantity: number; before: number | null }>(sql`
     WITH prev AS (SELECT quantity FROM cart_lines WHERE cart_id = ${cartId} AND sku_id = ${skuId})
     INSERT INTO cart_lines (cart_id, sku_id, quantity)
@@ -162,8 +167,12 @@ async function addLine(tx: Db, cartId: number, skuId: number, quantity: number):
   const row = r.rows[0];
   if (!row) {
     // A withdrawn product's SKU is no longer for sale: the same answer as one that never existed.
-    const sku = await tx.execute(sql`SELECT 1 FROM skus k JOIN products p ON p.id = k.product_id WHERE k.id = ${skuId} AND p.withdrawn_at IS NULL`);
-    if (sku.rows.length === 0) throw new UnknownSkuError();
+    const [sku] = await tx
+      .select({ id: skus.id })
+      .from(skus)
+      .innerJoin(products, eq(products.id, skus.productId))
+      .where(and(eq(skus.id, skuId), isNull(products.withdrawnAt)));
+    if (!sku) throw new UnknownSkuError();
     throw new CartFullError(maxLines);
   }
   return { skuId, quantity: row.quantity, capped: (row.before ?? 0) + quantity > maxPerLine };
@@ -180,10 +189,13 @@ export async function setQuantity(cartId: number, skuId: number, quantity: numbe
   if (!validId(skuId)) throw new CartLineNotFoundError();
   return transaction(async (tx) => {
     await lockCart(tx, cartId);
-    const r = await tx.execute<{ quantity: number }>(sql`
-      UPDATE cart_lines SET quantity = ${quantity} WHERE cart_id = ${cartId} AND sku_id = ${skuId} RETURNING quantity`);
-    if (!r.rows[0]) throw new CartLineNotFoundError();
-    return { quantity: r.rows[0].quantity };
+    const [line] = await tx
+      .update(cartLines)
+      .set({ quantity })
+      .where(and(eq(cartLines.cartId, cartId), eq(cartLines.skuId, skuId)))
+      .returning({ quantity: cartLines.quantity });
+    if (!line) throw new CartLineNotFoundError();
+    return { quantity: line.quantity };
   });
 }
 
@@ -192,8 +204,11 @@ export async function removeLine(cartId: number, skuId: number): Promise<{ remov
   if (!validId(skuId)) return { removed: false };
   return transaction(async (tx) => {
     await lockCart(tx, cartId);
-    const r = await tx.execute(sql`DELETE FROM cart_lines WHERE cart_id = ${cartId} AND sku_id = ${skuId} RETURNING sku_id`);
-    return { removed: r.rows.length > 0 };
+    const removed = await tx
+      .delete(cartLines)
+      .where(and(eq(cartLines.cartId, cartId), eq(cartLines.skuId, skuId)))
+      .returning({ skuId: cartLines.skuId });
+    return { removed: removed.length > 0 };
   });
 }
 
@@ -206,19 +221,24 @@ export async function setFulfilment(cartId: number, mode: FulfilmentMode, storeI
   if (mode !== 'delivery' && mode !== 'drive') throw new StoreWithoutDriveError();
   const db = await getDb();
   if (mode === 'delivery' || storeId === null) {
-    const r = await db.execute(sql`UPDATE carts SET fulfilment = ${mode}, updated_at = now() WHERE id = ${cartId} RETURNING id`);
-    if (r.rows.length === 0) throw new CartNotFoundError();
+    const updated = await db
+      .update(carts)
+      .set({ fulfilment: mode, updatedAt: sql`now()` })
+      .where(eq(carts.id, cartId))
+      .returning({ id: carts.id });
+    if (updated.length === 0) throw new CartNotFoundError();
     return;
   }
   if (!validId(storeId)) throw new StoreWithoutDriveError();
+  // Raw SQL: UPDATE … FROM stores, so the store's drive flag is checked in the statement that sets it.
   const r = await db.execute(sql`
     UPDATE carts c SET fulfilment = 'drive', drive_store_id = s.location_id, updated_at = now()
     FROM stores s
     WHERE c.id = ${cartId} AND s.location_id = ${storeId} AND s.drive
     RETURNING c.id`);
   if (r.rows.length > 0) return;
-  const cart = await db.execute(sql`SELECT 1 FROM carts WHERE id = ${cartId}`);
-  throw cart.rows.length === 0 ? new CartNotFoundError() : new StoreWithoutDriveError();
+  const [cart] = await db.select({ id: carts.id }).from(carts).where(eq(carts.id, cartId));
+  throw cart ? new StoreWithoutDriveError() : new CartNotFoundError();
 }
 
 export type MergeResult = { merged: number; /** Lines left out because the cart was full. */ dropped: number };
@@ -233,16 +253,17 @@ export async function mergeCarts(token: string, customerId: number): Promise<Mer
   if (typeof token !== 'string' || token.length < 32 || token.length > 128) return { merged: 0, dropped: 0 };
   const { maxPerLine, maxLines } = cartLimits();
   return transaction(async (tx) => {
-    const anon = await tx.execute<{ id: number; fulfilment: FulfilmentMode; drive_store_id: number | null }>(sql`
-      SELECT id, fulfilment, drive_store_id FROM carts WHERE token = ${token} AND customer_id IS NULL FOR UPDATE`);
-    const from = anon.rows[0];
+    const [from] = await tx
+      .select({ id: carts.id, fulfilment: carts.fulfilment, driveStoreId: carts.driveStoreId })
+      .from(carts)
+      .where(and(eq(carts.token, token), isNull(carts.customerId)))
+      .for('update');
     if (!from) return { merged: 0, dropped: 0 };
     const into = await getOrCreateCustomerCart(customerId, tx);
     await lockCart(tx, into);
-    const before = await tx.execute<{ lines: number; incoming: number }>(sql`
-      SELECT (SELECT count(*)::int FROM cart_lines WHERE cart_id = ${into}) AS lines,
-             (SELECT count(*)::int FROM cart_lines WHERE cart_id = ${from.id}) AS incoming`);
-    const { lines, incoming } = before.rows[0]!;
+    const lines = await tx.$count(cartLines, eq(cartLines.cartId, into));
+    const incoming = await tx.$count(cartLines, eq(cartLines.cartId, from.id));
+    // Raw SQL: CTEs choose the lines that fit (present ones always, new ones up to the limit), upserted capped.
     const moved = await tx.execute(sql`
       WITH incoming AS (
         SELECT a.sku_id, a.quantity, a.added_at,
@@ -261,11 +282,12 @@ export async function mergeCarts(token: string, customerId: number): Promise<Mer
       RETURNING sku_id`);
     // A shopper who had nothing in their cart keeps the delivery choice made before signing in.
     if (lines === 0) {
-      await tx.execute(sql`
-        UPDATE carts SET fulfilment = ${from.fulfilment}, drive_store_id = coalesce(${from.drive_store_id}::int, drive_store_id)
-        WHERE id = ${into}`);
+      await tx
+        .update(carts)
+        .set({ fulfilment: from.fulfilment, driveStoreId: sql`coalesce(${from.driveStoreId}::int, ${carts.driveStoreId})` })
+        .where(eq(carts.id, into));
     }
-    await tx.execute(sql`DELETE FROM carts WHERE id = ${from.id}`);
+    await tx.delete(carts).where(eq(carts.id, from.id));
     return { merged: moved.rows.length, dropped: incoming - moved.rows.length };
   });
 }
@@ -276,8 +298,11 @@ export async function mergeCarts(token: string, customerId: number): Promise<Mer
  */
 export async function clearCart(tx: Db, cartId: number): Promise<void> {
   if (!validId(cartId)) throw new CartNotFoundError();
-  await tx.execute(sql`DELETE FROM cart_lines WHERE cart_id = ${cartId}`);
-  await tx.execute(sql`UPDATE carts SET updated_at = now() WHERE id = ${cartId}`);
+  await tx.delete(cartLines).where(eq(cartLines.cartId, cartId));
+  await tx
+    .update(carts)
+    .set({ updatedAt: sql`now()` })
+    .where(eq(carts.id, cartId));
 }
 
 /**
@@ -286,32 +311,31 @@ export async function clearCart(tx: Db, cartId: number): Promise<void> {
  */
 export async function lockCartForCheckout(tx: Db, cartId: number): Promise<{ fulfilment: FulfilmentMode; driveStoreId: number | null; lines: CheckoutLine[] }> {
   if (!validId(cartId)) throw new CartNotFoundError();
-  const cart = await tx.execute<{ fulfilment: FulfilmentMode; drive_store_id: number | null }>(sql`
-    SELECT fulfilment, drive_store_id FROM carts WHERE id = ${cartId} FOR UPDATE`);
-  const row = cart.rows[0];
-  if (!row) throw new CartNotFoundError();
-  const lines = await tx.execute<{ sku_id: number; quantity: number; price_cents: number; withdrawn: boolean }>(sql`
-    SELECT l.sku_id, l.quantity, k.price_cents, p.withdrawn_at IS NOT NULL AS withdrawn
-    FROM cart_lines l JOIN skus k ON k.id = l.sku_id JOIN products p ON p.id = k.product_id
-    WHERE l.cart_id = ${cartId} ORDER BY l.added_at, l.sku_id`);
-  if (lines.rows.length === 0) throw new EmptyCartError();
-  const withdrawn = lines.rows.find((l) => l.withdrawn);
-  if (withdrawn) throw new ProductWithdrawnError(withdrawn.sku_id);
-  return {
-    fulfilment: row.fulfilment,
-    driveStoreId: row.drive_store_id,
-    lines: lines.rows.map((l) => ({ skuId: l.sku_id, quantity: l.quantity, unitPriceCents: l.price_cents })),
-  };
+  const [cart] = await tx.select({ fulfilment: carts.fulfilment, driveStoreId: carts.driveStoreId }).from(carts).where(eq(carts.id, cartId)).for('update');
+  if (!cart) throw new CartNotFoundError();
+  const lines = await tx
+    .select({ skuId: cartLines.skuId, quantity: cartLines.quantity, unitPriceCents: skus.priceCents, withdrawnAt: products.withdrawnAt })
+    .from(cartLines)
+    .innerJoin(skus, eq(skus.id, cartLines.skuId))
+    .innerJoin(products, eq(products.id, skus.productId))
+    .where(eq(cartLines.cartId, cartId))
+    .orderBy(asc(cartLines.addedAt), asc(cartLines.skuId));
+  if (lines.length === 0) throw new EmptyCartError();
+  const withdrawn = lines.find((l) => l.withdrawnAt !== null);
+  if (withdrawn) throw new ProductWithdrawnError(withdrawn.skuId);
+  return { ...cart, lines: lines.map(({ withdrawnAt: _, ...line }) => line) };
 }
 
 /** Anonymous carts untouched for the cookie's lifetime can never be found again: delete them. */
 export async function purgeAnonymousCarts(opts: { olderThanDays?: number; limit?: number } = {}): Promise<{ purged: number }> {
   const db = await getDb();
   const days = opts.olderThanDays ?? ANONYMOUS_CART_DAYS;
-  const r = await db.execute(sql`
-    DELETE FROM carts WHERE id IN (
-      SELECT id FROM carts WHERE customer_id IS NULL AND updated_at < now() - make_interval(days => ${days}::int)
-      ORDER BY updated_at LIMIT ${opts.limit ?? 500})
-    RETURNING id`);
-  return { purged: r.rows.length };
+  const oldest = db
+    .select({ id: carts.id })
+    .from(carts)
+    .where(and(isNull(carts.customerId), lt(carts.updatedAt, sql`now() - make_interval(days => ${days}::int)`)))
+    .orderBy(asc(carts.updatedAt))
+    .limit(opts.limit ?? 500);
+  const purged = await db.delete(carts).where(inArray(carts.id, oldest)).returning({ id: carts.id });
+  return { purged: purged.length };
 }

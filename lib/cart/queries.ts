@@ -1,9 +1,10 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/config';
 import { distanceKmSql } from '@/lib/stores/queries';
 import { StoreWithoutDriveError } from './errors';
+import { cartLines, carts } from './schema';
 import type { Cart, CartAvailability, CartLine, CartRef, DriveStoreOption, FulfilmentMode, Origin } from './types';
 
 /*
@@ -15,17 +16,17 @@ const MAX_INT = 2_147_483_647;
 
 function refWhere(ref: CartRef): SQL | null {
   if ('customerId' in ref) {
-    return Number.isSafeInteger(ref.customerId) && ref.customerId > 0 && ref.customerId <= MAX_INT ? sql`c.customer_id = ${ref.customerId}` : null;
+    return Number.isSafeInteger(ref.customerId) && ref.customerId > 0 && ref.customerId <= MAX_INT ? eq(carts.customerId, ref.customerId) : null;
   }
-  return typeof ref.token === 'string' && ref.token.length >= 32 && ref.token.length <= 128 ? sql`c.token = ${ref.token} AND c.customer_id IS NULL` : null;
+  return typeof ref.token === 'string' && ref.token.length >= 32 && ref.token.length <= 128 ? and(eq(carts.token, ref.token), isNull(carts.customerId))! : null;
 }
 
 export async function findCartId(ref: CartRef): Promise<number | null> {
   const where = refWhere(ref);
   if (!where) return null;
   const db = await getDb();
-  const r = await db.execute<{ id: number }>(sql`SELECT c.id FROM carts c WHERE ${where}`);
-  return r.rows[0]?.id ?? null;
+  const [cart] = await db.select({ id: carts.id }).from(carts).where(where);
+  return cart?.id ?? null;
 }
 
 type CartRow = { id: number; fulfilment: FulfilmentMode; drive_store_id: number | null; lines: CartLine[] | string };
@@ -36,16 +37,17 @@ export async function getCart(ref: CartRef, locale: Locale): Promise<Cart | null
   if (!where) return null;
   const db = await getDb();
   const name = locale === 'fr' ? sql`p.name_fr` : sql`p.name_en`;
+  // Raw SQL: the cart's lines aggregated as JSON in the statement that finds the cart.
   const r = await db.execute<CartRow>(sql`
-    SELECT c.id, c.fulfilment, c.drive_store_id,
+    SELECT carts.id, carts.fulfilment, carts.drive_store_id,
            (SELECT COALESCE(json_agg(json_build_object(
                      'skuId', k.id, 'productSlug', p.slug, 'productName', ${name}, 'brand', p.brand,
                      'image', p.images->>0, 'size', k.size, 'colour', k.colour, 'quantity', l.quantity,
                      'unitPriceCents', k.price_cents, 'lineTotalCents', k.price_cents * l.quantity)
                    ORDER BY l.added_at, l.sku_id), '[]'::json)
             FROM cart_lines l JOIN skus k ON k.id = l.sku_id JOIN products p ON p.id = k.product_id
-            WHERE l.cart_id = c.id) AS lines
-    FROM carts c WHERE ${where}`);
+            WHERE l.cart_id = carts.id) AS lines
+    FROM carts WHERE ${where}`);
   const row = r.rows[0];
   if (!row) return null;
   const lines = typeof row.lines === 'string' ? (JSON.parse(row.lines) as CartLine[]) : row.lines;
@@ -64,9 +66,12 @@ export async function getCartCount(ref: CartRef | null): Promise<number> {
   const where = ref && refWhere(ref);
   if (!where) return 0;
   const db = await getDb();
-  const r = await db.execute<{ units: number }>(sql`
-    SELECT COALESCE(sum(l.quantity), 0)::int AS units FROM carts c JOIN cart_lines l ON l.cart_id = c.id WHERE ${where}`);
-  return r.rows[0]?.units ?? 0;
+  const [count] = await db
+    .select({ units: sql<number>`COALESCE(sum(${cartLines.quantity}), 0)::int` })
+    .from(carts)
+    .innerJoin(cartLines, eq(cartLines.cartId, carts.id))
+    .where(where);
+  return count?.units ?? 0;
 }
 
 /**
@@ -85,6 +90,7 @@ export async function cartAvailability(cartId: number, mode: FulfilmentMode, sto
       ? sql`(SELECT id FROM locations WHERE kind = 'warehouse' ORDER BY id LIMIT 1)`
       : sql`(SELECT location_id FROM stores WHERE location_id = ${storeId} AND drive)`;
   // From the location, so an empty cart still answers with the location (or its absence).
+  // Raw SQL: one derived row (the location) left-joined to the lines and their stock.
   const r = await db.execute<{ location_id: number | null; sku_id: number | null; quantity: number | null; available: number }>(sql`
     SELECT loc.id AS location_id, l.sku_id, l.quantity, COALESCE(st.on_hand - st.reserved, 0)::int AS available
     FROM (SELECT ${location} AS id) loc
@@ -121,6 +127,7 @@ function driveStoresSql(cartId: number, origin: Origin | null, onlyComplete: boo
   const missing = sql`(SELECT count(*)::int FROM cart_lines l
       LEFT JOIN stock st ON st.location_id = s.location_id AND st.sku_id = l.sku_id
       WHERE l.cart_id = ${cartId} AND COALESCE(st.on_hand - st.reserved, 0) < l.quantity)`;
+  // Raw SQL: a derived table filtered on its computed count, ordered by distance with nulls last.
   return sql`
     SELECT * FROM (
       SELECT s.location_id AS store_id, s.slug, s.name, s.town, ${km} AS km, ${missing} AS missing

@@ -60,6 +60,7 @@ export async function listCategoryProducts(opts: {
   const page = Math.max(1, opts.page ?? 1);
   const storeId = opts.storeId ?? null;
   const onlyInStock = Boolean(opts.inStockOnly && storeId);
+  // Raw SQL: a CTE filtered on its own aggregate, and a window count giving the page and the total in one statement.
   const result = await db.execute<CardRow>(sql`
     WITH cards AS (
       SELECT p.id, p.slug, p.name_fr, p.name_en, p.brand, p.images->>0 AS image,
@@ -82,6 +83,7 @@ export async function listCategoryProducts(opts: {
 /** A few products per category for the home page, stable between requests. */
 export async function listFeaturedProducts(locale: Locale, limit = 8): Promise<ProductCard[]> {
   const db = await getDb();
+  // Raw SQL: DISTINCT ON with window aggregates (one product per category, its price range).
   const result = await db.execute<CardRow>(sql`
     SELECT DISTINCT ON (p.category_id) p.id, p.slug, p.name_fr, p.name_en, p.brand, p.images->>0 AS image,
            min(k.price_cents) OVER (PARTITION BY p.id)::int AS min_price,
@@ -104,6 +106,7 @@ export async function searchProducts(query: string, locale: Locale, limit = 48):
   const q = query.trim().slice(0, MAX_QUERY_LENGTH);
   if (!q) return [];
   const db = await getDb();
+  // Raw SQL: full-text search — one tsquery built in a CTE, matched and ranked (ts_rank).
   const result = await db.execute<CardRow>(sql`
     WITH q AS (
       SELECT websearch_to_tsquery('french', ${q}) || websearch_to_tsquery('english', ${q})

@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
 import type { LoyaltyEntryKind } from '@/lib/loyalty/schema';
+import { customerOrdersSql, orderNumberOf } from '@/lib/orders/read';
 import type { OrderMode, OrderStatus } from '@/lib/orders/schema';
 import type { ReservationStatus } from '@/lib/reservations/schema';
 import type { ReturnStatus } from '@/lib/returns/schema';
@@ -93,12 +94,14 @@ export async function listTimeline(customerId: number, opts: { limit?: number; c
     c ? sql`(${at}, ${rank}::int, ${id}) < (${c.at}::timestamptz, ${c.rank}::int, ${c.id}::int)` : sql`true`;
   const take = limit + 1;
   const db = await getDb();
+  // Raw SQL: one keyset-paged UNION ALL over five kinds of activity, each branch on its own index.
+  // Orders are read through lib/orders/read.ts (a row source and a number lookup it owns).
   const r = await db.execute<Row>(sql`
     SELECT t.*, t.at::text AS at_text FROM (
       (SELECT 'order' AS kind, o.id, o.placed_at AS at, o.status, o.mode, o.number, COALESCE(s.name, ps.name) AS store_name,
               o.total_cents AS amount_cents, p.earned, p.spent, NULL::int AS reservation_id, NULL::text AS source,
               NULL::text AS entry_kind, NULL::text AS note
-       FROM orders o
+       FROM ${customerOrdersSql(customerId)} o
        LEFT JOIN stores s ON s.location_id = o.location_id
        LEFT JOIN stores ps ON ps.location_id = o.placed_at_store_id
        LEFT JOIN LATERAL (
@@ -126,22 +129,20 @@ export async function listTimeline(customerId: number, opts: { limit?: number; c
          AND ${after(sql`r.created_at`, KIND_RANK.reservation, sql`r.id`)}
        ORDER BY r.created_at DESC, r.id DESC LIMIT ${take})
       UNION ALL
-      (SELECT 'points', e.id, e.created_at, NULL, NULL, o.number, s.name, NULL,
+      (SELECT 'points', e.id, e.created_at, NULL, NULL, ${orderNumberOf(sql`e.order_id`)}, s.name, NULL,
               CASE WHEN e.points > 0 THEN e.points END, CASE WHEN e.points < 0 THEN e.points END,
               NULL, NULL, e.kind, e.note
        FROM loyalty_entries e
        LEFT JOIN stores s ON s.location_id = e.store_id
-       LEFT JOIN orders o ON o.id = e.order_id
        WHERE e.customer_id = ${customerId}
          AND NOT (e.kind IN ('earn', 'redeem') AND (e.order_id IS NOT NULL OR e.sale_id IS NOT NULL))
          AND ${after(sql`e.created_at`, KIND_RANK.points, sql`e.id`)}
        ORDER BY e.created_at DESC, e.id DESC LIMIT ${take})
       UNION ALL
       (SELECT 'return', r.id, r.booked_at, r.status, NULL, r.code, s.name, NULLIF(r.refund_cents, 0), NULL, NULL,
-              NULL, NULL, NULL, o.number
+              NULL, NULL, NULL, ${orderNumberOf(sql`r.order_id`)}
        FROM returns r
        JOIN stores s ON s.location_id = r.store_id
-       JOIN orders o ON o.id = r.order_id
        WHERE r.customer_id = ${customerId} AND ${after(sql`r.booked_at`, KIND_RANK.return, sql`r.id`)}
        ORDER BY r.booked_at DESC, r.id DESC LIMIT ${take})
     ) t

@@ -1,17 +1,32 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type { Assume } from 'drizzle-orm/utils';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Pool, PoolClient } from 'pg';
 import * as schema from './schema';
 import { isDatabaseUnavailable } from './unavailable';
 
+/** What `execute()` returns on both drivers: node-postgres' QueryResult and PGlite's Results both have `rows`. */
+type RowsResult<Row> = { rows: Row[] };
+export interface RowsResultHKT extends PgQueryResultHKT {
+  type: RowsResult<Assume<this['row'], Record<string, unknown>>>;
+}
+
+type Schema = typeof schema;
+
 /**
- * One typed API over both drivers. PGlite's and node-postgres' Drizzle databases expose the same
- * query builder; results of `db.execute()` have `.rows` in both.
+ * One typed API over both drivers: PGlite's and node-postgres' Drizzle databases are both this
+ * type as they are (no cast), and so is a transaction (`Tx`), so a function taking `Db` runs on
+ * the process-wide database or inside a caller's transaction.
  */
-export type Db = NodePgDatabase<typeof schema>;
+export type Db = PgDatabase<RowsResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+/** A transaction (or a savepoint inside one): a function that locks rows asks for this, not `Db`. */
+export type Tx = PgTransaction<RowsResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 
 export type Connection =
   | { kind: 'postgres'; db: Db; pool: Pool; close: () => Promise<void> }
@@ -336,7 +351,7 @@ export async function openConnection(url = process.env.DATABASE_URL, { timeouts 
     // An idle connection that drops (the database restarts, the network goes) emits 'error' on the
     // pool; unheard, it would crash the server. The pool discards it and opens another when needed.
     pool.on('error', (err) => console.error(`database: an idle connection was lost (${err.message}); new ones will be opened as needed`));
-    const db = drizzlePg(pool, { schema });
+    const db: Db = drizzlePg(pool, { schema });
     return { kind: 'postgres', db, pool, close: () => pool.end() };
   }
   const dataDir = pgliteDir();
@@ -345,7 +360,7 @@ export async function openConnection(url = process.env.DATABASE_URL, { timeouts 
     const { PGlite } = await import('@electric-sql/pglite');
     fs.mkdirSync(dataDir, { recursive: true });
     const client = await PGlite.create(dataDir);
-    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    const db: Db = drizzlePglite(client, { schema });
     return {
       kind: 'pglite',
       db,
@@ -381,6 +396,27 @@ export function getConnection(): Promise<Connection> {
 
 export async function getDb(): Promise<Db> {
   return (await getConnection()).db;
+}
+
+/**
+ * One transaction on the process-wide database: the one way commands open one. With `refusal`,
+ * what the work (or the commit: a deferred trigger, a constraint) raised goes through it first,
+ * so a RAISEd 'comptoir:…' reason or a constraint's name reaches the caller as a typed
+ * DomainError; `refusal` returns anything else as is.
+ */
+export function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+export function transaction<T>(opts: { refusal: (err: unknown) => unknown }, work: (tx: Tx) => Promise<T>): Promise<T>;
+export async function transaction<T>(
+  ...args: [work: (tx: Tx) => Promise<T>] | [opts: { refusal: (err: unknown) => unknown }, work: (tx: Tx) => Promise<T>]
+): Promise<T> {
+  const [refusal, work] = args.length === 1 ? [undefined, args[0]] : [args[0].refusal, args[1]];
+  const db = await getDb();
+  if (!refusal) return db.transaction(work);
+  try {
+    return await db.transaction(work);
+  } catch (err) {
+    throw refusal(err);
+  }
 }
 
 /** For tests and scripts: use this connection as the process-wide one. */

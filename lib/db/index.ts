@@ -1,2 +1,3 @@
-export { getDb, getConnection, type Db } from './client';
+export { getDb, getConnection, transaction, type Db, type Tx } from './client';
+export { arrayLiteral, date, dateOrNull, intArray } from './sql';
 export * as schema from './schema';

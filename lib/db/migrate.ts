@@ -1,7 +1,8 @@
 import path from 'node:path';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { Connection } from './client';
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'lib', 'db', 'migrations');
@@ -9,6 +10,7 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'lib', 'db', 'migratio
 /** Applies the one set of drizzle-kit migrations, whichever the driver. */
 export async function runMigrations(connection: Connection): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_FOLDER };
-  if (connection.kind === 'postgres') await migratePg(connection.db, config);
-  else await migratePglite(connection.db as unknown as PgliteDatabase, config);
+  // Each migrator wants its own driver's database: one made here on the same pool or client.
+  if (connection.kind === 'postgres') await migratePg(drizzlePg(connection.pool), config);
+  else await migratePglite(drizzlePglite(connection.client), config);
 }

@@ -24,6 +24,7 @@ async function main() {
   // No statement timeout: a large seed runs statements for minutes.
   const connection = await openConnection(undefined, { timeouts: false });
   try {
+    // Raw SQL: schema DDL, then a count and a TRUNCATE on tables that may not be migrated yet.
     if (reset && connection.kind === 'postgres') {
       await connection.db.execute(sql`DROP SCHEMA IF EXISTS public CASCADE`);
       await connection.db.execute(sql`DROP SCHEMA IF EXISTS drizzle CASCADE`);

@@ -1,7 +1,8 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { getDb, type Db } from '@/lib/db';
+import { and, eq, sql } from 'drizzle-orm';
+import { transaction, type Db } from '@/lib/db';
 import { DomainError, PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '@/lib/errors';
+import { stock, stockMovements } from './schema';
 
 /*
  * Stock writes by staff: deliveries received and shelf counts. Each command is one transaction
@@ -57,28 +58,15 @@ export type StockChange = {
   replayed: boolean;
 };
 
-type MovementRow = {
-  id: number;
-  kind: 'receive' | 'count';
-  location_id: number;
-  sku_id: number;
-  on_hand_delta: number;
-  on_hand_after: number;
-  created_at: Date | string;
+const movement = {
+  movementId: stockMovements.id,
+  kind: stockMovements.kind,
+  locationId: stockMovements.locationId,
+  skuId: stockMovements.skuId,
+  delta: stockMovements.onHandDelta,
+  onHandAfter: stockMovements.onHandAfter,
+  at: stockMovements.createdAt,
 };
-
-function toChange(row: MovementRow, replayed: boolean): StockChange {
-  return {
-    movementId: row.id,
-    kind: row.kind,
-    locationId: row.location_id,
-    skuId: row.sku_id,
-    delta: row.on_hand_delta,
-    onHandAfter: row.on_hand_after,
-    at: new Date(row.created_at),
-    replayed,
-  };
-}
 
 function assertWhole(value: number, min: number, max: number): void {
   if (!Number.isSafeInteger(value) || value < min || value > max) throw new InvalidQuantityError(min, max);
@@ -92,42 +80,38 @@ type MovementInput = { kind: 'receive' | 'count'; locationId: number; skuId: num
  * double-submitted form or a retried request has exactly one effect.
  */
 async function claimMovement(tx: Db, m: MovementInput): Promise<{ id: number } | { replay: StockChange }> {
-  const inserted = await tx.execute<{ id: number }>(sql`
-    INSERT INTO stock_movements (location_id, sku_id, kind, on_hand_delta, on_hand_after, actor_id, note, idempotency_key)
-    VALUES (${m.locationId}, ${m.skuId}, ${m.kind}, 0, 0, ${m.actorId}, ${m.note?.trim() || null}, ${m.idempotencyKey})
-    ON CONFLICT (idempotency_key) DO NOTHING
-    RETURNING id`);
-  const claimed = inserted.rows[0];
+  const [claimed] = await tx
+    .insert(stockMovements)
+    .values({
+      locationId: m.locationId,
+      skuId: m.skuId,
+      kind: m.kind,
+      onHandDelta: 0,
+      onHandAfter: 0,
+      actorId: m.actorId,
+      note: m.note?.trim() || null,
+      idempotencyKey: m.idempotencyKey,
+    })
+    .onConflictDoNothing({ target: stockMovements.idempotencyKey })
+    .returning({ id: stockMovements.id });
   if (claimed) return { id: claimed.id };
 
-  const existing = await tx.execute<MovementRow>(sql`
-    SELECT id, kind, location_id, sku_id, on_hand_delta, on_hand_after, created_at
-    FROM stock_movements WHERE idempotency_key = ${m.idempotencyKey}`);
-  const row = existing.rows[0];
-  if (!row || row.kind !== m.kind || row.location_id !== m.locationId || row.sku_id !== m.skuId) {
+  const [row] = await tx.select(movement).from(stockMovements).where(eq(stockMovements.idempotencyKey, m.idempotencyKey));
+  if (!row || row.kind !== m.kind || row.locationId !== m.locationId || row.skuId !== m.skuId) {
     throw new IdempotencyKeyReusedError();
   }
-  return { replay: toChange(row, true) };
+  return { replay: { ...row, kind: m.kind, replayed: true } };
 }
 
-async function finishMovement(tx: Db, id: number, delta: number, onHandAfter: number): Promise<StockChange> {
-  const result = await tx.execute<MovementRow>(sql`
-    UPDATE stock_movements SET on_hand_delta = ${delta}, on_hand_after = ${onHandAfter}
-    WHERE id = ${id}
-    RETURNING id, kind, location_id, sku_id, on_hand_delta, on_hand_after, created_at`);
-  const row = result.rows[0];
+async function finishMovement(tx: Db, kind: StockChange['kind'], id: number, delta: number, onHandAfter: number): Promise<StockChange> {
+  const [row] = await tx.update(stockMovements).set({ onHandDelta: delta, onHandAfter }).where(eq(stockMovements.id, id)).returning(movement);
   if (!row) throw new Error(`stock movement ${id} vanished inside its own transaction`);
-  return toChange(row, false);
+  return { ...row, kind, replayed: false };
 }
 
-async function inTransaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
-  const db = await getDb();
-  try {
-    return await db.transaction((tx) => work(tx as unknown as Db));
-  } catch (err) {
-    if (pgErrorCode(err) === PG_FOREIGN_KEY_VIOLATION) throw new UnknownStockItemError();
-    throw err;
-  }
+/** A movement naming a location or SKU that does not exist breaks a foreign key: that, said plainly. */
+function stockRefusal(err: unknown): unknown {
+  return pgErrorCode(err) === PG_FOREIGN_KEY_VIOLATION ? new UnknownStockItemError() : err;
 }
 
 export type ReceiveGoodsInput = {
@@ -142,18 +126,17 @@ export type ReceiveGoodsInput = {
 /** A delivery arrived: on_hand grows by `quantity`, creating the stock row on first delivery. */
 export async function receiveGoods(input: ReceiveGoodsInput): Promise<StockChange> {
   assertWhole(input.quantity, 1, MAX_RECEIVE_QUANTITY);
-  return inTransaction(async (tx) => {
+  return transaction({ refusal: stockRefusal }, async (tx) => {
     const claim = await claimMovement(tx, { ...input, kind: 'receive' });
     if ('replay' in claim) return claim.replay;
     // Additive in SQL: concurrent deliveries each add their own units, none is lost.
-    const stock = await tx.execute<{ on_hand: number }>(sql`
-      INSERT INTO stock (location_id, sku_id, on_hand, reserved)
-      VALUES (${input.locationId}, ${input.skuId}, ${input.quantity}, 0)
-      ON CONFLICT (location_id, sku_id) DO UPDATE SET on_hand = stock.on_hand + excluded.on_hand
-      RETURNING on_hand`);
-    const onHand = stock.rows[0]?.on_hand;
-    if (onHand === undefined) throw new Error('stock upsert returned no row');
-    return finishMovement(tx, claim.id, input.quantity, onHand);
+    const [row] = await tx
+      .insert(stock)
+      .values({ locationId: input.locationId, skuId: input.skuId, onHand: input.quantity, reserved: 0 })
+      .onConflictDoUpdate({ target: [stock.locationId, stock.skuId], set: { onHand: sql`${stock.onHand} + excluded.on_hand` } })
+      .returning({ onHand: stock.onHand });
+    if (!row) throw new Error('stock upsert returned no row');
+    return finishMovement(tx, 'receive', claim.id, input.quantity, row.onHand);
   });
 }
 
@@ -173,7 +156,7 @@ export type CorrectCountInput = {
 export async function correctCount(input: CorrectCountInput): Promise<StockChange> {
   assertWhole(input.countedOnHand, 0, MAX_COUNTED_ON_HAND);
   const { locationId, skuId, countedOnHand } = input;
-  return inTransaction(async (tx) => {
+  return transaction({ refusal: stockRefusal }, async (tx) => {
     const claim = await claimMovement(tx, { ...input, kind: 'count' });
     if ('replay' in claim) return claim.replay;
 
@@ -181,6 +164,7 @@ export async function correctCount(input: CorrectCountInput): Promise<StockChang
     for (let attempt = 0; attempt < 3; attempt++) {
       // The invariant lives in the WHERE clause, re-evaluated on the latest row version under
       // the row lock; `before` is read with FOR UPDATE in the same statement for the audit delta.
+      // Raw SQL: a CTE reads the row FOR UPDATE, the UPDATE's WHERE holds the invariant, RETURNING gives both figures.
       const updated = await tx.execute<{ before: number; on_hand: number }>(sql`
         WITH before AS (
           SELECT on_hand FROM stock WHERE location_id = ${locationId} AND sku_id = ${skuId} FOR UPDATE
@@ -190,23 +174,23 @@ export async function correctCount(input: CorrectCountInput): Promise<StockChang
         WHERE s.location_id = ${locationId} AND s.sku_id = ${skuId} AND s.reserved <= ${countedOnHand}
         RETURNING before.on_hand AS before, s.on_hand`);
       const row = updated.rows[0];
-      if (row) return finishMovement(tx, claim.id, row.on_hand - row.before, row.on_hand);
+      if (row) return finishMovement(tx, 'count', claim.id, row.on_hand - row.before, row.on_hand);
 
-      const current = await tx.execute<{ reserved: number }>(sql`
-        SELECT reserved FROM stock WHERE location_id = ${locationId} AND sku_id = ${skuId}`);
-      const existing = current.rows[0];
+      const [existing] = await tx
+        .select({ reserved: stock.reserved })
+        .from(stock)
+        .where(and(eq(stock.locationId, locationId), eq(stock.skuId, skuId)));
       // The row may have been created by a delivery that committed after our UPDATE's snapshot:
       // then only a reservation above the count is a refusal; otherwise the next pass updates it.
       if (existing && existing.reserved > countedOnHand) throw new ReservedExceedsCountError(existing.reserved, countedOnHand);
       if (existing) continue;
 
-      const inserted = await tx.execute<{ on_hand: number }>(sql`
-        INSERT INTO stock (location_id, sku_id, on_hand, reserved)
-        VALUES (${locationId}, ${skuId}, ${countedOnHand}, 0)
-        ON CONFLICT (location_id, sku_id) DO NOTHING
-        RETURNING on_hand`);
-      const created = inserted.rows[0];
-      if (created) return finishMovement(tx, claim.id, created.on_hand, created.on_hand);
+      const [created] = await tx
+        .insert(stock)
+        .values({ locationId, skuId, onHand: countedOnHand, reserved: 0 })
+        .onConflictDoNothing({ target: [stock.locationId, stock.skuId] })
+        .returning({ onHand: stock.onHand });
+      if (created) return finishMovement(tx, 'count', claim.id, created.onHand, created.onHand);
     }
     throw new Error('stock row for a count kept changing; try again');
   });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { Db } from '@/lib/db';
+import { intArray, type Db } from '@/lib/db';
+import { stockMovements } from './schema';
 import { DomainError } from '@/lib/errors';
 
 /*
@@ -29,11 +30,6 @@ export class NotStockedHereError extends DomainError {
   }
 }
 
-/** '{1,2,3}': one array parameter, the same on pg and PGlite. */
-function intArray(values: number[]): string {
-  return `{${values.map((v) => Math.trunc(v)).join(',')}}`;
-}
-
 /** Same SKU on several lines counts once, with the lines' sum. */
 function bySku(lines: HoldLine[]): { skus: number[]; quantities: number[] } {
   const totals = new Map<number, number>();
@@ -45,6 +41,7 @@ function bySku(lines: HoldLine[]): { skus: number[]; quantities: number[] } {
 /** Row locks in SKU order: two multi-line writers on one shop then queue instead of deadlocking. */
 async function lockRows(tx: Db, locationId: number, skus: number[]): Promise<void> {
   if (skus.length < 2) return;
+  // Raw SQL: row locks taken in SKU order.
   await tx.execute(sql`
     SELECT 1 FROM stock WHERE location_id = ${locationId} AND sku_id = ANY(${intArray(skus)}::int[])
     ORDER BY sku_id FOR UPDATE`);
@@ -59,12 +56,14 @@ export async function holdStock(tx: Db, locationId: number, lines: HoldLine[]): 
   const { skus, quantities } = bySku(lines);
   if (skus.length === 0) return;
   await lockRows(tx, locationId, skus);
+  // Raw SQL: one set-wise conditional UPDATE from unnest(…) (the invariant in its WHERE).
   const held = await tx.execute<{ sku_id: number }>(sql`
     UPDATE stock s SET reserved = s.reserved + w.n
     FROM unnest(${intArray(skus)}::int[], ${intArray(quantities)}::int[]) AS w(sku_id, n)
     WHERE s.location_id = ${locationId} AND s.sku_id = w.sku_id AND s.on_hand - s.reserved >= w.n
     RETURNING s.sku_id`);
   if (held.rows.length === skus.length) return;
+  // Raw SQL: the first line that does not fit, read from the same unnest(…) the UPDATE used.
   const short = await tx.execute<{ sku_id: number; available: number | null }>(sql`
     SELECT w.sku_id, s.on_hand - s.reserved AS available
     FROM unnest(${intArray(skus)}::int[], ${intArray(quantities)}::int[]) AS w(sku_id, n)
@@ -82,6 +81,7 @@ export async function releaseStock(tx: Db, locationId: number, lines: HoldLine[]
   const { skus, quantities } = bySku(lines);
   if (skus.length === 0) return;
   await lockRows(tx, locationId, skus);
+  // Raw SQL: one set-wise conditional UPDATE from unnest(…) (the invariant in its WHERE).
   const released = await tx.execute<{ sku_id: number }>(sql`
     UPDATE stock s SET reserved = s.reserved - w.n
     FROM unnest(${intArray(skus)}::int[], ${intArray(quantities)}::int[]) AS w(sku_id, n)
@@ -99,17 +99,14 @@ export async function takeHeldStock(tx: Db, locationId: number, lines: HoldLine[
   const { skus, quantities } = bySku(lines);
   if (skus.length === 0) return;
   await lockRows(tx, locationId, skus);
+  // Raw SQL: one set-wise conditional UPDATE from unnest(…) (the invariant in its WHERE).
   const taken = await tx.execute<{ sku_id: number; on_hand: number; n: number }>(sql`
     UPDATE stock s SET on_hand = s.on_hand - w.n, reserved = s.reserved - w.n
     FROM unnest(${intArray(skus)}::int[], ${intArray(quantities)}::int[]) AS w(sku_id, n)
     WHERE s.location_id = ${locationId} AND s.sku_id = w.sku_id AND s.reserved >= w.n
     RETURNING s.sku_id, s.on_hand, w.n`);
   if (taken.rows.length !== skus.length) throw new Error(`stock at location ${locationId} holds fewer reserved units than the collection`);
-  for (const r of taken.rows) {
-    await tx.execute(sql`
-      INSERT INTO stock_movements (location_id, sku_id, kind, on_hand_delta, on_hand_after, actor_id, note)
-      VALUES (${locationId}, ${r.sku_id}, 'sale', ${-r.n}, ${r.on_hand}, ${audit.actorId}, ${audit.note})`);
-  }
+  await recordSales(tx, locationId, taken.rows, audit);
 }
 
 /**
@@ -122,20 +119,39 @@ export async function sellFromShelf(tx: Db, locationId: number, lines: HoldLine[
   const { skus, quantities } = bySku(lines);
   if (skus.length === 0) return;
   await lockRows(tx, locationId, skus);
+  // Raw SQL: one set-wise conditional UPDATE from unnest(…) (the invariant in its WHERE).
   const sold = await tx.execute<{ sku_id: number; on_hand: number; n: number }>(sql`
     UPDATE stock s SET on_hand = s.on_hand - w.n
     FROM unnest(${intArray(skus)}::int[], ${intArray(quantities)}::int[]) AS w(sku_id, n)
     WHERE s.location_id = ${locationId} AND s.sku_id = w.sku_id AND s.on_hand - s.reserved >= w.n
     RETURNING s.sku_id, s.on_hand, w.n`);
   if (sold.rows.length !== skus.length) await throwFirstShort(tx, locationId, skus, quantities);
-  for (const r of sold.rows) {
-    await tx.execute(sql`
-      INSERT INTO stock_movements (location_id, sku_id, kind, on_hand_delta, on_hand_after, actor_id, note)
-      VALUES (${locationId}, ${r.sku_id}, 'sale', ${-r.n}, ${r.on_hand}, ${audit.actorId}, ${audit.note})`);
-  }
+  await recordSales(tx, locationId, sold.rows, audit);
+}
+
+/** The audit trail: one 'sale' movement per SKU that left the shelf, in the order they left it. */
+async function recordSales(
+  tx: Db,
+  locationId: number,
+  rows: { sku_id: number; on_hand: number; n: number }[],
+  audit: { actorId: number | null; note: string },
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.insert(stockMovements).values(
+    rows.map((r) => ({
+      locationId,
+      skuId: r.sku_id,
+      kind: 'sale' as const,
+      onHandDelta: -r.n,
+      onHandAfter: r.on_hand,
+      actorId: audit.actorId,
+      note: audit.note,
+    })),
+  );
 }
 
 async function throwFirstShort(tx: Db, locationId: number, skus: number[], quantities: number[]): Promise<never> {
+  // Raw SQL: the first line that does not fit, read from the same unnest(…) the UPDATE used.
   const short = await tx.execute<{ sku_id: number; available: number | null }>(sql`
     SELECT w.sku_id, s.on_hand - s.reserved AS available
     FROM unnest(${intArray(skus)}::int[], ${intArray(quantities)}::int[]) AS w(sku_id, n)

@@ -1,8 +1,10 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
 import { distanceKmSql } from '@/lib/stores/queries';
+import { locations, stores } from '@/lib/stores/schema';
 import type { StoreAvailability } from './availability';
+import { stock } from './schema';
 
 type Row = {
   store_id: number;
@@ -42,6 +44,7 @@ export async function listNearbyAvailability(opts: {
 }): Promise<StoreAvailability[]> {
   const db = await getDb();
   const km = distanceKmSql(sql`s.lat`, sql`s.lng`, opts.lat, opts.lng);
+  // Raw SQL: the nearest stores in a derived table first, then one stock probe each (not a stock join over every store).
   const result = await db.execute<Row>(sql`
     SELECT s.location_id AS store_id, s.slug, s.name, s.town, s.click_reserve, near.km,
            st.on_hand - st.reserved AS available, st.updated_at AS as_of
@@ -59,29 +62,35 @@ export async function listNearbyAvailability(opts: {
 /** Availability of one SKU at one store (the shopper's store), with the store's position. */
 export async function getStoreAvailability(skuId: number, storeId: number): Promise<(StoreAvailability & { lat: number; lng: number }) | null> {
   const db = await getDb();
-  const result = await db.execute<Row & { lat: number; lng: number }>(sql`
-    SELECT s.location_id AS store_id, s.slug, s.name, s.town, s.click_reserve, s.lat, s.lng, NULL::float AS km,
-           st.on_hand - st.reserved AS available, st.updated_at AS as_of
-    FROM stores s
-    LEFT JOIN stock st ON st.location_id = s.location_id AND st.sku_id = ${skuId}
-    WHERE s.location_id = ${storeId}`);
-  const row = result.rows[0];
-  return row ? { ...toAvailability(row), lat: row.lat, lng: row.lng } : null;
+  const [row] = await db
+    .select({
+      storeId: stores.locationId,
+      slug: stores.slug,
+      name: stores.name,
+      town: stores.town,
+      clickReserve: stores.clickReserve,
+      lat: stores.lat,
+      lng: stores.lng,
+      available: sql<number | null>`${stock.onHand} - ${stock.reserved}`,
+      asOf: stock.updatedAt,
+    })
+    .from(stores)
+    .leftJoin(stock, and(eq(stock.locationId, stores.locationId), eq(stock.skuId, skuId)))
+    .where(eq(stores.locationId, storeId));
+  return row ? { ...row, distanceKm: null, asOf: row.asOf?.toISOString() ?? null } : null;
 }
 
 /** Units of a SKU the web warehouse can ship, when that figure is from, and which location it is (for live updates). */
 export async function getWarehouseAvailability(skuId: number): Promise<{ locationId: number | null; available: number; asOf: string | null }> {
   const db = await getDb();
-  const result = await db.execute<{ location_id: number; available: number | null; as_of: Date | string | null }>(sql`
-    SELECT l.id AS location_id, st.on_hand - st.reserved AS available, st.updated_at AS as_of
-    FROM locations l LEFT JOIN stock st ON st.location_id = l.id AND st.sku_id = ${skuId}
-    WHERE l.kind = 'warehouse' ORDER BY l.id LIMIT 1`);
-  const row = result.rows[0];
-  return {
-    locationId: row?.location_id ?? null,
-    available: row?.available ?? 0,
-    asOf: row?.as_of ? new Date(row.as_of).toISOString() : null,
-  };
+  const [row] = await db
+    .select({ locationId: locations.id, available: sql<number | null>`${stock.onHand} - ${stock.reserved}`, asOf: stock.updatedAt })
+    .from(locations)
+    .leftJoin(stock, and(eq(stock.locationId, locations.id), eq(stock.skuId, skuId)))
+    .where(eq(locations.kind, 'warehouse'))
+    .orderBy(asc(locations.id))
+    .limit(1);
+  return { locationId: row?.locationId ?? null, available: row?.available ?? 0, asOf: row?.asOf?.toISOString() ?? null };
 }
 
 export type AvailabilityFigure = { storeId: number; skuId: number; available: number | null; asOf: string | null };
@@ -102,6 +111,7 @@ export async function getAvailabilitySnapshot(opts: { skuIds: number[]; location
           sql`, `,
         )
       : sql`NULL::int`;
+  // Raw SQL: a CTE of the wanted locations (the warehouse by kind) crossed with the SKUs, stock left-joined.
   const result = await db.execute<{ store_id: number; sku_id: number; available: number | null; as_of: Date | string | null }>(sql`
     WITH wanted AS (
       SELECT id FROM locations WHERE id IN (${list(opts.locationIds)})
@@ -124,6 +134,6 @@ export async function getAvailabilitySnapshot(opts: { skuIds: number[]; location
 /** The web warehouse's location id (the one getWarehouseAvailability reads), or null when there is none. */
 export async function getWarehouseLocationId(): Promise<number | null> {
   const db = await getDb();
-  const result = await db.execute<{ id: number }>(sql`SELECT id FROM locations WHERE kind = 'warehouse' ORDER BY id LIMIT 1`);
-  return result.rows[0]?.id ?? null;
+  const [warehouse] = await db.select({ id: locations.id }).from(locations).where(eq(locations.kind, 'warehouse')).orderBy(asc(locations.id)).limit(1);
+  return warehouse?.id ?? null;
 }

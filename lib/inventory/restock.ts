@@ -1,6 +1,7 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
+import { stock, stockMovements } from './schema';
 
 /*
  * Returned units back on a shop's shelf (lib/returns, at the returns desk). Runs inside the
@@ -34,20 +35,29 @@ export async function restockReturnedUnits(
   // SKU order: two desks restocking the same items queue on the rows instead of deadlocking.
   for (const skuId of [...totals.keys()].sort((a, b) => a - b)) {
     const quantity = totals.get(skuId)!;
-    const claimed = await tx.execute<{ id: number }>(sql`
-      INSERT INTO stock_movements (location_id, sku_id, kind, on_hand_delta, on_hand_after, actor_id, note, idempotency_key)
-      VALUES (${locationId}, ${skuId}, 'return', ${quantity}, 0, ${audit.actorId}, ${audit.note}, ${`${audit.key}:${skuId}`})
-      ON CONFLICT (idempotency_key) DO NOTHING
-      RETURNING id`);
-    const movementId = claimed.rows[0]?.id;
-    if (movementId === undefined) continue;
-    const stock = await tx.execute<{ on_hand: number }>(sql`
-      INSERT INTO stock (location_id, sku_id, on_hand, reserved)
-      VALUES (${locationId}, ${skuId}, ${quantity}, 0)
-      ON CONFLICT (location_id, sku_id) DO UPDATE SET on_hand = stock.on_hand + excluded.on_hand
-      RETURNING on_hand`);
-    const onHandAfter = stock.rows[0]!.on_hand;
-    await tx.execute(sql`UPDATE stock_movements SET on_hand_after = ${onHandAfter} WHERE id = ${movementId}`);
+    const [claimed] = await tx
+      .insert(stockMovements)
+      .values({
+        locationId,
+        skuId,
+        kind: 'return',
+        onHandDelta: quantity,
+        onHandAfter: 0,
+        actorId: audit.actorId,
+        note: audit.note,
+        idempotencyKey: `${audit.key}:${skuId}`,
+      })
+      .onConflictDoNothing({ target: stockMovements.idempotencyKey })
+      .returning({ id: stockMovements.id });
+    if (!claimed) continue;
+    const movementId = claimed.id;
+    const [row] = await tx
+      .insert(stock)
+      .values({ locationId, skuId, onHand: quantity, reserved: 0 })
+      .onConflictDoUpdate({ target: [stock.locationId, stock.skuId], set: { onHand: sql`${stock.onHand} + excluded.on_hand` } })
+      .returning({ onHand: stock.onHand });
+    const onHandAfter = row!.onHand;
+    await tx.update(stockMovements).set({ onHandAfter }).where(eq(stockMovements.id, movementId));
     done.push({ skuId, quantity, onHandAfter, movementId });
   }
   return done;

@@ -1,6 +1,8 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { getDb } from '@/lib/db';
+import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { products, skus } from '@/lib/catalog/schema';
+import { getDb, type Db } from '@/lib/db';
+import { stock } from './schema';
 
 export type StaffStockRow = {
   skuId: number;
@@ -21,46 +23,30 @@ export type StaffStockRow = {
   updatedAt: Date | null;
 };
 
-type Row = {
-  sku_id: number;
-  product_id: number;
-  slug: string;
-  name_fr: string;
-  name_en: string;
-  brand: string;
-  size: string | null;
-  colour: string | null;
-  ean13: string;
-  price_cents: number;
-  on_hand: number;
-  reserved: number;
-  updated_at: Date | string | null;
-};
-
-function toStaffStockRow(r: Row): StaffStockRow {
-  return {
-    skuId: r.sku_id,
-    productId: r.product_id,
-    productSlug: r.slug,
-    nameFr: r.name_fr,
-    nameEn: r.name_en,
-    brand: r.brand,
-    size: r.size,
-    colour: r.colour,
-    ean13: r.ean13,
-    priceCents: r.price_cents,
-    onHand: r.on_hand,
-    reserved: r.reserved,
-    available: r.on_hand - r.reserved,
-    updatedAt: r.updated_at === null ? null : new Date(r.updated_at),
-  };
+/** Every SKU with this location's figures (0 where it has never held the SKU). */
+function selectStaffStock(db: Db, locationId: number) {
+  return db
+    .select({
+      skuId: skus.id,
+      productId: products.id,
+      productSlug: products.slug,
+      nameFr: products.nameFr,
+      nameEn: products.nameEn,
+      brand: products.brand,
+      size: skus.size,
+      colour: skus.colour,
+      ean13: skus.ean13,
+      priceCents: skus.priceCents,
+      onHand: sql<number>`coalesce(${stock.onHand}, 0)`,
+      reserved: sql<number>`coalesce(${stock.reserved}, 0)`,
+      updatedAt: stock.updatedAt,
+    })
+    .from(skus)
+    .innerJoin(products, eq(products.id, skus.productId))
+    .leftJoin(stock, and(eq(stock.skuId, skus.id), eq(stock.locationId, locationId)));
 }
 
-const SELECT_STAFF_STOCK = sql`
-  SELECT k.id AS sku_id, p.id AS product_id, p.slug, p.name_fr, p.name_en, p.brand, k.size, k.colour, k.ean13, k.price_cents,
-         coalesce(s.on_hand, 0) AS on_hand, coalesce(s.reserved, 0) AS reserved, s.updated_at
-  FROM skus k
-  JOIN products p ON p.id = k.product_id`;
+const withAvailable = <R extends { onHand: number; reserved: number }>(r: R) => ({ ...r, available: r.onHand - r.reserved });
 
 export const LOOKUP_LIMIT = 20;
 
@@ -81,29 +67,26 @@ export async function lookupStock({ locationId, query }: { locationId: number; q
   if (!q) return [];
   const db = await getDb();
   const like = `%${escapeLike(q)}%`;
+  const inName = or(ilike(products.nameFr, like), ilike(products.nameEn, like), ilike(products.brand, like))!;
   const match = EAN13.test(q)
-    ? sql`k.ean13 = ${q}`
-    : sql`(p.search @@ websearch_to_tsquery('french'::regconfig, ${q})
-           OR p.search @@ websearch_to_tsquery('english'::regconfig, ${q})
-           OR p.name_fr ILIKE ${like} OR p.name_en ILIKE ${like} OR p.brand ILIKE ${like})`;
+    ? eq(skus.ean13, q)
+    : or(
+        sql`${products.search} @@ websearch_to_tsquery('french'::regconfig, ${q})`,
+        sql`${products.search} @@ websearch_to_tsquery('english'::regconfig, ${q})`,
+        inName,
+      );
   // Products whose name or brand holds the words come before those matched by description only.
-  const nameFirst = EAN13.test(q) ? sql`(k.ean13 = ${q})` : sql`(p.name_fr ILIKE ${like} OR p.name_en ILIKE ${like} OR p.brand ILIKE ${like})`;
-  const result = await db.execute<Row>(sql`
-    ${SELECT_STAFF_STOCK}
-    LEFT JOIN stock s ON s.sku_id = k.id AND s.location_id = ${locationId}
-    WHERE ${match}
-    ORDER BY ${nameFirst} DESC, p.name_fr, k.position, k.id
-    LIMIT ${LOOKUP_LIMIT}`);
-  return result.rows.map(toStaffStockRow);
+  const nameFirst = EAN13.test(q) ? eq(skus.ean13, q) : inName;
+  const rows = await selectStaffStock(db, locationId)
+    .where(match)
+    .orderBy(desc(nameFirst), asc(products.nameFr), asc(skus.position), asc(skus.id))
+    .limit(LOOKUP_LIMIT);
+  return rows.map(withAvailable);
 }
 
 /** One SKU at one location, for the confirmation message after a staff action. */
 export async function getStaffStockRow(locationId: number, skuId: number): Promise<StaffStockRow | null> {
   const db = await getDb();
-  const result = await db.execute<Row>(sql`
-    ${SELECT_STAFF_STOCK}
-    LEFT JOIN stock s ON s.sku_id = k.id AND s.location_id = ${locationId}
-    WHERE k.id = ${skuId}`);
-  const r = result.rows[0];
-  return r ? toStaffStockRow(r) : null;
+  const [row] = await selectStaffStock(db, locationId).where(eq(skus.id, skuId));
+  return row ? withAvailable(row) : null;
 }

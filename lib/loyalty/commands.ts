@@ -1,13 +1,13 @@
 import 'server-only';
 import { randomInt } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import { getDb, type Db } from '@/lib/db';
+import { and, eq, gte, sql } from 'drizzle-orm';
+import { getDb, transaction, type Db } from '@/lib/db';
 import { PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '@/lib/errors';
 import { cardNumberFromBody } from './card-number';
 import { discountForPoints, getLoyaltyRules, pointsForSpend, tierForSpend } from './config';
 import { InvalidAdjustmentError, InvalidRedemptionError, NotAMemberError, NotEnoughPointsError, UnknownCustomerError } from './errors';
 import { type KeyedEntry, consumeLots, creditLot, debitUpTo, expireLotsOf, findEntryByKey, insertEntry, lockAccount, rollingSpendCents } from './ledger';
-import type { LoyaltyChannel } from './schema';
+import { loyaltyAccounts, type LoyaltyChannel } from './schema';
 
 /*
  * Loyalty writes. Each command locks the shopper's account row first (FOR UPDATE), so everything
@@ -30,6 +30,29 @@ function assertCustomerId(id: number): void {
   if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) throw new NotAMemberError();
 }
 
+/** Adds points to the (locked) account's balance. */
+async function credit(tx: Db, customerId: number, points: number): Promise<void> {
+  await tx
+    .update(loyaltyAccounts)
+    .set({ balance: sql`${loyaltyAccounts.balance} + ${points}`, updatedAt: sql`now()` })
+    .where(eq(loyaltyAccounts.customerId, customerId));
+}
+
+/** Takes points off the balance only if it holds them (the condition is the invariant); false when it does not. */
+async function debit(tx: Db, customerId: number, points: number): Promise<boolean> {
+  const debited = await tx
+    .update(loyaltyAccounts)
+    .set({ balance: sql`${loyaltyAccounts.balance} - ${points}`, updatedAt: sql`now()` })
+    .where(and(eq(loyaltyAccounts.customerId, customerId), gte(loyaltyAccounts.balance, points)))
+    .returning({ balance: loyaltyAccounts.balance });
+  return debited.length > 0;
+}
+
+async function balanceOf(tx: Db, customerId: number): Promise<number> {
+  const [account] = await tx.select({ balance: loyaltyAccounts.balance }).from(loyaltyAccounts).where(eq(loyaltyAccounts.customerId, customerId));
+  return account?.balance ?? 0;
+}
+
 /** A key already used for another customer or another kind of entry is a caller's bug, not a replay. */
 function sameRequest(first: KeyedEntry, customerId: number, kind: KeyedEntry['kind']): KeyedEntry {
   if (first.customerId !== customerId || first.kind !== kind) throw new Error(`Idempotency key already used for another ${first.kind} entry`);
@@ -48,17 +71,18 @@ export async function joinLoyalty(customerId: number, opts: { tx?: Db; at?: Date
     const cardNumber = cardNumberFromBody(String(randomInt(0, 10_000_000_000)).padStart(10, '0'));
     let inserted;
     try {
-      inserted = await db.execute<{ card_number: string }>(sql`
-        INSERT INTO loyalty_accounts (customer_id, card_number, joined_at, updated_at)
-        VALUES (${customerId}, ${cardNumber}, coalesce(${opts.at?.toISOString() ?? null}::timestamptz, now()), now())
-        ON CONFLICT DO NOTHING RETURNING card_number`);
+      inserted = await db
+        .insert(loyaltyAccounts)
+        .values({ customerId, cardNumber, joinedAt: opts.at ?? sql`now()`, updatedAt: sql`now()` })
+        .onConflictDoNothing()
+        .returning({ cardNumber: loyaltyAccounts.cardNumber });
     } catch (err) {
       if (pgErrorCode(err) === PG_FOREIGN_KEY_VIOLATION) throw new UnknownCustomerError();
       throw err;
     }
-    if (inserted.rows[0]) return { cardNumber: inserted.rows[0].card_number };
-    const existing = await db.execute<{ card_number: string }>(sql`SELECT card_number FROM loyalty_accounts WHERE customer_id = ${customerId}`);
-    if (existing.rows[0]) return { cardNumber: existing.rows[0].card_number };
+    if (inserted[0]) return inserted[0];
+    const [existing] = await db.select({ cardNumber: loyaltyAccounts.cardNumber }).from(loyaltyAccounts).where(eq(loyaltyAccounts.customerId, customerId));
+    if (existing) return existing;
     // Neither ours nor inserted: the drawn number belongs to someone else. Draw again.
   }
   throw new Error('Could not draw a free loyalty card number');
@@ -107,7 +131,7 @@ export async function earnPoints(tx: Db, e: EarnInput): Promise<{ entryId: numbe
     at,
   });
   if (points > 0) {
-    await tx.execute(sql`UPDATE loyalty_accounts SET balance = balance + ${points}, updated_at = now() WHERE customer_id = ${e.customerId}`);
+    await credit(tx, e.customerId, points);
     await creditLot(tx, { customerId: e.customerId, entryId, points, at, expiryMonths: rules.expiryMonths });
   }
   return { entryId, points };
@@ -142,13 +166,7 @@ export async function redeemPoints(tx: Db, r: RedeemInput): Promise<{ entryId: n
 
   const at = r.at ?? null;
   await expireLotsOf(tx, r.customerId, at);
-  const debited = await tx.execute<{ balance: number }>(sql`
-    UPDATE loyalty_accounts SET balance = balance - ${r.points}, updated_at = now()
-    WHERE customer_id = ${r.customerId} AND balance >= ${r.points} RETURNING balance`);
-  if (debited.rows.length === 0) {
-    const now = await tx.execute<{ balance: number }>(sql`SELECT balance FROM loyalty_accounts WHERE customer_id = ${r.customerId}`);
-    throw new NotEnoughPointsError(Number(now.rows[0]?.balance ?? 0), r.points);
-  }
+  if (!(await debit(tx, r.customerId, r.points))) throw new NotEnoughPointsError(await balanceOf(tx, r.customerId), r.points);
   const discountCents = discountForPoints(rules, r.points);
   const entryId = await insertEntry(tx, {
     customerId: r.customerId,
@@ -207,6 +225,7 @@ export async function reversePoints(tx: Db, r: ReverseInput): Promise<ReverseRes
 
   const rules = getLoyaltyRules();
   const at = r.at ?? null;
+  // Raw SQL: FILTERed aggregates of every entry of this order or sale, in one read.
   const sums = await tx.execute<{
     earned: number;
     earn_spend: number;
@@ -251,7 +270,7 @@ export async function reversePoints(tx: Db, r: ReverseInput): Promise<ReverseRes
   const common = { customerId: r.customerId, ...where, orderId, saleId, at };
   await expireLotsOf(tx, r.customerId, at);
   if (restore > 0) {
-    await tx.execute(sql`UPDATE loyalty_accounts SET balance = balance + ${restore}, updated_at = now() WHERE customer_id = ${r.customerId}`);
+    await credit(tx, r.customerId, restore);
     const entryId = await insertEntry(tx, { ...common, kind: 'reverse', points: restore, key: `${r.key}:restore`, note: 'redeemed points given back' });
     await creditLot(tx, { customerId: r.customerId, entryId, points: restore, at, expiryMonths: rules.expiryMonths });
   }
@@ -274,10 +293,8 @@ export async function reversePoints(tx: Db, r: ReverseInput): Promise<ReverseRes
 export async function expireDuePoints(opts: { limit?: number } = {}): Promise<{ expired: number; points: number }> {
   const limit = opts.limit ?? 500;
   if (!Number.isSafeInteger(limit) || limit < 1) throw new Error('limit must be a positive whole number');
-  const db = await getDb();
-  return db.transaction(async (t) => {
-    const tx = t as unknown as Db;
-    return expireLotsOf(
+  return transaction(async (tx) =>
+    expireLotsOf(
       tx,
       null,
       null,
@@ -287,8 +304,8 @@ export async function expireDuePoints(opts: { limit?: number } = {}): Promise<{ 
           ORDER BY l.expires_at, l.id
           LIMIT ${limit}
           FOR UPDATE OF l, a SKIP LOCKED`,
-    );
-  });
+    ),
+  );
 }
 
 export type AdjustInput = {
@@ -321,15 +338,9 @@ export async function adjustPoints(tx: Db, a: AdjustInput): Promise<{ entryId: n
   const at = a.at ?? null;
   await expireLotsOf(tx, a.customerId, at);
   if (a.points < 0) {
-    const debited = await tx.execute<{ balance: number }>(sql`
-      UPDATE loyalty_accounts SET balance = balance + ${a.points}, updated_at = now()
-      WHERE customer_id = ${a.customerId} AND balance >= ${-a.points} RETURNING balance`);
-    if (debited.rows.length === 0) {
-      const now = await tx.execute<{ balance: number }>(sql`SELECT balance FROM loyalty_accounts WHERE customer_id = ${a.customerId}`);
-      throw new NotEnoughPointsError(Number(now.rows[0]?.balance ?? 0), -a.points);
-    }
+    if (!(await debit(tx, a.customerId, -a.points))) throw new NotEnoughPointsError(await balanceOf(tx, a.customerId), -a.points);
   } else {
-    await tx.execute(sql`UPDATE loyalty_accounts SET balance = balance + ${a.points}, updated_at = now() WHERE customer_id = ${a.customerId}`);
+    await credit(tx, a.customerId, a.points);
   }
   const entryId = await insertEntry(tx, {
     customerId: a.customerId,

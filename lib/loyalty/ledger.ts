@@ -1,7 +1,7 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
-import type { LoyaltyChannel, LoyaltyEntryKind } from './schema';
+import { loyaltyAccounts, loyaltyEntries, loyaltyLots, type LoyaltyChannel, type LoyaltyEntryKind } from './schema';
 
 /*
  * The ledger's building blocks, shared by the commands. Every function here expects the account
@@ -11,32 +11,49 @@ import type { LoyaltyChannel, LoyaltyEntryKind } from './schema';
 
 const iso = (at: Date | null | undefined) => (at ? at.toISOString() : null);
 
+/** The moment an entry is written at: the caller's `at` (a replayed import, a test), else the transaction's now(). */
+const momentOf = (at: Date | null | undefined): SQL => (at ? sql`${at.toISOString()}::timestamptz` : sql`now()`);
+
 /** Locks the account for this transaction; false when the shopper is not a member. */
 export async function lockAccount(tx: Db, customerId: number): Promise<boolean> {
-  const r = await tx.execute(sql`SELECT 1 FROM loyalty_accounts WHERE customer_id = ${customerId} FOR UPDATE`);
-  return r.rows.length > 0;
+  const [account] = await tx
+    .select({ customerId: loyaltyAccounts.customerId })
+    .from(loyaltyAccounts)
+    .where(eq(loyaltyAccounts.customerId, customerId))
+    .for('update');
+  return account !== undefined;
 }
 
 export type KeyedEntry = { id: number; customerId: number; kind: LoyaltyEntryKind; points: number; shortfall: number; discountCents: number };
 
 export async function findEntryByKey(tx: Db, key: string): Promise<KeyedEntry | null> {
-  const r = await tx.execute<{ id: number; customer_id: number; kind: LoyaltyEntryKind; points: number; shortfall: number; discount_cents: number }>(
-    sql`SELECT id, customer_id, kind, points, shortfall, discount_cents FROM loyalty_entries WHERE idempotency_key = ${key}`,
-  );
-  const e = r.rows[0];
-  return e
-    ? { id: e.id, customerId: e.customer_id, kind: e.kind, points: Number(e.points), shortfall: Number(e.shortfall), discountCents: Number(e.discount_cents) }
-    : null;
+  const [entry] = await tx
+    .select({
+      id: loyaltyEntries.id,
+      customerId: loyaltyEntries.customerId,
+      kind: loyaltyEntries.kind,
+      points: loyaltyEntries.points,
+      shortfall: loyaltyEntries.shortfall,
+      discountCents: loyaltyEntries.discountCents,
+    })
+    .from(loyaltyEntries)
+    .where(eq(loyaltyEntries.idempotencyKey, key));
+  return entry ?? null;
 }
 
 /** Spend recorded over the `months` before `at` (default now): what sets the tier. */
 export async function rollingSpendCents(tx: Db, customerId: number, at: Date | null, months: number): Promise<number> {
-  const r = await tx.execute<{ spend: number }>(sql`
-    SELECT coalesce(sum(spend_cents), 0)::int AS spend FROM loyalty_entries
-    WHERE customer_id = ${customerId}
-      AND created_at > coalesce(${iso(at)}::timestamptz, now()) - make_interval(months => ${months}::int)
-      AND created_at <= coalesce(${iso(at)}::timestamptz, now())`);
-  return Number(r.rows[0]!.spend);
+  const [row] = await tx
+    .select({ spend: sql<number>`coalesce(sum(${loyaltyEntries.spendCents}), 0)::int` })
+    .from(loyaltyEntries)
+    .where(
+      and(
+        eq(loyaltyEntries.customerId, customerId),
+        gt(loyaltyEntries.createdAt, sql`${momentOf(at)} - make_interval(months => ${months}::int)`),
+        lte(loyaltyEntries.createdAt, momentOf(at)),
+      ),
+    );
+  return row!.spend;
 }
 
 export async function insertEntry(
@@ -58,22 +75,39 @@ export async function insertEntry(
     at: Date | null;
   },
 ): Promise<number> {
-  const r = await tx.execute<{ id: number }>(sql`
-    INSERT INTO loyalty_entries (customer_id, kind, points, channel, store_id, order_id, sale_id, idempotency_key,
-                                 spend_cents, shortfall, discount_cents, staff_id, note, created_at)
-    VALUES (${e.customerId}, ${e.kind}, ${e.points}, ${e.channel}, ${e.storeId}, ${e.orderId}, ${e.saleId}, ${e.key},
-            ${e.spendCents ?? 0}, ${e.shortfall ?? 0}, ${e.discountCents ?? 0}, ${e.staffId ?? null}, ${e.note ?? null},
-            coalesce(${iso(e.at)}::timestamptz, now()))
-    RETURNING id`);
-  return r.rows[0]!.id;
+  const [entry] = await tx
+    .insert(loyaltyEntries)
+    .values({
+      customerId: e.customerId,
+      kind: e.kind,
+      points: e.points,
+      channel: e.channel,
+      storeId: e.storeId,
+      orderId: e.orderId,
+      saleId: e.saleId,
+      idempotencyKey: e.key,
+      spendCents: e.spendCents ?? 0,
+      shortfall: e.shortfall ?? 0,
+      discountCents: e.discountCents ?? 0,
+      staffId: e.staffId ?? null,
+      note: e.note ?? null,
+      createdAt: momentOf(e.at),
+    })
+    .returning({ id: loyaltyEntries.id });
+  return entry!.id;
 }
 
 /** Points credited by `entryId`, spendable until `expiryMonths` after `at`. */
 export async function creditLot(tx: Db, l: { customerId: number; entryId: number; points: number; at: Date | null; expiryMonths: number }): Promise<void> {
-  await tx.execute(sql`
-    INSERT INTO loyalty_lots (customer_id, entry_id, points, remaining, earned_at, expires_at)
-    SELECT ${l.customerId}, ${l.entryId}, ${l.points}, ${l.points}, t, t + make_interval(months => ${l.expiryMonths}::int)
-    FROM (SELECT coalesce(${iso(l.at)}::timestamptz, now()) AS t) x`);
+  const earnedAt = momentOf(l.at);
+  await tx.insert(loyaltyLots).values({
+    customerId: l.customerId,
+    entryId: l.entryId,
+    points: l.points,
+    remaining: l.points,
+    earnedAt,
+    expiresAt: sql`${earnedAt} + make_interval(months => ${l.expiryMonths}::int)`,
+  });
 }
 
 /**
@@ -83,6 +117,7 @@ export async function creditLot(tx: Db, l: { customerId: number; entryId: number
  * have drifted apart, and the transaction is aborted rather than committed wrong.
  */
 export async function consumeLots(tx: Db, customerId: number, points: number, prefer: { orderId: number | null; saleId: number | null } | null): Promise<void> {
+  // Raw SQL: a running sum over the lots (window) picks what to take; CTEs take it in the same statement.
   const r = await tx.execute<{ taken: number }>(sql`
     WITH open AS (
       SELECT l.id, l.remaining,
@@ -104,6 +139,7 @@ export async function consumeLots(tx: Db, customerId: number, points: number, pr
 
 /** Debits up to `target` points, never below zero; returns what was taken. */
 export async function debitUpTo(tx: Db, customerId: number, target: number): Promise<number> {
+  // Raw SQL: UPDATE … FROM reads the balance before the debit, so RETURNING can say how much was taken.
   const r = await tx.execute<{ taken: number }>(sql`
     UPDATE loyalty_accounts a SET balance = a.balance - t.take, updated_at = now()
     FROM (SELECT LEAST(${target}::int, balance) AS take FROM loyalty_accounts WHERE customer_id = ${customerId}) t
@@ -123,6 +159,7 @@ export async function expireLotsOf(tx: Db, customerId: number | null, at: Date |
     due ??
     sql`SELECT id, customer_id, remaining FROM loyalty_lots
         WHERE customer_id = ${customerId} AND remaining > 0 AND expires_at <= coalesce(${iso(at)}::timestamptz, now())`;
+  // Raw SQL: one statement of CTEs zeroes the lots, writes their entries and debits the balances.
   const r = await tx.execute<{ expired: number; points: number }>(sql`
     WITH due AS (${selection}),
     zeroed AS (

@@ -1,10 +1,13 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { users } from '@/lib/auth/schema';
 import { getDb } from '@/lib/db';
+import { orderNumberOf } from '@/lib/orders/read';
+import { stores } from '@/lib/stores/schema';
 import { cardNumberProblem, normaliseCardNumber } from './card-number';
 import { getLoyaltyRules, tierForSpend, type TierId } from './config';
 import { InvalidCardNumberError, UnknownCardNumberError } from './errors';
-import type { LoyaltyChannel, LoyaltyEntryKind } from './schema';
+import { loyaltyAccounts, loyaltyEntries, loyaltyLots, type LoyaltyChannel, type LoyaltyEntryKind } from './schema';
 
 export type LoyaltyCard = {
   cardNumber: string;
@@ -25,6 +28,7 @@ export async function getLoyaltyCard(customerId: number): Promise<LoyaltyCard | 
   if (!Number.isSafeInteger(customerId) || customerId <= 0 || customerId > 2_147_483_647) return null;
   const rules = getLoyaltyRules();
   const db = await getDb();
+  // Raw SQL: a CTE (the first expiry day to come) that two of the card's figures read.
   const r = await db.execute<{
     card_number: string;
     balance: number;
@@ -70,33 +74,34 @@ export async function getLoyaltyCard(customerId: number): Promise<LoyaltyCard | 
 
 export type LoyaltyMember = { customerId: number; name: string; email: string; cardNumber: string; balance: number; tier: TierId };
 
-async function findMember(where: ReturnType<typeof sql>): Promise<LoyaltyMember | null> {
+async function findMember(where: SQL): Promise<LoyaltyMember | null> {
   const rules = getLoyaltyRules();
   const db = await getDb();
-  const r = await db.execute<{ customer_id: number; name: string; email: string; card_number: string; balance: number; lapsed: number; spend: number }>(sql`
-    SELECT a.customer_id, u.name, u.email, a.card_number, a.balance,
-           (SELECT coalesce(sum(remaining), 0) FROM loyalty_lots
-             WHERE customer_id = a.customer_id AND remaining > 0 AND expires_at <= now())::int AS lapsed,
-           (SELECT coalesce(sum(spend_cents), 0) FROM loyalty_entries
-             WHERE customer_id = a.customer_id AND created_at > now() - make_interval(months => ${rules.tierWindowMonths}::int))::int AS spend
-    FROM loyalty_accounts a JOIN users u ON u.id = a.customer_id
-    WHERE ${where}`);
-  const m = r.rows[0];
+  const [m] = await db
+    .select({
+      customerId: loyaltyAccounts.customerId,
+      name: users.name,
+      email: users.email,
+      cardNumber: loyaltyAccounts.cardNumber,
+      balance: loyaltyAccounts.balance,
+      // Points past their date that the expiry sweep has not reached yet: not spendable.
+      lapsed: sql<number>`(SELECT coalesce(sum(l.remaining), 0) FROM ${loyaltyLots} l
+        WHERE l.customer_id = ${loyaltyAccounts.customerId} AND l.remaining > 0 AND l.expires_at <= now())::int`,
+      spend: sql<number>`(SELECT coalesce(sum(e.spend_cents), 0) FROM ${loyaltyEntries} e
+        WHERE e.customer_id = ${loyaltyAccounts.customerId} AND e.created_at > now() - make_interval(months => ${rules.tierWindowMonths}::int))::int`,
+    })
+    .from(loyaltyAccounts)
+    .innerJoin(users, eq(users.id, loyaltyAccounts.customerId))
+    .where(where);
   if (!m) return null;
-  return {
-    customerId: m.customer_id,
-    name: m.name,
-    email: m.email,
-    cardNumber: m.card_number,
-    balance: Number(m.balance) - Number(m.lapsed),
-    tier: tierForSpend(rules, Math.max(0, Number(m.spend))).tier.id,
-  };
+  const { lapsed, spend, ...member } = m;
+  return { ...member, balance: m.balance - lapsed, tier: tierForSpend(rules, Math.max(0, spend)).tier.id };
 }
 
 /** The member holding this card; null for a malformed or unknown number. */
 export async function findMemberByCardNumber(cardNumber: string): Promise<LoyaltyMember | null> {
   if (typeof cardNumber !== 'string' || cardNumberProblem(cardNumber)) return null;
-  return findMember(sql`a.card_number = ${normaliseCardNumber(cardNumber)}`);
+  return findMember(eq(loyaltyAccounts.cardNumber, normaliseCardNumber(cardNumber)));
 }
 
 /**
@@ -113,7 +118,7 @@ export async function getMemberByCardNumberOrThrow(cardNumber: string): Promise<
 
 export async function findMemberByEmail(email: string): Promise<LoyaltyMember | null> {
   if (typeof email !== 'string' || email.trim() === '' || email.length > 320) return null;
-  return findMember(sql`lower(u.email) = lower(${email.trim()})`);
+  return findMember(sql`lower(${users.email}) = lower(${email.trim()})`);
 }
 
 export type LoyaltyEntry = {
@@ -139,43 +144,33 @@ export async function listLoyaltyEntries(customerId: number, opts: { limit?: num
   const limit = Math.min(Math.max(Math.trunc(opts.limit ?? 50), 1), 200);
   const before = opts.before !== undefined && Number.isSafeInteger(opts.before) ? opts.before : null;
   const db = await getDb();
-  const r = await db.execute<{
-    id: number;
-    kind: LoyaltyEntryKind;
-    points: number;
-    channel: LoyaltyChannel | null;
-    store_id: number | null;
-    store_name: string | null;
-    order_id: number | null;
-    order_number: string | null;
-    sale_id: number | null;
-    created_at: Date | string;
-    note: string | null;
-    discount_cents: number;
-    shortfall: number;
-  }>(sql`
-    SELECT e.id, e.kind, e.points, e.channel, e.store_id, s.name AS store_name, e.order_id, o.number AS order_number,
-           e.sale_id, e.created_at, e.note, e.discount_cents, e.shortfall
-    FROM loyalty_entries e
-    LEFT JOIN stores s ON s.location_id = e.store_id
-    LEFT JOIN orders o ON o.id = e.order_id
-    WHERE e.customer_id = ${customerId}
-      AND (${before}::int IS NULL OR (e.created_at, e.id) < (SELECT created_at, id FROM loyalty_entries WHERE id = ${before}::int))
-    ORDER BY e.created_at DESC, e.id DESC
-    LIMIT ${limit}`);
-  return r.rows.map((e) => ({
-    id: e.id,
-    kind: e.kind,
-    points: Number(e.points),
-    channel: e.channel,
-    storeId: e.store_id,
-    storeName: e.store_name,
-    orderId: e.order_id,
-    orderNumber: e.order_number,
-    saleId: e.sale_id,
-    createdAt: new Date(e.created_at),
-    note: e.note,
-    discountCents: Number(e.discount_cents),
-    shortfall: Number(e.shortfall),
-  }));
+  return db
+    .select({
+      id: loyaltyEntries.id,
+      kind: loyaltyEntries.kind,
+      points: loyaltyEntries.points,
+      channel: loyaltyEntries.channel,
+      storeId: loyaltyEntries.storeId,
+      storeName: stores.name,
+      orderId: loyaltyEntries.orderId,
+      orderNumber: orderNumberOf(loyaltyEntries.orderId),
+      saleId: loyaltyEntries.saleId,
+      createdAt: loyaltyEntries.createdAt,
+      note: loyaltyEntries.note,
+      discountCents: loyaltyEntries.discountCents,
+      shortfall: loyaltyEntries.shortfall,
+    })
+    .from(loyaltyEntries)
+    .leftJoin(stores, eq(stores.locationId, loyaltyEntries.storeId))
+    .where(
+      and(
+        eq(loyaltyEntries.customerId, customerId),
+        // Keyset: the entries older than the previous page's last one (row comparison, the index's order).
+        before === null
+          ? undefined
+          : sql`(${loyaltyEntries.createdAt}, ${loyaltyEntries.id}) < (SELECT p.created_at, p.id FROM ${loyaltyEntries} p WHERE p.id = ${before}::int)`,
+      ),
+    )
+    .orderBy(desc(loyaltyEntries.createdAt), desc(loyaltyEntries.id))
+    .limit(limit);
 }

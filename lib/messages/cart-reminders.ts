@@ -1,7 +1,9 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { and, asc, gt, gte, isNotNull, lt, max, sql } from 'drizzle-orm';
+import { carts } from '@/lib/cart/schema';
 import { getDb } from '@/lib/db';
 import { DEFAULT_LOCALE } from '@/lib/i18n/config';
+import { boughtOnlineSince } from '@/lib/orders/read';
 import { cartReminderRules, siteUrl } from './config';
 import { renderCartReminder, type LeftOutItem, type ReminderItem } from './render';
 
@@ -23,6 +25,7 @@ type DueCart = { cart_id: number; customer_id: number; email: string; name: stri
 async function dueCarts(after: number, batch: number): Promise<DueCart[]> {
   const { idleHours, maxAgeDays } = cartReminderRules();
   const db = await getDb();
+  // Raw SQL: a batch in a CTE, each cart's lines aggregated as JSON with what was bought since, in one statement.
   const r = await db.execute<DueCart>(sql`
     WITH due AS (
       SELECT c.id, c.customer_id, c.updated_at, u.email, u.name,
@@ -41,9 +44,7 @@ async function dueCarts(after: number, batch: number): Promise<DueCart[]> {
              'boughtIn', CASE
                WHEN EXISTS (SELECT 1 FROM sales s JOIN sale_lines sl ON sl.sale_id = s.id
                             WHERE s.customer_id = d.customer_id AND sl.sku_id = l.sku_id AND s.created_at >= l.added_at) THEN 'store'
-               WHEN EXISTS (SELECT 1 FROM orders o JOIN order_lines ol ON ol.order_id = o.id
-                            WHERE o.customer_id = d.customer_id AND ol.sku_id = l.sku_id AND o.status <> 'cancelled'
-                              AND o.placed_at >= l.added_at) THEN 'online'
+               WHEN ${boughtOnlineSince(sql`d.customer_id`, sql`l.sku_id`, sql`l.added_at`)} THEN 'online'
              END) ORDER BY l.added_at, l.sku_id) FILTER (WHERE l.sku_id IS NOT NULL), '[]') AS lines
     FROM due d
     LEFT JOIN cart_lines l ON l.cart_id = d.id
@@ -59,14 +60,22 @@ async function dueCarts(after: number, batch: number): Promise<DueCart[]> {
 async function lastDueId(after: number, batch: number): Promise<number | null> {
   const { idleHours, maxAgeDays } = cartReminderRules();
   const db = await getDb();
-  const r = await db.execute<{ last: number | null }>(sql`
-    SELECT max(id) AS last FROM (
-      SELECT c.id FROM carts c
-      WHERE c.customer_id IS NOT NULL AND c.id > ${after}
-        AND c.updated_at < now() - make_interval(hours => ${idleHours})
-        AND c.updated_at >= now() - make_interval(days => ${maxAgeDays})
-      ORDER BY c.id LIMIT ${batch}) b`);
-  return r.rows[0]?.last ?? null;
+  const due = db
+    .select({ id: carts.id })
+    .from(carts)
+    .where(
+      and(
+        isNotNull(carts.customerId),
+        gt(carts.id, after),
+        lt(carts.updatedAt, sql`now() - make_interval(hours => ${idleHours})`),
+        gte(carts.updatedAt, sql`now() - make_interval(days => ${maxAgeDays})`),
+      ),
+    )
+    .orderBy(asc(carts.id))
+    .limit(batch)
+    .as('due');
+  const [row] = await db.select({ last: max(due.id) }).from(due);
+  return row?.last ?? null;
 }
 
 /**
@@ -107,6 +116,7 @@ export async function queueCartReminders(): Promise<{ queued: number; skipped: n
     }
     if (rows.length > 0) {
       // The cart must still be as it was read: a shopper who came back meanwhile is not reminded.
+      // Raw SQL: a set-wise INSERT … SELECT from a JSON batch, kept only where the cart is unchanged.
       const r = await db.execute(sql`
         INSERT INTO outbound_messages (kind, recipient_id, email, subject, body, payload, dedupe_key)
         SELECT 'cart_reminder', x.recipient_id, x.email, x.subject, x.body, x.payload, x.dedupe_key

@@ -1,7 +1,8 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
 import { messageMaxAttempts } from './config';
+import { outboundMessages } from './schema';
 import { messageTransport, type MessageTransport, type OutgoingMessage } from './transport';
 
 const LEASE_MINUTES = 5;
@@ -19,6 +20,7 @@ export async function deliverQueuedMessages(opts: { transport?: MessageTransport
   const transport = opts.transport ?? messageTransport();
   const limit = opts.limit ?? 50;
   const db = await getDb();
+  // Raw SQL: takes a batch under a lease, the rows locked FOR UPDATE SKIP LOCKED in the same statement.
   const claimed = await db.execute<{ id: number; kind: string; email: string; subject: string; body: string; created_at: string | Date; attempts: number }>(sql`
     UPDATE outbound_messages m SET attempts = m.attempts + 1, locked_until = now() + make_interval(mins => ${LEASE_MINUTES})
     WHERE m.id IN (
@@ -42,12 +44,14 @@ export async function deliverQueuedMessages(opts: { transport?: MessageTransport
     };
     try {
       await transport.send(message);
-      await db.execute(sql`
-        UPDATE outbound_messages SET status = 'sent', sent_at = now(), locked_until = NULL, last_error = NULL
-        WHERE id = ${row.id} AND status = 'queued'`);
+      await db
+        .update(outboundMessages)
+        .set({ status: 'sent', sentAt: sql`now()`, lockedUntil: null, lastError: null })
+        .where(and(eq(outboundMessages.id, row.id), eq(outboundMessages.status, 'queued')));
       sent++;
     } catch (err) {
       const reason = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+      // Raw SQL: the status and the backoff are decided in the UPDATE, from the attempts made.
       await db.execute(sql`
         UPDATE outbound_messages
         SET status = CASE WHEN attempts >= ${maxAttempts} THEN 'failed' ELSE 'queued' END,

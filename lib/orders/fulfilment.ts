@@ -10,7 +10,7 @@ import { OrderNotFoundError, OrderStateError } from './errors';
 import { voidAuthorisation } from './payment';
 import { arrivalRefusal, cancelRefusal, slotMoveRefusal, type OrderFacts } from './permissions';
 import type { OrderMode, OrderStatus, PaymentStatus } from './schema';
-import { transaction } from './transaction';
+import { transaction } from '@/lib/db';
 
 /*
  * What happens to an order once placed (lib/orders/placing.ts): the drive's way (prepared, ready,

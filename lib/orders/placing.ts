@@ -16,7 +16,7 @@ import { newOrderNumber } from './order-number';
 import { authoriseOrderPayment, voidAuthorisation } from './payment';
 import { assertShownPrices, totals, type CartSnapshot } from './pricing';
 import type { OrderMode } from './schema';
-import { transaction } from './transaction';
+import { intArray, transaction } from '@/lib/db';
 
 /*
  * Placing an online order is a single transaction over the cart (locked), the stock (a
@@ -196,8 +196,4 @@ async function placeNewOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
     if (winner) return { id: winner.id, number: winner.number, replayed: true };
     throw err;
   }
-}
-
-function intArray(values: number[]): string {
-  return `{${values.map((v) => Math.trunc(v)).join(',')}}`;
 }

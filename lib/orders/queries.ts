@@ -1,9 +1,10 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
+import { locations } from '@/lib/stores/schema';
 import type { Locale } from '@/lib/i18n/config';
 import { normalizeOrderNumber } from './order-number';
-import type { OrderEventKind, OrderMode, OrderStatus, PaymentStatus } from './schema';
+import { orders, type OrderEventKind, type OrderMode, type OrderStatus, type PaymentStatus } from './schema';
 
 /*
  * Reads for the shopper (their own orders only), the drive screen (its store only) and the web
@@ -143,6 +144,7 @@ function toOrder(r: Row): Order {
 async function select(locale: Locale, where: SQL, order: SQL, limit = 100): Promise<Order[]> {
   const db = await getDb();
   const name = locale === 'fr' ? sql`p.name_fr` : sql`p.name_en`;
+  // Raw SQL: each order's lines and events as JSON aggregates, with its slot's cut-off, in one statement.
   const result = await db.execute<Row>(sql`
     SELECT o.id, o.number, o.mode, o.status, o.customer_id, u.name AS customer_name, u.email AS customer_email,
            o.location_id, COALESCE(s.name, loc.name) AS location_name, s.slug AS store_slug, s.address, s.postcode, s.town,
@@ -192,8 +194,11 @@ export async function isCustomerOrder(number: string, customerId: number): Promi
   const n = normalizeOrderNumber(number);
   if (!/^CMD-[A-Z0-9]{8}$/.test(n)) return false;
   const db = await getDb();
-  const r = await db.execute(sql`SELECT 1 FROM orders WHERE number = ${n} AND customer_id = ${customerId}`);
-  return r.rows.length > 0;
+  const [mine] = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.number, n), eq(orders.customerId, customerId)));
+  return mine !== undefined;
 }
 
 /** "My orders": open ones first, then newest first. */
@@ -259,6 +264,6 @@ export async function listDeliveryOrders(locale: Locale): Promise<Order[]> {
 /** The web warehouse's location id (home-delivery orders live there). */
 export async function warehouseLocationId(): Promise<number | null> {
   const db = await getDb();
-  const r = await db.execute<{ id: number }>(sql`SELECT id FROM locations WHERE kind = 'warehouse' ORDER BY id LIMIT 1`);
-  return r.rows[0]?.id ?? null;
+  const [warehouse] = await db.select({ id: locations.id }).from(locations).where(eq(locations.kind, 'warehouse')).orderBy(asc(locations.id)).limit(1);
+  return warehouse?.id ?? null;
 }

@@ -1,7 +1,9 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import { users } from '@/lib/auth/schema';
 import { assertStaffOfStore } from '@/lib/auth/staff-access';
-import { getDb, type Db } from '@/lib/db';
+import { skus } from '@/lib/catalog/schema';
+import { getDb, transaction, type Db } from '@/lib/db';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { holdStock, type HoldLine } from '@/lib/inventory/holds';
 import { getWarehouseLocationId } from '@/lib/inventory/queries';
@@ -10,6 +12,7 @@ import type { DeliveryAddress } from './address';
 import { deliveryFeeCents } from './config';
 import { InvalidCheckoutError } from './errors';
 import { newOrderNumber } from './order-number';
+import { orderEvents, orderLines, orders } from './schema';
 
 /*
  * An item the shop lacks, ordered at its till for home delivery from the web warehouse (issue 5:
@@ -41,29 +44,40 @@ export type TillDeliveryOrder = {
   replayed: boolean;
 };
 
+const ROW = {
+  id: orders.id,
+  number: orders.number,
+  customerId: orders.customerId,
+  placedAtStoreId: orders.placedAtStoreId,
+  subtotalCents: orders.subtotalCents,
+  deliveryCents: orders.deliveryCents,
+  totalCents: orders.totalCents,
+  address: orders.deliveryAddress,
+  postcode: orders.deliveryPostcode,
+  town: orders.deliveryTown,
+};
+
 type Row = {
   id: number;
   number: string;
-  customer_id: number;
-  placed_at_store_id: number | null;
-  subtotal_cents: number;
-  delivery_cents: number;
-  total_cents: number;
-  delivery_address: string;
-  delivery_postcode: string;
-  delivery_town: string;
+  subtotalCents: number;
+  deliveryCents: number;
+  totalCents: number;
+  address: string | null;
+  postcode: string | null;
+  town: string | null;
 };
 
-const ROW = sql`id, number, customer_id, placed_at_store_id, subtotal_cents, delivery_cents, total_cents, delivery_address, delivery_postcode, delivery_town`;
-
 function result(row: Row, replayed: boolean): TillDeliveryOrder {
+  const { id, number, subtotalCents, deliveryCents, totalCents } = row;
+  // A delivery order always has its address (the orders_delivery_address check).
   return {
-    id: row.id,
-    number: row.number,
-    subtotalCents: row.subtotal_cents,
-    deliveryCents: row.delivery_cents,
-    totalCents: row.total_cents,
-    address: { address: row.delivery_address, postcode: row.delivery_postcode, town: row.delivery_town },
+    id,
+    number,
+    subtotalCents,
+    deliveryCents,
+    totalCents,
+    address: { address: row.address ?? '', postcode: row.postcode ?? '', town: row.town ?? '' },
     replayed,
   };
 }
@@ -85,10 +99,9 @@ export async function findTillDeliveryOrder(input: {
 
 /** With `customerId`, also refused when the key placed another customer's order. */
 async function findByKey(db: Db, storeId: number, key: string, customerId?: number): Promise<TillDeliveryOrder | null> {
-  const r = await db.execute<Row>(sql`SELECT ${ROW} FROM orders WHERE idempotency_key = ${key}`);
-  const row = r.rows[0];
+  const [row] = await db.select(ROW).from(orders).where(eq(orders.idempotencyKey, key));
   if (!row) return null;
-  if (row.placed_at_store_id !== storeId || (customerId !== undefined && row.customer_id !== customerId)) throw new IdempotencyKeyReusedError();
+  if (row.placedAtStoreId !== storeId || (customerId !== undefined && row.customerId !== customerId)) throw new IdempotencyKeyReusedError();
   return result(row, true);
 }
 
@@ -115,40 +128,48 @@ export async function placeTillDeliveryOrder(input: TillDeliveryOrderInput): Pro
   const locationId = await getWarehouseLocationId();
   if (locationId === null) throw new Error('No web warehouse is configured: home delivery cannot take orders');
   try {
-    return await db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      const customer = await tx.execute(sql`SELECT 1 FROM users WHERE id = ${input.customerId} AND role = 'shopper'`);
-      if (customer.rows.length === 0) throw new InvalidCheckoutError('No customer account matches: find the customer again.');
+    return await transaction(async (tx) => {
+      const [customer] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, input.customerId), eq(users.role, 'shopper')));
+      if (!customer) throw new InvalidCheckoutError('No customer account matches: find the customer again.');
       // The web's price, read here: the till's screen names the item, it does not price it.
       const skuIds = [...new Set(lines.map((l) => l.skuId))];
-      const prices = await tx.execute<{ id: number; price_cents: number }>(sql`
-        SELECT id, price_cents FROM skus WHERE id IN (${sql.join(
-          skuIds.map((id) => sql`${id}`),
-          sql`, `,
-        )})`);
-      const price = new Map(prices.rows.map((r) => [r.id, r.price_cents]));
+      const prices = await tx.select({ id: skus.id, priceCents: skus.priceCents }).from(skus).where(inArray(skus.id, skuIds));
+      const price = new Map(prices.map((r) => [r.id, r.priceCents]));
       if (price.size !== skuIds.length) throw new InvalidCheckoutError('An item on this order is not in the catalogue.');
       const subtotal = lines.reduce((sum, l) => sum + price.get(l.skuId)! * l.quantity, 0);
       const delivery = deliveryFeeCents(subtotal);
       const a = input.address;
-      const inserted = await tx.execute<Row>(sql`
-        INSERT INTO orders (number, customer_id, mode, location_id, status, subtotal_cents, delivery_cents, total_cents,
-                            payment_provider, payment_reference, payment_status, placed_at_store_id,
-                            delivery_name, delivery_address, delivery_postcode, delivery_town, delivery_phone, idempotency_key)
-        VALUES (${newOrderNumber()}, ${input.customerId}, 'delivery', ${locationId}, 'placed', ${subtotal}, ${delivery}, ${subtotal + delivery},
-                ${AT_PICKUP_PROVIDER_ID}, ${`till:${input.storeId}:${input.idempotencyKey}`}, 'paid_at_pickup', ${input.storeId},
-                ${a.name.trim()}, ${a.address.trim()}, ${a.postcode}, ${a.town.trim()}, ${a.phone.trim() || null}, ${input.idempotencyKey})
-        RETURNING ${ROW}`);
-      const order = inserted.rows[0]!;
-      for (const l of lines) {
-        await tx.execute(sql`
-          INSERT INTO order_lines (order_id, sku_id, quantity, unit_price_cents) VALUES (${order.id}, ${l.skuId}, ${l.quantity}, ${price.get(l.skuId)!})`);
-      }
+      const [order] = await tx
+        .insert(orders)
+        .values({
+          number: newOrderNumber(),
+          customerId: input.customerId,
+          mode: 'delivery',
+          locationId,
+          status: 'placed',
+          subtotalCents: subtotal,
+          deliveryCents: delivery,
+          totalCents: subtotal + delivery,
+          paymentProvider: AT_PICKUP_PROVIDER_ID,
+          paymentReference: `till:${input.storeId}:${input.idempotencyKey}`,
+          paymentStatus: 'paid_at_pickup',
+          placedAtStoreId: input.storeId,
+          deliveryName: a.name.trim(),
+          deliveryAddress: a.address.trim(),
+          deliveryPostcode: a.postcode,
+          deliveryTown: a.town.trim(),
+          deliveryPhone: a.phone.trim() || null,
+          idempotencyKey: input.idempotencyKey,
+        })
+        .returning(ROW);
+      await tx.insert(orderLines).values(lines.map((l) => ({ orderId: order!.id, skuId: l.skuId, quantity: l.quantity, unitPriceCents: price.get(l.skuId)! })));
       // The warehouse's units are held like a web order's: not enough there refuses the whole order.
       await holdStock(tx, locationId, lines);
-      await tx.execute(sql`
-        INSERT INTO order_events (order_id, kind, actor_id, note) VALUES (${order.id}, 'placed', ${input.staffId}, ${`till:${input.storeId}`})`);
-      return result(order, false);
+      await tx.insert(orderEvents).values({ orderId: order!.id, kind: 'placed', actorId: input.staffId, note: `till:${input.storeId}` });
+      return result(order!, false);
     });
   } catch (err) {
     // The same order sent twice at once: the other request placed it (and maybe took the last unit).

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/lib/db/client';
+import { transaction } from '@/lib/db/client';
 import type { IdempotentEntry } from './memory';
 import type { TestPayment, TestProviderBooks, TestProviderStore } from './test-provider';
 
@@ -13,8 +13,9 @@ import type { TestPayment, TestProviderBooks, TestProviderStore } from './test-p
 export function createDatabaseTestProviderStore(): TestProviderStore {
   return {
     atomically: async (lock, work) => {
-      const db = await getDb();
-      return db.transaction(async (tx) => {
+      // Raw SQL: the provider's books are its own tables (migration 0017), kept out of the shop's Drizzle
+      // schema as a real provider's are out of the shop's database; and an advisory lock.
+      return transaction(async (tx) => {
         await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`comptoir-test-provider:${lock}`}))`);
         const books: TestProviderBooks = {
           getPayment: async (reference) => {

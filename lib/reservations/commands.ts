@@ -1,6 +1,6 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { getDb, type Db } from '@/lib/db';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { getDb, intArray, transaction, type Db } from '@/lib/db';
 import { queryRows } from '@/lib/db/client';
 import { findInCauses, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@/lib/errors';
 import { NotStockedHereError, OutOfStockError, releaseStock, takeHeldStock, type HoldLine } from '@/lib/inventory/holds';
@@ -17,7 +17,7 @@ import {
   ReservationStateError,
   StoreNotReservableError,
 } from './errors';
-import type { ReservationStatus } from './schema';
+import { reservationLines, reservations } from './schema';
 
 /*
  * Click & reserve. Every command is one transaction; every status change is a conditional UPDATE
@@ -36,11 +36,6 @@ export type PlaceReservationInput = {
 };
 
 export type PlacedReservation = { id: number; code: string; expiresAt: Date; replayed: boolean };
-
-async function transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
-  const db = await getDb();
-  return db.transaction((tx) => work(tx as unknown as Db));
-}
 
 function validateLines(lines: ReservationLineInput[]): void {
   const { maxUnitsPerSku, maxLines } = reservationLimits();
@@ -64,10 +59,11 @@ export async function placeReservation(input: PlaceReservationInput): Promise<Pl
   validateLines(input.lines);
   const { maxActive, maxUnitsPerSku } = reservationLimits();
   const { customerId, storeId, lines, idempotencyKey } = input;
-  const skus = `{${lines.map((l) => l.skuId).join(',')}}`;
-  const quantities = `{${lines.map((l) => l.quantity).join(',')}}`;
+  const skus = intArray(lines.map((l) => l.skuId));
+  const quantities = intArray(lines.map((l) => l.quantity));
   for (let attempt = 0; ; attempt++) {
     try {
+      // Raw SQL: one call of the placing function (it locks, checks the limits and holds the stock in the database).
       const [row] = await queryRows<{ placed: PlacedRow | string }>(
         'SELECT comptoir_place_reservation($1::int, $2::int, $3::int[], $4::int[], $5::text, $6::text, $7::int, $8::int) AS placed',
         [customerId, storeId, skus, quantities, idempotencyKey, newPickupCode(), maxActive, maxUnitsPerSku],
@@ -96,13 +92,19 @@ type PlacedRow = { id: number; code: string; expires_at: string; replayed: boole
  */
 export async function findReservationByKey(customerId: number, key: string): Promise<(PlacedReservation & { storeId: number }) | null> {
   const db = await getDb();
-  const r = await db.execute<{ id: number; code: string; expires_at: string; customer_id: number; store_id: number }>(
-    sql`SELECT id, code, expires_at, customer_id, store_id FROM reservations WHERE idempotency_key = ${key}`,
-  );
-  const row = r.rows[0];
+  const [row] = await db
+    .select({
+      id: reservations.id,
+      code: reservations.code,
+      expiresAt: reservations.expiresAt,
+      customerId: reservations.customerId,
+      storeId: reservations.storeId,
+    })
+    .from(reservations)
+    .where(eq(reservations.idempotencyKey, key));
   if (!row) return null;
-  if (row.customer_id !== customerId) throw new IdempotencyKeyReusedError();
-  return { id: row.id, code: row.code, expiresAt: new Date(row.expires_at), storeId: row.store_id, replayed: true };
+  if (row.customerId !== customerId) throw new IdempotencyKeyReusedError();
+  return { id: row.id, code: row.code, expiresAt: row.expiresAt, storeId: row.storeId, replayed: true };
 }
 
 /** The function's RAISEd refusals ('comptoir:<reason>:<a>:<b>') as the domain's typed errors. */
@@ -132,16 +134,21 @@ function refusalOf(err: unknown): Error | null {
 }
 
 async function linesOf(tx: Db, reservationId: number): Promise<(HoldLine & { unitPriceCents: number })[]> {
-  const r = await tx.execute<{ sku_id: number; quantity: number; unit_price_cents: number }>(sql`
-    SELECT sku_id, quantity, unit_price_cents FROM reservation_lines WHERE reservation_id = ${reservationId} ORDER BY id`);
-  return r.rows.map((l) => ({ skuId: l.sku_id, quantity: l.quantity, unitPriceCents: l.unit_price_cents }));
+  return tx
+    .select({ skuId: reservationLines.skuId, quantity: reservationLines.quantity, unitPriceCents: reservationLines.unitPriceCents })
+    .from(reservationLines)
+    .where(eq(reservationLines.reservationId, reservationId))
+    .orderBy(asc(reservationLines.id));
 }
 
 type Scope = { storeId: number } | { customerId: number };
 
-function scopeSql(scope: Scope) {
-  return 'storeId' in scope ? sql`store_id = ${scope.storeId}` : sql`customer_id = ${scope.customerId}`;
+function inScope(scope: Scope) {
+  return 'storeId' in scope ? eq(reservations.storeId, scope.storeId) : eq(reservations.customerId, scope.customerId);
 }
+
+/** Open: placed or ready, its deadline still ahead (the condition every transition out of it re-checks). */
+const open = () => and(inArray(reservations.status, ['placed', 'ready']), gt(reservations.expiresAt, sql`now()`));
 
 /**
  * Why a conditional transition changed nothing: unknown to this scope (404), or in another state.
@@ -149,10 +156,10 @@ function scopeSql(scope: Scope) {
  */
 async function refuse(reservationId: number, scope: Scope): Promise<never> {
   const db = await getDb();
-  const r = await db.execute<{ status: ReservationStatus; lapsed: boolean }>(sql`
-    SELECT status, (status IN ('placed', 'ready') AND expires_at <= now()) AS lapsed
-    FROM reservations WHERE id = ${reservationId} AND ${scopeSql(scope)}`);
-  const row = r.rows[0];
+  const [row] = await db
+    .select({ status: reservations.status, lapsed: sql<boolean>`(${reservations.status} IN ('placed', 'ready') AND ${reservations.expiresAt} <= now())` })
+    .from(reservations)
+    .where(and(eq(reservations.id, reservationId), inScope(scope)));
   if (!row) throw new ReservationNotFoundError();
   if (row.lapsed) {
     await expireDueReservations({ ids: [reservationId] });
@@ -170,6 +177,7 @@ export type StaffTransitionInput = { reservationId: number; storeId: number; act
 /** Staff have picked the items: the shopper may come; the hold now runs from this moment. */
 export async function markReservationReady(input: StaffTransitionInput): Promise<{ expiresAt: Date }> {
   assertId(input.reservationId);
+  // Raw SQL: UPDATE … FROM stores, the new deadline computed from the store's hold in the same conditional statement.
   const r = await transaction((tx) =>
     tx.execute<{ expires_at: Date | string }>(sql`
       UPDATE reservations r
@@ -192,26 +200,24 @@ export async function markReservationReady(input: StaffTransitionInput): Promise
 export async function collectReservation(input: StaffTransitionInput): Promise<{ saleId: number; totalCents: number }> {
   assertId(input.reservationId);
   const result = await transaction(async (tx) => {
-    const r = await tx.execute<{ customer_id: number }>(sql`
-      UPDATE reservations
-      SET status = 'collected', collected_at = now(), updated_at = now(), updated_by = ${input.actorId}
-      WHERE id = ${input.reservationId} AND store_id = ${input.storeId}
-        AND status IN ('placed', 'ready') AND expires_at > now()
-      RETURNING customer_id`);
-    const row = r.rows[0];
+    const [row] = await tx
+      .update(reservations)
+      .set({ status: 'collected', collectedAt: sql`now()`, updatedAt: sql`now()`, updatedBy: input.actorId })
+      .where(and(eq(reservations.id, input.reservationId), eq(reservations.storeId, input.storeId), open()))
+      .returning({ customerId: reservations.customerId });
     if (!row) return null;
     const lines = await linesOf(tx, input.reservationId);
     await takeHeldStock(tx, input.storeId, lines, { actorId: input.actorId, note: `Click & reserve #${input.reservationId}` });
     const sale = await recordStoreSale(tx, {
       storeId: input.storeId,
-      customerId: row.customer_id,
+      customerId: row.customerId,
       staffId: input.actorId,
       reservationId: input.reservationId,
       lines,
     });
     // Paid at the desk: a shop purchase, so it earns points in the store channel (members only).
     await earnPoints(tx, {
-      customerId: row.customer_id,
+      customerId: row.customerId,
       spendCents: sale.totalCents,
       channel: 'store',
       storeId: input.storeId,
@@ -226,14 +232,13 @@ export async function collectReservation(input: StaffTransitionInput): Promise<{
 async function cancel(reservationId: number, scope: Scope, actorId: number): Promise<void> {
   assertId(reservationId);
   const done = await transaction(async (tx) => {
-    const r = await tx.execute<{ store_id: number }>(sql`
-      UPDATE reservations
-      SET status = 'cancelled', cancelled_at = now(), updated_at = now(), updated_by = ${actorId}
-      WHERE id = ${reservationId} AND ${scopeSql(scope)} AND status IN ('placed', 'ready') AND expires_at > now()
-      RETURNING store_id`);
-    const row = r.rows[0];
+    const [row] = await tx
+      .update(reservations)
+      .set({ status: 'cancelled', cancelledAt: sql`now()`, updatedAt: sql`now()`, updatedBy: actorId })
+      .where(and(eq(reservations.id, reservationId), inScope(scope), open()))
+      .returning({ storeId: reservations.storeId });
     if (!row) return false;
-    await releaseStock(tx, row.store_id, await linesOf(tx, reservationId));
+    await releaseStock(tx, row.storeId, await linesOf(tx, reservationId));
     return true;
   });
   if (!done) await refuse(reservationId, scope);
@@ -256,8 +261,9 @@ export function cancelReservationByStaff(input: StaffTransitionInput): Promise<v
  */
 export async function expireDueReservations(opts: { limit?: number; ids?: number[] } = {}): Promise<{ expired: number }> {
   const limit = opts.limit ?? 200;
-  const only = opts.ids ? sql`AND id = ANY(${`{${opts.ids.map(Math.trunc).join(',')}}`}::int[])` : sql``;
+  const only = opts.ids ? sql`AND id = ANY(${intArray(opts.ids)}::int[])` : sql``;
   return transaction(async (tx) => {
+    // Raw SQL: a CTE takes the due rows FOR UPDATE SKIP LOCKED (several sweepers), the UPDATE re-checks them.
     const due = await tx.execute<{ id: number; store_id: number }>(sql`
       WITH due AS (
         SELECT id FROM reservations
@@ -269,17 +275,23 @@ export async function expireDueReservations(opts: { limit?: number; ids?: number
       FROM due WHERE r.id = due.id AND r.status IN ('placed', 'ready')
       RETURNING r.id, r.store_id`);
     if (due.rows.length === 0) return { expired: 0 };
-    const ids = `{${due.rows.map((r) => r.id).join(',')}}`;
-    const lines = await tx.execute<{ store_id: number; sku_id: number; n: number }>(sql`
-      SELECT r.store_id, l.sku_id, sum(l.quantity)::int AS n
-      FROM reservation_lines l JOIN reservations r ON r.id = l.reservation_id
-      WHERE r.id = ANY(${ids}::int[])
-      GROUP BY r.store_id, l.sku_id ORDER BY r.store_id, l.sku_id`);
+    const lines = await tx
+      .select({ storeId: reservations.storeId, skuId: reservationLines.skuId, n: sql<number>`sum(${reservationLines.quantity})::int` })
+      .from(reservationLines)
+      .innerJoin(reservations, eq(reservations.id, reservationLines.reservationId))
+      .where(
+        inArray(
+          reservations.id,
+          due.rows.map((r) => r.id),
+        ),
+      )
+      .groupBy(reservations.storeId, reservationLines.skuId)
+      .orderBy(reservations.storeId, reservationLines.skuId);
     const byStore = new Map<number, HoldLine[]>();
-    for (const l of lines.rows) {
-      const list = byStore.get(l.store_id) ?? [];
-      list.push({ skuId: l.sku_id, quantity: l.n });
-      byStore.set(l.store_id, list);
+    for (const l of lines) {
+      const list = byStore.get(l.storeId) ?? [];
+      list.push({ skuId: l.skuId, quantity: l.n });
+      byStore.set(l.storeId, list);
     }
     for (const [storeId, storeLines] of byStore) await releaseStock(tx, storeId, storeLines);
     return { expired: due.rows.length };

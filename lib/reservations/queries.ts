@@ -1,10 +1,12 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/config';
+import { stock } from '@/lib/inventory/schema';
 import { distanceKmSql } from '@/lib/stores/queries';
+import { stores } from '@/lib/stores/schema';
 import { normalizePickupCode } from './pickup-code';
-import type { ReservationStatus } from './schema';
+import { reservations, type ReservationStatus } from './schema';
 
 /*
  * Reads for the shopper (their own reservations only) and the pickup desk (its shop only). The
@@ -88,6 +90,7 @@ function toReservation(r: Row): Reservation {
 async function select(locale: Locale, where: SQL, order: SQL, limit = 100): Promise<Reservation[]> {
   const db = await getDb();
   const name = locale === 'fr' ? sql`p.name_fr` : sql`p.name_en`;
+  // Raw SQL: each reservation's lines aggregated as JSON, and the status as it truly is now, in one statement.
   const result = await db.execute<Row>(sql`
     SELECT r.id, r.code,
            CASE WHEN r.status IN ('placed', 'ready') AND r.expires_at <= now() THEN 'expired' ELSE r.status END AS status,
@@ -182,29 +185,32 @@ export type ReservableStore = {
 export async function listReservableStores(skuId: number, near: { lat: number; lng: number } | null, limit = 20): Promise<ReservableStore[]> {
   if (!validId(skuId)) return [];
   const db = await getDb();
-  const km = near ? distanceKmSql(sql`s.lat`, sql`s.lng`, near.lat, near.lng) : sql`NULL::float`;
-  const result = await db.execute<{ store_id: number; slug: string; name: string; town: string; km: number | null; available: number; hold_hours: number }>(sql`
-    SELECT s.location_id AS store_id, s.slug, s.name, s.town, ${km} AS km,
-           st.on_hand - st.reserved AS available, s.reservation_hold_hours AS hold_hours
-    FROM stores s JOIN stock st ON st.location_id = s.location_id AND st.sku_id = ${skuId}
-    WHERE s.click_reserve AND st.on_hand - st.reserved > 0
-    ORDER BY km NULLS LAST, s.name
-    LIMIT ${limit}`);
-  return result.rows.map((r) => ({
-    storeId: r.store_id,
-    slug: r.slug,
-    name: r.name,
-    town: r.town,
-    distanceKm: r.km === null ? null : Number(r.km),
-    available: r.available,
-    holdHours: r.hold_hours,
-  }));
+  const distanceKm = near ? distanceKmSql(stores.lat, stores.lng, near.lat, near.lng) : sql<number | null>`NULL::float`;
+  const available = sql<number>`${stock.onHand} - ${stock.reserved}`;
+  return db
+    .select({
+      storeId: stores.locationId,
+      slug: stores.slug,
+      name: stores.name,
+      town: stores.town,
+      distanceKm,
+      available,
+      holdHours: stores.reservationHoldHours,
+    })
+    .from(stores)
+    .innerJoin(stock, and(eq(stock.locationId, stores.locationId), eq(stock.skuId, skuId)))
+    .where(and(eq(stores.clickReserve, true), gt(available, 0)))
+    .orderBy(sql`${distanceKm} NULLS LAST`, asc(stores.name))
+    .limit(limit);
 }
 
 /** Whether this reservation is the shopper's: one index probe, for the proxy's 404 before streaming. */
 export async function isCustomerReservation(id: number, customerId: number): Promise<boolean> {
   if (!validId(id) || !validId(customerId)) return false;
   const db = await getDb();
-  const r = await db.execute(sql`SELECT 1 FROM reservations WHERE id = ${id} AND customer_id = ${customerId}`);
-  return r.rows.length > 0;
+  const [mine] = await db
+    .select({ id: reservations.id })
+    .from(reservations)
+    .where(and(eq(reservations.id, id), eq(reservations.customerId, customerId)));
+  return mine !== undefined;
 }

@@ -1,14 +1,17 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { getDb, type Db } from '@/lib/db';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { getDb, transaction, type Db } from '@/lib/db';
 import { restockReturnedUnits, type RestockedUnit } from '@/lib/inventory/restock';
 import { reversePoints } from '@/lib/loyalty/commands';
+import { getOrderLineFacts, getOrderPayment } from '@/lib/orders/read';
 import { getPaymentProviderById } from '@/lib/payments';
-import { addEvent, assertKey, insertLines, insertReturn, lockReturn, transaction, validateLines, type ReturnLineInput } from './commands';
+import { stores } from '@/lib/stores/schema';
+import { addEvent, assertKey, insertLines, insertReturn, lockReturn, validateLines, type ReturnLineInput } from './commands';
 import { InvalidReturnError, NoReturnsDeskError, RefundNotRetryableError, ReturnNotFoundError, ReturnStateError } from './errors';
 import { assertReturnable, lockReturnOrder, originalRefundMethod, type ReturnOrder } from './order-facts';
 import { refundCentsFor } from './refund';
-import { LINE_OUTCOMES, type LineOutcome, type RefundMethod, type RefundState, type ReturnStatus } from './schema';
+import { returnRefusal } from './refusals';
+import { LINE_OUTCOMES, returnLines, returns, type LineOutcome, type RefundMethod, type RefundState, type ReturnStatus } from './schema';
 import { creditStoreCredit } from './store-credit';
 
 /*
@@ -38,14 +41,14 @@ export type CheckInResult = {
   restocked: RestockedUnit[];
 };
 
-type LineRow = { id: number; order_line_id: number; quantity: number; sku_id: number; unit_price_cents: number };
+type Line = { id: number; orderLineId: number; quantity: number; skuId: number; unitPriceCents: number };
 
 function assertStaff(storeId: number, actorId: number): void {
   if (!Number.isSafeInteger(storeId) || storeId <= 0 || storeId > 2_147_483_647) throw new ReturnNotFoundError();
   if (!Number.isSafeInteger(actorId) || actorId <= 0) throw new Error('actorId must be the signed-in staff member');
 }
 
-function checkDecisions(lines: LineRow[], decisions: LineDecision[]): Map<number, { outcome: LineOutcome; reason: string | null }> {
+function checkDecisions(lines: Line[], decisions: LineDecision[]): Map<number, { outcome: LineOutcome; reason: string | null }> {
   if (!Array.isArray(decisions)) throw new InvalidReturnError('undecided');
   const byId = new Map<number, { outcome: LineOutcome; reason: string | null }>();
   for (const d of decisions) {
@@ -68,42 +71,58 @@ async function receive(
   decisions: LineDecision[],
   actorId: number,
 ): Promise<CheckInResult> {
-  const lines = (
-    await tx.execute<LineRow>(sql`
-      SELECT rl.id, rl.order_line_id, rl.quantity, ol.sku_id, ol.unit_price_cents
-      FROM return_lines rl JOIN order_lines ol ON ol.id = rl.order_line_id
-      WHERE rl.return_id = ${ret.id} ORDER BY rl.order_line_id`)
-  ).rows;
+  const returned = await tx
+    .select({ id: returnLines.id, orderLineId: returnLines.orderLineId, quantity: returnLines.quantity })
+    .from(returnLines)
+    .where(eq(returnLines.returnId, ret.id))
+    .orderBy(asc(returnLines.orderLineId));
+  const bought = await getOrderLineFacts(
+    tx,
+    returned.map((l) => l.orderLineId),
+  );
+  const lines: Line[] = returned.map((l) => ({ ...l, skuId: bought.get(l.orderLineId)!.skuId, unitPriceCents: bought.get(l.orderLineId)!.unitPriceCents }));
   const decided = checkDecisions(lines, decisions);
   for (const l of lines) {
     const d = decided.get(l.id)!;
-    await tx.execute(sql`UPDATE return_lines SET outcome = ${d.outcome}, refusal_reason = ${d.reason} WHERE id = ${l.id}`);
+    await tx.update(returnLines).set({ outcome: d.outcome, refusalReason: d.reason }).where(eq(returnLines.id, l.id));
   }
   const kept = lines.filter((l) => decided.get(l.id)!.outcome !== 'refused');
   const anyRefused = kept.length < lines.length;
 
   // What earlier returns of this order refunded: read under the order's lock, so two desks
   // checking in two returns of one order add up one after the other.
-  const before = await tx.execute<{ goods: number }>(sql`
-    SELECT COALESCE(sum(ol.unit_price_cents * rl.quantity), 0)::int AS goods
-    FROM return_lines rl JOIN returns r ON r.id = rl.return_id JOIN order_lines ol ON ol.id = rl.order_line_id
-    WHERE r.order_id = ${order.id} AND r.id <> ${ret.id} AND r.status IN ('received', 'refunded', 'partially_refunded')
-      AND rl.outcome IN ('resellable', 'damaged')`);
-  const goodsNow = kept.reduce((sum, l) => sum + l.unit_price_cents * l.quantity, 0);
-  const refundCents = refundCentsFor(Number(before.rows[0]!.goods), goodsNow, order.subtotal_cents, order.discount_cents);
+  const earlier = await tx
+    .select({ orderLineId: returnLines.orderLineId, quantity: returnLines.quantity })
+    .from(returnLines)
+    .innerJoin(returns, eq(returns.id, returnLines.returnId))
+    .where(
+      and(
+        eq(returns.orderId, order.id),
+        ne(returns.id, ret.id),
+        inArray(returns.status, ['received', 'refunded', 'partially_refunded']),
+        inArray(returnLines.outcome, ['resellable', 'damaged']),
+      ),
+    );
+  const prices = await getOrderLineFacts(
+    tx,
+    earlier.map((l) => l.orderLineId),
+  );
+  const goodsBefore = earlier.reduce((sum, l) => sum + prices.get(l.orderLineId)!.unitPriceCents * l.quantity, 0);
+  const goodsNow = kept.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
+  const refundCents = refundCentsFor(goodsBefore, goodsNow, order.subtotalCents, order.discountCents);
 
   const resellable = lines.filter((l) => decided.get(l.id)!.outcome === 'resellable');
   const restocked = await restockReturnedUnits(
     tx,
     ret.store_id,
-    resellable.map((l) => ({ skuId: l.sku_id, quantity: l.quantity })),
+    resellable.map((l) => ({ skuId: l.skuId, quantity: l.quantity })),
     { actorId, note: `return ${ret.code}`, key: `return:${ret.id}` },
   );
 
   const points =
     refundCents > 0
       ? await reversePoints(tx, {
-          customerId: order.customer_id,
+          customerId: order.customerId,
           orderId: order.id,
           key: `return:${ret.id}:points`,
           spendCents: refundCents,
@@ -117,7 +136,7 @@ async function receive(
   let reference: string | null = null;
   if (refundCents > 0 && refundMethod === 'store_credit') {
     const credit = await creditStoreCredit(tx, {
-      customerId: order.customer_id,
+      customerId: order.customerId,
       amountCents: refundCents,
       key: `return:${ret.id}:credit`,
       returnId: ret.id,
@@ -130,13 +149,24 @@ async function receive(
     refundState = 'pending';
   }
 
-  const updated = await tx.execute(sql`
-    UPDATE returns SET status = ${status}, refund_method = ${refundMethod}, refund_cents = ${refundCents}, refund_state = ${refundState},
-           refund_reference = ${reference}, points_reversed = ${points.reversedEarned}, points_shortfall = ${points.shortfall},
-           received_at = now(), received_by = ${actorId},
-           refunded_at = ${refundState === 'succeeded' ? sql`now()` : sql`NULL`}, updated_at = now()
-    WHERE id = ${ret.id} AND status = 'booked' RETURNING id`);
-  if (updated.rows.length === 0) throw new Error(`return ${ret.code} left 'booked' under its own lock`);
+  const updated = await tx
+    .update(returns)
+    .set({
+      status,
+      refundMethod,
+      refundCents,
+      refundState,
+      refundReference: reference,
+      pointsReversed: points.reversedEarned,
+      pointsShortfall: points.shortfall,
+      receivedAt: sql`now()`,
+      receivedBy: actorId,
+      refundedAt: refundState === 'succeeded' ? sql`now()` : null,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(returns.id, ret.id), eq(returns.status, 'booked')))
+    .returning({ id: returns.id });
+  if (updated.length === 0) throw new Error(`return ${ret.code} left 'booked' under its own lock`);
   await addEvent(tx, ret.id, 'received', actorId);
   if (finalStatus === 'refused') await addEvent(tx, ret.id, 'refused', actorId);
   else if (status !== 'received') await addEvent(tx, ret.id, 'refunded', actorId, refundCents > 0 ? refundMethod : null);
@@ -162,12 +192,12 @@ async function receive(
  */
 export async function checkInReturn(input: { storeId: number; actorId: number; code: string; lines: LineDecision[] }): Promise<CheckInResult> {
   assertStaff(input.storeId, input.actorId);
-  const result = await transaction(async (tx) => {
+  const result = await transaction({ refusal: returnRefusal }, async (tx) => {
     const ret = await lockReturn(tx, { code: input.code, storeId: input.storeId });
     if (ret.status !== 'booked') throw new ReturnStateError(ret.status, 'checked in again');
     const order = await lockReturnOrder(tx, { id: ret.order_id });
-    const method = await tx.execute<{ refund_method: RefundMethod }>(sql`SELECT refund_method FROM returns WHERE id = ${ret.id}`);
-    return receive(tx, ret, order, method.rows[0]!.refund_method, input.lines, input.actorId);
+    const [method] = await tx.select({ refundMethod: returns.refundMethod }).from(returns).where(eq(returns.id, ret.id));
+    return receive(tx, ret, order, method!.refundMethod, input.lines, input.actorId);
   });
   return result.refundState === 'pending' ? settleRefund(result) : result;
 }
@@ -196,15 +226,18 @@ export async function walkInReturn(input: {
   if (input.refund !== 'original' && input.refund !== 'store_credit') throw new InvalidReturnError('refund_method');
   let result: CheckInResult;
   try {
-    result = await transaction(async (tx) => {
-      const desk = await tx.execute(sql`SELECT 1 FROM stores WHERE location_id = ${input.storeId} AND returns_desk`);
-      if (desk.rows.length === 0) throw new NoReturnsDeskError();
+    result = await transaction({ refusal: returnRefusal }, async (tx) => {
+      const [desk] = await tx
+        .select({ id: stores.locationId })
+        .from(stores)
+        .where(and(eq(stores.locationId, input.storeId), eq(stores.returnsDesk, true)));
+      if (!desk) throw new NoReturnsDeskError();
       const order = await lockReturnOrder(tx, { number: input.orderNumber });
       assertReturnable(order);
       const method = input.refund === 'store_credit' ? 'store_credit' : originalRefundMethod(order);
       const ret = await insertReturn(tx, {
         orderId: order.id,
-        customerId: order.customer_id,
+        customerId: order.customerId,
         storeId: input.storeId,
         windowId: null,
         refundMethod: method,
@@ -212,9 +245,9 @@ export async function walkInReturn(input: {
       });
       await insertLines(tx, ret.id, lines);
       await addEvent(tx, ret.id, 'booked', input.actorId, 'walk-in');
-      const ids = await tx.execute<{ id: number; order_line_id: number }>(sql`SELECT id, order_line_id FROM return_lines WHERE return_id = ${ret.id}`);
+      const ids = await tx.select({ id: returnLines.id, orderLineId: returnLines.orderLineId }).from(returnLines).where(eq(returnLines.returnId, ret.id));
       const decisions = input.lines.map((l) => ({
-        returnLineId: ids.rows.find((r) => r.order_line_id === l.orderLineId)!.id,
+        returnLineId: ids.find((r) => r.orderLineId === l.orderLineId)!.id,
         outcome: l.outcome,
         refusalReason: l.refusalReason,
       }));
@@ -239,41 +272,29 @@ export async function findWalkInByKey(key: string, storeId: number): Promise<Che
 
 async function resultByKey(key: string, storeId: number): Promise<CheckInResult | null> {
   const db = await getDb();
-  const r = await db.execute<{ code: string; store_id: number }>(sql`SELECT code, store_id FROM returns WHERE idempotency_key = ${key}`);
-  const row = r.rows[0];
+  const [row] = await db.select({ code: returns.code, storeId: returns.storeId }).from(returns).where(eq(returns.idempotencyKey, key));
   if (!row) return null;
-  if (row.store_id !== storeId) throw new ReturnNotFoundError();
+  if (row.storeId !== storeId) throw new ReturnNotFoundError();
   return readResult(row.code, []);
 }
 
 async function readResult(code: string, restocked: RestockedUnit[]): Promise<CheckInResult> {
   const db = await getDb();
-  const r = await db.execute<{
-    id: number;
-    code: string;
-    status: ReturnStatus;
-    refund_method: RefundMethod;
-    refund_cents: number;
-    refund_state: RefundState;
-    refund_error: string | null;
-    points_reversed: number;
-    points_shortfall: number;
-  }>(sql`
-    SELECT id, code, status, refund_method, refund_cents, refund_state, refund_error, points_reversed, points_shortfall
-    FROM returns WHERE code = ${code}`);
-  const x = r.rows[0]!;
-  return {
-    id: x.id,
-    code: x.code,
-    status: x.status,
-    refundMethod: x.refund_method,
-    refundCents: x.refund_cents,
-    refundState: x.refund_state,
-    refundError: x.refund_error,
-    pointsReversed: x.points_reversed,
-    pointsShortfall: x.points_shortfall,
-    restocked,
-  };
+  const [x] = await db
+    .select({
+      id: returns.id,
+      code: returns.code,
+      status: returns.status,
+      refundMethod: returns.refundMethod,
+      refundCents: returns.refundCents,
+      refundState: returns.refundState,
+      refundError: returns.refundError,
+      pointsReversed: returns.pointsReversed,
+      pointsShortfall: returns.pointsShortfall,
+    })
+    .from(returns)
+    .where(eq(returns.code, code));
+  return { ...x!, restocked };
 }
 
 /**
@@ -284,29 +305,29 @@ async function readResult(code: string, restocked: RestockedUnit[]): Promise<Che
  */
 async function settleRefund(claimed: CheckInResult): Promise<CheckInResult> {
   const db = await getDb();
-  const o = await db.execute<{ payment_provider: string; payment_reference: string | null }>(sql`
-    SELECT o.payment_provider, o.payment_reference FROM returns r JOIN orders o ON o.id = r.order_id WHERE r.id = ${claimed.id}`);
-  const order = o.rows[0]!;
+  const [ret] = await db.select({ orderId: returns.orderId }).from(returns).where(eq(returns.id, claimed.id));
+  const payment = (await getOrderPayment(ret!.orderId, db))!;
   let refundId: string;
   try {
-    if (!order.payment_reference) throw Object.assign(new Error('The order has no payment to refund.'), { code: 'payment_not_found' });
-    const provider = getPaymentProviderById(order.payment_provider);
-    refundId = (await provider.refund(order.payment_reference, claimed.refundCents, `return:${claimed.code}:refund`)).refundId;
+    if (!payment.reference) throw Object.assign(new Error('The order has no payment to refund.'), { code: 'payment_not_found' });
+    const provider = getPaymentProviderById(payment.provider);
+    refundId = (await provider.refund(payment.reference, claimed.refundCents, `return:${claimed.code}:refund`)).refundId;
   } catch (err) {
     const code = typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : 'refund_error';
     const message = `${code}: ${err instanceof Error ? err.message : String(err)}`.slice(0, 500);
     console.error(`returns: the refund of ${claimed.code} failed`, err);
-    await db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      const r = await tx.execute(sql`
-        UPDATE returns SET refund_state = 'failed', refund_error = ${message}, updated_at = now()
-        WHERE id = ${claimed.id} AND refund_state = 'pending' RETURNING id`);
-      if (r.rows.length > 0) await addEvent(tx, claimed.id, 'refund_failed', null, code);
+    await transaction(async (tx) => {
+      const r = await tx
+        .update(returns)
+        .set({ refundState: 'failed', refundError: message, updatedAt: sql`now()` })
+        .where(and(eq(returns.id, claimed.id), eq(returns.refundState, 'pending')))
+        .returning({ id: returns.id });
+      if (r.length > 0) await addEvent(tx, claimed.id, 'refund_failed', null, code);
     });
     return readResult(claimed.code, claimed.restocked);
   }
-  await db.transaction(async (t) => {
-    const tx = t as unknown as Db;
+  await transaction(async (tx) => {
+    // Raw SQL: the status is decided in the UPDATE, from the return's lines (any refused: partly refunded).
     const r = await tx.execute(sql`
       UPDATE returns SET refund_state = 'succeeded', refund_reference = ${refundId}, refund_error = NULL, refunded_at = now(), updated_at = now(),
              status = CASE WHEN EXISTS (SELECT 1 FROM return_lines WHERE return_id = ${claimed.id} AND outcome = 'refused')
@@ -328,29 +349,38 @@ const STALE_PENDING_MINUTES = 2;
  */
 export async function retryReturnRefund(input: { storeId: number; actorId: number; code: string; asStoreCredit?: boolean }): Promise<CheckInResult> {
   assertStaff(input.storeId, input.actorId);
-  const claimed = await transaction(async (tx) => {
+  const claimed = await transaction({ refusal: returnRefusal }, async (tx) => {
     const ret = await lockReturn(tx, { code: input.code, storeId: input.storeId });
-    const r = await tx.execute<{ refund_state: RefundState; refund_error: string | null; refund_cents: number; customer_id: number; stale: boolean }>(sql`
-      SELECT refund_state, refund_error, refund_cents, customer_id,
-             updated_at < now() - make_interval(mins => ${STALE_PENDING_MINUTES}) AS stale
-      FROM returns WHERE id = ${ret.id}`);
-    const row = r.rows[0]!;
+    const [row] = await tx
+      .select({
+        refundState: returns.refundState,
+        refundError: returns.refundError,
+        refundCents: returns.refundCents,
+        customerId: returns.customerId,
+        stale: sql<boolean>`${returns.updatedAt} < now() - make_interval(mins => ${STALE_PENDING_MINUTES})`,
+      })
+      .from(returns)
+      .where(eq(returns.id, ret.id));
     // A refund still 'pending' long after its check-in was never asked for (the process stopped
     // between the commit and the provider's answer): asking again with its key is safe.
-    const stuck = row.refund_state === 'pending' && row.stale;
-    if (row.refund_state !== 'failed' && !stuck) throw new RefundNotRetryableError();
+    const stuck = row!.refundState === 'pending' && row!.stale;
+    if (row!.refundState !== 'failed' && !stuck) throw new RefundNotRetryableError();
     if (!input.asStoreCredit) {
-      await tx.execute(sql`UPDATE returns SET refund_state = 'pending', updated_at = now() WHERE id = ${ret.id}`);
+      await tx
+        .update(returns)
+        .set({ refundState: 'pending', updatedAt: sql`now()` })
+        .where(eq(returns.id, ret.id));
       return { code: ret.code, credit: false };
     }
-    if (stuck || row.refund_error?.startsWith('payment_unavailable')) throw new RefundNotRetryableError();
+    if (stuck || row!.refundError?.startsWith('payment_unavailable')) throw new RefundNotRetryableError();
     const credit = await creditStoreCredit(tx, {
-      customerId: row.customer_id,
-      amountCents: row.refund_cents,
+      customerId: row!.customerId,
+      amountCents: row!.refundCents,
       key: `return:${ret.id}:credit`,
       returnId: ret.id,
       note: ret.code,
     });
+    // Raw SQL: the status is decided in the UPDATE, from the return's lines (any refused: partly refunded).
     await tx.execute(sql`
       UPDATE returns SET refund_method = 'store_credit', refund_state = 'succeeded', refund_reference = ${`credit:${credit.entryId}`},
              refund_error = NULL, refunded_at = now(), updated_at = now(),

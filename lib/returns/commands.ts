@@ -1,14 +1,15 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { getDb, type Db } from '@/lib/db';
+import { eq, sql } from 'drizzle-orm';
+import { getDb, transaction, type Db } from '@/lib/db';
 import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@/lib/errors';
+import { orderNumberOf } from '@/lib/orders/read';
 import { newReturnCode, normalizeReturnCode } from './code';
 import { returnsConfig } from './config';
 import { DropOffTooLateError, InvalidReturnError, ReturnKeyReusedError, ReturnNotFoundError, ReturnStateError } from './errors';
 import { assertReturnable, lastDropOff, lockReturnOrder, originalRefundMethod, type ReturnOrder } from './order-facts';
 import { isReturnChangeable } from './permissions';
 import { returnRefusal } from './refusals';
-import { RETURN_REASONS, type RefundMethod, type ReturnReason, type ReturnStatus } from './schema';
+import { RETURN_REASONS, returns, type RefundMethod, type ReturnReason, type ReturnStatus } from './schema';
 
 /*
  * The shopper's side of returns: book a drop-off at a shop's returns desk, move it, cancel it.
@@ -33,15 +34,6 @@ export type BookReturnInput = {
 };
 
 export type BookedReturn = { id: number; code: string; orderNumber: string; replayed: boolean };
-
-export async function transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
-  const db = await getDb();
-  try {
-    return await db.transaction((tx) => work(tx as unknown as Db));
-  } catch (err) {
-    throw returnRefusal(err);
-  }
-}
 
 export function assertKey(key: string): void {
   if (typeof key !== 'string' || key.length === 0 || key.length > 200) throw new Error('An idempotency key of 1 to 200 characters is required');
@@ -78,13 +70,13 @@ export function windowStart(value: string | Date): string {
  */
 export async function findReturnByKey(customerId: number, key: string): Promise<BookedReturn | null> {
   const db = await getDb();
-  const r = await db.execute<{ id: number; code: string; customer_id: number; order_number: string }>(
-    sql`SELECT r.id, r.code, r.customer_id, o.number AS order_number FROM returns r JOIN orders o ON o.id = r.order_id WHERE r.idempotency_key = ${key}`,
-  );
-  const row = r.rows[0];
+  const [row] = await db
+    .select({ id: returns.id, code: returns.code, customerId: returns.customerId, orderNumber: orderNumberOf(returns.orderId) })
+    .from(returns)
+    .where(eq(returns.idempotencyKey, key));
   if (!row) return null;
-  if (row.customer_id !== customerId) throw new ReturnKeyReusedError();
-  return { id: row.id, code: row.code, orderNumber: row.order_number, replayed: true };
+  if (row.customerId !== customerId) throw new ReturnKeyReusedError();
+  return { id: row.id, code: row.code, orderNumber: row.orderNumber!, replayed: true };
 }
 
 /** Locks the window (made on first use), refusing a closed, past, too-far or desk-less one; returns its id. */
@@ -150,7 +142,7 @@ export async function bookReturn(input: BookReturnInput): Promise<BookedReturn> 
   if (!Number.isSafeInteger(input.storeId) || input.storeId <= 0) throw new InvalidReturnError('shop');
   const startsAt = windowStart(input.windowStartsAt);
   try {
-    return await transaction(async (tx) => {
+    return await transaction({ refusal: returnRefusal }, async (tx) => {
       const order = await lockReturnOrder(tx, { number: input.orderNumber, customerId: input.customerId });
       assertReturnable(order);
       const windowId = await lockWindow(tx, order, input.storeId, startsAt);
@@ -199,7 +191,7 @@ export async function lockReturn(tx: Db, where: { code: string; customerId?: num
  */
 export async function rescheduleReturn(input: { customerId: number; code: string; windowStartsAt: string | Date }): Promise<{ startsAt: string }> {
   const startsAt = windowStart(input.windowStartsAt);
-  return transaction(async (tx) => {
+  return transaction({ refusal: returnRefusal }, async (tx) => {
     const ret = await lockReturn(tx, { code: input.code, customerId: input.customerId });
     if (!isReturnChangeable(ret.status)) throw new ReturnStateError(ret.status, 'moved');
     const order = await lockReturnOrder(tx, { id: ret.order_id });
@@ -212,7 +204,7 @@ export async function rescheduleReturn(input: { customerId: number; code: string
 
 /** The shopper cancels a booked return: its window place and its units are free again. */
 export async function cancelReturn(input: { customerId: number; code: string }): Promise<void> {
-  await transaction(async (tx) => {
+  await transaction({ refusal: returnRefusal }, async (tx) => {
     const ret = await lockReturn(tx, { code: input.code, customerId: input.customerId });
     if (!isReturnChangeable(ret.status)) throw new ReturnStateError(ret.status, 'cancelled');
     await tx.execute(sql`UPDATE returns SET status = 'cancelled', cancelled_at = now(), updated_at = now() WHERE id = ${ret.id}`);

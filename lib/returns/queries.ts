@@ -1,13 +1,23 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/config';
 import { normalizeOrderNumber } from '@/lib/orders/order-number';
+import { findOrderFacts, getOrderLineDetails, getOrderSummaries, type OrderWhere } from '@/lib/orders/read';
 import { distanceKmSql } from '@/lib/stores/queries';
 import { stores } from '@/lib/stores/schema';
 import { normalizeReturnCode } from './code';
 import { returnsConfig } from './config';
-import type { LineOutcome, RefundMethod, RefundState, ReturnEventKind, ReturnReason, ReturnStatus } from './schema';
+import {
+  returnLines,
+  returns,
+  type LineOutcome,
+  type RefundMethod,
+  type RefundState,
+  type ReturnEventKind,
+  type ReturnReason,
+  type ReturnStatus,
+} from './schema';
 
 /*
  * Reads for the shopper (their own orders and returns only), the returns desk (its store only)
@@ -46,58 +56,51 @@ export type ReturnableOrder = {
   lines: ReturnableLine[];
 };
 
-type ReturnableRow = {
-  id: number;
-  number: string;
-  mode: 'delivery' | 'drive';
-  status: string;
-  customer_id: number;
-  customer_name: string;
-  customer_email: string;
-  payment_provider: string;
-  completed_at: Date | string | null;
-  deadline: Date | string | null;
-  open: boolean;
-  lines: ReturnableLine[] | string;
-};
-
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
-async function returnableOrder(where: SQL, locale: Locale): Promise<ReturnableOrder | null> {
+/** The order (lib/orders/read.ts) with, for each line, what live returns already take back. */
+async function returnableOrder(where: OrderWhere, locale: Locale): Promise<ReturnableOrder | null> {
+  const order = await findOrderFacts(where, { periodDays: returnsConfig().windowDays });
+  if (!order) return null;
   const db = await getDb();
-  const name = locale === 'fr' ? sql`p.name_fr` : sql`p.name_en`;
-  const days = returnsConfig().windowDays;
-  const r = await db.execute<ReturnableRow>(sql`
-    SELECT o.id, o.number, o.mode, o.status, o.customer_id, u.name AS customer_name, u.email AS customer_email, o.payment_provider,
-           c.at AS completed_at, c.at + make_interval(days => ${days}::int) AS deadline,
-           o.status IN ('delivered', 'collected') AND c.at IS NOT NULL AND now() <= c.at + make_interval(days => ${days}::int) AS open,
-           (SELECT COALESCE(json_agg(json_build_object(
-                     'orderLineId', l.id, 'skuId', k.id, 'productSlug', p.slug, 'productName', ${name}, 'image', p.images->>0,
-                     'size', k.size, 'colour', k.colour, 'ean13', k.ean13, 'unitPriceCents', l.unit_price_cents,
-                     'bought', l.quantity, 'returned', t.n, 'returnable', greatest(0, l.quantity - t.n)) ORDER BY l.id), '[]'::json)
-            FROM order_lines l JOIN skus k ON k.id = l.sku_id JOIN products p ON p.id = k.product_id
-            CROSS JOIN LATERAL (
-              SELECT COALESCE(sum(rl.quantity), 0)::int AS n FROM return_lines rl JOIN returns r ON r.id = rl.return_id
-              WHERE rl.order_line_id = l.id AND r.status <> 'cancelled' AND rl.outcome IS DISTINCT FROM 'refused') t
-            WHERE l.order_id = o.id) AS lines
-    FROM orders o
-    JOIN users u ON u.id = o.customer_id
-    LEFT JOIN LATERAL (SELECT max(e.at) AS at FROM order_events e WHERE e.order_id = o.id AND e.kind IN ('delivered', 'collected')) c ON true
-    WHERE ${where}`);
-  const row = r.rows[0];
-  if (!row) return null;
+  const [bought, taken] = await Promise.all([
+    getOrderLineDetails({ orderId: order.id }, locale),
+    db
+      .select({ orderLineId: returnLines.orderLineId, n: sql<number>`sum(${returnLines.quantity})::int` })
+      .from(returnLines)
+      .innerJoin(returns, eq(returns.id, returnLines.returnId))
+      .where(and(eq(returns.orderId, order.id), ne(returns.status, 'cancelled'), sql`${returnLines.outcome} IS DISTINCT FROM 'refused'`))
+      .groupBy(returnLines.orderLineId),
+  ]);
+  const returned = new Map(taken.map((t) => [t.orderLineId, t.n]));
   return {
-    id: row.id,
-    number: row.number,
-    mode: row.mode,
-    status: row.status,
-    customer: { id: row.customer_id, name: row.customer_name, email: row.customer_email },
-    paidAtPickup: row.payment_provider === 'at_pickup',
-    completedAt: iso(row.completed_at),
-    deadline: iso(row.deadline),
-    open: Boolean(row.open),
-    lines: json(row.lines),
+    id: order.id,
+    number: order.number,
+    mode: order.mode,
+    status: order.status,
+    customer: order.customer,
+    paidAtPickup: order.paymentProvider === 'at_pickup',
+    completedAt: iso(order.completedAt),
+    deadline: iso(order.periodEndsAt),
+    open: ['delivered', 'collected'].includes(order.status) && order.withinPeriod,
+    lines: bought.map((l) => {
+      const n = returned.get(l.id) ?? 0;
+      return {
+        orderLineId: l.id,
+        skuId: l.skuId,
+        productSlug: l.productSlug,
+        productName: l.productName,
+        image: l.image,
+        size: l.size,
+        colour: l.colour,
+        ean13: l.ean13,
+        unitPriceCents: l.unitPriceCents,
+        bought: l.quantity,
+        returned: n,
+        returnable: Math.max(0, l.quantity - n),
+      };
+    }),
   };
 }
 
@@ -109,13 +112,13 @@ function orderNumberOrNull(number: string): string | null {
 /** The shopper's own order with what each line can still be returned; null for anyone else's. */
 export async function getReturnableOrder(orderNumber: string, customerId: number, locale: Locale): Promise<ReturnableOrder | null> {
   const n = orderNumberOrNull(orderNumber);
-  return n ? returnableOrder(sql`o.number = ${n} AND o.customer_id = ${customerId}`, locale) : null;
+  return n ? returnableOrder({ number: n, customerId }, locale) : null;
 }
 
 /** Any order by number, for a walk-in return at the desk (staff see whose it is). */
 export async function getOrderForWalkIn(orderNumber: string, locale: Locale): Promise<ReturnableOrder | null> {
   const n = orderNumberOrNull(orderNumber);
-  return n ? returnableOrder(sql`o.number = ${n}`, locale) : null;
+  return n ? returnableOrder({ number: n }, locale) : null;
 }
 
 export type ReturnDesk = {
@@ -134,41 +137,34 @@ export type ReturnDesk = {
 export async function listReturnDesksNear(lat: number, lng: number, limit = 20): Promise<ReturnDesk[]> {
   if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) return [];
   const db = await getDb();
-  const distance = distanceKmSql(stores.lat, stores.lng, lat, lng);
-  const r = await db.execute<{
-    id: number;
-    slug: string;
-    name: string;
-    address: string;
-    postcode: string;
-    town: string;
-    lat: number;
-    lng: number;
-    distance_km: number;
-  }>(sql`
-    SELECT location_id AS id, slug, name, address, postcode, town, lat, lng, ${distance} AS distance_km
-    FROM stores WHERE returns_desk
-    ORDER BY distance_km, name
-    LIMIT ${Math.max(1, Math.min(200, Math.trunc(limit)))}`);
-  return r.rows.map((s) => ({
-    id: s.id,
-    slug: s.slug,
-    name: s.name,
-    address: s.address,
-    postcode: s.postcode,
-    town: s.town,
-    lat: Number(s.lat),
-    lng: Number(s.lng),
-    distanceKm: Number(s.distance_km),
-  }));
+  const distanceKm = distanceKmSql(stores.lat, stores.lng, lat, lng);
+  return db
+    .select({
+      id: stores.locationId,
+      slug: stores.slug,
+      name: stores.name,
+      address: stores.address,
+      postcode: stores.postcode,
+      town: stores.town,
+      lat: stores.lat,
+      lng: stores.lng,
+      distanceKm,
+    })
+    .from(stores)
+    .where(eq(stores.returnsDesk, true))
+    .orderBy(distanceKm, asc(stores.name))
+    .limit(Math.max(1, Math.min(200, Math.trunc(limit))));
 }
 
 /** Whether this shop takes returns (a booking or walk-in elsewhere is refused with NoReturnsDeskError). */
 export async function hasReturnsDesk(storeId: number): Promise<boolean> {
   if (!Number.isSafeInteger(storeId) || storeId <= 0 || storeId > 2_147_483_647) return false;
   const db = await getDb();
-  const r = await db.execute(sql`SELECT 1 FROM stores WHERE location_id = ${storeId} AND returns_desk`);
-  return r.rows.length > 0;
+  const [desk] = await db
+    .select({ id: stores.locationId })
+    .from(stores)
+    .where(and(eq(stores.locationId, storeId), eq(stores.returnsDesk, true)));
+  return desk !== undefined;
 }
 
 export type DropOffWindow = {
@@ -194,6 +190,7 @@ export async function listDropOffWindows(storeId: number): Promise<DropOffDay[]>
   const db = await getDb();
   const { daysAhead, capacityPerHour } = returnsConfig();
   const today = sql`(now() AT TIME ZONE 'Europe/Paris')::date`;
+  // Raw SQL: the days offered come from generate_series, the windows from the SQL function that lays them out.
   const [days, windows] = await Promise.all([
     db.execute<{ day: string; weekday: number; reason_fr: string | null; reason_en: string | null }>(sql`
       SELECT to_char(d.day, 'YYYY-MM-DD') AS day, extract(isodow FROM d.day)::int AS weekday, x.reason_fr, x.reason_en
@@ -280,14 +277,15 @@ export type ReturnView = {
   events: ReturnEvent[];
 };
 
+/** A return line as the returns tables keep it: what it is and what it cost come from the order line. */
+type ReturnedLine = Pick<ReturnLineView, 'id' | 'orderLineId' | 'quantity' | 'reason' | 'outcome' | 'refusalReason'>;
+
 type ViewRow = {
   id: number;
   code: string;
   status: ReturnStatus;
   walk_in: boolean;
   order_id: number;
-  order_number: string;
-  order_mode: 'delivery' | 'drive';
   customer_id: number;
   customer_name: string;
   customer_email: string;
@@ -309,67 +307,86 @@ type ViewRow = {
   received_at: Date | string | null;
   refunded_at: Date | string | null;
   cancelled_at: Date | string | null;
-  lines: ReturnLineView[] | string;
+  lines: ReturnedLine[] | string;
   events: ReturnEvent[] | string;
 };
 
-function toView(r: ViewRow): ReturnView {
-  const lines = json(r.lines);
-  return {
-    id: r.id,
-    code: r.code,
-    status: r.status,
-    walkIn: r.walk_in,
-    order: { id: r.order_id, number: r.order_number, mode: r.order_mode },
-    customer: { id: r.customer_id, name: r.customer_name, email: r.customer_email },
-    store: { id: r.store_id, slug: r.store_slug, name: r.store_name, address: r.store_address, postcode: r.store_postcode, town: r.store_town },
-    window: r.starts_at === null ? null : { startsAt: iso(r.starts_at)!, endsAt: iso(r.ends_at)! },
-    refundMethod: r.refund_method,
-    refundCents: r.refund_cents,
-    refundState: r.refund_state,
-    refundError: r.refund_error,
-    pointsReversed: r.points_reversed,
-    pointsShortfall: r.points_shortfall,
-    bookedAt: iso(r.booked_at)!,
-    receivedAt: iso(r.received_at),
-    refundedAt: iso(r.refunded_at),
-    cancelledAt: iso(r.cancelled_at),
-    lines,
-    units: lines.reduce((n, l) => n + l.quantity, 0),
-    events: json(r.events),
-  };
-}
-
 async function selectReturns(locale: Locale, where: SQL, order: SQL, limit = 100): Promise<ReturnView[]> {
   const db = await getDb();
-  const name = locale === 'fr' ? sql`p.name_fr` : sql`p.name_en`;
+  // Raw SQL: each return's lines and events aggregated as JSON in the one statement that lists them.
   const r = await db.execute<ViewRow>(sql`
-    SELECT r.id, r.code, r.status, r.walk_in, o.id AS order_id, o.number AS order_number, o.mode AS order_mode,
+    SELECT r.id, r.code, r.status, r.walk_in, r.order_id,
            u.id AS customer_id, u.name AS customer_name, u.email AS customer_email,
            s.location_id AS store_id, s.slug AS store_slug, s.name AS store_name, s.address AS store_address,
            s.postcode AS store_postcode, s.town AS store_town, w.starts_at, w.ends_at,
            r.refund_method, r.refund_cents, r.refund_state, r.refund_error, r.points_reversed, r.points_shortfall,
            r.booked_at, r.received_at, r.refunded_at, r.cancelled_at,
            (SELECT COALESCE(json_agg(json_build_object(
-                     'id', rl.id, 'orderLineId', l.id, 'skuId', k.id, 'productSlug', p.slug, 'productName', ${name},
-                     'image', p.images->>0, 'size', k.size, 'colour', k.colour, 'ean13', k.ean13, 'quantity', rl.quantity,
-                     'unitPriceCents', l.unit_price_cents, 'reason', rl.reason, 'outcome', rl.outcome,
-                     'refusalReason', rl.refusal_reason) ORDER BY l.id), '[]'::json)
-            FROM return_lines rl JOIN order_lines l ON l.id = rl.order_line_id JOIN skus k ON k.id = l.sku_id
-            JOIN products p ON p.id = k.product_id
-            WHERE rl.return_id = r.id) AS lines,
+                     'id', rl.id, 'orderLineId', rl.order_line_id, 'quantity', rl.quantity, 'reason', rl.reason,
+                     'outcome', rl.outcome, 'refusalReason', rl.refusal_reason) ORDER BY rl.order_line_id), '[]'::json)
+            FROM return_lines rl WHERE rl.return_id = r.id) AS lines,
            (SELECT COALESCE(json_agg(json_build_object(
                      'kind', e.kind, 'at', e.at, 'note', e.note, 'byStaff', e.actor_id IS DISTINCT FROM r.customer_id) ORDER BY e.at, e.id), '[]'::json)
             FROM return_events e WHERE e.return_id = r.id) AS events
     FROM returns r
-    JOIN orders o ON o.id = r.order_id
     JOIN users u ON u.id = r.customer_id
     JOIN stores s ON s.location_id = r.store_id
     LEFT JOIN return_windows w ON w.id = r.window_id
     WHERE ${where}
     ORDER BY ${order}
     LIMIT ${limit}`);
-  return r.rows.map(toView);
+  const rows = r.rows.map((row) => ({ ...row, lines: json(row.lines), events: json(row.events) }));
+  // What each line is and what it cost, and each return's order: asked of lib/orders, two queries for the whole list.
+  const [details, orders] = await Promise.all([
+    getOrderLineDetails({ ids: rows.flatMap((row) => row.lines.map((l) => l.orderLineId)) }, locale),
+    getOrderSummaries(rows.map((row) => row.order_id)),
+  ]);
+  const detail = new Map(details.map((d) => [d.id, d]));
+  return rows.map((row) => {
+    const lines: ReturnLineView[] = row.lines.map((l) => {
+      const d = detail.get(l.orderLineId)!;
+      return {
+        id: l.id,
+        orderLineId: l.orderLineId,
+        skuId: d.skuId,
+        productSlug: d.productSlug,
+        productName: d.productName,
+        image: d.image,
+        size: d.size,
+        colour: d.colour,
+        ean13: d.ean13,
+        quantity: l.quantity,
+        unitPriceCents: d.unitPriceCents,
+        reason: l.reason,
+        outcome: l.outcome,
+        refusalReason: l.refusalReason,
+      };
+    });
+    const o = orders.get(row.order_id)!;
+    return {
+      id: row.id,
+      code: row.code,
+      status: row.status,
+      walkIn: row.walk_in,
+      order: { id: row.order_id, number: o.number, mode: o.mode },
+      customer: { id: row.customer_id, name: row.customer_name, email: row.customer_email },
+      store: { id: row.store_id, slug: row.store_slug, name: row.store_name, address: row.store_address, postcode: row.store_postcode, town: row.store_town },
+      window: row.starts_at === null ? null : { startsAt: iso(row.starts_at)!, endsAt: iso(row.ends_at)! },
+      refundMethod: row.refund_method,
+      refundCents: row.refund_cents,
+      refundState: row.refund_state,
+      refundError: row.refund_error,
+      pointsReversed: row.points_reversed,
+      pointsShortfall: row.points_shortfall,
+      bookedAt: iso(row.booked_at)!,
+      receivedAt: iso(row.received_at),
+      refundedAt: iso(row.refunded_at),
+      cancelledAt: iso(row.cancelled_at),
+      lines,
+      units: lines.reduce((n, l) => n + l.quantity, 0),
+      events: row.events,
+    };
+  });
 }
 
 /** Whether this pass code is one of the shopper's own returns (proxy.ts answers 404 otherwise). */
@@ -377,8 +394,11 @@ export async function isCustomerReturn(code: string, customerId: number): Promis
   const c = normalizeReturnCode(code);
   if (!c || !Number.isSafeInteger(customerId) || customerId <= 0) return false;
   const db = await getDb();
-  const r = await db.execute(sql`SELECT 1 FROM returns WHERE code = ${c} AND customer_id = ${customerId}`);
-  return r.rows.length > 0;
+  const [mine] = await db
+    .select({ id: returns.id })
+    .from(returns)
+    .where(and(eq(returns.code, c), eq(returns.customerId, customerId)));
+  return mine !== undefined;
 }
 
 /** One of the shopper's own returns by its pass code; null for anyone else's. */

@@ -1,7 +1,8 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/lib/db';
 import { NotEnoughStoreCreditError } from './errors';
+import { storeCreditAccounts, storeCreditEntries } from './schema';
 
 export { NotEnoughStoreCreditError };
 
@@ -21,22 +22,32 @@ export async function creditStoreCredit(
   c: { customerId: number; amountCents: number; key: string; returnId?: number | null; note?: string | null },
 ): Promise<{ entryId: number; balanceCents: number; replayed: boolean }> {
   assertCents(c.amountCents);
-  await tx.execute(sql`INSERT INTO store_credit_accounts (customer_id) VALUES (${c.customerId}) ON CONFLICT DO NOTHING`);
+  await tx.insert(storeCreditAccounts).values({ customerId: c.customerId }).onConflictDoNothing();
   // The account row is the lock every change of this shopper's credit queues on.
-  const account = await tx.execute<{ balance_cents: number }>(sql`
-    SELECT balance_cents FROM store_credit_accounts WHERE customer_id = ${c.customerId} FOR UPDATE`);
-  const entry = await tx.execute<{ id: number }>(sql`
-    INSERT INTO store_credit_entries (customer_id, kind, amount_cents, return_id, idempotency_key, note)
-    VALUES (${c.customerId}, ${c.returnId ? 'return' : 'adjust'}, ${c.amountCents}, ${c.returnId ?? null}, ${c.key}, ${c.note ?? null})
-    ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`);
-  if (!entry.rows[0]) {
-    const first = await tx.execute<{ id: number }>(sql`SELECT id FROM store_credit_entries WHERE idempotency_key = ${c.key}`);
-    return { entryId: first.rows[0]!.id, balanceCents: account.rows[0]!.balance_cents, replayed: true };
-  }
-  const r = await tx.execute<{ balance_cents: number }>(sql`
-    UPDATE store_credit_accounts SET balance_cents = balance_cents + ${c.amountCents}, updated_at = now()
-    WHERE customer_id = ${c.customerId} RETURNING balance_cents`);
-  return { entryId: entry.rows[0].id, balanceCents: r.rows[0]!.balance_cents, replayed: false };
+  const [account] = await tx
+    .select({ balanceCents: storeCreditAccounts.balanceCents })
+    .from(storeCreditAccounts)
+    .where(eq(storeCreditAccounts.customerId, c.customerId))
+    .for('update');
+  const [entry] = await tx
+    .insert(storeCreditEntries)
+    .values({
+      customerId: c.customerId,
+      kind: c.returnId ? 'return' : 'adjust',
+      amountCents: c.amountCents,
+      returnId: c.returnId ?? null,
+      idempotencyKey: c.key,
+      note: c.note ?? null,
+    })
+    .onConflictDoNothing({ target: storeCreditEntries.idempotencyKey })
+    .returning({ id: storeCreditEntries.id });
+  if (!entry) return { entryId: (await entryByKey(tx, c.key))!, balanceCents: account!.balanceCents, replayed: true };
+  const [credited] = await tx
+    .update(storeCreditAccounts)
+    .set({ balanceCents: sql`${storeCreditAccounts.balanceCents} + ${c.amountCents}`, updatedAt: sql`now()` })
+    .where(eq(storeCreditAccounts.customerId, c.customerId))
+    .returning({ balanceCents: storeCreditAccounts.balanceCents });
+  return { entryId: entry.id, balanceCents: credited!.balanceCents, replayed: false };
 }
 
 /** Spends credit (a checkout, the till): refused with NotEnoughStoreCreditError rather than going below zero. */
@@ -45,25 +56,34 @@ export async function spendStoreCredit(
   s: { customerId: number; amountCents: number; key: string; note?: string | null },
 ): Promise<{ entryId: number; balanceCents: number; replayed: boolean }> {
   assertCents(s.amountCents);
-  const first = await tx.execute<{ id: number }>(sql`SELECT id FROM store_credit_entries WHERE idempotency_key = ${s.key}`);
-  const debited = first.rows[0]
-    ? null
-    : await tx.execute<{ balance_cents: number }>(sql`
-        UPDATE store_credit_accounts SET balance_cents = balance_cents - ${s.amountCents}, updated_at = now()
-        WHERE customer_id = ${s.customerId} AND balance_cents >= ${s.amountCents} RETURNING balance_cents`);
-  if (first.rows[0]) {
-    const b = await tx.execute<{ balance_cents: number }>(sql`SELECT balance_cents FROM store_credit_accounts WHERE customer_id = ${s.customerId}`);
-    return { entryId: first.rows[0].id, balanceCents: b.rows[0]?.balance_cents ?? 0, replayed: true };
-  }
-  if (!debited?.rows[0]) {
-    const b = await tx.execute<{ balance_cents: number }>(sql`SELECT balance_cents FROM store_credit_accounts WHERE customer_id = ${s.customerId}`);
-    throw new NotEnoughStoreCreditError(b.rows[0]?.balance_cents ?? 0);
-  }
+  const first = await entryByKey(tx, s.key);
+  if (first !== null) return { entryId: first, balanceCents: await balanceOf(tx, s.customerId), replayed: true };
+  // The balance only goes down where it holds the amount (in the WHERE clause), never below zero.
+  const [debited] = await tx
+    .update(storeCreditAccounts)
+    .set({ balanceCents: sql`${storeCreditAccounts.balanceCents} - ${s.amountCents}`, updatedAt: sql`now()` })
+    .where(and(eq(storeCreditAccounts.customerId, s.customerId), gte(storeCreditAccounts.balanceCents, s.amountCents)))
+    .returning({ balanceCents: storeCreditAccounts.balanceCents });
+  if (!debited) throw new NotEnoughStoreCreditError(await balanceOf(tx, s.customerId));
   // The unique key is the last guard: a concurrent spend with the same key fails here and rolls back its debit.
-  const entry = await tx.execute<{ id: number }>(sql`
-    INSERT INTO store_credit_entries (customer_id, kind, amount_cents, idempotency_key, note)
-    VALUES (${s.customerId}, 'spend', ${-s.amountCents}, ${s.key}, ${s.note ?? null}) RETURNING id`);
-  return { entryId: entry.rows[0]!.id, balanceCents: debited.rows[0].balance_cents, replayed: false };
+  const [entry] = await tx
+    .insert(storeCreditEntries)
+    .values({ customerId: s.customerId, kind: 'spend', amountCents: -s.amountCents, idempotencyKey: s.key, note: s.note ?? null })
+    .returning({ id: storeCreditEntries.id });
+  return { entryId: entry!.id, balanceCents: debited.balanceCents, replayed: false };
+}
+
+async function entryByKey(tx: Db, key: string): Promise<number | null> {
+  const [entry] = await tx.select({ id: storeCreditEntries.id }).from(storeCreditEntries).where(eq(storeCreditEntries.idempotencyKey, key));
+  return entry?.id ?? null;
+}
+
+async function balanceOf(db: Db, customerId: number): Promise<number> {
+  const [account] = await db
+    .select({ balanceCents: storeCreditAccounts.balanceCents })
+    .from(storeCreditAccounts)
+    .where(eq(storeCreditAccounts.customerId, customerId));
+  return account?.balanceCents ?? 0;
 }
 
 export type StoreCreditEntry = { id: number; kind: 'return' | 'spend' | 'adjust'; amountCents: number; returnId: number | null; at: string };
@@ -71,20 +91,20 @@ export type StoreCreditEntry = { id: number; kind: 'return' | 'spend' | 'adjust'
 /** The shopper's balance and latest entries (0 and none when they never had credit). */
 export async function getStoreCredit(customerId: number, limit = 20): Promise<{ balanceCents: number; entries: StoreCreditEntry[] }> {
   const db = await getDb();
-  const [balance, entries] = await Promise.all([
-    db.execute<{ balance_cents: number }>(sql`SELECT balance_cents FROM store_credit_accounts WHERE customer_id = ${customerId}`),
-    db.execute<{ id: number; kind: StoreCreditEntry['kind']; amount_cents: number; return_id: number | null; created_at: Date | string }>(sql`
-      SELECT id, kind, amount_cents, return_id, created_at FROM store_credit_entries
-      WHERE customer_id = ${customerId} ORDER BY created_at DESC, id DESC LIMIT ${limit}`),
+  const [balanceCents, entries] = await Promise.all([
+    balanceOf(db, customerId),
+    db
+      .select({
+        id: storeCreditEntries.id,
+        kind: storeCreditEntries.kind,
+        amountCents: storeCreditEntries.amountCents,
+        returnId: storeCreditEntries.returnId,
+        at: storeCreditEntries.createdAt,
+      })
+      .from(storeCreditEntries)
+      .where(eq(storeCreditEntries.customerId, customerId))
+      .orderBy(desc(storeCreditEntries.createdAt), desc(storeCreditEntries.id))
+      .limit(limit),
   ]);
-  return {
-    balanceCents: balance.rows[0]?.balance_cents ?? 0,
-    entries: entries.rows.map((e) => ({
-      id: e.id,
-      kind: e.kind,
-      amountCents: e.amount_cents,
-      returnId: e.return_id,
-      at: new Date(e.created_at).toISOString(),
-    })),
-  };
+  return { balanceCents, entries: entries.map((e) => ({ ...e, at: e.at.toISOString() })) };
 }

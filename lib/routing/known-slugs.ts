@@ -34,6 +34,7 @@ export function forgetKnownSlugs(): void {
 async function load(): Promise<Known> {
   const generation = holder.generation ?? 0;
   const db = await getDb();
+  // Raw SQL: one UNION ALL over three tables, so the three lists come from one snapshot.
   const r = await db.execute<{ kind: 'p' | 'c' | 's'; slug: string; skus: number[] | null }>(sql`
     SELECT 'p' AS kind, p.slug, (SELECT array_agg(k.id ORDER BY k.id) FROM skus k WHERE k.product_id = p.id) AS skus
     FROM products p WHERE p.withdrawn_at IS NULL UNION ALL

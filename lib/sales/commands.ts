@@ -1,13 +1,16 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import { users } from '@/lib/auth/schema';
 import { assertStaffOfStore } from '@/lib/auth/staff-access';
-import { getDb, type Db } from '@/lib/db';
+import { skus } from '@/lib/catalog/schema';
+import { getDb, transaction, type Db } from '@/lib/db';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { sellFromShelf } from '@/lib/inventory/holds';
 import { earnPoints, redeemPoints } from '@/lib/loyalty/commands';
 import { NotAMemberError } from '@/lib/loyalty/errors';
 import { TILL_MAX_LINES, TILL_MAX_UNITS_PER_LINE } from './config';
 import { CardRequiredForRedemptionError, InvalidTicketError, RedemptionExceedsTotalError, UnknownCustomerError, UnknownTillItemError } from './errors';
+import { saleLines, sales } from './schema';
 
 export type SaleLineInput = { skuId: number; quantity: number; unitPriceCents: number };
 
@@ -20,18 +23,26 @@ export async function recordStoreSale(
   sale: { storeId: number; customerId: number | null; staffId: number | null; reservationId: number | null; lines: SaleLineInput[] },
 ): Promise<{ saleId: number; totalCents: number }> {
   const totalCents = sale.lines.reduce((sum, l) => sum + l.quantity * l.unitPriceCents, 0);
-  const inserted = await tx.execute<{ id: number }>(sql`
-    INSERT INTO sales (channel, store_id, customer_id, staff_id, source, reservation_id, total_cents)
-    VALUES ('store', ${sale.storeId}, ${sale.customerId}, ${sale.staffId},
-            ${sale.reservationId === null ? 'till' : 'reservation'}, ${sale.reservationId}, ${totalCents})
-    RETURNING id`);
-  const saleId = inserted.rows[0]!.id;
-  for (const l of sale.lines) {
-    await tx.execute(sql`
-      INSERT INTO sale_lines (sale_id, sku_id, quantity, unit_price_cents)
-      VALUES (${saleId}, ${l.skuId}, ${l.quantity}, ${l.unitPriceCents})`);
-  }
+  const [inserted] = await tx
+    .insert(sales)
+    .values({
+      channel: 'store',
+      storeId: sale.storeId,
+      customerId: sale.customerId,
+      staffId: sale.staffId,
+      source: sale.reservationId === null ? 'till' : 'reservation',
+      reservationId: sale.reservationId,
+      totalCents,
+    })
+    .returning({ id: sales.id });
+  const saleId = inserted!.id;
+  await insertLines(tx, saleId, sale.lines);
   return { saleId, totalCents };
+}
+
+/** A sale's lines, in the order given. */
+async function insertLines(tx: Db, saleId: number, lines: SaleLineInput[]): Promise<void> {
+  if (lines.length > 0) await tx.insert(saleLines).values(lines.map((l) => ({ saleId, ...l })));
 }
 
 export type TillLineInput = { skuId: number; quantity: number };
@@ -87,28 +98,20 @@ function validateTicket(input: RingUpSaleInput): TillLineInput[] {
   return [...merged].map(([skuId, quantity]) => ({ skuId, quantity }));
 }
 
-type SaleRow = {
-  id: number;
-  store_id: number;
-  total_cents: number;
-  discount_cents: number;
-  points_redeemed: number;
-  points_earned: number;
+const SALE_COLUMNS = {
+  saleId: sales.id,
+  storeId: sales.storeId,
+  totalCents: sales.totalCents,
+  discountCents: sales.discountCents,
+  pointsRedeemed: sales.pointsRedeemed,
+  pointsEarned: sales.pointsEarned,
 };
 
-function toRungUp(row: SaleRow, replayed: boolean): RungUpSale {
-  return {
-    saleId: row.id,
-    subtotalCents: row.total_cents + row.discount_cents,
-    discountCents: row.discount_cents,
-    totalCents: row.total_cents,
-    pointsRedeemed: row.points_redeemed,
-    pointsEarned: row.points_earned,
-    replayed,
-  };
-}
+type SaleRow = { saleId: number; storeId: number; totalCents: number; discountCents: number; pointsRedeemed: number; pointsEarned: number };
 
-const SALE_COLUMNS = sql`id, store_id, total_cents, discount_cents, points_redeemed, points_earned`;
+function toRungUp({ storeId: _, ...row }: SaleRow, replayed: boolean): RungUpSale {
+  return { ...row, subtotalCents: row.totalCents + row.discountCents, replayed };
+}
 
 /**
  * The sale a ticket's key already made, from the database (so also after a restart), or null; for
@@ -120,13 +123,13 @@ export async function findTillSale(input: { storeId: number; staffId: number; id
   const key = validKey(input.idempotencyKey);
   await assertStaffOfStore(input.staffId, input.storeId);
   const db = await getDb();
-  const first = await db.execute<SaleRow>(sql`SELECT ${SALE_COLUMNS} FROM sales WHERE idempotency_key = ${key}`);
-  return replayOf(first.rows[0], input.storeId);
+  const [first] = await db.select(SALE_COLUMNS).from(sales).where(eq(sales.idempotencyKey, key));
+  return replayOf(first, input.storeId);
 }
 
 function replayOf(row: SaleRow | undefined, storeId: number): RungUpSale | null {
   if (!row) return null;
-  if (row.store_id !== storeId) throw new IdempotencyKeyReusedError();
+  if (row.storeId !== storeId) throw new IdempotencyKeyReusedError();
   return toRungUp(row, true);
 }
 
@@ -148,43 +151,47 @@ export async function ringUpSale(input: RingUpSaleInput): Promise<RungUpSale> {
   if (!Number.isSafeInteger(pointsToRedeem) || pointsToRedeem < 0) throw new InvalidTicketError('Points to redeem must be a whole number.');
   if (pointsToRedeem > 0 && input.customerId === null) throw new NotAMemberError();
   if (pointsToRedeem > 0 && input.identifiedBy !== 'card') throw new CardRequiredForRedemptionError();
-  const db = await getDb();
-  return db.transaction(async (t) => {
-    const tx = t as unknown as Db;
+  return transaction(async (tx) => {
     if (input.customerId !== null) {
-      const c = await tx.execute(sql`SELECT 1 FROM users WHERE id = ${input.customerId} AND role = 'shopper'`);
-      if (c.rows.length === 0) throw new UnknownCustomerError();
+      const [shopper] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, input.customerId), eq(users.role, 'shopper')));
+      if (!shopper) throw new UnknownCustomerError();
     }
-    const claimed = await tx.execute<{ id: number }>(sql`
-      INSERT INTO sales (channel, store_id, customer_id, staff_id, source, total_cents, idempotency_key)
-      VALUES ('store', ${input.storeId}, ${input.customerId}, ${input.staffId}, 'till', 0, ${key})
-      ON CONFLICT (idempotency_key) DO NOTHING
-      RETURNING id`);
-    const saleId = claimed.rows[0]?.id;
+    const [claimed] = await tx
+      .insert(sales)
+      .values({
+        channel: 'store',
+        storeId: input.storeId,
+        customerId: input.customerId,
+        staffId: input.staffId,
+        source: 'till',
+        totalCents: 0,
+        idempotencyKey: key,
+      })
+      .onConflictDoNothing({ target: sales.idempotencyKey })
+      .returning({ id: sales.id });
+    const saleId = claimed?.id;
     if (saleId === undefined) {
       // The same ticket sent twice at once: the other request sold it (the insert waited for its commit).
-      const first = await tx.execute<SaleRow>(sql`SELECT ${SALE_COLUMNS} FROM sales WHERE idempotency_key = ${key}`);
-      const replayed = replayOf(first.rows[0], input.storeId);
+      const [first] = await tx.select(SALE_COLUMNS).from(sales).where(eq(sales.idempotencyKey, key));
+      const replayed = replayOf(first, input.storeId);
       if (!replayed) throw new IdempotencyKeyReusedError();
       return replayed;
     }
 
     const skuIds = lines.map((l) => l.skuId);
-    const prices = await tx.execute<{ id: number; price_cents: number }>(sql`
-      SELECT id, price_cents FROM skus WHERE id = ANY(${`{${skuIds.join(',')}}`}::int[])`);
-    const priceOf = new Map(prices.rows.map((r) => [r.id, r.price_cents]));
+    const prices = await tx.select({ id: skus.id, priceCents: skus.priceCents }).from(skus).where(inArray(skus.id, skuIds));
+    const priceOf = new Map(prices.map((r) => [r.id, r.priceCents]));
     const missing = skuIds.find((id) => !priceOf.has(id));
     if (missing !== undefined) throw new UnknownTillItemError(missing);
 
     await sellFromShelf(tx, input.storeId, lines, { actorId: input.staffId, note: `Till sale #${saleId}` });
 
-    let subtotal = 0;
-    for (const l of lines) {
-      const unit = priceOf.get(l.skuId)!;
-      subtotal += unit * l.quantity;
-      await tx.execute(sql`
-        INSERT INTO sale_lines (sale_id, sku_id, quantity, unit_price_cents) VALUES (${saleId}, ${l.skuId}, ${l.quantity}, ${unit})`);
-    }
+    const priced = lines.map((l) => ({ ...l, unitPriceCents: priceOf.get(l.skuId)! }));
+    const subtotal = priced.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
+    await insertLines(tx, saleId, priced);
     // Points go through lib/loyalty inside this transaction, with keys derived from the ticket's:
     // a refused redemption (balance, step) or a stock refusal above undoes all of it together.
     let discount = 0;
@@ -205,11 +212,11 @@ export async function ringUpSale(input: RingUpSaleInput): Promise<RungUpSale> {
       input.customerId === null
         ? null
         : await earnPoints(tx, { customerId: input.customerId, spendCents: total, channel: 'store', storeId: input.storeId, saleId, key: `till:${key}:earn` });
-    const done = await tx.execute<SaleRow>(sql`
-      UPDATE sales SET total_cents = ${total}, discount_cents = ${discount}, points_redeemed = ${pointsToRedeem},
-                       points_earned = ${earned?.points ?? 0}
-      WHERE id = ${saleId}
-      RETURNING ${SALE_COLUMNS}`);
-    return toRungUp(done.rows[0]!, false);
+    const [done] = await tx
+      .update(sales)
+      .set({ totalCents: total, discountCents: discount, pointsRedeemed: pointsToRedeem, pointsEarned: earned?.points ?? 0 })
+      .where(eq(sales.id, saleId))
+      .returning(SALE_COLUMNS);
+    return toRungUp(done!, false);
   });
 }

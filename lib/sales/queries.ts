@@ -1,7 +1,12 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { users } from '@/lib/auth/schema';
+import { products, skus } from '@/lib/catalog/schema';
 import { getDb } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/config';
+import { stores } from '@/lib/stores/schema';
+import { saleLines, sales } from './schema';
 
 export type ReceiptLine = {
   skuId: number;
@@ -29,25 +34,6 @@ export type SaleReceipt = {
   pointsEarned: number;
 };
 
-type Row = {
-  id: number;
-  source: 'reservation' | 'till';
-  store_id: number;
-  store_name: string;
-  address: string;
-  postcode: string;
-  town: string;
-  staff_name: string | null;
-  customer_id: number | null;
-  customer_name: string | null;
-  customer_email: string | null;
-  created_at: Date | string;
-  total_cents: number;
-  discount_cents: number;
-  points_redeemed: number;
-  points_earned: number;
-};
-
 /**
  * One sale as its receipt prints it, or null. Callers decide who may read it (staff of
  * `store.id`, checked by the page); the sale's own store is returned for that check.
@@ -55,73 +41,79 @@ type Row = {
 export async function getSaleReceipt(saleId: number, locale: Locale): Promise<SaleReceipt | null> {
   if (!Number.isSafeInteger(saleId) || saleId <= 0 || saleId > 2_147_483_647) return null;
   const db = await getDb();
-  const head = await db.execute<Row>(sql`
-    SELECT s.id, s.source, s.store_id, st.name AS store_name, st.address, st.postcode, st.town,
-           staff.name AS staff_name, c.id AS customer_id, c.name AS customer_name, c.email AS customer_email,
-           s.created_at, s.total_cents, s.discount_cents, s.points_redeemed, s.points_earned
-    FROM sales s
-    JOIN stores st ON st.location_id = s.store_id
-    LEFT JOIN users staff ON staff.id = s.staff_id
-    LEFT JOIN users c ON c.id = s.customer_id
-    WHERE s.id = ${saleId}`);
-  const r = head.rows[0];
-  if (!r) return null;
-  const lines = await db.execute<{
-    sku_id: number;
-    name: string;
-    size: string | null;
-    colour: string | null;
-    ean13: string;
-    quantity: number;
-    unit_price_cents: number;
-  }>(sql`
-    SELECT l.sku_id, ${locale === 'fr' ? sql`p.name_fr` : sql`p.name_en`} AS name, k.size, k.colour, k.ean13, l.quantity, l.unit_price_cents
-    FROM sale_lines l JOIN skus k ON k.id = l.sku_id JOIN products p ON p.id = k.product_id
-    WHERE l.sale_id = ${saleId} ORDER BY l.id`);
+  const staff = alias(users, 'staff');
+  const customer = alias(users, 'customer');
+  const [head] = await db
+    .select({
+      id: sales.id,
+      source: sales.source,
+      store: { id: stores.locationId, name: stores.name, address: stores.address, postcode: stores.postcode, town: stores.town },
+      staffName: staff.name,
+      customerId: customer.id,
+      customerName: customer.name,
+      customerEmail: customer.email,
+      createdAt: sales.createdAt,
+      totalCents: sales.totalCents,
+      discountCents: sales.discountCents,
+      pointsRedeemed: sales.pointsRedeemed,
+      pointsEarned: sales.pointsEarned,
+    })
+    .from(sales)
+    .innerJoin(stores, eq(stores.locationId, sales.storeId))
+    .leftJoin(staff, eq(staff.id, sales.staffId))
+    .leftJoin(customer, eq(customer.id, sales.customerId))
+    .where(eq(sales.id, saleId));
+  if (!head) return null;
+  const lines = await db
+    .select({
+      skuId: saleLines.skuId,
+      productName: locale === 'fr' ? products.nameFr : products.nameEn,
+      size: skus.size,
+      colour: skus.colour,
+      ean13: skus.ean13,
+      quantity: saleLines.quantity,
+      unitPriceCents: saleLines.unitPriceCents,
+    })
+    .from(saleLines)
+    .innerJoin(skus, eq(skus.id, saleLines.skuId))
+    .innerJoin(products, eq(products.id, skus.productId))
+    .where(eq(saleLines.saleId, saleId))
+    .orderBy(asc(saleLines.id));
+  const { customerId, customerName, customerEmail, ...sale } = head;
   return {
-    id: r.id,
-    source: r.source,
-    store: { id: r.store_id, name: r.store_name, address: r.address, postcode: r.postcode, town: r.town },
-    staffName: r.staff_name,
-    customer: r.customer_id === null ? null : { id: r.customer_id, name: r.customer_name ?? '', email: r.customer_email ?? '' },
-    createdAt: new Date(r.created_at),
-    lines: lines.rows.map((l) => ({
-      skuId: l.sku_id,
-      productName: l.name,
-      size: l.size,
-      colour: l.colour,
-      ean13: l.ean13,
-      quantity: l.quantity,
-      unitPriceCents: l.unit_price_cents,
-      lineCents: l.quantity * l.unit_price_cents,
-    })),
-    subtotalCents: r.total_cents + r.discount_cents,
-    discountCents: r.discount_cents,
-    totalCents: r.total_cents,
-    pointsRedeemed: r.points_redeemed,
-    pointsEarned: r.points_earned,
+    ...sale,
+    customer: customerId === null ? null : { id: customerId, name: customerName ?? '', email: customerEmail ?? '' },
+    lines: lines.map((l) => ({ ...l, lineCents: l.quantity * l.unitPriceCents })),
+    subtotalCents: sale.totalCents + sale.discountCents,
   };
 }
+
+const SHOPPER = { id: users.id, name: users.name, email: users.email };
 
 /** A shopper account found by email at the till (the loyalty card, once joined, finds it too). */
 export async function findShopperByEmail(email: string): Promise<{ id: number; name: string; email: string } | null> {
   const e = email.trim();
   if (!e || e.length > 254) return null;
   const db = await getDb();
-  const r = await db.execute<{ id: number; name: string; email: string }>(sql`
-    SELECT id, name, email FROM users WHERE lower(email) = lower(${e}) AND role = 'shopper'`);
-  return r.rows[0] ?? null;
+  const [shopper] = await db
+    .select(SHOPPER)
+    .from(users)
+    .where(and(sql`lower(${users.email}) = lower(${e})`, eq(users.role, 'shopper')));
+  return shopper ?? null;
 }
 
 export async function findShopperById(id: number): Promise<{ id: number; name: string; email: string } | null> {
   const db = await getDb();
-  const r = await db.execute<{ id: number; name: string; email: string }>(sql`SELECT id, name, email FROM users WHERE id = ${id} AND role = 'shopper'`);
-  return r.rows[0] ?? null;
+  const [shopper] = await db
+    .select(SHOPPER)
+    .from(users)
+    .where(and(eq(users.id, id), eq(users.role, 'shopper')));
+  return shopper ?? null;
 }
 
 /** An item's price as the web sells it (the till's one price); null for an unknown SKU. */
 export async function getTillItemPrice(skuId: number): Promise<number | null> {
   const db = await getDb();
-  const r = await db.execute<{ price_cents: number }>(sql`SELECT price_cents FROM skus WHERE id = ${skuId}`);
-  return r.rows[0]?.price_cents ?? null;
+  const [sku] = await db.select({ priceCents: skus.priceCents }).from(skus).where(eq(skus.id, skuId));
+  return sku?.priceCents ?? null;
 }

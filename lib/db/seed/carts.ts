@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { intArray } from '../sql';
 import type { Rng } from './prng';
 import type { SeedTx } from './types';
 
@@ -9,8 +10,6 @@ import type { SeedTx } from './types';
  * (shopper-history.ts): one she left two days ago, for the cart-reminder job.
  */
 const CARTS = 12;
-
-const arr = (values: number[]) => `{${values.join(',')}}`;
 
 export async function insertDemoCarts(tx: SeedTx, rng: Rng): Promise<number> {
   const customers = await tx.execute<{ id: number }>(sql`
@@ -43,6 +42,6 @@ export async function insertDemoCarts(tx: SeedTx, rng: Rng): Promise<number> {
   await tx.execute(sql`
     INSERT INTO cart_lines (cart_id, sku_id, quantity, added_at)
     SELECT c, k, q, now() - make_interval(hours => a)
-    FROM unnest(${arr(lines.cart)}::int[], ${arr(lines.sku)}::int[], ${arr(lines.quantity)}::int[], ${arr(lines.ago)}::int[]) AS v(c, k, q, a)`);
+    FROM unnest(${intArray(lines.cart)}::int[], ${intArray(lines.sku)}::int[], ${intArray(lines.quantity)}::int[], ${intArray(lines.ago)}::int[]) AS v(c, k, q, a)`);
   return customers.rows.length;
 }

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { arrayLiteral, intArray } from '../sql';
 import { driveClosures, driveSettings, driveSlotPlans } from '../schema';
 import { addDays, holidaysAhead } from './hours';
 import type { Rng } from './prng';
@@ -102,7 +103,7 @@ export async function insertDrive(
   for (let i = 0; i < slotIds.length; i += 5000) {
     await tx.execute(sql`
       INSERT INTO drive_slot_bookings (slot_id, order_ref)
-      SELECT * FROM unnest(${`{${slotIds.slice(i, i + 5000).join(',')}}`}::int[], ${`{${refs.slice(i, i + 5000).join(',')}}`}::text[])`);
+      SELECT * FROM unnest(${intArray(slotIds.slice(i, i + 5000))}::int[], ${arrayLiteral(refs.slice(i, i + 5000))}::text[])`);
   }
   return { drivePlans: plans.length, driveSlots, driveBookings: slotIds.length };
 }

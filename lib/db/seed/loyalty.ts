@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { arrayLiteral } from '../sql';
 import { cardNumberFromBody } from '../../loyalty/card-number';
 import { getLoyaltyRules, pointsForSpend, tierForSpend, type LoyaltyRules } from '../../loyalty/config';
 import type { Rng } from './prng';
@@ -17,9 +18,6 @@ import type { SeedTx } from './types';
 
 const MEMBER_SHARE = 0.4;
 const DAY = 24 * 3600 * 1000;
-
-const arr = (values: readonly (number | string | null)[]) =>
-  `{${values.map((v) => (v === null ? 'NULL' : typeof v === 'string' ? `"${v.replace(/"/g, '\\"')}"` : v)).join(',')}}`;
 
 type Event =
   | { kind: 'earn'; at: Date; spendCents: number; channel: 'web' | 'store'; storeId: number | null; orderId: number | null; saleId: number | null }
@@ -154,7 +152,7 @@ async function insertDemoSales(
     await tx.execute(sql`
       INSERT INTO sale_lines (sale_id, sku_id, quantity, unit_price_cents)
       SELECT ${id}, l.sku, l.quantity, l.price
-      FROM unnest(${arr(lines.map((l) => l.sku))}::int[], ${arr(lines.map((l) => l.quantity))}::int[], ${arr(lines.map((l) => l.price))}::int[]) AS l(sku, quantity, price)`);
+      FROM unnest(${arrayLiteral(lines.map((l) => l.sku))}::int[], ${arrayLiteral(lines.map((l) => l.quantity))}::int[], ${arrayLiteral(lines.map((l) => l.price))}::int[]) AS l(sku, quantity, price)`);
     out.push({ id, totalCents: total, at });
   }
   return out;
@@ -238,16 +236,16 @@ export async function insertDemoLoyalty(tx: SeedTx, rng: Rng): Promise<{ members
   await tx.execute(sql`
     INSERT INTO loyalty_accounts (customer_id, card_number, balance, joined_at, updated_at)
     SELECT a.id, a.card, a.balance, a.joined_at, now()
-    FROM unnest(${arr(accounts.map((a) => a.id))}::int[], ${arr(accounts.map((a) => a.card))}::text[], ${arr(accounts.map((a) => a.balance))}::int[],
-                ${arr(accounts.map((a) => a.joinedAt.toISOString()))}::timestamptz[]) AS a(id, card, balance, joined_at)`);
+    FROM unnest(${arrayLiteral(accounts.map((a) => a.id))}::int[], ${arrayLiteral(accounts.map((a) => a.card))}::text[], ${arrayLiteral(accounts.map((a) => a.balance))}::int[],
+                ${arrayLiteral(accounts.map((a) => a.joinedAt.toISOString()))}::timestamptz[]) AS a(id, card, balance, joined_at)`);
   if (entries.length === 0) return { members: accounts.length, entries: 0 };
   const inserted = await tx.execute<{ id: number }>(sql`
     INSERT INTO loyalty_entries (customer_id, kind, points, channel, store_id, order_id, sale_id, idempotency_key, spend_cents, discount_cents, created_at)
     SELECT e.customer_id, e.kind, e.points, e.channel, e.store_id, e.order_id, e.sale_id, e.key, e.spend, e.discount, e.at
-    FROM unnest(${arr(entries.map((e) => e.customerId))}::int[], ${arr(entries.map((e) => e.kind))}::text[], ${arr(entries.map((e) => e.points))}::int[],
-                ${arr(entries.map((e) => e.channel))}::text[], ${arr(entries.map((e) => e.storeId))}::int[], ${arr(entries.map((e) => e.orderId))}::int[],
-                ${arr(entries.map((e) => e.saleId))}::int[], ${arr(entries.map((e) => e.key))}::text[], ${arr(entries.map((e) => e.spendCents))}::int[],
-                ${arr(entries.map((e) => e.discountCents))}::int[], ${arr(entries.map((e) => e.at.toISOString()))}::timestamptz[])
+    FROM unnest(${arrayLiteral(entries.map((e) => e.customerId))}::int[], ${arrayLiteral(entries.map((e) => e.kind))}::text[], ${arrayLiteral(entries.map((e) => e.points))}::int[],
+                ${arrayLiteral(entries.map((e) => e.channel))}::text[], ${arrayLiteral(entries.map((e) => e.storeId))}::int[], ${arrayLiteral(entries.map((e) => e.orderId))}::int[],
+                ${arrayLiteral(entries.map((e) => e.saleId))}::int[], ${arrayLiteral(entries.map((e) => e.key))}::text[], ${arrayLiteral(entries.map((e) => e.spendCents))}::int[],
+                ${arrayLiteral(entries.map((e) => e.discountCents))}::int[], ${arrayLiteral(entries.map((e) => e.at.toISOString()))}::timestamptz[])
          WITH ORDINALITY AS e(customer_id, kind, points, channel, store_id, order_id, sale_id, key, spend, discount, at, ord)
     ORDER BY e.ord
     RETURNING id`);
@@ -256,9 +254,9 @@ export async function insertDemoLoyalty(tx: SeedTx, rng: Rng): Promise<{ members
     await tx.execute(sql`
       INSERT INTO loyalty_lots (customer_id, entry_id, points, remaining, earned_at, expires_at)
       SELECT l.customer_id, l.entry_id, l.points, l.remaining, l.earned_at, l.expires_at
-      FROM unnest(${arr(lots.map((l) => l.customerId))}::int[], ${arr(lots.map((l) => ids[l.entry]!))}::int[], ${arr(lots.map((l) => l.points))}::int[],
-                  ${arr(lots.map((l) => l.remaining))}::int[], ${arr(lots.map((l) => l.earnedAt.toISOString()))}::timestamptz[],
-                  ${arr(lots.map((l) => l.expiresAt.toISOString()))}::timestamptz[]) AS l(customer_id, entry_id, points, remaining, earned_at, expires_at)`);
+      FROM unnest(${arrayLiteral(lots.map((l) => l.customerId))}::int[], ${arrayLiteral(lots.map((l) => ids[l.entry]!))}::int[], ${arrayLiteral(lots.map((l) => l.points))}::int[],
+                  ${arrayLiteral(lots.map((l) => l.remaining))}::int[], ${arrayLiteral(lots.map((l) => l.earnedAt.toISOString()))}::timestamptz[],
+                  ${arrayLiteral(lots.map((l) => l.expiresAt.toISOString()))}::timestamptz[]) AS l(customer_id, entry_id, points, remaining, earned_at, expires_at)`);
   }
   return { members: accounts.length, entries: entries.length };
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { arrayLiteral } from '../sql';
 import { hashPassword } from '../../auth/password';
 import type { Rng } from './prng';
 import { withoutStockNotify } from './stock';
@@ -67,9 +68,6 @@ const ascii = (s: string) =>
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
-const arr = (values: readonly (number | string | null)[]) =>
-  `{${values.map((v) => (v === null ? 'NULL' : typeof v === 'string' ? `"${v.replace(/"/g, '\\"')}"` : v)).join(',')}}`;
-
 type Booking = { id: number; slot_id: number; store_id: number; starts_in: number; cutoff: number };
 type Shelf = { sku: number; price: number; free: number };
 
@@ -132,7 +130,7 @@ export async function insertDemoOrders(tx: SeedTx, rng: Rng): Promise<{ orders: 
         await tx.execute<{ id: number }>(sql`
           INSERT INTO users (email, name, password_hash, role)
           SELECT e, n, ${passwordHash}, 'shopper'
-          FROM unnest(${arr(names.map((n, i) => `${ascii(n).replace(' ', '.')}.drive${i + 1}@example.net`))}::text[], ${arr(names)}::text[]) AS u(e, n)
+          FROM unnest(${arrayLiteral(names.map((n, i) => `${ascii(n).replace(' ', '.')}.drive${i + 1}@example.net`))}::text[], ${arrayLiteral(names)}::text[]) AS u(e, n)
           RETURNING id`)
       ).rows.map((r) => r.id)
     : [];
@@ -288,9 +286,9 @@ export async function insertDemoOrders(tx: SeedTx, rng: Rng): Promise<{ orders: 
            split_part(v.address, '|', 1), split_part(v.address, '|', 2), split_part(v.address, '|', 3), split_part(v.address, '|', 4), split_part(v.address, '|', 5),
            v.key, CASE WHEN v.arrived_ago IS NOT NULL THEN now() - make_interval(mins => v.arrived_ago) END, v.bay,
            date_trunc('minute', now()) - make_interval(mins => v.placed_ago), now()
-    FROM unnest(${arr(cols.number)}::text[], ${arr(cols.customer)}::int[], ${arr(cols.mode)}::text[], ${arr(cols.location)}::int[],
-                ${arr(cols.status)}::text[], ${arr(cols.paymentProvider)}::text[], ${arr(cols.paymentStatus)}::text[], ${arr(cols.last4)}::text[],
-                ${arr(cols.address)}::text[], ${arr(cols.key)}::text[], ${arr(cols.arrivedAgo)}::int[], ${arr(cols.bay)}::text[], ${arr(cols.placedAgo)}::int[])
+    FROM unnest(${arrayLiteral(cols.number)}::text[], ${arrayLiteral(cols.customer)}::int[], ${arrayLiteral(cols.mode)}::text[], ${arrayLiteral(cols.location)}::int[],
+                ${arrayLiteral(cols.status)}::text[], ${arrayLiteral(cols.paymentProvider)}::text[], ${arrayLiteral(cols.paymentStatus)}::text[], ${arrayLiteral(cols.last4)}::text[],
+                ${arrayLiteral(cols.address)}::text[], ${arrayLiteral(cols.key)}::text[], ${arrayLiteral(cols.arrivedAgo)}::int[], ${arrayLiteral(cols.bay)}::text[], ${arrayLiteral(cols.placedAgo)}::int[])
          WITH ORDINALITY AS v(number, customer, mode, location, status, provider, payment_status, last4, address, key, arrived_ago, bay, placed_ago, ord)
     ORDER BY v.ord
     RETURNING id`);
@@ -298,7 +296,7 @@ export async function insertDemoOrders(tx: SeedTx, rng: Rng): Promise<{ orders: 
   await tx.execute(sql`
     INSERT INTO order_lines (order_id, sku_id, quantity, unit_price_cents)
     SELECT o.id, l.sku, l.quantity, l.price
-    FROM unnest(${arr(lines.order.map((i) => ids[i]!))}::int[], ${arr(lines.sku)}::int[], ${arr(lines.quantity)}::int[], ${arr(lines.price)}::int[])
+    FROM unnest(${arrayLiteral(lines.order.map((i) => ids[i]!))}::int[], ${arrayLiteral(lines.sku)}::int[], ${arrayLiteral(lines.quantity)}::int[], ${arrayLiteral(lines.price)}::int[])
          AS l(order_id, sku, quantity, price)
     JOIN orders o ON o.id = l.order_id`);
   // Totals from the lines; home delivery is free above 50 €, else 4.90 €.
@@ -334,12 +332,12 @@ export async function insertDemoOrders(tx: SeedTx, rng: Rng): Promise<{ orders: 
     SELECT o.id, 'arrived', o.arrived_at FROM orders o WHERE o.arrived_at IS NOT NULL`);
   await tx.execute(sql`
     UPDATE drive_slot_bookings b SET order_ref = v.ref
-    FROM unnest(${arr(bookingRefs.id)}::int[], ${arr(bookingRefs.ref)}::text[]) AS v(id, ref)
+    FROM unnest(${arrayLiteral(bookingRefs.id)}::int[], ${arrayLiteral(bookingRefs.ref)}::text[]) AS v(id, ref)
     WHERE b.id = v.id`);
   if (cancelledRefs.size > 0) {
     await tx.execute(sql`
       UPDATE drive_slot_bookings SET status = 'cancelled', cancelled_at = now()
-      WHERE order_ref = ANY(${arr([...cancelledRefs])}::text[])`);
+      WHERE order_ref = ANY(${arrayLiteral([...cancelledRefs])}::text[])`);
   }
   // …and one upcoming drive order at the drive where the demo staff member works.
   await tx.execute(sql`
@@ -357,7 +355,7 @@ export async function insertDemoOrders(tx: SeedTx, rng: Rng): Promise<{ orders: 
     await withoutStockNotify(tx, () =>
       tx.execute(sql`
         UPDATE stock s SET reserved = s.reserved + h.n
-        FROM unnest(${arr(keys.map((k) => k[0]))}::int[], ${arr(keys.map((k) => k[1]))}::int[], ${arr([...holds.values()])}::int[]) AS h(location_id, sku_id, n)
+        FROM unnest(${arrayLiteral(keys.map((k) => k[0]))}::int[], ${arrayLiteral(keys.map((k) => k[1]))}::int[], ${arrayLiteral([...holds.values()])}::int[]) AS h(location_id, sku_id, n)
         WHERE s.location_id = h.location_id AND s.sku_id = h.sku_id`),
     );
   }

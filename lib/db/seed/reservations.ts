@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { arrayLiteral } from '../sql';
 import { hashPassword } from '../../auth/password';
 import { PICKUP_CODE_ALPHABET, PICKUP_CODE_LENGTH } from '../../reservations/pickup-code';
 import type { Rng } from './prng';
@@ -64,8 +65,6 @@ const ascii = (s: string) =>
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
-const arr = (values: (number | string)[]) => `{${values.map((v) => (typeof v === 'string' ? `"${v}"` : v)).join(',')}}`;
-
 export async function insertDemoReservations(tx: SeedTx, rng: Rng): Promise<{ reservations: number; customers: number }> {
   await withoutStockNotify(tx, () =>
     tx.execute(sql`
@@ -87,7 +86,7 @@ export async function insertDemoReservations(tx: SeedTx, rng: Rng): Promise<{ re
   const customers = await tx.execute<{ id: number }>(sql`
     INSERT INTO users (email, name, password_hash, role)
     SELECT lower(e), n, ${passwordHash}, 'shopper'
-    FROM unnest(${arr(names.map((n, i) => `${ascii(n).replace(' ', '.')}.${i + 1}@example.net`))}::text[], ${arr(names)}::text[]) AS u(e, n)
+    FROM unnest(${arrayLiteral(names.map((n, i) => `${ascii(n).replace(' ', '.')}.${i + 1}@example.net`))}::text[], ${arrayLiteral(names)}::text[]) AS u(e, n)
     RETURNING id`);
   const customerIds = customers.rows.map((c) => c.id);
 
@@ -123,8 +122,8 @@ export async function insertDemoReservations(tx: SeedTx, rng: Rng): Promise<{ re
     INSERT INTO reservations (code, customer_id, store_id, status, idempotency_key, created_at, ready_at, expires_at, updated_at)
     SELECT v.code, v.customer, v.store, v.status, v.key, p.placed, p.ready,
            COALESCE(p.ready, p.placed) + make_interval(hours => s.reservation_hold_hours), COALESCE(p.ready, p.placed)
-    FROM unnest(${arr(cols.code)}::text[], ${arr(cols.customer)}::int[], ${arr(cols.store)}::int[], ${arr(cols.status)}::text[],
-                ${arr(cols.key)}::text[], ${arr(cols.placedAgo)}::int[], ${arr(cols.readyAgo)}::int[])
+    FROM unnest(${arrayLiteral(cols.code)}::text[], ${arrayLiteral(cols.customer)}::int[], ${arrayLiteral(cols.store)}::int[], ${arrayLiteral(cols.status)}::text[],
+                ${arrayLiteral(cols.key)}::text[], ${arrayLiteral(cols.placedAgo)}::int[], ${arrayLiteral(cols.readyAgo)}::int[])
          WITH ORDINALITY AS v(code, customer, store, status, key, placed_ago, ready_ago, ord)
     JOIN stores s ON s.location_id = v.store
     CROSS JOIN LATERAL (
@@ -136,7 +135,7 @@ export async function insertDemoReservations(tx: SeedTx, rng: Rng): Promise<{ re
   const ids = created.rows.map((c) => c.id);
   await tx.execute(sql`
     INSERT INTO reservation_lines (reservation_id, sku_id, quantity, unit_price_cents)
-    SELECT * FROM unnest(${arr(ids)}::int[], ${arr(rows.map((r) => r.sku_id))}::int[],
-                         ${arr(rows.map((r) => r.reserved))}::int[], ${arr(rows.map((r) => r.price))}::int[])`);
+    SELECT * FROM unnest(${arrayLiteral(ids)}::int[], ${arrayLiteral(rows.map((r) => r.sku_id))}::int[],
+                         ${arrayLiteral(rows.map((r) => r.reserved))}::int[], ${arrayLiteral(rows.map((r) => r.price))}::int[])`);
   return { reservations: ids.length, customers: customerIds.length };
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { intArray } from '../sql';
 import { DEMO_ACCOUNTS, DEMO_STAFF_STORE_SLUGS } from './users';
 import type { SeedTx } from './types';
 
@@ -11,8 +12,6 @@ import type { SeedTx } from './types';
  * the demo staff do not work, so the desks the journeys drive see none of it; nothing holds stock.
  * Shop times are Paris opening hours.
  */
-const arr = (values: number[]) => `{${values.join(',')}}`;
-
 /** A moment `daysAgo` days before today at hh:mm, Paris time (shops keep Paris hours). */
 const parisAt = (daysAgo: number, hh: number, mm: number) =>
   sql`((date_trunc('day', now() AT TIME ZONE 'Europe/Paris') - make_interval(days => ${daysAgo}) + make_interval(hours => ${hh}, mins => ${mm})) AT TIME ZONE 'Europe/Paris')`;
@@ -56,8 +55,8 @@ export async function insertDemoShopperHistory(tx: SeedTx): Promise<{ sales: num
       RETURNING id`);
     await tx.execute(sql`
       INSERT INTO sale_lines (sale_id, sku_id, quantity, unit_price_cents)
-      SELECT ${r.rows[0]!.id}, k, q, p FROM unnest(${arr(lines.map((l) => l.sku_id))}::int[], ${arr(lines.map((l) => l.q))}::int[],
-                                                   ${arr(lines.map((l) => l.price))}::int[]) AS v(k, q, p)`);
+      SELECT ${r.rows[0]!.id}, k, q, p FROM unnest(${intArray(lines.map((l) => l.sku_id))}::int[], ${intArray(lines.map((l) => l.q))}::int[],
+                                                   ${intArray(lines.map((l) => l.price))}::int[]) AS v(k, q, p)`);
   };
   const reservation = async (
     code: string,
@@ -77,8 +76,8 @@ export async function insertDemoShopperHistory(tx: SeedTx): Promise<{ sales: num
     const id = r.rows[0]!.id;
     await tx.execute(sql`
       INSERT INTO reservation_lines (reservation_id, sku_id, quantity, unit_price_cents)
-      SELECT ${id}, k, q, p FROM unnest(${arr(lines.map((l) => l.sku_id))}::int[], ${arr(lines.map((l) => l.q))}::int[],
-                                        ${arr(lines.map((l) => l.price))}::int[]) AS v(k, q, p)`);
+      SELECT ${id}, k, q, p FROM unnest(${intArray(lines.map((l) => l.sku_id))}::int[], ${intArray(lines.map((l) => l.q))}::int[],
+                                        ${intArray(lines.map((l) => l.price))}::int[]) AS v(k, q, p)`);
     return id;
   };
 
@@ -114,6 +113,6 @@ export async function insertDemoShopperHistory(tx: SeedTx): Promise<{ sales: num
   await tx.execute(sql`
     INSERT INTO cart_lines (cart_id, sku_id, quantity, added_at)
     SELECT ${cart.rows[0]!.id}, k, q, now() - make_interval(hours => h)
-    FROM unnest(${arr([a.sku_id, b.sku_id, c.sku_id])}::int[], '{1,2,1}'::int[], '{60,55,48}'::int[]) AS v(k, q, h)`);
+    FROM unnest(${intArray([a.sku_id, b.sku_id, c.sku_id])}::int[], '{1,2,1}'::int[], '{60,55,48}'::int[]) AS v(k, q, h)`);
   return { sales: 2, cartLines: 3 };
 }

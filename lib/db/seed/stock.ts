@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
+import { intArray } from '../sql';
 import type { Rng } from './prng';
 import type { StoreFormat } from './store-data';
 import type { SeededStore } from './stores';
-import { intArray } from './text';
 import type { SeedTx } from './types';
 
 /** Share of the catalogue each format carries: hypers nearly all, city shops and outlets a subset. */

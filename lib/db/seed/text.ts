@@ -30,8 +30,3 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
-
-/** A Postgres array literal for one bound parameter, so a whole column travels as one value. */
-export function intArray(values: readonly number[]): string {
-  return `{${values.join(',')}}`;
-}

@@ -1,0 +1,736 @@
+-- Every SQL function and trigger of the schema as the migrations (lib/db/migrations) leave them,
+-- read back from pg_catalog (pg_get_functiondef, pg_get_triggerdef): what runs now, each in one place.
+-- Generated: do not edit. Change them with a new migration, then run `npm run db:sql`;
+-- lib/db/current-sql.test.ts fails while this file differs from a freshly migrated database.
+
+-- 26 functions
+
+-- comptoir_announce_catalog(p_tags text[]) (last written by 0019_catalog_announcements.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_announce_catalog(p_tags text[])
+ RETURNS void
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  v_payload text;
+BEGIN
+  SELECT json_agg(DISTINCT t ORDER BY t)::text INTO v_payload FROM unnest(p_tags) AS t WHERE t IS NOT NULL;
+  IF v_payload IS NULL THEN
+    RETURN;
+  END IF;
+  -- NOTIFY takes at most 8,000 bytes.
+  IF 'catalog:*' = ANY (p_tags) OR octet_length(v_payload) > 7000 THEN
+    v_payload := '["*"]';
+  END IF;
+  PERFORM pg_notify('catalog', v_payload);
+END;
+$function$;
+
+-- comptoir_begin_sign_in(p_account text, p_address text, p_window interval, p_pair_limit integer, p_address_limit integer, p_free_failures integer, p_max_delay interval, p_known_for interval, OUT attempt_id bigint, OUT retry_at timestamp with time zone, OUT limited_by text) (last written by 0018_sign_in_sessions.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_begin_sign_in(p_account text, p_address text, p_window interval, p_pair_limit integer, p_address_limit integer, p_free_failures integer, p_max_delay interval, p_known_for interval, OUT attempt_id bigint, OUT retry_at timestamp with time zone, OUT limited_by text)
+ RETURNS record
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  v_now timestamptz := clock_timestamp();
+  v_since timestamptz := v_now - p_window;
+  v_count integer;
+  v_oldest timestamptz;
+  v_latest timestamptz;
+  v_delay interval;
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('sign-in account'), hashtext(p_account));
+  PERFORM pg_advisory_xact_lock(hashtext('sign-in address'), hashtext(p_address));
+  SELECT count(*), min(attempted_at) INTO v_count, v_oldest
+  FROM (SELECT attempted_at FROM sign_in_attempts
+        WHERE account = p_account AND address = p_address AND attempted_at > v_since
+        ORDER BY attempted_at DESC LIMIT p_pair_limit) recent;
+  IF v_count >= p_pair_limit THEN
+    retry_at := v_oldest + p_window;
+    limited_by := 'account';
+    RETURN;
+  END IF;
+  SELECT count(*), min(attempted_at) INTO v_count, v_oldest
+  FROM (SELECT attempted_at FROM sign_in_attempts WHERE address = p_address AND attempted_at > v_since
+        ORDER BY attempted_at DESC LIMIT p_address_limit) recent;
+  IF v_count >= p_address_limit THEN
+    retry_at := v_oldest + p_window;
+    limited_by := 'address';
+    RETURN;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM sign_in_known_addresses
+                 WHERE account = p_account AND address = p_address AND address <> 'unknown'
+                   AND signed_in_at > v_now - p_known_for) THEN
+    SELECT count(*), max(attempted_at) INTO v_count, v_latest
+    FROM sign_in_attempts WHERE account = p_account AND attempted_at > v_since;
+    IF v_count >= p_free_failures THEN
+      v_delay := least(p_max_delay, make_interval(secs => power(2, least(v_count - p_free_failures, 30))));
+      IF v_latest + v_delay > v_now THEN
+        retry_at := v_latest + v_delay;
+        limited_by := 'delay';
+        RETURN;
+      END IF;
+    END IF;
+  END IF;
+  INSERT INTO sign_in_attempts (account, address) VALUES (p_account, p_address) RETURNING id INTO attempt_id;
+END;
+$function$;
+
+-- comptoir_catalog_changed() (last written by 0019_catalog_announcements.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_catalog_changed()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  v_rows jsonb[];
+  v_tags text[];
+BEGIN
+  IF TG_OP = 'TRUNCATE' THEN
+    PERFORM comptoir_announce_catalog(ARRAY['catalog:*']);
+    RETURN NULL;
+  ELSIF TG_OP = 'INSERT' THEN
+    IF (SELECT count(*) FROM new_rows) > 500 THEN
+      PERFORM comptoir_announce_catalog(ARRAY['catalog:*']);
+      RETURN NULL;
+    END IF;
+    v_rows := ARRAY(SELECT to_jsonb(r) FROM new_rows r);
+  ELSIF TG_OP = 'DELETE' THEN
+    IF (SELECT count(*) FROM old_rows) > 500 THEN
+      PERFORM comptoir_announce_catalog(ARRAY['catalog:*']);
+      RETURN NULL;
+    END IF;
+    v_rows := ARRAY(SELECT to_jsonb(r) FROM old_rows r);
+  ELSE
+    v_rows := ARRAY(
+      SELECT to_jsonb(r) FROM (SELECT * FROM old_rows EXCEPT ALL SELECT * FROM new_rows) r
+      UNION ALL
+      SELECT to_jsonb(r) FROM (SELECT * FROM new_rows EXCEPT ALL SELECT * FROM old_rows) r);
+    IF cardinality(v_rows) > 1000 THEN
+      PERFORM comptoir_announce_catalog(ARRAY['catalog:*']);
+      RETURN NULL;
+    END IF;
+  END IF;
+  IF cardinality(v_rows) = 0 THEN
+    RETURN NULL;
+  END IF;
+
+  IF TG_TABLE_NAME = 'categories' THEN
+    -- The departments' names are in every header and in the breadcrumb of their products' pages.
+    v_tags := ARRAY['catalog']
+      || ARRAY(SELECT 'category:' || (r->>'slug') FROM unnest(v_rows) r)
+      || ARRAY(SELECT 'product:' || p.slug FROM products p WHERE p.category_id IN (SELECT (r->>'id')::int FROM unnest(v_rows) r));
+  ELSIF TG_TABLE_NAME = 'products' THEN
+    v_tags := ARRAY['catalog']
+      || ARRAY(SELECT 'product:' || (r->>'slug') FROM unnest(v_rows) r)
+      || ARRAY(SELECT 'category:' || c.slug FROM categories c WHERE c.id IN (SELECT (r->>'category_id')::int FROM unnest(v_rows) r));
+  ELSIF TG_TABLE_NAME = 'skus' THEN
+    -- A price shows on its product's page, on its department's cards and on the home page's.
+    v_tags := ARRAY['catalog']
+      || ARRAY(SELECT 'product:' || p.slug FROM products p WHERE p.id IN (SELECT (r->>'product_id')::int FROM unnest(v_rows) r))
+      || ARRAY(SELECT 'category:' || c.slug FROM products p JOIN categories c ON c.id = p.category_id
+               WHERE p.id IN (SELECT (r->>'product_id')::int FROM unnest(v_rows) r));
+  ELSIF TG_TABLE_NAME = 'stores' THEN
+    v_tags := ARRAY['stores'] || ARRAY(SELECT 'store:' || (r->>'slug') FROM unnest(v_rows) r);
+  ELSE
+    -- store_hours, store_closures: the store's page and the locator's list.
+    v_tags := ARRAY['stores']
+      || ARRAY(SELECT 'store:' || s.slug FROM stores s WHERE s.location_id IN (SELECT (r->>'store_id')::int FROM unnest(v_rows) r));
+  END IF;
+  PERFORM comptoir_announce_catalog(v_tags);
+  RETURN NULL;
+END;
+$function$;
+
+-- comptoir_drive_book(p_store integer, p_slot integer, p_holder text, p_order_ref text) (last written by 0006_drive_functions.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_drive_book(p_store integer, p_slot integer, p_holder text, p_order_ref text)
+ RETURNS json
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  v_slot drive_slots;
+  v_prev record;
+  v_converted boolean := false;
+  v_id int;
+BEGIN
+  v_slot := comptoir_drive_lock_slot(p_store, p_slot);
+  SELECT id, slot_id INTO v_prev FROM drive_slot_bookings WHERE order_ref = p_order_ref AND status = 'booked';
+  IF FOUND THEN
+    IF v_prev.slot_id <> p_slot THEN RAISE EXCEPTION 'comptoir:drive_order_booked'; END IF;
+    RETURN json_build_object('id', v_prev.id, 'slot_id', p_slot, 'starts_at', v_slot.starts_at, 'ends_at', v_slot.ends_at,
+                             'from_hold', false, 'replayed', true);
+  END IF;
+  IF p_holder IS NOT NULL THEN
+    UPDATE drive_slot_holds
+    SET state = CASE WHEN expires_at <= now() THEN 'lapsed' WHEN slot_id = p_slot THEN 'converted' ELSE 'released' END,
+        updated_at = now()
+    WHERE holder = p_holder AND state = 'held'
+    RETURNING state = 'converted' INTO v_converted;
+    v_converted := COALESCE(v_converted, false);
+  END IF;
+  -- The hold is out of the count now; the trigger (drive_slot_bookings_capacity) refuses a full slot.
+  INSERT INTO drive_slot_bookings (slot_id, order_ref, holder, status)
+  VALUES (p_slot, p_order_ref, p_holder, 'booked')
+  RETURNING id INTO v_id;
+  RETURN json_build_object('id', v_id, 'slot_id', p_slot, 'starts_at', v_slot.starts_at, 'ends_at', v_slot.ends_at,
+                           'from_hold', v_converted, 'replayed', false);
+END;
+$function$;
+
+-- comptoir_drive_booking_guard() (last written by 0006_drive_functions.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_drive_booking_guard()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  v_capacity int;
+BEGIN
+  IF NEW.status <> 'booked' THEN RETURN NEW; END IF;
+  IF TG_OP = 'UPDATE' AND OLD.status = 'booked' AND OLD.slot_id = NEW.slot_id THEN RETURN NEW; END IF;
+  SELECT capacity INTO v_capacity FROM drive_slots WHERE id = NEW.slot_id FOR UPDATE;
+  IF comptoir_drive_taken(NEW.slot_id, NEW.id, NULL, NULL) >= v_capacity THEN
+    RAISE EXCEPTION 'comptoir:drive_full:%', v_capacity;
+  END IF;
+  RETURN NEW;
+END;
+$function$;
+
+-- comptoir_drive_capacity_guard() (last written by 0006_drive_functions.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_drive_capacity_guard()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  IF NEW.capacity < OLD.capacity AND comptoir_drive_taken(NEW.id, NULL, NULL, NULL) > NEW.capacity THEN
+    RAISE EXCEPTION 'comptoir:drive_capacity_below_taken:%', comptoir_drive_taken(NEW.id, NULL, NULL, NULL);
+  END IF;
+  RETURN NEW;
+END;
+$function$;
+
+-- comptoir_drive_ensure_slots(p_from date, p_days integer, p_store integer) (last written by 0006_drive_functions.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_drive_ensure_slots(p_from date, p_days integer, p_store integer DEFAULT NULL::integer)
+ RETURNS integer
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  v_from date := COALESCE(p_from, (now() AT TIME ZONE 'Europe/Paris')::date);
+  v_done int;
+BEGIN
+  INSERT INTO drive_slots (store_id, starts_at, ends_at, capacity)
+  SELECT c.store_id, c.starts_at, c.ends_at, c.capacity
+  FROM (
+    SELECT p.store_id,
+           (d.day + p.opens + make_interval(mins => n * p.slot_minutes)) AT TIME ZONE 'Europe/Paris' AS starts_at,
+           (d.day + p.opens + make_interval(mins => (n + 1) * p.slot_minutes)) AT TIME ZONE 'Europe/Paris' AS ends_at,
+           p.capacity
+    FROM (SELECT (v_from + i) AS day FROM generate_series(0, p_days - 1) AS i) d
+    JOIN drive_slot_plans p ON p.weekday = extract(isodow FROM d.day)
+    JOIN stores s ON s.location_id = p.store_id AND s.drive
+    -- Whole slots only: a 30-minute plan over 09:00-12:00 gives 09:00 … 11:30.
+    CROSS JOIN LATERAL generate_series(0, (extract(epoch FROM p.closes - p.opens)::int / 60) / p.slot_minutes - 1) AS n
+    WHERE (p_store IS NULL OR p.store_id = p_store)
+      AND NOT EXISTS (SELECT 1 FROM store_closures x WHERE x.store_id = p.store_id AND x.day = d.day)
+      AND NOT EXISTS (SELECT 1 FROM drive_closures x WHERE x.store_id = p.store_id AND x.day = d.day)
+  ) c
+  WHERE NOT EXISTS (SELECT 1 FROM drive_slots x WHERE x.store_id = c.store_id AND x.starts_at = c.starts_at)
+  ORDER BY c.store_id, c.starts_at
+  ON CONFLICT (store_id, starts_at) DO NOTHING;
+  GET DIAGNOSTICS v_done = ROW_COUNT;
+  RETURN v_done;
+END;
+$function$;
+
+-- comptoir_drive_hold(p_store integer, p_slot integer, p_holder text, p_minutes integer) (last written by 0006_drive_functions.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_drive_hold(p_store integer, p_slot integer, p_holder text, p_minutes integer)
+ RETURNS json
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  v_slot drive_slots;
+  v_id int;
+  v_expires timestamptz;
+BEGIN
+  v_slot := comptoir_drive_lock_slot(p_store, p_slot);
+  -- The capacity check is the trigger's (drive_slot_holds_capacity): it refuses a full slot.
+  INSERT INTO drive_slot_holds (slot_id, holder, state, expires_at)
+  VALUES (p_slot, p_holder, 'held', now() + make_interval(mins => p_minutes))
+  ON CONFLICT (holder) WHERE state = 'held'
+  DO UPDATE SET slot_id = excluded.slot_id, expires_at = excluded.expires_at, updated_at = now()
+  RETURNING id, expires_at INTO v_id, v_expires;
+  RETURN json_build_object('id', v_id, 'slot_id', p_slot, 'expires_at', v_expires);
+END;
+$function$;
+
+-- comptoir_drive_hold_guard() (last written by 0006_drive_functions.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_drive_hold_guard()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  v_capacity int;
+BEGIN
+  IF NEW.state <> 'held' OR NEW.expires_at <= now() THEN RETURN NEW; END IF;
+  -- Extending a live hold on the same slot takes no new place.
+  IF TG_OP = 'UPDATE' AND OLD.state = 'held' AND OLD.slot_id = NEW.slot_id AND OLD.expires_at > now() THEN RETURN NEW; END IF;
+  SELECT capacity INTO v_capacity FROM drive_slots WHERE id = NEW.slot_id FOR UPDATE;
+  IF comptoir_drive_taken(NEW.slot_id, NULL, NEW.id, NEW.holder) >= v_capacity THEN
+    RAISE EXCEPTION 'comptoir:drive_full:%', v_capacity;
+  END IF;
+  RETURN NEW;
+END;
+$function$;
+
+-- comptoir_drive_lock_slot(p_store integer, p_slot integer) (last written by 0006_drive_functions.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_drive_lock_slot(p_store integer, p_slot integer)
+ RETURNS drive_slots
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  v_slot drive_slots;
+  v_cutoff int;
+BEGIN
+  SELECT COALESCE(ds.cutoff_minutes, 120) INTO v_cutoff
+  FROM stores s LEFT JOIN drive_settings ds ON ds.store_id = s.location_id
+  WHERE s.location_id = p_store AND s.drive;
+  IF NOT FOUND THEN RAISE EXCEPTION 'comptoir:drive_not_available'; END IF;
+  SELECT * INTO v_slot FROM drive_slots WHERE id = p_slot FOR UPDATE;
+  IF NOT FOUND THEN RAISE EXCEPTION 'comptoir:drive_slot_unknown'; END IF;
+  IF v_slot.store_id <> p_store THEN RAISE EXCEPTION 'comptoir:drive_other_store'; END IF;
+  IF EXISTS (SELECT 1 FROM store_closures x WHERE x.store_id = p_store AND x.day = (v_slot.starts_at AT TIME ZONE 'Europe/Paris')::date)
+     OR EXISTS (SELECT 1 FROM drive_closures x WHERE x.store_id = p_store AND x.day = (v_slot.starts_at AT TIME ZONE 'Europe/Paris')::date) THEN
+    RAISE EXCEPTION 'comptoir:drive_closed';
+  END IF;
+  IF v_slot.starts_at - make_interval(mins => v_cutoff) <= now() THEN
+    RAISE EXCEPTION 'comptoir:drive_past_cutoff:%', v_cutoff;
+  END IF;
+  RETURN v_slot;
+END;
+$function$;
+
+-- comptoir_drive_taken(p_slot integer, p_booking integer, p_hold integer, p_holder text) (last written by 0006_drive_functions.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_drive_taken(p_slot integer, p_booking integer, p_hold integer, p_holder text)
+ RETURNS integer
+ LANGUAGE sql
+AS $function$
+  SELECT (SELECT count(*) FROM drive_slot_bookings b
+          WHERE b.slot_id = p_slot AND b.status = 'booked' AND b.id IS DISTINCT FROM p_booking)::int
+       + (SELECT count(*) FROM drive_slot_holds h
+          WHERE h.slot_id = p_slot AND h.state = 'held' AND h.expires_at > now()
+            AND h.id IS DISTINCT FROM p_hold AND (p_holder IS NULL OR h.holder <> p_holder))::int
+$function$;
+
+-- comptoir_end_user_sessions() (last written by 0018_sign_in_sessions.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_end_user_sessions()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  v_user integer;
+  v_keep text;
+BEGIN
+  IF TG_TABLE_NAME = 'staff_memberships' THEN
+    v_user := OLD.user_id;
+  ELSE
+    v_user := NEW.id;
+    IF OLD.role IS NOT DISTINCT FROM NEW.role THEN
+      v_keep := nullif(current_setting('comptoir.keep_session', true), '');
+    END IF;
+  END IF;
+  UPDATE auth_sessions SET revoked_at = clock_timestamp()
+  WHERE user_id = v_user AND revoked_at IS NULL AND (v_keep IS NULL OR id::text <> v_keep);
+  RETURN NULL;
+END;
+$function$;
+
+-- comptoir_loyalty_check_account() (last written by 0008_loyalty_functions.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_loyalty_check_account()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  v_customer int := NEW.customer_id;
+  v_balance int;
+  v_entries bigint;
+  v_lots bigint;
+BEGIN
+  SELECT balance INTO v_balance FROM loyalty_accounts WHERE customer_id = v_customer;
+  SELECT COALESCE(sum(points), 0) INTO v_entries FROM loyalty_entries WHERE customer_id = v_customer;
+  SELECT COALESCE(sum(remaining), 0) INTO v_lots FROM loyalty_lots WHERE customer_id = v_customer AND remaining > 0;
+  IF v_balance IS DISTINCT FROM v_entries OR v_balance IS DISTINCT FROM v_lots THEN
+    RAISE EXCEPTION 'comptoir:loyalty_balance_mismatch: customer %, balance %, entries %, lots %',
+      v_customer, v_balance, v_entries, v_lots USING ERRCODE = 'P0001';
+  END IF;
+  RETURN NULL;
+END;
+$function$;
+
+-- comptoir_loyalty_entries_append_only() (last written by 0008_loyalty_functions.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_loyalty_entries_append_only()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  RAISE EXCEPTION 'comptoir:loyalty_entries_append_only'
+    USING ERRCODE = 'P0001', HINT = 'Write a new entry (adjust or reverse) instead.';
+END;
+$function$;
+
+-- comptoir_notify_stock() (last written by 0004_stock_outbox.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_notify_stock()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  INSERT INTO stock_changes (location_id, sku_id, available, changed_at)
+  VALUES (NEW.location_id, NEW.sku_id, NEW.on_hand - NEW.reserved, NEW.updated_at);
+  RETURN NEW;
+END;
+$function$;
+
+-- comptoir_place_reservation(p_customer integer, p_store integer, p_skus integer[], p_quantities integer[], p_key text, p_code text, p_max_active integer, p_max_units integer) (last written by 0003_place_reservation.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_place_reservation(p_customer integer, p_store integer, p_skus integer[], p_quantities integer[], p_key text, p_code text, p_max_active integer, p_max_units integer)
+ RETURNS json
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  v_replay record;
+  v_click boolean;
+  v_open int;
+  v_held int;
+  v_skus int[];
+  v_wanted int[];
+  v_done int;
+  v_short record;
+  v_id int;
+  v_code text;
+  v_expires timestamptz;
+BEGIN
+  PERFORM 1 FROM users WHERE id = p_customer FOR UPDATE;
+  IF NOT FOUND THEN RAISE EXCEPTION 'comptoir:unknown_customer'; END IF;
+
+  SELECT id, code, customer_id, expires_at INTO v_replay FROM reservations WHERE idempotency_key = p_key;
+  IF FOUND THEN
+    IF v_replay.customer_id <> p_customer THEN RAISE EXCEPTION 'comptoir:key_reused'; END IF;
+    RETURN json_build_object('id', v_replay.id, 'code', v_replay.code, 'expires_at', v_replay.expires_at, 'replayed', true);
+  END IF;
+
+  SELECT click_reserve INTO v_click FROM stores WHERE location_id = p_store;
+  IF NOT COALESCE(v_click, false) THEN RAISE EXCEPTION 'comptoir:store_not_reservable'; END IF;
+
+  SELECT count(*) INTO v_open FROM reservations
+  WHERE customer_id = p_customer AND status IN ('placed', 'ready') AND expires_at > now();
+  IF v_open >= p_max_active THEN RAISE EXCEPTION 'comptoir:limit_active:%', p_max_active; END IF;
+
+  -- Lines of one SKU count together, against the limits and against the shelf.
+  SELECT array_agg(x.sku ORDER BY x.sku), array_agg(x.n ORDER BY x.sku) INTO v_skus, v_wanted
+  FROM (SELECT w.sku, sum(w.n)::int AS n FROM unnest(p_skus, p_quantities) AS w(sku, n) GROUP BY w.sku) x;
+
+  FOR i IN 1 .. coalesce(array_length(v_skus, 1), 0) LOOP
+    SELECT COALESCE(sum(l.quantity), 0)::int INTO v_held
+    FROM reservations r JOIN reservation_lines l ON l.reservation_id = r.id
+    WHERE r.customer_id = p_customer AND r.status IN ('placed', 'ready') AND r.expires_at > now()
+      AND l.sku_id = v_skus[i];
+    IF v_held + v_wanted[i] > p_max_units THEN
+      RAISE EXCEPTION 'comptoir:limit_units:%:%', p_max_units, v_held;
+    END IF;
+  END LOOP;
+
+  -- Row locks in SKU order, so two multi-line holds at one shop queue instead of deadlocking.
+  IF array_length(v_skus, 1) > 1 THEN
+    PERFORM 1 FROM stock WHERE location_id = p_store AND sku_id = ANY(v_skus) ORDER BY sku_id FOR UPDATE;
+  END IF;
+  UPDATE stock s SET reserved = s.reserved + w.n
+  FROM unnest(v_skus, v_wanted) AS w(sku, n)
+  WHERE s.location_id = p_store AND s.sku_id = w.sku AND s.on_hand - s.reserved >= w.n;
+  GET DIAGNOSTICS v_done = ROW_COUNT;
+  IF v_done < array_length(v_skus, 1) THEN
+    SELECT w.sku, s.sku_id IS NULL AS missing, s.on_hand - s.reserved AS available INTO v_short
+    FROM unnest(v_skus, v_wanted) AS w(sku, n)
+    LEFT JOIN stock s ON s.location_id = p_store AND s.sku_id = w.sku
+    WHERE s.sku_id IS NULL OR s.on_hand - s.reserved < w.n
+    ORDER BY w.sku LIMIT 1;
+    IF v_short.missing THEN RAISE EXCEPTION 'comptoir:not_stocked:%', v_short.sku; END IF;
+    RAISE EXCEPTION 'comptoir:out_of_stock:%:%', v_short.sku, v_short.available;
+  END IF;
+
+  INSERT INTO reservations (code, customer_id, store_id, status, idempotency_key, expires_at)
+  SELECT p_code, p_customer, s.location_id, 'placed', p_key, now() + make_interval(hours => s.reservation_hold_hours)
+  FROM stores s WHERE s.location_id = p_store
+  RETURNING id, code, expires_at INTO v_id, v_code, v_expires;
+
+  -- Lines keep the shopper's order; the price is the one shown now, paid at pickup.
+  INSERT INTO reservation_lines (reservation_id, sku_id, quantity, unit_price_cents)
+  SELECT v_id, k.id, w.n, k.price_cents
+  FROM unnest(p_skus, p_quantities) WITH ORDINALITY AS w(sku, n, ord)
+  JOIN skus k ON k.id = w.sku
+  ORDER BY w.ord;
+
+  RETURN json_build_object('id', v_id, 'code', v_code, 'expires_at', v_expires, 'replayed', false);
+END;
+$function$;
+
+-- comptoir_relay_stock_changes(p_limit integer) (last written by 0004_stock_outbox.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_relay_stock_changes(p_limit integer)
+ RETURNS integer
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  v_payloads text[];
+  v_payload text;
+  v_taken integer;
+BEGIN
+  IF NOT pg_try_advisory_xact_lock(7423001) THEN
+    RETURN -1;
+  END IF;
+  DELETE FROM stock_changes WHERE noted_at < clock_timestamp() - interval '1 minute';
+  WITH gone AS (
+    DELETE FROM stock_changes
+    WHERE id IN (SELECT id FROM stock_changes ORDER BY id LIMIT p_limit)
+    RETURNING id, location_id, sku_id, available, changed_at
+  ), latest AS (
+    SELECT DISTINCT ON (location_id, sku_id) * FROM gone ORDER BY location_id, sku_id, id DESC
+  )
+  SELECT (SELECT count(*) FROM gone)::integer, array_agg(
+    json_build_object(
+      'location', location_id,
+      'sku', sku_id,
+      'available', available,
+      'at', to_char(changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+    )::text ORDER BY id)
+  INTO v_taken, v_payloads FROM latest;
+  IF v_taken = 0 THEN
+    RETURN 0;
+  END IF;
+  PERFORM set_config('synchronous_commit', 'off', true);
+  FOREACH v_payload IN ARRAY v_payloads LOOP
+    PERFORM pg_notify('stock', v_payload);
+  END LOOP;
+  RETURN v_taken;
+END;
+$function$;
+
+-- comptoir_return_capacity_guard() (last written by 0013_returns_functions.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_return_capacity_guard()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  v_taken int;
+BEGIN
+  SELECT count(*) INTO v_taken FROM returns WHERE window_id = NEW.id AND status <> 'cancelled';
+  IF NEW.capacity < OLD.capacity AND v_taken > NEW.capacity THEN
+    RAISE EXCEPTION 'comptoir:return_capacity_below_taken:%', v_taken;
+  END IF;
+  RETURN NEW;
+END;
+$function$;
+
+-- comptoir_return_line_guard() (last written by 0013_returns_functions.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_return_line_guard()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  v_bought int;
+  v_order int;
+  v_taken int;
+BEGIN
+  SELECT quantity, order_id INTO v_bought, v_order FROM order_lines WHERE id = NEW.order_line_id FOR NO KEY UPDATE;
+  IF NOT FOUND OR v_order <> (SELECT order_id FROM returns WHERE id = NEW.return_id) THEN
+    RAISE EXCEPTION 'comptoir:return_line_unknown';
+  END IF;
+  IF NEW.outcome IS NOT DISTINCT FROM 'refused' THEN RETURN NEW; END IF;
+  SELECT COALESCE(sum(rl.quantity), 0) INTO v_taken
+  FROM return_lines rl JOIN returns r ON r.id = rl.return_id
+  WHERE rl.order_line_id = NEW.order_line_id AND r.status <> 'cancelled'
+    AND rl.outcome IS DISTINCT FROM 'refused' AND rl.id <> NEW.id;
+  IF v_taken + NEW.quantity > v_bought THEN
+    RAISE EXCEPTION 'comptoir:return_exceeds:%', greatest(0, v_bought - v_taken);
+  END IF;
+  RETURN NEW;
+END;
+$function$;
+
+-- comptoir_return_lock_window(p_store integer, p_starts timestamp with time zone, p_days integer, p_capacity integer) (last written by 0013_returns_functions.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_return_lock_window(p_store integer, p_starts timestamp with time zone, p_days integer, p_capacity integer)
+ RETURNS return_windows
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  v_window return_windows;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM stores WHERE location_id = p_store AND returns_desk) THEN
+    RAISE EXCEPTION 'comptoir:return_no_desk';
+  END IF;
+  IF p_starts <= now() THEN RAISE EXCEPTION 'comptoir:return_window_past'; END IF;
+  IF NOT EXISTS (
+    SELECT 1 FROM comptoir_return_windows(p_store, (now() AT TIME ZONE 'Europe/Paris')::date, p_days) w WHERE w.starts_at = p_starts
+  ) THEN
+    RAISE EXCEPTION 'comptoir:return_window_closed';
+  END IF;
+  INSERT INTO return_windows (store_id, starts_at, ends_at, capacity)
+  SELECT p_store, p_starts, p_starts + interval '1 hour',
+         COALESCE((SELECT capacity_per_hour FROM return_desk_settings WHERE store_id = p_store), p_capacity)
+  ON CONFLICT (store_id, starts_at) DO NOTHING;
+  SELECT * INTO v_window FROM return_windows WHERE store_id = p_store AND starts_at = p_starts FOR NO KEY UPDATE;
+  RETURN v_window;
+END;
+$function$;
+
+-- comptoir_return_window_guard() (last written by 0013_returns_functions.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_return_window_guard()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  v_capacity int;
+BEGIN
+  -- A cancelled return stays cancelled: its window place and its units were given back.
+  IF TG_OP = 'UPDATE' AND OLD.status = 'cancelled' AND NEW.status <> 'cancelled' THEN
+    RAISE EXCEPTION 'comptoir:return_cancelled';
+  END IF;
+  IF NEW.window_id IS NULL OR NEW.status = 'cancelled' THEN RETURN NEW; END IF;
+  IF TG_OP = 'UPDATE' AND OLD.window_id = NEW.window_id THEN RETURN NEW; END IF;
+  SELECT capacity INTO v_capacity FROM return_windows WHERE id = NEW.window_id FOR NO KEY UPDATE;
+  IF (SELECT count(*) FROM returns r
+      WHERE r.window_id = NEW.window_id AND r.status <> 'cancelled' AND r.id <> NEW.id) >= v_capacity THEN
+    RAISE EXCEPTION 'comptoir:return_window_full:%', v_capacity;
+  END IF;
+  RETURN NEW;
+END;
+$function$;
+
+-- comptoir_return_windows(p_store integer, p_from date, p_days integer) (last written by 0013_returns_functions.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_return_windows(p_store integer, p_from date, p_days integer)
+ RETURNS TABLE(starts_at timestamp with time zone, ends_at timestamp with time zone)
+ LANGUAGE sql
+ STABLE
+AS $function$
+  SELECT (d.day + h.opens + make_interval(hours => n)) AT TIME ZONE 'Europe/Paris',
+         (d.day + h.opens + make_interval(hours => n + 1)) AT TIME ZONE 'Europe/Paris'
+  FROM (SELECT p_from + i AS day FROM generate_series(0, p_days - 1) AS i) d
+  JOIN store_hours h ON h.store_id = p_store AND h.weekday = extract(isodow FROM d.day)
+  CROSS JOIN LATERAL generate_series(0, (extract(epoch FROM h.closes - h.opens)::int / 3600) - 1) AS n
+  WHERE NOT EXISTS (SELECT 1 FROM store_closures x WHERE x.store_id = p_store AND x.day = d.day)
+  ORDER BY 1
+$function$;
+
+-- comptoir_stock_relay_awake(p_awake boolean) (last written by 0020_stock_outbox_wake.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_stock_relay_awake(p_awake boolean)
+ RETURNS boolean
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  v_held boolean := EXISTS (
+    SELECT 1 FROM pg_locks
+    WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND classid = 0 AND objid = 7423003
+      AND objsubid = 1 AND mode = 'ShareLock' AND granted
+  );
+BEGIN
+  IF p_awake AND NOT v_held THEN
+    RETURN pg_try_advisory_lock_shared(7423003);
+  ELSIF NOT p_awake AND v_held THEN
+    PERFORM pg_advisory_unlock_shared(7423003);
+    RETURN false;
+  END IF;
+  RETURN v_held;
+END;
+$function$;
+
+-- comptoir_take_stock_changes(p_limit integer) (last written by 0015_stock_outbox_take.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_take_stock_changes(p_limit integer)
+ RETURNS TABLE(taken integer, payload text)
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  -- Never beside a NOTIFY relay of the same database (a fleet configured half one way).
+  IF NOT pg_try_advisory_xact_lock(7423001) THEN
+    RETURN;
+  END IF;
+  DELETE FROM stock_changes WHERE noted_at < clock_timestamp() - interval '1 minute';
+  PERFORM set_config('synchronous_commit', 'off', true);
+  RETURN QUERY
+  WITH gone AS (
+    DELETE FROM stock_changes
+    WHERE id IN (SELECT id FROM stock_changes ORDER BY id LIMIT p_limit)
+    RETURNING id, location_id, sku_id, available, changed_at
+  ), counted AS (
+    SELECT count(*)::integer AS n FROM gone
+  ), latest AS (
+    SELECT DISTINCT ON (location_id, sku_id) * FROM gone ORDER BY location_id, sku_id, id DESC
+  )
+  SELECT counted.n, json_build_object(
+      'location', latest.location_id,
+      'sku', latest.sku_id,
+      'available', latest.available,
+      'at', to_char(latest.changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+    )::text
+  FROM latest, counted
+  ORDER BY latest.id;
+END;
+$function$;
+
+-- comptoir_touch_stock() (last written by 0001_stock_notify.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_touch_stock()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  NEW.updated_at := now();
+  RETURN NEW;
+END;
+$function$;
+
+-- comptoir_wake_stock_relay() (last written by 0020_stock_outbox_wake.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_wake_stock_relay()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  IF pg_try_advisory_xact_lock(7423003) THEN
+    PERFORM pg_notify('stock_outbox', '');
+  END IF;
+  RETURN NULL;
+END;
+$function$;
+
+-- 39 triggers, by table
+
+CREATE TRIGGER categories_announce_delete AFTER DELETE ON categories REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER categories_announce_insert AFTER INSERT ON categories REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER categories_announce_truncate AFTER TRUNCATE ON categories FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER categories_announce_update AFTER UPDATE ON categories REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER drive_slot_bookings_capacity BEFORE INSERT OR UPDATE ON drive_slot_bookings FOR EACH ROW EXECUTE FUNCTION comptoir_drive_booking_guard();
+CREATE TRIGGER drive_slot_holds_capacity BEFORE INSERT OR UPDATE ON drive_slot_holds FOR EACH ROW EXECUTE FUNCTION comptoir_drive_hold_guard();
+CREATE TRIGGER drive_slots_capacity BEFORE UPDATE OF capacity ON drive_slots FOR EACH ROW EXECUTE FUNCTION comptoir_drive_capacity_guard();
+CREATE CONSTRAINT TRIGGER loyalty_accounts_consistent AFTER INSERT OR UPDATE ON loyalty_accounts DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION comptoir_loyalty_check_account();
+CREATE TRIGGER loyalty_entries_append_only BEFORE DELETE OR UPDATE ON loyalty_entries FOR EACH ROW EXECUTE FUNCTION comptoir_loyalty_entries_append_only();
+CREATE CONSTRAINT TRIGGER loyalty_entries_consistent AFTER INSERT ON loyalty_entries DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION comptoir_loyalty_check_account();
+CREATE CONSTRAINT TRIGGER loyalty_lots_consistent AFTER INSERT OR UPDATE ON loyalty_lots DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION comptoir_loyalty_check_account();
+CREATE TRIGGER products_announce_delete AFTER DELETE ON products REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER products_announce_insert AFTER INSERT ON products REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER products_announce_truncate AFTER TRUNCATE ON products FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER products_announce_update AFTER UPDATE ON products REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER return_lines_within_bought BEFORE INSERT OR UPDATE OF quantity, outcome, order_line_id ON return_lines FOR EACH ROW EXECUTE FUNCTION comptoir_return_line_guard();
+CREATE TRIGGER return_windows_capacity BEFORE UPDATE OF capacity ON return_windows FOR EACH ROW EXECUTE FUNCTION comptoir_return_capacity_guard();
+CREATE TRIGGER returns_window_capacity BEFORE INSERT OR UPDATE OF window_id, status ON returns FOR EACH ROW EXECUTE FUNCTION comptoir_return_window_guard();
+CREATE TRIGGER skus_announce_delete AFTER DELETE ON skus REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER skus_announce_insert AFTER INSERT ON skus REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER skus_announce_truncate AFTER TRUNCATE ON skus FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER skus_announce_update AFTER UPDATE ON skus REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER staff_memberships_end_sessions AFTER DELETE ON staff_memberships FOR EACH ROW EXECUTE FUNCTION comptoir_end_user_sessions();
+CREATE TRIGGER stock_notify AFTER INSERT OR UPDATE OF on_hand, reserved ON stock FOR EACH ROW EXECUTE FUNCTION comptoir_notify_stock();
+CREATE TRIGGER stock_touch BEFORE UPDATE OF on_hand, reserved ON stock FOR EACH ROW EXECUTE FUNCTION comptoir_touch_stock();
+CREATE TRIGGER stock_changes_wake_relay AFTER INSERT ON stock_changes FOR EACH STATEMENT EXECUTE FUNCTION comptoir_wake_stock_relay();
+CREATE TRIGGER store_closures_announce_delete AFTER DELETE ON store_closures REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER store_closures_announce_insert AFTER INSERT ON store_closures REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER store_closures_announce_truncate AFTER TRUNCATE ON store_closures FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER store_closures_announce_update AFTER UPDATE ON store_closures REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER store_hours_announce_delete AFTER DELETE ON store_hours REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER store_hours_announce_insert AFTER INSERT ON store_hours REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER store_hours_announce_truncate AFTER TRUNCATE ON store_hours FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER store_hours_announce_update AFTER UPDATE ON store_hours REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER stores_announce_delete AFTER DELETE ON stores REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER stores_announce_insert AFTER INSERT ON stores REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER stores_announce_truncate AFTER TRUNCATE ON stores FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER stores_announce_update AFTER UPDATE ON stores REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER users_end_sessions AFTER UPDATE OF password_hash, role ON users FOR EACH ROW WHEN (old.password_hash IS DISTINCT FROM new.password_hash OR old.role IS DISTINCT FROM new.role) EXECUTE FUNCTION comptoir_end_user_sessions();
