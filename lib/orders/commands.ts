@@ -7,6 +7,7 @@ import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { clearCart, lockCartForCheckout } from '@/lib/cart/commands';
 import { bookHeldSlot, moveBooking, releaseBooking, type SlotBooking } from '@/lib/drive/commands';
 import type { SlotHolder } from '@/lib/drive/holder';
+import { driveNotification } from '@/lib/events/drive-event';
 import { earnPoints, redeemPoints, reversePoints } from '@/lib/loyalty/commands';
 import { getPaymentProvider, getPaymentProviderById } from '@/lib/payments';
 import type { PaymentMethodInput } from '@/lib/payments/types';
@@ -436,7 +437,7 @@ export async function markArrived(input: { orderId: number; customerId: number; 
 
 /** Tells open drive screens of this store to re-read (arrivals, handovers). */
 async function notifyDrive(tx: Db, locationId: number, orderId: number): Promise<void> {
-  await tx.execute(sql`SELECT pg_notify('drive', ${JSON.stringify({ location: locationId, order: orderId })})`);
+  await tx.execute(sql`SELECT pg_notify('drive', ${driveNotification({ storeId: locationId, orderId })})`);
 }
 
 export type StaffOrderInput = { orderId: number; locationId: number; actorId: number };
