@@ -34,6 +34,17 @@ export const capacitySlots = pgTable(
   ],
 );
 
+/** A domain's view of its slots (drive_slots, return_windows): the columns it reads, by their names. */
+export function slotViewColumns() {
+  return {
+    id: integer('id').notNull(),
+    storeId: integer('store_id').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    capacity: smallint('capacity').notNull(),
+  };
+}
+
 /**
  * held → converted (became a booking) | released | lapsed; booked → cancelled. A claim counts
  * against its slot while `booked`, or `held` with `expires_at` ahead: a lapsed hold frees its

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, date, integer, pgTable, pgView, primaryKey, smallint, text, time, timestamp } from 'drizzle-orm/pg-core';
+import { slotViewColumns } from '../booking/schema';
 import { stores } from '../stores/schema';
 
 /*
@@ -68,13 +69,7 @@ export const driveClosures = pgTable(
  * (lib/booking/schema.ts, kind 'drive'); these views are the drive's names for them. PostgreSQL
  * updates them in place (simple views), so a writer through them meets the same triggers.
  */
-export const driveSlots = pgView('drive_slots', {
-  id: integer('id').notNull(),
-  storeId: integer('store_id').notNull(),
-  startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
-  endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
-  capacity: smallint('capacity').notNull(),
-}).existing();
+export const driveSlots = pgView('drive_slots', slotViewColumns()).existing();
 
 /**
  * A slot kept for a shopper while they check out. It counts against capacity only while `held`

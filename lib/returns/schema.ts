@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, pgView, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { capacitySlots } from '../booking/schema';
+import { capacitySlots, slotViewColumns } from '../booking/schema';
 import { users } from '../auth/schema';
 import { orderLines, orders } from '../orders/schema';
 import { stores } from '../stores/schema';
@@ -34,13 +34,7 @@ export const returnDeskSettings = pgTable(
  * from the store's opening hours): a slot of the shared capacity booking (lib/booking/schema.ts,
  * kind 'returns'), named by this view. Its row is what concurrent bookings lock and queue on.
  */
-export const returnWindows = pgView('return_windows', {
-  id: integer('id').notNull(),
-  storeId: integer('store_id').notNull(),
-  startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
-  endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
-  capacity: smallint('capacity').notNull(),
-}).existing();
+export const returnWindows = pgView('return_windows', slotViewColumns()).existing();
 
 /**
  * booked → received (refund under way) → refunded | partially_refunded (some lines refused), or
