@@ -25,8 +25,8 @@ async function cost(name: string, everyMs: number, run: () => Promise<unknown>) 
 
 async function main() {
   for (const job of serverJobs) await cost(job.name, job.everyMs, job.run);
-  await cost('relay sweep (asleep)', 5_000, () => relayStockChanges(queryRows));
-  await cost('relay poll (before)', 10, () => relayStockChanges(queryRows));
+  await cost('relay sweep (asleep)', 5_000, () => relayStockChanges(queryRows, undefined, { notify: true }));
+  await cost('relay poll (before)', 10, () => relayStockChanges(queryRows, undefined, { notify: true }));
   await cost('heartbeat SELECT 1', 5_000, () => queryRows('SELECT 1', []));
   await (await getConnection()).close();
 }

@@ -73,8 +73,9 @@ async function main() {
     });
 
   await pool(200, (i) => reserve(i, spread[i % spread.length]!)); // warm-up: connections, plans
-  // As in production with live pages open: a relay announces every stock change while they happen.
-  const relay = startStockRelay(queryRows);
+  // As in production with live pages open: a relay announces every stock change while they happen
+  // (to the fleet by NOTIFY, as a PostgreSQL server's does; its own process's hub is handed them).
+  const relay = startStockRelay(queryRows, { notify: true, publish: () => {} });
   const started = performance.now();
   const outcomes = await pool(PLACEMENTS, (i) => reserve(i + 200, spread[(i * 7919) % spread.length]!));
   const seconds = (performance.now() - started) / 1000;

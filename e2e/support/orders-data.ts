@@ -29,7 +29,8 @@ export async function ordersJourneyData(db: Db): Promise<E2eData['orders']> {
   if (!store) throw new Error('e2e-data: no drive store for the checkout journey');
   const id = store.id;
 
-  await db.execute(sql`DELETE FROM drive_slot_bookings WHERE slot_id IN (SELECT s.id FROM drive_slots s WHERE s.store_id = ${id})`);
+  // Every claim on the store's slots (bookings and holds, lib/booking): a slot with claims is not deleted.
+  await db.execute(sql`DELETE FROM capacity_claims WHERE slot_id IN (SELECT s.id FROM drive_slots s WHERE s.store_id = ${id})`);
   await db.execute(sql`DELETE FROM drive_slots WHERE store_id = ${id}`);
   await db.execute(sql`DELETE FROM drive_slot_plans WHERE store_id = ${id}`);
   await db.execute(sql`DELETE FROM drive_closures WHERE store_id = ${id}`);

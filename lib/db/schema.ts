@@ -5,6 +5,7 @@ export * from '../inventory/schema';
 export * from '../auth/schema';
 export * from '../sales/schema';
 export * from '../reservations/schema';
+export * from '../booking/schema';
 export * from '../drive/schema';
 export * from '../cart/schema';
 export * from '../orders/schema';

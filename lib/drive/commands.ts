@@ -1,16 +1,20 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
+import { cancelBooking, lockBooking, readBooking, readHold, releaseHold as releaseClaimHold, sweepHolds, type Hold } from '@/lib/booking/commands';
+import { parseJson } from '@/lib/booking/refusals';
 import { getDb, type Db } from '@/lib/db';
 import { queryRows } from '@/lib/db/client';
 import { driveConfig } from './config';
 import { BookingNotFoundError, SlotNotFoundError, SlotPastCutoffError } from './errors';
 import { holderKey, type SlotHolder } from './holder';
-import { driveRefusal, parseJson } from './refusals';
+import { driveRefusal } from './refusals';
 
 /*
- * Drive slots: generate, hold, book, release. The capacity invariant lives in the database
- * (triggers that lock the slot row, then count); the functions here only choose what to ask
- * and turn the database's refusals into typed errors. See lib/db/migrations/0006_drive_functions.sql.
+ * Drive slots: a user of the shared capacity booking (lib/booking/commands.ts), which keeps the
+ * invariant — no slot ever has more booked orders plus live holds than its capacity — in the
+ * database. What is the drive's own: slots made from each store's weekly plan, and the checks of
+ * comptoir_drive_lock_slot (a drive store, its own slot, not a closed day, before the cut-off),
+ * both in lib/db/migrations/0022_capacity_booking.sql. Refusals become lib/drive/errors.ts.
  *
  * The orders code books and releases inside its own transaction (`tx`), so the slot and the
  * order's stock are taken together or not at all.
@@ -38,7 +42,7 @@ export async function ensureDriveSlots(opts: { from?: string; days?: number; sto
   return Number(r.rows[0]!.added);
 }
 
-export type SlotHold = { holdId: number; slotId: number; expiresAt: Date };
+export type SlotHold = Hold;
 
 /**
  * A shopper chooses a slot at a drive store: it is kept for them for DRIVE_HOLD_MINUTES (10), and
@@ -50,28 +54,21 @@ export async function holdSlot(input: { storeId: number; slotId: number; holder:
   assertId(input.storeId);
   const holder = holderKey(input.holder);
   try {
-    const [row] = await queryRows<{ hold: HoldRow | string }>('SELECT comptoir_drive_hold($1::int, $2::int, $3::text, $4::int) AS hold', [
+    const [row] = await queryRows<{ hold: Parameters<typeof readHold>[0] }>('SELECT comptoir_drive_hold($1::int, $2::int, $3::text, $4::int) AS hold', [
       input.storeId,
       input.slotId,
       holder,
       driveConfig().holdMinutes,
     ]);
-    const hold = parseJson(row!.hold);
-    return { holdId: hold.id, slotId: hold.slot_id, expiresAt: new Date(hold.expires_at) };
+    return readHold(row!.hold);
   } catch (err) {
     throw driveRefusal(err);
   }
 }
 
-type HoldRow = { id: number; slot_id: number; expires_at: string };
-
 /** The shopper let the slot go (back to home delivery, emptied the cart): the place is free at once. */
 export async function releaseHold(holder: SlotHolder): Promise<{ released: boolean }> {
-  const db = await getDb();
-  const r = await db.execute(sql`
-    UPDATE drive_slot_holds SET state = 'released', updated_at = now()
-    WHERE holder = ${holderKey(holder)} AND state = 'held' RETURNING id`);
-  return { released: r.rows.length > 0 };
+  return releaseClaimHold('drive', holderKey(holder));
 }
 
 export type SlotBooking = { bookingId: number; slotId: number; startsAt: Date; endsAt: Date; fromHold: boolean; replayed: boolean };
@@ -94,20 +91,13 @@ export async function bookHeldSlot(tx: Db, input: { storeId: number; slotId: num
       sql`SELECT comptoir_drive_book(${input.storeId}::int, ${input.slotId}::int, ${holder}::text, ${input.orderRef}::text) AS booked`,
     );
     const b = parseJson(r.rows[0]!.booked);
-    return {
-      bookingId: b.id,
-      slotId: b.slot_id,
-      startsAt: new Date(b.starts_at),
-      endsAt: new Date(b.ends_at),
-      fromHold: b.from_hold,
-      replayed: b.replayed,
-    };
+    return { ...readBooking(b), startsAt: new Date(b.starts_at), endsAt: new Date(b.ends_at) };
   } catch (err) {
     throw driveRefusal(err);
   }
 }
 
-type BookRow = { id: number; slot_id: number; starts_at: string; ends_at: string; from_hold: boolean; replayed: boolean };
+type BookRow = Parameters<typeof readBooking>[0] & { starts_at: string; ends_at: string };
 
 /**
  * The order was cancelled (or is moving): its booking is cancelled and the place is free again.
@@ -117,19 +107,16 @@ type BookRow = { id: number; slot_id: number; starts_at: string; ends_at: string
  */
 export async function releaseBooking(tx: Db, orderRef: string, opts: { enforceCutoff?: boolean } = {}): Promise<{ released: boolean; slotId: number | null }> {
   assertOrderRef(orderRef);
-  const r = await tx.execute<{ id: number; slot_id: number; cutoff: number; past_cutoff: boolean }>(sql`
-    SELECT b.id, b.slot_id, COALESCE(ds.cutoff_minutes, 120)::int AS cutoff,
-           s.starts_at - make_interval(mins => COALESCE(ds.cutoff_minutes, 120)) <= now() AS past_cutoff
-    FROM drive_slot_bookings b
-    JOIN drive_slots s ON s.id = b.slot_id
-    LEFT JOIN drive_settings ds ON ds.store_id = s.store_id
-    WHERE b.order_ref = ${orderRef} AND b.status = 'booked'
-    FOR UPDATE OF b`);
-  const row = r.rows[0];
-  if (!row) return { released: false, slotId: null };
-  if (opts.enforceCutoff && row.past_cutoff) throw new SlotPastCutoffError(row.cutoff);
-  await tx.execute(sql`UPDATE drive_slot_bookings SET status = 'cancelled', cancelled_at = now() WHERE id = ${row.id}`);
-  return { released: true, slotId: row.slot_id };
+  const booking = await lockBooking(tx, 'drive', orderRef);
+  if (!booking) return { released: false, slotId: null };
+  if (opts.enforceCutoff) {
+    const r = await tx.execute<{ cutoff: number }>(sql`
+      SELECT COALESCE((SELECT cutoff_minutes FROM drive_settings WHERE store_id = ${booking.storeId}), 120)::int AS cutoff`);
+    const cutoff = r.rows[0]!.cutoff;
+    if (booking.secondsToStart <= cutoff * 60) throw new SlotPastCutoffError(cutoff);
+  }
+  await cancelBooking(tx, booking.claimId);
+  return { released: true, slotId: booking.slotId };
 }
 
 /**
@@ -143,20 +130,7 @@ export async function moveBooking(tx: Db, input: { storeId: number; orderRef: st
   return bookHeldSlot(tx, input);
 }
 
-/**
- * The sweep: holds past their expiry are marked `lapsed` (they stopped counting the moment they
- * expired; this only tidies), and old finished holds are deleted.
- */
+/** The sweep of lapsed holds (lib/booking: every kind's, so one job runs it). */
 export async function sweepDriveHolds(opts: { limit?: number } = {}): Promise<{ lapsed: number }> {
-  const db = await getDb();
-  const limit = opts.limit ?? 500;
-  const r = await db.execute(sql`
-    WITH due AS (
-      SELECT id FROM drive_slot_holds WHERE state = 'held' AND expires_at <= now()
-      ORDER BY expires_at LIMIT ${limit} FOR UPDATE SKIP LOCKED
-    )
-    UPDATE drive_slot_holds h SET state = 'lapsed', updated_at = now()
-    FROM due WHERE h.id = due.id AND h.state = 'held' RETURNING h.id`);
-  await db.execute(sql`DELETE FROM drive_slot_holds WHERE state <> 'held' AND updated_at < now() - interval '1 day'`);
-  return { lapsed: r.rows.length };
+  return sweepHolds(opts);
 }

@@ -50,9 +50,8 @@ export async function listSlots(storeId: number, opts: { days?: number; holder?:
              to_char(s.starts_at AT TIME ZONE 'Europe/Paris', 'HH24:MI') AS start,
              to_char(s.ends_at AT TIME ZONE 'Europe/Paris', 'HH24:MI') AS "end",
              s.starts_at - make_interval(mins => ${info.cutoff}::int) <= now() AS past_cutoff,
-             (SELECT count(*) FROM drive_slot_bookings b WHERE b.slot_id = s.id AND b.status = 'booked')::int AS booked,
-             (SELECT count(*) FROM drive_slot_holds h WHERE h.slot_id = s.id AND h.state = 'held' AND h.expires_at > now()
-                AND h.holder IS DISTINCT FROM ${holder}::text)::int AS held,
+             -- The places others take (this shopper's own hold is theirs to keep): the invariant's count.
+             comptoir_booking_taken(s.id, NULL, ${holder}::text) AS taken,
              (SELECT to_char(h.expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') FROM drive_slot_holds h
               WHERE h.slot_id = s.id AND h.holder = ${holder}::text AND h.state = 'held' AND h.expires_at > now()) AS my_hold
       FROM drive_slots s
@@ -71,7 +70,7 @@ export async function listSlots(storeId: number, opts: { days?: number; holder?:
   for (const s of slotRows.rows) {
     const day = byDay.get(s.day);
     if (!day) continue;
-    const remaining = Math.max(0, s.capacity - s.booked - s.held);
+    const remaining = Math.max(0, s.capacity - s.taken);
     const state: DriveSlotState = day.closed ? 'closed' : s.past_cutoff ? 'past_cutoff' : remaining <= 0 && !s.my_hold ? 'full' : 'open';
     day.slots.push({
       id: s.id,
@@ -100,8 +99,7 @@ type SlotRow = {
   start: string;
   end: string;
   past_cutoff: boolean;
-  booked: number;
-  held: number;
+  taken: number;
   my_hold: string | null;
 };
 

@@ -1,13 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, primaryKey, serial, smallint, text, time, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, date, integer, pgTable, pgView, primaryKey, smallint, text, time, timestamp } from 'drizzle-orm/pg-core';
+import { slotViewColumns } from '../booking/schema';
 import { stores } from '../stores/schema';
 
 /*
  * Drive pickup slots. A drive store (stores.drive) publishes a weekly plan; slot rows are
  * materialised from it for the days ahead (lib/drive/commands.ts ensureDriveSlots). The invariant —
- * no slot ever has more booked orders plus live holds than its capacity — is kept by triggers
- * that lock the slot row before counting (lib/db/migrations/*_drive_functions.sql), so every
- * writer, not only this module, is held to it.
+ * no slot ever has more booked orders plus live holds than its capacity — is the shared capacity
+ * booking's (lib/booking): a trigger locks the slot row before counting, so every writer, not only
+ * this module, is held to it.
  */
 
 /** Per drive store settings; a drive store without a row uses the defaults. */
@@ -63,85 +64,36 @@ export const driveClosures = pgTable(
   (t) => [primaryKey({ columns: [t.storeId, t.day] })],
 );
 
-export const driveSlots = pgTable(
-  'drive_slots',
-  {
-    id: serial('id').primaryKey(),
-    storeId: integer('store_id')
-      .notNull()
-      .references(() => stores.locationId, { onDelete: 'cascade' }),
-    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
-    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
-    capacity: smallint('capacity').notNull(),
-  },
-  (t) => [
-    unique('drive_slots_store_starts').on(t.storeId, t.startsAt),
-    check('drive_slots_order', sql`${t.startsAt} < ${t.endsAt}`),
-    check('drive_slots_capacity', sql`${t.capacity} between 0 and 1000`),
-  ],
-);
-
-export const DRIVE_HOLD_STATES = ['held', 'converted', 'released', 'lapsed'] as const;
-export type DriveHoldState = (typeof DRIVE_HOLD_STATES)[number];
+/*
+ * The drive's slots, holds and bookings are rows of the shared capacity booking
+ * (lib/booking/schema.ts, kind 'drive'); these views are the drive's names for them. PostgreSQL
+ * updates them in place (simple views), so a writer through them meets the same triggers.
+ */
+export const driveSlots = pgView('drive_slots', slotViewColumns()).existing();
 
 /**
  * A slot kept for a shopper while they check out. It counts against capacity only while `held`
  * and `expires_at` is ahead, so a lapsed hold frees its place at once; the sweep then marks it.
  * One held row per holder: choosing another slot moves it.
  */
-export const driveSlotHolds = pgTable(
-  'drive_slot_holds',
-  {
-    id: serial('id').primaryKey(),
-    slotId: integer('slot_id')
-      .notNull()
-      .references(() => driveSlots.id, { onDelete: 'cascade' }),
-    /** 'c:<customer id>' for a signed-in shopper, 't:<cart token>' for a visitor. */
-    holder: text('holder').notNull(),
-    state: text('state', { enum: DRIVE_HOLD_STATES }).notNull().default('held'),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    check('drive_slot_holds_state', sql`${t.state} in ('held', 'converted', 'released', 'lapsed')`),
-    uniqueIndex('drive_slot_holds_one_per_holder')
-      .on(t.holder)
-      .where(sql`${t.state} = 'held'`),
-    index('drive_slot_holds_slot_idx')
-      .on(t.slotId, t.expiresAt)
-      .where(sql`${t.state} = 'held'`),
-  ],
-);
+export const driveSlotHolds = pgView('drive_slot_holds', {
+  id: integer('id').notNull(),
+  slotId: integer('slot_id').notNull(),
+  /** 'c:<customer id>' for a signed-in shopper, 't:<cart token>' for a visitor. */
+  holder: text('holder').notNull(),
+  state: text('state', { enum: ['held', 'converted', 'released', 'lapsed'] }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+}).existing();
 
-export const DRIVE_BOOKING_STATUSES = ['booked', 'cancelled'] as const;
-export type DriveBookingStatus = (typeof DRIVE_BOOKING_STATUSES)[number];
-
-/**
- * One booking per order. `order_ref` is the order's reference as text: the orders table does not
- * exist yet, so there is no foreign key (add an `order_id` FK when lib/orders lands).
- */
-export const driveSlotBookings = pgTable(
-  'drive_slot_bookings',
-  {
-    id: serial('id').primaryKey(),
-    slotId: integer('slot_id')
-      .notNull()
-      .references(() => driveSlots.id, { onDelete: 'restrict' }),
-    orderRef: text('order_ref').notNull(),
-    holder: text('holder'),
-    status: text('status', { enum: DRIVE_BOOKING_STATUSES }).notNull().default('booked'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
-  },
-  (t) => [
-    check('drive_slot_bookings_status', sql`${t.status} in ('booked', 'cancelled')`),
-    // An order holds one slot at a time; a retried placement finds its booking instead of a second.
-    uniqueIndex('drive_slot_bookings_one_per_order')
-      .on(t.orderRef)
-      .where(sql`${t.status} = 'booked'`),
-    index('drive_slot_bookings_slot_idx')
-      .on(t.slotId)
-      .where(sql`${t.status} = 'booked'`),
-  ],
-);
+/** One booking per order (its number is the claim's reference); a retried placement finds it. */
+export const driveSlotBookings = pgView('drive_slot_bookings', {
+  id: integer('id').notNull(),
+  slotId: integer('slot_id').notNull(),
+  orderRef: text('order_ref').notNull(),
+  holder: text('holder'),
+  status: text('status', { enum: ['booked', 'cancelled'] }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+}).existing();

@@ -44,7 +44,7 @@ async function until(check: () => boolean, ms = 3_000): Promise<void> {
 /** Long enough for a notification that was going to arrive to have arrived. */
 const settle = () => new Promise((r) => setTimeout(r, 150));
 
-const notify = (location: number, order: number) => conn.db.execute(sql`SELECT pg_notify('drive', ${JSON.stringify({ location, order })})`);
+const notify = (storeId: number, orderId: number) => conn.db.execute(sql`SELECT pg_notify('drive', ${JSON.stringify({ storeId, orderId })})`);
 
 /** A drive order at Lyon, booked tomorrow, whose slot is then brought forward to start in 20 minutes ("I'm here" opens). */
 async function driveOrder(customerId: number) {
@@ -83,7 +83,7 @@ describe('drive hub', () => {
 
     await markArrived({ orderId: order.id, customerId: shoppers[0]!, bay: '7' });
     await until(() => lyonScreen.events.length === 1);
-    expect(lyonScreen.events[0]).toEqual({ locationId: lyon, orderId: order.id });
+    expect(lyonScreen.events[0]).toEqual({ storeId: lyon, orderId: order.id });
 
     await markOrderReady({ orderId: order.id, locationId: lyon, actorId: staff });
     await handOverOrder({ orderId: order.id, locationId: lyon, actorId: staff });
@@ -108,12 +108,12 @@ describe('drive hub', () => {
     unsubscribe(); // idempotent
     expect(hub.subscriberCount()).toBe(1);
     await conn.db.execute(sql`SELECT pg_notify('drive', 'not json')`);
-    await conn.db.execute(sql`SELECT pg_notify('drive', '{"location":"x"}')`);
+    await conn.db.execute(sql`SELECT pg_notify('drive', '{"storeId":"x"}')`);
     await notify(lyon, 41);
     await notify(bron, 42);
     await until(() => kept.events.length === 1);
     await settle();
-    expect(kept.events).toEqual([{ locationId: bron, orderId: 42 }]);
+    expect(kept.events).toEqual([{ storeId: bron, orderId: 42 }]);
     expect(gone.events).toEqual([]);
   });
 
@@ -122,7 +122,7 @@ describe('drive hub', () => {
     const screen = recorder();
     await hub.subscribe(lyon, screen.listener);
     await conn.db.transaction(async (tx) => {
-      await tx.execute(sql`SELECT pg_notify('drive', ${JSON.stringify({ location: lyon, order: 7 })})`);
+      await tx.execute(sql`SELECT pg_notify('drive', ${JSON.stringify({ storeId: lyon, orderId: 7 })})`);
       await settle();
       expect(screen.events).toEqual([]);
     });
@@ -142,7 +142,7 @@ describe('drive hub', () => {
     await until(() => a.resyncs() === 1 && b.resyncs() === 1, 5_000);
     await notify(lyon, 99);
     await until(() => a.events.length === 1);
-    expect(a.events[0]).toEqual({ locationId: lyon, orderId: 99 });
+    expect(a.events[0]).toEqual({ storeId: lyon, orderId: 99 });
     expect(b.events).toEqual([]);
   });
 });

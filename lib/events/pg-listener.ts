@@ -31,6 +31,8 @@ export async function listenOnPostgres(opts: {
   heartbeatMs?: number;
   /** Other channels heard on the same connection (the stock relay's wake-ups), by name. */
   alsoListen?: Record<string, () => void>;
+  /** Skip `channel`'s NOTIFYs sent by this connection itself (what its stock relay already handed over). */
+  ignoreOwnNotifications?: boolean;
 }): Promise<PgListener> {
   const heartbeatMs = opts.heartbeatMs ?? HEARTBEAT_MS;
   const answerWithinMs = Number(opts.config.query_timeout) || 5_000;
@@ -53,9 +55,12 @@ export async function listenOnPostgres(opts: {
       try {
         await client.connect();
         const also = opts.alsoListen ?? {};
+        // The backend's pid, which PostgreSQL puts on every NOTIFY: ours are the relay's (pg does not type it).
+        const own = (client as unknown as { processID: number | null }).processID;
         client.on('notification', (m) => {
-          if (m.channel === opts.channel) opts.onPayload(m.payload);
-          else also[m.channel]?.();
+          if (m.channel === opts.channel) {
+            if (!(opts.ignoreOwnNotifications && m.processId === own)) opts.onPayload(m.payload);
+          } else also[m.channel]?.();
         });
         await client.query(`LISTEN ${opts.channel}`);
         for (const channel of Object.keys(also)) await client.query(`LISTEN ${channel}`);

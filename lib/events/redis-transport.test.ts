@@ -84,14 +84,14 @@ describe.runIf(withRedis)('live events through Redis', () => {
   it('a stock change reaches every process, through one relay, with no LISTEN or NOTIFY on the primary', async () => {
     const [one, two] = [stockHub(), stockHub()];
     const [a, b] = [recorder(), recorder()];
-    await one.subscribe([{ locationId: lyon, skuId: sku }], a.listener);
-    await two.subscribe([{ locationId: lyon, skuId: sku }], b.listener);
+    await one.subscribe([{ storeId: lyon, skuId: sku }], a.listener);
+    await two.subscribe([{ storeId: lyon, skuId: sku }], b.listener);
     await until(async () => (await backends('comptoir-redis-relay')) >= 1);
 
     await addStock(lyon, 2);
     await until(() => a.events.some((e) => e.available === 7) && b.events.some((e) => e.available === 7));
     expect(a.events.at(-1)).toEqual(b.events.at(-1));
-    expect(a.events.at(-1)).toMatchObject({ locationId: lyon, skuId: sku, available: 7 });
+    expect(a.events.at(-1)).toMatchObject({ storeId: lyon, skuId: sku, available: 7 });
 
     expect(await backends('comptoir-stock-hub')).toBe(0); // nobody LISTENs on the primary
     const holders = await conn.db.execute<{ n: number }>(
@@ -105,7 +105,7 @@ describe.runIf(withRedis)('live events through Redis', () => {
   it('keeps commit order: after a burst on one figure, the last event carries the final figure', async () => {
     const hub = stockHub();
     const sub = recorder();
-    await hub.subscribe([{ locationId: paris, skuId: sku }], sub.listener);
+    await hub.subscribe([{ storeId: paris, skuId: sku }], sub.listener);
     for (let i = 0; i < 50; i++) await addStock(paris, 1);
     await until(() => sub.events.at(-1)?.available === 55);
     const figures = sub.events.map((e) => e.available);
@@ -117,16 +117,16 @@ describe.runIf(withRedis)('live events through Redis', () => {
     driveHubs.push(...hubs);
     const heard: DriveEvent[][] = [[], []];
     await Promise.all(hubs.map((hub, i) => hub.subscribe(lyon, { onDrive: (e) => heard[i]!.push(e), onResync: () => {} })));
-    await conn.db.execute(sql`SELECT pg_notify('drive', json_build_object('location', ${lyon}::int, 'order', 42)::text)`);
+    await conn.db.execute(sql`SELECT pg_notify('drive', json_build_object('storeId', ${lyon}::int, 'orderId', 42)::text)`);
     await until(() => heard.every((h) => h.length === 1));
-    expect(heard[0]).toEqual([{ locationId: lyon, orderId: 42 }]);
+    expect(heard[0]).toEqual([{ storeId: lyon, orderId: 42 }]);
     expect(heard[1]).toEqual(heard[0]);
   });
 
   it('when the relay loses PostgreSQL, one takes over, pages are told to resync, and changes flow again', async () => {
     const hub = stockHub();
     const sub = recorder();
-    await hub.subscribe([{ locationId: lyon, skuId: sku }], sub.listener);
+    await hub.subscribe([{ storeId: lyon, skuId: sku }], sub.listener);
     const before = sub.resyncs();
     await conn.db.execute(
       sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'comptoir-redis-relay' AND datname = current_database()`,
@@ -142,7 +142,7 @@ describe.runIf(withRedis)('live events through Redis', () => {
   it('a lost Redis subscription comes back and its subscribers are told to resync', async () => {
     const hub = stockHub();
     const sub = recorder();
-    await hub.subscribe([{ locationId: paris, skuId: sku }], sub.listener);
+    await hub.subscribe([{ storeId: paris, skuId: sku }], sub.listener);
     const before = sub.resyncs();
     await admin.call('CLIENT', 'KILL', 'TYPE', 'pubsub');
     await until(() => sub.resyncs() > before, 8_000);

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Redis as RedisClient } from 'ioredis';
 import type { ClientConfig } from 'pg';
-import { createRelayPacer, WAKE_CHANNEL, type RelayPacer } from './stock-relay';
+import { createRelayPacer, relayStockChanges, WAKE_CHANNEL, type RelayPacer } from './stock-relay';
 import type { ChannelHandlers, ChannelListener, EventChannel } from './transport';
 
 /**
@@ -9,7 +9,7 @@ import type { ChannelHandlers, ChannelListener, EventChannel } from './transport
  * LISTEN connection per hub and relays the stock outbox by NOTIFY, and NOTIFY takes one lock of
  * the whole primary at each commit. Here one process of the fleet at a time — the "Redis relay",
  * chosen by a session advisory lock — moves the stock outbox (comptoir_take_stock_changes,
- * migration 0015) and the NOTIFYs of the drive and catalog channels to Redis; every process
+ * migration 0023) and the NOTIFYs of the drive and catalog channels to Redis; every process
  * subscribes to Redis.
  *
  * Nothing is lost without word: while Redis is down the relay leaves the outbox alone (it waits
@@ -110,7 +110,8 @@ export function startRedisRelay(opts: { url: string; prefix: string; pgConfig: C
         relaying = true;
         const pub = publisher;
         // Polls the outbox while changes come, sleeps until the outbox's NOTIFY when they stop (0020).
-        const pace = (pacer = createRelayPacer(async <T>(text: string, params: unknown[]) => (await client.query(text, params)).rows as T[], { woken: true }));
+        const run = async <T>(text: string, params: unknown[]) => (await client.query(text, params)).rows as T[];
+        const pace = (pacer = createRelayPacer(run, { woken: true }));
         client.on('notification', (m) => {
           if (m.channel === WAKE_CHANNEL) return pace.wake();
           const to = forwarded.get(m.channel);
@@ -133,15 +134,17 @@ export function startRedisRelay(opts: { url: string; prefix: string; pgConfig: C
             await resync.exec();
             missed = false;
           }
-          const rows = (await client.query<{ taken: number; payload: string }>('SELECT taken, payload FROM comptoir_take_stock_changes($1)', [BATCH])).rows;
-          if (rows.length > 0) {
-            const batch = pub.pipeline();
-            for (const row of rows) batch.publish(stockChannel, row.payload);
-            const results = (await batch.exec()) ?? [];
-            if (results.some(([err]) => err)) missed = true;
-          }
+          // The same batch as the NOTIFY relay's (0023), published here instead: no NOTIFY on the primary.
+          const taken = await relayStockChanges(run, BATCH, {
+            publish: async (payloads) => {
+              const batch = pub.pipeline();
+              for (const payload of payloads) batch.publish(stockChannel, payload);
+              const results = (await batch.exec()) ?? [];
+              if (results.some(([err]) => err)) missed = true;
+            },
+          });
           log.ok();
-          await pace.after(rows[0]?.taken ?? 0);
+          await pace.after(taken);
         }
       } catch (err) {
         if (!stopped) log.fail('cannot relay live events to Redis', err);

@@ -72,11 +72,11 @@ describe('stock hub', () => {
     const hub = newHub();
     const mine = recorder();
     const other = recorder();
-    await hub.subscribe([{ locationId: lyon, skuId: skuA }], mine.listener);
+    await hub.subscribe([{ storeId: lyon, skuId: skuA }], mine.listener);
     await hub.subscribe(
       [
-        { locationId: paris, skuId: skuA },
-        { locationId: lyon, skuId: skuB },
+        { storeId: paris, skuId: skuA },
+        { storeId: lyon, skuId: skuB },
       ],
       other.listener,
     );
@@ -87,14 +87,14 @@ describe('stock hub', () => {
       expect(mine.events).toEqual([]); // the outbox row is part of the transaction: nothing before COMMIT
     });
     await until(() => mine.events.length === 1);
-    expect(mine.events[0]).toMatchObject({ locationId: lyon, skuId: skuA, available: 6 });
+    expect(mine.events[0]).toMatchObject({ storeId: lyon, skuId: skuA, available: 6 });
     expect(mine.events[0]!.asOf).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
     await addStock(paris, skuB, 1); // nobody listens to this one
     await addStock(lyon, skuB, 1);
     await until(() => other.events.length === 1);
     await settle();
-    expect(other.events.map((e) => [e.locationId, e.skuId, e.available])).toEqual([[lyon, skuB, 5]]);
+    expect(other.events.map((e) => [e.storeId, e.skuId, e.available])).toEqual([[lyon, skuB, 5]]);
     expect(mine.events).toHaveLength(1);
   });
 
@@ -102,8 +102,8 @@ describe('stock hub', () => {
     const hub = newHub();
     const kept = recorder();
     const gone = recorder();
-    await hub.subscribe([{ locationId: paris, skuId: skuA }], kept.listener);
-    const unsubscribe = await hub.subscribe([{ locationId: paris, skuId: skuA }], gone.listener);
+    await hub.subscribe([{ storeId: paris, skuId: skuA }], kept.listener);
+    const unsubscribe = await hub.subscribe([{ storeId: paris, skuId: skuA }], gone.listener);
     expect(hub.subscriberCount()).toBe(2);
     unsubscribe();
     unsubscribe(); // idempotent
@@ -118,8 +118,8 @@ describe('stock hub', () => {
     const hub = newHub();
     const subs = Array.from({ length: 1_000 }, recorder);
     const noise = Array.from({ length: 1_000 }, recorder);
-    await Promise.all(subs.map((s) => hub.subscribe([{ locationId: lyon, skuId: skuA }], s.listener)));
-    await Promise.all(noise.map((s, i) => hub.subscribe([{ locationId: paris, skuId: i % 2 ? skuA : skuB }], s.listener)));
+    await Promise.all(subs.map((s) => hub.subscribe([{ storeId: lyon, skuId: skuA }], s.listener)));
+    await Promise.all(noise.map((s, i) => hub.subscribe([{ storeId: paris, skuId: i % 2 ? skuA : skuB }], s.listener)));
     await addStock(lyon, skuA, 1);
     await until(() => subs.every((s) => s.events.length === 1));
     expect(noise.every((s) => s.events.length === 0)).toBe(true);
@@ -131,20 +131,20 @@ describe('stock hub', () => {
     const query = client.query.bind(client);
     let relayCalls = 0;
     client.query = ((text: string, ...rest: unknown[]) => {
-      if (/comptoir_(relay_stock_changes|stock_relay_awake)/.test(text)) relayCalls++;
+      if (/comptoir_(take_stock_changes|stock_relay_awake)/.test(text)) relayCalls++;
       return (query as (...args: unknown[]) => unknown)(text, ...rest);
     }) as typeof client.query;
     try {
       const hub = newHub();
       const mine = recorder();
-      await hub.subscribe([{ locationId: paris, skuId: skuB }], mine.listener);
+      await hub.subscribe([{ storeId: paris, skuId: skuB }], mine.listener);
       await new Promise((r) => setTimeout(r, 1_500)); // a second awake, 100 ms of grace: asleep
       const before = relayCalls;
       await new Promise((r) => setTimeout(r, 500));
       expect(relayCalls - before).toBe(0);
       await addStock(paris, skuB, 3);
       await until(() => mine.events.length > 0, 1_000); // woken by the commit, not the 5 s sweep
-      expect(mine.events.at(-1)).toMatchObject({ locationId: paris, skuId: skuB });
+      expect(mine.events.at(-1)).toMatchObject({ storeId: paris, skuId: skuB });
     } finally {
       client.query = query;
     }
@@ -153,8 +153,8 @@ describe('stock hub', () => {
   it.runIf(onPostgres)('PostgreSQL: two processes (two hubs, two LISTEN connections) both hear a change', async () => {
     const [one, two] = [newHub(), newHub()];
     const [a, b] = [recorder(), recorder()];
-    await one.subscribe([{ locationId: paris, skuId: skuB }], a.listener);
-    await two.subscribe([{ locationId: paris, skuId: skuB }], b.listener);
+    await one.subscribe([{ storeId: paris, skuId: skuB }], a.listener);
+    await two.subscribe([{ storeId: paris, skuId: skuB }], b.listener);
     const listeners = await conn.db.execute<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'comptoir-stock-hub' AND datname = current_database()`,
     );
@@ -168,13 +168,13 @@ describe('stock hub', () => {
     await Promise.all(hubs.splice(0).map((h) => h.close())); // only this test's hub listens now
     const hub = newHub();
     const sub = recorder();
-    await hub.subscribe([{ locationId: lyon, skuId: skuB }], sub.listener);
+    await hub.subscribe([{ storeId: lyon, skuId: skuB }], sub.listener);
     await conn.db.execute(
       sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'comptoir-stock-hub' AND datname = current_database()`,
     );
     await until(() => sub.resyncs() === 1, 5_000);
     await addStock(lyon, skuB, 1);
     await until(() => sub.events.length === 1);
-    expect(sub.events[0]).toMatchObject({ locationId: lyon, skuId: skuB });
+    expect(sub.events[0]).toMatchObject({ storeId: lyon, skuId: skuB });
   });
 });

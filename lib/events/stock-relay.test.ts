@@ -3,17 +3,30 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { queryRows } from '@/lib/db/client';
 import { onPostgres, useTestDatabase } from '@/test/support/db';
 import { insertCategory, insertProduct, insertStore, setStock } from '@/test/support/fixtures';
-import { relayStockChanges, startStockRelay, WAKE_CHANNEL, type RunSql, type StockRelay } from './stock-relay';
+import { RELAY_BATCH, relayStockChanges, startStockRelay, WAKE_CHANNEL, type RunSql, type StockRelay } from './stock-relay';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
 let store: number;
 let skuA: number;
 let skuB: number;
 
-type Payload = { location: number; sku: number; available: number; at: string };
+type Payload = { storeId: number; skuId: number; available: number; asOf: string };
 
-/** Everything announced on channel 'stock' while `body` runs (and a moment after). */
+/** What the relays of this file published (their `publish` target: a hub, in a server). */
+const published: Payload[] = [];
+const to = { publish: (payloads: string[]) => void published.push(...payloads.map((p) => JSON.parse(p) as Payload)) };
+
+/** Everything published while `body` runs (and a moment after). */
 async function heard(body: () => Promise<void>, waitFor = 0): Promise<Payload[]> {
+  const from = published.length;
+  await body();
+  for (let i = 0; i < 100 && published.length - from < waitFor; i++) await new Promise((r) => setTimeout(r, 10));
+  await new Promise((r) => setTimeout(r, 50));
+  return published.slice(from);
+}
+
+/** Everything NOTIFYed on channel 'stock' while `body` runs (what the fleet's other processes hear). */
+async function notified(body: () => Promise<void>, waitFor = 0): Promise<Payload[]> {
   const payloads: Payload[] = [];
   let stop: () => Promise<void>;
   if (conn.kind === 'pglite') {
@@ -70,7 +83,7 @@ async function startWokenRelay(pace: { idleAfterMs: number; sweepMs: number }) {
   // eslint-disable-next-line prefer-const -- a wake can arrive before the relay exists: the callback must find `undefined`, not a `const` in its TDZ
   let relay: StockRelay | undefined;
   const session = await relaySession(() => relay?.wake());
-  relay = startStockRelay(session.run, { woken: true, pace });
+  relay = startStockRelay(session.run, { woken: true, pace, ...to });
   return {
     statements: session.statements,
     stop: async () => {
@@ -109,8 +122,8 @@ describe('stock outbox and relay', () => {
     });
     expect(payloads).toEqual([]);
     expect(await waiting()).toBe(1);
-    const relayed = await heard(async () => expect(await relayStockChanges(queryRows)).toBe(1), 1);
-    expect(relayed).toEqual([{ location: store, sku: skuA, available: 6, at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) }]);
+    const relayed = await heard(async () => expect(await relayStockChanges(queryRows, RELAY_BATCH, to)).toBe(1), 1);
+    expect(relayed).toEqual([{ storeId: store, skuId: skuA, available: 6, asOf: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) }]);
     expect(await waiting()).toBe(0);
   });
 
@@ -128,11 +141,24 @@ describe('stock outbox and relay', () => {
     await change(skuA, 3);
     await change(skuB, 8);
     await change(skuA, 2);
-    const payloads = await heard(async () => expect(await relayStockChanges(queryRows)).toBe(3), 2);
-    expect(payloads.map((p) => [p.sku, p.available])).toEqual([
+    const payloads = await heard(async () => expect(await relayStockChanges(queryRows, RELAY_BATCH, to)).toBe(3), 2);
+    expect(payloads.map((p) => [p.skuId, p.available])).toEqual([
       [skuB, 8],
       [skuA, 1], // on hand 2, 1 reserved
     ]);
+  });
+
+  it("publishes to its process directly; with notify, the same batch goes to the fleet's LISTENers in the same call", async () => {
+    await change(skuA, 5);
+    const quiet = await notified(async () => expect((await heard(async () => void (await relayStockChanges(queryRows, RELAY_BATCH, to)), 1)).length).toBe(1));
+    expect(quiet).toEqual([]); // the process's own hubs only: no round trip through the database
+    await change(skuB, 9);
+    let direct: Payload[] = [];
+    const fleet = await notified(async () => {
+      direct = await heard(async () => expect(await relayStockChanges(queryRows, RELAY_BATCH, { ...to, notify: true })).toBe(1), 1);
+    }, 1);
+    expect(direct.map((p) => [p.skuId, p.available])).toEqual([[skuB, 9]]);
+    expect(fleet).toEqual(direct);
   });
 
   it('takes at most a batch per call and tells the caller to come back', async () => {
@@ -146,18 +172,18 @@ describe('stock outbox and relay', () => {
     await change(skuA, 4);
     await conn.db.execute(sql`UPDATE stock_changes SET noted_at = clock_timestamp() - interval '2 minutes'`);
     await change(skuB, 6);
-    const payloads = await heard(async () => expect(await relayStockChanges(queryRows)).toBe(1), 1);
-    expect(payloads.map((p) => p.sku)).toEqual([skuB]);
+    const payloads = await heard(async () => expect(await relayStockChanges(queryRows, RELAY_BATCH, to)).toBe(1), 1);
+    expect(payloads.map((p) => p.skuId)).toEqual([skuB]);
     expect(await waiting()).toBe(0);
   });
 
   it('the loop announces a change within milliseconds and stops cleanly', async () => {
-    const relay = startStockRelay(queryRows);
+    const relay = startStockRelay(queryRows, to);
     try {
       const payloads = await heard(async () => {
         await change(skuA, 9);
       }, 1);
-      expect(payloads.map((p) => [p.sku, p.available])).toEqual([[skuA, 8]]);
+      expect(payloads.map((p) => [p.skuId, p.available])).toEqual([[skuA, 8]]);
     } finally {
       await relay.stop();
     }
@@ -191,7 +217,7 @@ describe('stock outbox and relay', () => {
       expect(relay.statements() - before).toBe(0);
       const started = Date.now();
       const payloads = await heard(() => change(skuA, 11).then(() => {}), 1);
-      expect(payloads.map((p) => [p.sku, p.available])).toEqual([[skuA, 10]]);
+      expect(payloads.map((p) => [p.skuId, p.available])).toEqual([[skuA, 10]]);
       expect(Date.now() - started).toBeLessThan(1_000);
       // Awake again for a while after the change, then asleep again.
       await pause(600);
@@ -209,7 +235,7 @@ describe('stock outbox and relay', () => {
     try {
       await pause(400);
       const payloads = await heard(() => change(skuB, 12).then(() => {}), 1);
-      expect(payloads.map((p) => [p.sku, p.available])).toEqual([[skuB, 12]]);
+      expect(payloads.map((p) => [p.skuId, p.available])).toEqual([[skuB, 12]]);
     } finally {
       await conn.db.execute(sql`ALTER TABLE stock_changes ENABLE TRIGGER stock_changes_wake_relay`);
       await relay.stop();

@@ -8,7 +8,7 @@ export type RunSql = <T>(text: string, params: unknown[]) => Promise<T[]>;
 
 /** Changes taken per call; a full batch means more are waiting, so the relay calls again at once. */
 export const RELAY_BATCH = 1_000;
-/** Pause between calls while changes keep coming: the most a change waits for its NOTIFY under load. */
+/** Pause between calls while changes keep coming: the most a change waits for its relay under load. */
 export const RELAY_INTERVAL_MS = Number(process.env.STOCK_RELAY_INTERVAL_MS || 10);
 /** How long a relay keeps polling after the last change it saw before it sleeps until woken. */
 export const RELAY_IDLE_AFTER_MS = Number(process.env.STOCK_RELAY_IDLE_AFTER_MS || 1_000);
@@ -23,13 +23,25 @@ const RELAY_GRACE_MS = 100;
 export const WAKE_CHANNEL = 'stock_outbox';
 
 /**
- * Announces the stock changes waiting in the outbox (lib/db/migrations/0004_stock_outbox.sql):
- * one NOTIFY on channel 'stock' per changed (store, SKU), in commit order. Returns how many
- * changes it took, or -1 when another process's relay holds the turn.
+ * Where a relay's batch goes. `publish`: this process's subscribers (or Redis), handed the payloads
+ * directly; `notify`: the database also NOTIFYs them on channel 'stock', in the same call, for the
+ * fleet's other processes LISTENing on PostgreSQL. Neither: the batch is only drained.
  */
-export async function relayStockChanges(run: RunSql, limit = RELAY_BATCH): Promise<number> {
-  const rows = await run<{ n: number }>('SELECT comptoir_relay_stock_changes($1) AS n', [limit]);
-  return rows[0]?.n ?? 0;
+export type RelayTarget = { publish?: (payloads: string[]) => void | Promise<void>; notify?: boolean };
+
+/**
+ * Takes the stock changes waiting in the outbox (lib/db/migrations/0004_stock_outbox.sql) — the
+ * latest of each changed (store, SKU), in commit order — and hands them to `to` (0023). Returns how
+ * many changes it took, or -1 when another process's relay holds the turn.
+ */
+export async function relayStockChanges(run: RunSql, limit = RELAY_BATCH, to: RelayTarget = {}): Promise<number> {
+  const rows = await run<{ taken: number; payload: string | null }>('SELECT taken, payload FROM comptoir_take_stock_changes($1, $2)', [
+    limit,
+    to.notify ?? false,
+  ]);
+  const taken = rows[0]?.taken ?? 0;
+  if (taken > 0 && to.publish) await to.publish(rows.map((r) => r.payload!));
+  return taken;
 }
 
 export type RelayPacer = {
@@ -122,13 +134,13 @@ export type StockRelay = {
 };
 
 /**
- * The relay loop of one process: drains the outbox, then waits as its pacer says (polling while
- * changes come, asleep until woken when they stop), again. Any number of processes may run it (the
- * database lets one at a time take a batch). `woken`: the caller LISTENs to WAKE_CHANNEL on `run`'s
- * session and calls wake() on each NOTIFY. A failure — the connection is being re-established, the
- * database restarts — is logged once and retried after a second.
+ * The relay loop of one process: drains the outbox into `to` (see RelayTarget), then waits as its
+ * pacer says (polling while changes come, asleep until woken when they stop), again. Any number of
+ * processes may run it (the database lets one at a time take a batch). `woken`: the caller LISTENs
+ * to WAKE_CHANNEL on `run`'s session and calls wake() on each NOTIFY. A failure — the connection is
+ * being re-established, the database restarts — is logged once and retried after a second.
  */
-export function startStockRelay(run: RunSql, opts: { woken?: boolean; pace?: RelayPace; log?: Pick<Console, 'error'> } = {}): StockRelay {
+export function startStockRelay(run: RunSql, opts: RelayTarget & { woken?: boolean; pace?: RelayPace; log?: Pick<Console, 'error'> } = {}): StockRelay {
   const log = opts.log ?? console;
   const pacer = createRelayPacer(run, { ...opts.pace, woken: opts.woken ?? false });
   let stopped = false;
@@ -138,7 +150,7 @@ export function startStockRelay(run: RunSql, opts: { woken?: boolean; pace?: Rel
     let failing = false;
     while (!stopped) {
       try {
-        const taken = await relayStockChanges(run);
+        const taken = await relayStockChanges(run, RELAY_BATCH, opts);
         if (failing) log.error('stock-relay: announcing stock changes again');
         failing = false;
         await pacer.after(taken);

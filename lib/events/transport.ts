@@ -6,11 +6,13 @@ import { listenOnRedis } from './redis-transport';
 import { startStockRelay, WAKE_CHANNEL, type StockRelay } from './stock-relay';
 
 /**
- * The live-events interface of the hubs (stock-hub.ts, drive-hub.ts): a channel's messages, and
- * word of when hearing them starts, stops and starts again. Three transports:
- * - `pglite`: the embedded database's own LISTEN (one process, nothing to reconnect);
+ * The live-events interface of the hubs (lib/events/hub.ts): a channel's messages, and word of
+ * when hearing them starts, stops and starts again. Three transports:
+ * - `pglite`: the embedded database, one process: its relay hands the stock outbox straight to the
+ *   process's stock hubs (nothing to NOTIFY); other channels through its own LISTEN;
  * - `postgres` (the default on PostgreSQL): LISTEN/NOTIFY on the primary, one connection per hub
- *   per process, and each process with live pages relays the stock outbox by NOTIFY;
+ *   per process. Each process with live pages relays the stock outbox: it hands what it takes to
+ *   its own hub and NOTIFYs it, in the same call, to the rest of the fleet;
  * - `redis` (LIVE_EVENTS=redis): Redis pub/sub, for fleets where the primary's NOTIFY becomes the
  *   bottleneck. One process of the fleet at a time moves the outbox (and the rare drive NOTIFYs)
  *   from PostgreSQL to Redis; every process subscribes to Redis only.
@@ -36,6 +38,9 @@ export type ChannelHandlers = {
 
 export type ChannelListener = { stop: () => Promise<void> };
 
+/** The stock hubs on one embedded database (one in a server; several in a test), which its relays feed. */
+const embeddedStock = new WeakMap<PGlite, Set<(payload: string) => void>>();
+
 /** Hears one channel through the source's transport; resolves once it is set up (not yet listening, maybe). */
 export async function listenToChannel(
   source: ListenSource,
@@ -46,30 +51,17 @@ export async function listenToChannel(
   if (source.kind === 'redis') {
     return listenOnRedis({ url: source.url, prefix: source.prefix, pgConfig: source.config, channel, handlers, name });
   }
+  if (source.kind === 'pglite') return channel === 'stock' ? relayEmbedded(source.client, handlers) : listenEmbedded(source.client, channel, handlers);
   let relay: StockRelay | undefined;
-  if (source.kind === 'pglite') {
-    const client = source.client;
-    const unlisten = await client.listen(channel, handlers.onPayload);
-    let unlistenWake: (() => Promise<void>) | undefined;
-    if (channel === 'stock') {
-      unlistenWake = await client.listen(WAKE_CHANNEL, () => relay?.wake());
-      relay = startStockRelay(async <T>(text: string, params: unknown[]) => (await client.query<T>(text, params)).rows, { woken: true });
-    }
-    handlers.onListening(false);
-    return {
-      stop: async () => {
-        await relay?.stop();
-        await unlistenWake?.();
-        await unlisten();
-      },
-    };
-  }
   let stopped = false;
   const listener = await listenOnPostgres({
     config: source.config,
     channel,
     name,
     onPayload: handlers.onPayload,
+    // The relay on this connection hands its batches to this process directly (below); the NOTIFYs
+    // it sends with them are for the fleet's other processes, not news here.
+    ignoreOwnNotifications: channel === 'stock',
     // The stock relay sleeps while nothing changes; the outbox's NOTIFY on this connection wakes it.
     alsoListen: channel === 'stock' ? { [WAKE_CHANNEL]: () => relay?.wake() } : undefined,
     onListening: (reconnected) => {
@@ -77,7 +69,7 @@ export async function listenToChannel(
       // connection is held, and it pauses while that connection is re-established (a new
       // connection: it drains what waited meanwhile, and takes its "polling" lock again).
       if (channel === 'stock' && !stopped) {
-        relay ??= startStockRelay(listener.query, { woken: true });
+        relay ??= startStockRelay(listener.query, { woken: true, notify: true, publish: (payloads) => payloads.forEach(handlers.onPayload) });
         if (reconnected) relay.reconnected();
       }
       handlers.onListening(reconnected);
@@ -89,6 +81,37 @@ export async function listenToChannel(
       stopped = true;
       await relay?.stop();
       await listener.stop();
+    },
+  };
+}
+
+async function listenEmbedded(client: PGlite, channel: EventChannel, handlers: ChannelHandlers): Promise<ChannelListener> {
+  const unlisten = await client.listen(channel, handlers.onPayload);
+  handlers.onListening(false);
+  return { stop: unlisten };
+}
+
+/** The embedded database's stock: a relay (woken by the outbox) hands every batch to the process's stock hubs. */
+async function relayEmbedded(client: PGlite, handlers: ChannelHandlers): Promise<ChannelListener> {
+  let hubs = embeddedStock.get(client);
+  if (!hubs) embeddedStock.set(client, (hubs = new Set()));
+  const feed = hubs;
+  const deliver = (payload: string) => handlers.onPayload(payload);
+  feed.add(deliver);
+  // Started awake (it drains what waited), so a wake-up before the LISTEN below is not missed.
+  const relay = startStockRelay(async <T>(text: string, params: unknown[]) => (await client.query<T>(text, params)).rows, {
+    woken: true,
+    publish: (payloads) => {
+      for (const hub of [...feed]) for (const payload of payloads) hub(payload);
+    },
+  });
+  const unlistenWake = await client.listen(WAKE_CHANNEL, () => relay.wake());
+  handlers.onListening(false);
+  return {
+    stop: async () => {
+      feed.delete(deliver);
+      await relay.stop();
+      await unlistenWake();
     },
   };
 }

@@ -177,17 +177,17 @@ describe('stock notifications', () => {
     try {
       // A server's relay runs every few ms; here it runs after each change, so each is announced.
       await receiveGoods({ locationId: LOC, skuId: SKU, quantity: 9, actorId, idempotencyKey: randomUUID() });
-      await relayStockChanges(queryRows);
+      await relayStockChanges(queryRows, undefined, { notify: true });
       await conn.db.execute(sql`UPDATE stock SET reserved = 2 WHERE location_id = ${LOC} AND sku_id = ${SKU}`);
-      await relayStockChanges(queryRows);
+      await relayStockChanges(queryRows, undefined, { notify: true });
       await correctCount({ locationId: LOC, skuId: SKU, countedOnHand: 4, actorId, idempotencyKey: randomUUID() });
-      await relayStockChanges(queryRows);
+      await relayStockChanges(queryRows, undefined, { notify: true });
       await until(() => payloads.length >= 3);
       expect(payloads).toHaveLength(3);
       expect(payloads.map((p) => (p as { available: number }).available)).toEqual([9, 7, 2]);
       for (const p of payloads) {
-        expect(p).toMatchObject({ location: LOC, sku: SKU });
-        expect((p as { at: string }).at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+        expect(p).toMatchObject({ storeId: LOC, skuId: SKU });
+        expect((p as { asOf: string }).asOf).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
       }
       // A refused count is rolled back, its outbox row with it: nobody hears it.
       await expect(correctCount({ locationId: LOC, skuId: SKU, countedOnHand: 1, actorId, idempotencyKey: randomUUID() })).rejects.toBeInstanceOf(

@@ -106,10 +106,10 @@ describe('stock events', () => {
       await conn.db.execute<{ at: string }>(sql`SELECT updated_at::text AS at FROM stock WHERE location_id = ${ids.grenoble!} AND sku_id = ${sku}`)
     ).rows[0]!.at;
     await conn.db.execute(sql`UPDATE stock SET on_hand = on_hand - 1 WHERE location_id = ${ids.grenoble!} AND sku_id = ${sku}`);
-    expect(await relayStockChanges(queryRows)).toBe(1); // what a server's relay does every few ms
+    expect(await relayStockChanges(queryRows, undefined, { notify: true })).toBe(1); // what a server's relay does every few ms, for the fleet
     for (let i = 0; i < 50 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
     await stop();
-    expect(received).toEqual([expect.objectContaining({ location: ids.grenoble, sku, available: 6 })]);
+    expect(received).toEqual([expect.objectContaining({ storeId: ids.grenoble, skuId: sku, available: 6 })]);
     const after = (
       await conn.db.execute<{ at: string }>(sql`SELECT updated_at::text AS at FROM stock WHERE location_id = ${ids.grenoble!} AND sku_id = ${sku}`)
     ).rows[0]!.at;

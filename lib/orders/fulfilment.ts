@@ -11,6 +11,7 @@ import { voidAuthorisation } from './payment';
 import { arrivalRefusal, cancelRefusal, slotMoveRefusal, type OrderFacts } from './permissions';
 import type { OrderMode, OrderStatus, PaymentStatus } from './schema';
 import { transaction } from '@/lib/db';
+import { driveNotification } from '@/lib/events/drive-event';
 
 /*
  * What happens to an order once placed (lib/orders/placing.ts): the drive's way (prepared, ready,
@@ -173,7 +174,7 @@ export async function markArrived(input: { orderId: number; customerId: number; 
 
 /** Tells open drive screens of this store to re-read (arrivals, handovers). */
 async function notifyDrive(tx: Db, locationId: number, orderId: number): Promise<void> {
-  await tx.execute(sql`SELECT pg_notify('drive', ${JSON.stringify({ location: locationId, order: orderId })})`);
+  await tx.execute(sql`SELECT pg_notify('drive', ${driveNotification({ storeId: locationId, orderId })})`);
 }
 
 export type StaffOrderInput = { orderId: number; locationId: number; actorId: number };

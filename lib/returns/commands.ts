@@ -14,8 +14,11 @@ import { RETURN_REASONS, returns, type RefundMethod, type ReturnReason, type Ret
 /*
  * The shopper's side of returns: book a drop-off at a shop's returns desk, move it, cancel it.
  * Each is one transaction; the capacity of the window and "never more returned than bought" are
- * the database's (triggers that lock the window or the order line, then count — see
- * lib/db/migrations/0011_returns_functions.sql), so two tabs or two shoppers racing cannot break them.
+ * the database's (triggers that lock the window or the order line, then count), so two tabs or two
+ * shoppers racing cannot break them. A window is a slot of the shared capacity booking (lib/booking):
+ * writing a return's window_id or status takes, moves or gives back its place (comptoir_return_claim,
+ * lib/db/migrations/0022_capacity_booking.sql); the window itself is found or made, and locked, by
+ * comptoir_return_lock_window.
  */
 
 export type ReturnLineInput = { orderLineId: number; quantity: number; reason: ReturnReason };

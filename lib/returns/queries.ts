@@ -203,7 +203,7 @@ export async function listDropOffWindows(storeId: number): Promise<DropOffDay[]>
              to_char(w.starts_at AT TIME ZONE 'Europe/Paris', 'HH24:MI') AS start,
              to_char(w.ends_at AT TIME ZONE 'Europe/Paris', 'HH24:MI') AS end,
              COALESCE(rw.capacity, ds.capacity_per_hour, ${capacityPerHour}::int)::int AS capacity,
-             (SELECT count(*) FROM returns r WHERE r.window_id = rw.id AND r.status <> 'cancelled')::int AS taken
+             comptoir_booking_taken(rw.id) AS taken
       FROM comptoir_return_windows(${storeId}::int, ${today}, ${daysAhead}::int) w
       LEFT JOIN return_windows rw ON rw.store_id = ${storeId} AND rw.starts_at = w.starts_at
       LEFT JOIN return_desk_settings ds ON ds.store_id = ${storeId}

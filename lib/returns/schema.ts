@@ -1,16 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, serial, smallint, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, pgView, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { capacitySlots, slotViewColumns } from '../booking/schema';
 import { users } from '../auth/schema';
 import { orderLines, orders } from '../orders/schema';
 import { stores } from '../stores/schema';
 
 /*
  * Returns of online orders, dropped off at a shop's returns desk (stores.returns_desk). Two
- * invariants live in the database (lib/db/migrations/*_returns_functions.sql), held by triggers
- * that lock a row before counting, so every writer is held to them:
- * - a drop-off window never takes more returns than its capacity (the window row is locked);
+ * invariants live in the database, held by triggers that lock a row before counting, so every
+ * writer is held to them:
+ * - a drop-off window never takes more returns than its capacity: a booked return's window is its
+ *   claim in the shared capacity booking (lib/booking; lib/db/migrations/0022_capacity_booking.sql);
  * - an order line is never returned more than it was bought: the units of live returns (not
- *   cancelled, line not refused) stay within the line's quantity (the order line is locked).
+ *   cancelled, line not refused) stay within the line's quantity (the order line is locked;
+ *   lib/db/migrations/0013_returns_functions.sql).
  */
 
 /** Per-store desk settings; a desk without a row takes RETURNS_CAPACITY_PER_HOUR. */
@@ -28,25 +31,10 @@ export const returnDeskSettings = pgTable(
 
 /**
  * An hour-long drop-off window, made when its first return is booked (the offer itself is computed
- * from the store's opening hours). Its row is what concurrent bookings lock and queue on.
+ * from the store's opening hours): a slot of the shared capacity booking (lib/booking/schema.ts,
+ * kind 'returns'), named by this view. Its row is what concurrent bookings lock and queue on.
  */
-export const returnWindows = pgTable(
-  'return_windows',
-  {
-    id: serial('id').primaryKey(),
-    storeId: integer('store_id')
-      .notNull()
-      .references(() => stores.locationId, { onDelete: 'cascade' }),
-    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
-    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
-    capacity: smallint('capacity').notNull(),
-  },
-  (t) => [
-    unique('return_windows_store_starts').on(t.storeId, t.startsAt),
-    check('return_windows_order', sql`${t.startsAt} < ${t.endsAt}`),
-    check('return_windows_capacity', sql`${t.capacity} between 0 and 200`),
-  ],
-);
+export const returnWindows = pgView('return_windows', slotViewColumns()).existing();
 
 /**
  * booked → received (refund under way) → refunded | partially_refunded (some lines refused), or
@@ -83,7 +71,7 @@ export const returns = pgTable(
       .notNull()
       .references(() => stores.locationId, { onDelete: 'restrict' }),
     /** Null for a walk-in return (no booking). */
-    windowId: integer('window_id').references(() => returnWindows.id, { onDelete: 'restrict' }),
+    windowId: integer('window_id').references(() => capacitySlots.id, { onDelete: 'restrict' }),
     walkIn: boolean('walk_in').notNull().default(false),
     status: text('status', { enum: RETURN_STATUSES }).notNull().default('booked'),
     refundMethod: text('refund_method', { enum: REFUND_METHODS }).notNull(),
