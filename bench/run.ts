@@ -2,10 +2,11 @@
  * Benchmarks: one JSON line per figure on stdout, progress on stderr.
  *
  *   npm run bench                         all figures (builds into .next-bench first)
- *   npm run bench -- --only=ttfb,rps      some of them: ttfb, rps, js, lighthouse, chunk, idle, nearest, live, reservations, slots
+ *   npm run bench -- --only=ttfb,rps      some of them: ttfb, rps, js, lighthouse, chunk, idle, nearest, live, reservations, slots, price
  *   npm run bench -- --no-build           reuse the last .next-bench build
  *
- * Figures and goals, the machine they were last measured on and how: BENCHMARKS.md.
+ * What each figure measures: docs/benchmarks.md. Figures and goals, the machine they were last
+ * measured on and how: BENCHMARKS.md.
  *
  * Env: BENCH_DATABASE_URL (PostgreSQL for the large-scale figure, default
  * postgres://postgres@127.0.0.1:5432/comptoir_bench), BENCH_RESEED=1 to reseed it. The live figure

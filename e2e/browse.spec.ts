@@ -56,7 +56,7 @@ test('a size tapped before the page has started its script still chooses it (the
 
 test('a product page is kept whole: once made, Next.js serves it from its cache, name, price and main picture included', async ({ request }) => {
   const url = `/p/${e2eData().browseProductSlug}`;
-  // The first visits make this product's page (README, "How pages render"); then it is served as kept.
+  // The first visits make this product's page (docs/rendering.md); then it is served as kept.
   await expect.poll(async () => (await request.get(url)).headers()['x-nextjs-cache'], { timeout: 15_000 }).toBe('HIT');
   const res = await request.get(url);
   const html = await res.text();

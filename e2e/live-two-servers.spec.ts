@@ -119,7 +119,7 @@ for (const transport of ['postgres', 'redis'] as const) {
       );
       const { slug, sku, price } = rows[0]!;
       // Each server keeps the page with today's price and serves it whole from its cache (a page is
-      // made on its first visits: README, "How pages render").
+      // made on its first visits: docs/rendering.md).
       for (const server of servers) {
         await expect.poll(async () => (await readProductPage(server.origin, slug, sku)).cache, { timeout: 10_000 }).toBe('HIT');
         expect(await readProductPage(server.origin, slug, sku)).toMatchObject({ status: 200, price: euros(price), cache: 'HIT' });

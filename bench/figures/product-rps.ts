@@ -59,7 +59,7 @@ function get(url: string): Promise<{ ms: number; cache: string | undefined; stat
 }
 
 /**
- * A product page is prerendered on its first visits and then kept (README, "How pages render"):
+ * A product page is prerendered on its first visits and then kept (docs/rendering.md):
  * this visits each page, 4 at a time, until the server answers it from its cache
  * (x-nextjs-cache: HIT), so the throughput that follows is the steady state. What the first visit
  * of a page costs is a figure of its own.

@@ -38,7 +38,7 @@ export function StoreMapPreview({ stores, origin, mode, priority = false }: Pick
           fetchPriority={priority ? 'high' : undefined}
         />
         {/* A boundary of their own: many pins are many bytes, and React sends a boundary over its
-            chunk size after the rest of the page (README, "How pages render") — the picture first. */}
+            chunk size after the rest of the page (docs/rendering.md) — the picture first. */}
         <Suspense fallback={null}>
           <PreviewPins pins={stores.map((s) => ({ id: s.id, ...at(s.lng, s.lat) }))} />
         </Suspense>

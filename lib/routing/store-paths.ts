@@ -2,7 +2,7 @@
  * Where a store locator URL is served from. The public URLs stay `/stores` and
  * `/stores?near=<place>` / `/stores?lat=…&lng=…`; behind them:
  * - `/stores` → `/stores/list/all`: the list of every store, kept whole in Next's cache (no query
- *   read, nothing per visitor: README, "How pages render"). Its page is a dynamic segment so the
+ *   read, nothing per visitor: docs/rendering.md). Its page is a dynamic segment so the
  *   build (which never reads the database) leaves it to be made on its first request;
  * - with a search (`near`, `lat` or `lng` in the query, even empty or bad: that page says what is
  *   wrong) → `/stores/near`, rendered per request.

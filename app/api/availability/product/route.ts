@@ -8,7 +8,7 @@ import { getMyStoreId } from '@/lib/stores/my-store';
  * GET /api/availability/product?sku=<id> — a product page's per-visitor part: the stock of my store
  * (cookie), its 5 nearest and the web, the shops that can hold this SKU for click & reserve, and
  * whether the visitor is signed in (to reserve, or to be asked to sign in first).
- * The page around it is served from the cache, the same for everyone (README, "How pages render").
+ * The page around it is served from the cache, the same for everyone (docs/rendering.md).
  */
 async function handle(request: NextRequest) {
   await connection(); // stock is never prerendered or cached

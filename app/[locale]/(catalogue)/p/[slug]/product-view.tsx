@@ -14,7 +14,7 @@ import { addToCartAction } from './add-to-cart-action';
 import { reserveAction } from './reserve-action';
 
 /**
- * A product page (README, "How pages render"). The page holds nothing per visitor or per second,
+ * A product page (docs/rendering.md). The page holds nothing per visitor or per second,
  * so Next.js prerenders it on its first request and serves it whole from its cache until one of
  * its tags expires, like a page prerendered at build:
  * - everything the same for every visitor — breadcrumbs, pictures, brand, name, the chosen SKU's

@@ -19,7 +19,7 @@ import { getCurrentSchedules, getStore } from '@/lib/stores/cached';
 import { makeMyStore } from '../actions';
 
 /**
- * A store's page (README, "How pages render"). Nothing per visitor or per second: the store, its
+ * A store's page (docs/rendering.md). Nothing per visitor or per second: the store, its
  * hours and closures come from the cache (tagged store:<slug> and `stores`), so Next.js prerenders
  * it on its first request and serves it whole from its cache until a tag expires; "open now",
  * today's row and whether it is the visitor's store are worked out in the browser. The build never

@@ -9,7 +9,7 @@ import { StoreLocator } from '../../store-locator';
  * Every store: `/stores` without a search (the proxy rewrites it here: lib/routing/store-paths.ts;
  * this path is not public). Nothing per visitor or per second, so Next.js prerenders it on its first
  * request and serves it whole from its cache until the `stores` tag or a store's tag expires
- * (README, "How pages render"). A dynamic segment so that the build, which never reads the
+ * (docs/rendering.md). A dynamic segment so that the build, which never reads the
  * database, makes only the placeholder's 404 and leaves the real page to its first request.
  */
 const BUILD_SAMPLE = '_';
