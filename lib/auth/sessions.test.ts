@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/lib/db/client';
-import { useTestDatabase } from '@/test/support/db';
+import { useTestDatabase } from '@/lib/db/testing';
 import { authConfig } from './config';
 import { endSession, endUserSessions, isSessionLive, listUserSessions, SESSION_RECHECK_MS, setPasswordHash, startSession, trimSessions } from './sessions';
 
@@ -17,8 +17,8 @@ async function user(role: 'shopper' | 'staff' | 'admin' = 'shopper'): Promise<nu
 
 /**
  * A moment past every answer this process has cached: what any server sees a few seconds later.
- * Never behind the real clock: an answer cached at the real time (a slow setup makes it later than
- * the file's start) must be past too, or the check reads the cache instead of the database.
+ * From the real clock too, not only the file's start: on a loaded machine the file runs for longer
+ * than the recheck interval, and an answer cached at the real "now" would outlive a stale `clock`.
  */
 let clock = Date.now();
 const elsewhere = () => (clock = Math.max(clock, Date.now()) + 2 * SESSION_RECHECK_MS);

@@ -4,6 +4,7 @@ import { dateOrNull, getDb, type Db, type Tx } from '@/lib/db';
 import { users } from '@/lib/auth/schema';
 import { products, skus } from '@/lib/catalog/schema';
 import type { Locale } from '@/lib/i18n/config';
+import type { OrderLine } from './queries';
 import { orderEvents, orderLines, orders, type OrderMode, type OrderStatus } from './schema';
 
 /*
@@ -145,31 +146,24 @@ export async function findOrderFacts(
 
 export type OrderLineFacts = { id: number; orderId: number; skuId: number; quantity: number; unitPriceCents: number };
 
+const lineFacts = {
+  id: orderLines.id,
+  orderId: orderLines.orderId,
+  skuId: orderLines.skuId,
+  quantity: orderLines.quantity,
+  unitPriceCents: orderLines.unitPriceCents,
+};
+
 /** Order lines by id: what was bought, how many and at what price. */
 export async function getOrderLineFacts(db: Db, ids: readonly number[]): Promise<Map<number, OrderLineFacts>> {
   const wanted = [...new Set(ids.filter(validId))];
   if (wanted.length === 0) return new Map();
-  const rows = await db
-    .select({
-      id: orderLines.id,
-      orderId: orderLines.orderId,
-      skuId: orderLines.skuId,
-      quantity: orderLines.quantity,
-      unitPriceCents: orderLines.unitPriceCents,
-    })
-    .from(orderLines)
-    .where(inArray(orderLines.id, wanted));
+  const rows = await db.select(lineFacts).from(orderLines).where(inArray(orderLines.id, wanted));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-export type OrderLineDetail = OrderLineFacts & {
-  productSlug: string;
-  productName: string;
-  image: string | null;
-  size: string | null;
-  colour: string | null;
-  ean13: string;
-};
+/** An order line as the order page shows it (lib/orders/queries.ts), with its ids. */
+export type OrderLineDetail = OrderLine & { id: number; orderId: number };
 
 /** Order lines with what they are (product, size, colour, barcode), in line order: of one order, or by id. */
 export async function getOrderLineDetails(which: { orderId: number } | { ids: readonly number[] }, locale: Locale): Promise<OrderLineDetail[]> {
@@ -178,11 +172,7 @@ export async function getOrderLineDetails(which: { orderId: number } | { ids: re
   const db = await getDb();
   return db
     .select({
-      id: orderLines.id,
-      orderId: orderLines.orderId,
-      skuId: orderLines.skuId,
-      quantity: orderLines.quantity,
-      unitPriceCents: orderLines.unitPriceCents,
+      ...lineFacts,
       productSlug: products.slug,
       productName: locale === 'fr' ? products.nameFr : products.nameEn,
       image: sql<string | null>`${products.images}->>0`,

@@ -3,7 +3,7 @@ import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/config';
 import { normalizeOrderNumber } from '@/lib/orders/order-number';
-import { findOrderFacts, getOrderLineDetails, getOrderSummaries, type OrderWhere } from '@/lib/orders/read';
+import { findOrderFacts, getOrderLineDetails, getOrderSummaries, type OrderLineDetail, type OrderWhere } from '@/lib/orders/read';
 import { distanceKmSql } from '@/lib/stores/queries';
 import { stores } from '@/lib/stores/schema';
 import { normalizeReturnCode } from './code';
@@ -59,6 +59,11 @@ export type ReturnableOrder = {
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
+/** What an order line bought, at what price: the part of a return's line the order knows. */
+function whatWasBought({ id: _id, orderId: _order, quantity: _quantity, ...bought }: OrderLineDetail) {
+  return bought;
+}
+
 /** The order (lib/orders/read.ts) with, for each line, what live returns already take back. */
 async function returnableOrder(where: OrderWhere, locale: Locale): Promise<ReturnableOrder | null> {
   const order = await findOrderFacts(where, { periodDays: returnsConfig().windowDays });
@@ -86,20 +91,7 @@ async function returnableOrder(where: OrderWhere, locale: Locale): Promise<Retur
     open: ['delivered', 'collected'].includes(order.status) && order.withinPeriod,
     lines: bought.map((l) => {
       const n = returned.get(l.id) ?? 0;
-      return {
-        orderLineId: l.id,
-        skuId: l.skuId,
-        productSlug: l.productSlug,
-        productName: l.productName,
-        image: l.image,
-        size: l.size,
-        colour: l.colour,
-        ean13: l.ean13,
-        unitPriceCents: l.unitPriceCents,
-        bought: l.quantity,
-        returned: n,
-        returnable: Math.max(0, l.quantity - n),
-      };
+      return { orderLineId: l.id, ...whatWasBought(l), bought: l.quantity, returned: n, returnable: Math.max(0, l.quantity - n) };
     }),
   };
 }
@@ -344,23 +336,7 @@ async function selectReturns(locale: Locale, where: SQL, order: SQL, limit = 100
   const detail = new Map(details.map((d) => [d.id, d]));
   return rows.map((row) => {
     const lines: ReturnLineView[] = row.lines.map((l) => {
-      const d = detail.get(l.orderLineId)!;
-      return {
-        id: l.id,
-        orderLineId: l.orderLineId,
-        skuId: d.skuId,
-        productSlug: d.productSlug,
-        productName: d.productName,
-        image: d.image,
-        size: d.size,
-        colour: d.colour,
-        ean13: d.ean13,
-        quantity: l.quantity,
-        unitPriceCents: d.unitPriceCents,
-        reason: l.reason,
-        outcome: l.outcome,
-        refusalReason: l.refusalReason,
-      };
+      return { ...l, ...whatWasBought(detail.get(l.orderLineId)!) };
     });
     const o = orders.get(row.order_id)!;
     return {
