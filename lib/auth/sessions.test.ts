@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/lib/db/client';
-import { useTestDatabase } from '@/lib/db/testing';
+import { useTestDatabase } from '@/test/support/db';
 import { authConfig } from './config';
 import { endSession, endUserSessions, isSessionLive, listUserSessions, SESSION_RECHECK_MS, setPasswordHash, startSession, trimSessions } from './sessions';
 
