@@ -3,7 +3,7 @@
 -- Generated: do not edit. Change them with a new migration, then run `npm run db:sql`;
 -- lib/db/current-sql.test.ts fails while this file differs from a freshly migrated database.
 
--- 26 functions
+-- 25 functions
 
 -- comptoir_announce_catalog(p_tags text[]) (last written by 0019_catalog_announcements.sql)
 CREATE OR REPLACE FUNCTION public.comptoir_announce_catalog(p_tags text[])
@@ -75,6 +75,108 @@ BEGIN
 END;
 $function$;
 
+-- comptoir_booking_book(p_slot integer, p_holder text, p_ref text) (last written by 0022_capacity_booking.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_booking_book(p_slot integer, p_holder text, p_ref text)
+ RETURNS json
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  v_kind text;
+  v_prev record;
+  v_converted boolean := false;
+  v_id int;
+BEGIN
+  SELECT kind INTO v_kind FROM capacity_slots WHERE id = p_slot;
+  IF NOT FOUND THEN RAISE EXCEPTION 'comptoir:booking_slot_unknown'; END IF;
+  SELECT id, slot_id INTO v_prev FROM capacity_claims WHERE kind = v_kind AND ref = p_ref AND state = 'booked';
+  IF FOUND THEN
+    IF v_prev.slot_id <> p_slot THEN RAISE EXCEPTION 'comptoir:booking_ref_booked'; END IF;
+    RETURN json_build_object('id', v_prev.id, 'slot_id', p_slot, 'from_hold', false, 'replayed', true);
+  END IF;
+  IF p_holder IS NOT NULL THEN
+    UPDATE capacity_claims
+    SET state = CASE WHEN expires_at <= now() THEN 'lapsed' WHEN slot_id = p_slot THEN 'converted' ELSE 'released' END,
+        updated_at = now()
+    WHERE kind = v_kind AND holder = p_holder AND state = 'held'
+    RETURNING state = 'converted' INTO v_converted;
+    v_converted := COALESCE(v_converted, false);
+  END IF;
+  -- The hold is out of the count now; the trigger refuses a full slot.
+  INSERT INTO capacity_claims (kind, slot_id, holder, ref, state) VALUES (v_kind, p_slot, p_holder, p_ref, 'booked')
+  RETURNING id INTO v_id;
+  RETURN json_build_object('id', v_id, 'slot_id', p_slot, 'from_hold', v_converted, 'replayed', false);
+END;
+$function$;
+
+-- comptoir_booking_capacity_guard() (last written by 0022_capacity_booking.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_booking_capacity_guard()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  v_taken int;
+BEGIN
+  IF NEW.capacity < OLD.capacity THEN
+    v_taken := comptoir_booking_taken(NEW.id);
+    IF v_taken > NEW.capacity THEN RAISE EXCEPTION 'comptoir:booking_capacity_below_taken:%', v_taken; END IF;
+  END IF;
+  RETURN NEW;
+END;
+$function$;
+
+-- comptoir_booking_guard() (last written by 0022_capacity_booking.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_booking_guard()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  v_capacity int;
+BEGIN
+  -- Only a claim that counts once written can overbook.
+  IF NOT (NEW.state = 'booked' OR (NEW.state = 'held' AND NEW.expires_at > now())) THEN RETURN NEW; END IF;
+  -- Counted on this slot already (a hold extended, a booking touched): no new place taken.
+  IF TG_OP = 'UPDATE' AND OLD.slot_id = NEW.slot_id AND (OLD.state = 'booked' OR (OLD.state = 'held' AND OLD.expires_at > now())) THEN
+    RETURN NEW;
+  END IF;
+  SELECT capacity INTO v_capacity FROM capacity_slots WHERE id = NEW.slot_id FOR NO KEY UPDATE;
+  IF comptoir_booking_taken(NEW.slot_id, NEW.id, CASE WHEN NEW.state = 'held' THEN NEW.holder END) >= v_capacity THEN
+    RAISE EXCEPTION 'comptoir:booking_full:%', v_capacity;
+  END IF;
+  RETURN NEW;
+END;
+$function$;
+
+-- comptoir_booking_hold(p_slot integer, p_holder text, p_minutes integer) (last written by 0022_capacity_booking.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_booking_hold(p_slot integer, p_holder text, p_minutes integer)
+ RETURNS json
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  v_id int;
+  v_expires timestamptz;
+BEGIN
+  INSERT INTO capacity_claims (kind, slot_id, holder, state, expires_at)
+  SELECT s.kind, s.id, p_holder, 'held', now() + make_interval(mins => p_minutes) FROM capacity_slots s WHERE s.id = p_slot
+  ON CONFLICT (kind, holder) WHERE state = 'held'
+  DO UPDATE SET slot_id = excluded.slot_id, expires_at = excluded.expires_at, updated_at = now()
+  RETURNING id, expires_at INTO v_id, v_expires;
+  IF v_id IS NULL THEN RAISE EXCEPTION 'comptoir:booking_slot_unknown'; END IF;
+  RETURN json_build_object('id', v_id, 'slot_id', p_slot, 'expires_at', v_expires);
+END;
+$function$;
+
+-- comptoir_booking_taken(p_slot integer, p_claim integer, p_holder text) (last written by 0022_capacity_booking.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_booking_taken(p_slot integer, p_claim integer DEFAULT NULL::integer, p_holder text DEFAULT NULL::text)
+ RETURNS integer
+ LANGUAGE sql
+AS $function$
+  SELECT count(*)::int FROM capacity_claims c
+  WHERE c.slot_id = p_slot
+    AND (c.state = 'booked' OR (c.state = 'held' AND c.expires_at > now()))
+    AND c.id IS DISTINCT FROM p_claim
+    AND (p_holder IS NULL OR c.state <> 'held' OR c.holder <> p_holder)
+$function$;
+
 -- comptoir_catalog_changed() (last written by 0019_catalog_announcements.sql)
 CREATE OR REPLACE FUNCTION public.comptoir_catalog_changed()
  RETURNS trigger
@@ -140,73 +242,21 @@ BEGIN
 END;
 $function$;
 
--- comptoir_drive_book(p_store integer, p_slot integer, p_holder text, p_order_ref text) (last written by 0006_drive_functions.sql)
+-- comptoir_drive_book(p_store integer, p_slot integer, p_holder text, p_order_ref text) (last written by 0022_capacity_booking.sql)
 CREATE OR REPLACE FUNCTION public.comptoir_drive_book(p_store integer, p_slot integer, p_holder text, p_order_ref text)
  RETURNS json
  LANGUAGE plpgsql
 AS $function$
 DECLARE
-  v_slot drive_slots;
-  v_prev record;
-  v_converted boolean := false;
-  v_id int;
+  v_slot capacity_slots;
 BEGIN
   v_slot := comptoir_drive_lock_slot(p_store, p_slot);
-  SELECT id, slot_id INTO v_prev FROM drive_slot_bookings WHERE order_ref = p_order_ref AND status = 'booked';
-  IF FOUND THEN
-    IF v_prev.slot_id <> p_slot THEN RAISE EXCEPTION 'comptoir:drive_order_booked'; END IF;
-    RETURN json_build_object('id', v_prev.id, 'slot_id', p_slot, 'starts_at', v_slot.starts_at, 'ends_at', v_slot.ends_at,
-                             'from_hold', false, 'replayed', true);
-  END IF;
-  IF p_holder IS NOT NULL THEN
-    UPDATE drive_slot_holds
-    SET state = CASE WHEN expires_at <= now() THEN 'lapsed' WHEN slot_id = p_slot THEN 'converted' ELSE 'released' END,
-        updated_at = now()
-    WHERE holder = p_holder AND state = 'held'
-    RETURNING state = 'converted' INTO v_converted;
-    v_converted := COALESCE(v_converted, false);
-  END IF;
-  -- The hold is out of the count now; the trigger (drive_slot_bookings_capacity) refuses a full slot.
-  INSERT INTO drive_slot_bookings (slot_id, order_ref, holder, status)
-  VALUES (p_slot, p_order_ref, p_holder, 'booked')
-  RETURNING id INTO v_id;
-  RETURN json_build_object('id', v_id, 'slot_id', p_slot, 'starts_at', v_slot.starts_at, 'ends_at', v_slot.ends_at,
-                           'from_hold', v_converted, 'replayed', false);
+  RETURN (comptoir_booking_book(p_slot, p_holder, p_order_ref)::jsonb
+          || jsonb_build_object('starts_at', v_slot.starts_at, 'ends_at', v_slot.ends_at))::json;
 END;
 $function$;
 
--- comptoir_drive_booking_guard() (last written by 0006_drive_functions.sql)
-CREATE OR REPLACE FUNCTION public.comptoir_drive_booking_guard()
- RETURNS trigger
- LANGUAGE plpgsql
-AS $function$
-DECLARE
-  v_capacity int;
-BEGIN
-  IF NEW.status <> 'booked' THEN RETURN NEW; END IF;
-  IF TG_OP = 'UPDATE' AND OLD.status = 'booked' AND OLD.slot_id = NEW.slot_id THEN RETURN NEW; END IF;
-  SELECT capacity INTO v_capacity FROM drive_slots WHERE id = NEW.slot_id FOR UPDATE;
-  IF comptoir_drive_taken(NEW.slot_id, NEW.id, NULL, NULL) >= v_capacity THEN
-    RAISE EXCEPTION 'comptoir:drive_full:%', v_capacity;
-  END IF;
-  RETURN NEW;
-END;
-$function$;
-
--- comptoir_drive_capacity_guard() (last written by 0006_drive_functions.sql)
-CREATE OR REPLACE FUNCTION public.comptoir_drive_capacity_guard()
- RETURNS trigger
- LANGUAGE plpgsql
-AS $function$
-BEGIN
-  IF NEW.capacity < OLD.capacity AND comptoir_drive_taken(NEW.id, NULL, NULL, NULL) > NEW.capacity THEN
-    RAISE EXCEPTION 'comptoir:drive_capacity_below_taken:%', comptoir_drive_taken(NEW.id, NULL, NULL, NULL);
-  END IF;
-  RETURN NEW;
-END;
-$function$;
-
--- comptoir_drive_ensure_slots(p_from date, p_days integer, p_store integer) (last written by 0006_drive_functions.sql)
+-- comptoir_drive_ensure_slots(p_from date, p_days integer, p_store integer) (last written by 0022_capacity_booking.sql)
 CREATE OR REPLACE FUNCTION public.comptoir_drive_ensure_slots(p_from date, p_days integer, p_store integer DEFAULT NULL::integer)
  RETURNS integer
  LANGUAGE plpgsql
@@ -215,8 +265,8 @@ DECLARE
   v_from date := COALESCE(p_from, (now() AT TIME ZONE 'Europe/Paris')::date);
   v_done int;
 BEGIN
-  INSERT INTO drive_slots (store_id, starts_at, ends_at, capacity)
-  SELECT c.store_id, c.starts_at, c.ends_at, c.capacity
+  INSERT INTO capacity_slots (kind, store_id, starts_at, ends_at, capacity)
+  SELECT 'drive', c.store_id, c.starts_at, c.ends_at, c.capacity
   FROM (
     SELECT p.store_id,
            (d.day + p.opens + make_interval(mins => n * p.slot_minutes)) AT TIME ZONE 'Europe/Paris' AS starts_at,
@@ -231,68 +281,39 @@ BEGIN
       AND NOT EXISTS (SELECT 1 FROM store_closures x WHERE x.store_id = p.store_id AND x.day = d.day)
       AND NOT EXISTS (SELECT 1 FROM drive_closures x WHERE x.store_id = p.store_id AND x.day = d.day)
   ) c
-  WHERE NOT EXISTS (SELECT 1 FROM drive_slots x WHERE x.store_id = c.store_id AND x.starts_at = c.starts_at)
+  WHERE NOT EXISTS (SELECT 1 FROM capacity_slots x WHERE x.kind = 'drive' AND x.store_id = c.store_id AND x.starts_at = c.starts_at)
   ORDER BY c.store_id, c.starts_at
-  ON CONFLICT (store_id, starts_at) DO NOTHING;
+  ON CONFLICT (kind, store_id, starts_at) DO NOTHING;
   GET DIAGNOSTICS v_done = ROW_COUNT;
   RETURN v_done;
 END;
 $function$;
 
--- comptoir_drive_hold(p_store integer, p_slot integer, p_holder text, p_minutes integer) (last written by 0006_drive_functions.sql)
+-- comptoir_drive_hold(p_store integer, p_slot integer, p_holder text, p_minutes integer) (last written by 0022_capacity_booking.sql)
 CREATE OR REPLACE FUNCTION public.comptoir_drive_hold(p_store integer, p_slot integer, p_holder text, p_minutes integer)
  RETURNS json
  LANGUAGE plpgsql
 AS $function$
-DECLARE
-  v_slot drive_slots;
-  v_id int;
-  v_expires timestamptz;
 BEGIN
-  v_slot := comptoir_drive_lock_slot(p_store, p_slot);
-  -- The capacity check is the trigger's (drive_slot_holds_capacity): it refuses a full slot.
-  INSERT INTO drive_slot_holds (slot_id, holder, state, expires_at)
-  VALUES (p_slot, p_holder, 'held', now() + make_interval(mins => p_minutes))
-  ON CONFLICT (holder) WHERE state = 'held'
-  DO UPDATE SET slot_id = excluded.slot_id, expires_at = excluded.expires_at, updated_at = now()
-  RETURNING id, expires_at INTO v_id, v_expires;
-  RETURN json_build_object('id', v_id, 'slot_id', p_slot, 'expires_at', v_expires);
+  PERFORM comptoir_drive_lock_slot(p_store, p_slot);
+  RETURN comptoir_booking_hold(p_slot, p_holder, p_minutes);
 END;
 $function$;
 
--- comptoir_drive_hold_guard() (last written by 0006_drive_functions.sql)
-CREATE OR REPLACE FUNCTION public.comptoir_drive_hold_guard()
- RETURNS trigger
- LANGUAGE plpgsql
-AS $function$
-DECLARE
-  v_capacity int;
-BEGIN
-  IF NEW.state <> 'held' OR NEW.expires_at <= now() THEN RETURN NEW; END IF;
-  -- Extending a live hold on the same slot takes no new place.
-  IF TG_OP = 'UPDATE' AND OLD.state = 'held' AND OLD.slot_id = NEW.slot_id AND OLD.expires_at > now() THEN RETURN NEW; END IF;
-  SELECT capacity INTO v_capacity FROM drive_slots WHERE id = NEW.slot_id FOR UPDATE;
-  IF comptoir_drive_taken(NEW.slot_id, NULL, NEW.id, NEW.holder) >= v_capacity THEN
-    RAISE EXCEPTION 'comptoir:drive_full:%', v_capacity;
-  END IF;
-  RETURN NEW;
-END;
-$function$;
-
--- comptoir_drive_lock_slot(p_store integer, p_slot integer) (last written by 0006_drive_functions.sql)
+-- comptoir_drive_lock_slot(p_store integer, p_slot integer) (last written by 0022_capacity_booking.sql)
 CREATE OR REPLACE FUNCTION public.comptoir_drive_lock_slot(p_store integer, p_slot integer)
- RETURNS drive_slots
+ RETURNS capacity_slots
  LANGUAGE plpgsql
 AS $function$
 DECLARE
-  v_slot drive_slots;
+  v_slot capacity_slots;
   v_cutoff int;
 BEGIN
   SELECT COALESCE(ds.cutoff_minutes, 120) INTO v_cutoff
   FROM stores s LEFT JOIN drive_settings ds ON ds.store_id = s.location_id
   WHERE s.location_id = p_store AND s.drive;
   IF NOT FOUND THEN RAISE EXCEPTION 'comptoir:drive_not_available'; END IF;
-  SELECT * INTO v_slot FROM drive_slots WHERE id = p_slot FOR UPDATE;
+  SELECT * INTO v_slot FROM capacity_slots WHERE id = p_slot AND kind = 'drive' FOR NO KEY UPDATE;
   IF NOT FOUND THEN RAISE EXCEPTION 'comptoir:drive_slot_unknown'; END IF;
   IF v_slot.store_id <> p_store THEN RAISE EXCEPTION 'comptoir:drive_other_store'; END IF;
   IF EXISTS (SELECT 1 FROM store_closures x WHERE x.store_id = p_store AND x.day = (v_slot.starts_at AT TIME ZONE 'Europe/Paris')::date)
@@ -304,18 +325,6 @@ BEGIN
   END IF;
   RETURN v_slot;
 END;
-$function$;
-
--- comptoir_drive_taken(p_slot integer, p_booking integer, p_hold integer, p_holder text) (last written by 0006_drive_functions.sql)
-CREATE OR REPLACE FUNCTION public.comptoir_drive_taken(p_slot integer, p_booking integer, p_hold integer, p_holder text)
- RETURNS integer
- LANGUAGE sql
-AS $function$
-  SELECT (SELECT count(*) FROM drive_slot_bookings b
-          WHERE b.slot_id = p_slot AND b.status = 'booked' AND b.id IS DISTINCT FROM p_booking)::int
-       + (SELECT count(*) FROM drive_slot_holds h
-          WHERE h.slot_id = p_slot AND h.state = 'held' AND h.expires_at > now()
-            AND h.id IS DISTINCT FROM p_hold AND (p_holder IS NULL OR h.holder <> p_holder))::int
 $function$;
 
 -- comptoir_end_user_sessions() (last written by 0018_sign_in_sessions.sql)
@@ -468,59 +477,28 @@ BEGIN
 END;
 $function$;
 
--- comptoir_relay_stock_changes(p_limit integer) (last written by 0004_stock_outbox.sql)
-CREATE OR REPLACE FUNCTION public.comptoir_relay_stock_changes(p_limit integer)
- RETURNS integer
- LANGUAGE plpgsql
-AS $function$
-DECLARE
-  v_payloads text[];
-  v_payload text;
-  v_taken integer;
-BEGIN
-  IF NOT pg_try_advisory_xact_lock(7423001) THEN
-    RETURN -1;
-  END IF;
-  DELETE FROM stock_changes WHERE noted_at < clock_timestamp() - interval '1 minute';
-  WITH gone AS (
-    DELETE FROM stock_changes
-    WHERE id IN (SELECT id FROM stock_changes ORDER BY id LIMIT p_limit)
-    RETURNING id, location_id, sku_id, available, changed_at
-  ), latest AS (
-    SELECT DISTINCT ON (location_id, sku_id) * FROM gone ORDER BY location_id, sku_id, id DESC
-  )
-  SELECT (SELECT count(*) FROM gone)::integer, array_agg(
-    json_build_object(
-      'location', location_id,
-      'sku', sku_id,
-      'available', available,
-      'at', to_char(changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-    )::text ORDER BY id)
-  INTO v_taken, v_payloads FROM latest;
-  IF v_taken = 0 THEN
-    RETURN 0;
-  END IF;
-  PERFORM set_config('synchronous_commit', 'off', true);
-  FOREACH v_payload IN ARRAY v_payloads LOOP
-    PERFORM pg_notify('stock', v_payload);
-  END LOOP;
-  RETURN v_taken;
-END;
-$function$;
-
--- comptoir_return_capacity_guard() (last written by 0013_returns_functions.sql)
-CREATE OR REPLACE FUNCTION public.comptoir_return_capacity_guard()
+-- comptoir_return_claim() (last written by 0022_capacity_booking.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_return_claim()
  RETURNS trigger
  LANGUAGE plpgsql
 AS $function$
 DECLARE
-  v_taken int;
+  v_claim record;
 BEGIN
-  SELECT count(*) INTO v_taken FROM returns WHERE window_id = NEW.id AND status <> 'cancelled';
-  IF NEW.capacity < OLD.capacity AND v_taken > NEW.capacity THEN
-    RAISE EXCEPTION 'comptoir:return_capacity_below_taken:%', v_taken;
+  IF TG_OP = 'UPDATE' AND OLD.status = 'cancelled' AND NEW.status <> 'cancelled' THEN
+    RAISE EXCEPTION 'comptoir:return_cancelled';
   END IF;
-  RETURN NEW;
+  SELECT id, slot_id INTO v_claim FROM capacity_claims WHERE kind = 'returns' AND ref = NEW.id::text AND state = 'booked';
+  IF NEW.window_id IS NULL OR NEW.status = 'cancelled' THEN
+    IF FOUND THEN
+      UPDATE capacity_claims SET state = 'cancelled', cancelled_at = now(), updated_at = now() WHERE id = v_claim.id;
+    END IF;
+  ELSIF NOT FOUND THEN
+    INSERT INTO capacity_claims (kind, slot_id, ref, state) VALUES ('returns', NEW.window_id, NEW.id::text, 'booked');
+  ELSIF v_claim.slot_id <> NEW.window_id THEN
+    UPDATE capacity_claims SET slot_id = NEW.window_id, updated_at = now() WHERE id = v_claim.id;
+  END IF;
+  RETURN NULL;
 END;
 $function$;
 
@@ -550,13 +528,13 @@ BEGIN
 END;
 $function$;
 
--- comptoir_return_lock_window(p_store integer, p_starts timestamp with time zone, p_days integer, p_capacity integer) (last written by 0013_returns_functions.sql)
+-- comptoir_return_lock_window(p_store integer, p_starts timestamp with time zone, p_days integer, p_capacity integer) (last written by 0022_capacity_booking.sql)
 CREATE OR REPLACE FUNCTION public.comptoir_return_lock_window(p_store integer, p_starts timestamp with time zone, p_days integer, p_capacity integer)
- RETURNS return_windows
+ RETURNS capacity_slots
  LANGUAGE plpgsql
 AS $function$
 DECLARE
-  v_window return_windows;
+  v_window capacity_slots;
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM stores WHERE location_id = p_store AND returns_desk) THEN
     RAISE EXCEPTION 'comptoir:return_no_desk';
@@ -567,35 +545,13 @@ BEGIN
   ) THEN
     RAISE EXCEPTION 'comptoir:return_window_closed';
   END IF;
-  INSERT INTO return_windows (store_id, starts_at, ends_at, capacity)
-  SELECT p_store, p_starts, p_starts + interval '1 hour',
+  INSERT INTO capacity_slots (kind, store_id, starts_at, ends_at, capacity)
+  SELECT 'returns', p_store, p_starts, p_starts + interval '1 hour',
          COALESCE((SELECT capacity_per_hour FROM return_desk_settings WHERE store_id = p_store), p_capacity)
-  ON CONFLICT (store_id, starts_at) DO NOTHING;
-  SELECT * INTO v_window FROM return_windows WHERE store_id = p_store AND starts_at = p_starts FOR NO KEY UPDATE;
+  ON CONFLICT (kind, store_id, starts_at) DO NOTHING;
+  SELECT * INTO v_window FROM capacity_slots
+  WHERE kind = 'returns' AND store_id = p_store AND starts_at = p_starts FOR NO KEY UPDATE;
   RETURN v_window;
-END;
-$function$;
-
--- comptoir_return_window_guard() (last written by 0013_returns_functions.sql)
-CREATE OR REPLACE FUNCTION public.comptoir_return_window_guard()
- RETURNS trigger
- LANGUAGE plpgsql
-AS $function$
-DECLARE
-  v_capacity int;
-BEGIN
-  -- A cancelled return stays cancelled: its window place and its units were given back.
-  IF TG_OP = 'UPDATE' AND OLD.status = 'cancelled' AND NEW.status <> 'cancelled' THEN
-    RAISE EXCEPTION 'comptoir:return_cancelled';
-  END IF;
-  IF NEW.window_id IS NULL OR NEW.status = 'cancelled' THEN RETURN NEW; END IF;
-  IF TG_OP = 'UPDATE' AND OLD.window_id = NEW.window_id THEN RETURN NEW; END IF;
-  SELECT capacity INTO v_capacity FROM return_windows WHERE id = NEW.window_id FOR NO KEY UPDATE;
-  IF (SELECT count(*) FROM returns r
-      WHERE r.window_id = NEW.window_id AND r.status <> 'cancelled' AND r.id <> NEW.id) >= v_capacity THEN
-    RAISE EXCEPTION 'comptoir:return_window_full:%', v_capacity;
-  END IF;
-  RETURN NEW;
 END;
 $function$;
 
@@ -636,36 +592,46 @@ BEGIN
 END;
 $function$;
 
--- comptoir_take_stock_changes(p_limit integer) (last written by 0015_stock_outbox_take.sql)
-CREATE OR REPLACE FUNCTION public.comptoir_take_stock_changes(p_limit integer)
+-- comptoir_take_stock_changes(p_limit integer, p_notify boolean) (last written by 0023_stock_relay_publish.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_take_stock_changes(p_limit integer, p_notify boolean)
  RETURNS TABLE(taken integer, payload text)
  LANGUAGE plpgsql
 AS $function$
+DECLARE
+  v_payloads text[];
+  v_payload text;
+  v_taken integer;
 BEGIN
-  -- Never beside a NOTIFY relay of the same database (a fleet configured half one way).
   IF NOT pg_try_advisory_xact_lock(7423001) THEN
+    RETURN QUERY SELECT -1, NULL::text;
     RETURN;
   END IF;
   DELETE FROM stock_changes WHERE noted_at < clock_timestamp() - interval '1 minute';
-  PERFORM set_config('synchronous_commit', 'off', true);
-  RETURN QUERY
   WITH gone AS (
     DELETE FROM stock_changes
     WHERE id IN (SELECT id FROM stock_changes ORDER BY id LIMIT p_limit)
     RETURNING id, location_id, sku_id, available, changed_at
-  ), counted AS (
-    SELECT count(*)::integer AS n FROM gone
   ), latest AS (
     SELECT DISTINCT ON (location_id, sku_id) * FROM gone ORDER BY location_id, sku_id, id DESC
   )
-  SELECT counted.n, json_build_object(
-      'location', latest.location_id,
-      'sku', latest.sku_id,
-      'available', latest.available,
-      'at', to_char(latest.changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-    )::text
-  FROM latest, counted
-  ORDER BY latest.id;
+  SELECT (SELECT count(*) FROM gone)::integer, array_agg(
+    json_build_object(
+      'storeId', location_id,
+      'skuId', sku_id,
+      'available', available,
+      'asOf', to_char(changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+    )::text ORDER BY id)
+  INTO v_taken, v_payloads FROM latest;
+  IF v_taken = 0 THEN
+    RETURN;
+  END IF;
+  PERFORM set_config('synchronous_commit', 'off', true);
+  IF p_notify THEN
+    FOREACH v_payload IN ARRAY v_payloads LOOP
+      PERFORM pg_notify('stock', v_payload);
+    END LOOP;
+  END IF;
+  RETURN QUERY SELECT v_taken, u.p FROM unnest(v_payloads) WITH ORDINALITY AS u(p, i) ORDER BY u.i;
 END;
 $function$;
 
@@ -693,15 +659,14 @@ BEGIN
 END;
 $function$;
 
--- 39 triggers, by table
+-- 37 triggers, by table
 
+CREATE TRIGGER capacity_claims_within_capacity BEFORE INSERT OR UPDATE ON capacity_claims FOR EACH ROW EXECUTE FUNCTION comptoir_booking_guard();
+CREATE TRIGGER capacity_slots_capacity BEFORE UPDATE OF capacity ON capacity_slots FOR EACH ROW EXECUTE FUNCTION comptoir_booking_capacity_guard();
 CREATE TRIGGER categories_announce_delete AFTER DELETE ON categories REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
 CREATE TRIGGER categories_announce_insert AFTER INSERT ON categories REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
 CREATE TRIGGER categories_announce_truncate AFTER TRUNCATE ON categories FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
 CREATE TRIGGER categories_announce_update AFTER UPDATE ON categories REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
-CREATE TRIGGER drive_slot_bookings_capacity BEFORE INSERT OR UPDATE ON drive_slot_bookings FOR EACH ROW EXECUTE FUNCTION comptoir_drive_booking_guard();
-CREATE TRIGGER drive_slot_holds_capacity BEFORE INSERT OR UPDATE ON drive_slot_holds FOR EACH ROW EXECUTE FUNCTION comptoir_drive_hold_guard();
-CREATE TRIGGER drive_slots_capacity BEFORE UPDATE OF capacity ON drive_slots FOR EACH ROW EXECUTE FUNCTION comptoir_drive_capacity_guard();
 CREATE CONSTRAINT TRIGGER loyalty_accounts_consistent AFTER INSERT OR UPDATE ON loyalty_accounts DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION comptoir_loyalty_check_account();
 CREATE TRIGGER loyalty_entries_append_only BEFORE DELETE OR UPDATE ON loyalty_entries FOR EACH ROW EXECUTE FUNCTION comptoir_loyalty_entries_append_only();
 CREATE CONSTRAINT TRIGGER loyalty_entries_consistent AFTER INSERT ON loyalty_entries DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION comptoir_loyalty_check_account();
@@ -711,8 +676,7 @@ CREATE TRIGGER products_announce_insert AFTER INSERT ON products REFERENCING NEW
 CREATE TRIGGER products_announce_truncate AFTER TRUNCATE ON products FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
 CREATE TRIGGER products_announce_update AFTER UPDATE ON products REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
 CREATE TRIGGER return_lines_within_bought BEFORE INSERT OR UPDATE OF quantity, outcome, order_line_id ON return_lines FOR EACH ROW EXECUTE FUNCTION comptoir_return_line_guard();
-CREATE TRIGGER return_windows_capacity BEFORE UPDATE OF capacity ON return_windows FOR EACH ROW EXECUTE FUNCTION comptoir_return_capacity_guard();
-CREATE TRIGGER returns_window_capacity BEFORE INSERT OR UPDATE OF window_id, status ON returns FOR EACH ROW EXECUTE FUNCTION comptoir_return_window_guard();
+CREATE TRIGGER returns_window_claim AFTER INSERT OR UPDATE OF window_id, status ON returns FOR EACH ROW EXECUTE FUNCTION comptoir_return_claim();
 CREATE TRIGGER skus_announce_delete AFTER DELETE ON skus REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
 CREATE TRIGGER skus_announce_insert AFTER INSERT ON skus REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
 CREATE TRIGGER skus_announce_truncate AFTER TRUNCATE ON skus FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
