@@ -1,8 +1,8 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/lib/db';
 import { parseJson } from './refusals';
-import type { BookingKind } from './schema';
+import { capacityClaims, type BookingKind } from './schema';
 
 /*
  * Capacity booking: a slot with a capacity (a drive pickup slot, a returns drop-off window) and
@@ -46,10 +46,12 @@ export function readBooking(raw: BookingJson | string): Booking {
 /** The holder let their place go: it is free at once. */
 export async function releaseHold(kind: BookingKind, holder: string): Promise<{ released: boolean }> {
   const db = await getDb();
-  const r = await db.execute(sql`
-    UPDATE capacity_claims SET state = 'released', updated_at = now()
-    WHERE kind = ${kind} AND holder = ${holder} AND state = 'held' RETURNING id`);
-  return { released: r.rows.length > 0 };
+  const released = await db
+    .update(capacityClaims)
+    .set({ state: 'released', updatedAt: sql`now()` })
+    .where(and(eq(capacityClaims.kind, kind), eq(capacityClaims.holder, holder), eq(capacityClaims.state, 'held')))
+    .returning({ id: capacityClaims.id });
+  return { released: released.length > 0 };
 }
 
 export type LockedBooking = { claimId: number; slotId: number; storeId: number; secondsToStart: number };
@@ -59,6 +61,7 @@ export type LockedBooking = { claimId: number; slotId: number; storeId: number; 
  * none. Two cancellations at once: the second waits, re-reads the row and finds it cancelled.
  */
 export async function lockBooking(tx: Db, kind: BookingKind, ref: string): Promise<LockedBooking | null> {
+  // Raw SQL: locks the claim only (FOR UPDATE OF c), and reads the time to the slot's start at the database's clock.
   const r = await tx.execute<{ id: number; slot_id: number; store_id: number; seconds: number }>(sql`
     SELECT c.id, c.slot_id, s.store_id, extract(epoch FROM s.starts_at - now())::float8 AS seconds
     FROM capacity_claims c JOIN capacity_slots s ON s.id = c.slot_id
@@ -70,7 +73,10 @@ export async function lockBooking(tx: Db, kind: BookingKind, ref: string): Promi
 
 /** Cancels a booking locked by lockBooking: its place is free again. */
 export async function cancelBooking(tx: Db, claimId: number): Promise<void> {
-  await tx.execute(sql`UPDATE capacity_claims SET state = 'cancelled', cancelled_at = now(), updated_at = now() WHERE id = ${claimId}`);
+  await tx
+    .update(capacityClaims)
+    .set({ state: 'cancelled', cancelledAt: sql`now()`, updatedAt: sql`now()` })
+    .where(eq(capacityClaims.id, claimId));
 }
 
 /**
@@ -80,6 +86,7 @@ export async function cancelBooking(tx: Db, claimId: number): Promise<void> {
 export async function sweepHolds(opts: { limit?: number } = {}): Promise<{ lapsed: number }> {
   const db = await getDb();
   const limit = opts.limit ?? 500;
+  // Raw SQL: a CTE picks a batch with SKIP LOCKED, so two sweeps (two servers) never wait on each other.
   const r = await db.execute(sql`
     WITH due AS (
       SELECT id FROM capacity_claims WHERE state = 'held' AND expires_at <= now()
@@ -87,6 +94,8 @@ export async function sweepHolds(opts: { limit?: number } = {}): Promise<{ lapse
     )
     UPDATE capacity_claims c SET state = 'lapsed', updated_at = now()
     FROM due WHERE c.id = due.id AND c.state = 'held' RETURNING c.id`);
-  await db.execute(sql`DELETE FROM capacity_claims WHERE state IN ('converted', 'released', 'lapsed') AND updated_at < now() - interval '1 day'`);
+  await db
+    .delete(capacityClaims)
+    .where(and(inArray(capacityClaims.state, ['converted', 'released', 'lapsed']), lt(capacityClaims.updatedAt, sql`now() - interval '1 day'`)));
   return { lapsed: r.rows.length };
 }

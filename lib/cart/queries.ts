@@ -145,6 +145,7 @@ function driveStoresSql(cartId: number, origin: Origin | null, onlyComplete: boo
 export async function nearestDriveStoresWithAll(cartId: number, origin: Origin | null, limit = 3): Promise<DriveStoreOption[]> {
   if (!Number.isSafeInteger(cartId) || cartId <= 0 || cartId > MAX_INT) return [];
   const db = await getDb();
+  // Raw SQL: driveStoresSql's derived table (below), kept only when the cart has lines.
   const r = await db.execute<StoreRow>(sql`
     SELECT d.* FROM (${driveStoresSql(cartId, origin, true, limit)}) d
     WHERE EXISTS (SELECT 1 FROM cart_lines WHERE cart_id = ${cartId})
@@ -156,6 +157,7 @@ export async function nearestDriveStoresWithAll(cartId: number, origin: Origin |
 export async function listDriveStoresForCart(cartId: number | null, origin: Origin | null, limit = 200): Promise<DriveStoreOption[]> {
   const db = await getDb();
   const id = cartId !== null && Number.isSafeInteger(cartId) && cartId > 0 && cartId <= MAX_INT ? cartId : 0;
+  // Raw SQL: driveStoresSql's derived table (below).
   const r = await db.execute<StoreRow>(driveStoresSql(id, origin, false, limit));
   return r.rows.map(toOption);
 }

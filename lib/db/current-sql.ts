@@ -23,6 +23,7 @@ export async function dumpCurrentSql(db: Db): Promise<string> {
   // Raw SQL: pg_catalog, which no Drizzle schema describes. Aggregates and window functions have no
   // pg_get_functiondef (the schema has none); functions an extension owns are not the schema's.
   // Sorted byte-wise, so the order is the same everywhere.
+  // Raw SQL: PostgreSQL's own catalogues (pg_proc, pg_trigger) are outside the app's schema.
   const functions = await db.execute<{ name: string; def: string }>(sql`
     SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS name, pg_get_functiondef(p.oid) AS def
     FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace

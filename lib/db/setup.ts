@@ -38,6 +38,7 @@ async function main() {
     }
     const summary = { ...(await seed(connection.db, { scale })), places: await seedPlaces(connection.db) };
     // Seeding is not news: no page is open yet to hear about its stock rows.
+    // Raw SQL: TRUNCATE has no query-builder form.
     await connection.db.execute(sql`TRUNCATE stock_changes`);
     console.log(
       `Database ready (${connection.kind}) in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +

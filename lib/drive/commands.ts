@@ -1,13 +1,14 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { cancelBooking, lockBooking, readBooking, readHold, releaseHold as releaseClaimHold, sweepHolds, type Hold } from '@/lib/booking/commands';
 import { parseJson } from '@/lib/booking/refusals';
 import { getDb, type Db } from '@/lib/db';
 import { queryRows } from '@/lib/db/client';
-import { driveConfig } from './config';
+import { DEFAULT_CUTOFF_MINUTES, driveConfig } from './config';
 import { BookingNotFoundError, SlotNotFoundError, SlotPastCutoffError } from './errors';
 import { holderKey, type SlotHolder } from './holder';
 import { driveRefusal } from './refusals';
+import { driveSettings } from './schema';
 
 /*
  * Drive slots: a user of the shared capacity booking (lib/booking/commands.ts), which keeps the
@@ -36,6 +37,7 @@ export async function ensureDriveSlots(opts: { from?: string; days?: number; sto
   const days = opts.days ?? driveConfig().daysAhead;
   if (opts.from !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.from)) throw new Error('from must be YYYY-MM-DD');
   const db = await getDb();
+  // Raw SQL: a database function (lib/db/sql/current.sql) makes the missing slot rows in one statement.
   const r = await db.execute<{ added: number }>(
     sql`SELECT comptoir_drive_ensure_slots(${opts.from ?? null}::date, ${days}::int, ${opts.storeId ?? null}::int) AS added`,
   );
@@ -87,6 +89,7 @@ export async function bookHeldSlot(tx: Db, input: { storeId: number; slotId: num
   assertOrderRef(input.orderRef);
   const holder = input.holder ? holderKey(input.holder) : null;
   try {
+    // Raw SQL: a database function (comptoir_drive_book) books under the slot's lock and the capacity trigger.
     const r = await tx.execute<{ booked: BookRow | string }>(
       sql`SELECT comptoir_drive_book(${input.storeId}::int, ${input.slotId}::int, ${holder}::text, ${input.orderRef}::text) AS booked`,
     );
@@ -110,9 +113,8 @@ export async function releaseBooking(tx: Db, orderRef: string, opts: { enforceCu
   const booking = await lockBooking(tx, 'drive', orderRef);
   if (!booking) return { released: false, slotId: null };
   if (opts.enforceCutoff) {
-    const r = await tx.execute<{ cutoff: number }>(sql`
-      SELECT COALESCE((SELECT cutoff_minutes FROM drive_settings WHERE store_id = ${booking.storeId}), 120)::int AS cutoff`);
-    const cutoff = r.rows[0]!.cutoff;
+    const [settings] = await tx.select({ cutoff: driveSettings.cutoffMinutes }).from(driveSettings).where(eq(driveSettings.storeId, booking.storeId));
+    const cutoff = settings?.cutoff ?? DEFAULT_CUTOFF_MINUTES;
     if (booking.secondsToStart <= cutoff * 60) throw new SlotPastCutoffError(cutoff);
   }
   await cancelBooking(tx, booking.claimId);

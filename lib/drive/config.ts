@@ -1,5 +1,7 @@
 /** Drive slots are planned and shown in the shops' own time zone, whatever the server's. */
 export const DRIVE_TIME_ZONE = 'Europe/Paris';
+/** A drive store's cut-off before a slot when it has no drive_settings row (the column's default too). */
+export const DEFAULT_CUTOFF_MINUTES = 120;
 
 function envInt(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];

@@ -1,8 +1,10 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { and, asc, eq, exists, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
 import { ensureDriveSlots } from './commands';
-import { driveConfig } from './config';
+import { stores } from '@/lib/stores/schema';
+import { DEFAULT_CUTOFF_MINUTES, driveConfig } from './config';
+import { driveSettings, driveSlotPlans } from './schema';
 import { DriveNotAvailableError } from './errors';
 import { holderKey, type SlotHolder } from './holder';
 import type { DriveDayView, DriveSlotState, DriveSlotsView } from './types';
@@ -21,6 +23,7 @@ export async function listSlots(storeId: number, opts: { days?: number; holder?:
   const days = opts.days ?? driveConfig().daysAhead;
   const holder = opts.holder ? holderKey(opts.holder) : null;
   const db = await getDb();
+  // Raw SQL: today and the as-of time are read at the database's clock, in Paris time, with the store's cut-off.
   const store = await db.execute<{ cutoff: number; today: string; as_of: string }>(sql`
     SELECT COALESCE(ds.cutoff_minutes, 120)::int AS cutoff,
            to_char(now() AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD') AS today, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS as_of
@@ -30,6 +33,8 @@ export async function listSlots(storeId: number, opts: { days?: number; holder?:
   if (!info) throw new DriveNotAvailableError();
   await ensureDriveSlots({ from: info.today, days, storeId });
 
+  // Raw SQL: the days are a generate_series with a LATERAL closure lookup; the slots count places with
+  // the invariant's own function (comptoir_booking_taken), so the page and the trigger never disagree.
   const [dayRows, slotRows] = await Promise.all([
     db.execute<{ day: string; weekday: number; planned: boolean; reason_fr: string | null; reason_en: string | null }>(sql`
       SELECT to_char(d.day, 'YYYY-MM-DD') AS day, extract(isodow FROM d.day)::int AS weekday, c.reason_fr, c.reason_en,
@@ -42,6 +47,7 @@ export async function listSlots(storeId: number, opts: { days?: number; holder?:
         LIMIT 1
       ) c ON true
       ORDER BY d.day`),
+    // Raw SQL: see above (the invariant's count, and times at the database's clock).
     db.execute<SlotRow>(sql`
       SELECT s.id, s.capacity::int AS capacity,
              to_char(s.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS starts_at,
@@ -108,10 +114,21 @@ export type DriveStore = { storeId: number; slug: string; name: string; town: st
 /** The shops that offer drive pickup and have a slot plan, by name. */
 export async function listDriveStores(): Promise<DriveStore[]> {
   const db = await getDb();
-  const r = await db.execute<{ store_id: number; slug: string; name: string; town: string; cutoff: number }>(sql`
-    SELECT s.location_id AS store_id, s.slug, s.name, s.town, COALESCE(ds.cutoff_minutes, 120)::int AS cutoff
-    FROM stores s LEFT JOIN drive_settings ds ON ds.store_id = s.location_id
-    WHERE s.drive AND EXISTS (SELECT 1 FROM drive_slot_plans p WHERE p.store_id = s.location_id)
-    ORDER BY s.name`);
-  return r.rows.map((s) => ({ storeId: s.store_id, slug: s.slug, name: s.name, town: s.town, cutoffMinutes: s.cutoff }));
+  const rows = await db
+    .select({ storeId: stores.locationId, slug: stores.slug, name: stores.name, town: stores.town, cutoff: driveSettings.cutoffMinutes })
+    .from(stores)
+    .leftJoin(driveSettings, eq(driveSettings.storeId, stores.locationId))
+    .where(
+      and(
+        eq(stores.drive, true),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(driveSlotPlans)
+            .where(eq(driveSlotPlans.storeId, stores.locationId)),
+        ),
+      ),
+    )
+    .orderBy(asc(stores.name));
+  return rows.map(({ cutoff, ...s }) => ({ ...s, cutoffMinutes: cutoff ?? DEFAULT_CUTOFF_MINUTES }));
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import type { DomainError } from '@/lib/errors';
 import { moveBooking, releaseBooking, type SlotBooking } from '@/lib/drive/commands';
@@ -9,7 +9,7 @@ import { captureOrderPayment } from './captures';
 import { OrderNotFoundError, OrderStateError } from './errors';
 import { voidAuthorisation } from './payment';
 import { arrivalRefusal, cancelRefusal, slotMoveRefusal, type OrderFacts } from './permissions';
-import type { OrderMode, OrderStatus, PaymentStatus } from './schema';
+import { orderEvents, orderLines as orderLinesTable, orders, type OrderEventKind, type OrderMode, type OrderStatus, type PaymentStatus } from './schema';
 import { transaction } from '@/lib/db';
 import { driveNotification } from '@/lib/events/drive-event';
 
@@ -53,7 +53,11 @@ function throwIf(refusal: DomainError | null): void {
   if (refusal) throw refusal;
 }
 
-/** The order, locked for this transaction; with its slot, the slot's cut-off and the database's clock. */
+/**
+ * The order, locked for this transaction; with its slot, the slot's cut-off and the database's clock.
+ * Raw SQL: one statement takes the row lock (FOR UPDATE OF o, not the joined rows) and reads the
+ * drive booking's cut-off at the transaction's clock, so the rules are asked about what is locked.
+ */
 async function lockOrder(tx: Db, where: { orderId: number; customerId?: number; locationId?: number }): Promise<OrderRow> {
   if (!Number.isSafeInteger(where.orderId)) throw new OrderNotFoundError();
   const r = await tx.execute<OrderRow>(sql`
@@ -73,14 +77,21 @@ async function lockOrder(tx: Db, where: { orderId: number; customerId?: number; 
   return row;
 }
 
-async function orderLines(tx: Db, orderId: number): Promise<HoldLine[]> {
-  const r = await tx.execute<{ sku_id: number; quantity: number }>(sql`SELECT sku_id, quantity FROM order_lines WHERE order_id = ${orderId}`);
-  return r.rows.map((l) => ({ skuId: l.sku_id, quantity: l.quantity }));
+function orderLines(tx: Db, orderId: number): Promise<HoldLine[]> {
+  return tx.select({ skuId: orderLinesTable.skuId, quantity: orderLinesTable.quantity }).from(orderLinesTable).where(eq(orderLinesTable.orderId, orderId));
 }
 
-async function setStatus(tx: Db, order: OrderRow, to: OrderStatus, actorId: number | null, extra = sql``): Promise<void> {
-  await tx.execute(sql`UPDATE orders SET status = ${to}, updated_at = now() ${extra} WHERE id = ${order.id}`);
-  await tx.execute(sql`INSERT INTO order_events (order_id, kind, actor_id) VALUES (${order.id}, ${to}, ${actorId})`);
+async function addEvent(tx: Db, orderId: number, kind: OrderEventKind, actorId: number | null, note: string | null = null): Promise<void> {
+  await tx.insert(orderEvents).values({ orderId, kind, actorId, note });
+}
+
+/** The transition, on the order locked by lockOrder (whose status the caller has checked), and its event. */
+async function setStatus(tx: Db, order: OrderRow, to: OrderStatus, actorId: number | null, payment?: PaymentStatus): Promise<void> {
+  await tx
+    .update(orders)
+    .set({ status: to, updatedAt: sql`now()`, ...(payment ? { paymentStatus: payment } : {}) })
+    .where(eq(orders.id, order.id));
+  await addEvent(tx, order.id, to, actorId);
 }
 
 async function cancel(tx: Db, order: OrderRow, actorId: number, byCustomer: boolean): Promise<void> {
@@ -89,7 +100,7 @@ async function cancel(tx: Db, order: OrderRow, actorId: number, byCustomer: bool
   if (order.mode === 'drive') await releaseBooking(tx, order.number);
   // Points spent on it go back to the shopper's balance (nothing was earned yet: that happens on completion).
   if (order.points_redeemed > 0) await reversePoints(tx, { customerId: order.customer_id, orderId: order.id, key: `order:${order.id}:cancel` });
-  await setStatus(tx, order, 'cancelled', actorId, order.payment_status === 'authorized' ? sql`, payment_status = 'voided'` : sql``);
+  await setStatus(tx, order, 'cancelled', actorId, order.payment_status === 'authorized' ? 'voided' : undefined);
 }
 
 /**
@@ -145,10 +156,11 @@ export async function moveOrderSlot(input: { orderId: number; customerId: number
       slotId: input.slotId,
       holder: { customerId: input.customerId },
     });
-    await tx.execute(sql`
-      INSERT INTO order_events (order_id, kind, actor_id, note)
-      VALUES (${order.id}, 'slot_moved', ${input.customerId}, ${booking.startsAt.toISOString()})`);
-    await tx.execute(sql`UPDATE orders SET updated_at = now() WHERE id = ${order.id}`);
+    await addEvent(tx, order.id, 'slot_moved', input.customerId, booking.startsAt.toISOString());
+    await tx
+      .update(orders)
+      .set({ updatedAt: sql`now()` })
+      .where(eq(orders.id, order.id));
     return booking;
   });
 }
@@ -162,17 +174,22 @@ export async function markArrived(input: { orderId: number; customerId: number; 
   return transaction(async (tx) => {
     const order = await lockOrder(tx, input);
     throwIf(arrivalRefusal(factsOf(order), new Date(order.now)));
-    const r = await tx.execute<{ arrived_at: string }>(sql`
-      UPDATE orders SET arrived_at = COALESCE(arrived_at, now()), arrival_bay = ${bay}, updated_at = now()
-      WHERE id = ${order.id}
-      RETURNING arrived_at`);
-    await tx.execute(sql`INSERT INTO order_events (order_id, kind, actor_id, note) VALUES (${order.id}, 'arrived', ${input.customerId}, ${bay})`);
+    // The first arrival's time is kept; a second tap only changes the bay.
+    const [row] = await tx
+      .update(orders)
+      .set({ arrivedAt: sql`COALESCE(${orders.arrivedAt}, now())`, arrivalBay: bay, updatedAt: sql`now()` })
+      .where(eq(orders.id, order.id))
+      .returning({ arrivedAt: orders.arrivedAt });
+    await addEvent(tx, order.id, 'arrived', input.customerId, bay);
     await notifyDrive(tx, order.location_id, order.id);
-    return { arrivedAt: new Date(r.rows[0]!.arrived_at) };
+    return { arrivedAt: row!.arrivedAt! };
   });
 }
 
-/** Tells open drive screens of this store to re-read (arrivals, handovers). */
+/**
+ * Tells open drive screens of this store to re-read (arrivals, handovers). Raw SQL: NOTIFY has no
+ * query-builder form; PostgreSQL sends it at COMMIT, never for a rolled-back change.
+ */
 async function notifyDrive(tx: Db, locationId: number, orderId: number): Promise<void> {
   await tx.execute(sql`SELECT pg_notify('drive', ${driveNotification({ storeId: locationId, orderId })})`);
 }
@@ -216,7 +233,7 @@ export async function handOverOrder(input: StaffOrderInput): Promise<StaffOrderR
     if (order.mode !== 'drive') throw new OrderNotFoundError();
     if (order.status !== 'ready') throw new OrderStateError(order.status, 'handed over');
     await takeHeldStock(tx, order.location_id, await orderLines(tx, order.id), { actorId: input.actorId, note: `drive ${order.number}` });
-    await setStatus(tx, order, 'collected', input.actorId, order.payment_status === 'due_at_pickup' ? sql`, payment_status = 'paid_at_pickup'` : sql``);
+    await setStatus(tx, order, 'collected', input.actorId, order.payment_status === 'due_at_pickup' ? 'paid_at_pickup' : undefined);
     await earnOnCompletion(tx, order);
     await notifyDrive(tx, order.location_id, order.id);
     return named(order);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { getDb, type Db } from '@/lib/db';
 import { clearCart, lockCartForCheckout } from '@/lib/cart/commands';
 import { bookHeldSlot } from '@/lib/drive/commands';
@@ -9,14 +9,15 @@ import { holdStock, type HoldLine } from '@/lib/inventory/holds';
 import { redeemPoints } from '@/lib/loyalty/commands';
 import { NotAMemberError, NotEnoughPointsError } from '@/lib/loyalty/errors';
 import { getLoyaltyCard } from '@/lib/loyalty/queries';
+import { offersDrive, webWarehouseId } from '@/lib/stores/queries';
 import type { PaymentMethodInput } from '@/lib/payments/types';
 import type { DeliveryAddress } from './address';
 import { DriveNotOfferedError, InvalidCheckoutError, PriceChangedError } from './errors';
 import { newOrderNumber } from './order-number';
 import { authoriseOrderPayment, voidAuthorisation } from './payment';
 import { assertShownPrices, totals, type CartSnapshot } from './pricing';
-import type { OrderMode } from './schema';
-import { intArray, transaction } from '@/lib/db';
+import { orderEvents, orderLines, orders, type OrderMode } from './schema';
+import { transaction } from '@/lib/db';
 
 /*
  * Placing an online order is a single transaction over the cart (locked), the stock (a
@@ -60,25 +61,30 @@ export async function findOrderByKey(customerId: number, key: string): Promise<P
 
 async function orderByKey(customerId: number, key: string): Promise<{ id: number; number: string; paymentReference: string | null } | null> {
   const db = await getDb();
-  const r = await db.execute<{ id: number; number: string; customer_id: number; placed_at_store_id: number | null; payment_reference: string | null }>(
-    sql`SELECT id, number, customer_id, placed_at_store_id, payment_reference FROM orders WHERE idempotency_key = ${key}`,
-  );
-  const row = r.rows[0];
+  const [row] = await db
+    .select({
+      id: orders.id,
+      number: orders.number,
+      customerId: orders.customerId,
+      placedAtStoreId: orders.placedAtStoreId,
+      paymentReference: orders.paymentReference,
+    })
+    .from(orders)
+    .where(eq(orders.idempotencyKey, key));
   if (!row) return null;
-  if (row.customer_id !== customerId || row.placed_at_store_id !== null) throw new IdempotencyKeyReusedError();
-  return { id: row.id, number: row.number, paymentReference: row.payment_reference };
+  if (row.customerId !== customerId || row.placedAtStoreId !== null) throw new IdempotencyKeyReusedError();
+  return { id: row.id, number: row.number, paymentReference: row.paymentReference };
 }
 
 /** Where a mode's stock lives: the web warehouse, or the drive store (which must offer drive). */
 async function stockLocation(tx: Db, cart: CartSnapshot): Promise<number> {
   if (cart.fulfilment === 'delivery') {
-    const r = await tx.execute<{ id: number }>(sql`SELECT id FROM locations WHERE kind = 'warehouse' ORDER BY id LIMIT 1`);
-    if (!r.rows[0]) throw new Error('No web warehouse is configured: home delivery cannot take orders');
-    return r.rows[0].id;
+    const warehouseId = await webWarehouseId(tx);
+    if (warehouseId === null) throw new Error('No web warehouse is configured: home delivery cannot take orders');
+    return warehouseId;
   }
   if (cart.driveStoreId === null) throw new InvalidCheckoutError('Choose a drive store for your order.');
-  const r = await tx.execute<{ drive: boolean }>(sql`SELECT drive FROM stores WHERE location_id = ${cart.driveStoreId}`);
-  if (!r.rows[0]?.drive) throw new DriveNotOfferedError();
+  if (!(await offersDrive(tx, cart.driveStoreId))) throw new DriveNotOfferedError();
   return cart.driveStoreId;
 }
 
@@ -147,23 +153,34 @@ async function placeNewOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
       const locationId = await stockLocation(tx, cart);
       const number = newOrderNumber();
       const a = mode === 'delivery' ? input.address! : null;
-      const inserted = await tx.execute<{ id: number }>(sql`
-        INSERT INTO orders (number, customer_id, mode, location_id, status, subtotal_cents, delivery_cents, points_redeemed,
-                            discount_cents, total_cents, payment_provider, payment_reference, payment_status, card_last4,
-                            delivery_name, delivery_address, delivery_postcode, delivery_town, delivery_phone, idempotency_key)
-        VALUES (${number}, ${input.customerId}, ${mode}, ${locationId}, 'placed', ${subtotal}, ${delivery}, ${points}, ${discount}, ${total},
-                ${auth.providerId}, ${auth.reference}, ${mode === 'delivery' ? 'authorized' : 'due_at_pickup'}, ${auth.last4},
-                ${a?.name ?? null}, ${a?.address ?? null}, ${a?.postcode ?? null}, ${a?.town ?? null}, ${a?.phone ?? null},
-                ${input.idempotencyKey})
-        RETURNING id`);
-      const orderId = inserted.rows[0]!.id;
+      const [inserted] = await tx
+        .insert(orders)
+        .values({
+          number,
+          customerId: input.customerId,
+          mode,
+          locationId,
+          status: 'placed',
+          subtotalCents: subtotal,
+          deliveryCents: delivery,
+          pointsRedeemed: points,
+          discountCents: discount,
+          totalCents: total,
+          paymentProvider: auth.providerId,
+          paymentReference: auth.reference,
+          paymentStatus: mode === 'delivery' ? 'authorized' : 'due_at_pickup',
+          cardLast4: auth.last4,
+          deliveryName: a?.name ?? null,
+          deliveryAddress: a?.address ?? null,
+          deliveryPostcode: a?.postcode ?? null,
+          deliveryTown: a?.town ?? null,
+          deliveryPhone: a?.phone ?? null,
+          idempotencyKey: input.idempotencyKey,
+        })
+        .returning({ id: orders.id });
+      const orderId = inserted!.id;
       const lines: HoldLine[] = cart.lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity }));
-      await tx.execute(sql`
-        INSERT INTO order_lines (order_id, sku_id, quantity, unit_price_cents)
-        SELECT ${orderId}, w.sku, w.n, w.price
-        FROM unnest(${intArray(cart.lines.map((l) => l.skuId))}::int[], ${intArray(cart.lines.map((l) => l.quantity))}::int[],
-                    ${intArray(cart.lines.map((l) => l.unitPriceCents))}::int[]) WITH ORDINALITY AS w(sku, n, price, pos)
-        ORDER BY w.pos`);
+      await tx.insert(orderLines).values(cart.lines.map((l) => ({ orderId, skuId: l.skuId, quantity: l.quantity, unitPriceCents: l.unitPriceCents })));
       await holdStock(tx, locationId, lines);
       if (points > 0) {
         // The balance check is the ledger's conditional update: not enough points rolls all of it back.
@@ -180,7 +197,7 @@ async function placeNewOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
         const holder: SlotHolder = { customerId: input.customerId };
         await bookHeldSlot(tx, { storeId: locationId, slotId: input.slotId!, orderRef: number, holder });
       }
-      await tx.execute(sql`INSERT INTO order_events (order_id, kind, actor_id) VALUES (${orderId}, 'placed', ${input.customerId})`);
+      await tx.insert(orderEvents).values({ orderId, kind: 'placed', actorId: input.customerId });
       await clearCart(tx, input.cartId);
       return { id: orderId, number, replayed: false };
     });

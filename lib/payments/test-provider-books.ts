@@ -13,7 +13,7 @@ import type { TestPayment, TestProviderBooks, TestProviderStore } from './test-p
 export function createDatabaseTestProviderStore(): TestProviderStore {
   return {
     atomically: async (lock, work) => {
-      // Raw SQL: the provider's books are its own tables (migration 0017), kept out of the shop's Drizzle
+      // Raw SQL throughout: the provider's books are its own tables (migration 0017), kept out of the shop's Drizzle
       // schema as a real provider's are out of the shop's database; and an advisory lock.
       return transaction(async (tx) => {
         await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`comptoir-test-provider:${lock}`}))`);

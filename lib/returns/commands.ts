@@ -9,7 +9,7 @@ import { DropOffTooLateError, InvalidReturnError, ReturnKeyReusedError, ReturnNo
 import { assertReturnable, lastDropOff, lockReturnOrder, originalRefundMethod, type ReturnOrder } from './order-facts';
 import { isReturnChangeable } from './permissions';
 import { returnRefusal } from './refusals';
-import { RETURN_REASONS, returns, type RefundMethod, type ReturnReason, type ReturnStatus } from './schema';
+import { RETURN_REASONS, returnEvents, returnLines, returns, type RefundMethod, type ReturnEventKind, type ReturnReason, type ReturnStatus } from './schema';
 
 /*
  * The shopper's side of returns: book a drop-off at a shop's returns desk, move it, cancel it.
@@ -86,6 +86,7 @@ export async function findReturnByKey(customerId: number, key: string): Promise<
 async function lockWindow(tx: Db, order: ReturnOrder, storeId: number, startsAt: string): Promise<number> {
   if (new Date(startsAt) > lastDropOff(order)) throw new DropOffTooLateError(lastDropOff(order));
   const { daysAhead, capacityPerHour } = returnsConfig();
+  // Raw SQL: a database function (lib/db/sql/current.sql) makes the window on first use and locks it.
   const w = await tx.execute<{ id: number }>(sql`
     SELECT (comptoir_return_lock_window(${storeId}::int, ${startsAt}::timestamptz, ${daysAhead}::int, ${capacityPerHour}::int)).id AS id`);
   return w.rows[0]!.id;
@@ -101,11 +102,20 @@ export async function insertReturn(
     // A savepoint, so a code clash does not abort the caller's transaction.
     try {
       return await tx.transaction(async (sp) => {
-        const ins = await sp.execute<{ id: number }>(sql`
-          INSERT INTO returns (code, order_id, customer_id, store_id, window_id, walk_in, refund_method, idempotency_key)
-          VALUES (${code}, ${r.orderId}, ${r.customerId}, ${r.storeId}, ${r.windowId}, ${r.windowId === null}, ${r.refundMethod}, ${r.key})
-          RETURNING id`);
-        return { id: ins.rows[0]!.id, code };
+        const [ins] = await sp
+          .insert(returns)
+          .values({
+            code,
+            orderId: r.orderId,
+            customerId: r.customerId,
+            storeId: r.storeId,
+            windowId: r.windowId,
+            walkIn: r.windowId === null,
+            refundMethod: r.refundMethod,
+            idempotencyKey: r.key,
+          })
+          .returning({ id: returns.id });
+        return { id: ins!.id, code };
       });
     } catch (err) {
       if (pgErrorCode(err) === PG_UNIQUE_VIOLATION && pgConstraint(err) === 'returns_code_unique') continue;
@@ -118,14 +128,12 @@ export async function insertReturn(
 export async function insertLines(tx: Db, returnId: number, lines: ReturnLineInput[]): Promise<void> {
   // One row at a time, in order-line order: each trigger locks its order line, then counts.
   for (const l of lines) {
-    await tx.execute(sql`
-      INSERT INTO return_lines (return_id, order_line_id, quantity, reason)
-      VALUES (${returnId}, ${l.orderLineId}, ${l.quantity}, ${l.reason})`);
+    await tx.insert(returnLines).values({ returnId, orderLineId: l.orderLineId, quantity: l.quantity, reason: l.reason });
   }
 }
 
-export async function addEvent(tx: Db, returnId: number, kind: string, actorId: number | null, note: string | null = null): Promise<void> {
-  await tx.execute(sql`INSERT INTO return_events (return_id, kind, actor_id, note) VALUES (${returnId}, ${kind}, ${actorId}, ${note})`);
+export async function addEvent(tx: Db, returnId: number, kind: ReturnEventKind, actorId: number | null, note: string | null = null): Promise<void> {
+  await tx.insert(returnEvents).values({ returnId, kind, actorId, note });
 }
 
 /**
@@ -177,6 +185,7 @@ type LockedReturn = { id: number; code: string; order_id: number; customer_id: n
 export async function lockReturn(tx: Db, where: { code: string; customerId?: number; storeId?: number }): Promise<LockedReturn> {
   const code = normalizeReturnCode(where.code);
   if (!code) throw new ReturnNotFoundError();
+  // Raw SQL: FOR NO KEY UPDATE, the lock that lets return lines' foreign keys still be checked.
   const r = await tx.execute<LockedReturn>(sql`
     SELECT id, code, order_id, customer_id, store_id, status FROM returns
     WHERE code = ${code}
@@ -199,7 +208,10 @@ export async function rescheduleReturn(input: { customerId: number; code: string
     if (!isReturnChangeable(ret.status)) throw new ReturnStateError(ret.status, 'moved');
     const order = await lockReturnOrder(tx, { id: ret.order_id });
     const windowId = await lockWindow(tx, order, ret.store_id, startsAt);
-    await tx.execute(sql`UPDATE returns SET window_id = ${windowId}, updated_at = now() WHERE id = ${ret.id}`);
+    await tx
+      .update(returns)
+      .set({ windowId, updatedAt: sql`now()` })
+      .where(eq(returns.id, ret.id));
     await addEvent(tx, ret.id, 'rescheduled', input.customerId, startsAt);
     return { startsAt };
   });
@@ -210,7 +222,10 @@ export async function cancelReturn(input: { customerId: number; code: string }):
   await transaction({ refusal: returnRefusal }, async (tx) => {
     const ret = await lockReturn(tx, { code: input.code, customerId: input.customerId });
     if (!isReturnChangeable(ret.status)) throw new ReturnStateError(ret.status, 'cancelled');
-    await tx.execute(sql`UPDATE returns SET status = 'cancelled', cancelled_at = now(), updated_at = now() WHERE id = ${ret.id}`);
+    await tx
+      .update(returns)
+      .set({ status: 'cancelled', cancelledAt: sql`now()`, updatedAt: sql`now()` })
+      .where(eq(returns.id, ret.id));
     await addEvent(tx, ret.id, 'cancelled', input.customerId);
   });
 }

@@ -1,8 +1,8 @@
 import 'server-only';
 import { and, asc, eq, gte, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { getDb } from '@/lib/db/client';
+import { getDb, type Db } from '@/lib/db/client';
 import { hhmm, parisNow, type Closure, type OpeningInterval } from './hours';
-import { storeClosures, storeHours, stores } from './schema';
+import { locations, storeClosures, storeHours, stores } from './schema';
 
 export const STORE_SERVICES = ['clickReserve', 'drive', 'returnsDesk', 'phoneOrders'] as const;
 export type StoreService = (typeof STORE_SERVICES)[number];
@@ -123,4 +123,16 @@ export async function getStoreSchedules(storeIds: readonly number[], now = new D
 
 export async function getStoreHours(storeId: number, now = new Date()): Promise<StoreSchedule> {
   return (await getStoreSchedules([storeId], now)).get(storeId) ?? { hours: [], closures: [] };
+}
+
+/** The web warehouse (the location home deliveries ship from), or null when none is configured. */
+export async function webWarehouseId(db: Db): Promise<number | null> {
+  const [row] = await db.select({ id: locations.id }).from(locations).where(eq(locations.kind, 'warehouse')).orderBy(asc(locations.id)).limit(1);
+  return row?.id ?? null;
+}
+
+/** Whether this store offers drive pickup (false for an unknown id). */
+export async function offersDrive(db: Db, storeId: number): Promise<boolean> {
+  const [row] = await db.select({ drive: stores.drive }).from(stores).where(eq(stores.locationId, storeId));
+  return row?.drive ?? false;
 }

@@ -4,6 +4,9 @@ import { intArray } from '../sql';
 import type { Rng } from './prng';
 import type { SeedTx } from './types';
 
+// Raw SQL throughout: demo data dated from the database's clock (now() - interval …) and written set-wise
+// from generated arrays (unnest), once at setup. Issue 20 moves the seed onto the catalogue import.
+
 /*
  * A few carts left by neighbourhood customers (1–4 lines the web warehouse ships; a third of them
  * chose drive at a drive store). The demo shopper's cart is written with her history

@@ -7,6 +7,9 @@ import type { SeededStore } from './stores';
 import { chunk } from './text';
 import type { SeedTx } from './types';
 
+// Raw SQL throughout: demo data dated from the database's clock (now() - interval …) and written set-wise
+// from generated arrays (unnest), once at setup. Issue 20 moves the seed onto the catalogue import.
+
 /*
  * Drive pickup at the hypermarkets: a weekly slot plan (a French drive's hours, Monday to
  * Saturday, a lunch break on weekdays), the cut-off, days the drive shuts while the shop opens

@@ -13,6 +13,9 @@ import { insertStores, storeSeeds } from './stores';
 import { insertDemoShopperHistory } from './shopper-history';
 import { hashDemoAccounts, insertUsers } from './users';
 
+// Raw SQL throughout: demo data dated from the database's clock (now() - interval …) and written set-wise
+// from generated arrays (unnest), once at setup. Issue 20 moves the seed onto the catalogue import.
+
 export type SeedScale = 'demo' | 'large';
 export type SeedSummary = Record<string, number>;
 

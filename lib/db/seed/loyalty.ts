@@ -5,6 +5,9 @@ import { getLoyaltyRules, pointsForSpend, tierForSpend, type LoyaltyRules } from
 import type { Rng } from './prng';
 import type { SeedTx } from './types';
 
+// Raw SQL throughout: demo data dated from the database's clock (now() - interval …) and written set-wise
+// from generated arrays (unnest), once at setup. Issue 20 moves the seed onto the catalogue import.
+
 /*
  * Loyalty members and their history. The demo shopper has earned on her delivered orders and on
  * three visits to the Lyon shops over the last year and a half, redeemed 100 points at the till

@@ -6,6 +6,9 @@ import type { Rng } from './prng';
 import { withoutStockNotify } from './stock';
 import type { SeedTx } from './types';
 
+// Raw SQL throughout: demo data dated from the database's clock (now() - interval …) and written set-wise
+// from generated arrays (unnest), once at setup. Issue 20 moves the seed onto the catalogue import.
+
 /*
  * Online orders behind the drive's booked places, and a web order history. Every booking the drive
  * seed made (a placeholder 'DEMO-…' reference) becomes a real drive order of a neighbourhood

@@ -7,6 +7,9 @@ import type { Rng } from './prng';
 import { withoutStockNotify } from './stock';
 import type { SeedTx } from './types';
 
+// Raw SQL throughout: demo data dated from the database's clock (now() - interval …) and written set-wise
+// from generated arrays (unnest), once at setup. Issue 20 moves the seed onto the catalogue import.
+
 /*
  * The demo stock draws a few reserved units per shop. Reserved units must be held by somebody
  * (a click & reserve in progress), so the seed writes those reservations, for neighbourhood

@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { Rng } from './prng';
 import type { SeedTx } from './types';
 
+// Raw SQL throughout: demo data dated from the database's clock (now() - interval …) and written set-wise
+// from generated arrays (unnest), once at setup. Issue 20 moves the seed onto the catalogue import.
+
 /*
  * Two booked returns of the demo shopper's delivered orders, at the returns desk of the shop where
  * the demo staff member works: one expected in the next drop-off window (today when the desk is

@@ -4,6 +4,9 @@ import { intArray } from '../sql';
 import { DEMO_ACCOUNTS, DEMO_STAFF_STORE_SLUGS } from './users';
 import type { SeedTx } from './types';
 
+// Raw SQL throughout: demo data dated from the database's clock (now() - interval …) and written set-wise
+// from generated arrays (unnest), once at setup. Issue 20 moves the seed onto the catalogue import.
+
 /*
  * The demo shopper's life outside the web shop, so her activity page and the cart-reminder job
  * have something to show: a reservation collected and paid at a shop eight days ago, one she

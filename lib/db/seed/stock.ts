@@ -5,6 +5,9 @@ import type { StoreFormat } from './store-data';
 import type { SeededStore } from './stores';
 import type { SeedTx } from './types';
 
+// Raw SQL throughout: demo data dated from the database's clock (now() - interval …) and written set-wise
+// from generated arrays (unnest), once at setup. Issue 20 moves the seed onto the catalogue import.
+
 /** Share of the catalogue each format carries: hypers nearly all, city shops and outlets a subset. */
 function carriedShare(format: StoreFormat, rng: Rng): number {
   if (format === 'hyper') return 0.95 + rng.next() * 0.05;
