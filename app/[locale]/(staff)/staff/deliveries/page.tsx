@@ -7,7 +7,7 @@ import { getI18n } from '@/lib/i18n/server';
 import { formatDateTime, formatPrice, interpolate } from '@/lib/i18n/format';
 import { listUncapturedOrders } from '@/lib/orders/captures';
 import { listDeliveryOrders } from '@/lib/orders/queries';
-import { toStaffOrderView } from '../order-views';
+import { toStaffOrderView } from '@/components/staff/order-views';
 import { cancelDeliveryOrderAction } from './cancel-delivery-action';
 import { deliverOrderAction } from './deliver-action';
 import { shipOrderAction } from './ship-action';

@@ -1,6 +1,6 @@
 import { connection, type NextRequest } from 'next/server';
 import { getI18n } from '@/lib/i18n/server';
-import { loadDriveScreen, loadUpcomingDrive } from '@/app/[locale]/(staff)/staff/order-views';
+import { loadDriveScreen, loadUpcomingDrive } from '@/components/staff/order-views';
 import { checkDriveAccess } from './drive-access';
 import { withDatabaseOutage } from '@/lib/http/outage';
 

@@ -5,7 +5,7 @@ import { StoreDeskHeader } from '@/components/staff/store-desk-header';
 import { canActOnStore, requireStaff } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
 import { getStoreById } from '@/lib/stores/queries';
-import { loadDriveScreen } from '../../../order-views';
+import { loadDriveScreen } from '@/components/staff/order-views';
 import { cancelDriveOrderAction } from './cancel-order-action';
 import { handOverAction } from './hand-over-action';
 import { markReadyAction } from './mark-ready-action';
