@@ -71,11 +71,27 @@ describe('server-side sessions', () => {
     const id = await user();
     const other = await user();
     const [a, b, c] = [await startSession(id, 'A'), await startSession(id, 'B'), await startSession(other, 'C')];
-    expect((await listUserSessions(id)).map((s) => s.userAgent).sort()).toEqual(['A', 'B']);
+    const listed = await listUserSessions(id);
+    expect(listed.map((s) => s.userAgent).sort()).toEqual(['A', 'B']);
+    for (const s of listed) {
+      expect(s.createdAt).toBeInstanceOf(Date);
+      expect(Math.abs(s.lastSeenAt.getTime() - Date.now())).toBeLessThan(60_000);
+    }
     expect(await endUserSessions(id)).toBe(2);
     expect(await isSessionLive(a, id, elsewhere())).toBe(false);
     expect(await isSessionLive(b, id, elsewhere())).toBe(false);
     expect(await isSessionLive(c, other, elsewhere())).toBe(true);
+    expect(await listUserSessions(id)).toEqual([]);
+  });
+
+  it('"sign out of my other devices" keeps the one named; an id that is no session keeps none', async () => {
+    const id = await user();
+    const [here, phone, tablet] = [await startSession(id, 'here'), await startSession(id, 'phone'), await startSession(id, 'tablet')];
+    expect(await endUserSessions(id, here)).toBe(2);
+    expect(await isSessionLive(here, id, elsewhere())).toBe(true);
+    expect(await isSessionLive(phone, id, elsewhere())).toBe(false);
+    expect(await isSessionLive(tablet, id, elsewhere())).toBe(false);
+    expect(await endUserSessions(id, 'not-a-session')).toBe(1);
     expect(await listUserSessions(id)).toEqual([]);
   });
 

@@ -1,7 +1,9 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { queryRows } from '@/lib/db/client';
+import { and, desc, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { getDb } from '@/lib/db';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
+import { authSessions } from './schema';
 
 /**
  * Server-side sessions (migration 0018). The signed session cookie carries a session id; every
@@ -12,6 +14,7 @@ import { isDatabaseUnavailable } from '@/lib/db/unavailable';
  * process — the "within seconds" — and dropped at once where the session is ended.
  * Ended by triggers, so no writer can forget: a changed password or role, a removed store
  * membership; the account's deletion removes its sessions (ON DELETE CASCADE).
+ * Times are the database's clock_timestamp(), as its triggers write them (lib/auth/schema.ts).
  */
 export const SESSION_RECHECK_MS = 5_000;
 
@@ -28,7 +31,8 @@ function userIdOf(value: unknown): number | null {
 /** At sign-in: a new session for this user; its id rides in the cookie. */
 export async function startSession(userId: number, userAgent: string | null | undefined): Promise<string> {
   const id = randomUUID();
-  await queryRows('INSERT INTO auth_sessions (id, user_id, user_agent) VALUES ($1, $2, $3)', [id, userId, userAgent?.slice(0, 300) || null]);
+  const db = await getDb();
+  await db.insert(authSessions).values({ id, userId, userAgent: userAgent?.slice(0, 300) || null });
   return id;
 }
 
@@ -43,13 +47,16 @@ export async function isSessionLive(sid: unknown, userId: unknown, now = Date.no
   if (cached && cached.userId === user && cached.until > now) return true;
   let row: { n: number } | undefined;
   try {
-    [row] = await queryRows<{ n: number }>(
-      `WITH s AS (SELECT id FROM auth_sessions WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL),
-            seen AS (UPDATE auth_sessions SET last_seen_at = clock_timestamp()
-                     WHERE id IN (SELECT id FROM s) AND last_seen_at < clock_timestamp() - interval '5 minutes')
-       SELECT count(*)::int AS n FROM s`,
-      [sid, user],
+    const db = await getDb();
+    // Raw SQL: a data-modifying CTE answers and notes the use in one round trip on every session
+    // read, and writes only when the last note is 5 minutes old (clock_timestamp(), as the triggers).
+    const r = await db.execute<{ n: number }>(
+      sql`WITH s AS (SELECT id FROM auth_sessions WHERE id = ${sid} AND user_id = ${user} AND revoked_at IS NULL),
+               seen AS (UPDATE auth_sessions SET last_seen_at = clock_timestamp()
+                        WHERE id IN (SELECT id FROM s) AND last_seen_at < clock_timestamp() - interval '5 minutes')
+          SELECT count(*)::int AS n FROM s`,
     );
+    row = r.rows[0];
   } catch (err) {
     // The database cannot be reached: nobody is signed out for it. Answering "ended" would clear
     // every visitor's cookie during an outage (Auth.js drops the cookie of a session it cannot
@@ -70,16 +77,29 @@ export async function isSessionLive(sid: unknown, userId: unknown, now = Date.no
 export async function endSession(sid: unknown): Promise<void> {
   if (typeof sid !== 'string' || !UUID.test(sid)) return;
   live.delete(sid);
-  await queryRows('UPDATE auth_sessions SET revoked_at = clock_timestamp() WHERE id = $1 AND revoked_at IS NULL', [sid]);
+  const db = await getDb();
+  await db
+    .update(authSessions)
+    .set({ revokedAt: sql`clock_timestamp()` })
+    .where(and(eq(authSessions.id, sid), isNull(authSessions.revokedAt)));
 }
 
 /** "Sign out of all my devices": every session of this user ends, `except` one if named. */
 export async function endUserSessions(userId: number, except?: string): Promise<number> {
   for (const [sid, entry] of live) if (entry.userId === userId && sid !== except) live.delete(sid);
-  const rows = await queryRows<{ id: string }>(
-    'UPDATE auth_sessions SET revoked_at = clock_timestamp() WHERE user_id = $1 AND revoked_at IS NULL AND id::text <> $2 RETURNING id',
-    [userId, except ?? ''],
-  );
+  const db = await getDb();
+  const rows = await db
+    .update(authSessions)
+    .set({ revokedAt: sql`clock_timestamp()` })
+    .where(
+      and(
+        eq(authSessions.userId, userId),
+        isNull(authSessions.revokedAt),
+        // As text: `except` comes from a cookie and need not be a well-formed uuid.
+        except === undefined ? undefined : ne(sql`${authSessions.id}::text`, except),
+      ),
+    )
+    .returning({ id: authSessions.id });
   return rows.length;
 }
 
@@ -87,13 +107,13 @@ export type SessionSummary = { id: string; createdAt: Date; lastSeenAt: Date; us
 
 /** The user's sessions still standing, latest used first (the account page lists them). */
 export async function listUserSessions(userId: number): Promise<SessionSummary[]> {
-  const rows = await queryRows<{ id: string; created_at: Date | string; last_seen_at: Date | string; user_agent: string | null }>(
-    `SELECT id, created_at, last_seen_at, user_agent FROM auth_sessions
-     WHERE user_id = $1 AND revoked_at IS NULL AND created_at > clock_timestamp() - interval '30 days'
-     ORDER BY last_seen_at DESC LIMIT 50`,
-    [userId],
-  );
-  return rows.map((r) => ({ id: r.id, createdAt: new Date(r.created_at), lastSeenAt: new Date(r.last_seen_at), userAgent: r.user_agent }));
+  const db = await getDb();
+  return db
+    .select({ id: authSessions.id, createdAt: authSessions.createdAt, lastSeenAt: authSessions.lastSeenAt, userAgent: authSessions.userAgent })
+    .from(authSessions)
+    .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt), gt(authSessions.createdAt, sql`clock_timestamp() - interval '30 days'`)))
+    .orderBy(desc(authSessions.lastSeenAt))
+    .limit(50);
 }
 
 /**
@@ -101,22 +121,23 @@ export async function listUserSessions(userId: number): Promise<SessionSummary[]
  * (the one named `keep`, the device that made the change, stays).
  */
 export async function setPasswordHash(userId: number, passwordHash: string, keep: string | undefined): Promise<boolean> {
-  const rows = await queryRows<{ id: number }>(
-    `WITH keep AS (SELECT set_config('comptoir.keep_session', $3, true) AS v)
-     UPDATE users SET password_hash = $2 WHERE id = $1 AND EXISTS (SELECT 1 FROM keep) RETURNING id`,
-    [userId, passwordHash, keep ?? ''],
+  const db = await getDb();
+  // Raw SQL: a database function (set_config) names the session to keep for the trigger, local to
+  // this one statement's transaction, which a CTE ties to the UPDATE.
+  const r = await db.execute<{ id: number }>(
+    sql`WITH keep AS (SELECT set_config('comptoir.keep_session', ${keep ?? ''}, true) AS v)
+        UPDATE users SET password_hash = ${passwordHash} WHERE id = ${userId} AND EXISTS (SELECT 1 FROM keep) RETURNING id`,
   );
   for (const [sid, entry] of live) if (entry.userId === userId && sid !== keep) live.delete(sid);
-  return rows.length === 1;
+  return r.rows.length === 1;
 }
 
 /** Sessions ended or past their 30 days count for nothing (a scheduled job, lib/jobs). */
 export async function trimSessions(): Promise<number> {
-  const rows = await queryRows<{ n: number }>(
-    `WITH gone AS (DELETE FROM auth_sessions
-                   WHERE created_at < clock_timestamp() - interval '31 days' OR revoked_at < clock_timestamp() - interval '1 day' RETURNING 1)
-     SELECT count(*)::int AS n FROM gone`,
-    [],
-  );
-  return rows[0]?.n ?? 0;
+  const db = await getDb();
+  const gone = await db
+    .delete(authSessions)
+    .where(or(lt(authSessions.createdAt, sql`clock_timestamp() - interval '31 days'`), lt(authSessions.revokedAt, sql`clock_timestamp() - interval '1 day'`)))
+    .returning({ id: authSessions.id });
+  return gone.length;
 }

@@ -1,7 +1,9 @@
 import 'server-only';
 // From @auth/core, which next-auth re-exports it from (next-auth itself needs Next's runtime).
 import { CredentialsSignin } from '@auth/core/errors';
-import { queryRows } from '@/lib/db/client';
+import { and, eq, or, sql } from 'drizzle-orm';
+import { getDb } from '@/lib/db';
+import { signInAttempts, signInKnownAddresses } from './schema';
 
 /**
  * Sign-in throttle, counted in the database (migrations 0016, 0018) so that every server of a
@@ -52,10 +54,14 @@ export async function beginSignIn(email: string, address: string): Promise<SignI
   const account = accountKey(email);
   const at = address.slice(0, 64) || 'unknown';
   const L = SIGN_IN_LIMITS;
-  const [row] = await queryRows<{ attempt_id: string | null; retry_at: Date | string | null; limited_by: ThrottleRule | null }>(
-    `SELECT * FROM comptoir_begin_sign_in($1, $2, make_interval(mins => $3), $4, $5, $6, make_interval(secs => $7), make_interval(days => $8))`,
-    [account, at, L.windowMinutes, L.perAccountAndAddress, L.perAddress, L.freeFailuresPerAccount, L.maxDelaySeconds, L.knownAddressDays],
+  const db = await getDb();
+  // Raw SQL: a database function counts and takes the turn under advisory locks on the account and
+  // the address, so ten attempts at once cannot slip past a limit of ten.
+  const r = await db.execute<{ attempt_id: string | null; retry_at: Date | string | null; limited_by: ThrottleRule | null }>(
+    sql`SELECT * FROM comptoir_begin_sign_in(${account}, ${at}, make_interval(mins => ${L.windowMinutes}), ${L.perAccountAndAddress}, ${L.perAddress},
+          ${L.freeFailuresPerAccount}, make_interval(secs => ${L.maxDelaySeconds}), make_interval(days => ${L.knownAddressDays}))`,
   );
+  const row = r.rows[0];
   if (!row?.attempt_id) throw new SignInThrottledError(new Date(row?.retry_at ?? Date.now()), row?.limited_by ?? 'account');
   return { attemptId: Number(row.attempt_id), account, address: at };
 }
@@ -66,24 +72,28 @@ export async function beginSignIn(email: string, address: string): Promise<SignI
  * signing in does not hand a guesser a fresh allowance.
  */
 export async function signInSucceeded(turn: SignInTurn): Promise<void> {
-  await queryRows('DELETE FROM sign_in_attempts WHERE id = $1 OR (account = $2 AND address = $3)', [turn.attemptId, turn.account, turn.address]);
+  const db = await getDb();
+  await db
+    .delete(signInAttempts)
+    .where(or(eq(signInAttempts.id, turn.attemptId), and(eq(signInAttempts.account, turn.account), eq(signInAttempts.address, turn.address))));
   if (turn.address === 'unknown') return;
-  await queryRows(
-    `INSERT INTO sign_in_known_addresses (account, address) VALUES ($1, $2)
-     ON CONFLICT (account, address) DO UPDATE SET signed_in_at = clock_timestamp()`,
-    [turn.account, turn.address],
-  );
+  await db
+    .insert(signInKnownAddresses)
+    .values({ account: turn.account, address: turn.address })
+    .onConflictDoUpdate({ target: [signInKnownAddresses.account, signInKnownAddresses.address], set: { signedInAt: sql`clock_timestamp()` } });
 }
 
 /** Attempts older than the window count for nothing (a scheduled job, lib/jobs). */
 export async function trimSignInAttempts(): Promise<number> {
-  const rows = await queryRows<{ n: number }>(
-    `WITH gone AS (DELETE FROM sign_in_attempts WHERE attempted_at < clock_timestamp() - make_interval(mins => $1) RETURNING 1),
-          forgotten AS (DELETE FROM sign_in_known_addresses WHERE signed_in_at < clock_timestamp() - make_interval(days => $2))
-     SELECT count(*)::int AS n FROM gone`,
-    [SIGN_IN_LIMITS.windowMinutes, SIGN_IN_LIMITS.knownAddressDays],
+  const db = await getDb();
+  // Raw SQL: a CTE trims both tables in one statement and counts the attempts in the database —
+  // after an attack there can be hundreds of thousands, whose ids need not travel to be counted.
+  const r = await db.execute<{ n: number }>(
+    sql`WITH gone AS (DELETE FROM sign_in_attempts WHERE attempted_at < clock_timestamp() - make_interval(mins => ${SIGN_IN_LIMITS.windowMinutes}) RETURNING 1),
+             forgotten AS (DELETE FROM sign_in_known_addresses WHERE signed_in_at < clock_timestamp() - make_interval(days => ${SIGN_IN_LIMITS.knownAddressDays}))
+        SELECT count(*)::int AS n FROM gone`,
   );
-  return rows[0]?.n ?? 0;
+  return r.rows[0]?.n ?? 0;
 }
 
 /** Whole minutes until `retryAt`, at least 1: "try again in 12 minutes". */

@@ -425,6 +425,8 @@ export function setConnection(connection: Connection | undefined): void {
 }
 
 /**
+ * Raw SQL, for a statement whose refusal is expected (a RAISE in a database function): each call
+ * gives its own `// Raw SQL:` reason (lib/db/raw-sql.test.ts); everything else goes through Drizzle.
  * One statement on a checked-out connection. node-postgres' `pool.query` destroys the connection
  * when the statement fails, so a stream of expected refusals (a crowd for the last units, each
  * told "not enough stock" by a RAISE) would pay a new connection each; released normally, the

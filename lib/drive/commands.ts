@@ -56,6 +56,8 @@ export async function holdSlot(input: { storeId: number; slotId: number; holder:
   assertId(input.storeId);
   const holder = holderKey(input.holder);
   try {
+    // Raw SQL: a database function takes the hold under the slot's lock; through queryRows because
+    // its refusals (slot full, past the cut-off) are expected — a crowd for the last places.
     const [row] = await queryRows<{ hold: Parameters<typeof readHold>[0] }>('SELECT comptoir_drive_hold($1::int, $2::int, $3::text, $4::int) AS hold', [
       input.storeId,
       input.slotId,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { skus } from '../catalog/schema';
 import { locations } from '../stores/schema';
 import { users } from '../auth/schema';
@@ -48,3 +48,20 @@ export const stockMovements = pgTable(
   },
   (t) => [index('stock_movements_location_sku_idx').on(t.locationId, t.skuId, t.createdAt)],
 );
+
+/**
+ * The stock outbox (migration 0004): the trigger on stock adds a row per change, the relay
+ * (comptoir_take_stock_changes, lib/events/stock-relay.ts) takes them. UNLOGGED in the migration —
+ * a crash may empty it, harmlessly — which a Drizzle table cannot declare (nor drizzle-kit compare);
+ * no foreign keys, so the trigger's insert costs no lookups.
+ */
+export const stockChanges = pgTable('stock_changes', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  locationId: integer('location_id').notNull(),
+  skuId: integer('sku_id').notNull(),
+  available: integer('available').notNull(),
+  changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+  notedAt: timestamp('noted_at', { withTimezone: true })
+    .notNull()
+    .default(sql`clock_timestamp()`),
+});

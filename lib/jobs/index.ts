@@ -1,9 +1,9 @@
 import 'server-only';
-import { queryRows } from '@/lib/db/client';
 import { ensureDriveSlots, sweepDriveHolds } from '@/lib/drive/commands';
 import { purgeAnonymousCarts } from '@/lib/cart/commands';
 import { trimSignInAttempts } from '@/lib/auth/throttle';
 import { trimSessions } from '@/lib/auth/sessions';
+import { trimStockOutbox } from '@/lib/inventory/outbox';
 import { expireDuePoints } from '@/lib/loyalty/commands';
 import { queueCartReminders } from '@/lib/messages/cart-reminders';
 import { deliverQueuedMessages } from '@/lib/messages/deliver';
@@ -24,14 +24,6 @@ async function expireReservations(): Promise<number> {
     total += expired;
     if (expired < 200) return total;
   }
-}
-
-/**
- * Stock changes nobody relayed (no process had live pages open) would pile up in the outbox; a
- * minute on, no page can still be waiting for them (lib/db/migrations/0004_stock_outbox.sql).
- */
-async function trimStockChanges(): Promise<void> {
-  await queryRows(`DELETE FROM stock_changes WHERE noted_at < clock_timestamp() - interval '1 minute'`, []);
 }
 
 /** Marks lapsed drive holds (they stopped counting when they expired; this tidies them). */
@@ -86,7 +78,7 @@ async function retryCaptures(): Promise<number> {
 
 export const serverJobs: Job[] = [
   { name: 'expire-reservations', everyMs: seconds('RESERVATION_SWEEP_SECONDS', 30), run: expireReservations },
-  { name: 'trim-stock-changes', everyMs: 60_000, run: trimStockChanges },
+  { name: 'trim-stock-changes', everyMs: 60_000, run: trimStockOutbox },
   // The week ahead of drive slots, from the plans: a new day appears after midnight (idempotent).
   { name: 'drive-slots', everyMs: seconds('DRIVE_SLOTS_SECONDS', 15 * 60), run: () => ensureDriveSlots() },
   { name: 'drive-holds', everyMs: seconds('DRIVE_HOLD_SWEEP_SECONDS', 60), run: sweepHolds },

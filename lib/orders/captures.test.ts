@@ -88,7 +88,12 @@ describe('capturing card payments after shipping', () => {
     expect(first.due_in_s).toBeGreaterThanOrEqual(55);
     expect(first.due_in_s).toBeLessThanOrEqual(60);
     expect(first.capture_last_error).toMatch(/^payment_unavailable: /);
-    expect(await listUncapturedOrders()).toEqual([expect.objectContaining({ number: placed.number, attempts: 1, status: 'shipped' })]);
+    const [listed, ...more] = await listUncapturedOrders();
+    expect(more).toEqual([]);
+    expect(listed).toMatchObject({ number: placed.number, attempts: 1, status: 'shipped', lastError: first.capture_last_error });
+    // Shipped a moment ago (its 'shipped' event), next attempt in about a minute.
+    expect(Math.abs(listed!.shippedAt.getTime() - Date.now())).toBeLessThan(30_000);
+    expect(listed!.nextAttemptAt!.getTime() - listed!.shippedAt.getTime()).toBeGreaterThan(50_000);
 
     // Not due yet: the job leaves it alone.
     expect(await retryDueCaptures()).toEqual({ captured: 0, failed: 0 });

@@ -1,13 +1,16 @@
 import 'server-only';
-import { queryRows } from '@/lib/db/client';
+import { and, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { getDb } from '@/lib/db';
 import { getPaymentProviderById } from '@/lib/payments';
+import { orderEvents, orders } from './schema';
 
 /**
  * Card payments are captured when the parcel leaves (markShipped). A capture that fails then —
  * the provider down, an authorisation it does not know — must not leave the order shipped and
  * unpaid for good: the order keeps its authorisation, records the attempt, and the capture job
  * tries again with growing waits. Staff see every order shipped and not yet captured
- * (listUncapturedOrders, on the deliveries desk).
+ * (listUncapturedOrders, on the deliveries desk). The claims and backoffs are measured on the
+ * database's clock_timestamp() (the wall clock, not the transaction's start).
  */
 
 export type CaptureTarget = { id: number; number: string; payment_provider: string; payment_reference: string | null; total_cents: number };
@@ -29,23 +32,27 @@ export async function captureOrderPayment(order: CaptureTarget): Promise<boolean
     await getPaymentProviderById(order.payment_provider).capture(order.payment_reference, order.total_cents, `capture:${order.number}`);
   } catch (err) {
     const error = describeFailure(err);
-    const [row] = await queryRows<{ attempts: number; next_at: Date }>(
-      `UPDATE orders SET capture_attempts = capture_attempts + 1, capture_last_error = $2,
-              capture_next_at = clock_timestamp() + least(interval '6 hours', interval '1 minute' * power(2, capture_attempts))
-       WHERE id = $1 AND payment_status = 'authorized'
-       RETURNING capture_attempts AS attempts, capture_next_at AS next_at`,
-      [order.id, error],
-    );
+    const db = await getDb();
+    // The wait doubles with each attempt made before this one (SET reads the row as it was).
+    const [row] = await db
+      .update(orders)
+      .set({
+        captureAttempts: sql`${orders.captureAttempts} + 1`,
+        captureLastError: error,
+        captureNextAt: sql`clock_timestamp() + least(interval '6 hours', interval '1 minute' * power(2, ${orders.captureAttempts}))`,
+      })
+      .where(and(eq(orders.id, order.id), eq(orders.paymentStatus, 'authorized')))
+      .returning({ attempts: orders.captureAttempts, nextAt: orders.captureNextAt });
     console.error(
-      `orders: ${order.number} was shipped but its payment could not be captured (attempt ${row?.attempts ?? '?'}; next ${row ? new Date(row.next_at).toISOString() : 'never'}): ${error}`,
+      `orders: ${order.number} was shipped but its payment could not be captured (attempt ${row?.attempts ?? '?'}; next ${row?.nextAt ? row.nextAt.toISOString() : 'never'}): ${error}`,
     );
     return false;
   }
-  await queryRows(
-    `UPDATE orders SET payment_status = 'captured', capture_attempts = capture_attempts + 1, capture_next_at = NULL, capture_last_error = NULL
-     WHERE id = $1 AND payment_status = 'authorized'`,
-    [order.id],
-  );
+  const db = await getDb();
+  await db
+    .update(orders)
+    .set({ paymentStatus: 'captured', captureAttempts: sql`${orders.captureAttempts} + 1`, captureNextAt: null, captureLastError: null })
+    .where(and(eq(orders.id, order.id), eq(orders.paymentStatus, 'authorized')));
   return true;
 }
 
@@ -55,18 +62,32 @@ export async function captureOrderPayment(order: CaptureTarget): Promise<boolean
  * SKIP LOCKED — so several servers running the job try each order once.
  */
 export async function retryDueCaptures({ limit = 50 } = {}): Promise<{ captured: number; failed: number }> {
-  const due = await queryRows<CaptureTarget>(
-    `UPDATE orders SET capture_next_at = clock_timestamp() + interval '5 minutes'
-     WHERE id IN (
-       SELECT id FROM orders
-       WHERE payment_status = 'authorized' AND status IN ('shipped', 'delivered') AND payment_reference IS NOT NULL
-         AND (capture_next_at IS NULL OR capture_next_at <= clock_timestamp())
-       ORDER BY capture_next_at NULLS FIRST, id
-       LIMIT $1
-       FOR UPDATE SKIP LOCKED)
-     RETURNING id, number, payment_provider, payment_reference, total_cents`,
-    [limit],
-  );
+  const db = await getDb();
+  const claimable = db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(
+      and(
+        eq(orders.paymentStatus, 'authorized'),
+        inArray(orders.status, ['shipped', 'delivered']),
+        isNotNull(orders.paymentReference),
+        or(isNull(orders.captureNextAt), lte(orders.captureNextAt, sql`clock_timestamp()`)),
+      ),
+    )
+    .orderBy(sql`${orders.captureNextAt} NULLS FIRST`, orders.id)
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  const due: CaptureTarget[] = await db
+    .update(orders)
+    .set({ captureNextAt: sql`clock_timestamp() + interval '5 minutes'` })
+    .where(inArray(orders.id, claimable))
+    .returning({
+      id: orders.id,
+      number: orders.number,
+      payment_provider: orders.paymentProvider,
+      payment_reference: orders.paymentReference,
+      total_cents: orders.totalCents,
+    });
   let captured = 0;
   for (const order of due) if (await captureOrderPayment(order)) captured++;
   return { captured, failed: due.length - captured };
@@ -85,32 +106,26 @@ export type UncapturedOrder = {
 
 /** Every order that left the warehouse with its card payment not taken yet, oldest first. */
 export async function listUncapturedOrders(limit = 100): Promise<UncapturedOrder[]> {
-  const rows = await queryRows<{
-    id: number;
-    number: string;
-    status: 'shipped' | 'delivered';
-    total_cents: number;
-    capture_attempts: number;
-    capture_next_at: Date | string | null;
-    capture_last_error: string | null;
-    shipped_at: Date | string;
-  }>(
-    `SELECT o.id, o.number, o.status, o.total_cents, o.capture_attempts, o.capture_next_at, o.capture_last_error,
-            coalesce((SELECT min(e.at) FROM order_events e WHERE e.order_id = o.id AND e.kind = 'shipped'), o.updated_at) AS shipped_at
-     FROM orders o
-     WHERE o.payment_status = 'authorized' AND o.status IN ('shipped', 'delivered')
-     ORDER BY o.id
-     LIMIT $1`,
-    [limit],
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    number: r.number,
-    status: r.status,
-    totalCents: r.total_cents,
-    attempts: r.capture_attempts,
-    nextAttemptAt: r.capture_next_at === null ? null : new Date(r.capture_next_at),
-    lastError: r.capture_last_error,
-    shippedAt: new Date(r.shipped_at),
-  }));
+  const db = await getDb();
+  // When it left: its first 'shipped' event, else its last change.
+  const shippedAt = sql<Date>`coalesce((${db
+    .select({ at: sql`min(${orderEvents.at})` })
+    .from(orderEvents)
+    .where(and(eq(orderEvents.orderId, orders.id), eq(orderEvents.kind, 'shipped')))}), ${orders.updatedAt})`.mapWith(orders.updatedAt);
+  const rows = await db
+    .select({
+      id: orders.id,
+      number: orders.number,
+      status: orders.status,
+      totalCents: orders.totalCents,
+      attempts: orders.captureAttempts,
+      nextAttemptAt: orders.captureNextAt,
+      lastError: orders.captureLastError,
+      shippedAt,
+    })
+    .from(orders)
+    .where(and(eq(orders.paymentStatus, 'authorized'), inArray(orders.status, ['shipped', 'delivered'])))
+    .orderBy(orders.id)
+    .limit(limit);
+  return rows.map((r) => ({ ...r, status: r.status as UncapturedOrder['status'] }));
 }

@@ -93,6 +93,10 @@ export const orders = pgTable(
     check('orders_placed_at_store', sql`${t.placedAtStoreId} is null or (${t.mode} = 'delivery' and ${t.paymentStatus} = 'paid_at_pickup')`),
     index('orders_customer_idx').on(t.customerId, t.placedAt),
     index('orders_location_idx').on(t.locationId, t.status, t.placedAt),
+    // The capture job's due orders (migration 0017).
+    index('orders_capture_due_idx')
+      .on(t.captureNextAt)
+      .where(sql`${t.paymentStatus} = 'authorized' AND ${t.status} IN ('shipped', 'delivered')`),
   ],
 );
 
