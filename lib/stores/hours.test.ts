@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closuresWithin, distinctWeeks, intervalsOn, openingStatus, parisNow, type OpeningInterval } from './hours';
+import { closuresWithin, distinctClosures, distinctWeeks, intervalsOn, openingStatus, parisNow, type OpeningInterval } from './hours';
 
 // Monday–Saturday with a lunch break, Sunday morning only on the "sunday" variant.
 const weekdays: OpeningInterval[] = [1, 2, 3, 4, 5, 6].flatMap((weekday) => [
@@ -138,5 +138,19 @@ describe('distinctWeeks', () => {
     expect(weeks[index[1]!]).toContainEqual({ weekday: 7, opens: '10:00', closes: '13:00' });
     expect(weeks[2]).toEqual([]);
     expect(distinctWeeks([])).toEqual({ weeks: [], index: [] });
+  });
+});
+
+describe('distinctClosures', () => {
+  it('sends each distinct list of closures once, in its order, and points every store at its own', () => {
+    const christmas = { day: '2025-12-25', reasonFr: 'Noël', reasonEn: 'Christmas Day' };
+    const works = { day: '2025-12-22', reasonFr: 'Travaux', reasonEn: 'Building work' };
+    const { closures, index } = distinctClosures([[christmas], [works, christmas], [christmas], [], [christmas, works]]);
+    expect(closures).toEqual([[christmas], [works, christmas], [], [christmas, works]]);
+    expect(index).toEqual([0, 1, 0, 2, 3]);
+    // A reason in one language differing is another closure: the page says it.
+    const renamed = { ...christmas, reasonEn: 'Christmas' };
+    expect(distinctClosures([[christmas], [renamed]]).index).toEqual([0, 1]);
+    expect(distinctClosures([])).toEqual({ closures: [], index: [] });
   });
 });

@@ -102,21 +102,38 @@ export function closuresWithin(closures: readonly Closure[], from: string, days:
 /** Days of closures shipped with a kept page: its day, the day it may still be served, two weeks ahead. */
 export const BROWSER_CLOSURE_DAYS = 21;
 
+/** Values many stores share, sent once: the distinct ones (by `key`) and each input's index into them. */
+function distinct<T, U>(items: readonly T[], key: (item: T) => string, keep: (item: T) => U): { values: U[]; index: number[] } {
+  const values: U[] = [];
+  const seen = new Map<string, number>();
+  const index = items.map((item) => {
+    const k = key(item);
+    let at = seen.get(k);
+    if (at === undefined) {
+      at = values.push(keep(item)) - 1;
+      seen.set(k, at);
+    }
+    return at;
+  });
+  return { values, index };
+}
+
 /**
  * Weekly hours shared by many stores sent once: the distinct weeks, and each input's index into
  * them (most stores keep the same hours, and the store list ships every store's to the browser).
  */
 export function distinctWeeks(schedules: readonly (readonly OpeningInterval[])[]): { weeks: OpeningInterval[][]; index: number[] } {
-  const weeks: OpeningInterval[][] = [];
-  const seen = new Map<string, number>();
-  const index = schedules.map((hours) => {
-    const key = JSON.stringify(hours.map((h) => [h.weekday, hhmm(h.opens), hhmm(h.closes)]));
-    let at = seen.get(key);
-    if (at === undefined) {
-      at = weeks.push(hours.map((h) => ({ weekday: h.weekday, opens: hhmm(h.opens), closes: hhmm(h.closes) }))) - 1;
-      seen.set(key, at);
-    }
-    return at;
-  });
-  return { weeks, index };
+  const normal = (hours: readonly OpeningInterval[]) => hours.map((h) => ({ weekday: h.weekday, opens: hhmm(h.opens), closes: hhmm(h.closes) }));
+  const { values, index } = distinct(schedules, (hours) => JSON.stringify(normal(hours).map((h) => [h.weekday, h.opens, h.closes])), normal);
+  return { weeks: values, index };
+}
+
+/** The same for the closures each store ships (closuresWithin): most stores close on the same public holidays. */
+export function distinctClosures(lists: readonly (readonly Closure[])[]): { closures: Closure[][]; index: number[] } {
+  const { values, index } = distinct(
+    lists,
+    (list) => JSON.stringify(list.map((c) => [c.day, c.reasonFr, c.reasonEn])),
+    (list) => list.map((c) => ({ day: c.day, reasonFr: c.reasonFr, reasonEn: c.reasonEn })),
+  );
+  return { closures: values, index };
 }
