@@ -17,7 +17,7 @@ import { createPortal } from 'react-dom';
 import { refreshVisitor } from '@/components/layout/visitor';
 import { initialActionState, type ActionState } from '@/lib/actions/state';
 import type { Locale } from '@/lib/i18n/config';
-import { openingStatus, type Closure, type OpeningInterval } from '@/lib/stores/hours';
+import { openingStatusAt, parisNow, parisNowFrom, type Closure, type OpeningInterval, type ParisClock } from '@/lib/stores/hours';
 import type { OpeningTexts } from '@/lib/stores/opening-text';
 import { IsMyStoreNote } from './is-my-store-note';
 import type { MakeMyStoreAction } from './make-my-store-button';
@@ -33,6 +33,13 @@ type Props = {
   /** The distinct weekly hours and closures the cards' `data-week` and `data-closures` point into. */
   weeks: OpeningInterval[][];
   closures: Closure[][];
+  /**
+   * Paris's offsets and weekday names, as the server's Intl gives them: "open now" is worked out
+   * without Intl in the browser, whose first date format costs some 50 ms of main thread (more on
+   * a phone). Intl only past the clock's span (a tab left open for weeks).
+   */
+  clock: ParisClock;
+  weekdays: string[];
   makeMyStore: MakeMyStoreAction;
   /** The server-rendered cards (StoreCard), each in its `<li>`. */
   children: ReactNode;
@@ -98,7 +105,7 @@ function routableHref(event: MouseEvent<HTMLElement>): string | null {
  * The list was 57 cards of five components each (frame, status, button, two links): hydrating them
  * was most of the page's main-thread time on a phone.
  */
-export function StoreListLive({ as: List, label, locale, t, weeks, closures, makeMyStore, children }: Props) {
+export function StoreListLive({ as: List, label, locale, t, weeks, closures, clock, weekdays, makeMyStore, children }: Props) {
   const router = useRouter();
   const now = useMinuteClock();
   const myStoreId = useMyStoreId();
@@ -124,14 +131,16 @@ export function StoreListLive({ as: List, label, locale, t, weeks, closures, mak
   const lines = useMemo(() => {
     const byKey = new Map<string, ReactNode>();
     if (!now) return byKey;
+    const today = parisNowFrom(now, clock) ?? parisNow(now);
     for (const { week, closures: closed } of cards) {
       const key = `${week}/${closed}`;
       const hours = weeks[week];
       if (byKey.has(key) || !hours) continue;
-      byKey.set(key, <OpeningStatusLine status={openingStatus(hours, closures[closed] ?? [], now)} locale={locale} t={t} />);
+      const status = openingStatusAt(hours, closures[closed] ?? [], today);
+      byKey.set(key, <OpeningStatusLine status={status} locale={locale} t={t} weekdays={weekdays} />);
     }
     return byKey;
-  }, [now, cards, weeks, closures, locale, t]);
+  }, [now, cards, weeks, closures, clock, weekdays, locale, t]);
 
   function submit(event: FormEvent<HTMLElement>) {
     const form = event.target;

@@ -11,8 +11,8 @@ import type { Locale } from '@/lib/i18n/config';
 import { getDictionary } from '@/lib/i18n/dictionary';
 import { interpolate } from '@/lib/i18n/format';
 import { getCurrentSchedules } from '@/lib/stores/cached';
-import { BROWSER_CLOSURE_DAYS, closuresWithin, distinctClosures, distinctWeeks } from '@/lib/stores/hours';
-import { pickOpeningTexts } from '@/lib/stores/opening-text';
+import { BROWSER_CLOSURE_DAYS, closuresWithin, distinctClosures, distinctWeeks, parisClock } from '@/lib/stores/hours';
+import { pickOpeningTexts, weekdayNames } from '@/lib/stores/opening-text';
 import type { StoreSummary } from '@/lib/stores/queries';
 import { makeMyStore } from './actions';
 
@@ -93,6 +93,8 @@ export async function StoreLocator({ locale, stores, heading, near = '', problem
                 t={{ ...pickOpeningTexts(t.stores), isMyStore: t.stores.isMyStore, saving: t.stores.saving }}
                 weeks={weeks}
                 closures={closed.closures}
+                clock={parisClock(day, BROWSER_CLOSURE_DAYS)}
+                weekdays={weekdayNames(locale)}
                 makeMyStore={makeMyStore}
               >
                 {stores.map((store, i) => (
