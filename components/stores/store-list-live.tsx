@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import {
   Fragment,
   startTransition,
+  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -116,9 +117,13 @@ export function StoreListLive({ as: List, label, locale, t, weeks, closures, clo
   const sending = useRef(new Set<number>());
   const prefetched = useRef(new Set<string>());
 
-  // Read again when the server sends other cards (another search, a refresh).
-  useLayoutEffect(() => {
-    if (list) setCards(readCards(list));
+  // Read again when the server sends other cards (another search, a refresh). After paint, and as
+  // a transition: the statuses and my store are rendered in slices of their own rather than in the
+  // task that hydrated the list (the placeholders show meanwhile, as they did until hydration).
+  useEffect(() => {
+    if (!list) return;
+    const found = readCards(list);
+    startTransition(() => setCards(found));
   }, [list, children]);
 
   // Before paint, so that the outline, the button hidden and "My store" shown land in one frame.
