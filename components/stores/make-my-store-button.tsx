@@ -3,6 +3,7 @@
 import { useActionState, useEffect } from 'react';
 import { refreshVisitor } from '@/components/layout/visitor';
 import { initialActionState, type ActionState } from '@/lib/actions/state';
+import { IsMyStoreNote } from './is-my-store-note';
 import { announceMyStoreChange, useMyStoreId } from './use-my-store-id';
 
 export type MakeMyStoreAction = (prev: ActionState, formData: FormData) => Promise<ActionState>;
@@ -31,12 +32,7 @@ export function MakeMyStoreButton({ action, storeId, storeName, t }: Props) {
     <form action={formAction} className="flex flex-col gap-1">
       <input type="hidden" name="storeId" value={storeId} />
       {isMine ? (
-        <p className="inline-flex min-h-11 items-center gap-1.5 text-sm font-semibold text-brand-700" data-testid="is-my-store">
-          <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 fill-current">
-            <path d="M8.1 14.3 3.8 10l1.4-1.4 2.9 2.9 6.7-6.7 1.4 1.4z" />
-          </svg>
-          {t.isMyStore}
-        </p>
+        <IsMyStoreNote text={t.isMyStore} />
       ) : (
         <button type="submit" className="btn-secondary" disabled={pending} data-testid="make-my-store">
           {pending ? t.saving : t.makeMyStore}

@@ -10,14 +10,13 @@ const labelKey = {
   phoneOrders: 'servicePhoneOrders',
 } as const satisfies Record<StoreService, keyof Texts>;
 
+/** The badges' style is set once on the list, not on each badge: the store list has 57 cards of them. */
 export function ServiceBadges({ services, t }: { services: readonly StoreService[]; t: Texts }) {
   if (services.length === 0) return null;
   return (
-    <ul aria-label={t.services} className="flex flex-wrap gap-1.5">
+    <ul aria-label={t.services} className="flex flex-wrap gap-1.5 *:rounded-full *:bg-brand-50 *:px-2.5 *:py-0.5 *:text-xs *:font-medium *:text-brand-700">
       {services.map((s) => (
-        <li key={s} className="rounded-full bg-brand-50 px-2.5 py-0.5 text-xs font-medium text-brand-700">
-          {t[labelKey[s]]}
-        </li>
+        <li key={s}>{t[labelKey[s]]}</li>
       ))}
     </ul>
   );

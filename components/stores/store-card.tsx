@@ -1,35 +1,49 @@
-import Link from 'next/link';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { formatDistance, interpolate } from '@/lib/i18n/format';
-import type { Closure } from '@/lib/stores/hours';
 import type { StoreSummary } from '@/lib/stores/queries';
-import { LiveOpeningStatus } from './live-opening-status';
-import { MakeMyStoreButton, type MakeMyStoreAction } from './make-my-store-button';
 import { ServiceBadges } from './service-badges';
-import { StoreCardFrame } from './store-card-frame';
+import './store-list.css';
 
 type Props = {
   store: StoreSummary;
   distanceKm: number | null;
-  /** The store's weekly hours (an index into the page's StoreHoursProvider) and coming closures: "open now" is the browser's. */
+  /** Indexes into the list's distinct weekly hours and closures (StoreListLive's `weeks` and `closures`). */
   week: number;
-  closures: Closure[];
+  closures: number;
   locale: Locale;
   t: Dictionary['stores'];
-  makeMyStore: MakeMyStoreAction;
+  /** "Make this my store" bound to its first state: what the form posts before the page's script runs. */
+  makeMyStore: (formData: FormData) => void;
 };
 
-/** One store in the locator list: the same for every visitor; "open now" and "my store" are the browser's. */
+/**
+ * One store in the locator list, rendered on the server only: no component of its own in the
+ * browser. The list's one StoreListLive finds the card by its data attributes and adds what only
+ * the browser knows: "open now" in `.store-card-status` (beside the placeholder, which CSS then
+ * hides), `data-mine` on the visitor's store (and "My store" in its form), the saving state and
+ * the answer of "Make this my store". The links are plain anchors that the list routes itself.
+ * Styles: store-list.css.
+ */
 export function StoreCard({ store, distanceKm, week, closures, locale, t, makeMyStore }: Props) {
   const headingId = `store-${store.id}-name`;
+  const href = `/stores/${store.slug}`;
+  const named = ` (${store.name})`;
   return (
-    <StoreCardFrame storeId={store.id} slug={store.slug} headingId={headingId}>
+    <article
+      aria-labelledby={headingId}
+      className="store-card card"
+      data-testid="store-card"
+      data-store-slug={store.slug}
+      data-store-id={store.id}
+      data-week={week}
+      data-closures={closures}
+    >
       <div className="flex items-start justify-between gap-3">
         <h3 id={headingId} className="text-base leading-snug font-bold">
-          <Link href={`/stores/${store.slug}`} className="hover:underline">
+          <a href={href} className="hover:underline">
             {store.name}
-          </Link>
+          </a>
         </h3>
         {distanceKm !== null && (
           <p className="shrink-0 text-sm font-semibold text-brand-700 tabular-nums" data-testid="store-distance">
@@ -37,23 +51,26 @@ export function StoreCard({ store, distanceKm, week, closures, locale, t, makeMy
           </p>
         )}
       </div>
-      <p className="text-sm text-muted">
-        {store.address}, {store.postcode} {store.town}
-      </p>
-      <LiveOpeningStatus week={week} closures={closures} />
+      <p className="text-sm text-muted">{`${store.address}, ${store.postcode} ${store.town}`}</p>
+      <div className="store-card-status">
+        <p className="store-card-pending" aria-hidden="true">
+          <span className="animate-pulse" />
+        </p>
+      </div>
       <ServiceBadges services={store.services} t={t} />
       <div className="mt-1 flex flex-wrap items-start gap-2">
-        <Link href={`/stores/${store.slug}`} className="btn-secondary">
+        <a href={href} className="btn-secondary">
           {t.viewStore}
-          <span className="sr-only"> ({store.name})</span>
-        </Link>
-        <MakeMyStoreButton
-          action={makeMyStore}
-          storeId={store.id}
-          storeName={store.name}
-          t={{ makeMyStore: t.makeMyStore, isMyStore: t.isMyStore, saving: t.saving }}
-        />
+          <span className="sr-only">{named}</span>
+        </a>
+        <form action={makeMyStore} className="flex flex-col gap-1">
+          <input type="hidden" name="storeId" value={store.id} />
+          <button type="submit" className="store-card-choose btn-secondary" data-testid="make-my-store">
+            <span className="store-card-choose-label">{t.makeMyStore}</span>
+            <span className="sr-only">{named}</span>
+          </button>
+        </form>
       </div>
-    </StoreCardFrame>
+    </article>
   );
 }

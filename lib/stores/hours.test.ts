@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { closuresWithin, distinctWeeks, intervalsOn, openingStatus, parisNow, type OpeningInterval } from './hours';
+import {
+  closuresWithin,
+  distinctClosures,
+  distinctWeeks,
+  intervalsOn,
+  openingStatus,
+  openingStatusAt,
+  parisClock,
+  parisNow,
+  parisNowFrom,
+  type OpeningInterval,
+} from './hours';
 
 // Monday–Saturday with a lunch break, Sunday morning only on the "sunday" variant.
 const weekdays: OpeningInterval[] = [1, 2, 3, 4, 5, 6].flatMap((weekday) => [
@@ -138,5 +149,57 @@ describe('distinctWeeks', () => {
     expect(weeks[index[1]!]).toContainEqual({ weekday: 7, opens: '10:00', closes: '13:00' });
     expect(weeks[2]).toEqual([]);
     expect(distinctWeeks([])).toEqual({ weeks: [], index: [] });
+  });
+});
+
+describe('distinctClosures', () => {
+  it('sends each distinct list of closures once, in its order, and points every store at its own', () => {
+    const christmas = { day: '2025-12-25', reasonFr: 'Noël', reasonEn: 'Christmas Day' };
+    const works = { day: '2025-12-22', reasonFr: 'Travaux', reasonEn: 'Building work' };
+    const { closures, index } = distinctClosures([[christmas], [works, christmas], [christmas], [], [christmas, works]]);
+    expect(closures).toEqual([[christmas], [works, christmas], [], [christmas, works]]);
+    expect(index).toEqual([0, 1, 0, 2, 3]);
+    // A reason in one language differing is another closure: the page says it.
+    const renamed = { ...christmas, reasonEn: 'Christmas' };
+    expect(distinctClosures([[christmas], [renamed]]).index).toEqual([0, 1]);
+    expect(distinctClosures([])).toEqual({ closures: [], index: [] });
+  });
+});
+
+describe('parisClock and parisNowFrom', () => {
+  it('finds each summer-time change to the minute, as Intl has it', () => {
+    // 2026: summer time from 29 March 01:00 UTC, winter time from 25 October 01:00 UTC.
+    expect(parisClock('2026-03-20', 21).offsets).toEqual([
+      { from: Date.parse('2026-03-19T00:00:00Z'), minutes: 60 },
+      { from: Date.parse('2026-03-29T01:00:00Z'), minutes: 120 },
+    ]);
+    expect(parisClock('2026-10-20', 21).offsets.slice(1)).toEqual([{ from: Date.parse('2026-10-25T01:00:00Z'), minutes: 60 }]);
+    expect(parisClock('2026-06-01', 21).offsets).toHaveLength(1);
+  });
+
+  it('tells the same Paris time as parisNow over its whole span, and nothing outside it', () => {
+    for (const day of ['2025-03-20', '2025-10-15', '2026-01-01', '2026-12-05']) {
+      const clock = parisClock(day, 21);
+      // Every 37 minutes (which lands on every minute of the hour in turn), and each change's minutes.
+      const instants = [];
+      for (let t = clock.offsets[0]!.from; t < clock.until; t += 37 * 60_000) instants.push(t);
+      for (const { from } of clock.offsets.slice(1)) instants.push(from - 60_000, from, from + 59_999);
+      for (const t of instants) expect(parisNowFrom(new Date(t), clock), new Date(t).toISOString()).toEqual(parisNow(new Date(t)));
+      expect(parisNowFrom(new Date(clock.until), clock)).toBeNull();
+      expect(parisNowFrom(new Date(clock.offsets[0]!.from - 1), clock)).toBeNull();
+    }
+  });
+
+  it('covers the whole Paris day it starts from, for the days asked and more', () => {
+    const clock = parisClock('2026-07-01', 21);
+    expect(parisNowFrom(new Date('2026-06-30T22:00:00Z'), clock)).toMatchObject({ date: '2026-07-01', minutes: 0 });
+    expect(parisNowFrom(new Date('2026-07-21T21:59:00Z'), clock)).toMatchObject({ date: '2026-07-21', minutes: 23 * 60 + 59 });
+  });
+
+  it('gives openingStatusAt what openingStatus reads from the clock', () => {
+    const clock = parisClock('2025-03-25', 21);
+    for (const iso of ['2025-03-30T08:30:00Z', '2025-03-30T00:30:00Z', '2025-03-31T07:30:00Z', '2025-04-04T17:45:00Z']) {
+      expect(openingStatusAt(withSunday, [newYear], parisNowFrom(new Date(iso), clock)!)).toEqual(openingStatus(withSunday, [newYear], new Date(iso)));
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getDictionary } from '@/lib/i18n/dictionary';
 import { openingStatus, type OpeningInterval } from './hours';
-import { describeOpeningStatus, pickOpeningTexts, weekdayLabels } from './opening-text';
+import { describeOpeningStatus, pickOpeningTexts, weekdayLabels, weekdayNames } from './opening-text';
 
 const hours: OpeningInterval[] = [1, 2, 3, 4, 5, 6].flatMap((weekday) => [
   { weekday, opens: '09:00', closes: '12:30' },
@@ -13,7 +13,10 @@ const en = getDictionary('en').stores;
 
 function texts(iso: string) {
   const status = openingStatus(hours, closures, new Date(iso));
-  return [describeOpeningStatus(status, 'fr', fr), describeOpeningStatus(status, 'en', en)];
+  const said = [describeOpeningStatus(status, 'fr', fr), describeOpeningStatus(status, 'en', en)];
+  // The same with the day names given (as the store list does, to spare the browser its Intl).
+  expect([describeOpeningStatus(status, 'fr', fr, weekdayNames('fr')), describeOpeningStatus(status, 'en', en, weekdayNames('en'))]).toEqual(said);
+  return said;
 }
 
 describe('describeOpeningStatus', () => {
@@ -37,6 +40,7 @@ describe('weekdayLabels and pickOpeningTexts', () => {
   it('names the days Monday first, capitalised, in each language', () => {
     expect(weekdayLabels('en')).toEqual(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
     expect(weekdayLabels('fr')).toEqual(['Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi', 'Samedi', 'Dimanche']);
+    expect(weekdayNames('fr')).toEqual(['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche']);
   });
 
   it('keeps only the texts "open now" uses, which describe the same', () => {

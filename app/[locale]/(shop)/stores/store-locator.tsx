@@ -3,15 +3,16 @@ import { Suspense } from 'react';
 import { StoreMapPreview } from '@/components/map/store-map-preview';
 import { storeMapTexts } from '@/components/map/types';
 import { StoreCard } from '@/components/stores/store-card';
-import { StoreHoursProvider } from '@/components/stores/store-hours-context';
+import { StoreListLive } from '@/components/stores/store-list-live';
 import { StoreLocatorMap } from '@/components/stores/store-locator-map';
 import { StoreSearchForm } from '@/components/stores/store-search-form';
+import { initialActionState } from '@/lib/actions/state';
 import type { Locale } from '@/lib/i18n/config';
 import { getDictionary } from '@/lib/i18n/dictionary';
 import { interpolate } from '@/lib/i18n/format';
 import { getCurrentSchedules } from '@/lib/stores/cached';
-import { BROWSER_CLOSURE_DAYS, closuresWithin, distinctWeeks } from '@/lib/stores/hours';
-import { pickOpeningTexts } from '@/lib/stores/opening-text';
+import { BROWSER_CLOSURE_DAYS, closuresWithin, distinctClosures, distinctWeeks, parisClock } from '@/lib/stores/hours';
+import { pickOpeningTexts, weekdayNames } from '@/lib/stores/opening-text';
 import type { StoreSummary } from '@/lib/stores/queries';
 import { makeMyStore } from './actions';
 
@@ -29,7 +30,8 @@ type Props = {
 /**
  * The store locator, as the kept list (./list/[view]) and a search (./near) show it. Nothing here
  * is per visitor or per second: each store's "open now" and which store is the visitor's are
- * worked out in the browser from the cached hours and the my-store cookie.
+ * worked out in the browser from the cached hours and the my-store cookie, by one component for the
+ * whole list (StoreListLive); the cards are server HTML only.
  *
  * The list is a Suspense boundary of its own although nothing in it waits: React sends a completed
  * boundary larger than its chunk size (12.8 kB of HTML) after the rest of the document, hidden, and
@@ -40,7 +42,9 @@ export async function StoreLocator({ locale, stores, heading, near = '', problem
   const t = getDictionary(locale);
   const { day, schedules } = await getCurrentSchedules(stores.map(({ id, slug }) => ({ id, slug })));
   const { weeks, index } = distinctWeeks(stores.map((s) => schedules.get(s.id)?.hours ?? []));
-  const List = origin ? 'ol' : 'ul';
+  const closed = distinctClosures(stores.map((s) => closuresWithin(schedules.get(s.id)?.closures ?? [], day, BROWSER_CLOSURE_DAYS)));
+  // What a card's form posts before the page's script has run (no answer to show then: the page is made again).
+  const makeMyStoreFirst = makeMyStore.bind(null, initialActionState);
   const mapStores = stores.map(({ id, slug, name, town, lat, lng }) => ({ id, slug, name, town, lat, lng }));
 
   return (
@@ -82,23 +86,31 @@ export async function StoreLocator({ locale, stores, heading, near = '', problem
             <p className="text-muted">{t.stores.noStores}</p>
           ) : (
             <Suspense fallback={<ListPlaceholder />}>
-              <StoreHoursProvider locale={locale} t={pickOpeningTexts(t.stores)} weeks={weeks}>
-                <List aria-label={t.stores.storeList} className="flex flex-col gap-3" data-testid="store-list">
-                  {stores.map((store, i) => (
-                    <li key={store.id}>
-                      <StoreCard
-                        store={store}
-                        distanceKm={store.distanceKm}
-                        week={index[i] ?? 0}
-                        closures={closuresWithin(schedules.get(store.id)?.closures ?? [], day, BROWSER_CLOSURE_DAYS)}
-                        locale={locale}
-                        t={t.stores}
-                        makeMyStore={makeMyStore}
-                      />
-                    </li>
-                  ))}
-                </List>
-              </StoreHoursProvider>
+              <StoreListLive
+                as={origin ? 'ol' : 'ul'}
+                label={t.stores.storeList}
+                locale={locale}
+                t={{ ...pickOpeningTexts(t.stores), isMyStore: t.stores.isMyStore, saving: t.stores.saving }}
+                weeks={weeks}
+                closures={closed.closures}
+                clock={parisClock(day, BROWSER_CLOSURE_DAYS)}
+                weekdays={weekdayNames(locale)}
+                makeMyStore={makeMyStore}
+              >
+                {stores.map((store, i) => (
+                  <li key={store.id}>
+                    <StoreCard
+                      store={store}
+                      distanceKm={store.distanceKm}
+                      week={index[i] ?? 0}
+                      closures={closed.index[i] ?? 0}
+                      locale={locale}
+                      t={t.stores}
+                      makeMyStore={makeMyStoreFirst}
+                    />
+                  </li>
+                ))}
+              </StoreListLive>
             </Suspense>
           )}
         </section>
