@@ -111,6 +111,9 @@ test('signing out ends the session: a cookie captured before opens nothing after
   page,
   browser,
 }, testInfo) => {
+  // Four browser contexts and about fifteen page loads: three times the default budget on a two-core
+  // runner (it ran out at 45 s under load while its own step still had time to wait).
+  test.slow();
   const email = `e2e-sessions-${testInfo.project.name}-${Date.now()}@example.com`;
   const baseURL = testInfo.project.use.baseURL;
   /** A device that replays `cookies` captured earlier (what a thief with a copied cookie does). */
