@@ -172,3 +172,40 @@ test('signing out ends the session: a cookie captured before opens nothing after
   await deskThief.close();
   await desk.close();
 });
+
+test('the header never names the person again once they sign out, even if it reads while the sign-out is under way', async ({ page }) => {
+  await signIn(page, accounts.staff.email, accounts.staff.password);
+  await page.goto('/account');
+  const accountLink = page.getByRole('banner').getByRole('link', { name: /^Account: / });
+  await expect(accountLink).toBeVisible();
+  const label = (await accountLink.getAttribute('aria-label')) ?? '';
+  // The sign-out reaches the server 1.5 s late, and the window gains focus meanwhile: SWR reads
+  // the visitor on focus, and before the hold that read came back with the session still alive.
+  await page.route(
+    (url) => url.pathname === '/account',
+    async (route) => {
+      if (route.request().method() === 'POST') await new Promise((r) => setTimeout(r, 1_500));
+      await route.fallback();
+    },
+  );
+  // Every state the header goes through from the click on: named, or not.
+  await page.evaluate((named) => {
+    const seen: boolean[] = [];
+    (window as unknown as { headerStates: boolean[] }).headerStates = seen;
+    const isNamed = () => [...document.querySelectorAll('header a[aria-label]')].some((a) => a.getAttribute('aria-label') === named);
+    new MutationObserver(() => {
+      const now = isNamed();
+      if (seen[seen.length - 1] !== now) seen.push(now);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  }, label);
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await page.waitForTimeout(300);
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await page.waitForTimeout(1_000); // a late answer would land now
+  const states = await page.evaluate(() => (window as unknown as { headerStates: boolean[] }).headerStates);
+  // From the click: the name goes (placeholders) and never comes back.
+  expect(states.indexOf(false)).toBeGreaterThanOrEqual(0);
+  expect(states.slice(states.indexOf(false))).not.toContain(true);
+  await expect(accountLink).toHaveCount(0);
+});

@@ -1,6 +1,8 @@
 'use client';
 
-import { forgetVisitor } from '@/components/layout/visitor';
+import { useEffect, useRef } from 'react';
+import { useFormStatus } from 'react-dom';
+import { forgetVisitor, refreshVisitor } from '@/components/layout/visitor';
 import { signOutAction } from '@/lib/auth/sign-out-action';
 import { forgetOfflineCard } from './forget-offline-card';
 
@@ -23,6 +25,22 @@ export function SignOutForm({ label, className, buttonClassName, action = signOu
       <button type="submit" className={buttonClassName}>
         {label}
       </button>
+      <RefreshWhenDone />
     </form>
   );
+}
+
+/**
+ * The header holds its reads while the sign-out runs (forgetVisitor); most sign-outs end on
+ * another page, whose navigation reads again. One that ends where it started (this form still on
+ * screen) says so here, once the action is over.
+ */
+function RefreshWhenDone() {
+  const { pending } = useFormStatus();
+  const was = useRef(false);
+  useEffect(() => {
+    if (was.current && !pending) refreshVisitor();
+    was.current = pending;
+  }, [pending]);
+  return null;
 }
