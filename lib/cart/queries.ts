@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/config';
+import { skuRowsSql } from '@/lib/catalog/read';
 import { stockLevelsSql } from '@/lib/inventory/read';
 import { distanceKmSql, driveStoreIdOf, storeRowsSql, webWarehouseIdSql } from '@/lib/stores/read';
 import { StoreWithoutDriveError } from './errors';
@@ -37,16 +38,16 @@ export async function getCart(ref: CartRef, locale: Locale): Promise<Cart | null
   const where = refWhere(ref);
   if (!where) return null;
   const db = await getDb();
-  const name = locale === 'fr' ? sql`p.name_fr` : sql`p.name_en`;
+  const name = locale === 'fr' ? sql`k.name_fr` : sql`k.name_en`;
   // Raw SQL: the cart's lines aggregated as JSON in the statement that finds the cart.
   const r = await db.execute<CartRow>(sql`
     SELECT carts.id, carts.fulfilment, carts.drive_store_id,
            (SELECT COALESCE(json_agg(json_build_object(
-                     'skuId', k.id, 'productSlug', p.slug, 'productName', ${name}, 'brand', p.brand,
-                     'image', p.images->>0, 'size', k.size, 'colour', k.colour, 'quantity', l.quantity,
+                     'skuId', k.id, 'productSlug', k.product_slug, 'productName', ${name}, 'brand', k.brand,
+                     'image', k.image, 'size', k.size, 'colour', k.colour, 'quantity', l.quantity,
                      'unitPriceCents', k.price_cents, 'lineTotalCents', k.price_cents * l.quantity)
                    ORDER BY l.added_at, l.sku_id), '[]'::json)
-            FROM cart_lines l JOIN skus k ON k.id = l.sku_id JOIN products p ON p.id = k.product_id
+            FROM cart_lines l JOIN ${skuRowsSql} k ON k.id = l.sku_id
             WHERE l.cart_id = carts.id) AS lines
     FROM carts WHERE ${where}`);
   const row = r.rows[0];

@@ -1,6 +1,8 @@
 import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
+import { userRowsSql } from '@/lib/auth/read';
+import { skuRowsSql } from '@/lib/catalog/read';
 import { cutoffMinutesOf } from '@/lib/drive/read';
 import { pointsEarnedOnOrder } from '@/lib/loyalty/read';
 import { locationRowsSql, storeNameOf, storeRowsSql, webWarehouseId } from '@/lib/stores/read';
@@ -145,8 +147,9 @@ function toOrder(r: Row): Order {
 
 async function select(locale: Locale, where: SQL, order: SQL, limit = 100): Promise<Order[]> {
   const db = await getDb();
-  const name = locale === 'fr' ? sql`p.name_fr` : sql`p.name_en`;
+  const name = locale === 'fr' ? sql`k.name_fr` : sql`k.name_en`;
   // Raw SQL: each order's lines and events as JSON aggregates, with its slot's cut-off, in one statement.
+  // Accounts, stores, the catalogue, points and drive settings are read through their domains' read.ts.
   const result = await db.execute<Row>(sql`
     SELECT o.id, o.number, o.mode, o.status, o.customer_id, u.name AS customer_name, u.email AS customer_email,
            o.location_id, COALESCE(s.name, loc.name) AS location_name, s.slug AS store_slug, s.address, s.postcode, s.town,
@@ -158,16 +161,16 @@ async function select(locale: Locale, where: SQL, order: SQL, limit = 100): Prom
            o.delivery_name, o.delivery_address, o.delivery_postcode, o.delivery_town, o.delivery_phone,
            o.arrived_at, o.arrival_bay, o.placed_at, o.updated_at,
            (SELECT COALESCE(json_agg(json_build_object(
-                     'skuId', k.id, 'productSlug', p.slug, 'productName', ${name}, 'image', p.images->>0,
+                     'skuId', k.id, 'productSlug', k.product_slug, 'productName', ${name}, 'image', k.image,
                      'size', k.size, 'colour', k.colour, 'ean13', k.ean13,
                      'quantity', l.quantity, 'unitPriceCents', l.unit_price_cents) ORDER BY l.id), '[]'::json)
-            FROM order_lines l JOIN skus k ON k.id = l.sku_id JOIN products p ON p.id = k.product_id
+            FROM order_lines l JOIN ${skuRowsSql} k ON k.id = l.sku_id
             WHERE l.order_id = o.id) AS lines,
            (SELECT COALESCE(json_agg(json_build_object(
                      'kind', e.kind, 'at', e.at, 'note', e.note, 'byStaff', e.actor_id IS DISTINCT FROM o.customer_id) ORDER BY e.at, e.id), '[]'::json)
             FROM order_events e WHERE e.order_id = o.id) AS events
     FROM orders o
-    JOIN users u ON u.id = o.customer_id
+    JOIN ${userRowsSql} u ON u.id = o.customer_id
     JOIN ${locationRowsSql} loc ON loc.id = o.location_id
     LEFT JOIN ${storeRowsSql} s ON s.location_id = o.location_id
     LEFT JOIN drive_slot_bookings b ON b.order_ref = o.number AND b.status = 'booked'
