@@ -65,3 +65,11 @@ export async function findShopperById(id: number): Promise<Shopper | null> {
     .where(and(eq(users.id, id), eq(users.role, 'shopper')));
   return shopper ?? null;
 }
+
+/** A person's name and email by id (null for an unknown id): whose order, return or receipt it is. */
+export async function findContact(id: number): Promise<{ id: number; name: string; email: string } | null> {
+  if (!validId(id)) return null;
+  const db = await getDb();
+  const [person] = await db.select(SHOPPER).from(users).where(eq(users.id, id));
+  return person ?? null;
+}

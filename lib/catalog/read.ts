@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
-import type { Db } from '@/lib/db';
+import { getDb, type Db } from '@/lib/db';
+import type { Locale } from '@/lib/i18n/config';
 import { categories, products, skus } from './schema';
 
 /*
@@ -91,4 +92,28 @@ export async function skuPrices(db: Db, ids: readonly number[]): Promise<Map<num
   if (wanted.length === 0) return new Map();
   const rows = await db.select({ id: skus.id, priceCents: skus.priceCents }).from(skus).where(inArray(skus.id, wanted));
   return new Map(rows.map((r) => [r.id, r.priceCents]));
+}
+
+/** What a SKU is, as an order, a return or a receipt shows it. */
+export type SkuLabel = { productSlug: string; productName: string; image: string | null; size: string | null; colour: string | null; ean13: string };
+
+/** What these SKUs are, by id (unknown ids left out), in the visitor's language: one query for a whole list. */
+export async function getSkuLabels(ids: readonly number[], locale: Locale): Promise<Map<number, SkuLabel>> {
+  const wanted = [...new Set(ids.filter(validId))];
+  if (wanted.length === 0) return new Map();
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: skus.id,
+      productSlug: products.slug,
+      productName: locale === 'fr' ? products.nameFr : products.nameEn,
+      image: sql<string | null>`${products.images}->>0`,
+      size: skus.size,
+      colour: skus.colour,
+      ean13: skus.ean13,
+    })
+    .from(skus)
+    .innerJoin(products, eq(products.id, skus.productId))
+    .where(inArray(skus.id, wanted));
+  return new Map(rows.map(({ id, ...label }) => [id, label]));
 }

@@ -3,8 +3,9 @@ import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/config';
 import { normalizeOrderNumber } from '@/lib/orders/order-number';
-import { findOrderFacts, getOrderLineDetails, getOrderSummaries, type OrderLineDetail, type OrderWhere } from '@/lib/orders/read';
-import { userRowsSql } from '@/lib/auth/read';
+import { findOrderFacts, getOrderLines, getOrderSummaries, type OrderLineFacts, type OrderWhere } from '@/lib/orders/read';
+import { getSkuLabels, type SkuLabel } from '@/lib/catalog/read';
+import { findContact, userRowsSql } from '@/lib/auth/read';
 import { distanceKmSql, isReturnsDesk, storeClosuresSql, storeFacts, storeRowsSql } from '@/lib/stores/read';
 import { normalizeReturnCode } from './code';
 import { returnsConfig } from './config';
@@ -59,6 +60,24 @@ export type ReturnableOrder = {
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
+type OrderLineDetail = OrderLineFacts & SkuLabel;
+
+/**
+ * Order lines (lib/orders/read.ts) with what each SKU is (lib/catalog/read.ts), in line order: two
+ * queries for a whole list. A line whose SKU the catalogue does not know is left out.
+ */
+async function getOrderLineDetails(which: { orderId: number } | { ids: readonly number[] }, locale: Locale): Promise<OrderLineDetail[]> {
+  const lines = await getOrderLines(which);
+  const labels = await getSkuLabels(
+    lines.map((l) => l.skuId),
+    locale,
+  );
+  return lines.flatMap((l) => {
+    const label = labels.get(l.skuId);
+    return label ? [{ ...l, ...label }] : [];
+  });
+}
+
 /** What an order line bought, at what price: the part of a return's line the order knows. */
 function whatWasBought({ id: _id, orderId: _order, quantity: _quantity, ...bought }: OrderLineDetail) {
   return bought;
@@ -69,7 +88,7 @@ async function returnableOrder(where: OrderWhere, locale: Locale): Promise<Retur
   const order = await findOrderFacts(where, { periodDays: returnsConfig().windowDays });
   if (!order) return null;
   const db = await getDb();
-  const [bought, taken] = await Promise.all([
+  const [bought, taken, customer] = await Promise.all([
     getOrderLineDetails({ orderId: order.id }, locale),
     db
       .select({ orderLineId: returnLines.orderLineId, n: sql<number>`sum(${returnLines.quantity})::int` })
@@ -77,14 +96,16 @@ async function returnableOrder(where: OrderWhere, locale: Locale): Promise<Retur
       .innerJoin(returns, eq(returns.id, returnLines.returnId))
       .where(and(eq(returns.orderId, order.id), ne(returns.status, 'cancelled'), sql`${returnLines.outcome} IS DISTINCT FROM 'refused'`))
       .groupBy(returnLines.orderLineId),
+    findContact(order.customerId),
   ]);
+  if (!customer) return null;
   const returned = new Map(taken.map((t) => [t.orderLineId, t.n]));
   return {
     id: order.id,
     number: order.number,
     mode: order.mode,
     status: order.status,
-    customer: order.customer,
+    customer,
     paidAtPickup: order.paymentProvider === 'at_pickup',
     completedAt: iso(order.completedAt),
     deadline: iso(order.periodEndsAt),
