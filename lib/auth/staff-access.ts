@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, exists, or, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
-import { stores } from '@/lib/stores/schema';
+import { storeFacts } from '@/lib/stores/read';
 import { staffMemberships, users } from './schema';
 import { ForbiddenError } from './errors';
 
@@ -14,7 +14,7 @@ export async function canActOnStore(userId: number, storeId: number): Promise<bo
   const [allowed] = await db
     .select({ id: users.id })
     .from(users)
-    .innerJoin(stores, eq(stores.locationId, storeId))
+    .innerJoin(storeFacts, eq(storeFacts.locationId, storeId))
     .where(
       and(
         eq(users.id, userId),
@@ -26,7 +26,7 @@ export async function canActOnStore(userId: number, storeId: number): Promise<bo
               db
                 .select({ one: sql`1` })
                 .from(staffMemberships)
-                .where(and(eq(staffMemberships.userId, users.id), eq(staffMemberships.storeId, stores.locationId))),
+                .where(and(eq(staffMemberships.userId, users.id), eq(staffMemberships.storeId, storeFacts.locationId))),
             ),
           ),
         ),

@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '@/lib/errors';
-import { stores } from '@/lib/stores/schema';
+import { storeFacts } from '@/lib/stores/read';
 import { EmailTakenError } from './errors';
 import { hashPassword } from './password';
 import { staffMemberships, users, type Role } from './schema';
@@ -59,14 +59,21 @@ export type StaffStore = { id: number; name: string; town: string; slug: string;
 /** The stores a person may work in: their memberships, or every store for an admin. */
 export async function listStaffStores(userId: number): Promise<StaffStore[]> {
   const db = await getDb();
-  const columns = { id: stores.locationId, name: stores.name, town: stores.town, slug: stores.slug, drive: stores.drive, returnsDesk: stores.returnsDesk };
+  const columns = {
+    id: storeFacts.locationId,
+    name: storeFacts.name,
+    town: storeFacts.town,
+    slug: storeFacts.slug,
+    drive: storeFacts.drive,
+    returnsDesk: storeFacts.returnsDesk,
+  };
   const user = await getUserById(userId);
   if (!user || user.role === 'shopper') return [];
-  if (user.role === 'admin') return db.select(columns).from(stores).orderBy(asc(stores.name));
+  if (user.role === 'admin') return db.select(columns).from(storeFacts).orderBy(asc(storeFacts.name));
   return db
     .select(columns)
-    .from(stores)
-    .innerJoin(staffMemberships, eq(staffMemberships.storeId, stores.locationId))
+    .from(storeFacts)
+    .innerJoin(staffMemberships, eq(staffMemberships.storeId, storeFacts.locationId))
     .where(eq(staffMemberships.userId, userId))
-    .orderBy(asc(stores.name));
+    .orderBy(asc(storeFacts.name));
 }

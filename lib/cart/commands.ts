@@ -1,9 +1,10 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
-import { products, skus } from '@/lib/catalog/schema';
+import { catalogSkus, isSkuOnSale, skuExists, skuRowsSql } from '@/lib/catalog/read';
 import { getDb, transaction, type Db } from '@/lib/db';
 import { PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '@/lib/errors';
+import { storeRowsSql } from '@/lib/stores/read';
 import { ANONYMOUS_CART_DAYS, cartLimits } from './config';
 import {
   CartFullError,
@@ -84,8 +85,7 @@ export type AddedLine = { skuId: number; quantity: number; /** More was asked th
 export async function assertKnownSku(skuId: number): Promise<void> {
   if (!validId(skuId)) throw new UnknownSkuError();
   const db = await getDb();
-  const [sku] = await db.select({ id: skus.id }).from(skus).where(eq(skus.id, skuId));
-  if (!sku) throw new UnknownSkuError();
+  if (!(await skuExists(db, skuId))) throw new UnknownSkuError();
 }
 
 /**
@@ -158,21 +158,15 @@ async function addLine(tx: Db, cartId: number, skuId: number, quantity: number):
   const r = await tx.execute<{ quantity: number; before: number | null }>(sql`
     WITH prev AS (SELECT quantity FROM cart_lines WHERE cart_id = ${cartId} AND sku_id = ${skuId})
     INSERT INTO cart_lines (cart_id, sku_id, quantity)
-    SELECT ${cartId}, k.id, least(${quantity}::int, ${maxPerLine}::int) FROM skus k
-    JOIN products p ON p.id = k.product_id AND p.withdrawn_at IS NULL
-    WHERE k.id = ${skuId}
+    SELECT ${cartId}, k.id, least(${quantity}::int, ${maxPerLine}::int) FROM ${skuRowsSql} k
+    WHERE k.id = ${skuId} AND k.withdrawn_at IS NULL
       AND (EXISTS (SELECT 1 FROM prev) OR (SELECT count(*) FROM cart_lines WHERE cart_id = ${cartId}) < ${maxLines})
     ON CONFLICT (cart_id, sku_id) DO UPDATE SET quantity = least(cart_lines.quantity + excluded.quantity, ${maxPerLine}::int)
     RETURNING quantity, (SELECT quantity FROM prev) AS before`);
   const row = r.rows[0];
   if (!row) {
     // A withdrawn product's SKU is no longer for sale: the same answer as one that never existed.
-    const [sku] = await tx
-      .select({ id: skus.id })
-      .from(skus)
-      .innerJoin(products, eq(products.id, skus.productId))
-      .where(and(eq(skus.id, skuId), isNull(products.withdrawnAt)));
-    if (!sku) throw new UnknownSkuError();
+    if (!(await isSkuOnSale(tx, skuId))) throw new UnknownSkuError();
     throw new CartFullError(maxLines);
   }
   return { skuId, quantity: row.quantity, capped: (row.before ?? 0) + quantity > maxPerLine };
@@ -230,10 +224,10 @@ export async function setFulfilment(cartId: number, mode: FulfilmentMode, storeI
     return;
   }
   if (!validId(storeId)) throw new StoreWithoutDriveError();
-  // Raw SQL: UPDATE … FROM stores, so the store's drive flag is checked in the statement that sets it.
+  // Raw SQL: UPDATE … FROM the stores (lib/stores/read.ts), so the store's drive flag is checked in the statement that sets it.
   const r = await db.execute(sql`
     UPDATE carts c SET fulfilment = 'drive', drive_store_id = s.location_id, updated_at = now()
-    FROM stores s
+    FROM ${storeRowsSql} s
     WHERE c.id = ${cartId} AND s.location_id = ${storeId} AND s.drive
     RETURNING c.id`);
   if (r.rows.length > 0) return;
@@ -314,10 +308,9 @@ export async function lockCartForCheckout(tx: Db, cartId: number): Promise<{ ful
   const [cart] = await tx.select({ fulfilment: carts.fulfilment, driveStoreId: carts.driveStoreId }).from(carts).where(eq(carts.id, cartId)).for('update');
   if (!cart) throw new CartNotFoundError();
   const lines = await tx
-    .select({ skuId: cartLines.skuId, quantity: cartLines.quantity, unitPriceCents: skus.priceCents, withdrawnAt: products.withdrawnAt })
+    .select({ skuId: cartLines.skuId, quantity: cartLines.quantity, unitPriceCents: catalogSkus.priceCents, withdrawnAt: catalogSkus.withdrawnAt })
     .from(cartLines)
-    .innerJoin(skus, eq(skus.id, cartLines.skuId))
-    .innerJoin(products, eq(products.id, skus.productId))
+    .innerJoin(catalogSkus, eq(catalogSkus.id, cartLines.skuId))
     .where(eq(cartLines.cartId, cartId))
     .orderBy(asc(cartLines.addedAt), asc(cartLines.skuId));
   if (lines.length === 0) throw new EmptyCartError();

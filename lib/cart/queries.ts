@@ -2,7 +2,9 @@ import 'server-only';
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/config';
-import { distanceKmSql } from '@/lib/stores/queries';
+import { skuRowsSql } from '@/lib/catalog/read';
+import { stockLevelsSql } from '@/lib/inventory/read';
+import { distanceKmSql, driveStoreIdOf, storeRowsSql, webWarehouseIdSql } from '@/lib/stores/read';
 import { StoreWithoutDriveError } from './errors';
 import { cartLines, carts } from './schema';
 import type { Cart, CartAvailability, CartLine, CartRef, DriveStoreOption, FulfilmentMode, Origin } from './types';
@@ -36,16 +38,16 @@ export async function getCart(ref: CartRef, locale: Locale): Promise<Cart | null
   const where = refWhere(ref);
   if (!where) return null;
   const db = await getDb();
-  const name = locale === 'fr' ? sql`p.name_fr` : sql`p.name_en`;
+  const name = locale === 'fr' ? sql`k.name_fr` : sql`k.name_en`;
   // Raw SQL: the cart's lines aggregated as JSON in the statement that finds the cart.
   const r = await db.execute<CartRow>(sql`
     SELECT carts.id, carts.fulfilment, carts.drive_store_id,
            (SELECT COALESCE(json_agg(json_build_object(
-                     'skuId', k.id, 'productSlug', p.slug, 'productName', ${name}, 'brand', p.brand,
-                     'image', p.images->>0, 'size', k.size, 'colour', k.colour, 'quantity', l.quantity,
+                     'skuId', k.id, 'productSlug', k.product_slug, 'productName', ${name}, 'brand', k.brand,
+                     'image', k.image, 'size', k.size, 'colour', k.colour, 'quantity', l.quantity,
                      'unitPriceCents', k.price_cents, 'lineTotalCents', k.price_cents * l.quantity)
                    ORDER BY l.added_at, l.sku_id), '[]'::json)
-            FROM cart_lines l JOIN skus k ON k.id = l.sku_id JOIN products p ON p.id = k.product_id
+            FROM cart_lines l JOIN ${skuRowsSql} k ON k.id = l.sku_id
             WHERE l.cart_id = carts.id) AS lines
     FROM carts WHERE ${where}`);
   const row = r.rows[0];
@@ -85,17 +87,14 @@ export async function cartAvailability(cartId: number, mode: FulfilmentMode, sto
     throw new StoreWithoutDriveError();
   }
   const db = executor ?? (await getDb());
-  const location =
-    mode === 'delivery'
-      ? sql`(SELECT id FROM locations WHERE kind = 'warehouse' ORDER BY id LIMIT 1)`
-      : sql`(SELECT location_id FROM stores WHERE location_id = ${storeId} AND drive)`;
+  const location = mode === 'delivery' ? webWarehouseIdSql : driveStoreIdOf(storeId!);
   // From the location, so an empty cart still answers with the location (or its absence).
   // Raw SQL: one derived row (the location) left-joined to the lines and their stock.
   const r = await db.execute<{ location_id: number | null; sku_id: number | null; quantity: number | null; available: number }>(sql`
-    SELECT loc.id AS location_id, l.sku_id, l.quantity, COALESCE(st.on_hand - st.reserved, 0)::int AS available
+    SELECT loc.id AS location_id, l.sku_id, l.quantity, COALESCE(st.available, 0)::int AS available
     FROM (SELECT ${location} AS id) loc
     LEFT JOIN cart_lines l ON l.cart_id = ${Number.isSafeInteger(cartId) ? cartId : 0}::int
-    LEFT JOIN stock st ON st.location_id = loc.id AND st.sku_id = l.sku_id
+    LEFT JOIN ${stockLevelsSql} st ON st.location_id = loc.id AND st.sku_id = l.sku_id
     ORDER BY l.added_at, l.sku_id`);
   const locationId = r.rows[0]?.location_id ?? null;
   if (mode === 'drive' && locationId === null) throw new StoreWithoutDriveError();
@@ -125,13 +124,13 @@ function driveStoresSql(cartId: number, origin: Origin | null, onlyComplete: boo
   const km = origin ? distanceKmSql(sql`s.lat`, sql`s.lng`, origin.lat, origin.lng) : sql`NULL::float`;
   // Lines the store cannot serve in full: no stock row, or fewer available than the quantity.
   const missing = sql`(SELECT count(*)::int FROM cart_lines l
-      LEFT JOIN stock st ON st.location_id = s.location_id AND st.sku_id = l.sku_id
-      WHERE l.cart_id = ${cartId} AND COALESCE(st.on_hand - st.reserved, 0) < l.quantity)`;
+      LEFT JOIN ${stockLevelsSql} st ON st.location_id = s.location_id AND st.sku_id = l.sku_id
+      WHERE l.cart_id = ${cartId} AND COALESCE(st.available, 0) < l.quantity)`;
   // Raw SQL: a derived table filtered on its computed count, ordered by distance with nulls last.
   return sql`
     SELECT * FROM (
       SELECT s.location_id AS store_id, s.slug, s.name, s.town, ${km} AS km, ${missing} AS missing
-      FROM stores s WHERE s.drive
+      FROM ${storeRowsSql} s WHERE s.drive
     ) d
     ${onlyComplete ? sql`WHERE d.missing = 0` : sql``}
     ORDER BY d.km NULLS LAST, d.name

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
 import type { Locale } from '@/lib/i18n/config';
+import { stockLevelsSql } from '@/lib/inventory/read';
 import { categories, products, skus } from './schema';
 import { localized, type CategorySummary, type ProductCard, type ProductDetail } from './types';
 
@@ -66,10 +67,10 @@ export async function listCategoryProducts(opts: {
       SELECT p.id, p.slug, p.name_fr, p.name_en, p.brand, p.images->>0 AS image,
              min(k.price_cents)::int AS min_price, max(k.price_cents)::int AS max_price,
              CASE WHEN ${storeId}::int IS NULL THEN NULL
-                  ELSE coalesce(sum(greatest(st.on_hand - st.reserved, 0)), 0)::int END AS available
+                  ELSE coalesce(sum(greatest(st.available, 0)), 0)::int END AS available
       FROM products p
       JOIN skus k ON k.product_id = p.id
-      LEFT JOIN stock st ON st.sku_id = k.id AND st.location_id = ${storeId}::int
+      LEFT JOIN ${stockLevelsSql} st ON st.sku_id = k.id AND st.location_id = ${storeId}::int
       WHERE p.category_id = ${opts.categoryId} AND p.withdrawn_at IS NULL
       GROUP BY p.id
     )

@@ -2,7 +2,12 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
 import type { LoyaltyEntryKind } from '@/lib/loyalty/schema';
+import { customerEntriesSql, pointsOnSql } from '@/lib/loyalty/read';
 import { customerOrdersSql, orderNumberOf } from '@/lib/orders/read';
+import { customerReservationsSql, reservationTotalOf } from '@/lib/reservations/read';
+import { customerReturnsSql } from '@/lib/returns/read';
+import { customerSalesSql } from '@/lib/sales/read';
+import { storeNameOf, storeRowsSql } from '@/lib/stores/read';
 import type { OrderMode, OrderStatus } from '@/lib/orders/schema';
 import type { ReservationStatus } from '@/lib/reservations/schema';
 import type { ReturnStatus } from '@/lib/returns/schema';
@@ -95,36 +100,31 @@ export async function listTimeline(customerId: number, opts: { limit?: number; c
   const take = limit + 1;
   const db = await getDb();
   // Raw SQL: one keyset-paged UNION ALL over five kinds of activity, each branch on its own index.
-  // Orders are read through lib/orders/read.ts (a row source and a number lookup it owns).
+  // Each domain's rows are read through its read.ts (row sources, store names, points, order numbers).
   const r = await db.execute<Row>(sql`
     SELECT t.*, t.at::text AS at_text FROM (
-      (SELECT 'order' AS kind, o.id, o.placed_at AS at, o.status, o.mode, o.number, COALESCE(s.name, ps.name) AS store_name,
+      (SELECT 'order' AS kind, o.id, o.placed_at AS at, o.status, o.mode, o.number,
+              COALESCE(${storeNameOf(sql`o.location_id`)}, ${storeNameOf(sql`o.placed_at_store_id`)}) AS store_name,
               o.total_cents AS amount_cents, p.earned, p.spent, NULL::int AS reservation_id, NULL::text AS source,
               NULL::text AS entry_kind, NULL::text AS note
        FROM ${customerOrdersSql(customerId)} o
-       LEFT JOIN stores s ON s.location_id = o.location_id
-       LEFT JOIN stores ps ON ps.location_id = o.placed_at_store_id
-       LEFT JOIN LATERAL (
-         SELECT sum(e.points) FILTER (WHERE e.kind = 'earn')::int AS earned, sum(e.points) FILTER (WHERE e.kind = 'redeem')::int AS spent
-         FROM loyalty_entries e WHERE e.order_id = o.id AND e.customer_id = o.customer_id) p ON true
+       LEFT JOIN LATERAL ${pointsOnSql('order', sql`o.id`, sql`o.customer_id`)} p ON true
        WHERE o.customer_id = ${customerId} AND ${after(sql`o.placed_at`, KIND_RANK.order, sql`o.id`)}
        ORDER BY o.placed_at DESC, o.id DESC LIMIT ${take})
       UNION ALL
       (SELECT 'sale', sa.id, sa.created_at, NULL, NULL, NULL, s.name, sa.total_cents, p.earned, p.spent,
               sa.reservation_id, sa.source, NULL, NULL
-       FROM sales sa
-       JOIN stores s ON s.location_id = sa.store_id
-       LEFT JOIN LATERAL (
-         SELECT sum(e.points) FILTER (WHERE e.kind = 'earn')::int AS earned, sum(e.points) FILTER (WHERE e.kind = 'redeem')::int AS spent
-         FROM loyalty_entries e WHERE e.sale_id = sa.id AND e.customer_id = sa.customer_id) p ON true
+       FROM ${customerSalesSql(customerId)} sa
+       JOIN ${storeRowsSql} s ON s.location_id = sa.store_id
+       LEFT JOIN LATERAL ${pointsOnSql('sale', sql`sa.id`, sql`sa.customer_id`)} p ON true
        WHERE sa.customer_id = ${customerId} AND ${after(sql`sa.created_at`, KIND_RANK.sale, sql`sa.id`)}
        ORDER BY sa.created_at DESC, sa.id DESC LIMIT ${take})
       UNION ALL
       (SELECT 'reservation', r.id, r.created_at, r.status, NULL, r.code, s.name,
-              (SELECT sum(l.quantity * l.unit_price_cents)::int FROM reservation_lines l WHERE l.reservation_id = r.id),
+              ${reservationTotalOf(sql`r.id`)},
               NULL, NULL, r.id, NULL, NULL, NULL
-       FROM reservations r
-       JOIN stores s ON s.location_id = r.store_id
+       FROM ${customerReservationsSql(customerId)} r
+       JOIN ${storeRowsSql} s ON s.location_id = r.store_id
        WHERE r.customer_id = ${customerId} AND r.status <> 'collected'
          AND ${after(sql`r.created_at`, KIND_RANK.reservation, sql`r.id`)}
        ORDER BY r.created_at DESC, r.id DESC LIMIT ${take})
@@ -132,8 +132,8 @@ export async function listTimeline(customerId: number, opts: { limit?: number; c
       (SELECT 'points', e.id, e.created_at, NULL, NULL, ${orderNumberOf(sql`e.order_id`)}, s.name, NULL,
               CASE WHEN e.points > 0 THEN e.points END, CASE WHEN e.points < 0 THEN e.points END,
               NULL, NULL, e.kind, e.note
-       FROM loyalty_entries e
-       LEFT JOIN stores s ON s.location_id = e.store_id
+       FROM ${customerEntriesSql(customerId)} e
+       LEFT JOIN ${storeRowsSql} s ON s.location_id = e.store_id
        WHERE e.customer_id = ${customerId}
          AND NOT (e.kind IN ('earn', 'redeem') AND (e.order_id IS NOT NULL OR e.sale_id IS NOT NULL))
          AND ${after(sql`e.created_at`, KIND_RANK.points, sql`e.id`)}
@@ -141,8 +141,8 @@ export async function listTimeline(customerId: number, opts: { limit?: number; c
       UNION ALL
       (SELECT 'return', r.id, r.booked_at, r.status, NULL, r.code, s.name, NULLIF(r.refund_cents, 0), NULL, NULL,
               NULL, NULL, NULL, ${orderNumberOf(sql`r.order_id`)}
-       FROM returns r
-       JOIN stores s ON s.location_id = r.store_id
+       FROM ${customerReturnsSql(customerId)} r
+       JOIN ${storeRowsSql} s ON s.location_id = r.store_id
        WHERE r.customer_id = ${customerId} AND ${after(sql`r.booked_at`, KIND_RANK.return, sql`r.id`)}
        ORDER BY r.booked_at DESC, r.id DESC LIMIT ${take})
     ) t

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, exists, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
 import { ensureDriveSlots } from './commands';
-import { stores } from '@/lib/stores/schema';
+import { storeClosuresSql, storeFacts, storeRowsSql } from '@/lib/stores/read';
 import { DEFAULT_CUTOFF_MINUTES, driveConfig } from './config';
 import { driveSettings, driveSlotPlans } from './schema';
 import { DriveNotAvailableError } from './errors';
@@ -27,7 +27,7 @@ export async function listSlots(storeId: number, opts: { days?: number; holder?:
   const store = await db.execute<{ cutoff: number; today: string; as_of: string }>(sql`
     SELECT COALESCE(ds.cutoff_minutes, 120)::int AS cutoff,
            to_char(now() AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD') AS today, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS as_of
-    FROM stores s LEFT JOIN drive_settings ds ON ds.store_id = s.location_id
+    FROM ${storeRowsSql} s LEFT JOIN drive_settings ds ON ds.store_id = s.location_id
     WHERE s.location_id = ${storeId} AND s.drive`);
   const info = store.rows[0];
   if (!info) throw new DriveNotAvailableError();
@@ -43,7 +43,7 @@ export async function listSlots(storeId: number, opts: { days?: number; holder?:
       LEFT JOIN LATERAL (
         SELECT reason_fr, reason_en FROM drive_closures WHERE store_id = ${storeId} AND day = d.day
         UNION ALL
-        SELECT reason_fr, reason_en FROM store_closures WHERE store_id = ${storeId} AND day = d.day
+        SELECT sc.reason_fr, sc.reason_en FROM ${storeClosuresSql} sc WHERE sc.store_id = ${storeId} AND sc.day = d.day
         LIMIT 1
       ) c ON true
       ORDER BY d.day`),
@@ -115,20 +115,20 @@ export type DriveStore = { storeId: number; slug: string; name: string; town: st
 export async function listDriveStores(): Promise<DriveStore[]> {
   const db = await getDb();
   const rows = await db
-    .select({ storeId: stores.locationId, slug: stores.slug, name: stores.name, town: stores.town, cutoff: driveSettings.cutoffMinutes })
-    .from(stores)
-    .leftJoin(driveSettings, eq(driveSettings.storeId, stores.locationId))
+    .select({ storeId: storeFacts.locationId, slug: storeFacts.slug, name: storeFacts.name, town: storeFacts.town, cutoff: driveSettings.cutoffMinutes })
+    .from(storeFacts)
+    .leftJoin(driveSettings, eq(driveSettings.storeId, storeFacts.locationId))
     .where(
       and(
-        eq(stores.drive, true),
+        eq(storeFacts.drive, true),
         exists(
           db
             .select({ one: sql`1` })
             .from(driveSlotPlans)
-            .where(eq(driveSlotPlans.storeId, stores.locationId)),
+            .where(eq(driveSlotPlans.storeId, storeFacts.locationId)),
         ),
       ),
     )
-    .orderBy(asc(stores.name));
+    .orderBy(asc(storeFacts.name));
   return rows.map(({ cutoff, ...s }) => ({ ...s, cutoffMinutes: cutoff ?? DEFAULT_CUTOFF_MINUTES }));
 }

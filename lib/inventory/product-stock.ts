@@ -1,6 +1,5 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
-import { products, skus } from '@/lib/catalog/schema';
+import { isSkuOnSale } from '@/lib/catalog/read';
 import { getDb } from '@/lib/db/client';
 import { listReservableStores } from '@/lib/reservations/queries';
 import { reservationLimits } from '@/lib/reservations/config';
@@ -33,12 +32,7 @@ export type ProductStock = {
 export async function getProductStock(skuId: number, myStoreId: number | null): Promise<ProductStock | null> {
   if (!Number.isSafeInteger(skuId) || skuId <= 0 || skuId > 2_147_483_647) return null;
   const db = await getDb();
-  const [known] = await db
-    .select({ id: skus.id })
-    .from(skus)
-    .innerJoin(products, eq(products.id, skus.productId))
-    .where(and(eq(skus.id, skuId), isNull(products.withdrawnAt)));
-  if (!known) return null;
+  if (!(await isSkuOnSale(db, skuId))) return null;
   const at = new Date().toISOString();
   const [myStoreRow, online] = await Promise.all([myStoreId ? getStoreAvailability(skuId, myStoreId) : null, getWarehouseAvailability(skuId)]);
   const near = myStoreRow ? { lat: myStoreRow.lat, lng: myStoreRow.lng } : null;

@@ -1,8 +1,8 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
-import { distanceKmSql } from '@/lib/stores/queries';
-import { locations, stores } from '@/lib/stores/schema';
+import { skuRowsSql } from '@/lib/catalog/read';
+import { distanceKmSql, locationFacts, locationRowsSql, storeFacts, storeRowsSql, webWarehouseId, webWarehouseIdSql } from '@/lib/stores/read';
 import type { StoreAvailability } from './availability';
 import { stock } from './schema';
 
@@ -49,11 +49,11 @@ export async function listNearbyAvailability(opts: {
     SELECT s.location_id AS store_id, s.slug, s.name, s.town, s.click_reserve, near.km,
            st.on_hand - st.reserved AS available, st.updated_at AS as_of
     FROM (
-      SELECT s.location_id, ${km} AS km FROM stores s
+      SELECT s.location_id, ${km} AS km FROM ${storeRowsSql} s
       WHERE s.location_id IS DISTINCT FROM ${opts.excludeStoreId ?? null}::int
       ORDER BY km LIMIT ${opts.limit ?? 5}
     ) near
-    JOIN stores s ON s.location_id = near.location_id
+    JOIN ${storeRowsSql} s ON s.location_id = near.location_id
     LEFT JOIN stock st ON st.location_id = s.location_id AND st.sku_id = ${opts.skuId}
     ORDER BY near.km`);
   return result.rows.map(toAvailability);
@@ -64,19 +64,19 @@ export async function getStoreAvailability(skuId: number, storeId: number): Prom
   const db = await getDb();
   const [row] = await db
     .select({
-      storeId: stores.locationId,
-      slug: stores.slug,
-      name: stores.name,
-      town: stores.town,
-      clickReserve: stores.clickReserve,
-      lat: stores.lat,
-      lng: stores.lng,
+      storeId: storeFacts.locationId,
+      slug: storeFacts.slug,
+      name: storeFacts.name,
+      town: storeFacts.town,
+      clickReserve: storeFacts.clickReserve,
+      lat: storeFacts.lat,
+      lng: storeFacts.lng,
       available: sql<number | null>`${stock.onHand} - ${stock.reserved}`,
       asOf: stock.updatedAt,
     })
-    .from(stores)
-    .leftJoin(stock, and(eq(stock.locationId, stores.locationId), eq(stock.skuId, skuId)))
-    .where(eq(stores.locationId, storeId));
+    .from(storeFacts)
+    .leftJoin(stock, and(eq(stock.locationId, storeFacts.locationId), eq(stock.skuId, skuId)))
+    .where(eq(storeFacts.locationId, storeId));
   return row ? { ...row, distanceKm: null, asOf: row.asOf?.toISOString() ?? null } : null;
 }
 
@@ -84,11 +84,11 @@ export async function getStoreAvailability(skuId: number, storeId: number): Prom
 export async function getWarehouseAvailability(skuId: number): Promise<{ locationId: number | null; available: number; asOf: string | null }> {
   const db = await getDb();
   const [row] = await db
-    .select({ locationId: locations.id, available: sql<number | null>`${stock.onHand} - ${stock.reserved}`, asOf: stock.updatedAt })
-    .from(locations)
-    .leftJoin(stock, and(eq(stock.locationId, locations.id), eq(stock.skuId, skuId)))
-    .where(eq(locations.kind, 'warehouse'))
-    .orderBy(asc(locations.id))
+    .select({ locationId: locationFacts.id, available: sql<number | null>`${stock.onHand} - ${stock.reserved}`, asOf: stock.updatedAt })
+    .from(locationFacts)
+    .leftJoin(stock, and(eq(stock.locationId, locationFacts.id), eq(stock.skuId, skuId)))
+    .where(eq(locationFacts.kind, 'warehouse'))
+    .orderBy(asc(locationFacts.id))
     .limit(1);
   return { locationId: row?.locationId ?? null, available: row?.available ?? 0, asOf: row?.asOf?.toISOString() ?? null };
 }
@@ -114,12 +114,12 @@ export async function getAvailabilitySnapshot(opts: { skuIds: number[]; location
   // Raw SQL: a CTE of the wanted locations (the warehouse by kind) crossed with the SKUs, stock left-joined.
   const result = await db.execute<{ store_id: number; sku_id: number; available: number | null; as_of: Date | string | null }>(sql`
     WITH wanted AS (
-      SELECT id FROM locations WHERE id IN (${list(opts.locationIds)})
+      SELECT id FROM ${locationRowsSql} l WHERE id IN (${list(opts.locationIds)})
       UNION
-      SELECT id FROM (SELECT id FROM locations WHERE kind = 'warehouse' ORDER BY id LIMIT 1) w WHERE ${opts.warehouse ?? false}::boolean
+      SELECT id FROM (SELECT ${webWarehouseIdSql} AS id) w WHERE w.id IS NOT NULL AND ${opts.warehouse ?? false}::boolean
     )
     SELECT w.id AS store_id, k.id AS sku_id, st.on_hand - st.reserved AS available, st.updated_at AS as_of
-    FROM wanted w CROSS JOIN skus k
+    FROM wanted w CROSS JOIN ${skuRowsSql} k
     LEFT JOIN stock st ON st.location_id = w.id AND st.sku_id = k.id
     WHERE k.id IN (${list(opts.skuIds)})
     ORDER BY w.id, k.id`);
@@ -133,7 +133,5 @@ export async function getAvailabilitySnapshot(opts: { skuIds: number[]; location
 
 /** The web warehouse's location id (the one getWarehouseAvailability reads), or null when there is none. */
 export async function getWarehouseLocationId(): Promise<number | null> {
-  const db = await getDb();
-  const [warehouse] = await db.select({ id: locations.id }).from(locations).where(eq(locations.kind, 'warehouse')).orderBy(asc(locations.id)).limit(1);
-  return warehouse?.id ?? null;
+  return webWarehouseId(await getDb());
 }

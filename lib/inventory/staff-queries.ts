@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
-import { products, skus } from '@/lib/catalog/schema';
+import { catalogSkus } from '@/lib/catalog/read';
 import { getDb, type Db } from '@/lib/db';
 import { stock } from './schema';
 
@@ -27,23 +27,22 @@ export type StaffStockRow = {
 function selectStaffStock(db: Db, locationId: number) {
   return db
     .select({
-      skuId: skus.id,
-      productId: products.id,
-      productSlug: products.slug,
-      nameFr: products.nameFr,
-      nameEn: products.nameEn,
-      brand: products.brand,
-      size: skus.size,
-      colour: skus.colour,
-      ean13: skus.ean13,
-      priceCents: skus.priceCents,
+      skuId: catalogSkus.id,
+      productId: catalogSkus.productId,
+      productSlug: catalogSkus.slug,
+      nameFr: catalogSkus.nameFr,
+      nameEn: catalogSkus.nameEn,
+      brand: catalogSkus.brand,
+      size: catalogSkus.size,
+      colour: catalogSkus.colour,
+      ean13: catalogSkus.ean13,
+      priceCents: catalogSkus.priceCents,
       onHand: sql<number>`coalesce(${stock.onHand}, 0)`,
       reserved: sql<number>`coalesce(${stock.reserved}, 0)`,
       updatedAt: stock.updatedAt,
     })
-    .from(skus)
-    .innerJoin(products, eq(products.id, skus.productId))
-    .leftJoin(stock, and(eq(stock.skuId, skus.id), eq(stock.locationId, locationId)));
+    .from(catalogSkus)
+    .leftJoin(stock, and(eq(stock.skuId, catalogSkus.id), eq(stock.locationId, locationId)));
 }
 
 const withAvailable = <R extends { onHand: number; reserved: number }>(r: R) => ({ ...r, available: r.onHand - r.reserved });
@@ -67,19 +66,19 @@ export async function lookupStock({ locationId, query }: { locationId: number; q
   if (!q) return [];
   const db = await getDb();
   const like = `%${escapeLike(q)}%`;
-  const inName = or(ilike(products.nameFr, like), ilike(products.nameEn, like), ilike(products.brand, like))!;
+  const inName = or(ilike(catalogSkus.nameFr, like), ilike(catalogSkus.nameEn, like), ilike(catalogSkus.brand, like))!;
   const match = EAN13.test(q)
-    ? eq(skus.ean13, q)
+    ? eq(catalogSkus.ean13, q)
     : or(
-        sql`${products.search} @@ websearch_to_tsquery('french'::regconfig, ${q})`,
-        sql`${products.search} @@ websearch_to_tsquery('english'::regconfig, ${q})`,
+        sql`${catalogSkus.search} @@ websearch_to_tsquery('french'::regconfig, ${q})`,
+        sql`${catalogSkus.search} @@ websearch_to_tsquery('english'::regconfig, ${q})`,
         inName,
       );
   // Products whose name or brand holds the words come before those matched by description only.
-  const nameFirst = EAN13.test(q) ? eq(skus.ean13, q) : inName;
+  const nameFirst = EAN13.test(q) ? eq(catalogSkus.ean13, q) : inName;
   const rows = await selectStaffStock(db, locationId)
     .where(match)
-    .orderBy(desc(nameFirst), asc(products.nameFr), asc(skus.position), asc(skus.id))
+    .orderBy(desc(nameFirst), asc(catalogSkus.nameFr), asc(catalogSkus.position), asc(catalogSkus.id))
     .limit(LOOKUP_LIMIT);
   return rows.map(withAvailable);
 }
@@ -87,6 +86,6 @@ export async function lookupStock({ locationId, query }: { locationId: number; q
 /** One SKU at one location, for the confirmation message after a staff action. */
 export async function getStaffStockRow(locationId: number, skuId: number): Promise<StaffStockRow | null> {
   const db = await getDb();
-  const [row] = await selectStaffStock(db, locationId).where(eq(skus.id, skuId));
+  const [row] = await selectStaffStock(db, locationId).where(eq(catalogSkus.id, skuId));
   return row ? withAvailable(row) : null;
 }

@@ -1,9 +1,9 @@
 import 'server-only';
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { users } from '@/lib/auth/schema';
+import { userContacts } from '@/lib/auth/read';
 import { getDb } from '@/lib/db';
 import { orderNumberOf } from '@/lib/orders/read';
-import { stores } from '@/lib/stores/schema';
+import { storeFacts } from '@/lib/stores/read';
 import { cardNumberProblem, normaliseCardNumber } from './card-number';
 import { getLoyaltyRules, tierForSpend, type TierId } from './config';
 import { InvalidCardNumberError, UnknownCardNumberError } from './errors';
@@ -74,14 +74,17 @@ export async function getLoyaltyCard(customerId: number): Promise<LoyaltyCard | 
 
 export type LoyaltyMember = { customerId: number; name: string; email: string; cardNumber: string; balance: number; tier: TierId };
 
+/** The member's account (name, email), read through lib/auth. */
+const account = userContacts('account');
+
 async function findMember(where: SQL): Promise<LoyaltyMember | null> {
   const rules = getLoyaltyRules();
   const db = await getDb();
   const [m] = await db
     .select({
       customerId: loyaltyAccounts.customerId,
-      name: users.name,
-      email: users.email,
+      name: account.name,
+      email: account.email,
       cardNumber: loyaltyAccounts.cardNumber,
       balance: loyaltyAccounts.balance,
       // Points past their date that the expiry sweep has not reached yet: not spendable.
@@ -91,7 +94,7 @@ async function findMember(where: SQL): Promise<LoyaltyMember | null> {
         WHERE e.customer_id = ${loyaltyAccounts.customerId} AND e.created_at > now() - make_interval(months => ${rules.tierWindowMonths}::int))::int`,
     })
     .from(loyaltyAccounts)
-    .innerJoin(users, eq(users.id, loyaltyAccounts.customerId))
+    .innerJoin(account, eq(account.id, loyaltyAccounts.customerId))
     .where(where);
   if (!m) return null;
   const { lapsed, spend, ...member } = m;
@@ -118,7 +121,7 @@ export async function getMemberByCardNumberOrThrow(cardNumber: string): Promise<
 
 export async function findMemberByEmail(email: string): Promise<LoyaltyMember | null> {
   if (typeof email !== 'string' || email.trim() === '' || email.length > 320) return null;
-  return findMember(sql`lower(${users.email}) = lower(${email.trim()})`);
+  return findMember(sql`lower(${account.email}) = lower(${email.trim()})`);
 }
 
 export type LoyaltyEntry = {
@@ -151,7 +154,7 @@ export async function listLoyaltyEntries(customerId: number, opts: { limit?: num
       points: loyaltyEntries.points,
       channel: loyaltyEntries.channel,
       storeId: loyaltyEntries.storeId,
-      storeName: stores.name,
+      storeName: storeFacts.name,
       orderId: loyaltyEntries.orderId,
       orderNumber: orderNumberOf(loyaltyEntries.orderId),
       saleId: loyaltyEntries.saleId,
@@ -161,7 +164,7 @@ export async function listLoyaltyEntries(customerId: number, opts: { limit?: num
       shortfall: loyaltyEntries.shortfall,
     })
     .from(loyaltyEntries)
-    .leftJoin(stores, eq(stores.locationId, loyaltyEntries.storeId))
+    .leftJoin(storeFacts, eq(storeFacts.locationId, loyaltyEntries.storeId))
     .where(
       and(
         eq(loyaltyEntries.customerId, customerId),

@@ -1,9 +1,12 @@
 import 'server-only';
-import { and, asc, gt, gte, isNotNull, lt, max, sql } from 'drizzle-orm';
-import { carts } from '@/lib/cart/schema';
+import { sql } from 'drizzle-orm';
+import { userRowsSql } from '@/lib/auth/read';
+import { cartLinesSql, cartUnchanged, idleCustomerCartsSql, lastIdleCustomerCartId } from '@/lib/cart/read';
+import { skuRowsSql } from '@/lib/catalog/read';
 import { getDb } from '@/lib/db';
 import { DEFAULT_LOCALE } from '@/lib/i18n/config';
 import { boughtOnlineSince } from '@/lib/orders/read';
+import { boughtInStoreSince } from '@/lib/sales/read';
 import { cartReminderRules, siteUrl } from './config';
 import { renderCartReminder, type LeftOutItem, type ReminderItem } from './render';
 
@@ -26,56 +29,29 @@ async function dueCarts(after: number, batch: number): Promise<DueCart[]> {
   const { idleHours, maxAgeDays } = cartReminderRules();
   const db = await getDb();
   // Raw SQL: a batch in a CTE, each cart's lines aggregated as JSON with what was bought since, in one statement.
+  // Carts, accounts, the catalogue and sales are read through their domains' read.ts.
   const r = await db.execute<DueCart>(sql`
     WITH due AS (
       SELECT c.id, c.customer_id, c.updated_at, u.email, u.name,
              'cart-reminder:' || c.id || ':' || floor(extract(epoch FROM c.updated_at) * 1000000)::bigint AS dedupe_key
-      FROM carts c JOIN users u ON u.id = c.customer_id
-      WHERE c.customer_id IS NOT NULL AND c.id > ${after}
-        AND c.updated_at < now() - make_interval(hours => ${idleHours})
-        AND c.updated_at >= now() - make_interval(days => ${maxAgeDays})
+      FROM ${idleCustomerCartsSql({ after, batch, idleHours, maxAgeDays })} c JOIN ${userRowsSql} u ON u.id = c.customer_id
       ORDER BY c.id
-      LIMIT ${batch}
     )
     SELECT d.id AS cart_id, d.customer_id, d.email, d.name, d.updated_at::text AS updated_at, d.dedupe_key,
            COALESCE(json_agg(json_build_object(
-             'skuId', l.sku_id, 'productSlug', p.slug, 'nameFr', p.name_fr, 'nameEn', p.name_en, 'size', k.size,
+             'skuId', l.sku_id, 'productSlug', k.product_slug, 'nameFr', k.name_fr, 'nameEn', k.name_en, 'size', k.size,
              'colour', k.colour, 'quantity', l.quantity, 'priceCents', k.price_cents,
              'boughtIn', CASE
-               WHEN EXISTS (SELECT 1 FROM sales s JOIN sale_lines sl ON sl.sale_id = s.id
-                            WHERE s.customer_id = d.customer_id AND sl.sku_id = l.sku_id AND s.created_at >= l.added_at) THEN 'store'
+               WHEN ${boughtInStoreSince(sql`d.customer_id`, sql`l.sku_id`, sql`l.added_at`)} THEN 'store'
                WHEN ${boughtOnlineSince(sql`d.customer_id`, sql`l.sku_id`, sql`l.added_at`)} THEN 'online'
              END) ORDER BY l.added_at, l.sku_id) FILTER (WHERE l.sku_id IS NOT NULL), '[]') AS lines
     FROM due d
-    LEFT JOIN cart_lines l ON l.cart_id = d.id
-    LEFT JOIN skus k ON k.id = l.sku_id
-    LEFT JOIN products p ON p.id = k.product_id
+    LEFT JOIN ${cartLinesSql} l ON l.cart_id = d.id
+    LEFT JOIN ${skuRowsSql} k ON k.id = l.sku_id
     WHERE NOT EXISTS (SELECT 1 FROM outbound_messages m WHERE m.dedupe_key = d.dedupe_key)
     GROUP BY d.id, d.customer_id, d.email, d.name, d.updated_at, d.dedupe_key
     ORDER BY d.id`);
   return r.rows;
-}
-
-/** The last cart id of a batch, whether or not it was reminded: the next batch starts after it. */
-async function lastDueId(after: number, batch: number): Promise<number | null> {
-  const { idleHours, maxAgeDays } = cartReminderRules();
-  const db = await getDb();
-  const due = db
-    .select({ id: carts.id })
-    .from(carts)
-    .where(
-      and(
-        isNotNull(carts.customerId),
-        gt(carts.id, after),
-        lt(carts.updatedAt, sql`now() - make_interval(hours => ${idleHours})`),
-        gte(carts.updatedAt, sql`now() - make_interval(days => ${maxAgeDays})`),
-      ),
-    )
-    .orderBy(asc(carts.id))
-    .limit(batch)
-    .as('due');
-  const [row] = await db.select({ last: max(due.id) }).from(due);
-  return row?.last ?? null;
 }
 
 /**
@@ -83,7 +59,7 @@ async function lastDueId(after: number, batch: number): Promise<number | null> {
  * this run and how many due carts were skipped because everything in them was bought since.
  */
 export async function queueCartReminders(): Promise<{ queued: number; skipped: number }> {
-  const { batch } = cartReminderRules();
+  const { batch, idleHours, maxAgeDays } = cartReminderRules();
   const db = await getDb();
   const cartUrl = `${siteUrl()}/cart`;
   let after = 0;
@@ -122,12 +98,13 @@ export async function queueCartReminders(): Promise<{ queued: number; skipped: n
         SELECT 'cart_reminder', x.recipient_id, x.email, x.subject, x.body, x.payload, x.dedupe_key
         FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
              AS x(recipient_id int, email text, subject text, body text, payload jsonb, dedupe_key text, cart_id int, updated_at timestamptz)
-        WHERE EXISTS (SELECT 1 FROM carts c WHERE c.id = x.cart_id AND c.updated_at = x.updated_at)
+        WHERE ${cartUnchanged(sql`x.cart_id`, sql`x.updated_at`)}
         ON CONFLICT (dedupe_key) DO NOTHING
         RETURNING id`);
       queued += r.rows.length;
     }
-    const last = await lastDueId(after, batch);
+    // The last cart id of the batch, whether or not it was reminded: the next batch starts after it.
+    const last = await lastIdleCustomerCartId({ after, batch, idleHours, maxAgeDays });
     if (last === null) return { queued, skipped };
     after = last;
   }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { desc, eq, sql } from 'drizzle-orm';
-import { users } from '@/lib/auth/schema';
+import { userContacts } from '@/lib/auth/read';
 import { getDb } from '@/lib/db';
 import { outboundMessages, type MessageKind, type MessageStatus } from './schema';
 
@@ -22,12 +22,13 @@ export type MessageView = {
 /** The newest outbound messages, for the staff page (admins only: the caller checks). */
 export async function listRecentMessages(limit = 100): Promise<MessageView[]> {
   const db = await getDb();
+  const recipient = userContacts('recipient');
   const rows = await db
     .select({
       id: outboundMessages.id,
       kind: outboundMessages.kind,
       email: outboundMessages.email,
-      recipientName: users.name,
+      recipientName: recipient.name,
       subject: outboundMessages.subject,
       body: outboundMessages.body,
       status: outboundMessages.status,
@@ -38,7 +39,7 @@ export async function listRecentMessages(limit = 100): Promise<MessageView[]> {
       sentAt: outboundMessages.sentAt,
     })
     .from(outboundMessages)
-    .leftJoin(users, eq(users.id, outboundMessages.recipientId))
+    .leftJoin(recipient, eq(recipient.id, outboundMessages.recipientId))
     .orderBy(desc(outboundMessages.createdAt), desc(outboundMessages.id))
     .limit(Math.min(Math.max(1, limit), 500));
   return rows.map((m) => ({ ...m, leftOut: Array.isArray(m.leftOut) ? m.leftOut : [] }));

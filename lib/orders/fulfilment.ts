@@ -2,6 +2,7 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import type { DomainError } from '@/lib/errors';
+import { cutoffMinutesOf } from '@/lib/drive/read';
 import { moveBooking, releaseBooking, type SlotBooking } from '@/lib/drive/commands';
 import { releaseStock, takeHeldStock, type HoldLine } from '@/lib/inventory/holds';
 import { earnPoints, reversePoints } from '@/lib/loyalty/commands';
@@ -63,11 +64,10 @@ async function lockOrder(tx: Db, where: { orderId: number; customerId?: number; 
   const r = await tx.execute<OrderRow>(sql`
     SELECT o.id, o.number, o.customer_id, o.mode, o.location_id, o.status, o.payment_provider, o.payment_reference,
            o.payment_status, o.subtotal_cents, o.discount_cents, o.points_redeemed, o.total_cents, s.starts_at AS slot_starts_at,
-           s.starts_at - make_interval(mins => COALESCE(ds.cutoff_minutes, 120)) AS slot_cutoff_at, now() AS now
+           s.starts_at - make_interval(mins => ${cutoffMinutesOf(sql`s.store_id`)}) AS slot_cutoff_at, now() AS now
     FROM orders o
     LEFT JOIN drive_slot_bookings b ON b.order_ref = o.number AND b.status = 'booked'
     LEFT JOIN drive_slots s ON s.id = b.slot_id
-    LEFT JOIN drive_settings ds ON ds.store_id = s.store_id
     WHERE o.id = ${where.orderId}
       ${where.customerId !== undefined ? sql`AND o.customer_id = ${where.customerId}` : sql``}
       ${where.locationId !== undefined ? sql`AND o.location_id = ${where.locationId}` : sql``}

@@ -9,7 +9,7 @@ import { holdStock, type HoldLine } from '@/lib/inventory/holds';
 import { redeemPoints } from '@/lib/loyalty/commands';
 import { NotAMemberError, NotEnoughPointsError } from '@/lib/loyalty/errors';
 import { getLoyaltyCard } from '@/lib/loyalty/queries';
-import { offersDrive, webWarehouseId } from '@/lib/stores/queries';
+import { offersDrive, webWarehouseId } from '@/lib/stores/read';
 import type { PaymentMethodInput } from '@/lib/payments/types';
 import type { DeliveryAddress } from './address';
 import { DriveNotOfferedError, InvalidCheckoutError, PriceChangedError } from './errors';

@@ -1,7 +1,11 @@
 import 'server-only';
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
-import { locations } from '@/lib/stores/schema';
+import { userRowsSql } from '@/lib/auth/read';
+import { skuRowsSql } from '@/lib/catalog/read';
+import { cutoffMinutesOf } from '@/lib/drive/read';
+import { pointsEarnedOnOrder } from '@/lib/loyalty/read';
+import { locationRowsSql, storeNameOf, storeRowsSql, webWarehouseId } from '@/lib/stores/read';
 import type { Locale } from '@/lib/i18n/config';
 import { normalizeOrderNumber } from './order-number';
 import { orders, type OrderEventKind, type OrderMode, type OrderStatus, type PaymentStatus } from './schema';
@@ -143,34 +147,34 @@ function toOrder(r: Row): Order {
 
 async function select(locale: Locale, where: SQL, order: SQL, limit = 100): Promise<Order[]> {
   const db = await getDb();
-  const name = locale === 'fr' ? sql`p.name_fr` : sql`p.name_en`;
+  const name = locale === 'fr' ? sql`k.name_fr` : sql`k.name_en`;
   // Raw SQL: each order's lines and events as JSON aggregates, with its slot's cut-off, in one statement.
+  // Accounts, stores, the catalogue, points and drive settings are read through their domains' read.ts.
   const result = await db.execute<Row>(sql`
     SELECT o.id, o.number, o.mode, o.status, o.customer_id, u.name AS customer_name, u.email AS customer_email,
            o.location_id, COALESCE(s.name, loc.name) AS location_name, s.slug AS store_slug, s.address, s.postcode, s.town,
            sl.id AS slot_id, sl.starts_at, sl.ends_at,
-           sl.starts_at - make_interval(mins => COALESCE(ds.cutoff_minutes, 120)) AS cutoff_at,
+           sl.starts_at - make_interval(mins => ${cutoffMinutesOf(sql`sl.store_id`)}) AS cutoff_at,
            o.subtotal_cents, o.delivery_cents, o.points_redeemed, o.discount_cents, o.total_cents, o.payment_provider,
-           (SELECT COALESCE(sum(e.points), 0)::int FROM loyalty_entries e WHERE e.order_id = o.id AND e.kind = 'earn') AS points_earned, o.payment_status, o.card_last4,
-           (SELECT ps.name FROM stores ps WHERE ps.location_id = o.placed_at_store_id) AS paid_in_store,
+           ${pointsEarnedOnOrder(sql`o.id`)} AS points_earned, o.payment_status, o.card_last4,
+           ${storeNameOf(sql`o.placed_at_store_id`)} AS paid_in_store,
            o.delivery_name, o.delivery_address, o.delivery_postcode, o.delivery_town, o.delivery_phone,
            o.arrived_at, o.arrival_bay, o.placed_at, o.updated_at,
            (SELECT COALESCE(json_agg(json_build_object(
-                     'skuId', k.id, 'productSlug', p.slug, 'productName', ${name}, 'image', p.images->>0,
+                     'skuId', k.id, 'productSlug', k.product_slug, 'productName', ${name}, 'image', k.image,
                      'size', k.size, 'colour', k.colour, 'ean13', k.ean13,
                      'quantity', l.quantity, 'unitPriceCents', l.unit_price_cents) ORDER BY l.id), '[]'::json)
-            FROM order_lines l JOIN skus k ON k.id = l.sku_id JOIN products p ON p.id = k.product_id
+            FROM order_lines l JOIN ${skuRowsSql} k ON k.id = l.sku_id
             WHERE l.order_id = o.id) AS lines,
            (SELECT COALESCE(json_agg(json_build_object(
                      'kind', e.kind, 'at', e.at, 'note', e.note, 'byStaff', e.actor_id IS DISTINCT FROM o.customer_id) ORDER BY e.at, e.id), '[]'::json)
             FROM order_events e WHERE e.order_id = o.id) AS events
     FROM orders o
-    JOIN users u ON u.id = o.customer_id
-    JOIN locations loc ON loc.id = o.location_id
-    LEFT JOIN stores s ON s.location_id = o.location_id
+    JOIN ${userRowsSql} u ON u.id = o.customer_id
+    JOIN ${locationRowsSql} loc ON loc.id = o.location_id
+    LEFT JOIN ${storeRowsSql} s ON s.location_id = o.location_id
     LEFT JOIN drive_slot_bookings b ON b.order_ref = o.number AND b.status = 'booked'
     LEFT JOIN drive_slots sl ON sl.id = b.slot_id
-    LEFT JOIN drive_settings ds ON ds.store_id = sl.store_id
     WHERE ${where}
     ORDER BY ${order}
     LIMIT ${limit}`);
@@ -263,7 +267,5 @@ export async function listDeliveryOrders(locale: Locale): Promise<Order[]> {
 
 /** The web warehouse's location id (home-delivery orders live there). */
 export async function warehouseLocationId(): Promise<number | null> {
-  const db = await getDb();
-  const [warehouse] = await db.select({ id: locations.id }).from(locations).where(eq(locations.kind, 'warehouse')).orderBy(asc(locations.id)).limit(1);
-  return warehouse?.id ?? null;
+  return webWarehouseId(await getDb());
 }

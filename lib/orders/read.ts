@@ -1,17 +1,13 @@
 import 'server-only';
 import { and, asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { dateOrNull, getDb, type Db, type Tx } from '@/lib/db';
-import { users } from '@/lib/auth/schema';
-import { products, skus } from '@/lib/catalog/schema';
-import type { Locale } from '@/lib/i18n/config';
-import type { OrderLine } from './queries';
 import { orderEvents, orderLines, orders, type OrderMode, type OrderStatus } from './schema';
 
 /*
  * What the other domains may read of orders: returns (the order a return is made against, its
  * lines and its payment), customers (the account timeline), loyalty (the order an entry was
  * earned on) and messages (what a shopper bought online since). They call these instead of naming
- * `orders`, `order_lines` or `order_events` themselves (lib/orders/read.test.ts checks), so a
+ * `orders`, `order_lines` or `order_events` themselves (lib/db/boundaries.test.ts checks), so a
  * change to how orders are kept is made here. Mostly functions; a few typed SQL fragments for the
  * statements that must stay one statement (a keyset-paged UNION, a set-wise batch job), where a
  * call per row would not do. The fragments name the tables in full, so they cannot collide with
@@ -107,11 +103,8 @@ function factsQuery(db: Db, where: OrderWhere, periodDays: number) {
       completedAt: dateOrNull(completedAt),
       periodEndsAt: dateOrNull(periodEndsAt),
       withinPeriod: sql<boolean>`coalesce(now() <= ${periodEndsAt}, false)`,
-      customerName: users.name,
-      customerEmail: users.email,
     })
     .from(orders)
-    .innerJoin(users, eq(users.id, orders.customerId))
     .where(
       and(
         'number' in where ? eq(orders.number, where.number) : eq(orders.id, where.id),
@@ -128,20 +121,13 @@ function factsQuery(db: Db, where: OrderWhere, periodDays: number) {
  */
 export async function lockOrderFacts(tx: Tx, where: OrderWhere, opts: { periodDays: number }): Promise<OrderFacts | null> {
   const [row] = await factsQuery(tx, where, opts.periodDays).for('no key update', { of: orders });
-  if (!row) return null;
-  const { customerName: _n, customerEmail: _e, ...facts } = row;
-  return facts;
+  return row ?? null;
 }
 
-/** The same, unlocked, with the customer's name and email (the returns desk shows whose it is). */
-export async function findOrderFacts(
-  where: OrderWhere,
-  opts: { periodDays: number },
-): Promise<(OrderFacts & { customer: { id: number; name: string; email: string } }) | null> {
+/** The same, unlocked (the returns desk asks lib/auth whose order it is). */
+export async function findOrderFacts(where: OrderWhere, opts: { periodDays: number }): Promise<OrderFacts | null> {
   const [row] = await factsQuery(await getDb(), where, opts.periodDays);
-  if (!row) return null;
-  const { customerName, customerEmail, ...facts } = row;
-  return { ...facts, customer: { id: row.customerId, name: customerName, email: customerEmail } };
+  return row ?? null;
 }
 
 export type OrderLineFacts = { id: number; orderId: number; skuId: number; quantity: number; unitPriceCents: number };
@@ -162,27 +148,14 @@ export async function getOrderLineFacts(db: Db, ids: readonly number[]): Promise
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-/** An order line as the order page shows it (lib/orders/queries.ts), with its ids. */
-export type OrderLineDetail = OrderLine & { id: number; orderId: number };
-
-/** Order lines with what they are (product, size, colour, barcode), in line order: of one order, or by id. */
-export async function getOrderLineDetails(which: { orderId: number } | { ids: readonly number[] }, locale: Locale): Promise<OrderLineDetail[]> {
+/** Order lines in line order: of one order, or by id. What each SKU is, the catalogue says (lib/catalog/read.ts). */
+export async function getOrderLines(which: { orderId: number } | { ids: readonly number[] }): Promise<OrderLineFacts[]> {
   const ids = 'ids' in which ? [...new Set(which.ids.filter(validId))] : [];
   if ('ids' in which ? ids.length === 0 : !validId(which.orderId)) return [];
   const db = await getDb();
   return db
-    .select({
-      ...lineFacts,
-      productSlug: products.slug,
-      productName: locale === 'fr' ? products.nameFr : products.nameEn,
-      image: sql<string | null>`${products.images}->>0`,
-      size: skus.size,
-      colour: skus.colour,
-      ean13: skus.ean13,
-    })
+    .select(lineFacts)
     .from(orderLines)
-    .innerJoin(skus, eq(skus.id, orderLines.skuId))
-    .innerJoin(products, eq(products.id, skus.productId))
     .where('ids' in which ? inArray(orderLines.id, ids) : eq(orderLines.orderId, which.orderId))
     .orderBy(asc(orderLines.id));
 }

@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
-import { users } from '@/lib/auth/schema';
+import { eq } from 'drizzle-orm';
+import { isShopper } from '@/lib/auth/read';
 import { assertStaffOfStore } from '@/lib/auth/staff-access';
-import { skus } from '@/lib/catalog/schema';
+import { skuPrices } from '@/lib/catalog/read';
 import { getDb, transaction, type Db } from '@/lib/db';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { holdStock, type HoldLine } from '@/lib/inventory/holds';
@@ -129,15 +129,10 @@ export async function placeTillDeliveryOrder(input: TillDeliveryOrderInput): Pro
   if (locationId === null) throw new Error('No web warehouse is configured: home delivery cannot take orders');
   try {
     return await transaction(async (tx) => {
-      const [customer] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.id, input.customerId), eq(users.role, 'shopper')));
-      if (!customer) throw new InvalidCheckoutError('No customer account matches: find the customer again.');
+      if (!(await isShopper(tx, input.customerId))) throw new InvalidCheckoutError('No customer account matches: find the customer again.');
       // The web's price, read here: the till's screen names the item, it does not price it.
       const skuIds = [...new Set(lines.map((l) => l.skuId))];
-      const prices = await tx.select({ id: skus.id, priceCents: skus.priceCents }).from(skus).where(inArray(skus.id, skuIds));
-      const price = new Map(prices.map((r) => [r.id, r.priceCents]));
+      const price = await skuPrices(tx, skuIds);
       if (price.size !== skuIds.length) throw new InvalidCheckoutError('An item on this order is not in the catalogue.');
       const subtotal = lines.reduce((sum, l) => sum + price.get(l.skuId)! * l.quantity, 0);
       const delivery = deliveryFeeCents(subtotal);

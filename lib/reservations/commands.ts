@@ -7,6 +7,7 @@ import { NotStockedHereError, OutOfStockError, releaseStock, takeHeldStock, type
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { earnPoints } from '@/lib/loyalty/commands';
 import { recordStoreSale } from '@/lib/sales/commands';
+import { storeRowsSql } from '@/lib/stores/read';
 import { reservationLimits } from './config';
 import { newPickupCode } from './pickup-code';
 import {
@@ -177,13 +178,13 @@ export type StaffTransitionInput = { reservationId: number; storeId: number; act
 /** Staff have picked the items: the shopper may come; the hold now runs from this moment. */
 export async function markReservationReady(input: StaffTransitionInput): Promise<{ expiresAt: Date }> {
   assertId(input.reservationId);
-  // Raw SQL: UPDATE … FROM stores, the new deadline computed from the store's hold in the same conditional statement.
+  // Raw SQL: UPDATE … FROM the stores (lib/stores/read.ts), the new deadline computed from the store's hold in the same conditional statement.
   const r = await transaction((tx) =>
     tx.execute<{ expires_at: Date | string }>(sql`
       UPDATE reservations r
       SET status = 'ready', ready_at = now(), updated_at = now(), updated_by = ${input.actorId},
           expires_at = now() + make_interval(hours => s.reservation_hold_hours)
-      FROM stores s
+      FROM ${storeRowsSql} s
       WHERE r.id = ${input.reservationId} AND r.store_id = ${input.storeId} AND s.location_id = r.store_id
         AND r.status = 'placed' AND r.expires_at > now()
       RETURNING r.expires_at`),

@@ -2,9 +2,10 @@ import 'server-only';
 import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/config';
-import { stock } from '@/lib/inventory/schema';
-import { distanceKmSql } from '@/lib/stores/queries';
-import { stores } from '@/lib/stores/schema';
+import { userRowsSql } from '@/lib/auth/read';
+import { skuRowsSql } from '@/lib/catalog/read';
+import { stockLevels } from '@/lib/inventory/read';
+import { distanceKmSql, storeFacts, storeRowsSql } from '@/lib/stores/read';
 import { normalizePickupCode } from './pickup-code';
 import { reservations, type ReservationStatus } from './schema';
 
@@ -89,8 +90,9 @@ function toReservation(r: Row): Reservation {
 
 async function select(locale: Locale, where: SQL, order: SQL, limit = 100): Promise<Reservation[]> {
   const db = await getDb();
-  const name = locale === 'fr' ? sql`p.name_fr` : sql`p.name_en`;
+  const name = locale === 'fr' ? sql`k.name_fr` : sql`k.name_en`;
   // Raw SQL: each reservation's lines aggregated as JSON, and the status as it truly is now, in one statement.
+  // Accounts, stores and the catalogue are read through their domains' read.ts.
   const result = await db.execute<Row>(sql`
     SELECT r.id, r.code,
            CASE WHEN r.status IN ('placed', 'ready') AND r.expires_at <= now() THEN 'expired' ELSE r.status END AS status,
@@ -99,14 +101,14 @@ async function select(locale: Locale, where: SQL, order: SQL, limit = 100): Prom
            r.created_at, r.ready_at, r.expires_at, r.collected_at, r.cancelled_at,
            COALESCE(r.expired_at, CASE WHEN r.status IN ('placed', 'ready') AND r.expires_at <= now() THEN r.expires_at END) AS expired_at,
            (SELECT COALESCE(json_agg(json_build_object(
-                     'skuId', k.id, 'productSlug', p.slug, 'productName', ${name}, 'image', p.images->>0,
+                     'skuId', k.id, 'productSlug', k.product_slug, 'productName', ${name}, 'image', k.image,
                      'size', k.size, 'colour', k.colour, 'ean13', k.ean13,
                      'quantity', l.quantity, 'unitPriceCents', l.unit_price_cents) ORDER BY l.id), '[]'::json)
-            FROM reservation_lines l JOIN skus k ON k.id = l.sku_id JOIN products p ON p.id = k.product_id
+            FROM reservation_lines l JOIN ${skuRowsSql} k ON k.id = l.sku_id
             WHERE l.reservation_id = r.id) AS lines
     FROM reservations r
-    JOIN users u ON u.id = r.customer_id
-    JOIN stores s ON s.location_id = r.store_id
+    JOIN ${userRowsSql} u ON u.id = r.customer_id
+    JOIN ${storeRowsSql} s ON s.location_id = r.store_id
     WHERE ${where}
     ORDER BY ${order}
     LIMIT ${limit}`);
@@ -185,22 +187,21 @@ export type ReservableStore = {
 export async function listReservableStores(skuId: number, near: { lat: number; lng: number } | null, limit = 20): Promise<ReservableStore[]> {
   if (!validId(skuId)) return [];
   const db = await getDb();
-  const distanceKm = near ? distanceKmSql(stores.lat, stores.lng, near.lat, near.lng) : sql<number | null>`NULL::float`;
-  const available = sql<number>`${stock.onHand} - ${stock.reserved}`;
+  const distanceKm = near ? distanceKmSql(storeFacts.lat, storeFacts.lng, near.lat, near.lng) : sql<number | null>`NULL::float`;
   return db
     .select({
-      storeId: stores.locationId,
-      slug: stores.slug,
-      name: stores.name,
-      town: stores.town,
+      storeId: storeFacts.locationId,
+      slug: storeFacts.slug,
+      name: storeFacts.name,
+      town: storeFacts.town,
       distanceKm,
-      available,
-      holdHours: stores.reservationHoldHours,
+      available: stockLevels.available,
+      holdHours: storeFacts.reservationHoldHours,
     })
-    .from(stores)
-    .innerJoin(stock, and(eq(stock.locationId, stores.locationId), eq(stock.skuId, skuId)))
-    .where(and(eq(stores.clickReserve, true), gt(available, 0)))
-    .orderBy(sql`${distanceKm} NULLS LAST`, asc(stores.name))
+    .from(storeFacts)
+    .innerJoin(stockLevels, and(eq(stockLevels.locationId, storeFacts.locationId), eq(stockLevels.skuId, skuId)))
+    .where(and(eq(storeFacts.clickReserve, true), gt(stockLevels.available, 0)))
+    .orderBy(sql`${distanceKm} NULLS LAST`, asc(storeFacts.name))
     .limit(limit);
 }
 

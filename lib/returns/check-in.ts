@@ -5,7 +5,7 @@ import { restockReturnedUnits, type RestockedUnit } from '@/lib/inventory/restoc
 import { reversePoints } from '@/lib/loyalty/commands';
 import { getOrderLineFacts, getOrderPayment } from '@/lib/orders/read';
 import { getPaymentProviderById } from '@/lib/payments';
-import { stores } from '@/lib/stores/schema';
+import { isReturnsDesk } from '@/lib/stores/read';
 import { addEvent, assertKey, insertLines, insertReturn, lockReturn, validateLines, type ReturnLineInput } from './commands';
 import { InvalidReturnError, NoReturnsDeskError, RefundNotRetryableError, ReturnNotFoundError, ReturnStateError } from './errors';
 import { assertReturnable, lockReturnOrder, originalRefundMethod, type ReturnOrder } from './order-facts';
@@ -227,11 +227,7 @@ export async function walkInReturn(input: {
   let result: CheckInResult;
   try {
     result = await transaction({ refusal: returnRefusal }, async (tx) => {
-      const [desk] = await tx
-        .select({ id: stores.locationId })
-        .from(stores)
-        .where(and(eq(stores.locationId, input.storeId), eq(stores.returnsDesk, true)));
-      if (!desk) throw new NoReturnsDeskError();
+      if (!(await isReturnsDesk(tx, input.storeId))) throw new NoReturnsDeskError();
       const order = await lockReturnOrder(tx, { number: input.orderNumber });
       assertReturnable(order);
       const method = input.refund === 'store_credit' ? 'store_credit' : originalRefundMethod(order);

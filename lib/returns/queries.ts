@@ -3,9 +3,10 @@ import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/config';
 import { normalizeOrderNumber } from '@/lib/orders/order-number';
-import { findOrderFacts, getOrderLineDetails, getOrderSummaries, type OrderLineDetail, type OrderWhere } from '@/lib/orders/read';
-import { distanceKmSql } from '@/lib/stores/queries';
-import { stores } from '@/lib/stores/schema';
+import { findOrderFacts, getOrderLines, getOrderSummaries, type OrderLineFacts, type OrderWhere } from '@/lib/orders/read';
+import { getSkuLabels, type SkuLabel } from '@/lib/catalog/read';
+import { findContact, userRowsSql } from '@/lib/auth/read';
+import { distanceKmSql, isReturnsDesk, storeClosuresSql, storeFacts, storeRowsSql } from '@/lib/stores/read';
 import { normalizeReturnCode } from './code';
 import { returnsConfig } from './config';
 import {
@@ -59,6 +60,24 @@ export type ReturnableOrder = {
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
+type OrderLineDetail = OrderLineFacts & SkuLabel;
+
+/**
+ * Order lines (lib/orders/read.ts) with what each SKU is (lib/catalog/read.ts), in line order: two
+ * queries for a whole list. A line whose SKU the catalogue does not know is left out.
+ */
+async function getOrderLineDetails(which: { orderId: number } | { ids: readonly number[] }, locale: Locale): Promise<OrderLineDetail[]> {
+  const lines = await getOrderLines(which);
+  const labels = await getSkuLabels(
+    lines.map((l) => l.skuId),
+    locale,
+  );
+  return lines.flatMap((l) => {
+    const label = labels.get(l.skuId);
+    return label ? [{ ...l, ...label }] : [];
+  });
+}
+
 /** What an order line bought, at what price: the part of a return's line the order knows. */
 function whatWasBought({ id: _id, orderId: _order, quantity: _quantity, ...bought }: OrderLineDetail) {
   return bought;
@@ -69,7 +88,7 @@ async function returnableOrder(where: OrderWhere, locale: Locale): Promise<Retur
   const order = await findOrderFacts(where, { periodDays: returnsConfig().windowDays });
   if (!order) return null;
   const db = await getDb();
-  const [bought, taken] = await Promise.all([
+  const [bought, taken, customer] = await Promise.all([
     getOrderLineDetails({ orderId: order.id }, locale),
     db
       .select({ orderLineId: returnLines.orderLineId, n: sql<number>`sum(${returnLines.quantity})::int` })
@@ -77,14 +96,16 @@ async function returnableOrder(where: OrderWhere, locale: Locale): Promise<Retur
       .innerJoin(returns, eq(returns.id, returnLines.returnId))
       .where(and(eq(returns.orderId, order.id), ne(returns.status, 'cancelled'), sql`${returnLines.outcome} IS DISTINCT FROM 'refused'`))
       .groupBy(returnLines.orderLineId),
+    findContact(order.customerId),
   ]);
+  if (!customer) return null;
   const returned = new Map(taken.map((t) => [t.orderLineId, t.n]));
   return {
     id: order.id,
     number: order.number,
     mode: order.mode,
     status: order.status,
-    customer: order.customer,
+    customer,
     paidAtPickup: order.paymentProvider === 'at_pickup',
     completedAt: iso(order.completedAt),
     deadline: iso(order.periodEndsAt),
@@ -129,34 +150,28 @@ export type ReturnDesk = {
 export async function listReturnDesksNear(lat: number, lng: number, limit = 20): Promise<ReturnDesk[]> {
   if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) return [];
   const db = await getDb();
-  const distanceKm = distanceKmSql(stores.lat, stores.lng, lat, lng);
+  const distanceKm = distanceKmSql(storeFacts.lat, storeFacts.lng, lat, lng);
   return db
     .select({
-      id: stores.locationId,
-      slug: stores.slug,
-      name: stores.name,
-      address: stores.address,
-      postcode: stores.postcode,
-      town: stores.town,
-      lat: stores.lat,
-      lng: stores.lng,
+      id: storeFacts.locationId,
+      slug: storeFacts.slug,
+      name: storeFacts.name,
+      address: storeFacts.address,
+      postcode: storeFacts.postcode,
+      town: storeFacts.town,
+      lat: storeFacts.lat,
+      lng: storeFacts.lng,
       distanceKm,
     })
-    .from(stores)
-    .where(eq(stores.returnsDesk, true))
-    .orderBy(distanceKm, asc(stores.name))
+    .from(storeFacts)
+    .where(eq(storeFacts.returnsDesk, true))
+    .orderBy(distanceKm, asc(storeFacts.name))
     .limit(Math.max(1, Math.min(200, Math.trunc(limit))));
 }
 
 /** Whether this shop takes returns (a booking or walk-in elsewhere is refused with NoReturnsDeskError). */
 export async function hasReturnsDesk(storeId: number): Promise<boolean> {
-  if (!Number.isSafeInteger(storeId) || storeId <= 0 || storeId > 2_147_483_647) return false;
-  const db = await getDb();
-  const [desk] = await db
-    .select({ id: stores.locationId })
-    .from(stores)
-    .where(and(eq(stores.locationId, storeId), eq(stores.returnsDesk, true)));
-  return desk !== undefined;
+  return isReturnsDesk(await getDb(), storeId);
 }
 
 export type DropOffWindow = {
@@ -187,7 +202,7 @@ export async function listDropOffWindows(storeId: number): Promise<DropOffDay[]>
     db.execute<{ day: string; weekday: number; reason_fr: string | null; reason_en: string | null }>(sql`
       SELECT to_char(d.day, 'YYYY-MM-DD') AS day, extract(isodow FROM d.day)::int AS weekday, x.reason_fr, x.reason_en
       FROM (SELECT ${today} + i AS day FROM generate_series(0, ${daysAhead}::int - 1) AS i) d
-      LEFT JOIN store_closures x ON x.store_id = ${storeId} AND x.day = d.day
+      LEFT JOIN ${storeClosuresSql} x ON x.store_id = ${storeId} AND x.day = d.day
       ORDER BY d.day`),
     db.execute<{ starts_at: Date | string; ends_at: Date | string; day: string; start: string; end: string; capacity: number; taken: number }>(sql`
       SELECT w.starts_at, w.ends_at,
@@ -321,8 +336,8 @@ async function selectReturns(locale: Locale, where: SQL, order: SQL, limit = 100
                      'kind', e.kind, 'at', e.at, 'note', e.note, 'byStaff', e.actor_id IS DISTINCT FROM r.customer_id) ORDER BY e.at, e.id), '[]'::json)
             FROM return_events e WHERE e.return_id = r.id) AS events
     FROM returns r
-    JOIN users u ON u.id = r.customer_id
-    JOIN stores s ON s.location_id = r.store_id
+    JOIN ${userRowsSql} u ON u.id = r.customer_id
+    JOIN ${storeRowsSql} s ON s.location_id = r.store_id
     LEFT JOIN return_windows w ON w.id = r.window_id
     WHERE ${where}
     ORDER BY ${order}

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
+import { catalogSlugsSql } from '@/lib/catalog/read';
 import { getDb } from '@/lib/db/client';
+import { storeRowsSql } from '@/lib/stores/read';
 
 /**
  * Which product, department and store slugs exist, for the proxy. Pages stream into a prerendered
@@ -34,12 +36,10 @@ export function forgetKnownSlugs(): void {
 async function load(): Promise<Known> {
   const generation = holder.generation ?? 0;
   const db = await getDb();
-  // Raw SQL: one UNION ALL over three tables, so the three lists come from one snapshot.
+  // Raw SQL: one UNION ALL over three tables, so the three lists come from one snapshot (through lib/catalog and lib/stores' read.ts).
   const r = await db.execute<{ kind: 'p' | 'c' | 's'; slug: string; skus: number[] | null }>(sql`
-    SELECT 'p' AS kind, p.slug, (SELECT array_agg(k.id ORDER BY k.id) FROM skus k WHERE k.product_id = p.id) AS skus
-    FROM products p WHERE p.withdrawn_at IS NULL UNION ALL
-    SELECT 'c', slug, NULL FROM categories UNION ALL
-    SELECT 's', slug, NULL FROM stores`);
+    SELECT c.kind, c.slug, c.skus FROM ${catalogSlugsSql} c UNION ALL
+    SELECT 's', s.slug, NULL FROM ${storeRowsSql} s`);
   // Forgotten while it was read: it may predate the change, so it counts as already old.
   const loadedAt = generation === (holder.generation ?? 0) ? Date.now() : 0;
   const known: Known = { products: new Set(), categories: new Set(), stores: new Set(), skus: new Map(), loadedAt };

@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
-import { users } from '@/lib/auth/schema';
+import { eq } from 'drizzle-orm';
+import { isShopper } from '@/lib/auth/read';
 import { assertStaffOfStore } from '@/lib/auth/staff-access';
-import { skus } from '@/lib/catalog/schema';
+import { skuPrices } from '@/lib/catalog/read';
 import { getDb, transaction, type Db } from '@/lib/db';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { sellFromShelf } from '@/lib/inventory/holds';
@@ -153,11 +153,7 @@ export async function ringUpSale(input: RingUpSaleInput): Promise<RungUpSale> {
   if (pointsToRedeem > 0 && input.identifiedBy !== 'card') throw new CardRequiredForRedemptionError();
   return transaction(async (tx) => {
     if (input.customerId !== null) {
-      const [shopper] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.id, input.customerId), eq(users.role, 'shopper')));
-      if (!shopper) throw new UnknownCustomerError();
+      if (!(await isShopper(tx, input.customerId))) throw new UnknownCustomerError();
     }
     const [claimed] = await tx
       .insert(sales)
@@ -182,8 +178,7 @@ export async function ringUpSale(input: RingUpSaleInput): Promise<RungUpSale> {
     }
 
     const skuIds = lines.map((l) => l.skuId);
-    const prices = await tx.select({ id: skus.id, priceCents: skus.priceCents }).from(skus).where(inArray(skus.id, skuIds));
-    const priceOf = new Map(prices.map((r) => [r.id, r.priceCents]));
+    const priceOf = await skuPrices(tx, skuIds);
     const missing = skuIds.find((id) => !priceOf.has(id));
     if (missing !== undefined) throw new UnknownTillItemError(missing);
 

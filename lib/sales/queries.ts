@@ -1,11 +1,10 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-import { users } from '@/lib/auth/schema';
-import { products, skus } from '@/lib/catalog/schema';
+import { asc, eq } from 'drizzle-orm';
+import { findShopperByEmail as findShopperAccountByEmail, findShopperById as findShopperAccountById, userContacts } from '@/lib/auth/read';
+import { catalogSkus, skuPrices } from '@/lib/catalog/read';
 import { getDb } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/config';
-import { stores } from '@/lib/stores/schema';
+import { storeFacts } from '@/lib/stores/read';
 import { saleLines, sales } from './schema';
 
 export type ReceiptLine = {
@@ -41,13 +40,13 @@ export type SaleReceipt = {
 export async function getSaleReceipt(saleId: number, locale: Locale): Promise<SaleReceipt | null> {
   if (!Number.isSafeInteger(saleId) || saleId <= 0 || saleId > 2_147_483_647) return null;
   const db = await getDb();
-  const staff = alias(users, 'staff');
-  const customer = alias(users, 'customer');
+  const staff = userContacts('staff');
+  const customer = userContacts('customer');
   const [head] = await db
     .select({
       id: sales.id,
       source: sales.source,
-      store: { id: stores.locationId, name: stores.name, address: stores.address, postcode: stores.postcode, town: stores.town },
+      store: { id: storeFacts.locationId, name: storeFacts.name, address: storeFacts.address, postcode: storeFacts.postcode, town: storeFacts.town },
       staffName: staff.name,
       customerId: customer.id,
       customerName: customer.name,
@@ -59,7 +58,7 @@ export async function getSaleReceipt(saleId: number, locale: Locale): Promise<Sa
       pointsEarned: sales.pointsEarned,
     })
     .from(sales)
-    .innerJoin(stores, eq(stores.locationId, sales.storeId))
+    .innerJoin(storeFacts, eq(storeFacts.locationId, sales.storeId))
     .leftJoin(staff, eq(staff.id, sales.staffId))
     .leftJoin(customer, eq(customer.id, sales.customerId))
     .where(eq(sales.id, saleId));
@@ -67,16 +66,15 @@ export async function getSaleReceipt(saleId: number, locale: Locale): Promise<Sa
   const lines = await db
     .select({
       skuId: saleLines.skuId,
-      productName: locale === 'fr' ? products.nameFr : products.nameEn,
-      size: skus.size,
-      colour: skus.colour,
-      ean13: skus.ean13,
+      productName: locale === 'fr' ? catalogSkus.nameFr : catalogSkus.nameEn,
+      size: catalogSkus.size,
+      colour: catalogSkus.colour,
+      ean13: catalogSkus.ean13,
       quantity: saleLines.quantity,
       unitPriceCents: saleLines.unitPriceCents,
     })
     .from(saleLines)
-    .innerJoin(skus, eq(skus.id, saleLines.skuId))
-    .innerJoin(products, eq(products.id, skus.productId))
+    .innerJoin(catalogSkus, eq(catalogSkus.id, saleLines.skuId))
     .where(eq(saleLines.saleId, saleId))
     .orderBy(asc(saleLines.id));
   const { customerId, customerName, customerEmail, ...sale } = head;
@@ -88,32 +86,17 @@ export async function getSaleReceipt(saleId: number, locale: Locale): Promise<Sa
   };
 }
 
-const SHOPPER = { id: users.id, name: users.name, email: users.email };
-
 /** A shopper account found by email at the till (the loyalty card, once joined, finds it too). */
 export async function findShopperByEmail(email: string): Promise<{ id: number; name: string; email: string } | null> {
-  const e = email.trim();
-  if (!e || e.length > 254) return null;
-  const db = await getDb();
-  const [shopper] = await db
-    .select(SHOPPER)
-    .from(users)
-    .where(and(sql`lower(${users.email}) = lower(${e})`, eq(users.role, 'shopper')));
-  return shopper ?? null;
+  return findShopperAccountByEmail(email);
 }
 
 export async function findShopperById(id: number): Promise<{ id: number; name: string; email: string } | null> {
-  const db = await getDb();
-  const [shopper] = await db
-    .select(SHOPPER)
-    .from(users)
-    .where(and(eq(users.id, id), eq(users.role, 'shopper')));
-  return shopper ?? null;
+  return findShopperAccountById(id);
 }
 
 /** An item's price as the web sells it (the till's one price); null for an unknown SKU. */
 export async function getTillItemPrice(skuId: number): Promise<number | null> {
   const db = await getDb();
-  const [sku] = await db.select({ priceCents: skus.priceCents }).from(skus).where(eq(skus.id, skuId));
-  return sku?.priceCents ?? null;
+  return (await skuPrices(db, [skuId])).get(skuId) ?? null;
 }

@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, eq, gte, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { getDb, type Db } from '@/lib/db/client';
+import { and, asc, eq, gte, inArray } from 'drizzle-orm';
+import { getDb } from '@/lib/db/client';
 import { hhmm, parisNow, type Closure, type OpeningInterval } from './hours';
-import { locations, storeClosures, storeHours, stores } from './schema';
+import { storeClosures, storeHours, stores } from './schema';
 
 export const STORE_SERVICES = ['clickReserve', 'drive', 'returnsDesk', 'phoneOrders'] as const;
 export type StoreService = (typeof STORE_SERVICES)[number];
@@ -23,22 +23,10 @@ export type StoreSummary = {
 export type StoreWithDistance = StoreSummary & { distanceKm: number };
 export type StoreSchedule = { hours: OpeningInterval[]; closures: Closure[] };
 
-const EARTH_RADIUS_KM = 6371;
+import { distanceKmSql } from './read';
 
-/**
- * Great-circle (haversine) distance in km between a row's position and a point, as a Drizzle SQL
- * fragment: `distanceKmSql(stores.lat, stores.lng, 45.76, 4.83)`. Usable in select, where and
- * order by. With a few hundred stores computing it for every row is cheaper than any index.
- */
-export function distanceKmSql(latCol: SQLWrapper, lngCol: SQLWrapper, lat: number, lng: number): SQL<number> {
-  const lat0 = sql`${lat}::double precision`;
-  const lng0 = sql`${lng}::double precision`;
-  // least(1, …) keeps asin's argument in range when rounding pushes it a hair above 1.
-  return sql<number>`(${2 * EARTH_RADIUS_KM} * asin(least(1, sqrt(
-    power(sin(radians(${latCol} - ${lat0}) / 2), 2)
-    + cos(radians(${lat0})) * cos(radians(${latCol})) * power(sin(radians(${lngCol} - ${lng0}) / 2), 2)
-  ))))`.mapWith(Number);
-}
+// Other domains take these from './read'; re-exported for this domain's own callers and tests.
+export { distanceKmSql, offersDrive, webWarehouseId } from './read';
 
 const summaryColumns = {
   id: stores.locationId,
@@ -123,16 +111,4 @@ export async function getStoreSchedules(storeIds: readonly number[], now = new D
 
 export async function getStoreHours(storeId: number, now = new Date()): Promise<StoreSchedule> {
   return (await getStoreSchedules([storeId], now)).get(storeId) ?? { hours: [], closures: [] };
-}
-
-/** The web warehouse (the location home deliveries ship from), or null when none is configured. */
-export async function webWarehouseId(db: Db): Promise<number | null> {
-  const [row] = await db.select({ id: locations.id }).from(locations).where(eq(locations.kind, 'warehouse')).orderBy(asc(locations.id)).limit(1);
-  return row?.id ?? null;
-}
-
-/** Whether this store offers drive pickup (false for an unknown id). */
-export async function offersDrive(db: Db, storeId: number): Promise<boolean> {
-  const [row] = await db.select({ drive: stores.drive }).from(stores).where(eq(stores.locationId, storeId));
-  return row?.drive ?? false;
 }
