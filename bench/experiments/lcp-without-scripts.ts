@@ -1,0 +1,47 @@
+/**
+ * How much of a page's Lighthouse LCP its scripts cost: the same document served as it is, and with
+ * every script removed (so nothing hydrates), through one proxy in front of a running server,
+ * Lighthouse runs interleaved. If the stripped page's LCP falls to its FCP, the gap is what the
+ * scripts cost in Lighthouse's simulation (Lantern counts every request started before the observed
+ * LCP, and the CPU they take), not the document's weight, CSS or images.
+ *   npx tsx bench/experiments/lcp-without-scripts.ts <runs> http://127.0.0.1:3120 / /stores /p/<slug>
+ */
+import http from 'node:http';
+import { measureLighthouse, type LighthousePage } from '../figures/lighthouse';
+
+const [runsArg = '3', origin = 'http://127.0.0.1:3120', ...paths] = process.argv.slice(2);
+const PORT = 3139;
+
+/** The document without its scripts: inline and external <script>, and script preloads. */
+function strip(html: string): string {
+  return html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
+    .replace(/<link\b[^>]*\brel="(?:modulepreload|preload)"[^>]*\bas="script"[^>]*>/gi, '')
+    .replace(/<link\b[^>]*\bas="script"[^>]*\brel="preload"[^>]*>/gi, '');
+}
+
+const proxy = http.createServer(async (req, res) => {
+  const url = new URL(req.url ?? '/', 'http://x');
+  const noScripts = url.searchParams.has('no-scripts');
+  url.searchParams.delete('no-scripts');
+  const upstream = await fetch(origin + url.pathname + url.search, { headers: { 'accept-language': 'en', accept: String(req.headers.accept ?? '*/*') } });
+  const type = upstream.headers.get('content-type') ?? 'application/octet-stream';
+  const body = Buffer.from(await upstream.arrayBuffer());
+  res.writeHead(upstream.status, { 'content-type': type, 'cache-control': upstream.headers.get('cache-control') ?? 'no-store' });
+  res.end(noScripts && type.startsWith('text/html') ? strip(body.toString('utf8')) : body);
+});
+void (async () => {
+  await new Promise<void>((resolve) => proxy.listen(PORT, '127.0.0.1', resolve));
+
+  const pages: LighthousePage[] = (paths.length ? paths : ['/']).flatMap((p) => {
+    const name = p === '/' ? 'home' : p.split('/').filter(Boolean)[0]!;
+    return [
+      { figure: `experiment_${name}_as_is`, path: p, goal: 'none' },
+      { figure: `experiment_${name}_no_scripts`, path: `${p}${p.includes('?') ? '&' : '?'}no-scripts`, goal: 'none' },
+    ];
+  });
+  const medians = await measureLighthouse({ origin: `http://127.0.0.1:${PORT}`, pages, runs: Number(runsArg) });
+  for (const [figure, m] of medians) console.log(JSON.stringify({ figure, performance: m.performance, lcp_ms: Math.round(m.lcpMs) }));
+  proxy.close();
+  process.exit(0);
+})();
