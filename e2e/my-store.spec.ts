@@ -54,3 +54,39 @@ test('the kept store pages show "open now", today and my store, worked out in th
   await expect(lyonCard).not.toHaveAttribute('data-mine', 'true');
   await expect(lyonCard.getByRole('button', { name: 'Make this my store' })).toBeVisible();
 });
+
+test('"make this my store" that never gets its answer says so on the card and on the store page, and can be tried again', async ({ page }) => {
+  const { lyon } = e2eData();
+  // The first post of the action is cut off, as a dropped connection would; the next goes through.
+  let cut = 0;
+  await page.route(
+    (url) => url.pathname.startsWith('/stores'),
+    async (route) => {
+      if (route.request().method() === 'POST' && route.request().headers()['next-action'] && cut++ === 0) return route.abort('connectionreset');
+      return route.fallback();
+    },
+  );
+  await page.goto('/stores?near=69003');
+  const first = page.getByRole('list', { name: 'Store list' }).getByRole('listitem').first();
+  await expect(first).toContainText(lyon.name);
+  await first.getByRole('button', { name: 'Make this my store' }).click();
+  await expect(first.getByText('Your store could not be saved: the connection dropped. Please try again.')).toBeVisible();
+  await first.getByRole('button', { name: 'Make this my store' }).click();
+  await expect(first.getByText('My store', { exact: true })).toBeVisible();
+
+  cut = 0;
+  await first.getByRole('link', { name: lyon.name }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: lyon.name })).toBeVisible();
+  // Lyon is my store now: choose it again from another one's page.
+  await page.goto('/stores?near=75011');
+  const paris = page.getByRole('list', { name: 'Store list' }).getByRole('listitem').first();
+  const parisName = (await paris.getByRole('heading').first().innerText()).trim();
+  await paris.getByRole('link', { name: parisName }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: parisName })).toBeVisible();
+  await page.getByRole('button', { name: /Make this my store/ }).click();
+  await expect(page.getByText('Your store could not be saved: the connection dropped. Please try again.')).toBeVisible();
+  await page.getByRole('button', { name: /Make this my store/ }).click();
+  const pageHeader = page.locator('header', { has: page.getByRole('heading', { level: 1, name: parisName }) });
+  await expect(pageHeader.getByTestId('is-my-store')).toBeVisible();
+  await expect(page.getByRole('button', { name: /Make this my store/ })).toHaveCount(0);
+});

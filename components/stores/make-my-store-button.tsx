@@ -12,7 +12,7 @@ type Props = {
   action: MakeMyStoreAction;
   storeId: number;
   storeName: string;
-  t: { makeMyStore: string; isMyStore: string; saving: string };
+  t: { makeMyStore: string; isMyStore: string; saving: string; notSaved: string };
 };
 
 /**
@@ -21,7 +21,15 @@ type Props = {
  * and read again once the action has set the cookie.
  */
 export function MakeMyStoreButton({ action, storeId, storeName, t }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  // A request that never gets its answer (the connection dropped) is said under the button, where
+  // the shopper can try again, not thrown to the page's error screen.
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(async (prev, formData) => {
+    try {
+      return await action(prev, formData);
+    } catch {
+      return { ok: false, message: t.notSaved };
+    }
+  }, initialActionState);
   const isMine = useMyStoreId() === storeId;
   useEffect(() => {
     if (!state.ok) return;

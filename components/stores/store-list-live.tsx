@@ -30,7 +30,7 @@ type Props = {
   as: 'ul' | 'ol';
   label: string;
   locale: Locale;
-  t: OpeningTexts & { isMyStore: string; saving: string };
+  t: OpeningTexts & { isMyStore: string; saving: string; notSaved: string };
   /** The distinct weekly hours and closures the cards' `data-week` and `data-closures` point into. */
   weeks: OpeningInterval[][];
   closures: Closure[][];
@@ -163,6 +163,10 @@ export function StoreListLive({ as: List, label, locale, t, weeks, closures, clo
       let state: ActionState = initialActionState;
       try {
         state = await makeMyStore(initialActionState, formData);
+      } catch {
+        // The request never got its answer (the connection dropped, the server restarted): said on
+        // the card, where the shopper can try again, rather than the page's error screen.
+        state = { ok: false, message: t.notSaved };
       } finally {
         sending.current.delete(storeId);
         setForms((m) => new Map(m).set(storeId, { pending: false, state }));

@@ -78,7 +78,7 @@ export default async function StorePage({ params }: Props) {
             action={makeMyStore}
             storeId={store.id}
             storeName={store.name}
-            t={{ makeMyStore: t.stores.makeMyStore, isMyStore: t.stores.isMyStore, saving: t.stores.saving }}
+            t={{ makeMyStore: t.stores.makeMyStore, isMyStore: t.stores.isMyStore, saving: t.stores.saving, notSaved: t.stores.myStoreNotSaved }}
           />
         </div>
       </header>
