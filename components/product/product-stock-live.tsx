@@ -1,9 +1,11 @@
 'use client';
 
+import { useEffect } from 'react';
 import useSWR from 'swr';
 import { ReservePanel } from '@/components/reservations/reserve-panel';
 import { signInPath } from '@/lib/auth/callback-url';
 import type { ProductStock } from '@/lib/inventory/product-stock';
+import { writeWebAvailability } from '@/lib/seo/offer-availability';
 import { LiveAvailabilityPanel } from './live-availability-panel';
 import { Placeholders, type ProductStockPanelsProps } from './product-stock-panels';
 
@@ -37,6 +39,11 @@ export default function ProductStockLive({ locale, productSlug, skuId, texts, fa
     dedupingInterval: 0,
     shouldRetryOnError: (err: unknown) => !(err instanceof StockError && err.status < 500),
   });
+  // The page's JSON-LD Offer states the web availability only once it is known (lib/seo/json-ld.ts).
+  const webUnits = data?.online.available;
+  useEffect(() => {
+    if (webUnits !== undefined) writeWebAvailability(skuId, webUnits);
+  }, [skuId, webUnits]);
 
   if (!data) {
     if (error && !isValidating) {

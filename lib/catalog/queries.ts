@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
 import type { Locale } from '@/lib/i18n/config';
 import { stockLevelsSql } from '@/lib/inventory/read';
@@ -95,6 +95,27 @@ export async function listFeaturedProducts(locale: Locale, limit = 8): Promise<P
     ORDER BY p.category_id, p.id
     LIMIT ${limit}`);
   return result.rows.map((r) => toCard(r, locale));
+}
+
+/** The slugs of the products on sale (not withdrawn, with a SKU: those with a page), for the sitemap. */
+export async function listProductSlugs(): Promise<string[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ slug: products.slug })
+    .from(products)
+    .where(
+      and(
+        isNull(products.withdrawnAt),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(skus)
+            .where(eq(skus.productId, products.id)),
+        ),
+      ),
+    )
+    .orderBy(asc(products.slug));
+  return rows.map((r) => r.slug);
 }
 
 export const MAX_QUERY_LENGTH = 200;

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { siteOrigin } from '@/lib/routing/public-url';
 
 /*
  * Cart reminders and message delivery, configurable by environment:
@@ -38,5 +39,5 @@ export function outboxFilePath(): string {
 }
 
 export function siteUrl(): string {
-  return (process.env.PUBLIC_SITE_URL || process.env.AUTH_URL || 'http://localhost:3000').replace(/\/+$/, '');
+  return siteOrigin();
 }

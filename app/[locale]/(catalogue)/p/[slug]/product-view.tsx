@@ -5,11 +5,14 @@ import { notFound } from 'next/navigation';
 import { pickAvailabilityTexts } from '@/components/product/availability-panel';
 import { ProductStockPanels } from '@/components/product/product-stock-panels';
 import { BuyBox, Ean, Gallery } from '@/components/product/sku-choice';
+import { JsonLd } from '@/components/seo/json-ld';
 import { getProduct } from '@/lib/catalog/cached';
 import { categoryTag, productTag } from '@/lib/catalog/tags';
 import { isLocale, type Locale } from '@/lib/i18n/config';
 import { getDictionary } from '@/lib/i18n/dictionary';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
+import { categoryPath, pageAlternates, productPath } from '@/lib/routing/public-url';
+import { breadcrumbLd, jsonLdGraph, PRODUCT_LD_ID, productLd } from '@/lib/seo/json-ld';
 import { addToCartAction } from './add-to-cart-action';
 import { reserveAction } from './reserve-action';
 
@@ -49,9 +52,16 @@ async function routeParams(params: ProductParams): Promise<{ locale: Locale; slu
 }
 
 export async function productMetadata(params: ProductParams): Promise<Metadata> {
-  const { locale, slug } = await routeParams(params);
+  const { locale, slug, sku } = await routeParams(params);
   const product = slug === BUILD_SAMPLE ? null : await getProduct(slug, locale);
-  return product ? { title: product.name, description: product.description.slice(0, 160) } : {};
+  if (!product) return {};
+  // The first SKU's page is the product's own address; another SKU's is its ?sku= page.
+  const other = sku !== null && sku !== product.skus[0]?.id && product.skus.some((s) => s.id === sku);
+  return {
+    title: product.name,
+    description: product.description.slice(0, 160),
+    alternates: pageAlternates(productPath(slug, other ? sku : null), locale),
+  };
 }
 
 export async function ProductPage({ params }: { params: ProductParams }) {
@@ -83,9 +93,21 @@ async function ProductContent({ slug, locale, skuId }: { slug: string; locale: L
       .map(([k, v]) => [k.slice('colour_'.length), v]),
   );
   const alts = product.images.map((_, i) => interpolate(t.catalog.imageOf, { n: i + 1, name: product.name }));
+  const ld = jsonLdGraph(
+    productLd(product, selectedId, locale, (code) => colourNames[code] ?? code),
+    breadcrumbLd(
+      [
+        { name: t.common.home, path: '/' },
+        { name: product.category.name, path: categoryPath(product.category.slug) },
+        { name: product.name, path: productPath(slug, selectedId === product.skus[0]?.id ? null : selectedId) },
+      ],
+      locale,
+    ),
+  );
 
   return (
     <article className="grid gap-6 md:grid-cols-2 md:gap-10">
+      <JsonLd id={PRODUCT_LD_ID} data={ld} />
       <nav aria-label={t.catalog.breadcrumb} className="text-sm text-muted md:col-span-2">
         <Link href="/" className="hover:underline">
           {t.common.home}

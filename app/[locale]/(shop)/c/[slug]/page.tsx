@@ -4,12 +4,15 @@ import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { ProductCard, ProductGrid } from '@/components/product/product-card';
 import { Pagination } from '@/components/product/pagination';
+import { JsonLd } from '@/components/seo/json-ld';
 import { getCategory, listCategoryCards } from '@/lib/catalog/cached';
 import { listCategoryProducts, PAGE_SIZE } from '@/lib/catalog/queries';
 import type { CategorySummary, ProductCard as Card } from '@/lib/catalog/types';
 import { isLocale, type Locale } from '@/lib/i18n/config';
 import { getDictionary, type Dictionary } from '@/lib/i18n/dictionary';
 import { interpolate } from '@/lib/i18n/format';
+import { categoryPath, pageAlternates } from '@/lib/routing/public-url';
+import { breadcrumbLd, jsonLdGraph } from '@/lib/seo/json-ld';
 import { getMyStore, type MyStore } from '@/lib/stores/my-store';
 
 type Query = { instock?: string | string[]; page?: string | string[] };
@@ -36,7 +39,9 @@ async function routeParams(params: Props['params']): Promise<{ locale: Locale; s
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug } = await routeParams(params);
   const category = slug === BUILD_SAMPLE ? null : await getCategory(slug, locale);
-  return category ? { title: category.name } : {};
+  // The department's address, without ?page= or ?instock=: metadata read from the URL would leave
+  // the kept shell without its title (docs/rendering.md, "Pages search engines read").
+  return category ? { title: category.name, alternates: pageAlternates(categoryPath(category.slug), locale) } : {};
 }
 
 export default async function CategoryPage({ params, searchParams }: Props) {
@@ -45,8 +50,13 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   const category = await getCategory(slug, locale);
   if (!category) notFound();
   const t = getDictionary(locale);
+  const crumbs = [
+    { name: t.common.home, path: '/' },
+    { name: category.name, path: categoryPath(category.slug) },
+  ];
   return (
     <div className="space-y-5">
+      <JsonLd data={jsonLdGraph(breadcrumbLd(crumbs, locale))} />
       <Suspense fallback={<ListingFallback name={category.name} />}>
         <Listing category={category} locale={locale} t={t} searchParams={searchParams} />
       </Suspense>

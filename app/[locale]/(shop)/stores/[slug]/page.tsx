@@ -8,11 +8,14 @@ import { LiveHoursTable } from '@/components/stores/live-hours-table';
 import { LiveOpeningStatus } from '@/components/stores/live-opening-status';
 import { StoreHoursProvider } from '@/components/stores/store-hours-context';
 import { MakeMyStoreButton } from '@/components/stores/make-my-store-button';
+import { JsonLdAfterLoad } from '@/components/seo/json-ld-after-load';
 import { ServiceBadges } from '@/components/stores/service-badges';
 import { StoreLocatorMap } from '@/components/stores/store-locator-map';
 import { isLocale, type Locale } from '@/lib/i18n/config';
 import { getDictionary } from '@/lib/i18n/dictionary';
 import { intlTag } from '@/lib/i18n/format';
+import { pageAlternates, storePath } from '@/lib/routing/public-url';
+import { jsonLdGraph, serializeJsonLd, SPECIAL_HOURS_DAYS, STORE_LD_ID, storeLd } from '@/lib/seo/json-ld';
 import { BROWSER_CLOSURE_DAYS, closuresWithin } from '@/lib/stores/hours';
 import { pickOpeningTexts, weekdayLabels } from '@/lib/stores/opening-text';
 import { getCurrentSchedules, getStore } from '@/lib/stores/cached';
@@ -40,9 +43,15 @@ export function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
+  const { locale, slug } = await params;
   const store = slug === BUILD_SAMPLE ? null : await getStore(slug);
-  return store ? { title: store.name, description: `${store.address}, ${store.postcode} ${store.town}` } : {};
+  return store
+    ? {
+        title: store.name,
+        description: `${store.address}, ${store.postcode} ${store.town}`,
+        alternates: pageAlternates(storePath(store.slug), isLocale(locale) ? locale : 'fr'),
+      }
+    : {};
 }
 
 const formatKey = { hyper: 'formatHyper', city: 'formatCity', outlet: 'formatOutlet' } as const;
@@ -59,8 +68,15 @@ export default async function StorePage({ params }: Props) {
   const closureDate = new Intl.DateTimeFormat(intlTag(locale), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
   const mapStores = [{ id: store.id, slug: store.slug, name: store.name, town: store.town, lat: store.lat, lng: store.lng }];
 
+  // The Store's JSON-LD, written into the head by the page's script: inline it would take the page
+  // past React's chunk size (components/seo/json-ld-after-load.tsx).
+  const ld = serializeJsonLd(
+    jsonLdGraph(storeLd(store, { hours: schedule.hours, closures: closuresWithin(schedule.closures, day, SPECIAL_HOURS_DAYS) }, locale)),
+  );
+
   return (
     <div className="flex flex-col gap-5">
+      <JsonLdAfterLoad id={STORE_LD_ID} json={ld} />
       <nav aria-label={t.common.stores}>
         <Link href="/stores" className="text-sm font-medium text-brand-700 hover:underline">
           ← {t.stores.backToStores}
