@@ -90,3 +90,20 @@ test('"make this my store" that never gets its answer says so on the card and on
   await expect(pageHeader.getByTestId('is-my-store')).toBeVisible();
   await expect(page.getByRole('button', { name: /Make this my store/ })).toHaveCount(0);
 });
+
+test('before the page’s scripts have loaded, "make this my store" on the store list is a plain form that sets my store', async ({ browser, baseURL }) => {
+  // The page's own inline scripts run (they put the streamed list in place); its bundles never
+  // arrive, so nothing hydrates: what a tap does on a slow phone before the scripts have loaded.
+  const context = await browser.newContext({ baseURL, locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.route(/\/_next\/static\/.*\.js(\?|$)/, (route) => route.abort());
+  await page.goto('/stores');
+  const card = page.getByTestId('store-card').nth(2);
+  const storeId = await card.getAttribute('data-store-id');
+  expect(storeId).toMatch(/^\d+$/);
+  const posted = page.waitForResponse((res) => res.request().method() === 'POST' && new URL(res.url()).pathname === '/stores');
+  await card.getByRole('button', { name: /Make this my store/ }).click();
+  expect((await posted).status()).toBeLessThan(400);
+  expect((await context.cookies()).find((c) => c.name === 'my_store')?.value).toBe(storeId);
+  await context.close();
+});
