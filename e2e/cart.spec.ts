@@ -33,6 +33,8 @@ test('an anonymous visitor adds to the cart, changes the quantity and removes th
   await expect(page.getByRole('banner').getByTestId('cart-count')).toHaveCount(0);
 
   await addToCart(page, anySku, 1);
+  // The header's cart link says how many, a real plural ("1 item", not "1 item(s)").
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Cart, 1 item', exact: true })).toBeVisible();
   // The anonymous cart is found by an httpOnly cookie that page scripts cannot read.
   const cookie = (await context.cookies()).find((c) => c.name === 'cart');
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
@@ -48,22 +50,31 @@ test('an anonymous visitor adds to the cart, changes the quantity and removes th
   await addToCart(page, anySku, 2);
   await page.getByTestId('add-to-cart').getByRole('link', { name: 'View cart' }).click();
   await expect(page).toHaveURL(/\/cart$/);
-  await expect(page.getByRole('heading', { name: /Your cart/ })).toBeVisible();
+  // One heading, read with its count: "Your cart (2 items)", not "Your cart(2 items)".
+  await expect(page.getByRole('heading', { level: 1, name: 'Your cart (2 items)', exact: true })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Cart, 2 items', exact: true })).toBeVisible();
   const line = page.getByTestId('cart-line');
   await expect(line).toHaveCount(1);
   await expect(line.getByTestId('cart-line-name')).toHaveText(anySku.productName);
+  // Each control names the line it acts on, size and colour included (two sizes of one product are two lines).
+  const variant = (await line.getByTestId('cart-line-variant').allTextContents())[0];
+  const item = variant ? `${anySku.productName} (${variant})` : anySku.productName;
   await expect(line.getByTestId('cart-quantity')).toHaveText('2');
   const subtotalOfTwo = await page.getByTestId('cart-subtotal').textContent();
   await expectNoSeriousA11yViolations(page, { include: 'main' });
 
-  await line.getByRole('button', { name: 'One more' }).click();
+  await expect(line.getByRole('group', { name: `Quantity of ${item}`, exact: true })).toBeVisible();
+  await line.getByRole('button', { name: `One more: ${item}`, exact: true }).click();
   await expect(line.getByTestId('cart-quantity')).toHaveText('3');
   await expect(page.getByRole('banner').getByTestId('cart-count')).toHaveText('3'); // the header, once the server confirmed
   await expect(page.getByTestId('cart-subtotal')).not.toHaveText(subtotalOfTwo ?? '');
   await page.reload();
   await expect(page.getByTestId('cart-line').getByTestId('cart-quantity')).toHaveText('3');
 
-  await page.getByTestId('cart-line').getByRole('button', { name: 'One fewer' }).click();
+  await page
+    .getByTestId('cart-line')
+    .getByRole('button', { name: `One fewer: ${item}`, exact: true })
+    .click();
   await expect(page.getByRole('banner').getByTestId('cart-count')).toHaveText('2');
   await expect(page.getByTestId('cart-subtotal')).toHaveText(subtotalOfTwo ?? '');
   // Home delivery from the warehouse, which has it: checkout is open.
@@ -71,7 +82,7 @@ test('an anonymous visitor adds to the cart, changes the quantity and removes th
 
   await page
     .getByTestId('cart-line')
-    .getByRole('button', { name: `Remove ${anySku.productName} from the cart` })
+    .getByRole('button', { name: `Remove ${item} from the cart`, exact: true })
     .click();
   await expect(page.getByTestId('cart-empty')).toBeVisible();
   await expect(page.getByRole('banner').getByTestId('cart-count')).toHaveCount(0);
@@ -91,7 +102,10 @@ test('a change refused by the server rolls back with the reason (the line was re
   await expect(other.getByTestId('cart-line')).toHaveCount(1);
 
   // This tab still shows the removed line; its stepper is refused, and the page comes back to the truth.
-  await page.locator(`[data-testid="cart-line"][data-sku="${anySku.skuId}"]`).getByRole('button', { name: 'One more' }).click();
+  await page
+    .locator(`[data-testid="cart-line"][data-sku="${anySku.skuId}"]`)
+    .getByRole('button', { name: /^One more: / })
+    .click();
   await expect(page.getByTestId('cart-message')).toHaveText('This item is no longer in your cart.');
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
   await expect(page.getByTestId('cart-line')).toHaveAttribute('data-sku', String(otherSku.skuId));

@@ -94,9 +94,9 @@ test("staff at the drive hand the order over, and the shopper's page follows", a
     // The arrival shows live, with its bay; then Ready and Hand over (drive-desk.spec.ts covers the screen itself).
     const card = desk.getByTestId('section-arrived').getByTestId(`order-${number}`);
     await expect(card).toContainText('Bay 7');
-    await card.getByRole('button', { name: 'Ready', exact: true }).click();
+    await card.getByRole('button', { name: `Ready: order ${number}`, exact: true }).click();
     await expect(card.getByTestId('order-status')).toHaveText('Ready at the drive');
-    await card.getByRole('button', { name: 'Hand over' }).click();
+    await card.getByRole('button', { name: `Hand over: order ${number}`, exact: true }).click();
     await card.getByRole('button', { name: 'Payment taken, hand over' }).click();
     await expect(desk.getByTestId('section-done-today').getByTestId(`order-${number}`)).toBeVisible();
   } finally {

@@ -41,11 +41,12 @@ test('the shopper taps I’m here; the drive screen shows it live; staff hand ov
   await expect(arrived).toBeVisible({ timeout: 10_000 });
   await expect(arrived.getByTestId('order-arrival')).toContainText('Bay 12');
 
-  await arrived.getByRole('button', { name: 'Ready', exact: true }).click();
+  // Every card has the same buttons: each is named with its order.
+  await arrived.getByRole('button', { name: `Ready: order ${order.number}`, exact: true }).click();
   await expect(page.getByTestId('drive-message')).toHaveText(`${order.number} is ready at the drive.`);
   await expect(arrived.getByTestId('order-status')).toHaveText('Ready at the drive');
 
-  await arrived.getByRole('button', { name: 'Hand over' }).click();
+  await arrived.getByRole('button', { name: `Hand over: order ${order.number}`, exact: true }).click();
   await expect(arrived.getByText('Payment taken and bags handed over?')).toBeVisible();
   await arrived.getByRole('button', { name: 'Payment taken, hand over' }).click();
   await expect(page.getByTestId('drive-message')).toContainText(`${order.number} handed over`);

@@ -39,8 +39,11 @@ test('a count below the reserved units is refused with the reason', async ({ pag
   await page.getByLabel('Barcode or product name').press('Enter');
   const row = page.getByTestId(`stock-row-${reservedSku.skuId}`);
   await row.getByLabel('Count (units on the shelf)').fill('0');
-  await row.getByRole('button', { name: 'Correct count' }).click();
-  await expect(page.getByText(`${reservedSku.reserved} unit(s) are reserved for customers`)).toBeVisible();
+  // The field and button of every row name the row's item.
+  const product = reservedSku.productName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await row.getByRole('button', { name: new RegExp(`^Correct count: ${product}`) }).click();
+  const units = reservedSku.reserved === 1 ? '1 unit is' : `${reservedSku.reserved} units are`;
+  await expect(page.getByText(`${units} reserved for customers`)).toBeVisible();
 });
 
 test('staff of one store cannot open another store, and shoppers cannot open the console', async ({ page, browser }) => {

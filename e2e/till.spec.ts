@@ -233,3 +233,38 @@ test('one account across channels: points earned on a web order are spent at the
     await adminContext.close();
   }
 });
+
+test('a name typed at the till lists items whose buttons each name their item, counted in a real plural', async ({ page }) => {
+  const { store, sku } = e2eData().till;
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await signInAs(page, 'staff');
+  await page.goto(`/staff/stores/${store.id}/till`);
+  const itemField = page.getByLabel('Item: barcode or name');
+  await itemField.fill(sku.productName);
+  await itemField.press('Enter');
+  const results = page.getByTestId('till-item-results');
+  const rows = results.getByRole('listitem');
+  await expect(rows.first()).toBeVisible();
+  const n = await rows.count();
+  await expect(page.getByRole('status').filter({ hasText: 'for “' })).toHaveText(`${n} ${n === 1 ? 'item' : 'items'} for “${sku.productName}”: pick one.`);
+
+  // Not one "Add" per row: each button says which item (size and colour included) it puts on the ticket.
+  await expect(results.getByRole('button', { name: 'Add', exact: true })).toHaveCount(0);
+  const names: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = rows.nth(i);
+    const item = escape((await row.locator('p').first().textContent())!);
+    const button = row.getByRole('button');
+    await expect(button).toHaveAccessibleName(new RegExp(`^(Add ${item}( \\(.+\\))? to the ticket|See elsewhere: ${item}( \\(.+\\))?)$`));
+    names.push((await button.getAttribute('aria-label'))!);
+  }
+  expect(new Set(names).size).toBe(n);
+
+  const add = results.getByRole('button', { name: /^Add .+ to the ticket$/ }).first();
+  const product = (await add.getAttribute('aria-label'))!.replace(/^Add (.+) to the ticket$/, '$1');
+  await add.click();
+  const ticket = page.getByTestId('till-ticket');
+  await expect(ticket.getByTestId('till-line')).toHaveCount(1);
+  await expect(ticket.getByRole('button', { name: `One more: ${product}`, exact: true })).toBeVisible();
+  await expect(ticket.getByRole('button', { name: `Remove ${product}`, exact: true })).toBeVisible();
+});

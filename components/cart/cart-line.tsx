@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import type { Locale } from '@/lib/i18n/config';
+import { itemName } from '@/lib/catalog/variant-label';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
 import type { CartLineView, CartViewTexts } from './types';
 
@@ -24,6 +25,7 @@ function TrashIcon() {
 /** One line: picture, name, options, unit price, a stepper and remove; the availability mark below. */
 export function CartLine({ line, locale, maxPerLine, t, onQuantity, onRemove }: Props) {
   const id = `qty-${line.skuId}`;
+  const name = itemName(line.name, line.variant);
   return (
     <li className="py-4" data-testid="cart-line" data-sku={line.skuId} data-unavailable={line.mark ? true : undefined}>
       <div className="flex gap-3">
@@ -40,7 +42,11 @@ export function CartLine({ line, locale, maxPerLine, t, onQuantity, onRemove }: 
               <Link href={line.href} className="leading-snug font-semibold hover:underline" data-testid="cart-line-name">
                 {line.name}
               </Link>
-              {line.variant && <p className="text-sm text-muted">{line.variant}</p>}
+              {line.variant && (
+                <p className="text-sm text-muted" data-testid="cart-line-variant">
+                  {line.variant}
+                </p>
+              )}
               <p className="text-sm text-muted">{interpolate(t.each, { price: formatPrice(line.unitPriceCents, locale) })}</p>
             </div>
             <p className="shrink-0 font-bold tabular-nums" data-testid="cart-line-total">
@@ -48,12 +54,12 @@ export function CartLine({ line, locale, maxPerLine, t, onQuantity, onRemove }: 
             </p>
           </div>
           <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
-            <div className="flex items-center gap-1" role="group" aria-label={interpolate(t.quantityOf, { name: line.name })}>
+            <div className="flex items-center gap-1" role="group" aria-label={interpolate(t.quantityOf, { name })}>
               <button
                 type="button"
                 onClick={() => onQuantity(line.quantity - 1)}
                 disabled={line.quantity <= 1}
-                aria-label={t.decrease}
+                aria-label={interpolate(t.decrease, { name })}
                 aria-controls={id}
                 className="btn-secondary w-11 px-0 text-lg"
                 data-testid="cart-decrease"
@@ -67,7 +73,7 @@ export function CartLine({ line, locale, maxPerLine, t, onQuantity, onRemove }: 
                 type="button"
                 onClick={() => onQuantity(line.quantity + 1)}
                 disabled={line.quantity >= maxPerLine}
-                aria-label={t.increase}
+                aria-label={interpolate(t.increase, { name })}
                 aria-controls={id}
                 className="btn-secondary w-11 px-0 text-lg"
                 data-testid="cart-increase"
@@ -78,7 +84,7 @@ export function CartLine({ line, locale, maxPerLine, t, onQuantity, onRemove }: 
             <button
               type="button"
               onClick={onRemove}
-              aria-label={interpolate(t.removeItem, { name: line.name })}
+              aria-label={interpolate(t.removeItem, { name })}
               className="btn min-w-11 px-2 text-muted hover:bg-out/5 hover:text-out"
               data-testid="cart-remove"
             >

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { interpolate } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/config';
+import { formatMessage } from '@/lib/i18n/format';
 
 function BagIcon() {
   return (
@@ -10,7 +11,7 @@ function BagIcon() {
   );
 }
 
-export type CartLinkTexts = { cart: string; cartCount: string };
+export type CartLinkTexts = { cart: string; cartCount: string; locale: Locale };
 
 /**
  * The header's cart icon with the number of units in the visitor's cart. The same size with or
@@ -18,7 +19,7 @@ export type CartLinkTexts = { cart: string; cartCount: string };
  * or could not be read — it is the plain link, and nothing moves when the count arrives.
  */
 export function CartLink({ count, t }: { count: number | undefined; t: CartLinkTexts }) {
-  const label = count ? interpolate(t.cartCount, { count }) : t.cart;
+  const label = count ? formatMessage(t.cartCount, { count }, t.locale) : t.cart;
   return (
     <Link
       href="/cart"

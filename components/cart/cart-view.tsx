@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { useOptimistic, useState, useTransition, type ReactNode } from 'react';
 import type { Locale } from '@/lib/i18n/config';
-import { formatPrice, interpolate } from '@/lib/i18n/format';
+import { formatMessage, formatPrice } from '@/lib/i18n/format';
 import { refreshVisitor } from '@/components/layout/visitor';
 import { CartLine } from './cart-line';
 import type { ActionState } from '@/lib/actions/state';
@@ -100,7 +100,7 @@ export function CartView({ lines, locale, maxPerLine, t, setQuantity, removeLine
         <section className="space-y-3 card p-4" data-testid="cart-summary">
           <p className="flex items-baseline justify-between gap-3">
             <span className="font-semibold">
-              {t.subtotal} <span className="font-normal text-muted">({units === 1 ? t.itemsOne : interpolate(t.items, { count: units })})</span>
+              {t.subtotal} <span className="font-normal text-muted">({formatMessage(t.items, { count: units }, locale)})</span>
             </span>
             <span className="text-xl font-bold tabular-nums" data-testid="cart-subtotal">
               {formatPrice(subtotal, locale)}

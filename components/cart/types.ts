@@ -23,7 +23,6 @@ export type CartViewTexts = {
   subtotal: string;
   subtotalHint: string;
   items: string;
-  itemsOne: string;
   empty: string;
   emptyHint: string;
   browse: string;

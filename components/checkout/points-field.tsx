@@ -1,7 +1,7 @@
 'use client';
 import { useId } from 'react';
 import type { Locale } from '@/lib/i18n/config';
-import { formatPrice, interpolate } from '@/lib/i18n/format';
+import { formatMessage, formatNumber, formatPrice, interpolate } from '@/lib/i18n/format';
 
 /** What the shopper's balance can take off this order, in whole redemption steps. */
 export type PointsOffer = { balance: number; maxPoints: number; stepPoints: number; stepCents: number };
@@ -44,7 +44,7 @@ export function PointsField({
       <h2 id={`${id}-title`} className="text-base font-bold">
         {t.pointsTitle}
       </h2>
-      <p className="text-sm text-muted">{interpolate(t.pointsBalance, { points: offer.balance.toLocaleString(locale) })}</p>
+      <p className="text-sm text-muted">{formatMessage(t.pointsBalance, { points: offer.balance }, locale)}</p>
       {steps.length === 0 ? (
         <p className="text-sm">{interpolate(t.pointsTooFew, { points: offer.stepPoints, amount: price(offer.stepCents) })}</p>
       ) : (
@@ -65,7 +65,7 @@ export function PointsField({
             <option value={0}>{t.pointsNone}</option>
             {steps.map((p) => (
               <option key={p} value={p}>
-                {interpolate(t.pointsOption, { points: p.toLocaleString(locale), amount: worth(p) })}
+                {interpolate(t.pointsOption, { points: formatNumber(p, locale), amount: worth(p) })}
               </option>
             ))}
           </select>

@@ -1,24 +1,15 @@
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { interpolate } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/config';
+import { formatMessage, interpolate } from '@/lib/i18n/format';
 import type { DriveSlotView } from '@/lib/drive/types';
 
 type Texts = Pick<
   Dictionary['drive'],
-  | 'slotRange'
-  | 'placesLeft'
-  | 'placeLeft'
-  | 'full'
-  | 'pastCutoff'
-  | 'closed'
-  | 'yourSlot'
-  | 'slotLabelOpen'
-  | 'slotLabelFull'
-  | 'slotLabelPastCutoff'
-  | 'slotLabelClosed'
+  'slotRange' | 'placesLeft' | 'full' | 'pastCutoff' | 'closed' | 'yourSlot' | 'slotLabelOpen' | 'slotLabelFull' | 'slotLabelPastCutoff' | 'slotLabelClosed'
 >;
 
-function leftText(remaining: number, t: Texts): string {
-  return remaining === 1 ? t.placeLeft : interpolate(t.placesLeft, { count: remaining });
+function leftText(remaining: number, locale: Locale, t: Texts): string {
+  return formatMessage(t.placesLeft, { count: remaining }, locale);
 }
 
 /** One slot: its times and what is left, or why it cannot be chosen (in words, not only colour). */
@@ -27,12 +18,14 @@ export function SlotButton({
   selected,
   busy,
   onChoose,
+  locale,
   t,
 }: {
   slot: DriveSlotView;
   selected: boolean;
   busy: boolean;
   onChoose: (id: number) => void;
+  locale: Locale;
   t: Texts;
 }) {
   const times = { start: slot.start, end: slot.end };
@@ -46,7 +39,7 @@ export function SlotButton({
           ? t.closed
           : selected
             ? t.yourSlot
-            : leftText(slot.remaining, t);
+            : leftText(slot.remaining, locale, t);
   const label =
     slot.state === 'full'
       ? interpolate(t.slotLabelFull, times)
@@ -54,7 +47,7 @@ export function SlotButton({
         ? interpolate(t.slotLabelPastCutoff, times)
         : slot.state === 'closed'
           ? interpolate(t.slotLabelClosed, times)
-          : interpolate(t.slotLabelOpen, { ...times, left: selected ? t.yourSlot.toLocaleLowerCase() : leftText(slot.remaining, t) });
+          : interpolate(t.slotLabelOpen, { ...times, left: selected ? t.yourSlot.toLocaleLowerCase() : leftText(slot.remaining, locale, t) });
   const few = choosable && !selected && slot.remaining <= 2;
   return (
     <button

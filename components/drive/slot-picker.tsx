@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import type { DriveDayView, DriveSlotsView } from '@/lib/drive/types';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { formatTime, interpolate, intlTag } from '@/lib/i18n/format';
+import { formatDate, formatTime, interpolate } from '@/lib/i18n/format';
 import { SlotButton } from './slot-button';
 
 type Props = {
@@ -25,7 +25,7 @@ function lead(minutes: number): string {
 
 function dayParts(date: string, locale: Locale): { weekday: string; day: string; full: string } {
   const d = new Date(`${date}T12:00:00Z`);
-  const f = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(intlTag(locale), { ...o, timeZone: 'UTC' }).format(d);
+  const f = (o: Intl.DateTimeFormatOptions) => formatDate(d, locale, { ...o, timeZone: 'UTC' });
   return { weekday: f({ weekday: 'short' }), day: f({ day: 'numeric' }), full: f({ weekday: 'long', day: 'numeric', month: 'long' }) };
 }
 
@@ -91,7 +91,7 @@ export function SlotPicker({ view, selectedSlotId, onChoose, pending = false, lo
           <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3">
             {day.slots.map((s) => (
               <li key={s.id}>
-                <SlotButton slot={s} selected={s.id === selectedSlotId} busy={pending} onChoose={onChoose} t={t} />
+                <SlotButton slot={s} selected={s.id === selectedSlotId} busy={pending} onChoose={onChoose} locale={locale} t={t} />
               </li>
             ))}
           </ul>

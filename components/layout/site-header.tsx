@@ -36,6 +36,7 @@ export function SiteHeader({ locale, kept = false }: { locale: Locale; kept?: bo
             cardLink: t.card.headerLink,
             cart: t.cart.headerLink,
             cartCount: t.cart.headerLinkCount,
+            locale,
           }}
         />
         <form action="/search" role="search" className="order-last flex w-full gap-2 sm:order-2 sm:w-auto sm:flex-1">

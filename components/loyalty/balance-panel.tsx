@@ -1,11 +1,10 @@
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import type { Locale } from '@/lib/i18n/config';
-import { formatDateTime, formatPrice, interpolate, intlTag } from '@/lib/i18n/format';
+import { formatDate, formatDateTime, formatMessage, formatPrice, interpolate } from '@/lib/i18n/format';
 import type { CardView, RedeemRule } from './types';
 
 export function formatPoints(points: number, locale: Locale, t: Dictionary['card']): string {
-  const n = new Intl.NumberFormat(intlTag(locale)).format(points);
-  return interpolate(Math.abs(points) === 1 ? t.pointsOne : t.pointsOther, { points: n });
+  return formatMessage(t.points, { points }, locale);
 }
 
 /** Balance in points and what it is worth (redeemed in whole steps: 100 points = €5 by default). */
@@ -28,10 +27,11 @@ export function BalancePanel({ card, rule, locale, t }: { card: CardView; rule: 
       <p className="mt-2 text-sm text-muted">{interpolate(t.redeemRule, { points: rule.redeemStepPoints, amount: stepAmount })}</p>
       {card.expiringSoon && (
         <p className="mt-3 rounded-lg border border-low/30 bg-low/10 px-3 py-2 text-sm font-medium text-ink" data-testid="card-expiring">
-          {interpolate(t.expiring, {
-            points: formatPoints(card.expiringSoon.points, locale, t),
-            date: new Intl.DateTimeFormat(intlTag(locale), { day: 'numeric', month: 'long', timeZone: 'Europe/Paris' }).format(card.expiringSoon.on),
-          })}
+          {formatMessage(
+            t.expiring,
+            { points: card.expiringSoon.points, date: formatDate(card.expiringSoon.on, locale, { day: 'numeric', month: 'long' }) },
+            locale,
+          )}
         </p>
       )}
       <p className="mt-3 text-xs text-muted" data-testid="card-as-of">

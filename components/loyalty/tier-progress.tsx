@@ -1,11 +1,11 @@
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import type { Locale } from '@/lib/i18n/config';
-import { formatPrice, interpolate, intlTag } from '@/lib/i18n/format';
+import { formatNumber, formatPrice, interpolate } from '@/lib/i18n/format';
 import type { CardView } from './types';
 
 /** Tier, its points multiplier, and how far the last 12 months' spend is from the next one. */
 export function TierProgress({ card, locale, t }: { card: CardView; locale: Locale; t: Dictionary['card'] }) {
-  const multiplier = new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: 2 }).format(card.tierMultiplier);
+  const multiplier = formatNumber(card.tierMultiplier, locale, { maximumFractionDigits: 2 });
   const spent = formatPrice(card.spend12mCents, locale);
   const next = card.nextTier;
   const percent = next ? Math.min(100, Math.max(0, Math.floor((card.spend12mCents / next.minSpendCents) * 100))) : 100;

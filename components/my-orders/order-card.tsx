@@ -34,7 +34,7 @@ export function OrderCard({ order: o, locale, t }: { order: Order; locale: Local
         {where && <span className="text-muted"> · {where}</span>}
       </p>
       <p className="text-sm text-muted">
-        {interpolate(t.placedOn, { date: dayText(o.placedAt, locale) })} · {itemsText(o.units, t)} ·{' '}
+        {interpolate(t.placedOn, { date: dayText(o.placedAt, locale) })} · {itemsText(o.units, locale, t)} ·{' '}
         <span className="font-semibold text-ink tabular-nums">{formatPrice(o.totalCents, locale)}</span>
       </p>
     </li>

@@ -12,7 +12,6 @@ export type AvailabilityTexts = {
   findStore: string;
   inStock: string;
   onlyLeft: string;
-  onlyOneLeft: string;
   outOfStock: string;
   notStocked: string;
   asOf: string;
@@ -31,7 +30,6 @@ export const AVAILABILITY_TEXT_KEYS = [
   'findStore',
   'inStock',
   'onlyLeft',
-  'onlyOneLeft',
   'outOfStock',
   'notStocked',
   'asOf',
@@ -84,7 +82,7 @@ export function AvailabilityPanel({ locale, t, myStore, nearby, online, liveStat
             <Link href={`/stores/${myStore.slug}`} className="font-semibold hover:underline">
               {myStore.name}
             </Link>
-            <StockBadge available={myStore.available} t={t} />
+            <StockBadge available={myStore.available} locale={locale} t={t} />
           </div>
           <AsOf iso={myStore.asOf} locale={locale} t={t} />
         </div>
@@ -113,7 +111,7 @@ export function AvailabilityPanel({ locale, t, myStore, nearby, online, liveStat
                   </span>
                 </span>
                 <span className="shrink-0 pt-1.5 text-right">
-                  <StockBadge available={s.available} t={t} />
+                  <StockBadge available={s.available} locale={locale} t={t} />
                 </span>
               </li>
             ))}

@@ -9,6 +9,8 @@ type Props = {
   selectedId: number;
   labels: { size: string; colour: string; colon: string };
   colourNames: Record<string, string>;
+  /** A size as the page's language says it ("128 Go" → "128 GB"); the stored label when absent. */
+  sizeNames: Record<string, string>;
 };
 
 const swatch: Record<string, string> = {
@@ -35,7 +37,7 @@ function unique<T>(values: (T | null)[]): T[] {
  * Colour and size buttons. The chosen SKU lives in the URL (?sku=), so the server renders its
  * price and availability and the choice survives a reload or a shared link.
  */
-export function OptionPicker({ skus, selectedId, labels, colourNames }: Props) {
+export function OptionPicker({ skus, selectedId, labels, colourNames, sizeNames }: Props) {
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
@@ -110,7 +112,7 @@ export function OptionPicker({ skus, selectedId, labels, colourNames }: Props) {
                   disabled={!exists}
                   className="min-h-11 min-w-12 rounded-lg border border-line bg-white px-3 text-sm font-semibold hover:border-brand-500 disabled:cursor-not-allowed disabled:text-muted disabled:line-through aria-pressed:border-brand-600 aria-pressed:bg-brand-600 aria-pressed:text-white"
                 >
-                  {size}
+                  {sizeNames[size] ?? size}
                 </button>
               );
             })}

@@ -4,7 +4,7 @@ import type { Locale } from '@/lib/i18n/config';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
 import { StockBadge } from './stock-badge';
 
-type Texts = { from: string; inStock: string; onlyLeft: string; onlyOneLeft: string; outOfStock: string; notStocked: string };
+type Texts = { from: string; inStock: string; onlyLeft: string; outOfStock: string; notStocked: string };
 
 export function ProductCard({ product, locale, t }: { product: Card; locale: Locale; t: Texts }) {
   const price =
@@ -24,7 +24,7 @@ export function ProductCard({ product, locale, t }: { product: Card; locale: Loc
           <p className="text-xs font-medium tracking-wide text-muted uppercase">{product.brand}</p>
           <h3 className="line-clamp-2 text-sm font-semibold text-ink group-hover:text-brand-700">{product.name}</h3>
           <p className="mt-auto pt-1 text-base font-bold">{price}</p>
-          {product.availableAtStore !== undefined && <StockBadge available={product.availableAtStore} t={t} />}
+          {product.availableAtStore !== undefined && <StockBadge available={product.availableAtStore} locale={locale} t={t} />}
         </div>
       </IntentLink>
     </li>

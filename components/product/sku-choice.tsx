@@ -21,12 +21,13 @@ type BuyBoxProps = {
   selectedId: number;
   labels: { size: string; colour: string; colon: string };
   colourNames: Record<string, string>;
+  sizeNames: Record<string, string>;
   addToCart: (prev: ActionState<{ count: number }>, formData: FormData) => Promise<ActionState<{ count: number }>>;
   cartTexts: { addToCart: string; adding: string; viewCart: string };
 };
 
 /** Price, options and "Add to cart" for one SKU. */
-export function BuyBox({ skus, selectedId, labels, colourNames, addToCart, cartTexts }: BuyBoxProps) {
+export function BuyBox({ skus, selectedId, labels, colourNames, sizeNames, addToCart, cartTexts }: BuyBoxProps) {
   const selected = pick(skus, selectedId);
   if (!selected) return null;
   return (
@@ -35,7 +36,7 @@ export function BuyBox({ skus, selectedId, labels, colourNames, addToCart, cartT
       <p className="-mt-4 pt-1 text-2xl font-bold text-brand-700" itemProp="price" data-testid="price">
         {selected.price}
       </p>
-      <OptionPicker skus={skus} selectedId={selected.id} labels={labels} colourNames={colourNames} />
+      <OptionPicker skus={skus} selectedId={selected.id} labels={labels} colourNames={colourNames} sizeNames={sizeNames} />
       <AddToCartButton key={`cart-${selected.id}`} skuId={selected.id} action={addToCart} t={cartTexts} />
     </>
   );

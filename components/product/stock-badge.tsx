@@ -1,7 +1,8 @@
 import { availabilityLevel } from '@/lib/inventory/availability';
-import { interpolate } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/config';
+import { formatMessage } from '@/lib/i18n/format';
 
-type Texts = { inStock: string; onlyLeft: string; onlyOneLeft?: string; outOfStock: string; notStocked: string };
+type Texts = { inStock: string; onlyLeft: string; outOfStock: string; notStocked: string };
 
 const styles = {
   in_stock: 'text-ok',
@@ -18,15 +19,13 @@ const dots = {
 } as const;
 
 /** "In stock" / "Only 2 left" / "Out of stock", with a coloured dot (colour is never the only cue). */
-export function StockBadge({ available, t }: { available: number | null; t: Texts }) {
+export function StockBadge({ available, locale, t }: { available: number | null; locale: Locale; t: Texts }) {
   const level = availabilityLevel(available);
   const label =
     level === 'in_stock'
       ? t.inStock
       : level === 'low'
-        ? available === 1 && t.onlyOneLeft
-          ? t.onlyOneLeft
-          : interpolate(t.onlyLeft, { count: available ?? 0 })
+        ? formatMessage(t.onlyLeft, { count: available ?? 0 }, locale)
         : level === 'out'
           ? t.outOfStock
           : t.notStocked;

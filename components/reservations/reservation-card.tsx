@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { formatPrice, interpolate } from '@/lib/i18n/format';
+import { formatMessage, formatPrice, interpolate } from '@/lib/i18n/format';
 import { isOpenReservation } from '@/lib/reservations/permissions';
 import type { Reservation } from '@/lib/reservations/queries';
 import { Deadline } from './deadline';
@@ -16,8 +16,8 @@ export function ReservationCard({ reservation: r, now, locale, t }: Props) {
   const open = isOpenReservation(r.status);
   const [first, ...rest] = r.lines;
   const summary = first
-    ? [first.productName, variantOf(first, t), interpolate(tr.qty, { count: first.quantity })].filter(Boolean).join(' · ') +
-      (rest.length > 0 ? ` ${interpolate(tr.more, { count: rest.length })}` : '')
+    ? [first.productName, variantOf(first, locale, t), interpolate(tr.qty, { count: first.quantity })].filter(Boolean).join(' · ') +
+      (rest.length > 0 ? ` ${formatMessage(tr.more, { count: rest.length }, locale)}` : '')
     : '';
   return (
     <li
@@ -38,7 +38,7 @@ export function ReservationCard({ reservation: r, now, locale, t }: Props) {
       <p className="text-sm text-muted">
         <span className="font-mono font-semibold tracking-widest text-ink">{r.code}</span>
         {' · '}
-        {r.units === 1 ? tr.unitsOne : interpolate(tr.units, { count: r.units })} · {formatPrice(r.totalCents, locale)}
+        {formatMessage(tr.units, { count: r.units }, locale)} · {formatPrice(r.totalCents, locale)}
       </p>
       <Deadline reservation={r} now={now} locale={locale} t={tr} className={`text-sm ${open ? '' : 'text-muted'}`} />
     </li>

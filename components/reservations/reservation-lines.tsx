@@ -3,6 +3,7 @@ import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
 import type { ReservationLine } from '@/lib/reservations/queries';
+import { variantLabel } from '@/lib/catalog/variant-label';
 
 type Props = {
   lines: ReservationLine[];
@@ -12,10 +13,9 @@ type Props = {
   t: Dictionary;
 };
 
-/** "42 · Marine": size and colour as the shop's tag shows them. */
-export function variantOf(line: Pick<ReservationLine, 'size' | 'colour'>, t: Dictionary): string {
-  const colours = t.catalog as Record<string, string>;
-  return [line.size, line.colour ? (colours[`colour_${line.colour}`] ?? line.colour) : null].filter(Boolean).join(' · ');
+/** "42 · Marine": size and colour as the shop's tag shows them, in the page's language. */
+export function variantOf(line: Pick<ReservationLine, 'size' | 'colour'>, locale: Locale, t: Dictionary): string {
+  return variantLabel(line, locale, t);
 }
 
 /** The items held, at the prices reserved, and what the shopper will pay at the desk. */
@@ -36,7 +36,7 @@ export function ReservationLines({ lines, totalCents, open, locale, t }: Props) 
                 {line.productName}
               </Link>
               <p className="text-sm text-muted">
-                {[variantOf(line, t), interpolate(t.reservations.qty, { count: line.quantity })].filter(Boolean).join(' · ')}
+                {[variantOf(line, locale, t), interpolate(t.reservations.qty, { count: line.quantity })].filter(Boolean).join(' · ')}
               </p>
             </div>
             <p className="shrink-0 font-semibold tabular-nums">{formatPrice(line.unitPriceCents * line.quantity, locale)}</p>

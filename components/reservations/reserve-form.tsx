@@ -5,7 +5,7 @@ import { FormMessage } from '@/components/account/form-message';
 import { usePendingKey } from '@/components/forms/use-pending-key';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { formatDistance, interpolate } from '@/lib/i18n/format';
+import { formatDistance, formatMessage, interpolate } from '@/lib/i18n/format';
 import { initialActionState, type ActionState } from '@/lib/actions/state';
 import { reserveScope } from './form-state';
 
@@ -13,18 +13,7 @@ export type ReserveStoreOption = { storeId: number; name: string; distanceKm: nu
 
 export type ReserveFormTexts = Pick<
   Dictionary['reservations'],
-  | 'store'
-  | 'quantity'
-  | 'decrease'
-  | 'increase'
-  | 'availableHere'
-  | 'availableHereOne'
-  | 'heldFor'
-  | 'storeOption'
-  | 'storeOptionDistance'
-  | 'quantityHint'
-  | 'confirm'
-  | 'pending'
+  'store' | 'quantity' | 'decrease' | 'increase' | 'availableHere' | 'heldFor' | 'storeOption' | 'storeOptionDistance' | 'quantityHint' | 'confirm' | 'pending'
 >;
 
 type Props = {
@@ -87,8 +76,7 @@ export function ReserveForm({ action, locale, skuId, stores, defaultStoreId, max
           ))}
         </select>
         <p id="reserve-store-hint" className="mt-1 text-sm text-muted" data-testid="reserve-store-hint" data-available={store.available}>
-          {store.available === 1 ? t.availableHereOne : interpolate(t.availableHere, { count: store.available })} ·{' '}
-          {interpolate(t.heldFor, { hours: store.holdHours })}
+          {formatMessage(t.availableHere, { count: store.available }, locale)} · {interpolate(t.heldFor, { hours: store.holdHours })}
         </p>
         {nearestFirstLink && (
           <Link href="/stores" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline underline-offset-2">

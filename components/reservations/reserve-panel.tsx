@@ -26,8 +26,8 @@ type Props = {
 
 /** Only the strings the form shows travel to the browser. */
 function formTexts(t: Dictionary['reservations']): ReserveFormTexts {
-  const { store, quantity, decrease, increase, availableHere, availableHereOne, heldFor, storeOption, storeOptionDistance, quantityHint, confirm, pending } = t;
-  return { store, quantity, decrease, increase, availableHere, availableHereOne, heldFor, storeOption, storeOptionDistance, quantityHint, confirm, pending };
+  const { store, quantity, decrease, increase, availableHere, heldFor, storeOption, storeOptionDistance, quantityHint, confirm, pending } = t;
+  return { store, quantity, decrease, increase, availableHere, heldFor, storeOption, storeOptionDistance, quantityHint, confirm, pending };
 }
 
 /** "Reserve in store · pay at pickup" on the product page, below the stock figures. */

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import useSWR from 'swr';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { interpolate, intlTag } from '@/lib/i18n/format';
+import { formatDate, formatMessage } from '@/lib/i18n/format';
 import type { DropOffDay } from '@/lib/returns/queries';
 
 type Props = {
@@ -26,7 +26,7 @@ async function fetchWindows(url: string): Promise<DropOffDay[]> {
 
 function dayParts(date: string, locale: Locale): { weekday: string; day: string; full: string } {
   const d = new Date(`${date}T12:00:00Z`);
-  const f = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(intlTag(locale), { ...o, timeZone: 'UTC' }).format(d);
+  const f = (o: Intl.DateTimeFormatOptions) => formatDate(d, locale, { ...o, timeZone: 'UTC' });
   return { weekday: f({ weekday: 'short' }), day: f({ day: 'numeric' }), full: f({ weekday: 'long', day: 'numeric', month: 'long' }) };
 }
 
@@ -111,7 +111,7 @@ export function DropOffPicker({ storeId, value, onChange, locale, t, error, excl
                     <span className="font-semibold tabular-nums">
                       {w.start}–{w.end}
                     </span>
-                    <span className="text-xs">{full ? t.windowFull : interpolate(t.placesLeft, { n: w.remaining })}</span>
+                    <span className="text-xs">{full ? t.windowFull : formatMessage(t.placesLeft, { n: w.remaining }, locale)}</span>
                   </label>
                 </li>
               );

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { formatDateTime, formatPrice, interpolate } from '@/lib/i18n/format';
+import { formatDateTime, formatMessage, formatPrice, interpolate } from '@/lib/i18n/format';
 import type { ReturnView } from '@/lib/returns/queries';
 import { ReturnStatusBadge } from './return-status-badge';
 
@@ -93,10 +93,10 @@ function RefundLine({ r, locale, t }: { r: ReturnView; locale: Locale; t: Dictio
       )}
       {r.pointsReversed > 0 && (
         <p className="text-muted" data-testid="return-points">
-          {interpolate(t.pointsReversed, { points: r.pointsReversed })}
+          {formatMessage(t.pointsReversed, { points: r.pointsReversed }, locale)}
         </p>
       )}
-      {r.pointsShortfall > 0 && <p className="text-muted">{interpolate(t.pointsShortfall, { points: r.pointsShortfall })}</p>}
+      {r.pointsShortfall > 0 && <p className="text-muted">{formatMessage(t.pointsShortfall, { points: r.pointsShortfall }, locale)}</p>}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { FormMessage } from '@/components/account/form-message';
 import { usePendingKey } from '@/components/forms/use-pending-key';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { formatPrice, interpolate } from '@/lib/i18n/format';
+import { formatMessage, formatPrice } from '@/lib/i18n/format';
 import type { ReturnableLine } from '@/lib/returns/queries';
 import { DeskChooser, type DeskSearch } from './desk-chooser';
 import { DropOffPicker } from './drop-off-picker';
@@ -67,7 +67,7 @@ export function ReturnBookingForm({ action, orderNumber, lines, paidAtPickup, de
                     {l.variant && <p className="text-sm text-muted">{l.variant}</p>}
                     <p className="text-sm text-muted">
                       {formatPrice(l.unitPriceCents, locale)} ·{' '}
-                      {l.returnable > 0 ? interpolate(t.returnableOf, { returnable: l.returnable, bought: l.bought }) : t.fullyReturned}
+                      {l.returnable > 0 ? formatMessage(t.returnableOf, { returnable: l.returnable, bought: l.bought }, locale) : t.fullyReturned}
                     </p>
                   </div>
                 </div>

@@ -27,6 +27,8 @@ export type DeliveryDeskLabels = {
   cancelSubmit: string;
   back: string;
   pending: string;
+  /** "{action}: order {number}": a card button's accessible name. */
+  actionOnOrder: string;
   card: { quantity: string; arrivedAgo: string; noBay: string; bay: string; slot: string; late: string };
 };
 
@@ -106,7 +108,14 @@ export function DeliveryDesk({ locale, orders, actions, labels }: Props) {
               {s.items.map((o) => (
                 <li key={o.id}>
                   <OrderCard order={o} labels={labels.card} locale={locale}>
-                    {buttons(o).length > 0 && <OrderActions orderId={o.id} buttons={buttons(o)} labels={{ pending: labels.pending, back: labels.back }} />}
+                    {buttons(o).length > 0 && (
+                      <OrderActions
+                        orderId={o.id}
+                        orderNumber={o.number}
+                        buttons={buttons(o)}
+                        labels={{ pending: labels.pending, back: labels.back, actionOnOrder: labels.actionOnOrder }}
+                      />
+                    )}
                   </OrderCard>
                 </li>
               ))}

@@ -43,6 +43,8 @@ export type DriveLabels = {
   cancelSubmit: string;
   back: string;
   pending: string;
+  /** "{action}: order {number}": a card button's accessible name. */
+  actionOnOrder: string;
   card: { quantity: string; arrivedAgo: string; noBay: string; bay: string; slot: string; late: string };
 };
 
@@ -115,7 +117,13 @@ export function DriveScreen({ storeId, locale, initial, actions, labels }: Props
   const card = (o: StaffOrderView, urgent = false) => (
     <OrderCard order={o} labels={labels.card} locale={locale} urgent={urgent}>
       {buttons(o).length > 0 && (
-        <OrderActions orderId={o.id} fields={{ storeId }} buttons={buttons(o)} labels={{ pending: labels.pending, back: labels.back }} />
+        <OrderActions
+          orderId={o.id}
+          orderNumber={o.number}
+          fields={{ storeId }}
+          buttons={buttons(o)}
+          labels={{ pending: labels.pending, back: labels.back, actionOnOrder: labels.actionOnOrder }}
+        />
       )}
     </OrderCard>
   );

@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
 import { useFormStatus } from 'react-dom';
+import { interpolate } from '@/lib/i18n/format';
 
 /** One thing staff can do to an order; with `confirm`, a second step asks first. */
 export type OrderActionButton = {
@@ -14,10 +15,13 @@ export type OrderActionButton = {
 
 type Props = {
   orderId: number;
+  /** "CMD-…": every card has the same buttons, so each one's accessible name says which order it acts on. */
+  orderNumber: string;
   /** Hidden fields every form posts besides the order id (the store the screen acts for). */
   fields?: Record<string, string | number>;
   buttons: OrderActionButton[];
-  labels: { pending: string; back: string };
+  /** actionOnOrder: "{action}: order {number}". */
+  labels: { pending: string; back: string; actionOnOrder: string };
 };
 
 const tones = {
@@ -26,12 +30,12 @@ const tones = {
   danger: 'btn text-out hover:bg-red-50',
 } as const;
 
-type SubmitProps = { label: string; pending: string; className: string; ref?: React.Ref<HTMLButtonElement> };
+type SubmitProps = { label: string; named?: string; pending: string; className: string; ref?: React.Ref<HTMLButtonElement> };
 
-function Submit({ label, pending: pendingLabel, className, ref }: SubmitProps) {
+function Submit({ label, named, pending: pendingLabel, className, ref }: SubmitProps) {
   const { pending } = useFormStatus();
   return (
-    <button ref={ref} type="submit" disabled={pending} className={`${className} min-h-12 w-full sm:min-h-11`}>
+    <button ref={ref} type="submit" disabled={pending} aria-label={pending ? undefined : named} className={`${className} min-h-12 w-full sm:min-h-11`}>
       {pending ? pendingLabel : label}
     </button>
   );
@@ -41,7 +45,8 @@ function Submit({ label, pending: pendingLabel, className, ref }: SubmitProps) {
  * An order card's buttons: plain ones post at once, the others (hand over, cancel, ship) ask
  * first, with the focus on the safe answer for a cancellation and on the confirmation otherwise.
  */
-export function OrderActions({ orderId, fields = {}, buttons, labels }: Props) {
+export function OrderActions({ orderId, orderNumber, fields = {}, buttons, labels }: Props) {
+  const named = (action: string) => interpolate(labels.actionOnOrder, { action, number: orderNumber });
   const [confirming, setConfirming] = useState<string | null>(null);
   const focus = useRef<HTMLButtonElement>(null);
   useEffect(() => focus.current?.focus(), [confirming]);
@@ -86,13 +91,13 @@ export function OrderActions({ orderId, fields = {}, buttons, labels }: Props) {
       {buttons.map((b) => {
         const size = b.tone === 'danger' ? 'basis-full min-h-11' : 'min-h-12 flex-1 basis-auto whitespace-nowrap sm:min-h-11';
         return b.confirm ? (
-          <button key={b.key} type="button" onClick={() => setConfirming(b.key)} className={`${tones[b.tone]} ${size}`}>
+          <button key={b.key} type="button" onClick={() => setConfirming(b.key)} aria-label={named(b.label)} className={`${tones[b.tone]} ${size}`}>
             {b.label}
           </button>
         ) : (
           <form key={b.key} action={b.action} className={`flex ${size}`}>
             {hidden}
-            <Submit label={b.label} pending={labels.pending} className={`${tones[b.tone]} whitespace-nowrap`} />
+            <Submit label={b.label} named={named(b.label)} pending={labels.pending} className={`${tones[b.tone]} whitespace-nowrap`} />
           </form>
         );
       })}

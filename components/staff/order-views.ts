@@ -3,7 +3,7 @@ import type { DriveScreenData } from '@/components/staff/drive-screen';
 import type { StaffOrderView } from '@/components/staff/order-card';
 import { TIME_ZONE, type Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { formatDateTime, formatPrice, formatTime, intlTag, interpolate } from '@/lib/i18n/format';
+import { formatDate, formatDateTime, formatMessage, formatPrice, formatTime, interpolate } from '@/lib/i18n/format';
 import { listDriveOrdersForToday, listUpcomingDriveOrders, type Order } from '@/lib/orders/queries';
 import { variantLabel } from '@/lib/catalog/variant-label';
 
@@ -19,9 +19,7 @@ function slotLabel(o: Order, locale: Locale, t: Dictionary, now: Date): string |
   const from = formatTime(new Date(o.slot.startsAt), locale);
   const to = formatTime(new Date(o.slot.endsAt), locale);
   if (parisDay(o.slot.startsAt) === parisDay(now.toISOString())) return interpolate(t.orders.slotToday, { from, to });
-  const day = new Intl.DateTimeFormat(intlTag(locale), { weekday: 'short', day: 'numeric', month: 'short', timeZone: TIME_ZONE }).format(
-    new Date(o.slot.startsAt),
-  );
+  const day = formatDate(new Date(o.slot.startsAt), locale, { weekday: 'short', day: 'numeric', month: 'short' });
   return interpolate(t.orders.slotValue, { day, from, to });
 }
 
@@ -40,8 +38,8 @@ export function toStaffOrderView(o: Order, locale: Locale, t: Dictionary, now = 
     late: Boolean(o.slot && OPEN.has(o.status) && Date.parse(o.slot.endsAt) < now.getTime()),
     arrivedAt: OPEN.has(o.status) ? o.arrivedAt : null,
     bay: o.arrivalBay,
-    lines: o.lines.map((l, i) => ({ key: `${l.skuId}-${i}`, product: l.productName, variant: variantLabel(l, t), quantity: l.quantity })),
-    units: o.units === 1 ? t.orders.itemsCountOne : interpolate(t.orders.itemsCount, { count: o.units }),
+    lines: o.lines.map((l, i) => ({ key: `${l.skuId}-${i}`, product: l.productName, variant: variantLabel(l, locale, t), quantity: l.quantity })),
+    units: formatMessage(t.orders.itemsCount, { count: o.units }, locale),
     total: formatPrice(o.totalCents, locale),
     paidInStore: o.paidInStore !== null,
     payment: o.paidInStore ? interpolate(t.orders.paidInStore, { store: o.paidInStore }) : t.orders[`staffPayment_${o.paymentStatus}`],

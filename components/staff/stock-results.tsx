@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ActionState } from '@/lib/actions/state';
+import { itemName } from '@/lib/catalog/variant-label';
 import { QuantityForm } from './quantity-form';
 
 export type StockResultRow = {
@@ -34,6 +35,8 @@ type Props = {
     receiveSubmit: string;
     countLabel: string;
     countSubmit: string;
+    /** "{field}: {product}": each row's field and button named with its item. */
+    fieldFor: string;
     pending: string;
   };
 };
@@ -116,7 +119,8 @@ export function StockResults({ storeId, rows, actions, limits, labels }: Props) 
                   field="quantity"
                   min={1}
                   max={limits.receiveMax}
-                  labels={{ field: labels.receiveLabel, submit: labels.receiveSubmit, pending: labels.pending }}
+                  labels={{ field: labels.receiveLabel, submit: labels.receiveSubmit, pending: labels.pending, fieldFor: labels.fieldFor }}
+                  item={itemName(r.product, r.variant)}
                   tone="primary"
                 />
                 <QuantityForm
@@ -127,7 +131,8 @@ export function StockResults({ storeId, rows, actions, limits, labels }: Props) 
                   field="countedOnHand"
                   min={0}
                   max={limits.countMax}
-                  labels={{ field: labels.countLabel, submit: labels.countSubmit, pending: labels.pending }}
+                  labels={{ field: labels.countLabel, submit: labels.countSubmit, pending: labels.pending, fieldFor: labels.fieldFor }}
+                  item={itemName(r.product, r.variant)}
                   tone="secondary"
                 />
               </div>

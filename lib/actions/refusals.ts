@@ -2,7 +2,7 @@ import type { DriveNotAvailableError, SlotPastCutoffError } from '@/lib/drive/er
 import { DomainError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { formatPrice, interpolate, intlTag } from '@/lib/i18n/format';
+import { formatDate, formatMessage, formatNumber, formatPrice, interpolate } from '@/lib/i18n/format';
 import type { InvalidQuantityError, ReservedExceedsCountError } from '@/lib/inventory/commands';
 import type { NotStockedHereError, OutOfStockError } from '@/lib/inventory/holds';
 import type { InvalidRedemptionError, NotEnoughPointsError } from '@/lib/loyalty/errors';
@@ -85,7 +85,7 @@ function lead(minutes: number): string {
 }
 
 function day(d: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlTag(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(d);
+  return formatDate(d, locale, { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
 /** The product on a screen's line, or its SKU number when the screen has no name for it. */
@@ -175,7 +175,9 @@ const TABLE: Record<string, Entry> = {
     if (screen === 'reserve' || screen === 'reservations') return field('quantity', interpolate(t.reservations.quantityRange, { max: e.max }));
     return interpolate(t.errors.invalid_quantity, { min, max: e.max });
   }),
-  reserved_exceeds_count: on<ReservedExceedsCountError>((e, { t }) => field('quantity', interpolate(t.staff.reservedExceedsCount, { reserved: e.reserved }))),
+  reserved_exceeds_count: on<ReservedExceedsCountError>((e, { t, locale }) =>
+    field('quantity', formatMessage(t.staff.reservedExceedsCount, { reserved: e.reserved }, locale)),
+  ),
   unknown_stock_item: (_e, { t }) => t.staff.unknownItem,
   idempotency_key_reused: (_e, { t, screen }) => {
     if (TILL.has(screen)) return t.till.keyReused;
@@ -206,7 +208,7 @@ const TABLE: Record<string, Entry> = {
   drive_slot_full: driveSlot('slotFull'),
   drive_slot_past_cutoff: on<SlotPastCutoffError>((e, { t, locale, screen }) =>
     screen === 'checkout'
-      ? slot(interpolate(t.orders.slotPastCutoff, { hours: new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: 1 }).format(e.cutoffMinutes / 60) }))
+      ? slot(interpolate(t.orders.slotPastCutoff, { hours: formatNumber(e.cutoffMinutes / 60, locale, { maximumFractionDigits: 1 }) }))
       : interpolate(t.drive.drive_slot_past_cutoff, { cutoff: lead(e.cutoffMinutes) }),
   ),
   drive_order_booked: (_e, { t, screen }) => (screen === 'checkout' ? t.orders.invalidRequest : t.drive.drive_order_booked),
@@ -282,8 +284,8 @@ const TABLE: Record<string, Entry> = {
   drop_off_too_late: on<DropOffTooLateError>((e, { t, locale }) =>
     field('windowStartsAt', interpolate(t.returns.drop_off_too_late, { date: day(e.lastDay, locale) })),
   ),
-  return_quantity_exceeded: on<ReturnQuantityExceededError>((e, { t }) =>
-    field('quantity', e.returnable === 0 ? t.returns.return_quantity_none : interpolate(t.returns.return_quantity_exceeded, { n: e.returnable })),
+  return_quantity_exceeded: on<ReturnQuantityExceededError>((e, { t, locale }) =>
+    field('quantity', e.returnable === 0 ? t.returns.return_quantity_none : formatMessage(t.returns.return_quantity_exceeded, { n: e.returnable }, locale)),
   ),
   not_enough_store_credit: on<NotEnoughStoreCreditError>((e, { t, locale }) =>
     interpolate(t.returns.not_enough_store_credit, { amount: formatPrice(e.balanceCents, locale) }),

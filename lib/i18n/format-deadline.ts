@@ -1,18 +1,18 @@
-import { TIME_ZONE, type Locale } from './config';
-import { intlTag } from './format';
+import type { Locale } from './config';
+import { formatDate, intlTag } from './format';
 
 /*
  * Deadlines read the way each language writes them, always in the shops' time zone: a shopper in
  * another zone still sees the time the shop closes the hold.
- *   en: "Wed 26 Nov, 18:30"          fr: "mercredi 26 novembre à 18:30"
+ *   en: "Wed 26 Nov, 18:30"          fr: "mercredi 26 novembre à 18:30", « lundi 1er décembre à 18:30 »
  */
 const deadlineOptions: Record<Locale, Intl.DateTimeFormatOptions> = {
-  en: { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE },
-  fr: { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE },
+  en: { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' },
+  fr: { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' },
 };
 
 export function formatDeadline(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlTag(locale), deadlineOptions[locale]).format(date);
+  return formatDate(date, locale, deadlineOptions[locale]);
 }
 
 const MINUTE = 60_000;

@@ -1,6 +1,6 @@
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { interpolate, intlTag } from '@/lib/i18n/format';
+import { formatDate, interpolate } from '@/lib/i18n/format';
 import type { OpeningStatus } from './hours';
 
 export type OpeningTexts = Pick<Dictionary['stores'], 'openNow' | 'closedThen' | 'opensLaterToday' | 'opensTomorrow' | 'opensOn' | 'closedToday' | 'closed'>;
@@ -33,7 +33,7 @@ export function weekdayLabels(locale: Locale): string[] {
 
 /** A calendar date ("2025-06-16") → "lundi" / "Monday". */
 export function weekdayName(date: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlTag(locale), { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  return formatDate(new Date(`${date}T12:00:00Z`), locale, { weekday: 'long', timeZone: 'UTC' });
 }
 
 /**

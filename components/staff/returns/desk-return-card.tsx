@@ -3,7 +3,7 @@ import { variantOf } from '@/components/reservations/reservation-lines';
 import { ReturnStatusBadge } from '@/components/returns/return-status-badge';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { formatDateTime, formatPrice, interpolate } from '@/lib/i18n/format';
+import { formatDateTime, formatMessage, formatPrice, interpolate } from '@/lib/i18n/format';
 import type { ReturnView } from '@/lib/returns/queries';
 
 type Props = {
@@ -45,7 +45,7 @@ export function DeskReturnCard({ ret: r, locale, t: dict, openHref, highlighted 
             <div className="min-w-0">
               <p className="font-medium">{l.productName}</p>
               <p className="text-muted">
-                {variantOf(l, dict)} <span className="font-mono text-xs">{l.ean13}</span>
+                {variantOf(l, locale, dict)} <span className="font-mono text-xs">{l.ean13}</span>
               </p>
               <p className="text-muted">
                 {l.outcome ? t[`outcome_${l.outcome}`] : t[`reason_${l.reason}`]}
@@ -66,13 +66,13 @@ export function DeskReturnCard({ ret: r, locale, t: dict, openHref, highlighted 
             : r.refundState === 'failed'
               ? interpolate(t.refundFailedDesk, { amount: formatPrice(r.refundCents, locale), error: r.refundError ?? '' })
               : interpolate(t.refundPendingDesk, { amount: formatPrice(r.refundCents, locale) })}
-          {r.pointsReversed > 0 && <span className="block text-muted">{interpolate(t.pointsReversed, { points: r.pointsReversed })}</span>}
-          {r.pointsShortfall > 0 && <span className="block text-muted">{interpolate(t.pointsShortfall, { points: r.pointsShortfall })}</span>}
+          {r.pointsReversed > 0 && <span className="block text-muted">{formatMessage(t.pointsReversed, { points: r.pointsReversed }, locale)}</span>}
+          {r.pointsShortfall > 0 && <span className="block text-muted">{formatMessage(t.pointsShortfall, { points: r.pointsShortfall }, locale)}</span>}
         </p>
       )}
       {restocked > 0 && (
         <p className="mt-1 text-sm text-ok" data-testid="desk-restocked">
-          {restocked === 1 ? t.restockedOne : interpolate(t.restocked, { n: restocked })}
+          {formatMessage(t.restocked, { n: restocked }, locale)}
         </p>
       )}
       {openHref && (

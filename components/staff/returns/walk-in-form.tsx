@@ -1,7 +1,8 @@
 'use client';
 import type { ActionState } from '@/lib/actions/state';
+import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { interpolate } from '@/lib/i18n/format';
+import { formatMessage } from '@/lib/i18n/format';
 import type { ReturnableLine } from '@/lib/returns/queries';
 import { QuantityReasonFields } from '@/components/returns/quantity-reason-fields';
 import { CheckInForm } from './check-in-form';
@@ -13,11 +14,12 @@ type Props = {
   idempotencyKey: string;
   lines: ReturnableLine[];
   paidAtPickup: boolean;
+  locale: Locale;
   t: Dictionary['returns'];
 };
 
 /** A walk-in: for each line of the order, how many come back and why, then the same decision as a booked return. */
-export function WalkInForm({ action, storeId, orderNumber, idempotencyKey, lines, paidAtPickup, t }: Props) {
+export function WalkInForm({ action, storeId, orderNumber, idempotencyKey, lines, paidAtPickup, locale, t }: Props) {
   const open = lines.filter((l) => l.returnable > 0);
   const byId = new Map(open.map((l) => [l.orderLineId, l]));
   return (
@@ -31,7 +33,7 @@ export function WalkInForm({ action, storeId, orderNumber, idempotencyKey, lines
         const l = byId.get(line.id)!;
         return (
           <QuantityReasonFields orderLineId={l.orderLineId} productName={l.productName} returnable={l.returnable} t={t} className="mb-2">
-            <p className="col-span-2 text-xs text-muted">{interpolate(t.returnableOf, { returnable: l.returnable, bought: l.bought })}</p>
+            <p className="col-span-2 text-xs text-muted">{formatMessage(t.returnableOf, { returnable: l.returnable, bought: l.bought }, locale)}</p>
           </QuantityReasonFields>
         );
       }}

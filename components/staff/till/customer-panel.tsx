@@ -2,7 +2,7 @@
 import { useCallback, useState, useTransition } from 'react';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import type { Locale } from '@/lib/i18n/config';
-import { interpolate, intlTag } from '@/lib/i18n/format';
+import { formatMessage, interpolate } from '@/lib/i18n/format';
 import { formatCardNumber } from '@/lib/loyalty/card-number';
 import { parseCustomerQuery } from '@/lib/sales/customer-query';
 import { QrScanButton } from '../qr-scan-button';
@@ -29,7 +29,7 @@ export function CustomerPanel({ customer, onCustomer, find, locale, labels }: Pr
       if (parsed.kind === 'invalid') {
         setError(
           parsed.reason === 'card_length'
-            ? interpolate(labels.cardLength, { count: parsed.digits })
+            ? formatMessage(labels.cardLength, { count: parsed.digits }, locale)
             : { card_prefix: labels.cardPrefix, card_check_digit: labels.cardCheckDigit, format: labels.customerFormat }[parsed.reason],
         );
         return;
@@ -41,7 +41,7 @@ export function CustomerPanel({ customer, onCustomer, find, locale, labels }: Pr
         else setError(result.message);
       });
     },
-    [find, labels, onCustomer],
+    [find, labels, locale, onCustomer],
   );
 
   if (customer) {
@@ -75,7 +75,7 @@ export function CustomerPanel({ customer, onCustomer, find, locale, labels }: Pr
                 {labels[`tier_${customer.tier}` as 'tier_member'] ?? customer.tier}
               </p>
               <p className="text-lg font-bold tabular-nums" data-testid="till-customer-balance">
-                {interpolate(labels.balance, { points: new Intl.NumberFormat(intlTag(locale)).format(customer.balance ?? 0) })}
+                {formatMessage(labels.balance, { points: customer.balance ?? 0 }, locale)}
               </p>
             </div>
           )}

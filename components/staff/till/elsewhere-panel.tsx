@@ -198,7 +198,13 @@ export function ElsewherePanel({ locale, item, customer, load, order, orderHome,
                 </p>
               </div>
               {customer && s.clickReserve && (
-                <button type="button" className="btn-secondary" disabled={pending} onClick={() => place({ kind: 'store', storeId: s.storeId })}>
+                <button
+                  type="button"
+                  className="btn-secondary"
+                  disabled={pending}
+                  aria-label={interpolate(labels.reserveThereAt, { store: s.name })}
+                  onClick={() => place({ kind: 'store', storeId: s.storeId })}
+                >
                   {labels.reserveThere}
                 </button>
               )}

@@ -2,7 +2,8 @@
 import { useRef, useState, useTransition } from 'react';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { formatPrice, interpolate } from '@/lib/i18n/format';
+import { itemName } from '@/lib/catalog/variant-label';
+import { formatMessage, formatPrice, interpolate } from '@/lib/i18n/format';
 import type { FindItemResult, TillItem } from './types';
 
 type Props = {
@@ -96,7 +97,7 @@ export function ItemSearch({ locale, find, onAdd, onElsewhere, labels }: Props) 
         <div className="mt-3">
           {!(results.items.length === 1 && /^\d{13}$/.test(results.query)) && (
             <p className="mb-2 text-sm text-muted" role="status">
-              {interpolate(labels.itemChoose, { count: results.items.length, query: results.query })}
+              {formatMessage(labels.itemChoose, { count: results.items.length, query: results.query }, locale)}
             </p>
           )}
           <ul className="max-h-[26rem] divide-y divide-line overflow-y-auto rounded-lg border border-line" data-testid="till-item-results">
@@ -111,16 +112,27 @@ export function ItemSearch({ locale, find, onAdd, onElsewhere, labels }: Props) 
                     {item.available === null
                       ? labels.notStockedHere
                       : item.available > 0
-                        ? interpolate(labels.availableHere, { count: item.available })
+                        ? formatMessage(labels.availableHere, { count: item.available }, locale)
                         : labels.outHere}
                   </p>
                 </div>
                 {item.available ? (
-                  <button type="button" className="btn-secondary" onClick={() => add(item)}>
+                  <button
+                    type="button"
+                    className="btn-secondary"
+                    aria-label={interpolate(labels.itemAddTo, { product: itemName(item.name, item.variant) })}
+                    onClick={() => add(item)}
+                  >
                     {labels.itemAdd}
                   </button>
                 ) : (
-                  <button type="button" className="btn-secondary" onClick={() => onElsewhere(item)} data-testid="till-see-elsewhere">
+                  <button
+                    type="button"
+                    className="btn-secondary"
+                    aria-label={interpolate(labels.seeElsewhereFor, { product: itemName(item.name, item.variant) })}
+                    onClick={() => onElsewhere(item)}
+                    data-testid="till-see-elsewhere"
+                  >
                     {labels.seeElsewhere}
                   </button>
                 )}

@@ -1,6 +1,7 @@
 'use client';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
+import { itemName } from '@/lib/catalog/variant-label';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
 import type { TillLine } from './types';
 
@@ -23,7 +24,7 @@ type Props = {
 };
 
 function Stepper({ line, onQuantity, labels }: { line: TillLine; onQuantity: Props['onQuantity']; labels: Dictionary['till'] }) {
-  const product = [line.name, line.variant].filter(Boolean).join(' · ');
+  const product = itemName(line.name, line.variant);
   const max = Math.min(99, line.available ?? 0);
   return (
     <div className="flex items-center gap-1">
@@ -97,14 +98,19 @@ export function TicketPanel({
                 <Stepper line={l} onQuantity={onQuantity} labels={labels} />
                 <div className="flex gap-1">
                   {l.skuId === refusedSkuId && (
-                    <button type="button" className="btn-secondary" onClick={() => onElsewhere(l)}>
+                    <button
+                      type="button"
+                      className="btn-secondary"
+                      aria-label={interpolate(labels.seeElsewhereFor, { product: itemName(l.name, l.variant) })}
+                      onClick={() => onElsewhere(l)}
+                    >
                       {labels.seeElsewhere}
                     </button>
                   )}
                   <button
                     type="button"
                     className="btn text-out hover:bg-out/5"
-                    aria-label={interpolate(labels.remove, { product: [l.name, l.variant].filter(Boolean).join(' · ') })}
+                    aria-label={interpolate(labels.remove, { product: itemName(l.name, l.variant) })}
                     onClick={() => onQuantity(l.skuId, 0)}
                   >
                     {labels.removeShort}

@@ -1,4 +1,4 @@
-// Drive pickup, shopper side: the slot picker at checkout. {placeholders} are filled with interpolate().
+// Drive pickup, shopper side: the slot picker at checkout. {placeholders} are filled with interpolate(). A "{count, plural, …}" message goes through formatMessage() (lib/i18n/format.ts).
 export const drive = {
   fr: {
     pickerTitle: 'Choisissez votre créneau de retrait',
@@ -8,8 +8,7 @@ export const drive = {
     closedDayHelp: 'Le drive est fermé ce jour-là.',
     noSlotsLeft: 'Plus aucun créneau ce jour-là. Choisissez un autre jour.',
     slotRange: '{start} – {end}',
-    placesLeft: '{count} places',
-    placeLeft: '1 place',
+    placesLeft: '{count, plural, one {# place} other {# places}}',
     full: 'Complet',
     pastCutoff: 'Trop tard',
     closed: 'Fermé',
@@ -39,7 +38,6 @@ export const drive = {
     noSlotsLeft: 'No slots left that day. Choose another day.',
     slotRange: '{start} – {end}',
     placesLeft: '{count} left',
-    placeLeft: '1 left',
     full: 'Full',
     pastCutoff: 'Too late',
     closed: 'Closed',

@@ -1,11 +1,11 @@
 // Checkout, "My orders", the order page (with "I'm here"), and the staff drive and delivery screens.
-// {placeholders} are filled with interpolate().
+// {placeholders} are filled with interpolate(). A "{count, plural, …}" message goes through formatMessage() (lib/i18n/format.ts).
 export const orders = {
   fr: {
     // Loyalty points at checkout
     pointsDiscount: 'Points fidélité ({points} pts)',
     pointsTitle: 'Mes points fidélité',
-    pointsBalance: 'Vous avez {points} points.',
+    pointsBalance: 'Vous avez {points, plural, one {# point} other {# points}}.',
     pointsNone: 'Ne pas utiliser de points',
     pointsOption: '{points} points : −{amount}',
     pointsHint: 'Les points paient les articles, jusqu’à {amount} sur cette commande.',
@@ -15,7 +15,7 @@ export const orders = {
     pointsAtMost: 'Utilisez vos points par {step}, au plus {points} sur cette commande.',
     pointsNotEnough: 'Votre solde de points ne suffit plus : il a changé entre-temps. Choisissez à nouveau.',
     pointsNotMember: 'Rejoignez le programme fidélité pour utiliser des points.',
-    pointsEarned: '+{points} points gagnés',
+    pointsEarned: '{points, plural, one {+# point gagné} other {+# points gagnés}}',
     // Checkout
     lineQty: '{count} × {price}',
     failed: 'La demande n’a pas abouti. Réessayez.',
@@ -87,8 +87,7 @@ export const orders = {
     orderTitle: 'Commande {number}',
     backToList: 'Mes commandes',
     placedOn: 'Passée le {date}',
-    itemsCount: '{count} articles',
-    itemsCountOne: '1 article',
+    itemsCount: '{count, plural, one {# article} other {# articles}}',
     items: 'Articles',
     each: 'l’unité',
     slot: 'Créneau',
@@ -173,6 +172,8 @@ export const orders = {
     noBay: 'Place non indiquée',
     slotLate: 'Créneau dépassé',
     staffPending: 'Enregistrement…',
+    // A card's button as a screen reader names it: every card of the desk has the same buttons.
+    actionOnOrder: '{action} : commande {number}',
     back: 'Revenir',
     handOverSubmit: 'Paiement encaissé, remettre',
     handOverTotal: 'Encaisser {total}, puis remettre les sacs.',
@@ -217,7 +218,7 @@ export const orders = {
     // Loyalty points at checkout
     pointsDiscount: 'Loyalty points ({points} pts)',
     pointsTitle: 'My loyalty points',
-    pointsBalance: 'You have {points} points.',
+    pointsBalance: 'You have {points, plural, one {# point} other {# points}}.',
     pointsNone: 'Don’t use points',
     pointsOption: '{points} points: −{amount}',
     pointsHint: 'Points pay for goods, up to {amount} on this order.',
@@ -227,7 +228,7 @@ export const orders = {
     pointsAtMost: 'Use points in steps of {step}, at most {points} on this order.',
     pointsNotEnough: 'Your points balance no longer covers this: it changed meanwhile. Choose again.',
     pointsNotMember: 'Join the loyalty programme to use points.',
-    pointsEarned: '+{points} points earned',
+    pointsEarned: '{points, plural, one {+# point earned} other {+# points earned}}',
     lineQty: '{count} × {price}',
     failed: 'That did not go through. Try again.',
     modeLabel_drive: 'Drive',
@@ -296,8 +297,7 @@ export const orders = {
     orderTitle: 'Order {number}',
     backToList: 'My orders',
     placedOn: 'Placed on {date}',
-    itemsCount: '{count} items',
-    itemsCountOne: '1 item',
+    itemsCount: '{count, plural, one {# item} other {# items}}',
     items: 'Items',
     each: 'each',
     slot: 'Slot',
@@ -379,6 +379,7 @@ export const orders = {
     noBay: 'No bay given',
     slotLate: 'Slot passed',
     staffPending: 'Saving…',
+    actionOnOrder: '{action}: order {number}',
     back: 'Back',
     handOverSubmit: 'Payment taken, hand over',
     handOverTotal: 'Take {total}, then hand the bags over.',

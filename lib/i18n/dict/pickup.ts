@@ -1,4 +1,4 @@
-// The staff pickup desk (click & reserve). {placeholders} are filled with interpolate().
+// The staff pickup desk (click & reserve). {placeholders} are filled with interpolate(). A "{count, plural, …}" message goes through formatMessage() (lib/i18n/format.ts).
 export const pickup = {
   fr: {
     navLabel: 'Rubriques du magasin',
@@ -38,7 +38,7 @@ export const pickup = {
     cancelledAt: 'Annulée le {time}',
     expiredAt: 'Expirée le {time}',
     toPay: 'À payer au retrait',
-    units: '{count} article(s)',
+    units: '{count, plural, one {# article} other {# articles}}',
     quantity: 'Qté',
     ean: 'EAN',
     markReady: 'Marquer prête',
@@ -100,7 +100,7 @@ export const pickup = {
     cancelledAt: 'Cancelled {time}',
     expiredAt: 'Expired {time}',
     toPay: 'To pay at pickup',
-    units: '{count} item(s)',
+    units: '{count, plural, one {# item} other {# items}}',
     quantity: 'Qty',
     ean: 'EAN',
     markReady: 'Mark ready',

@@ -1,5 +1,5 @@
 // Click & reserve, shopper side: the product page panel, the confirmation and "My reservations".
-// {placeholders} are filled with interpolate(); dates come from lib/i18n/format-deadline.ts.
+// {placeholders} are filled with interpolate(); dates come from lib/i18n/format-deadline.ts. A "{count, plural, …}" message goes through formatMessage() (lib/i18n/format.ts).
 export const reservations = {
   fr: {
     panelTitle: 'Réserver en magasin',
@@ -9,8 +9,7 @@ export const reservations = {
     quantity: 'Quantité',
     decrease: 'Une de moins',
     increase: 'Une de plus',
-    availableHere: '{count} disponibles ici',
-    availableHereOne: '1 disponible ici',
+    availableHere: '{count, plural, one {# disponible ici} other {# disponibles ici}}',
     heldFor: 'Gardé {hours} h',
     storeOption: '{name} · {available} dispo.',
     storeOptionDistance: '{name} · {distance} · {available} dispo.',
@@ -82,9 +81,8 @@ export const reservations = {
     empty: 'Vous n’avez aucune réservation.',
     emptyHint: 'Sur la fiche d’un produit, choisissez «\u00a0Réserver en magasin\u00a0».',
     browse: 'Parcourir les rayons',
-    more: '+ {count} autre(s)',
-    units: '{count} articles',
-    unitsOne: '1 article',
+    more: '{count, plural, one {+ # autre} other {+ # autres}}',
+    units: '{count, plural, one {# article} other {# articles}}',
     open: 'Voir la réservation {code}',
   },
   en: {
@@ -96,7 +94,6 @@ export const reservations = {
     decrease: 'One fewer',
     increase: 'One more',
     availableHere: '{count} available here',
-    availableHereOne: '1 available here',
     heldFor: 'Held {hours} h',
     storeOption: '{name} · {available} avail.',
     storeOptionDistance: '{name} · {distance} · {available} avail.',
@@ -165,8 +162,7 @@ export const reservations = {
     emptyHint: 'On a product page, choose “Reserve in store”.',
     browse: 'Browse the departments',
     more: '+ {count} more',
-    units: '{count} items',
-    unitsOne: '1 item',
+    units: '{count, plural, one {# item} other {# items}}',
     open: 'View reservation {code}',
   },
 } as const;

@@ -1,4 +1,4 @@
-// The staff console. {placeholders} are filled with interpolate() from lib/i18n/format.ts.
+// The staff console. {placeholders} are filled with interpolate() from lib/i18n/format.ts. A "{count, plural, …}" message goes through formatMessage() (lib/i18n/format.ts).
 export const staff = {
   fr: {
     consoleName: 'Comptoir · Équipe',
@@ -14,7 +14,7 @@ export const staff = {
     lookupSubmit: 'Chercher',
     lookupHint: 'Un code à 13 chiffres trouve l’article exact ; sinon la recherche porte sur les noms et marques.',
     noResults: 'Aucun article ne correspond à « {query} ».',
-    resultsCount: '{count} article(s) pour « {query} »',
+    resultsCount: '{count, plural, one {# article} other {# articles}} pour « {query} »',
     resultsCapped: 'Seuls les 20 premiers sont affichés : précisez la recherche.',
     product: 'Produit',
     variant: 'Taille / couleur',
@@ -28,12 +28,15 @@ export const staff = {
     receiveSubmit: 'Enregistrer la livraison',
     countLabel: 'Comptage (quantité en rayon)',
     countSubmit: 'Corriger le stock',
+    // The same field and button on every row, named for screen readers with the row's item.
+    fieldFor: '{field} : {product}',
     pending: 'Enregistrement…',
     received: 'Reçu {quantity} × {product} — {onHand} en rayon maintenant.',
     counted: 'Comptage enregistré pour {product} : {onHand} en rayon ({delta}).',
     alreadyDone: 'Déjà enregistré : {product}, {onHand} en rayon.',
     notYourStore: 'Vous ne travaillez pas dans ce magasin.',
-    reservedExceedsCount: '{reserved} unité(s) réservée(s) pour des clients ; le comptage ne peut pas être inférieur à {reserved}.',
+    reservedExceedsCount:
+      '{reserved, plural, one {# unité réservée} other {# unités réservées}} pour des clients ; le comptage ne peut pas être inférieur à {reserved}.',
     invalidQuantity: 'Saisissez un nombre entier de {min} à {max}, en chiffres uniquement.',
     unknownItem: 'Cet article n’existe pas.',
     keyReused: 'Cette demande a déjà servi. Rechargez la page puis recommencez.',
@@ -54,7 +57,7 @@ export const staff = {
     lookupSubmit: 'Look up',
     lookupHint: 'A 13-digit code finds the exact item; anything else searches names and brands.',
     noResults: 'Nothing matches “{query}”.',
-    resultsCount: '{count} item(s) for “{query}”',
+    resultsCount: '{count, plural, one {# item} other {# items}} for “{query}”',
     resultsCapped: 'Only the first 20 are shown: narrow the search.',
     product: 'Product',
     variant: 'Size / colour',
@@ -68,12 +71,13 @@ export const staff = {
     receiveSubmit: 'Record delivery',
     countLabel: 'Count (units on the shelf)',
     countSubmit: 'Correct count',
+    fieldFor: '{field}: {product}',
     pending: 'Saving…',
     received: 'Received {quantity} × {product} — now {onHand} on hand.',
     counted: 'Count recorded for {product}: {onHand} on hand ({delta}).',
     alreadyDone: 'Already recorded: {product}, {onHand} on hand.',
     notYourStore: 'You do not work at this store.',
-    reservedExceedsCount: '{reserved} unit(s) are reserved for customers; the count cannot be below {reserved}.',
+    reservedExceedsCount: '{reserved, plural, one {# unit is} other {# units are}} reserved for customers; the count cannot be below {reserved}.',
     invalidQuantity: 'Enter a whole number from {min} to {max}, digits only.',
     unknownItem: 'This item does not exist.',
     keyReused: 'This request was already used. Reload the page and try again.',

@@ -4,7 +4,7 @@ import { refusalCode } from '@/lib/actions/refusals';
 import { cartAvailability, listDriveStoresForCart } from '@/lib/cart/queries';
 import type { Cart, CartAvailability, DriveStoreOption, FulfilmentMode, Origin } from '@/lib/cart/types';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { formatDistance, interpolate } from '@/lib/i18n/format';
+import { formatDistance, formatMessage, interpolate } from '@/lib/i18n/format';
 import { getLocale } from '@/lib/i18n/server';
 import { getMyStoreId } from '@/lib/stores/my-store';
 import { resolvePlace } from '@/lib/stores/places';
@@ -77,7 +77,9 @@ export async function loadFulfilment({ cart, near, t }: { cart: Cart | null; nea
         ? interpolate(t.storeOptionDistance, { name: s.name, distance: d })
         : interpolate(t.storeOption, { name: s.name });
     if (!hasLines) return base;
-    return s.missingLines === 0 ? interpolate(t.storeOptionAll, { label: base }) : interpolate(t.storeOptionMissing, { label: base, count: s.missingLines });
+    return s.missingLines === 0
+      ? interpolate(t.storeOptionAll, { label: base })
+      : formatMessage(t.storeOptionMissing, { label: base, count: s.missingLines }, locale);
   };
   const myDrive = stores.find((s) => s.storeId === from.myStoreId)?.storeId ?? null;
   let checkoutBlocked: string | null = null;

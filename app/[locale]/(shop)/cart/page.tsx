@@ -6,7 +6,7 @@ import { cartLimits } from '@/lib/cart/config';
 import { currentCartRef } from '@/lib/cart/identity';
 import { getCart } from '@/lib/cart/queries';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { interpolate } from '@/lib/i18n/format';
+import { formatMessage } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { FulfilmentPanel, loadFulfilment } from './fulfilment-panel';
 import { removeLineAction } from './remove-line-action';
@@ -18,8 +18,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 function viewTexts(t: Dictionary['cart']): CartViewTexts {
-  const { quantityOf, decrease, increase, remove, removeItem, each, subtotal, subtotalHint, items, itemsOne, empty, emptyHint, browse, checkout, failed } = t;
-  return { quantityOf, decrease, increase, remove, removeItem, each, subtotal, subtotalHint, items, itemsOne, empty, emptyHint, browse, checkout, failed };
+  const { quantityOf, decrease, increase, remove, removeItem, each, subtotal, subtotalHint, items, empty, emptyHint, browse, checkout, failed } = t;
+  return { quantityOf, decrease, increase, remove, removeItem, each, subtotal, subtotalHint, items, empty, emptyHint, browse, checkout, failed };
 }
 
 type Props = { searchParams: Promise<{ near?: string | string[] }> };
@@ -36,7 +36,7 @@ export default async function CartPage({ searchParams }: Props) {
     name: l.productName,
     brand: l.brand,
     image: l.image,
-    variant: variantOf(l, t),
+    variant: variantOf(l, locale, t),
     quantity: l.quantity,
     unitPriceCents: l.unitPriceCents,
     mark: fulfilment.marks.get(l.skuId) ?? null,
@@ -47,7 +47,10 @@ export default async function CartPage({ searchParams }: Props) {
       <h1 className="mb-4 text-2xl font-bold tracking-tight">
         {t.cart.title}
         {units > 0 && (
-          <span className="ml-2 text-base font-normal text-muted">({units === 1 ? t.cart.itemsOne : interpolate(t.cart.items, { count: units })})</span>
+          <>
+            {/* A real space, not a margin: the heading reads "Your cart (4 items)", not "Your cart(4 items)". */}{' '}
+            <span className="text-base font-normal text-muted">({formatMessage(t.cart.items, { count: units }, locale)})</span>
+          </>
         )}
       </h1>
       <CartView

@@ -108,7 +108,7 @@ export default async function CheckoutPage() {
     );
   }
 
-  const lines: SummaryLine[] = cart.lines.map((l) => ({ ...l, name: l.productName, variant: variantOf(l, t) }));
+  const lines: SummaryLine[] = cart.lines.map((l) => ({ ...l, name: l.productName, variant: variantOf(l, locale, t) }));
   const delivery = cart.fulfilment === 'delivery' ? deliveryFeeCents(cart.subtotalCents) : null;
   const total = cart.subtotalCents + (delivery ?? 0);
   const summary: CheckoutSummary = {

@@ -9,7 +9,7 @@ import { StoreSearchForm } from '@/components/stores/store-search-form';
 import { initialActionState } from '@/lib/actions/state';
 import type { Locale } from '@/lib/i18n/config';
 import { getDictionary } from '@/lib/i18n/dictionary';
-import { interpolate } from '@/lib/i18n/format';
+import { formatMessage } from '@/lib/i18n/format';
 import { getCurrentSchedules } from '@/lib/stores/cached';
 import { BROWSER_CLOSURE_DAYS, closuresWithin, distinctClosures, distinctWeeks, parisClock } from '@/lib/stores/hours';
 import { pickOpeningTexts, weekdayNames } from '@/lib/stores/opening-text';
@@ -75,7 +75,7 @@ export async function StoreLocator({ locale, stores, heading, near = '', problem
             <h2 id="store-results" className="text-lg font-bold">
               {heading}
             </h2>
-            <p className="text-sm text-muted">{interpolate(t.stores.storeCount, { count: stores.length })}</p>
+            <p className="text-sm text-muted">{formatMessage(t.stores.storeCount, { count: stores.length }, locale)}</p>
           </div>
           {origin && (
             <Link href="/stores" className="self-start text-sm font-medium text-brand-700 underline">

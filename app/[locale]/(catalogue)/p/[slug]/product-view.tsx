@@ -7,6 +7,7 @@ import { ProductStockPanels } from '@/components/product/product-stock-panels';
 import { BuyBox, Ean, Gallery } from '@/components/product/sku-choice';
 import { JsonLd } from '@/components/seo/json-ld';
 import { getProduct } from '@/lib/catalog/cached';
+import { sizeLabel } from '@/lib/catalog/size-label';
 import { categoryTag, productTag } from '@/lib/catalog/tags';
 import { isLocale, type Locale } from '@/lib/i18n/config';
 import { getDictionary } from '@/lib/i18n/dictionary';
@@ -92,6 +93,7 @@ async function ProductContent({ slug, locale, skuId }: { slug: string; locale: L
       .filter(([k]) => k.startsWith('colour_'))
       .map(([k, v]) => [k.slice('colour_'.length), v]),
   );
+  const sizeNames = Object.fromEntries(product.skus.flatMap((s) => (s.size ? [[s.size, sizeLabel(s.size, locale)]] : [])));
   const alts = product.images.map((_, i) => interpolate(t.catalog.imageOf, { n: i + 1, name: product.name }));
   const ld = jsonLdGraph(
     productLd(product, selectedId, locale, (code) => colourNames[code] ?? code),
@@ -128,6 +130,7 @@ async function ProductContent({ slug, locale, skuId }: { slug: string; locale: L
           selectedId={selectedId}
           labels={{ size: t.catalog.size, colour: t.catalog.colour, colon: t.common.colon }}
           colourNames={colourNames}
+          sizeNames={sizeNames}
           addToCart={addToCartAction}
           cartTexts={{ addToCart: t.cart.addToCart, adding: t.cart.adding, viewCart: t.cart.viewCart }}
         />

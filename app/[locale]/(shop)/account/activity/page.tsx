@@ -5,7 +5,7 @@ import { requireUser } from '@/lib/auth/guards';
 import { listTimeline, type TimelineItem } from '@/lib/customers/timeline';
 import { TIME_ZONE, type Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { intlTag } from '@/lib/i18n/format';
+import { formatDate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,13 +20,13 @@ function dayHeading(day: string, locale: Locale, t: Dictionary['activity'], now:
   if (day === parisDay(new Date(now.getTime() - 24 * 3600_000))) return t.yesterday;
   const date = new Date(`${day}T12:00:00Z`);
   const sameYear = day.slice(0, 4) === parisDay(now).slice(0, 4);
-  const text = new Intl.DateTimeFormat(intlTag(locale), {
+  const text = formatDate(date, locale, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     ...(sameYear ? {} : { year: 'numeric' }),
     timeZone: 'UTC',
-  }).format(date);
+  });
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -10,7 +10,7 @@ import { listCategoryProducts, PAGE_SIZE } from '@/lib/catalog/queries';
 import type { CategorySummary, ProductCard as Card } from '@/lib/catalog/types';
 import { isLocale, type Locale } from '@/lib/i18n/config';
 import { getDictionary, type Dictionary } from '@/lib/i18n/dictionary';
-import { interpolate } from '@/lib/i18n/format';
+import { formatMessage, interpolate } from '@/lib/i18n/format';
 import { categoryPath, pageAlternates } from '@/lib/routing/public-url';
 import { breadcrumbLd, jsonLdGraph } from '@/lib/seo/json-ld';
 import { getMyStore, type MyStore } from '@/lib/stores/my-store';
@@ -87,7 +87,7 @@ async function Listing({ category, locale, t, searchParams }: { category: Catego
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">{category.name}</h1>
-          <p className="text-sm text-muted">{interpolate(t.catalog.productsCount, { count: total })}</p>
+          <p className="text-sm text-muted">{formatMessage(t.catalog.productsCount, { count: total }, locale)}</p>
         </div>
         {myStore ? (
           <form className="flex items-center gap-3" aria-label={t.catalog.filters}>

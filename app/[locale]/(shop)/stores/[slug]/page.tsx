@@ -13,7 +13,7 @@ import { ServiceBadges } from '@/components/stores/service-badges';
 import { StoreLocatorMap } from '@/components/stores/store-locator-map';
 import { isLocale, type Locale } from '@/lib/i18n/config';
 import { getDictionary } from '@/lib/i18n/dictionary';
-import { intlTag } from '@/lib/i18n/format';
+import { formatDate } from '@/lib/i18n/format';
 import { pageAlternates, storePath } from '@/lib/routing/public-url';
 import { jsonLdGraph, serializeJsonLd, SPECIAL_HOURS_DAYS, STORE_LD_ID, storeLd } from '@/lib/seo/json-ld';
 import { BROWSER_CLOSURE_DAYS, closuresWithin } from '@/lib/stores/hours';
@@ -65,7 +65,7 @@ export default async function StorePage({ params }: Props) {
   const t = getDictionary(locale);
   const { day, schedules } = await getCurrentSchedules([{ id: store.id, slug: store.slug }]);
   const schedule = schedules.get(store.id) ?? { hours: [], closures: [] };
-  const closureDate = new Intl.DateTimeFormat(intlTag(locale), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+  const closureDate = (day: string) => formatDate(new Date(`${day}T12:00:00Z`), locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
   const mapStores = [{ id: store.id, slug: store.slug, name: store.name, town: store.town, lat: store.lat, lng: store.lng }];
 
   // The Store's JSON-LD, written into the head by the page's script: inline it would take the page
@@ -168,7 +168,7 @@ export default async function StorePage({ params }: Props) {
                 >
                   {schedule.closures.slice(0, CLOSURES_SHOWN).map((c) => (
                     <li key={c.day}>
-                      <time dateTime={c.day}>{closureDate.format(new Date(`${c.day}T12:00:00Z`))}</time>
+                      <time dateTime={c.day}>{closureDate(c.day)}</time>
                       <span>{locale === 'fr' ? c.reasonFr : c.reasonEn}</span>
                     </li>
                   ))}

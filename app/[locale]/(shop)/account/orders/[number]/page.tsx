@@ -14,7 +14,7 @@ import { OrderReturns } from '@/components/returns/order-returns';
 import { requireUser } from '@/lib/auth/guards';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { formatTime, interpolate } from '@/lib/i18n/format';
+import { formatMessage, formatTime, interpolate } from '@/lib/i18n/format';
 import { formatDeadline } from '@/lib/i18n/format-deadline';
 import { getI18n } from '@/lib/i18n/server';
 import { whatShopperMayDo, type ShopperMay } from '@/lib/orders/permissions';
@@ -189,7 +189,7 @@ export default async function OrderPage({ params }: Props) {
 
         <div className="min-w-0 space-y-5">
           <OrderSummary
-            lines={order.lines.map((l) => ({ ...l, name: l.productName, variant: variantOf(l, t) }))}
+            lines={order.lines.map((l) => ({ ...l, name: l.productName, variant: variantOf(l, locale, t) }))}
             subtotalCents={order.subtotalCents}
             deliveryCents={order.mode === 'delivery' ? order.deliveryCents : null}
             pointsRedeemed={order.pointsRedeemed}
@@ -209,7 +209,7 @@ export default async function OrderPage({ params }: Props) {
           />
           {order.pointsEarned > 0 && (
             <p className="card px-4 py-3 text-sm font-semibold text-ok" data-testid="order-points-earned">
-              {interpolate(to.pointsEarned, { points: order.pointsEarned })}
+              {formatMessage(to.pointsEarned, { points: order.pointsEarned }, locale)}
             </p>
           )}
           {canReturn && (

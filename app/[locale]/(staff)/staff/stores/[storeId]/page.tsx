@@ -5,7 +5,7 @@ import { StockResults } from '@/components/staff/stock-results';
 import { StoreDeskHeader } from '@/components/staff/store-desk-header';
 import { canActOnStore, requireStaff } from '@/lib/auth/guards';
 import { listStaffStores } from '@/lib/auth/users';
-import { formatDateTime, interpolate } from '@/lib/i18n/format';
+import { formatDateTime, formatMessage, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { MAX_COUNTED_ON_HAND, MAX_RECEIVE_QUANTITY } from '@/lib/inventory/commands';
 import { LOOKUP_LIMIT, lookupStock } from '@/lib/inventory/staff-queries';
@@ -43,7 +43,7 @@ export default async function StaffStorePage({ params, searchParams }: Params) {
     skuId: r.skuId,
     product: locale === 'fr' ? r.nameFr : r.nameEn,
     brand: r.brand,
-    variant: variantLabel(r, t),
+    variant: variantLabel(r, locale, t),
     ean13: r.ean13,
     onHand: r.onHand,
     reserved: r.reserved,
@@ -72,7 +72,8 @@ export default async function StaffStorePage({ params, searchParams }: Params) {
             actions={{ recordDelivery: recordDeliveryAction, correctCount: correctCountAction }}
             limits={{ receiveMax: MAX_RECEIVE_QUANTITY, countMax: MAX_COUNTED_ON_HAND }}
             labels={{
-              caption: interpolate(t.staff.resultsCount, { count: rows.length, query }) + (rows.length >= LOOKUP_LIMIT ? ` — ${t.staff.resultsCapped}` : ''),
+              caption:
+                formatMessage(t.staff.resultsCount, { count: rows.length, query }, locale) + (rows.length >= LOOKUP_LIMIT ? ` — ${t.staff.resultsCapped}` : ''),
               product: t.staff.product,
               variant: t.staff.variant,
               ean: t.staff.ean,
@@ -84,6 +85,7 @@ export default async function StaffStorePage({ params, searchParams }: Params) {
               receiveSubmit: t.staff.receiveSubmit,
               countLabel: t.staff.countLabel,
               countSubmit: t.staff.countSubmit,
+              fieldFor: t.staff.fieldFor,
               pending: t.staff.pending,
             }}
           />

@@ -10,7 +10,7 @@ import { ReturnBookingForm } from '@/components/returns/return-booking-form';
 import { variantOf } from '@/components/reservations/reservation-lines';
 import { requireUser } from '@/lib/auth/guards';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { interpolate, intlTag } from '@/lib/i18n/format';
+import { formatDate, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { getCustomerOrder, type Order } from '@/lib/orders/queries';
 import { returnsConfig } from '@/lib/returns/config';
@@ -48,9 +48,7 @@ async function startingPoint(
 
 function closedReason(order: ReturnableOrder, t: Dictionary['returns'], locale: 'fr' | 'en'): string {
   if (!order.deadline) return t.order_not_returnable;
-  const date = new Intl.DateTimeFormat(intlTag(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(
-    new Date(order.deadline),
-  );
+  const date = formatDate(new Date(order.deadline), locale, { day: 'numeric', month: 'long', year: 'numeric' });
   return interpolate(t.return_period_over, { days: returnsConfig().windowDays, date });
 }
 
@@ -94,7 +92,7 @@ export default async function BookReturnPage({ params }: Props) {
           <ReturnBookingForm
             action={bookReturnAction}
             orderNumber={order.number}
-            lines={returnable.lines.map((l) => ({ ...l, variant: variantOf(l, t) }))}
+            lines={returnable.lines.map((l) => ({ ...l, variant: variantOf(l, locale, t) }))}
             paidAtPickup={returnable.paidAtPickup}
             desks={desks}
             myStoreId={myStoreId}

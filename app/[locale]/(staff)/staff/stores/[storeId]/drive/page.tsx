@@ -66,6 +66,7 @@ export default async function DrivePage({ params }: Params) {
           cancelSubmit: o.staffCancelSubmit,
           back: o.back,
           pending: o.staffPending,
+          actionOnOrder: o.actionOnOrder,
           card: { quantity: t.pickup.quantity, arrivedAgo: o.arrivedAgo, noBay: o.noBay, bay: o.arrivedBay, slot: o.slot, late: o.slotLate },
         }}
       />

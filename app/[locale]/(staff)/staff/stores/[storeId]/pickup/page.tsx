@@ -8,7 +8,7 @@ import { canActOnStore, requireStaff } from '@/lib/auth/guards';
 import { listStaffStores } from '@/lib/auth/users';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { formatDateTime, formatPrice, interpolate } from '@/lib/i18n/format';
+import { formatDateTime, formatMessage, formatPrice, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { DeskSection } from '@/components/staff/desk-section';
 import { normalizePickupCode } from '@/lib/reservations/pickup-code';
@@ -45,8 +45,8 @@ function toView(r: Reservation, deskHref: string, locale: Locale, t: Dictionary)
     statusLabel: t.pickup[`status_${r.status}`],
     customerName: r.customer.name,
     customerEmail: r.customer.email,
-    lines: r.lines.map((l, i) => ({ key: `${l.skuId}-${i}`, product: l.productName, variant: variantLabel(l, t), ean: l.ean13, quantity: l.quantity })),
-    units: interpolate(t.pickup.units, { count: r.units }),
+    lines: r.lines.map((l, i) => ({ key: `${l.skuId}-${i}`, product: l.productName, variant: variantLabel(l, locale, t), ean: l.ean13, quantity: l.quantity })),
+    units: formatMessage(t.pickup.units, { count: r.units }, locale),
     total: formatPrice(r.totalCents, locale),
     times: times[r.status],
     openHref: `${deskHref}?code=${r.code}`,

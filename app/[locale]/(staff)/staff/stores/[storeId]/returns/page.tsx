@@ -163,6 +163,7 @@ export default async function ReturnsDeskPage({ params, searchParams }: Params) 
                   idempotencyKey={randomUUID()}
                   lines={walkIn.lines}
                   paidAtPickup={walkIn.paidAtPickup}
+                  locale={locale}
                   t={tr}
                 />
               ) : (

@@ -2,7 +2,7 @@ import 'server-only';
 import { revalidatePath } from 'next/cache';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { formatPrice, interpolate } from '@/lib/i18n/format';
+import { formatMessage, formatPrice, interpolate } from '@/lib/i18n/format';
 import type { CheckInResult } from '@/lib/returns/check-in';
 
 /** The desk page and the stock page (resellable units went back on the shelf). */
@@ -28,9 +28,9 @@ export function checkInSummary(r: CheckInResult, t: Dictionary['returns'], local
     else if (r.refundState === 'failed') parts.push(interpolate(t.refundFailedDesk, { amount, error: r.refundError ?? '' }));
     else parts.push(interpolate(t.refundPendingDesk, { amount }));
   }
-  parts.push(r.pointsReversed > 0 ? interpolate(t.pointsReversed, { points: r.pointsReversed }) : t.pointsNone);
-  if (r.pointsShortfall > 0) parts.push(interpolate(t.pointsShortfall, { points: r.pointsShortfall }));
+  parts.push(r.pointsReversed > 0 ? formatMessage(t.pointsReversed, { points: r.pointsReversed }, locale) : t.pointsNone);
+  if (r.pointsShortfall > 0) parts.push(formatMessage(t.pointsShortfall, { points: r.pointsShortfall }, locale));
   const units = r.restocked.reduce((n, u) => n + u.quantity, 0);
-  if (units > 0) parts.push(units === 1 ? t.restockedOne : interpolate(t.restocked, { n: units }));
+  if (units > 0) parts.push(formatMessage(t.restocked, { n: units }, locale));
   return parts.join(' · ');
 }

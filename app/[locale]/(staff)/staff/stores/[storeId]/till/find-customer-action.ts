@@ -4,7 +4,7 @@ import type { FindCustomerResult } from '@/components/staff/till/types';
 import { staffAction } from '@/lib/actions/builder';
 import { idSchema } from '@/lib/actions/inputs';
 import { refuse } from '@/lib/actions/state';
-import { interpolate } from '@/lib/i18n/format';
+import { formatMessage } from '@/lib/i18n/format';
 import { findMemberByCardNumber, findMemberByEmail } from '@/lib/loyalty/queries';
 import { sealCustomerPass } from '@/lib/sales/customer-pass';
 import { parseCustomerQuery } from '@/lib/sales/customer-query';
@@ -16,9 +16,9 @@ export const findCustomerAction = staffAction('till')
     z.tuple([idSchema, z.unknown().optional()]).transform(([storeId, query]) => ({ storeId, query: parseCustomerQuery(String(query ?? '').slice(0, 300)) })),
     (_error, { t }) => refuse(t.till.notYourStore),
   )
-  .run(async ({ input: { storeId, query }, user, t }): Promise<FindCustomerResult> => {
+  .run(async ({ input: { storeId, query }, user, t, locale }): Promise<FindCustomerResult> => {
     if (query.kind === 'invalid') {
-      if (query.reason === 'card_length') return refuse(interpolate(t.till.cardLength, { count: query.digits }));
+      if (query.reason === 'card_length') return refuse(formatMessage(t.till.cardLength, { count: query.digits }, locale));
       const messages = { card_prefix: t.till.cardPrefix, card_check_digit: t.till.cardCheckDigit, format: t.till.customerFormat };
       return refuse(messages[query.reason]);
     }

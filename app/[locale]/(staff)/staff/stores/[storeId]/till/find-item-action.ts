@@ -29,7 +29,7 @@ export const findItemAction = staffAction('till')
       items: rows.map((r) => ({
         skuId: r.skuId,
         name: locale === 'fr' ? r.nameFr : r.nameEn,
-        variant: variantLabel(r, t),
+        variant: variantLabel(r, locale, t),
         ean: r.ean13,
         priceCents: r.priceCents,
         // Never held here (no stock row): the shop does not sell it.

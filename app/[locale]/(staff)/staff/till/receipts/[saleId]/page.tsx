@@ -59,7 +59,7 @@ export default async function ReceiptPage({ params }: Params) {
               <tr key={l.skuId} className="align-top" data-testid="receipt-line">
                 <td className="py-1 pr-2">
                   {l.productName}
-                  {variantLabel(l, t) && <span className="block text-xs">{variantLabel(l, t)}</span>}
+                  {variantLabel(l, locale, t) && <span className="block text-xs">{variantLabel(l, locale, t)}</span>}
                   <span className="block text-xs text-muted print:text-ink">{l.ean13}</span>
                 </td>
                 <td className="py-1 pr-2 text-right whitespace-nowrap tabular-nums">
