@@ -17,7 +17,7 @@ beforeAll(async () => {
              (SELECT k.ean13 FROM skus k WHERE k.product_id = p.id ORDER BY k.position, k.id LIMIT 1) AS ean13
       FROM products p WHERE p.withdrawn_at IS NULL`)
   ).rows;
-}, 120_000);
+}, 300_000);
 afterAll(async () => conn?.drop());
 
 describe('the relevance set (lib/catalog/search-relevance.ts) on the demo catalogue', () => {

@@ -46,17 +46,19 @@ type Analysis = { tok: string; stop: boolean; known: boolean; near: { word: stri
 async function analyse(words: string[], withNear: boolean, minSimilarity: number): Promise<Map<string, Analysis>> {
   if (words.length === 0) return new Map();
   const db = await getDb();
-  // Raw SQL: text-search and trigram functions (to_tsvector, phraseto_tsquery, similarity, <->) per word in one round trip.
-  const result = await db.execute<Analysis>(sql`
-    WITH t AS (
-      SELECT tok, length(to_tsvector('french', tok)) = 0 OR length(to_tsvector('english', tok)) = 0 AS stop
-      FROM unnest(${textArray(words)}::text[]) AS tok
-    ), k AS (
-      SELECT t.tok, t.stop, CASE WHEN t.stop THEN true ELSE EXISTS (
+  // One SELECT per word, the word a constant in each: the planner folds its tsquery and uses the
+  // GIN index for "finds anything?", and the trigram GiST index for its nearest words.
+  const perWord = words.map(
+    (w) => sql`
+    SELECT ${w}::text AS tok, s.stop,
+      CASE WHEN s.stop THEN true ELSE EXISTS (
         SELECT 1 FROM products p WHERE p.withdrawn_at IS NULL
-          AND p.search_folded @@ (comptoir_search_tsquery('french', t.tok, 'AC') || comptoir_search_tsquery('english', t.tok, 'BD'))) END AS known
-      FROM t
-    )
+          AND p.search_folded @@ (comptoir_search_tsquery('french', ${w}, 'AC') || comptoir_search_tsquery('english', ${w}, 'BD'))) END AS known
+    FROM (SELECT length(to_tsvector('french', ${w}::text)) = 0 OR length(to_tsvector('english', ${w}::text)) = 0 AS stop) s`,
+  );
+  // Raw SQL: text-search and trigram functions (to_tsvector, phraseto_tsquery, similarity, <->) for every word in one round trip.
+  const result = await db.execute<Analysis>(sql`
+    WITH k AS (${sql.join(perWord, sql` UNION ALL `)})
     SELECT k.tok, k.stop, k.known,
       CASE WHEN k.known OR NOT ${withNear} THEN '[]'::json ELSE (
         SELECT coalesce(json_agg(json_build_object('word', n.word, 'label', n.label, 'sim', n.sim) ORDER BY n.sim DESC, n.products DESC, n.word), '[]'::json)
@@ -81,10 +83,55 @@ function corrections(tok: string, near: Analysis['near']): Analysis['near'] {
     .slice(0, CORRECTIONS);
 }
 
-/** One alternative as a tsquery restricted to its weights (migration 0024: comptoir_search_tsquery). */
-const tsq = (a: Alternative): SQL => sql`comptoir_search_tsquery(${a.config}::regconfig, ${a.text}, ${a.weights})`;
-const any = (alts: Alternative[]): SQL => sql`(${sql.join(alts.map(tsq), sql` || `)})`;
-const all = (parts: SQL[]): SQL => (parts.length ? sql`(${sql.join(parts, sql` && `)})` : sql`NULL::tsquery`);
+const keyOf = (a: Alternative) => `${a.config}|${a.weights}|${a.text}`;
+
+/**
+ * Fewer alternatives, the same matches: duplicates go, and so does a phrase one of whose words is
+ * an alternative of its own in the same language and weights (« sweat à capuche » beside « sweat »).
+ */
+function prune(alts: Alternative[]): Alternative[] {
+  const unique = [...new Map(alts.map((a) => [keyOf(a), a])).values()];
+  const words = unique.filter((a) => !/[\s-]/.test(a.text));
+  return unique.filter((x) => {
+    if (!/[\s-]/.test(x.text)) return true;
+    const parts = x.text.split(/[\s-]+/);
+    return !words.some((y) => y.config === x.config && [...x.weights].every((w) => y.weights.includes(w)) && parts.includes(y.text));
+  });
+}
+
+/** Compiled alternatives: each one's tsquery (comptoir_search_tsquery, migration 0024) as text, '' when only stop words. */
+type Compiled = Map<string, string>;
+
+/**
+ * Every alternative of the query compiled in one round trip, so the search itself gets its tsqueries
+ * as constants: planned without calling a function per alternative, and matched through the GIN index.
+ */
+async function compile(alts: Alternative[]): Promise<Compiled> {
+  const unique = [...new Map(alts.map((a) => [keyOf(a), a])).values()];
+  if (unique.length === 0) return new Map();
+  const db = await getDb();
+  // Raw SQL: PostgreSQL's stemmers (phraseto_tsquery) compile each phrase; unnest keeps them in one round trip.
+  const result = await db.execute<{ i: number; q: string }>(sql`
+    SELECT a.i::int AS i, comptoir_search_tsquery(a.config::regconfig, a.text, a.weights)::text AS q
+    FROM unnest(${textArray(unique.map((a) => a.config))}::text[], ${textArray(unique.map((a) => a.text))}::text[],
+                ${textArray(unique.map((a) => a.weights))}::text[]) WITH ORDINALITY AS a(config, text, weights, i)`);
+  return new Map(result.rows.map((r) => [keyOf(unique[r.i - 1]!), r.q]));
+}
+
+/** The alternatives as one tsquery (OR), or null when none has a lexeme. */
+function any(compiled: Compiled, alts: Alternative[]): SQL | null {
+  const queries = [...new Set(alts.map((a) => compiled.get(keyOf(a)) ?? ''))].filter((q) => q !== '');
+  return queries.length
+    ? sql`(${sql.join(
+        queries.map((q) => sql`${q}::tsquery`),
+        sql` || `,
+      )})`
+    : null;
+}
+const all = (parts: (SQL | null)[]): SQL => {
+  const present = parts.filter((p): p is SQL => p !== null);
+  return present.length ? sql`(${sql.join(present, sql` && `)})` : sql`NULL::tsquery`;
+};
 
 function literal(p: Position, text: string, names: boolean): Alternative[] {
   return [
@@ -97,7 +144,7 @@ function literal(p: Position, text: string, names: boolean): Alternative[] {
 type Plan = { anywhere: Alternative[]; inName: Alternative[]; typed: Alternative[]; sure: Alternative[] };
 
 /** The query's plan: positions with their synonyms and corrections; stop words left out. */
-async function plan(query: string): Promise<{ plans: Plan[]; words: string[] }> {
+async function plan(query: string): Promise<{ plans: Plan[]; words: string[]; phrase: Alternative[]; compiled: Compiled }> {
   const tokens = tokenize(query);
   const found = readPositions(tokens);
   const singles = found.filter((p) => p.single).map((p) => p.literal);
@@ -118,46 +165,54 @@ async function plan(query: string): Promise<{ plans: Plan[]; words: string[] }> 
     });
     const typed = p.fr || p.en ? literal(p, p.literal, true) : p.synonyms;
     plans.push({
-      anywhere: [...literal(p, p.literal, false), ...p.synonyms, ...fixed.flatMap((f) => f.anywhere)],
-      inName: [...literal(p, p.literal, true), ...p.synonyms, ...fixed.flatMap((f) => f.inName)],
+      anywhere: prune([...literal(p, p.literal, false), ...p.synonyms, ...fixed.flatMap((f) => f.anywhere)]),
+      inName: prune([...literal(p, p.literal, true), ...p.synonyms, ...fixed.flatMap((f) => f.inName)]),
       // The words as typed (or as corrected), in the names; a `typed` word of the synonym list
       // (« basket ») is not looked for itself: its group stands for it.
-      typed: [...typed, ...fixed.flatMap((f) => f.typed)],
+      typed: prune([...typed, ...fixed.flatMap((f) => f.typed)]),
       // Typed or synonyms, no correction: what a partial match is ranked by first.
-      sure: [...literal(p, p.literal, false), ...p.synonyms],
+      sure: prune([...literal(p, p.literal, false), ...p.synonyms]),
     });
   }
-  return { plans, words: tokens.flatMap((t) => t.parts) };
+  const words = tokens.flatMap((t) => t.parts);
+  const phrase = words.length > 1 ? literal({ literal: '', single: false, fr: true, en: true, synonyms: [] }, words.join(' '), true) : [];
+  const compiled = await compile([...plans.flatMap((p) => [...p.anywhere, ...p.inName, ...p.typed, ...p.sure]), ...phrase]);
+  // A position whose every alternative is only stop words matches nothing and is left out.
+  return { plans: plans.filter((p) => any(compiled, p.anywhere) !== null), words, phrase, compiled };
 }
 
 type CardRow = { id: number; slug: string; name_fr: string; name_en: string; brand: string; image: string | null; min_price: number; max_price: number };
 
-async function run(plans: Plan[], words: string[], ean: string | null, limit: number, partial: boolean): Promise<CardRow[]> {
+async function run(query: Awaited<ReturnType<typeof plan>>, ean: string | null, limit: number, partial: boolean): Promise<CardRow[]> {
+  const { plans, words, phrase: phraseAlts, compiled } = query;
   if (plans.length === 0 && !ean) return [];
   const db = await getDb();
-  const each = plans.map((p) => any(p.anywhere));
+  const each = plans.map((p) => any(compiled, p.anywhere)!);
   // Every position, or (partial) any of them, ranked below by how many match.
-  const match = partial ? sql`(${sql.join(each, sql` || `)})` : all(each);
-  const inName = all(plans.map((p) => any(p.inName)));
-  const typed = all(plans.map((p) => any(p.typed)));
-  const phrase = words.length > 1 ? any(literal({ literal: '', single: false, fr: true, en: true, synonyms: [] }, words.join(' '), true)) : sql`NULL::tsquery`;
+  const match = plans.length === 0 ? sql`NULL::tsquery` : partial ? sql`(${sql.join(each, sql` || `)})` : all(each);
+  const inName = all(plans.map((p) => any(compiled, p.inName)));
+  const typed = all(plans.map((p) => any(compiled, p.typed)));
+  const phrase = any(compiled, phraseAlts) ?? sql`NULL::tsquery`;
   // Partial: products matching more of the words as typed (or their synonyms) first, then more with corrections.
-  const count = (qs: SQL[]) =>
-    partial
+  const count = (qs: (SQL | null)[]) => {
+    const present = qs.filter((q): q is SQL => q !== null);
+    return partial && present.length
       ? sql`(${sql.join(
-          qs.map((q) => sql`(p.search_folded @@ ${q})::int`),
+          present.map((q) => sql`(p.search_folded @@ ${q})::int`),
           sql` + `,
         )})`
       : sql`0`;
-  const sure = count(plans.map((p) => any(p.sure)));
+  };
+  const sure = count(plans.map((p) => any(compiled, p.sure)));
   const matched = count(each);
   // Raw SQL: full-text search with tsquery operators and ts_rank, a barcode lookup beside it (UNION, so each
   // uses its index), ranked first and priced after, so only the page's products are joined to their SKUs.
+  // The match is written out in `hits` (a constant there, so the GIN index serves it) and again in `q` for the ranking.
   const result = await db.execute<CardRow>(sql`
-    WITH q AS (SELECT ${plans.length ? match : sql`NULL::tsquery`} AS m, ${inName} AS in_name, ${typed} AS typed, ${phrase} AS phrase),
+    WITH q AS (SELECT ${match} AS m, ${inName} AS in_name, ${typed} AS typed, ${phrase} AS phrase),
     hits AS (
       SELECT id, bool_or(ean) AS ean FROM (
-        SELECT p.id, false AS ean FROM products p, q WHERE p.search_folded @@ q.m
+        SELECT p.id, false AS ean FROM products p WHERE p.search_folded @@ ${match}
         UNION ALL
         SELECT k.product_id, true FROM skus k WHERE k.ean13 = ${ean}
       ) x GROUP BY id
@@ -208,9 +263,9 @@ export async function searchProducts(query: string, locale: Locale, limit = 48):
   const q = query.trim().slice(0, MAX_QUERY_LENGTH);
   if (!q) return [];
   const ean = asEan13(q);
-  const { plans, words } = await plan(q);
-  let rows = await run(plans, words, ean, limit, false);
-  if (rows.length === 0 && plans.length > 1) rows = await run(plans, words, null, limit, true);
+  const planned = await plan(q);
+  let rows = await run(planned, ean, limit, false);
+  if (rows.length === 0 && planned.plans.length > 1) rows = await run(planned, null, limit, true);
   return rows.map((r) => toCard(r, locale));
 }
 

@@ -30,12 +30,20 @@ CREATE INDEX products_search_folded_idx ON products USING gin (search_folded);
 --> statement-breakpoint
 -- A phrase as a tsquery on some weights only: phraseto_tsquery (stop words and hyphenated words
 -- handled as in the document), each lexeme then given the weights ('AC': « 'chaussur':AC »).
+-- PL/pgSQL rather than SQL: a search calls it for each of its alternatives (a synonym group has a
+-- dozen), and the planner folds each call with constant arguments into a constant — a SQL function
+-- with a FROM clause is planned again at every call, PL/pgSQL keeps its plan for the session.
 CREATE OR REPLACE FUNCTION comptoir_search_tsquery(p_config regconfig, p_text text, p_weights text) RETURNS tsquery
-LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT
 AS $$
-  SELECT CASE WHEN numnode(q) = 0 THEN q
-              ELSE regexp_replace(q::text, '(''(?:[^'']|'''')+'')', '\1:' || p_weights, 'g')::tsquery END
-  FROM phraseto_tsquery(p_config, comptoir_fold(p_text)) AS q
+DECLARE
+  q tsquery := phraseto_tsquery(p_config, comptoir_fold(p_text));
+BEGIN
+  IF numnode(q) = 0 THEN
+    RETURN q;
+  END IF;
+  RETURN regexp_replace(q::text, '(''(?:[^'']|'''')+'')', '\1:' || p_weights, 'g')::tsquery;
+END;
 $$;
 --> statement-breakpoint
 -- The words of the products on sale (names and brands), folded, with how many products use each:

@@ -590,12 +590,17 @@ $function$;
 -- comptoir_search_tsquery(p_config regconfig, p_text text, p_weights text) (last written by 0024_shopper_search.sql)
 CREATE OR REPLACE FUNCTION public.comptoir_search_tsquery(p_config regconfig, p_text text, p_weights text)
  RETURNS tsquery
- LANGUAGE sql
+ LANGUAGE plpgsql
  IMMUTABLE PARALLEL SAFE STRICT
 AS $function$
-  SELECT CASE WHEN numnode(q) = 0 THEN q
-              ELSE regexp_replace(q::text, '(''(?:[^'']|'''')+'')', '\1:' || p_weights, 'g')::tsquery END
-  FROM phraseto_tsquery(p_config, comptoir_fold(p_text)) AS q
+DECLARE
+  q tsquery := phraseto_tsquery(p_config, comptoir_fold(p_text));
+BEGIN
+  IF numnode(q) = 0 THEN
+    RETURN q;
+  END IF;
+  RETURN regexp_replace(q::text, '(''(?:[^'']|'''')+'')', '\1:' || p_weights, 'g')::tsquery;
+END;
 $function$;
 
 -- comptoir_search_words_changed() (last written by 0024_shopper_search.sql)
