@@ -155,6 +155,8 @@ describe('suggestSearches ("did you mean")', () => {
   it('offers the nearest words of the catalogue that find something, with their accents', async () => {
     const suggestions = await suggestSearches('ramdonée');
     expect(suggestions[0]).toBe('randonnée');
+    // Once per word, in lower case where the list writes it so (the name has « Perceuse-visseuse »).
+    expect(await suggestSearches('perceuzzz')).toEqual(['perceuse']);
     expect(await suggestSearches('zzzqqqxx')).toEqual([]);
     expect(await suggestSearches('perceuse')).toEqual([]);
   });

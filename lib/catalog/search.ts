@@ -8,6 +8,7 @@ import {
   asEan13,
   correctable,
   editDistance,
+  fold,
   positions as readPositions,
   SYNONYM_WORDS,
   tokenize,
@@ -283,7 +284,13 @@ export async function suggestSearches(query: string, max = 3): Promise<string[]>
   const choices = words.map((w) => {
     const a = analysed.get(w);
     const near = a && !a.known && !a.stop && correctable(w) ? a.near.filter((n) => n.word !== w) : [];
-    return near.length ? near.map((n) => n.label) : [w];
+    // One display per word, lower case when the catalogue or the synonym list writes it so (« Perceuse » → « perceuse »).
+    const labels = new Map<string, string>();
+    for (const n of near) {
+      const seen = labels.get(fold(n.label));
+      if (seen === undefined || (seen !== seen.toLowerCase() && n.label === n.label.toLowerCase())) labels.set(fold(n.label), n.label);
+    }
+    return labels.size ? [...labels.values()] : [w];
   });
   if (choices.every((c, i) => c.length === 1 && c[0] === words[i])) return [];
   const candidates: string[] = [];
