@@ -2,7 +2,7 @@
  * Benchmarks: one JSON line per figure on stdout, progress on stderr.
  *
  *   npm run bench                         all figures (builds into .next-bench first)
- *   npm run bench -- --only=ttfb,rps      some of them: ttfb, rps, js, lighthouse, chunk, idle, nearest, live, reservations, slots, price
+ *   npm run bench -- --only=ttfb,rps      some of them: ttfb, rps, js, lighthouse, chunk, idle, nearest, search, live, reservations, slots, price
  *   npm run bench -- --no-build           reuse the last .next-bench build
  *
  * What each figure measures: docs/benchmarks.md. Figures and goals, the machine they were last
@@ -27,6 +27,7 @@ import { openConnection } from '../lib/db/client';
 import { sql } from 'drizzle-orm';
 import { measureLiveLatency, prepareLiveLatency } from './figures/live-latency';
 import { measureNearestStores, prepareNearestStores } from './figures/nearest-stores';
+import { measureSearch } from './figures/search';
 import { measureReservations } from './figures/reservations';
 import { measureSlotBookings } from './figures/slot-bookings';
 import { measureProductRps } from './figures/product-rps';
@@ -50,7 +51,7 @@ const REFERENCE_DIST_DIR = '.next-reference'; // its next.config.js, inside benc
 const FLOOR_GOAL = "none: the framework's floor on this machine, under the store's figure";
 const PGLITE_DIR = path.resolve('.data', 'bench');
 
-const ALL = ['ttfb', 'rps', 'js', 'lighthouse', 'chunk', 'idle', 'nearest', 'live', 'reservations', 'slots', 'price'];
+const ALL = ['ttfb', 'rps', 'js', 'lighthouse', 'chunk', 'idle', 'nearest', 'search', 'live', 'reservations', 'slots', 'price'];
 /** The figures that need the production server over .data/bench. */
 const PRODUCT_SERVER = ['ttfb', 'rps', 'js', 'lighthouse', 'chunk', 'idle'];
 /** The "my store" cookie (lib/stores/my-store.ts, MY_STORE_COOKIE; that module is server-only). */
@@ -142,7 +143,8 @@ type Attempt = (label: string, fn: () => Promise<void>) => Promise<void>;
 type Prepared = { nearest?: Promise<string>; live?: Promise<string> };
 function prepareDatabaseFigures(): Prepared {
   const prepared: Prepared = {
-    nearest: only.has('nearest') ? prepareNearestStores() : undefined,
+    // The large PostgreSQL seed: the nearest-stores and the search figures both read it.
+    nearest: only.has('nearest') || only.has('search') ? prepareNearestStores() : undefined,
     live: only.has('live') ? prepareLiveLatency() : undefined,
   };
   // A failure is reported where the figure awaits it; not an unhandled rejection meanwhile.
@@ -310,6 +312,9 @@ async function main() {
   await settled(prepared);
   if (only.has('nearest')) {
     await attempt('nearest stores', () => timed('nearest_stores_query_p50_ms', () => measureNearestStores({ prepared: prepared.nearest })));
+  }
+  if (only.has('search')) {
+    await attempt('search', () => timed('search_recall_at_10, search_p95_ms', () => measureSearch({ prepared: prepared.nearest })));
   }
   if (only.has('reservations')) await attempt('reservations', () => timed('reservations_per_s, oversold_units', () => measureReservations()));
   if (only.has('slots')) await attempt('slot bookings', () => timed('slot_bookings_per_s, overbooked_slots', () => measureSlotBookings()));

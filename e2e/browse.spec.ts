@@ -127,6 +127,31 @@ test("a product's stock and click & reserve shops come from one per-visitor answ
   expect((await request.get('/api/availability/product?sku=2000000000')).status()).toBe(404);
 });
 
+test('search reads a synonym and a typo, in French and English, and offers « did you mean »', async ({ page }) => {
+  const firstResult = page.locator('main li a[href^="/p/"]').first();
+  // English site: a French shopper's word and a misspelt one.
+  await page.goto('/search?q=pull');
+  await expect(firstResult).toHaveAttribute('href', /^\/p\/sweat-/);
+  await page.goto('/search?q=perseuse');
+  await expect(firstResult).toHaveAttribute('href', /^\/p\/perceuse-/);
+  // French site: an English word, then a word too far from any to correct, and the suggestion it gets.
+  await page.getByRole('link', { name: 'Français' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  const search = page.getByRole('searchbox', { name: 'Rechercher' });
+  await search.fill('jumper');
+  await search.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('jumper');
+  await expect(firstResult).toHaveAttribute('href', /^\/p\/sweat-/);
+  await page.getByRole('searchbox', { name: 'Rechercher' }).fill('perceuzzz');
+  await page.getByRole('searchbox', { name: 'Rechercher' }).press('Enter');
+  const status = page.getByRole('status');
+  await expect(status).toContainText('Aucun produit');
+  await expect(status).toContainText('Vouliez-vous dire');
+  await status.getByRole('link', { name: 'perceuse' }).click();
+  await expect(page).toHaveURL(/\/search\?q=perceuse$/);
+  await expect(firstResult).toHaveAttribute('href', /^\/p\/perceuse-/);
+});
+
 test('an empty search and a search with no match say so', async ({ page }) => {
   await page.goto('/search?q=zzzqqqxx');
   await expect(page.getByRole('status')).toContainText('No product matches');

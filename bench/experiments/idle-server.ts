@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
+import { pgliteExtensions } from '../../lib/db/pglite-extensions';
 import { startServer } from '../lib/server';
 import { measureIdleCpu, treeTicks } from '../figures/idle-cpu';
 import { killAll } from '../lib/proc';
@@ -21,7 +22,7 @@ type Facts = { sku: number; slug: string; store: number };
 async function main() {
   let facts: Facts;
   if (kind === 'pglite') {
-    const db = await PGlite.create(where);
+    const db = await PGlite.create(where, { extensions: await pgliteExtensions() });
     facts = (await db.query<Facts>(FACTS)).rows[0]!;
     await db.close();
   } else {

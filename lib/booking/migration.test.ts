@@ -8,6 +8,7 @@ import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db/client';
 import { MIGRATIONS_FOLDER } from '@/lib/db/migrate';
+import { pgliteExtensions } from '@/lib/db/pglite-extensions';
 import { onPostgres } from '@/test/support/db';
 import { insertCategory, insertProduct, insertShoppers, insertStore } from '@/test/support/fixtures';
 import { bookingRefusal } from './refusals';
@@ -44,7 +45,7 @@ function migrationsUpTo(last: number): string {
 
 describe.skipIf(onPostgres)('0022: drive slots and return windows move into the shared capacity booking', () => {
   beforeAll(async () => {
-    client = await PGlite.create();
+    client = await PGlite.create({ extensions: await pgliteExtensions() });
     db = drizzle(client) as unknown as Db;
     tmp = migrationsUpTo(BEFORE);
     await migrate(drizzle(client), { migrationsFolder: tmp });

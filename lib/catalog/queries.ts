@@ -118,36 +118,8 @@ export async function listProductSlugs(): Promise<string[]> {
   return rows.map((r) => r.slug);
 }
 
-export const MAX_QUERY_LENGTH = 200;
-
-/**
- * Full-text search over both languages: the query is parsed with the French and the English
- * stemmers (and unstemmed, for brands), so "chaussures" and "shoes" find the same products.
- */
-export async function searchProducts(query: string, locale: Locale, limit = 48): Promise<ProductCard[]> {
-  const q = query.trim().slice(0, MAX_QUERY_LENGTH);
-  if (!q) return [];
-  const db = await getDb();
-  // Raw SQL: full-text search — one tsquery built in a CTE, matched and ranked (ts_rank).
-  const result = await db.execute<CardRow>(sql`
-    WITH q AS (
-      SELECT websearch_to_tsquery('french', ${q}) || websearch_to_tsquery('english', ${q})
-             || websearch_to_tsquery('simple', ${q}) AS tsq
-    )
-    SELECT p.id, p.slug, p.name_fr, p.name_en, p.brand, p.images->>0 AS image,
-           min(k.price_cents)::int AS min_price, max(k.price_cents)::int AS max_price,
-           NULL::int AS available, 0 AS total
-    FROM products p CROSS JOIN q
-    JOIN skus k ON k.product_id = p.id
-    WHERE p.withdrawn_at IS NULL
-      AND (p.search @@ q.tsq
-       -- a barcode read off a label finds its product too
-       OR EXISTS (SELECT 1 FROM skus e WHERE e.product_id = p.id AND e.ean13 = ${q}))
-    GROUP BY p.id, q.tsq
-    ORDER BY ts_rank(p.search, q.tsq) DESC, p.id
-    LIMIT ${limit}`);
-  return result.rows.map((r) => toCard(r, locale));
-}
+// The shoppers' search lives in ./search.ts (synonyms, typos, accents, barcodes, ranking).
+export { MAX_QUERY_LENGTH, searchProducts, suggestSearches } from './search';
 
 export async function getProductBySlug(slug: string, locale: Locale): Promise<ProductDetail | null> {
   const db = await getDb();

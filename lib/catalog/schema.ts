@@ -34,8 +34,38 @@ export const products = pgTable(
       (): SQL =>
         sql`setweight(to_tsvector('french'::regconfig, coalesce(name_fr, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(name_en, '')), 'A') || setweight(to_tsvector('simple'::regconfig, coalesce(brand, '')), 'B') || setweight(to_tsvector('french'::regconfig, coalesce(description_fr, '')), 'C') || setweight(to_tsvector('english'::regconfig, coalesce(description_en, '')), 'C')`,
     ),
+    // The shoppers' search (lib/catalog/search.ts, migration 0024): folded (comptoir_fold: accents
+    // off, lower case), each language in weights of its own — French name and brand A, English B,
+    // French description C, English D — so a French stem never matches English text, nor the reverse.
+    searchFolded: tsvector('search_folded').generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('french'::regconfig, comptoir_fold(name_fr || ' ' || brand)), 'A') || setweight(to_tsvector('english'::regconfig, comptoir_fold(name_en || ' ' || brand)), 'B') || setweight(to_tsvector('french'::regconfig, comptoir_fold(description_fr)), 'C') || setweight(to_tsvector('english'::regconfig, comptoir_fold(description_en)), 'D')`,
+    ),
   },
-  (t) => [index('products_category_idx').on(t.categoryId), index('products_search_idx').using('gin', t.search)],
+  (t) => [
+    index('products_category_idx').on(t.categoryId),
+    index('products_search_idx').using('gin', t.search),
+    index('products_search_folded_idx').using('gin', t.searchFolded),
+  ],
+);
+
+/**
+ * The words of the products on sale (names and brands), folded, with how many products use each:
+ * what a misspelt word is corrected to and what "did you mean" offers. Kept by triggers on
+ * products (migration 0024), whoever writes them.
+ */
+export const catalogSearchWords = pgTable(
+  'catalog_search_words',
+  {
+    word: text('word').primaryKey(),
+    /** As printed (accents kept): what a shopper is shown. */
+    label: text('label').notNull(),
+    products: integer('products').notNull(),
+  },
+  (t) => [
+    index('catalog_search_words_trgm_idx').using('gist', t.word.op('gist_trgm_ops')),
+    check('catalog_search_words_products_check', sql`${t.products} >= 0`),
+  ],
 );
 
 export const skus = pgTable(

@@ -8,6 +8,7 @@ import type { Assume } from 'drizzle-orm/utils';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Pool, PoolClient } from 'pg';
 import * as schema from './schema';
+import { pgliteExtensions } from './pglite-extensions';
 import { isDatabaseUnavailable } from './unavailable';
 
 /** What `execute()` returns on both drivers: node-postgres' QueryResult and PGlite's Results both have `rows`. */
@@ -359,7 +360,7 @@ export async function openConnection(url = process.env.DATABASE_URL, { timeouts 
   try {
     const { PGlite } = await import('@electric-sql/pglite');
     fs.mkdirSync(dataDir, { recursive: true });
-    const client = await PGlite.create(dataDir);
+    const client = await PGlite.create(dataDir, { extensions: await pgliteExtensions() });
     const db: Db = drizzlePglite(client, { schema });
     return {
       kind: 'pglite',

@@ -9,6 +9,11 @@ export function intArray(values: readonly number[]): string {
   return `{${values.map((v) => Math.trunc(v)).join(',')}}`;
 }
 
+/** A text[] parameter as an array literal, each element quoted: pass as `${textArray(words)}::text[]`. */
+export function textArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}
+
 /**
  * A timestamptz computed in SQL (a max(), a date plus an interval), read as a Date the way a
  * timestamp column is: the query builder decodes columns, not expressions. Null stays null.

@@ -7,11 +7,12 @@ import path from 'node:path';
 import { drizzle } from 'drizzle-orm/pglite';
 import { CURRENT_SQL_FILE, dumpCurrentSql } from './current-sql';
 import { runMigrations } from './migrate';
+import { pgliteExtensions } from './pglite-extensions';
 import * as schema from './schema';
 
 async function main() {
   const { PGlite } = await import('@electric-sql/pglite');
-  const client = await PGlite.create();
+  const client = await PGlite.create({ extensions: await pgliteExtensions() });
   try {
     const db = drizzle(client, { schema });
     await runMigrations({ kind: 'pglite', db, client, dataDir: 'memory://', close: () => client.close() });

@@ -12,6 +12,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { setConnection, type Connection } from '@/lib/db/client';
 import { MIGRATIONS_FOLDER, runMigrations } from '@/lib/db/migrate';
+import { pgliteExtensions } from '@/lib/db/pglite-extensions';
 import * as schema from '@/lib/db/schema';
 
 export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -31,7 +32,7 @@ export async function pgliteTemplate(): Promise<string> {
   const file = path.join(os.tmpdir(), `comptoir-pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
   if (fs.existsSync(file)) return file;
   const { PGlite } = await import('@electric-sql/pglite');
-  const client = await PGlite.create();
+  const client = await PGlite.create({ extensions: await pgliteExtensions() });
   await runMigrations({ kind: 'pglite', db: drizzlePglite(client, { schema }), client, dataDir: 'memory://', close: () => client.close() });
   const dump = await client.dumpDataDir('none');
   await client.close();
@@ -67,7 +68,7 @@ export async function createTestConnection(): Promise<Connection & { drop: () =>
   } else {
     const { PGlite } = await import('@electric-sql/pglite');
     const template = fs.readFileSync(await pgliteTemplate());
-    const client = await PGlite.create({ loadDataDir: new Blob([template]) });
+    const client = await PGlite.create({ loadDataDir: new Blob([template]), extensions: await pgliteExtensions() });
     connection = {
       kind: 'pglite',
       db: drizzlePglite(client, { schema }),

@@ -3,7 +3,7 @@
 -- Generated: do not edit. Change them with a new migration, then run `npm run db:sql`;
 -- lib/db/current-sql.test.ts fails while this file differs from a freshly migrated database.
 
--- 25 functions
+-- 29 functions
 
 -- comptoir_announce_catalog(p_tags text[]) (last written by 0019_catalog_announcements.sql)
 CREATE OR REPLACE FUNCTION public.comptoir_announce_catalog(p_tags text[])
@@ -350,6 +350,13 @@ BEGIN
 END;
 $function$;
 
+-- comptoir_fold(p_text text) (last written by 0024_shopper_search.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_fold(p_text text)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE STRICT
+AS $function$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, p_text)) $function$;
+
 -- comptoir_loyalty_check_account() (last written by 0008_loyalty_functions.sql)
 CREATE OR REPLACE FUNCTION public.comptoir_loyalty_check_account()
  RETURNS trigger
@@ -477,6 +484,16 @@ BEGIN
 END;
 $function$;
 
+-- comptoir_product_words(p_name_fr text, p_name_en text, p_brand text) (last written by 0024_shopper_search.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_product_words(p_name_fr text, p_name_en text, p_brand text)
+ RETURNS SETOF text
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+AS $function$
+  SELECT DISTINCT w FROM regexp_split_to_table(p_name_fr || ' ' || p_name_en || ' ' || p_brand, '[^0-9A-Za-zÀ-ÖØ-öø-ÿŒœÆæ]+') AS w
+  WHERE length(w) >= 2
+$function$;
+
 -- comptoir_return_claim() (last written by 0022_capacity_booking.sql)
 CREATE OR REPLACE FUNCTION public.comptoir_return_claim()
  RETURNS trigger
@@ -570,6 +587,52 @@ AS $function$
   ORDER BY 1
 $function$;
 
+-- comptoir_search_tsquery(p_config regconfig, p_text text, p_weights text) (last written by 0024_shopper_search.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_search_tsquery(p_config regconfig, p_text text, p_weights text)
+ RETURNS tsquery
+ LANGUAGE plpgsql
+ IMMUTABLE PARALLEL SAFE STRICT
+AS $function$
+DECLARE
+  q tsquery := phraseto_tsquery(p_config, comptoir_fold(p_text));
+BEGIN
+  IF numnode(q) = 0 THEN
+    RETURN q;
+  END IF;
+  RETURN regexp_replace(q::text, '(''(?:[^'']|'''')+'')', '\1:' || p_weights, 'g')::tsquery;
+END;
+$function$;
+
+-- comptoir_search_words_changed() (last written by 0024_shopper_search.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_search_words_changed()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  IF TG_OP = 'TRUNCATE' THEN
+    DELETE FROM catalog_search_words;
+    RETURN NULL;
+  END IF;
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    UPDATE catalog_search_words s SET products = s.products - d.n
+    FROM (SELECT comptoir_fold(w) AS word, count(DISTINCT o.id)::int AS n
+          FROM old_rows o, comptoir_product_words(o.name_fr, o.name_en, o.brand) AS w
+          WHERE o.withdrawn_at IS NULL GROUP BY 1) d
+    WHERE s.word = d.word;
+    DELETE FROM catalog_search_words WHERE products <= 0;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    INSERT INTO catalog_search_words (word, label, products)
+    SELECT comptoir_fold(w), max(w) COLLATE "C", count(DISTINCT n.id)::int
+    FROM new_rows n, comptoir_product_words(n.name_fr, n.name_en, n.brand) AS w
+    WHERE n.withdrawn_at IS NULL
+    GROUP BY 1
+    ON CONFLICT (word) DO UPDATE SET products = catalog_search_words.products + excluded.products;
+  END IF;
+  RETURN NULL;
+END;
+$function$;
+
 -- comptoir_stock_relay_awake(p_awake boolean) (last written by 0020_stock_outbox_wake.sql)
 CREATE OR REPLACE FUNCTION public.comptoir_stock_relay_awake(p_awake boolean)
  RETURNS boolean
@@ -659,7 +722,7 @@ BEGIN
 END;
 $function$;
 
--- 37 triggers, by table
+-- 41 triggers, by table
 
 CREATE TRIGGER capacity_claims_within_capacity BEFORE INSERT OR UPDATE ON capacity_claims FOR EACH ROW EXECUTE FUNCTION comptoir_booking_guard();
 CREATE TRIGGER capacity_slots_capacity BEFORE UPDATE OF capacity ON capacity_slots FOR EACH ROW EXECUTE FUNCTION comptoir_booking_capacity_guard();
@@ -675,6 +738,10 @@ CREATE TRIGGER products_announce_delete AFTER DELETE ON products REFERENCING OLD
 CREATE TRIGGER products_announce_insert AFTER INSERT ON products REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
 CREATE TRIGGER products_announce_truncate AFTER TRUNCATE ON products FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
 CREATE TRIGGER products_announce_update AFTER UPDATE ON products REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER products_search_words_delete AFTER DELETE ON products REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_search_words_changed();
+CREATE TRIGGER products_search_words_insert AFTER INSERT ON products REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_search_words_changed();
+CREATE TRIGGER products_search_words_truncate AFTER TRUNCATE ON products FOR EACH STATEMENT EXECUTE FUNCTION comptoir_search_words_changed();
+CREATE TRIGGER products_search_words_update AFTER UPDATE ON products REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_search_words_changed();
 CREATE TRIGGER return_lines_within_bought BEFORE INSERT OR UPDATE OF quantity, outcome, order_line_id ON return_lines FOR EACH ROW EXECUTE FUNCTION comptoir_return_line_guard();
 CREATE TRIGGER returns_window_claim AFTER INSERT OR UPDATE OF window_id, status ON returns FOR EACH ROW EXECUTE FUNCTION comptoir_return_claim();
 CREATE TRIGGER skus_announce_delete AFTER DELETE ON skus REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();

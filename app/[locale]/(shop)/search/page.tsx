@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { cache } from 'react';
 import { ProductCard, ProductGrid } from '@/components/product/product-card';
-import { MAX_QUERY_LENGTH, searchProducts } from '@/lib/catalog/queries';
+import Link from 'next/link';
+import { MAX_QUERY_LENGTH, searchProducts, suggestSearches } from '@/lib/catalog/queries';
 import type { Locale } from '@/lib/i18n/config';
 import { interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
@@ -37,6 +38,8 @@ export default async function SearchPage({ searchParams }: Props) {
   const q = queryOf(raw);
   const tooLong = q.length > MAX_QUERY_LENGTH;
   const results = await search(q, locale);
+  // Nothing found: the catalogue's nearest words, each a search that finds something.
+  const suggestions = q && !tooLong && results.length === 0 ? await suggestSearches(q) : [];
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">{q ? interpolate(t.catalog.searchResultsFor, { q: q.slice(0, 80) }) : t.catalog.searchTitle}</h1>
@@ -47,9 +50,22 @@ export default async function SearchPage({ searchParams }: Props) {
       ) : !q ? (
         <p className="text-muted">{t.catalog.searchEmpty}</p>
       ) : results.length === 0 ? (
-        <p role="status" className="card p-6 text-muted">
-          {interpolate(t.catalog.searchNoResults, { q: q.slice(0, 80) })}
-        </p>
+        <div role="status" className="space-y-2 card p-6 text-muted">
+          <p>{interpolate(t.catalog.searchNoResults, { q: q.slice(0, 80) })}</p>
+          {suggestions.length > 0 && (
+            <p>
+              {t.catalog.didYouMean}{' '}
+              {suggestions.map((s, i) => (
+                <span key={s}>
+                  {i > 0 && ', '}
+                  <Link href={`/search?q=${encodeURIComponent(s)}`} className="font-semibold text-ink underline">
+                    {s}
+                  </Link>
+                </span>
+              ))}
+            </p>
+          )}
+        </div>
       ) : (
         <ProductGrid>
           {results.map((p) => (
