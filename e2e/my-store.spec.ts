@@ -107,3 +107,39 @@ test('before the page’s scripts have loaded, "make this my store" on the store
   expect((await context.cookies()).find((c) => c.name === 'my_store')?.value).toBe(storeId);
   await context.close();
 });
+
+test('the locator filters by service: links that keep the search, can be shared, and list only stores offering it', async ({ page, browser, baseURL }) => {
+  await page.goto('/stores?near=69003');
+  const filters = page.getByRole('navigation', { name: 'Filter by service' });
+  await expect(filters.getByRole('link', { name: 'All stores' })).toHaveAttribute('aria-current', 'page');
+  const allCount = await page.getByTestId('store-card').count();
+  await filters.getByRole('link', { name: 'Drive' }).click();
+  await expect(page).toHaveURL(/\/stores\?near=69003&service=drive$/);
+  await expect(filters.getByRole('link', { name: 'Drive' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('heading', { name: /Nearest to Lyon/ })).toBeVisible();
+  const cards = page.getByTestId('store-card');
+  const driveCount = await cards.count();
+  expect(driveCount).toBeGreaterThan(0);
+  expect(driveCount).toBeLessThan(allCount);
+  for (const card of await cards.all()) await expect(card.getByRole('list', { name: 'Services' })).toContainText('Drive');
+  const firstDrive = (await cards.first().getByRole('heading').innerText()).trim();
+
+  // A search from there keeps the filter.
+  await page.getByLabel('Postcode or town').fill('75011');
+  await page.getByRole('button', { name: 'Search', exact: true }).last().click();
+  await expect(page).toHaveURL((url) => url.searchParams.get('near') === '75011' && url.searchParams.get('service') === 'drive');
+  await expect(page.getByRole('heading', { name: /Nearest to Paris/ })).toBeVisible();
+
+  // Shared: the same list in a new browser, before its scripts have loaded; the kept list filters too.
+  const other = await browser.newContext({ baseURL, locale: 'en-GB' });
+  const shared = await other.newPage();
+  await shared.route(/\/_next\/static\/.*\.js(\?|$)/, (route) => route.abort());
+  await shared.goto('/stores?near=69003&service=drive');
+  await expect(shared.getByTestId('store-card')).toHaveCount(driveCount);
+  await expect(shared.getByTestId('store-card').first().getByRole('heading')).toHaveText(firstDrive);
+  await shared.goto('/stores?service=returns-desk');
+  const desks = shared.getByTestId('store-card');
+  expect(await desks.count()).toBeGreaterThan(0);
+  for (const card of await desks.all()) await expect(card.getByRole('list', { name: 'Services' })).toContainText('Returns desk');
+  await other.close();
+});

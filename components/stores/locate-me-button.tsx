@@ -7,10 +7,12 @@ type Props = {
   t: { useMyLocation: string; locating: string; geoDenied: string; geoUnavailable: string; geoUnsupported: string };
   /** Given: the position goes to the caller (a form that must keep its state) instead of `/stores?lat=…&lng=…`. */
   onLocate?: (at: { lat: number; lng: number }) => void;
+  /** The locator's service filter, kept in the URL it goes to. */
+  service?: string | null;
 };
 
 /** Asks the browser for a position and lets the server order the stores (`?lat=…&lng=…`). */
-export function LocateMeButton({ t, onLocate }: Props) {
+export function LocateMeButton({ t, onLocate, service = null }: Props) {
   const router = useRouter();
   const [locating, setLocating] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -26,6 +28,7 @@ export function LocateMeButton({ t, onLocate }: Props) {
         // About 100 m of precision is plenty to sort stores, and keeps the URL (and logs) vaguer.
         const params = new URLSearchParams({ lat: coords.latitude.toFixed(3), lng: coords.longitude.toFixed(3) });
         if (onLocate) return onLocate({ lat: Number(params.get('lat')), lng: Number(params.get('lng')) });
+        if (service) params.set('service', service);
         startTransition(() => router.push(`/stores?${params}`));
       },
       (err) => {

@@ -2,10 +2,12 @@ import type { Dictionary } from '@/lib/i18n/dictionary';
 import { LocateMeButton } from './locate-me-button';
 
 /** Postcode/town search (a plain GET form: works without JavaScript) and "Use my location". */
-export function StoreSearchForm({ near, t }: { near: string; t: Dictionary['stores'] }) {
+export function StoreSearchForm({ near, service = null, t }: { near: string; service?: string | null; t: Dictionary['stores'] }) {
   return (
     <div className="flex flex-col gap-3 card p-4 sm:flex-row sm:items-end">
       <form action="/stores" method="get" role="search" className="flex flex-1 flex-col gap-1">
+        {/* A search keeps the service filter chosen. */}
+        {service && <input type="hidden" name="service" value={service} />}
         <label htmlFor="store-near" className="label">
           {t.searchLabel}
         </label>
@@ -28,6 +30,7 @@ export function StoreSearchForm({ near, t }: { near: string; t: Dictionary['stor
         </div>
       </form>
       <LocateMeButton
+        service={service}
         t={{
           useMyLocation: t.useMyLocation,
           locating: t.locating,

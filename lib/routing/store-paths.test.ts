@@ -10,6 +10,15 @@ describe('storeLocatorPath', () => {
     expect(storeLocatorPath('/stores', q('utm_source=mail'))).toBe(STORE_LIST_PATH);
   });
 
+  it('serves a service filter without a search from that service’s kept list', () => {
+    expect(storeLocatorPath('/stores', q('service=drive'))).toBe('/stores/list/drive');
+    expect(storeLocatorPath('/stores', q('service=returns-desk&utm_source=x'))).toBe('/stores/list/returns-desk');
+    expect(storeLocatorPath('/stores', q('service=click-reserve'))).toBe('/stores/list/click-reserve');
+    for (const s of ['service=', 'service=teleport', 'service=returnsDesk', 'service=__proto__'])
+      expect(storeLocatorPath('/stores', q(s)), s).toBe(STORE_LIST_PATH);
+    expect(storeLocatorPath('/stores', q('near=Lyon&service=drive'))).toBe(STORE_SEARCH_PATH);
+  });
+
   it('serves any search, good or bad, from the per-request page', () => {
     for (const s of ['near=Lyon', 'near=', 'lat=45.7&lng=4.8', 'lat=abc', 'lng=1', 'near=99999&lat=1']) {
       expect(storeLocatorPath('/stores', q(s)), s).toBe(STORE_SEARCH_PATH);

@@ -14,6 +14,7 @@ import { getCurrentSchedules } from '@/lib/stores/cached';
 import { BROWSER_CLOSURE_DAYS, closuresWithin, distinctClosures, distinctWeeks, parisClock } from '@/lib/stores/hours';
 import { pickOpeningTexts, weekdayNames } from '@/lib/stores/opening-text';
 import type { StoreSummary } from '@/lib/stores/queries';
+import { locatorHref, SERVICE_FILTER_NAMES, type ServiceFilter } from '@/lib/stores/service-filter';
 import { makeMyStore } from './actions';
 
 type Props = {
@@ -25,7 +26,16 @@ type Props = {
   near?: string;
   problem?: string | null;
   origin?: { lat: number; lng: number } | null;
+  /** The service the list is filtered on (`?service=`), and the search its filter links keep. */
+  service?: ServiceFilter | null;
+  search?: Readonly<Record<string, string>>;
 };
+
+const serviceLabel = {
+  drive: 'serviceDrive',
+  'returns-desk': 'serviceReturnsDesk',
+  'click-reserve': 'serviceClickReserve',
+} as const satisfies Record<ServiceFilter, string>;
 
 /**
  * The store locator, as the kept list (./list/[view]) and a search (./near) show it. Nothing here
@@ -38,7 +48,7 @@ type Props = {
  * reveals it from a script. Fifty-odd cards are far larger, so they alone go last, and the heading,
  * search form and map picture (the largest paint) come first, in the document's first bytes.
  */
-export async function StoreLocator({ locale, stores, heading, near = '', problem = null, origin = null }: Props) {
+export async function StoreLocator({ locale, stores, heading, near = '', problem = null, origin = null, service = null, search = {} }: Props) {
   const t = getDictionary(locale);
   const { day, schedules } = await getCurrentSchedules(stores.map(({ id, slug }) => ({ id, slug })));
   const { weeks, index } = distinctWeeks(stores.map((s) => schedules.get(s.id)?.hours ?? []));
@@ -53,7 +63,19 @@ export async function StoreLocator({ locale, stores, heading, near = '', problem
         <h1 className="text-2xl font-bold tracking-tight">{t.stores.title}</h1>
         <p className="mt-1 text-muted">{t.stores.intro}</p>
       </div>
-      <StoreSearchForm near={near} t={t.stores} />
+      <StoreSearchForm near={near} service={service} t={t.stores} />
+      <nav aria-label={t.stores.filterByService} className="-mx-1 flex flex-wrap gap-2 px-1">
+        {[null, ...SERVICE_FILTER_NAMES].map((filter) => (
+          <Link
+            key={filter ?? 'all'}
+            href={locatorHref(search, filter)}
+            aria-current={filter === service ? 'page' : undefined}
+            className="inline-flex min-h-11 items-center rounded-full border border-line bg-white px-4 text-sm font-medium text-ink hover:bg-brand-50 aria-[current=page]:border-brand-600 aria-[current=page]:bg-brand-600 aria-[current=page]:text-white"
+          >
+            {filter ? t.stores[serviceLabel[filter]] : t.stores.everyService}
+          </Link>
+        ))}
+      </nav>
       {problem && (
         <p role="alert" className="rounded-lg border border-out/30 bg-out/5 px-4 py-3 text-sm font-medium text-out" data-testid="near-error">
           {problem}

@@ -5,6 +5,8 @@ import { getDictionary } from '@/lib/i18n/dictionary';
 import { interpolate } from '@/lib/i18n/format';
 import { listStoresCached } from '@/lib/stores/cached';
 import { searchStores, type LocatorParams } from '@/lib/stores/locator';
+import type { StoreSummary } from '@/lib/stores/queries';
+import { offering, parseServiceFilter } from '@/lib/stores/service-filter';
 import { StoreLocator } from '../store-locator';
 
 /**
@@ -21,7 +23,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: t.stores.title, description: t.stores.intro };
 }
 
-export default async function StoreSearchPage({ params, searchParams }: { params: Params; searchParams: Promise<LocatorParams> }) {
+export default async function StoreSearchPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<LocatorParams & { service?: string | string[] }>;
+}) {
   const [{ locale: raw }, query] = await Promise.all([params, searchParams]);
   // Per request, database read and all: never part of a prerender (the search reads the clock
   // through the database driver, which a prerender refuses).
@@ -35,6 +43,27 @@ export default async function StoreSearchPage({ params, searchParams }: { params
     : 'postcode' in found.unknown
       ? interpolate(t.unknownPostcode, { query: found.unknown.postcode })
       : interpolate(t.unknownPlace, { query: found.unknown.place });
-  const stores = found.stores ?? (await listStoresCached()).map((s) => ({ ...s, distanceKm: null }));
-  return <StoreLocator locale={locale} stores={stores} heading={heading} near={found.near} problem={problem} origin={found.origin} />;
+  const service = parseServiceFilter(query.service);
+  const listed: (StoreSummary & { distanceKm: number | null })[] = found.stores ?? (await listStoresCached()).map((s) => ({ ...s, distanceKm: null }));
+  const stores = offering(listed, service);
+  // What the filter's links keep of the search: the place typed, or the position given.
+  const search = Object.fromEntries(
+    (['near', 'lat', 'lng'] as const).flatMap((k) => {
+      const v = query[k];
+      const one = Array.isArray(v) ? v[0] : v;
+      return one === undefined ? [] : [[k, one.slice(0, 100)]];
+    }),
+  );
+  return (
+    <StoreLocator
+      locale={locale}
+      stores={stores}
+      heading={heading}
+      near={found.near}
+      problem={problem}
+      origin={found.origin}
+      service={service}
+      search={search}
+    />
+  );
 }

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { isLocale } from '@/lib/i18n/config';
 import { getDictionary } from '@/lib/i18n/dictionary';
 import { listStoresCached } from '@/lib/stores/cached';
+import { offering, SERVICE_FILTER_NAMES, type ServiceFilter } from '@/lib/stores/service-filter';
 import { StoreLocator } from '../../store-locator';
 
 /**
@@ -13,7 +14,8 @@ import { StoreLocator } from '../../store-locator';
  * database, makes only the placeholder's 404 and leaves the real page to its first request.
  */
 const BUILD_SAMPLE = '_';
-const VIEWS = ['all'] as const;
+/** Every store, or those offering one service (`/stores?service=drive`). */
+const VIEWS: readonly string[] = ['all', ...SERVICE_FILTER_NAMES];
 
 type Params = Promise<{ locale: string; view: string }>;
 
@@ -30,8 +32,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function StoreListPage({ params }: { params: Params }) {
   const { locale: raw, view } = await params;
-  if (!(VIEWS as readonly string[]).includes(view)) notFound();
+  if (!VIEWS.includes(view)) notFound();
   const locale = isLocale(raw) ? raw : 'fr';
-  const stores = (await listStoresCached()).map((s) => ({ ...s, distanceKm: null }));
-  return <StoreLocator locale={locale} stores={stores} heading={getDictionary(locale).stores.allStores} />;
+  const service = view === 'all' ? null : (view as ServiceFilter);
+  const stores = offering(await listStoresCached(), service).map((s) => ({ ...s, distanceKm: null }));
+  return <StoreLocator locale={locale} stores={stores} heading={getDictionary(locale).stores.allStores} service={service} />;
 }
