@@ -49,8 +49,11 @@ test('a shopper reserves at a shop, gets a code and a QR code, finds it in My re
   await expect(panel.getByLabel('Shop')).toHaveValue(String(store.id)); // my store, since it qualifies
   const before = await availableHere(page);
   expect(before).toBeGreaterThanOrEqual(3);
-  await panel.getByRole('button', { name: 'One more' }).click();
+  // The − and + buttons name what they count.
+  const productName = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+  await panel.getByRole('button', { name: `One more: ${productName}`, exact: true }).click();
   await expect(panel.getByLabel('Quantity')).toHaveValue('2');
+  await expect(panel.getByRole('button', { name: `One fewer: ${productName}`, exact: true })).toBeVisible();
   await expectNoSeriousA11yViolations(page, { include: '[data-testid="reserve-in-store"]' });
 
   // The form sent twice (a double-click, a flaky network): its idempotency key makes it one reservation.

@@ -29,7 +29,17 @@ async function fetchStock(url: string): Promise<Answer> {
  * reserve shops from GET /api/availability/product (cookie and session go with it), then the stock
  * panel kept live by the stock stream, and the reserve panel.
  */
-export default function ProductStockLive({ locale, productSlug, skuId, texts, failure, reservations, resumeText, reserveAction }: ProductStockPanelsProps) {
+export default function ProductStockLive({
+  locale,
+  productSlug,
+  productName,
+  skuId,
+  texts,
+  failure,
+  reservations,
+  resumeText,
+  reserveAction,
+}: ProductStockPanelsProps) {
   const { data, error, isValidating, mutate } = useSWR(`/api/availability/product?sku=${skuId}`, fetchStock, {
     revalidateOnFocus: false, // the stream keeps the figures live
     // Asked again each time the panel is shown, never taken from an earlier page's answer: it also
@@ -77,6 +87,7 @@ export default function ProductStockLive({ locale, productSlug, skuId, texts, fa
         resumeText={resumeText}
         t={reservations}
         skuId={skuId}
+        itemName={productName}
         stores={data.reserve.stores}
         defaultStoreId={data.reserve.defaultStoreId}
         maxUnitsPerSku={data.reserve.maxUnitsPerSku}

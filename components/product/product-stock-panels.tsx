@@ -9,6 +9,8 @@ import type { AvailabilityTexts } from './availability-panel';
 export type ProductStockPanelsProps = {
   locale: Locale;
   productSlug: string;
+  /** What the reserve form's − and + buttons name ("One more: Trail 42"). */
+  productName: string;
   skuId: number;
   texts: AvailabilityTexts;
   /** "Stock could not be loaded." and its retry button. */

@@ -20,6 +20,8 @@ type Props = {
   action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   locale: Locale;
   skuId: number;
+  /** The product, as the quantity's − and + buttons name it ("One more: Trail 42"). */
+  itemName: string;
   stores: ReserveStoreOption[];
   defaultStoreId: number | null;
   maxUnitsPerSku: number;
@@ -30,7 +32,7 @@ type Props = {
 };
 
 /** Shop, quantity, confirm. The server decides; this only keeps the choice within what the shop holds. */
-export function ReserveForm({ action, locale, skuId, stores, defaultStoreId, maxUnitsPerSku, idempotencyKey, t, nearestFirstLink }: Props) {
+export function ReserveForm({ action, locale, skuId, itemName, stores, defaultStoreId, maxUnitsPerSku, idempotencyKey, t, nearestFirstLink }: Props) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
   const [storeId, setStoreId] = useState(defaultStoreId ?? stores[0]?.storeId ?? 0);
   const [quantity, setQuantity] = useState('1');
@@ -99,7 +101,7 @@ export function ReserveForm({ action, locale, skuId, stores, defaultStoreId, max
               type="button"
               onClick={() => step(-1)}
               disabled={n <= 1}
-              aria-label={t.decrease}
+              aria-label={interpolate(t.decrease, { name: itemName })}
               aria-controls="reserve-quantity"
               className="btn-secondary w-11 px-0 text-lg"
             >
@@ -123,7 +125,7 @@ export function ReserveForm({ action, locale, skuId, stores, defaultStoreId, max
               type="button"
               onClick={() => step(1)}
               disabled={n >= max}
-              aria-label={t.increase}
+              aria-label={interpolate(t.increase, { name: itemName })}
               aria-controls="reserve-quantity"
               className="btn-secondary w-11 px-0 text-lg"
             >

@@ -12,6 +12,8 @@ type Props = {
   resumeText: string;
   t: Dictionary['reservations'];
   skuId: number;
+  /** The product, as the quantity's − and + buttons name it. */
+  itemName: string;
   stores: ReserveStoreOption[];
   defaultStoreId: number | null;
   maxUnitsPerSku: number;
@@ -36,6 +38,7 @@ export function ReservePanel({
   resumeText,
   t,
   skuId,
+  itemName,
   stores,
   defaultStoreId,
   maxUnitsPerSku,
@@ -69,6 +72,7 @@ export function ReservePanel({
             action={action}
             locale={locale}
             skuId={skuId}
+            itemName={itemName}
             stores={stores}
             defaultStoreId={defaultStoreId}
             maxUnitsPerSku={maxUnitsPerSku}

@@ -137,6 +137,7 @@ async function ProductContent({ slug, locale, skuId }: { slug: string; locale: L
         <ProductStockPanels
           locale={locale}
           productSlug={slug}
+          productName={product.name}
           skuId={selectedId}
           texts={pickAvailabilityTexts(t.catalog)}
           failure={{ message: t.catalog.stockLoadFailed, retry: t.common.retry }}
