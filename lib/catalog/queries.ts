@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db/client';
 import type { Locale } from '@/lib/i18n/config';
 import { stockLevelsSql } from '@/lib/inventory/read';
 import { categories, products, skus } from './schema';
+import { toCard, type CardRow } from './card-row';
 import { localized, type CategorySummary, type ProductCard, type ProductDetail } from './types';
 
 export const PAGE_SIZE = 24;
@@ -20,31 +21,7 @@ export async function getCategoryBySlug(slug: string, locale: Locale): Promise<C
   return row ? { id: row.id, slug: row.slug, name: localized(row, locale) } : null;
 }
 
-type CardRow = {
-  id: number;
-  slug: string;
-  name_fr: string;
-  name_en: string;
-  brand: string;
-  image: string | null;
-  min_price: number;
-  max_price: number;
-  available: number | null;
-  total: number;
-};
-
-function toCard(row: CardRow, locale: Locale): ProductCard {
-  return {
-    id: row.id,
-    slug: row.slug,
-    name: locale === 'fr' ? row.name_fr : row.name_en,
-    brand: row.brand,
-    image: row.image,
-    minPriceCents: row.min_price,
-    maxPriceCents: row.max_price,
-    ...(row.available === null ? {} : { availableAtStore: row.available }),
-  };
-}
+type ListRow = CardRow & { available: number | null; total: number };
 
 /**
  * Product cards of one category, one page at a time. With `storeId`, each card carries the units
@@ -62,7 +39,7 @@ export async function listCategoryProducts(opts: {
   const storeId = opts.storeId ?? null;
   const onlyInStock = Boolean(opts.inStockOnly && storeId);
   // Raw SQL: a CTE filtered on its own aggregate, and a window count giving the page and the total in one statement.
-  const result = await db.execute<CardRow>(sql`
+  const result = await db.execute<ListRow>(sql`
     WITH cards AS (
       SELECT p.id, p.slug, p.name_fr, p.name_en, p.brand, p.images->>0 AS image,
              min(k.price_cents)::int AS min_price, max(k.price_cents)::int AS max_price,
@@ -85,7 +62,7 @@ export async function listCategoryProducts(opts: {
 export async function listFeaturedProducts(locale: Locale, limit = 8): Promise<ProductCard[]> {
   const db = await getDb();
   // Raw SQL: DISTINCT ON with window aggregates (one product per category, its price range).
-  const result = await db.execute<CardRow>(sql`
+  const result = await db.execute<ListRow>(sql`
     SELECT DISTINCT ON (p.category_id) p.id, p.slug, p.name_fr, p.name_en, p.brand, p.images->>0 AS image,
            min(k.price_cents) OVER (PARTITION BY p.id)::int AS min_price,
            max(k.price_cents) OVER (PARTITION BY p.id)::int AS max_price,

@@ -15,6 +15,7 @@ import {
   type Alternative,
   type Position,
 } from './search-query';
+import { toCard, type CardRow } from './card-row';
 import type { ProductCard } from './types';
 
 /*
@@ -182,8 +183,6 @@ async function plan(query: string): Promise<{ plans: Plan[]; words: string[]; ph
   return { plans: plans.filter((p) => any(compiled, p.anywhere) !== null), words, phrase, compiled };
 }
 
-type CardRow = { id: number; slug: string; name_fr: string; name_en: string; brand: string; image: string | null; min_price: number; max_price: number };
-
 async function run(query: Awaited<ReturnType<typeof plan>>, ean: string | null, limit: number, partial: boolean): Promise<CardRow[]> {
   const { plans, words, phrase: phraseAlts, compiled } = query;
   if (plans.length === 0 && !ean) return [];
@@ -241,18 +240,6 @@ async function run(query: Awaited<ReturnType<typeof plan>>, ean: string | null, 
     CROSS JOIN LATERAL (SELECT min(k.price_cents)::int AS min_price, max(k.price_cents)::int AS max_price FROM skus k WHERE k.product_id = r.id) pr
     ORDER BY r.ord`);
   return result.rows;
-}
-
-function toCard(row: CardRow, locale: Locale): ProductCard {
-  return {
-    id: row.id,
-    slug: row.slug,
-    name: locale === 'fr' ? row.name_fr : row.name_en,
-    brand: row.brand,
-    image: row.image,
-    minPriceCents: row.min_price,
-    maxPriceCents: row.max_price,
-  };
 }
 
 /**
