@@ -15,11 +15,12 @@ beforeAll(async () => {
   await conn.db.execute(sql`
     INSERT INTO products (id, slug, category_id, brand, name_fr, name_en, description_fr, description_en, images) VALUES
       (1, 'trail', 1, 'Kalenji', 'Chaussures de trail', 'Trail running shoes', '', '', '[]'),
-      (2, 'gourde', 1, 'Quechua', 'Gourde isotherme 50% recyclée', 'Insulated bottle', '', '', '[]')`);
+      (2, 'gourde', 1, 'Quechua', 'Gourde isotherme 50% recyclée', 'Insulated bottle', '', '', '[]'),
+      (4, 'poele', 1, 'Tefal', 'Poêle à crêpes', 'Crêpe pan', '', '', '[]')`);
   await conn.db.execute(sql`
     INSERT INTO skus (id, product_id, ean13, size, colour, price_cents) VALUES
       (10, 1, '3000000000010', '42', 'navy', 5999), (11, 1, '3000000000027', '43', 'navy', 5999),
-      (20, 2, '3000000000034', '1 L', null, 1999)`);
+      (20, 2, '3000000000034', '1 L', null, 1999), (40, 4, '3000000000041', '26 cm', null, 2499)`);
   // 25 more SKUs of one product, to check the limit.
   await conn.db.execute(sql`
     INSERT INTO products (id, slug, category_id, brand, name_fr, name_en, description_fr, description_en, images)
@@ -55,6 +56,16 @@ describe('lookupStock', () => {
       ).toEqual(expect.arrayContaining([10, 11]));
     }
     expect((await lookupStock({ locationId: 2, query: 'trail' }))[0]).toMatchObject({ skuId: 10, onHand: 50 });
+  });
+
+  it('finds a name typed without its accents or in capitals, and part of a word', async () => {
+    for (const q of ['poele', 'POÊLE', 'Poele a crepes', 'crepe pan', 'CRÊP', 'tefal']) {
+      expect(
+        (await lookupStock({ locationId: 1, query: q })).map((r) => r.skuId),
+        q,
+      ).toEqual([40]);
+    }
+    expect((await lookupStock({ locationId: 1, query: 'recyclee' })).map((r) => r.skuId)).toEqual([20]);
   });
 
   it('treats LIKE wildcards literally and caps results', async () => {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, or, sql, type SQLWrapper } from 'drizzle-orm';
 import { catalogSkus } from '@/lib/catalog/read';
 import { getDb, type Db } from '@/lib/db';
 import { stock } from './schema';
@@ -66,7 +66,9 @@ export async function lookupStock({ locationId, query }: { locationId: number; q
   if (!q) return [];
   const db = await getDb();
   const like = `%${escapeLike(q)}%`;
-  const inName = or(ilike(catalogSkus.nameFr, like), ilike(catalogSkus.nameEn, like), ilike(catalogSkus.brand, like))!;
+  // Accents and capitals folded on both sides (comptoir_fold, migration 0024): « poele » finds « Poêle ».
+  const folded = (column: SQLWrapper) => sql`comptoir_fold(${column}) LIKE comptoir_fold(${like})`;
+  const inName = or(folded(catalogSkus.nameFr), folded(catalogSkus.nameEn), folded(catalogSkus.brand))!;
   const match = EAN13.test(q)
     ? eq(catalogSkus.ean13, q)
     : or(
