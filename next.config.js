@@ -62,7 +62,8 @@ const nextConfig = {
   // BENCHMARKS.md). Inlined, the page paints as its HTML arrives. Cost: Next writes the CSS into
   // the document three times (style + twice in the RSC payload), ≈ +20 kB gzip per document, and
   // no stylesheet is cached between pages.
-  experimental: { inlineCss: true },
+  // COMPTOIR_INLINE_CSS=0 builds with the stylesheet as a file (bench A/B: BENCHMARKS.md).
+  experimental: { inlineCss: process.env.COMPTOIR_INLINE_CSS !== '0' },
   // `npm test` has type-checked the code (`npm run lint`) before it builds for the journeys: that
   // build skips Next's second run of TypeScript (≈ 30 s of CI). Every other build checks types.
   typescript: { ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === '1' },
