@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { e2eData } from './support/data';
+import { signIn } from './support/fixtures';
 
 test('find stores near a postcode, make one my store, and see it first on a product page', async ({ page }) => {
   const { lyon, browseProductSlug } = e2eData();
@@ -142,4 +143,45 @@ test('the locator filters by service: links that keep the search, can be shared,
   expect(await desks.count()).toBeGreaterThan(0);
   for (const card of await desks.all()) await expect(card.getByRole('list', { name: 'Services' })).toContainText('Returns desk');
   await other.close();
+});
+
+test('my store follows the account: chosen signed in on a laptop, it is there on the phone after signing in', async ({ browser, baseURL }, testInfo) => {
+  const { lyon } = e2eData();
+  const email = `e2e-store-${testInfo.project.name}-${Date.now()}@example.com`;
+  const password = 'long-enough-42';
+  const lyonLink = (page: import('@playwright/test').Page) =>
+    page.getByRole('banner').getByRole('link', { name: new RegExp(lyon.name.replace('Comptoir ', '')) });
+
+  // The laptop: a new account, then a store chosen while signed in.
+  const laptop = await browser.newContext({ baseURL, locale: 'en-GB' });
+  const onLaptop = await laptop.newPage();
+  await onLaptop.goto('/sign-up');
+  await onLaptop.getByLabel('Name').fill('Alex Durand');
+  await onLaptop.getByLabel('Email').fill(email);
+  await onLaptop.getByLabel('Password', { exact: true }).fill(password);
+  await onLaptop.getByRole('button', { name: 'Create my account' }).click();
+  await expect(onLaptop).toHaveURL(/\/account/);
+  await onLaptop.goto('/stores?near=69003');
+  const first = onLaptop.getByRole('list', { name: 'Store list' }).getByRole('listitem').first();
+  await expect(first).toContainText(lyon.name);
+  await first.getByRole('button', { name: 'Make this my store' }).click();
+  await expect(lyonLink(onLaptop)).toBeVisible();
+
+  // The phone: never chose a store; signing in brings the account's.
+  const phone = await browser.newContext({ baseURL, locale: 'en-GB' });
+  const onPhone = await phone.newPage();
+  await onPhone.goto('/');
+  await expect(onPhone.getByRole('banner').getByRole('link', { name: /choose my store/i })).toBeVisible();
+  await signIn(onPhone, email, password);
+  await expect(lyonLink(onPhone)).toBeVisible();
+  expect((await phone.cookies()).find((c) => c.name === 'my_store')?.value).toBe(String(lyon.id));
+
+  // Signed out, the phone keeps its store (a cookie, as for anyone signed out).
+  await onPhone.goto('/account');
+  await onPhone.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(onPhone.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await onPhone.goto('/');
+  await expect(lyonLink(onPhone)).toBeVisible();
+  await laptop.close();
+  await phone.close();
 });

@@ -2,7 +2,9 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
+import { settleAccountStore } from '@/lib/auth/account-store';
 import { getDb } from '@/lib/db/client';
+import { MY_STORE_MAX_AGE_SECONDS } from './my-store-id';
 import { MY_STORE_COOKIE, parseMyStoreId } from './my-store-id';
 import { stores } from './schema';
 
@@ -30,3 +32,23 @@ export const getMyStore = cache(async (): Promise<MyStore | null> => {
     .limit(1);
   return row ?? null;
 });
+
+/** Sets the my-store cookie (readable by the browser: it holds only a public store id). */
+export async function setMyStoreCookie(storeId: number): Promise<void> {
+  (await cookies()).set(MY_STORE_COOKIE, String(storeId), { maxAge: MY_STORE_MAX_AGE_SECONDS, path: '/', sameSite: 'lax', httpOnly: false });
+}
+
+/**
+ * The sign-in and sign-up actions' hook: the store saved on the account comes to this device (chosen
+ * on another one); an account without a store takes this device's. Like the cart's merge, a failure
+ * here must not stop anyone from signing in: the device keeps the store it had.
+ */
+export async function myStoreAtSignIn(userId: number): Promise<void> {
+  try {
+    const device = await getMyStoreId();
+    const settled = await settleAccountStore(userId, device);
+    if (settled !== null && settled !== device) await setMyStoreCookie(settled);
+  } catch (err) {
+    console.error('[stores] my store at sign-in failed', err);
+  }
+}

@@ -8,6 +8,7 @@ import { fieldErrorKeys, signInSchema } from '@/lib/auth/schemas';
 import { signInRefusal } from '@/lib/auth/sign-in-refusal';
 import { findUserByEmail } from '@/lib/auth/users';
 import { mergeCartAtSignIn } from '@/lib/cart/identity';
+import { myStoreAtSignIn } from '@/lib/stores/my-store';
 
 const emailOf = (formData: FormData) => String(formData.get('email') ?? '');
 
@@ -33,6 +34,6 @@ export const signInAction = publicAction('account')
       return { ok: false, message, fieldErrors: {}, values: { email: emailOf(formData) } };
     }
     const user = await findUserByEmail(email);
-    if (user) await mergeCartAtSignIn(user.id); // before redirect(), which throws
+    if (user) await Promise.all([mergeCartAtSignIn(user.id), myStoreAtSignIn(user.id)]); // before redirect(), which throws
     redirect(destinationAfterSignIn(formData.get('callbackUrl'), user?.role));
   });

@@ -9,6 +9,7 @@ import { fieldErrorKeys, signUpSchema } from '@/lib/auth/schemas';
 import { isAuthRefusal } from '@/lib/auth/sign-in-refusal';
 import { createUser } from '@/lib/auth/users';
 import { mergeCartAtSignIn } from '@/lib/cart/identity';
+import { myStoreAtSignIn } from '@/lib/stores/my-store';
 import { joinLoyalty } from '@/lib/loyalty/commands';
 
 /** What was typed, so a refused form keeps it (never the password). */
@@ -50,6 +51,6 @@ export const signUpAction = publicAction('account')
       if (!isAuthRefusal(err)) throw err;
       redirect('/sign-in'); // the account exists; signing in by hand still works
     }
-    await mergeCartAtSignIn(userId); // before redirect(), which throws
+    await Promise.all([mergeCartAtSignIn(userId), myStoreAtSignIn(userId)]); // before redirect(), which throws
     redirect(destinationAfterSignIn(formData.get('callbackUrl'), 'shopper'));
   });
