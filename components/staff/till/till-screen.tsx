@@ -10,6 +10,8 @@ import { newKey } from '@/components/forms/new-key';
 import { RedeemControl } from './redeem-control';
 import { forgetTicket, restoreTicket, saveTicket } from './saved-ticket';
 import { TicketPanel } from './ticket-panel';
+import { localizedPath } from '@/lib/routing/public-url';
+import { useRouteLocale } from '@/components/layout/route-locale';
 import type {
   CompleteSaleResult,
   ElsewhereResult,
@@ -75,6 +77,7 @@ type Props = {
  */
 export function TillScreen({ storeId, locale, redeemStep, actions, labels }: Props) {
   const router = useRouter();
+  const locale = useRouteLocale();
   const [ticketKey, setTicketKey] = useState(newKey);
   const [customer, setCustomer] = useState<TillCustomer | null>(null);
   const [lines, setLines] = useState<TillLine[]>([]);
@@ -145,7 +148,7 @@ export function TillScreen({ storeId, locale, redeemStep, actions, labels }: Pro
     forgetTicket(storeId);
     startNavigation(() => {
       newTicket();
-      router.push(`/staff/till/receipts/${saleId}`);
+      router.push(localizedPath(`/staff/till/receipts/${saleId}`, locale));
     });
   };
 

@@ -1,6 +1,7 @@
 'use server';
 import { refresh, revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { inRequestLocale } from '@/lib/i18n/server';
 import { z } from 'zod';
 import type { CheckoutState } from '@/components/checkout/form-state';
 import { shopperAction } from '@/lib/actions/builder';
@@ -73,5 +74,5 @@ export const placeOrderAction = shopperAction('checkout')
 /** The answer to a placed order, the first time and on every replay of its key: its page. */
 function placed(number: string): never {
   revalidatePath('/account/orders');
-  redirect(`/account/orders/${number}`);
+  redirect(await inRequestLocale(`/account/orders/${number}`));
 }

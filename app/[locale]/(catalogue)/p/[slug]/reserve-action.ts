@@ -1,6 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { inRequestLocale } from '@/lib/i18n/server';
 import { z } from 'zod';
 import { shopperAction } from '@/lib/actions/builder';
 import { idSchema, idempotencyKeySchema } from '@/lib/actions/inputs';
@@ -46,5 +47,5 @@ export const reserveAction = shopperAction('reserve')
 /** The answer to a placed reservation, the first time and on every replay of its key: its page. */
 function reserved(id: number): never {
   revalidatePath('/account/reservations');
-  redirect(`/account/reservations/${id}`);
+  redirect(await inRequestLocale(`/account/reservations/${id}`));
 }

@@ -1,6 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { inRequestLocale } from '@/lib/i18n/server';
 import { z } from 'zod';
 import { shopperAction } from '@/lib/actions/builder';
 import { invalidReturnForm, returnsForm } from '@/lib/actions/returns';
@@ -28,5 +29,5 @@ export const bookReturnAction = shopperAction('returns')
 /** The answer to a booked return, the first time and on every replay of its key: its page. */
 function booked(code: string, orderNumber: string): never {
   revalidatePath(`/account/orders/${orderNumber}`);
-  redirect(`/account/returns/${code}`);
+  redirect(await inRequestLocale(`/account/returns/${code}`));
 }

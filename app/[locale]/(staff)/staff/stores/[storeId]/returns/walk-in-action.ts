@@ -1,5 +1,6 @@
 'use server';
 import { redirect } from 'next/navigation';
+import { inRequestLocale } from '@/lib/i18n/server';
 import { z } from 'zod';
 import { staffAction } from '@/lib/actions/builder';
 import { idSchema } from '@/lib/actions/inputs';
@@ -29,5 +30,5 @@ export const walkInAction = staffAction('returns-desk')
 /** The answer to a walk-in taken back, the first time and on every replay of its key: the desk, opened on it. */
 function takenBack(storeId: number, code: string): never {
   revalidateDesk(storeId);
-  redirect(`/staff/stores/${storeId}/returns?code=${code}`);
+  redirect(await inRequestLocale(`/staff/stores/${storeId}/returns?code=${code}`));
 }
