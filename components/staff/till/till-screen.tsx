@@ -11,7 +11,6 @@ import { RedeemControl } from './redeem-control';
 import { forgetTicket, restoreTicket, saveTicket } from './saved-ticket';
 import { TicketPanel } from './ticket-panel';
 import { localizedPath } from '@/lib/routing/public-url';
-import { useRouteLocale } from '@/components/layout/route-locale';
 import type {
   CompleteSaleResult,
   ElsewhereResult,
@@ -77,7 +76,6 @@ type Props = {
  */
 export function TillScreen({ storeId, locale, redeemStep, actions, labels }: Props) {
   const router = useRouter();
-  const locale = useRouteLocale();
   const [ticketKey, setTicketKey] = useState(newKey);
   const [customer, setCustomer] = useState<TillCustomer | null>(null);
   const [lines, setLines] = useState<TillLine[]>([]);

@@ -31,7 +31,7 @@ export default async function OfflinePage({ params }: Props) {
       <h1 className="mt-4 text-2xl font-bold tracking-tight">{t.offlineTitle}</h1>
       <p className="mt-2 text-muted">{t.offlineBody}</p>
       <div className="mt-6 flex flex-col justify-center gap-3 sm:flex-row">
-        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full navigation on purpose, which the service worker answers offline */}
+        {/* A plain link: a full navigation on purpose, which the service worker answers offline. */}
         <a href={localizedPath('/account/card', isLocale(locale) ? locale : undefined)} className="btn-primary">
           {t.offlineShowCard}
         </a>
