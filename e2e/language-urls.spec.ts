@@ -13,7 +13,7 @@ function hreflangs(html: string): Record<string, string> {
 }
 
 test('the English product URL opens in English in a fresh browser that prefers French', async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ locale: 'fr-FR' });
+  const context = await browser.newContext({ baseURL, locale: 'fr-FR' });
   expect(await context.cookies()).toEqual([]);
   const page = await context.newPage();
   const slug = e2eData().browseProductSlug;
@@ -29,7 +29,7 @@ test('the English product URL opens in English in a fresh browser that prefers F
   await context.close();
 });
 
-test('the switch goes to the same page in the other language, query kept, and remembers the choice', async ({ page, baseURL }) => {
+test('the switch goes to the same page in the other language, query kept', async ({ page, baseURL }) => {
   const slug = e2eData().browseProductSlug;
   await page.goto(`/en/p/${slug}`);
   // Another size: the query is part of the page.
@@ -40,20 +40,27 @@ test('the switch goes to the same page in the other language, query kept, and re
   await expect(page).toHaveURL(`${baseURL}/p/${slug}?sku=${skuId}`);
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await expect(page.getByText('Disponibilité en magasin')).toBeVisible();
-  // Remembered: an unprefixed URL stays French for this shopper although the browser prefers English.
+});
+
+test('the choice is remembered: an unprefixed URL is in the language last chosen', async ({ page, baseURL }) => {
+  const slug = e2eData().browseProductSlug;
+  // French chosen: an unprefixed URL stays French for this shopper although the browser prefers English.
+  await page.goto('/en/stores');
+  await page.getByRole('link', { name: 'Français' }).click();
+  await expect(page).toHaveURL(`${baseURL}/stores`);
   await page.goto('/stores');
   await expect(page).toHaveURL(`${baseURL}/stores`);
   await expect(page.getByRole('heading', { level: 1, name: 'Nos magasins' })).toBeVisible();
   await page.getByRole('link', { name: 'English' }).click();
   await expect(page).toHaveURL(`${baseURL}/en/stores`);
   await expect(page.getByRole('heading', { level: 1, name: 'Our stores' })).toBeVisible();
-  // Now English is the choice: an unprefixed URL takes this shopper to its English twin.
-  await page.goto(`/p/${slug}?sku=${skuId}`);
-  await expect(page).toHaveURL(`${baseURL}/en/p/${slug}?sku=${skuId}`);
+  // Now English is the choice: an unprefixed URL takes this shopper to its English twin, query kept.
+  await page.goto(`/p/${slug}?sku=2`);
+  await expect(page).toHaveURL(`${baseURL}/en/p/${slug}?sku=2`);
 });
 
 test('the switch works without JavaScript', async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-GB' });
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false, locale: 'en-GB' });
   const page = await context.newPage();
   const { lyon } = e2eData();
   await page.goto(`/en/stores/${lyon.slug}`);
