@@ -48,6 +48,12 @@ export default defineConfig([
               message: 'Test helpers (test/support/, e2e/) are for tests only: production code under app/, lib/ and components/ must not import them.',
             },
           ],
+          paths: [
+            {
+              name: 'next/link',
+              message: "Use { Link } from '@/components/layout/link': it keeps the page's language in the href (/en/…).",
+            },
+          ],
         },
       ],
       // The same for `await import(…)`, which no-restricted-imports does not see.
@@ -59,6 +65,11 @@ export default defineConfig([
         },
       ],
     },
+  },
+  {
+    // The one place next/link is imported: the site's Link wraps it with the page's language.
+    files: ['components/layout/link.tsx'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   globalIgnores([
     // eslint-config-next's own defaults, restated because globalIgnores replaces them

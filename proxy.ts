@@ -1,8 +1,9 @@
 /**
  * Runs before every page request:
- * 1. Language: the visitor's choice (cookie) or the browser's (Accept-Language) picks the locale,
- *    and the URL is rewritten — invisibly — to /<locale>/…, so each language has its own
- *    prerendered shell while URLs stay the same for everyone.
+ * 1. Language: a URL per language — French at /…, English at /en/… (lib/routing/locale-route.ts:
+ *    /fr/… and, for a visitor who asked for English, an unprefixed URL are redirected). The URL
+ *    is then rewritten — invisibly — to /<locale>/…, so each language has its own prerendered
+ *    shell. Every gate below reads the path without its prefix.
  * 2. A first gate in front of the staff console: no session → sign in; a shopper → the home page,
  *    with nothing about the console revealed. It reads the signed cookie and asks whether its
  *    session still stands (lib/auth/config.ts → lib/auth/sessions.ts), so a cookie kept after
@@ -12,12 +13,14 @@
 import NextAuth from 'next-auth';
 import { NextResponse, type NextRequest } from 'next/server';
 import { authConfig } from '@/lib/auth/config';
-import { LOCALE_COOKIE, LOCALE_HEADER, resolveLocale } from '@/lib/i18n/config';
+import { LOCALE_COOKIE, LOCALE_HEADER, resolveLocale, type Locale } from '@/lib/i18n/config';
 import { canActOnStore } from '@/lib/auth/staff-access';
 import { isCustomerOrder } from '@/lib/orders/queries';
 import { isCustomerReservation } from '@/lib/reservations/queries';
 import { isCustomerReturn } from '@/lib/returns/queries';
 import { productSkuPath, slugExists } from '@/lib/routing/known-slugs';
+import { localeRoute, servedLocale } from '@/lib/routing/locale-route';
+import { localizedPath } from '@/lib/routing/public-url';
 import { storeLocatorPath } from '@/lib/routing/store-paths';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { redactQueryParams } from '@/lib/errors';
@@ -28,8 +31,11 @@ import { unsafeQueryParam } from '@/lib/input/text';
 
 const { auth } = NextAuth(authConfig);
 
-function rewriteToLocale(req: NextRequest, pathname = req.nextUrl.pathname, dropParam?: string): NextResponse {
-  const locale = resolveLocale(req.cookies.get(LOCALE_COOKIE)?.value, req.headers.get('accept-language'));
+/** Serves `pathname` (default: the URL's, without its language prefix) in the URL's language. */
+function rewriteToLocale(req: NextRequest, pathname?: string, dropParam?: string): NextResponse {
+  const served = servedLocale(req.nextUrl.pathname);
+  const locale = served.locale;
+  pathname ??= served.path;
   const url = req.nextUrl.clone();
   url.pathname = `/${locale}${pathname === '/' ? '' : pathname}`;
   // A query parameter the path now carries: left on, Next.js would not serve the kept page.
@@ -39,8 +45,9 @@ function rewriteToLocale(req: NextRequest, pathname = req.nextUrl.pathname, drop
   return NextResponse.rewrite(url, { request: { headers } });
 }
 
+/** The sign-in page in the URL's language, coming back to this URL (its prefix kept). */
 function signInFirst(req: NextRequest, withQuery = true): NextResponse {
-  const url = new URL('/sign-in', req.nextUrl);
+  const url = new URL(localizedPath('/sign-in', servedLocale(req.nextUrl.pathname).locale), req.nextUrl);
   url.searchParams.set('callbackUrl', withQuery ? `${req.nextUrl.pathname}${req.nextUrl.search}` : req.nextUrl.pathname);
   return NextResponse.redirect(url);
 }
@@ -48,10 +55,11 @@ function signInFirst(req: NextRequest, withQuery = true): NextResponse {
 const staffGate = auth(async (req) => {
   const user = req.auth?.user;
   if (!user) return signInFirst(req);
-  if (user.role !== 'staff' && user.role !== 'admin') return NextResponse.redirect(new URL('/', req.nextUrl));
+  const { locale, path } = servedLocale(req.nextUrl.pathname);
+  if (user.role !== 'staff' && user.role !== 'admin') return NextResponse.redirect(new URL(localizedPath('/', locale), req.nextUrl));
   // Another store's page (or no such store): a real 404 before the console starts streaming. The
   // page and every action check again for themselves.
-  const storeId = /^\/staff\/stores\/([^/]+)/.exec(req.nextUrl.pathname)?.[1];
+  const storeId = /^\/staff\/stores\/([^/]+)/.exec(path)?.[1];
   if (storeId !== undefined) {
     const id = Number(storeId);
     if (!Number.isSafeInteger(id) || !(await canActOnStore(Number(user.id), id))) return rewriteToLocale(req, '/_unknown');
@@ -69,7 +77,7 @@ function ownPageGate(path: RegExp, isMine: (key: string, customerId: number) => 
   const gate = auth(async (req) => {
     const user = req.auth?.user;
     if (!user) return signInFirst(req);
-    const key = decodeURIComponent(path.exec(req.nextUrl.pathname)?.[1] ?? '');
+    const key = decodeURIComponent(path.exec(servedLocale(req.nextUrl.pathname).path)?.[1] ?? '');
     return (await isMine(key, Number(user.id))) ? rewriteToLocale(req) : rewriteToLocale(req, '/_unknown');
   });
   return { path, gate };
@@ -136,14 +144,22 @@ function refuse(status: 400 | 403 | 404 | 413, text: string): NextResponse {
 const HOME_PAGE = '/home/catalogue';
 const HOME_ROUTE = /^\/home(?:\/|$)/;
 
+/** A redirect the language rule asked for: the same page (query kept) at its address in a language. */
+function languageRedirect(req: NextRequest, location: string, status: 307 | 308): NextResponse {
+  const res = NextResponse.redirect(new URL(location, req.nextUrl), status);
+  // The answer depends on the cookie and the browser's language: no shared cache may keep it for all.
+  if (status === 307) res.headers.set('vary', 'cookie, accept-language');
+  return res;
+}
+
 async function route(req: NextRequest, event: Parameters<typeof staffGate>[1]) {
-  const path = req.nextUrl.pathname;
-  if (!isWellEncoded(path)) return refuse(400, 'Bad request: malformed URL');
+  const fullPath = req.nextUrl.pathname;
+  if (!isWellEncoded(fullPath)) return refuse(400, 'Bad request: malformed URL');
   const unsafe = unsafeQueryParam(req.nextUrl.searchParams);
   if (unsafe !== undefined)
     return refuse(400, `Bad request: the query parameter ${unsafe} holds a control character (such as U+0000), which no search or place can contain.`);
   // Route handlers (and images) only needed the checks above; they refuse cross-site posts themselves.
-  if (path.startsWith('/api/') || path.startsWith('/img/')) return NextResponse.next();
+  if (fullPath.startsWith('/api/') || fullPath.startsWith('/img/')) return NextResponse.next();
   if (isPossibleServerAction(req)) {
     const verdict = checkActionOrigin(req);
     if (!verdict.ok) return refuse(403, `Refused: a server action must come from a page of this site (${verdict.reason}).`);
@@ -153,6 +169,16 @@ async function route(req: NextRequest, event: Parameters<typeof staffGate>[1]) {
     const body = await checkActionBody(req.headers.get('content-type') ?? '', new Uint8Array(await req.clone().arrayBuffer()), req.headers.has('next-action'));
     if (!body.ok) return refuse(body.status, `${body.status === 404 ? 'Not found' : 'Bad request'}: ${body.reason}.`);
   }
+  // The language, from the URL (before any gate: a redirect reads no database).
+  const lang = localeRoute({
+    method: req.method,
+    pathname: fullPath,
+    search: req.nextUrl.search,
+    cookie: req.cookies.get(LOCALE_COOKIE)?.value,
+    acceptLanguage: req.headers.get('accept-language'),
+  });
+  if (lang.kind === 'redirect') return languageRedirect(req, lang.location, lang.status);
+  const path = lang.path;
   const gate =
     path === '/staff' || path.startsWith('/staff/')
       ? staffGate
@@ -179,6 +205,13 @@ async function route(req: NextRequest, event: Parameters<typeof staffGate>[1]) {
   return skuPath ? rewriteToLocale(req, skuPath, 'sku') : rewriteToLocale(req);
 }
 
+/** The outage page's language: the URL's when it names one, else the visitor's. */
+function outageLocale(req: NextRequest): Locale {
+  return req.nextUrl.pathname === '/en' || req.nextUrl.pathname.startsWith('/en/')
+    ? 'en'
+    : resolveLocale(req.cookies.get(LOCALE_COOKIE)?.value, req.headers.get('accept-language'));
+}
+
 /**
  * The gates and the slug check read the database: while it cannot be reached, every page answers
  * a 503 that says so and reloads itself every few seconds, instead of a bare 500 — and recovers by
@@ -190,7 +223,7 @@ export async function proxy(req: NextRequest, event: Parameters<typeof staffGate
   } catch (err) {
     if (!isDatabaseUnavailable(err)) throw err;
     console.error('database unavailable:', err instanceof Error ? redactQueryParams(err).message : err);
-    return databaseOutagePage(resolveLocale(req.cookies.get(LOCALE_COOKIE)?.value, req.headers.get('accept-language')));
+    return databaseOutagePage(outageLocale(req));
   }
 }
 

@@ -110,7 +110,8 @@ function succeeded(result: unknown): boolean {
   if (okOf(result)) return true;
   if (typeof result !== 'object' || result === null) return false;
   if ('status' in result) return result.status === 200;
-  return 'navigatedTo' in result && !String(result.navigatedTo).startsWith('/sign-in');
+  // The sign-in page in either language (the requests here are English: /en/sign-in).
+  return 'navigatedTo' in result && !/^(?:\/en)?\/sign-in/.test(String(result.navigatedTo));
 }
 
 async function asPerson(user: SessionUser | null, run: () => Promise<unknown>): Promise<unknown> {

@@ -233,7 +233,7 @@ async function call(fn: (...args: unknown[]) => unknown, args: unknown[]): Promi
   try {
     return describeOutcome(await fn(...args));
   } catch (err) {
-    if (err instanceof NavigationSignal) return { refused: err.to.startsWith('/sign-in'), description: `navigates to ${err.to}` };
+    if (err instanceof NavigationSignal) return { refused: /^(?:\/en)?\/sign-in/.test(err.to), description: `navigates to ${err.to}` };
     throw err;
   }
 }

@@ -115,7 +115,7 @@ describe.runIf(runHere)('a keyed request sent again answers as the first time', 
 
     // A double tap: both land on one order.
     const [a, b] = onPostgres ? await Promise.all([answer(alice, submit), answer(alice, submit)]) : [await answer(alice, submit), await answer(alice, submit)];
-    expect(a).toEqual({ navigatedTo: expect.stringMatching(/^\/account\/orders\/CMD-/) });
+    expect(a).toEqual({ navigatedTo: expect.stringMatching(/^\/en\/account\/orders\/CMD-/) });
     expect(b).toEqual(a);
     expect(await count('SELECT count(*)::int AS n FROM orders WHERE idempotency_key = $1', [key])).toBe(1);
     const spent = await count(`SELECT coalesce(sum(points), 0)::int AS n FROM loyalty_entries WHERE customer_id = $1 AND kind = 'redeem'`, [alice.id]);
@@ -239,7 +239,7 @@ describe.runIf(runHere)('a keyed request sent again answers as the first time', 
     const key = randomUUID();
     const reserve = () => reserveAction(idle, form({ storeId: otherShop.store, skuId: otherShop.sku, quantity: 1, idempotencyKey: key }));
     const [a, b] = onPostgres ? await Promise.all([answer(dan, reserve), answer(dan, reserve)]) : [await answer(dan, reserve), await answer(dan, reserve)];
-    expect(a).toEqual({ navigatedTo: expect.stringMatching(/^\/account\/reservations\/\d+$/) });
+    expect(a).toEqual({ navigatedTo: expect.stringMatching(/^\/en\/account\/reservations\/\d+$/) });
     expect(b).toEqual(a);
     // The account now holds as many as it may (3 by default): the retry still answers the first.
     for (let i = 0; i < 2; i++) {
@@ -281,7 +281,7 @@ describe.runIf(runHere)('a keyed request sent again answers as the first time', 
         }),
       );
     const booked = await answer(owner, book);
-    expect(booked).toEqual({ navigatedTo: expect.stringMatching(/^\/account\/returns\/R-/) });
+    expect(booked).toEqual({ navigatedTo: expect.stringMatching(/^\/en\/account\/returns\/R-/) });
     expect(await answer(owner, book)).toEqual(booked);
     const fay = await shopper('fay');
     await refusedWithoutTrace(() => answer(fay, book), booked);
@@ -301,7 +301,7 @@ describe.runIf(runHere)('a keyed request sent again answers as the first time', 
         }),
       );
     const taken = await answer(world.staffA, walkIn(desk.id));
-    expect(taken).toEqual({ navigatedTo: expect.stringMatching(/returns\?code=R-/) });
+    expect(taken).toEqual({ navigatedTo: expect.stringMatching(/^\/en\/staff\/stores\/\d+\/returns\?code=R-/) });
     expect(await answer(world.staffA, walkIn(desk.id))).toEqual(taken);
     await refusedWithoutTrace(() => answer(world.staffB, walkIn(world.storeB)), taken);
   });

@@ -5,7 +5,9 @@ test('browse a department, search in French and English, open a product and choo
   await page.goto('/');
   await page.getByRole('navigation', { name: 'Departments' }).getByRole('link', { name: 'Shoes' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Shoes' })).toBeVisible();
-  const shoesInDepartment = await page.locator('main li a[href^="/p/"]').count();
+  // An English browser: the English pages, whose links stay in English.
+  await expect(page).toHaveURL(/\/en\/c\/chaussures$/);
+  const shoesInDepartment = await page.locator('main li a[href^="/en/p/"]').count();
   expect(shoesInDepartment).toBeGreaterThan(5);
 
   // French and English words find the same shoes.
@@ -13,11 +15,11 @@ test('browse a department, search in French and English, open a product and choo
   await search.fill('chaussures');
   await search.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('chaussures');
-  const fr = await page.locator('main li a[href^="/p/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')).sort());
+  const fr = await page.locator('main li a[href^="/en/p/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')).sort());
   await page.getByRole('searchbox', { name: 'Search' }).fill('shoes');
   await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('shoes');
-  const en = await page.locator('main li a[href^="/p/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')).sort());
+  const en = await page.locator('main li a[href^="/en/p/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')).sort());
   expect(fr.length).toBeGreaterThan(5);
   expect(en).toEqual(fr);
 
@@ -128,12 +130,12 @@ test("a product's stock and click & reserve shops come from one per-visitor answ
 });
 
 test('search reads a synonym and a typo, in French and English, and offers « did you mean »', async ({ page }) => {
-  const firstResult = page.locator('main li a[href^="/p/"]').first();
+  const firstResult = page.locator('main li a[href*="/p/"]').first();
   // English site: a French shopper's word and a misspelt one.
-  await page.goto('/search?q=pull');
-  await expect(firstResult).toHaveAttribute('href', /^\/p\/sweat-/);
-  await page.goto('/search?q=perseuse');
-  await expect(firstResult).toHaveAttribute('href', /^\/p\/perceuse-/);
+  await page.goto('/en/search?q=pull');
+  await expect(firstResult).toHaveAttribute('href', /^\/en\/p\/sweat-/);
+  await page.goto('/en/search?q=perseuse');
+  await expect(firstResult).toHaveAttribute('href', /^\/en\/p\/perceuse-/);
   // French site: an English word, then a word too far from any to correct, and the suggestion it gets.
   await page.getByRole('link', { name: 'Français' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');

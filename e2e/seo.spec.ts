@@ -44,10 +44,12 @@ test('sitemap.xml lists products, departments and stores at absolute addresses t
   expect(locs.every((u) => u.startsWith(`${baseURL}/`))).toBe(true);
   const { browseProductSlug, lyon } = e2eData();
   expect(locs).toContain(`${baseURL}/p/${browseProductSlug}`);
+  expect(locs).toContain(`${baseURL}/en/p/${browseProductSlug}`);
   expect(locs).toContain(`${baseURL}/stores/${lyon.slug}`);
+  expect(locs).toContain(`${baseURL}/en/stores/${lyon.slug}`);
   const department = locs.find((u) => u.includes('/c/'));
   expect(department).toBeDefined();
-  for (const url of [department!, locs.find((u) => u.includes('/p/'))!, locs.find((u) => u.includes('/stores/'))!]) await page200(request, url);
+  for (const url of [department!, locs.find((u) => u.includes('/p/'))!, locs.find((u) => u.includes('/en/stores/'))!]) await page200(request, url);
 });
 
 test('a product page carries its Product, Offer and breadcrumbs as JSON-LD, and the browser adds the web availability', async ({ request, page, baseURL }) => {
@@ -91,14 +93,15 @@ test('a store page carries its Store as JSON-LD: address, position, opening hour
   const url = `/stores/${e2eData().lyon.slug}`;
   const html = await page200(request, url);
   expect(canonicalOf(html)).toBe(`${baseURL}${url}`);
-  // Written into the head by the page's script (the page's HTML has no room for it: docs/features.md).
-  await page.goto(url);
+  // Written into the head by the page's script (the page's HTML has no room for it: docs/features.md);
+  // the English page's names the English address.
+  await page.goto(`/en${url}`);
   const script = page.locator('head script#store-ld[type="application/ld+json"]');
   await expect(script).toHaveCount(1);
   const doc = JSON.parse((await script.textContent())!) as unknown;
   expect(jsonLdProblems(doc)).toEqual([]);
   const [store] = jsonLdNodes(doc, 'Store');
-  expect(store).toMatchObject({ name: e2eData().lyon.name, url: `${baseURL}${url}`, address: { addressCountry: 'FR' } });
+  expect(store).toMatchObject({ name: e2eData().lyon.name, url: `${baseURL}/en${url}`, address: { addressCountry: 'FR' } });
   expect((store!.openingHoursSpecification as unknown[]).length).toBeGreaterThan(0);
 });
 

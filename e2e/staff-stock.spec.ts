@@ -64,5 +64,6 @@ test('staff of one store cannot open another store, and shoppers cannot open the
 
 test('the console asks for a sign-in first', async ({ page }) => {
   await page.goto('/staff');
-  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fstaff/);
+  // An English browser: the console's English address, and back to it after signing in.
+  await expect(page).toHaveURL(/\/en\/sign-in\?callbackUrl=%2Fen%2Fstaff/);
 });

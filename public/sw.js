@@ -6,13 +6,12 @@
  * 1. /_next/static/* — cache first. Next names these files by their content and serves them
  *    `immutable`; only responses that say so are kept (so a `next dev` asset, which changes under
  *    the same URL, is never cached even if a worker from a production run is still installed).
- * 2. The card page (/account/card; the locale is chosen by cookie, never in the URL, but a
- *    /fr|en/ prefix is accepted too) — network first; the last good copy is kept and served when
+ * 2. The card page (/account/card, or /en/account/card in English; one copy for both) — network first; the last good copy is kept and served when
  *    the network fails or hangs. A copy is kept only when the server marked it (proxy.ts sets
  *    `x-comptoir-offline: card` on a signed-in request), so a redirect to sign-in, an error page or
  *    anything else never replaces it.
- * 3. Any other page — network only; when the network fails, the offline page (/offline, kept at
- *    install, in the language of the last page seen).
+ * 3. Any other page — network only; when the network fails, the offline page (/offline or
+ *    /en/offline, kept at install, in the language of the last page seen).
  * Everything else — API routes, server actions (POST), RSC fetches, images — is not touched: no
  *    other signed-in page and no API answer is ever stored.
  *
@@ -30,7 +29,8 @@ const KNOWN_CACHES = [STATIC_CACHE, CARD_CACHE, SHELL_CACHE];
 const CARD_PATH = /^\/(?:(?:fr|en)\/)?account\/card\/?$/;
 const SIGN_IN_PATH = /^\/(?:(?:fr|en)\/)?(?:sign-in|sign-up)\/?$/;
 const CARD_KEY = '/account/card';
-const OFFLINE_URL = '/offline';
+/** The offline page's address in a language (lib/routing/public-url.ts: English under /en/). */
+const offlineUrl = (lang) => (lang === 'en' ? '/en/offline' : '/offline');
 const OFFLINE_KEY = '/__sw/offline';
 const CARD_MARK = 'x-comptoir-offline';
 /** A connection that answers nothing for this long counts as none, when a copy is there to show. */
@@ -176,9 +176,12 @@ async function offlinePage() {
   );
 }
 
-/** Fetches /offline (its language follows the visitor's cookie) and the assets it needs. */
-async function keepOfflinePage() {
-  const response = await fetch(OFFLINE_URL, { credentials: 'same-origin', cache: 'no-store' });
+/**
+ * Fetches the offline page and the assets it needs: in `lang` (the last page's), else at /offline,
+ * which a visitor who chose English is redirected from to /en/offline.
+ */
+async function keepOfflinePage(lang) {
+  const response = await fetch(offlineUrl(lang), { credentials: 'same-origin', cache: 'no-store' });
   if (!response.ok) return;
   const html = await response.clone().text();
   const cache = await caches.open(SHELL_CACHE);
@@ -213,5 +216,5 @@ async function warm(data) {
   const cache = await caches.open(SHELL_CACHE);
   const offline = await cache.match(OFFLINE_KEY);
   const lang = offline ? /<html[^>]*\blang="([a-z]+)"/.exec(await offline.text())?.[1] : undefined;
-  if (!offline || (typeof data.lang === 'string' && data.lang !== lang)) await keepOfflinePage();
+  if (!offline || (typeof data.lang === 'string' && data.lang !== lang)) await keepOfflinePage(data.lang);
 }

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
+import { RouteLocaleProvider } from '@/components/layout/route-locale';
 import { ServiceWorkerRegistration } from '@/components/pwa/service-worker-registration';
 import { LOCALES, isLocale } from '@/lib/i18n/config';
 import { getDictionary } from '@/lib/i18n/dictionary';
@@ -30,7 +31,7 @@ export default async function RootLayout({ children, params }: { children: React
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
           {t.common.skipToContent}
         </a>
-        {children}
+        <RouteLocaleProvider locale={locale}>{children}</RouteLocaleProvider>
         <ServiceWorkerRegistration />
       </body>
     </html>

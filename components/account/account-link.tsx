@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import type { VisitorSummary } from '@/lib/visitor/types';
 
 export type AccountLinkTexts = { signIn: string; account: string; staffConsole: string; cardLink: string };

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 
 type Props = { ok: boolean; message: string; link?: { href: string; label: string } };
 

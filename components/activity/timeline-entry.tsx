@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import { OrderStatusBadge } from '@/components/my-orders/order-status-badge';
 import { StatusBadge } from '@/components/reservations/status-badge';
 import { ReturnStatusBadge } from '@/components/returns/return-status-badge';

@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import type { Locale } from '@/lib/i18n/config';
 import { itemName } from '@/lib/catalog/variant-label';
 import { formatPrice, interpolate } from '@/lib/i18n/format';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import type { Locale } from '@/lib/i18n/config';
 import { formatMessage } from '@/lib/i18n/format';
 

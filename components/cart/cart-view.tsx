@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import { useOptimistic, useState, useTransition, type ReactNode } from 'react';
 import type { Locale } from '@/lib/i18n/config';
 import { formatMessage, formatPrice } from '@/lib/i18n/format';

@@ -1,6 +1,7 @@
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import type { Locale } from '@/lib/i18n/config';
 import { common } from '@/lib/i18n/dict/common';
+import { localizedPath } from '@/lib/routing/public-url';
 
 /**
  * A header with no per-visitor parts and no database read, for pages that are wholly prerendered
@@ -17,7 +18,7 @@ export function LightHeader({ locale }: { locale: Locale }) {
         <Link href="/stores" className="ml-auto text-sm font-medium hover:underline sm:order-3">
           {t.stores}
         </Link>
-        <form action="/search" role="search" className="order-last flex w-full gap-2 sm:order-2 sm:w-auto sm:flex-1">
+        <form action={localizedPath('/search', locale)} role="search" className="order-last flex w-full gap-2 sm:order-2 sm:w-auto sm:flex-1">
           <label htmlFor="light-search" className="sr-only">
             {t.search}
           </label>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import type { Locale } from '@/lib/i18n/config';
 import { common } from '@/lib/i18n/dict/common';
 import { ByRouteLocale } from './by-route-locale';

@@ -1,8 +1,7 @@
 import { IntentLink } from './intent-link';
-import { LOCALES, type Locale } from '@/lib/i18n/config';
+import type { Locale } from '@/lib/i18n/config';
+import { LanguageSwitch } from './language-switch';
 import { getDictionary } from '@/lib/i18n/dictionary';
-
-const names = { fr: 'Français', en: 'English' } as const;
 
 /** Part of the prerendered shell: the language comes from the route, nothing per visitor. */
 export function SiteFooter({ locale }: { locale: Locale }) {
@@ -24,19 +23,7 @@ export function SiteFooter({ locale }: { locale: Locale }) {
             {t.common.language}
             {t.common.colon}
           </span>
-          {LOCALES.map((l) => (
-            // A plain link: a full navigation redraws the whole page in the chosen language.
-            <a
-              key={l}
-              href={`/api/locale?to=${l}`}
-              lang={l}
-              hrefLang={l}
-              aria-current={l === locale ? 'true' : undefined}
-              className="inline-flex min-h-11 items-center rounded-md px-2 font-medium text-ink hover:bg-brand-50 aria-[current=true]:bg-brand-50 aria-[current=true]:text-brand-700"
-            >
-              {names[l]}
-            </a>
-          ))}
+          <LanguageSwitch locale={locale} />
         </nav>
       </div>
     </footer>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import { Suspense } from 'react';
 import { getCategories } from '@/lib/catalog/cached';
 import { requestTimeAtBuild } from '@/lib/next/build-time';
@@ -6,6 +6,7 @@ import type { Locale } from '@/lib/i18n/config';
 import { getDictionary } from '@/lib/i18n/dictionary';
 import { HeaderSlots } from './header-slots';
 import { IntentLink } from './intent-link';
+import { localizedPath } from '@/lib/routing/public-url';
 
 /**
  * The header is part of each page's prerendered shell (its language comes from the route); the
@@ -39,7 +40,7 @@ export function SiteHeader({ locale, kept = false }: { locale: Locale; kept?: bo
             locale,
           }}
         />
-        <form action="/search" role="search" className="order-last flex w-full gap-2 sm:order-2 sm:w-auto sm:flex-1">
+        <form action={localizedPath('/search', locale)} role="search" className="order-last flex w-full gap-2 sm:order-2 sm:w-auto sm:flex-1">
           <label htmlFor="site-search" className="sr-only">
             {t.common.search}
           </label>

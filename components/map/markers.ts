@@ -1,5 +1,7 @@
 import { PIN_PATH } from './pin';
 import type { MapStore, MapTexts, StoreMapProps } from './types';
+import { isLocale } from '@/lib/i18n/config';
+import { localizedPath, storePath } from '@/lib/routing/public-url';
 
 /** An HTML marker: no sprites or glyphs needed, so it works on the offline style. */
 export function storeMarkerElement(store: MapStore): HTMLElement {
@@ -44,7 +46,9 @@ export function popupContent(
   town.textContent = mine ? `${store.town} · ${texts.isMyStore}` : store.town;
   const link = document.createElement('a');
   link.className = 'store-popup__link';
-  link.href = `/stores/${encodeURIComponent(store.slug)}`;
+  // The page's language (its <html lang>): the store's page in the same one.
+  const lang = document.documentElement.lang;
+  link.href = localizedPath(storePath(store.slug), isLocale(lang) ? lang : undefined);
   link.textContent = texts.viewStore;
   root.append(name, town);
   if (select) {

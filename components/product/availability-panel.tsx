@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import type { StoreAvailability } from '@/lib/inventory/availability';
 import type { Locale } from '@/lib/i18n/config';
 import { formatDistance, formatTime, interpolate } from '@/lib/i18n/format';

@@ -3,6 +3,8 @@
 import { usePathname, useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import type { Sku } from '@/lib/catalog/types';
+import { localizedPath } from '@/lib/routing/public-url';
+import { useRouteLocale } from '@/components/layout/route-locale';
 
 type Props = {
   skus: Sku[];
@@ -40,6 +42,7 @@ function unique<T>(values: (T | null)[]): T[] {
 export function OptionPicker({ skus, selectedId, labels, colourNames, sizeNames }: Props) {
   const router = useRouter();
   const pathname = usePathname();
+  const locale = useRouteLocale();
   const [pending, startTransition] = useTransition();
   const selected = skus.find((s) => s.id === selectedId) ?? skus[0];
   if (!selected) return null;
@@ -69,7 +72,7 @@ export function OptionPicker({ skus, selectedId, labels, colourNames, sizeNames 
       value: String(to.id),
       onClick: (e: React.MouseEvent) => {
         e.preventDefault();
-        startTransition(() => router.replace(`${pathname}?sku=${to.id}`, { scroll: false }));
+        startTransition(() => router.replace(localizedPath(`${pathname}?sku=${to.id}`, locale), { scroll: false }));
       },
     };
   }

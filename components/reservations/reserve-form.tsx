@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import { useActionState, useState } from 'react';
 import { FormMessage } from '@/components/account/form-message';
 import { usePendingKey } from '@/components/forms/use-pending-key';

@@ -1,5 +1,7 @@
 'use client';
 import { useEffect, useRef } from 'react';
+import { localizedPath } from '@/lib/routing/public-url';
+import { useRouteLocale } from '@/components/layout/route-locale';
 
 type Props = { action: string; query: string; labels: { label: string; placeholder: string; submit: string; hint: string } };
 
@@ -8,6 +10,7 @@ type Props = { action: string; query: string; labels: { label: string; placehold
  * focus on arrival and its text is selected after each lookup: the next scan replaces it.
  */
 export function LookupForm({ action, query, labels }: Props) {
+  const locale = useRouteLocale();
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     // Never take the focus from a field the person is already in (a quantity typed while the page
@@ -18,7 +21,7 @@ export function LookupForm({ action, query, labels }: Props) {
     input.current?.select();
   }, [query]);
   return (
-    <form action={action} method="get" role="search" className="card p-3 sm:p-4">
+    <form action={localizedPath(action, locale)} method="get" role="search" className="card p-3 sm:p-4">
       <label htmlFor="lookup" className="label">
         {labels.label}
       </label>

@@ -2,6 +2,8 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef } from 'react';
 import { QrScanButton } from './qr-scan-button';
+import { localizedPath } from '@/lib/routing/public-url';
+import { useRouteLocale } from '@/components/layout/route-locale';
 
 type Props = {
   /** The desk's URL: the code opens as `?code=…`. */
@@ -24,8 +26,9 @@ function codeFromScan(value: string): string {
  * The pickup code. A USB scanner types it and presses Enter, so the field has the focus on arrival
  * and its text is selected after each lookup: the next scan replaces it. Phones can use the camera.
  */
-export function PickupCodeForm({ action, code, labels }: Props) {
+export function PickupCodeForm({ action: path, code, labels }: Props) {
   const router = useRouter();
+  const action = localizedPath(path, useRouteLocale());
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     // Only an idle page hands the focus to the scanner field, never one the person is busy in.

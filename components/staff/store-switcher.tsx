@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import { useParams } from 'next/navigation';
 
 type Props = { stores: { id: number; name: string; town: string }[]; label: string; switchLabel: string };

@@ -2,6 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { localizedPath } from '@/lib/routing/public-url';
+import { useRouteLocale } from '@/components/layout/route-locale';
 
 type Props = {
   t: { useMyLocation: string; locating: string; geoDenied: string; geoUnavailable: string; geoUnsupported: string };
@@ -14,6 +16,7 @@ type Props = {
 /** Asks the browser for a position and lets the server order the stores (`?lat=…&lng=…`). */
 export function LocateMeButton({ t, onLocate, service = null }: Props) {
   const router = useRouter();
+  const locale = useRouteLocale();
   const [locating, setLocating] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [navigating, startTransition] = useTransition();
@@ -29,7 +32,7 @@ export function LocateMeButton({ t, onLocate, service = null }: Props) {
         const params = new URLSearchParams({ lat: coords.latitude.toFixed(3), lng: coords.longitude.toFixed(3) });
         if (onLocate) return onLocate({ lat: Number(params.get('lat')), lng: Number(params.get('lng')) });
         if (service) params.set('service', service);
-        startTransition(() => router.push(`/stores?${params}`));
+        startTransition(() => router.push(localizedPath(`/stores?${params}`, locale)));
       },
       (err) => {
         setLocating(false);

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import { interpolate } from '@/lib/i18n/format';
 import type { VisitorSummary } from '@/lib/visitor/types';
 

@@ -4,6 +4,7 @@ import { formatDistance, interpolate } from '@/lib/i18n/format';
 import type { StoreSummary } from '@/lib/stores/queries';
 import { ServiceBadges } from './service-badges';
 import './store-list.css';
+import { localizedPath } from '@/lib/routing/public-url';
 
 type Props = {
   store: StoreSummary;
@@ -27,7 +28,7 @@ type Props = {
  */
 export function StoreCard({ store, distanceKm, week, closures, locale, t, makeMyStore }: Props) {
   const headingId = `store-${store.id}-name`;
-  const href = `/stores/${store.slug}`;
+  const href = localizedPath(`/stores/${store.slug}`, locale);
   const named = ` (${store.name})`;
   return (
     <article

@@ -1,11 +1,13 @@
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { LocateMeButton } from './locate-me-button';
+import { localizedPath } from '@/lib/routing/public-url';
+import type { Locale } from '@/lib/i18n/config';
 
 /** Postcode/town search (a plain GET form: works without JavaScript) and "Use my location". */
-export function StoreSearchForm({ near, service = null, t }: { near: string; service?: string | null; t: Dictionary['stores'] }) {
+export function StoreSearchForm({ near, service = null, locale, t }: { near: string; service?: string | null; locale: Locale; t: Dictionary['stores'] }) {
   return (
     <div className="flex flex-col gap-3 card p-4 sm:flex-row sm:items-end">
-      <form action="/stores" method="get" role="search" className="flex flex-1 flex-col gap-1">
+      <form action={localizedPath('/stores', locale)} method="get" role="search" className="flex flex-1 flex-col gap-1">
         {/* A search keeps the service filter chosen. */}
         {service && <input type="hidden" name="service" value={service} />}
         <label htmlFor="store-near" className="label">

@@ -11,6 +11,7 @@ import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { getI18n } from '@/lib/i18n/server';
+import { localizedPath } from '@/lib/routing/public-url';
 import { formHasUnsafeText, isSafeText } from '@/lib/input/text';
 import { refusalCode, sayRefusal, voice, type Screen } from './refusals';
 import { refuse, type ActionState, type Refusal } from './state';
@@ -197,7 +198,7 @@ async function execute(
     const user = await getSessionUser();
     ctx.user = user;
     if (config.who !== 'public' && !user) {
-      if (config.signedOut !== undefined) redirect(signInPath(config.signedOut));
+      if (config.signedOut !== undefined) redirect(localizedPath(signInPath(config.signedOut), locale));
       return await shaped(refuse(voice(config.screen, t).signInAgain));
     }
     if (config.replay) {

@@ -1,3 +1,4 @@
+import { splitLocalePath } from '@/lib/routing/public-url';
 import type { Role } from './schema';
 
 /**
@@ -18,10 +19,14 @@ export function safeCallbackPath(value: unknown): string | null {
   }
 }
 
-/** Where to go once signed in: the page that sent them here, else their home for their role. */
+/**
+ * Where to go once signed in: the page that sent them here, else their home for their role. A path
+ * in either language (`/en/account`); the caller puts it in the sign-in page's (localizedPath).
+ */
 export function destinationAfterSignIn(callbackUrl: unknown, role: Role | undefined): string {
   const safe = safeCallbackPath(callbackUrl);
-  if (safe && !safe.startsWith('/sign-in') && !safe.startsWith('/sign-up')) return safe;
+  const page = safe && splitLocalePath(safe).path;
+  if (safe && page && !page.startsWith('/sign-in') && !page.startsWith('/sign-up')) return safe;
   return role === 'staff' || role === 'admin' ? '/staff' : '/account';
 }
 

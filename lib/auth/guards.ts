@@ -1,5 +1,6 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
+import { inRequestLocale } from '@/lib/i18n/server';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import { auth } from './index';
@@ -27,7 +28,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
 /** For pages: signed out → the sign-in page, coming back to `returnTo` afterwards. */
 export async function requireUser(returnTo = '/account'): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) redirect(signInPath(returnTo));
+  if (!user) redirect(await inRequestLocale(signInPath(returnTo)));
   return user;
 }
 
@@ -38,6 +39,6 @@ export async function requireUser(returnTo = '/account'): Promise<SessionUser> {
  */
 export async function requireStaff(returnTo = '/staff'): Promise<SessionUser> {
   const user = await requireUser(returnTo);
-  if (user.role !== 'staff' && user.role !== 'admin') redirect('/');
+  if (user.role !== 'staff' && user.role !== 'admin') redirect(await inRequestLocale('/'));
   return user;
 }

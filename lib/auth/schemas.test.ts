@@ -55,6 +55,10 @@ describe('callback URLs', () => {
     expect(destinationAfterSignIn('//evil.example', 'admin')).toBe('/staff');
     expect(destinationAfterSignIn('/sign-in', 'shopper')).toBe('/account');
     expect(destinationAfterSignIn('/p/trail-runner', 'staff')).toBe('/p/trail-runner');
+    // A page in English is kept as it is; the sign-in page in English is still no destination.
+    expect(destinationAfterSignIn('/en/account/card', 'shopper')).toBe('/en/account/card');
+    expect(destinationAfterSignIn('/en/sign-in?callbackUrl=%2Fen', 'shopper')).toBe('/account');
+    expect(destinationAfterSignIn('/en/sign-up', 'staff')).toBe('/staff');
   });
 });
 

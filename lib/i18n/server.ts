@@ -4,6 +4,7 @@ import { connection } from 'next/server';
 import { cache } from 'react';
 import { LOCALE_COOKIE, LOCALE_HEADER, isLocale, resolveLocale, type Locale } from './config';
 import { getDictionary } from './dictionary';
+import { localizedPath } from '@/lib/routing/public-url';
 
 /**
  * The language of this request, as the proxy chose it (it rewrote the URL to /<locale>/…).
@@ -22,4 +23,12 @@ export const getLocale = cache(async (): Promise<Locale> => {
 export async function getI18n() {
   const locale = await getLocale();
   return { locale, t: getDictionary(locale) };
+}
+
+/**
+ * A path in this request's language (`/account` → `/en/account` on an English page), for
+ * `redirect()` in pages and actions: lib/routing/public-url.ts's localizedPath.
+ */
+export async function inRequestLocale(path: string): Promise<string> {
+  return localizedPath(path, await getLocale());
 }

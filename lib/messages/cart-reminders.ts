@@ -7,7 +7,8 @@ import { getDb } from '@/lib/db';
 import { DEFAULT_LOCALE } from '@/lib/i18n/config';
 import { boughtOnlineSince } from '@/lib/orders/read';
 import { boughtInStoreSince } from '@/lib/sales/read';
-import { cartReminderRules, siteUrl } from './config';
+import { absoluteUrl } from '@/lib/routing/public-url';
+import { cartReminderRules } from './config';
 import { renderCartReminder, type LeftOutItem, type ReminderItem } from './render';
 
 type CartLine = ReminderItem & { boughtIn: 'store' | 'online' | null };
@@ -61,7 +62,6 @@ async function dueCarts(after: number, batch: number): Promise<DueCart[]> {
 export async function queueCartReminders(): Promise<{ queued: number; skipped: number }> {
   const { batch, idleHours, maxAgeDays } = cartReminderRules();
   const db = await getDb();
-  const cartUrl = `${siteUrl()}/cart`;
   let after = 0;
   let queued = 0;
   let skipped = 0;
@@ -78,6 +78,7 @@ export async function queueCartReminders(): Promise<{ queued: number; skipped: n
         continue;
       }
       const locale = DEFAULT_LOCALE; // accounts carry no language yet: the chain's own
+      const cartUrl = absoluteUrl('/cart', locale); // the cart page in the message's language
       const text = renderCartReminder({ name: c.name, items, leftOut, cartUrl }, locale);
       rows.push({
         recipient_id: c.customer_id,

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { siteOrigin } from '@/lib/routing/public-url';
 
 /*
  * Cart reminders and message delivery, configurable by environment:
@@ -36,8 +35,4 @@ export function messageMaxAttempts(): number {
 
 export function outboxFilePath(): string {
   return path.resolve(/* turbopackIgnore: true */ process.env.MESSAGES_OUTBOX_FILE || path.join(process.cwd(), '.data', 'outbox', 'messages.log'));
-}
-
-export function siteUrl(): string {
-  return siteOrigin();
 }

@@ -86,7 +86,15 @@ describe('a product page', () => {
   });
 
   it("names the first SKU's page by the product's own address, and a single SKU is no variant", () => {
-    expect(productLd(jacket, 101, 'en', colourName).url).toBe('https://shop.example.com/p/veste-pluie');
+    expect(productLd(jacket, 101, 'fr', colourName).url).toBe('https://shop.example.com/p/veste-pluie');
+    // In the page's language: the English page's JSON-LD names the English URLs.
+    expect(productLd(jacket, 101, 'en', colourName).url).toBe('https://shop.example.com/en/p/veste-pluie');
+    expect(productLd(jacket, 102, 'en', colourName).isVariantOf).toMatchObject({ url: 'https://shop.example.com/en/p/veste-pluie' });
+    expect(breadcrumbLd(crumbs, 'en').itemListElement).toEqual([
+      { '@type': 'ListItem', position: 1, name: 'Home', item: 'https://shop.example.com/en' },
+      { '@type': 'ListItem', position: 2, name: 'Vêtements', item: 'https://shop.example.com/en/c/vetements' },
+      { '@type': 'ListItem', position: 3, name: 'Veste de pluie légère', item: 'https://shop.example.com/en/p/veste-pluie?sku=102' },
+    ]);
     const single = productLd({ ...jacket, skus: [jacket.skus[0]!] }, 101, 'en', colourName);
     expect(single).not.toHaveProperty('isVariantOf');
     expect(jsonLdProblems(jsonLdGraph(single))).toEqual([]);
@@ -118,7 +126,7 @@ describe('a store page', () => {
     const [s] = jsonLdNodes(doc, 'Store');
     expect(s).toMatchObject({
       name: 'Comptoir Lyon Part-Dieu',
-      url: 'https://shop.example.com/stores/lyon-part-dieu',
+      url: 'https://shop.example.com/en/stores/lyon-part-dieu',
       telephone: '04 72 00 00 00',
       address: { '@type': 'PostalAddress', streetAddress: '17 rue du Docteur Bouchut', postalCode: '69003', addressLocality: 'Lyon', addressCountry: 'FR' },
       geo: { '@type': 'GeoCoordinates', latitude: 45.7607, longitude: 4.8574 },

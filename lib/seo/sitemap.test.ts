@@ -27,9 +27,13 @@ async function column(query: ReturnType<typeof sql>): Promise<string[]> {
 const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!);
 
 describe('sitemap.xml of the seeded shop', () => {
-  it('lists the home page, the store locator, every department, every product on sale and every store, once each, at absolute URLs', async () => {
+  it('lists the home page, the store locator, every department, every product on sale and every store, once per language, at absolute URLs', async () => {
     const xml = sitemapXml(sitemapUrls(await sitemapPaths()));
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')).toBe(true);
+    expect(
+      xml.startsWith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+      ),
+    ).toBe(true);
     const urls = locs(xml);
     // Raw SQL: the seeded rows, read independently of the code under test.
     const products = await column(sql`SELECT slug AS v FROM products WHERE withdrawn_at IS NULL`);
@@ -40,18 +44,30 @@ describe('sitemap.xml of the seeded shop', () => {
     expect(products.length).toBeGreaterThan(50);
     expect(stores.length).toBeGreaterThan(50);
     expect(new Set(urls).size).toBe(urls.length);
-    expect(urls.length).toBe(2 + categories.length + products.length + stores.length);
+    expect(urls.length).toBe(2 * (2 + categories.length + products.length + stores.length));
+    const paths = ['/stores', ...categories.map((s) => `/c/${s}`), ...products.map((s) => `/p/${s}`), ...stores.map((s) => `/stores/${s}`)];
     expect(urls).toEqual(
       expect.arrayContaining([
         'https://shop.example.com/',
-        'https://shop.example.com/stores',
-        ...categories.map((s) => `https://shop.example.com/c/${s}`),
-        ...products.map((s) => `https://shop.example.com/p/${s}`),
-        ...stores.map((s) => `https://shop.example.com/stores/${s}`),
+        'https://shop.example.com/en',
+        ...paths.map((p) => `https://shop.example.com${p}`),
+        ...paths.map((p) => `https://shop.example.com/en${p}`),
       ]),
     );
     // Pages nobody should land on from a search engine are not listed.
     expect(urls.filter((u) => /\/(staff|account|cart|checkout|api|search)\b|\?/.test(u))).toEqual([]);
+  });
+
+  it('names, in each entry, both languages and the French page as x-default', async () => {
+    // Raw SQL: one product on sale, read independently of the code under test.
+    const [slug] = await column(sql`SELECT min(slug) AS v FROM products WHERE withdrawn_at IS NULL`);
+    const xml = sitemapXml(sitemapUrls(await sitemapPaths()));
+    const twins =
+      `<xhtml:link rel="alternate" hreflang="fr" href="https://shop.example.com/p/${slug}"/>` +
+      `<xhtml:link rel="alternate" hreflang="en" href="https://shop.example.com/en/p/${slug}"/>` +
+      `<xhtml:link rel="alternate" hreflang="x-default" href="https://shop.example.com/p/${slug}"/>`;
+    expect(xml).toContain(`<url><loc>https://shop.example.com/p/${slug}</loc>${twins}</url>`);
+    expect(xml).toContain(`<url><loc>https://shop.example.com/en/p/${slug}</loc>${twins}</url>`);
   });
 
   it('leaves out a withdrawn product', async () => {
@@ -60,6 +76,7 @@ describe('sitemap.xml of the seeded shop', () => {
       WHERE id = (SELECT min(id) FROM products WHERE withdrawn_at IS NULL) RETURNING slug AS v`);
     const urls = locs(sitemapXml(sitemapUrls(await sitemapPaths())));
     expect(urls).not.toContain(`https://shop.example.com/p/${slug}`);
+    expect(urls).not.toContain(`https://shop.example.com/en/p/${slug}`);
     // Raw SQL: put back for the other tests.
     await conn.db.execute(sql`UPDATE products SET withdrawn_at = NULL WHERE slug = ${slug}`);
   });

@@ -1,26 +1,36 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { LOCALE_COOKIE, isLocale } from '@/lib/i18n/config';
+import { localizedPath } from '@/lib/routing/public-url';
 
 /**
- * The footer's language switch: GET /api/locale?to=en. Stores the explicit choice (it overrides the
- * browser's language) and goes back to the page the visitor was on. A full navigation, so every
- * part of the page — the prerendered shell included — is drawn again in the new language.
+ * The footer's language switch: GET /api/locale?to=en[&back=/p/trail-42?sku=3]. Goes to the same
+ * page — same path, same query — in the chosen language (its /en/ or unprefixed twin), and stores
+ * the choice in the cookie: from then on an unprefixed URL takes this visitor to their language
+ * (lib/routing/locale-route.ts). `back` is the page the visitor was on (the switch's script writes
+ * it in); without it — no script yet, or none at all — the Referer says. A full navigation, so
+ * every part of the page, the prerendered shell included, is drawn in the new language.
  */
 export function GET(request: NextRequest) {
   const to = request.nextUrl.searchParams.get('to');
   if (!isLocale(to)) return NextResponse.json({ error: 'Unknown language: use fr or en.' }, { status: 400 });
-  let back = '/';
+  const response = new NextResponse(null, { status: 303, headers: { Location: localizedPath(pageToSwitch(request), to) } });
+  response.cookies.set(LOCALE_COOKIE, to, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' });
+  return response;
+}
+
+/** The page the visitor was on, a path of this site only (never an open redirect); else home. */
+function pageToSwitch(request: NextRequest): string {
+  const back = safeCallbackPath(request.nextUrl.searchParams.get('back'));
+  if (back) return back;
   const referer = request.headers.get('referer');
   if (referer) {
     try {
       const url = new URL(referer);
-      // Only ever back to this site.
-      if (url.host === request.headers.get('host')) back = `${url.pathname}${url.search}`;
+      if (url.host === request.headers.get('host')) return `${url.pathname}${url.search}`;
     } catch {
       /* not a URL: go home */
     }
   }
-  const response = new NextResponse(null, { status: 303, headers: { Location: back } });
-  response.cookies.set(LOCALE_COOKIE, to, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' });
-  return response;
+  return '/';
 }

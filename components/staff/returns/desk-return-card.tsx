@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import { variantOf } from '@/components/reservations/reservation-lines';
 import { ReturnStatusBadge } from '@/components/returns/return-status-badge';
 import type { Locale } from '@/lib/i18n/config';

@@ -10,6 +10,7 @@ import { newKey } from '@/components/forms/new-key';
 import { RedeemControl } from './redeem-control';
 import { forgetTicket, restoreTicket, saveTicket } from './saved-ticket';
 import { TicketPanel } from './ticket-panel';
+import { localizedPath } from '@/lib/routing/public-url';
 import type {
   CompleteSaleResult,
   ElsewhereResult,
@@ -145,7 +146,7 @@ export function TillScreen({ storeId, locale, redeemStep, actions, labels }: Pro
     forgetTicket(storeId);
     startNavigation(() => {
       newTicket();
-      router.push(`/staff/till/receipts/${saleId}`);
+      router.push(localizedPath(`/staff/till/receipts/${saleId}`, locale));
     });
   };
 

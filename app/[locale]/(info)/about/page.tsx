@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import { isLocale } from '@/lib/i18n/config';
+import { pageAlternates } from '@/lib/routing/public-url';
 
 // A static page, prerendered at build for each language with no data: also the baseline of the
 // TTFB benchmark.
@@ -27,7 +28,8 @@ type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
-  return { title: content[isLocale(locale) ? locale : 'fr'].title };
+  const lang = isLocale(locale) ? locale : 'fr';
+  return { title: content[lang].title, alternates: pageAlternates('/about', lang) };
 }
 
 export default async function AboutPage({ params }: Props) {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { RetryButton } from '@/components/pwa/retry-button';
 import { isLocale } from '@/lib/i18n/config';
 import { card } from '@/lib/i18n/dict/card';
+import { localizedPath } from '@/lib/routing/public-url';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -30,8 +31,8 @@ export default async function OfflinePage({ params }: Props) {
       <h1 className="mt-4 text-2xl font-bold tracking-tight">{t.offlineTitle}</h1>
       <p className="mt-2 text-muted">{t.offlineBody}</p>
       <div className="mt-6 flex flex-col justify-center gap-3 sm:flex-row">
-        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full navigation on purpose, which the service worker answers offline */}
-        <a href="/account/card" className="btn-primary">
+        {/* A plain link: a full navigation on purpose, which the service worker answers offline. */}
+        <a href={localizedPath('/account/card', isLocale(locale) ? locale : undefined)} className="btn-primary">
           {t.offlineShowCard}
         </a>
         <RetryButton label={t.offlineRetry} />

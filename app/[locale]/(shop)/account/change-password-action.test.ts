@@ -49,7 +49,7 @@ describe('the account page’s security actions', () => {
   it('signed out, both actions send to sign-in and change nothing', async () => {
     actAs(null);
     await expect(changePasswordAction(initialActionState, form({ currentPassword: 'x', password: 'second-password-2' }))).rejects.toThrow(NavigationSignal);
-    await expect(signOutEverywhereAction()).rejects.toMatchObject({ to: expect.stringMatching(/^\/sign-in/) });
+    await expect(signOutEverywhereAction()).rejects.toMatchObject({ to: expect.stringMatching(/^\/en\/sign-in/) });
   });
 
   it('"sign out of all my devices" ends every session of the person, this one too', async () => {

@@ -1,6 +1,7 @@
 'use server';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { inRequestLocale } from '@/lib/i18n/server';
 import { formParser, shopperAction } from '@/lib/actions/builder';
 import { done } from '@/lib/actions/state';
 import { signInPath } from '@/lib/auth/callback-url';
@@ -28,7 +29,7 @@ export const changePasswordAction = shopperAction('account')
   .state<AuthFormState>()
   .run(async ({ input, user, t }) => {
     const record = await findUserById(user.id);
-    if (!record) redirect(signInPath('/account'));
+    if (!record) redirect(await inRequestLocale(signInPath('/account')));
     let turn;
     try {
       turn = await beginSignIn(record.email, clientAddress(await headers()));

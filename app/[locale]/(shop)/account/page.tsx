@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import { requireUser } from '@/lib/auth/guards';
 import { SignOutForm } from '@/components/pwa/sign-out-form';
 import { getI18n } from '@/lib/i18n/server';

@@ -10,6 +10,7 @@ import { getMyStoreId } from '@/lib/stores/my-store';
 import { resolvePlace } from '@/lib/stores/places';
 import { getStoreById } from '@/lib/stores/queries';
 import { setFulfilmentAction } from './set-fulfilment-action';
+import { localizedPath } from '@/lib/routing/public-url';
 
 type Texts = Dictionary['cart'];
 
@@ -26,6 +27,8 @@ export type FulfilmentData = {
   marks: Map<number, string>;
   checkoutBlocked: string | null;
   hasLines: boolean;
+  /** The cart page in the shopper's language: the postcode search's GET form goes there. */
+  cartPath: string;
 };
 
 /** Where "nearest" is measured from: a place typed on the page, else my store. */
@@ -104,6 +107,7 @@ export async function loadFulfilment({ cart, near, t }: { cart: Cart | null; nea
     marks,
     checkoutBlocked,
     hasLines,
+    cartPath: localizedPath('/cart', locale),
   };
 }
 
@@ -121,7 +125,7 @@ export function FulfilmentPanel({ data, t }: { data: FulfilmentData; t: Texts })
         action={setFulfilmentAction}
       />
       {data.mode === 'drive' && (
-        <form action="/cart" method="get" className="flex flex-wrap items-end gap-2 card p-4" data-testid="near-form">
+        <form action={data.cartPath} method="get" className="flex flex-wrap items-end gap-2 card p-4" data-testid="near-form">
           <div className="min-w-0 flex-1">
             <label htmlFor="cart-near" className="label">
               {t.nearPostcode}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import type { ReactNode } from 'react';
 import { CheckoutForm, type CheckoutTexts } from '@/components/checkout/checkout-form';
 import { CHECKOUT_SCOPE } from '@/components/checkout/form-state';

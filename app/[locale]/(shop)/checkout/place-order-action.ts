@@ -1,6 +1,7 @@
 'use server';
 import { refresh, revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { inRequestLocale } from '@/lib/i18n/server';
 import { z } from 'zod';
 import type { CheckoutState } from '@/components/checkout/form-state';
 import { shopperAction } from '@/lib/actions/builder';
@@ -38,7 +39,7 @@ export const placeOrderAction = shopperAction('checkout')
     // The key is looked up after the cart is read and before anything is judged: a cart found empty
     // because this key's first request emptied it (committed in between) finds that order here.
     const first = await findOrderByKey(user.id, idempotencyKey);
-    if (first) placed(first.number);
+    if (first) await placed(first.number);
     if (!cart || cart.lines.length === 0) return refused(t.orders.emptyCart);
     nameProducts((skuId) => cart.lines.find((l) => l.skuId === skuId)?.productName ?? '');
     // The prices the page showed (a new order is judged against them; a replay above is not).
@@ -67,11 +68,11 @@ export const placeOrderAction = shopperAction('checkout')
     if (invalid > 0) return refused(invalid === 1 && fieldErrors.slot ? fieldErrors.slot : t.orders.fixErrors, fieldErrors);
 
     const { number } = await placeOrder(input);
-    placed(number);
+    return placed(number);
   });
 
 /** The answer to a placed order, the first time and on every replay of its key: its page. */
-function placed(number: string): never {
+async function placed(number: string): Promise<never> {
   revalidatePath('/account/orders');
-  redirect(`/account/orders/${number}`);
+  redirect(await inRequestLocale(`/account/orders/${number}`));
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { cache } from 'react';
 import { ProductCard, ProductGrid } from '@/components/product/product-card';
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import { MAX_QUERY_LENGTH, searchProducts, suggestSearches } from '@/lib/catalog/queries';
 import type { Locale } from '@/lib/i18n/config';
 import { interpolate } from '@/lib/i18n/format';

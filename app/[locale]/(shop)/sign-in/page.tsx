@@ -4,7 +4,7 @@ import { AuthCard } from '@/components/account/auth-card';
 import { SignInForm } from '@/components/account/sign-in-form';
 import { destinationAfterSignIn, safeCallbackPath } from '@/lib/auth/callback-url';
 import { getSessionUser } from '@/lib/auth/guards';
-import { getI18n } from '@/lib/i18n/server';
+import { getI18n, inRequestLocale } from '@/lib/i18n/server';
 import { signInAction } from './sign-in-action';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +16,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { callbackUrl } = await searchParams;
   const safeCallback = safeCallbackPath(callbackUrl);
   const user = await getSessionUser();
-  if (user) redirect(destinationAfterSignIn(safeCallback, user.role));
+  if (user) redirect(await inRequestLocale(destinationAfterSignIn(safeCallback, user.role)));
 
   const { t } = await getI18n();
   const signUpHref = safeCallback ? `/sign-up?callbackUrl=${encodeURIComponent(safeCallback)}` : '/sign-up';

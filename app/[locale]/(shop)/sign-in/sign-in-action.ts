@@ -1,5 +1,6 @@
 'use server';
 import { redirect } from 'next/navigation';
+import { inRequestLocale } from '@/lib/i18n/server';
 import { signIn } from '@/lib/auth';
 import { formParser, publicAction } from '@/lib/actions/builder';
 import { destinationAfterSignIn } from '@/lib/auth/callback-url';
@@ -35,5 +36,5 @@ export const signInAction = publicAction('account')
     }
     const user = await findUserByEmail(email);
     if (user) await Promise.all([mergeCartAtSignIn(user.id), myStoreAtSignIn(user.id)]); // before redirect(), which throws
-    redirect(destinationAfterSignIn(formData.get('callbackUrl'), user?.role));
+    redirect(await inRequestLocale(destinationAfterSignIn(formData.get('callbackUrl'), user?.role)));
   });

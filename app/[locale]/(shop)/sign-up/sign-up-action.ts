@@ -1,5 +1,6 @@
 'use server';
 import { redirect } from 'next/navigation';
+import { inRequestLocale } from '@/lib/i18n/server';
 import { signIn } from '@/lib/auth';
 import { formParser, publicAction } from '@/lib/actions/builder';
 import { refusalCode } from '@/lib/actions/refusals';
@@ -49,8 +50,8 @@ export const signUpAction = publicAction('account')
       await signIn('credentials', { email: input.email, password: input.password, redirect: false });
     } catch (err) {
       if (!isAuthRefusal(err)) throw err;
-      redirect('/sign-in'); // the account exists; signing in by hand still works
+      redirect(await inRequestLocale('/sign-in')); // the account exists; signing in by hand still works
     }
     await Promise.all([mergeCartAtSignIn(userId), myStoreAtSignIn(userId)]); // before redirect(), which throws
-    redirect(destinationAfterSignIn(formData.get('callbackUrl'), 'shopper'));
+    redirect(await inRequestLocale(destinationAfterSignIn(formData.get('callbackUrl'), 'shopper')));
   });

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import { Suspense } from 'react';
 import { StoreMapPreview } from '@/components/map/store-map-preview';
 import { storeMapTexts } from '@/components/map/types';
@@ -63,7 +63,7 @@ export async function StoreLocator({ locale, stores, heading, near = '', problem
         <h1 className="text-2xl font-bold tracking-tight">{t.stores.title}</h1>
         <p className="mt-1 text-muted">{t.stores.intro}</p>
       </div>
-      <StoreSearchForm near={near} service={service} t={t.stores} />
+      <StoreSearchForm near={near} service={service} locale={locale} t={t.stores} />
       <nav aria-label={t.stores.filterByService} className="-mx-1 flex flex-wrap gap-2 px-1">
         {[null, ...SERVICE_FILTER_NAMES].map((filter) => (
           <Link

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import { getI18n } from '@/lib/i18n/server';
 
 /** Unknown store and "not your store" look the same: nothing is revealed about other stores. */

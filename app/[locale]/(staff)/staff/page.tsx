@@ -1,14 +1,14 @@
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import { redirect } from 'next/navigation';
 import { requireStaff } from '@/lib/auth/guards';
 import { listStaffStores } from '@/lib/auth/users';
-import { getI18n } from '@/lib/i18n/server';
+import { getI18n, inRequestLocale } from '@/lib/i18n/server';
 
 export default async function StaffHomePage() {
   const user = await requireStaff('/staff');
   const [{ t }, stores] = await Promise.all([getI18n(), listStaffStores(user.id)]);
   const only = stores.length === 1 ? stores[0] : undefined;
-  if (only) redirect(`/staff/stores/${only.id}`);
+  if (only) redirect(await inRequestLocale(`/staff/stores/${only.id}`));
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="text-xl font-bold sm:text-2xl">{t.staff.pickStoreTitle}</h1>

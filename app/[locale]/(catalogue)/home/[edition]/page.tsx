@@ -1,10 +1,12 @@
-import Link from 'next/link';
+import type { Metadata } from 'next';
+import { Link } from '@/components/layout/link';
 import { notFound } from 'next/navigation';
 import { IntentLink } from '@/components/layout/intent-link';
 import { ProductCard, ProductGrid } from '@/components/product/product-card';
 import { getCategories, listFeatured } from '@/lib/catalog/cached';
 import { isLocale, type Locale } from '@/lib/i18n/config';
 import { getDictionary, type Dictionary } from '@/lib/i18n/dictionary';
+import { pageAlternates } from '@/lib/routing/public-url';
 
 /**
  * The home page, `/` (proxy.ts rewrites it here; /home/… itself is not a public URL). Everything on
@@ -18,6 +20,12 @@ const EDITION = 'catalogue'; // proxy.ts: HOME_PAGE
 
 export function generateStaticParams() {
   return [{ edition: '_' }];
+}
+
+/** Its address in its language, and its twin's (hreflang). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return { alternates: pageAlternates('/', isLocale(locale) ? locale : 'fr') };
 }
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string; edition: string }> }) {

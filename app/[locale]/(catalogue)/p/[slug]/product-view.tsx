@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { cacheLife, cacheTag } from 'next/cache';
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import { notFound } from 'next/navigation';
 import { pickAvailabilityTexts } from '@/components/product/availability-panel';
 import { ProductStockPanels } from '@/components/product/product-stock-panels';

@@ -1,6 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { inRequestLocale } from '@/lib/i18n/server';
 import { z } from 'zod';
 import { shopperAction } from '@/lib/actions/builder';
 import { idSchema, idempotencyKeySchema } from '@/lib/actions/inputs';
@@ -36,15 +37,15 @@ export const reserveAction = shopperAction('reserve')
   })
   .replay(z.object({ idempotencyKey: idempotencyKeySchema }), async ({ idempotencyKey }, { user }) => {
     const first = await findReservationByKey(user.id, idempotencyKey);
-    if (first) reserved(first.id);
+    if (first) await reserved(first.id);
   })
   .run(async ({ input: { storeId, skuId, quantity, idempotencyKey }, user }) => {
     const placed = await placeReservation({ customerId: user.id, storeId, lines: [{ skuId, quantity }], idempotencyKey });
-    reserved(placed.id);
+    return reserved(placed.id);
   });
 
 /** The answer to a placed reservation, the first time and on every replay of its key: its page. */
-function reserved(id: number): never {
+async function reserved(id: number): Promise<never> {
   revalidatePath('/account/reservations');
-  redirect(`/account/reservations/${id}`);
+  redirect(await inRequestLocale(`/account/reservations/${id}`));
 }

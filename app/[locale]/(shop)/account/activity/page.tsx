@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import { TimelineEntry } from '@/components/activity/timeline-entry';
 import { requireUser } from '@/lib/auth/guards';
 import { listTimeline, type TimelineItem } from '@/lib/customers/timeline';

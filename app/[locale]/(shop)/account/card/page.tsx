@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import QRCode from 'qrcode';
 import { BalancePanel } from '@/components/loyalty/balance-panel';
 import { CardFace } from '@/components/loyalty/card-face';

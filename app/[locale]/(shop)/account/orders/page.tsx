@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import { OrderCard } from '@/components/my-orders/order-card';
 import { requireUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import { Suspense } from 'react';
 import { notFound } from 'next/navigation';
 import { StoreMapPreview } from '@/components/map/store-map-preview';

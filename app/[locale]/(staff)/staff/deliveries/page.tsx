@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { DeliveryDesk } from '@/components/staff/delivery-desk';
 import { UncapturedPayments } from '@/components/staff/uncaptured-payments';
 import { requireStaff } from '@/lib/auth/guards';
-import { getI18n } from '@/lib/i18n/server';
+import { getI18n, inRequestLocale } from '@/lib/i18n/server';
 import { formatDateTime, formatPrice, interpolate } from '@/lib/i18n/format';
 import { listUncapturedOrders } from '@/lib/orders/captures';
 import { listDeliveryOrders } from '@/lib/orders/queries';
@@ -21,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Home deliveries leave the web warehouse: admins only (each action checks again for itself). */
 export default async function DeliveriesPage() {
   const user = await requireStaff('/staff/deliveries');
-  if (user.role !== 'admin') redirect('/staff');
+  if (user.role !== 'admin') redirect(await inRequestLocale('/staff'));
   const { locale, t } = await getI18n();
   const now = new Date();
   const [delivery, uncaptured] = await Promise.all([listDeliveryOrders(locale), listUncapturedOrders()]);

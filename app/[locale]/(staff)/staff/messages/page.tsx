@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { MessageCard } from '@/components/messages/message-card';
 import { requireStaff } from '@/lib/auth/guards';
-import { getI18n } from '@/lib/i18n/server';
+import { getI18n, inRequestLocale } from '@/lib/i18n/server';
 import { listRecentMessages } from '@/lib/messages/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** What was sent to customers, and what is waiting: admins only (customers' addresses, chain-wide). */
 export default async function MessagesPage() {
   const user = await requireStaff('/staff/messages');
-  if (user.role !== 'admin') redirect('/staff');
+  if (user.role !== 'admin') redirect(await inRequestLocale('/staff'));
   const { locale, t } = await getI18n();
   const messages = await listRecentMessages(100);
   return (

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { requireStaff } from '@/lib/auth/guards';
 import { listStaffStores } from '@/lib/auth/users';
-import { getI18n } from '@/lib/i18n/server';
+import { getI18n, inRequestLocale } from '@/lib/i18n/server';
 import { StorePicker } from '@/components/staff/store-picker';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +16,7 @@ export default async function ReturnsEntryPage() {
   const [{ t }, all] = await Promise.all([getI18n(), listStaffStores(user.id)]);
   const stores = all.filter((s) => s.returnsDesk);
   const only = stores.length === 1 ? stores[0] : undefined;
-  if (only) redirect(`/staff/stores/${only.id}/returns`);
+  if (only) redirect(await inRequestLocale(`/staff/stores/${only.id}/returns`));
   return (
     <StorePicker
       title={t.returns.pickStoreTitle}

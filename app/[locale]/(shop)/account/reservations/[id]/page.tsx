@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import { notFound } from 'next/navigation';
 import QRCode from 'qrcode';
 import { CancelReservationForm } from '@/components/reservations/cancel-reservation-form';

@@ -5,6 +5,7 @@ import { getDictionary } from '@/lib/i18n/dictionary';
 import { listStoresCached } from '@/lib/stores/cached';
 import { offering, SERVICE_FILTER_NAMES, type ServiceFilter } from '@/lib/stores/service-filter';
 import { StoreLocator } from '../../store-locator';
+import { pageAlternates } from '@/lib/routing/public-url';
 
 /**
  * Every store: `/stores` without a search (the proxy rewrites it here: lib/routing/store-paths.ts;
@@ -25,9 +26,12 @@ export function generateStaticParams() {
 
 // From the route's language: the title and description are in the kept page's <head>.
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = getDictionary(isLocale(locale) ? locale : 'fr');
-  return { title: t.stores.title, description: t.stores.intro };
+  const { locale: raw, view } = await params;
+  const locale = isLocale(raw) ? raw : 'fr';
+  const t = getDictionary(locale);
+  // The filtered lists are the locator's own URLs (/stores?service=drive: lib/routing/store-paths.ts).
+  const path = view === 'all' || !VIEWS.includes(view) ? '/stores' : `/stores?service=${view}`;
+  return { title: t.stores.title, description: t.stores.intro, alternates: pageAlternates(path, locale) };
 }
 
 export default async function StoreListPage({ params }: { params: Params }) {

@@ -1,6 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { inRequestLocale } from '@/lib/i18n/server';
 import { z } from 'zod';
 import { shopperAction } from '@/lib/actions/builder';
 import { invalidReturnForm, returnsForm } from '@/lib/actions/returns';
@@ -18,15 +19,15 @@ export const bookReturnAction = shopperAction('returns')
   .stamped()
   .replay(z.object({ idempotencyKey: returnKeySchema }), async ({ idempotencyKey }, { user }) => {
     const first = await findReturnByKey(user.id, idempotencyKey);
-    if (first) booked(first.code, first.orderNumber);
+    if (first) await booked(first.code, first.orderNumber);
   })
   .run(async ({ input, user }) => {
     const placed = await bookReturn({ ...input, customerId: user.id });
-    booked(placed.code, placed.orderNumber);
+    return booked(placed.code, placed.orderNumber);
   });
 
 /** The answer to a booked return, the first time and on every replay of its key: its page. */
-function booked(code: string, orderNumber: string): never {
+async function booked(code: string, orderNumber: string): Promise<never> {
   revalidatePath(`/account/orders/${orderNumber}`);
-  redirect(`/account/returns/${code}`);
+  redirect(await inRequestLocale(`/account/returns/${code}`));
 }

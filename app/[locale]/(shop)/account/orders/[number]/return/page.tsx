@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import { notFound } from 'next/navigation';
 import { randomUUID } from 'node:crypto';
 import type { DeskSearch } from '@/components/returns/desk-chooser';

@@ -1,5 +1,6 @@
 'use server';
 import { redirect } from 'next/navigation';
+import { inRequestLocale } from '@/lib/i18n/server';
 import { z } from 'zod';
 import { staffAction } from '@/lib/actions/builder';
 import { idSchema } from '@/lib/actions/inputs';
@@ -19,15 +20,15 @@ export const walkInAction = staffAction('returns-desk')
   .refused(refreshDeskOnRefusal)
   .replay(z.object({ storeId: idSchema, idempotencyKey: returnKeySchema }), async ({ storeId, idempotencyKey }) => {
     const first = await findWalkInByKey(idempotencyKey, storeId);
-    if (first) takenBack(storeId, first.code);
+    if (first) await takenBack(storeId, first.code);
   })
   .run(async ({ input, user }) => {
     const { code } = await walkInReturn({ ...input, actorId: user.id });
-    takenBack(input.storeId, code);
+    return takenBack(input.storeId, code);
   });
 
 /** The answer to a walk-in taken back, the first time and on every replay of its key: the desk, opened on it. */
-function takenBack(storeId: number, code: string): never {
+async function takenBack(storeId: number, code: string): Promise<never> {
   revalidateDesk(storeId);
-  redirect(`/staff/stores/${storeId}/returns?code=${code}`);
+  redirect(await inRequestLocale(`/staff/stores/${storeId}/returns?code=${code}`));
 }

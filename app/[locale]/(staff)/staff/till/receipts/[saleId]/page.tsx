@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/layout/link';
 import { notFound } from 'next/navigation';
 import { PrintButton } from '@/components/staff/till/print-button';
 import { canActOnStore, requireStaff } from '@/lib/auth/guards';
