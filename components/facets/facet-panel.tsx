@@ -90,7 +90,14 @@ function AvailabilityGroup({ view, idPrefix }: { view: FacetView; idPrefix: stri
             const selected = params.stock === o.key;
             return (
               <li key={o.key}>
-                <FacetValueLink href={href(changed(params, { stock: selected ? null : o.key }))} label={o.name} name={o.name} count={o.count} selected={selected} view={view} />
+                <FacetValueLink
+                  href={href(changed(params, { stock: selected ? null : o.key }))}
+                  label={o.name}
+                  name={o.name}
+                  count={o.count}
+                  selected={selected}
+                  view={view}
+                />
               </li>
             );
           })}

@@ -43,10 +43,16 @@ type Chip = { key: string; label: string; href: string };
 function chipsOf(view: FacetView): Chip[] {
   const { params: p, href, t, locale, stores } = view;
   const out: Chip[] = [];
-  if (p.stock === 'store' && stores.store) out.push({ key: 'stock', label: interpolate(t.inStockAtStore, { store: stores.store }), href: href(changed(p, { stock: null })) });
-  if (p.stock === 'drive' && stores.drive) out.push({ key: 'stock', label: interpolate(t.availableForDrive, { store: stores.drive }), href: href(changed(p, { stock: null })) });
+  if (p.stock === 'store' && stores.store)
+    out.push({ key: 'stock', label: interpolate(t.inStockAtStore, { store: stores.store }), href: href(changed(p, { stock: null })) });
+  if (p.stock === 'drive' && stores.drive)
+    out.push({ key: 'stock', label: interpolate(t.availableForDrive, { store: stores.drive }), href: href(changed(p, { stock: null })) });
   if (p.min !== null || p.max !== null) {
-    out.push({ key: 'price', label: interpolate(t.priceNamed, { range: priceRangeLabel(p.min, p.max, locale, t) }), href: href(changed(p, { min: null, max: null })) });
+    out.push({
+      key: 'price',
+      label: interpolate(t.priceNamed, { range: priceRangeLabel(p.min, p.max, locale, t) }),
+      href: href(changed(p, { min: null, max: null })),
+    });
   }
   for (const facet of ['brand', 'size', 'colour'] as ListFacet[]) {
     for (const v of p[facet]) {
@@ -78,7 +84,13 @@ function ActiveFilters({ view, chips }: { view: FacetView; chips: Chip[] }) {
           </li>
         ))}
         <li>
-          <Link href={href(cleared(params))} rel="nofollow" scroll={false} prefetch={false} className="inline-flex min-h-11 items-center px-2 text-sm font-medium text-brand-700 underline">
+          <Link
+            href={href(cleared(params))}
+            rel="nofollow"
+            scroll={false}
+            prefetch={false}
+            className="inline-flex min-h-11 items-center px-2 text-sm font-medium text-brand-700 underline"
+          >
             {t.clearAll}
           </Link>
         </li>
@@ -123,4 +135,3 @@ export function FacetedList({ view, total, children }: { view: FacetView; total:
     </div>
   );
 }
-

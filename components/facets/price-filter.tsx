@@ -16,7 +16,8 @@ function carried(lead: Record<string, string>, p: FacetParams): { before: [strin
   };
 }
 
-const Hidden = ({ fields }: { fields: [string, string][] }) => fields.map(([name, value], i) => <input key={`${name}-${i}`} type="hidden" name={name} value={value} />);
+const Hidden = ({ fields }: { fields: [string, string][] }) =>
+  fields.map(([name, value], i) => <input key={`${name}-${i}`} type="hidden" name={name} value={value} />);
 
 /**
  * Price: the bands as links with their counts (the band chosen removes itself), and a GET form for
@@ -53,23 +54,11 @@ export function PriceFilter({ view, idPrefix }: { view: FacetView; idPrefix: str
         <Hidden fields={fields.before} />
         <label className="w-28">
           <span className="label">{t.priceFormMin}</span>
-          <input
-            name="min"
-            inputMode="decimal"
-            defaultValue={params.min ?? ''}
-            className="input"
-            pattern="[0-9]+([.,][0-9]{1,2})?"
-          />
+          <input name="min" inputMode="decimal" defaultValue={params.min ?? ''} className="input" pattern="[0-9]+([.,][0-9]{1,2})?" />
         </label>
         <label className="w-28">
           <span className="label">{t.priceFormMax}</span>
-          <input
-            name="max"
-            inputMode="decimal"
-            defaultValue={params.max ?? ''}
-            className="input"
-            pattern="[0-9]+([.,][0-9]{1,2})?"
-          />
+          <input name="max" inputMode="decimal" defaultValue={params.max ?? ''} className="input" pattern="[0-9]+([.,][0-9]{1,2})?" />
         </label>
         <Hidden fields={fields.after} />
         <button type="submit" className="btn-secondary">

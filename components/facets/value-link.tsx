@@ -35,4 +35,3 @@ export function FacetValueLink({ href, label, name, count, selected, view, swatc
     </Link>
   );
 }
-

@@ -3,7 +3,17 @@ import { activeFilterCount, changed, cleared, facetQuery, isFiltered, MAX_VALUES
 
 describe('parseFacetParams', () => {
   it('reads every facet, repeated values sorted and deduplicated', () => {
-    const p = parseFacetParams({ q: 'pull', brand: ['Brisant', 'Alpéa', 'Brisant'], size: 'M', colour: 'navy', min: '10', max: '49,90', stock: 'store', sort: 'price-asc', page: '3' });
+    const p = parseFacetParams({
+      q: 'pull',
+      brand: ['Brisant', 'Alpéa', 'Brisant'],
+      size: 'M',
+      colour: 'navy',
+      min: '10',
+      max: '49,90',
+      stock: 'store',
+      sort: 'price-asc',
+      page: '3',
+    });
     expect(p).toEqual({ brand: ['Alpéa', 'Brisant'], size: ['M'], colour: ['navy'], min: 10, max: 49.9, stock: 'store', sort: 'price-asc', page: 3 });
     expect(isFiltered(p)).toBe(true);
     expect(activeFilterCount(p)).toBe(6);
@@ -50,7 +60,11 @@ describe('facetQuery', () => {
     expect(facetQuery(b)).toBe(facetQuery(a));
     expect(facetQuery(NO_FACETS)).toBe('');
     // What it writes reads back the same.
-    expect(parseFacetParams(Object.fromEntries([...new URLSearchParams(facetQuery(a))].reduce((m, [k, v]) => m.set(k, [...(m.get(k) ?? []), v]), new Map<string, string[]>())))).toEqual(a);
+    expect(
+      parseFacetParams(
+        Object.fromEntries([...new URLSearchParams(facetQuery(a))].reduce((m, [k, v]) => m.set(k, [...(m.get(k) ?? []), v]), new Map<string, string[]>())),
+      ),
+    ).toEqual(a);
   });
 
   it('adds to a path with or without a query of its own', () => {

@@ -47,31 +47,43 @@ const asList = (v: unknown): string[] => (Array.isArray(v) ? v : typeof v === 's
 const first = (v: unknown): string | undefined => asList(v)[0];
 
 /** A facet's values: each repeat of the parameter (`size=M&size=L`), kept when it is plain text, sorted, at most MAX_VALUES. */
-const values = z.unknown().optional().transform((v) => {
-  const kept = asList(v)
-    .map((s) => s.trim())
-    .filter((s) => s !== '' && s.length <= MAX_VALUE_LENGTH && isSafeText(s));
-  return [...new Set(kept)].sort().slice(0, MAX_VALUES);
-});
-
-/** A price in euros (« 12,50 » or "12.50"), clamped to [0, MAX_PRICE_EUROS], rounded to the cent; anything else reads as none. */
-const price = z.unknown().optional().transform((v) => {
-  const s = first(v)?.trim().replace(',', '.');
-  if (!s || !/^\d{1,9}(\.\d{0,2})?$/.test(s)) return null;
-  return Math.min(MAX_PRICE_EUROS, Math.round(Number(s) * 100) / 100);
-});
-
-const oneOf = <T extends string>(options: readonly T[]) =>
-  z.unknown().optional().transform((v): T | null => {
-    const s = first(v);
-    return s !== undefined && (options as readonly string[]).includes(s) ? (s as T) : null;
+const values = z
+  .unknown()
+  .optional()
+  .transform((v) => {
+    const kept = asList(v)
+      .map((s) => s.trim())
+      .filter((s) => s !== '' && s.length <= MAX_VALUE_LENGTH && isSafeText(s));
+    return [...new Set(kept)].sort().slice(0, MAX_VALUES);
   });
 
-const pageNumber = z.unknown().optional().transform((v) => {
-  const s = first(v);
-  if (!s || !/^\d{1,7}$/.test(s)) return 1;
-  return Math.min(MAX_PAGE, Math.max(1, Number(s)));
-});
+/** A price in euros (« 12,50 » or "12.50"), clamped to [0, MAX_PRICE_EUROS], rounded to the cent; anything else reads as none. */
+const price = z
+  .unknown()
+  .optional()
+  .transform((v) => {
+    const s = first(v)?.trim().replace(',', '.');
+    if (!s || !/^\d{1,9}(\.\d{0,2})?$/.test(s)) return null;
+    return Math.min(MAX_PRICE_EUROS, Math.round(Number(s) * 100) / 100);
+  });
+
+const oneOf = <T extends string>(options: readonly T[]) =>
+  z
+    .unknown()
+    .optional()
+    .transform((v): T | null => {
+      const s = first(v);
+      return s !== undefined && (options as readonly string[]).includes(s) ? (s as T) : null;
+    });
+
+const pageNumber = z
+  .unknown()
+  .optional()
+  .transform((v) => {
+    const s = first(v);
+    if (!s || !/^\d{1,7}$/.test(s)) return 1;
+    return Math.min(MAX_PAGE, Math.max(1, Number(s)));
+  });
 
 export const facetParamsSchema = z
   .object({

@@ -73,12 +73,10 @@ const oneOfList = (column: SQL, values: readonly string[]) => (values.length ? s
 function skusWithFilters(scope: FacetScope, f: FacetParams, ctx: StockContext): SQL {
   const storeId = validId(ctx.storeId);
   const driveId = validId(ctx.driveStoreId);
-  const price = [
-    ...(f.min !== null ? [sql`k.price_cents >= ${cents(f.min)}`] : []),
-    ...(f.max !== null ? [sql`k.price_cents <= ${cents(f.max)}`] : []),
-  ];
+  const price = [...(f.min !== null ? [sql`k.price_cents >= ${cents(f.min)}`] : []), ...(f.max !== null ? [sql`k.price_cents <= ${cents(f.max)}`] : [])];
   // A stock filter without its store is left aside: the page says to choose one.
-  const stock = f.stock === 'store' && storeId ? sql`coalesce(ss.available, 0) > 0` : f.stock === 'drive' && driveId ? sql`coalesce(ds.available, 0) > 0` : sql`true`;
+  const stock =
+    f.stock === 'store' && storeId ? sql`coalesce(ss.available, 0) > 0` : f.stock === 'drive' && driveId ? sql`coalesce(ds.available, 0) > 0` : sql`true`;
   return sql`
     SELECT k.id AS sku_id, k.product_id, p.brand, k.size, k.colour, k.price_cents,
            greatest(coalesce(ss.available, 0), 0) AS store_units,
