@@ -2,6 +2,8 @@ import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { isLocale, type Locale } from '@/lib/i18n/config';
 import { getCategoryBySlug, getProductBySlug, listCategories, listCategoryProducts, listFeaturedProducts } from './queries';
+import { NO_FACETS } from './facet-params';
+import { countFacets } from './facets';
 import { CATALOG_TAG, categoryTag, productTag } from './tags';
 
 /**
@@ -54,6 +56,19 @@ export async function listCategoryCards(categorySlug: string, categoryId: number
   const result = await listCategoryProducts({ categoryId, locale, page });
   if (result.items.length) cacheTag(...result.items.map((p) => productTag(p.slug)));
   return result;
+}
+
+/**
+ * A department's facets with no filter on (brands, sizes, colours, price bands, with counts; no
+ * stock): the same for every visitor, so the unfiltered page reads them from the cache and only
+ * its availability counts per visitor (lib/catalog/facets.ts).
+ */
+export async function getCategoryFacets(categorySlug: string, categoryId: number) {
+  'use cache';
+  cacheLife('hours');
+  if (typeof categorySlug !== 'string' || !isPositive(categoryId)) return null;
+  cacheTag(categoryTag(categorySlug));
+  return countFacets({ categoryId }, NO_FACETS);
 }
 
 /** The home page's popular products. */

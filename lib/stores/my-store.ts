@@ -11,7 +11,8 @@ import { stores } from './schema';
 /** "My store" is remembered in a long-lived cookie (and on the account, once signed in). */
 export { MY_STORE_COOKIE, MY_STORE_MAX_AGE_SECONDS } from './my-store-id';
 
-export type MyStore = { id: number; slug: string; name: string; town: string };
+/** `drive`: the store offers drive pickup (it is then the visitor's drive store too). */
+export type MyStore = { id: number; slug: string; name: string; town: string; drive: boolean };
 
 export async function getMyStoreId(): Promise<number | null> {
   return parseMyStoreId((await cookies()).get(MY_STORE_COOKIE)?.value);
@@ -26,7 +27,7 @@ export const getMyStore = cache(async (): Promise<MyStore | null> => {
   if (id === null) return null;
   const db = await getDb();
   const [row] = await db
-    .select({ id: stores.locationId, slug: stores.slug, name: stores.name, town: stores.town })
+    .select({ id: stores.locationId, slug: stores.slug, name: stores.name, town: stores.town, drive: stores.drive })
     .from(stores)
     .where(eq(stores.locationId, id))
     .limit(1);

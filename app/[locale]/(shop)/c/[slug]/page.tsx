@@ -1,29 +1,33 @@
 import type { Metadata } from 'next';
-import { Link } from '@/components/layout/link';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
+import { FacetedList } from '@/components/facets/faceted-list';
+import { facetViewOf, stockContextOf } from '@/components/facets/view';
 import { ProductCard, ProductGrid } from '@/components/product/product-card';
 import { Pagination } from '@/components/product/pagination';
 import { JsonLd } from '@/components/seo/json-ld';
-import { getCategory, listCategoryCards } from '@/lib/catalog/cached';
+import { getCategory, getCategoryFacets, listCategoryCards } from '@/lib/catalog/cached';
+import { isFiltered, parseFacetParams, type FacetParams } from '@/lib/catalog/facet-params';
+import { countFacets, countStockFacets, listFacetedProducts, NO_STORE, type Facets, type StockContext } from '@/lib/catalog/facets';
 import { listCategoryProducts, PAGE_SIZE } from '@/lib/catalog/queries';
 import type { CategorySummary, ProductCard as Card } from '@/lib/catalog/types';
 import { isLocale, type Locale } from '@/lib/i18n/config';
 import { getDictionary, type Dictionary } from '@/lib/i18n/dictionary';
-import { formatMessage, interpolate } from '@/lib/i18n/format';
 import { categoryPath, pageAlternates } from '@/lib/routing/public-url';
 import { breadcrumbLd, jsonLdGraph } from '@/lib/seo/json-ld';
-import { getMyStore, type MyStore } from '@/lib/stores/my-store';
+import { getMyStore } from '@/lib/stores/my-store';
 
-type Query = { instock?: string | string[]; page?: string | string[] };
+type Query = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Query> };
 
 /**
  * The department's name is in the page's shell, made on the first request for this department and
  * kept (the build renders only the placeholder's 404: it never reads the database). The product
- * list depends on the URL (?page=, ?instock=1) and on the visitor's store, so it streams in: a
- * visitor without a store gets the department's cached cards (tagged with the department and each
- * product listed), one with a store the per-store stock read, as before.
+ * list depends on the URL (?page=, the facets and sort: lib/catalog/facet-params.ts) and on the
+ * visitor's store, so it streams in: unfiltered, a visitor without a store gets the department's
+ * cached cards (tagged with the department and each product listed) and its cached facets, one
+ * with a store the per-store stock read and the availability counts; a filtered or sorted list
+ * is read for the request (lib/catalog/facets.ts).
  */
 const BUILD_SAMPLE = '_';
 
@@ -39,7 +43,8 @@ async function routeParams(params: Props['params']): Promise<{ locale: Locale; s
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug } = await routeParams(params);
   const category = slug === BUILD_SAMPLE ? null : await getCategory(slug, locale);
-  // The department's address, without ?page= or ?instock=: metadata read from the URL would leave
+  // The department's address, without ?page= or the facets (a filtered list's canonical is the
+  // whole department): metadata read from the URL would leave
   // the kept shell without its title (docs/rendering.md, "Pages search engines read").
   return category ? { title: category.name, alternates: pageAlternates(categoryPath(category.slug), locale) } : {};
 }
@@ -64,66 +69,49 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   );
 }
 
-function single(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
+type Listed = { items: Card[]; total: number; facets: Facets };
+
+/**
+ * The unfiltered list reads what it read before facets — the department's cached cards (or, with
+ * my store, the per-store stock read) — and its facets from the cache; only the availability
+ * counts are asked per visitor. A filtered or sorted list is made for the request.
+ */
+async function readListing(category: CategorySummary, locale: Locale, params: FacetParams, ctx: StockContext): Promise<Listed> {
+  const scope = { categoryId: category.id };
+  if (isFiltered(params)) {
+    const [facets, list] = await Promise.all([countFacets(scope, params, ctx), listFacetedProducts(scope, params, locale, ctx)]);
+    return { items: list.items, total: facets.total, facets };
+  }
+  const [list, shared, stock] = await Promise.all([
+    ctx.storeId
+      ? listCategoryProducts({ categoryId: category.id, locale, storeId: ctx.storeId, page: params.page })
+      : listCategoryCards(category.slug, category.id, locale, params.page),
+    getCategoryFacets(category.slug, category.id),
+    countStockFacets(scope, params, ctx),
+  ]);
+  // getCategoryFacets answers null only to arguments it refuses (a crafted call): read them then.
+  const facets = shared ?? (await countFacets(scope, params, NO_STORE));
+  return { items: list.items, total: facets.total, facets: { ...facets, stock } };
 }
 
-async function readListing(category: CategorySummary, locale: Locale, query: Query, myStore: MyStore | null) {
-  const inStockOnly = single(query.instock) === '1' && myStore !== null;
-  const page = Math.max(1, Number.parseInt(single(query.page) ?? '1', 10) || 1);
-  const { items, total } = myStore
-    ? await listCategoryProducts({ categoryId: category.id, locale, storeId: myStore.id, inStockOnly, page })
-    : await listCategoryCards(category.slug, category.id, locale, page);
-  return { items, total, inStockOnly, page };
-}
-
-/** The count, the store filter, the cards and the pages: what depends on the URL and the visitor. */
+/** The count, the facets and sort, the cards and the pages: what depends on the URL and the visitor. */
 async function Listing({ category, locale, t, searchParams }: { category: CategorySummary; locale: Locale; t: Dictionary; searchParams: Promise<Query> }) {
   const [query, myStore] = await Promise.all([searchParams, getMyStore()]);
-  const { items, total, inStockOnly, page } = await readListing(category, locale, query, myStore);
-  const baseQuery = inStockOnly ? '?instock=1' : '';
+  const params = parseFacetParams(query);
+  const { items, total, facets } = await readListing(category, locale, params, stockContextOf(myStore));
+  const path = categoryPath(category.slug);
+  const view = facetViewOf({ path, formPath: path, params, facets, myStore, locale, t });
   return (
     <>
-      <header className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-bold">{category.name}</h1>
-          <p className="text-sm text-muted">{formatMessage(t.catalog.productsCount, { count: total }, locale)}</p>
-        </div>
-        {myStore ? (
-          <form className="flex items-center gap-3" aria-label={t.catalog.filters}>
-            <label className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-line bg-white px-3 text-sm font-medium">
-              <input type="checkbox" name="instock" value="1" defaultChecked={inStockOnly} className="h-4 w-4 accent-brand-600" />
-              {interpolate(t.catalog.inStockAtStore, { store: myStore.name })}
-            </label>
-            <button type="submit" className="btn-secondary">
-              {t.catalog.apply}
-            </button>
-          </form>
+      <h1 className="text-2xl font-bold">{category.name}</h1>
+      <FacetedList view={view} total={total}>
+        {items.length === 0 ? (
+          <p className="card p-6 text-center text-muted">{t.catalog.noProductsForFilters}</p>
         ) : (
-          <p className="text-sm text-muted">
-            <Link href="/stores" className="font-medium text-brand-700 underline">
-              {t.common.chooseStore}
-            </Link>{' '}
-            — {t.catalog.chooseStoreToFilter}
-          </p>
+          <Cards items={items} locale={locale} t={t} />
         )}
-      </header>
-      {items.length === 0 && inStockOnly ? (
-        <p className="card p-6 text-center text-muted">
-          {t.catalog.noProductsInStock}{' '}
-          <Link href={`/c/${category.slug}`} className="font-medium text-brand-700 underline">
-            {t.catalog.clearFilter}
-          </Link>
-        </p>
-      ) : (
-        <Cards items={items} locale={locale} t={t} />
-      )}
-      <Pagination
-        page={page}
-        pages={Math.ceil(total / PAGE_SIZE)}
-        href={(n) => `/c/${category.slug}${baseQuery}${baseQuery ? '&' : '?'}page=${n}`}
-        t={t.catalog}
-      />
+        <Pagination page={params.page} pages={Math.ceil(total / PAGE_SIZE)} href={(n) => view.href({ ...params, page: n })} t={t.catalog} />
+      </FacetedList>
     </>
   );
 }
@@ -138,18 +126,21 @@ function Cards({ items, locale, t }: { items: Card[]; locale: Locale; t: Diction
   );
 }
 
-/** The shell: the department's name over a skeleton of the grid. */
+/** The shell: the department's name over a skeleton of the list, laid out as the list will be (no shift). */
 function ListingFallback({ name }: { name: string }) {
   return (
     <>
-      <header>
-        <h1 className="text-2xl font-bold">{name}</h1>
-        <p className="text-sm text-muted">&nbsp;</p>
-      </header>
-      <div aria-hidden="true" className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 lg:grid-cols-4">
-        {Array.from({ length: 8 }, (_, i) => (
-          <div key={i} className="aspect-[3/4] animate-pulse rounded-xl bg-line/50" />
-        ))}
+      <h1 className="text-2xl font-bold">{name}</h1>
+      <div aria-hidden="true" className="lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:items-start lg:gap-8">
+        <div className="hidden h-96 animate-pulse rounded-xl bg-line/50 lg:block" />
+        <div className="space-y-4">
+          <p className="min-h-11 text-sm">&nbsp;</p>
+          <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 lg:grid-cols-4">
+            {Array.from({ length: 8 }, (_, i) => (
+              <div key={i} className="aspect-[3/4] animate-pulse rounded-xl bg-line/50" />
+            ))}
+          </div>
+        </div>
       </div>
     </>
   );
