@@ -286,7 +286,15 @@ test('route handlers and pages: malformed paths answer 400, hostile query string
 
 test('any bytes, percent-encoded into a path or a query: no 5xx', async () => {
   const bytes = fc.uint8Array({ minLength: 1, maxLength: 6 }).map((a) => [...a].map((b) => `%${b.toString(16).padStart(2, '0')}`).join(''));
-  const where = fc.constantFrom('/img/p/', '/api/staff/stores/', '/p/', '/search?q=', '/stores?near=', '/api/returns/desks?q=', '/api/search/suggest?locale=fr&q=');
+  const where = fc.constantFrom(
+    '/img/p/',
+    '/api/staff/stores/',
+    '/p/',
+    '/search?q=',
+    '/stores?near=',
+    '/api/returns/desks?q=',
+    '/api/search/suggest?locale=fr&q=',
+  );
   await fc.assert(
     fc.asyncProperty(where, bytes, async (prefix, encoded) => {
       const res = await staff.fetch(prefix + encoded);

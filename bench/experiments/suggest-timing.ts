@@ -21,7 +21,7 @@ let capture = false;
 const query = pg.Pool.prototype.query as (...args: unknown[]) => unknown;
 pg.Pool.prototype.query = function (this: pg.Pool, ...args: unknown[]) {
   const [first, second] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined];
-  if (capture) seen.push(typeof first === 'string' ? { text: first, values: second ?? [] } : { text: first.text, values: first.values ?? [] });
+  if (capture) seen.push(typeof first === 'string' ? { text: first, values: second ?? [] } : { text: first.text, values: first.values ?? second ?? [] });
   return query.apply(this, args);
 } as typeof pg.Pool.prototype.query;
 
@@ -46,11 +46,15 @@ async function main() {
   await suggest(explained, 'fr');
   capture = false;
   const { pool } = (await getConnection()) as { pool: pg.Pool };
+  const client = await pool.connect();
+  // SEQSCAN=off: the same plans with the GIN index forced, to compare with the planner's choice.
+  if (process.env.SEQSCAN === 'off') await client.query('SET enable_seqscan = off');
   for (const s of seen) {
-    const plan = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${s.text}`, s.values);
+    const plan = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${s.text}`, s.values);
     console.log(`\n--- ${s.text.replace(/\s+/g, ' ').slice(0, 100)}…`);
     console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
   }
+  client.release();
   await (await getConnection()).close();
 }
 

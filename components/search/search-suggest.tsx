@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useState, type RefObject } from 'react';
 import type { SuggestAnswer, Suggestion } from '@/lib/catalog/types';
 import type { Locale } from '@/lib/i18n/config';
 import { formatMessage, interpolate } from '@/lib/i18n/format';
@@ -32,7 +32,7 @@ export default function SearchSuggest({ input, listId, locale, t, onState }: Pro
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [status, setStatus] = useState('');
-  const items = answer?.suggestions ?? [];
+  const items = useMemo(() => answer?.suggestions ?? [], [answer]);
   const shown = open && items.length > 0;
 
   useEffect(() => onState({ expanded: shown, active: shown && active >= 0 ? `${listId}-${active}` : undefined }), [shown, active, listId, onState]);
@@ -151,7 +151,7 @@ export default function SearchSuggest({ input, listId, locale, t, onState }: Pro
             role="option"
             aria-selected={i === active}
             data-href={item.href}
-            className={`flex min-h-11 cursor-pointer items-center gap-3 px-3 py-1.5 ${i === active ? 'bg-brand-50' : ''}`}
+            className={`flex min-h-11 cursor-pointer items-center gap-3 px-3 py-1.5 ${i === active ? 'bg-brand-100' : ''}`}
             // The box keeps the focus (and the list stays open) while a pointer chooses.
             onMouseDown={(e) => e.preventDefault()}
             onMouseMove={() => i !== active && setActive(i)}
@@ -176,13 +176,16 @@ function ProductOption({ item }: { item: Extract<Suggestion, { kind: 'product' }
         {/* eslint-disable-next-line @next/next/no-img-element -- local SVG illustrations: next/image adds nothing for vector files */}
         {item.image && <img src={item.image} alt="" width={40} height={40} className="size-10 object-cover" />}
       </span>
+      {/* The name may take two lines; the brand and the price share the next (a phone has room for both only so). */}
       <span className="min-w-0 flex-1">
-        <span data-name className="block truncate text-sm font-semibold text-ink">
+        <span data-name className="line-clamp-2 text-sm font-semibold text-ink">
           {item.name}
         </span>
-        <span className="block truncate text-xs text-muted">{item.brand}</span>
+        <span className="flex items-baseline justify-between gap-2">
+          <span className="truncate text-xs text-muted">{item.brand}</span>
+          <span className="shrink-0 text-sm font-bold text-ink">{item.price}</span>
+        </span>
       </span>
-      <span className="shrink-0 text-sm font-bold">{item.price}</span>
     </>
   );
 }

@@ -56,16 +56,14 @@ export interface Alternative {
 }
 
 /**
- * A word being typed, as what may stand for it in the names and brands: its start as written
- * (« poe » finds the lexeme « poel » of « Poêle »), and stemmed in each language (« poele » is
- * « poel » in French, which the word as written would no longer be a prefix of).
+ * A word being typed, as the start of a word of the names and brands: « poe » finds the lexeme
+ * « poel » of « Poêle ». As written, not stemmed: a stemmer cuts a start short (French stems « poe »
+ * to « po », which starts half the catalogue). A start that runs past its word's stem (« poele »
+ * against « poel ») is found by the word itself, stemmed, beside it in the plan; one that stems to
+ * nothing useful (« randonn ») by the correction towards the catalogue's words it starts.
  */
 export function prefixAlternatives(token: Token): Alternative[] {
-  return [
-    { config: 'simple', text: token.text, weights: 'AB', prefix: true },
-    { config: 'french', text: token.text, weights: 'A', prefix: true },
-    { config: 'english', text: token.text, weights: 'B', prefix: true },
-  ];
+  return [{ config: 'simple', text: token.text, weights: 'AB', prefix: true }];
 }
 
 /**

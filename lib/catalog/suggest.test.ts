@@ -22,11 +22,33 @@ beforeAll(async () => {
     nameFr: 'Poêle antiadhésive Cuivra 28 cm',
     nameEn: 'Non-stick frying pan Cuivra 28 cm',
     brand: 'Cuivra',
-    skus: [{ size: '24 cm', priceCents: 2490 }, { size: '28 cm', priceCents: 2990 }],
+    skus: [
+      { size: '24 cm', priceCents: 2490 },
+      { size: '28 cm', priceCents: 2990 },
+    ],
   });
-  await insertProduct(db, { slug: 'poele-acier', categoryId: kitchen, nameFr: 'Poêle en acier Forgeon', nameEn: 'Carbon steel frying pan Forgeon', brand: 'Forgeon' });
-  await insertProduct(db, { slug: 'casserole', categoryId: kitchen, nameFr: 'Casserole inox Cuivra 18 cm', nameEn: 'Stainless saucepan Cuivra 18 cm', brand: 'Cuivra' });
-  await insertProduct(db, { slug: 'bouilloire', categoryId: kitchen, nameFr: 'Bouilloire électrique Vapeur', nameEn: 'Electric kettle Vapeur', brand: 'Vapeur' });
+  await insertProduct(db, {
+    slug: 'poele-acier',
+    categoryId: kitchen,
+    nameFr: 'Poêle en acier Forgeon',
+    nameEn: 'Carbon steel frying pan Forgeon',
+    brand: 'Forgeon',
+  });
+  await insertProduct(db, { slug: 'pot-lait', categoryId: kitchen, nameFr: 'Pot à lait émaillé Tasso', nameEn: 'Enamel milk jug Tasso', brand: 'Tasso' });
+  await insertProduct(db, {
+    slug: 'casserole',
+    categoryId: kitchen,
+    nameFr: 'Casserole inox Cuivra 18 cm',
+    nameEn: 'Stainless saucepan Cuivra 18 cm',
+    brand: 'Cuivra',
+  });
+  await insertProduct(db, {
+    slug: 'bouilloire',
+    categoryId: kitchen,
+    nameFr: 'Bouilloire électrique Vapeur',
+    nameEn: 'Electric kettle Vapeur',
+    brand: 'Vapeur',
+  });
   const drill = await insertProduct(db, {
     slug: 'perceuse',
     categoryId: diy,
@@ -34,7 +56,13 @@ beforeAll(async () => {
     nameEn: 'Cordless drill driver Ferrox 18V',
     brand: 'Ferrox',
   });
-  await insertProduct(db, { slug: 'running', categoryId: shoes, nameFr: 'Chaussures de running Foulée Tempo', nameEn: 'Running shoes Foulée Tempo', brand: 'Foulée' });
+  await insertProduct(db, {
+    slug: 'running',
+    categoryId: shoes,
+    nameFr: 'Chaussures de running Foulée Tempo',
+    nameEn: 'Running shoes Foulée Tempo',
+    brand: 'Foulée',
+  });
   for (let i = 1; i <= 8; i++) {
     await insertProduct(db, { slug: `mug-${i}`, categoryId: kitchen, nameFr: `Mug en grès Tasso ${i}`, nameEn: `Stoneware mug Tasso ${i}`, brand: 'Tasso' });
   }
@@ -48,7 +76,9 @@ afterAll(async () => conn?.drop());
 describe('suggest: what the header search box offers as a shopper types', () => {
   it('finds the products whose names have a word starting with what is typed, from two letters', async () => {
     expect((await slugs('poe')).sort()).toEqual(['poele', 'poele-acier']);
-    expect(await slugs('po')).toEqual(expect.arrayContaining(['poele', 'poele-acier']));
+    expect((await slugs('po')).sort()).toEqual(['poele', 'poele-acier', 'pot-lait']);
+    // The start as typed, not stemmed: French stems « poe » to « po », which would find the pot too.
+    expect((await slugs('poe')).sort()).toEqual(['poele', 'poele-acier']);
     expect(await slugs('bouil')).toEqual(['bouilloire']);
     // Earlier words are whole words; the last one a start.
     expect(await slugs('poele ac')).toEqual(['poele-acier']);

@@ -19,7 +19,14 @@ beforeAll(async () => {
     brand: 'Cuivra',
     skus: [{ priceCents: 2490 }, { priceCents: 2990 }],
   });
-  await insertProduct(conn.db, { slug: 'casserole', categoryId: kitchen, nameFr: 'Casserole Cuivra', nameEn: 'Saucepan Cuivra', brand: 'Cuivra', skus: [{ priceCents: 1990 }] });
+  await insertProduct(conn.db, {
+    slug: 'casserole',
+    categoryId: kitchen,
+    nameFr: 'Casserole Cuivra',
+    nameEn: 'Saucepan Cuivra',
+    brand: 'Cuivra',
+    skus: [{ priceCents: 1990 }],
+  });
 });
 afterAll(async () => conn?.drop());
 
@@ -56,7 +63,18 @@ describe('GET /api/search/suggest', () => {
   });
 
   it('too little to go on — one letter, spaces, punctuation, emoji, a script the catalogue has not — is an empty list, not an error', async () => {
-    for (const q of ['', 'p', '%20%20%20', '%25%25%25', '!!%3F%3F', '%F0%9F%8D%B3', '%E6%97%A5%E6%9C%AC%E8%AA%9E', 'zzzzqqqq', '%5C%5C%22%7B%7D', '%E2%80%8B%E2%80%8B']) {
+    for (const q of [
+      '',
+      'p',
+      '%20%20%20',
+      '%25%25%25',
+      '!!%3F%3F',
+      '%F0%9F%8D%B3',
+      '%E6%97%A5%E6%9C%AC%E8%AA%9E',
+      'zzzzqqqq',
+      '%5C%5C%22%7B%7D',
+      '%E2%80%8B%E2%80%8B',
+    ]) {
       const res = await ask(`?q=${q}&locale=fr`);
       expect(res.status, q).toBe(200);
       expect(res.body.suggestions, q).toEqual([]);

@@ -35,7 +35,8 @@ async function handle(request: NextRequest) {
         kind: 'product' as const,
         name: p.name,
         brand: p.brand,
-        price: p.minPriceCents === p.maxPriceCents ? formatPrice(p.minPriceCents, locale) : interpolate(t.from, { price: formatPrice(p.minPriceCents, locale) }),
+        price:
+          p.minPriceCents === p.maxPriceCents ? formatPrice(p.minPriceCents, locale) : interpolate(t.from, { price: formatPrice(p.minPriceCents, locale) }),
         image: p.image,
         href: link(productPath(p.slug)),
       })),
