@@ -113,7 +113,7 @@ test('the search form still works without JavaScript', async ({ browser, baseURL
   await page.getByRole('combobox', { name: 'Search' }).press('Enter');
   await expect(page).toHaveURL(/\/search\?q=frying\+pan$/);
   // The results stream in after the page's shell (revealed by script when there is one): they are in the document.
-  expect(await page.content()).toMatch(/href="\/p\/poele-/);
+  await expect.poll(() => page.content()).toMatch(/href="\/p\/poele-/);
   await context.close();
 });
 
