@@ -103,7 +103,7 @@ function plausible(): fc.Arbitrary<string> {
     pick(known.eans),
     fc.constant(randomUUID()),
     fc.integer({ min: -3, max: 14 }).map((d) => new Date(Date.now() + d * 86_400_000).toISOString()),
-    fc.constantFrom('original', 'store_credit', 'resellable', 'damaged', 'refused', 'wrong_size', 'drive', 'delivery', 'reserve', '1', '0'),
+    fc.constantFrom('original', 'store_credit', 'resellable', 'damaged', 'refused', 'wrong_size', 'drive', 'delivery', 'reserve', '1', '0', 'fr', 'en'),
   );
 }
 
@@ -334,7 +334,7 @@ describe.runIf(runHere)('bad input: every action and route handler, fuzzed', () 
     fc
       .array(
         fc.tuple(
-          fc.constantFrom('sku', 'skus', 'store', 'stores', 'warehouse', 'lat', 'lng', 'q', 'from', 'days', 'part', 'to', 'date', 'postcode', 'near'),
+          fc.constantFrom('sku', 'skus', 'store', 'stores', 'warehouse', 'lat', 'lng', 'q', 'from', 'days', 'part', 'to', 'date', 'postcode', 'near', 'locale'),
           fc.oneof(nasty, plausible()),
         ),
         { maxLength: 5 },

@@ -27,6 +27,16 @@ test('the main shopper pages have no serious or critical accessibility violation
   }
 });
 
+test('the header search box with its suggestions open has no serious or critical accessibility violations', async ({ page }) => {
+  await page.goto('/');
+  const search = page.getByRole('combobox', { name: 'Search' });
+  await search.click();
+  await search.pressSequentially('fry', { delay: 50 });
+  await page.getByRole('listbox', { name: 'Suggestions' }).getByRole('option').first().waitFor();
+  await search.press('ArrowDown'); // an option chosen: aria-activedescendant set
+  await expectNoSeriousA11yViolations(page);
+});
+
 test('the staff console has no serious or critical accessibility violations', async ({ page }) => {
   await signInAs(page, 'staff');
   await page.goto('/staff');

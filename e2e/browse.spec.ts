@@ -11,13 +11,13 @@ test('browse a department, search in French and English, open a product and choo
   expect(shoesInDepartment).toBeGreaterThan(5);
 
   // French and English words find the same shoes.
-  const search = page.getByRole('searchbox', { name: 'Search' });
+  const search = page.getByRole('combobox', { name: 'Search' });
   await search.fill('chaussures');
   await search.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('chaussures');
   const fr = await page.locator('main li a[href^="/en/p/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')).sort());
-  await page.getByRole('searchbox', { name: 'Search' }).fill('shoes');
-  await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+  await page.getByRole('combobox', { name: 'Search' }).fill('shoes');
+  await page.getByRole('combobox', { name: 'Search' }).press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('shoes');
   const en = await page.locator('main li a[href^="/en/p/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')).sort());
   expect(fr.length).toBeGreaterThan(5);
@@ -139,13 +139,13 @@ test('search reads a synonym and a typo, in French and English, and offers « di
   // French site: an English word, then a word too far from any to correct, and the suggestion it gets.
   await page.getByRole('link', { name: 'Français' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
-  const search = page.getByRole('searchbox', { name: 'Rechercher' });
+  const search = page.getByRole('combobox', { name: 'Rechercher' });
   await search.fill('jumper');
   await search.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('jumper');
   await expect(firstResult).toHaveAttribute('href', /^\/p\/sweat-/);
-  await page.getByRole('searchbox', { name: 'Rechercher' }).fill('perceuzzz');
-  await page.getByRole('searchbox', { name: 'Rechercher' }).press('Enter');
+  await page.getByRole('combobox', { name: 'Rechercher' }).fill('perceuzzz');
+  await page.getByRole('combobox', { name: 'Rechercher' }).press('Enter');
   const status = page.getByRole('status');
   await expect(status).toContainText('Aucun produit');
   await expect(status).toContainText('Vouliez-vous dire');
@@ -171,7 +171,7 @@ test('the footer switches the whole site to French, and the choice is remembered
   await page.goto(`/p/${e2eData().browseProductSlug}`);
   await page.getByRole('link', { name: 'Français' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
-  await expect(page.getByRole('searchbox', { name: 'Rechercher' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Rechercher' })).toBeVisible();
   await expect(page.getByText('Disponibilité en magasin')).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/p/${e2eData().browseProductSlug}$`));
   await page.goto('/stores');

@@ -253,6 +253,8 @@ const HOSTILE_QUERIES = [
   '/api/availability?sku=%00&store=1',
   '/api/availability?sku=1e3&store=0x10',
   '/api/drive/slots?store=%00',
+  '/api/search/suggest?q=%00&locale=fr',
+  '/api/search/suggest?q=%ff%fe&locale=en',
   '/api/locale?to=%00',
   '/api/stores/basemap-svg?v=%00',
   '/api/staff/stores/1/drive?part=%00',
@@ -284,7 +286,15 @@ test('route handlers and pages: malformed paths answer 400, hostile query string
 
 test('any bytes, percent-encoded into a path or a query: no 5xx', async () => {
   const bytes = fc.uint8Array({ minLength: 1, maxLength: 6 }).map((a) => [...a].map((b) => `%${b.toString(16).padStart(2, '0')}`).join(''));
-  const where = fc.constantFrom('/img/p/', '/api/staff/stores/', '/p/', '/search?q=', '/stores?near=', '/api/returns/desks?q=');
+  const where = fc.constantFrom(
+    '/img/p/',
+    '/api/staff/stores/',
+    '/p/',
+    '/search?q=',
+    '/stores?near=',
+    '/api/returns/desks?q=',
+    '/api/search/suggest?locale=fr&q=',
+  );
   await fc.assert(
     fc.asyncProperty(where, bytes, async (prefix, encoded) => {
       const res = await staff.fetch(prefix + encoded);

@@ -21,7 +21,7 @@ test('the English product URL opens in English in a fresh browser that prefers F
   expect(res?.status()).toBe(200);
   await expect(page).toHaveURL(`${baseURL}/en/p/${slug}`);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.getByRole('searchbox', { name: 'Search' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Search' })).toBeVisible();
   await expect(page.getByText('Availability in store')).toBeVisible();
   // The same browser on the unprefixed URL: French, its own language.
   await page.goto(`/p/${slug}`);
@@ -77,8 +77,8 @@ test('a link clicked on an English page stays in English', async ({ page, baseUR
   await crumb.click();
   await expect(page).toHaveURL(new RegExp(`^${baseURL}/en/c/`));
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await page.getByRole('searchbox', { name: 'Search' }).fill('chaussures');
-  await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+  await page.getByRole('combobox', { name: 'Search' }).fill('chaussures');
+  await page.getByRole('combobox', { name: 'Search' }).press('Enter');
   await expect(page).toHaveURL(`${baseURL}/en/search?q=chaussures`);
   await page.locator('main li a[href^="/en/p/"]').first().click();
   await expect(page).toHaveURL(new RegExp(`^${baseURL}/en/p/`));

@@ -4,9 +4,10 @@ import { getCategories } from '@/lib/catalog/cached';
 import { requestTimeAtBuild } from '@/lib/next/build-time';
 import type { Locale } from '@/lib/i18n/config';
 import { getDictionary } from '@/lib/i18n/dictionary';
+import { localizedPath, searchPath } from '@/lib/routing/public-url';
+import { SiteSearch } from '@/components/search/site-search';
 import { HeaderSlots } from './header-slots';
 import { IntentLink } from './intent-link';
-import { localizedPath } from '@/lib/routing/public-url';
 
 /**
  * The header is part of each page's prerendered shell (its language comes from the route); the
@@ -40,23 +41,18 @@ export function SiteHeader({ locale, kept = false }: { locale: Locale; kept?: bo
             locale,
           }}
         />
-        <form action={localizedPath('/search', locale)} role="search" className="order-last flex w-full gap-2 sm:order-2 sm:w-auto sm:flex-1">
-          <label htmlFor="site-search" className="sr-only">
-            {t.common.search}
-          </label>
-          <input
-            id="site-search"
-            name="q"
-            type="search"
-            placeholder={t.common.searchPlaceholder}
-            className="input min-h-11"
-            maxLength={200}
-            enterKeyHint="search"
-          />
-          <button type="submit" className="btn-primary min-h-11 px-3">
-            {t.common.search}
-          </button>
-        </form>
+        <SiteSearch
+          action={localizedPath(searchPath(''), locale)}
+          locale={locale}
+          t={{
+            search: t.common.search,
+            placeholder: t.common.searchPlaceholder,
+            suggestions: t.common.suggestions,
+            suggestionCount: t.common.suggestionCount,
+            suggestDepartment: t.common.suggestDepartment,
+            suggestBrand: t.common.suggestBrand,
+          }}
+        />
       </div>
       <nav aria-label={t.common.categories} className="min-h-[53px] border-t border-line">
         {kept ? (

@@ -72,7 +72,15 @@ export function OptionPicker({ skus, selectedId, labels, colourNames, sizeNames 
       value: String(to.id),
       onClick: (e: React.MouseEvent) => {
         e.preventDefault();
-        startTransition(() => router.replace(localizedPath(`${pathname}?sku=${to.id}`, locale), { scroll: false }));
+        startTransition(() => {
+          router.replace(localizedPath(`${pathname}?sku=${to.id}`, locale), { scroll: false });
+          // An English page's URL is its route's own path (/en/p/…: the proxy's rewrite changes
+          // nothing), so the router takes `?sku=` for a search parameter the kept page does not
+          // read and shows the page it has, without asking. A French URL is rewritten (/p/… →
+          // /fr/p/…), which the router cannot predict, so it asks. The refresh asks in English too:
+          // the proxy then serves the SKU's own page (/p/<slug>~<id>).
+          if (pathname.startsWith('/en/')) router.refresh();
+        });
       },
     };
   }

@@ -97,6 +97,7 @@ export async function listProductSlugs(): Promise<string[]> {
 
 // The shoppers' search lives in ./search.ts (synonyms, typos, accents, barcodes, ranking).
 export { MAX_QUERY_LENGTH, searchProducts, suggestSearches } from './search';
+export { suggest } from './suggest';
 
 export async function getProductBySlug(slug: string, locale: Locale): Promise<ProductDetail | null> {
   const db = await getDb();

@@ -7,9 +7,9 @@ import { SYNONYM_GROUPS, type SynonymGroup } from './synonyms';
  * what it may match. Pure: no database here.
  */
 
-export type Config = 'french' | 'english';
+export type Config = 'french' | 'english' | 'simple';
 /** Which parts of a product a word is looked for in: tsvector weights of products.search_folded. */
-export type Weights = 'A' | 'B' | 'AC' | 'BD';
+export type Weights = 'A' | 'B' | 'AB' | 'AC' | 'BD';
 
 /** Folds like the database's comptoir_fold (unaccent + lower): « Pêche Œuf » → "peche oeuf". */
 export function fold(text: string): string {
@@ -51,6 +51,39 @@ export interface Alternative {
   /** Folded text, matched as a phrase (phraseto_tsquery). */
   text: string;
   weights: Weights;
+  /** The start of a word still being typed (suggestions as you type): its last word matched as a prefix. */
+  prefix?: true;
+}
+
+/**
+ * A word being typed, as the start of a word of the names and brands: « poe » finds the lexeme
+ * « poel » of « Poêle ». As written, not stemmed: a stemmer cuts a start short (French stems « poe »
+ * to « po », which starts half the catalogue). A start that runs past its word's stem (« poele »
+ * against « poel ») is found by the word itself, stemmed, beside it in the plan; one that stems to
+ * nothing useful (« randonn ») by the correction towards the catalogue's words it starts.
+ */
+export function prefixAlternatives(token: Token): Alternative[] {
+  return [{ config: 'simple', text: token.text, weights: 'AB', prefix: true }];
+}
+
+/**
+ * A prefix alternative as to_tsquery's input: its words one after the other, the last a prefix,
+ * each on the alternative's weights — « t-sh » → `'t':AB <-> 'sh':*AB`. The words are letters and
+ * digits only (tokenize), so nothing in them needs quoting.
+ */
+export function prefixQueryText(alt: Alternative): string {
+  const parts = alt.text.split('-');
+  return parts.map((p, i) => `'${p}':${i === parts.length - 1 ? '*' : ''}${alt.weights}`).join(' <-> ');
+}
+
+/**
+ * The synonym list's words that start with a word being typed (three letters at least, the first
+ * few in alphabetical order): « sneak » reads as "sneaker", and so finds the « baskets ».
+ */
+export function synonymsStartingWith(start: string, max = 3): Alternative[] {
+  if (start.length < 3 || !/^[\p{L}\p{N}]+$/u.test(start)) return [];
+  const keys = [...INDEX.keys()].filter((k) => k !== start && k.startsWith(start) && !k.includes(' ')).sort();
+  return keys.slice(0, max).flatMap((k) => synonymAlternatives(INDEX.get(k)!));
 }
 
 interface Entry {

@@ -10,7 +10,10 @@ import {
   editDistance,
   fold,
   positions as readPositions,
+  prefixAlternatives,
+  prefixQueryText,
   SYNONYM_WORDS,
+  synonymsStartingWith,
   tokenize,
   type Alternative,
   type Position,
@@ -29,6 +32,10 @@ import type { ProductCard } from './types';
  * barcode finds its product first. Ranking: the barcode's product, a product named exactly as typed,
  * the words typed as a phrase in the name, all of them in the name, the name matching through
  * synonyms or corrections, then ts_rank (names weigh ten times the descriptions).
+ *
+ * Suggestions as you type (lib/catalog/suggest.ts) plan the same way with `prefix`: the last word,
+ * still being typed, also matches the names' and brands' words it starts (« poe » → « Poêle »), and
+ * the synonyms it starts; it is corrected only when nothing starts with it.
  */
 
 export const MAX_QUERY_LENGTH = 200;
@@ -37,27 +44,32 @@ const CORRECTIONS = 2;
 /** Trigram similarity that counts as the same word misspelt even beyond the allowed edits. */
 const SIMILAR = 0.5;
 
+/** The same for a word still being typed: a start shares fewer trigrams with the whole word. */
+const SIMILAR_START = 0.15;
+
 const SYNONYM_ARRAY = textArray(SYNONYM_WORDS);
 
 type Analysis = { tok: string; stop: boolean; known: boolean; near: { word: string; label: string; sim: number }[] };
 
 /**
  * For each single-word position: whether it is a stop word in either language (« de », "the"),
- * whether it finds any product as typed, and if not, the catalogue's words nearest to it.
+ * whether it finds any product as typed (`typing`: the word still being typed, as typed or as the
+ * start of a word of the names), and if not, the catalogue's words nearest to it.
  */
-async function analyse(words: string[], withNear: boolean, minSimilarity: number): Promise<Map<string, Analysis>> {
+async function analyse(words: string[], withNear: boolean, minSimilarity: number, typing?: string): Promise<Map<string, Analysis>> {
   if (words.length === 0) return new Map();
   const db = await getDb();
   // One SELECT per word, the word a constant in each: the planner folds its tsquery and uses the
   // GIN index for "finds anything?", and the trigram GiST index for its nearest words.
-  const perWord = words.map(
-    (w) => sql`
-    SELECT ${w}::text AS tok, s.stop,
+  const perWord = words.map((w) => {
+    const start = w === typing ? sql` || to_tsquery('simple', ${prefixQueryText({ config: 'simple', text: w, weights: 'AB' })})` : sql``;
+    return sql`
+    SELECT ${w}::text AS tok, s.stop, ${w === typing ? SIMILAR_START : minSimilarity}::float4 AS min_sim,
       CASE WHEN s.stop THEN true ELSE EXISTS (
         SELECT 1 FROM products p WHERE p.withdrawn_at IS NULL
-          AND p.search_folded @@ (comptoir_search_tsquery('french', ${w}, 'AC') || comptoir_search_tsquery('english', ${w}, 'BD'))) END AS known
-    FROM (SELECT length(to_tsvector('french', ${w}::text)) = 0 OR length(to_tsvector('english', ${w}::text)) = 0 AS stop) s`,
-  );
+          AND p.search_folded @@ (comptoir_search_tsquery('french', ${w}, 'AC') || comptoir_search_tsquery('english', ${w}, 'BD')${start})) END AS known
+    FROM (SELECT length(to_tsvector('french', ${w}::text)) = 0 OR length(to_tsvector('english', ${w}::text)) = 0 AS stop) s`;
+  });
   // Raw SQL: text-search and trigram functions (to_tsvector, phraseto_tsquery, similarity, <->) for every word in one round trip.
   const result = await db.execute<Analysis>(sql`
     WITH k AS (${sql.join(perWord, sql` UNION ALL `)})
@@ -69,23 +81,30 @@ async function analyse(words: string[], withNear: boolean, minSimilarity: number
            FROM catalog_search_words w ORDER BY w.word <-> k.tok LIMIT 8)
           UNION ALL
           (SELECT s, s, 0, similarity(s, k.tok) FROM unnest(${SYNONYM_ARRAY}::text[]) AS s ORDER BY s <-> k.tok LIMIT 4)
-        ) n WHERE n.sim >= ${minSimilarity}
+        ) n WHERE n.sim >= k.min_sim
       ) END AS near
     FROM k`);
   return new Map(result.rows.map((r) => [r.tok, r]));
 }
 
-/** The corrections of an unknown word: near in trigrams, and within its allowed typing mistakes (or very similar). */
-function corrections(tok: string, near: Analysis['near']): Analysis['near'] {
+/**
+ * The corrections of an unknown word: near in trigrams, and within its allowed typing mistakes (or
+ * very similar). A word still being typed (`typing`) is compared with the start of each word too.
+ */
+function corrections(tok: string, near: Analysis['near'], typing = false): Analysis['near'] {
   if (!correctable(tok)) return [];
   const seen = new Set<string>();
+  const edits = allowedEdits(tok);
+  const close = (word: string) =>
+    editDistance(tok, word, edits) <= edits ||
+    (typing && [-1, 0, 1].some((d) => word.length > tok.length + d && editDistance(tok, word.slice(0, tok.length + d), edits) <= edits));
   return near
-    .filter((n) => n.word !== tok && (n.sim >= SIMILAR || editDistance(tok, n.word, allowedEdits(tok)) <= allowedEdits(tok)))
+    .filter((n) => n.word !== tok && (n.sim >= SIMILAR || close(n.word)))
     .filter((n) => !seen.has(n.word) && seen.add(n.word))
     .slice(0, CORRECTIONS);
 }
 
-const keyOf = (a: Alternative) => `${a.config}|${a.weights}|${a.text}`;
+const keyOf = (a: Alternative) => `${a.config}|${a.weights}|${a.prefix ? '*' : ''}${a.text}`;
 
 /**
  * Fewer alternatives, the same matches: duplicates go, and so does a phrase one of whose words is
@@ -93,15 +112,18 @@ const keyOf = (a: Alternative) => `${a.config}|${a.weights}|${a.text}`;
  */
 function prune(alts: Alternative[]): Alternative[] {
   const unique = [...new Map(alts.map((a) => [keyOf(a), a])).values()];
-  const words = unique.filter((a) => !/[\s-]/.test(a.text));
+  const words = unique.filter((a) => !a.prefix && !/[\s-]/.test(a.text));
   return unique.filter((x) => {
-    if (!/[\s-]/.test(x.text)) return true;
+    if (x.prefix || !/[\s-]/.test(x.text)) return true;
     const parts = x.text.split(/[\s-]+/);
     return !words.some((y) => y.config === x.config && [...x.weights].every((w) => y.weights.includes(w)) && parts.includes(y.text));
   });
 }
 
-/** Compiled alternatives: each one's tsquery (comptoir_search_tsquery, migration 0024) as text, '' when only stop words. */
+/**
+ * Compiled alternatives: each one's tsquery (comptoir_search_tsquery, migration 0024; to_tsquery for
+ * the start of a word) as text, '' when only stop words.
+ */
 type Compiled = Map<string, string>;
 
 /**
@@ -112,11 +134,14 @@ async function compile(alts: Alternative[]): Promise<Compiled> {
   const unique = [...new Map(alts.map((a) => [keyOf(a), a])).values()];
   if (unique.length === 0) return new Map();
   const db = await getDb();
-  // Raw SQL: PostgreSQL's stemmers (phraseto_tsquery) compile each phrase; unnest keeps them in one round trip.
+  // Raw SQL: PostgreSQL's stemmers (phraseto_tsquery, to_tsquery) compile each phrase; unnest keeps them in one round trip.
   const result = await db.execute<{ i: number; q: string }>(sql`
-    SELECT a.i::int AS i, comptoir_search_tsquery(a.config::regconfig, a.text, a.weights)::text AS q
-    FROM unnest(${textArray(unique.map((a) => a.config))}::text[], ${textArray(unique.map((a) => a.text))}::text[],
-                ${textArray(unique.map((a) => a.weights))}::text[]) WITH ORDINALITY AS a(config, text, weights, i)`);
+    SELECT a.i::int AS i,
+      (CASE WHEN a.prefix THEN to_tsquery(a.config::regconfig, a.text)
+            ELSE comptoir_search_tsquery(a.config::regconfig, a.text, a.weights) END)::text AS q
+    FROM unnest(${textArray(unique.map((a) => a.config))}::text[], ${textArray(unique.map((a) => (a.prefix ? prefixQueryText(a) : a.text)))}::text[],
+                ${textArray(unique.map((a) => a.weights))}::text[], ${textArray(unique.map((a) => String(Boolean(a.prefix))))}::boolean[])
+      WITH ORDINALITY AS a(config, text, weights, prefix, i)`);
   return new Map(result.rows.map((r) => [keyOf(unique[r.i - 1]!), r.q]));
 }
 
@@ -145,17 +170,24 @@ function literal(p: Position, text: string, names: boolean): Alternative[] {
 /** A position as the search runs it: what it may match anywhere, and in the names. */
 type Plan = { anywhere: Alternative[]; inName: Alternative[]; typed: Alternative[]; sure: Alternative[] };
 
-/** The query's plan: positions with their synonyms and corrections; stop words left out. */
-async function plan(query: string): Promise<{ plans: Plan[]; words: string[]; phrase: Alternative[]; compiled: Compiled }> {
+/**
+ * The query's plan: positions with their synonyms and corrections; stop words left out. `prefix`:
+ * the last word is still being typed (suggestions), so it also stands for the words it starts.
+ */
+async function plan(query: string, prefix: boolean): Promise<{ plans: Plan[]; words: string[]; phrase: Alternative[]; compiled: Compiled }> {
   const tokens = tokenize(query);
   const found = readPositions(tokens);
+  const last = tokens.at(-1);
+  // The position of the word being typed: the last, when it is that word alone (not a phrase of the synonym list).
+  const typing = prefix && last && found.at(-1)?.literal === last.text ? found.at(-1) : undefined;
   const singles = found.filter((p) => p.single).map((p) => p.literal);
-  const analysed = await analyse(singles, true, 0.25);
+  const analysed = await analyse(singles, true, 0.25, typing?.single ? typing.literal : undefined);
   const plans: Plan[] = [];
   for (const p of found) {
     const a = p.single ? analysed.get(p.literal) : undefined;
-    if (a?.stop) continue;
-    const fixes = a && !a.known ? corrections(p.literal, a.near) : [];
+    // A stop word being typed is kept when it is all there is: « la » may be the start of « lampe ».
+    if (a?.stop && !(p === typing && found.length === 1)) continue;
+    const fixes = a && !a.known ? corrections(p.literal, a.near, p === typing) : [];
     const fixed = fixes.map((f) => {
       // A correction is read as if typed: a word of the synonym list in its own language(s), with its group.
       const as = readPositions(tokenize(f.word))[0] ?? { literal: f.word, single: true, fr: true, en: true, synonyms: [] };
@@ -166,14 +198,17 @@ async function plan(query: string): Promise<{ plans: Plan[]; words: string[]; ph
       };
     });
     const typed = p.fr || p.en ? literal(p, p.literal, true) : p.synonyms;
+    // The word being typed: the names' words it starts, and the synonyms it starts.
+    const starts = p === typing && last ? prefixAlternatives(last) : [];
+    const started = [...starts, ...(p === typing ? synonymsStartingWith(p.literal) : [])];
     plans.push({
-      anywhere: prune([...literal(p, p.literal, false), ...p.synonyms, ...fixed.flatMap((f) => f.anywhere)]),
-      inName: prune([...literal(p, p.literal, true), ...p.synonyms, ...fixed.flatMap((f) => f.inName)]),
+      anywhere: prune([...literal(p, p.literal, false), ...p.synonyms, ...fixed.flatMap((f) => f.anywhere), ...started]),
+      inName: prune([...literal(p, p.literal, true), ...p.synonyms, ...fixed.flatMap((f) => f.inName), ...started]),
       // The words as typed (or as corrected), in the names; a `typed` word of the synonym list
       // (« basket ») is not looked for itself: its group stands for it.
-      typed: prune([...typed, ...fixed.flatMap((f) => f.typed)]),
+      typed: prune([...typed, ...fixed.flatMap((f) => f.typed), ...starts]),
       // Typed or synonyms, no correction: what a partial match is ranked by first.
-      sure: prune([...literal(p, p.literal, false), ...p.synonyms]),
+      sure: prune([...literal(p, p.literal, false), ...p.synonyms, ...started]),
     });
   }
   const words = tokens.flatMap((t) => t.parts);
@@ -183,7 +218,7 @@ async function plan(query: string): Promise<{ plans: Plan[]; words: string[]; ph
   return { plans: plans.filter((p) => any(compiled, p.anywhere) !== null), words, phrase, compiled };
 }
 
-async function run(query: Awaited<ReturnType<typeof plan>>, ean: string | null, limit: number, partial: boolean): Promise<CardRow[]> {
+async function run(query: Planned, ean: string | null, limit: number, partial: boolean): Promise<CardRow[]> {
   const { plans, words, phrase: phraseAlts, compiled } = query;
   if (plans.length === 0 && !ean) return [];
   const db = await getDb();
@@ -242,18 +277,43 @@ async function run(query: Awaited<ReturnType<typeof plan>>, ean: string | null, 
   return result.rows;
 }
 
+type Planned = Awaited<ReturnType<typeof plan>>;
+
+/** A query read once (positions, synonyms, corrections, compiled), for the products and, in suggestions, what else it names. */
+export type PlannedSearch = Planned & { ean: string | null };
+
 /**
- * Products for what a shopper typed, best first: see the top of this file. Every position must
+ * Reads what a shopper typed (at most MAX_QUERY_LENGTH characters, trimmed). `prefix`: the last
+ * word is still being typed (suggestions as you type; see the top of this file).
+ */
+export async function planSearch(query: string, { prefix = false }: { prefix?: boolean } = {}): Promise<PlannedSearch> {
+  const q = query.trim().slice(0, MAX_QUERY_LENGTH);
+  return { ...(await plan(q, prefix)), ean: asEan13(q) };
+}
+
+/**
+ * The products of a planned search, best first: see the top of this file. Every position must
  * match; when no product has them all, those with the most of them come (« pull homme » finds the
  * pulls, the catalogue having no « homme »).
  */
+export async function findProducts(planned: PlannedSearch, limit: number): Promise<CardRow[]> {
+  const rows = await run(planned, planned.ean, limit, false);
+  return rows.length === 0 && planned.plans.length > 1 ? run(planned, null, limit, true) : rows;
+}
+
+/**
+ * Every position of a planned search in the names and brands (weights A and B), as one tsquery,
+ * or null when nothing is left to look for: what a brand or a department name must match to be
+ * offered beside the products (lib/catalog/suggest.ts).
+ */
+export function namesMatch(planned: PlannedSearch): SQL | null {
+  return planned.plans.length ? all(planned.plans.map((p) => any(planned.compiled, p.inName))) : null;
+}
+
+/** Products for what a shopper typed, best first (findProducts). */
 export async function searchProducts(query: string, locale: Locale, limit = 48): Promise<ProductCard[]> {
-  const q = query.trim().slice(0, MAX_QUERY_LENGTH);
-  if (!q) return [];
-  const ean = asEan13(q);
-  const planned = await plan(q);
-  let rows = await run(planned, ean, limit, false);
-  if (rows.length === 0 && planned.plans.length > 1) rows = await run(planned, null, limit, true);
+  if (!query.trim()) return [];
+  const rows = await findProducts(await planSearch(query), limit);
   return rows.map((r) => toCard(r, locale));
 }
 

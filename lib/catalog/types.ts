@@ -36,3 +36,13 @@ export type ProductDetail = {
 export function localized<T extends { nameFr: string; nameEn: string }>(row: T, locale: Locale): string {
   return locale === 'fr' ? row.nameFr : row.nameEn;
 }
+
+/**
+ * One suggestion of the header's search box (GET /api/search/suggest), ready to show: a product
+ * (its price already written in the asked language), or a department or brand to browse.
+ */
+export type Suggestion =
+  | { kind: 'product'; name: string; brand: string; price: string; image: string | null; href: string }
+  | { kind: 'department' | 'brand'; name: string; href: string };
+
+export type SuggestAnswer = { q: string; suggestions: Suggestion[] };

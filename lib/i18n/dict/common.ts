@@ -7,6 +7,11 @@ export const common = {
     skipToContent: 'Aller au contenu',
     searchPlaceholder: 'Rechercher un produit, une marque…',
     search: 'Rechercher',
+    /** The header search box's suggestions as you type (components/search/). */
+    suggestions: 'Suggestions',
+    suggestionCount: '{count, plural, =0 {Aucune suggestion} one {# suggestion} other {# suggestions}}',
+    suggestDepartment: 'Rayon {name}',
+    suggestBrand: 'Tous les produits {name}',
     myStore: 'Mon magasin',
     chooseStore: 'Choisir mon magasin',
     stores: 'Magasins',
@@ -43,6 +48,11 @@ export const common = {
     skipToContent: 'Skip to content',
     searchPlaceholder: 'Search products, brands…',
     search: 'Search',
+    /** The header search box's suggestions as you type (components/search/). */
+    suggestions: 'Suggestions',
+    suggestionCount: '{count, plural, =0 {No suggestions} one {# suggestion} other {# suggestions}}',
+    suggestDepartment: '{name} department',
+    suggestBrand: 'All {name} products',
     myStore: 'My store',
     chooseStore: 'Choose my store',
     stores: 'Stores',
