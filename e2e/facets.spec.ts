@@ -8,7 +8,8 @@ import { e2eData } from './support/data';
  */
 
 // Visible only: Next.js keeps the page just left in the document, hidden, for Back.
-const cards = (page: Page) => page.locator('main li a[href^="/p/"]:visible');
+// Product links, in either language (French /p/…, English /en/p/…).
+const cards = (page: Page) => page.locator('main li a[href^="/p/"]:visible, main li a[href^="/en/p/"]:visible');
 const resultCount = (page: Page) => page.locator('main [data-testid="result-count"]:visible');
 const hrefs = (page: Page) => cards(page).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
 
@@ -58,6 +59,8 @@ type Words = {
   min: string;
   max: string;
   products: RegExp;
+  /** The language's path prefix: English pages and their links live under /en/. */
+  prefix: '' | '/en';
 };
 const EN: Words = {
   chosen: 'Chosen filters',
@@ -71,6 +74,7 @@ const EN: Words = {
   min: 'Min price (€)',
   max: 'Max price (€)',
   products: /^\d+ products?$/,
+  prefix: '/en',
 };
 const FR: Words = {
   chosen: 'Filtres choisis',
@@ -84,15 +88,16 @@ const FR: Words = {
   min: 'Prix min (€)',
   max: 'Prix max (€)',
   products: /^\d+ produits?$/,
+  prefix: '',
 };
 
 async function journey(page: Page, browser: import('@playwright/test').Browser, baseURL: string | undefined, w: Words) {
   const { lyon } = e2eData();
   // A synonym: « pull » finds the sweatshirts; a typo: « perseuse » finds the drills.
   await page.goto('/search?q=perseuse');
-  await expect(cards(page).first()).toHaveAttribute('href', /^\/p\/perceuse-/);
+  await expect(cards(page).first()).toHaveAttribute('href', new RegExp(`^${w.prefix}/p/perceuse-`));
   await page.goto('/search?q=pull');
-  await expect(cards(page).first()).toHaveAttribute('href', /^\/p\/sweat-/);
+  await expect(cards(page).first()).toHaveAttribute('href', new RegExp(`^${w.prefix}/p/sweat-`));
   const everything = (await hrefs(page)).length;
 
   // In stock at my store.
@@ -181,7 +186,7 @@ test('without a store, the availability facet offers the store locator; a depart
   test.setTimeout(90_000);
   await page.goto('/search?q=pull');
   const panel = await facets(page);
-  await expect(panel.getByRole('link', { name: 'Choose my store' })).toHaveAttribute('href', '/stores');
+  await expect(panel.getByRole('link', { name: 'Choose my store' })).toHaveAttribute('href', '/en/stores');
   // A shared URL asking for my store's stock, opened without a store: the whole list, and the locator.
   await page.goto('/search?q=pull&stock=store');
   await expect(resultCount(page)).toHaveText(EN.products);

@@ -61,7 +61,7 @@ test('"make this my store" that never gets its answer says so on the card and on
   // The first post of the action is cut off, as a dropped connection would; the next goes through.
   let cut = 0;
   await page.route(
-    (url) => url.pathname.startsWith('/stores'),
+    (url) => /^\/(en\/)?stores/.test(url.pathname),
     async (route) => {
       if (route.request().method() === 'POST' && route.request().headers()['next-action'] && cut++ === 0) return route.abort('connectionreset');
       return route.fallback();
