@@ -55,10 +55,10 @@ describe('GET /api/search/suggest', () => {
       { kind: 'brand', name: 'Cuivra', href: '/search?q=Cuivra' },
     ]);
     const en = await ask('?q=kitch&locale=en');
-    expect(en.body).toEqual({ q: 'kitch', suggestions: [{ kind: 'department', name: 'Kitchen', href: '/c/cuisine' }] });
+    expect(en.body).toEqual({ q: 'kitch', suggestions: [{ kind: 'department', name: 'Kitchen', href: '/en/c/cuisine' }] });
     const pan = await ask('?q=fry&locale=en');
     expect(pan.body.suggestions).toEqual([
-      { kind: 'product', name: 'Non-stick frying pan Cuivra', brand: 'Cuivra', price: 'from €24.90', image: null, href: '/p/poele-cuivra' },
+      { kind: 'product', name: 'Non-stick frying pan Cuivra', brand: 'Cuivra', price: 'from €24.90', image: null, href: '/en/p/poele-cuivra' },
     ]);
   });
 
