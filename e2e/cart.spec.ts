@@ -78,7 +78,7 @@ test('an anonymous visitor adds to the cart, changes the quantity and removes th
   await expect(page.getByRole('banner').getByTestId('cart-count')).toHaveText('2');
   await expect(page.getByTestId('cart-subtotal')).toHaveText(subtotalOfTwo ?? '');
   // Home delivery from the warehouse, which has it: checkout is open.
-  await expect(page.getByTestId('checkout-link')).toHaveAttribute('href', '/checkout');
+  await expect(page.getByTestId('checkout-link')).toHaveAttribute('href', '/en/checkout');
 
   await page
     .getByTestId('cart-line')
@@ -165,7 +165,7 @@ test('choosing drive marks what my store lacks and switches to the nearest drive
   await expect(page.getByLabel('Drive store')).toHaveValue(String(suggestedStore.id));
   await expect(line.getByTestId('cart-line-mark')).toHaveCount(0);
   await expect(page.getByTestId('drive-suggestion')).toHaveCount(0);
-  await expect(page.getByTestId('checkout-link')).toHaveAttribute('href', '/checkout');
+  await expect(page.getByTestId('checkout-link')).toHaveAttribute('href', '/en/checkout');
 
   // Back to home delivery: the choice is saved with the cart.
   await page.getByLabel('Home delivery').check();

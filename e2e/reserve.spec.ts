@@ -70,7 +70,7 @@ test('a shopper reserves at a shop, gets a code and a QR code, finds it in My re
   await expect(page.getByTestId('reservation-deadline')).toContainText(/^Held until \w{3} \d{1,2} \w{3}, \d{2}:\d{2}$/);
   await expect(page.getByTestId('reservation-time-left')).toContainText(/^(1 day|2 days).* left$/);
   await expect(page.getByTestId('reservation-store')).toContainText(store.name);
-  await expect(page.getByTestId('reservation-store').getByRole('link', { name: /View shop/ })).toHaveAttribute('href', `/stores/${store.slug}`);
+  await expect(page.getByTestId('reservation-store').getByRole('link', { name: /View shop/ })).toHaveAttribute('href', `/en/stores/${store.slug}`);
   await expect(page.getByTestId('reservation-lines')).toContainText(sku.productName);
   await expect(page.getByTestId('reservation-lines')).toContainText('Qty 2');
   await expectNoSeriousA11yViolations(page);

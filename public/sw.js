@@ -185,7 +185,11 @@ async function keepOfflinePage(lang) {
   if (!response.ok) return;
   const html = await response.clone().text();
   const cache = await caches.open(SHELL_CACHE);
-  await cache.put(OFFLINE_KEY, response);
+  // A redirect followed on the way (/offline → /en/offline for an English visitor) marks the
+  // response `redirected`, and Chromium refuses such a response as the answer to a navigation
+  // (net::ERR_FAILED): a fresh copy of it is kept instead.
+  const kept = response.redirected ? new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers }) : response;
+  await cache.put(OFFLINE_KEY, kept);
   await keepAssets(assetsIn(html));
 }
 

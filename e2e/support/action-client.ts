@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { LOCALE_COOKIE } from '../../lib/i18n/config';
 
 // React's own client encoder, as Next ships it (no types are published for this path).
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- untyped: an import would need a module declaration; require() and a cast type it here
@@ -68,7 +69,10 @@ export class Visitor {
    * action's return (read from the RSC payload's row 1), or null when it redirected.
    */
   async call(action: { id: string; page: string }, args: unknown[], params: Record<string, string | number> = {}): Promise<ActionAnswer> {
-    const page = action.page.replace(/\[(\w+)\]/g, (_, k: string) => String(params[k] ?? k));
+    const path = action.page.replace(/\[(\w+)\]/g, (_, k: string) => String(params[k] ?? k));
+    // Posted from the page in the visitor's language, as a browser would: the URL decides it, and a
+    // French page's actions answer in French (a URL per language).
+    const page = this.cookies.get(LOCALE_COOKIE) === 'en' ? `/en${path === '/' ? '' : path}` : path;
     const body = await encodeReply(args);
     const res = await this.fetch(page, {
       method: 'POST',

@@ -14,7 +14,7 @@ const PRICE = /data-testid="price"[^>]*>([^<]*)</;
 export const euros = (cents: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
 export async function readProductPage(origin: string, slug: string, skuId: number): Promise<ProductPageRead> {
-  const res = await fetch(`${origin}/p/${encodeURIComponent(slug)}?sku=${skuId}`, { headers: { 'accept-language': 'en-GB' }, redirect: 'manual' });
+  const res = await fetch(`${origin}/en/p/${encodeURIComponent(slug)}?sku=${skuId}`, { headers: { 'accept-language': 'en-GB' }, redirect: 'manual' });
   const html = await res.text();
   return { status: res.status, price: PRICE.exec(html)?.[1] ?? null, at: performance.now(), cache: res.headers.get('x-nextjs-cache') };
 }
