@@ -4,8 +4,7 @@ import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { settleAccountStore } from '@/lib/auth/account-store';
 import { getDb } from '@/lib/db/client';
-import { MY_STORE_MAX_AGE_SECONDS } from './my-store-id';
-import { MY_STORE_COOKIE, parseMyStoreId } from './my-store-id';
+import { MY_STORE_COOKIE, MY_STORE_MAX_AGE_SECONDS, parseMyStoreId } from './my-store-id';
 import { stores } from './schema';
 
 /** "My store" is remembered in a long-lived cookie (and on the account, once signed in). */
