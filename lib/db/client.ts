@@ -234,6 +234,7 @@ const probing = new WeakSet<PoolClient>();
  * themselves and do not trip it, so the lost-database path is unchanged.
  */
 class Breaker {
+  /** performance.now() when it opened: a monotonic clock, and one Next.js allows while it prerenders a page (Date.now() there is an error). */
   private openedAt: number | undefined;
   private probe: Promise<void> | undefined;
 
@@ -245,7 +246,7 @@ class Breaker {
   /** Resolves when a statement may go to the database; rejects at once while it is known not to answer. */
   admit(): Promise<void> {
     if (this.openedAt === undefined) return Promise.resolve();
-    const since = Date.now() - this.openedAt;
+    const since = performance.now() - this.openedAt;
     if (since < this.coolMs && !this.probe) return Promise.reject(new DatabaseUnreachableError(since));
     this.probe ??= this.runProbe().then(
       () => {
@@ -254,7 +255,7 @@ class Breaker {
       },
       (err: unknown) => {
         this.probe = undefined;
-        this.openedAt = Date.now();
+        this.openedAt = performance.now();
         throw err;
       },
     );
@@ -267,7 +268,7 @@ class Breaker {
   }
 
   failed(err: unknown): void {
-    if (err instanceof Error && NO_ANSWER.test(err.message)) this.openedAt = Date.now();
+    if (err instanceof Error && NO_ANSWER.test(err.message)) this.openedAt = performance.now();
     else if (!isDatabaseUnavailable(err)) this.answered();
   }
 }
