@@ -57,6 +57,7 @@ test('a size tapped before the page has started its script still chooses it (the
 });
 
 test('a product page is kept whole: once made, Next.js serves it from its cache, name, price and main picture included', async ({ request }) => {
+  test.skip(test.info().project.name !== 'desktop', 'HTTP only: no viewport is involved, one project is enough');
   const url = `/p/${e2eData().browseProductSlug}`;
   // The first visits make this product's page (docs/rendering.md); then it is served as kept.
   await expect.poll(async () => (await request.get(url)).headers()['x-nextjs-cache'], { timeout: 15_000 }).toBe('HIT');
@@ -78,6 +79,7 @@ test('a product page is kept whole: once made, Next.js serves it from its cache,
 });
 
 test('the store list and a store page are kept whole: once made, served from the cache with nothing streamed per request', async ({ request }) => {
+  test.skip(test.info().project.name !== 'desktop', 'HTTP only: no viewport is involved, one project is enough');
   const storePage = `/stores/${e2eData().lyon.slug}`;
   for (const url of ['/stores', storePage]) {
     await expect.poll(async () => (await request.get(url)).headers()['x-nextjs-cache'], { timeout: 15_000 }).toBe('HIT');

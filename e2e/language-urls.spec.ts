@@ -92,6 +92,7 @@ const target = (res: APIResponse) => {
 };
 
 test('/fr/… is sent to the unprefixed URL for good, the cookie and the browser to the English twin, /api is left alone', async ({ request }) => {
+  test.skip(test.info().project.name !== 'desktop', 'HTTP only: no viewport is involved, one project is enough');
   const slug = e2eData().browseProductSlug;
   const fr = await request.get(`/fr/p/${slug}?sku=1`, { maxRedirects: 0 });
   expect(fr.status()).toBe(308);
@@ -117,6 +118,7 @@ test('/fr/… is sent to the unprefixed URL for good, the cookie and the browser
 });
 
 test('product, department and store pages name their twin in the other language (hreflang)', async ({ request, baseURL }) => {
+  test.skip(test.info().project.name !== 'desktop', 'HTTP only: no viewport is involved, one project is enough');
   const { browseProductSlug, lyon } = e2eData();
   for (const path of [`/p/${browseProductSlug}`, '/c/chaussures', `/stores/${lyon.slug}`, '/']) {
     for (const prefix of ['', '/en']) {

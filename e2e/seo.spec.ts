@@ -25,6 +25,7 @@ async function page200(request: APIRequestContext, url: string): Promise<string>
 }
 
 test('robots.txt opens the shop, closes the private parts and names the sitemap at the public origin', async ({ request, baseURL }) => {
+  test.skip(test.info().project.name !== 'desktop', 'HTTP only: no viewport is involved, one project is enough');
   const res = await request.get('/robots.txt');
   expect(res.status()).toBe(200);
   expect(res.headers()['content-type']).toContain('text/plain');
@@ -36,6 +37,7 @@ test('robots.txt opens the shop, closes the private parts and names the sitemap 
 });
 
 test('sitemap.xml lists products, departments and stores at absolute addresses that answer', async ({ request, baseURL }) => {
+  test.skip(test.info().project.name !== 'desktop', 'HTTP only: no viewport is involved, one project is enough');
   const res = await request.get('/sitemap.xml');
   expect(res.status()).toBe(200);
   expect(res.headers()['content-type']).toContain('application/xml');
@@ -106,6 +108,7 @@ test('a store page carries its Store as JSON-LD: address, position, opening hour
 });
 
 test('a department names its address and breadcrumbs; a search its query alone, and an empty one is not indexed', async ({ request, baseURL }) => {
+  test.skip(test.info().project.name !== 'desktop', 'HTTP only: no viewport is involved, one project is enough');
   const department = 'chaussures';
   const html = await page200(request, `/c/${department}?page=1&utm_source=newsletter`);
   expect(canonicalOf(html)).toBe(`${baseURL}/c/${department}`);

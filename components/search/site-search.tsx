@@ -1,6 +1,6 @@
 'use client';
 
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Locale } from '@/lib/i18n/config';
 import type { SuggestTexts } from './search-suggest';
 
@@ -23,6 +23,12 @@ export function SiteSearch({ action, locale, t }: { action: string; locale: Loca
   const [live, setLive] = useState(false);
   const [state, setState] = useState<ComboboxState>({ expanded: false });
   const start = () => setLive(true);
+  // Focused or typed in before the page's script took over (a slow phone): no event will come for
+  // what is already there, so start now — the suggestions then ask for the box's value.
+  useEffect(() => {
+    const box = input.current;
+    if (box && (box.value || document.activeElement === box)) setLive(true);
+  }, []);
   return (
     <form action={action} role="search" className="relative order-last flex w-full gap-2 sm:order-2 sm:w-auto sm:flex-1">
       <label htmlFor="site-search" className="sr-only">

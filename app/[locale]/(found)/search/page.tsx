@@ -18,6 +18,9 @@ import { getMyStore } from '@/lib/stores/my-store';
 type Query = Record<string, string | string[] | undefined>;
 type Props = { searchParams: Promise<Query> };
 
+/** Made whole for each request, without a loading boundary: app/[locale]/(found)/layout.tsx. */
+export const instant = false;
+
 /** The matches the facets work on (best first), and how many a page of results shows. */
 const SEARCH_SCOPE = 96;
 const RESULTS_PER_PAGE = 48;

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { Suspense } from 'react';
+import { connection } from 'next/server';
 import { FacetedList } from '@/components/facets/faceted-list';
 import { facetViewOf, stockContextOf } from '@/components/facets/view';
 import { ProductCard, ProductGrid } from '@/components/product/product-card';
@@ -21,14 +21,16 @@ type Query = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Query> };
 
 /**
- * The department's name is in the page's shell, made on the first request for this department and
- * kept (the build renders only the placeholder's 404: it never reads the database). The product
- * list depends on the URL (?page=, the facets and sort: lib/catalog/facet-params.ts) and on the
- * visitor's store, so it streams in: unfiltered, a visitor without a store gets the department's
- * cached cards (tagged with the department and each product listed) and its cached facets, one
- * with a store the per-store stock read and the availability counts; a filtered or sorted list
- * is read for the request (lib/catalog/facets.ts).
+ * A department's list depends on the URL (?page=, the facets and sort: lib/catalog/facet-params.ts)
+ * and on the visitor's store, so the page is made for each request, whole (app/[locale]/(found)/
+ * layout.tsx: no streaming boundary, so it reads without JavaScript). Unfiltered, a visitor without
+ * a store gets the department's cached cards (tagged with the department and each product listed)
+ * and its cached facets, one with a store the per-store stock read and the availability counts; a
+ * filtered or sorted list is read for the request (lib/catalog/facets.ts). The build renders only
+ * the placeholder's 404: it never reads the database.
  */
+export const instant = false;
+
 const BUILD_SAMPLE = '_';
 
 export function generateStaticParams() {
@@ -52,6 +54,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CategoryPage({ params, searchParams }: Props) {
   const { locale, slug } = await routeParams(params);
   if (slug === BUILD_SAMPLE) notFound();
+  // Made for the request, all of it (nothing of it is kept as a shell): a background prerender of
+  // the route stops here instead of running the list's reads, which read the clock.
+  await connection();
   const category = await getCategory(slug, locale);
   if (!category) notFound();
   const t = getDictionary(locale);
@@ -62,9 +67,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-5">
       <JsonLd data={jsonLdGraph(breadcrumbLd(crumbs, locale))} />
-      <Suspense fallback={<ListingFallback name={category.name} />}>
-        <Listing category={category} locale={locale} t={t} searchParams={searchParams} />
-      </Suspense>
+      <Listing category={category} locale={locale} t={t} searchParams={searchParams} />
     </div>
   );
 }
@@ -123,25 +126,5 @@ function Cards({ items, locale, t }: { items: Card[]; locale: Locale; t: Diction
         <ProductCard key={p.id} product={p} locale={locale} t={t.catalog} />
       ))}
     </ProductGrid>
-  );
-}
-
-/** The shell: the department's name over a skeleton of the list, laid out as the list will be (no shift). */
-function ListingFallback({ name }: { name: string }) {
-  return (
-    <>
-      <h1 className="text-2xl font-bold">{name}</h1>
-      <div aria-hidden="true" className="lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:items-start lg:gap-8">
-        <div className="hidden h-96 animate-pulse rounded-xl bg-line/50 lg:block" />
-        <div className="space-y-4">
-          <p className="min-h-11 text-sm">&nbsp;</p>
-          <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 lg:grid-cols-4">
-            {Array.from({ length: 8 }, (_, i) => (
-              <div key={i} className="aspect-[3/4] animate-pulse rounded-xl bg-line/50" />
-            ))}
-          </div>
-        </div>
-      </div>
-    </>
   );
 }
