@@ -11,6 +11,14 @@
  * - nothing may frame the site (clickjacking: frame-ancestors 'none'), forms post here only.
  * `next dev` also needs eval (React's debugging) and its hot-reload socket.
  */
+/** COMPTOIR_CACHE_MB: the in-memory cache's size in megabytes (default 256), refused unless a whole number ≥ 16. */
+function cacheMegabytes(raw) {
+  if (raw === undefined || raw === '') return 256;
+  const mb = Number(raw);
+  if (!Number.isInteger(mb) || mb < 16) throw new Error(`COMPTOIR_CACHE_MB must be a whole number of megabytes, at least 16 (got "${raw}")`);
+  return mb;
+}
+
 const dev = process.env.NODE_ENV !== 'production';
 const mapbox = process.env.NEXT_PUBLIC_MAPBOX_TOKEN ? ' https://*.mapbox.com https://events.mapbox.com' : '';
 const contentSecurityPolicy = [
@@ -56,14 +64,17 @@ const nextConfig = {
   // completed page is kept for the next visitors (ISR; docs/rendering.md). Without it,
   // the loading.tsx skeleton would stay the only shell and every visit would render the page.
   partialPrefetching: true,
-  // The stylesheet goes into the document's <style> rather than a separate file. With a file, the
-  // first paint waited for it, and by then the page's scripts had arrived and ran first: on a slow
-  // phone the first paint came after hydration (Lighthouse: LCP 1.1–3.7 s over the blank app's, in
-  // BENCHMARKS.md). Inlined, the page paints as its HTML arrives. Cost: Next writes the CSS into
-  // the document three times (style + twice in the RSC payload), ≈ +20 kB gzip per document, and
-  // no stylesheet is cached between pages.
-  // COMPTOIR_INLINE_CSS=0 builds with the stylesheet as a file (bench A/B: BENCHMARKS.md).
-  experimental: { inlineCss: process.env.COMPTOIR_INLINE_CSS !== '0' },
+  // The stylesheet is a file, cached by the browser between pages. Inlined (COMPTOIR_INLINE_CSS=1
+  // at build time), Next writes it into every document three times (a <style> and twice in the RSC
+  // payload): a product page went from 56 kB to 222 kB of HTML, 182 kept pages overflowed the
+  // in-memory cache below and were made again on nearly every visit — product_page_rps fell from
+  // 593 to 15 req/s (ratio 0.90 → 0.035) in the same run, while Lighthouse showed no clear gain
+  // either way (BENCHMARKS.md, 2026-12-06).
+  experimental: { inlineCss: process.env.COMPTOIR_INLINE_CSS === '1' },
+  // Kept pages and 'use cache' entries live in each process's memory (each sized by this). Next's
+  // default, 50 MB, holds a few hundred product pages; past it, pages are evicted and made again.
+  // COMPTOIR_CACHE_MB at start-up sets it (docs/deploying.md).
+  cacheMaxMemorySize: cacheMegabytes(process.env.COMPTOIR_CACHE_MB) * 1024 * 1024,
   // `npm test` has type-checked the code (`npm run lint`) before it builds for the journeys: that
   // build skips Next's second run of TypeScript (≈ 30 s of CI). Every other build checks types.
   typescript: { ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === '1' },
