@@ -12,3 +12,4 @@ export * from '../orders/schema';
 export * from '../loyalty/schema';
 export * from '../messages/schema';
 export * from '../returns/schema';
+export * from '../customers/schema';

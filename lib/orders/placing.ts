@@ -2,6 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb, type Db } from '@/lib/db';
 import { clearCart, lockCartForCheckout } from '@/lib/cart/commands';
+import { rememberAddress } from '@/lib/customers/addresses';
 import { bookHeldSlot } from '@/lib/drive/commands';
 import type { SlotHolder } from '@/lib/drive/holder';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
@@ -198,6 +199,8 @@ async function placeNewOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
         await bookHeldSlot(tx, { storeId: locationId, slotId: input.slotId!, orderRef: number, holder });
       }
       await tx.insert(orderEvents).values({ orderId, kind: 'placed', actorId: input.customerId });
+      // The address book: the next checkout offers this address (one row per place, moved first).
+      if (a) await rememberAddress(tx, input.customerId, a);
       await clearCart(tx, input.cartId);
       return { id: orderId, number, replayed: false };
     });
