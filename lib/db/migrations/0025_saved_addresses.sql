@@ -4,7 +4,7 @@
 -- and spacing): ordering again to the same place only moves it first.
 CREATE TABLE saved_addresses (
   id serial PRIMARY KEY,
-  user_id integer NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  user_id integer NOT NULL CONSTRAINT saved_addresses_user_id_users_id_fk REFERENCES users (id) ON DELETE CASCADE,
   name text NOT NULL,
   address text NOT NULL,
   postcode text NOT NULL,
