@@ -15,6 +15,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { authConfig } from '@/lib/auth/config';
 import { LOCALE_COOKIE, LOCALE_HEADER, resolveLocale, type Locale } from '@/lib/i18n/config';
 import { canActOnStore } from '@/lib/auth/staff-access';
+import { getSavedAddress } from '@/lib/customers/addresses';
 import { isCustomerOrder } from '@/lib/orders/queries';
 import { isCustomerReservation } from '@/lib/reservations/queries';
 import { isCustomerReturn } from '@/lib/returns/queries';
@@ -87,6 +88,10 @@ const OWN_PAGES = [
   ownPageGate(/^\/account\/reservations\/([^/]+)\/?$/, async (id, customer) => /^\d{1,10}$/.test(id) && isCustomerReservation(Number(id), customer)),
   ownPageGate(/^\/account\/orders\/([^/]+)(?:\/return)?\/?$/, async (number, customer) => number.length <= 20 && isCustomerOrder(number, customer)),
   ownPageGate(/^\/account\/returns\/([^/]+)\/?$/, async (code, customer) => code.length <= 20 && isCustomerReturn(code, customer)),
+  ownPageGate(
+    /^\/account\/addresses\/([^/]+)\/?$/,
+    async (id, customer) => /^[1-9]\d{0,9}$/.test(id) && (await getSavedAddress(customer, Number(id))) !== null,
+  ),
 ];
 
 /**

@@ -110,3 +110,80 @@ test('home delivery: a declined card makes no order, a test card places one, and
     await other.close();
   }
 });
+
+test('an account that remembers: the last delivery address is offered at the next checkout, and edited or removed on the account', async ({
+  page,
+  browser,
+}, testInfo) => {
+  only(testInfo);
+  test.setTimeout(120_000);
+  const { deliverySku } = e2eData().orders;
+  const addToCart = async () => {
+    await page.goto(`/p/${deliverySku.productSlug}?sku=${deliverySku.skuId}`);
+    await page.getByTestId('add-to-cart').getByRole('button', { name: 'Add to cart' }).click();
+    await expect(page.getByRole('banner').getByTestId('cart-count')).toHaveText('1');
+  };
+  await signUp(page, testInfo, 'Inès Retour');
+  await page.goto('/account/addresses');
+  await expect(page.getByTestId('addresses-empty')).toBeVisible();
+
+  // First order: no saved address yet, the fields are typed.
+  await addToCart();
+  await page.goto('/checkout');
+  await expect(page.getByTestId('saved-addresses')).toHaveCount(0);
+  await page.getByLabel('Full name').fill('Inès Retour');
+  await page.getByLabel('Address').fill('3 quai Saint-Antoine');
+  await page.getByLabel('Postcode').fill('69002');
+  await page.getByLabel('Town').fill('Lyon');
+  await fillCard(page, '4242 4242 4242 4242');
+  await page.getByTestId('place-order').click();
+  await expect(page).toHaveURL(/\/account\/orders\/CMD-/);
+
+  // Second order: the address is offered, chosen, and the fields stay closed until "another address".
+  await addToCart();
+  await page.goto('/checkout');
+  const saved = page.getByTestId('saved-addresses');
+  const quai = saved.getByRole('radio', { name: /Inès Retour\s*3 quai Saint-Antoine, 69002 Lyon/ });
+  await expect(quai).toBeChecked();
+  await expect(page.getByLabel('Full name')).toHaveCount(0);
+  await saved.getByRole('radio', { name: 'Another address' }).check();
+  await expect(page.getByLabel('Full name')).toBeVisible();
+  await quai.check();
+  await expectNoSeriousA11yViolations(page, { include: 'main' });
+  await fillCard(page, '4242 4242 4242 4242');
+  await page.getByTestId('place-order').click();
+  await expect(page).toHaveURL(/\/account\/orders\/CMD-/);
+  await expect(page.getByTestId('order-delivery')).toContainText('3 quai Saint-Antoine, 69002 Lyon');
+
+  // The account: one address (the same place twice), edited, then removed.
+  await page.goto('/account');
+  await page.getByRole('link', { name: /My delivery addresses/ }).click();
+  await expect(page.getByTestId('saved-address')).toHaveCount(1);
+  await page.getByRole('link', { name: 'Edit the address 3 quai Saint-Antoine, 69002 Lyon' }).click();
+  await expect(page).toHaveURL(/\/account\/addresses\/\d+$/);
+  const editPath = new URL(page.url()).pathname;
+  await page.getByLabel('Phone').fill('06 11 22 33 44');
+  await page.getByLabel('Postcode').fill('6900');
+  await page.getByRole('button', { name: 'Save the address' }).click();
+  await expect(page.getByText('A 5-digit postcode.')).toBeVisible();
+  await page.getByLabel('Postcode').fill('69002');
+  await page.getByRole('button', { name: 'Save the address' }).click();
+  await expect(page.getByTestId('form-message')).toHaveText('Address saved.');
+  await page.goto('/account/addresses');
+  await expect(page.getByTestId('saved-address')).toContainText('0611223344');
+
+  // Someone else's address is a 404, its details nowhere.
+  const other = await browser.newContext({ locale: 'en-GB' });
+  try {
+    const otherPage = await other.newPage();
+    await signUp(otherPage, testInfo, 'Max Autre');
+    const response = await otherPage.goto(editPath);
+    expect(response?.status()).toBe(404);
+    await expect(otherPage.getByText('3 quai Saint-Antoine')).toHaveCount(0);
+  } finally {
+    await other.close();
+  }
+
+  await page.getByRole('button', { name: 'Remove the address 3 quai Saint-Antoine, 69002 Lyon' }).click();
+  await expect(page.getByTestId('addresses-empty')).toBeVisible();
+});

@@ -1,13 +1,87 @@
-import type { HTMLAttributes } from 'react';
-import type { AddressField } from './form-state';
+import { useState, type HTMLAttributes } from 'react';
+import type { AddressField, SavedAddressOption } from './form-state';
 
-export type AddressTexts = { deliveryAddress: string; fullName: string; address: string; postcode: string; town: string; phone: string; phoneHint: string };
+export type AddressTexts = {
+  deliveryAddress: string;
+  fullName: string;
+  address: string;
+  postcode: string;
+  town: string;
+  phone: string;
+  phoneHint: string;
+  savedAddresses: string;
+  newAddress: string;
+};
 
 type Props = {
   t: AddressTexts;
   values: Partial<Record<AddressField, string>>;
   errors: Partial<Record<AddressField, string>>;
 };
+
+type ChooserProps = Props & {
+  /** The shopper's saved addresses, most recently used first (none: only the fields). */
+  saved: SavedAddressOption[];
+  /** The chosen saved address is no longer on the account. */
+  savedError?: string;
+};
+
+const oneLine = (a: SavedAddressOption) => `${a.address}, ${a.postcode} ${a.town}`;
+
+/**
+ * Checkout's address: the shopper's saved addresses as radio buttons (the most recent chosen), and
+ * "another address" opening the fields. The form posts `savedAddress` (an id, or `new`); the
+ * server takes a saved one only if it is this shopper's. A refused form comes back on the fields it
+ * was typed in.
+ */
+export function AddressChooser({ saved, savedError, t, values, errors }: ChooserProps) {
+  const typed = Object.values(values).some(Boolean) || Object.keys(errors).length > 0;
+  const [chosen, setChosen] = useState<number | 'new'>(saved.length > 0 && !typed ? saved[0]!.id : 'new');
+  if (saved.length === 0) return <AddressFields t={t} values={values} errors={errors} />;
+  return (
+    <div className="space-y-3">
+      <fieldset className="space-y-2 card p-4" data-testid="saved-addresses" aria-describedby={savedError ? 'saved-address-error' : undefined}>
+        <legend className="float-left mb-1 w-full text-base font-bold">{t.savedAddresses}</legend>
+        {saved.map((a) => (
+          <label
+            key={a.id}
+            className="flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border border-line p-3 has-checked:border-brand-500 has-checked:bg-brand-50"
+          >
+            <input
+              type="radio"
+              name="savedAddress"
+              value={a.id}
+              checked={chosen === a.id}
+              onChange={() => setChosen(a.id)}
+              className="mt-1 size-4 accent-brand-700"
+            />
+            <span className="min-w-0">
+              <span className="block font-semibold">{a.name}</span>
+              <span className="block text-sm break-words text-muted">{oneLine(a)}</span>
+            </span>
+          </label>
+        ))}
+        <label className="flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border border-line p-3 has-checked:border-brand-500 has-checked:bg-brand-50">
+          <input
+            type="radio"
+            name="savedAddress"
+            value="new"
+            checked={chosen === 'new'}
+            onChange={() => setChosen('new')}
+            className="size-4 accent-brand-700"
+          />
+          <span className="font-semibold">{t.newAddress}</span>
+        </label>
+        {savedError && (
+          <p id="saved-address-error" className="field-error">
+            {savedError}
+          </p>
+        )}
+      </fieldset>
+      {chosen === 'new' && <AddressFields t={t} values={values} errors={errors} />}
+    </div>
+  );
+}
 
 type FieldProps = {
   name: AddressField;

@@ -8,11 +8,11 @@ import type { Dictionary } from '@/lib/i18n/dictionary';
 import type { CardField } from '@/lib/payments/card-schema';
 import type { PaymentTexts } from '@/lib/payments/messages';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
-import { AddressFields, type AddressTexts } from './address-fields';
+import { AddressChooser, type AddressTexts } from './address-fields';
 import { CardFields } from './card-fields';
 import { DriveSlotField } from './drive-slot-field';
 import { initialActionState } from '@/lib/actions/state';
-import { CHECKOUT_SCOPE, type CheckoutState, type HoldResult } from './form-state';
+import { CHECKOUT_SCOPE, type CheckoutState, type HoldResult, type SavedAddressOption } from './form-state';
 import { OrderSummary, type OrderSummaryProps } from './order-summary';
 import { PointsField, type PointsOffer, type PointsTexts } from './points-field';
 
@@ -36,7 +36,7 @@ type Common = {
 type Props = Common &
   (
     | { mode: 'drive'; storeId: number; slots: DriveSlotsView; hold: (slotId: number) => Promise<HoldResult>; driveTexts: Dictionary['drive'] }
-    | { mode: 'delivery'; payments: PaymentTexts; testMode: boolean }
+    | { mode: 'delivery'; payments: PaymentTexts; testMode: boolean; saved: SavedAddressOption[] }
   );
 
 /**
@@ -91,7 +91,7 @@ export function CheckoutForm(props: Props) {
           </>
         ) : (
           <>
-            <AddressFields t={t} values={state.values ?? {}} errors={errors} />
+            <AddressChooser t={t} values={state.values ?? {}} errors={errors} saved={props.saved} savedError={errors.savedAddress} />
             <section aria-labelledby="checkout-payment" className="space-y-3 card p-4" data-testid="checkout-payment">
               <div>
                 <h2 id="checkout-payment" className="text-base font-bold">

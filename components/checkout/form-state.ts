@@ -2,7 +2,7 @@ import type { ActionResult, ActionState } from '@/lib/actions/state';
 import type { CardField } from '@/lib/payments/card-schema';
 
 export type AddressField = 'name' | 'address' | 'postcode' | 'town' | 'phone';
-export type CheckoutField = AddressField | CardField | 'slot' | 'points';
+export type CheckoutField = AddressField | CardField | 'slot' | 'points' | 'savedAddress';
 
 /**
  * What the place-order action answers the checkout form: the address as sent, so a refused form
@@ -10,6 +10,9 @@ export type CheckoutField = AddressField | CardField | 'slot' | 'points';
  * a slot refusal so the picker reloads its places.
  */
 export type CheckoutState = ActionState<{ values: Partial<Record<AddressField, string>>; slotRefused: number }, CheckoutField>;
+
+/** A saved address as the checkout offers it. */
+export type SavedAddressOption = { id: number; name: string; address: string; postcode: string; town: string; phone: string };
 
 /** What the hold-slot action answers the picker. */
 export type HoldResult = ActionResult<{ slotId: number; expiresAt: string }>;

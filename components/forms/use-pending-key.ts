@@ -28,11 +28,15 @@ export function usePendingKey(scope: string, serverKey: string, state: unknown) 
     setResumed(pending?.key ?? null);
     return () => {
       const left = keyRef.current;
-      // After the commit that unmounts the form, the URL is the redirect's.
-      window.setTimeout(() => {
+      // After the commit that unmounts the form, the URL is the redirect's. Checked a moment later,
+      // or when the page is left before that moment (the shopper goes on at once: a full load).
+      const settle = () => {
+        window.removeEventListener('pagehide', settle);
         const p = readPending(scope);
         if (p && p.key === left && window.location.pathname !== p.path) dropPending(scope, left);
-      }, 250);
+      };
+      window.setTimeout(settle, 250);
+      window.addEventListener('pagehide', settle);
     };
   }, [scope, serverKey]);
 

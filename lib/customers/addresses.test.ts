@@ -28,7 +28,12 @@ describe('the address book', () => {
     const office = { name: 'Camille Martin', address: '5 place Bellecour', postcode: '69002', town: 'Lyon', phone: '' };
     await deliverTo(customerId, office);
     expect((await listSavedAddresses(customerId)).map((a) => a.address)).toEqual([office.address, testAddress.address]);
-    const shouted = { ...testAddress, name: `  ${testAddress.name.toUpperCase()} `, address: testAddress.address.replace(/ /g, '   '), town: testAddress.town.toLowerCase() };
+    const shouted = {
+      ...testAddress,
+      name: `  ${testAddress.name.toUpperCase()} `,
+      address: testAddress.address.replace(/ /g, '   '),
+      town: testAddress.town.toLowerCase(),
+    };
     await deliverTo(customerId, shouted);
     const book = await listSavedAddresses(customerId);
     expect(book).toHaveLength(2);
@@ -37,7 +42,9 @@ describe('the address book', () => {
 
   it('a refused order remembers nothing', async () => {
     const shopper = await w.shopperWithCart([[w.skuA, 1]], 'delivery');
-    const err = await placeOrder({ ...shopper, address: testAddress, payment: testCard('4000000000000002'), idempotencyKey: randomUUID() }).catch((e: unknown) => e);
+    const err = await placeOrder({ ...shopper, address: testAddress, payment: testCard('4000000000000002'), idempotencyKey: randomUUID() }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(PaymentDeclinedError);
     expect(await listSavedAddresses(shopper.customerId)).toEqual([]);
   });

@@ -24,3 +24,9 @@ export function addressSchema(t: Dictionary['orders']) {
 
 /** A home-delivery address as an order holds it. */
 export type DeliveryAddress = { name: string; address: string; postcode: string; town: string; phone: string };
+
+/** The address as typed, so a refused form keeps it (React resets a form after its action). */
+export function addressValues(formData: FormData): Record<keyof DeliveryAddress, string> {
+  const get = (k: string) => String(formData.get(k) ?? '').slice(0, 300);
+  return { name: get('name'), address: get('address'), postcode: get('postcode'), town: get('town'), phone: get('phone') };
+}

@@ -59,6 +59,15 @@ export default async function AccountPage() {
           →
         </span>
       </Link>
+      <Link href="/account/addresses" className="mt-3 flex min-h-11 items-center justify-between gap-3 card px-5 py-4 hover:border-brand-500">
+        <span>
+          <span className="block font-semibold">{t.orders.addressesTitle}</span>
+          <span className="block text-sm text-muted">{t.orders.addressesHint}</span>
+        </span>
+        <span aria-hidden className="text-xl text-brand-700">
+          →
+        </span>
+      </Link>
       <Link href="/account/reservations" className="mt-3 flex min-h-11 items-center justify-between gap-3 card px-5 py-4 hover:border-brand-500">
         <span>
           <span className="block font-semibold">{t.reservations.accountLink}</span>

@@ -1,6 +1,5 @@
 import 'server-only';
 import { z } from 'zod';
-import type { AddressField } from '@/components/checkout/form-state';
 import { wholeNumber } from '@/lib/input/integer';
 
 /*
@@ -21,10 +20,16 @@ export const shownPricesSchema = z
   .regex(/^[0-9]{1,10}:[0-9]{1,9}(,[0-9]{1,10}:[0-9]{1,9}){0,199}$/)
   .transform((raw) => new Map(raw.split(',').map((pair) => pair.split(':').map(Number) as [number, number])));
 
-export { addressSchema } from '@/lib/orders/address';
+export { addressSchema, addressValues } from '@/lib/orders/address';
 
-/** The address as typed, so a refused form keeps it (React resets a form after its action). */
-export function addressValues(formData: FormData): Record<AddressField, string> {
-  const get = (k: string) => String(formData.get(k) ?? '').slice(0, 300);
-  return { name: get('name'), address: get('address'), postcode: get('postcode'), town: get('town'), phone: get('phone') };
+/**
+ * Which address the shopper picked at checkout: `new` (the fields typed; also when the form has no
+ * choice, as for a shopper without saved addresses), one saved address's id, or `invalid` for
+ * anything else posted.
+ */
+export function savedAddressChoice(raw: FormDataEntryValue | null): number | 'new' | 'invalid' {
+  if (raw === null || raw === 'new') return 'new';
+  if (typeof raw !== 'string' || !/^[1-9]\d{0,9}$/.test(raw)) return 'invalid';
+  const id = Number(raw);
+  return id <= 2_147_483_647 ? id : 'invalid';
 }

@@ -12,6 +12,7 @@ import { variantOf } from '@/components/reservations/reservation-lines';
 import { requireUser } from '@/lib/auth/guards';
 import { refusalCode } from '@/lib/actions/refusals';
 import { cartAvailability, getCart } from '@/lib/cart/queries';
+import { listSavedAddresses } from '@/lib/customers/addresses';
 import type { Cart } from '@/lib/cart/types';
 import { listSlots } from '@/lib/drive/queries';
 import type { Dictionary } from '@/lib/i18n/dictionary';
@@ -37,9 +38,11 @@ function summaryTexts(t: Dictionary['orders']): SummaryTexts {
 
 function formTexts(t: Dictionary['orders']): CheckoutTexts {
   const { deliveryAddress, fullName, address, postcode, town, phone, phoneHint, payment, payAtPickup, chargedWhenShipped, placing, failed } = t;
+  const { savedAddresses, newAddress } = t;
   const { pointsTitle, pointsBalance, pointsNone, pointsOption, pointsHint, pointsTooFew } = t;
   return {
     ...{ deliveryAddress, fullName, address, postcode, town, phone, phoneHint, payment, payAtPickup, chargedWhenShipped, placing, failed },
+    ...{ savedAddresses, newAddress },
     ...{ pointsTitle, pointsBalance, pointsNone, pointsOption, pointsHint, pointsTooFew },
   };
 }
@@ -121,6 +124,11 @@ export default async function CheckoutPage() {
     t: summaryTexts(to),
   };
   const points = await pointsOffer(user.id, cart.subtotalCents, delivery ?? 0);
+  // Home delivery: the shopper's saved addresses, offered before the fields (the most recent chosen).
+  const saved =
+    cart.fulfilment === 'delivery'
+      ? (await listSavedAddresses(user.id)).map(({ id, name, address, postcode, town, phone }) => ({ id, name, address, postcode, town, phone }))
+      : [];
   const common = { action: placeOrderAction, idempotencyKey: randomUUID(), summary, points, locale, t: formTexts(to) };
   const changeLink = (
     <Link href="/cart" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline underline-offset-2">
@@ -147,6 +155,7 @@ export default async function CheckoutPage() {
             }
             payments={t.payments}
             testMode={getPaymentProvider('card').testMode}
+            saved={saved}
           />
         ),
       )}

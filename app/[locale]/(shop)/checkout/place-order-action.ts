@@ -7,9 +7,10 @@ import type { CheckoutState } from '@/components/checkout/form-state';
 import { shopperAction } from '@/lib/actions/builder';
 import { idempotencyKeySchema } from '@/lib/actions/inputs';
 import { getCart } from '@/lib/cart/queries';
+import { getSavedAddress } from '@/lib/customers/addresses';
 import { findOrderByKey, placeOrder, type PlaceOrderInput } from '@/lib/orders/placing';
 import { parseCardForm } from '@/lib/payments/card-schema';
-import { addressSchema, addressValues, redeemPointsSchema, shownPricesSchema, slotIdSchema } from './checkout-inputs';
+import { addressSchema, addressValues, redeemPointsSchema, savedAddressChoice, shownPricesSchema, slotIdSchema } from './checkout-inputs';
 
 /**
  * "Place order" for the signed-in shopper's own cart (found from the session, never the form):
@@ -54,9 +55,18 @@ export const placeOrderAction = shopperAction('checkout')
       if (slot.success) input.slotId = slot.data;
       else fieldErrors.slot = t.orders.slotRequired;
     } else {
-      const address = addressSchema(t.orders).safeParse(values);
-      if (address.success) input.address = address.data;
-      else for (const issue of address.error.issues) fieldErrors[issue.path[0] as keyof typeof values] ??= issue.message;
+      // One of the shopper's saved addresses (looked up as theirs), or the address typed.
+      const choice = savedAddressChoice(formData.get('savedAddress'));
+      if (choice === 'invalid') return refused(t.orders.invalidRequest);
+      if (choice !== 'new') {
+        const saved = await getSavedAddress(user.id, choice);
+        if (saved) input.address = { name: saved.name, address: saved.address, postcode: saved.postcode, town: saved.town, phone: saved.phone };
+        else fieldErrors.savedAddress = t.orders.savedAddressGone;
+      } else {
+        const address = addressSchema(t.orders).safeParse(values);
+        if (address.success) input.address = address.data;
+        else for (const issue of address.error.issues) fieldErrors[issue.path[0] as keyof typeof values] ??= issue.message;
+      }
       const card = parseCardForm(formData);
       if (card.ok) input.payment = card.method;
       else for (const [field, k] of Object.entries(card.errors)) fieldErrors[field as keyof typeof card.errors] = t.payments[k];
