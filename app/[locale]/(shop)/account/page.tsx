@@ -37,55 +37,31 @@ export default async function AccountPage() {
           </div>
         ))}
       </dl>
-      <Link
-        href="/account/card"
-        className="mt-4 flex min-h-11 items-center justify-between gap-3 card border-brand-100 bg-brand-50 px-5 py-4 hover:border-brand-500"
-        data-testid="account-card-link"
-      >
-        <span>
-          <span className="block font-semibold">{t.card.accountLink}</span>
-          <span className="block text-sm text-muted">{t.card.accountLinkHint}</span>
-        </span>
-        <span aria-hidden className="text-xl text-brand-700">
-          →
-        </span>
-      </Link>
-      <Link href="/account/orders" className="mt-3 flex min-h-11 items-center justify-between gap-3 card px-5 py-4 hover:border-brand-500">
-        <span>
-          <span className="block font-semibold">{t.orders.listTitle}</span>
-          <span className="block text-sm text-muted">{t.orders.accountLinkHint}</span>
-        </span>
-        <span aria-hidden className="text-xl text-brand-700">
-          →
-        </span>
-      </Link>
-      <Link href="/account/addresses" className="mt-3 flex min-h-11 items-center justify-between gap-3 card px-5 py-4 hover:border-brand-500">
-        <span>
-          <span className="block font-semibold">{t.orders.addressesTitle}</span>
-          <span className="block text-sm text-muted">{t.orders.addressesHint}</span>
-        </span>
-        <span aria-hidden className="text-xl text-brand-700">
-          →
-        </span>
-      </Link>
-      <Link href="/account/reservations" className="mt-3 flex min-h-11 items-center justify-between gap-3 card px-5 py-4 hover:border-brand-500">
-        <span>
-          <span className="block font-semibold">{t.reservations.accountLink}</span>
-          <span className="block text-sm text-muted">{t.reservations.accountLinkHint}</span>
-        </span>
-        <span aria-hidden className="text-xl text-brand-700">
-          →
-        </span>
-      </Link>
-      <Link href="/account/activity" className="mt-3 flex min-h-11 items-center justify-between gap-3 card px-5 py-4 hover:border-brand-500">
-        <span>
-          <span className="block font-semibold">{t.activity.accountLink}</span>
-          <span className="block text-sm text-muted">{t.activity.accountLinkHint}</span>
-        </span>
-        <span aria-hidden className="text-xl text-brand-700">
-          →
-        </span>
-      </Link>
+      <ul className="mt-4 space-y-3">
+        {[
+          { href: '/account/card', title: t.card.accountLink, hint: t.card.accountLinkHint, testId: 'account-card-link', highlight: true },
+          { href: '/account/orders', title: t.orders.listTitle, hint: t.orders.accountLinkHint },
+          { href: '/account/addresses', title: t.orders.addressesTitle, hint: t.orders.addressesHint },
+          { href: '/account/reservations', title: t.reservations.accountLink, hint: t.reservations.accountLinkHint },
+          { href: '/account/activity', title: t.activity.accountLink, hint: t.activity.accountLinkHint },
+        ].map(({ href, title, hint, testId, highlight }) => (
+          <li key={href}>
+            <Link
+              href={href}
+              className={`flex min-h-11 items-center justify-between gap-3 card px-5 py-4 hover:border-brand-500 ${highlight ? 'border-brand-100 bg-brand-50' : ''}`}
+              data-testid={testId}
+            >
+              <span>
+                <span className="block font-semibold">{title}</span>
+                <span className="block text-sm text-muted">{hint}</span>
+              </span>
+              <span aria-hidden className="text-xl text-brand-700">
+                →
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
       <div className="mt-6 flex flex-col gap-3 sm:flex-row">
         {isStaff && (
           <Link href="/staff" className="btn-primary">

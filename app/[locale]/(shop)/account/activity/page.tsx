@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { AccountSubpageHeading } from '@/components/account/account-subpage-heading';
 import { Link } from '@/components/layout/link';
 import { TimelineEntry } from '@/components/activity/timeline-entry';
 import { requireUser } from '@/lib/auth/guards';
@@ -52,13 +53,7 @@ export default async function ActivityPage({ searchParams }: Props) {
   const now = new Date();
   return (
     <div className="mx-auto w-full max-w-2xl">
-      <nav aria-label={t.account.accountTitle}>
-        <Link href="/account" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline">
-          ← {t.account.accountTitle}
-        </Link>
-      </nav>
-      <h1 className="mt-1 text-2xl font-bold tracking-tight">{a.title}</h1>
-      <p className="mt-1 text-sm text-muted">{a.intro}</p>
+      <AccountSubpageHeading back={t.account.accountTitle} title={a.title} intro={a.intro} />
       {items.length === 0 ? (
         <div className="mt-6 card p-6 text-center" data-testid="activity-empty">
           <p className="font-semibold">{a.empty}</p>

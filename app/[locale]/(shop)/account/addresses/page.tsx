@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { AccountSubpageHeading } from '@/components/account/account-subpage-heading';
 import { RemoveAddressForm } from '@/components/account/address-book';
 import { Link } from '@/components/layout/link';
 import { requireUser } from '@/lib/auth/guards';
@@ -20,13 +21,7 @@ export default async function AddressesPage() {
   const addresses = await listSavedAddresses(user.id);
   return (
     <div className="mx-auto w-full max-w-2xl">
-      <nav aria-label={t.account.accountTitle}>
-        <Link href="/account" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline">
-          ← {t.account.accountTitle}
-        </Link>
-      </nav>
-      <h1 className="mt-1 text-2xl font-bold tracking-tight">{to.addressesTitle}</h1>
-      <p className="mt-1 text-sm text-muted">{to.addressesHint}</p>
+      <AccountSubpageHeading back={t.account.accountTitle} title={to.addressesTitle} intro={to.addressesHint} />
       {addresses.length === 0 ? (
         <p className="mt-6 card p-6 text-center text-muted" data-testid="addresses-empty">
           {to.addressesEmpty}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { AccountSubpageHeading } from '@/components/account/account-subpage-heading';
 import { Link } from '@/components/layout/link';
 import { OrderCard } from '@/components/my-orders/order-card';
 import { requireUser } from '@/lib/auth/guards';
@@ -18,13 +19,7 @@ export default async function OrdersPage() {
   const to = t.orders;
   return (
     <div className="mx-auto w-full max-w-2xl">
-      <nav aria-label={t.account.accountTitle}>
-        <Link href="/account" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline">
-          ← {t.account.accountTitle}
-        </Link>
-      </nav>
-      <h1 className="mt-1 text-2xl font-bold tracking-tight">{to.listTitle}</h1>
-      <p className="mt-1 text-sm text-muted">{to.listIntro}</p>
+      <AccountSubpageHeading back={t.account.accountTitle} title={to.listTitle} intro={to.listIntro} />
       {orders.length === 0 ? (
         <div className="mt-6 card p-6 text-center" data-testid="orders-empty">
           <p className="font-semibold">{to.listEmpty}</p>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { AccountSubpageHeading } from '@/components/account/account-subpage-heading';
 import { Link } from '@/components/layout/link';
 import { ReservationCard } from '@/components/reservations/reservation-card';
 import { requireUser } from '@/lib/auth/guards';
@@ -20,13 +21,7 @@ export default async function ReservationsPage() {
   const tr = t.reservations;
   return (
     <div className="mx-auto w-full max-w-2xl">
-      <nav aria-label={t.account.accountTitle}>
-        <Link href="/account" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline">
-          ← {t.account.accountTitle}
-        </Link>
-      </nav>
-      <h1 className="mt-1 text-2xl font-bold tracking-tight">{tr.listTitle}</h1>
-      <p className="mt-1 text-sm text-muted">{tr.listIntro}</p>
+      <AccountSubpageHeading back={t.account.accountTitle} title={tr.listTitle} intro={tr.listIntro} />
       {reservations.length === 0 ? (
         <div className="mt-6 card p-6 text-center" data-testid="reservations-empty">
           <p className="font-semibold">{tr.empty}</p>
