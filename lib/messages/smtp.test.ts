@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { onPostgres, useTestDatabase } from '@/test/support/db';
-import { insertUser } from '@/test/support/fixtures';
+import { insertCategory, insertProduct, insertUser } from '@/test/support/fixtures';
+import { insertCart } from '@/test/support/messages';
 import { closedPort, startSmtpServer, type TestSmtpServer } from '@/test/support/smtp';
+import { queueCartReminders } from './cart-reminders';
 import { smtpUrl } from './config';
 import { deliverQueuedMessages } from './deliver';
 import { messageTransport } from './transport';
@@ -15,10 +17,13 @@ import { messageTransport } from './transport';
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
 let smtp: TestSmtpServer;
 let camille: number;
+let veste: number;
 
 beforeAll(async () => {
   conn = await useTestDatabase();
   camille = await insertUser(conn.db, { email: 'camille@example.com', name: 'Camille Martin' });
+  const cat = await insertCategory(conn.db, 'c');
+  veste = (await insertProduct(conn.db, { slug: 'veste', categoryId: cat, nameFr: 'Veste', nameEn: 'Jacket', skus: [{ priceCents: 4990 }] })).skuIds[0]!;
   smtp = await startSmtpServer({ user: 'comptoir', password: 's3cr:et/pw' });
 });
 afterAll(async () => {
@@ -27,16 +32,19 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await conn.db.execute(sql`DELETE FROM outbound_messages`);
+  await conn.db.execute(sql`DELETE FROM carts`);
   smtp.received.length = 0;
   smtp.offered = 0;
   smtp.reject = null;
   process.env.SMTP_URL = smtp.url;
   process.env.MESSAGES_FROM = 'Comptoir <bonjour@comptoir.example>';
+  process.env.PUBLIC_SITE_URL = 'https://shop.example';
 });
 afterEach(() => {
   delete process.env.SMTP_URL;
   delete process.env.MESSAGES_FROM;
   delete process.env.MESSAGE_TRANSPORT;
+  delete process.env.PUBLIC_SITE_URL;
 });
 
 async function queue(n = 1, html: string | null = '<p>Bonjour</p>'): Promise<number[]> {
@@ -87,6 +95,20 @@ describe('the SMTP transport', () => {
     expect(m.messageId).toBe(`<comptoir-message-${id}@comptoir.example>`);
     expect(m.headers.get('idempotency-key')).toBe(`comptoir-message-${id}`);
     expect(await statusOf(id!)).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it('a cart reminder arrives with its text and HTML parts and the cart link', async () => {
+    await insertCart(conn.db, camille, 26, [{ skuId: veste, addedHoursAgo: 30, quantity: 2 }]);
+    expect((await queueCartReminders()).queued).toBe(1);
+    expect(await deliverQueuedMessages()).toEqual({ sent: 1, failed: 0 });
+    const m = smtp.received[0]!;
+    expect(m.to).toBe('camille@example.com');
+    expect(m.subject).toBe('Camille, votre panier vous attend');
+    expect(m.text).toMatch(/- Veste × 2 — 99,80\s€/);
+    expect(m.text).toContain('https://shop.example/cart');
+    expect(m.html).toContain('<html lang="fr">');
+    expect(m.html).toContain('Veste × 2');
+    expect(m.html).toContain('href="https://shop.example/cart"');
   });
 
   it('a text-only message has no HTML part', async () => {

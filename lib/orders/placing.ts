@@ -13,6 +13,8 @@ import { offersDrive, webWarehouseId } from '@/lib/stores/read';
 import type { PaymentMethodInput } from '@/lib/payments/types';
 import type { DeliveryAddress } from './address';
 import { DriveNotOfferedError, InvalidCheckoutError, PriceChangedError } from './errors';
+import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/config';
+import { queueOrderMessage } from './messages';
 import { newOrderNumber } from './order-number';
 import { authoriseOrderPayment, voidAuthorisation } from './payment';
 import { assertShownPrices, totals, type CartSnapshot } from './pricing';
@@ -45,6 +47,8 @@ export type PlaceOrderInput = {
    */
   shownPrices?: ReadonlyMap<number, number>;
   idempotencyKey: string;
+  /** The language of the checkout page: the order's messages are written in it (default: the shop's). */
+  locale?: Locale;
 };
 
 export type PlacedOrder = { id: number; number: string; replayed: boolean };
@@ -176,6 +180,7 @@ async function placeNewOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
           deliveryTown: a?.town ?? null,
           deliveryPhone: a?.phone ?? null,
           idempotencyKey: input.idempotencyKey,
+          locale: input.locale ?? DEFAULT_LOCALE,
         })
         .returning({ id: orders.id });
       const orderId = inserted!.id;
@@ -199,6 +204,8 @@ async function placeNewOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
       }
       await tx.insert(orderEvents).values({ orderId, kind: 'placed', actorId: input.customerId });
       await clearCart(tx, input.cartId);
+      // The confirmation commits with the order, or not at all.
+      await queueOrderMessage(tx, orderId, 'order_confirmation');
       return { id: orderId, number, replayed: false };
     });
   } catch (err) {
