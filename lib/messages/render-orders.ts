@@ -22,8 +22,9 @@ export type OrderFacts = {
   discountCents: number;
   totalCents: number;
   delivery: { name: string; address: string; postcode: string; town: string } | null;
-  /** Drive: the store's name and the booked slot. */
+  /** Drive: the store's name, the booked slot and the bay the shopper parked in. */
   store: string | null;
+  bay?: string | null;
   slot: { startsAt: string; endsAt: string } | null;
   /** The absolute URL of the order's page. */
   orderUrl: string;
@@ -134,6 +135,61 @@ export function renderReservationReady(r: ReservationFacts, locale: Locale): Ren
       linesBlock(r.lines, r.code, locale, [{ label: m.orderTotal, amount: formatPrice(r.totalCents, locale) }]),
       { kind: 'p', text: interpolate(m.reservationReadyUntil, { date: until }) },
       { kind: 'link', label: m.reservationCta, url: r.reservationUrl },
+    ],
+    signature: m.cartReminderSignature,
+    footer: m.messageFooter,
+  });
+}
+
+/** "I'm here" acknowledged: the drive knows, and which bay. */
+export function renderDriveArrival(o: OrderFacts, locale: Locale): RenderedMessage {
+  const m = getDictionary(locale).messages;
+  return rendered({
+    subject: interpolate(m.arrivalSubject, { number: o.number }),
+    locale,
+    greeting: interpolate(m.cartReminderGreeting, { name: firstName(o.customerName) }),
+    blocks: [
+      { kind: 'p', text: interpolate(m.arrivalIntro, { number: o.number, store: o.store ?? '' }) },
+      ...(o.bay ? [{ kind: 'p' as const, text: interpolate(m.arrivalBay, { bay: o.bay }) }] : []),
+      { kind: 'link', label: m.orderCta, url: o.orderUrl },
+    ],
+    signature: m.cartReminderSignature,
+    footer: m.messageFooter,
+  });
+}
+
+export type ReturnPassFacts = {
+  code: string;
+  orderNumber: string;
+  customerName: string;
+  store: string;
+  window: { startsAt: string; endsAt: string };
+  lines: MessageLine[];
+  /** The absolute URL of the return's page (which shows the pass as a QR code). */
+  returnUrl: string;
+};
+
+/** The return pass: the code to show at the desk, the shop and the drop-off window. */
+export function renderReturnPass(r: ReturnPassFacts, locale: Locale): RenderedMessage {
+  const m = getDictionary(locale).messages;
+  return rendered({
+    subject: interpolate(m.returnPassSubject, { code: r.code }),
+    locale,
+    greeting: interpolate(m.cartReminderGreeting, { name: firstName(r.customerName) }),
+    blocks: [
+      { kind: 'p', text: interpolate(m.returnPassIntro, { number: r.orderNumber, store: r.store, window: slotLabel(r.window, locale) }) },
+      { kind: 'p', text: interpolate(m.returnPassCode, { code: r.code }) },
+      {
+        kind: 'lines',
+        caption: r.code,
+        rows: r.lines.map((l) => ({
+          label: `${l.name} × ${l.quantity}`,
+          detail: variantLabel(l.size, l.colour, locale) || undefined,
+          amount: formatPrice(l.unitPriceCents * l.quantity, locale),
+        })),
+      },
+      { kind: 'p', text: m.returnPassHowTo },
+      { kind: 'link', label: m.returnPassCta, url: r.returnUrl },
     ],
     signature: m.cartReminderSignature,
     footer: m.messageFooter,

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from '../auth/schema';
 
-export const MESSAGE_KINDS = ['cart_reminder', 'order_confirmation', 'drive_order_ready', 'reservation_ready'] as const;
+export const MESSAGE_KINDS = ['cart_reminder', 'order_confirmation', 'drive_order_ready', 'drive_arrival', 'reservation_ready', 'return_pass'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export const MESSAGE_STATUSES = ['queued', 'sent', 'failed'] as const;
@@ -41,7 +41,10 @@ export const outboundMessages = pgTable(
   },
   (t) => [
     uniqueIndex('outbound_messages_dedupe_key_unique').on(t.dedupeKey),
-    check('outbound_messages_kind', sql`${t.kind} in ('cart_reminder', 'order_confirmation', 'drive_order_ready', 'reservation_ready')`),
+    check(
+      'outbound_messages_kind',
+      sql`${t.kind} in ('cart_reminder', 'order_confirmation', 'drive_order_ready', 'drive_arrival', 'reservation_ready', 'return_pass')`,
+    ),
     check('outbound_messages_status', sql`${t.status} in ('queued', 'sent', 'failed')`),
     check('outbound_messages_sent', sql`(${t.status} = 'sent') = (${t.sentAt} is not null)`),
     check('outbound_messages_attempts', sql`${t.attempts} >= 0`),

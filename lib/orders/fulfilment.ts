@@ -183,6 +183,8 @@ export async function markArrived(input: { orderId: number; customerId: number; 
       .returning({ arrivedAt: orders.arrivedAt });
     await addEvent(tx, order.id, 'arrived', input.customerId, bay);
     await notifyDrive(tx, order.location_id, order.id);
+    // Acknowledged once, at the first tap (the dedupe key names the order).
+    await queueOrderMessage(tx, order.id, 'drive_arrival');
     return { arrivedAt: row!.arrivedAt! };
   });
 }

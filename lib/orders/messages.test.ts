@@ -5,7 +5,7 @@ import { deliverQueuedMessages } from '@/lib/messages/deliver';
 import { insertSlotIn } from '@/test/support/drive';
 import { testAddress, testCard, setUpOrdersWorld } from '@/test/support/orders';
 import { startSmtpServer, type TestSmtpServer } from '@/test/support/smtp';
-import { markOrderReady, startPreparing } from './fulfilment';
+import { markArrived, markOrderReady, startPreparing } from './fulfilment';
 import { placeOrder } from './placing';
 
 /*
@@ -109,5 +109,24 @@ describe('drive order ready', () => {
     expect(ready.subject).toBe(`Your order ${placed.number} is ready at the drive`);
     expect(ready.text).toContain('“I’m here”');
     expect(ready.html).toContain(`href="https://shop.example/en/account/orders/${placed.number}"`);
+  });
+});
+
+describe('"I’m here" acknowledged', () => {
+  it('the first tap queues one acknowledgement naming the bay; a second tap (a new bay) queues none', async () => {
+    const { customerId, cartId } = await w.shopperWithCart([[w.skuB, 1]]);
+    const slotId = await insertSlotIn(w.conn.db, w.drive, 24 * 60, 3);
+    const placed = await placeOrder({ customerId, cartId, slotId, idempotencyKey: randomUUID() });
+    await w.conn.db.execute(
+      sql`UPDATE drive_slots SET starts_at = now() + interval '20 minutes', ends_at = now() + interval '50 minutes' WHERE id = ${slotId}`,
+    );
+    await markArrived({ orderId: placed.id, customerId, bay: '7' });
+    await markArrived({ orderId: placed.id, customerId, bay: '9' });
+    expect((await queued()).map((q) => q.kind)).toEqual(['order_confirmation', 'drive_arrival']);
+    await deliverQueuedMessages();
+    const ack = smtp.received.find((r) => r.subject.startsWith('Nous savons'))!;
+    expect(ack.subject).toBe(`Nous savons que vous êtes là — ${placed.number}`);
+    expect(ack.text).toContain('Votre place : 7.');
+    expect(ack.html).toContain(`href="https://shop.example/account/orders/${placed.number}"`);
   });
 });
