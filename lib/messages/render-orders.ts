@@ -195,3 +195,44 @@ export function renderReturnPass(r: ReturnPassFacts, locale: Locale): RenderedMe
     footer: m.messageFooter,
   });
 }
+
+export type RefundFacts = {
+  code: string;
+  orderNumber: string;
+  customerName: string;
+  refundCents: number;
+  method: 'card' | 'desk' | 'store_credit';
+  /** Some lines were refused at the desk. */
+  partly: boolean;
+  lines: MessageLine[];
+  returnUrl: string;
+};
+
+/** The refund confirmation: how much, how, and what was taken back. */
+export function renderRefundConfirmation(r: RefundFacts, locale: Locale): RenderedMessage {
+  const m = getDictionary(locale).messages;
+  const amount = formatPrice(r.refundCents, locale);
+  return rendered({
+    subject: interpolate(m.refundSubject, { code: r.code }),
+    locale,
+    greeting: interpolate(m.cartReminderGreeting, { name: firstName(r.customerName) }),
+    blocks: [
+      { kind: 'p', text: interpolate(m.refundIntro, { code: r.code, number: r.orderNumber, amount }) },
+      {
+        kind: 'lines',
+        caption: r.code,
+        rows: r.lines.map((l) => ({
+          label: `${l.name} × ${l.quantity}`,
+          detail: variantLabel(l.size, l.colour, locale) || undefined,
+          amount: formatPrice(l.unitPriceCents * l.quantity, locale),
+        })),
+        totals: [{ label: m.orderTotal, amount }],
+      },
+      { kind: 'p', text: m[`refund_${r.method}`] },
+      ...(r.partly ? [{ kind: 'p' as const, text: m.refundPartly }] : []),
+      { kind: 'link', label: m.refundCta, url: r.returnUrl },
+    ],
+    signature: m.cartReminderSignature,
+    footer: m.messageFooter,
+  });
+}

@@ -2,7 +2,15 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from '../auth/schema';
 
-export const MESSAGE_KINDS = ['cart_reminder', 'order_confirmation', 'drive_order_ready', 'drive_arrival', 'reservation_ready', 'return_pass'] as const;
+export const MESSAGE_KINDS = [
+  'cart_reminder',
+  'order_confirmation',
+  'drive_order_ready',
+  'drive_arrival',
+  'reservation_ready',
+  'return_pass',
+  'refund_confirmation',
+] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export const MESSAGE_STATUSES = ['queued', 'sent', 'failed'] as const;
@@ -43,7 +51,7 @@ export const outboundMessages = pgTable(
     uniqueIndex('outbound_messages_dedupe_key_unique').on(t.dedupeKey),
     check(
       'outbound_messages_kind',
-      sql`${t.kind} in ('cart_reminder', 'order_confirmation', 'drive_order_ready', 'drive_arrival', 'reservation_ready', 'return_pass')`,
+      sql`${t.kind} in ('cart_reminder', 'order_confirmation', 'drive_order_ready', 'drive_arrival', 'reservation_ready', 'return_pass', 'refund_confirmation')`,
     ),
     check('outbound_messages_status', sql`${t.status} in ('queued', 'sent', 'failed')`),
     check('outbound_messages_sent', sql`(${t.status} = 'sent') = (${t.sentAt} is not null)`),

@@ -4,10 +4,35 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deliverQueuedMessages } from '@/lib/messages/deliver';
 import { memoryTransport } from '@/lib/messages/transport';
 import { useTestDatabase } from '@/test/support/db';
-import { insertCategory, insertProduct, insertShoppers, insertStore } from '@/test/support/fixtures';
+import { registerPaymentProvider } from '@/lib/payments';
+import { PaymentUnavailableError } from '@/lib/payments/errors';
+import type { PaymentProvider } from '@/lib/payments/types';
+import { insertCategory, insertProduct, insertShoppers, insertStore, insertUser } from '@/test/support/fixtures';
 import { insertCompletedOrder, openReturnsDesk } from '@/test/support/returns';
+import { checkInReturn, retryReturnRefund } from './check-in';
 import { bookReturn } from './commands';
-import { listDropOffWindows } from './queries';
+import { getDeskReturn, listDropOffWindows } from './queries';
+
+/** A card provider whose next refund can be made to fail. */
+let failNext = false;
+function cardProvider(): PaymentProvider {
+  return {
+    id: 'msgspy',
+    testMode: true,
+    methods: ['card'],
+    settlement: 'online',
+    authorize: async () => ({ status: 'authorized', reference: 'unused' }),
+    capture: async (reference, capturedCents) => ({ reference, capturedCents }),
+    void: async (reference) => ({ reference, voided: true }),
+    async refund(reference, amount, key) {
+      if (failNext) {
+        failNext = false;
+        throw new PaymentUnavailableError('msgspy');
+      }
+      return { reference, refundId: `re_${key}`, refundedCents: amount, totalRefundedCents: amount };
+    },
+  };
+}
 
 /* The return pass: queued with the booking, once per return, in the order's language. */
 
@@ -17,6 +42,7 @@ let warehouse: number;
 let sku: number;
 let shoppers: number[];
 let next = 0;
+let staff: number;
 
 beforeAll(async () => {
   conn = await useTestDatabase();
@@ -26,7 +52,9 @@ beforeAll(async () => {
   await openReturnsDesk(conn.db, desk);
   const w = await conn.db.execute<{ id: number }>(sql`INSERT INTO locations (code, kind, name) VALUES ('WEB', 'warehouse', 'Web') RETURNING id`);
   warehouse = w.rows[0]!.id;
-  shoppers = await insertShoppers(conn.db, 5, 'ret');
+  shoppers = await insertShoppers(conn.db, 10, 'ret');
+  staff = await insertUser(conn.db, { email: 'desk@example.com', role: 'staff' });
+  registerPaymentProvider('msgspy', cardProvider);
   process.env.PUBLIC_SITE_URL = 'https://shop.example';
 });
 afterAll(async () => {
@@ -37,18 +65,23 @@ beforeEach(async () => {
   await conn.db.execute(sql`DELETE FROM outbound_messages`);
 });
 
-async function bookOne(locale: 'fr' | 'en', key = randomUUID()) {
+async function bookOne(locale: 'fr' | 'en', key = randomUUID(), refund: 'original' | 'store_credit' = 'original') {
   const customerId = shoppers[next++]!;
-  const o = await insertCompletedOrder(conn.db, { customerId, locationId: warehouse, lines: [{ skuId: sku, quantity: 2, unitPriceCents: 2000 }] });
+  const o = await insertCompletedOrder(conn.db, {
+    customerId,
+    locationId: warehouse,
+    lines: [{ skuId: sku, quantity: 2, unitPriceCents: 2000 }],
+    provider: 'msgspy',
+  });
   await conn.db.execute(sql`UPDATE orders SET locale = ${locale} WHERE id = ${o.id}`);
-  const windowStartsAt = (await listDropOffWindows(desk))[1]!.windows[0]!.startsAt;
+  const windowStartsAt = (await listDropOffWindows(desk))[1]!.windows[next]!.startsAt;
   const input = {
     customerId,
     orderNumber: o.number,
     storeId: desk,
     windowStartsAt,
     lines: [{ orderLineId: o.lineIds[0]!, quantity: 1, reason: 'wrong_size' as const }],
-    refund: 'original' as const,
+    refund,
     idempotencyKey: key,
   };
   return { booked: await bookReturn(input), again: () => bookReturn(input), order: o };
@@ -76,5 +109,48 @@ describe('the return pass', () => {
     await deliverQueuedMessages({ transport: t });
     expect(t.sent[0]!.subject).toBe(`Votre bon de retour ${booked.code}`);
     expect(t.sent[0]!.body).toContain('- Veste × 1 (M) — 20,00');
+  });
+});
+
+describe('the refund confirmation', () => {
+  const kinds = async () => (await conn.db.execute<{ kind: string }>(sql`SELECT kind FROM outbound_messages ORDER BY id`)).rows.map((r) => r.kind);
+  const checkIn = async (code: string) => {
+    const view = (await getDeskReturn(code, desk, 'en'))!;
+    return checkInReturn({ storeId: desk, actorId: staff, code, lines: view.lines.map((l) => ({ returnLineId: l.id, outcome: 'resellable' as const })) });
+  };
+
+  it('a card refund: queued once the provider has paid, with the amount and how it is paid back', async () => {
+    const { booked } = await bookOne('en');
+    await conn.db.execute(sql`DELETE FROM outbound_messages`);
+    expect((await checkIn(booked.code)).refundState).toBe('succeeded');
+    expect(await kinds()).toEqual(['refund_confirmation']);
+    const t = memoryTransport();
+    await deliverQueuedMessages({ transport: t });
+    const m = t.sent[0]!;
+    expect(m.subject).toBe(`Your return ${booked.code} is refunded`);
+    expect(m.body).toContain('refund you €20.00');
+    expect(m.body).toContain('The refund goes to the card used for the order');
+    expect(m.body).toContain(`https://shop.example/en/account/returns/${booked.code}`);
+  });
+
+  it('store credit: queued at check-in, in French', async () => {
+    const { booked } = await bookOne('fr', randomUUID(), 'store_credit');
+    await conn.db.execute(sql`DELETE FROM outbound_messages`);
+    await checkIn(booked.code);
+    const t = memoryTransport();
+    await deliverQueuedMessages({ transport: t });
+    expect(t.sent.map((m) => m.kind)).toEqual(['refund_confirmation']);
+    expect(t.sent[0]!.subject).toBe(`Votre retour ${booked.code} est remboursé`);
+    expect(t.sent[0]!.body).toContain('avoir Comptoir');
+  });
+
+  it('a failed refund queues nothing; its successful retry queues one', async () => {
+    const { booked } = await bookOne('en');
+    await conn.db.execute(sql`DELETE FROM outbound_messages`);
+    failNext = true;
+    expect((await checkIn(booked.code)).refundState).toBe('failed');
+    expect(await kinds()).toEqual([]);
+    expect((await retryReturnRefund({ storeId: desk, actorId: staff, code: booked.code })).refundState).toBe('succeeded');
+    expect(await kinds()).toEqual(['refund_confirmation']);
   });
 });

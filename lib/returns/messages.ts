@@ -5,7 +5,7 @@ import { skuRowsSql } from '@/lib/catalog/read';
 import type { Db } from '@/lib/db';
 import { isLocale } from '@/lib/i18n/config';
 import { queueMessage } from '@/lib/messages/outbox';
-import { renderReturnPass, type MessageLine } from '@/lib/messages/render-orders';
+import { renderRefundConfirmation, renderReturnPass, type MessageLine } from '@/lib/messages/render-orders';
 import { orderLineRowsSql, orderLocaleOf, orderNumberOf } from '@/lib/orders/read';
 import { absoluteUrl } from '@/lib/routing/public-url';
 import { storeRowsSql } from '@/lib/stores/read';
@@ -70,5 +70,68 @@ export async function queueReturnPass(tx: Db, returnId: number): Promise<void> {
     html: text.html,
     payload: { returnId, code: row.code, locale },
     dedupeKey: `return-pass:${returnId}`,
+  });
+}
+
+type RefundRow = {
+  code: string;
+  customer_id: number;
+  email: string;
+  name: string;
+  order_number: string;
+  locale: string | null;
+  refund_cents: number;
+  refund_method: 'card' | 'desk' | 'store_credit';
+  refund_state: string;
+  partly: boolean;
+  lines: MessageLine[] | string;
+};
+
+/**
+ * The refund confirmation, queued in the transaction that records the refund as succeeded (at
+ * check-in for store credit, when the provider answered for a card or desk refund, or when staff
+ * give credit after a failed refund): once per return, in the order's language, with the amount,
+ * how it is paid back and the lines taken back. Nothing for a return with nothing to refund.
+ */
+export async function queueRefundConfirmation(tx: Db, returnId: number): Promise<void> {
+  // Raw SQL: the return with the lines taken back, named through the other domains' read.ts, in the caller's transaction.
+  const r = await tx.execute<RefundRow>(sql`
+    SELECT r.code, r.customer_id, u.email, u.name, ${orderNumberOf(sql`r.order_id`)} AS order_number,
+           ${orderLocaleOf(sql`r.order_id`)} AS locale, r.refund_cents, r.refund_method, r.refund_state,
+           EXISTS (SELECT 1 FROM return_lines x WHERE x.return_id = r.id AND x.outcome = 'refused') AS partly,
+           (SELECT COALESCE(json_agg(json_build_object(
+                     'name', CASE WHEN ${orderLocaleOf(sql`r.order_id`)} = 'en' THEN k.name_en ELSE k.name_fr END,
+                     'size', k.size, 'colour', k.colour, 'quantity', rl.quantity, 'unitPriceCents', ol.unit_price_cents)
+                   ORDER BY rl.order_line_id), '[]'::json)
+            FROM return_lines rl JOIN ${orderLineRowsSql} ol ON ol.id = rl.order_line_id JOIN ${skuRowsSql} k ON k.id = ol.sku_id
+            WHERE rl.return_id = r.id AND rl.outcome IS DISTINCT FROM 'refused') AS lines
+    FROM returns r
+    JOIN ${userRowsSql} u ON u.id = r.customer_id
+    WHERE r.id = ${returnId}`);
+  const row = r.rows[0];
+  if (!row || row.refund_state !== 'succeeded' || row.refund_cents <= 0) return;
+  const locale = isLocale(row.locale) ? row.locale : 'fr';
+  const text = renderRefundConfirmation(
+    {
+      code: row.code,
+      orderNumber: row.order_number,
+      customerName: row.name,
+      refundCents: row.refund_cents,
+      method: row.refund_method,
+      partly: row.partly,
+      lines: typeof row.lines === 'string' ? (JSON.parse(row.lines) as MessageLine[]) : row.lines,
+      returnUrl: absoluteUrl(`/account/returns/${row.code}`, locale),
+    },
+    locale,
+  );
+  await queueMessage(tx, {
+    kind: 'refund_confirmation',
+    recipientId: row.customer_id,
+    email: row.email,
+    subject: text.subject,
+    body: text.body,
+    html: text.html,
+    payload: { returnId, code: row.code, refundCents: row.refund_cents, method: row.refund_method, locale },
+    dedupeKey: `refund-confirmation:${returnId}`,
   });
 }
