@@ -10,7 +10,8 @@ import { siteOrigin } from '@/lib/routing/public-url';
  * - SMTP_URL (e.g. smtp://user:pass@mail.example:587, or smtps://… for TLS from the start): when
  *   set, messages leave through that SMTP server (lib/messages/smtp.ts);
  * - MESSAGE_TRANSPORT (default 'smtp' when SMTP_URL is set, else 'file'): how queued messages
- *   leave — 'file' appends them, readable, to MESSAGES_OUTBOX_FILE (default .data/outbox/messages.log);
+ *   leave — 'file' appends them, readable, to MESSAGES_OUTBOX_FILE (default .data/outbox/messages.log),
+ *   each HTML part beside it in html/<id>.html;
  * - MESSAGES_FROM (default "Comptoir <no-reply@…>", the site's host): the From of every message;
  * - MESSAGE_MAX_ATTEMPTS (default 5): a message whose transport keeps failing is marked failed;
  * - PUBLIC_SITE_URL (default AUTH_URL, else http://localhost:3000): links in messages.

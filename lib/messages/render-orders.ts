@@ -96,7 +96,7 @@ export function renderOrderConfirmation(o: OrderFacts, locale: Locale): Rendered
     greeting: interpolate(m.cartReminderGreeting, { name: firstName(o.customerName) }),
     blocks: [
       { kind: 'p', text: interpolate(m.orderConfirmationIntro, { number: o.number }) },
-      linesBlock(o.lines, o.number, locale, totals),
+      linesBlock(o.lines, interpolate(m.orderLinesCaption, { number: o.number }), locale, totals),
       ...fulfilment,
       { kind: 'link', lead: m.orderFollow, label: m.orderCta, url: o.orderUrl },
     ],
@@ -132,7 +132,9 @@ export function renderReservationReady(r: ReservationFacts, locale: Locale): Ren
     blocks: [
       { kind: 'p', text: interpolate(m.reservationReadyIntro, { store: r.store }) },
       { kind: 'p', text: interpolate(m.reservationReadyCode, { code: r.code }) },
-      linesBlock(r.lines, r.code, locale, [{ label: m.orderTotal, amount: formatPrice(r.totalCents, locale) }]),
+      linesBlock(r.lines, interpolate(m.reservationLinesCaption, { code: r.code }), locale, [
+        { label: m.orderTotal, amount: formatPrice(r.totalCents, locale) },
+      ]),
       { kind: 'p', text: interpolate(m.reservationReadyUntil, { date: until }) },
       { kind: 'link', label: m.reservationCta, url: r.reservationUrl },
     ],
@@ -181,7 +183,7 @@ export function renderReturnPass(r: ReturnPassFacts, locale: Locale): RenderedMe
       { kind: 'p', text: interpolate(m.returnPassCode, { code: r.code }) },
       {
         kind: 'lines',
-        caption: r.code,
+        caption: interpolate(m.returnLinesCaption, { code: r.code }),
         rows: r.lines.map((l) => ({
           label: `${l.name} × ${l.quantity}`,
           detail: variantLabel(l.size, l.colour, locale) || undefined,
@@ -220,7 +222,7 @@ export function renderRefundConfirmation(r: RefundFacts, locale: Locale): Render
       { kind: 'p', text: interpolate(m.refundIntro, { code: r.code, number: r.orderNumber, amount }) },
       {
         kind: 'lines',
-        caption: r.code,
+        caption: interpolate(m.returnLinesCaption, { code: r.code }),
         rows: r.lines.map((l) => ({
           label: `${l.name} × ${l.quantity}`,
           detail: variantLabel(l.size, l.colour, locale) || undefined,

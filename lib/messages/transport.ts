@@ -30,13 +30,32 @@ export interface MessageTransport {
   close?(): void;
 }
 
-/** Development: every message appended, readable, to one file (tail -f it). */
+/**
+ * Development: every message's text appended, readable, to one file (tail -f it); its HTML part,
+ * when it has one, written beside it as html/<id>.html (open it in a browser), named in the log.
+ */
 export function fileTransport(file = outboxFilePath()): MessageTransport {
   return {
     name: 'file',
     async send(m) {
       await fs.mkdir(path.dirname(file), { recursive: true });
-      const text = [`=== message #${m.id} (${m.kind}) — ${new Date().toISOString()}`, `To: ${m.email}`, `Subject: ${m.subject}`, '', m.body, '', ''].join('\n');
+      let htmlNote: string[] = [];
+      if (m.html) {
+        const htmlFile = path.join(path.dirname(file), 'html', `${m.id}.html`);
+        await fs.mkdir(path.dirname(htmlFile), { recursive: true });
+        await fs.writeFile(htmlFile, m.html, 'utf8');
+        htmlNote = [`(HTML part: ${htmlFile})`, ''];
+      }
+      const text = [
+        `=== message #${m.id} (${m.kind}) — ${new Date().toISOString()}`,
+        `To: ${m.email}`,
+        `Subject: ${m.subject}`,
+        '',
+        m.body,
+        '',
+        ...htmlNote,
+        '',
+      ].join('\n');
       await fs.appendFile(file, text, 'utf8');
     },
   };
