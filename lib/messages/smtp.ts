@@ -9,8 +9,9 @@ import type { MessageTransport } from './transport';
  * with STARTTLS when the server offers it; smtps://…:465 is TLS from the start). One connection per
  * delivery run, closed at its end.
  *
- * Each message carries its outbox id as its Message-ID (<comptoir-message-<id>@<From's domain>>)
- * and as an Idempotency-Key header: a message sent again after a crash between the hand-over and
+ * Each message carries its outbox id (and when it was queued, so a database started afresh never
+ * repeats one) as its Message-ID (<comptoir-message-<id>.<ms>@<From's domain>>) and as an
+ * Idempotency-Key header: a message sent again after a crash between the hand-over and
  * "sent" (lib/messages/deliver.ts: at least once) is the same message, which relays and mailbox
  * providers can recognise.
  *
@@ -23,6 +24,11 @@ import type { MessageTransport } from './transport';
  */
 
 const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+
+/** The same for every attempt at one outbox message, different for any other. */
+function messageKey(id: number, createdAt: Date): string {
+  return `comptoir-message-${id}.${createdAt.getTime()}`;
+}
 
 type SmtpError = Error & { code?: string; responseCode?: number; response?: string };
 
@@ -41,9 +47,9 @@ export function smtpTransport(url: URL): MessageTransport {
           subject: m.subject,
           text: m.body,
           ...(m.html ? { html: m.html } : {}),
-          messageId: `<comptoir-message-${m.id}@${domain}>`,
+          messageId: `<${messageKey(m.id, m.createdAt)}@${domain}>`,
           date: m.createdAt,
-          headers: { 'Idempotency-Key': `comptoir-message-${m.id}` },
+          headers: { 'Idempotency-Key': messageKey(m.id, m.createdAt) },
         });
       } catch (err) {
         const e = err as SmtpError;
