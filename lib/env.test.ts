@@ -11,6 +11,8 @@ const good = {
   RESERVATION_SWEEP_SECONDS: '30',
   TRUSTED_PROXY_HOPS: '1',
   PAYMENT_PROVIDER: 'test',
+  SMTP_URL: 'smtp://comptoir:hunter2@mail.internal:587',
+  MESSAGES_FROM: 'Comptoir <bonjour@shop.example>',
 };
 
 describe('server environment', () => {
@@ -34,10 +36,20 @@ describe('server environment', () => {
     [{ PUBLIC_SITE_URL: 'shop.example.com' }, /^PUBLIC_SITE_URL must be an http\(s\) URL/],
     [{ PAYMENT_PROVIDER: 'paypal' }, /paypal/],
     [{ TRUSTED_PROXY_HOPS: 'one' }, /^TRUSTED_PROXY_HOPS must be a whole number/],
+    [{ SMTP_URL: 'http://comptoir:hunter2@mail.internal' }, /^SMTP_URL must be an SMTP URL/],
+    [{ MESSAGE_TRANSPORT: 'sendgrid' }, /^MESSAGE_TRANSPORT must be "smtp" or "file"/],
+    [{ MESSAGE_TRANSPORT: 'smtp', SMTP_URL: undefined }, /^MESSAGE_TRANSPORT "smtp" needs SMTP_URL/],
+    [{ MESSAGES_FROM: 'Comptoir' }, /^MESSAGES_FROM must be an address/],
   ])('names the variable that is wrong: %o', (change, message) => {
     const problems = environmentProblems({ ...good, ...change });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(message);
+  });
+
+  it('never shows the SMTP password, even in a malformed SMTP_URL', () => {
+    const problems = environmentProblems({ ...good, SMTP_URL: 'smtp//comptoir:hunter2@mail.internal' });
+    expect(problems).toHaveLength(1);
+    expect(problems.join('\n')).not.toContain('hunter2');
   });
 
   it('lists every problem at once', () => {

@@ -11,6 +11,15 @@ const positiveNumber = z.string().refine((v) => /^\d+(\.\d+)?$/.test(v) && Numbe
 const positiveInteger = z.string().regex(/^[1-9]\d*$/, 'must be a whole number above 0');
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://shop.example.com' });
 
+function parses(url: string): boolean {
+  try {
+    new URL(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const schema = z
   .object({
     NODE_ENV: z.string().optional(),
@@ -33,7 +42,16 @@ const schema = z
       .string()
       .refine((v) => [16, 24, 32].includes(Buffer.from(v, 'base64').length), 'must be an AES key in base64 (16, 24 or 32 bytes: `openssl rand -base64 32`)')
       .optional(),
-    MESSAGE_TRANSPORT: z.enum(['file'], { error: 'must be "file" (the only transport so far)' }).optional(),
+    MESSAGE_TRANSPORT: z.enum(['file', 'smtp'], { error: 'must be "smtp" or "file" (the default when SMTP_URL is unset)' }).optional(),
+    // The value is never echoed: it holds the SMTP password.
+    SMTP_URL: z
+      .string()
+      .refine((v) => /^smtps?:\/\/[^\s/]+/.test(v) && parses(v), 'must be an SMTP URL such as smtp://user:password@mail.example:587 (its value is not shown)')
+      .optional(),
+    MESSAGES_FROM: z
+      .string()
+      .regex(/^[^\r\n]*@[^@\s>]+>?$/, 'must be an address such as "Comptoir <bonjour@shop.example>"')
+      .optional(),
     COMPTOIR_JOBS: z.enum(['on', 'off'], { error: 'must be "on" (the default) or "off"' }).optional(),
     STOCK_RELAY_INTERVAL_MS: positiveNumber.optional(),
     STOCK_RELAY_IDLE_AFTER_MS: positiveNumber.optional(),
@@ -61,6 +79,9 @@ const schema = z
         path: ['AUTH_SECRET'],
         message: 'is required by `next start` (`npm start` writes one to .env.local; a fleet shares one)',
       });
+    }
+    if (env.MESSAGE_TRANSPORT === 'smtp' && !env.SMTP_URL) {
+      ctx.addIssue({ code: 'custom', path: ['MESSAGE_TRANSPORT'], message: '"smtp" needs SMTP_URL (smtp://user:password@mail.example:587)' });
     }
     if (env.LIVE_EVENTS === 'redis' && !env.DATABASE_URL) {
       ctx.addIssue({

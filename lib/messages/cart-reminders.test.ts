@@ -162,6 +162,10 @@ describe('deliverQueuedMessages', () => {
     expect(text.match(/^To: /gm)).toHaveLength(2);
     expect(text).toContain('To: camille@example.com\nSubject: Camille, votre panier vous attend\n\nBonjour Camille,');
     expect(text).toContain('To: other@example.com');
+    // The HTML part beside the log, named in it.
+    const htmlFile = /\(HTML part: (.+)\)/.exec(text)![1]!;
+    expect(path.dirname(htmlFile)).toBe(path.join(path.dirname(file), 'html'));
+    expect(await fs.readFile(htmlFile, 'utf8')).toContain('<html lang="fr">');
     const rows = await messages();
     expect(rows.map((r) => r.status)).toEqual(['sent', 'sent']);
   });

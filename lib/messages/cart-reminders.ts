@@ -85,6 +85,7 @@ export async function queueCartReminders(): Promise<{ queued: number; skipped: n
         email: c.email,
         subject: text.subject,
         body: text.body,
+        html: text.html,
         dedupe_key: c.dedupe_key,
         cart_id: c.cart_id,
         updated_at: c.updated_at,
@@ -95,10 +96,10 @@ export async function queueCartReminders(): Promise<{ queued: number; skipped: n
       // The cart must still be as it was read: a shopper who came back meanwhile is not reminded.
       // Raw SQL: a set-wise INSERT … SELECT from a JSON batch, kept only where the cart is unchanged.
       const r = await db.execute(sql`
-        INSERT INTO outbound_messages (kind, recipient_id, email, subject, body, payload, dedupe_key)
-        SELECT 'cart_reminder', x.recipient_id, x.email, x.subject, x.body, x.payload, x.dedupe_key
+        INSERT INTO outbound_messages (kind, recipient_id, email, subject, body, html, payload, dedupe_key)
+        SELECT 'cart_reminder', x.recipient_id, x.email, x.subject, x.body, x.html, x.payload, x.dedupe_key
         FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-             AS x(recipient_id int, email text, subject text, body text, payload jsonb, dedupe_key text, cart_id int, updated_at timestamptz)
+             AS x(recipient_id int, email text, subject text, body text, html text, payload jsonb, dedupe_key text, cart_id int, updated_at timestamptz)
         WHERE ${cartUnchanged(sql`x.cart_id`, sql`x.updated_at`)}
         ON CONFLICT (dedupe_key) DO NOTHING
         RETURNING id`);

@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
 import { messageMaxAttempts } from './config';
 import { outboundMessages } from './schema';
+import { PermanentDeliveryError } from './errors';
 import { messageTransport, type MessageTransport, type OutgoingMessage } from './transport';
 
 const LEASE_MINUTES = 5;
@@ -14,14 +15,31 @@ const LEASE_MINUTES = 5;
  * it; a process that dies in between leaves the lease to lapse and the message is sent again later
  * (at least once — a transport that can, passes the message id on as its own idempotency key).
  * A failure counts an attempt and backs off (attempts² minutes); after MESSAGE_MAX_ATTEMPTS the
- * message is marked failed.
+ * message is marked failed — at once when the transport says the refusal is permanent (an SMTP 5xx).
  */
 export async function deliverQueuedMessages(opts: { transport?: MessageTransport; limit?: number } = {}): Promise<{ sent: number; failed: number }> {
   const transport = opts.transport ?? messageTransport();
-  const limit = opts.limit ?? 50;
+  try {
+    return await deliverBatch(transport, opts.limit ?? 50);
+  } finally {
+    // A transport made for this run is closed with it (a given one belongs to the caller).
+    if (!opts.transport) transport.close?.();
+  }
+}
+
+async function deliverBatch(transport: MessageTransport, limit: number): Promise<{ sent: number; failed: number }> {
   const db = await getDb();
   // Raw SQL: takes a batch under a lease, the rows locked FOR UPDATE SKIP LOCKED in the same statement.
-  const claimed = await db.execute<{ id: number; kind: string; email: string; subject: string; body: string; created_at: string | Date; attempts: number }>(sql`
+  const claimed = await db.execute<{
+    id: number;
+    kind: string;
+    email: string;
+    subject: string;
+    body: string;
+    html: string | null;
+    created_at: string | Date;
+    attempts: number;
+  }>(sql`
     UPDATE outbound_messages m SET attempts = m.attempts + 1, locked_until = now() + make_interval(mins => ${LEASE_MINUTES})
     WHERE m.id IN (
       SELECT id FROM outbound_messages
@@ -29,7 +47,7 @@ export async function deliverQueuedMessages(opts: { transport?: MessageTransport
       ORDER BY created_at, id
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED)
-    RETURNING m.id, m.kind, m.email, m.subject, m.body, m.created_at, m.attempts`);
+    RETURNING m.id, m.kind, m.email, m.subject, m.body, m.html, m.created_at, m.attempts`);
   let sent = 0;
   let failed = 0;
   const maxAttempts = messageMaxAttempts();
@@ -40,6 +58,7 @@ export async function deliverQueuedMessages(opts: { transport?: MessageTransport
       email: row.email,
       subject: row.subject,
       body: row.body,
+      html: row.html,
       createdAt: new Date(row.created_at),
     };
     try {
@@ -51,10 +70,11 @@ export async function deliverQueuedMessages(opts: { transport?: MessageTransport
       sent++;
     } catch (err) {
       const reason = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+      const permanent = err instanceof PermanentDeliveryError;
       // Raw SQL: the status and the backoff are decided in the UPDATE, from the attempts made.
       await db.execute(sql`
         UPDATE outbound_messages
-        SET status = CASE WHEN attempts >= ${maxAttempts} THEN 'failed' ELSE 'queued' END,
+        SET status = CASE WHEN ${permanent}::boolean OR attempts >= ${maxAttempts} THEN 'failed' ELSE 'queued' END,
             locked_until = now() + make_interval(mins => attempts * attempts), last_error = ${reason}
         WHERE id = ${row.id} AND status = 'queued'`);
       failed++;

@@ -27,3 +27,18 @@ describe('renderCartReminder', () => {
     expect(r.body).toContain('We left out what you have bought since.');
   });
 });
+
+describe('renderCartReminder’s HTML part', () => {
+  it('the same items, escaped, in a table, with the cart link as a button, in the message’s language', () => {
+    const r = renderCartReminder({ name: 'Camille', items: [{ ...item, nameFr: 'Veste <b>' }], leftOut: [], cartUrl: 'https://shop.example/cart' }, 'fr');
+    expect(r.html).toContain('<html lang="fr">');
+    expect(r.html).toContain('Veste &lt;b&gt; × 2');
+    expect(r.html).toContain('M · Marine');
+    expect(r.html).toContain('href="https://shop.example/cart"');
+    expect(r.html).toContain('>Voir mon panier</a>');
+    expect(r.html).not.toMatch(/<style|class=/);
+    const en = renderCartReminder({ name: 'Hugo', items: [item], leftOut: [], cartUrl: 'https://shop.example/en/cart' }, 'en');
+    expect(en.html).toContain('<html lang="en">');
+    expect(en.html).toContain('>See my cart</a>');
+  });
+});

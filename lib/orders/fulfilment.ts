@@ -8,6 +8,7 @@ import { releaseStock, takeHeldStock, type HoldLine } from '@/lib/inventory/hold
 import { earnPoints, reversePoints } from '@/lib/loyalty/commands';
 import { captureOrderPayment } from './captures';
 import { OrderNotFoundError, OrderStateError } from './errors';
+import { queueOrderMessage } from './messages';
 import { voidAuthorisation } from './payment';
 import { arrivalRefusal, cancelRefusal, slotMoveRefusal, type OrderFacts } from './permissions';
 import { orderEvents, orderLines as orderLinesTable, orders, type OrderEventKind, type OrderMode, type OrderStatus, type PaymentStatus } from './schema';
@@ -182,6 +183,8 @@ export async function markArrived(input: { orderId: number; customerId: number; 
       .returning({ arrivedAt: orders.arrivedAt });
     await addEvent(tx, order.id, 'arrived', input.customerId, bay);
     await notifyDrive(tx, order.location_id, order.id);
+    // Acknowledged once, at the first tap (the dedupe key names the order).
+    await queueOrderMessage(tx, order.id, 'drive_arrival');
     return { arrivedAt: row!.arrivedAt! };
   });
 }
@@ -219,6 +222,8 @@ export async function markOrderReady(input: StaffOrderInput): Promise<StaffOrder
     if (!['placed', 'preparing'].includes(order.status)) throw new OrderStateError(order.status, 'marked ready');
     await setStatus(tx, order, 'ready', input.actorId);
     await notifyDrive(tx, order.location_id, order.id);
+    // The shopper hears it is ready once the status is committed, and only then.
+    await queueOrderMessage(tx, order.id, 'drive_order_ready');
     return named(order);
   });
 }

@@ -14,6 +14,8 @@ import { offersDrive, webWarehouseId } from '@/lib/stores/read';
 import type { PaymentMethodInput } from '@/lib/payments/types';
 import type { DeliveryAddress } from './address';
 import { DriveNotOfferedError, InvalidCheckoutError, PriceChangedError } from './errors';
+import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/config';
+import { queueOrderMessage } from './messages';
 import { newOrderNumber } from './order-number';
 import { authoriseOrderPayment, voidAuthorisation } from './payment';
 import { assertShownPrices, totals, type CartSnapshot } from './pricing';
@@ -46,6 +48,8 @@ export type PlaceOrderInput = {
    */
   shownPrices?: ReadonlyMap<number, number>;
   idempotencyKey: string;
+  /** The language of the checkout page: the order's messages are written in it (default: the shop's). */
+  locale?: Locale;
 };
 
 export type PlacedOrder = { id: number; number: string; replayed: boolean };
@@ -177,6 +181,7 @@ async function placeNewOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
           deliveryTown: a?.town ?? null,
           deliveryPhone: a?.phone ?? null,
           idempotencyKey: input.idempotencyKey,
+          locale: input.locale ?? DEFAULT_LOCALE,
         })
         .returning({ id: orders.id });
       const orderId = inserted!.id;
@@ -202,6 +207,8 @@ async function placeNewOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
       // The address book: the next checkout offers this address (one row per place, moved first).
       if (a) await rememberAddress(tx, input.customerId, a);
       await clearCart(tx, input.cartId);
+      // The confirmation commits with the order, or not at all.
+      await queueOrderMessage(tx, orderId, 'order_confirmation');
       return { id: orderId, number, replayed: false };
     });
   } catch (err) {

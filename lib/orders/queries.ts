@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/lib/db';
+import { getDb, type Db } from '@/lib/db';
 import { userRowsSql } from '@/lib/auth/read';
 import { skuRowsSql } from '@/lib/catalog/read';
 import { cutoffMinutesOf } from '@/lib/drive/read';
@@ -145,8 +145,8 @@ function toOrder(r: Row): Order {
   };
 }
 
-async function select(locale: Locale, where: SQL, order: SQL, limit = 100): Promise<Order[]> {
-  const db = await getDb();
+async function select(locale: Locale, where: SQL, order: SQL, limit = 100, within?: Db): Promise<Order[]> {
+  const db = within ?? (await getDb());
   const name = locale === 'fr' ? sql`k.name_fr` : sql`k.name_en`;
   // Raw SQL: each order's lines and events as JSON aggregates, with its slot's cut-off, in one statement.
   // Accounts, stores, the catalogue, points and drive settings are read through their domains' read.ts.
@@ -179,6 +179,15 @@ async function select(locale: Locale, where: SQL, order: SQL, limit = 100): Prom
     ORDER BY ${order}
     LIMIT ${limit}`);
   return result.rows.map(toOrder);
+}
+
+/**
+ * One order by id, read in the caller's transaction (so it sees what that transaction wrote), with
+ * its lines named in `locale`: what an order's messages are written from (lib/orders/messages.ts).
+ */
+export async function getOrderInTransaction(tx: Db, id: number, locale: Locale): Promise<Order | null> {
+  const [o] = await select(locale, sql`o.id = ${id}`, sql`o.id`, 1, tx);
+  return o ?? null;
 }
 
 function validId(id: number): boolean {

@@ -45,6 +45,15 @@ export function boughtOnlineSince(customerId: SQLWrapper, skuId: SQLWrapper, sin
       AND ${orders.status} <> 'cancelled' AND ${orders.placedAt} >= ${since})`;
 }
 
+/** The language the shopper ordered in ('fr' or 'en'), for a message another domain writes about the order. */
+export function orderLocaleOf(orderId: SQLWrapper): SQL<string | null> {
+  return sql<string | null>`(SELECT ${orders.locale} FROM ${orders} WHERE ${orders.id} = ${orderId})`;
+}
+
+/** Every order line as a row source — `JOIN ${orderLineRowsSql} ol ON ol.id = …` — with id, order_id, sku_id, quantity, unit_price_cents. */
+export const orderLineRowsSql: SQL = sql`(SELECT ${orderLines.id} AS id, ${orderLines.orderId} AS order_id, ${orderLines.skuId} AS sku_id,
+    ${orderLines.quantity} AS quantity, ${orderLines.unitPriceCents} AS unit_price_cents FROM ${orderLines})`;
+
 // --- Functions ------------------------------------------------------------------------------------
 
 /** Order numbers by id, for the rows of another domain that point at orders. */

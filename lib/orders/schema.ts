@@ -3,6 +3,7 @@ import { check, index, integer, pgTable, serial, text, timestamp } from 'drizzle
 import { skus } from '../catalog/schema';
 import { locations } from '../stores/schema';
 import { users } from '../auth/schema';
+import { LOCALES } from '../i18n/config';
 
 export const ORDER_MODES = ['delivery', 'drive'] as const;
 export type OrderMode = (typeof ORDER_MODES)[number];
@@ -38,6 +39,8 @@ export const orders = pgTable(
       .notNull()
       .references(() => locations.id, { onDelete: 'restrict' }),
     status: text('status', { enum: ORDER_STATUSES }).notNull().default('placed'),
+    /** The language the shopper ordered in: the order's messages are written in it. */
+    locale: text('locale', { enum: LOCALES }).notNull().default('fr'),
     subtotalCents: integer('subtotal_cents').notNull(),
     deliveryCents: integer('delivery_cents').notNull().default(0),
     /** Loyalty points spent on this order (lib/loyalty) and the euros they took off the goods. */
@@ -73,6 +76,7 @@ export const orders = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    check('orders_locale', sql`${t.locale} in ('fr', 'en')`),
     check('orders_mode', sql`${t.mode} in ('delivery', 'drive')`),
     check('orders_status', sql`${t.status} in ('placed', 'preparing', 'ready', 'collected', 'shipped', 'delivered', 'cancelled')`),
     check(

@@ -8,7 +8,9 @@ import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { earnPoints } from '@/lib/loyalty/commands';
 import { recordStoreSale } from '@/lib/sales/commands';
 import { storeRowsSql } from '@/lib/stores/read';
+import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/config';
 import { reservationLimits } from './config';
+import { queueReservationReady } from './messages';
 import { newPickupCode } from './pickup-code';
 import {
   EmptyReservationError,
@@ -34,6 +36,8 @@ export type PlaceReservationInput = {
   storeId: number;
   lines: ReservationLineInput[];
   idempotencyKey: string;
+  /** The language of the page reserved from: the reservation's messages are written in it. */
+  locale?: Locale;
 };
 
 export type PlacedReservation = { id: number; code: string; expiresAt: Date; replayed: boolean };
@@ -71,6 +75,10 @@ export async function placeReservation(input: PlaceReservationInput): Promise<Pl
       );
       const raw = row!.placed;
       const placed = typeof raw === 'string' ? (JSON.parse(raw) as PlacedRow) : raw;
+      if (!placed.replayed && input.locale && input.locale !== DEFAULT_LOCALE) {
+        // The placing function takes no language: a new reservation's is set right after (only its messages read it).
+        await (await getDb()).update(reservations).set({ locale: input.locale }).where(eq(reservations.id, placed.id));
+      }
       return { id: placed.id, code: placed.code, expiresAt: new Date(placed.expires_at), replayed: placed.replayed };
     } catch (err) {
       const refusal = refusalOf(err);
@@ -179,16 +187,19 @@ export type StaffTransitionInput = { reservationId: number; storeId: number; act
 export async function markReservationReady(input: StaffTransitionInput): Promise<{ expiresAt: Date }> {
   assertId(input.reservationId);
   // Raw SQL: UPDATE … FROM the stores (lib/stores/read.ts), the new deadline computed from the store's hold in the same conditional statement.
-  const r = await transaction((tx) =>
-    tx.execute<{ expires_at: Date | string }>(sql`
+  const r = await transaction(async (tx) => {
+    const updated = await tx.execute<{ expires_at: Date | string }>(sql`
       UPDATE reservations r
       SET status = 'ready', ready_at = now(), updated_at = now(), updated_by = ${input.actorId},
           expires_at = now() + make_interval(hours => s.reservation_hold_hours)
       FROM ${storeRowsSql} s
       WHERE r.id = ${input.reservationId} AND r.store_id = ${input.storeId} AND s.location_id = r.store_id
         AND r.status = 'placed' AND r.expires_at > now()
-      RETURNING r.expires_at`),
-  );
+      RETURNING r.expires_at`);
+    // The shopper hears it is ready with the status change, in the same commit.
+    if (updated.rows.length > 0) await queueReservationReady(tx, input.reservationId);
+    return updated;
+  });
   const row = r.rows[0];
   if (!row) return refuse(input.reservationId, { storeId: input.storeId });
   return { expiresAt: new Date(row.expires_at) };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/lib/db';
+import { getDb, type Db } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/config';
 import { userRowsSql } from '@/lib/auth/read';
 import { skuRowsSql } from '@/lib/catalog/read';
@@ -88,8 +88,8 @@ function toReservation(r: Row): Reservation {
   };
 }
 
-async function select(locale: Locale, where: SQL, order: SQL, limit = 100): Promise<Reservation[]> {
-  const db = await getDb();
+async function select(locale: Locale, where: SQL, order: SQL, limit = 100, within?: Db): Promise<Reservation[]> {
+  const db = within ?? (await getDb());
   const name = locale === 'fr' ? sql`k.name_fr` : sql`k.name_en`;
   // Raw SQL: each reservation's lines aggregated as JSON, and the status as it truly is now, in one statement.
   // Accounts, stores and the catalogue are read through their domains' read.ts.
@@ -113,6 +113,12 @@ async function select(locale: Locale, where: SQL, order: SQL, limit = 100): Prom
     ORDER BY ${order}
     LIMIT ${limit}`);
   return result.rows.map(toReservation);
+}
+
+/** One reservation by id, read in the caller's transaction: what its messages are written from. */
+export async function getReservationInTransaction(tx: Db, id: number, locale: Locale): Promise<Reservation | null> {
+  const [r] = await select(locale, sql`r.id = ${id}`, sql`r.id`, 1, tx);
+  return r ?? null;
 }
 
 function validId(id: number): boolean {

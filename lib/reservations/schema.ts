@@ -3,6 +3,7 @@ import { check, index, integer, pgTable, serial, text, timestamp } from 'drizzle
 import { skus } from '../catalog/schema';
 import { stores } from '../stores/schema';
 import { users } from '../auth/schema';
+import { LOCALES } from '../i18n/config';
 
 export const RESERVATION_STATUSES = ['placed', 'ready', 'collected', 'cancelled', 'expired'] as const;
 export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
@@ -25,6 +26,8 @@ export const reservations = pgTable(
       .notNull()
       .references(() => stores.locationId, { onDelete: 'cascade' }),
     status: text('status', { enum: RESERVATION_STATUSES }).notNull().default('placed'),
+    /** The language the shopper reserved in: the reservation's messages are written in it. */
+    locale: text('locale', { enum: LOCALES }).notNull().default('fr'),
     /** A double-click or a resubmitted form carries the same key: one reservation. */
     idempotencyKey: text('idempotency_key').notNull().unique(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -39,6 +42,7 @@ export const reservations = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    check('reservations_locale', sql`${t.locale} in ('fr', 'en')`),
     check('reservations_status', sql`${t.status} in ('placed', 'ready', 'collected', 'cancelled', 'expired')`),
     index('reservations_customer_idx').on(t.customerId, t.createdAt),
     index('reservations_store_idx').on(t.storeId, t.status, t.createdAt),

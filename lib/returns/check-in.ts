@@ -9,6 +9,7 @@ import { isReturnsDesk } from '@/lib/stores/read';
 import { addEvent, assertKey, insertLines, insertReturn, lockReturn, validateLines, type ReturnLineInput } from './commands';
 import { InvalidReturnError, NoReturnsDeskError, RefundNotRetryableError, ReturnNotFoundError, ReturnStateError } from './errors';
 import { assertReturnable, lockReturnOrder, originalRefundMethod, type ReturnOrder } from './order-facts';
+import { queueRefundConfirmation } from './messages';
 import { refundCentsFor } from './refund';
 import { returnRefusal } from './refusals';
 import { LINE_OUTCOMES, returnLines, returns, type LineOutcome, type RefundMethod, type RefundState, type ReturnStatus } from './schema';
@@ -170,6 +171,7 @@ async function receive(
   await addEvent(tx, ret.id, 'received', actorId);
   if (finalStatus === 'refused') await addEvent(tx, ret.id, 'refused', actorId);
   else if (status !== 'received') await addEvent(tx, ret.id, 'refunded', actorId, refundCents > 0 ? refundMethod : null);
+  if (refundState === 'succeeded') await queueRefundConfirmation(tx, ret.id);
 
   return {
     id: ret.id,
@@ -329,7 +331,10 @@ async function settleRefund(claimed: CheckInResult): Promise<CheckInResult> {
              status = CASE WHEN EXISTS (SELECT 1 FROM return_lines WHERE return_id = ${claimed.id} AND outcome = 'refused')
                            THEN 'partially_refunded' ELSE 'refunded' END
       WHERE id = ${claimed.id} AND refund_state = 'pending' RETURNING id`);
-    if (r.rows.length > 0) await addEvent(tx, claimed.id, 'refunded', null, claimed.refundMethod);
+    if (r.rows.length > 0) {
+      await addEvent(tx, claimed.id, 'refunded', null, claimed.refundMethod);
+      await queueRefundConfirmation(tx, claimed.id);
+    }
   });
   return readResult(claimed.code, claimed.restocked);
 }
@@ -384,6 +389,7 @@ export async function retryReturnRefund(input: { storeId: number; actorId: numbe
                            THEN 'partially_refunded' ELSE 'refunded' END
       WHERE id = ${ret.id}`);
     await addEvent(tx, ret.id, 'refunded', input.actorId, 'store_credit');
+    await queueRefundConfirmation(tx, ret.id);
     return { code: ret.code, credit: true };
   });
   const result = await readResult(claimed.code, []);

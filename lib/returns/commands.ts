@@ -7,6 +7,7 @@ import { newReturnCode, normalizeReturnCode } from './code';
 import { returnsConfig } from './config';
 import { DropOffTooLateError, InvalidReturnError, ReturnKeyReusedError, ReturnNotFoundError, ReturnStateError } from './errors';
 import { assertReturnable, lastDropOff, lockReturnOrder, originalRefundMethod, type ReturnOrder } from './order-facts';
+import { queueReturnPass } from './messages';
 import { isReturnChangeable } from './permissions';
 import { returnRefusal } from './refusals';
 import { RETURN_REASONS, returnEvents, returnLines, returns, type RefundMethod, type ReturnEventKind, type ReturnReason, type ReturnStatus } from './schema';
@@ -168,6 +169,8 @@ export async function bookReturn(input: BookReturnInput): Promise<BookedReturn> 
       });
       await insertLines(tx, created.id, lines);
       await addEvent(tx, created.id, 'booked', input.customerId, startsAt);
+      // The pass commits with the booking, or not at all.
+      await queueReturnPass(tx, created.id);
       return { ...created, orderNumber: order.number, replayed: false };
     });
   } catch (err) {

@@ -47,7 +47,7 @@ export const placeOrderAction = shopperAction('checkout')
     const shownPrices = shownPricesSchema.safeParse(formData.get('shownPrices'));
     if (!shownPrices.success) return refused(t.orders.invalidRequest);
 
-    const input: PlaceOrderInput = { customerId: user.id, cartId: cart.id, idempotencyKey, shownPrices: shownPrices.data };
+    const input: PlaceOrderInput = { customerId: user.id, cartId: cart.id, idempotencyKey, shownPrices: shownPrices.data, locale };
     const fieldErrors: NonNullable<CheckoutState['fieldErrors']> = {};
     if (cart.fulfilment === 'drive') {
       if (cart.driveStoreId === null) return refused(t.orders.chooseDriveStore);

@@ -39,8 +39,8 @@ export const reserveAction = shopperAction('reserve')
     const first = await findReservationByKey(user.id, idempotencyKey);
     if (first) await reserved(first.id);
   })
-  .run(async ({ input: { storeId, skuId, quantity, idempotencyKey }, user }) => {
-    const placed = await placeReservation({ customerId: user.id, storeId, lines: [{ skuId, quantity }], idempotencyKey });
+  .run(async ({ input: { storeId, skuId, quantity, idempotencyKey }, user, locale }) => {
+    const placed = await placeReservation({ customerId: user.id, storeId, lines: [{ skuId, quantity }], idempotencyKey, locale });
     return reserved(placed.id);
   });
 
