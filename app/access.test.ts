@@ -405,7 +405,14 @@ describe.runIf(runHere)('who may act on which record: every action and route han
       sealCustomerPass({ customerId: member.customer_id, identifiedBy: 'card' }, { storeId: store, staffId: (as === 'rightful' ? world.staffA : who(as)).id });
     storeCase('till: ring up a sale for a card holder', (store, as) =>
       completeSaleAction(
-        { storeId: store, customerPass: passFor(store, as), idempotencyKey: randomUUID(), lines: [{ skuId: sku.id, quantity: 1 }], redeemPoints: 0 },
+        {
+          storeId: store,
+          customerPass: passFor(store, as),
+          idempotencyKey: randomUUID(),
+          lines: [{ skuId: sku.id, quantity: 1 }],
+          redeemPoints: 0,
+          tender: { kind: 'cash', givenCents: 1_000_000 },
+        },
         {},
       ),
     );

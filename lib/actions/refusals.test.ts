@@ -36,6 +36,13 @@ const SAMPLES: Record<string, unknown[][]> = {
   'lib/sales/errors.ts#SaleNotFoundError': [[]],
   'lib/sales/errors.ts#RedemptionExceedsTotalError': [[500]],
   'lib/sales/errors.ts#CardRequiredForRedemptionError': [[]],
+  'lib/sales/errors.ts#CashShortError': [[250]],
+  'lib/sales/errors.ts#InvalidTenderError': [['Choose card, cash or both.']],
+  'lib/sales/errors.ts#TillCardDeclinedError': [
+    ['card_declined', 'Declined.'],
+    ['something_new', 'Declined.'],
+  ],
+  'lib/sales/errors.ts#TillTotalChangedError': [[]],
   'lib/drive/errors.ts#DriveNotAvailableError': [[]],
   'lib/drive/errors.ts#SlotNotFoundError': [[]],
   'lib/drive/errors.ts#SlotOfAnotherStoreError': [[]],

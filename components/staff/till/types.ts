@@ -47,3 +47,9 @@ export type ElsewhereResult = ActionResult<{
   webAvailable: number;
   homeDelivery: { priceCents: number; deliveryCents: number; totalCents: number };
 }>;
+
+/** The card as typed at the till: the checkout's four fields, parsed on the server. */
+export type RawCard = { card_number: string; card_exp: string; card_cvc: string; card_holder: string };
+/** How the ticket is paid, as the till screen sends it (amounts in cents). */
+export type RawTender =
+  { kind: 'cash'; givenCents: number } | { kind: 'card'; card: RawCard } | { kind: 'split'; cashCents: number; givenCents: number; card: RawCard };

@@ -48,6 +48,7 @@ export default async function TillPage({ params }: Params) {
         redeemStep={{ points: rules.redeemStepPoints, cents: rules.redeemStepCents }}
         actions={actions}
         labels={t.till}
+        payments={t.payments}
       />
     </div>
   );
