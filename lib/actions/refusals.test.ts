@@ -43,6 +43,7 @@ const SAMPLES: Record<string, unknown[][]> = {
     ['something_new', 'Declined.'],
   ],
   'lib/sales/errors.ts#TillTotalChangedError': [[]],
+  'lib/sales/errors.ts#InvalidCloseError': [['day'], ['future']],
   'lib/drive/errors.ts#DriveNotAvailableError': [[]],
   'lib/drive/errors.ts#SlotNotFoundError': [[]],
   'lib/drive/errors.ts#SlotOfAnotherStoreError': [[]],

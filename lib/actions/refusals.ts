@@ -19,7 +19,7 @@ import type {
   ReturnPeriodOverError,
   ReturnQuantityExceededError,
 } from '@/lib/returns/errors';
-import type { CashShortError, TillCardDeclinedError } from '@/lib/sales/errors';
+import type { CashShortError, InvalidCloseError, TillCardDeclinedError } from '@/lib/sales/errors';
 import type { CartFullError, CartQuantityError, ProductWithdrawnError } from '@/lib/cart/errors';
 import type { CapacityBelowTakenError } from '@/lib/drive/errors';
 import type { EmptyReservationError } from '@/lib/reservations/errors';
@@ -280,6 +280,7 @@ const TABLE: Record<string, Entry> = {
   invalid_tender: (_e, { t }) => t.till.invalidTender,
   till_card_declined: on<TillCardDeclinedError>((e, { t }) => field('card_number', `${declineMessage(e.declineCode, t.payments)} ${t.till.tryCash}`)),
   till_total_changed: (_e, { t }) => t.till.totalChanged,
+  invalid_close: on<InvalidCloseError>((e, { t }) => field('businessDay', e.reason === 'future' ? t.till.closeFuture : t.till.closeDayInvalid)),
 
   // returns
   invalid_return: on<InvalidReturnError>((e, say) => returnsText(`invalid_${e.detail}`, e.field)(e, say)),

@@ -69,3 +69,10 @@ export class TillTotalChangedError extends DomainError {
     super('till_total_changed', 'The ticket’s total changed while paying; nothing was charged. Take payment again.');
   }
 }
+
+/** A close for a day that is not a date, or has not come yet in Paris. */
+export class InvalidCloseError extends DomainError {
+  constructor(readonly reason: 'day' | 'future') {
+    super('invalid_close', reason === 'future' ? 'A day still to come cannot be closed.' : 'Choose the day to close.');
+  }
+}
