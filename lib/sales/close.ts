@@ -55,7 +55,8 @@ function validDay(day: string, now: Date): string {
 
 /**
  * Closes a store's till (one per store) for a business day: the store's till sales not yet closed
- * whose Paris date is that day or before (a late sale of a day already closed goes to the next
+ * (rung up at the till screen, so with a ticket key and their payments: seeded history is not a
+ * till's takings) whose Paris date is that day or before (a late sale of a day already closed goes to the next
  * close) are marked with this close and summed per payment method, in one transaction. The close
  * row is claimed first: (store, day) and the key are unique, so a second close of the same day —
  * at the same moment or later, with this key or another — waits for the first and answers with
@@ -86,7 +87,7 @@ export async function closeTill(input: {
         sql`
       WITH closed AS (
         UPDATE sales SET close_id = ${claimed.id}
-        WHERE store_id = ${input.storeId} AND source = 'till' AND close_id IS NULL
+        WHERE store_id = ${input.storeId} AND source = 'till' AND idempotency_key IS NOT NULL AND close_id IS NULL
           AND (created_at AT TIME ZONE ${CLOSE_TIME_ZONE})::date <= ${day}::date
         RETURNING id, total_cents
       ), paid AS (

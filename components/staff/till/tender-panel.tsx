@@ -53,7 +53,7 @@ export function TenderPanel({ locale, totalCents, pending, onPay, onBack, labels
     else onPay({ kind: 'split', cashCents: partCents!, givenCents: givenCents!, card });
   };
 
-  const amountField = (id: string, label: string, value: string, set: (v: string) => void, invalid: boolean, hint: string) => (
+  const amountField = (id: string, label: string, value: string, set: (v: string) => void, invalid: boolean, hint: string, strong = false) => (
     <div>
       <label htmlFor={id} className="label">
         {label}
@@ -69,7 +69,12 @@ export function TenderPanel({ locale, totalCents, pending, onPay, onBack, labels
         aria-invalid={invalid || undefined}
         aria-describedby={`${id}-hint`}
       />
-      <p id={`${id}-hint`} className={`mt-1 text-sm ${invalid ? 'font-medium text-out' : 'text-muted'}`} aria-live="polite">
+      <p
+        id={`${id}-hint`}
+        className={`mt-1 ${invalid ? 'text-sm font-medium text-out' : strong ? 'text-base font-bold text-ink' : 'text-sm text-muted'}`}
+        data-testid={`${id}-hint`}
+        aria-live="polite"
+      >
         {hint}
       </p>
     </div>
@@ -86,9 +91,9 @@ export function TenderPanel({ locale, totalCents, pending, onPay, onBack, labels
           {(['cash', 'card', 'split'] as const).map((m) => (
             <label
               key={m}
-              className="flex min-h-11 cursor-pointer items-center justify-center rounded-lg border border-line px-2 text-center text-sm font-medium has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500"
+              className="flex min-h-11 cursor-pointer items-center justify-center gap-1.5 rounded-lg border border-line px-2 text-center text-sm font-medium has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
             >
-              <input type="radio" name="method" value={m} checked={method === m} onChange={() => setMethod(m)} className="sr-only" />
+              <input type="radio" name="method" value={m} checked={method === m} onChange={() => setMethod(m)} className="size-4 shrink-0 accent-brand-600" />
               {m === 'cash' ? labels.payCash : m === 'card' ? labels.payCard : labels.paySplit}
             </label>
           ))}
@@ -118,15 +123,19 @@ export function TenderPanel({ locale, totalCents, pending, onPay, onBack, labels
             ? labels.amountInvalid
             : short > 0
               ? interpolate(labels.cashShortBy, { amount: money(short) })
-              : interpolate(labels.changeDue, { amount: money(givenCents === null ? 0 : givenCents - cashDue) }),
+              : // The change is said once both amounts are known, and stands out: it is what is counted back.
+                givenCents !== null && partCents !== null && !splitBad
+                ? interpolate(labels.changeDue, { amount: money(givenCents - cashDue) })
+                : '',
+          givenCents !== null && partCents !== null && !splitBad && short === 0,
         )}
       {method !== 'cash' && <CardFields texts={payments} testMode />}
-      <div className="flex flex-wrap gap-2">
+      <div className="grid gap-2">
+        <button type="submit" className="btn-primary min-h-14 text-base" disabled={pending || !cashReady} data-testid="till-confirm-payment">
+          {pending ? labels.completing : interpolate(labels.confirmPayment, { total: money(totalCents) })}
+        </button>
         <button type="button" className="btn-secondary" onClick={onBack} disabled={pending}>
           {labels.backToTicket}
-        </button>
-        <button type="submit" className="btn-primary min-h-14 flex-1 text-base" disabled={pending || !cashReady} data-testid="till-confirm-payment">
-          {pending ? labels.completing : interpolate(labels.confirmPayment, { total: money(totalCents) })}
         </button>
       </div>
     </form>
