@@ -48,7 +48,17 @@ test('a cash sale with change and the day’s close: the change is shown before 
   await ticket.getByRole('radio', { name: 'Cash + card' }).check();
   await expect(ticket.getByLabel('Card number')).toBeVisible();
   await shoot(page, 'till-tender-split');
+  // A declined card records nothing and says why; the same ticket then pays cash.
+  await ticket.getByRole('radio', { name: 'Card', exact: true }).check();
+  await ticket.getByLabel('Card number').fill('4000 0000 0000 0002');
+  await ticket.getByLabel('Expiry date').fill('12/34');
+  await ticket.getByLabel('Security code (CVC)').fill('123');
+  await ticket.getByLabel('Name on card').fill('Camille Martin');
+  await confirm.click();
+  await expect(page.getByTestId('till-error')).toHaveText('Your bank declined the payment. Try another card. No sale was recorded: try another card or cash.');
+  await shoot(page, 'till-card-declined');
   await ticket.getByRole('radio', { name: 'Cash', exact: true }).check();
+  await given.fill(String(note / 100));
   await expect(ticket.getByText(`Change due: ${change}`)).toBeVisible();
   await confirm.click();
 

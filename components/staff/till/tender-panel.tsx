@@ -14,6 +14,8 @@ type Props = {
   locale: Locale;
   totalCents: number;
   pending: boolean;
+  /** The last attempt's refusal (a declined card, short cash), said above the confirm button. */
+  error: string;
   onPay: (tender: RawTender) => void;
   onBack: () => void;
   labels: Dictionary['till'];
@@ -25,7 +27,7 @@ type Props = {
  * handed over, and the change due shown before confirming) or both. Short cash cannot be
  * confirmed here, and the server refuses it too.
  */
-export function TenderPanel({ locale, totalCents, pending, onPay, onBack, labels, payments }: Props) {
+export function TenderPanel({ locale, totalCents, pending, error, onPay, onBack, labels, payments }: Props) {
   const [method, setMethod] = useState<Method>('cash');
   const [given, setGiven] = useState('');
   const [cashPart, setCashPart] = useState('');
@@ -130,6 +132,9 @@ export function TenderPanel({ locale, totalCents, pending, onPay, onBack, labels
           givenCents !== null && partCents !== null && !splitBad && short === 0,
         )}
       {method !== 'cash' && <CardFields texts={payments} testMode />}
+      <p role="alert" className="text-sm font-medium text-out empty:hidden" data-testid="till-error">
+        {error}
+      </p>
       <div className="grid gap-2">
         <button type="submit" className="btn-primary min-h-14 text-base" disabled={pending || !cashReady} data-testid="till-confirm-payment">
           {pending ? labels.completing : interpolate(labels.confirmPayment, { total: money(totalCents) })}

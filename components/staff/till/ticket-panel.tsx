@@ -143,9 +143,12 @@ export function TicketPanel({
           </dd>
         </div>
       </dl>
-      <p role="alert" className="mt-2 text-sm font-medium text-out empty:hidden" data-testid="till-error">
-        {error}
-      </p>
+      {/* While paying, the payment panel says it above its confirm button, where the eye is. */}
+      {!tender && (
+        <p role="alert" className="mt-2 text-sm font-medium text-out empty:hidden" data-testid="till-error">
+          {error}
+        </p>
+      )}
       {tender ?? (
         <button
           type="button"

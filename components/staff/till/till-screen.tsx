@@ -287,6 +287,7 @@ export function TillScreen({ storeId, locale, redeemStep, actions, labels, payme
                 locale={locale}
                 totalCents={Math.max(0, subtotal - discountCents)}
                 pending={pending}
+                error={error}
                 onPay={complete}
                 onBack={() => setTendering(false)}
                 labels={labels}
