@@ -41,7 +41,9 @@ import { recordDeliveryAction } from './[locale]/(staff)/staff/stores/[storeId]/
 import { checkInAction } from './[locale]/(staff)/staff/stores/[storeId]/returns/check-in-action';
 import { retryRefundAction } from './[locale]/(staff)/staff/stores/[storeId]/returns/retry-refund-action';
 import { walkInAction } from './[locale]/(staff)/staff/stores/[storeId]/returns/walk-in-action';
+import { closeTillAction } from './[locale]/(staff)/staff/stores/[storeId]/till/close/close-till-action';
 import { completeSaleAction } from './[locale]/(staff)/staff/stores/[storeId]/till/complete-sale-action';
+import { parisToday } from '@/lib/sales/close';
 import { elsewhereAction } from './[locale]/(staff)/staff/stores/[storeId]/till/elsewhere-action';
 import { findCustomerAction } from './[locale]/(staff)/staff/stores/[storeId]/till/find-customer-action';
 import { findItemAction } from './[locale]/(staff)/staff/stores/[storeId]/till/find-item-action';
@@ -399,13 +401,21 @@ describe.runIf(runHere)('who may act on which record: every action and route han
     storeCase('till: find an item', (store) => findItemAction(store, ean.ean13));
     storeCase('till: find a customer by loyalty card', (store) => findCustomerAction(store, member.card_number));
     storeCase('till: stock elsewhere', (store) => elsewhereAction(store, sku.id));
+    storeCase('till: close the day', (store) => closeTillAction({ storeId: store, businessDay: parisToday(), idempotencyKey: randomUUID() }));
     // A pass sealed for this very person and shop (as if the finder had been fooled): the sale, the
     // order elsewhere and the home delivery still check the shop's membership themselves.
     const passFor = (store: number, as: Outsider | 'rightful') =>
       sealCustomerPass({ customerId: member.customer_id, identifiedBy: 'card' }, { storeId: store, staffId: (as === 'rightful' ? world.staffA : who(as)).id });
     storeCase('till: ring up a sale for a card holder', (store, as) =>
       completeSaleAction(
-        { storeId: store, customerPass: passFor(store, as), idempotencyKey: randomUUID(), lines: [{ skuId: sku.id, quantity: 1 }], redeemPoints: 0 },
+        {
+          storeId: store,
+          customerPass: passFor(store, as),
+          idempotencyKey: randomUUID(),
+          lines: [{ skuId: sku.id, quantity: 1 }],
+          redeemPoints: 0,
+          tender: { kind: 'cash', givenCents: 1_000_000 },
+        },
         {},
       ),
     );

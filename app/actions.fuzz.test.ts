@@ -182,6 +182,10 @@ const ARGS: Record<string, () => fc.Arbitrary<unknown[]>> = {
       ),
       argArb(),
     ),
+  closeTillAction: () =>
+    fc.tuple(
+      fc.oneof(argArb(), fc.record({ storeId: argArb(), businessDay: fc.oneof(nasty, fc.constant('2026-12-06')), idempotencyKey: fc.oneof(nasty, fc.uuid()) })),
+    ),
   elsewhereAction: () => fc.tuple(argArb(), argArb()),
   findItemAction: () => fc.tuple(argArb(), argArb()),
   findCustomerAction: () => fc.tuple(argArb(), argArb()),

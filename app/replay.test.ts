@@ -144,7 +144,17 @@ describe.runIf(runHere)('a keyed request sent again answers as the first time', 
     const onHand = () => count('SELECT on_hand AS n FROM stock WHERE location_id = $1 AND sku_id = $2', [store, shelfSku.id]);
     const stock = await onHand();
     const ticket = (customerPass: string | null, quantity: number) => () =>
-      completeSaleAction({ storeId: store, customerPass, idempotencyKey: key, lines: [{ skuId: shelfSku.id, quantity }], redeemPoints: 0 }, {});
+      completeSaleAction(
+        {
+          storeId: store,
+          customerPass,
+          idempotencyKey: key,
+          lines: [{ skuId: shelfSku.id, quantity }],
+          redeemPoints: 0,
+          tender: { kind: 'cash', givenCents: 1_000_000 },
+        },
+        {},
+      );
 
     const [a, b] = onPostgres
       ? await Promise.all([answer(world.staffA, ticket(pass, 2)), answer(world.staffA, ticket(pass, 2))])
@@ -163,7 +173,17 @@ describe.runIf(runHere)('a keyed request sent again answers as the first time', 
 
     // Staff of another shop with that key: refused, at their shop or naming this one.
     const atOwnShop = () =>
-      completeSaleAction({ storeId: world.storeB, customerPass: null, idempotencyKey: key, lines: [{ skuId: shelfSku.id, quantity: 1 }], redeemPoints: 0 }, {});
+      completeSaleAction(
+        {
+          storeId: world.storeB,
+          customerPass: null,
+          idempotencyKey: key,
+          lines: [{ skuId: shelfSku.id, quantity: 1 }],
+          redeemPoints: 0,
+          tender: { kind: 'cash', givenCents: 1_000_000 },
+        },
+        {},
+      );
     await refusedWithoutTrace(() => answer(world.staffB, atOwnShop), a);
     await refusedWithoutTrace(() => answer(world.staffB, ticket(null, 1)), a);
   });

@@ -173,3 +173,19 @@ test('choosing drive marks what my store lacks and switches to the nearest drive
   await page.reload();
   await expect(page.getByLabel('Home delivery')).toBeChecked();
 });
+
+test('with no store of mine and no position, drive asks for a store instead of proposing the first one by name', async ({ page }) => {
+  test.setTimeout(90_000);
+  const { driveSku } = e2eData().cart;
+  await addToCart(page, driveSku, 1);
+  await page.goto('/cart');
+  await page.getByLabel('Drive pickup').check();
+  await expect(page.getByTestId('drive-choose-store')).toHaveText('Choose a drive store, or enter your postcode to see the nearest one with everything.');
+  await expect(page.getByTestId('drive-suggestion')).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, { include: 'main' });
+  if (process.env.SHOTS_DIR) {
+    await page.screenshot({ path: `${process.env.SHOTS_DIR}/cart-choose-drive-store-phone.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: `${process.env.SHOTS_DIR}/cart-choose-drive-store-desktop.png`, fullPage: true });
+  }
+});

@@ -224,9 +224,23 @@ test('kill -9 a server during mixed load: after it restarts, every book balances
         const skuId = pick(shelf).sku;
         return attempt(
           () =>
-            staff.call(A.sale, [{ storeId: store, customerPass: null, idempotencyKey: key, lines: [{ skuId, quantity: 1 }], redeemPoints: 0 }, {}], {
-              storeId: store,
-            }),
+            staff.call(
+              A.sale,
+              [
+                {
+                  storeId: store,
+                  customerPass: null,
+                  idempotencyKey: key,
+                  lines: [{ skuId, quantity: 1 }],
+                  redeemPoints: 0,
+                  tender: { kind: 'cash', givenCents: 1_000_000 },
+                },
+                {},
+              ],
+              {
+                storeId: store,
+              },
+            ),
           'till sale',
         );
       }),

@@ -92,6 +92,9 @@ test('the till: the card is scanned, a barcode rung up, 100 points redeemed, the
   // key and shows the recorded sale's receipt (sold once: the shelf goes down by one, below).
   await loseNextAnswer(page, `**/staff/stores/${store.id}/till`, (body) => body.includes('redeemPoints'));
   await ticket.getByRole('button', { name: `Take payment ${total}` }).click();
+  await ticket.getByLabel('Amount given').fill(((sku.priceCents - 500) / 100).toFixed(2));
+  await expect(ticket.getByText('Change due: €0.00')).toBeVisible();
+  await ticket.getByRole('button', { name: `Confirm payment of ${total}` }).click();
   await expect(page.getByTestId('till-error')).toHaveText(/connection dropped/);
   await expect(ticket.getByTestId('till-line')).toHaveCount(1);
   await page.reload();
@@ -183,7 +186,14 @@ test('one account across channels: points earned on a web order are spent at the
     const total = euros(sku.priceCents - 500);
     await expect(ticket.getByTestId('till-total')).toHaveText(total);
     await ticket.getByRole('button', { name: `Take payment ${total}` }).click();
+    await ticket.getByRole('radio', { name: 'Card', exact: true }).check();
+    await ticket.getByLabel('Card number').fill('4242 4242 4242 4242');
+    await ticket.getByLabel('Expiry date').fill('12/34');
+    await ticket.getByLabel('Security code (CVC)').fill('123');
+    await ticket.getByLabel('Name on card').fill(webMember.name);
+    await ticket.getByRole('button', { name: `Confirm payment of ${total}` }).click();
     await expect(page).toHaveURL(/\/staff\/till\/receipts\/\d+$/);
+    await expect(page.getByTestId('receipt-payments')).toContainText('Card •••• 4242');
     await expect(page.getByTestId('receipt')).toContainText('Points redeemed: 100');
 
     // Back on the phone: one timeline, both channels, every points movement.

@@ -26,6 +26,11 @@ export type TillData = {
   webMember: { name: string; email: string; password: string; cardNumber: string; points: number };
   /** Not on this shop's shelf, a few units at the web warehouse: ordered at the till for home delivery. */
   homeSku: SkuRef & { priceCents: number };
+  /**
+   * The cash-and-close journey (e2e/till-close.spec.ts): the staff member's second store, whose
+   * till no other journey uses, and a SKU on its shelf.
+   */
+  close: { store: StoreRef; sku: SkuRef & { priceCents: number } };
 };
 
 async function member(db: Db, who: { name: string; email: string }, points: number, key: string): Promise<string> {
@@ -70,5 +75,21 @@ export async function tillJourneyData(db: Db): Promise<TillData> {
   const cardNumber = await member(db, tillMember, 300, 'e2e-till-welcome');
   const webMember = { name: 'Inès Canaux', email: 'till-web-member@example.com', password: TILL_MEMBER_PASSWORD, points: 99 };
   const webCard = await member(db, webMember, webMember.points, 'e2e-till-web-welcome');
-  return { store, sku, member: { ...tillMember, cardNumber }, webMember: { ...webMember, cardNumber: webCard }, homeSku };
+  return { store, sku, member: { ...tillMember, cardNumber }, webMember: { ...webMember, cardNumber: webCard }, homeSku, close: await closeJourneyData(db) };
+}
+
+async function closeJourneyData(db: Db): Promise<TillData['close']> {
+  const stores = await db.execute<StoreRef>(sql`SELECT location_id AS id, slug, name FROM stores WHERE slug = ${DEMO_STAFF_STORE_SLUGS[1]}`);
+  const store = stores.rows[0];
+  if (!store) throw new Error('e2e-data: no store for the till close journey');
+  const skus = await db.execute<SkuRef & { priceCents: number }>(sql`
+    SELECT k.id AS "skuId", k.ean13 AS ean, p.slug AS "productSlug", p.name_en AS "productName",
+           st.on_hand AS "onHand", st.reserved, k.price_cents AS "priceCents"
+    FROM stock st JOIN skus k ON k.id = st.sku_id JOIN products p ON p.id = k.product_id
+    WHERE st.location_id = ${store.id} AND st.on_hand - st.reserved >= 5 AND k.price_cents BETWEEN 500 AND 9000
+      AND k.id NOT IN (SELECT sku_id FROM stock WHERE location_id = ${store.id} ORDER BY sku_id DESC LIMIT 50)
+    ORDER BY md5('till-close' || k.id::text) LIMIT 1`);
+  const sku = skus.rows[0];
+  if (!sku) throw new Error('e2e-data: no SKU for the till close journey');
+  return { store, sku };
 }

@@ -9,7 +9,7 @@ import type { InvalidRedemptionError, NotEnoughPointsError } from '@/lib/loyalty
 import type { OrderStateError, PaymentDeclinedError, PointsNotUsableError, PriceChangedError } from '@/lib/orders/errors';
 import { ORDER_STATUSES } from '@/lib/orders/schema';
 import { PaymentConfigError } from '@/lib/payments/errors';
-import { declinedCheckoutMessage } from '@/lib/payments/messages';
+import { declinedCheckoutMessage, declineMessage } from '@/lib/payments/messages';
 import type { InvalidReservationQuantityError, ReservationLimitError, ReservationStateError } from '@/lib/reservations/errors';
 import { RESERVATION_STATUSES } from '@/lib/reservations/schema';
 import type {
@@ -19,6 +19,7 @@ import type {
   ReturnPeriodOverError,
   ReturnQuantityExceededError,
 } from '@/lib/returns/errors';
+import type { CashShortError, InvalidCloseError, TillCardDeclinedError } from '@/lib/sales/errors';
 import type { CartFullError, CartQuantityError, ProductWithdrawnError } from '@/lib/cart/errors';
 import type { CapacityBelowTakenError } from '@/lib/drive/errors';
 import type { EmptyReservationError } from '@/lib/reservations/errors';
@@ -275,6 +276,11 @@ const TABLE: Record<string, Entry> = {
   sale_not_found: (_e, { t }) => t.errors.sale_not_found,
   redemption_exceeds_total: (_e, { t }) => t.till.redeemExceedsTotal,
   card_required: (_e, { t }) => t.till.cardRequired,
+  cash_short: on<CashShortError>((e, { t, locale }) => field('given', interpolate(t.till.cashShort, { short: formatPrice(e.shortCents, locale) }))),
+  invalid_tender: (_e, { t }) => t.till.invalidTender,
+  till_card_declined: on<TillCardDeclinedError>((e, { t }) => field('card_number', `${declineMessage(e.declineCode, t.payments)} ${t.till.tryCash}`)),
+  till_total_changed: (_e, { t }) => t.till.totalChanged,
+  invalid_close: on<InvalidCloseError>((e, { t }) => field('businessDay', e.reason === 'future' ? t.till.closeFuture : t.till.closeDayInvalid)),
 
   // returns
   invalid_return: on<InvalidReturnError>((e, say) => returnsText(`invalid_${e.detail}`, e.field)(e, say)),

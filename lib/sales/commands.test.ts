@@ -54,7 +54,16 @@ async function count(table: 'sales' | 'sale_lines' | 'stock_movements') {
 }
 
 const ticket = (lines: { skuId: number; quantity: number }[], over: Partial<Parameters<typeof ringUpSale>[0]> = {}) =>
-  ringUpSale({ storeId: store, staffId: staff, customerId: shopper, identifiedBy: 'card', lines, idempotencyKey: randomUUID(), ...over });
+  ringUpSale({
+    storeId: store,
+    staffId: staff,
+    customerId: shopper,
+    identifiedBy: 'card',
+    lines,
+    idempotencyKey: randomUUID(),
+    tender: { kind: 'cash', givenCents: 1_000_000 },
+    ...over,
+  });
 
 describe('ringUpSale', () => {
   it('sells at the catalogue price, lowers on hand, writes sale movements and the lines', async () => {

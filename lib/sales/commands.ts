@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { isShopper } from '@/lib/auth/read';
 import { assertStaffOfStore } from '@/lib/auth/staff-access';
 import { skuPrices } from '@/lib/catalog/read';
@@ -7,10 +7,21 @@ import { getDb, transaction, type Db } from '@/lib/db';
 import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { sellFromShelf } from '@/lib/inventory/holds';
 import { earnPoints, redeemPoints } from '@/lib/loyalty/commands';
+import { discountForPoints, getLoyaltyRules } from '@/lib/loyalty/config';
 import { NotAMemberError } from '@/lib/loyalty/errors';
 import { TILL_MAX_LINES, TILL_MAX_UNITS_PER_LINE } from './config';
-import { CardRequiredForRedemptionError, InvalidTicketError, RedemptionExceedsTotalError, UnknownCustomerError, UnknownTillItemError } from './errors';
-import { saleLines, sales } from './schema';
+import {
+  CardRequiredForRedemptionError,
+  InvalidTicketError,
+  RedemptionExceedsTotalError,
+  TillTotalChangedError,
+  UnknownCustomerError,
+  UnknownTillItemError,
+} from './errors';
+import { salePayments, saleLines, sales } from './schema';
+import { authoriseTillCard, captureTillCard, insertPayments, planTender, voidTillCard, type CardHold, type TenderInput } from './tender';
+
+export type { TenderInput } from './tender';
 
 export type SaleLineInput = { skuId: number; quantity: number; unitPriceCents: number };
 
@@ -62,6 +73,8 @@ export type RingUpSaleInput = {
   idempotencyKey: string;
   /** Loyalty points taken off this ticket (a multiple of the redemption step); 0 or absent for none. */
   redeemPoints?: number;
+  /** How it is paid: card, cash (what was handed over) or both. */
+  tender: TenderInput;
 };
 
 export type RungUpSale = {
@@ -124,7 +137,26 @@ export async function findTillSale(input: { storeId: number; staffId: number; id
   await assertStaffOfStore(input.staffId, input.storeId);
   const db = await getDb();
   const [first] = await db.select(SALE_COLUMNS).from(sales).where(eq(sales.idempotencyKey, key));
-  return replayOf(first, input.storeId);
+  const replay = replayOf(first, input.storeId);
+  // A card hold whose capture was lost after the commit is taken now (once: the provider's key).
+  if (replay) await captureTillCard(db, replay.saleId, key);
+  return replay;
+}
+
+/**
+ * What the ticket will cost, before any card is held: the catalogue's prices less the points'
+ * discount. The sale's transaction prices it again and refuses a different total, so a price that
+ * moved in between is never charged on a stale amount.
+ */
+async function quoteTicket(lines: TillLineInput[], pointsToRedeem: number): Promise<number> {
+  const skuIds = lines.map((l) => l.skuId);
+  const priceOf = await skuPrices(await getDb(), skuIds);
+  const missing = skuIds.find((id) => !priceOf.has(id));
+  if (missing !== undefined) throw new UnknownTillItemError(missing);
+  const subtotal = lines.reduce((sum, l) => sum + priceOf.get(l.skuId)! * l.quantity, 0);
+  // Points worth more than the ticket (or more than the balance) are refused by the sale itself, in
+  // the order it checks them; nothing is held for such a ticket.
+  return Math.max(0, subtotal - discountForPoints(getLoyaltyRules(), pointsToRedeem));
 }
 
 function replayOf(row: SaleRow | undefined, storeId: number): RungUpSale | null {
@@ -151,6 +183,37 @@ export async function ringUpSale(input: RingUpSaleInput): Promise<RungUpSale> {
   if (!Number.isSafeInteger(pointsToRedeem) || pointsToRedeem < 0) throw new InvalidTicketError('Points to redeem must be a whole number.');
   if (pointsToRedeem > 0 && input.customerId === null) throw new NotAMemberError();
   if (pointsToRedeem > 0 && input.identifiedBy !== 'card') throw new CardRequiredForRedemptionError();
+  const quoted = await quoteTicket(lines, pointsToRedeem);
+  // Short cash is refused before a card is touched; the card's part is held before the sale is written.
+  const plan = planTender(input.tender, quoted);
+  const hold = plan.card ? await authoriseTillCard(plan.card, { ticketKey: key, storeId: input.storeId, customerId: input.customerId }) : null;
+  let sale: RungUpSale & { cardReference?: string | null };
+  try {
+    sale = await sellTicket(input, key, lines, pointsToRedeem, quoted, plan, hold);
+  } catch (err) {
+    // Nothing was sold (stock, points, a moved price): the hold must not stay on the card.
+    if (hold) await voidTillCard(hold);
+    throw err;
+  }
+  if (sale.replayed) {
+    // The same ticket sent twice at once: the other request sold it. Its hold is the same one
+    // (same key, card and amount) unless another card was typed, which is let go.
+    if (hold && sale.cardReference !== hold.reference) await voidTillCard(hold);
+  }
+  const { cardReference: _, ...answer } = sale;
+  await captureTillCard(await getDb(), answer.saleId, key);
+  return answer;
+}
+
+async function sellTicket(
+  input: RingUpSaleInput,
+  key: string,
+  lines: TillLineInput[],
+  pointsToRedeem: number,
+  quoted: number,
+  plan: ReturnType<typeof planTender>,
+  hold: CardHold | null,
+): Promise<RungUpSale & { cardReference?: string | null }> {
   return transaction(async (tx) => {
     if (input.customerId !== null) {
       if (!(await isShopper(tx, input.customerId))) throw new UnknownCustomerError();
@@ -174,7 +237,7 @@ export async function ringUpSale(input: RingUpSaleInput): Promise<RungUpSale> {
       const [first] = await tx.select(SALE_COLUMNS).from(sales).where(eq(sales.idempotencyKey, key));
       const replayed = replayOf(first, input.storeId);
       if (!replayed) throw new IdempotencyKeyReusedError();
-      return replayed;
+      return { ...replayed, cardReference: await cardReferenceOf(tx, replayed.saleId) };
     }
 
     const skuIds = lines.map((l) => l.skuId);
@@ -203,6 +266,8 @@ export async function ringUpSale(input: RingUpSaleInput): Promise<RungUpSale> {
       if (discount > subtotal) throw new RedemptionExceedsTotalError(subtotal);
     }
     const total = subtotal - discount;
+    if (total !== quoted) throw new TillTotalChangedError();
+    await insertPayments(tx, saleId, plan, hold);
     const earned =
       input.customerId === null
         ? null
@@ -214,4 +279,12 @@ export async function ringUpSale(input: RingUpSaleInput): Promise<RungUpSale> {
       .returning(SALE_COLUMNS);
     return toRungUp(done!, false);
   });
+}
+
+async function cardReferenceOf(tx: Db, saleId: number): Promise<string | null> {
+  const [row] = await tx
+    .select({ reference: salePayments.providerReference })
+    .from(salePayments)
+    .where(and(eq(salePayments.saleId, saleId), eq(salePayments.method, 'card')));
+  return row?.reference ?? null;
 }

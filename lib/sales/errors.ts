@@ -38,3 +38,41 @@ export class CardRequiredForRedemptionError extends DomainError {
     super('card_required', 'Scan the customer’s loyalty card to redeem points: a customer found by email earns points but cannot spend them.');
   }
 }
+
+/** Cash handed over is less than the cash part of the bill: nothing is recorded, the till asks again. */
+export class CashShortError extends DomainError {
+  constructor(readonly shortCents: number) {
+    super('cash_short', 'The cash given is short of what is due. Count it again, or take the rest by card.');
+  }
+}
+
+/** A tender that cannot pay this ticket (a split whose cash part covers it all, an amount out of range). */
+export class InvalidTenderError extends DomainError {
+  constructor(message: string) {
+    super('invalid_tender', message);
+  }
+}
+
+/** The card was refused by the payment provider: no sale is recorded, the staff can try cash. */
+export class TillCardDeclinedError extends DomainError {
+  constructor(
+    readonly declineCode: string,
+    message: string,
+  ) {
+    super('till_card_declined', message);
+  }
+}
+
+/** The ticket's total moved between the card's authorisation and the sale (a price changed): nothing was charged. */
+export class TillTotalChangedError extends DomainError {
+  constructor() {
+    super('till_total_changed', 'The ticket’s total changed while paying; nothing was charged. Take payment again.');
+  }
+}
+
+/** A close for a day that is not a date, or has not come yet in Paris. */
+export class InvalidCloseError extends DomainError {
+  constructor(readonly reason: 'day' | 'future') {
+    super('invalid_close', reason === 'future' ? 'A day still to come cannot be closed.' : 'Choose the day to close.');
+  }
+}

@@ -5,7 +5,7 @@ import { catalogSkus, skuPrices } from '@/lib/catalog/read';
 import { getDb } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/config';
 import { storeFacts } from '@/lib/stores/read';
-import { saleLines, sales } from './schema';
+import { salePayments, saleLines, sales } from './schema';
 
 export type ReceiptLine = {
   skuId: number;
@@ -31,7 +31,11 @@ export type SaleReceipt = {
   totalCents: number;
   pointsRedeemed: number;
   pointsEarned: number;
+  /** How it was paid (card first, then cash); empty for a sale not tendered at the till (a collected reservation). */
+  payments: ReceiptPayment[];
 };
+
+export type ReceiptPayment = { method: 'card' | 'cash'; amountCents: number; givenCents: number | null; changeCents: number | null; cardLast4: string | null };
 
 /**
  * One sale as its receipt prints it, or null. Callers decide who may read it (staff of
@@ -77,12 +81,24 @@ export async function getSaleReceipt(saleId: number, locale: Locale): Promise<Sa
     .innerJoin(catalogSkus, eq(catalogSkus.id, saleLines.skuId))
     .where(eq(saleLines.saleId, saleId))
     .orderBy(asc(saleLines.id));
+  const payments = await db
+    .select({
+      method: salePayments.method,
+      amountCents: salePayments.amountCents,
+      givenCents: salePayments.givenCents,
+      changeCents: salePayments.changeCents,
+      cardLast4: salePayments.cardLast4,
+    })
+    .from(salePayments)
+    .where(eq(salePayments.saleId, saleId))
+    .orderBy(asc(salePayments.method));
   const { customerId, customerName, customerEmail, ...sale } = head;
   return {
     ...sale,
     customer: customerId === null ? null : { id: customerId, name: customerName ?? '', email: customerEmail ?? '' },
     lines: lines.map((l) => ({ ...l, lineCents: l.quantity * l.unitPriceCents })),
     subtotalCents: sale.totalCents + sale.discountCents,
+    payments,
   };
 }
 

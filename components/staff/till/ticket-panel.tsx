@@ -21,6 +21,8 @@ type Props = {
   labels: Dictionary['till'];
   /** The loyalty redemption control, between the lines and the totals. */
   children?: React.ReactNode;
+  /** How it is paid, once "Take payment" was pressed: shown instead of that button. */
+  tender?: React.ReactNode;
 };
 
 function Stepper({ line, onQuantity, labels }: { line: TillLine; onQuantity: Props['onQuantity']; labels: Dictionary['till'] }) {
@@ -66,6 +68,7 @@ export function TicketPanel({
   onElsewhere,
   labels,
   children,
+  tender,
 }: Props) {
   const subtotal = lines.reduce((sum, l) => sum + l.quantity * l.priceCents, 0);
   const total = Math.max(0, subtotal - discountCents);
@@ -140,18 +143,23 @@ export function TicketPanel({
           </dd>
         </div>
       </dl>
-      <p role="alert" className="mt-2 text-sm font-medium text-out empty:hidden" data-testid="till-error">
-        {error}
-      </p>
-      <button
-        type="button"
-        className="mt-3 btn-primary min-h-14 text-base"
-        disabled={pending || lines.length === 0}
-        onClick={onComplete}
-        data-testid="till-complete"
-      >
-        {pending ? labels.completing : interpolate(labels.complete, { total: formatPrice(total, locale) })}
-      </button>
+      {/* While paying, the payment panel says it above its confirm button, where the eye is. */}
+      {!tender && (
+        <p role="alert" className="mt-2 text-sm font-medium text-out empty:hidden" data-testid="till-error">
+          {error}
+        </p>
+      )}
+      {tender ?? (
+        <button
+          type="button"
+          className="mt-3 btn-primary min-h-14 text-base"
+          disabled={pending || lines.length === 0}
+          onClick={onComplete}
+          data-testid="till-complete"
+        >
+          {pending ? labels.completing : interpolate(labels.complete, { total: formatPrice(total, locale) })}
+        </button>
+      )}
     </section>
   );
 }

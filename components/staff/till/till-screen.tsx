@@ -21,7 +21,10 @@ import type {
   TillCustomer,
   TillItem,
   TillLine,
+  RawTender,
 } from './types';
+import { TenderPanel } from './tender-panel';
+import type { PaymentTexts } from '@/lib/payments/messages';
 
 export type TillActions = {
   findCustomer: (storeId: number, query: string) => Promise<FindCustomerResult>;
@@ -34,6 +37,7 @@ export type TillActions = {
       idempotencyKey: string;
       lines: { skuId: number; quantity: number }[];
       redeemPoints: number;
+      tender: RawTender;
     },
     names: Record<number, string>,
   ) => Promise<CompleteSaleResult>;
@@ -62,6 +66,7 @@ type Props = {
   redeemStep: { points: number; cents: number };
   actions: TillActions;
   labels: Dictionary['till'];
+  payments: PaymentTexts;
 };
 
 /**
@@ -74,7 +79,7 @@ type Props = {
  * lost keeps its ticket on screen, and a reload asks the server by the key alone, which shows the
  * recorded sale's receipt or writes nothing.
  */
-export function TillScreen({ storeId, locale, redeemStep, actions, labels }: Props) {
+export function TillScreen({ storeId, locale, redeemStep, actions, labels, payments }: Props) {
   const router = useRouter();
   const [ticketKey, setTicketKey] = useState(newKey);
   const [customer, setCustomer] = useState<TillCustomer | null>(null);
@@ -87,6 +92,8 @@ export function TillScreen({ storeId, locale, redeemStep, actions, labels }: Pro
   const [wantedPoints, setWantedPoints] = useState(0);
   const [restored, setRestored] = useState(false);
   const paying = useRef(false);
+  // "Take payment" opens the choice of card, cash or both; the sale is sent from there.
+  const [tendering, setTendering] = useState(false);
 
   const newTicket = () => {
     forgetTicket(storeId);
@@ -97,6 +104,7 @@ export function TillScreen({ storeId, locale, redeemStep, actions, labels }: Pro
     setError('');
     setRefusedSkuId(null);
     setWantedPoints(0);
+    setTendering(false);
     orderKeys.current = new Map();
   };
 
@@ -160,7 +168,7 @@ export function TillScreen({ storeId, locale, redeemStep, actions, labels }: Pro
     }
   };
 
-  const complete = () =>
+  const complete = (tender: RawTender) =>
     startTransition(async () => {
       setError('');
       const names = Object.fromEntries(lines.map((l) => [l.skuId, [l.name, l.variant].filter(Boolean).join(' · ')]));
@@ -173,6 +181,7 @@ export function TillScreen({ storeId, locale, redeemStep, actions, labels }: Pro
           idempotencyKey: ticketKey,
           lines: lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity })),
           redeemPoints,
+          tender,
         },
         names,
       );
@@ -197,7 +206,10 @@ export function TillScreen({ storeId, locale, redeemStep, actions, labels }: Pro
       if (ticket.paying) {
         paying.current = true;
         startTransition(async () => {
-          const result = await send({ storeId, customerPass: null, idempotencyKey: saved.key, lines: [], redeemPoints: 0 }, {});
+          const result = await send(
+            { storeId, customerPass: null, idempotencyKey: saved.key, lines: [], redeemPoints: 0, tender: { kind: 'cash', givenCents: 0 } },
+            {},
+          );
           if (!result) return;
           if (result.ok) return sold(result.saleId);
           paying.current = false;
@@ -262,10 +274,27 @@ export function TillScreen({ storeId, locale, redeemStep, actions, labels }: Pro
           onQuantity={setQuantity}
           pending={pending}
           error={error}
-          onComplete={complete}
+          onComplete={() => {
+            setError('');
+            setTendering(true);
+          }}
           onNewTicket={newTicket}
           onElsewhere={setElsewhere}
           labels={labels}
+          tender={
+            tendering && lines.length > 0 ? (
+              <TenderPanel
+                locale={locale}
+                totalCents={Math.max(0, subtotal - discountCents)}
+                pending={pending}
+                error={error}
+                onPay={complete}
+                onBack={() => setTendering(false)}
+                labels={labels}
+                payments={payments}
+              />
+            ) : undefined
+          }
         >
           {customer?.cardNumber && maxPoints > 0 && (
             <RedeemControl locale={locale} points={redeemPoints} maxPoints={maxPoints} step={redeemStep} onChange={setWantedPoints} labels={labels} />

@@ -47,3 +47,24 @@ export type ElsewhereResult = ActionResult<{
   webAvailable: number;
   homeDelivery: { priceCents: number; deliveryCents: number; totalCents: number };
 }>;
+
+/** The card as typed at the till: the checkout's four fields, parsed on the server. */
+export type RawCard = { card_number: string; card_exp: string; card_cvc: string; card_holder: string };
+/** How the ticket is paid, as the till screen sends it (amounts in cents). */
+export type RawTender =
+  { kind: 'cash'; givenCents: number } | { kind: 'card'; card: RawCard } | { kind: 'split'; cashCents: number; givenCents: number; card: RawCard };
+
+/** One close of a store's till, as the close screen shows it (plain data). */
+export type TillCloseView = {
+  id: number;
+  businessDay: string;
+  closedAt: string;
+  salesCount: number;
+  cardCount: number;
+  cardCents: number;
+  cashCount: number;
+  cashCents: number;
+  totalCents: number;
+  replayed?: boolean;
+};
+export type CloseTillResult = ActionResult<{ close: TillCloseView }>;

@@ -3,7 +3,7 @@
 -- Generated: do not edit. Change them with a new migration, then run `npm run db:sql`;
 -- lib/db/current-sql.test.ts fails while this file differs from a freshly migrated database.
 
--- 29 functions
+-- 30 functions
 
 -- comptoir_announce_catalog(p_tags text[]) (last written by 0019_catalog_announcements.sql)
 CREATE OR REPLACE FUNCTION public.comptoir_announce_catalog(p_tags text[])
@@ -722,7 +722,38 @@ BEGIN
 END;
 $function$;
 
--- 41 triggers, by table
+-- sale_payments_balance() (last written by 0027_till_tender_close.sql)
+CREATE OR REPLACE FUNCTION public.sale_payments_balance()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  sid integer;
+  total integer;
+  src text;
+  ticket text;
+  paid bigint;
+BEGIN
+  IF TG_TABLE_NAME = 'sales' THEN
+    sid := NEW.id;
+  ELSIF TG_OP = 'DELETE' THEN
+    sid := OLD.sale_id;
+  ELSE
+    sid := NEW.sale_id;
+  END IF;
+  SELECT s.total_cents, s.source, s.idempotency_key INTO total, src, ticket FROM sales s WHERE s.id = sid;
+  IF NOT FOUND OR src <> 'till' OR ticket IS NULL THEN
+    RETURN NULL;
+  END IF;
+  SELECT COALESCE(sum(p.amount_cents), 0) INTO paid FROM sale_payments p WHERE p.sale_id = sid;
+  IF paid <> total THEN
+    RAISE EXCEPTION 'till sale % is paid % cents of its % cents', sid, paid, total
+      USING ERRCODE = '23514', CONSTRAINT = 'sale_payments_balance';
+  END IF;
+  RETURN NULL;
+END $function$;
+
+-- 43 triggers, by table
 
 CREATE TRIGGER capacity_claims_within_capacity BEFORE INSERT OR UPDATE ON capacity_claims FOR EACH ROW EXECUTE FUNCTION comptoir_booking_guard();
 CREATE TRIGGER capacity_slots_capacity BEFORE UPDATE OF capacity ON capacity_slots FOR EACH ROW EXECUTE FUNCTION comptoir_booking_capacity_guard();
@@ -744,6 +775,8 @@ CREATE TRIGGER products_search_words_truncate AFTER TRUNCATE ON products FOR EAC
 CREATE TRIGGER products_search_words_update AFTER UPDATE ON products REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_search_words_changed();
 CREATE TRIGGER return_lines_within_bought BEFORE INSERT OR UPDATE OF quantity, outcome, order_line_id ON return_lines FOR EACH ROW EXECUTE FUNCTION comptoir_return_line_guard();
 CREATE TRIGGER returns_window_claim AFTER INSERT OR UPDATE OF window_id, status ON returns FOR EACH ROW EXECUTE FUNCTION comptoir_return_claim();
+CREATE CONSTRAINT TRIGGER sale_payments_sum_to_total AFTER INSERT OR DELETE OR UPDATE ON sale_payments DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION sale_payments_balance();
+CREATE CONSTRAINT TRIGGER sales_paid_in_full AFTER INSERT OR UPDATE OF total_cents ON sales DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (new.source = 'till'::text AND new.idempotency_key IS NOT NULL) EXECUTE FUNCTION sale_payments_balance();
 CREATE TRIGGER skus_announce_delete AFTER DELETE ON skus REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
 CREATE TRIGGER skus_announce_insert AFTER INSERT ON skus REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
 CREATE TRIGGER skus_announce_truncate AFTER TRUNCATE ON skus FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();

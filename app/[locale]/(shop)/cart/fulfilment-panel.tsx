@@ -1,6 +1,7 @@
 import { DriveSuggestion } from '@/components/cart/drive-suggestion';
 import { FulfilmentForm, type DriveStoreChoice } from '@/components/cart/fulfilment-form';
 import { refusalCode } from '@/lib/actions/refusals';
+import { pickDriveSuggestion } from '@/lib/cart/drive-suggestion';
 import { cartAvailability, listDriveStoresForCart } from '@/lib/cart/queries';
 import type { Cart, CartAvailability, DriveStoreOption, FulfilmentMode, Origin } from '@/lib/cart/types';
 import type { Dictionary } from '@/lib/i18n/dictionary';
@@ -22,6 +23,8 @@ export type FulfilmentData = {
   defaultStoreId: number | null;
   stores: DriveStoreChoice[];
   suggestion: { storeId: number; text: string } | null;
+  /** No store chosen, none of mine, and nowhere to measure from: the cart asks for a drive store rather than guess one. */
+  chooseDriveStore: boolean;
   noneHasAll: boolean;
   near: { asked: string; found: string | null } | null;
   marks: Map<number, string>;
@@ -68,7 +71,15 @@ export async function loadFulfilment({ cart, near, t }: { cart: Cart | null; nea
     if (!line.ok) marks.set(line.skuId, markFor(mode, driveStore?.name ?? '', line.available, t));
   }
   const needsBetter = hasLines && (!availability || !availability.allAvailable);
-  const best = needsBetter ? stores.find((s) => s.missingLines === 0 && s.storeId !== (mode === 'drive' ? driveStore?.storeId : null)) : undefined;
+  // From my store, else the shopper's position, else no guess (never the first store by name).
+  const pick = needsBetter
+    ? pickDriveSuggestion(stores, {
+        myStoreId: from.myStoreId,
+        positionKnown: from.origin !== null,
+        currentStoreId: mode === 'drive' ? (driveStore?.storeId ?? null) : null,
+      })
+    : ({ kind: 'none' } as const);
+  const best = pick.kind === 'store' ? pick.store : undefined;
   const distance = (s: DriveStoreOption) => (s.distanceKm === null ? null : formatDistance(s.distanceKm, locale));
   const label = (s: DriveStoreOption) => {
     const d = distance(s);
@@ -102,7 +113,8 @@ export async function loadFulfilment({ cart, near, t }: { cart: Cart | null; nea
             : interpolate(t.allAvailableAtNoDistance, { store: best.name }),
         }
       : null,
-    noneHasAll: needsBetter && mode === 'drive' && !best,
+    chooseDriveStore: pick.kind === 'choose',
+    noneHasAll: needsBetter && mode === 'drive' && pick.kind === 'none',
     near: from.near,
     marks,
     checkoutBlocked,
@@ -144,6 +156,11 @@ export function FulfilmentPanel({ data, t }: { data: FulfilmentData; t: Texts })
       )}
       {data.suggestion && (
         <DriveSuggestion storeId={data.suggestion.storeId} text={data.suggestion.text} switchLabel={t.switchStore} action={setFulfilmentAction} />
+      )}
+      {data.chooseDriveStore && (
+        <p className="rounded-lg border border-brand-100 bg-brand-50 p-3 text-sm font-medium" data-testid="drive-choose-store">
+          {t.chooseDriveStore}
+        </p>
       )}
       {data.noneHasAll && (
         <p className="text-sm text-muted" data-testid="no-drive-has-all">

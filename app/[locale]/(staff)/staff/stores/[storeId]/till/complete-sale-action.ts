@@ -6,8 +6,24 @@ import { staffAction } from '@/lib/actions/builder';
 import { idSchema, idempotencyKeySchema } from '@/lib/actions/inputs';
 import { refusalCode } from '@/lib/actions/refusals';
 import { refuse } from '@/lib/actions/state';
-import { findTillSale, ringUpSale } from '@/lib/sales/commands';
+import { cardFormSchema } from '@/lib/payments/card-schema';
+import type { PaymentTextKey } from '@/lib/payments/messages';
+import { findTillSale, ringUpSale, type TenderInput } from '@/lib/sales/commands';
 import { openCustomerPass } from '@/lib/sales/customer-pass';
+
+/** The card as typed at the till (the test provider's fields); parsed by the checkout's card schema. */
+const rawCardSchema = z.object({
+  card_number: z.string().max(40),
+  card_exp: z.string().max(10),
+  card_cvc: z.string().max(6),
+  card_holder: z.string().max(200),
+});
+const centsSchema = z.number().int().min(0).max(1_000_000);
+const tenderSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('cash'), givenCents: centsSchema }),
+  z.object({ kind: z.literal('card'), card: rawCardSchema }),
+  z.object({ kind: z.literal('split'), cashCents: centsSchema, givenCents: centsSchema, card: rawCardSchema }),
+]);
 
 const ticketSchema = z.object({
   storeId: idSchema,
@@ -20,6 +36,7 @@ const ticketSchema = z.object({
     .min(1)
     .max(50),
   redeemPoints: z.number().int().min(0).max(10_000_000),
+  tender: tenderSchema,
 });
 
 /** The ticket, and the names its lines show (for a refusal that names one). */
@@ -56,22 +73,42 @@ export const completeSaleAction = staffAction('till')
     const code = refusalCode(err);
     return code === 'out_of_stock' || code === 'not_stocked_here' ? { ...refusal, skuId: (err as { skuId: number }).skuId } : refusal;
   })
-  .run(async ({ input: { storeId, customerPass, idempotencyKey, lines, redeemPoints, names }, user, t, nameProducts }): Promise<CompleteSaleResult> => {
-    nameProducts((skuId) => nameOn(names, skuId));
-    // Who the customer is comes from the server's own pass, for this till and this staff member.
-    const customer = customerPass === null ? null : openCustomerPass(customerPass, { storeId, staffId: user.id });
-    if (customerPass !== null && customer === null) return refuse(t.till.customerPassLapsed);
-    const sale = await ringUpSale({
-      storeId,
-      staffId: user.id,
-      customerId: customer?.customerId ?? null,
-      identifiedBy: customer?.identifiedBy,
-      lines,
-      idempotencyKey,
-      redeemPoints,
-    });
-    return sold(storeId, sale.saleId);
-  });
+  .run(
+    async ({
+      input: { storeId, customerPass, idempotencyKey, lines, redeemPoints, tender: raw, names },
+      user,
+      t,
+      nameProducts,
+    }): Promise<CompleteSaleResult> => {
+      nameProducts((skuId) => nameOn(names, skuId));
+      let tender: TenderInput;
+      if (raw.kind === 'cash') tender = raw;
+      else {
+        const card = cardFormSchema.safeParse(raw.card);
+        if (!card.success) {
+          const issue = card.error.issues[0]!;
+          return refuse(t.payments[issue.message as PaymentTextKey] ?? t.till.invalidTender, {
+            [String(issue.path[0])]: t.payments[issue.message as PaymentTextKey],
+          });
+        }
+        tender = raw.kind === 'card' ? { kind: 'card', card: card.data } : { ...raw, card: card.data };
+      }
+      // Who the customer is comes from the server's own pass, for this till and this staff member.
+      const customer = customerPass === null ? null : openCustomerPass(customerPass, { storeId, staffId: user.id });
+      if (customerPass !== null && customer === null) return refuse(t.till.customerPassLapsed);
+      const sale = await ringUpSale({
+        storeId,
+        staffId: user.id,
+        customerId: customer?.customerId ?? null,
+        identifiedBy: customer?.identifiedBy,
+        lines,
+        idempotencyKey,
+        redeemPoints,
+        tender,
+      });
+      return sold(storeId, sale.saleId);
+    },
+  );
 
 /** The answer to a sold ticket, the first time and on every replay of its key: its receipt. */
 function sold(storeId: number, saleId: number): CompleteSaleResult {

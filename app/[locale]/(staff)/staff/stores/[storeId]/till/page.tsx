@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { Link } from '@/components/layout/link';
 import { StoreDeskHeader } from '@/components/staff/store-desk-header';
 import { TillScreen } from '@/components/staff/till/till-screen';
 import { canActOnStore, requireStaff } from '@/lib/auth/guards';
@@ -41,6 +42,11 @@ export default async function TillPage({ params }: Params) {
   return (
     <div className="space-y-4">
       <StoreDeskHeader storeId={storeId} store={store} current="till" t={t} />
+      <p className="-mt-2 text-right">
+        <Link href={`/staff/stores/${storeId}/till/close`} className="text-sm font-medium text-brand-700 underline" data-testid="till-close-link">
+          {t.till.closeTitle}
+        </Link>
+      </p>
       {/* The ticket's key is the screen's own (made when a ticket opens): a re-render here must not change it. */}
       <TillScreen
         storeId={storeId}
@@ -48,6 +54,7 @@ export default async function TillPage({ params }: Params) {
         redeemStep={{ points: rules.redeemStepPoints, cents: rules.redeemStepCents }}
         actions={actions}
         labels={t.till}
+        payments={t.payments}
       />
     </div>
   );

@@ -88,6 +88,33 @@ export default async function ReceiptPage({ params }: Params) {
             </dd>
           </div>
         </dl>
+        {receipt.payments.length > 0 && (
+          <dl className="mt-2 space-y-0.5 border-t border-dashed border-ink/40 pt-2" data-testid="receipt-payments">
+            {receipt.payments.map((p) => (
+              <div key={p.method}>
+                <div className="flex justify-between">
+                  <dt>
+                    {t.till.paidBy} ·{' '}
+                    {p.method === 'cash' ? t.till.paidCash : p.cardLast4 ? interpolate(t.till.paidCardEnding, { last4: p.cardLast4 }) : t.till.paidCard}
+                  </dt>
+                  <dd className="tabular-nums">{money(p.amountCents)}</dd>
+                </div>
+                {p.method === 'cash' && p.givenCents !== null && (
+                  <>
+                    <div className="flex justify-between">
+                      <dt>{t.till.receiptGiven}</dt>
+                      <dd className="tabular-nums">{money(p.givenCents)}</dd>
+                    </div>
+                    <div className="flex justify-between" data-testid="receipt-change">
+                      <dt>{t.till.receiptChange}</dt>
+                      <dd className="tabular-nums">{money(p.changeCents ?? 0)}</dd>
+                    </div>
+                  </>
+                )}
+              </div>
+            ))}
+          </dl>
+        )}
         {(receipt.pointsRedeemed > 0 || receipt.pointsEarned > 0) && (
           <div className="mt-2 border-t border-dashed border-ink/40 pt-2">
             {receipt.pointsRedeemed > 0 && <p>{interpolate(t.till.pointsRedeemed, { points: receipt.pointsRedeemed })}</p>}
