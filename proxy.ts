@@ -19,6 +19,7 @@ import { getSavedAddress } from '@/lib/customers/addresses';
 import { isCustomerOrder } from '@/lib/orders/queries';
 import { isCustomerReservation } from '@/lib/reservations/queries';
 import { isCustomerReturn } from '@/lib/returns/queries';
+import { isCustomerSale } from '@/lib/sales/queries';
 import { productSkuPath, slugExists } from '@/lib/routing/known-slugs';
 import { localeRoute, servedLocale } from '@/lib/routing/locale-route';
 import { localizedPath } from '@/lib/routing/public-url';
@@ -88,6 +89,7 @@ const OWN_PAGES = [
   ownPageGate(/^\/account\/reservations\/([^/]+)\/?$/, async (id, customer) => /^\d{1,10}$/.test(id) && isCustomerReservation(Number(id), customer)),
   ownPageGate(/^\/account\/orders\/([^/]+)(?:\/return)?\/?$/, async (number, customer) => number.length <= 20 && isCustomerOrder(number, customer)),
   ownPageGate(/^\/account\/returns\/([^/]+)\/?$/, async (code, customer) => code.length <= 20 && isCustomerReturn(code, customer)),
+  ownPageGate(/^\/account\/activity\/receipts\/([^/]+)\/?$/, async (id, customer) => /^[1-9]\d{0,8}$/.test(id) && isCustomerSale(Number(id), customer)),
   ownPageGate(
     /^\/account\/addresses\/([^/]+)\/?$/,
     async (id, customer) => /^[1-9]\d{0,9}$/.test(id) && (await getSavedAddress(customer, Number(id))) !== null,

@@ -206,6 +206,14 @@ test('one account across channels: points earned on a web order are spent at the
     const order = items.filter({ hasText: number });
     await expect(order.first().getByTestId('activity-points')).toHaveText(`+${earnedOnline} pts`);
     await expect(items.filter({ hasText: 'Points adjusted' })).toContainText(`+${webMember.points} pts`);
+    // The purchase in the shop opens its receipt, as the till printed it; only for this shopper.
+    await sale.getByRole('link', { name: 'Store purchase' }).click();
+    await expect(shopper).toHaveURL(/\/account\/activity\/receipts\/\d+$/);
+    const shopperReceipt = shopper.getByTestId('receipt');
+    await expect(shopperReceipt).toContainText(store.name);
+    await expect(shopperReceipt.getByTestId('receipt-total')).toHaveText(total);
+    await expect(shopperReceipt.getByTestId('receipt-payments')).toContainText('Card •••• 4242');
+    expect((await page.request.get(new URL(shopper.url()).pathname)).status()).toBe(404); // the staff member is not this shopper
     await shopper.goto('/account/card');
     const earnedInStore = Math.floor((sku.priceCents - 500) / 100);
     await expect(shopper.getByTestId('card-balance')).toContainText(String(afterWeb - 100 + earnedInStore));

@@ -24,7 +24,8 @@ function describe(item: TimelineItem, t: T): { title: string; detail: string | n
       return {
         title: a[`sale_${item.source}`],
         detail: null,
-        href: item.reservationId ? `/account/reservations/${item.reservationId}` : null,
+        // Every purchase in a shop opens its receipt (a collected reservation's too).
+        href: `/account/activity/receipts/${item.id}`,
         channel: item.storeName ?? '',
       };
     case 'reservation':

@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { findShopperByEmail as findShopperAccountByEmail, findShopperById as findShopperAccountById, userContacts } from '@/lib/auth/read';
 import { catalogSkus, skuPrices } from '@/lib/catalog/read';
 import { getDb } from '@/lib/db';
@@ -115,4 +115,15 @@ export async function findShopperById(id: number): Promise<{ id: number; name: s
 export async function getTillItemPrice(skuId: number): Promise<number | null> {
   const db = await getDb();
   return (await skuPrices(db, [skuId])).get(skuId) ?? null;
+}
+
+/** Whether the sale was made on this customer's account (the proxy's 404 for anyone else's receipt). */
+export async function isCustomerSale(saleId: number, customerId: number): Promise<boolean> {
+  if (!Number.isSafeInteger(saleId) || saleId <= 0 || saleId > 2_147_483_647 || !Number.isSafeInteger(customerId) || customerId <= 0) return false;
+  const db = await getDb();
+  const [mine] = await db
+    .select({ id: sales.id })
+    .from(sales)
+    .where(and(eq(sales.id, saleId), eq(sales.customerId, customerId)));
+  return mine !== undefined;
 }
