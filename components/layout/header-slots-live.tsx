@@ -51,7 +51,10 @@ export default function HeaderSlotsLive({ t }: { t: HeaderSlotsTexts }) {
     () => false,
   );
   // No key while held: SWR sends nothing, not even on focus; the key's return reads afresh.
-  const { data, error } = useSWR(isHeld ? null : VISITOR_KEY, fetchVisitor, { revalidateOnFocus: true });
+  // No deduping: a read started before a sign-out finished (the click came before this chunk had
+  // loaded, so nothing held) would otherwise answer the new page's read too, with the old person —
+  // the account journey's header named the staff member after sign-out, now and then, in CI.
+  const { data, error } = useSWR(isHeld ? null : VISITOR_KEY, fetchVisitor, { revalidateOnFocus: true, dedupingInterval: 0 });
   // What forms tell (./visitor.ts): read again, or forget the answer and hold reads until told.
   useEffect(() => {
     const listen = (e: Event) => {
