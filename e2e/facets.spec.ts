@@ -212,6 +212,8 @@ test('with JavaScript off, a department lists its products and its facet links f
   await page.goto('/c/vetements');
   await expect(resultCount(page)).toBeVisible();
   await expect(cards(page).first()).toBeVisible();
+  // The department bar too: in the page as sent, not behind a boundary a script reveals.
+  await expect(page.getByRole('navigation', { name: 'Departments' }).getByRole('link', { name: 'Shoes' })).toBeVisible();
   const brand = (await facets(page)).getByRole('link', { name: /^Brand Cotonnier: show (the )?\d+ products?$/ });
   const expected = Number(/(\d+) products?$/.exec((await brand.getAttribute('aria-label'))!)?.[1]);
   await brand.click();

@@ -11,5 +11,11 @@ import { isLocale } from '@/lib/i18n/config';
  */
 export default async function FoundLayout({ children, params }: { children: React.ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
-  return <ShopFrame locale={isLocale(locale) ? locale : 'fr'}>{children}</ShopFrame>;
+  // `kept`: the department bar in place too (not behind a boundary of its own), so it reads
+  // without JavaScript like the rest of these pages; it comes from the cache.
+  return (
+    <ShopFrame locale={isLocale(locale) ? locale : 'fr'} kept>
+      {children}
+    </ShopFrame>
+  );
 }
