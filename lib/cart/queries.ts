@@ -8,6 +8,7 @@ import { distanceKmSql, driveStoreIdOf, storeRowsSql, webWarehouseIdSql } from '
 import { StoreWithoutDriveError } from './errors';
 import { cartLines, carts } from './schema';
 import type { Cart, CartAvailability, CartLine, CartRef, DriveStoreOption, FulfilmentMode, Origin } from './types';
+import { jsonColumn } from '@/lib/db/sql';
 
 /*
  * Cart reads: one query each. A cart is found by account or by token, never by an id from a form;
@@ -52,7 +53,7 @@ export async function getCart(ref: CartRef, locale: Locale): Promise<Cart | null
     FROM carts WHERE ${where}`);
   const row = r.rows[0];
   if (!row) return null;
-  const lines = typeof row.lines === 'string' ? (JSON.parse(row.lines) as CartLine[]) : row.lines;
+  const lines = jsonColumn<CartLine[]>(row.lines);
   return {
     id: row.id,
     fulfilment: row.fulfilment,

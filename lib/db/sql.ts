@@ -34,3 +34,8 @@ export function date(expr: SQL): SQL<Date> {
 export function arrayLiteral(values: readonly (number | string | null)[]): string {
   return `{${values.map((v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`;
 }
+
+/** A json/json_agg column as the driver hands it over: node-postgres parses it, PGlite may give the text. */
+export function jsonColumn<T>(raw: T | string): T {
+  return typeof raw === 'string' ? (JSON.parse(raw) as T) : raw;
+}

@@ -83,9 +83,7 @@ export async function queueCartReminders(): Promise<{ queued: number; skipped: n
       rows.push({
         recipient_id: c.customer_id,
         email: c.email,
-        subject: text.subject,
-        body: text.body,
-        html: text.html,
+        ...text,
         dedupe_key: c.dedupe_key,
         cart_id: c.cart_id,
         updated_at: c.updated_at,

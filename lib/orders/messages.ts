@@ -51,9 +51,7 @@ export async function queueOrderMessage(tx: Db, orderId: number, kind: OrderMess
     kind,
     recipientId: order.customer.id,
     email: order.customer.email,
-    subject: text.subject,
-    body: text.body,
-    html: text.html,
+    ...text,
     payload: { orderId, number: order.number, locale },
     dedupeKey: `${kind.replace(/_/g, '-')}:${orderId}`,
   });

@@ -35,9 +35,7 @@ export async function queueReservationReady(tx: Db, reservationId: number): Prom
     kind: 'reservation_ready',
     recipientId: r.customer.id,
     email: r.customer.email,
-    subject: text.subject,
-    body: text.body,
-    html: text.html,
+    ...text,
     payload: { reservationId, code: r.code, locale },
     dedupeKey: `reservation-ready:${reservationId}`,
   });

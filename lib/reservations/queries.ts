@@ -8,6 +8,7 @@ import { stockLevels } from '@/lib/inventory/read';
 import { distanceKmSql, storeFacts, storeRowsSql } from '@/lib/stores/read';
 import { normalizePickupCode } from './pickup-code';
 import { reservations, type ReservationStatus } from './schema';
+import { jsonColumn } from '@/lib/db/sql';
 
 /*
  * Reads for the shopper (their own reservations only) and the pickup desk (its shop only). The
@@ -69,7 +70,7 @@ type Row = {
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 function toReservation(r: Row): Reservation {
-  const lines = typeof r.lines === 'string' ? (JSON.parse(r.lines) as ReservationLine[]) : r.lines;
+  const lines = jsonColumn<ReservationLine[]>(r.lines);
   return {
     id: r.id,
     code: r.code,

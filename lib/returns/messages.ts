@@ -9,6 +9,7 @@ import { renderRefundConfirmation, renderReturnPass, type MessageLine } from '@/
 import { orderLineRowsSql, orderLocaleOf, orderNumberOf } from '@/lib/orders/read';
 import { absoluteUrl } from '@/lib/routing/public-url';
 import { storeRowsSql } from '@/lib/stores/read';
+import { jsonColumn } from '@/lib/db/sql';
 
 type PassRow = {
   code: string;
@@ -56,7 +57,7 @@ export async function queueReturnPass(tx: Db, returnId: number): Promise<void> {
       customerName: row.name,
       store: row.store,
       window: { startsAt: new Date(row.starts_at).toISOString(), endsAt: new Date(row.ends_at).toISOString() },
-      lines: typeof row.lines === 'string' ? (JSON.parse(row.lines) as MessageLine[]) : row.lines,
+      lines: jsonColumn<MessageLine[]>(row.lines),
       returnUrl: absoluteUrl(`/account/returns/${row.code}`, locale),
     },
     locale,
@@ -65,9 +66,7 @@ export async function queueReturnPass(tx: Db, returnId: number): Promise<void> {
     kind: 'return_pass',
     recipientId: row.customer_id,
     email: row.email,
-    subject: text.subject,
-    body: text.body,
-    html: text.html,
+    ...text,
     payload: { returnId, code: row.code, locale },
     dedupeKey: `return-pass:${returnId}`,
   });
@@ -119,7 +118,7 @@ export async function queueRefundConfirmation(tx: Db, returnId: number): Promise
       refundCents: row.refund_cents,
       method: row.refund_method,
       partly: row.partly,
-      lines: typeof row.lines === 'string' ? (JSON.parse(row.lines) as MessageLine[]) : row.lines,
+      lines: jsonColumn<MessageLine[]>(row.lines),
       returnUrl: absoluteUrl(`/account/returns/${row.code}`, locale),
     },
     locale,
@@ -128,9 +127,7 @@ export async function queueRefundConfirmation(tx: Db, returnId: number): Promise
     kind: 'refund_confirmation',
     recipientId: row.customer_id,
     email: row.email,
-    subject: text.subject,
-    body: text.body,
-    html: text.html,
+    ...text,
     payload: { returnId, code: row.code, refundCents: row.refund_cents, method: row.refund_method, locale },
     dedupeKey: `refund-confirmation:${returnId}`,
   });
