@@ -243,6 +243,11 @@ const TABLE: Record<string, Entry> = {
   order_past_cutoff: (_e, { t }) => t.orders.pastCutoff,
   arrival_not_open: (_e, { t }) => t.orders.arrivalNotOpen,
   order_paid_in_store: (_e, { t }) => t.orders.paidInStoreNoCancel,
+  order_line_not_found: (_e, { t }) => t.orders.lineNotFound,
+  pick_invalid_found: (_e, { t }) => ({ message: t.orders.pickInvalidFound, field: 'found' }),
+  pick_nothing_missing: (_e, { t }) => ({ message: t.orders.pickNothingMissing, field: 'substituteSkuId' }),
+  substitute_not_allowed: (_e, { t }) => ({ message: t.orders.substituteNotAllowed, field: 'substituteSkuId' }),
+  nothing_to_hand_over: (_e, { t }) => t.orders.nothingToHandOver,
 
   // payments
   payment_unavailable: (_e, { t }) => t.payments.unavailable,

@@ -23,12 +23,12 @@ const validId = (id: number) => Number.isSafeInteger(id) && id > 0 && id <= 2_14
 /**
  * Every SKU with its product as a row source — `JOIN ${skuRowsSql} k ON k.id = l.sku_id` — with the
  * columns id, product_id, size, colour, ean13, price_cents, position, product_slug, name_fr,
- * name_en, brand, image (the first) and withdrawn_at.
+ * name_en, brand, image (the first), withdrawn_at and category_id.
  */
 export const skuRowsSql: SQL = sql`(SELECT ${skus.id} AS id, ${skus.productId} AS product_id, ${skus.size} AS size,
     ${skus.colour} AS colour, ${skus.ean13} AS ean13, ${skus.priceCents} AS price_cents, ${skus.position} AS position,
     ${products.slug} AS product_slug, ${products.nameFr} AS name_fr, ${products.nameEn} AS name_en, ${products.brand} AS brand,
-    ${products.images}->>0 AS image, ${products.withdrawnAt} AS withdrawn_at
+    ${products.images}->>0 AS image, ${products.withdrawnAt} AS withdrawn_at, ${products.categoryId} AS category_id
   FROM ${skus} JOIN ${products} ON ${products.id} = ${skus.productId})`;
 
 /**

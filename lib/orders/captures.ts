@@ -5,7 +5,8 @@ import { getPaymentProviderById } from '@/lib/payments';
 import { orderEvents, orders } from './schema';
 
 /**
- * Card payments are captured when the parcel leaves (markShipped). A capture that fails then —
+ * Card payments are captured when the parcel leaves (markShipped), or when a drive order paid
+ * online is handed over (handOverOrder: for what was handed over). A capture that fails then —
  * the provider down, an authorisation it does not know — must not leave the order shipped and
  * unpaid for good: the order keeps its authorisation, records the attempt, and the capture job
  * tries again with growing waits. Staff see every order shipped and not yet captured
@@ -44,7 +45,7 @@ export async function captureOrderPayment(order: CaptureTarget): Promise<boolean
       .where(and(eq(orders.id, order.id), eq(orders.paymentStatus, 'authorized')))
       .returning({ attempts: orders.captureAttempts, nextAt: orders.captureNextAt });
     console.error(
-      `orders: ${order.number} was shipped but its payment could not be captured (attempt ${row?.attempts ?? '?'}; next ${row?.nextAt ? row.nextAt.toISOString() : 'never'}): ${error}`,
+      `orders: ${order.number} left (shipped or handed over) but its payment could not be captured (attempt ${row?.attempts ?? '?'}; next ${row?.nextAt ? row.nextAt.toISOString() : 'never'}): ${error}`,
     );
     return false;
   }
@@ -69,7 +70,7 @@ export async function retryDueCaptures({ limit = 50 } = {}): Promise<{ captured:
     .where(
       and(
         eq(orders.paymentStatus, 'authorized'),
-        inArray(orders.status, ['shipped', 'delivered']),
+        inArray(orders.status, ['shipped', 'delivered', 'collected']),
         isNotNull(orders.paymentReference),
         or(isNull(orders.captureNextAt), lte(orders.captureNextAt, sql`clock_timestamp()`)),
       ),
@@ -96,7 +97,7 @@ export async function retryDueCaptures({ limit = 50 } = {}): Promise<{ captured:
 export type UncapturedOrder = {
   id: number;
   number: string;
-  status: 'shipped' | 'delivered';
+  status: 'shipped' | 'delivered' | 'collected';
   totalCents: number;
   attempts: number;
   nextAttemptAt: Date | null;
@@ -104,14 +105,14 @@ export type UncapturedOrder = {
   shippedAt: Date;
 };
 
-/** Every order that left the warehouse with its card payment not taken yet, oldest first. */
+/** Every order that left (the warehouse, or a drive) with its card payment not taken yet, oldest first. */
 export async function listUncapturedOrders(limit = 100): Promise<UncapturedOrder[]> {
   const db = await getDb();
   // When it left: its first 'shipped' event, else its last change.
   const shippedAt = sql<Date>`coalesce((${db
     .select({ at: sql`min(${orderEvents.at})` })
     .from(orderEvents)
-    .where(and(eq(orderEvents.orderId, orders.id), eq(orderEvents.kind, 'shipped')))}), ${orders.updatedAt})`.mapWith(orders.updatedAt);
+    .where(and(eq(orderEvents.orderId, orders.id), inArray(orderEvents.kind, ['shipped', 'collected'])))}), ${orders.updatedAt})`.mapWith(orders.updatedAt);
   const rows = await db
     .select({
       id: orders.id,
@@ -124,7 +125,7 @@ export async function listUncapturedOrders(limit = 100): Promise<UncapturedOrder
       shippedAt,
     })
     .from(orders)
-    .where(and(eq(orders.paymentStatus, 'authorized'), inArray(orders.status, ['shipped', 'delivered'])))
+    .where(and(eq(orders.paymentStatus, 'authorized'), inArray(orders.status, ['shipped', 'delivered', 'collected'])))
     .orderBy(orders.id)
     .limit(limit);
   return rows.map((r) => ({ ...r, status: r.status as UncapturedOrder['status'] }));

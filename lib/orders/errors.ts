@@ -100,3 +100,34 @@ export class OrderPaidInStoreError extends DomainError {
     super('order_paid_in_store', 'This order was paid in a shop: it cannot be cancelled. Once it arrives, return it at a shop’s returns desk for a refund.');
   }
 }
+
+/** A line that is not this order's (or not one staff pick: a substitute's own line). */
+export class OrderLineNotFoundError extends DomainError {
+  constructor() {
+    super('order_line_not_found', 'This line is not on this order.');
+  }
+}
+
+/** Picking a line: more units found than ordered, or a substitute where nothing is missing. */
+export class PickRefusedError extends DomainError {
+  constructor(readonly reason: 'found' | 'nothing_missing') {
+    super(
+      reason === 'found' ? 'pick_invalid_found' : 'pick_nothing_missing',
+      reason === 'found' ? 'Enter how many were found: from 0 to the quantity ordered.' : 'Every unit was found: there is nothing to replace.',
+    );
+  }
+}
+
+/** A substitute must be another product of the same department, still on sale. */
+export class SubstituteNotAllowedError extends DomainError {
+  constructor() {
+    super('substitute_not_allowed', 'Choose a substitute from the same department, still on sale.');
+  }
+}
+
+/** Handing over nothing (every line short or refused), or less than the points discount: cancel instead. */
+export class NothingToHandOverError extends DomainError {
+  constructor() {
+    super('nothing_to_hand_over', 'Nothing would be handed over (or less than the points discount): cancel the order instead.');
+  }
+}

@@ -2,18 +2,20 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import type { DomainError } from '@/lib/errors';
-import { cutoffMinutesOf } from '@/lib/drive/read';
 import { moveBooking, releaseBooking, type SlotBooking } from '@/lib/drive/commands';
 import { releaseStock, takeHeldStock, type HoldLine } from '@/lib/inventory/holds';
 import { earnPoints, reversePoints } from '@/lib/loyalty/commands';
 import { captureOrderPayment } from './captures';
+import { heldUnits, settlePicking } from './picking';
 import { OrderNotFoundError, OrderStateError } from './errors';
 import { queueOrderMessage } from './messages';
 import { voidAuthorisation } from './payment';
-import { arrivalRefusal, cancelRefusal, slotMoveRefusal, type OrderFacts } from './permissions';
+import { arrivalRefusal, cancelRefusal, slotMoveRefusal } from './permissions';
+import { addEvent, factsOf, lockOrder, named, notifyDrive, throwIf, type OrderRow, type StaffOrderInput, type StaffOrderResult } from './order-lock';
+
+export type { StaffOrderInput, StaffOrderResult } from './order-lock';
 import { orderEvents, orderLines as orderLinesTable, orders, type OrderEventKind, type OrderMode, type OrderStatus, type PaymentStatus } from './schema';
 import { transaction } from '@/lib/db';
-import { driveNotification } from '@/lib/events/drive-event';
 
 /*
  * What happens to an order once placed (lib/orders/placing.ts): the drive's way (prepared, ready,
@@ -23,67 +25,8 @@ import { driveNotification } from '@/lib/events/drive-event';
  * transition, and the units move once.
  */
 
-type OrderRow = {
-  id: number;
-  number: string;
-  customer_id: number;
-  mode: OrderMode;
-  location_id: number;
-  status: OrderStatus;
-  payment_provider: string;
-  payment_reference: string | null;
-  payment_status: PaymentStatus;
-  subtotal_cents: number;
-  discount_cents: number;
-  points_redeemed: number;
-  total_cents: number;
-  slot_starts_at: Date | string | null;
-  slot_cutoff_at: Date | string | null;
-  /** The database's clock, the transaction's start: what the rules are asked at. */
-  now: Date | string;
-};
-
-/** What the rules of lib/orders/permissions.ts read of the locked order. */
-const factsOf = (o: OrderRow): OrderFacts => ({
-  mode: o.mode,
-  status: o.status,
-  paymentStatus: o.payment_status,
-  slot: o.slot_starts_at === null ? null : { startsAt: o.slot_starts_at, cutoffAt: o.slot_cutoff_at! },
-});
-
-function throwIf(refusal: DomainError | null): void {
-  if (refusal) throw refusal;
-}
-
-/**
- * The order, locked for this transaction; with its slot, the slot's cut-off and the database's clock.
- * Raw SQL: one statement takes the row lock (FOR UPDATE OF o, not the joined rows) and reads the
- * drive booking's cut-off at the transaction's clock, so the rules are asked about what is locked.
- */
-async function lockOrder(tx: Db, where: { orderId: number; customerId?: number; locationId?: number }): Promise<OrderRow> {
-  if (!Number.isSafeInteger(where.orderId)) throw new OrderNotFoundError();
-  const r = await tx.execute<OrderRow>(sql`
-    SELECT o.id, o.number, o.customer_id, o.mode, o.location_id, o.status, o.payment_provider, o.payment_reference,
-           o.payment_status, o.subtotal_cents, o.discount_cents, o.points_redeemed, o.total_cents, s.starts_at AS slot_starts_at,
-           s.starts_at - make_interval(mins => ${cutoffMinutesOf(sql`s.store_id`)}) AS slot_cutoff_at, now() AS now
-    FROM orders o
-    LEFT JOIN drive_slot_bookings b ON b.order_ref = o.number AND b.status = 'booked'
-    LEFT JOIN drive_slots s ON s.id = b.slot_id
-    WHERE o.id = ${where.orderId}
-      ${where.customerId !== undefined ? sql`AND o.customer_id = ${where.customerId}` : sql``}
-      ${where.locationId !== undefined ? sql`AND o.location_id = ${where.locationId}` : sql``}
-    FOR UPDATE OF o`);
-  const row = r.rows[0];
-  if (!row) throw new OrderNotFoundError();
-  return row;
-}
-
 function orderLines(tx: Db, orderId: number): Promise<HoldLine[]> {
   return tx.select({ skuId: orderLinesTable.skuId, quantity: orderLinesTable.quantity }).from(orderLinesTable).where(eq(orderLinesTable.orderId, orderId));
-}
-
-async function addEvent(tx: Db, orderId: number, kind: OrderEventKind, actorId: number | null, note: string | null = null): Promise<void> {
-  await tx.insert(orderEvents).values({ orderId, kind, actorId, note });
 }
 
 /** The transition, on the order locked by lockOrder (whose status the caller has checked), and its event. */
@@ -97,7 +40,8 @@ async function setStatus(tx: Db, order: OrderRow, to: OrderStatus, actorId: numb
 
 async function cancel(tx: Db, order: OrderRow, actorId: number, byCustomer: boolean): Promise<void> {
   throwIf(cancelRefusal(factsOf(order), new Date(order.now), byCustomer ? 'shopper' : 'staff'));
-  await releaseStock(tx, order.location_id, await orderLines(tx, order.id));
+  // A drive order's proposed substitutes are held too (lib/orders/picking.ts).
+  await releaseStock(tx, order.location_id, order.mode === 'drive' ? await heldUnits(tx, order.id) : await orderLines(tx, order.id));
   if (order.mode === 'drive') await releaseBooking(tx, order.number);
   // Points spent on it go back to the shopper's balance (nothing was earned yet: that happens on completion).
   if (order.points_redeemed > 0) await reversePoints(tx, { customerId: order.customer_id, orderId: order.id, key: `order:${order.id}:cancel` });
@@ -189,20 +133,6 @@ export async function markArrived(input: { orderId: number; customerId: number; 
   });
 }
 
-/**
- * Tells open drive screens of this store to re-read (arrivals, handovers). Raw SQL: NOTIFY has no
- * query-builder form; PostgreSQL sends it at COMMIT, never for a rolled-back change.
- */
-async function notifyDrive(tx: Db, locationId: number, orderId: number): Promise<void> {
-  await tx.execute(sql`SELECT pg_notify('drive', ${driveNotification({ storeId: locationId, orderId })})`);
-}
-
-export type StaffOrderInput = { orderId: number; locationId: number; actorId: number };
-
-/** What a staff screen names after a transition ("CMD-… is ready"), read under the order's lock. */
-export type StaffOrderResult = { number: string; totalCents: number };
-const named = (o: OrderRow): StaffOrderResult => ({ number: o.number, totalCents: o.total_cents });
-
 /** Staff start picking: placed → preparing. */
 export async function startPreparing(input: StaffOrderInput): Promise<StaffOrderResult> {
   return transaction(async (tx) => {
@@ -229,20 +159,25 @@ export async function markOrderReady(input: StaffOrderInput): Promise<StaffOrder
 }
 
 /**
- * Drive handover: ready → collected. The units leave the shop (on hand and reserved both go
- * down), and a pay-at-pickup order is marked paid.
+ * Drive handover: ready → collected. The picking is settled (lib/orders/picking.ts): what leaves
+ * the shelf leaves the stock, the rest of the holds go back, the totals become what was handed
+ * over. A pay-at-pickup order is marked paid; a card paid online is captured after commit for that
+ * total (never more than its authorisation; a capture that fails is retried by the capture job).
  */
 export async function handOverOrder(input: StaffOrderInput): Promise<StaffOrderResult> {
-  return transaction(async (tx) => {
-    const order = await lockOrder(tx, input);
-    if (order.mode !== 'drive') throw new OrderNotFoundError();
-    if (order.status !== 'ready') throw new OrderStateError(order.status, 'handed over');
-    await takeHeldStock(tx, order.location_id, await orderLines(tx, order.id), { actorId: input.actorId, note: `drive ${order.number}` });
-    await setStatus(tx, order, 'collected', input.actorId, order.payment_status === 'due_at_pickup' ? 'paid_at_pickup' : undefined);
-    await earnOnCompletion(tx, order);
-    await notifyDrive(tx, order.location_id, order.id);
-    return named(order);
+  const order = await transaction(async (tx) => {
+    const o = await lockOrder(tx, input);
+    if (o.mode !== 'drive') throw new OrderNotFoundError();
+    if (o.status !== 'ready') throw new OrderStateError(o.status, 'handed over');
+    const totals = await settlePicking(tx, o, { actorId: input.actorId, note: `drive ${o.number}` });
+    const settled: OrderRow = { ...o, subtotal_cents: totals.subtotalCents, total_cents: totals.totalCents };
+    await setStatus(tx, settled, 'collected', input.actorId, o.payment_status === 'due_at_pickup' ? 'paid_at_pickup' : undefined);
+    await earnOnCompletion(tx, settled);
+    await notifyDrive(tx, o.location_id, o.id);
+    return settled;
   });
+  if (order.payment_status === 'authorized' && order.payment_reference) await captureOrderPayment(order);
+  return named(order);
 }
 
 /**

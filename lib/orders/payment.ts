@@ -11,11 +11,13 @@ import type { OrderMode } from './schema';
  * back or the order is cancelled. Captured when the parcel leaves: lib/orders/captures.ts.
  */
 
-export type OrderAuthorisation = { providerId: string; reference: string; last4: string | null };
+/** `byCard`: money held on a card (captured later), rather than a promise to pay at pickup. */
+export type OrderAuthorisation = { providerId: string; reference: string; last4: string | null; byCard: boolean };
 
 /**
- * Holds `amountCents` for a checkout: on the shopper's card for home delivery (`card`), at pickup
- * for the drive. A decline is PaymentDeclinedError, with nothing held.
+ * Holds `amountCents` for a checkout: on the shopper's card for home delivery (`card`), and for a
+ * drive order paid online; otherwise a drive order pays at pickup. A decline is
+ * PaymentDeclinedError, with nothing held.
  */
 export async function authoriseOrderPayment(input: {
   mode: OrderMode;
@@ -24,8 +26,9 @@ export async function authoriseOrderPayment(input: {
   checkoutKey: string;
   customerId: number;
 }): Promise<OrderAuthorisation> {
-  const provider = getPaymentProvider(input.mode === 'delivery' ? 'card' : 'at_pickup');
-  const method: PaymentMethodInput = input.mode === 'delivery' ? input.card! : { kind: 'at_pickup' };
+  const byCard = input.mode === 'delivery' || input.card !== undefined;
+  const provider = getPaymentProvider(byCard ? 'card' : 'at_pickup');
+  const method: PaymentMethodInput = byCard ? input.card! : { kind: 'at_pickup' };
   const auth = await provider.authorize({
     amountCents: input.amountCents,
     currency: 'EUR',
@@ -35,7 +38,7 @@ export async function authoriseOrderPayment(input: {
     customerRef: String(input.customerId),
   });
   if (auth.status === 'declined') throw new PaymentDeclinedError(auth.code, auth.message);
-  return { providerId: provider.id, reference: auth.reference, last4: auth.last4 ?? null };
+  return { providerId: provider.id, reference: auth.reference, last4: auth.last4 ?? null, byCard };
 }
 
 /**

@@ -29,11 +29,13 @@ const pastCutoff = (order: OrderFacts, now: Date) => order.slot !== null && new 
 
 /**
  * Why the order cannot be cancelled now, or null when it can: a drive order until its slot's
- * cut-off (staff, after it too), a delivery order until it ships; never one already paid at a
- * shop's till (lib/orders/till-orders.ts), which comes back as a return, refunded at a desk.
+ * cut-off (staff, after it too, and while it waits at the drive: a shopper who never comes, or
+ * nothing left to hand over after picking), a delivery order until it ships; never one already
+ * paid at a shop's till (lib/orders/till-orders.ts), which comes back as a return, refunded at a desk.
  */
 export function cancelRefusal(order: OrderFacts, now: Date, by: 'shopper' | 'staff'): DomainError | null {
-  if (!NOT_STARTED.includes(order.status)) return new OrderStateError(order.status, 'cancelled');
+  const staffAtDrive = by === 'staff' && order.mode === 'drive' && order.status === 'ready';
+  if (!NOT_STARTED.includes(order.status) && !staffAtDrive) return new OrderStateError(order.status, 'cancelled');
   if (order.paymentStatus === 'paid_at_pickup') return new OrderPaidInStoreError();
   if (by === 'shopper' && order.mode === 'drive' && pastCutoff(order, now)) return new PastCutoffError();
   return null;

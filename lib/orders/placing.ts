@@ -37,8 +37,10 @@ export type PlaceOrderInput = {
   /** Drive: the slot the shopper holds (or picks now). */
   slotId?: number;
   address?: DeliveryAddress;
-  /** Home delivery pays by card now; drive pays at pickup. */
+  /** Home delivery pays by card now; drive pays at pickup, or by card now when one is given (captured at handover). */
   payment?: PaymentMethodInput;
+  /** Drive: a substitute the shopper has not answered by handover is taken (true) or refused (lib/orders/picking.ts). */
+  substitutesWelcome?: boolean;
   /** Loyalty points to spend on the goods (a multiple of the redemption step; 0 or absent: none). */
   redeemPoints?: number;
   /**
@@ -173,7 +175,9 @@ async function placeNewOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
           totalCents: total,
           paymentProvider: auth.providerId,
           paymentReference: auth.reference,
-          paymentStatus: mode === 'delivery' ? 'authorized' : 'due_at_pickup',
+          paymentStatus: auth.byCard ? 'authorized' : 'due_at_pickup',
+          authorizedCents: auth.byCard ? amount : null,
+          substitutesWelcome: mode === 'drive' && input.substitutesWelcome === true,
           cardLast4: auth.last4,
           deliveryName: a?.name ?? null,
           deliveryAddress: a?.address ?? null,

@@ -8,7 +8,7 @@ import { pointsEarnedOnOrder } from '@/lib/loyalty/read';
 import { locationRowsSql, storeNameOf, storeRowsSql, webWarehouseId } from '@/lib/stores/read';
 import type { Locale } from '@/lib/i18n/config';
 import { normalizeOrderNumber } from './order-number';
-import { orders, type OrderEventKind, type OrderMode, type OrderStatus, type PaymentStatus } from './schema';
+import { orders, type SubstituteAnswer, type OrderEventKind, type OrderMode, type OrderStatus, type PaymentStatus } from './schema';
 
 /*
  * Reads for the shopper (their own orders only), the drive screen (its store only) and the web
@@ -16,7 +16,26 @@ import { orders, type OrderEventKind, type OrderMode, type OrderStatus, type Pay
  * cut-off (after which the shopper can no longer move or cancel it: lib/orders/permissions.ts).
  */
 
+/** A substitute proposed at picking for a line's missing units (lib/orders/picking.ts). */
+export type LineSubstitute = {
+  skuId: number;
+  productName: string;
+  image: string | null;
+  size: string | null;
+  colour: string | null;
+  /** The missing units it replaces. */
+  quantity: number;
+  /** What a unit costs the shopper (capped at the original's price), and the catalogue's price. */
+  unitPriceCents: number;
+  catalogPriceCents: number;
+  /** Null: not answered yet. */
+  answer: SubstituteAnswer | null;
+  answeredBy: 'shopper' | 'preference' | null;
+};
+
 export type OrderLine = {
+  /** The order line's id (what picking and answers name). */
+  lineId: number;
   skuId: number;
   productSlug: string;
   productName: string;
@@ -26,6 +45,9 @@ export type OrderLine = {
   ean13: string;
   quantity: number;
   unitPriceCents: number;
+  /** Drive picking: null until picked (then handed over whole); else the units found. */
+  pickedQuantity: number | null;
+  substitute: LineSubstitute | null;
 };
 
 export type OrderEvent = { kind: OrderEventKind; at: string; note: string | null; byStaff: boolean };
@@ -46,6 +68,10 @@ export type Order = {
   /** Points this order earned on completion; 0 until then. What returns took back shows with each return. */
   pointsEarned: number;
   totalCents: number;
+  /** What a card authorisation holds (card orders): the capture never exceeds it. */
+  authorizedCents: number | null;
+  /** Drive: an unanswered substitute is taken at handover (true) or refused. */
+  substitutesWelcome: boolean;
   paymentProvider: string;
   paymentStatus: PaymentStatus;
   /** Ordered and paid at a shop's till (lib/orders/till-orders.ts): that shop's name. */
@@ -85,6 +111,8 @@ type Row = {
   discount_cents: number;
   points_earned: number;
   total_cents: number;
+  authorized_cents: number | null;
+  substitutes_welcome: boolean;
   payment_provider: string;
   payment_status: PaymentStatus;
   paid_in_store: string | null;
@@ -121,6 +149,8 @@ function toOrder(r: Row): Order {
     discountCents: r.discount_cents,
     pointsEarned: r.points_earned,
     totalCents: r.total_cents,
+    authorizedCents: r.authorized_cents,
+    substitutesWelcome: r.substitutes_welcome,
     paymentProvider: r.payment_provider,
     paymentStatus: r.payment_status,
     paidInStore: r.paid_in_store,
@@ -147,7 +177,8 @@ function toOrder(r: Row): Order {
 
 async function select(locale: Locale, where: SQL, order: SQL, limit = 100, within?: Db): Promise<Order[]> {
   const db = within ?? (await getDb());
-  const name = locale === 'fr' ? sql`k.name_fr` : sql`k.name_en`;
+  const nameOf = (alias: string) => sql.raw(`${alias}.${locale === 'fr' ? 'name_fr' : 'name_en'}`);
+  const name = nameOf('k');
   // Raw SQL: each order's lines and events as JSON aggregates, with its slot's cut-off, in one statement.
   // Accounts, stores, the catalogue, points and drive settings are read through their domains' read.ts.
   const result = await db.execute<Row>(sql`
@@ -155,7 +186,7 @@ async function select(locale: Locale, where: SQL, order: SQL, limit = 100, withi
            o.location_id, COALESCE(s.name, loc.name) AS location_name, s.slug AS store_slug, s.address, s.postcode, s.town,
            sl.id AS slot_id, sl.starts_at, sl.ends_at,
            sl.starts_at - make_interval(mins => ${cutoffMinutesOf(sql`sl.store_id`)}) AS cutoff_at,
-           o.subtotal_cents, o.delivery_cents, o.points_redeemed, o.discount_cents, o.total_cents, o.payment_provider,
+           o.subtotal_cents, o.delivery_cents, o.points_redeemed, o.discount_cents, o.total_cents, o.authorized_cents, o.substitutes_welcome, o.payment_provider,
            ${pointsEarnedOnOrder(sql`o.id`)} AS points_earned, o.payment_status, o.card_last4,
            ${storeNameOf(sql`o.placed_at_store_id`)} AS paid_in_store,
            o.delivery_name, o.delivery_address, o.delivery_postcode, o.delivery_town, o.delivery_phone,
@@ -163,9 +194,13 @@ async function select(locale: Locale, where: SQL, order: SQL, limit = 100, withi
            (SELECT COALESCE(json_agg(json_build_object(
                      'skuId', k.id, 'productSlug', k.product_slug, 'productName', ${name}, 'image', k.image,
                      'size', k.size, 'colour', k.colour, 'ean13', k.ean13,
-                     'quantity', l.quantity, 'unitPriceCents', l.unit_price_cents) ORDER BY l.id), '[]'::json)
-            FROM order_lines l JOIN ${skuRowsSql} k ON k.id = l.sku_id
-            WHERE l.order_id = o.id) AS lines,
+                     'quantity', l.quantity, 'unitPriceCents', l.unit_price_cents, 'lineId', l.id, 'pickedQuantity', l.picked_quantity,
+                     'substitute', CASE WHEN ks.id IS NULL THEN NULL ELSE json_build_object(
+                       'skuId', ks.id, 'productName', ${nameOf('ks')}, 'image', ks.image, 'size', ks.size, 'colour', ks.colour,
+                       'quantity', l.quantity - l.picked_quantity, 'unitPriceCents', l.substitute_unit_price_cents,
+                       'catalogPriceCents', ks.price_cents, 'answer', l.substitute_answer, 'answeredBy', l.substitute_answered_by) END) ORDER BY l.id), '[]'::json)
+            FROM order_lines l JOIN ${skuRowsSql} k ON k.id = l.sku_id LEFT JOIN ${skuRowsSql} ks ON ks.id = l.substitute_sku_id
+            WHERE l.order_id = o.id AND l.substitute_for_line_id IS NULL) AS lines,
            (SELECT COALESCE(json_agg(json_build_object(
                      'kind', e.kind, 'at', e.at, 'note', e.note, 'byStaff', e.actor_id IS DISTINCT FROM o.customer_id) ORDER BY e.at, e.id), '[]'::json)
             FROM order_events e WHERE e.order_id = o.id) AS events

@@ -50,9 +50,15 @@ export function orderLocaleOf(orderId: SQLWrapper): SQL<string | null> {
   return sql<string | null>`(SELECT ${orders.locale} FROM ${orders} WHERE ${orders.id} = ${orderId})`;
 }
 
+/**
+ * The units a line handed over: all of them, or those found at drive picking (lib/orders/picking.ts;
+ * an accepted substitute is a line of its own). What returns may take back and refund.
+ */
+const handedQuantity = sql<number>`COALESCE(${orderLines.pickedQuantity}, ${orderLines.quantity})`.mapWith(Number);
+
 /** Every order line as a row source — `JOIN ${orderLineRowsSql} ol ON ol.id = …` — with id, order_id, sku_id, quantity, unit_price_cents. */
 export const orderLineRowsSql: SQL = sql`(SELECT ${orderLines.id} AS id, ${orderLines.orderId} AS order_id, ${orderLines.skuId} AS sku_id,
-    ${orderLines.quantity} AS quantity, ${orderLines.unitPriceCents} AS unit_price_cents FROM ${orderLines})`;
+    COALESCE(${orderLines.pickedQuantity}, ${orderLines.quantity}) AS quantity, ${orderLines.unitPriceCents} AS unit_price_cents FROM ${orderLines})`;
 
 // --- Functions ------------------------------------------------------------------------------------
 
@@ -145,7 +151,7 @@ const lineFacts = {
   id: orderLines.id,
   orderId: orderLines.orderId,
   skuId: orderLines.skuId,
-  quantity: orderLines.quantity,
+  quantity: handedQuantity,
   unitPriceCents: orderLines.unitPriceCents,
 };
 
@@ -165,7 +171,7 @@ export async function getOrderLines(which: { orderId: number } | { ids: readonly
   return db
     .select(lineFacts)
     .from(orderLines)
-    .where('ids' in which ? inArray(orderLines.id, ids) : eq(orderLines.orderId, which.orderId))
+    .where('ids' in which ? inArray(orderLines.id, ids) : and(eq(orderLines.orderId, which.orderId), sql`${handedQuantity} > 0`))
     .orderBy(asc(orderLines.id));
 }
 

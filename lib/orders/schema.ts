@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, serial, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { skus } from '../catalog/schema';
 import { locations } from '../stores/schema';
 import { users } from '../auth/schema';
@@ -52,6 +52,14 @@ export const orders = pgTable(
     paymentReference: text('payment_reference'),
     paymentStatus: text('payment_status', { enum: PAYMENT_STATUSES }).notNull(),
     cardLast4: text('card_last4'),
+    /**
+     * What the card authorisation holds (a card order), fixed at placing. A drive order's total can
+     * only fall at picking (short lines, refused substitutes, a dearer substitute charged at the
+     * original's price), so the capture at handover never asks for more than this.
+     */
+    authorizedCents: integer('authorized_cents'),
+    /** Drive: the shopper's answer, at checkout, to a proposal nobody answers before handover. */
+    substitutesWelcome: boolean('substitutes_welcome').notNull().default(false),
     /** A capture that failed after shipping, retried with backoff (lib/orders/captures.ts). */
     captureAttempts: integer('capture_attempts').notNull().default(0),
     captureNextAt: timestamp('capture_next_at', { withTimezone: true }),
@@ -88,6 +96,7 @@ export const orders = pgTable(
       'orders_totals',
       sql`${t.subtotalCents} >= 0 and ${t.deliveryCents} >= 0 and ${t.discountCents} >= 0 and ${t.discountCents} <= ${t.subtotalCents} and (${t.discountCents} = 0 or ${t.totalCents} > 0) and ${t.totalCents} = ${t.subtotalCents} + ${t.deliveryCents} - ${t.discountCents}`,
     ),
+    check('orders_within_authorisation', sql`${t.authorizedCents} is null or (${t.authorizedCents} > 0 and ${t.totalCents} <= ${t.authorizedCents})`),
     check('orders_points', sql`${t.pointsRedeemed} >= 0 and (${t.pointsRedeemed} = 0) = (${t.discountCents} = 0)`),
     check(
       'orders_delivery_address',
@@ -100,9 +109,12 @@ export const orders = pgTable(
     // The capture job's due orders (migration 0017).
     index('orders_capture_due_idx')
       .on(t.captureNextAt)
-      .where(sql`${t.paymentStatus} = 'authorized' AND ${t.status} IN ('shipped', 'delivered')`),
+      .where(sql`${t.paymentStatus} = 'authorized' AND ${t.status} IN ('shipped', 'delivered', 'collected')`),
   ],
 );
+
+export const SUBSTITUTE_ANSWERS = ['accepted', 'refused'] as const;
+export type SubstituteAnswer = (typeof SUBSTITUTE_ANSWERS)[number];
 
 export const orderLines = pgTable(
   'order_lines',
@@ -117,15 +129,41 @@ export const orderLines = pgTable(
     quantity: integer('quantity').notNull(),
     /** The price at order time: what was charged, whatever the catalogue says later. */
     unitPriceCents: integer('unit_price_cents').notNull(),
+    /*
+     * Drive picking (lib/orders/picking.ts). Null: not picked yet (handed over whole). Otherwise
+     * the units of this SKU found on the shelf, 0 to `quantity`; the missing ones may be replaced
+     * one for one by a substitute, held in stock from the proposal until the shopper refuses it.
+     */
+    pickedQuantity: integer('picked_quantity'),
+    substituteSkuId: integer('substitute_sku_id').references(() => skus.id, { onDelete: 'restrict' }),
+    /** What a substitute unit costs the shopper: its price, capped at this line's unit price. */
+    substituteUnitPriceCents: integer('substitute_unit_price_cents'),
+    /** Null while the shopper has not answered; set at handover from their checkout preference if still null. */
+    substituteAnswer: text('substitute_answer', { enum: SUBSTITUTE_ANSWERS }),
+    substituteAnsweredBy: text('substitute_answered_by', { enum: ['shopper', 'preference'] }),
+    /**
+     * A line written at handover for an accepted substitute (the original's id): the record of
+     * what was sold, which returns and receipts read. Never shown as a line of its own while picking.
+     */
+    substituteForLineId: integer('substitute_for_line_id').references((): AnyPgColumn => orderLines.id, { onDelete: 'cascade' }),
   },
   (t) => [
     check('order_lines_quantity', sql`${t.quantity} > 0`),
     check('order_lines_price', sql`${t.unitPriceCents} >= 0`),
+    check('order_lines_picked', sql`${t.pickedQuantity} is null or ${t.pickedQuantity} between 0 and ${t.quantity}`),
+    // A substitute replaces missing units only, at no more than the original's price.
+    check(
+      'order_lines_substitute',
+      sql`(${t.substituteSkuId} is null and ${t.substituteUnitPriceCents} is null and ${t.substituteAnswer} is null) or (${t.substituteSkuId} is not null and ${t.substituteSkuId} <> ${t.skuId} and ${t.pickedQuantity} is not null and ${t.pickedQuantity} < ${t.quantity} and ${t.substituteUnitPriceCents} between 0 and ${t.unitPriceCents})`,
+    ),
+    check('order_lines_substitute_answer', sql`${t.substituteAnswer} is null or ${t.substituteAnswer} in ('accepted', 'refused')`),
+    check('order_lines_substitute_answered_by', sql`(${t.substituteAnswer} is null) = (${t.substituteAnsweredBy} is null)`),
     index('order_lines_order_idx').on(t.orderId),
   ],
 );
 
-export const ORDER_EVENT_KINDS = [...ORDER_STATUSES, 'arrived', 'slot_moved'] as const;
+
+export const ORDER_EVENT_KINDS = [...ORDER_STATUSES, 'arrived', 'slot_moved', 'substitute_proposed', 'substitute_accepted', 'substitute_refused'] as const;
 export type OrderEventKind = (typeof ORDER_EVENT_KINDS)[number];
 
 /** The order's history: every status change, arrival and slot move, with who did it. */
@@ -142,7 +180,7 @@ export const orderEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('order_events_kind', sql`${t.kind} in ('placed', 'preparing', 'ready', 'collected', 'shipped', 'delivered', 'cancelled', 'arrived', 'slot_moved')`),
+    check('order_events_kind', sql`${t.kind} in ('placed', 'preparing', 'ready', 'collected', 'shipped', 'delivered', 'cancelled', 'arrived', 'slot_moved', 'substitute_proposed', 'substitute_accepted', 'substitute_refused')`),
     index('order_events_order_idx').on(t.orderId, t.at),
   ],
 );

@@ -26,7 +26,7 @@ export const testAddress: DeliveryAddress = {
   phone: '0612345678',
 };
 
-type Calls = { authorized: string[]; voided: string[]; captured: string[] };
+type Calls = { authorized: string[]; voided: string[]; captured: string[]; capturedCents: number[] };
 
 /**
  * A provider plugged in from outside, as a real one would be (registerPaymentProvider +
@@ -46,6 +46,7 @@ function recordingProvider(calls: Calls): PaymentProvider {
     },
     async capture(reference, amount, key) {
       calls.captured.push(reference);
+      calls.capturedCents.push(amount);
       return inner.capture(reference, amount, key);
     },
     async void(reference) {
@@ -81,7 +82,7 @@ export type OrdersWorld = {
  * object is filled in then), with the recording provider as the configured card provider.
  */
 export function setUpOrdersWorld(): OrdersWorld {
-  const world = { calls: { authorized: [], voided: [], captured: [] } } as unknown as OrdersWorld;
+  const world = { calls: { authorized: [], voided: [], captured: [], capturedCents: [] } } as unknown as OrdersWorld;
   let next = 0;
   beforeAll(async () => {
     registerPaymentProvider('recording', () => recordingProvider(world.calls));
