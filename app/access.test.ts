@@ -19,6 +19,8 @@ vi.mock('@/lib/auth', async () => (await import('@/test/support/next-request')).
 import { joinLoyaltyAction } from './[locale]/(shop)/account/card/actions';
 import { cancelOrderAction } from './[locale]/(shop)/account/orders/[number]/cancel-order-action';
 import { markArrivedAction } from './[locale]/(shop)/account/orders/[number]/mark-arrived-action';
+import { answerSubstituteAction } from './[locale]/(shop)/account/orders/[number]/answer-substitute-action';
+import { pickLineAction } from './[locale]/(staff)/staff/stores/[storeId]/drive/pick/[orderId]/pick-line-action';
 import { moveSlotAction } from './[locale]/(shop)/account/orders/[number]/move-slot-action';
 import { bookReturnAction } from './[locale]/(shop)/account/orders/[number]/return/book-return-action';
 import { cancelReservationAction } from './[locale]/(shop)/account/reservations/[id]/cancel-reservation-action';
@@ -44,6 +46,8 @@ import { walkInAction } from './[locale]/(staff)/staff/stores/[storeId]/returns/
 import { closeTillAction } from './[locale]/(staff)/staff/stores/[storeId]/till/close/close-till-action';
 import { completeSaleAction } from './[locale]/(staff)/staff/stores/[storeId]/till/complete-sale-action';
 import { parisToday } from '@/lib/sales/close';
+import { pickLine } from '@/lib/orders/picking';
+import { listSubstituteCandidates } from '@/lib/orders/substitutes';
 import { elsewhereAction } from './[locale]/(staff)/staff/stores/[storeId]/till/elsewhere-action';
 import { findCustomerAction } from './[locale]/(staff)/staff/stores/[storeId]/till/find-customer-action';
 import { findItemAction } from './[locale]/(staff)/staff/stores/[storeId]/till/find-item-action';
@@ -51,6 +55,7 @@ import { orderHomeDeliveryAction } from './[locale]/(staff)/staff/stores/[storeI
 import { orderElsewhereAction } from './[locale]/(staff)/staff/stores/[storeId]/till/order-elsewhere-action';
 import { GET as driveScreenGET } from './api/staff/stores/[storeId]/drive/route';
 import { GET as driveStreamGET } from './api/staff/stores/[storeId]/drive/stream/route';
+import { GET as orderStreamGET } from './api/account/orders/[number]/stream/route';
 
 /**
  * Issue 7's access walk: every server action and route handler that takes the id of an order, a
@@ -182,10 +187,18 @@ describe.runIf(runHere)('who may act on which record: every action and route han
 
     // --- drive orders at the demo staff member's shops.
     type DriveOrder = { id: number; number: string; location_id: number; customer_id: number };
-    const [dFlow, dStaffCancel, dOwner] = (await queryRows<DriveOrder>(
-      `SELECT o.id, o.number, o.location_id, o.customer_id FROM orders o WHERE o.mode = 'drive' AND o.status = 'placed' AND o.location_id IN ${samStores} ORDER BY o.id LIMIT 3`,
+    const [dFlow, dStaffCancel, dOwner, dProposed] = (await queryRows<DriveOrder>(
+      `SELECT o.id, o.number, o.location_id, o.customer_id FROM orders o WHERE o.mode = 'drive' AND o.status = 'placed' AND o.location_id IN ${samStores} ORDER BY o.id LIMIT 4`,
       [],
-    )) as [DriveOrder, DriveOrder, DriveOrder];
+    )) as [DriveOrder, DriveOrder, DriveOrder, DriveOrder];
+    const lineOf = async (o: DriveOrder) =>
+      one<{ id: number; sku_id: number; quantity: number }>('SELECT id, sku_id, quantity FROM order_lines WHERE order_id = $1 ORDER BY id LIMIT 1', [o.id]);
+    const flowLine = await lineOf(dFlow);
+    // A substitute proposed on dProposed (set up as staff would, before the fingerprints): the shopper's answer is the case.
+    const proposedLine = await lineOf(dProposed);
+    const [candidate] = (await listSubstituteCandidates(dProposed.location_id, [proposedLine.sku_id], 'en')).get(proposedLine.sku_id) ?? [];
+    if (!candidate) throw new Error('the demo seed has no substitute for the drive order line the access test proposes one on');
+    await pickLine({ orderId: dProposed.id, locationId: dProposed.location_id, actorId: world.staffA.id, lineId: proposedLine.id, found: 0, substituteSkuId: candidate.skuId });
     const driveCase = (name: string, action: typeof startPreparingAction, record: { id: number; location_id: number }) =>
       cases.push({
         name,
@@ -196,6 +209,22 @@ describe.runIf(runHere)('who may act on which record: every action and route han
         rightful: async () => world.staffA,
       });
     driveCase('drive: start preparing an order', startPreparingAction, dFlow);
+    cases.push({
+      name: 'drive: pick a line of an order',
+      outsiders: ['staffB', 'staffB at own shop', 'intruder'],
+      call: (as) => pickLineAction(idle, form({ storeId: shopOf(as, dFlow.location_id), orderId: dFlow.id, lineId: flowLine.id, found: flowLine.quantity })),
+      bogus: (as) =>
+        pickLineAction(
+          idle,
+          form({
+            storeId: as === 'staffB at own shop' ? storeB : BOGUS_STORE,
+            orderId: as === 'staffB at own shop' ? BOGUS_ID : dFlow.id,
+            lineId: flowLine.id,
+            found: flowLine.quantity,
+          }),
+        ),
+      rightful: async () => world.staffA,
+    });
     driveCase('drive: mark it ready', driveMarkReadyAction, dFlow);
     driveCase('drive: hand it over', driveHandOverAction, dFlow);
     driveCase('drive: cancel an order', cancelDriveOrderAction, dStaffCancel);
@@ -212,6 +241,13 @@ describe.runIf(runHere)('who may act on which record: every action and route han
         bogus: () => markArrivedAction(idle, form({ orderId: BOGUS_ID, bay: '3' })),
         rightful: () => world.person(dOwner.customer_id),
         succeeds: () => {}, // whether arrival is open depends on the hour of the slot
+      },
+      {
+        name: "shopper: answer a substitute proposed on someone else's drive order",
+        outsiders: ['intruder', 'staffB'],
+        call: () => answerSubstituteAction(idle, form({ orderId: dProposed.id, lineId: proposedLine.id, answer: 'accepted' })),
+        bogus: () => answerSubstituteAction(idle, form({ orderId: BOGUS_ID, lineId: proposedLine.id, answer: 'accepted' })),
+        rightful: () => world.person(dProposed.customer_id),
       },
       {
         name: "shopper: move someone else's drive slot",
@@ -459,6 +495,18 @@ describe.runIf(runHere)('who may act on which record: every action and route han
       );
     routeCase('route: the drive screen of a store', driveScreenGET, 'drive');
     routeCase('route: the drive stream of a store', driveStreamGET as typeof driveScreenGET, 'drive/stream');
+    const orderStream = async (number: string) => {
+      const res = await orderStreamGET(new NextRequest(`http://shop.test/api/account/orders/${number}/stream`), { params: Promise.resolve({ number }) });
+      if (res.status === 200) await res.body?.cancel();
+      return res.status === 200 ? { status: 200 } : res;
+    };
+    cases.push({
+      name: "route: the live stream of someone else's drive order",
+      outsiders: ['intruder', 'staffB'],
+      call: () => orderStream(dProposed.number),
+      bogus: () => orderStream('CMD-NOSUCH22'),
+      rightful: () => world.person(dProposed.customer_id),
+    });
     void joinLoyaltyAction; // takes no id: only ever the session's own account
   });
 

@@ -97,13 +97,14 @@ function plausible(): fc.Arbitrary<string> {
     pick(known.orders),
     pick(known.orderNumbers),
     pick(known.reservations),
+    pick(known.lines),
     pick(known.returnCodes),
     pick(known.slots),
     pick(known.cards),
     pick(known.eans),
     fc.constant(randomUUID()),
     fc.integer({ min: -3, max: 14 }).map((d) => new Date(Date.now() + d * 86_400_000).toISOString()),
-    fc.constantFrom('original', 'store_credit', 'resellable', 'damaged', 'refused', 'wrong_size', 'drive', 'delivery', 'reserve', '1', '0', 'fr', 'en'),
+    fc.constantFrom('original', 'store_credit', 'resellable', 'damaged', 'refused', 'wrong_size', 'drive', 'delivery', 'reserve', '1', '0', 'fr', 'en', 'accepted', 'refused', 'card', 'at_pickup'),
   );
 }
 
@@ -138,6 +139,12 @@ const FIELDS = [
   'card_exp',
   'card_cvc',
   'card_holder',
+  'lineId',
+  'found',
+  'substituteSkuId',
+  'answer',
+  'payment',
+  'substitutesWelcome',
 ];
 
 /** A form: known field names and line fields (qty_<line>…) with nasty or plausible values, plus stray keys. */

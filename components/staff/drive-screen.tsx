@@ -1,6 +1,7 @@
 'use client';
 import { useActionState, useEffect, useState } from 'react';
 import useSWR from 'swr';
+import { Link } from '@/components/layout/link';
 import { initialActionState, latestAnswer, type ActionState } from '@/lib/actions/state';
 import { DeskSection } from './desk-section';
 import { OrderActions, type OrderActionButton } from './order-actions';
@@ -36,6 +37,10 @@ export type DriveLabels = {
   handOver: string;
   /** With {total}: "Take €42.00… Payment taken and bags handed over?" */
   handOverConfirm: string;
+  /** With {total}: paid online, the card is charged what is handed over. */
+  handOverCardConfirm: string;
+  /** The picking page of an order being prepared. */
+  pick: string;
   handOverSubmit: string;
   cancel: string;
   /** With {number}. */
@@ -106,8 +111,9 @@ export function DriveScreen({ storeId, locale, initial, actions, labels }: Props
             label: labels.handOver,
             action: handOver,
             tone: 'primary',
-            confirm: { question: labels.handOverConfirm.replace('{total}', o.total), submit: labels.handOverSubmit },
+            confirm: { question: (o.cardPaid ? labels.handOverCardConfirm : labels.handOverConfirm).replace('{total}', o.total), submit: labels.handOverSubmit },
           },
+          cancelButton,
         ];
       default:
         return [];
@@ -116,6 +122,15 @@ export function DriveScreen({ storeId, locale, initial, actions, labels }: Props
 
   const card = (o: StaffOrderView, urgent = false) => (
     <OrderCard order={o} labels={labels.card} locale={locale} urgent={urgent}>
+      {(o.status === 'placed' || o.status === 'preparing') && (
+        <Link
+          href={`/staff/stores/${storeId}/drive/pick/${o.id}`}
+          className="btn-secondary mb-2 min-h-12 w-full sm:min-h-11"
+          aria-label={labels.actionOnOrder.replace('{action}', labels.pick).replace('{number}', o.number)}
+        >
+          {labels.pick}
+        </Link>
+      )}
       {buttons(o).length > 0 && (
         <OrderActions
           orderId={o.id}

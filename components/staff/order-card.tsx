@@ -16,9 +16,15 @@ export type StaffOrderView = {
   /** Drive: the shopper tapped "I'm here" (ISO), and where they parked. */
   arrivedAt: string | null;
   bay: string | null;
-  lines: { key: string; product: string; variant: string; quantity: number }[];
+  /** `note`: how the line was picked (drive), null until then. */
+  lines: { key: string; product: string; variant: string; quantity: number; note?: string | null }[];
   units: string;
+  /** A drive order being picked: what it comes to if handed over now. */
   total: string;
+  /** Paid online by card: captured at handover, nothing to take at the bay. */
+  cardPaid?: boolean;
+  /** "2 substitutes await the shopper's answer", or null. */
+  awaiting?: string | null;
   payment: string;
   /** Ordered and paid at a shop's till: already paid, never cancelled. */
   paidInStore: boolean;
@@ -76,6 +82,11 @@ export function OrderCard({ order: o, labels, locale, urgent = false, children }
           </p>
         </div>
       )}
+      {o.awaiting && (
+        <p className="mt-3 rounded-lg bg-sky-50 px-3 py-2 text-sm font-semibold text-sky-900" data-testid="order-awaiting">
+          {o.awaiting}
+        </p>
+      )}
       {o.slot && (
         <p className="mt-2 flex flex-wrap items-center gap-2 text-sm">
           <span className="text-muted">{labels.slot}</span>
@@ -100,6 +111,11 @@ export function OrderCard({ order: o, labels, locale, urgent = false, children }
             <div className="min-w-0">
               <p className="font-medium">{l.product}</p>
               {l.variant && <p className="text-muted">{l.variant}</p>}
+              {l.note && (
+                <p className="mt-0.5 text-xs font-medium text-brand-700" data-testid="line-pick">
+                  {l.note}
+                </p>
+              )}
             </div>
             <p className="shrink-0 text-base font-semibold tabular-nums">
               <span className="sr-only">{labels.quantity} </span>× {l.quantity}

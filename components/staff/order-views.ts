@@ -5,7 +5,9 @@ import { TIME_ZONE, type Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { formatDate, formatDateTime, formatMessage, formatPrice, formatTime, interpolate } from '@/lib/i18n/format';
 import { listDriveOrdersForToday, listUpcomingDriveOrders, type Order } from '@/lib/orders/queries';
-import { variantLabel } from '@/lib/catalog/variant-label';
+import { itemName, variantLabel } from '@/lib/catalog/variant-label';
+import { awaitingAnswers, pickedGoodsCents } from '@/lib/orders/picking-view';
+import type { OrderLine } from '@/lib/orders/queries';
 
 const OPEN = new Set<Order['status']>(['placed', 'preparing', 'ready']);
 
@@ -23,6 +25,28 @@ function slotLabel(o: Order, locale: Locale, t: Dictionary, now: Date): string |
   return interpolate(t.orders.slotValue, { day, from, to });
 }
 
+/** A picked line in a few words: "1 of 2 found · Replaced by 1 × … · Waiting for the shopper"; null until picked. */
+export function pickNote(l: OrderLine, locale: Locale, t: Dictionary): string | null {
+  const o = t.orders;
+  if (l.pickedQuantity === null) return null;
+  if (l.pickedQuantity === l.quantity) return o.pickStatus_picked;
+  const parts = [interpolate(o.pickStatus_short, { found: l.pickedQuantity, quantity: l.quantity })];
+  const sub = l.substitute;
+  if (sub) {
+    const name = itemName(sub.productName, variantLabel(sub, locale, t));
+    parts.push(interpolate(o.substituteProposed, { quantity: sub.quantity, name, price: formatPrice(sub.unitPriceCents, locale) }));
+    const answer = o[`answer_${sub.answer ?? 'pending'}`];
+    parts.push(sub.answeredBy === 'preference' ? `${answer} (${o.answerBy_preference})` : answer);
+  }
+  return parts.join(' · ');
+}
+
+/** A drive order still open: its total as if handed over now (found units, substitutes that will be taken). */
+function totalNow(o: Order): number {
+  if (o.mode !== 'drive' || !OPEN.has(o.status)) return o.totalCents;
+  return pickedGoodsCents(o.lines, o.substitutesWelcome) + o.deliveryCents - o.discountCents;
+}
+
 /** An order as the staff screens show it, every text in the reader's language. */
 export function toStaffOrderView(o: Order, locale: Locale, t: Dictionary, now = new Date()): StaffOrderView {
   const at = (iso: string) => formatDateTime(new Date(iso), locale);
@@ -38,9 +62,17 @@ export function toStaffOrderView(o: Order, locale: Locale, t: Dictionary, now = 
     late: Boolean(o.slot && OPEN.has(o.status) && Date.parse(o.slot.endsAt) < now.getTime()),
     arrivedAt: OPEN.has(o.status) ? o.arrivedAt : null,
     bay: o.arrivalBay,
-    lines: o.lines.map((l, i) => ({ key: `${l.skuId}-${i}`, product: l.productName, variant: variantLabel(l, locale, t), quantity: l.quantity })),
+    lines: o.lines.map((l, i) => ({
+      key: `${l.skuId}-${i}`,
+      product: l.productName,
+      variant: variantLabel(l, locale, t),
+      quantity: l.quantity,
+      note: pickNote(l, locale, t),
+    })),
     units: formatMessage(t.orders.itemsCount, { count: o.units }, locale),
-    total: formatPrice(o.totalCents, locale),
+    total: formatPrice(totalNow(o), locale),
+    cardPaid: o.paymentStatus === 'authorized',
+    awaiting: OPEN.has(o.status) && awaitingAnswers(o.lines) > 0 ? formatMessage(t.orders.awaitingAnswers, { count: awaitingAnswers(o.lines) }, locale) : null,
     paidInStore: o.paidInStore !== null,
     payment: o.paidInStore ? interpolate(t.orders.paidInStore, { store: o.paidInStore }) : t.orders[`staffPayment_${o.paymentStatus}`],
     // The recipient's name only when it is not the customer's (already on the card).

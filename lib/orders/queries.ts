@@ -249,6 +249,18 @@ export async function isCustomerOrder(number: string, customerId: number): Promi
   return mine !== undefined;
 }
 
+/** One of the shopper's own drive orders by number, for its live stream: its id and store; null for anyone else's. */
+export async function findCustomerDriveOrder(number: string, customerId: number): Promise<{ id: number; storeId: number } | null> {
+  const n = normalizeOrderNumber(number);
+  if (!/^CMD-[A-Z0-9]{8}$/.test(n)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: orders.id, storeId: orders.locationId })
+    .from(orders)
+    .where(and(eq(orders.number, n), eq(orders.customerId, customerId), eq(orders.mode, 'drive')));
+  return row ?? null;
+}
+
 /** "My orders": open ones first, then newest first. */
 export async function listCustomerOrders(customerId: number, locale: Locale): Promise<Order[]> {
   return select(locale, sql`o.customer_id = ${customerId}`, sql`(o.status IN ('placed', 'preparing', 'ready', 'shipped')) DESC, o.placed_at DESC`, 50);

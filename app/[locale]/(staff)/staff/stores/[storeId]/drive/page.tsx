@@ -60,6 +60,8 @@ export default async function DrivePage({ params }: Params) {
           markReady: o.markReady,
           handOver: o.handOver,
           handOverConfirm: `${o.handOverTotal} ${o.handOverConfirm}`,
+          handOverCardConfirm: `${o.handOverCard} ${o.handOverConfirm}`,
+          pick: o.pickOpen,
           handOverSubmit: o.handOverSubmit,
           cancel: o.staffCancel,
           cancelConfirm: o.staffCancelConfirm,
