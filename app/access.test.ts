@@ -198,7 +198,14 @@ describe.runIf(runHere)('who may act on which record: every action and route han
     const proposedLine = await lineOf(dProposed);
     const [candidate] = (await listSubstituteCandidates(dProposed.location_id, [proposedLine.sku_id], 'en')).get(proposedLine.sku_id) ?? [];
     if (!candidate) throw new Error('the demo seed has no substitute for the drive order line the access test proposes one on');
-    await pickLine({ orderId: dProposed.id, locationId: dProposed.location_id, actorId: world.staffA.id, lineId: proposedLine.id, found: 0, substituteSkuId: candidate.skuId });
+    await pickLine({
+      orderId: dProposed.id,
+      locationId: dProposed.location_id,
+      actorId: world.staffA.id,
+      lineId: proposedLine.id,
+      found: 0,
+      substituteSkuId: candidate.skuId,
+    });
     const driveCase = (name: string, action: typeof startPreparingAction, record: { id: number; location_id: number }) =>
       cases.push({
         name,

@@ -104,7 +104,25 @@ function plausible(): fc.Arbitrary<string> {
     pick(known.eans),
     fc.constant(randomUUID()),
     fc.integer({ min: -3, max: 14 }).map((d) => new Date(Date.now() + d * 86_400_000).toISOString()),
-    fc.constantFrom('original', 'store_credit', 'resellable', 'damaged', 'refused', 'wrong_size', 'drive', 'delivery', 'reserve', '1', '0', 'fr', 'en', 'accepted', 'refused', 'card', 'at_pickup'),
+    fc.constantFrom(
+      'original',
+      'store_credit',
+      'resellable',
+      'damaged',
+      'refused',
+      'wrong_size',
+      'drive',
+      'delivery',
+      'reserve',
+      '1',
+      '0',
+      'fr',
+      'en',
+      'accepted',
+      'refused',
+      'card',
+      'at_pickup',
+    ),
   );
 }
 

@@ -10,6 +10,7 @@ import type { PaymentTexts } from '@/lib/payments/messages';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
 import { AddressChooser, type AddressTexts } from './address-fields';
 import { CardFields } from './card-fields';
+import { DrivePaymentFields, type DrivePaymentTexts } from './drive-payment-fields';
 import { DriveSlotField } from './drive-slot-field';
 import { initialActionState } from '@/lib/actions/state';
 import { CHECKOUT_SCOPE, type CheckoutState, type HoldResult, type SavedAddressOption } from './form-state';
@@ -35,7 +36,16 @@ type Common = {
 
 type Props = Common &
   (
-    | { mode: 'drive'; storeId: number; slots: DriveSlotsView; hold: (slotId: number) => Promise<HoldResult>; driveTexts: Dictionary['drive'] }
+    | {
+        mode: 'drive';
+        storeId: number;
+        slots: DriveSlotsView;
+        hold: (slotId: number) => Promise<HoldResult>;
+        driveTexts: Dictionary['drive'];
+        drivePayment: DrivePaymentTexts;
+        payments: PaymentTexts;
+        testMode: boolean;
+      }
     | { mode: 'delivery'; payments: PaymentTexts; testMode: boolean; saved: SavedAddressOption[] }
   );
 
@@ -82,12 +92,7 @@ export function CheckoutForm(props: Props) {
               locale={locale}
               t={props.driveTexts}
             />
-            <section aria-labelledby="checkout-payment" className="card p-4">
-              <h2 id="checkout-payment" className="text-base font-bold">
-                {t.payment}
-              </h2>
-              <p className="mt-1 text-sm text-muted">{t.payAtPickup}</p>
-            </section>
+            <DrivePaymentFields t={props.drivePayment} payments={props.payments} testMode={props.testMode} errors={cardErrors} values={state.values} />
           </>
         ) : (
           <>

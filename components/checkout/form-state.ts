@@ -9,7 +9,10 @@ export type CheckoutField = AddressField | CardField | 'slot' | 'points' | 'save
  * keeps what the shopper typed (React resets forms after an action), and `slotRefused`, bumped on
  * a slot refusal so the picker reloads its places.
  */
-export type CheckoutState = ActionState<{ values: Partial<Record<AddressField, string>>; slotRefused: number }, CheckoutField>;
+export type CheckoutState = ActionState<{ values: Partial<Record<AddressField | DriveChoiceField, string>>; slotRefused: number }, CheckoutField>;
+
+/** A drive checkout's choices, kept after a refusal: `payment` ('at_pickup' | 'card') and `substitutesWelcome` ('1' | '0'). */
+export type DriveChoiceField = 'payment' | 'substitutesWelcome';
 
 /** A saved address as the checkout offers it. */
 export type SavedAddressOption = { id: number; name: string; address: string; postcode: string; town: string; phone: string };

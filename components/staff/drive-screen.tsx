@@ -111,7 +111,10 @@ export function DriveScreen({ storeId, locale, initial, actions, labels }: Props
             label: labels.handOver,
             action: handOver,
             tone: 'primary',
-            confirm: { question: (o.cardPaid ? labels.handOverCardConfirm : labels.handOverConfirm).replace('{total}', o.total), submit: labels.handOverSubmit },
+            confirm: {
+              question: (o.cardPaid ? labels.handOverCardConfirm : labels.handOverConfirm).replace('{total}', o.total),
+              submit: labels.handOverSubmit,
+            },
           },
           cancelButton,
         ];
@@ -125,7 +128,7 @@ export function DriveScreen({ storeId, locale, initial, actions, labels }: Props
       {(o.status === 'placed' || o.status === 'preparing') && (
         <Link
           href={`/staff/stores/${storeId}/drive/pick/${o.id}`}
-          className="btn-secondary mb-2 min-h-12 w-full sm:min-h-11"
+          className="mb-2 btn-secondary min-h-12 w-full sm:min-h-11"
           aria-label={labels.actionOnOrder.replace('{action}', labels.pick).replace('{number}', o.number)}
         >
           {labels.pick}

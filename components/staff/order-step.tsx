@@ -22,7 +22,13 @@ export function OrderStep({ action, storeId, orderId, orderNumber, label, labels
   }, [state.at, router]);
   return (
     <div className="space-y-2">
-      <OrderActions orderId={orderId} orderNumber={orderNumber} fields={{ storeId }} buttons={[{ key: 'ready', label, action: formAction, tone: 'primary' }]} labels={labels} />
+      <OrderActions
+        orderId={orderId}
+        orderNumber={orderNumber}
+        fields={{ storeId }}
+        buttons={[{ key: 'ready', label, action: formAction, tone: 'primary' }]}
+        labels={labels}
+      />
       <p aria-live="polite" className={`text-sm empty:hidden ${state.ok ? 'text-ok' : 'text-out'}`} data-testid="step-message">
         {state.message}
       </p>

@@ -1,7 +1,6 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
-import type { DomainError } from '@/lib/errors';
 import { moveBooking, releaseBooking, type SlotBooking } from '@/lib/drive/commands';
 import { releaseStock, takeHeldStock, type HoldLine } from '@/lib/inventory/holds';
 import { earnPoints, reversePoints } from '@/lib/loyalty/commands';
@@ -14,7 +13,7 @@ import { arrivalRefusal, cancelRefusal, slotMoveRefusal } from './permissions';
 import { addEvent, factsOf, lockOrder, named, notifyDrive, throwIf, type OrderRow, type StaffOrderInput, type StaffOrderResult } from './order-lock';
 
 export type { StaffOrderInput, StaffOrderResult } from './order-lock';
-import { orderEvents, orderLines as orderLinesTable, orders, type OrderEventKind, type OrderMode, type OrderStatus, type PaymentStatus } from './schema';
+import { orderLines as orderLinesTable, orders, type OrderStatus, type PaymentStatus } from './schema';
 import { transaction } from '@/lib/db';
 
 /*

@@ -87,4 +87,3 @@ export type StaffOrderInput = { orderId: number; locationId: number; actorId: nu
 /** What a staff screen names after a transition ("CMD-… is ready"), read under the order's lock. */
 export type StaffOrderResult = { number: string; totalCents: number };
 export const named = (o: OrderRow): StaffOrderResult => ({ number: o.number, totalCents: o.total_cents });
-

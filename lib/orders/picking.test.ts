@@ -23,12 +23,15 @@ beforeAll(async () => {
   const db = w.conn.db;
   const cat = (await db.execute<{ id: number }>(sql`SELECT p.category_id AS id FROM skus k JOIN products p ON p.id = k.product_id WHERE k.id = ${w.skuA}`))
     .rows[0]!.id;
-  [dearer] = (await insertProduct(db, { slug: 'dearer', categoryId: cat, nameFr: 'Plus cher', nameEn: 'Dearer', skus: [{ priceCents: 2500 }] })).skuIds as [number];
-  [cheaper] = (await insertProduct(db, { slug: 'cheaper', categoryId: cat, nameFr: 'Moins cher', nameEn: 'Cheaper', skus: [{ priceCents: 999 }] })).skuIds as [number];
-  const other = await insertCategory(db, 'other');
-  [elsewhere] = (await insertProduct(db, { slug: 'elsewhere', categoryId: other, nameFr: 'Ailleurs', nameEn: 'Elsewhere', skus: [{ priceCents: 500 }] })).skuIds as [
+  [dearer] = (await insertProduct(db, { slug: 'dearer', categoryId: cat, nameFr: 'Plus cher', nameEn: 'Dearer', skus: [{ priceCents: 2500 }] })).skuIds as [
     number,
   ];
+  [cheaper] = (await insertProduct(db, { slug: 'cheaper', categoryId: cat, nameFr: 'Moins cher', nameEn: 'Cheaper', skus: [{ priceCents: 999 }] })).skuIds as [
+    number,
+  ];
+  const other = await insertCategory(db, 'other');
+  [elsewhere] = (await insertProduct(db, { slug: 'elsewhere', categoryId: other, nameFr: 'Ailleurs', nameEn: 'Elsewhere', skus: [{ priceCents: 500 }] }))
+    .skuIds as [number];
   for (const sku of [dearer, cheaper, elsewhere]) await setStock(db, w.drive, sku, 50);
   slotId = await insertSlotIn(db, w.drive, 3 * 24 * 60, 1000);
 });
@@ -64,7 +67,12 @@ describe('drive picking and substitutions', () => {
     const [lineA, lineB] = o.lines as [number, number];
     const placed = (await getCustomerOrder(o.number, o.customerId, 'en'))!;
     expect(placed).toMatchObject({ paymentStatus: 'authorized', totalCents: 3 * 1999, authorizedCents: 3 * 1999 });
-    const before = { a: await w.stockOf(w.drive, w.skuA), b: await w.stockOf(w.drive, w.skuB), dearer: await w.stockOf(w.drive, dearer), cheaper: await w.stockOf(w.drive, cheaper) };
+    const before = {
+      a: await w.stockOf(w.drive, w.skuA),
+      b: await w.stockOf(w.drive, w.skuB),
+      dearer: await w.stockOf(w.drive, dearer),
+      cheaper: await w.stockOf(w.drive, cheaper),
+    };
 
     // Refusals: more found than ordered, a substitute where nothing is missing, another department, another store.
     await expect(pickLine({ ...o.staff, lineId: lineA, found: 3, substituteSkuId: null })).rejects.toBeInstanceOf(PickRefusedError);
@@ -83,7 +91,9 @@ describe('drive picking and substitutions', () => {
     expect(proposal.lines[0]!.substitute).toMatchObject({ skuId: dearer, quantity: 1, unitPriceCents: 1999, catalogPriceCents: 2500, answer: null });
 
     // Only the shopper answers, only for their order's lines.
-    await expect(answerSubstitute({ orderId: o.id, customerId: w.shoppers[199]!, lineId: lineA, answer: 'accepted' })).rejects.toBeInstanceOf(OrderNotFoundError);
+    await expect(answerSubstitute({ orderId: o.id, customerId: w.shoppers[199]!, lineId: lineA, answer: 'accepted' })).rejects.toBeInstanceOf(
+      OrderNotFoundError,
+    );
     const other = await driveOrder([[elsewhere, 1]]);
     await expect(answerSubstitute({ orderId: o.id, customerId: o.customerId, lineId: other.lines[0]!, answer: 'accepted' })).rejects.toBeInstanceOf(
       OrderLineNotFoundError,
@@ -153,8 +163,9 @@ describe('drive picking and substitutions', () => {
   });
 
   it('a substitute is held from the proposal: the shelf’s last unit cannot be promised twice', async () => {
-    const [scarce] = (await insertProduct(w.conn.db, { slug: 'scarce', categoryId: await categoryOf(w.skuA), nameFr: 'Rare', nameEn: 'Scarce', skus: [{ priceCents: 1500 }] }))
-      .skuIds as [number];
+    const [scarce] = (
+      await insertProduct(w.conn.db, { slug: 'scarce', categoryId: await categoryOf(w.skuA), nameFr: 'Rare', nameEn: 'Scarce', skus: [{ priceCents: 1500 }] })
+    ).skuIds as [number];
     await setStock(w.conn.db, w.drive, scarce, 1);
     const first = await driveOrder([[w.skuA, 1]]);
     const second = await driveOrder([[w.skuA, 1]]);

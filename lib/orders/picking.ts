@@ -53,7 +53,10 @@ function heldSubstitute(line: Pick<LineRow, 'quantity' | 'pickedQuantity' | 'sub
 
 /** Every unit an open order holds in stock: its lines' and its proposed substitutes'. What a cancellation gives back. */
 export async function heldUnits(tx: Db, orderId: number): Promise<HoldLine[]> {
-  const lines = await tx.select().from(orderLines).where(and(eq(orderLines.orderId, orderId), isNull(orderLines.substituteForLineId)));
+  const lines = await tx
+    .select()
+    .from(orderLines)
+    .where(and(eq(orderLines.orderId, orderId), isNull(orderLines.substituteForLineId)));
   return [...lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity })), ...lines.map(heldSubstitute).filter((h) => h !== null)];
 }
 
@@ -106,10 +109,16 @@ export async function pickLine(input: PickInput): Promise<StaffOrderResult> {
       .where(eq(orderLines.id, line.id));
 
     if (order.status === 'placed') {
-      await tx.update(orders).set({ status: 'preparing', updatedAt: sql`now()` }).where(eq(orders.id, order.id));
+      await tx
+        .update(orders)
+        .set({ status: 'preparing', updatedAt: sql`now()` })
+        .where(eq(orders.id, order.id));
       await addEvent(tx, order.id, 'preparing', input.actorId);
     } else {
-      await tx.update(orders).set({ updatedAt: sql`now()` }).where(eq(orders.id, order.id));
+      await tx
+        .update(orders)
+        .set({ updatedAt: sql`now()` })
+        .where(eq(orders.id, order.id));
     }
     if (substitute !== null) await addEvent(tx, order.id, 'substitute_proposed', input.actorId, String(line.id));
     await notifyDrive(tx, order.location_id, order.id);
@@ -138,7 +147,10 @@ export async function answerSubstitute(input: AnswerInput): Promise<{ number: st
     if (input.answer === 'refused') await releaseStock(tx, order.location_id, [units]);
     else if (line.substituteAnswer === 'refused') await holdStock(tx, order.location_id, [units]);
     await tx.update(orderLines).set({ substituteAnswer: input.answer, substituteAnsweredBy: 'shopper' }).where(eq(orderLines.id, line.id));
-    await tx.update(orders).set({ updatedAt: sql`now()` }).where(eq(orders.id, order.id));
+    await tx
+      .update(orders)
+      .set({ updatedAt: sql`now()` })
+      .where(eq(orders.id, order.id));
     await addEvent(tx, order.id, input.answer === 'accepted' ? 'substitute_accepted' : 'substitute_refused', input.customerId, String(line.id));
     await notifyDrive(tx, order.location_id, order.id);
     return { number: order.number, answer: input.answer };

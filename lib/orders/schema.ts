@@ -162,7 +162,6 @@ export const orderLines = pgTable(
   ],
 );
 
-
 export const ORDER_EVENT_KINDS = [...ORDER_STATUSES, 'arrived', 'slot_moved', 'substitute_proposed', 'substitute_accepted', 'substitute_refused'] as const;
 export type OrderEventKind = (typeof ORDER_EVENT_KINDS)[number];
 
@@ -180,7 +179,10 @@ export const orderEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('order_events_kind', sql`${t.kind} in ('placed', 'preparing', 'ready', 'collected', 'shipped', 'delivered', 'cancelled', 'arrived', 'slot_moved', 'substitute_proposed', 'substitute_accepted', 'substitute_refused')`),
+    check(
+      'order_events_kind',
+      sql`${t.kind} in ('placed', 'preparing', 'ready', 'collected', 'shipped', 'delivered', 'cancelled', 'arrived', 'slot_moved', 'substitute_proposed', 'substitute_accepted', 'substitute_refused')`,
+    ),
     index('order_events_order_idx').on(t.orderId, t.at),
   ],
 );

@@ -29,7 +29,15 @@ export async function listSubstituteCandidates(storeId: number, skuIds: readonly
   if (ids.length === 0 || !Number.isSafeInteger(storeId)) return out;
   const db = await getDb();
   const name = locale === 'fr' ? sql`k.name_fr` : sql`k.name_en`;
-  const r = await db.execute<{ for_sku: number; id: number; name: string; size: string | null; colour: string | null; price_cents: number; available: number }>(sql`
+  const r = await db.execute<{
+    for_sku: number;
+    id: number;
+    name: string;
+    size: string | null;
+    colour: string | null;
+    price_cents: number;
+    available: number;
+  }>(sql`
     SELECT for_sku, id, name, size, colour, price_cents, available FROM (
       SELECT o.id AS for_sku, k.id, ${name} AS name, k.size, k.colour, k.price_cents, st.available,
              row_number() OVER (PARTITION BY o.id ORDER BY abs(k.price_cents - o.price_cents), k.id) AS rank

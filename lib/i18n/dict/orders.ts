@@ -263,7 +263,8 @@ export const orders = {
     handOverCard: 'Payée en ligne : {total} sera débité sur la carte.',
     // Drive substitutions (shopper)
     proposalTitle: 'Remplacements proposés',
-    proposalIntro: 'Des articles manquaient : le magasin propose un remplacement. Acceptez ou refusez chacun ; un article refusé ou manquant n’est pas facturé.',
+    proposalIntro:
+      'Des articles manquaient : le magasin propose un remplacement. Acceptez ou refusez chacun ; un article refusé ou manquant n’est pas facturé.',
     proposalInstead: 'À la place de {quantity} × {name}',
     proposalPrice: '{quantity} × {price}',
     proposalCapped: 'au prix de l’article commandé (au lieu de {catalog})',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { Link } from '@/components/layout/link';
 import type { ReactNode } from 'react';
+import type { DrivePaymentTexts } from '@/components/checkout/drive-payment-fields';
 import { CheckoutForm, type CheckoutTexts } from '@/components/checkout/checkout-form';
 import { CHECKOUT_SCOPE } from '@/components/checkout/form-state';
 import { initialActionState } from '@/lib/actions/state';
@@ -45,6 +46,11 @@ function formTexts(t: Dictionary['orders']): CheckoutTexts {
     ...{ savedAddresses, newAddress },
     ...{ pointsTitle, pointsBalance, pointsNone, pointsOption, pointsHint, pointsTooFew },
   };
+}
+
+function drivePaymentTexts(t: Dictionary['orders']): DrivePaymentTexts {
+  const { payment, payAtPickup, payAtPickupChoice, payNowCard, payNowHint, substitutesTitle, substitutesWelcome, substitutesHint } = t;
+  return { payment, payAtPickup, payAtPickupChoice, payNowCard, payNowHint, substitutesTitle, substitutesWelcome, substitutesHint };
 }
 
 /** A member's points this order can take; null when they are not a member or have none. */
@@ -166,7 +172,7 @@ export default async function CheckoutPage() {
 type DriveProps = {
   storeId: number;
   customerId: number;
-  common: Omit<Parameters<typeof CheckoutForm>[0], 'mode' | 'submitLabel' | 'intro'>;
+  common: Omit<Parameters<typeof CheckoutForm>[0], 'mode' | 'submitLabel' | 'intro' | 'payments' | 'testMode'>;
   changeLink: ReactNode;
   t: Dictionary;
 };
@@ -198,6 +204,9 @@ async function DriveCheckout({ storeId, customerId, common, changeLink, t }: Dri
       storeId={storeId}
       slots={slots}
       hold={holdSlotAction}
+      drivePayment={drivePaymentTexts(t.orders)}
+      payments={t.payments}
+      testMode={getPaymentProvider('card').testMode}
       driveTexts={t.drive}
     />
   );

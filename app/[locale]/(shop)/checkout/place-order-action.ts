@@ -3,8 +3,9 @@ import { refresh, revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { inRequestLocale } from '@/lib/i18n/server';
 import { z } from 'zod';
-import type { CheckoutState } from '@/components/checkout/form-state';
+import type { AddressField, CheckoutState } from '@/components/checkout/form-state';
 import { shopperAction } from '@/lib/actions/builder';
+import type { Dictionary } from '@/lib/i18n/dictionary';
 import { idempotencyKeySchema } from '@/lib/actions/inputs';
 import { getCart } from '@/lib/cart/queries';
 import { getSavedAddress } from '@/lib/customers/addresses';
@@ -25,10 +26,10 @@ export const placeOrderAction = shopperAction('checkout')
   .refused((refusal, { prev, formData, err }) => {
     if (err !== undefined) refresh(); // a price, a stock figure or a slot moved: the page shows it now
     const slotRefused = refusal.fieldErrors?.slot ? (prev.slotRefused ?? 0) + 1 : prev.slotRefused;
-    return { ...refusal, values: addressValues(formData), slotRefused };
+    return { ...refusal, values: { ...addressValues(formData), ...driveChoices(formData) }, slotRefused };
   })
   .run(async ({ input: { idempotencyKey }, user, t, locale, prev, formData, nameProducts }) => {
-    const values = addressValues(formData);
+    const values = { ...addressValues(formData), ...driveChoices(formData) };
     const refused = (message: string, fieldErrors: CheckoutState['fieldErrors'] = {}): CheckoutState => ({
       ok: false,
       message,
@@ -54,6 +55,11 @@ export const placeOrderAction = shopperAction('checkout')
       const slot = slotIdSchema.safeParse(formData.get('slotId'));
       if (slot.success) input.slotId = slot.data;
       else fieldErrors.slot = t.orders.slotRequired;
+      // Paid online (a card authorised now, captured at handover), or at pickup.
+      const pay = formData.get('payment') ?? 'at_pickup';
+      if (pay !== 'at_pickup' && pay !== 'card') return refused(t.orders.invalidRequest);
+      if (pay === 'card') readCard(formData, input, fieldErrors, t);
+      input.substitutesWelcome = formData.get('substitutesWelcome') === '1';
     } else {
       // One of the shopper's saved addresses (looked up as theirs), or the address typed.
       const choice = savedAddressChoice(formData.get('savedAddress'));
@@ -65,11 +71,9 @@ export const placeOrderAction = shopperAction('checkout')
       } else {
         const address = addressSchema(t.orders).safeParse(values);
         if (address.success) input.address = address.data;
-        else for (const issue of address.error.issues) fieldErrors[issue.path[0] as keyof typeof values] ??= issue.message;
+        else for (const issue of address.error.issues) fieldErrors[issue.path[0] as AddressField] ??= issue.message;
       }
-      const card = parseCardForm(formData);
-      if (card.ok) input.payment = card.method;
-      else for (const [field, k] of Object.entries(card.errors)) fieldErrors[field as keyof typeof card.errors] = t.payments[k];
+      readCard(formData, input, fieldErrors, t);
     }
     const points = redeemPointsSchema.safeParse(formData.get('redeemPoints') ?? 0);
     if (points.success) input.redeemPoints = points.data;
@@ -80,6 +84,20 @@ export const placeOrderAction = shopperAction('checkout')
     const { number } = await placeOrder(input);
     return placed(number);
   });
+
+/** The card fields, on the input, or their refusals on the fields they concern. */
+function readCard(formData: FormData, input: PlaceOrderInput, fieldErrors: NonNullable<CheckoutState['fieldErrors']>, t: Dictionary): void {
+  const card = parseCardForm(formData);
+  if (card.ok) input.payment = card.method;
+  else for (const [field, k] of Object.entries(card.errors)) fieldErrors[field as keyof typeof card.errors] = t.payments[k];
+}
+
+/** A drive checkout's choices as sent, for the form to keep after a refusal. */
+function driveChoices(formData: FormData): { payment?: string; substitutesWelcome?: string } {
+  const payment = formData.get('payment');
+  if (payment !== 'card' && payment !== 'at_pickup') return {};
+  return { payment, substitutesWelcome: formData.get('substitutesWelcome') === '1' ? '1' : '0' };
+}
 
 /** The answer to a placed order, the first time and on every replay of its key: its page. */
 async function placed(number: string): Promise<never> {

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/layout/link';
 import { notFound } from 'next/navigation';
-import { OrderSummary } from '@/components/checkout/order-summary';
+import { OrderSummary, type SummaryLine } from '@/components/checkout/order-summary';
 import { ArrivalForm } from '@/components/my-orders/arrival-form';
-import { AutoRefresh } from '@/components/my-orders/auto-refresh';
+import { SubstitutesPanel, hasPickingNews } from '@/components/my-orders/substitutes-panel';
+import { LiveOrderRefresh } from '@/components/orders/live-order-refresh';
 import { CancelOrderForm } from '@/components/my-orders/cancel-order-form';
 import { dayText, slotText } from '@/components/my-orders/format';
 import { MoveSlotPanel } from '@/components/my-orders/move-slot-panel';
@@ -21,6 +22,7 @@ import { whatShopperMayDo, type ShopperMay } from '@/lib/orders/permissions';
 import { getCustomerOrder, type Order } from '@/lib/orders/queries';
 import { mayStartReturn } from '@/lib/returns/permissions';
 import { getReturnableOrder, listCustomerReturns } from '@/lib/returns/queries';
+import { answerSubstituteAction } from './answer-substitute-action';
 import { cancelOrderAction } from './cancel-order-action';
 import { markArrivedAction } from './mark-arrived-action';
 import { moveSlotAction } from './move-slot-action';
@@ -43,6 +45,7 @@ function DrivePanels({ order, may, locale, t }: { order: Order; may: ShopperMay;
   const { imHere, imHereIntro, bay, bayHint, updateBay, sending, moveSlot, moveSubmit, keepSlot } = to;
   return (
     <>
+      {hasPickingNews(order) && order.status !== 'cancelled' && <SubstitutesPanel order={order} action={answerSubstituteAction} locale={locale} t={t} />}
       {(window || order.arrivedAt) && order.status !== 'collected' && order.status !== 'cancelled' && (
         <section aria-labelledby="order-arrival" className="space-y-3 card border-brand-500 p-5" data-testid="order-arrival">
           <h2 id="order-arrival" className="text-lg font-bold">
@@ -115,6 +118,34 @@ function DrivePanels({ order, may, locale, t }: { order: Order; may: ShopperMay;
 }
 
 /**
+ * The order's lines for its receipt: as ordered, or once a picked drive order is handed over, what
+ * was handed over (the units found, and each substitute taken at the price charged).
+ */
+function summaryLines(order: Order, locale: Locale, t: Dictionary): SummaryLine[] {
+  const line = (l: Order['lines'][number]) => ({ ...l, name: l.productName, variant: variantOf(l, locale, t) });
+  if (order.status !== 'collected') return order.lines.map(line);
+  return order.lines.flatMap((l) => {
+    const found = l.pickedQuantity ?? l.quantity;
+    const sub = l.substitute;
+    return [
+      ...(found > 0 ? [{ ...line(l), quantity: found }] : []),
+      ...(sub?.answer === 'accepted'
+        ? [
+            {
+              skuId: sub.skuId,
+              name: sub.productName,
+              variant: variantOf(sub, locale, t),
+              image: sub.image,
+              quantity: sub.quantity,
+              unitPriceCents: sub.unitPriceCents,
+            },
+          ]
+        : []),
+    ];
+  });
+}
+
+/**
  * One of the shopper's orders. proxy.ts already answered 404 for a number that is not theirs,
  * before streaming; the check here is the one that protects the data.
  */
@@ -132,13 +163,13 @@ export default async function OrderPage({ params }: Props) {
   const to = t.orders;
   // The rules the commands apply (lib/orders/permissions.ts), at the request's time.
   const may = whatShopperMayDo(order, new Date());
-  // On the day of a drive pickup, the page follows the order (ready, handed over) by itself.
-  const live = may.arrival !== null;
+  // An open drive order follows the drive live (picked, a substitute proposed, ready, handed over).
+  const live = order.mode === 'drive' && ['placed', 'preparing', 'ready'].includes(order.status);
   const { delivery } = order;
 
   return (
     <div className="mx-auto w-full max-w-4xl">
-      {live && <AutoRefresh seconds={10} />}
+      {live && <LiveOrderRefresh stream={`/api/account/orders/${order.number}/stream`} orderId={order.id} />}
       <nav aria-label={to.listTitle}>
         <Link href="/account/orders" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline">
           ← {to.backToList}
@@ -189,7 +220,7 @@ export default async function OrderPage({ params }: Props) {
 
         <div className="min-w-0 space-y-5">
           <OrderSummary
-            lines={order.lines.map((l) => ({ ...l, name: l.productName, variant: variantOf(l, locale, t) }))}
+            lines={summaryLines(order, locale, t)}
             subtotalCents={order.subtotalCents}
             deliveryCents={order.mode === 'delivery' ? order.deliveryCents : null}
             pointsRedeemed={order.pointsRedeemed}

@@ -68,7 +68,13 @@ export default async function PickPage({ params }: Params) {
   const [store, order] = await Promise.all([getStoreById(storeId), getLocationOrder(orderId, storeId, locale)]);
   if (!store?.services.includes('drive') || !order || order.mode !== 'drive') notFound();
   const editable = order.status === 'placed' || order.status === 'preparing';
-  const candidates = editable ? await listSubstituteCandidates(storeId, order.lines.map((l) => l.skuId), locale) : new Map<number, SubstituteCandidate[]>();
+  const candidates = editable
+    ? await listSubstituteCandidates(
+        storeId,
+        order.lines.map((l) => l.skuId),
+        locale,
+      )
+    : new Map<number, SubstituteCandidate[]>();
   const view = toStaffOrderView(order, locale, t);
   const o = t.orders;
 
@@ -84,7 +90,7 @@ export default async function PickPage({ params }: Params) {
       <Link href={`/staff/stores/${storeId}/drive`} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline">
         ← {o.staffDriveTitle}
       </Link>
-      <header className="card space-y-2 p-4" data-testid="pick-header">
+      <header className="space-y-2 card p-4" data-testid="pick-header">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 className="font-mono text-xl font-bold tracking-wider">{order.number}</h2>
           <OrderStatusBadge status={order.status} t={o} />
@@ -117,12 +123,19 @@ export default async function PickPage({ params }: Params) {
               orderId={order.id}
               line={l}
               editable={editable}
-              labels={{ found: o.pickFound, substitute: o.pickSubstitute, none: o.pickNoSubstitute, save: o.pickSave, pending: o.staffPending, noCandidates: o.pickNoCandidates }}
+              labels={{
+                found: o.pickFound,
+                substitute: o.pickSubstitute,
+                none: o.pickNoSubstitute,
+                save: o.pickSave,
+                pending: o.staffPending,
+                noCandidates: o.pickNoCandidates,
+              }}
             />
           ))}
         </ul>
       </section>
-      <footer className="card space-y-3 p-4 lg:sticky lg:bottom-3">
+      <footer className="space-y-3 card p-4 lg:sticky lg:bottom-3">
         <p className="flex items-baseline justify-between gap-3">
           <span className="text-sm text-muted">
             {view.payment} · {view.units}
