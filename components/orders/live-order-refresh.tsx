@@ -23,7 +23,8 @@ type Props = {
  */
 export function LiveOrderRefresh({ stream, orderId, pollSeconds = 10 }: Props) {
   const router = useRouter();
-  const [polling, setPolling] = useState(false);
+  const [status, setStatus] = useState<'connecting' | 'live' | 'polling'>('connecting');
+  const polling = status === 'polling';
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => {
@@ -43,6 +44,7 @@ export function LiveOrderRefresh({ stream, orderId, pollSeconds = 10 }: Props) {
     let first = true;
     source.addEventListener('ready', () => {
       errors = 0;
+      setStatus('live');
       // The page was just rendered: only a reconnection can have missed a change.
       if (!first) refresh();
       first = false;
@@ -57,7 +59,7 @@ export function LiveOrderRefresh({ stream, orderId, pollSeconds = 10 }: Props) {
     source.onerror = () => {
       if (source.readyState === EventSource.CLOSED || ++errors >= MAX_ERRORS_WITHOUT_READY) {
         source.close();
-        setPolling(true);
+        setStatus('polling');
       }
     };
     return () => {
@@ -67,5 +69,5 @@ export function LiveOrderRefresh({ stream, orderId, pollSeconds = 10 }: Props) {
     };
   }, [stream, orderId, polling, pollSeconds, router]);
 
-  return <span hidden data-testid="live-order" data-live-status={polling ? 'polling' : 'live'} />;
+  return <span hidden data-testid="live-order" data-live-status={status} />;
 }

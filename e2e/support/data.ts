@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { CardJourneyData } from './card-data';
 import type { DriveDeskData } from './drive-desk-data';
 import type { ReturnsJourneyData } from './returns-data';
+import type { SubstitutesJourneyData } from './substitutes-data';
 import type { TillData } from './till-data';
 
 /**
@@ -40,6 +41,8 @@ export type E2eData = {
   driveDesk: DriveDeskData;
   /** The checkout journeys' own drive store (cut-off 0, a slot every quarter hour), its staff member and SKUs (e2e/support/orders-data.ts). */
   orders: { driveStore: StoreRef; driveSku: SkuRef; deliverySku: SkuRef; staff: { email: string; password: string; name: string } };
+  /** The drive substitutions journey, at the checkout journeys' drive store: two SKUs and the substitute picked for each (e2e/support/substitutes-data.ts). */
+  substitutes: SubstitutesJourneyData;
   /**
    * The cart journey (e2e/support/cart-data.ts): SKUs the web warehouse ships; a drive store as my
    * store where `driveSku` is sold out; the nearest drive store that has it.

@@ -15,6 +15,7 @@ import { placeReservation } from '../../lib/reservations/commands';
 import { E2E_DATA_FILE, type E2eData, type SkuRef, type StoreRef } from './data';
 import { driveDeskJourneyData } from './drive-desk-data';
 import { ordersJourneyData } from './orders-data';
+import { substitutesJourneyData } from './substitutes-data';
 import { cardJourneyData } from './card-data';
 import { cartJourneyData } from './cart-data';
 import { reserveJourneyData } from './reserve-data';
@@ -99,7 +100,7 @@ async function main() {
     // Exactly one unit to sell: the pickup desk takes full shelves, the delivery and live journeys
     // empty ones, and the browsing journey reads its own product, so none of them reads these.
     const [lastDesktop, lastPhone] = await skus(db, lyon.id, sql`st.on_hand = 1 AND st.reserved = 0 AND p.slug <> ${browse.rows[0]!.slug}`, 2);
-    const rest: Omit<E2eData, 'returns'> = {
+    const base: Omit<E2eData, 'returns' | 'substitutes'> = {
       lyon,
       villeurbanne: await store(db, villeurbanneSlug),
       paris: await store(db, PARIS_STORE_SLUG),
@@ -116,6 +117,8 @@ async function main() {
       card: await cardJourneyData(db, lyon),
       till: await tillJourneyData(db),
     };
+    // At the checkout journeys' drive store, away from every SKU above.
+    const rest: Omit<E2eData, 'returns'> = { ...base, substitutes: await substitutesJourneyData(db, base.orders.driveStore, skuIdsIn(base)) };
     // Last: the returns journey takes a SKU none of the others has (every `skuId` above).
     const data: E2eData = { ...rest, returns: await returnsJourneyData(db, skuIdsIn(rest)) };
     fs.mkdirSync(path.dirname(E2E_DATA_FILE), { recursive: true });
