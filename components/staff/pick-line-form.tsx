@@ -65,7 +65,8 @@ export function PickLineForm({ action, storeId, orderId, line: l, editable, labe
         </p>
       )}
       {editable && (
-        <form action={formAction} className="mt-3 grid gap-3 sm:grid-cols-[7rem_minmax(0,1fr)_auto] sm:items-end">
+        // Keyed by the line's saved pick: after a save the form starts again from what was saved.
+        <form key={`${l.found}:${l.substituteSkuId ?? ''}`} action={formAction} className="mt-3 grid gap-3 sm:grid-cols-[7rem_minmax(0,1fr)_auto] sm:items-end">
           <input type="hidden" name="storeId" value={storeId} />
           <input type="hidden" name="orderId" value={orderId} />
           <input type="hidden" name="lineId" value={l.lineId} />
