@@ -63,6 +63,7 @@ test('a drive order paid online: one substitute accepted, one refused, handed ov
   await addToCart(page, second.sku, 3);
   await page.goto('/cart');
   await page.getByLabel('Drive pickup').check();
+  await expect(page.getByTestId('checkout-blocked')).toBeVisible(); // drive, and no store yet: the switch is saved
   await page.getByLabel('Drive store').selectOption(String(store.id));
   await expect(page.getByTestId('checkout-blocked')).toHaveCount(0);
   await expect(page.getByLabel('Drive store')).toHaveValue(String(store.id));
@@ -113,6 +114,11 @@ test('a drive order paid online: one substitute accepted, one refused, handed ov
     await pickLine(second.sku, 0, second.substitute.skuId);
     await expect(desk.getByTestId('order-awaiting')).toHaveText('2 substitutes await the shopper’s answer');
     await shoot(desk, 'picking', desk.getByTestId('pick-header'));
+    // The drive screen's card says how each line was picked, and that answers are awaited.
+    await desk.goto(`/staff/stores/${store.id}/drive`);
+    await expect(desk.getByTestId(`order-${number}`).first().getByTestId('order-awaiting')).toBeVisible();
+    await shoot(desk, 'drive-screen', desk.getByTestId(`order-${number}`).first());
+    await desk.goBack();
 
     // The shopper's page hears it (no reload) and answers each proposal.
     const proposal = page.getByTestId('order-substitutes');
