@@ -135,7 +135,7 @@ export default async function PickPage({ params }: Params) {
           ))}
         </ul>
       </section>
-      <footer className="space-y-3 card p-4 lg:sticky lg:bottom-3">
+      <footer className="space-y-3 card p-4">
         <p className="flex items-baseline justify-between gap-3">
           <span className="text-sm text-muted">
             {view.payment} · {view.units}
