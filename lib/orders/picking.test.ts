@@ -99,6 +99,11 @@ describe('drive picking and substitutions', () => {
       OrderLineNotFoundError,
     );
     await answerSubstitute({ orderId: o.id, customerId: o.customerId, lineId: lineA, answer: 'accepted' });
+    // A pick retried after the answer keeps it, and proposes once.
+    await pickLine({ ...o.staff, lineId: lineA, found: 1, substituteSkuId: dearer });
+    const retried = (await getCustomerOrder(o.number, o.customerId, 'en'))!;
+    expect(retried.lines[0]!.substitute?.answer).toBe('accepted');
+    expect(retried.events.filter((e) => e.kind === 'substitute_proposed')).toHaveLength(2); // one per line
     await answerSubstitute({ orderId: o.id, customerId: o.customerId, lineId: lineB, answer: 'refused' });
     await answerSubstitute({ orderId: o.id, customerId: o.customerId, lineId: lineB, answer: 'refused' }); // retried
     expect(await w.stockOf(w.drive, cheaper)).toEqual(before.cheaper);

@@ -98,6 +98,9 @@ export async function pickLine(input: PickInput): Promise<StaffOrderResult> {
     const substitute = input.substituteSkuId;
     if (substitute !== null && input.found === line.quantity) throw new PickRefusedError('nothing_missing');
 
+    // The same pick again (a retried request, a second tap) changes nothing, the shopper's answer included.
+    if (line.pickedQuantity === input.found && line.substituteSkuId === substitute) return named(order);
+
     const previous = heldSubstitute(line);
     if (previous) await releaseStock(tx, order.location_id, [previous]);
     const price = substitute === null ? null : await substitutePrice(tx, line, substitute);
