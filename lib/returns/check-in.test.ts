@@ -12,7 +12,7 @@ import { checkInReturn, retryReturnRefund, walkInReturn } from './check-in';
 import { bookReturn } from './commands';
 import { InvalidReturnError, RefundNotRetryableError, ReturnNotFoundError, ReturnPeriodOverError, ReturnStateError } from './errors';
 import { getCustomerReturn, getDeskReturn, getOrderForWalkIn, getReturnableOrder, listDeskReturnsForToday, listDropOffWindows } from './queries';
-import { getStoreCredit } from './store-credit';
+import { getWallet } from '@/lib/wallet/queries';
 import { insertCompletedOrder, openReturnsDesk } from '@/test/support/returns';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
@@ -212,7 +212,7 @@ describe('checking a return in at the desk', () => {
     const result = await checkInReturn({ storeId: desk, actorId: staff, code: r.code, lines: [{ returnLineId: r.lineIds[0]!, outcome: 'resellable' }] });
     expect(result).toMatchObject({ status: 'refunded', refundMethod: 'store_credit', refundCents: 4000, refundState: 'succeeded' });
     expect(refunds).toHaveLength(0);
-    expect(await getStoreCredit(r.customerId)).toMatchObject({ balanceCents: 4000, entries: [{ kind: 'return', amountCents: 4000 }] });
+    expect(await getWallet(r.customerId)).toMatchObject({ storeCreditCents: 4000, entries: [{ kind: 'return', amountCents: 4000 }] });
   });
 
   it('a points discount is shared pro rata, and returning everything gives back exactly what was paid for the goods', async () => {
@@ -323,13 +323,13 @@ describe('refund failures', () => {
     await checkInReturn({ storeId: desk, actorId: staff, code: r.code, lines: [{ returnLineId: r.lineIds[0]!, outcome: 'damaged' }] });
     const credited = await retryReturnRefund({ storeId: desk, actorId: staff, code: r.code, asStoreCredit: true });
     expect(credited).toMatchObject({ status: 'refunded', refundMethod: 'store_credit', refundState: 'succeeded' });
-    expect((await getStoreCredit(r.customerId)).balanceCents).toBe(2000);
+    expect((await getWallet(r.customerId)).storeCreditCents).toBe(2000);
 
     const s = await booked([1]);
     failNext = 'unavailable';
     await checkInReturn({ storeId: desk, actorId: staff, code: s.code, lines: [{ returnLineId: s.lineIds[0]!, outcome: 'damaged' }] });
     await expect(retryReturnRefund({ storeId: desk, actorId: staff, code: s.code, asStoreCredit: true })).rejects.toBeInstanceOf(RefundNotRetryableError);
-    expect((await getStoreCredit(s.customerId)).balanceCents).toBe(0);
+    expect((await getWallet(s.customerId)).storeCreditCents).toBe(0);
   });
 });
 

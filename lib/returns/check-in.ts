@@ -13,7 +13,7 @@ import { queueRefundConfirmation } from './messages';
 import { refundCentsFor } from './refund';
 import { returnRefusal } from './refusals';
 import { LINE_OUTCOMES, returnLines, returns, type LineOutcome, type RefundMethod, type RefundState, type ReturnStatus } from './schema';
-import { creditStoreCredit } from './store-credit';
+import { creditStoreCredit } from '@/lib/wallet/commands';
 
 /*
  * The returns desk. Checking a return in is one transaction under the return's lock: the pass is
