@@ -15,6 +15,7 @@ import { initialActionState } from '@/lib/actions/state';
 import { CHECKOUT_SCOPE, type CheckoutState, type HoldResult, type SavedAddressOption } from './form-state';
 import { OrderSummary, type OrderSummaryProps } from './order-summary';
 import { PointsField, type PointsOffer, type PointsTexts } from './points-field';
+import { WalletField, type WalletOffer, type WalletTexts } from './wallet-field';
 
 export type CheckoutTexts = AddressTexts & PointsTexts & { payment: string; payAtPickup: string; chargedWhenShipped: string; placing: string; failed: string };
 
@@ -29,6 +30,9 @@ type Common = {
   summary: Omit<OrderSummaryProps, 'pointsRedeemed' | 'discountCents'>;
   /** The shopper's loyalty points this order can take (null: not a member, or nothing to spend). */
   points: PointsOffer | null;
+  /** The shopper's wallet (store credit, own gift cards); a gift card's code may be typed whatever it holds. */
+  wallet: WalletOffer;
+  walletTexts: WalletTexts;
   locale: Locale;
   t: CheckoutTexts;
 };
@@ -54,7 +58,10 @@ export function CheckoutForm(props: Props) {
   const [points, setPoints] = useState(0);
   const discountCents = props.points ? (points / props.points.stepPoints) * props.points.stepCents : 0;
   const totalCents = props.summary.totalCents - discountCents;
-  const label = interpolate(submitLabel, { amount: formatPrice(totalCents, locale) });
+  // The store credit's part as the server will take it (after a gift card, which only the server knows the balance of).
+  const [useCredit, setUseCredit] = useState(false);
+  const dueCents = useCredit ? Math.max(0, totalCents - props.wallet.storeCreditCents) : totalCents;
+  const label = interpolate(submitLabel, { amount: formatPrice(dueCents, locale) });
 
   return (
     <form
@@ -104,6 +111,7 @@ export function CheckoutForm(props: Props) {
           </>
         )}
         {props.points && <PointsField offer={props.points} value={points} onChange={setPoints} error={errors.points} locale={locale} t={t} />}
+        <WalletField offer={props.wallet} errors={errors} onStoreCredit={setUseCredit} locale={locale} t={props.walletTexts} />
       </div>
       <div className="space-y-4 lg:sticky lg:top-4">
         <OrderSummary {...summary} pointsRedeemed={points} discountCents={discountCents} totalCents={totalCents} />

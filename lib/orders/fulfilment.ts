@@ -1,3 +1,4 @@
+import { creditStoreCredit } from '@/lib/wallet/commands';
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
@@ -37,6 +38,7 @@ type OrderRow = {
   discount_cents: number;
   points_redeemed: number;
   total_cents: number;
+  wallet_cents: number;
   slot_starts_at: Date | string | null;
   slot_cutoff_at: Date | string | null;
   /** The database's clock, the transaction's start: what the rules are asked at. */
@@ -64,7 +66,7 @@ async function lockOrder(tx: Db, where: { orderId: number; customerId?: number; 
   if (!Number.isSafeInteger(where.orderId)) throw new OrderNotFoundError();
   const r = await tx.execute<OrderRow>(sql`
     SELECT o.id, o.number, o.customer_id, o.mode, o.location_id, o.status, o.payment_provider, o.payment_reference,
-           o.payment_status, o.subtotal_cents, o.discount_cents, o.points_redeemed, o.total_cents, s.starts_at AS slot_starts_at,
+           o.payment_status, o.subtotal_cents, o.discount_cents, o.points_redeemed, o.total_cents, o.wallet_cents, s.starts_at AS slot_starts_at,
            s.starts_at - make_interval(mins => ${cutoffMinutesOf(sql`s.store_id`)}) AS slot_cutoff_at, now() AS now
     FROM orders o
     LEFT JOIN drive_slot_bookings b ON b.order_ref = o.number AND b.status = 'booked'
@@ -101,6 +103,16 @@ async function cancel(tx: Db, order: OrderRow, actorId: number, byCustomer: bool
   if (order.mode === 'drive') await releaseBooking(tx, order.number);
   // Points spent on it go back to the shopper's balance (nothing was earned yet: that happens on completion).
   if (order.points_redeemed > 0) await reversePoints(tx, { customerId: order.customer_id, orderId: order.id, key: `order:${order.id}:cancel` });
+  // What the wallet paid goes back to it, as store credit (a gift card's part too: the card may have lapsed since).
+  if (order.wallet_cents > 0) {
+    await creditStoreCredit(tx, {
+      customerId: order.customer_id,
+      amountCents: order.wallet_cents,
+      kind: 'refund',
+      key: `order:${order.id}:cancel:wallet`,
+      orderId: order.id,
+    });
+  }
   await setStatus(tx, order, 'cancelled', actorId, order.payment_status === 'authorized' ? 'voided' : undefined);
 }
 

@@ -11,7 +11,10 @@ import type { OrderMode } from './schema';
  * back or the order is cancelled. Captured when the parcel leaves: lib/orders/captures.ts.
  */
 
-export type OrderAuthorisation = { providerId: string; reference: string; last4: string | null };
+export type OrderAuthorisation = { providerId: string; reference: string | null; last4: string | null };
+
+/** An order the wallet pays in full (lib/wallet): no provider is asked, nothing is held or captured. */
+export const WALLET_ONLY: OrderAuthorisation = { providerId: 'wallet', reference: null, last4: null };
 
 /**
  * Holds `amountCents` for a checkout: on the shopper's card for home delivery (`card`), at pickup

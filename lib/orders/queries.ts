@@ -46,6 +46,8 @@ export type Order = {
   /** Points this order earned on completion; 0 until then. What returns took back shows with each return. */
   pointsEarned: number;
   totalCents: number;
+  /** Paid from the wallet (store credit, gift card) when placed; the rest by card or at pickup. */
+  walletCents: number;
   paymentProvider: string;
   paymentStatus: PaymentStatus;
   /** Ordered and paid at a shop's till (lib/orders/till-orders.ts): that shop's name. */
@@ -85,6 +87,7 @@ type Row = {
   discount_cents: number;
   points_earned: number;
   total_cents: number;
+  wallet_cents: number;
   payment_provider: string;
   payment_status: PaymentStatus;
   paid_in_store: string | null;
@@ -121,6 +124,7 @@ function toOrder(r: Row): Order {
     discountCents: r.discount_cents,
     pointsEarned: r.points_earned,
     totalCents: r.total_cents,
+    walletCents: r.wallet_cents,
     paymentProvider: r.payment_provider,
     paymentStatus: r.payment_status,
     paidInStore: r.paid_in_store,
@@ -155,7 +159,7 @@ async function select(locale: Locale, where: SQL, order: SQL, limit = 100, withi
            o.location_id, COALESCE(s.name, loc.name) AS location_name, s.slug AS store_slug, s.address, s.postcode, s.town,
            sl.id AS slot_id, sl.starts_at, sl.ends_at,
            sl.starts_at - make_interval(mins => ${cutoffMinutesOf(sql`sl.store_id`)}) AS cutoff_at,
-           o.subtotal_cents, o.delivery_cents, o.points_redeemed, o.discount_cents, o.total_cents, o.payment_provider,
+           o.subtotal_cents, o.delivery_cents, o.points_redeemed, o.discount_cents, o.total_cents, o.wallet_cents, o.payment_provider,
            ${pointsEarnedOnOrder(sql`o.id`)} AS points_earned, o.payment_status, o.card_last4,
            ${storeNameOf(sql`o.placed_at_store_id`)} AS paid_in_store,
            o.delivery_name, o.delivery_address, o.delivery_postcode, o.delivery_town, o.delivery_phone,

@@ -10,7 +10,17 @@ import { getCart } from '@/lib/cart/queries';
 import { getSavedAddress } from '@/lib/customers/addresses';
 import { findOrderByKey, placeOrder, type PlaceOrderInput } from '@/lib/orders/placing';
 import { parseCardForm } from '@/lib/payments/card-schema';
-import { addressSchema, addressValues, redeemPointsSchema, savedAddressChoice, shownPricesSchema, slotIdSchema } from './checkout-inputs';
+import {
+  addressSchema,
+  addressValues,
+  cardLeftBlank,
+  redeemPointsSchema,
+  savedAddressChoice,
+  shownPricesSchema,
+  slotIdSchema,
+  walletChoiceSchema,
+  walletChosen,
+} from './checkout-inputs';
 
 /**
  * "Place order" for the signed-in shopper's own cart (found from the session, never the form):
@@ -69,11 +79,19 @@ export const placeOrderAction = shopperAction('checkout')
       }
       const card = parseCardForm(formData);
       if (card.ok) input.payment = card.method;
-      else for (const [field, k] of Object.entries(card.errors)) fieldErrors[field as keyof typeof card.errors] = t.payments[k];
+      // With the wallet chosen the card may be left blank: placeOrder asks for it when something is left to pay.
+      else if (!(walletChosen(formData) && cardLeftBlank(formData)))
+        for (const [field, k] of Object.entries(card.errors)) fieldErrors[field as keyof typeof card.errors] = t.payments[k];
     }
     const points = redeemPointsSchema.safeParse(formData.get('redeemPoints') ?? 0);
     if (points.success) input.redeemPoints = points.data;
     else fieldErrors.points = t.orders.pointsInvalid;
+    const wallet = walletChoiceSchema.safeParse({
+      useStoreCredit: formData.get('useStoreCredit') ?? undefined,
+      giftCardCode: formData.get('giftCardCode') ?? undefined,
+    });
+    if (wallet.success) input.wallet = wallet.data;
+    else fieldErrors.giftCardCode = t.wallet.gift_card_unknown;
     const invalid = Object.keys(fieldErrors).length;
     if (invalid > 0) return refused(invalid === 1 && fieldErrors.slot ? fieldErrors.slot : t.orders.fixErrors, fieldErrors);
 
