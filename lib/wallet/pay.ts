@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq, gt, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { normalizeGiftCardCode } from './code';
 import { spendGiftCard, spendStoreCredit, storeCreditOf, type WalletLink } from './commands';
@@ -86,15 +86,4 @@ export async function takeWalletPayment(
       ? await spendStoreCredit(tx, { customerId: customerId!, amountCents: plan.storeCreditCents, key: `${key}:store-credit`, ...link })
       : null;
   return { giftCardEntryId: gift?.entryId ?? null, storeCreditEntryId: credit?.entryId ?? null };
-}
-
-/** Whether a gift card can still be spent (for a page that shows a code's balance). */
-export async function giftCardBalance(db: Db, code: string): Promise<{ code: string; balanceCents: number; expiresAt: Date; expired: boolean } | null> {
-  const normal = normalizeGiftCardCode(code);
-  if (!normal) return null;
-  const [card] = await db
-    .select({ balanceCents: giftCards.balanceCents, expiresAt: giftCards.expiresAt, live: gt(giftCards.expiresAt, sql`now()`) })
-    .from(giftCards)
-    .where(eq(giftCards.code, normal));
-  return card ? { code: normal, balanceCents: card.balanceCents, expiresAt: card.expiresAt, expired: !card.live } : null;
 }

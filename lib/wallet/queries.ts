@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
-import { giftCardTail } from './code';
+import { giftCardTail, normalizeGiftCardCode } from './code';
 import { storeCreditOf } from './commands';
 import { giftCards, storeCreditEntries, type StoreCreditKind } from './schema';
 
@@ -62,4 +62,16 @@ export async function getWallet(customerId: number, limit = 20): Promise<Wallet>
     totalCents: storeCreditCents + giftCardsLeft.reduce((sum, c) => sum + c.balanceCents, 0),
     entries: entries.map(({ code, at, ...e }) => ({ ...e, giftCardTail: code ? giftCardTail(code) : null, at: at.toISOString() })),
   };
+}
+
+/** Whether a gift card can still be spent (for a page that shows a code's balance). */
+export async function getGiftCardBalance(code: string): Promise<{ code: string; balanceCents: number; expiresAt: Date; expired: boolean } | null> {
+  const normal = normalizeGiftCardCode(code);
+  if (!normal) return null;
+  const db = await getDb();
+  const [card] = await db
+    .select({ balanceCents: giftCards.balanceCents, expiresAt: giftCards.expiresAt, live: gt(giftCards.expiresAt, sql`now()`) })
+    .from(giftCards)
+    .where(eq(giftCards.code, normal));
+  return card ? { code: normal, balanceCents: card.balanceCents, expiresAt: card.expiresAt, expired: !card.live } : null;
 }

@@ -9,7 +9,7 @@ import { getWallet } from './queries';
 /*
  * Races on a real multi-connection PostgreSQL (PGlite runs one transaction at a time, so there
  * these would prove nothing). The channels' own races (web checkout against the till) are in
- * lib/sales/wallet-races.test.ts.
+ * lib/sales/wallet.test.ts.
  */
 const d = onPostgres ? describe : describe.skip;
 
