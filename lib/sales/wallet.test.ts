@@ -117,7 +117,7 @@ describe('paying a till ticket from the wallet', () => {
     await inTx((tx) => creditStoreCredit(tx, { customerId: c, amountCents: 100_000, key: randomUUID(), kind: 'adjust' }));
     await expect(ticket(c, { identifiedBy: 'email', wallet: { useStoreCredit: true } })).rejects.toBeInstanceOf(WalletNeedsCardError);
     const sale = await ticket(c, { identifiedBy: 'card', wallet: { useStoreCredit: true } });
-    const receipt = (await getSaleReceipt(sale.saleId))!;
+    const receipt = (await getSaleReceipt(sale.saleId, 'en'))!;
     expect(receipt.payments).toEqual([expect.objectContaining({ method: 'store_credit', amountCents: sale.totalCents })]);
     expect((await getWallet(c)).storeCreditCents).toBe(100_000 - sale.totalCents);
   });
@@ -134,7 +134,7 @@ describe('paying a till ticket from the wallet', () => {
     };
     const sale = await ticket(null, input);
     expect(await ticket(null, input)).toEqual({ ...sale, replayed: true });
-    const receipt = (await getSaleReceipt(sale.saleId))!;
+    const receipt = (await getSaleReceipt(sale.saleId, 'en'))!;
     const gift = Math.min(1000, 2 * price);
     expect(receipt.payments).toEqual(
       expect.arrayContaining([
