@@ -425,3 +425,39 @@ describe('walk-in returns', () => {
     ).rejects.toBeInstanceOf(ReturnPeriodOverError);
   });
 });
+
+describe('a return of an order paid from the wallet', () => {
+  it('gives the wallet its part back first (as store credit), the card the rest — never more than the wallet paid', async () => {
+    const customerId = shoppers[next++]!;
+    const o = await insertCompletedOrder(conn.db, {
+      customerId,
+      locationId: warehouse,
+      lines: [{ skuId: sku, quantity: 2, unitPriceCents: 2000 }],
+      provider: 'spy',
+    });
+    // Raw SQL: the order was paid 25 € from the wallet, the card 15 €.
+    await conn.db.execute(sql`UPDATE orders SET wallet_cents = 2500 WHERE id = ${o.id}`);
+    const walkIn = () =>
+      walkInReturn({
+        storeId: desk,
+        actorId: staff,
+        orderNumber: o.number,
+        lines: [{ orderLineId: o.lineIds[0]!, quantity: 1, reason: 'other', outcome: 'resellable' }],
+        refund: 'original',
+        idempotencyKey: randomUUID(),
+      });
+    const first = await walkIn();
+    expect(first).toMatchObject({ status: 'refunded', refundCents: 2000, refundState: 'succeeded' });
+    expect(refunds).toEqual([]); // the card was not asked
+    expect((await getWallet(customerId)).storeCreditCents).toBe(2000);
+    const second = await walkIn();
+    expect(second).toMatchObject({ status: 'refunded', refundCents: 2000, refundState: 'succeeded' });
+    expect(refunds.map((r) => r.amount)).toEqual([1500]);
+    const wallet = await getWallet(customerId);
+    expect(wallet.storeCreditCents).toBe(2500);
+    expect(wallet.entries.map((e) => [e.kind, e.amountCents])).toEqual([
+      ['refund', 500],
+      ['refund', 2000],
+    ]);
+  });
+});
