@@ -28,12 +28,15 @@ export function WalletPanel({
   locale,
   t,
   asOf,
+  showCodes = false,
   entries = 5,
 }: {
   wallet: WalletView;
   locale: Locale;
   t: Dictionary['wallet'];
   asOf?: string;
+  /** The gift cards' whole codes (the card page, shown at the till to pay with one); else their last four. */
+  showCodes?: boolean;
   entries?: number;
 }) {
   const empty = wallet.totalCents === 0 && wallet.entries.length === 0;
@@ -63,7 +66,11 @@ export function WalletPanel({
             {wallet.giftCards.map((c) => (
               <div key={c.code} className="flex justify-between gap-3" data-testid="wallet-gift-card">
                 <dt>
-                  {t.giftCards} <span className="font-mono">•••• {c.code.slice(-4)}</span> <span className="text-muted">· {shortDay(c.expiresAt, locale)}</span>
+                  {t.giftCards}{' '}
+                  <span className="font-mono break-all" data-testid="wallet-gift-card-code">
+                    {showCodes ? c.code : `•••• ${c.code.slice(-4)}`}
+                  </span>{' '}
+                  <span className="text-muted">· {shortDay(c.expiresAt, locale)}</span>
                 </dt>
                 <dd className="font-medium tabular-nums">{formatPrice(c.balanceCents, locale)}</dd>
               </div>

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
 import { giftCardTail, normalizeGiftCardCode } from './code';
-import { storeCreditOf } from './commands';
+import { storeCreditOf, type IssuedGiftCard } from './commands';
 import { giftCards, storeCreditEntries, type StoreCreditKind } from './schema';
 
 export type WalletEntry = {
@@ -74,4 +74,14 @@ export async function getGiftCardBalance(code: string): Promise<{ code: string; 
     .from(giftCards)
     .where(eq(giftCards.code, normal));
   return card ? { code: normal, balanceCents: card.balanceCents, expiresAt: card.expiresAt, expired: !card.live } : null;
+}
+
+/** The gift card a purchase's key already issued (a retried purchase answers with it), or null. */
+export async function findGiftCardByKey(key: string): Promise<IssuedGiftCard | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: giftCards.id, code: giftCards.code, amountCents: giftCards.initialCents, expiresAt: giftCards.expiresAt })
+    .from(giftCards)
+    .where(eq(giftCards.idempotencyKey, key));
+  return row ? { ...row, replayed: true } : null;
 }

@@ -49,6 +49,7 @@ export default async function AccountPage() {
           { href: '/account/addresses', title: t.orders.addressesTitle, hint: t.orders.addressesHint },
           { href: '/account/reservations', title: t.reservations.accountLink, hint: t.reservations.accountLinkHint },
           { href: '/account/activity', title: t.activity.accountLink, hint: t.activity.accountLinkHint },
+          { href: '/account/gift-cards', title: t.wallet.accountLink, hint: t.wallet.accountLinkHint, testId: 'account-gift-cards-link' },
         ].map(({ href, title, hint, testId, highlight }) => (
           <li key={href}>
             <Link
