@@ -3,7 +3,7 @@ import { Link } from '@/components/layout/link';
 import { requireUser } from '@/lib/auth/guards';
 import { SignOutForm } from '@/components/pwa/sign-out-form';
 import { getI18n } from '@/lib/i18n/server';
-import { formatDate, formatDateTime, formatPrice, interpolate } from '@/lib/i18n/format';
+import { formatDateTime } from '@/lib/i18n/format';
 import { listUserSessions } from '@/lib/auth/sessions';
 import { getWallet } from '@/lib/wallet/queries';
 import { WalletPanel } from '@/components/wallet/wallet-panel';
