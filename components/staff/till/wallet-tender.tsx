@@ -60,7 +60,7 @@ export function WalletTender({
             checked={value.useStoreCredit}
             onChange={(e) => onChange({ ...value, useStoreCredit: e.target.checked })}
           />
-          <span>{interpolate(labels.useStoreCredit, { amount: formatPrice(storeCreditCents, locale) })}</span>
+          <span>{interpolate(labels.customerStoreCredit, { amount: formatPrice(storeCreditCents, locale) })}</span>
         </label>
       )}
       <div>

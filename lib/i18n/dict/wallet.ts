@@ -23,6 +23,7 @@ export const wallet = {
     // Checkout and till
     payWith: 'Payer avec le porte-monnaie',
     useStoreCredit: 'Utiliser mon avoir ({amount})',
+    customerStoreCredit: 'Avoir du client ({amount})',
     giftCardCode: 'Code de carte cadeau',
     giftCardCodeHint: 'GC-XXXX-XXXX-XXXX-XXXX, au dos de la carte ou dans l’e-mail.',
     paidFromWallet: 'Payé avec le porte-monnaie : {amount}',
@@ -83,6 +84,7 @@ export const wallet = {
     entry_adjust: 'Store credit adjusted',
     payWith: 'Pay from my wallet',
     useStoreCredit: 'Use my store credit ({amount})',
+    customerStoreCredit: 'Customer’s store credit ({amount})',
     giftCardCode: 'Gift card code',
     giftCardCodeHint: 'GC-XXXX-XXXX-XXXX-XXXX, on the back of the card or in the email.',
     paidFromWallet: 'Paid from the wallet: {amount}',
