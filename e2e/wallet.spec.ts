@@ -107,7 +107,7 @@ test('a gift card bought online, then paid with at the till', async ({ page, bro
     await expect(form.getByTestId('form-message')).toContainText(`Your €20.00 gift card: ${code}.`);
     await expectNoSeriousA11yViolations(shopper, { include: 'main' });
     await shopper.reload();
-    await expect(shopper.getByTestId('wallet-gift-card-code')).toHaveText(code);
+    await expect(shopper.getByTestId('gift-cards-wallet').getByTestId('wallet-gift-card-code')).toHaveText(code);
 
     // At the till, anyone holding the code pays with it: the card covers €20, cash the rest.
     await signInAs(page, 'staff');

@@ -30,6 +30,7 @@ export function WalletPanel({
   asOf,
   showCodes = false,
   entries = 5,
+  id = 'wallet',
 }: {
   wallet: WalletView;
   locale: Locale;
@@ -38,12 +39,14 @@ export function WalletPanel({
   /** The gift cards' whole codes (the card page, shown at the till to pay with one); else their last four. */
   showCodes?: boolean;
   entries?: number;
+  /** Unique per page (the account page may stay mounted, hidden, beside the card page). */
+  id?: string;
 }) {
   const empty = wallet.totalCents === 0 && wallet.entries.length === 0;
   return (
-    <section className="card px-5 py-4" aria-labelledby="wallet-title" data-testid="wallet">
+    <section className="card px-5 py-4" aria-labelledby={`${id}-title`} data-testid={id}>
       <div className="flex flex-wrap items-baseline justify-between gap-x-3">
-        <h2 id="wallet-title" className="font-semibold">
+        <h2 id={`${id}-title`} className="font-semibold">
           {t.title}
         </h2>
         <p className="text-lg font-bold tabular-nums" data-testid="wallet-total">

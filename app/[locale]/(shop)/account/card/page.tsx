@@ -55,7 +55,7 @@ export default async function CardPage() {
             <div className="space-y-4">
               <BalancePanel card={card} rule={rules} locale={locale} t={tc} />
               <TierProgress card={card} locale={locale} t={tc} />
-              <WalletPanel wallet={wallet} locale={locale} t={t.wallet} asOf={walletAsOf} showCodes />
+              <WalletPanel wallet={wallet} locale={locale} t={t.wallet} asOf={walletAsOf} showCodes id="card-wallet" />
             </div>
           </div>
         </>
@@ -73,7 +73,7 @@ export default async function CardPage() {
       )}
       {!card && wallet.totalCents > 0 && (
         <div className="mt-4">
-          <WalletPanel wallet={wallet} locale={locale} t={t.wallet} asOf={walletAsOf} showCodes />
+          <WalletPanel wallet={wallet} locale={locale} t={t.wallet} asOf={walletAsOf} showCodes id="card-wallet" />
         </div>
       )}
     </div>

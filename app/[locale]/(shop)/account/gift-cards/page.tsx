@@ -51,7 +51,7 @@ export default async function GiftCardsPage() {
         />
       </section>
       <div className="mt-4">
-        <WalletPanel wallet={wallet} locale={locale} t={tw} showCodes />
+        <WalletPanel wallet={wallet} locale={locale} t={tw} showCodes id="gift-cards-wallet" />
       </div>
     </div>
   );
