@@ -48,7 +48,7 @@ function describe(item: TimelineItem, t: T): { title: string; detail: string | n
       return {
         title: t.wallet[`timeline_${item.entryKind}`],
         detail: item.giftCardCode
-          ? `${t.wallet.giftCards} •••• ${item.giftCardCode.slice(-4)}`
+          ? `${t.wallet.giftCard} •••• ${item.giftCardCode.slice(-4)}`
           : item.orderNumber
             ? interpolate(a.forOrder, { number: item.orderNumber })
             : null,

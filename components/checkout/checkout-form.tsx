@@ -60,8 +60,17 @@ export function CheckoutForm(props: Props) {
   const totalCents = props.summary.totalCents - discountCents;
   // The store credit's part as the server will take it (after a gift card, which only the server knows the balance of).
   const [useCredit, setUseCredit] = useState(false);
+  const [giftCard, setGiftCard] = useState(false);
   const dueCents = useCredit ? Math.max(0, totalCents - props.wallet.storeCreditCents) : totalCents;
-  const label = interpolate(submitLabel, { amount: formatPrice(dueCents, locale) });
+  const label = giftCard || dueCents === 0 ? props.walletTexts.placeOrder : interpolate(submitLabel, { amount: formatPrice(dueCents, locale) });
+
+  // Points, then the wallet, then the card for the rest (lib/wallet/pay.ts): asked in that order.
+  const discounts = (
+    <>
+      {props.points && <PointsField offer={props.points} value={points} onChange={setPoints} error={errors.points} locale={locale} t={t} />}
+      <WalletField offer={props.wallet} errors={errors} onStoreCredit={setUseCredit} onGiftCard={setGiftCard} locale={locale} t={props.walletTexts} />
+    </>
+  );
 
   return (
     <form
@@ -89,6 +98,7 @@ export function CheckoutForm(props: Props) {
               locale={locale}
               t={props.driveTexts}
             />
+            {discounts}
             <section aria-labelledby="checkout-payment" className="card p-4">
               <h2 id="checkout-payment" className="text-base font-bold">
                 {t.payment}
@@ -99,6 +109,7 @@ export function CheckoutForm(props: Props) {
         ) : (
           <>
             <AddressChooser t={t} values={state.values ?? {}} errors={errors} saved={props.saved} savedError={errors.savedAddress} />
+            {discounts}
             <section aria-labelledby="checkout-payment" className="space-y-3 card p-4" data-testid="checkout-payment">
               <div>
                 <h2 id="checkout-payment" className="text-base font-bold">
@@ -110,8 +121,6 @@ export function CheckoutForm(props: Props) {
             </section>
           </>
         )}
-        {props.points && <PointsField offer={props.points} value={points} onChange={setPoints} error={errors.points} locale={locale} t={t} />}
-        <WalletField offer={props.wallet} errors={errors} onStoreCredit={setUseCredit} locale={locale} t={props.walletTexts} />
       </div>
       <div className="space-y-4 lg:sticky lg:top-4">
         <OrderSummary {...summary} pointsRedeemed={points} discountCents={discountCents} totalCents={totalCents} />

@@ -6,7 +6,7 @@ import { formatPrice, interpolate } from '@/lib/i18n/format';
 /** What the shopper's wallet holds, as checkout offers it (lib/wallet/queries.ts). */
 export type WalletOffer = { storeCreditCents: number; giftCards: { code: string; balanceCents: number }[] };
 
-export type WalletTexts = { payWith: string; useStoreCredit: string; giftCardCode: string; giftCardCodeHint: string; giftCards: string };
+export type WalletTexts = { payWith: string; useStoreCredit: string; giftCardCode: string; giftCardCodeHint: string; giftCards: string; placeOrder: string };
 
 /**
  * "Pay from my wallet" at checkout: the store credit (a box to tick) and a gift card's code (typed,
@@ -18,12 +18,15 @@ export function WalletField({
   offer,
   errors,
   onStoreCredit,
+  onGiftCard,
   locale,
   t,
 }: {
   offer: WalletOffer;
   errors: { wallet?: string; giftCardCode?: string };
   onStoreCredit: (used: boolean) => void;
+  /** Whether a gift card's code is entered (its balance is the server's to know: the button names no amount then). */
+  onGiftCard: (entered: boolean) => void;
   locale: Locale;
   t: WalletTexts;
 }) {
@@ -61,7 +64,10 @@ export function WalletField({
           id={`${id}-code`}
           name="giftCardCode"
           value={code}
-          onChange={(e) => setCode(e.target.value)}
+          onChange={(e) => {
+            setCode(e.target.value);
+            onGiftCard(e.target.value.trim() !== '');
+          }}
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
@@ -83,7 +89,15 @@ export function WalletField({
         <ul className="flex flex-wrap gap-2" aria-label={t.giftCards}>
           {offer.giftCards.map((c) => (
             <li key={c.code}>
-              <button type="button" className="btn-secondary min-h-11 text-sm" onClick={() => setCode(c.code)} aria-pressed={code === c.code}>
+              <button
+                type="button"
+                className="btn-secondary min-h-11 text-sm"
+                onClick={() => {
+                  setCode(c.code);
+                  onGiftCard(true);
+                }}
+                aria-pressed={code === c.code}
+              >
                 •••• {c.code.slice(-4)} · {formatPrice(c.balanceCents, locale)}
               </button>
             </li>

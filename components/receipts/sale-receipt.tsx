@@ -80,7 +80,7 @@ export function SaleReceiptView({ receipt, locale, t }: { receipt: SaleReceipt; 
                     : p.method === 'store_credit'
                       ? t.wallet.storeCredit
                       : p.method === 'gift_card'
-                        ? `${t.wallet.giftCards} •••• ${p.cardLast4 ?? ''}`
+                        ? `${t.wallet.giftCard} •••• ${p.cardLast4 ?? ''}`
                         : p.cardLast4
                           ? interpolate(t.till.paidCardEnding, { last4: p.cardLast4 })
                           : t.till.paidCard}

@@ -69,13 +69,13 @@ export function WalletPanel({
             {wallet.giftCards.map((c) => (
               <div key={c.code} className="flex justify-between gap-3" data-testid="wallet-gift-card">
                 <dt>
-                  {t.giftCards}{' '}
+                  {t.giftCard}{' '}
                   <span className="font-mono break-all" data-testid="wallet-gift-card-code">
                     {showCodes ? c.code : `•••• ${c.code.slice(-4)}`}
                   </span>{' '}
                   <span className="text-muted">· {shortDay(c.expiresAt, locale)}</span>
                 </dt>
-                <dd className="font-medium tabular-nums">{formatPrice(c.balanceCents, locale)}</dd>
+                <dd className="font-medium whitespace-nowrap tabular-nums">{formatPrice(c.balanceCents, locale)}</dd>
               </div>
             ))}
           </dl>
@@ -88,7 +88,7 @@ export function WalletPanel({
                     <span>
                       {entryLabel(e, t)} · <span className="text-muted">{shortDay(e.at, locale)}</span>
                     </span>
-                    <span className="tabular-nums">
+                    <span className="whitespace-nowrap tabular-nums">
                       {e.amountCents > 0 ? '+' : '−'}
                       {formatPrice(Math.abs(e.amountCents), locale)}
                     </span>

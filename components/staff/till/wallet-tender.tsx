@@ -51,7 +51,7 @@ export function WalletTender({
     });
   return (
     <fieldset className="space-y-2 rounded-lg border border-line p-3" data-testid="till-wallet">
-      <legend className="px-1 text-sm font-semibold">{labels.payWith}</legend>
+      <legend className="px-1 text-sm font-semibold">{labels.tillWallet}</legend>
       {storeCreditCents !== null && storeCreditCents > 0 && (
         <label className="flex min-h-11 items-center gap-3">
           <input
@@ -70,7 +70,7 @@ export function WalletTender({
         <div className="flex gap-2">
           <input
             id="till-gift-card"
-            className="input min-w-0 flex-1 font-mono"
+            className="input min-w-0 flex-1 font-mono text-sm"
             autoComplete="off"
             autoCapitalize="characters"
             spellCheck={false}
@@ -90,7 +90,7 @@ export function WalletTender({
             aria-describedby="till-gift-card-status"
           />
           <button type="button" className="btn-secondary shrink-0" onClick={apply} disabled={pending || code.trim() === ''}>
-            {labels.check}
+            {labels.tillCheck}
           </button>
         </div>
         <p

@@ -138,7 +138,7 @@ export default async function CheckoutPage() {
     summary,
     points,
     wallet: { storeCreditCents, giftCards: giftCards.map(({ code, balanceCents }) => ({ code, balanceCents })) },
-    walletTexts: { payWith, useStoreCredit, giftCardCode, giftCardCodeHint, giftCards: giftCardsLabel },
+    walletTexts: { payWith, useStoreCredit, giftCardCode, giftCardCodeHint, giftCards: giftCardsLabel, placeOrder: t.wallet.placeOrder },
     locale,
     t: formTexts(to),
   };
