@@ -28,12 +28,14 @@ export function BuyGiftCardForm({
   testMode: boolean;
 }) {
   const [state, formAction] = useActionState<GiftCardBuyState, FormData>(action, initialActionState);
-  // A new key once a card is bought: the next purchase is a new card, a retry of this one is not.
-  const [key] = useState(idempotencyKey);
+  // A new key once a card is bought (the next purchase is a new card); a retry before that keeps it (the same card).
+  const [keys, setKeys] = useState({ code: '', key: idempotencyKey });
+  if (state.ok && state.code && state.code !== keys.code) setKeys({ code: state.code, key: crypto.randomUUID() });
+  const key = keys.key;
   const errors = state.fieldErrors ?? {};
   return (
     <form action={formAction} className="space-y-4" noValidate data-testid="buy-gift-card">
-      <input type="hidden" name="idempotencyKey" value={state.ok && state.code ? `${key}-${state.code}` : key} />
+      <input type="hidden" name="idempotencyKey" value={key} />
       <TextField name="amount" label={labels.amount} autoComplete="off" defaultValue="50" hint={labels.amountHint} error={errors.amount} />
       <fieldset className="space-y-3">
         <legend className="text-base font-bold">{labels.payment}</legend>

@@ -4,7 +4,7 @@ import type { GiftCardBalanceResult } from '@/components/staff/till/types';
 import { staffAction } from '@/lib/actions/builder';
 import { idSchema } from '@/lib/actions/inputs';
 import { refuse } from '@/lib/actions/state';
-import { formatDate, interpolate } from '@/lib/i18n/format';
+import { formatDate, formatPrice, interpolate } from '@/lib/i18n/format';
 import { getGiftCardBalance } from '@/lib/wallet/queries';
 
 /** A gift card scanned or typed at the till: what it can still pay (staff of this store only; the sale spends it). */
@@ -18,6 +18,10 @@ export const checkGiftCardAction = staffAction('till')
     if (!card) return refuse(t.wallet.gift_card_unknown, { giftCardCode: t.wallet.gift_card_unknown });
     if (card.expired) {
       const message = interpolate(t.wallet.gift_card_expired, { date: formatDate(card.expiresAt, locale, { day: 'numeric', month: 'long', year: 'numeric' }) });
+      return refuse(message, { giftCardCode: message });
+    }
+    if (card.balanceCents === 0) {
+      const message = interpolate(t.wallet.not_enough_on_gift_card, { amount: formatPrice(0, locale) });
       return refuse(message, { giftCardCode: message });
     }
     return { ok: true, code: card.code, balanceCents: card.balanceCents };
