@@ -51,6 +51,7 @@ import { listSubstituteCandidates } from '@/lib/orders/substitutes';
 import { elsewhereAction } from './[locale]/(staff)/staff/stores/[storeId]/till/elsewhere-action';
 import { findCustomerAction } from './[locale]/(staff)/staff/stores/[storeId]/till/find-customer-action';
 import { findItemAction } from './[locale]/(staff)/staff/stores/[storeId]/till/find-item-action';
+import { checkGiftCardAction } from './[locale]/(staff)/staff/stores/[storeId]/till/check-gift-card-action';
 import { orderHomeDeliveryAction } from './[locale]/(staff)/staff/stores/[storeId]/till/home-delivery-action';
 import { orderElsewhereAction } from './[locale]/(staff)/staff/stores/[storeId]/till/order-elsewhere-action';
 import { GET as driveScreenGET } from './api/staff/stores/[storeId]/drive/route';
@@ -444,6 +445,8 @@ describe.runIf(runHere)('who may act on which record: every action and route han
     storeCase('till: find an item', (store) => findItemAction(store, ean.ean13));
     storeCase('till: find a customer by loyalty card', (store) => findCustomerAction(store, member.card_number));
     storeCase('till: stock elsewhere', (store) => elsewhereAction(store, sku.id));
+    // A gift card's balance is read for this shop's till only (its code spends it: it is never shown to another shop's staff).
+    storeCase('till: check a gift card', (store) => checkGiftCardAction(store, 'GC-ABCD-EFGH-JKMN-PQRS'), false);
     storeCase('till: close the day', (store) => closeTillAction({ storeId: store, businessDay: parisToday(), idempotencyKey: randomUUID() }));
     // A pass sealed for this very person and shop (as if the finder had been fooled): the sale, the
     // order elsewhere and the home delivery still check the shop's membership themselves.
@@ -461,6 +464,24 @@ describe.runIf(runHere)('who may act on which record: every action and route han
         },
         {},
       ),
+    );
+    // The card holder's store credit, spent at another shop's till or by a stranger: refused before the wallet is read.
+    storeCase(
+      'till: pay a sale from a card holder’s store credit',
+      (store, as) =>
+        completeSaleAction(
+          {
+            storeId: store,
+            customerPass: passFor(store, as),
+            idempotencyKey: randomUUID(),
+            lines: [{ skuId: sku.id, quantity: 1 }],
+            redeemPoints: 0,
+            tender: { kind: 'cash', givenCents: 1_000_000 },
+            wallet: { useStoreCredit: true, giftCardCode: null },
+          },
+          {},
+        ),
+      false, // the demo member may hold no credit; the refusals are what this walk is about
     );
     storeCase('till: reserve an item at another shop for a card holder', (store, as) =>
       orderElsewhereAction({

@@ -203,10 +203,16 @@ const ARGS: Record<string, () => fc.Arbitrary<unknown[]>> = {
           idempotencyKey: fc.oneof(nasty, fc.uuid()),
           lines: fc.array(fc.record({ skuId: argArb(), quantity: argArb() }), { maxLength: 3 }),
           redeemPoints: argArb(),
+          tender: fc.oneof(argArb(), fc.record({ kind: fc.constant('cash'), givenCents: argArb() })),
+          wallet: fc.oneof(
+            argArb(),
+            fc.record({ useStoreCredit: fc.boolean(), giftCardCode: fc.oneof(fc.constant(null), nasty, fc.constant('GC-ABCD-EFGH-JKMN-PQRS')) }),
+          ),
         }),
       ),
       argArb(),
     ),
+  checkGiftCardAction: () => fc.tuple(argArb(), fc.oneof(argArb(), nasty, fc.constant('GC-ABCD-EFGH-JKMN-PQRS'))),
   closeTillAction: () =>
     fc.tuple(
       fc.oneof(argArb(), fc.record({ storeId: argArb(), businessDay: fc.oneof(nasty, fc.constant('2026-12-06')), idempotencyKey: fc.oneof(nasty, fc.uuid()) })),

@@ -7,6 +7,7 @@ import { adjustPoints, joinLoyalty } from '@/lib/loyalty/commands';
 import { inTx } from '@/test/support/loyalty';
 import { sealCustomerPass } from '@/lib/sales/customer-pass';
 import { insertUser } from '@/test/support/fixtures';
+import { creditStoreCredit } from '@/lib/wallet/commands';
 import { actAs, NavigationSignal } from '@/test/support/next-request';
 import { fingerprint, form, one, seedWorld, type World } from '@/test/support/world';
 
@@ -19,6 +20,7 @@ vi.mock('@/lib/auth', async () => (await import('@/test/support/next-request')).
 
 import { bookReturnAction } from './[locale]/(shop)/account/orders/[number]/return/book-return-action';
 import { placeOrderAction } from './[locale]/(shop)/checkout/place-order-action';
+import { buyGiftCardAction } from './[locale]/(shop)/account/gift-cards/actions';
 import { reserveAction } from './[locale]/(catalogue)/p/[slug]/reserve-action';
 import { walkInAction } from './[locale]/(staff)/staff/stores/[storeId]/returns/walk-in-action';
 import { completeSaleAction } from './[locale]/(staff)/staff/stores/[storeId]/till/complete-sale-action';
@@ -133,6 +135,37 @@ describe.runIf(runHere)('a keyed request sent again answers as the first time', 
     await setFulfilment(other, 'delivery');
     const refused = await refusedWithoutTrace(() => answer(mallory, submit), a);
     expect(refused).toMatchObject({ message: expect.any(String) });
+  });
+
+  it('checkout (with store credit) and a gift card bought: a double tap or a retry debits the wallet once, charges once, issues one card', async () => {
+    const carol = await shopper('carol');
+    await inTx((tx) => creditStoreCredit(tx, { customerId: carol.id, amountCents: 1000, key: randomUUID(), kind: 'adjust' }));
+    const cart = await getOrCreateCustomerCart(carol.id);
+    await addToCart(cart, webSku, 1);
+    await setFulfilment(cart, 'delivery');
+    const { price } = await one<{ price: number }>('SELECT price_cents AS price FROM skus WHERE id = $1', [webSku]);
+    const key = randomUUID();
+    const submit = () =>
+      placeOrderAction({ slotRefused: 0 } as never, form({ idempotencyKey: key, shownPrices: `${webSku}:${price}`, useStoreCredit: '1', ...address, ...card }));
+    const [a, b] = onPostgres ? await Promise.all([answer(carol, submit), answer(carol, submit)]) : [await answer(carol, submit), await answer(carol, submit)];
+    expect(a).toEqual({ navigatedTo: expect.stringMatching(/^\/en\/account\/orders\/CMD-/) });
+    expect(b).toEqual(a);
+    const before = await fingerprint();
+    expect(await answer(carol, submit)).toEqual(a);
+    expect(await fingerprint()).toEqual(before);
+    expect(await count(`SELECT count(*)::int AS n FROM store_credit_entries WHERE customer_id = $1 AND kind = 'spend'`, [carol.id])).toBe(1);
+
+    const giftKey = randomUUID();
+    const buy = () => buyGiftCardAction({ ok: false, message: '' }, form({ idempotencyKey: giftKey, amount: '25', ...card }));
+    const [first, second] = onPostgres ? await Promise.all([answer(carol, buy), answer(carol, buy)]) : [await answer(carol, buy), await answer(carol, buy)];
+    expect(first).toMatchObject({ ok: true, code: expect.stringMatching(/^GC-/) });
+    expect(second).toEqual(first);
+    expect(await answer(carol, buy)).toEqual(first);
+    expect(await count('SELECT count(*)::int AS n FROM gift_cards WHERE customer_id = $1', [carol.id])).toBe(1);
+    // Another shopper's same key buys their own card: nothing of Carol's in the answer.
+    const dave = await shopper('dave');
+    const theirs = await answer(dave, buy);
+    expect(JSON.stringify(theirs)).not.toContain((first as { code: string }).code);
   });
 
   it('till sale: a second "Take payment" of one ticket replays its sale — lapsed pass, other lines and all — and sells nothing twice', async () => {

@@ -27,6 +27,9 @@ test('the loyalty card opens offline, with its balance and the time of it', asyn
   await expect(page.getByTestId('card-tier')).toHaveText('Silver');
   await expect(page.getByTestId('card-expiring')).toContainText('450 points expire on');
   await expect(page.getByTestId('card-offline-notice')).toHaveCount(0);
+  // The wallet is on the card too (issue 19.1), dated like the balance: the copy kept offline says as of when.
+  await expect(page.getByTestId('card-wallet').getByTestId('wallet-total')).toHaveText('Available: €0.00');
+  await expect(page.getByTestId('card-wallet').getByTestId('wallet-as-of')).toContainText('Balance as of');
   await expectNoSeriousA11yViolations(page, { include: 'main' });
 
   // The worker takes control and keeps this page.
@@ -40,6 +43,8 @@ test('the loyalty card opens offline, with its balance and the time of it', asyn
     await page.reload();
     await expect(page.getByTestId('card-barcode')).toHaveAttribute('data-value', card.cardNumber);
     await expect(page.getByTestId('card-balance')).toHaveText('612 points');
+    await expect(page.getByTestId('card-wallet').getByTestId('wallet-total')).toHaveText('Available: €0.00');
+    await expect(page.getByTestId('card-wallet').getByTestId('wallet-as-of')).toContainText('Balance as of');
     // The notice gives the time of the figures on screen (those of the copy kept, which may be a
     // minute later than the page first seen: the worker fetched its own).
     const asOf = (await page.getByTestId('card-as-of').textContent())!.replace(/^Balance/, 'balance');

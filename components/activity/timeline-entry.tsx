@@ -7,7 +7,7 @@ import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { formatPrice, formatTime, interpolate } from '@/lib/i18n/format';
 
-type T = Pick<Dictionary, 'activity' | 'orders' | 'reservations' | 'returns'>;
+type T = Pick<Dictionary, 'activity' | 'orders' | 'reservations' | 'returns' | 'wallet'>;
 
 function describe(item: TimelineItem, t: T): { title: string; detail: string | null; href: string | null; channel: string } {
   const a = t.activity;
@@ -43,6 +43,17 @@ function describe(item: TimelineItem, t: T): { title: string; detail: string | n
         detail: item.orderNumber ? interpolate(a.forOrder, { number: item.orderNumber }) : item.note,
         href: item.orderNumber ? `/account/orders/${item.orderNumber}` : null,
         channel: item.storeName ?? (item.orderNumber ? a.online : a.loyalty),
+      };
+    case 'wallet':
+      return {
+        title: t.wallet[`timeline_${item.entryKind}`],
+        detail: item.giftCardCode
+          ? `${t.wallet.giftCard} •••• ${item.giftCardCode.slice(-4)}`
+          : item.orderNumber
+            ? interpolate(a.forOrder, { number: item.orderNumber })
+            : null,
+        href: item.orderNumber ? `/account/orders/${item.orderNumber}` : '/account',
+        channel: item.storeName ?? a.online,
       };
   }
 }
@@ -89,7 +100,10 @@ export function TimelineEntry({ item, locale, t }: { item: TimelineItem; locale:
               <span className="text-sm font-semibold text-ok tabular-nums">{interpolate(a.refunded, { amount: formatPrice(item.amountCents, locale) })}</span>
             )
           ) : (
-            <span className="font-semibold tabular-nums">{formatPrice(item.amountCents, locale)}</span>
+            <span className={`font-semibold tabular-nums ${item.kind === 'wallet' && item.entryKind !== 'gift_card' ? 'text-ok' : ''}`}>
+              {item.kind === 'wallet' && item.entryKind !== 'gift_card' ? '+' : ''}
+              {formatPrice(item.amountCents, locale)}
+            </span>
           ))}
         {item.pointsEarned > 0 && (
           <span className="text-sm font-semibold text-ok tabular-nums" data-testid="activity-points">

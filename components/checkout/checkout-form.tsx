@@ -16,6 +16,7 @@ import { initialActionState } from '@/lib/actions/state';
 import { CHECKOUT_SCOPE, type CheckoutState, type HoldResult, type SavedAddressOption } from './form-state';
 import { OrderSummary, type OrderSummaryProps } from './order-summary';
 import { PointsField, type PointsOffer, type PointsTexts } from './points-field';
+import { WalletField, type WalletOffer, type WalletTexts } from './wallet-field';
 
 export type CheckoutTexts = AddressTexts & PointsTexts & { payment: string; payAtPickup: string; chargedWhenShipped: string; placing: string; failed: string };
 
@@ -30,6 +31,9 @@ type Common = {
   summary: Omit<OrderSummaryProps, 'pointsRedeemed' | 'discountCents'>;
   /** The shopper's loyalty points this order can take (null: not a member, or nothing to spend). */
   points: PointsOffer | null;
+  /** The shopper's wallet (store credit, own gift cards); a gift card's code may be typed whatever it holds. */
+  wallet: WalletOffer;
+  walletTexts: WalletTexts;
   locale: Locale;
   t: CheckoutTexts;
 };
@@ -64,7 +68,19 @@ export function CheckoutForm(props: Props) {
   const [points, setPoints] = useState(0);
   const discountCents = props.points ? (points / props.points.stepPoints) * props.points.stepCents : 0;
   const totalCents = props.summary.totalCents - discountCents;
-  const label = interpolate(submitLabel, { amount: formatPrice(totalCents, locale) });
+  // The store credit's part as the server will take it (after a gift card, which only the server knows the balance of).
+  const [useCredit, setUseCredit] = useState(false);
+  const [giftCard, setGiftCard] = useState(false);
+  const dueCents = useCredit ? Math.max(0, totalCents - props.wallet.storeCreditCents) : totalCents;
+  const label = giftCard || dueCents === 0 ? props.walletTexts.placeOrder : interpolate(submitLabel, { amount: formatPrice(dueCents, locale) });
+
+  // Points, then the wallet, then the card for the rest (lib/wallet/pay.ts): asked in that order.
+  const discounts = (
+    <>
+      {props.points && <PointsField offer={props.points} value={points} onChange={setPoints} error={errors.points} locale={locale} t={t} />}
+      <WalletField offer={props.wallet} errors={errors} onStoreCredit={setUseCredit} onGiftCard={setGiftCard} locale={locale} t={props.walletTexts} />
+    </>
+  );
 
   return (
     <form
@@ -92,11 +108,13 @@ export function CheckoutForm(props: Props) {
               locale={locale}
               t={props.driveTexts}
             />
+            {discounts}
             <DrivePaymentFields t={props.drivePayment} payments={props.payments} testMode={props.testMode} errors={cardErrors} values={state.values} />
           </>
         ) : (
           <>
             <AddressChooser t={t} values={state.values ?? {}} errors={errors} saved={props.saved} savedError={errors.savedAddress} />
+            {discounts}
             <section aria-labelledby="checkout-payment" className="space-y-3 card p-4" data-testid="checkout-payment">
               <div>
                 <h2 id="checkout-payment" className="text-base font-bold">
@@ -108,7 +126,6 @@ export function CheckoutForm(props: Props) {
             </section>
           </>
         )}
-        {props.points && <PointsField offer={props.points} value={points} onChange={setPoints} error={errors.points} locale={locale} t={t} />}
       </div>
       <div className="space-y-4 lg:sticky lg:top-4">
         <OrderSummary {...summary} pointsRedeemed={points} discountCents={discountCents} totalCents={totalCents} />

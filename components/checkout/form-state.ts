@@ -2,7 +2,7 @@ import type { ActionResult, ActionState } from '@/lib/actions/state';
 import type { CardField } from '@/lib/payments/card-schema';
 
 export type AddressField = 'name' | 'address' | 'postcode' | 'town' | 'phone';
-export type CheckoutField = AddressField | CardField | 'slot' | 'points' | 'savedAddress';
+export type CheckoutField = AddressField | CardField | 'slot' | 'points' | 'savedAddress' | 'wallet' | 'giftCardCode';
 
 /**
  * What the place-order action answers the checkout form: the address as sent, so a refused form

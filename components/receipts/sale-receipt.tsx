@@ -75,7 +75,15 @@ export function SaleReceiptView({ receipt, locale, t }: { receipt: SaleReceipt; 
               <div className="flex justify-between">
                 <dt>
                   {t.till.paidBy} ·{' '}
-                  {p.method === 'cash' ? t.till.paidCash : p.cardLast4 ? interpolate(t.till.paidCardEnding, { last4: p.cardLast4 }) : t.till.paidCard}
+                  {p.method === 'cash'
+                    ? t.till.paidCash
+                    : p.method === 'store_credit'
+                      ? t.wallet.storeCredit
+                      : p.method === 'gift_card'
+                        ? `${t.wallet.giftCard} •••• ${p.cardLast4 ?? ''}`
+                        : p.cardLast4
+                          ? interpolate(t.till.paidCardEnding, { last4: p.cardLast4 })
+                          : t.till.paidCard}
                 </dt>
                 <dd className="tabular-nums">{money(p.amountCents)}</dd>
               </div>

@@ -74,7 +74,13 @@ export function toStaffOrderView(o: Order, locale: Locale, t: Dictionary, now = 
     cardPaid: o.paymentStatus === 'authorized',
     awaiting: OPEN.has(o.status) && awaitingAnswers(o.lines) > 0 ? formatMessage(t.orders.awaitingAnswers, { count: awaitingAnswers(o.lines) }, locale) : null,
     paidInStore: o.paidInStore !== null,
-    payment: o.paidInStore ? interpolate(t.orders.paidInStore, { store: o.paidInStore }) : t.orders[`staffPayment_${o.paymentStatus}`],
+    payment: o.paidInStore
+      ? interpolate(t.orders.paidInStore, { store: o.paidInStore })
+      : // Part paid from the wallet when placed: the desk collects the rest only.
+        [
+          t.orders[`staffPayment_${o.paymentStatus}`],
+          ...(o.walletCents > 0 ? [interpolate(t.wallet.paidFromWallet, { amount: formatPrice(o.walletCents, locale) })] : []),
+        ].join(' · '),
     // The recipient's name only when it is not the customer's (already on the card).
     address: d ? [d.name === o.customer.name ? '' : d.name, d.address, `${d.postcode} ${d.town}`, d.phone ?? ''].filter(Boolean) : [],
     times: [interpolate(t.orders.placedAgo, { date: at(o.placedAt) }), ...(open ? [] : [interpolate(t.orders.sinceUpdate, { date: at(o.updatedAt) })])],

@@ -5,6 +5,7 @@ import type { DriveDeskData } from './drive-desk-data';
 import type { ReturnsJourneyData } from './returns-data';
 import type { SubstitutesJourneyData } from './substitutes-data';
 import type { TillData } from './till-data';
+import type { WalletData } from './wallet-data';
 
 /**
  * Facts about the freshly seeded e2e database, written by e2e/support/server.ts before the server
@@ -52,6 +53,8 @@ export type E2eData = {
   card: CardJourneyData;
   /** The till journey (e2e/support/till-data.ts): a SKU at Lyon Part-Dieu and a loyalty member with points. */
   till: TillData;
+  /** The wallet journeys (e2e/support/wallet-data.ts): a member with store credit, a gift card buyer, their SKUs. */
+  wallet: WalletData;
   /** The returns journey (e2e/support/returns-data.ts): its shop with a returns desk, its SKU (none on that shelf), a delivered order and its staff member. */
   returns: ReturnsJourneyData;
 };

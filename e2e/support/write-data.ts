@@ -21,6 +21,7 @@ import { cartJourneyData } from './cart-data';
 import { reserveJourneyData } from './reserve-data';
 import { returnsJourneyData } from './returns-data';
 import { tillJourneyData } from './till-data';
+import { walletJourneyData } from './wallet-data';
 
 async function store(db: Db, slug: string): Promise<StoreRef> {
   const r = await db.execute<StoreRef>(sql`SELECT location_id AS id, slug, name FROM stores WHERE slug = ${slug}`);
@@ -100,7 +101,7 @@ async function main() {
     // Exactly one unit to sell: the pickup desk takes full shelves, the delivery and live journeys
     // empty ones, and the browsing journey reads its own product, so none of them reads these.
     const [lastDesktop, lastPhone] = await skus(db, lyon.id, sql`st.on_hand = 1 AND st.reserved = 0 AND p.slug <> ${browse.rows[0]!.slug}`, 2);
-    const base: Omit<E2eData, 'returns' | 'substitutes'> = {
+    const base: Omit<E2eData, 'returns' | 'substitutes' | 'wallet'> = {
       lyon,
       villeurbanne: await store(db, villeurbanneSlug),
       paris: await store(db, PARIS_STORE_SLUG),
@@ -117,8 +118,12 @@ async function main() {
       card: await cardJourneyData(db, lyon),
       till: await tillJourneyData(db),
     };
-    // At the checkout journeys' drive store, away from every SKU above.
-    const rest: Omit<E2eData, 'returns'> = { ...base, substitutes: await substitutesJourneyData(db, base.orders.driveStore, skuIdsIn(base)) };
+    // At the checkout journeys' drive store, away from every SKU above; then the wallet's, away from those.
+    const withSubstitutes: Omit<E2eData, 'returns' | 'wallet'> = {
+      ...base,
+      substitutes: await substitutesJourneyData(db, base.orders.driveStore, skuIdsIn(base)),
+    };
+    const rest: Omit<E2eData, 'returns'> = { ...withSubstitutes, wallet: await walletJourneyData(db, skuIdsIn(withSubstitutes)) };
     // Last: the returns journey takes a SKU none of the others has (every `skuId` above).
     const data: E2eData = { ...rest, returns: await returnsJourneyData(db, skuIdsIn(rest)) };
     fs.mkdirSync(path.dirname(E2E_DATA_FILE), { recursive: true });

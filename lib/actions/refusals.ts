@@ -12,13 +12,8 @@ import { PaymentConfigError } from '@/lib/payments/errors';
 import { declinedCheckoutMessage, declineMessage } from '@/lib/payments/messages';
 import type { InvalidReservationQuantityError, ReservationLimitError, ReservationStateError } from '@/lib/reservations/errors';
 import { RESERVATION_STATUSES } from '@/lib/reservations/schema';
-import type {
-  DropOffTooLateError,
-  InvalidReturnError,
-  NotEnoughStoreCreditError,
-  ReturnPeriodOverError,
-  ReturnQuantityExceededError,
-} from '@/lib/returns/errors';
+import type { DropOffTooLateError, InvalidReturnError, ReturnPeriodOverError, ReturnQuantityExceededError } from '@/lib/returns/errors';
+import type { GiftCardAmountError, GiftCardExpiredError, NotEnoughOnGiftCardError, NotEnoughStoreCreditError } from '@/lib/wallet/errors';
 import type { CashShortError, InvalidCloseError, TillCardDeclinedError } from '@/lib/sales/errors';
 import type { CartFullError, CartQuantityError, ProductWithdrawnError } from '@/lib/cart/errors';
 import type { CapacityBelowTakenError } from '@/lib/drive/errors';
@@ -287,6 +282,23 @@ const TABLE: Record<string, Entry> = {
   till_total_changed: (_e, { t }) => t.till.totalChanged,
   invalid_close: on<InvalidCloseError>((e, { t }) => field('businessDay', e.reason === 'future' ? t.till.closeFuture : t.till.closeDayInvalid)),
 
+  // wallet (store credit, gift cards)
+  not_enough_store_credit: on<NotEnoughStoreCreditError>((e, { t, locale }) =>
+    field('wallet', interpolate(t.wallet.not_enough_store_credit, { amount: formatPrice(e.balanceCents, locale) })),
+  ),
+  not_enough_on_gift_card: on<NotEnoughOnGiftCardError>((e, { t, locale }) =>
+    field('giftCardCode', interpolate(t.wallet.not_enough_on_gift_card, { amount: formatPrice(e.balanceCents, locale) })),
+  ),
+  gift_card_unknown: (_e, { t }) => field('giftCardCode', t.wallet.gift_card_unknown),
+  gift_card_expired: on<GiftCardExpiredError>((e, { t, locale }) =>
+    field('giftCardCode', interpolate(t.wallet.gift_card_expired, { date: day(e.expiredAt, locale) })),
+  ),
+  gift_card_amount: on<GiftCardAmountError>((e, { t, locale }) =>
+    field('amount', interpolate(t.wallet.gift_card_amount, { min: formatPrice(e.minCents, locale), max: formatPrice(e.maxCents, locale) })),
+  ),
+  invalid_wallet_payment: (_e, { t }) => field('wallet', t.wallet.invalid_wallet_payment),
+  wallet_needs_card: (_e, { t }) => field('wallet', t.wallet.wallet_needs_card),
+
   // returns
   invalid_return: on<InvalidReturnError>((e, say) => returnsText(`invalid_${e.detail}`, e.field)(e, say)),
   return_period_over: on<ReturnPeriodOverError>((e, { t, locale }) =>
@@ -297,9 +309,6 @@ const TABLE: Record<string, Entry> = {
   ),
   return_quantity_exceeded: on<ReturnQuantityExceededError>((e, { t, locale }) =>
     field('quantity', e.returnable === 0 ? t.returns.return_quantity_none : formatMessage(t.returns.return_quantity_exceeded, { n: e.returnable }, locale)),
-  ),
-  not_enough_store_credit: on<NotEnoughStoreCreditError>((e, { t, locale }) =>
-    interpolate(t.returns.not_enough_store_credit, { amount: formatPrice(e.balanceCents, locale) }),
   ),
   return_order_not_found: returnsText('return_order_not_found'),
   order_not_returnable: returnsText('order_not_returnable'),

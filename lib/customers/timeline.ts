@@ -8,6 +8,8 @@ import { customerReservationsSql, reservationTotalOf } from '@/lib/reservations/
 import { customerReturnsSql } from '@/lib/returns/read';
 import { customerSalesSql } from '@/lib/sales/read';
 import { storeNameOf, storeRowsSql } from '@/lib/stores/read';
+import { customerWalletEntriesSql } from '@/lib/wallet/read';
+import type { StoreCreditKind } from '@/lib/wallet/schema';
 import type { OrderMode, OrderStatus } from '@/lib/orders/schema';
 import type { ReservationStatus } from '@/lib/reservations/schema';
 import type { ReturnStatus } from '@/lib/returns/schema';
@@ -30,7 +32,8 @@ export type TimelineItem =
   | ({ kind: 'reservation'; status: ReservationStatus; reservationId: number } & Common)
   | ({ kind: 'sale'; source: 'till' | 'reservation'; reservationId: number | null } & Common)
   | ({ kind: 'points'; entryKind: LoyaltyEntryKind; orderNumber: string | null; note: string | null } & Common)
-  | ({ kind: 'return'; status: ReturnStatus; code: string; orderNumber: string } & Common);
+  | ({ kind: 'return'; status: ReturnStatus; code: string; orderNumber: string } & Common)
+  | ({ kind: 'wallet'; entryKind: StoreCreditKind; giftCardCode: string | null; orderNumber: string | null } & Common);
 
 type Common = {
   id: number;
@@ -45,7 +48,7 @@ type Common = {
 
 export type TimelinePage = { items: TimelineItem[]; next: string | null };
 
-const KIND_RANK = { return: 5, order: 4, sale: 3, reservation: 2, points: 1 } as const;
+const KIND_RANK = { wallet: 6, return: 5, order: 4, sale: 3, reservation: 2, points: 1 } as const;
 type Kind = keyof typeof KIND_RANK;
 const MAX_INT = 2_147_483_647;
 
@@ -60,7 +63,7 @@ export function encodeCursor(c: Cursor): string {
 export function decodeCursor(raw: string | null | undefined): Cursor | null {
   if (!raw || raw.length > 200) return null;
   const text = Buffer.from(raw, 'base64url').toString('utf8');
-  const m = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?[+-]\d{2}(?::\d{2})?)\|([1-5])\|(\d{1,10})$/.exec(text);
+  const m = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?[+-]\d{2}(?::\d{2})?)\|([1-6])\|(\d{1,10})$/.exec(text);
   if (!m) return null;
   const id = Number(m[3]);
   // A well-formed but impossible date (month 13) must not reach PostgreSQL as an error.
@@ -86,7 +89,7 @@ type Row = {
   spent: number | null;
   reservation_id: number | null;
   source: 'till' | 'reservation' | null;
-  entry_kind: LoyaltyEntryKind | null;
+  entry_kind: LoyaltyEntryKind | StoreCreditKind | null;
   note: string | null;
 };
 
@@ -145,9 +148,19 @@ export async function listTimeline(customerId: number, opts: { limit?: number; c
        JOIN ${storeRowsSql} s ON s.location_id = r.store_id
        WHERE r.customer_id = ${customerId} AND ${after(sql`r.booked_at`, KIND_RANK.return, sql`r.id`)}
        ORDER BY r.booked_at DESC, r.id DESC LIMIT ${take})
+      UNION ALL
+      -- Wallet movements of their own (a gift card bought, credit received or given back); a spend is its order or sale.
+      (SELECT 'wallet', w.id, w.created_at, NULL, NULL, ${orderNumberOf(sql`w.order_id`)}, s.name, w.amount_cents, NULL, NULL,
+              NULL, NULL, w.kind, w.gift_card_code
+       FROM ${customerWalletEntriesSql(customerId)} w
+       LEFT JOIN ${storeRowsSql} s ON s.location_id = w.store_id
+       WHERE w.customer_id = ${customerId}
+         AND w.kind <> 'spend'
+         AND ${after(sql`w.created_at`, KIND_RANK.wallet, sql`w.id`)}
+       ORDER BY w.created_at DESC, w.id DESC LIMIT ${take})
     ) t
     ORDER BY t.at DESC,
-             CASE t.kind WHEN 'return' THEN 5 WHEN 'order' THEN 4 WHEN 'sale' THEN 3 WHEN 'reservation' THEN 2 ELSE 1 END DESC,
+             CASE t.kind WHEN 'wallet' THEN 6 WHEN 'return' THEN 5 WHEN 'order' THEN 4 WHEN 'sale' THEN 3 WHEN 'reservation' THEN 2 ELSE 1 END DESC,
              t.id DESC
     LIMIT ${take}`);
   const rows = r.rows;
@@ -177,7 +190,9 @@ function toItem(row: Row): TimelineItem {
       return { kind: 'reservation', status: row.status as ReservationStatus, reservationId: row.reservation_id!, ...common };
     case 'return':
       return { kind: 'return', status: row.status as ReturnStatus, code: row.number!, orderNumber: row.note!, ...common };
+    case 'wallet':
+      return { kind: 'wallet', entryKind: row.entry_kind as unknown as StoreCreditKind, giftCardCode: row.note, orderNumber: row.number, ...common };
     default:
-      return { kind: 'points', entryKind: row.entry_kind!, orderNumber: row.number, note: row.note, ...common };
+      return { kind: 'points', entryKind: row.entry_kind as LoyaltyEntryKind, orderNumber: row.number, note: row.note, ...common };
   }
 }

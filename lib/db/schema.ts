@@ -13,3 +13,4 @@ export * from '../loyalty/schema';
 export * from '../messages/schema';
 export * from '../returns/schema';
 export * from '../customers/schema';
+export * from '../wallet/schema';

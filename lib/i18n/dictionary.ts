@@ -16,6 +16,7 @@ import { returns } from './dict/returns';
 import { staff } from './dict/staff';
 import { stores } from './dict/stores';
 import { till } from './dict/till';
+import { wallet } from './dict/wallet';
 
 /**
  * All UI strings, per area. To add an area: create dict/<area>.ts exporting { fr, en } with the
@@ -39,6 +40,7 @@ const areas = {
   messages,
   activity,
   returns,
+  wallet,
   errors,
 } as const;
 

@@ -14,7 +14,15 @@ import { orderEvents, orders } from './schema';
  * database's clock_timestamp() (the wall clock, not the transaction's start).
  */
 
-export type CaptureTarget = { id: number; number: string; payment_provider: string; payment_reference: string | null; total_cents: number };
+export type CaptureTarget = {
+  id: number;
+  number: string;
+  payment_provider: string;
+  payment_reference: string | null;
+  total_cents: number;
+  /** Paid from the wallet when the order was placed: the card was authorised for the rest only. */
+  wallet_cents: number;
+};
 
 /** A provider's refusal, for staff: its code and message, never a card number (none reaches here). */
 function describeFailure(err: unknown): string {
@@ -29,8 +37,13 @@ function describeFailure(err: unknown): string {
  */
 export async function captureOrderPayment(order: CaptureTarget): Promise<boolean> {
   if (!order.payment_reference) return false;
+  const amountCents = order.total_cents - order.wallet_cents;
   try {
-    await getPaymentProviderById(order.payment_provider).capture(order.payment_reference, order.total_cents, `capture:${order.number}`);
+    const provider = getPaymentProviderById(order.payment_provider);
+    // Nothing left for the card (a drive order handed over for no more than the wallet paid): the
+    // hold is let go instead, and the order is paid.
+    if (amountCents <= 0) await provider.void(order.payment_reference);
+    else await provider.capture(order.payment_reference, amountCents, `capture:${order.number}`);
   } catch (err) {
     const error = describeFailure(err);
     const db = await getDb();
@@ -88,6 +101,7 @@ export async function retryDueCaptures({ limit = 50 } = {}): Promise<{ captured:
       payment_provider: orders.paymentProvider,
       payment_reference: orders.paymentReference,
       total_cents: orders.totalCents,
+      wallet_cents: orders.walletCents,
     });
   let captured = 0;
   for (const order of due) if (await captureOrderPayment(order)) captured++;

@@ -1,3 +1,4 @@
+import { creditStoreCredit } from '@/lib/wallet/commands';
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
@@ -44,6 +45,16 @@ async function cancel(tx: Db, order: OrderRow, actorId: number, byCustomer: bool
   if (order.mode === 'drive') await releaseBooking(tx, order.number);
   // Points spent on it go back to the shopper's balance (nothing was earned yet: that happens on completion).
   if (order.points_redeemed > 0) await reversePoints(tx, { customerId: order.customer_id, orderId: order.id, key: `order:${order.id}:cancel` });
+  // What the wallet paid goes back to it, as store credit (a gift card's part too: the card may have lapsed since).
+  if (order.wallet_cents > 0) {
+    await creditStoreCredit(tx, {
+      customerId: order.customer_id,
+      amountCents: order.wallet_cents,
+      kind: 'refund',
+      key: `order:${order.id}:cancel:wallet`,
+      orderId: order.id,
+    });
+  }
   await setStatus(tx, order, 'cancelled', actorId, order.payment_status === 'authorized' ? 'voided' : undefined);
 }
 
@@ -169,7 +180,7 @@ export async function handOverOrder(input: StaffOrderInput): Promise<StaffOrderR
     if (o.mode !== 'drive') throw new OrderNotFoundError();
     if (o.status !== 'ready') throw new OrderStateError(o.status, 'handed over');
     const totals = await settlePicking(tx, o, { actorId: input.actorId, note: `drive ${o.number}` });
-    const settled: OrderRow = { ...o, subtotal_cents: totals.subtotalCents, total_cents: totals.totalCents };
+    const settled: OrderRow = { ...o, subtotal_cents: totals.subtotalCents, total_cents: totals.totalCents, wallet_cents: totals.walletCents };
     await setStatus(tx, settled, 'collected', input.actorId, o.payment_status === 'due_at_pickup' ? 'paid_at_pickup' : undefined);
     await earnOnCompletion(tx, settled);
     await notifyDrive(tx, o.location_id, o.id);

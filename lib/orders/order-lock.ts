@@ -28,6 +28,8 @@ export type OrderRow = {
   discount_cents: number;
   points_redeemed: number;
   total_cents: number;
+  /** Paid from the wallet when placed (lib/wallet): the card or the pickup owes the rest. */
+  wallet_cents: number;
   substitutes_welcome: boolean;
   slot_starts_at: Date | string | null;
   slot_cutoff_at: Date | string | null;
@@ -56,7 +58,8 @@ export async function lockOrder(tx: Db, where: { orderId: number; customerId?: n
   if (!Number.isSafeInteger(where.orderId)) throw new OrderNotFoundError();
   const r = await tx.execute<OrderRow>(sql`
     SELECT o.id, o.number, o.customer_id, o.mode, o.location_id, o.status, o.payment_provider, o.payment_reference,
-           o.payment_status, o.subtotal_cents, o.discount_cents, o.points_redeemed, o.total_cents, o.substitutes_welcome, s.starts_at AS slot_starts_at,
+           o.payment_status, o.subtotal_cents, o.discount_cents, o.points_redeemed, o.total_cents, o.wallet_cents, o.substitutes_welcome,
+           s.starts_at AS slot_starts_at,
            s.starts_at - make_interval(mins => ${cutoffMinutesOf(sql`s.store_id`)}) AS slot_cutoff_at, now() AS now
     FROM orders o
     LEFT JOIN drive_slot_bookings b ON b.order_ref = o.number AND b.status = 'booked'

@@ -11,8 +11,14 @@ import type { OrderMode } from './schema';
  * back or the order is cancelled. Captured when the parcel leaves: lib/orders/captures.ts.
  */
 
-/** `byCard`: money held on a card (captured later), rather than a promise to pay at pickup. */
-export type OrderAuthorisation = { providerId: string; reference: string; last4: string | null; byCard: boolean };
+/**
+ * `byCard`: money held on a card (captured later), rather than a promise to pay at pickup (or
+ * nothing asked of anyone: the wallet paid it all). `reference` is null only then.
+ */
+export type OrderAuthorisation = { providerId: string; reference: string | null; last4: string | null; byCard: boolean };
+
+/** An order the wallet pays in full (lib/wallet): no provider is asked, nothing is held or captured. */
+export const WALLET_ONLY: OrderAuthorisation = { providerId: 'wallet', reference: null, last4: null, byCard: false };
 
 /**
  * Holds `amountCents` for a checkout: on the shopper's card for home delivery (`card`), and for a

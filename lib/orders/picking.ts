@@ -6,6 +6,7 @@ import { holdStock, releaseStock, takeHeldStock, type HoldLine } from '@/lib/inv
 import { NothingToHandOverError, OrderLineNotFoundError, OrderNotFoundError, OrderStateError, PickRefusedError, SubstituteNotAllowedError } from './errors';
 import { addEvent, lockOrder, named, notifyDrive, type OrderRow, type StaffOrderInput, type StaffOrderResult } from './order-lock';
 import { orderLines, orders, type SubstituteAnswer } from './schema';
+import { creditStoreCredit } from '@/lib/wallet/commands';
 
 /*
  * The drive's picking step. Each line of an order is picked whole, short (the units found) or
@@ -168,7 +169,11 @@ export async function answerSubstitute(input: AnswerInput): Promise<{ number: st
  * become what was handed over. Refuses (NothingToHandOverError) when nothing, or less than the
  * points discount, would be handed over: that order is cancelled instead.
  */
-export async function settlePicking(tx: Db, order: OrderRow, audit: { actorId: number; note: string }): Promise<{ subtotalCents: number; totalCents: number }> {
+export async function settlePicking(
+  tx: Db,
+  order: OrderRow,
+  audit: { actorId: number; note: string },
+): Promise<{ subtotalCents: number; totalCents: number; walletCents: number }> {
   await tx
     .update(orderLines)
     .set({ substituteAnswer: order.substitutes_welcome ? 'accepted' : 'refused', substituteAnsweredBy: 'preference' })
@@ -212,11 +217,18 @@ export async function settlePicking(tx: Db, order: OrderRow, audit: { actorId: n
   const goods = sql<number>`(SELECT COALESCE(SUM(CASE WHEN ${orderLines.substituteForLineId} IS NULL
       THEN COALESCE(${orderLines.pickedQuantity}, ${orderLines.quantity}) ELSE ${orderLines.quantity} END * ${orderLines.unitPriceCents}), 0)::int
     FROM ${orderLines} WHERE ${orderLines.orderId} = ${order.id})`;
+  // The wallet paid when the order was placed: it keeps at most what was handed over, and the rest
+  // goes back to it as store credit (below), as a refund of a wallet-paid order does.
+  const total = sql`${goods} + ${orders.deliveryCents} - ${orders.discountCents}`;
   const [totals] = await tx
     .update(orders)
-    .set({ subtotalCents: goods, totalCents: sql`${goods} + ${orders.deliveryCents} - ${orders.discountCents}`, updatedAt: sql`now()` })
+    .set({ subtotalCents: goods, totalCents: total, walletCents: sql`LEAST(${orders.walletCents}, ${total})`, updatedAt: sql`now()` })
     .where(and(eq(orders.id, order.id), sql`${goods} > ${orders.discountCents}`))
-    .returning({ subtotalCents: orders.subtotalCents, totalCents: orders.totalCents });
+    .returning({ subtotalCents: orders.subtotalCents, totalCents: orders.totalCents, walletCents: orders.walletCents });
   if (!totals) throw new NothingToHandOverError();
+  const walletBack = order.wallet_cents - totals.walletCents;
+  if (walletBack > 0) {
+    await creditStoreCredit(tx, { customerId: order.customer_id, amountCents: walletBack, kind: 'refund', key: `order:${order.id}:handover:wallet`, orderId: order.id });
+  }
   return totals;
 }

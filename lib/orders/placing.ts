@@ -11,13 +11,14 @@ import { redeemPoints } from '@/lib/loyalty/commands';
 import { NotAMemberError, NotEnoughPointsError } from '@/lib/loyalty/errors';
 import { getLoyaltyCard } from '@/lib/loyalty/queries';
 import { offersDrive, webWarehouseId } from '@/lib/stores/read';
+import { planWalletPayment, takeWalletPayment, type WalletChoice } from '@/lib/wallet/pay';
 import type { PaymentMethodInput } from '@/lib/payments/types';
 import type { DeliveryAddress } from './address';
 import { DriveNotOfferedError, InvalidCheckoutError, PriceChangedError } from './errors';
 import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/config';
 import { queueOrderMessage } from './messages';
 import { newOrderNumber } from './order-number';
-import { authoriseOrderPayment, voidAuthorisation } from './payment';
+import { authoriseOrderPayment, voidAuthorisation, WALLET_ONLY } from './payment';
 import { assertShownPrices, totals, type CartSnapshot } from './pricing';
 import { orderEvents, orderLines, orders, type OrderMode } from './schema';
 import { transaction } from '@/lib/db';
@@ -43,6 +44,8 @@ export type PlaceOrderInput = {
   substitutesWelcome?: boolean;
   /** Loyalty points to spend on the goods (a multiple of the redemption step; 0 or absent: none). */
   redeemPoints?: number;
+  /** The shopper's store credit and/or a gift card's code, spent before the card (lib/wallet/pay.ts). */
+  wallet?: WalletChoice;
   /**
    * The unit price of each line as the checkout page showed it (SKU → cents). The order takes
    * today's prices, and is refused with PriceChangedError (naming the new ones) when any differs
@@ -101,7 +104,7 @@ function validate(input: PlaceOrderInput, mode: OrderMode): void {
   }
   if (mode === 'delivery') {
     if (!input.address) throw new InvalidCheckoutError('Enter the delivery address.');
-    if (!input.payment) throw new InvalidCheckoutError('Enter your card details.');
+    // The card is asked for once the wallet's part is known: below, when something is left to pay.
   }
 }
 
@@ -142,13 +145,20 @@ async function placeNewOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
     if (card.balance < points) throw new NotEnoughPointsError(card.balance, points);
   }
 
-  const auth = await authoriseOrderPayment({
-    mode,
-    card: input.payment,
-    amountCents: amount,
-    checkoutKey: input.idempotencyKey,
-    customerId: input.customerId,
-  });
+  // The wallet pays before the card (the till's plan too: lib/wallet/pay.ts); the card, or the
+  // pickup, is asked for the rest only — nothing when the wallet pays it all.
+  const wallet = await planWalletPayment(await getDb(), input.wallet, { customerId: input.customerId, totalCents: amount });
+  if (mode === 'delivery' && wallet.restCents > 0 && !input.payment) throw new InvalidCheckoutError('Enter your card details.');
+  const auth =
+    wallet.restCents === 0
+      ? WALLET_ONLY
+      : await authoriseOrderPayment({
+          mode,
+          card: input.payment,
+          amountCents: wallet.restCents,
+          checkoutKey: input.idempotencyKey,
+          customerId: input.customerId,
+        });
 
   try {
     return await transaction(async (tx) => {
@@ -173,10 +183,12 @@ async function placeNewOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
           pointsRedeemed: points,
           discountCents: discount,
           totalCents: total,
+          walletCents: wallet.walletCents,
           paymentProvider: auth.providerId,
           paymentReference: auth.reference,
-          paymentStatus: auth.byCard ? 'authorized' : 'due_at_pickup',
-          authorizedCents: auth.byCard ? amount : null,
+          // Nothing left once the wallet paid; else held on a card (captured later) or due at pickup.
+          paymentStatus: wallet.restCents === 0 ? 'captured' : auth.byCard ? 'authorized' : 'due_at_pickup',
+          authorizedCents: auth.byCard ? wallet.restCents : null,
           substitutesWelcome: mode === 'drive' && input.substitutesWelcome === true,
           cardLast4: auth.last4,
           deliveryName: a?.name ?? null,
@@ -203,6 +215,15 @@ async function placeNewOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
           key: `order:${input.idempotencyKey}:redeem`,
         });
       }
+      // The planned amounts, debited by the ledger's conditional updates: spent elsewhere since, all of it rolls back.
+      if (wallet.walletCents > 0) {
+        await takeWalletPayment(tx, wallet, {
+          customerId: input.customerId,
+          key: `order:${input.idempotencyKey}`,
+          orderId,
+          storeId: mode === 'drive' ? locationId : null,
+        });
+      }
       if (mode === 'drive') {
         const holder: SlotHolder = { customerId: input.customerId };
         await bookHeldSlot(tx, { storeId: locationId, slotId: input.slotId!, orderRef: number, holder });
@@ -223,7 +244,7 @@ async function placeNewOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
     const winner = await orderByKey(input.customerId, input.idempotencyKey).catch(() => null);
     if (winner && winner.paymentReference === auth.reference) return { id: winner.id, number: winner.number, replayed: true };
     // Nothing was written for this authorisation: it must not stay on the shopper's card.
-    await voidAuthorisation(auth.providerId, auth.reference, 'an authorisation');
+    if (auth.reference !== null) await voidAuthorisation(auth.providerId, auth.reference, 'an authorisation');
     if (winner) return { id: winner.id, number: winner.number, replayed: true };
     throw err;
   }

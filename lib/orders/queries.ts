@@ -72,6 +72,8 @@ export type Order = {
   authorizedCents: number | null;
   /** Drive: an unanswered substitute is taken at handover (true) or refused. */
   substitutesWelcome: boolean;
+  /** Paid from the wallet (store credit, gift card) when placed; the rest by card or at pickup. */
+  walletCents: number;
   paymentProvider: string;
   paymentStatus: PaymentStatus;
   /** Ordered and paid at a shop's till (lib/orders/till-orders.ts): that shop's name. */
@@ -113,6 +115,7 @@ type Row = {
   total_cents: number;
   authorized_cents: number | null;
   substitutes_welcome: boolean;
+  wallet_cents: number;
   payment_provider: string;
   payment_status: PaymentStatus;
   paid_in_store: string | null;
@@ -151,6 +154,7 @@ function toOrder(r: Row): Order {
     totalCents: r.total_cents,
     authorizedCents: r.authorized_cents,
     substitutesWelcome: r.substitutes_welcome,
+    walletCents: r.wallet_cents,
     paymentProvider: r.payment_provider,
     paymentStatus: r.payment_status,
     paidInStore: r.paid_in_store,
@@ -186,7 +190,7 @@ async function select(locale: Locale, where: SQL, order: SQL, limit = 100, withi
            o.location_id, COALESCE(s.name, loc.name) AS location_name, s.slug AS store_slug, s.address, s.postcode, s.town,
            sl.id AS slot_id, sl.starts_at, sl.ends_at,
            sl.starts_at - make_interval(mins => ${cutoffMinutesOf(sql`sl.store_id`)}) AS cutoff_at,
-           o.subtotal_cents, o.delivery_cents, o.points_redeemed, o.discount_cents, o.total_cents, o.authorized_cents, o.substitutes_welcome, o.payment_provider,
+           o.subtotal_cents, o.delivery_cents, o.points_redeemed, o.discount_cents, o.total_cents, o.authorized_cents, o.substitutes_welcome, o.wallet_cents, o.payment_provider,
            ${pointsEarnedOnOrder(sql`o.id`)} AS points_earned, o.payment_status, o.card_last4,
            ${storeNameOf(sql`o.placed_at_store_id`)} AS paid_in_store,
            o.delivery_name, o.delivery_address, o.delivery_postcode, o.delivery_town, o.delivery_phone,

@@ -91,6 +91,8 @@ export type OrderFacts = {
   discountCents: number;
   paymentProvider: string;
   paymentReference: string | null;
+  /** Paid from the wallet when placed (lib/wallet): a refund gives that part back to the wallet. */
+  walletCents: number;
   /** When it was delivered or collected; null before that. */
   completedAt: Date | null;
   /** The end of `periodDays` from completedAt (PostgreSQL's calendar days); null before completion. */
@@ -115,6 +117,7 @@ function factsQuery(db: Db, where: OrderWhere, periodDays: number) {
       discountCents: orders.discountCents,
       paymentProvider: orders.paymentProvider,
       paymentReference: orders.paymentReference,
+      walletCents: orders.walletCents,
       completedAt: dateOrNull(completedAt),
       periodEndsAt: dateOrNull(periodEndsAt),
       withinPeriod: sql<boolean>`coalesce(now() <= ${periodEndsAt}, false)`,

@@ -48,6 +48,11 @@ export const orders = pgTable(
     discountCents: integer('discount_cents').notNull().default(0),
     /** What the shopper pays: subtotal + delivery − points discount. */
     totalCents: integer('total_cents').notNull(),
+    /**
+     * The part of the total paid from the shopper's wallet (store credit, gift card: lib/wallet) when
+     * the order was placed; the payment provider is asked for the rest only (none: provider 'wallet').
+     */
+    walletCents: integer('wallet_cents').notNull().default(0),
     paymentProvider: text('payment_provider').notNull(),
     paymentReference: text('payment_reference'),
     paymentStatus: text('payment_status', { enum: PAYMENT_STATUSES }).notNull(),
@@ -96,7 +101,12 @@ export const orders = pgTable(
       'orders_totals',
       sql`${t.subtotalCents} >= 0 and ${t.deliveryCents} >= 0 and ${t.discountCents} >= 0 and ${t.discountCents} <= ${t.subtotalCents} and (${t.discountCents} = 0 or ${t.totalCents} > 0) and ${t.totalCents} = ${t.subtotalCents} + ${t.deliveryCents} - ${t.discountCents}`,
     ),
-    check('orders_within_authorisation', sql`${t.authorizedCents} is null or (${t.authorizedCents} > 0 and ${t.totalCents} <= ${t.authorizedCents})`),
+    // The card holds what the wallet did not pay (lib/wallet/pay.ts), and never less than that is owed.
+    check(
+      'orders_within_authorisation',
+      sql`${t.authorizedCents} is null or (${t.authorizedCents} > 0 and ${t.totalCents} - ${t.walletCents} <= ${t.authorizedCents})`,
+    ),
+    check('orders_wallet', sql`${t.walletCents} >= 0 and ${t.walletCents} <= ${t.totalCents}`),
     check('orders_points', sql`${t.pointsRedeemed} >= 0 and (${t.pointsRedeemed} = 0) = (${t.discountCents} = 0)`),
     check(
       'orders_delivery_address',

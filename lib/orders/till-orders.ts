@@ -8,6 +8,7 @@ import { IdempotencyKeyReusedError } from '@/lib/inventory/commands';
 import { holdStock, type HoldLine } from '@/lib/inventory/holds';
 import { getWarehouseLocationId } from '@/lib/inventory/queries';
 import { AT_PICKUP_PROVIDER_ID } from '@/lib/payments/pay-at-pickup';
+import { planWalletPayment, takeWalletPayment, type WalletChoice } from '@/lib/wallet/pay';
 import type { DeliveryAddress } from './address';
 import { deliveryFeeCents } from './config';
 import { InvalidCheckoutError } from './errors';
@@ -31,6 +32,10 @@ export type TillDeliveryOrderInput = {
   lines: { skuId: number; quantity: number }[];
   address: DeliveryAddress;
   idempotencyKey: string;
+  /** How the till identified the customer: their store credit is spent only on a presented card. */
+  identifiedBy?: 'card' | 'email';
+  /** The wallet's part (lib/wallet/pay.ts, as at checkout and on a till ticket); the counter takes the rest. */
+  wallet?: WalletChoice;
 };
 
 export type TillDeliveryOrder = {
@@ -39,6 +44,8 @@ export type TillDeliveryOrder = {
   subtotalCents: number;
   deliveryCents: number;
   totalCents: number;
+  /** Paid from the wallet; the counter took the rest. */
+  walletCents: number;
   /** Where it goes, as the order holds it. */
   address: { address: string; postcode: string; town: string };
   replayed: boolean;
@@ -52,6 +59,7 @@ const ROW = {
   subtotalCents: orders.subtotalCents,
   deliveryCents: orders.deliveryCents,
   totalCents: orders.totalCents,
+  walletCents: orders.walletCents,
   address: orders.deliveryAddress,
   postcode: orders.deliveryPostcode,
   town: orders.deliveryTown,
@@ -63,13 +71,14 @@ type Row = {
   subtotalCents: number;
   deliveryCents: number;
   totalCents: number;
+  walletCents: number;
   address: string | null;
   postcode: string | null;
   town: string | null;
 };
 
 function result(row: Row, replayed: boolean): TillDeliveryOrder {
-  const { id, number, subtotalCents, deliveryCents, totalCents } = row;
+  const { id, number, subtotalCents, deliveryCents, totalCents, walletCents } = row;
   // A delivery order always has its address (the orders_delivery_address check).
   return {
     id,
@@ -77,6 +86,7 @@ function result(row: Row, replayed: boolean): TillDeliveryOrder {
     subtotalCents,
     deliveryCents,
     totalCents,
+    walletCents,
     address: { address: row.address ?? '', postcode: row.postcode ?? '', town: row.town ?? '' },
     replayed,
   };
@@ -136,6 +146,11 @@ export async function placeTillDeliveryOrder(input: TillDeliveryOrderInput): Pro
       if (price.size !== skuIds.length) throw new InvalidCheckoutError('An item on this order is not in the catalogue.');
       const subtotal = lines.reduce((sum, l) => sum + price.get(l.skuId)! * l.quantity, 0);
       const delivery = deliveryFeeCents(subtotal);
+      // Planned inside the transaction: nothing is held on a card here, the counter takes the rest after.
+      const wallet = await planWalletPayment(tx, input.wallet, {
+        customerId: input.identifiedBy === 'card' ? input.customerId : null,
+        totalCents: subtotal + delivery,
+      });
       const a = input.address;
       const [order] = await tx
         .insert(orders)
@@ -148,6 +163,7 @@ export async function placeTillDeliveryOrder(input: TillDeliveryOrderInput): Pro
           subtotalCents: subtotal,
           deliveryCents: delivery,
           totalCents: subtotal + delivery,
+          walletCents: wallet.walletCents,
           paymentProvider: AT_PICKUP_PROVIDER_ID,
           paymentReference: `till:${input.storeId}:${input.idempotencyKey}`,
           paymentStatus: 'paid_at_pickup',
@@ -163,6 +179,12 @@ export async function placeTillDeliveryOrder(input: TillDeliveryOrderInput): Pro
       await tx.insert(orderLines).values(lines.map((l) => ({ orderId: order!.id, skuId: l.skuId, quantity: l.quantity, unitPriceCents: price.get(l.skuId)! })));
       // The warehouse's units are held like a web order's: not enough there refuses the whole order.
       await holdStock(tx, locationId, lines);
+      await takeWalletPayment(tx, wallet, {
+        customerId: input.customerId,
+        key: `till-order:${input.idempotencyKey}`,
+        orderId: order!.id,
+        storeId: input.storeId,
+      });
       await tx.insert(orderEvents).values({ orderId: order!.id, kind: 'placed', actorId: input.staffId, note: `till:${input.storeId}` });
       return result(order!, false);
     });

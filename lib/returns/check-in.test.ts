@@ -12,7 +12,7 @@ import { checkInReturn, retryReturnRefund, walkInReturn } from './check-in';
 import { bookReturn } from './commands';
 import { InvalidReturnError, RefundNotRetryableError, ReturnNotFoundError, ReturnPeriodOverError, ReturnStateError } from './errors';
 import { getCustomerReturn, getDeskReturn, getOrderForWalkIn, getReturnableOrder, listDeskReturnsForToday, listDropOffWindows } from './queries';
-import { getStoreCredit } from './store-credit';
+import { getWallet } from '@/lib/wallet/queries';
 import { insertCompletedOrder, openReturnsDesk } from '@/test/support/returns';
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
@@ -212,7 +212,7 @@ describe('checking a return in at the desk', () => {
     const result = await checkInReturn({ storeId: desk, actorId: staff, code: r.code, lines: [{ returnLineId: r.lineIds[0]!, outcome: 'resellable' }] });
     expect(result).toMatchObject({ status: 'refunded', refundMethod: 'store_credit', refundCents: 4000, refundState: 'succeeded' });
     expect(refunds).toHaveLength(0);
-    expect(await getStoreCredit(r.customerId)).toMatchObject({ balanceCents: 4000, entries: [{ kind: 'return', amountCents: 4000 }] });
+    expect(await getWallet(r.customerId)).toMatchObject({ storeCreditCents: 4000, entries: [{ kind: 'return', amountCents: 4000 }] });
   });
 
   it('a points discount is shared pro rata, and returning everything gives back exactly what was paid for the goods', async () => {
@@ -323,13 +323,13 @@ describe('refund failures', () => {
     await checkInReturn({ storeId: desk, actorId: staff, code: r.code, lines: [{ returnLineId: r.lineIds[0]!, outcome: 'damaged' }] });
     const credited = await retryReturnRefund({ storeId: desk, actorId: staff, code: r.code, asStoreCredit: true });
     expect(credited).toMatchObject({ status: 'refunded', refundMethod: 'store_credit', refundState: 'succeeded' });
-    expect((await getStoreCredit(r.customerId)).balanceCents).toBe(2000);
+    expect((await getWallet(r.customerId)).storeCreditCents).toBe(2000);
 
     const s = await booked([1]);
     failNext = 'unavailable';
     await checkInReturn({ storeId: desk, actorId: staff, code: s.code, lines: [{ returnLineId: s.lineIds[0]!, outcome: 'damaged' }] });
     await expect(retryReturnRefund({ storeId: desk, actorId: staff, code: s.code, asStoreCredit: true })).rejects.toBeInstanceOf(RefundNotRetryableError);
-    expect((await getStoreCredit(s.customerId)).balanceCents).toBe(0);
+    expect((await getWallet(s.customerId)).storeCreditCents).toBe(0);
   });
 });
 
@@ -423,5 +423,41 @@ describe('walk-in returns', () => {
         idempotencyKey: randomUUID(),
       }),
     ).rejects.toBeInstanceOf(ReturnPeriodOverError);
+  });
+});
+
+describe('a return of an order paid from the wallet', () => {
+  it('gives the wallet its part back first (as store credit), the card the rest — never more than the wallet paid', async () => {
+    const customerId = shoppers[next++]!;
+    const o = await insertCompletedOrder(conn.db, {
+      customerId,
+      locationId: warehouse,
+      lines: [{ skuId: sku, quantity: 2, unitPriceCents: 2000 }],
+      provider: 'spy',
+    });
+    // Raw SQL: the order was paid 25 € from the wallet, the card 15 €.
+    await conn.db.execute(sql`UPDATE orders SET wallet_cents = 2500 WHERE id = ${o.id}`);
+    const walkIn = () =>
+      walkInReturn({
+        storeId: desk,
+        actorId: staff,
+        orderNumber: o.number,
+        lines: [{ orderLineId: o.lineIds[0]!, quantity: 1, reason: 'other', outcome: 'resellable' }],
+        refund: 'original',
+        idempotencyKey: randomUUID(),
+      });
+    const first = await walkIn();
+    expect(first).toMatchObject({ status: 'refunded', refundCents: 2000, refundState: 'succeeded' });
+    expect(refunds).toEqual([]); // the card was not asked
+    expect((await getWallet(customerId)).storeCreditCents).toBe(2000);
+    const second = await walkIn();
+    expect(second).toMatchObject({ status: 'refunded', refundCents: 2000, refundState: 'succeeded' });
+    expect(refunds.map((r) => r.amount)).toEqual([1500]);
+    const wallet = await getWallet(customerId);
+    expect(wallet.storeCreditCents).toBe(2500);
+    expect(wallet.entries.map((e) => [e.kind, e.amountCents])).toEqual([
+      ['refund', 500],
+      ['refund', 2000],
+    ]);
   });
 });

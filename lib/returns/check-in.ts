@@ -13,7 +13,8 @@ import { queueRefundConfirmation } from './messages';
 import { refundCentsFor } from './refund';
 import { returnRefusal } from './refusals';
 import { LINE_OUTCOMES, returnLines, returns, type LineOutcome, type RefundMethod, type RefundState, type ReturnStatus } from './schema';
-import { creditStoreCredit } from './store-credit';
+import { creditStoreCredit } from '@/lib/wallet/commands';
+import { walletRefundedForOrder, walletRefundOfReturn } from '@/lib/wallet/read';
 
 /*
  * The returns desk. Checking a return in is one transaction under the return's lock: the pass is
@@ -146,8 +147,25 @@ async function receive(
     refundState = 'succeeded';
     reference = `credit:${credit.entryId}`;
   } else if (refundCents > 0) {
-    status = 'received';
-    refundState = 'pending';
+    // What the wallet paid goes back to the wallet first (as store credit); the card or the desk gives the rest.
+    const walletBack = Math.min(refundCents, order.walletCents - (await walletRefundedForOrder(tx, order.id)));
+    if (walletBack > 0) {
+      const credit = await creditStoreCredit(tx, {
+        customerId: order.customerId,
+        amountCents: walletBack,
+        kind: 'refund',
+        key: `return:${ret.id}:wallet`,
+        orderId: order.id,
+        returnId: ret.id,
+        note: ret.code,
+      });
+      reference = `credit:${credit.entryId}`;
+    }
+    if (walletBack === refundCents) refundState = 'succeeded';
+    else {
+      status = 'received';
+      refundState = 'pending';
+    }
   }
 
   const updated = await tx
@@ -309,7 +327,9 @@ async function settleRefund(claimed: CheckInResult): Promise<CheckInResult> {
   try {
     if (!payment.reference) throw Object.assign(new Error('The order has no payment to refund.'), { code: 'payment_not_found' });
     const provider = getPaymentProviderById(payment.provider);
-    refundId = (await provider.refund(payment.reference, claimed.refundCents, `return:${claimed.code}:refund`)).refundId;
+    // The part the wallet did not take back (lib/wallet: given back when the return was received).
+    const cardCents = claimed.refundCents - (await walletRefundOfReturn(db, claimed.id));
+    refundId = (await provider.refund(payment.reference, cardCents, `return:${claimed.code}:refund`)).refundId;
   } catch (err) {
     const code = typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : 'refund_error';
     const message = `${code}: ${err instanceof Error ? err.message : String(err)}`.slice(0, 500);
@@ -376,7 +396,8 @@ export async function retryReturnRefund(input: { storeId: number; actorId: numbe
     if (stuck || row!.refundError?.startsWith('payment_unavailable')) throw new RefundNotRetryableError();
     const credit = await creditStoreCredit(tx, {
       customerId: row!.customerId,
-      amountCents: row!.refundCents,
+      // The wallet already holds its part (given back at check-in): the rest becomes credit.
+      amountCents: row!.refundCents - (await walletRefundOfReturn(tx, ret.id)),
       key: `return:${ret.id}:credit`,
       returnId: ret.id,
       note: ret.code,

@@ -130,9 +130,3 @@ export class RefundNotRetryableError extends DomainError {
     super('refund_not_retryable', 'There is no failed refund to retry on this return.');
   }
 }
-/** Spending more store credit than the balance holds. */
-export class NotEnoughStoreCreditError extends DomainError {
-  constructor(readonly balanceCents: number) {
-    super('not_enough_store_credit', `Not enough store credit: ${(balanceCents / 100).toFixed(2)} € left.`);
-  }
-}

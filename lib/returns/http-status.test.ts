@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DropOffWindowFullError,
-  InvalidReturnError,
-  NotEnoughStoreCreditError,
-  ReturnNotFoundError,
-  ReturnOrderNotFoundError,
-  ReturnStateError,
-} from './errors';
+import { DropOffWindowFullError, InvalidReturnError, ReturnNotFoundError, ReturnOrderNotFoundError, ReturnStateError } from './errors';
+import { NotEnoughStoreCreditError } from '@/lib/wallet/errors';
 import { returnRefusalStatus } from './http-status';
 
 describe('returnRefusalStatus', () => {

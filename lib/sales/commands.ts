@@ -9,6 +9,7 @@ import { sellFromShelf } from '@/lib/inventory/holds';
 import { earnPoints, redeemPoints } from '@/lib/loyalty/commands';
 import { discountForPoints, getLoyaltyRules } from '@/lib/loyalty/config';
 import { NotAMemberError } from '@/lib/loyalty/errors';
+import { planWalletPayment, takeWalletPayment, type WalletChoice, type WalletPlan } from '@/lib/wallet/pay';
 import { TILL_MAX_LINES, TILL_MAX_UNITS_PER_LINE } from './config';
 import {
   CardRequiredForRedemptionError,
@@ -73,8 +74,13 @@ export type RingUpSaleInput = {
   idempotencyKey: string;
   /** Loyalty points taken off this ticket (a multiple of the redemption step); 0 or absent for none. */
   redeemPoints?: number;
-  /** How it is paid: card, cash (what was handed over) or both. */
+  /** How the rest is paid, after the wallet's part: card, cash (what was handed over) or both. */
   tender: TenderInput;
+  /**
+   * The wallet's part (lib/wallet/pay.ts, web checkout's plan too): a gift card's scanned code, and
+   * the customer's store credit — only on a presented loyalty card, as points are.
+   */
+  wallet?: WalletChoice;
 };
 
 export type RungUpSale = {
@@ -184,12 +190,14 @@ export async function ringUpSale(input: RingUpSaleInput): Promise<RungUpSale> {
   if (pointsToRedeem > 0 && input.customerId === null) throw new NotAMemberError();
   if (pointsToRedeem > 0 && input.identifiedBy !== 'card') throw new CardRequiredForRedemptionError();
   const quoted = await quoteTicket(lines, pointsToRedeem);
-  // Short cash is refused before a card is touched; the card's part is held before the sale is written.
-  const plan = planTender(input.tender, quoted);
+  // The wallet pays first; short cash for the rest is refused before a card is touched; the card's part is held before the sale is written.
+  const walletOwner = input.identifiedBy === 'card' ? input.customerId : null;
+  const wallet = await planWalletPayment(await getDb(), input.wallet, { customerId: walletOwner, totalCents: quoted });
+  const plan = planTender(input.tender, wallet.restCents);
   const hold = plan.card ? await authoriseTillCard(plan.card, { ticketKey: key, storeId: input.storeId, customerId: input.customerId }) : null;
   let sale: RungUpSale & { cardReference?: string | null };
   try {
-    sale = await sellTicket(input, key, lines, pointsToRedeem, quoted, plan, hold);
+    sale = await sellTicket(input, key, lines, pointsToRedeem, quoted, { tender: plan, wallet, walletOwner }, hold);
   } catch (err) {
     // Nothing was sold (stock, points, a moved price): the hold must not stay on the card.
     if (hold) await voidTillCard(hold);
@@ -211,7 +219,7 @@ async function sellTicket(
   lines: TillLineInput[],
   pointsToRedeem: number,
   quoted: number,
-  plan: ReturnType<typeof planTender>,
+  paid: { tender: ReturnType<typeof planTender>; wallet: WalletPlan; walletOwner: number | null },
   hold: CardHold | null,
 ): Promise<RungUpSale & { cardReference?: string | null }> {
   return transaction(async (tx) => {
@@ -267,7 +275,9 @@ async function sellTicket(
     }
     const total = subtotal - discount;
     if (total !== quoted) throw new TillTotalChangedError();
-    await insertPayments(tx, saleId, plan, hold);
+    // The planned wallet amounts, debited by the ledger's conditional updates: spent elsewhere since, the sale rolls back.
+    const fromWallet = await takeWalletPayment(tx, paid.wallet, { customerId: paid.walletOwner, key: `till:${key}`, saleId, storeId: input.storeId });
+    await insertPayments(tx, saleId, paid.tender, hold, { plan: paid.wallet, ...fromWallet });
     const earned =
       input.customerId === null
         ? null

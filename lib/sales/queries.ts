@@ -35,7 +35,13 @@ export type SaleReceipt = {
   payments: ReceiptPayment[];
 };
 
-export type ReceiptPayment = { method: 'card' | 'cash'; amountCents: number; givenCents: number | null; changeCents: number | null; cardLast4: string | null };
+export type ReceiptPayment = {
+  method: 'card' | 'cash' | 'store_credit' | 'gift_card';
+  amountCents: number;
+  givenCents: number | null;
+  changeCents: number | null;
+  cardLast4: string | null;
+};
 
 /**
  * One sale as its receipt prints it, or null. Callers decide who may read it (staff of

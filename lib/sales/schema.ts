@@ -77,7 +77,8 @@ export const salePayments = pgTable(
     saleId: integer('sale_id')
       .notNull()
       .references(() => sales.id, { onDelete: 'cascade' }),
-    method: text('method', { enum: ['card', 'cash'] }).notNull(),
+    /** store_credit and gift_card: paid from the wallet (lib/wallet), the ledger entry's id as the reference. */
+    method: text('method', { enum: ['card', 'cash', 'store_credit', 'gift_card'] }).notNull(),
     amountCents: integer('amount_cents').notNull(),
     givenCents: integer('given_cents'),
     changeCents: integer('change_cents'),
@@ -88,12 +89,13 @@ export const salePayments = pgTable(
     capturedAt: timestamp('captured_at', { withTimezone: true }),
   },
   (t) => [
-    check('sale_payments_method', sql`${t.method} in ('card', 'cash')`),
+    check('sale_payments_method', sql`${t.method} in ('card', 'cash', 'store_credit', 'gift_card')`),
     check('sale_payments_amount', sql`${t.amountCents} > 0`),
     check(
       'sale_payments_tender',
       sql`(${t.method} = 'cash' AND ${t.givenCents} IS NOT NULL AND ${t.changeCents} IS NOT NULL AND ${t.changeCents} = ${t.givenCents} - ${t.amountCents} AND ${t.changeCents} >= 0 AND ${t.providerReference} IS NULL)
-       OR (${t.method} = 'card' AND ${t.givenCents} IS NULL AND ${t.changeCents} IS NULL AND ${t.providerId} IS NOT NULL AND ${t.providerReference} IS NOT NULL)`,
+       OR (${t.method} = 'card' AND ${t.givenCents} IS NULL AND ${t.changeCents} IS NULL AND ${t.providerId} IS NOT NULL AND ${t.providerReference} IS NOT NULL)
+       OR (${t.method} IN ('store_credit', 'gift_card') AND ${t.givenCents} IS NULL AND ${t.changeCents} IS NULL AND ${t.providerId} = 'wallet' AND ${t.providerReference} IS NOT NULL)`,
     ),
     unique('sale_payments_sale_method').on(t.saleId, t.method),
   ],

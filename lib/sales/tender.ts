@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { getPaymentProvider, getPaymentProviderById, type CardMethodInput } from '@/lib/payments';
+import { giftCardTail } from '@/lib/wallet/code';
+import type { WalletPlan } from '@/lib/wallet/pay';
 import { CashShortError, InvalidTenderError, TillCardDeclinedError } from './errors';
 import { salePayments } from './schema';
 
@@ -87,9 +89,30 @@ export async function voidTillCard(hold: CardHold): Promise<void> {
   }
 }
 
+/** The wallet's part of a sale (lib/wallet/pay.ts) and the ledger entries that paid it. */
+export type WalletPart = { plan: WalletPlan; giftCardEntryId: number | null; storeCreditEntryId: number | null };
+
 /** The sale's payments, inside its transaction (the deferred trigger checks they sum to its total at commit). */
-export async function insertPayments(tx: Db, saleId: number, plan: TenderPlan, hold: CardHold | null): Promise<void> {
+export async function insertPayments(tx: Db, saleId: number, plan: TenderPlan, hold: CardHold | null, wallet?: WalletPart): Promise<void> {
   const rows: (typeof salePayments.$inferInsert)[] = [];
+  const gift = wallet?.plan.giftCard;
+  if (gift && wallet.giftCardEntryId !== null)
+    rows.push({
+      saleId,
+      method: 'gift_card',
+      amountCents: gift.cents,
+      providerId: 'wallet',
+      providerReference: `entry:${wallet.giftCardEntryId}`,
+      cardLast4: giftCardTail(gift.code),
+    });
+  if (wallet && wallet.plan.storeCreditCents > 0 && wallet.storeCreditEntryId !== null)
+    rows.push({
+      saleId,
+      method: 'store_credit',
+      amountCents: wallet.plan.storeCreditCents,
+      providerId: 'wallet',
+      providerReference: `entry:${wallet.storeCreditEntryId}`,
+    });
   if (plan.cash) rows.push({ saleId, method: 'cash', ...plan.cash });
   if (hold)
     rows.push({ saleId, method: 'card', amountCents: hold.amountCents, providerId: hold.providerId, providerReference: hold.reference, cardLast4: hold.last4 });

@@ -1,5 +1,5 @@
 'use client';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { CardFields } from '@/components/checkout/card-fields';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
@@ -12,7 +12,10 @@ type Method = RawTender['kind'];
 
 type Props = {
   locale: Locale;
+  /** What is left to pay by cash or card, after the wallet's part. */
   totalCents: number;
+  /** The wallet's controls (gift card, store credit) and the part they pay, shown above the methods. */
+  wallet?: { node: ReactNode; partCents: number; labels: Dictionary['wallet'] };
   pending: boolean;
   /** The last attempt's refusal (a declined card, short cash), said above the confirm button. */
   error: string;
@@ -27,7 +30,7 @@ type Props = {
  * handed over, and the change due shown before confirming) or both. Short cash cannot be
  * confirmed here, and the server refuses it too.
  */
-export function TenderPanel({ locale, totalCents, pending, error, onPay, onBack, labels, payments }: Props) {
+export function TenderPanel({ locale, totalCents, wallet, pending, error, onPay, onBack, labels, payments }: Props) {
   const [method, setMethod] = useState<Method>('cash');
   const [given, setGiven] = useState('');
   const [cashPart, setCashPart] = useState('');
@@ -38,7 +41,9 @@ export function TenderPanel({ locale, totalCents, pending, error, onPay, onBack,
   const cashDue = method === 'card' ? 0 : (partCents ?? 0);
   const splitBad = method === 'split' && partCents !== null && (partCents <= 0 || partCents >= totalCents);
   const short = givenCents !== null && givenCents < cashDue ? cashDue - givenCents : 0;
-  const cashReady = method === 'card' || (givenCents !== null && partCents !== null && !splitBad && short === 0);
+  // Nothing left once the wallet paid: no method to choose, nothing handed over.
+  const walletOnly = totalCents === 0;
+  const cashReady = walletOnly || method === 'card' || (givenCents !== null && partCents !== null && !splitBad && short === 0);
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -50,7 +55,8 @@ export function TenderPanel({ locale, totalCents, pending, error, onPay, onBack,
       card_cvc: String(form.get('card_cvc') ?? ''),
       card_holder: String(form.get('card_holder') ?? ''),
     };
-    if (method === 'cash') onPay({ kind: 'cash', givenCents: givenCents! });
+    if (walletOnly) onPay({ kind: 'cash', givenCents: 0 });
+    else if (method === 'cash') onPay({ kind: 'cash', givenCents: givenCents! });
     else if (method === 'card') onPay({ kind: 'card', card });
     else onPay({ kind: 'split', cashCents: partCents!, givenCents: givenCents!, card });
   };
@@ -87,57 +93,79 @@ export function TenderPanel({ locale, totalCents, pending, error, onPay, onBack,
       <h3 id="till-pay-title" className="text-base font-bold">
         {labels.payTitle}
       </h3>
-      <fieldset>
-        <legend className="label">{labels.payHow}</legend>
-        <div className="grid grid-cols-3 gap-1">
-          {(['cash', 'card', 'split'] as const).map((m) => (
-            <label
-              key={m}
-              className="flex min-h-11 cursor-pointer items-center justify-center gap-1.5 rounded-lg border border-line px-2 text-center text-sm font-medium has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
-            >
-              <input type="radio" name="method" value={m} checked={method === m} onChange={() => setMethod(m)} className="size-4 shrink-0 accent-brand-600" />
-              {m === 'cash' ? labels.payCash : m === 'card' ? labels.payCard : labels.paySplit}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      {method === 'split' &&
-        amountField(
-          'till-cash-part',
-          labels.cashPart,
-          cashPart,
-          setCashPart,
-          (cashPart.trim() !== '' && partCents === null) || splitBad,
-          cashPart.trim() !== '' && partCents === null
-            ? labels.amountInvalid
-            : splitBad
-              ? labels.splitInvalid
-              : interpolate(labels.cardPart, { amount: money(totalCents - (partCents ?? 0)) }),
-        )}
-      {method !== 'card' &&
-        amountField(
-          'till-cash-given',
-          labels.cashGiven,
-          given,
-          setGiven,
-          (given.trim() !== '' && givenCents === null) || short > 0,
-          given.trim() !== '' && givenCents === null
-            ? labels.amountInvalid
-            : short > 0
-              ? interpolate(labels.cashShortBy, { amount: money(short) })
-              : // The change is said once both amounts are known, and stands out: it is what is counted back.
-                givenCents !== null && partCents !== null && !splitBad
-                ? interpolate(labels.changeDue, { amount: money(givenCents - cashDue) })
-                : '',
-          givenCents !== null && partCents !== null && !splitBad && short === 0,
-        )}
-      {method !== 'cash' && <CardFields texts={payments} testMode />}
+      {wallet?.node}
+      {wallet && wallet.partCents > 0 && (
+        <p className="flex justify-between text-sm font-medium" data-testid="till-wallet-part">
+          <span>{interpolate(wallet.labels.walletPart, { amount: money(wallet.partCents) })}</span>
+          <span>{interpolate(wallet.labels.restToPay, { amount: money(totalCents) })}</span>
+        </p>
+      )}
+      {!walletOnly && (
+        <>
+          <fieldset>
+            <legend className="label">{labels.payHow}</legend>
+            <div className="grid grid-cols-3 gap-1">
+              {(['cash', 'card', 'split'] as const).map((m) => (
+                <label
+                  key={m}
+                  className="flex min-h-11 cursor-pointer items-center justify-center gap-1.5 rounded-lg border border-line px-2 text-center text-sm font-medium has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+                >
+                  <input
+                    type="radio"
+                    name="method"
+                    value={m}
+                    checked={method === m}
+                    onChange={() => setMethod(m)}
+                    className="size-4 shrink-0 accent-brand-600"
+                  />
+                  {m === 'cash' ? labels.payCash : m === 'card' ? labels.payCard : labels.paySplit}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          {method === 'split' &&
+            amountField(
+              'till-cash-part',
+              labels.cashPart,
+              cashPart,
+              setCashPart,
+              (cashPart.trim() !== '' && partCents === null) || splitBad,
+              cashPart.trim() !== '' && partCents === null
+                ? labels.amountInvalid
+                : splitBad
+                  ? labels.splitInvalid
+                  : interpolate(labels.cardPart, { amount: money(totalCents - (partCents ?? 0)) }),
+            )}
+          {method !== 'card' &&
+            amountField(
+              'till-cash-given',
+              labels.cashGiven,
+              given,
+              setGiven,
+              (given.trim() !== '' && givenCents === null) || short > 0,
+              given.trim() !== '' && givenCents === null
+                ? labels.amountInvalid
+                : short > 0
+                  ? interpolate(labels.cashShortBy, { amount: money(short) })
+                  : // The change is said once both amounts are known, and stands out: it is what is counted back.
+                    givenCents !== null && partCents !== null && !splitBad
+                    ? interpolate(labels.changeDue, { amount: money(givenCents - cashDue) })
+                    : '',
+              givenCents !== null && partCents !== null && !splitBad && short === 0,
+            )}
+          {method !== 'cash' && <CardFields texts={payments} testMode />}
+        </>
+      )}
       <p role="alert" className="text-sm font-medium text-out empty:hidden" data-testid="till-error">
         {error}
       </p>
       <div className="grid gap-2">
         <button type="submit" className="btn-primary min-h-14 text-base" disabled={pending || !cashReady} data-testid="till-confirm-payment">
-          {pending ? labels.completing : interpolate(labels.confirmPayment, { total: money(totalCents) })}
+          {pending
+            ? labels.completing
+            : walletOnly && wallet
+              ? wallet.labels.confirmWalletOnly
+              : interpolate(labels.confirmPayment, { total: money(totalCents) })}
         </button>
         <button type="button" className="btn-secondary" onClick={onBack} disabled={pending}>
           {labels.backToTicket}

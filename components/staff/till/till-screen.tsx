@@ -20,10 +20,13 @@ import type {
   OrderElsewhereResult,
   TillCustomer,
   TillItem,
+  GiftCardBalanceResult,
+  TillWalletChoice,
   TillLine,
   RawTender,
 } from './types';
 import { TenderPanel } from './tender-panel';
+import { toChoice, walletPart, WalletTender, type WalletTenderState } from './wallet-tender';
 import type { PaymentTexts } from '@/lib/payments/messages';
 
 export type TillActions = {
@@ -38,9 +41,11 @@ export type TillActions = {
       lines: { skuId: number; quantity: number }[];
       redeemPoints: number;
       tender: RawTender;
+      wallet?: TillWalletChoice;
     },
     names: Record<number, string>,
   ) => Promise<CompleteSaleResult>;
+  checkGiftCard: (storeId: number, code: string) => Promise<GiftCardBalanceResult>;
   orderElsewhere: (request: {
     storeId: number;
     customerPass: string;
@@ -66,6 +71,7 @@ type Props = {
   redeemStep: { points: number; cents: number };
   actions: TillActions;
   labels: Dictionary['till'];
+  walletLabels: Dictionary['wallet'];
   payments: PaymentTexts;
 };
 
@@ -79,7 +85,7 @@ type Props = {
  * lost keeps its ticket on screen, and a reload asks the server by the key alone, which shows the
  * recorded sale's receipt or writes nothing.
  */
-export function TillScreen({ storeId, locale, redeemStep, actions, labels, payments }: Props) {
+export function TillScreen({ storeId, locale, redeemStep, actions, labels, walletLabels, payments }: Props) {
   const router = useRouter();
   const [ticketKey, setTicketKey] = useState(newKey);
   const [customer, setCustomer] = useState<TillCustomer | null>(null);
@@ -94,6 +100,8 @@ export function TillScreen({ storeId, locale, redeemStep, actions, labels, payme
   const paying = useRef(false);
   // "Take payment" opens the choice of card, cash or both; the sale is sent from there.
   const [tendering, setTendering] = useState(false);
+  // The wallet's part (a scanned gift card, the customer's store credit), chosen when paying.
+  const [wallet, setWallet] = useState<WalletTenderState>({ giftCard: null, useStoreCredit: false });
 
   const newTicket = () => {
     forgetTicket(storeId);
@@ -105,6 +113,7 @@ export function TillScreen({ storeId, locale, redeemStep, actions, labels, payme
     setRefusedSkuId(null);
     setWantedPoints(0);
     setTendering(false);
+    setWallet({ giftCard: null, useStoreCredit: false });
     orderKeys.current = new Map();
   };
 
@@ -118,6 +127,8 @@ export function TillScreen({ storeId, locale, redeemStep, actions, labels, payme
   // Lines removed after choosing: the redemption shrinks with the ticket, never above it.
   const redeemPoints = Math.min(wantedPoints, maxPoints);
   const discountCents = (redeemPoints / redeemStep.points) * redeemStep.cents;
+  const dueCents = Math.max(0, subtotal - discountCents);
+  const walletCents = walletPart(dueCents, wallet.giftCard?.balanceCents ?? null, wallet.useStoreCredit ? (customer?.storeCreditCents ?? null) : null);
   const chooseCustomer = useCallback((c: TillCustomer | null) => {
     setCustomer(c);
     setWantedPoints(0);
@@ -182,6 +193,7 @@ export function TillScreen({ storeId, locale, redeemStep, actions, labels, payme
           lines: lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity })),
           redeemPoints,
           tender,
+          wallet: toChoice(wallet),
         },
         names,
       );
@@ -285,7 +297,22 @@ export function TillScreen({ storeId, locale, redeemStep, actions, labels, payme
             tendering && lines.length > 0 ? (
               <TenderPanel
                 locale={locale}
-                totalCents={Math.max(0, subtotal - discountCents)}
+                totalCents={dueCents - walletCents}
+                wallet={{
+                  partCents: walletCents,
+                  labels: walletLabels,
+                  node: (
+                    <WalletTender
+                      storeId={storeId}
+                      locale={locale}
+                      storeCreditCents={customer?.storeCreditCents ?? null}
+                      value={wallet}
+                      onChange={setWallet}
+                      check={actions.checkGiftCard}
+                      labels={walletLabels}
+                    />
+                  ),
+                }}
                 pending={pending}
                 error={error}
                 onPay={complete}

@@ -18,6 +18,8 @@ export type TillCustomer = {
   pass: string;
   tier: string | null;
   balance: number | null;
+  /** Their store credit, when their card was scanned (spent only then: lib/wallet/pay.ts); null otherwise. */
+  storeCreditCents: number | null;
 };
 
 export type TillItem = {
@@ -38,6 +40,10 @@ export type FindItemResult = ActionResult<{ items: TillItem[]; exact: boolean }>
 /** A refused line names its SKU, so the ticket marks it. */
 export type CompleteSaleResult = ActionResult<{ saleId: number }, { skuId: number }>;
 export type OrderElsewhereResult = ActionResult<{ message: string }>;
+/** A gift card's code as the till checked it: what it can still pay. */
+export type GiftCardBalanceResult = ActionResult<{ code: string; balanceCents: number }>;
+/** What the till asks of the wallet for a ticket (lib/wallet/pay.ts). */
+export type TillWalletChoice = { useStoreCredit: boolean; giftCardCode: string | null };
 export type HomeDeliveryResult = ActionResult<{ number: string; message: string }>;
 
 export type ElsewhereStore = { storeId: number; name: string; town: string; distanceKm: number | null; available: number; clickReserve: boolean };

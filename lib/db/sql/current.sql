@@ -3,7 +3,7 @@
 -- Generated: do not edit. Change them with a new migration, then run `npm run db:sql`;
 -- lib/db/current-sql.test.ts fails while this file differs from a freshly migrated database.
 
--- 30 functions
+-- 31 functions
 
 -- comptoir_announce_catalog(p_tags text[]) (last written by 0019_catalog_announcements.sql)
 CREATE OR REPLACE FUNCTION public.comptoir_announce_catalog(p_tags text[])
@@ -722,6 +722,17 @@ BEGIN
 END;
 $function$;
 
+-- comptoir_wallet_entries_append_only() (last written by 0029_wallet_gift_cards.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_wallet_entries_append_only()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  RAISE EXCEPTION 'comptoir:wallet_entries_append_only'
+    USING ERRCODE = 'P0001', HINT = 'Write a new entry (refund or adjust) instead.';
+END;
+$function$;
+
 -- sale_payments_balance() (last written by 0027_till_tender_close.sql)
 CREATE OR REPLACE FUNCTION public.sale_payments_balance()
  RETURNS trigger
@@ -753,7 +764,7 @@ BEGIN
   RETURN NULL;
 END $function$;
 
--- 43 triggers, by table
+-- 44 triggers, by table
 
 CREATE TRIGGER capacity_claims_within_capacity BEFORE INSERT OR UPDATE ON capacity_claims FOR EACH ROW EXECUTE FUNCTION comptoir_booking_guard();
 CREATE TRIGGER capacity_slots_capacity BEFORE UPDATE OF capacity ON capacity_slots FOR EACH ROW EXECUTE FUNCTION comptoir_booking_capacity_guard();
@@ -789,6 +800,7 @@ CREATE TRIGGER store_closures_announce_delete AFTER DELETE ON store_closures REF
 CREATE TRIGGER store_closures_announce_insert AFTER INSERT ON store_closures REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
 CREATE TRIGGER store_closures_announce_truncate AFTER TRUNCATE ON store_closures FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
 CREATE TRIGGER store_closures_announce_update AFTER UPDATE ON store_closures REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER store_credit_entries_append_only BEFORE DELETE OR UPDATE ON store_credit_entries FOR EACH ROW EXECUTE FUNCTION comptoir_wallet_entries_append_only();
 CREATE TRIGGER store_hours_announce_delete AFTER DELETE ON store_hours REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
 CREATE TRIGGER store_hours_announce_insert AFTER INSERT ON store_hours REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
 CREATE TRIGGER store_hours_announce_truncate AFTER TRUNCATE ON store_hours FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();

@@ -3,9 +3,10 @@ import { Link } from '@/components/layout/link';
 import { requireUser } from '@/lib/auth/guards';
 import { SignOutForm } from '@/components/pwa/sign-out-form';
 import { getI18n } from '@/lib/i18n/server';
-import { formatDate, formatDateTime, formatPrice, interpolate } from '@/lib/i18n/format';
+import { formatDateTime } from '@/lib/i18n/format';
 import { listUserSessions } from '@/lib/auth/sessions';
-import { getStoreCredit } from '@/lib/returns/store-credit';
+import { getWallet } from '@/lib/wallet/queries';
+import { WalletPanel } from '@/components/wallet/wallet-panel';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
 import { DevicesCard } from '@/components/account/devices-card';
 import { changePasswordAction } from './change-password-action';
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AccountPage() {
   const user = await requireUser('/account');
   const { t, locale } = await getI18n();
-  const [sessions, credit] = await Promise.all([listUserSessions(user.id), getStoreCredit(user.id, 5)]);
+  const [sessions, wallet] = await Promise.all([listUserSessions(user.id), getWallet(user.id, 5)]);
   const isStaff = user.role === 'staff' || user.role === 'admin';
   return (
     <div className="mx-auto w-full max-w-xl py-4 sm:py-8">
@@ -38,33 +39,9 @@ export default async function AccountPage() {
           </div>
         ))}
       </dl>
-      {(credit.balanceCents > 0 || credit.entries.length > 0) && (
-        <section className="mt-4 card px-5 py-4" aria-labelledby="account-store-credit" data-testid="store-credit">
-          <div className="flex flex-wrap items-baseline justify-between gap-x-3">
-            <h2 id="account-store-credit" className="font-semibold">
-              {t.account.storeCreditTitle}
-            </h2>
-            <p className="text-lg font-bold tabular-nums" data-testid="store-credit-balance">
-              {interpolate(t.account.storeCreditBalance, { amount: formatPrice(credit.balanceCents, locale) })}
-            </p>
-          </div>
-          <p className="text-sm text-muted">{t.account.storeCreditHint}</p>
-          <ul className="mt-2 divide-y divide-line text-sm">
-            {credit.entries.map((e) => (
-              <li key={e.id} className="flex justify-between gap-3 py-1.5">
-                <span>
-                  {t.account[`storeCredit_${e.kind}`]} ·{' '}
-                  <span className="text-muted">{formatDate(new Date(e.at), locale, { day: 'numeric', month: 'short', year: 'numeric' })}</span>
-                </span>
-                <span className="tabular-nums">
-                  {e.amountCents > 0 ? '+' : '−'}
-                  {formatPrice(Math.abs(e.amountCents), locale)}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <div className="mt-4">
+        <WalletPanel wallet={wallet} locale={locale} t={t.wallet} />
+      </div>
       <ul className="mt-4 space-y-3">
         {[
           { href: '/account/card', title: t.card.accountLink, hint: t.card.accountLinkHint, testId: 'account-card-link', highlight: true },
@@ -72,6 +49,7 @@ export default async function AccountPage() {
           { href: '/account/addresses', title: t.orders.addressesTitle, hint: t.orders.addressesHint },
           { href: '/account/reservations', title: t.reservations.accountLink, hint: t.reservations.accountLinkHint },
           { href: '/account/activity', title: t.activity.accountLink, hint: t.activity.accountLinkHint },
+          { href: '/account/gift-cards', title: t.wallet.accountLink, hint: t.wallet.accountLinkHint, testId: 'account-gift-cards-link' },
         ].map(({ href, title, hint, testId, highlight }) => (
           <li key={href}>
             <Link

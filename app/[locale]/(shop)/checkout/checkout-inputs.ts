@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { wholeNumber } from '@/lib/input/integer';
+import { normalizeGiftCardCode } from '@/lib/wallet/code';
 
 /*
  * What the checkout form sends besides its key, read once the cart says what it needs (a slot for
@@ -32,4 +33,35 @@ export function savedAddressChoice(raw: FormDataEntryValue | null): number | 'ne
   if (typeof raw !== 'string' || !/^[1-9]\d{0,9}$/.test(raw)) return 'invalid';
   const id = Number(raw);
   return id <= 2_147_483_647 ? id : 'invalid';
+}
+
+/**
+ * The wallet's part of the payment (lib/wallet/pay.ts): the store credit's box, and a gift card's
+ * code — blank for none, else anything that can be a code (its balance is the domain's to judge).
+ */
+export const walletChoiceSchema = z.object({
+  useStoreCredit: z
+    .enum(['1', 'on'])
+    .optional()
+    .transform((v) => v !== undefined),
+  giftCardCode: z
+    .string()
+    .max(60)
+    .optional()
+    .transform((v) => v?.trim() || null)
+    .refine((v) => v === null || normalizeGiftCardCode(v) !== null),
+});
+
+/** Whether the shopper asked the wallet to pay (the card may then be left blank). */
+export function walletChosen(form: FormData): boolean {
+  const code = form.get('giftCardCode');
+  return form.get('useStoreCredit') !== null || (typeof code === 'string' && code.trim() !== '');
+}
+
+/** Not one of the card's fields typed in. */
+export function cardLeftBlank(form: FormData): boolean {
+  return ['card_number', 'card_exp', 'card_cvc', 'card_holder'].every((name) => {
+    const v = form.get(name);
+    return v === null || (typeof v === 'string' && v.trim() === '');
+  });
 }

@@ -1,3 +1,4 @@
+import { getWallet } from '@/lib/wallet/queries';
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { Link } from '@/components/layout/link';
@@ -135,7 +136,18 @@ export default async function CheckoutPage() {
     cart.fulfilment === 'delivery'
       ? (await listSavedAddresses(user.id)).map(({ id, name, address, postcode, town, phone }) => ({ id, name, address, postcode, town, phone }))
       : [];
-  const common = { action: placeOrderAction, idempotencyKey: randomUUID(), summary, points, locale, t: formTexts(to) };
+  const { storeCreditCents, giftCards } = await getWallet(user.id, 0);
+  const { payWith, useStoreCredit, giftCardCode, giftCardCodeHint, giftCards: giftCardsLabel } = t.wallet;
+  const common = {
+    action: placeOrderAction,
+    idempotencyKey: randomUUID(),
+    summary,
+    points,
+    wallet: { storeCreditCents, giftCards: giftCards.map(({ code, balanceCents }) => ({ code, balanceCents })) },
+    walletTexts: { payWith, useStoreCredit, giftCardCode, giftCardCodeHint, giftCards: giftCardsLabel, placeOrder: t.wallet.placeOrder },
+    locale,
+    t: formTexts(to),
+  };
   const changeLink = (
     <Link href="/cart" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline underline-offset-2">
       {to.changeInCart}

@@ -11,7 +11,17 @@ import { getCart } from '@/lib/cart/queries';
 import { getSavedAddress } from '@/lib/customers/addresses';
 import { findOrderByKey, placeOrder, type PlaceOrderInput } from '@/lib/orders/placing';
 import { parseCardForm } from '@/lib/payments/card-schema';
-import { addressSchema, addressValues, redeemPointsSchema, savedAddressChoice, shownPricesSchema, slotIdSchema } from './checkout-inputs';
+import {
+  addressSchema,
+  addressValues,
+  cardLeftBlank,
+  redeemPointsSchema,
+  savedAddressChoice,
+  shownPricesSchema,
+  slotIdSchema,
+  walletChoiceSchema,
+  walletChosen,
+} from './checkout-inputs';
 
 /**
  * "Place order" for the signed-in shopper's own cart (found from the session, never the form):
@@ -58,7 +68,8 @@ export const placeOrderAction = shopperAction('checkout')
       // Paid online (a card authorised now, captured at handover), or at pickup.
       const pay = formData.get('payment') ?? 'at_pickup';
       if (pay !== 'at_pickup' && pay !== 'card') return refused(t.orders.invalidRequest);
-      if (pay === 'card') readCard(formData, input, fieldErrors, t);
+      // A card chosen is asked in full: a blank one never turns into paying at pickup.
+      if (pay === 'card') readCard(formData, input, fieldErrors, t, { blankWithWallet: false });
       input.substitutesWelcome = formData.get('substitutesWelcome') === '1';
     } else {
       // One of the shopper's saved addresses (looked up as theirs), or the address typed.
@@ -73,11 +84,17 @@ export const placeOrderAction = shopperAction('checkout')
         if (address.success) input.address = address.data;
         else for (const issue of address.error.issues) fieldErrors[issue.path[0] as AddressField] ??= issue.message;
       }
-      readCard(formData, input, fieldErrors, t);
+      readCard(formData, input, fieldErrors, t, { blankWithWallet: true });
     }
     const points = redeemPointsSchema.safeParse(formData.get('redeemPoints') ?? 0);
     if (points.success) input.redeemPoints = points.data;
     else fieldErrors.points = t.orders.pointsInvalid;
+    const wallet = walletChoiceSchema.safeParse({
+      useStoreCredit: formData.get('useStoreCredit') ?? undefined,
+      giftCardCode: formData.get('giftCardCode') ?? undefined,
+    });
+    if (wallet.success) input.wallet = wallet.data;
+    else fieldErrors.giftCardCode = t.wallet.gift_card_unknown;
     const invalid = Object.keys(fieldErrors).length;
     if (invalid > 0) return refused(invalid === 1 && fieldErrors.slot ? fieldErrors.slot : t.orders.fixErrors, fieldErrors);
 
@@ -86,10 +103,18 @@ export const placeOrderAction = shopperAction('checkout')
   });
 
 /** The card fields, on the input, or their refusals on the fields they concern. */
-function readCard(formData: FormData, input: PlaceOrderInput, fieldErrors: NonNullable<CheckoutState['fieldErrors']>, t: Dictionary): void {
+function readCard(
+  formData: FormData,
+  input: PlaceOrderInput,
+  fieldErrors: NonNullable<CheckoutState['fieldErrors']>,
+  t: Dictionary,
+  opts: { blankWithWallet: boolean },
+): void {
   const card = parseCardForm(formData);
   if (card.ok) input.payment = card.method;
-  else for (const [field, k] of Object.entries(card.errors)) fieldErrors[field as keyof typeof card.errors] = t.payments[k];
+  // Home delivery with the wallet chosen: the card may be left blank, placeOrder asks for it when something is left to pay.
+  else if (!(opts.blankWithWallet && walletChosen(formData) && cardLeftBlank(formData)))
+    for (const [field, k] of Object.entries(card.errors)) fieldErrors[field as keyof typeof card.errors] = t.payments[k];
 }
 
 /** A drive checkout's choices as sent, for the form to keep after a refusal. */

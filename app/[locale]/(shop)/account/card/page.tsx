@@ -7,7 +7,9 @@ import { JoinPanel } from '@/components/loyalty/join-panel';
 import { KeepCardOffline } from '@/components/loyalty/keep-card-offline';
 import { OfflineNotice } from '@/components/loyalty/offline-notice';
 import { TierProgress } from '@/components/loyalty/tier-progress';
+import { WalletPanel } from '@/components/wallet/wallet-panel';
 import { requireUser } from '@/lib/auth/guards';
+import { getWallet } from '@/lib/wallet/queries';
 import { formatDateTime, formatPrice, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { formatCardNumber } from '@/lib/loyalty/card-number';
@@ -29,7 +31,9 @@ export default async function CardPage() {
   const user = await requireUser('/account/card');
   const { locale, t } = await getI18n();
   const tc = t.card;
-  const [card, rules] = [await getLoyaltyCard(user.id), getLoyaltyRules()];
+  const [card, wallet, rules] = [await getLoyaltyCard(user.id), await getWallet(user.id, 5), getLoyaltyRules()];
+  // Kept offline with the rest of the page (public/sw.js): the wallet as of this read.
+  const walletAsOf = new Date().toISOString();
   const qrSvg = card ? await QRCode.toString(card.cardNumber, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) : '';
   return (
     <div className="mx-auto w-full max-w-4xl">
@@ -51,6 +55,7 @@ export default async function CardPage() {
             <div className="space-y-4">
               <BalancePanel card={card} rule={rules} locale={locale} t={tc} />
               <TierProgress card={card} locale={locale} t={tc} />
+              <WalletPanel wallet={wallet} locale={locale} t={t.wallet} asOf={walletAsOf} showCodes id="card-wallet" />
             </div>
           </div>
         </>
@@ -65,6 +70,11 @@ export default async function CardPage() {
           })}
           labels={{ submit: tc.joinButton, pending: tc.joinPending }}
         />
+      )}
+      {!card && wallet.totalCents > 0 && (
+        <div className="mt-4">
+          <WalletPanel wallet={wallet} locale={locale} t={t.wallet} asOf={walletAsOf} showCodes id="card-wallet" />
+        </div>
       )}
     </div>
   );

@@ -15,7 +15,7 @@ import { OrderReturns } from '@/components/returns/order-returns';
 import { requireUser } from '@/lib/auth/guards';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { formatMessage, formatTime, interpolate } from '@/lib/i18n/format';
+import { formatMessage, formatPrice, formatTime, interpolate } from '@/lib/i18n/format';
 import { formatDeadline } from '@/lib/i18n/format-deadline';
 import { getI18n } from '@/lib/i18n/server';
 import { whatShopperMayDo, type ShopperMay } from '@/lib/orders/permissions';
@@ -208,6 +208,11 @@ export default async function OrderPage({ params }: Props) {
             <p className="mt-1 font-semibold" data-testid="payment-status">
               {order.paidInStore ? interpolate(to.paidInStore, { store: order.paidInStore }) : to[`payment_${order.paymentStatus}`]}
             </p>
+            {order.walletCents > 0 && (
+              <p className="text-sm text-muted" data-testid="order-paid-from-wallet">
+                {interpolate(t.wallet.paidFromWallet, { amount: formatPrice(order.walletCents, locale) })}
+              </p>
+            )}
             {order.cardLast4 && <p className="text-sm text-muted">{interpolate(to.paidBy, { last4: order.cardLast4 })}</p>}
           </section>
           <CancelOrderForm

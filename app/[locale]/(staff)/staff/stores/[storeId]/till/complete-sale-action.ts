@@ -10,6 +10,7 @@ import { cardFormSchema } from '@/lib/payments/card-schema';
 import type { PaymentTextKey } from '@/lib/payments/messages';
 import { findTillSale, ringUpSale, type TenderInput } from '@/lib/sales/commands';
 import { openCustomerPass } from '@/lib/sales/customer-pass';
+import { walletTenderSchema } from './till-action-support';
 
 /** The card as typed at the till (the test provider's fields); parsed by the checkout's card schema. */
 const rawCardSchema = z.object({
@@ -37,6 +38,8 @@ const ticketSchema = z.object({
     .max(50),
   redeemPoints: z.number().int().min(0).max(10_000_000),
   tender: tenderSchema,
+  /** The wallet's part: the customer's store credit (a scanned card only) and a gift card's scanned code. */
+  wallet: walletTenderSchema.optional(),
 });
 
 /** The ticket, and the names its lines show (for a refusal that names one). */
@@ -75,7 +78,7 @@ export const completeSaleAction = staffAction('till')
   })
   .run(
     async ({
-      input: { storeId, customerPass, idempotencyKey, lines, redeemPoints, tender: raw, names },
+      input: { storeId, customerPass, idempotencyKey, lines, redeemPoints, tender: raw, wallet, names },
       user,
       t,
       nameProducts,
@@ -105,6 +108,7 @@ export const completeSaleAction = staffAction('till')
         idempotencyKey,
         redeemPoints,
         tender,
+        wallet,
       });
       return sold(storeId, sale.saleId);
     },

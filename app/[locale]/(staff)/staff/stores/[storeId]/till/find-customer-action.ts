@@ -9,6 +9,7 @@ import { findMemberByCardNumber, findMemberByEmail } from '@/lib/loyalty/queries
 import { sealCustomerPass } from '@/lib/sales/customer-pass';
 import { parseCustomerQuery } from '@/lib/sales/customer-query';
 import { findShopperByEmail } from '@/lib/sales/queries';
+import { getWallet } from '@/lib/wallet/queries';
 
 /** The customer at the counter, by loyalty card number or email: staff of this store only. */
 export const findCustomerAction = staffAction('till')
@@ -31,12 +32,17 @@ export const findCustomerAction = staffAction('till')
       // email lookup into a "presented" card.
       const shown = identifiedBy === 'card' ? { cardNumber, cardEnding: null } : { cardNumber: null, cardEnding: cardNumber.slice(-4) };
       const pass = sealCustomerPass({ customerId: id, identifiedBy }, scope);
-      return { ok: true, customer: { id, name, email, ...shown, identifiedBy, pass, tier, balance } };
+      // Their store credit only on a presented card: it is spent only then.
+      const storeCreditCents = identifiedBy === 'card' ? (await getWallet(id, 0)).storeCreditCents : null;
+      return { ok: true, customer: { id, name, email, ...shown, identifiedBy, pass, tier, balance, storeCreditCents } };
     }
     if (query.kind === 'card') return refuse(t.till.cardNotFound);
     // A customer without a card still gets the sale in their history.
     const shopper = await findShopperByEmail(query.email);
     if (!shopper) return refuse(t.till.customerNotFound);
     const pass = sealCustomerPass({ customerId: shopper.id, identifiedBy: 'email' }, scope);
-    return { ok: true, customer: { ...shopper, cardNumber: null, cardEnding: null, identifiedBy: 'email', pass, tier: null, balance: null } };
+    return {
+      ok: true,
+      customer: { ...shopper, cardNumber: null, cardEnding: null, identifiedBy: 'email', pass, tier: null, balance: null, storeCreditCents: null },
+    };
   });

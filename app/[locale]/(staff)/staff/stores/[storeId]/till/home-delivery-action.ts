@@ -10,10 +10,11 @@ import { safeText } from '@/lib/input/text';
 import { addressSchema } from '@/lib/orders/address';
 import { findTillDeliveryOrder, placeTillDeliveryOrder, type TillDeliveryOrder } from '@/lib/orders/till-orders';
 import { openCustomerPass } from '@/lib/sales/customer-pass';
-import { customerItemRequest } from './till-action-support';
+import { customerItemRequest, walletTenderSchema } from './till-action-support';
 
 const requestSchema = customerItemRequest.extend({
   address: z.object({ name: safeText, address: safeText, postcode: safeText, town: safeText, phone: safeText }),
+  wallet: walletTenderSchema.optional(),
 });
 
 /**
@@ -42,6 +43,8 @@ export const orderHomeDeliveryAction = staffAction('till-delivery')
       lines: [{ skuId, quantity }],
       address: address.data,
       idempotencyKey,
+      identifiedBy: pass.identifiedBy,
+      wallet: input.wallet,
     });
     return ordered(order, t, locale);
   });

@@ -7,6 +7,7 @@ import { canActOnStore, requireStaff } from '@/lib/auth/guards';
 import { listStaffStores } from '@/lib/auth/users';
 import { getI18n } from '@/lib/i18n/server';
 import { getLoyaltyRules } from '@/lib/loyalty/config';
+import { checkGiftCardAction } from './check-gift-card-action';
 import { completeSaleAction } from './complete-sale-action';
 import { elsewhereAction } from './elsewhere-action';
 import { findCustomerAction } from './find-customer-action';
@@ -26,6 +27,7 @@ const actions = {
   findItem: findItemAction,
   elsewhere: elsewhereAction,
   completeSale: completeSaleAction,
+  checkGiftCard: checkGiftCardAction,
   orderElsewhere: orderElsewhereAction,
   orderHomeDelivery: orderHomeDeliveryAction,
 };
@@ -54,6 +56,7 @@ export default async function TillPage({ params }: Params) {
         redeemStep={{ points: rules.redeemStepPoints, cents: rules.redeemStepCents }}
         actions={actions}
         labels={t.till}
+        walletLabels={t.wallet}
         payments={t.payments}
       />
     </div>

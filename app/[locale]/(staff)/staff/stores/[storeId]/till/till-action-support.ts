@@ -11,3 +11,13 @@ export const customerItemRequest = z.object({
   quantity: z.number().int().min(1).max(99),
   idempotencyKey: idempotencyKeySchema,
 });
+
+/**
+ * The wallet's part of a payment at the till (lib/wallet/pay.ts): the customer's store credit —
+ * spent only when their card was scanned (the sealed pass says so) — and a gift card's code, as
+ * scanned or typed (its balance and expiry are the domain's to judge).
+ */
+export const walletTenderSchema = z.object({
+  useStoreCredit: z.boolean(),
+  giftCardCode: z.string().max(60).nullable(),
+});

@@ -1,0 +1,70 @@
+import { sql } from 'drizzle-orm';
+import { hashPassword } from '../../lib/auth/password';
+import type { Db } from '../../lib/db/client';
+import { DEMO_STAFF_STORE_SLUGS } from '../../lib/db/seed/users';
+// Run with --conditions=react-server (e2e/support/server.ts): domain modules import 'server-only'.
+import { joinLoyalty } from '../../lib/loyalty/commands';
+import { creditStoreCredit } from '../../lib/wallet/commands';
+import type { SkuRef, StoreRef } from './data';
+
+/*
+ * The wallet journeys (e2e/wallet.spec.ts): at Lyon Part-Dieu's till, a SKU of its own (a few
+ * units, nothing held, not the till journey's); a web SKU for the order online; a member whose
+ * store credit pays that till SKU and €5 more, so the rest of it goes online with a card for the
+ * rest; a shopper who buys a gift card online and pays with it at the till.
+ */
+export const WALLET_PASSWORD = 'wallet-journey-4242';
+
+export type WalletData = {
+  store: StoreRef;
+  tillSku: SkuRef & { priceCents: number };
+  giftSku: SkuRef & { priceCents: number };
+  webSku: SkuRef & { priceCents: number };
+  member: { name: string; email: string; password: string; cardNumber: string; creditCents: number };
+  buyer: { name: string; email: string; password: string };
+};
+
+async function shopper(db: Db, who: { name: string; email: string }): Promise<number> {
+  const hash = await hashPassword(WALLET_PASSWORD);
+  // Upserts and fixed keys: with E2E_SKIP_SETUP=1 this step runs again on the same database.
+  const user = await db.execute<{ id: number }>(sql`
+    INSERT INTO users (email, name, role, password_hash) VALUES (${who.email}, ${who.name}, 'shopper', ${hash})
+    ON CONFLICT (lower(email)) DO UPDATE SET password_hash = EXCLUDED.password_hash RETURNING id`);
+  return user.rows[0]!.id;
+}
+
+export async function walletJourneyData(db: Db, taken: number[]): Promise<WalletData> {
+  const stores = await db.execute<StoreRef>(sql`SELECT location_id AS id, slug, name FROM stores WHERE slug = ${DEMO_STAFF_STORE_SLUGS[0]}`);
+  const store = stores.rows[0];
+  if (!store) throw new Error('e2e-data: no store for the wallet journeys');
+  const avoid = taken.length > 0 ? sql`AND k.id NOT IN (${sql.join(taken, sql`, `)})` : sql``;
+  const shelf = await db.execute<SkuRef & { priceCents: number }>(sql`
+    SELECT k.id AS "skuId", k.ean13 AS ean, p.slug AS "productSlug", p.name_en AS "productName",
+           st.on_hand AS "onHand", st.reserved, k.price_cents AS "priceCents"
+    FROM stock st JOIN skus k ON k.id = st.sku_id JOIN products p ON p.id = k.product_id
+    WHERE st.location_id = ${store.id} AND st.on_hand BETWEEN 5 AND 40 AND st.reserved = 0 AND k.price_cents BETWEEN 1000 AND 4000
+      AND k.id NOT IN (SELECT sku_id FROM stock WHERE location_id = ${store.id} ORDER BY sku_id DESC LIMIT 50) ${avoid}
+    ORDER BY md5('wallet' || k.id::text) LIMIT 2`);
+  const [tillSku, giftSku] = shelf.rows;
+  if (!tillSku || !giftSku) throw new Error('e2e-data: no SKUs for the wallet journeys');
+  const web = await db.execute<SkuRef & { priceCents: number }>(sql`
+    SELECT k.id AS "skuId", k.ean13 AS ean, p.slug AS "productSlug", p.name_en AS "productName",
+           w.on_hand AS "onHand", w.reserved, k.price_cents AS "priceCents"
+    FROM skus k JOIN products p ON p.id = k.product_id
+    JOIN stock w ON w.sku_id = k.id AND w.location_id = (SELECT id FROM locations WHERE kind = 'warehouse' ORDER BY id LIMIT 1)
+    WHERE w.on_hand - w.reserved >= 5 AND k.price_cents BETWEEN 1500 AND 4000 AND k.id NOT IN (${tillSku.skuId}, ${giftSku.skuId})
+      AND k.id NOT IN (SELECT id FROM skus ORDER BY id DESC LIMIT 50) ${avoid}
+    ORDER BY md5('wallet-web' || k.id::text) LIMIT 1`);
+  const webSku = web.rows[0];
+  if (!webSku) throw new Error('e2e-data: no web SKU for the wallet journey');
+
+  const member = { name: 'Maëlle Avoir', email: 'wallet-member@example.com', password: WALLET_PASSWORD, creditCents: tillSku.priceCents + 500 };
+  const memberId = await shopper(db, member);
+  const { cardNumber } = await joinLoyalty(memberId, { tx: db });
+  await db.transaction((tx) =>
+    creditStoreCredit(tx as unknown as Db, { customerId: memberId, amountCents: member.creditCents, kind: 'adjust', key: 'e2e-wallet-credit', note: 'e2e' }),
+  );
+  const buyer = { name: 'Jules Cadeau', email: 'wallet-buyer@example.com', password: WALLET_PASSWORD };
+  await shopper(db, buyer);
+  return { store, tillSku, giftSku, webSku, member: { ...member, cardNumber }, buyer };
+}
