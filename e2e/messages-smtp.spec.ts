@@ -7,7 +7,7 @@ import { adminUrl, createSeededDatabase, startServer, stopServer, withClient, ty
  * SMTP_URL pointing at a real SMTP server this journey starts (smtp-server, test/support/smtp.ts).
  * A shopper places a delivery order in the browser and the confirmation arrives by SMTP, in text
  * and HTML, with the link that opens the order; a cart left untouched gets one reminder, whose
- * link opens the cart. The cart's idleness is made by moving its last change two hours back in
+ * link opens the cart, both in the language the shopper uses the shop in. The cart's idleness is made by moving its last change two hours back in
  * the database (the clock, not the code, is what a journey cannot wait for).
  * PostgreSQL only (its own database, copied from the seeded template), on the desktop project.
  */
@@ -75,8 +75,8 @@ test('an order confirmation and a cart reminder are delivered through SMTP, and 
   const email = `mail-${Date.now()}@example.com`;
   // Two SKUs the web warehouse has plenty of (this database is the journey's alone).
   const { rows: skus } = await withClient(databaseUrl, (db) =>
-    db.query<{ id: number; slug: string; name: string; nameEn: string }>(
-      `SELECT k.id, p.slug, p.name_fr AS name, p.name_en AS "nameEn" FROM stock st JOIN skus k ON k.id = st.sku_id JOIN products p ON p.id = k.product_id
+    db.query<{ id: number; slug: string; nameEn: string }>(
+      `SELECT k.id, p.slug, p.name_en AS "nameEn" FROM stock st JOIN skus k ON k.id = st.sku_id JOIN products p ON p.id = k.product_id
        WHERE st.location_id = (SELECT id FROM locations WHERE kind = 'warehouse' ORDER BY id LIMIT 1)
          AND st.on_hand - st.reserved >= 10 AND k.price_cents < 5000
        ORDER BY k.id LIMIT 2`,
@@ -118,20 +118,19 @@ test('an order confirmation and a cart reminder are delivered through SMTP, and 
     db.query(`UPDATE carts SET updated_at = now() - interval '2 hours' WHERE customer_id = (SELECT id FROM users WHERE lower(email) = lower($1))`, [email]),
   );
   expect(moved.rowCount).toBe(1);
-  const reminder = await mailFor(email, (m) => m.subject.includes('panier'));
-  // Accounts carry no language yet: the reminder is in the chain's own, French.
-  expect(reminder.subject).toBe('Élise, votre panier vous attend');
-  expect(reminder.text).toContain(left.name);
-  expect(reminder.html).toContain('Voir mon panier');
-  const cartLink = reminder.text!.match(new RegExp(`${server.origin}/\\S*cart`))?.[0];
-  expect(cartLink, 'the reminder links to the cart').toBeTruthy();
-  // The link opens the cart (in English here: the browser asks for it).
+  const reminder = await mailFor(email, (m) => m.subject.includes('cart'));
+  // In the language the shopper signed up in (English here), as their account keeps it.
+  expect(reminder.subject).toBe('Élise, your cart is waiting');
+  expect(reminder.text).toContain(left.nameEn);
+  expect(reminder.html).toContain('See my cart');
+  const cartLink = reminder.text!.match(new RegExp(`${server.origin}/en/cart`))?.[0];
+  expect(cartLink, 'the reminder links to the cart, in English').toBeTruthy();
   await page.goto(cartLink!);
-  await expect(page).toHaveURL(/\/cart$/);
+  await expect(page).toHaveURL(/\/en\/cart$/);
   await expect(page.getByText(left.nameEn).first()).toBeVisible();
 
   // Each was sent once, though the jobs ran every second meanwhile.
   await page.waitForTimeout(3_000);
   const toShopper = smtp.received.filter((m) => m.envelopeTo.includes(email));
-  expect(toShopper.map((m) => m.subject).sort()).toEqual([`Your order ${number} is confirmed`, 'Élise, votre panier vous attend'].sort());
+  expect(toShopper.map((m) => m.subject).sort()).toEqual([`Your order ${number} is confirmed`, 'Élise, your cart is waiting'].sort());
 });

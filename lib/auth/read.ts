@@ -19,8 +19,11 @@ import { users } from './schema';
 
 const validId = (id: number) => Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647;
 
-/** Every account's id, name, email and role as a row source: `JOIN ${userRowsSql} u ON u.id = x.customer_id`. */
-export const userRowsSql: SQL = sql`(SELECT ${users.id} AS id, ${users.name} AS name, ${users.email} AS email, ${users.role} AS role FROM ${users})`;
+/**
+ * Every account's id, name, email, role and language (null: the chain's own) as a row source:
+ * `JOIN ${userRowsSql} u ON u.id = x.customer_id`.
+ */
+export const userRowsSql: SQL = sql`(SELECT ${users.id} AS id, ${users.name} AS name, ${users.email} AS email, ${users.role} AS role, ${users.locale} AS locale FROM ${users})`;
 
 /**
  * The same for the query builder, under the alias given (two of them join one statement apart, as

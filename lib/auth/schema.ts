@@ -15,9 +15,15 @@ export const users = pgTable(
     role: text('role', { enum: ROLES }).notNull().default('shopper'),
     /** The shopper's chosen store, kept with the account so it follows them across devices. */
     myStoreId: integer('my_store_id').references(() => stores.locationId, { onDelete: 'set null' }),
+    /** The language the person last used the shop in (signing up or in, checking out): their messages' language. Null: the chain's own. */
+    locale: text('locale'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`), check('users_role', sql`${t.role} in ('shopper', 'staff', 'admin')`)],
+  (t) => [
+    uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
+    check('users_role', sql`${t.role} in ('shopper', 'staff', 'admin')`),
+    check('users_locale', sql`${t.locale} in ('fr', 'en')`),
+  ],
 );
 
 /** Which stores a staff member works in; every staff read and write is scoped by it. */

@@ -1,6 +1,7 @@
 import 'server-only';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
+import type { Locale } from '@/lib/i18n/config';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '@/lib/errors';
 import { storeFacts } from '@/lib/stores/read';
 import { EmailTakenError } from './errors';
@@ -14,13 +15,13 @@ export type PublicUser = Pick<UserRecord, 'id' | 'email' | 'name' | 'role'>;
  * Two sign-ups with one email can race; the unique index on lower(email) settles it, so there is
  * no check-then-insert window here.
  */
-export async function createUser(input: { email: string; name: string; password: string; role?: Role }): Promise<PublicUser> {
+export async function createUser(input: { email: string; name: string; password: string; role?: Role; locale?: Locale }): Promise<PublicUser> {
   const db = await getDb();
   const passwordHash = await hashPassword(input.password);
   try {
     const [row] = await db
       .insert(users)
-      .values({ email: input.email.trim(), name: input.name.trim(), passwordHash, role: input.role ?? 'shopper' })
+      .values({ email: input.email.trim(), name: input.name.trim(), passwordHash, role: input.role ?? 'shopper', locale: input.locale ?? null })
       .returning({ id: users.id, email: users.email, name: users.name, role: users.role });
     if (!row) throw new Error('INSERT … RETURNING gave no row');
     return row;
@@ -28,6 +29,18 @@ export async function createUser(input: { email: string; name: string; password:
     if (pgErrorCode(err) === PG_UNIQUE_VIOLATION) throw new EmailTakenError();
     throw err;
   }
+}
+
+/**
+ * The language the person is using the shop in, kept with the account (signing in, checking out)
+ * so that what is sent to them later — a cart reminder — is in it. Unchanged: nothing written.
+ */
+export async function rememberLocale(userId: number, locale: Locale): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(users)
+    .set({ locale })
+    .where(and(eq(users.id, userId), sql`${users.locale} IS DISTINCT FROM ${locale}`));
 }
 
 /** Case-insensitive, through the users_email_unique expression index. */

@@ -70,6 +70,23 @@ describe('queueCartReminders', () => {
     expect(m!.payload.items.map((i) => i.skuId)).toEqual([veste(), gourde()]);
   });
 
+  it('writes in the language the shopper last used the shop in (their account), French when unknown', async () => {
+    await conn.db.execute(sql`UPDATE users SET locale = 'en' WHERE id = ${other}`);
+    try {
+      await insertCart(conn.db, other, 26, [{ skuId: veste(), addedHoursAgo: 30 }]);
+      await insertCart(conn.db, camille, 26, [{ skuId: gourde(), addedHoursAgo: 30 }]);
+      expect(await queueCartReminders()).toEqual({ queued: 2, skipped: 0 });
+      const byRecipient = new Map((await messages()).map((m) => [m.recipient_id, m]));
+      const hugo = byRecipient.get(other)!;
+      expect(hugo.subject).toBe('Hugo, your cart is waiting');
+      expect(hugo.body).toContain('Veste EN');
+      expect(hugo.body).toContain('/en/cart');
+      expect(byRecipient.get(camille)!.subject).toBe('Camille, votre panier vous attend');
+    } finally {
+      await conn.db.execute(sql`UPDATE users SET locale = NULL WHERE id = ${other}`);
+    }
+  });
+
   it('leaves out what was bought since, in a shop (a sale) or online (an order)', async () => {
     await insertCart(conn.db, camille, 30, [
       { skuId: veste(), addedHoursAgo: 50 },

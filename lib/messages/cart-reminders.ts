@@ -4,7 +4,7 @@ import { userRowsSql } from '@/lib/auth/read';
 import { cartLinesSql, cartUnchanged, idleCustomerCartsSql, lastIdleCustomerCartId } from '@/lib/cart/read';
 import { skuRowsSql } from '@/lib/catalog/read';
 import { getDb } from '@/lib/db';
-import { DEFAULT_LOCALE } from '@/lib/i18n/config';
+import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/config';
 import { boughtOnlineSince } from '@/lib/orders/read';
 import { boughtInStoreSince } from '@/lib/sales/read';
 import { absoluteUrl } from '@/lib/routing/public-url';
@@ -12,7 +12,7 @@ import { cartReminderRules } from './config';
 import { renderCartReminder, type LeftOutItem, type ReminderItem } from './render';
 
 type CartLine = ReminderItem & { boughtIn: 'store' | 'online' | null };
-type DueCart = { cart_id: number; customer_id: number; email: string; name: string; updated_at: string; dedupe_key: string; lines: CartLine[] };
+type DueCart = { cart_id: number; customer_id: number; email: string; name: string; locale: string | null; updated_at: string; dedupe_key: string; lines: CartLine[] };
 
 /*
  * Cart reminders. A signed-in shopper's cart untouched for `idleHours` (and not older than
@@ -33,12 +33,12 @@ async function dueCarts(after: number, batch: number): Promise<DueCart[]> {
   // Carts, accounts, the catalogue and sales are read through their domains' read.ts.
   const r = await db.execute<DueCart>(sql`
     WITH due AS (
-      SELECT c.id, c.customer_id, c.updated_at, u.email, u.name,
+      SELECT c.id, c.customer_id, c.updated_at, u.email, u.name, u.locale,
              'cart-reminder:' || c.id || ':' || floor(extract(epoch FROM c.updated_at) * 1000000)::bigint AS dedupe_key
       FROM ${idleCustomerCartsSql({ after, batch, idleHours, maxAgeDays })} c JOIN ${userRowsSql} u ON u.id = c.customer_id
       ORDER BY c.id
     )
-    SELECT d.id AS cart_id, d.customer_id, d.email, d.name, d.updated_at::text AS updated_at, d.dedupe_key,
+    SELECT d.id AS cart_id, d.customer_id, d.email, d.name, d.locale, d.updated_at::text AS updated_at, d.dedupe_key,
            COALESCE(json_agg(json_build_object(
              'skuId', l.sku_id, 'productSlug', k.product_slug, 'nameFr', k.name_fr, 'nameEn', k.name_en, 'size', k.size,
              'colour', k.colour, 'quantity', l.quantity, 'priceCents', k.price_cents,
@@ -50,7 +50,7 @@ async function dueCarts(after: number, batch: number): Promise<DueCart[]> {
     LEFT JOIN ${cartLinesSql} l ON l.cart_id = d.id
     LEFT JOIN ${skuRowsSql} k ON k.id = l.sku_id
     WHERE NOT EXISTS (SELECT 1 FROM outbound_messages m WHERE m.dedupe_key = d.dedupe_key)
-    GROUP BY d.id, d.customer_id, d.email, d.name, d.updated_at, d.dedupe_key
+    GROUP BY d.id, d.customer_id, d.email, d.name, d.locale, d.updated_at, d.dedupe_key
     ORDER BY d.id`);
   return r.rows;
 }
@@ -77,7 +77,7 @@ export async function queueCartReminders(): Promise<{ queued: number; skipped: n
         if (leftOut.length > 0) skipped++;
         continue;
       }
-      const locale = DEFAULT_LOCALE; // accounts carry no language yet: the chain's own
+      const locale = isLocale(c.locale) ? c.locale : DEFAULT_LOCALE; // the language they last used the shop in
       const cartUrl = absoluteUrl('/cart', locale); // the cart page in the message's language
       const text = renderCartReminder({ name: c.name, items, leftOut, cartUrl }, locale);
       rows.push({

@@ -7,7 +7,7 @@ import { destinationAfterSignIn } from '@/lib/auth/callback-url';
 import { translateFieldErrors, type AuthFormState } from '@/lib/auth/form-state';
 import { fieldErrorKeys, signInSchema } from '@/lib/auth/schemas';
 import { signInRefusal } from '@/lib/auth/sign-in-refusal';
-import { findUserByEmail } from '@/lib/auth/users';
+import { findUserByEmail, rememberLocale } from '@/lib/auth/users';
 import { mergeCartAtSignIn } from '@/lib/cart/identity';
 import { myStoreAtSignIn } from '@/lib/stores/my-store';
 
@@ -25,7 +25,7 @@ export const signInAction = publicAction('account')
     }),
   )
   .state<AuthFormState>()
-  .run(async ({ input: { email, password }, formData, t }) => {
+  .run(async ({ input: { email, password }, formData, t, locale }) => {
     try {
       // redirect: false — we choose the destination ourselves (role, safe callbackUrl).
       await signIn('credentials', { email, password, redirect: false });
@@ -35,6 +35,6 @@ export const signInAction = publicAction('account')
       return { ok: false, message, fieldErrors: {}, values: { email: emailOf(formData) } };
     }
     const user = await findUserByEmail(email);
-    if (user) await Promise.all([mergeCartAtSignIn(user.id), myStoreAtSignIn(user.id)]); // before redirect(), which throws
+    if (user) await Promise.all([mergeCartAtSignIn(user.id), myStoreAtSignIn(user.id), rememberLocale(user.id, locale)]); // before redirect(), which throws
     redirect(await inRequestLocale(destinationAfterSignIn(formData.get('callbackUrl'), user?.role)));
   });

@@ -39,8 +39,8 @@ export const signUpAction = publicAction('account')
     const href = typeof callbackUrl === 'string' ? signInPath(callbackUrl) : '/sign-in';
     return { ...refusal, values: typed(formData), link: { href, label: t.account.signInInstead } };
   })
-  .run(async ({ input, formData }) => {
-    const { id: userId } = await createUser(input);
+  .run(async ({ input, formData, locale }) => {
+    const { id: userId } = await createUser({ ...input, locale });
     if (formData.get('joinLoyalty') === '1') {
       // The account is made; a card that fails to come with it is not worth losing the sign-up
       // over: the shopper can join from their account page.
