@@ -12,6 +12,10 @@ import type { DeliveryAddress } from './address';
 import { cancelOrderByCustomer, cancelOrderByStaff, markDelivered, markShipped } from './fulfilment';
 import { InvalidCheckoutError, OrderPaidInStoreError } from './errors';
 import { placeTillDeliveryOrder } from './till-orders';
+import { inTx } from '@/test/support/loyalty';
+import { creditStoreCredit } from '@/lib/wallet/commands';
+import { WalletNeedsCardError } from '@/lib/wallet/errors';
+import { getWallet } from '@/lib/wallet/queries';
 
 /*
  * Ordering at the till for home delivery: an item this shop lacks, paid at the counter, sent from
@@ -116,5 +120,32 @@ describe('placeTillDeliveryOrder', () => {
     const status = await conn.db.execute<{ status: string; payment_status: string }>(sql`SELECT status, payment_status FROM orders WHERE id = ${placed.id}`);
     expect(status.rows[0]).toEqual({ status: 'delivered', payment_status: 'paid_at_pickup' });
     expect((await getLoyaltyCard(customerId))!.balance).toBe(19);
+  });
+});
+
+describe('placeTillDeliveryOrder paid from the wallet (lib/wallet/pay.ts, as at checkout and on a ticket)', () => {
+  it('takes the store credit of a customer whose card was scanned, once per key; not on an email lookup', async () => {
+    await setStock(conn.db, warehouse, sku, 50);
+    const customerId = shoppers[2]!;
+    await inTx((tx) => creditStoreCredit(tx, { customerId, amountCents: 1000, key: randomUUID(), kind: 'adjust' }));
+    await expect(order({ customerId, identifiedBy: 'email', wallet: { useStoreCredit: true } })).rejects.toBeInstanceOf(WalletNeedsCardError);
+    const key = randomUUID();
+    const placed = await order({
+      customerId,
+      identifiedBy: 'card',
+      wallet: { useStoreCredit: true },
+      lines: [{ skuId: sku, quantity: 1 }],
+      idempotencyKey: key,
+    });
+    expect(placed).toMatchObject({ walletCents: 1000, replayed: false });
+    const again = await order({
+      customerId,
+      identifiedBy: 'card',
+      wallet: { useStoreCredit: true },
+      lines: [{ skuId: sku, quantity: 1 }],
+      idempotencyKey: key,
+    });
+    expect(again).toMatchObject({ id: placed.id, walletCents: 1000, replayed: true });
+    expect((await getWallet(customerId)).storeCreditCents).toBe(0);
   });
 });
