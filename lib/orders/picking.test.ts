@@ -11,6 +11,8 @@ import { cancelOrderByStaff, handOverOrder, markOrderReady } from './fulfilment'
 import { answerSubstitute, pickLine } from './picking';
 import { placeOrder } from './placing';
 import { getCustomerOrder } from './queries';
+import { creditStoreCredit, storeCreditOf } from '@/lib/wallet/commands';
+import { inTx } from '@/test/support/loyalty';
 
 const w = setUpOrdersWorld();
 /** Same department as skuA/skuB (1999 each): dearer (2500), cheaper (999); and one of another department. */
@@ -41,8 +43,12 @@ async function lineIds(orderId: number): Promise<number[]> {
   return r.rows.map((x) => x.id);
 }
 
-async function driveOrder(lines: [number, number][], opts: { card?: boolean; welcome?: boolean } = {}) {
+async function driveOrder(lines: [number, number][], opts: { card?: boolean; welcome?: boolean; storeCreditCents?: number } = {}) {
   const { customerId, cartId } = await w.shopperWithCart(lines);
+  if (opts.storeCreditCents) {
+    const amountCents = opts.storeCreditCents;
+    await inTx((tx) => creditStoreCredit(tx, { customerId, amountCents, key: `credit-${randomUUID()}`, kind: 'adjust' }));
+  }
   const placed = await placeOrder({
     customerId,
     cartId,
@@ -50,6 +56,7 @@ async function driveOrder(lines: [number, number][], opts: { card?: boolean; wel
     idempotencyKey: randomUUID(),
     ...(opts.card ? { payment: testCard('4242424242424242') } : {}),
     substitutesWelcome: opts.welcome,
+    ...(opts.storeCreditCents ? { wallet: { useStoreCredit: true } } : {}),
   });
   const staff = { orderId: placed.id, locationId: w.drive, actorId: w.staff };
   return { ...placed, customerId, staff, lines: await lineIds(placed.id) };
@@ -152,6 +159,26 @@ describe('drive picking and substitutions', () => {
       expect(order.lines[1]!.substitute).toMatchObject({ answer: welcome ? 'accepted' : 'refused', answeredBy: 'preference' });
       expect(await w.stockOf(w.drive, cheaper)).toEqual(welcome ? { on_hand: before.on_hand - 1, reserved: before.reserved } : before);
     }
+  });
+
+  it('paid by store credit and a card: the card holds the rest; handed over for less than the credit paid, the credit keeps no more than that and the hold is let go', async () => {
+    // 2 × 1999 = 3998: 3000 from store credit, 998 held on the card.
+    const o = await driveOrder([[w.skuA, 2]], { card: true, storeCreditCents: 3000 });
+    const placed = (await getCustomerOrder(o.number, o.customerId, 'en'))!;
+    expect(placed).toMatchObject({ walletCents: 3000, authorizedCents: 998, paymentStatus: 'authorized' });
+    expect(await inTx((tx) => storeCreditOf(tx, o.customerId))).toBe(0);
+    // One of the two found: 1999 handed over, under the 3000 the credit paid.
+    await pickLine({ ...o.staff, lineId: o.lines[0]!, found: 1, substituteSkuId: null });
+    await markOrderReady(o.staff);
+    const voided = w.calls.voided.length;
+    const captured = w.calls.captured.length;
+    const { totalCents } = await handOverOrder(o.staff);
+    expect(totalCents).toBe(1999);
+    const after = (await getCustomerOrder(o.number, o.customerId, 'en'))!;
+    expect(after).toMatchObject({ walletCents: 1999, totalCents: 1999, paymentStatus: 'captured' });
+    expect(await inTx((tx) => storeCreditOf(tx, o.customerId))).toBe(3000 - 1999);
+    expect(w.calls.voided.length).toBe(voided + 1);
+    expect(w.calls.captured.length).toBe(captured);
   });
 
   it('nothing to hand over is refused (the order stays ready, its holds kept); cancelling gives every hold back', async () => {
