@@ -12,7 +12,16 @@ import { cartReminderRules } from './config';
 import { renderCartReminder, type LeftOutItem, type ReminderItem } from './render';
 
 type CartLine = ReminderItem & { boughtIn: 'store' | 'online' | null };
-type DueCart = { cart_id: number; customer_id: number; email: string; name: string; locale: string | null; updated_at: string; dedupe_key: string; lines: CartLine[] };
+type DueCart = {
+  cart_id: number;
+  customer_id: number;
+  email: string;
+  name: string;
+  locale: string | null;
+  updated_at: string;
+  dedupe_key: string;
+  lines: CartLine[];
+};
 
 /*
  * Cart reminders. A signed-in shopper's cart untouched for `idleHours` (and not older than

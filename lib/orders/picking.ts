@@ -228,7 +228,13 @@ export async function settlePicking(
   if (!totals) throw new NothingToHandOverError();
   const walletBack = order.wallet_cents - totals.walletCents;
   if (walletBack > 0) {
-    await creditStoreCredit(tx, { customerId: order.customer_id, amountCents: walletBack, kind: 'refund', key: `order:${order.id}:handover:wallet`, orderId: order.id });
+    await creditStoreCredit(tx, {
+      customerId: order.customer_id,
+      amountCents: walletBack,
+      kind: 'refund',
+      key: `order:${order.id}:handover:wallet`,
+      orderId: order.id,
+    });
   }
   return totals;
 }
