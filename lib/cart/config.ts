@@ -1,12 +1,6 @@
-/** Cart limits, configurable by environment (a chain sets its own policy). */
-function envInt(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
-  return n;
-}
+import { envInt } from '@/lib/env-int';
 
+/** Cart limits, configurable by environment (a chain sets its own policy). */
 export type CartLimits = {
   /** Units of one SKU a cart may hold (the database refuses more than 999 whatever this says). */
   maxPerLine: number;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { siteOrigin } from '@/lib/routing/public-url';
+import { envInt } from '@/lib/env-int';
 
 /*
  * Cart reminders and message delivery, configurable by environment:
@@ -16,14 +17,6 @@ import { siteOrigin } from '@/lib/routing/public-url';
  * - MESSAGE_MAX_ATTEMPTS (default 5): a message whose transport keeps failing is marked failed;
  * - PUBLIC_SITE_URL (default AUTH_URL, else http://localhost:3000): links in messages.
  */
-function envInt(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
-  return n;
-}
-
 export type CartReminderRules = { idleHours: number; maxAgeDays: number; batch: number };
 
 export function cartReminderRules(): CartReminderRules {

@@ -1,15 +1,9 @@
+import { envInt } from '@/lib/env-int';
+
 /**
  * Anti-hoarding limits per account, configurable by environment (a chain sets its own policy).
  * The hold duration is per store (stores.reservation_hold_hours, default 48).
  */
-function envInt(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
-  return n;
-}
-
 export type ReservationLimits = {
   /** Reservations a shopper may have open (placed or ready) at once. */
   maxActive: number;

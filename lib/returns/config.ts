@@ -1,10 +1,4 @@
-function envInt(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
-  return n;
-}
+import { envInt } from '@/lib/env-int';
 
 export type ReturnsConfig = {
   /** Days after delivery (home) or collection (drive) during which a return may be booked or walked in. */

@@ -1,3 +1,5 @@
+import { envInt } from '@/lib/env-int';
+
 /*
  * Gift card settings, read and bounded here (a wrong value is refused, naming the variable):
  *   GIFT_CARD_VALIDITY_DAYS   how long a card can be spent after it is sold (default 365, 30..1825)
@@ -5,14 +7,6 @@
  *   GIFT_CARD_MAX_CENTS       the largest card sold (default 50000: 500 €; anonymous prepaid
  *                             cards above 150 € a year raise anti-money-laundering duties)
  */
-
-function envInt(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
-  return n;
-}
 
 export type GiftCardConfig = { validityDays: number; minCents: number; maxCents: number };
 
