@@ -70,6 +70,10 @@ export type TillCloseView = {
   cardCents: number;
   cashCount: number;
   cashCents: number;
+  storeCreditCount: number;
+  storeCreditCents: number;
+  giftCardCount: number;
+  giftCardCents: number;
   totalCents: number;
   replayed?: boolean;
 };
