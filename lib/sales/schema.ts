@@ -136,10 +136,7 @@ export const tillCloses = pgTable(
       'till_closes_totals',
       sql`${t.salesCount} >= 0 AND ${t.cardCount} >= 0 AND ${t.cardCents} >= 0 AND ${t.cashCount} >= 0 AND ${t.cashCents} >= 0 AND ${t.totalCents} >= 0`,
     ),
-    check(
-      'till_closes_wallet',
-      sql`${t.storeCreditCount} >= 0 AND ${t.storeCreditCents} >= 0 AND ${t.giftCardCount} >= 0 AND ${t.giftCardCents} >= 0`,
-    ),
+    check('till_closes_wallet', sql`${t.storeCreditCount} >= 0 AND ${t.storeCreditCents} >= 0 AND ${t.giftCardCount} >= 0 AND ${t.giftCardCents} >= 0`),
     // The methods add up to the day's total: each till sale's payments sum to its own total.
     check('till_closes_methods_sum', sql`${t.cardCents} + ${t.cashCents} + ${t.storeCreditCents} + ${t.giftCardCents} = ${t.totalCents}`),
   ],
