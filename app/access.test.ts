@@ -44,6 +44,7 @@ import { checkInAction } from './[locale]/(staff)/staff/stores/[storeId]/returns
 import { retryRefundAction } from './[locale]/(staff)/staff/stores/[storeId]/returns/retry-refund-action';
 import { walkInAction } from './[locale]/(staff)/staff/stores/[storeId]/returns/walk-in-action';
 import { closeTillAction } from './[locale]/(staff)/staff/stores/[storeId]/till/close/close-till-action';
+import { sellGiftCardAction } from './[locale]/(staff)/staff/stores/[storeId]/till/gift-card/sell-gift-card-action';
 import { completeSaleAction } from './[locale]/(staff)/staff/stores/[storeId]/till/complete-sale-action';
 import { parisToday } from '@/lib/sales/close';
 import { pickLine } from '@/lib/orders/picking';
@@ -447,6 +448,9 @@ describe.runIf(runHere)('who may act on which record: every action and route han
     storeCase('till: stock elsewhere', (store) => elsewhereAction(store, sku.id));
     // A gift card's balance is read for this shop's till only (its code spends it: it is never shown to another shop's staff).
     storeCase('till: check a gift card', (store) => checkGiftCardAction(store, 'GC-ABCD-EFGH-JKMN-PQRS'), false);
+    storeCase('till: sell a gift card', (store) =>
+      sellGiftCardAction({ storeId: store, idempotencyKey: randomUUID(), amountCents: 2000, tender: { kind: 'cash', givenCents: 2000 } }),
+    );
     storeCase('till: close the day', (store) => closeTillAction({ storeId: store, businessDay: parisToday(), idempotencyKey: randomUUID() }));
     // A pass sealed for this very person and shop (as if the finder had been fooled): the sale, the
     // order elsewhere and the home delivery still check the shop's membership themselves.

@@ -213,6 +213,18 @@ const ARGS: Record<string, () => fc.Arbitrary<unknown[]>> = {
       argArb(),
     ),
   checkGiftCardAction: () => fc.tuple(argArb(), fc.oneof(argArb(), nasty, fc.constant('GC-ABCD-EFGH-JKMN-PQRS'))),
+  sellGiftCardAction: () =>
+    fc.tuple(
+      fc.oneof(
+        argArb(),
+        fc.record({
+          storeId: argArb(),
+          idempotencyKey: fc.oneof(nasty, fc.uuid()),
+          amountCents: fc.oneof(argArb(), fc.integer({ min: -1, max: 100_000 })),
+          tender: fc.oneof(argArb(), fc.record({ kind: fc.constant('cash'), givenCents: argArb() })),
+        }),
+      ),
+    ),
   closeTillAction: () =>
     fc.tuple(
       fc.oneof(argArb(), fc.record({ storeId: argArb(), businessDay: fc.oneof(nasty, fc.constant('2026-12-06')), idempotencyKey: fc.oneof(nasty, fc.uuid()) })),

@@ -16,7 +16,7 @@ async function shoot(page: Page, name: string) {
   if (desktop) await page.setViewportSize(desktop);
 }
 
-test('a cash sale with change and the day’s close: the change is shown before confirming, the receipt says how it was paid, a second close counts nothing again', async ({
+test('a cash sale with change, a gift card sold and spent, and the day’s close: the change is shown before confirming, the receipt says how it was paid, a second close counts nothing again', async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -71,7 +71,49 @@ test('a cash sale with change and the day’s close: the change is shown before 
   await expect(receipt.getByTestId('receipt-change')).toContainText(change);
   await shoot(page, 'till-receipt-cash');
 
-  // The day's close, from the till.
+  // A gift card sold at the till, paid in cash: its code on the receipt.
+  await page.goto(`/staff/stores/${store.id}/till`);
+  await page.getByTestId('till-gift-card-link').click();
+  await expect(page.getByRole('heading', { name: 'Sell a gift card' })).toBeVisible();
+  await page.getByLabel('Amount (€)').fill('5');
+  await page.getByTestId('gift-card-continue').click();
+  await expect(page.getByLabel('Amount (€)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('A gift card is worth from €10.00 to €500.00.')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await shoot(page, 'till-gift-card-amount');
+  await page.getByLabel('Amount (€)').fill('20');
+  await page.getByRole('button', { name: `Take payment ${euros(2000)}` }).click();
+  await page.getByLabel('Amount given').fill('20');
+  await page.getByRole('button', { name: `Confirm payment of ${euros(2000)}` }).click();
+  await expect(page).toHaveURL(/\/staff\/till\/receipts\/\d+$/);
+  const giftReceipt = page.getByTestId('receipt');
+  await expect(giftReceipt.getByTestId('receipt-gift-card-code')).toHaveText(/^GC(-[A-HJ-NP-Z2-9]{4}){4}$/);
+  const code = (await giftReceipt.getByTestId('receipt-gift-card-code').textContent())!;
+  await expect(giftReceipt.getByTestId('receipt-total')).toHaveText(euros(2000));
+  await expect(giftReceipt.getByTestId('receipt-payments')).toContainText(`Paid · Cash${euros(2000)}`);
+  await shoot(page, 'till-gift-card-receipt');
+
+  // The same item again, paid from that gift card first and the rest in cash.
+  await page.goto(`/staff/stores/${store.id}/till`);
+  await itemField.fill(sku.ean);
+  await itemField.press('Enter');
+  await expect(ticket.getByTestId('till-line')).toHaveCount(1);
+  await ticket.getByRole('button', { name: `Take payment ${total}` }).click();
+  await ticket.getByLabel('Gift card code').fill(code);
+  await ticket.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(ticket.getByTestId('till-gift-card-status')).toHaveText(`Card •••• ${code.slice(-4)}: €20.00 left`);
+  const gift = Math.min(2000, sku.priceCents);
+  const rest = sku.priceCents - gift;
+  if (rest > 0) {
+    await ticket.getByLabel('Amount given').fill((rest / 100).toFixed(2));
+    await ticket.getByRole('button', { name: `Confirm payment of ${euros(rest)}` }).click();
+  } else {
+    await ticket.getByRole('button', { name: 'Confirm payment from the wallet' }).click();
+  }
+  await expect(page).toHaveURL(/\/staff\/till\/receipts\/\d+$/);
+
+  // The day's close, from the till: each method on its own line, adding up to the total.
+  const dayTotal = euros(2 * sku.priceCents + 2000);
   await page.goto(`/staff/stores/${store.id}/till`);
   await page.getByTestId('till-close-link').click();
   await expect(page).toHaveURL(new RegExp(`/staff/stores/${store.id}/till/close$`));
@@ -80,9 +122,11 @@ test('a cash sale with change and the day’s close: the change is shown before 
   const result = page.getByTestId('till-close-result');
   await expect(result).toContainText(/Day .* closed\./);
   const cash = result.getByTestId('close-cash');
-  await expect(cash).toContainText(`Cash1${total}`);
+  await expect(cash).toContainText(`Cash${rest > 0 ? 3 : 2}${euros(sku.priceCents + 2000 + rest)}`);
   await expect(result.getByTestId('close-card')).toContainText(`Card0${euros(0)}`);
-  await expect(result.getByTestId('close-total')).toHaveText(total);
+  await expect(result.getByTestId('close-gift-card')).toContainText(`Gift card1${euros(gift)}`);
+  await expect(result.getByTestId('close-store-credit')).toContainText(`Store credit0${euros(0)}`);
+  await expect(result.getByTestId('close-total')).toHaveText(dayTotal);
   await expect(page.getByTestId('till-close')).toHaveCount(2); // the result, and the same close in the list
   await expectNoSeriousA11yViolations(page);
   await shoot(page, 'till-close');
@@ -90,8 +134,8 @@ test('a cash sale with change and the day’s close: the change is shown before 
   // Closing the same day again answers the first close: the totals are not doubled.
   await page.getByRole('button', { name: 'Close the day' }).click();
   await expect(result).toContainText('This day was already closed: here is the recorded close.');
-  await expect(result.getByTestId('close-total')).toHaveText(total);
+  await expect(result.getByTestId('close-total')).toHaveText(dayTotal);
   await page.reload();
   await expect(page.getByTestId('till-close')).toHaveCount(1);
-  await expect(page.getByTestId('till-close').getByTestId('close-total')).toHaveText(total);
+  await expect(page.getByTestId('till-close').getByTestId('close-total')).toHaveText(dayTotal);
 });

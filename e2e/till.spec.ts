@@ -237,6 +237,12 @@ test('one account across channels: points earned on a web order are spent at the
     await expect(page.getByTestId('till-elsewhere-message')).toHaveText('Fix the delivery address (fields marked).');
     await expect(form.getByLabel('Postcode')).toHaveAttribute('aria-invalid', 'true');
     await form.getByLabel('Postcode').fill('69001');
+    // The wallet, as on a ticket: a gift card's code is checked before it pays a part.
+    await form.getByLabel('Gift card code').fill('GC-AAAA-BBBB-CCCC-DDDD');
+    await form.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(form.getByTestId('till-home-gift-card-status')).toHaveText('No gift card has this code. Check the code on the back of the card.');
+    if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/till-home-delivery-wallet-desktop.png`, fullPage: true });
+    await form.getByLabel('Gift card code').fill('');
     await form.getByRole('button', { name: /^Payment of €[\d.]+ taken: place the order$/ }).click();
     await expect(page.getByTestId('till-elsewhere-message')).toContainText(/^Order CMD-[A-Z2-9]{8} placed and paid/);
     const homeNumber = /CMD-[A-Z2-9]{8}/.exec((await page.getByTestId('till-elsewhere-message').textContent())!)![0];

@@ -1,7 +1,7 @@
 import { variantLabel } from '@/lib/catalog/variant-label';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { formatDateTime, formatPrice, interpolate } from '@/lib/i18n/format';
+import { formatDate, formatDateTime, formatPrice, interpolate } from '@/lib/i18n/format';
 import type { SaleReceipt } from '@/lib/sales/queries';
 
 /**
@@ -48,6 +48,22 @@ export function SaleReceiptView({ receipt, locale, t }: { receipt: SaleReceipt; 
               <td className="py-1 text-right whitespace-nowrap tabular-nums">{money(l.lineCents)}</td>
             </tr>
           ))}
+          {receipt.giftCard && (
+            <tr className="align-top" data-testid="receipt-gift-card">
+              <td className="py-1 pr-2" colSpan={2}>
+                {t.wallet.giftCard}
+                <span className="block font-bold tracking-wide break-all" data-testid="receipt-gift-card-code">
+                  {receipt.giftCard.code}
+                </span>
+                <span className="block text-xs">
+                  {interpolate(t.till.giftCardValidUntil, {
+                    date: formatDate(receipt.giftCard.expiresAt, locale, { day: 'numeric', month: 'long', year: 'numeric' }),
+                  })}
+                </span>
+              </td>
+              <td className="py-1 text-right whitespace-nowrap tabular-nums">{money(receipt.giftCard.amountCents)}</td>
+            </tr>
+          )}
         </tbody>
       </table>
       <dl className="mt-2 space-y-0.5">

@@ -6,6 +6,8 @@ import { TEST_CARD_SUCCESS } from '@/lib/payments/test-cards';
 import { onPostgres, useTestDatabase } from '@/test/support/db';
 import { insertCategory, insertProduct, insertStore, insertUser, setStock } from '@/test/support/fixtures';
 import { closeTill, listTillCloses, parisToday } from './close';
+import { creditStoreCredit, issueGiftCard } from '@/lib/wallet/commands';
+import { inTx } from '@/test/support/loyalty';
 import { ringUpSale, type TenderInput } from './commands';
 import { InvalidCloseError } from './errors';
 
@@ -49,6 +51,54 @@ describe('closeTill', () => {
     const sameKey = await close(store, { key: randomUUID() });
     expect(sameKey.id).toBe(first.id);
     expect(await listTillCloses(store)).toEqual([{ ...first, replayed: undefined }].map(({ replayed: _, ...c }) => c));
+  });
+
+  it('a sale paid partly from the wallet: card, cash, store credit and gift card add up to the total', async () => {
+    const store = await newStore();
+    const customer = await insertUser(conn.db, { email: `w${store}@example.com` });
+    await inTx((tx) => creditStoreCredit(tx, { customerId: customer, amountCents: 250, key: randomUUID(), kind: 'adjust' }));
+    const gift = await inTx((tx) => issueGiftCard(tx, { amountCents: 1200, key: randomUUID(), customerId: null }));
+    // 30 €: 12 € from the gift card, the rest (18 €) by card.
+    await ringUpSale({
+      storeId: store,
+      staffId: staff,
+      customerId: null,
+      lines: [{ skuId: sku, quantity: 3 }],
+      idempotencyKey: randomUUID(),
+      tender: card,
+      wallet: { giftCardCode: gift.code },
+    });
+    // 10 €: 2.50 € of the scanned customer's store credit, 7.50 € cash.
+    await ringUpSale({
+      storeId: store,
+      staffId: staff,
+      customerId: customer,
+      identifiedBy: 'card',
+      lines: [{ skuId: sku, quantity: 1 }],
+      idempotencyKey: randomUUID(),
+      tender: { kind: 'cash', givenCents: 1000 },
+      wallet: { useStoreCredit: true },
+    });
+    const closed = await close(store);
+    expect(closed).toMatchObject({
+      salesCount: 2,
+      totalCents: 4000,
+      cardCount: 1,
+      cardCents: 1800,
+      cashCount: 1,
+      cashCents: 750,
+      giftCardCount: 1,
+      giftCardCents: 1200,
+      storeCreditCount: 1,
+      storeCreditCents: 250,
+    });
+    expect(closed.cardCents + closed.cashCents + closed.giftCardCents + closed.storeCreditCents).toBe(closed.totalCents);
+  });
+
+  it('the database refuses a close whose methods do not add up to its total', async () => {
+    const store = await newStore();
+    const { id } = await close(store);
+    await expect(conn.db.execute(sql`UPDATE till_closes SET total_cents = 100 WHERE id = ${id}`)).rejects.toThrow();
   });
 
   it('a sale rung up after the close goes to the next close, never counted twice', async () => {

@@ -20,6 +20,10 @@ export type TillClose = {
   cardCents: number;
   cashCount: number;
   cashCents: number;
+  storeCreditCount: number;
+  storeCreditCents: number;
+  giftCardCount: number;
+  giftCardCents: number;
   totalCents: number;
 };
 
@@ -36,6 +40,10 @@ const CLOSE_COLUMNS = {
   cardCents: tillCloses.cardCents,
   cashCount: tillCloses.cashCount,
   cashCents: tillCloses.cashCents,
+  storeCreditCount: tillCloses.storeCreditCount,
+  storeCreditCents: tillCloses.storeCreditCents,
+  giftCardCount: tillCloses.giftCardCount,
+  giftCardCents: tillCloses.giftCardCents,
   totalCents: tillCloses.totalCents,
 };
 
@@ -101,7 +109,11 @@ export async function closeTill(input: {
         card_count = COALESCE((SELECT n FROM paid WHERE method = 'card'), 0),
         card_cents = COALESCE((SELECT cents FROM paid WHERE method = 'card'), 0),
         cash_count = COALESCE((SELECT n FROM paid WHERE method = 'cash'), 0),
-        cash_cents = COALESCE((SELECT cents FROM paid WHERE method = 'cash'), 0)
+        cash_cents = COALESCE((SELECT cents FROM paid WHERE method = 'cash'), 0),
+        store_credit_count = COALESCE((SELECT n FROM paid WHERE method = 'store_credit'), 0),
+        store_credit_cents = COALESCE((SELECT cents FROM paid WHERE method = 'store_credit'), 0),
+        gift_card_count = COALESCE((SELECT n FROM paid WHERE method = 'gift_card'), 0),
+        gift_card_cents = COALESCE((SELECT cents FROM paid WHERE method = 'gift_card'), 0)
       WHERE id = ${claimed.id}
       RETURNING id`,
       )

@@ -5,6 +5,7 @@ import { catalogSkus, skuPrices } from '@/lib/catalog/read';
 import { getDb } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/config';
 import { storeFacts } from '@/lib/stores/read';
+import { giftCardSoldWith } from '@/lib/wallet/read';
 import { salePayments, saleLines, sales } from './schema';
 
 export type ReceiptLine = {
@@ -33,6 +34,8 @@ export type SaleReceipt = {
   pointsEarned: number;
   /** How it was paid (card first, then cash); empty for a sale not tendered at the till (a collected reservation). */
   payments: ReceiptPayment[];
+  /** The gift card this sale sold at the till (its code is the card: the receipt hands it over), or null. */
+  giftCard: { code: string; amountCents: number; expiresAt: Date } | null;
 };
 
 export type ReceiptPayment = {
@@ -98,6 +101,7 @@ export async function getSaleReceipt(saleId: number, locale: Locale): Promise<Sa
     .from(salePayments)
     .where(eq(salePayments.saleId, saleId))
     .orderBy(asc(salePayments.method));
+  const sold = await giftCardSoldWith(db, saleId);
   const { customerId, customerName, customerEmail, ...sale } = head;
   return {
     ...sale,
@@ -105,6 +109,7 @@ export async function getSaleReceipt(saleId: number, locale: Locale): Promise<Sa
     lines: lines.map((l) => ({ ...l, lineCents: l.quantity * l.unitPriceCents })),
     subtotalCents: sale.totalCents + sale.discountCents,
     payments,
+    giftCard: sold && { code: sold.code, amountCents: sold.amountCents, expiresAt: sold.expiresAt },
   };
 }
 

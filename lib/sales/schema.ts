@@ -122,6 +122,11 @@ export const tillCloses = pgTable(
     cardCents: integer('card_cents').notNull().default(0),
     cashCount: integer('cash_count').notNull().default(0),
     cashCents: integer('cash_cents').notNull().default(0),
+    /** Paid from the wallet (lib/wallet): store credit and gift cards apart, since they are two different debts the shop owed. */
+    storeCreditCount: integer('store_credit_count').notNull().default(0),
+    storeCreditCents: integer('store_credit_cents').notNull().default(0),
+    giftCardCount: integer('gift_card_count').notNull().default(0),
+    giftCardCents: integer('gift_card_cents').notNull().default(0),
     totalCents: integer('total_cents').notNull().default(0),
     closedAt: timestamp('closed_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -131,5 +136,8 @@ export const tillCloses = pgTable(
       'till_closes_totals',
       sql`${t.salesCount} >= 0 AND ${t.cardCount} >= 0 AND ${t.cardCents} >= 0 AND ${t.cashCount} >= 0 AND ${t.cashCents} >= 0 AND ${t.totalCents} >= 0`,
     ),
+    check('till_closes_wallet', sql`${t.storeCreditCount} >= 0 AND ${t.storeCreditCents} >= 0 AND ${t.giftCardCount} >= 0 AND ${t.giftCardCents} >= 0`),
+    // The methods add up to the day's total: each till sale's payments sum to its own total.
+    check('till_closes_methods_sum', sql`${t.cardCents} + ${t.cashCents} + ${t.storeCreditCents} + ${t.giftCardCents} = ${t.totalCents}`),
   ],
 );

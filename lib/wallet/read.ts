@@ -35,3 +35,16 @@ export function customerWalletEntriesSql(customerId: number): SQL {
   return sql`(SELECT e.id, e.customer_id, e.kind, e.amount_cents, g.code AS gift_card_code, e.order_id, e.sale_id, e.return_id, e.store_id, e.created_at
               FROM ${storeCreditEntries} e LEFT JOIN ${giftCards} g ON g.id = e.gift_card_id WHERE e.customer_id = ${customerId})`;
 }
+
+/** The gift card a till sale sold (its receipt shows the code), or null for a sale of goods. */
+export async function giftCardSoldWith(
+  db: Db,
+  saleId: number,
+): Promise<{ code: string; amountCents: number; expiresAt: Date; paymentReference: string | null } | null> {
+  const [card] = await db
+    .select({ code: giftCards.code, amountCents: giftCards.initialCents, expiresAt: giftCards.expiresAt, paymentReference: giftCards.paymentReference })
+    .from(giftCards)
+    .where(eq(giftCards.saleId, saleId))
+    .limit(1);
+  return card ?? null;
+}

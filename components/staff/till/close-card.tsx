@@ -8,9 +8,16 @@ export function closeDayLabel(day: string, locale: Locale): string {
   return formatDate(new Date(`${day}T12:00:00Z`), locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 }
 
-/** One close: its day, its totals per payment method, when it was made. */
+/** One close: its day, its totals per payment method (card, cash, store credit, gift card), when it was made. */
 export function CloseCard({ close, locale, labels }: { close: TillCloseView; locale: Locale; labels: Dictionary['till'] }) {
   const money = (cents: number) => formatPrice(cents, locale);
+  // Every method, even at zero: the four lines add up to the total (the wallet's two are what the shop owed its customers).
+  const rows: [string, string, number, number][] = [
+    ['card', labels.paidCard, close.cardCount, close.cardCents],
+    ['cash', labels.paidCash, close.cashCount, close.cashCents],
+    ['store-credit', labels.paidStoreCredit, close.storeCreditCount, close.storeCreditCents],
+    ['gift-card', labels.paidGiftCard, close.giftCardCount, close.giftCardCents],
+  ];
   return (
     <article className="card p-3 sm:p-4" data-testid="till-close" aria-labelledby={`close-${close.id}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-x-3">
@@ -34,20 +41,15 @@ export function CloseCard({ close, locale, labels }: { close: TillCloseView; loc
           </tr>
         </thead>
         <tbody className="tabular-nums">
-          <tr data-testid="close-card">
-            <th scope="row" className="py-1 text-left font-normal">
-              {labels.paidCard}
-            </th>
-            <td className="py-1 text-right">{close.cardCount}</td>
-            <td className="py-1 text-right">{money(close.cardCents)}</td>
-          </tr>
-          <tr data-testid="close-cash">
-            <th scope="row" className="py-1 text-left font-normal">
-              {labels.paidCash}
-            </th>
-            <td className="py-1 text-right">{close.cashCount}</td>
-            <td className="py-1 text-right">{money(close.cashCents)}</td>
-          </tr>
+          {rows.map(([key, label, count, cents]) => (
+            <tr key={key} data-testid={`close-${key}`}>
+              <th scope="row" className="py-1 text-left font-normal">
+                {label}
+              </th>
+              <td className="py-1 text-right">{count}</td>
+              <td className="py-1 text-right">{money(cents)}</td>
+            </tr>
+          ))}
         </tbody>
         <tfoot>
           <tr className="border-t border-line font-bold">

@@ -3,7 +3,8 @@ import { useEffect, useState, useTransition } from 'react';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { formatDistance, formatPrice, interpolate } from '@/lib/i18n/format';
-import type { ElsewhereResult, HomeDeliveryResult, OrderElsewhereResult, TillCustomer, TillItem } from './types';
+import type { ElsewhereResult, GiftCardBalanceResult, HomeDeliveryResult, OrderElsewhereResult, TillCustomer, TillItem, TillWalletChoice } from './types';
+import { toChoice, walletPart, WalletTender, type WalletTenderState } from './wallet-tender';
 
 export type HomeAddress = { name: string; address: string; postcode: string; town: string; phone: string };
 
@@ -15,7 +16,9 @@ type Props = {
   customer: TillCustomer | null;
   load: (skuId: number) => Promise<ElsewhereResult>;
   order: (item: TillItem, target: Target) => Promise<OrderElsewhereResult>;
-  orderHome: (item: TillItem, address: HomeAddress) => Promise<HomeDeliveryResult>;
+  orderHome: (item: TillItem, address: HomeAddress, wallet: TillWalletChoice) => Promise<HomeDeliveryResult>;
+  /** The wallet's controls for the home-delivery order, as on a ticket: a gift card's code, the scanned customer's store credit. */
+  wallet: { storeId: number; check: (storeId: number, code: string) => Promise<GiftCardBalanceResult>; labels: Dictionary['wallet'] };
   onClose: () => void;
   labels: Dictionary['till'];
 };
@@ -33,7 +36,8 @@ function Message({ message }: { message: OrderElsewhereResult }) {
  * identified customer, a click & reserve there, a home-delivery order paid here, or the item put in
  * their web basket for them to order later.
  */
-export function ElsewherePanel({ locale, item, customer, load, order, orderHome, onClose, labels }: Props) {
+export function ElsewherePanel({ locale, item, customer, load, order, orderHome, wallet, onClose, labels }: Props) {
+  const [walletState, setWalletState] = useState<WalletTenderState>({ giftCard: null, useStoreCredit: false });
   const [result, setResult] = useState<ElsewhereResult | null>(null);
   const [message, setMessage] = useState<OrderElsewhereResult | null>(null);
   const [homeForm, setHomeForm] = useState(false);
@@ -48,6 +52,7 @@ export function ElsewherePanel({ locale, item, customer, load, order, orderHome,
     setHomeForm(false);
     setFieldErrors({});
     setInBasket(false);
+    setWalletState({ giftCard: null, useStoreCredit: false });
     void load(item.skuId).then((r) => live && setResult(r));
     return () => {
       live = false;
@@ -68,7 +73,7 @@ export function ElsewherePanel({ locale, item, customer, load, order, orderHome,
     const data = new FormData(form);
     const address = Object.fromEntries(['name', 'address', 'postcode', 'town', 'phone'].map((k) => [k, String(data.get(k) ?? '')])) as HomeAddress;
     startTransition(async () => {
-      const r = await orderHome(item, address);
+      const r = await orderHome(item, address, toChoice(walletState));
       setFieldErrors(r.ok ? {} : (r.fieldErrors ?? {}));
       setMessage(r);
       if (r.ok) {
@@ -78,6 +83,14 @@ export function ElsewherePanel({ locale, item, customer, load, order, orderHome,
     });
   };
   const product = [item.name, item.variant].filter(Boolean).join(' · ');
+  // What the wallet would pay of the order, to show the rest (the server plans it again).
+  const homeWalletCents = result?.ok
+    ? walletPart(
+        result.homeDelivery.totalCents,
+        walletState.giftCard?.balanceCents ?? null,
+        walletState.useStoreCredit ? (customer?.storeCreditCents ?? null) : null,
+      )
+    : 0;
 
   return (
     <section aria-labelledby="till-elsewhere" className="card border-brand-100 bg-brand-50/40 p-3 sm:p-4" data-testid="till-elsewhere">
@@ -176,6 +189,24 @@ export function ElsewherePanel({ locale, item, customer, load, order, orderHome,
                     delivery: result.homeDelivery.deliveryCents === 0 ? labels.deliveryFree : formatPrice(result.homeDelivery.deliveryCents, locale),
                   })}
                 </p>
+                <div className="sm:col-span-2">
+                  <WalletTender
+                    storeId={wallet.storeId}
+                    locale={locale}
+                    storeCreditCents={customer.storeCreditCents}
+                    value={walletState}
+                    onChange={setWalletState}
+                    check={wallet.check}
+                    labels={wallet.labels}
+                    fieldId="till-home-gift-card"
+                  />
+                </div>
+                {homeWalletCents > 0 && (
+                  <p className="text-sm font-medium sm:col-span-2" data-testid="till-home-wallet-part">
+                    {interpolate(wallet.labels.walletPart, { amount: formatPrice(homeWalletCents, locale) })} ·{' '}
+                    {interpolate(wallet.labels.restToPay, { amount: formatPrice(result.homeDelivery.totalCents - homeWalletCents, locale) })}
+                  </p>
+                )}
                 <button type="submit" className="btn-primary min-h-12 sm:col-span-2" disabled={pending}>
                   {interpolate(labels.deliverHomeSubmit, { total: formatPrice(result.homeDelivery.totalCents, locale) })}
                 </button>

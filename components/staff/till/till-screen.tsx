@@ -61,6 +61,7 @@ export type TillActions = {
     quantity: number;
     idempotencyKey: string;
     address: HomeAddress;
+    wallet?: TillWalletChoice;
   }) => Promise<HomeDeliveryResult>;
 };
 
@@ -247,13 +248,21 @@ export function TillScreen({ storeId, locale, redeemStep, actions, labels, walle
     return actions.orderElsewhere({ storeId, customerPass: customer.pass, skuId: item.skuId, quantity: 1, idempotencyKey: key, target });
   };
 
-  const orderHome = async (item: TillItem, address: HomeAddress): Promise<HomeDeliveryResult> => {
+  const orderHome = async (item: TillItem, address: HomeAddress, wallet: TillWalletChoice): Promise<HomeDeliveryResult> => {
     if (!customer) return { ok: false, message: labels.needsCustomer };
     // One key per attempt until it succeeds: a retry after a lost answer places the order once.
     const id = `${customer.id}:${item.skuId}:home`;
     const key = orderKeys.current.get(id) ?? newKey();
     orderKeys.current.set(id, key);
-    const result = await actions.orderHomeDelivery({ storeId, customerPass: customer.pass, skuId: item.skuId, quantity: 1, idempotencyKey: key, address });
+    const result = await actions.orderHomeDelivery({
+      storeId,
+      customerPass: customer.pass,
+      skuId: item.skuId,
+      quantity: 1,
+      idempotencyKey: key,
+      address,
+      wallet,
+    });
     if (result.ok) orderKeys.current.delete(id);
     return result;
   };
@@ -272,6 +281,7 @@ export function TillScreen({ storeId, locale, redeemStep, actions, labels, walle
             load={loadElsewhere}
             order={order}
             orderHome={orderHome}
+            wallet={{ storeId, check: actions.checkGiftCard, labels: walletLabels }}
             onClose={() => setElsewhere(null)}
             labels={labels}
           />

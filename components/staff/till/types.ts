@@ -39,6 +39,8 @@ export type FindCustomerResult = ActionResult<{ customer: TillCustomer }>;
 export type FindItemResult = ActionResult<{ items: TillItem[]; exact: boolean }>;
 /** A refused line names its SKU, so the ticket marks it. */
 export type CompleteSaleResult = ActionResult<{ saleId: number }, { skuId: number }>;
+/** A gift card sold at the till: its sale (the receipt shows the code). */
+export type SellGiftCardResult = ActionResult<{ saleId: number }>;
 export type OrderElsewhereResult = ActionResult<{ message: string }>;
 /** A gift card's code as the till checked it: what it can still pay. */
 export type GiftCardBalanceResult = ActionResult<{ code: string; balanceCents: number }>;
@@ -70,6 +72,10 @@ export type TillCloseView = {
   cardCents: number;
   cashCount: number;
   cashCents: number;
+  storeCreditCount: number;
+  storeCreditCents: number;
+  giftCardCount: number;
+  giftCardCents: number;
   totalCents: number;
   replayed?: boolean;
 };

@@ -27,6 +27,7 @@ export function WalletTender({
   onChange,
   check,
   labels,
+  fieldId = 'till-gift-card',
 }: {
   storeId: number;
   locale: Locale;
@@ -36,6 +37,8 @@ export function WalletTender({
   onChange: (next: WalletTenderState) => void;
   check: (storeId: number, code: string) => Promise<GiftCardBalanceResult>;
   labels: Dictionary['wallet'];
+  /** The code field's id (two wallets on one screen: the ticket's and the home-delivery order's). */
+  fieldId?: string;
 }) {
   const [code, setCode] = useState(value.giftCard?.code ?? '');
   const [error, setError] = useState('');
@@ -64,12 +67,12 @@ export function WalletTender({
         </label>
       )}
       <div>
-        <label htmlFor="till-gift-card" className="label">
+        <label htmlFor={fieldId} className="label">
           {labels.giftCardCode}
         </label>
         <div className="flex gap-2">
           <input
-            id="till-gift-card"
+            id={fieldId}
             className="input min-w-0 flex-1 font-mono text-sm"
             autoComplete="off"
             autoCapitalize="characters"
@@ -87,17 +90,17 @@ export function WalletTender({
               }
             }}
             aria-invalid={error ? true : undefined}
-            aria-describedby="till-gift-card-status"
+            aria-describedby={`${fieldId}-status`}
           />
           <button type="button" className="btn-secondary shrink-0" onClick={apply} disabled={pending || code.trim() === ''}>
             {labels.tillCheck}
           </button>
         </div>
         <p
-          id="till-gift-card-status"
+          id={`${fieldId}-status`}
           className={`mt-1 text-sm ${error ? 'font-medium text-out' : 'text-muted'}`}
           aria-live="polite"
-          data-testid="till-gift-card-status"
+          data-testid={`${fieldId}-status`}
         >
           {error ||
             (value.giftCard

@@ -6,25 +6,9 @@ import { staffAction } from '@/lib/actions/builder';
 import { idSchema, idempotencyKeySchema } from '@/lib/actions/inputs';
 import { refusalCode } from '@/lib/actions/refusals';
 import { refuse } from '@/lib/actions/state';
-import { cardFormSchema } from '@/lib/payments/card-schema';
-import type { PaymentTextKey } from '@/lib/payments/messages';
-import { findTillSale, ringUpSale, type TenderInput } from '@/lib/sales/commands';
+import { findTillSale, ringUpSale } from '@/lib/sales/commands';
 import { openCustomerPass } from '@/lib/sales/customer-pass';
-import { walletTenderSchema } from './till-action-support';
-
-/** The card as typed at the till (the test provider's fields); parsed by the checkout's card schema. */
-const rawCardSchema = z.object({
-  card_number: z.string().max(40),
-  card_exp: z.string().max(10),
-  card_cvc: z.string().max(6),
-  card_holder: z.string().max(200),
-});
-const centsSchema = z.number().int().min(0).max(1_000_000);
-const tenderSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('cash'), givenCents: centsSchema }),
-  z.object({ kind: z.literal('card'), card: rawCardSchema }),
-  z.object({ kind: z.literal('split'), cashCents: centsSchema, givenCents: centsSchema, card: rawCardSchema }),
-]);
+import { parseTender, tenderSchema, walletTenderSchema } from './till-action-support';
 
 const ticketSchema = z.object({
   storeId: idSchema,
@@ -84,18 +68,8 @@ export const completeSaleAction = staffAction('till')
       nameProducts,
     }): Promise<CompleteSaleResult> => {
       nameProducts((skuId) => nameOn(names, skuId));
-      let tender: TenderInput;
-      if (raw.kind === 'cash') tender = raw;
-      else {
-        const card = cardFormSchema.safeParse(raw.card);
-        if (!card.success) {
-          const issue = card.error.issues[0]!;
-          return refuse(t.payments[issue.message as PaymentTextKey] ?? t.till.invalidTender, {
-            [String(issue.path[0])]: t.payments[issue.message as PaymentTextKey],
-          });
-        }
-        tender = raw.kind === 'card' ? { kind: 'card', card: card.data } : { ...raw, card: card.data };
-      }
+      const tender = parseTender(raw, t);
+      if (!tender.ok) return tender.refusal;
       // Who the customer is comes from the server's own pass, for this till and this staff member.
       const customer = customerPass === null ? null : openCustomerPass(customerPass, { storeId, staffId: user.id });
       if (customerPass !== null && customer === null) return refuse(t.till.customerPassLapsed);
@@ -107,7 +81,7 @@ export const completeSaleAction = staffAction('till')
         lines,
         idempotencyKey,
         redeemPoints,
-        tender,
+        tender: tender.tender,
         wallet,
       });
       return sold(storeId, sale.saleId);

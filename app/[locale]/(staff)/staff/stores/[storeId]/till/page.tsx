@@ -44,7 +44,10 @@ export default async function TillPage({ params }: Params) {
   return (
     <div className="space-y-4">
       <StoreDeskHeader storeId={storeId} store={store} current="till" t={t} />
-      <p className="-mt-2 text-right">
+      <p className="-mt-2 flex flex-wrap justify-end gap-x-4">
+        <Link href={`/staff/stores/${storeId}/till/gift-card`} className="text-sm font-medium text-brand-700 underline" data-testid="till-gift-card-link">
+          {t.wallet.sellGiftCard}
+        </Link>
         <Link href={`/staff/stores/${storeId}/till/close`} className="text-sm font-medium text-brand-700 underline" data-testid="till-close-link">
           {t.till.closeTitle}
         </Link>
