@@ -6,6 +6,7 @@ import { testAddress, testCard, setUpOrdersWorld } from '@/test/support/orders';
 import { insertSlotIn } from '@/test/support/drive';
 import { creditStoreCredit, issueGiftCard } from '@/lib/wallet/commands';
 import { getWallet } from '@/lib/wallet/queries';
+import { NotEnoughStoreCreditError } from '@/lib/wallet/errors';
 import { cancelOrderByCustomer } from './fulfilment';
 import { InvalidCheckoutError } from './errors';
 import { placeOrder } from './placing';
@@ -62,6 +63,23 @@ describe('paying a web order from the wallet', () => {
     ).rejects.toBeInstanceOf(InvalidCheckoutError);
     expect(await w.orderCount(customerId)).toBe(0);
     expect((await getWallet(customerId)).storeCreditCents).toBe(100);
+  });
+
+  it('store credit chosen but spent meanwhile: refused, the card not asked for the whole total', async () => {
+    const { customerId, cartId } = await w.shopperWithCart([[w.skuA, 1]], 'delivery');
+    const authorizedBefore = w.calls.authorized.length;
+    await expect(
+      placeOrder({
+        customerId,
+        cartId,
+        address: testAddress,
+        payment: testCard('4242424242424242'),
+        idempotencyKey: randomUUID(),
+        wallet: { useStoreCredit: true },
+      }),
+    ).rejects.toBeInstanceOf(NotEnoughStoreCreditError);
+    expect(w.calls.authorized.length).toBe(authorizedBefore);
+    expect(await w.orderCount(customerId)).toBe(0);
   });
 
   it('a drive order paid with a gift card bought by someone else: the rest is due at pickup', async () => {

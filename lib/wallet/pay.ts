@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { normalizeGiftCardCode } from './code';
 import { spendGiftCard, spendStoreCredit, storeCreditOf, type WalletLink } from './commands';
-import { GiftCardExpiredError, GiftCardUnknownError, NotEnoughOnGiftCardError, WalletNeedsCardError } from './errors';
+import { GiftCardExpiredError, GiftCardUnknownError, NotEnoughOnGiftCardError, NotEnoughStoreCreditError, WalletNeedsCardError } from './errors';
 import { giftCards } from './schema';
 
 /*
@@ -63,7 +63,11 @@ export async function planWalletPayment(db: Db, choice: WalletChoice | undefined
   let storeCreditCents = 0;
   if (choice?.useStoreCredit) {
     if (ctx.customerId === null) throw new WalletNeedsCardError();
-    storeCreditCents = Math.min(await storeCreditOf(db, ctx.customerId), rest);
+    const balance = await storeCreditOf(db, ctx.customerId);
+    // Chosen but spent meanwhile (another channel, another tab): refused, as an empty gift card is,
+    // rather than the card or the till asked for more than the page showed.
+    if (balance <= 0 && rest > 0) throw new NotEnoughStoreCreditError(0);
+    storeCreditCents = Math.min(balance, rest);
     rest -= storeCreditCents;
   }
   return { giftCard, storeCreditCents, walletCents: ctx.totalCents - rest, restCents: rest };
