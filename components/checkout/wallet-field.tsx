@@ -49,6 +49,8 @@ export function WalletField({
             aria-describedby={errors.wallet ? `${id}-wallet-error` : undefined}
           />
           <span>{interpolate(t.useStoreCredit, { amount: formatPrice(offer.storeCreditCents, locale) })}</span>
+          {/* What the box says the credit is: less by the time the order is placed is refused, with the new figure. */}
+          <input type="hidden" name="storeCreditShown" value={offer.storeCreditCents} />
         </label>
       )}
       {errors.wallet && (

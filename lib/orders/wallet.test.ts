@@ -82,6 +82,43 @@ describe('paying a web order from the wallet', () => {
     expect(await w.orderCount(customerId)).toBe(0);
   });
 
+  it('store credit that dropped since the page showed it (still above zero): refused with the new balance, the card not asked for more', async () => {
+    const { customerId, cartId } = await w.shopperWithCart([[w.skuA, 1]], 'delivery');
+    // The page showed €3.00 of credit; another tab spent €2.00 of it before this submit.
+    await giveCredit(customerId, 100);
+    const authorizedBefore = w.calls.authorized.length;
+    const input = {
+      customerId,
+      cartId,
+      address: testAddress,
+      payment: testCard('4242424242424242'),
+      idempotencyKey: randomUUID(),
+      wallet: { useStoreCredit: true, storeCreditShownCents: 300 },
+    };
+    const refusal = await placeOrder(input).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(NotEnoughStoreCreditError);
+    expect((refusal as NotEnoughStoreCreditError).balanceCents).toBe(100);
+    expect(w.calls.authorized.length).toBe(authorizedBefore);
+    expect(await w.orderCount(customerId)).toBe(0);
+    // The page, refreshed, shows €1.00: the same choice with that figure is paid.
+    const placed = await placeOrder({ ...input, idempotencyKey: randomUUID(), wallet: { useStoreCredit: true, storeCreditShownCents: 100 } });
+    expect((await getCustomerOrder(placed.number, customerId, 'en'))!).toMatchObject({ walletCents: 100, paymentStatus: 'authorized' });
+  });
+
+  it('store credit that grew since the page showed it: the order takes what it needs, the card less', async () => {
+    const { customerId, cartId } = await w.shopperWithCart([[w.skuA, 1]], 'delivery');
+    await giveCredit(customerId, 250);
+    const placed = await placeOrder({
+      customerId,
+      cartId,
+      address: testAddress,
+      payment: testCard('4242424242424242'),
+      idempotencyKey: randomUUID(),
+      wallet: { useStoreCredit: true, storeCreditShownCents: 200 },
+    });
+    expect((await getCustomerOrder(placed.number, customerId, 'en'))!).toMatchObject({ walletCents: 250 });
+  });
+
   it('a drive order paid with a gift card bought by someone else: the rest is due at pickup', async () => {
     const { customerId, cartId } = await w.shopperWithCart([[w.skuB, 2]]);
     const card = await inTx((tx) => issueGiftCard(tx, { amountCents: 1000, key: randomUUID(), customerId: w.shoppers[199]! }));

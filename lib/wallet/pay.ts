@@ -27,6 +27,12 @@ export type WalletChoice = {
   useStoreCredit?: boolean;
   /** Pay with this gift card (as much of it as the total takes). */
   giftCardCode?: string | null;
+  /**
+   * The store credit the page showed when the shopper ticked it (web checkout). Less credit now
+   * than that would leave the card a bigger rest than the page said: refused with the new balance
+   * instead, as a moved price is (PriceChangedError). More credit is simply used.
+   */
+  storeCreditShownCents?: number;
 };
 
 export type WalletPlan = {
@@ -68,6 +74,8 @@ export async function planWalletPayment(db: Db, choice: WalletChoice | undefined
     // rather than the card or the till asked for more than the page showed.
     if (balance <= 0 && rest > 0) throw new NotEnoughStoreCreditError(0);
     storeCreditCents = Math.min(balance, rest);
+    const shown = choice.storeCreditShownCents;
+    if (shown !== undefined && storeCreditCents < Math.min(shown, rest)) throw new NotEnoughStoreCreditError(balance);
     rest -= storeCreditCents;
   }
   return { giftCard, storeCreditCents, walletCents: ctx.totalCents - rest, restCents: rest };

@@ -50,6 +50,12 @@ export const walletChoiceSchema = z.object({
     .optional()
     .transform((v) => v?.trim() || null)
     .refine((v) => v === null || normalizeGiftCardCode(v) !== null),
+  /** The credit the page showed beside the box (lib/wallet/pay.ts refuses less than that). */
+  // Not a figure (a tampered page): no guard, the shopper's own balance still bounds the debit.
+  storeCreditShownCents: z
+    .string()
+    .optional()
+    .transform((v) => (v !== undefined && /^\d{1,9}$/.test(v) ? Number(v) : undefined)),
 });
 
 /** Whether the shopper asked the wallet to pay (the card may then be left blank). */

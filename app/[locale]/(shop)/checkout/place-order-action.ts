@@ -92,6 +92,7 @@ export const placeOrderAction = shopperAction('checkout')
     const wallet = walletChoiceSchema.safeParse({
       useStoreCredit: formData.get('useStoreCredit') ?? undefined,
       giftCardCode: formData.get('giftCardCode') ?? undefined,
+      storeCreditShownCents: formData.get('storeCreditShown') ?? undefined,
     });
     if (wallet.success) input.wallet = wallet.data;
     else fieldErrors.giftCardCode = t.wallet.gift_card_unknown;
