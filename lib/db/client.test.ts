@@ -76,8 +76,9 @@ describe('PGlite folder lock', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comptoir-lock-'));
     const dataDir = path.join(dir, 'db');
     fs.writeFileSync(`${dataDir}.lock`, '');
-    // A live process (our parent stands in for it) finishes writing its pid 300 ms in.
-    spawn(process.execPath, ['-e', `setTimeout(()=>require('fs').writeFileSync(${JSON.stringify(`${dataDir}.lock`)}, '${process.ppid}'), 300)`]);
+    // A live process (our parent stands in for it) finishes writing its pid 300 ms in. A shell, not
+    // a second Node.js: on a loaded machine Node's own start took longer than the 1 s we wait.
+    spawn('sh', ['-c', 'sleep 0.3; printf %s "$1" > "$2"', 'sh', String(process.ppid), `${dataDir}.lock`]);
     expect(() => acquirePgliteLock(dataDir)).toThrow(new RegExp(`already open in process ${process.ppid}\\.`));
   });
 
