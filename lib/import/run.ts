@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { importCategories, importPictures, importPrices, importProducts, importSkus, skuIdsByEan } from '@/lib/catalog/import-rows';
 import { getDb, transaction, type Db } from '@/lib/db';
 import { pgErrorCode } from '@/lib/errors';
+import { isSafeText } from '@/lib/input/text';
 import type { Locale } from '@/lib/i18n/config';
 import { importStock } from '@/lib/inventory/import-rows';
 import { importStores, locationIdsByName, type StoreImport, type Weekday } from '@/lib/stores/import-rows';
@@ -76,7 +77,7 @@ export function validateRows<K extends ImportKind>(kind: K, raw: RawRow[], local
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        if (issue.code === 'unrecognized_keys') for (const key of issue.keys ?? []) refusals.push(refusal(locale, line, key, 'unknown_column'));
+        if (issue.code === 'unrecognized_keys') for (const key of issue.keys ?? []) refusals.push(refusal(locale, line, columnName(key), 'unknown_column'));
         else refusals.push(refusal(locale, line, issue.path.length > 0 ? String(issue.path[0]) : null, issue.message));
       }
       continue;
@@ -89,6 +90,9 @@ export function validateRows<K extends ImportKind>(kind: K, raw: RawRow[], local
   }
   return { rows, refusals };
 }
+
+/** A column as the file names it, fit to show and store (a header may hold anything). */
+const columnName = (key: string) => (isSafeText(key) ? key.slice(0, 100) : '?');
 
 const hashOf = (body: string | unknown[]) =>
   createHash('sha256')
@@ -243,7 +247,7 @@ function historyOf(
     actorType: actor.type,
     actorUserId: actor.type === 'user' ? actor.userId : null,
     actorKeyId: actor.type === 'api_key' ? actor.keyId : null,
-    fileName: input.fileName?.slice(0, 255) ?? null,
+    fileName: input.fileName && isSafeText(input.fileName) ? input.fileName.slice(0, 255) : null,
     contentHash,
   };
 }
