@@ -1,11 +1,10 @@
 'use client';
-import { useActionState, useState } from 'react';
-import { useFormStatus } from 'react-dom';
+import { startTransition, useActionState, useState } from 'react';
 import { initialActionState, type ActionState } from '@/lib/actions/state';
 import type { ImportReport } from '@/lib/import/run';
 import { RefusalsTable } from './refusals-table';
 
-type State = ActionState<{ report: ImportReport }>;
+type State = ActionState<{ report: ImportReport; kind: string }>;
 
 type Props = {
   action: (prev: State, formData: FormData) => Promise<State>;
@@ -24,8 +23,7 @@ type Props = {
   };
 };
 
-function Submit({ label, pending: pendingLabel, disabled }: { label: string; pending: string; disabled: boolean }) {
-  const { pending } = useFormStatus();
+function Submit({ label, pendingLabel, pending, disabled }: { label: string; pendingLabel: string; pending: boolean; disabled: boolean }) {
   return (
     <button type="submit" disabled={pending || disabled} className="btn-primary min-h-12 w-full px-5 sm:min-h-11 sm:w-auto">
       {pending ? pendingLabel : label}
@@ -35,20 +33,34 @@ function Submit({ label, pending: pendingLabel, disabled }: { label: string; pen
 
 /** Kind, file, import: then the outcome, and every refusal by line and column. */
 export function ImportForm({ action, kinds, maxBytes, labels }: Props) {
-  const [state, formAction] = useActionState(action, initialActionState as State);
+  const [state, formAction, pending] = useActionState(action, initialActionState as State);
   // Checked before sending: a file over the cap would be cut off at the door with no sentence.
   const [fileProblem, setFileProblem] = useState<string | null>(null);
+  // The kind last imported (also after a post without JavaScript): the next file is often the same, fixed.
+  const [kind, setKind] = useState(state.kind ?? kinds[0]?.value ?? '');
   const fileError = fileProblem ?? state.fieldErrors?.file;
   const report = state.report;
   return (
     <div className="space-y-4">
-      <form action={formAction} className="space-y-4 card p-4 sm:p-5" data-testid="import-form">
+      <form
+        action={formAction}
+        // Sent by hand so React does not reset the form after the action (a reset also puts a
+        // controlled select back): the kind and the file stay chosen, as the next file is often the
+        // same one, fixed. Without JavaScript, `action` posts the form and the answer names the kind.
+        onSubmit={(e) => {
+          e.preventDefault();
+          const data = new FormData(e.currentTarget);
+          startTransition(() => formAction(data));
+        }}
+        className="space-y-4 card p-4 sm:p-5"
+        data-testid="import-form"
+      >
         <div className="grid gap-4 sm:grid-cols-[14rem_1fr]">
           <div>
             <label htmlFor="import-kind" className="label">
               {labels.kind}
             </label>
-            <select id="import-kind" name="kind" required className="input" defaultValue={kinds[0]?.value}>
+            <select id="import-kind" name="kind" required className="input" value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
               {kinds.map((k) => (
                 <option key={k.value} value={k.value}>
                   {k.label}
@@ -80,7 +92,7 @@ export function ImportForm({ action, kinds, maxBytes, labels }: Props) {
           </div>
         </div>
         <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
-          <Submit label={labels.submit} pending={labels.submitting} disabled={fileProblem !== null} />
+          <Submit label={labels.submit} pendingLabel={labels.submitting} pending={pending} disabled={fileProblem !== null} />
           <p
             role="status"
             aria-live="polite"

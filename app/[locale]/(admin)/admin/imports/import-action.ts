@@ -6,7 +6,7 @@ import { formatMessage } from '@/lib/i18n/format';
 import { runImport, type ImportReport } from '@/lib/import';
 import { MAX_UPLOAD_LABEL, readImportForm, type ImportFormError } from './import-form-input';
 
-export type ImportState = ActionState<{ report: ImportReport }>;
+export type ImportState = ActionState<{ report: ImportReport; kind: string }>;
 
 /**
  * One file imported by an admin (the lead moves it to the back office's guard at merge): the
@@ -46,5 +46,5 @@ export const importFileAction = adminAction('imports')
           : formatMessage(t.imports.applied, { changed: report.changed, rows: report.rows }, locale);
     // The file was judged and joined the history: the action did its work (`ok`), the report says
     // whether the file applied. A refusal at the door (`ok: false`) writes nothing at all.
-    return { ok: true, message, report };
+    return { ok: true, message, report, kind: input.kind };
   });
