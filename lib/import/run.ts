@@ -9,7 +9,7 @@ import { importStock } from '@/lib/inventory/import-rows';
 import { importStores, locationIdsByName, type StoreImport, type Weekday } from '@/lib/stores/import-rows';
 import { refusal, type ImportRefusal } from './messages';
 import { readRows, type RawRow } from './parse';
-import { IMPORT_KINDS, ROW_KEYS, WEEKDAYS, importRowSchemas, type ImportKind, type ImportRow, type StoreRow } from './rows';
+import { IMPORT_KINDS, ROW_KEYS, WEEKDAYS, importRowSchemas, plainStockRow, type ImportKind, type ImportRow, type StoreRow } from './rows';
 import { imports, type StoredRefusal } from './schema';
 
 /*
@@ -73,8 +73,10 @@ export function validateRows<K extends ImportKind>(kind: K, raw: RawRow[], local
   const rows: Valid<K> = [];
   const refusals: ImportRefusal[] = [];
   const firstLine = new Map<string, number>();
+  const plain = kind === 'stock' ? plainStockRow : null;
   for (const { line, values } of raw) {
-    const parsed = schema.safeParse(values);
+    const quick = plain?.(values);
+    const parsed = quick ? { success: true as const, data: quick as ImportRow[K] } : schema.safeParse(values);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         if (issue.code === 'unrecognized_keys') for (const key of issue.keys ?? []) refusals.push(refusal(locale, line, columnName(key), 'unknown_column'));
