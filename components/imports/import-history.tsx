@@ -17,7 +17,7 @@ export type HistoryItem = {
 
 const TONE: Record<HistoryItem['status'], StatusTone> = { applied: 'good', unchanged: 'done', refused: 'failed' };
 
-export function ImportHistory({ items, labels }: { items: HistoryItem[]; labels: { details: string; empty: string } }) {
+export function ImportHistory({ items, labels, linked = true }: { items: HistoryItem[]; labels: { details: string; empty: string }; linked?: boolean }) {
   if (items.length === 0) return <p className="card p-6 text-center text-muted">{labels.empty}</p>;
   return (
     <ul className="space-y-2" data-testid="import-history">
@@ -35,9 +35,11 @@ export function ImportHistory({ items, labels }: { items: HistoryItem[]; labels:
             </p>
             <p className="text-sm">{i.figures}</p>
           </div>
-          <Link href={`/admin/imports/${i.id}`} className="btn-secondary min-h-11 shrink-0 px-4 text-sm" aria-label={i.detailsName}>
-            {labels.details}
-          </Link>
+          {linked ? (
+            <Link href={`/admin/imports/${i.id}`} className="btn-secondary min-h-11 shrink-0 self-start px-4 text-sm sm:self-center" aria-label={i.detailsName}>
+              {labels.details}
+            </Link>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -3,7 +3,7 @@ export type RefusalRow = { line: number; column: string | null; message: string 
 
 export function RefusalsTable({ refusals, labels }: { refusals: RefusalRow[]; labels: { line: string; column: string; problem: string; caption?: string } }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-line">
+    <div className="overflow-x-auto rounded-lg border border-line bg-white">
       <table className="w-full text-left text-sm" data-testid="import-refusals">
         {labels.caption ? <caption className="sr-only">{labels.caption}</caption> : null}
         <thead className="bg-paper text-xs text-muted uppercase">

@@ -2,7 +2,7 @@ import 'server-only';
 import type { HistoryItem } from '@/components/imports/import-history';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
-import { formatDateTime, formatMessage } from '@/lib/i18n/format';
+import { formatDateTime, formatMessage, formatNumber } from '@/lib/i18n/format';
 import type { ImportSummary } from '@/lib/import/queries';
 
 /** An import of the history as the page says it, in the admin's language. */
@@ -15,10 +15,10 @@ export function historyItem(i: ImportSummary, t: Dictionary['imports'], locale: 
         : (i.actorName ?? '—');
   const figures =
     i.status === 'refused'
-      ? formatMessage(t.refused, { count: i.refusalCount }, locale)
+      ? formatMessage(t.refusedShort, { count: i.refusalCount }, locale)
       : i.status === 'unchanged'
-        ? formatMessage(t.unchanged, { rows: i.rows }, locale)
-        : formatMessage(t.applied, { changed: i.changed, rows: i.rows }, locale);
+        ? formatMessage(t.unchanged, { rows: formatNumber(i.rows, locale) }, locale)
+        : formatMessage(t.applied, { changed: i.changed, rows: formatNumber(i.rows, locale) }, locale);
   return {
     id: i.id,
     when: formatDateTime(i.createdAt, locale),
@@ -27,7 +27,7 @@ export function historyItem(i: ImportSummary, t: Dictionary['imports'], locale: 
     fileName: i.fileName,
     status: i.status,
     statusLabel: t[`status_${i.status}`],
-    figures: i.status === 'refused' ? figures.split(':')[0]! + '.' : figures,
+    figures,
     detailsName: `${t.details} · ${formatMessage(t.detailTitle, { id: i.id }, locale)}`,
   };
 }

@@ -2,7 +2,7 @@
 import { refresh } from 'next/cache';
 import { adminAction, formParser } from '@/lib/actions/builder';
 import { refuse, type ActionState } from '@/lib/actions/state';
-import { formatMessage } from '@/lib/i18n/format';
+import { formatMessage, formatNumber } from '@/lib/i18n/format';
 import { runImport, type ImportReport } from '@/lib/import';
 import { MAX_UPLOAD_LABEL, readImportForm, type ImportFormError } from './import-form-input';
 
@@ -42,8 +42,8 @@ export const importFileAction = adminAction('imports')
       report.status === 'refused'
         ? formatMessage(t.imports.refused, { count: report.refusals.length }, locale)
         : report.status === 'unchanged'
-          ? formatMessage(t.imports.unchanged, { rows: report.rows }, locale)
-          : formatMessage(t.imports.applied, { changed: report.changed, rows: report.rows }, locale);
+          ? formatMessage(t.imports.unchanged, { rows: formatNumber(report.rows, locale) }, locale)
+          : formatMessage(t.imports.applied, { changed: report.changed, rows: formatNumber(report.rows, locale) }, locale);
     // The file was judged and joined the history: the action did its work (`ok`), the report says
     // whether the file applied. A refusal at the door (`ok: false`) writes nothing at all.
     return { ok: true, message, report, kind: input.kind };

@@ -41,7 +41,7 @@ async function ImportDetail({ params }: Params) {
         ← {t.imports.back}
       </Link>
       <h1 className="text-xl font-bold sm:text-2xl">{formatMessage(t.imports.detailTitle, { id: found.id }, locale)}</h1>
-      <ImportHistory items={[item]} labels={{ details: t.imports.details, empty: t.imports.noHistory }} />
+      <ImportHistory items={[item]} labels={{ details: t.imports.details, empty: t.imports.noHistory }} linked={false} />
       {found.refusals.length > 0 ? (
         <RefusalsTable refusals={found.refusals} labels={{ line: t.imports.line, column: t.imports.column, problem: t.imports.problem }} />
       ) : (
