@@ -271,14 +271,20 @@ const FORM_ARGS: Record<string, () => fc.Arbitrary<unknown[]>> = {
       fc.constant({}),
       fc
         .record({
-          kind: fc.oneof(fc.constantFrom('categories', 'products', 'skus', 'prices', 'pictures', 'stores', 'stock'), nasty),
-          name: fc.oneof(fc.constantFrom('file.csv', 'file.json', 'file.exe', ''), nasty),
+          kind: fc.oneof(
+            { weight: 4, arbitrary: fc.constantFrom('categories', 'products', 'skus', 'prices', 'pictures', 'stores', 'stock') },
+            { weight: 1, arbitrary: nasty },
+          ),
+          name: fc.oneof(
+            { weight: 4, arbitrary: fc.constantFrom('file.csv', 'file.json') },
+            { weight: 1, arbitrary: fc.oneof(fc.constantFrom('file.exe', ''), nasty) },
+          ),
           body: fc.oneof(
             nasty,
             fc.constantFrom('ean,price\n', '[]', '[{"ean":"x"}]', 'store,ean,quantity,mode\nlyon,1,1,count\n', '\uFEFFslug;name_fr\n"a'),
             fc.array(fc.oneof(nasty, plausible()), { maxLength: 4 }).map((cells) => `ean,price\n${cells.join(',')}\n`),
           ),
-          asFile: fc.boolean(),
+          asFile: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
         })
         .map(({ kind, name, body, asFile }) => {
           const data = new FormData();
