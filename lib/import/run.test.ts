@@ -214,3 +214,45 @@ describe('refusals, by line and column, in the importer’s language', () => {
     expect(dup.refusals).toEqual([{ line: 2, column: 'ean', code: 'duplicate', message: 'This row repeats line 1 (same ean).' }]);
   });
 });
+
+describe('what the database refuses, on its line', () => {
+  it('an unknown department, product, store or EAN; a location code already taken', async () => {
+    const product = { slug: 'new-one', department: 'jardin', brand: 'X', name_fr: 'N', name_en: 'N', description_fr: 'D', description_en: 'D' };
+    expect((await imp('products', [product])).refusals).toEqual([
+      { line: 1, column: 'department', code: 'unknown_department', message: 'Unknown department: import the departments first.' },
+    ]);
+    expect((await imp('pictures', [{ product: 'nope', position: 0, url: '/img/p/x.svg' }])).refusals.map((r) => [r.line, r.column, r.code])).toEqual([
+      [1, 'product', 'unknown_product'],
+    ]);
+    const stock = await imp('stock', [
+      { store: 'nowhere', ean: EAN_A, quantity: 1, mode: 'count' },
+      { store: 'lyon-test', ean: EAN_C, quantity: 1, mode: 'count' },
+    ]);
+    expect(stock.refusals.map((r) => [r.line, r.column, r.code])).toEqual([
+      [1, 'store', 'unknown_store'],
+      [2, 'ean', 'unknown_ean'],
+    ]);
+    const other = { slug: 'other-shop', code: 'LYT', name: 'Other', address: '1 rue', town: 'Lyon', postcode: '69001', lat: 45, lng: 4 };
+    expect((await imp('stores', [other])).refusals.map((r) => [r.line, r.column, r.code])).toEqual([[1, 'code', 'code_taken']]);
+  });
+
+  it('a file that is not rows: bad JSON, a row that is not an object, an empty file, a broken CSV line', async () => {
+    expect((await imp('prices', '{"ean": 1}', { format: 'json' })).refusals[0]).toMatchObject({ line: 0, code: 'bad_json' });
+    expect((await imp('prices', '[{"ean": "x"}, 3]', { format: 'json' })).refusals[0]).toMatchObject({ line: 2, code: 'not_an_object' });
+    expect((await imp('prices', 'ean,price\n')).refusals[0]).toMatchObject({ code: 'empty_file' });
+    expect((await imp('prices', `ean,price\n${EAN_A},1,2\n`)).refusals[0]).toMatchObject({ line: 2, code: 'bad_csv' });
+    const fr = await imp('prices', '[]', { format: 'json', locale: 'fr' });
+    expect(fr.refusals[0]!.message).toBe('Le fichier ne contient aucune ligne.');
+  });
+
+  it('an explicit key: the same file again is "unchanged", another file under the key is refused', async () => {
+    const key = `api:${Date.now()}`;
+    expect(await imp('prices', [{ ean: EAN_A, price: '33.00' }], { key })).toMatchObject({ status: 'applied', changed: 1 });
+    await imp('prices', [{ ean: EAN_A, price: '35.00' }]);
+    expect(await imp('prices', [{ ean: EAN_A, price: '33.00' }], { key })).toMatchObject({ status: 'unchanged', changed: 0 });
+    expect((await imp('prices', [{ ean: EAN_A, price: '34.00' }], { key })).refusals).toEqual([
+      { line: 0, column: null, code: 'key_reused', message: 'This key was already used for another file: each file needs its own key.' },
+    ]);
+    expect((await q<{ price_cents: number }>(sql`SELECT price_cents FROM skus WHERE ean13 = ${EAN_A}`))[0]!.price_cents).toBe(3500);
+  });
+});

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { importCategories, importPictures, importPrices, importProducts, importSkus, skuIdsByEan } from '@/lib/catalog/import-rows';
 import { getDb, transaction, type Db } from '@/lib/db';
 import { pgErrorCode } from '@/lib/errors';
@@ -305,6 +305,10 @@ async function runIn(tx: Db | null, input: ImportInput): Promise<ImportReport> {
         .onConflictDoNothing({ target: imports.key })
         .returning({ id: imports.id });
       if (!claimed) {
+        // The key's first file, again: nothing more to do. Another file under the same key is
+        // refused rather than answered with the first one's result.
+        const [first] = await db.select({ kind: imports.kind, contentHash: imports.contentHash }).from(imports).where(eq(imports.key, key));
+        if (first && (first.kind !== kind || first.contentHash !== contentHash)) throw new Refused([refusal(locale, 0, null, 'key_reused')]);
         const id = await record(db, { ...base, status: 'unchanged', rows: valid.length, changed: 0 });
         return { importId: id, status: 'unchanged', rows: valid.length, changed: 0, refusals: [] };
       }

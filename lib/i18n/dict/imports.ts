@@ -37,6 +37,7 @@ export const imports = {
     empty_file: 'Le fichier ne contient aucune ligne.',
     too_many_rows: 'Trop de lignes : {max} au plus par fichier.',
     changed_meanwhile: 'Le stock a changé pendant l’import : relancez-le.',
+    key_reused: 'Cette clé a déjà servi pour un autre fichier : chaque fichier a sa propre clé.',
     more_refusals: 'Et {count, plural, one {# autre refus} other {# autres refus}}.',
     // The page
     title: 'Imports',
@@ -118,6 +119,7 @@ export const imports = {
     empty_file: 'The file holds no rows.',
     too_many_rows: 'Too many rows: at most {max} per file.',
     changed_meanwhile: 'Stock changed during the import: run it again.',
+    key_reused: 'This key was already used for another file: each file needs its own key.',
     more_refusals: 'And {count, plural, one {# more refusal} other {# more refusals}}.',
     title: 'Imports',
     intro: 'Catalogue, prices, pictures, stores and stock, from a CSV or JSON file. A file applies whole or not at all; the same file twice changes nothing.',
