@@ -1,6 +1,6 @@
 import type { Locale } from '@/lib/i18n/config';
 import { getDictionary } from '@/lib/i18n/dictionary';
-import { formatMessage } from '@/lib/i18n/format';
+import { formatMessage, formatNumber } from '@/lib/i18n/format';
 
 /** A refusal as lib/import reports it: the row's line (CSV: in the file; JSON: its position from 1) and column. */
 export type ImportRefusal = { line: number; column: string | null; code: string; message: string };
@@ -20,6 +20,8 @@ export function sayRefusal(locale: Locale, issue: string, values: Record<string,
   const [name = '', query = ''] = issue.split('?');
   const params: Record<string, string | number> = { ...Object.fromEntries(new URLSearchParams(query)), ...values };
   for (const [k, v] of Object.entries(params)) if (typeof v === 'string' && /^-?\d+$/.test(v)) params[k] = Number(v);
+  // Bounds read as the language writes them (100 000, 100,000); counts stay numbers for their plurals.
+  for (const k of ['min', 'max'] as const) if (typeof params[k] === 'number') params[k] = formatNumber(params[k], locale);
   const t = getDictionary(locale).imports as Record<string, string>;
   const code = name in t && !/^(kind|status|actor)_/.test(name) ? name : 'invalid_text';
   return { code, message: formatMessage(t[code]!, params, locale) };

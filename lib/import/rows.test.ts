@@ -73,3 +73,11 @@ describe('values', () => {
       expect(isPictureUrl(bad), bad).toBe(false);
   });
 });
+
+describe('refusals in the importer’s language', () => {
+  it('write bounds as each language does', async () => {
+    const { sayRefusal } = await import('./messages');
+    expect(sayRefusal('en', 'invalid_whole?min=0&max=100000').message).toBe('A whole number from 0 to 100,000 is expected.');
+    expect(sayRefusal('fr', 'invalid_whole?min=0&max=100000').message).toMatch(/^Nombre entier attendu, de 0 à 100\s000\.$/u);
+  });
+});
