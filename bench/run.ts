@@ -2,7 +2,7 @@
  * Benchmarks: one JSON line per figure on stdout, progress on stderr.
  *
  *   npm run bench                         all figures (builds into .next-bench first)
- *   npm run bench -- --only=ttfb,rps      some of them: ttfb, rps, js, lighthouse, chunk, idle, nearest, search, live, reservations, slots, price
+ *   npm run bench -- --only=ttfb,rps      some of them: ttfb, rps, js, lighthouse, chunk, idle, nearest, search, live, reservations, slots, price, import
  *   npm run bench -- --no-build           reuse the last .next-bench build
  *
  * What each figure measures: docs/benchmarks.md. Figures and goals, the machine they were last
@@ -30,6 +30,7 @@ import { measureNearestStores, prepareNearestStores } from './figures/nearest-st
 import { measureSearch } from './figures/search';
 import { measureReservations } from './figures/reservations';
 import { measureSlotBookings } from './figures/slot-bookings';
+import { measureImport } from './figures/import';
 import { measureProductRps } from './figures/product-rps';
 import { measureProductTtfb } from './figures/product-ttfb';
 import { measureFirstLoadJs } from './figures/first-load-js';
@@ -51,7 +52,7 @@ const REFERENCE_DIST_DIR = '.next-reference'; // its next.config.js, inside benc
 const FLOOR_GOAL = "none: the framework's floor on this machine, under the store's figure";
 const PGLITE_DIR = path.resolve('.data', 'bench');
 
-const ALL = ['ttfb', 'rps', 'js', 'lighthouse', 'chunk', 'idle', 'nearest', 'search', 'live', 'reservations', 'slots', 'price'];
+const ALL = ['ttfb', 'rps', 'js', 'lighthouse', 'chunk', 'idle', 'nearest', 'search', 'live', 'reservations', 'slots', 'price', 'import'];
 /** The figures that need the production server over .data/bench. */
 const PRODUCT_SERVER = ['ttfb', 'rps', 'js', 'lighthouse', 'chunk', 'idle'];
 /** The "my store" cookie (lib/stores/my-store.ts, MY_STORE_COOKIE; that module is server-only). */
@@ -320,6 +321,7 @@ async function main() {
   }
   if (only.has('reservations')) await attempt('reservations', () => timed('reservations_per_s, oversold_units', () => measureReservations()));
   if (only.has('slots')) await attempt('slot bookings', () => timed('slot_bookings_per_s, overbooked_slots', () => measureSlotBookings()));
+  if (only.has('import')) await attempt('import', () => timed('import_rows_per_s', () => measureImport()));
   if (only.has('live')) {
     await attempt('live latency', () => timed('live_latency_p95_ms', () => measureLiveLatency({ distDir: DIST_DIR, ensureBuild, prepared: prepared.live })));
   }

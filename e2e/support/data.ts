@@ -57,6 +57,8 @@ export type E2eData = {
   wallet: WalletData;
   /** The returns journey (e2e/support/returns-data.ts): its shop with a returns desk, its SKU (none on that shelf), a delivered order and its staff member. */
   returns: ReturnsJourneyData;
+  /** The import journey (e2e/import.spec.ts): two products no other journey reads, each with the SKU its page shows first. */
+  imports: Record<'product' | 'other', { skuId: number; ean: string; productSlug: string; productName: string; priceCents: number }>;
 };
 
 // Beside the database it describes: two e2e runs on their own folders (E2E_PGLITE_DIR, as when

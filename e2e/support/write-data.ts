@@ -73,6 +73,22 @@ async function pickupDesk(db: Db, storeId: number): Promise<E2eData['pickupDesk'
   };
 }
 
+/**
+ * The import journey's product: one no other journey reads (none of its SKUs among `taken`), and
+ * the SKU its page shows first, whose price the journey imports.
+ */
+async function importsJourneyData(db: Db, taken: number[]): Promise<E2eData['imports']> {
+  const r = await db.execute<E2eData['imports']['product']>(sql`
+    SELECT k.id AS "skuId", k.ean13 AS ean, p.slug AS "productSlug", p.name_en AS "productName", k.price_cents AS "priceCents"
+    FROM products p JOIN LATERAL (SELECT * FROM skus k WHERE k.product_id = p.id ORDER BY k.position, k.id LIMIT 1) k ON true
+    WHERE p.withdrawn_at IS NULL AND NOT EXISTS (SELECT 1 FROM skus x WHERE x.product_id = p.id AND x.id = ANY (${`{${taken.join(',')}}`}::int[]))
+      AND p.slug <> (SELECT slug FROM products ORDER BY id LIMIT 1)
+    ORDER BY p.id DESC LIMIT 2 OFFSET 3`);
+  const [product, other] = r.rows;
+  if (!other) throw new Error('e2e-data: no products left for the import journey');
+  return { product: product!, other };
+}
+
 function skuIdsIn(value: unknown): number[] {
   if (Array.isArray(value)) return value.flatMap(skuIdsIn);
   if (value === null || typeof value !== 'object') return [];
@@ -101,7 +117,7 @@ async function main() {
     // Exactly one unit to sell: the pickup desk takes full shelves, the delivery and live journeys
     // empty ones, and the browsing journey reads its own product, so none of them reads these.
     const [lastDesktop, lastPhone] = await skus(db, lyon.id, sql`st.on_hand = 1 AND st.reserved = 0 AND p.slug <> ${browse.rows[0]!.slug}`, 2);
-    const base: Omit<E2eData, 'returns' | 'substitutes' | 'wallet'> = {
+    const base: Omit<E2eData, 'returns' | 'substitutes' | 'wallet' | 'imports'> = {
       lyon,
       villeurbanne: await store(db, villeurbanneSlug),
       paris: await store(db, PARIS_STORE_SLUG),
@@ -119,13 +135,14 @@ async function main() {
       till: await tillJourneyData(db),
     };
     // At the checkout journeys' drive store, away from every SKU above; then the wallet's, away from those.
-    const withSubstitutes: Omit<E2eData, 'returns' | 'wallet'> = {
+    const withSubstitutes: Omit<E2eData, 'returns' | 'wallet' | 'imports'> = {
       ...base,
       substitutes: await substitutesJourneyData(db, base.orders.driveStore, skuIdsIn(base)),
     };
-    const rest: Omit<E2eData, 'returns'> = { ...withSubstitutes, wallet: await walletJourneyData(db, skuIdsIn(withSubstitutes)) };
+    const rest: Omit<E2eData, 'returns' | 'imports'> = { ...withSubstitutes, wallet: await walletJourneyData(db, skuIdsIn(withSubstitutes)) };
     // Last: the returns journey takes a SKU none of the others has (every `skuId` above).
-    const data: E2eData = { ...rest, returns: await returnsJourneyData(db, skuIdsIn(rest)) };
+    const withReturns: Omit<E2eData, 'imports'> = { ...rest, returns: await returnsJourneyData(db, skuIdsIn(rest)) };
+    const data: E2eData = { ...withReturns, imports: await importsJourneyData(db, skuIdsIn(withReturns)) };
     fs.mkdirSync(path.dirname(E2E_DATA_FILE), { recursive: true });
     fs.writeFileSync(E2E_DATA_FILE, JSON.stringify(data, null, 2));
     console.log(`e2e-data: wrote ${E2E_DATA_FILE}`);

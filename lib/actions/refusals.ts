@@ -48,6 +48,7 @@ export const SCREENS = [
   'till',
   'till-delivery',
   'till-reserve',
+  'imports',
 ] as const;
 export type Screen = (typeof SCREENS)[number];
 
@@ -399,5 +400,7 @@ export function voice(screen: Screen, t: Dictionary): { signInAgain: string; inv
     case 'till-delivery':
     case 'till-reserve':
       return { signInAgain: t.till.signInAgain, invalid: t.till.invalidTicket };
+    case 'imports':
+      return { signInAgain: t.staff.signInAgain, invalid: t.imports.invalid };
   }
 }

@@ -1,4 +1,5 @@
-import { categories, products, skus } from '../schema';
+import { importWithin } from '../../import/run';
+import { skus } from '../schema';
 import { CATEGORIES } from './catalog-categories';
 import type { Pair, ProductTemplate } from './catalog-types';
 import { seedEan13 } from './ean';
@@ -7,7 +8,7 @@ import type { Rng } from './prng';
 import { HOME_TEMPLATES } from './templates-home';
 import { MORE_TEMPLATES } from './templates-more';
 import { WEAR_TEMPLATES } from './templates-wear';
-import { chunk, fill, uniqueSlugger } from './text';
+import { fill, uniqueSlugger } from './text';
 import type { SeedTx } from './types';
 
 export const PRODUCT_TEMPLATES: readonly ProductTemplate[] = [...WEAR_TEMPLATES, ...HOME_TEMPLATES, ...MORE_TEMPLATES];
@@ -94,28 +95,41 @@ export function buildCatalog(rng: Rng, minSkus = 0): BuiltProduct[] {
   return out;
 }
 
-/** Inserts categories, products and SKUs; returns the SKU ids in insertion order. */
+/**
+ * Loads the departments, products, SKUs and pictures through the import (lib/import), as a
+ * retailer's files would come in; returns the SKU ids in the catalogue's order (ids follow the
+ * rows' order, so they are the ones a direct insert gave).
+ */
 export async function insertCatalog(tx: SeedTx, built: BuiltProduct[]): Promise<{ skuIds: number[] }> {
-  const categoryRows = await tx
-    .insert(categories)
-    .values(CATEGORIES.map((c, position) => ({ slug: c.slug, nameFr: c.nameFr, nameEn: c.nameEn, position })))
-    .returning({ id: categories.id, slug: categories.slug });
-  const categoryId = new Map(categoryRows.map((c) => [c.slug, c.id]));
-
-  const productId = new Map<string, number>();
-  for (const batch of chunk(built, 500)) {
-    const rows = await tx
-      .insert(products)
-      .values(batch.map(({ skus: _skus, category, ...p }) => ({ ...p, categoryId: categoryId.get(category) as number })))
-      .returning({ id: products.id, slug: products.slug });
-    for (const r of rows) productId.set(r.slug, r.id);
-  }
-
-  const skuRows = built.flatMap((p) => p.skus.map((s) => ({ ...s, productId: productId.get(p.slug) as number })));
-  const skuIds = new Map<string, number>();
-  for (const batch of chunk(skuRows, 2000)) {
-    const rows = await tx.insert(skus).values(batch).returning({ id: skus.id, ean13: skus.ean13 });
-    for (const r of rows) skuIds.set(r.ean13, r.id);
-  }
-  return { skuIds: skuRows.map((s) => skuIds.get(s.ean13) as number) };
+  const load = (kind: 'categories' | 'products' | 'skus' | 'pictures', body: unknown[]) =>
+    importWithin(tx, { kind, format: 'json', body, actor: { type: 'seed' }, locale: 'fr', fileName: `seed-${kind}.json` });
+  await load(
+    'categories',
+    CATEGORIES.map((c, position) => ({ slug: c.slug, name_fr: c.nameFr, name_en: c.nameEn, position })),
+  );
+  await load(
+    'products',
+    built.map((p) => ({
+      slug: p.slug,
+      department: p.category,
+      brand: p.brand,
+      name_fr: p.nameFr,
+      name_en: p.nameEn,
+      description_fr: p.descriptionFr,
+      description_en: p.descriptionEn,
+    })),
+  );
+  await load(
+    'skus',
+    built.flatMap((p) =>
+      p.skus.map((k) => ({ product: p.slug, ean: k.ean13, size: k.size, colour: k.colour, price_cents: k.priceCents, position: k.position })),
+    ),
+  );
+  await load(
+    'pictures',
+    built.flatMap((p) => p.images.map((url, position) => ({ product: p.slug, position, url }))),
+  );
+  const ids = new Map<string, number>();
+  for (const r of await tx.select({ id: skus.id, ean13: skus.ean13 }).from(skus)) ids.set(r.ean13, r.id);
+  return { skuIds: built.flatMap((p) => p.skus.map((k) => ids.get(k.ean13) as number)) };
 }

@@ -13,8 +13,10 @@ import { insertStores, storeSeeds } from './stores';
 import { insertDemoShopperHistory } from './shopper-history';
 import { hashDemoAccounts, insertUsers } from './users';
 
-// Raw SQL throughout: demo data dated from the database's clock (now() - interval …) and written set-wise
-// from generated arrays (unnest), once at setup. Issue 20 moves the seed onto the catalogue import.
+// Raw SQL throughout: demo data dated from the database's clock (now() - interval …) and written set-wise from
+// generated arrays (unnest), once at setup. The catalogue, the shops and their stock come in through
+// the import (lib/import), the way a retailer's files do, so its format is exercised on every start;
+// the large (benchmark) scale's 5 million stock rows stay one INSERT … SELECT (stock.ts).
 
 export type SeedScale = 'demo' | 'large';
 export type SeedSummary = Record<string, number>;

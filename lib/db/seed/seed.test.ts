@@ -390,6 +390,23 @@ describe('demo seed', () => {
     for (const x of r) expect(x.units).toBeLessThanOrEqual(x.bought);
   });
 
+  it('loads the catalogue, the shops and their stock through the import (lib/import), as a retailer would', async () => {
+    const loaded = await rows<{ kind: string; status: string; actor_type: string; rows: number; changed: number }>(
+      a.db,
+      sql`SELECT kind, status, actor_type, rows, changed FROM imports ORDER BY id`,
+    );
+    expect(loaded.map((l) => l.kind)).toEqual(['stores', 'categories', 'products', 'skus', 'pictures', 'stock']);
+    expect(loaded.every((l) => l.status === 'applied' && l.actor_type === 'seed' && l.changed === l.rows)).toBe(true);
+    const byKind = Object.fromEntries(loaded.map((l) => [l.kind, l.rows]));
+    expect(byKind).toMatchObject({
+      stores: summary.stores,
+      categories: summary.categories,
+      products: summary.products,
+      skus: summary.skus,
+      stock: summary.stockRows,
+    });
+  });
+
   it('is deterministic', async () => {
     const fingerprint = (db: Db) =>
       one<{ slugs: string; stock: string; stores: string }>(

@@ -2,11 +2,12 @@ import { sql } from 'drizzle-orm';
 import { intArray } from '../sql';
 import type { Rng } from './prng';
 import type { StoreFormat } from './store-data';
-import type { SeededStore } from './stores';
+import { WAREHOUSE_CODE, type SeededStore } from './stores';
+import { importWithin } from '../../import/run';
 import type { SeedTx } from './types';
 
-// Raw SQL throughout: demo data dated from the database's clock (now() - interval …) and written set-wise
-// from generated arrays (unnest), once at setup. Issue 20 moves the seed onto the catalogue import.
+// Raw SQL throughout: the units held for customers written set-wise (unnest) after the import, and the
+// large (benchmark) scale's millions of rows computed in one INSERT … SELECT rather than sent from Node.
 
 /** Share of the catalogue each format carries: hypers nearly all, city shops and outlets a subset. */
 function carriedShare(format: StoreFormat, rng: Rng): number {
@@ -40,26 +41,15 @@ interface Columns {
   reserved: number[];
 }
 
-// One array parameter per column: a 20,000-row batch is four bound values, on either driver.
-async function flush(tx: SeedTx, c: Columns): Promise<number> {
-  const n = c.location.length;
-  if (n === 0) return 0;
-  await tx.execute(sql`
-    INSERT INTO stock (location_id, sku_id, on_hand, reserved)
-    SELECT * FROM unnest(${intArray(c.location)}::int[], ${intArray(c.sku)}::int[],
-                         ${intArray(c.onHand)}::int[], ${intArray(c.reserved)}::int[])`);
-  c.location = [];
-  c.sku = [];
-  c.onHand = [];
-  c.reserved = [];
-  return n;
-}
-
-/** Demo stock, drawn from the PRNG store by store. Returns the number of rows. */
+/**
+ * Demo stock, drawn from the PRNG store by store, loaded through the import as shelf counts (the
+ * rows a till system's file would hold: store slug or warehouse code, EAN, count). The units held
+ * for customers are no import's business: the reservations and orders seeded next are what holds
+ * them, so the seed writes `reserved` itself, set-wise. Returns the number of rows.
+ */
 export async function insertDemoStock(tx: SeedTx, rng: Rng, shops: SeededStore[], warehouseId: number, skuIds: number[]): Promise<number> {
   return withoutStockNotify(tx, async () => {
     const c: Columns = { location: [], sku: [], onHand: [], reserved: [] };
-    let rows = 0;
     const push = (location: number, sku: number, onHand: number) => {
       c.location.push(location);
       c.sku.push(sku);
@@ -70,9 +60,23 @@ export async function insertDemoStock(tx: SeedTx, rng: Rng, shops: SeededStore[]
     for (const shop of shops) {
       const share = carriedShare(shop.format, rng);
       for (const sku of skuIds) if (rng.next() < share) push(shop.id, sku, shelfQuantity(rng));
-      if (c.location.length >= 20_000) rows += await flush(tx, c);
     }
-    return rows + (await flush(tx, c));
+    const names = new Map<number, string>([[warehouseId, WAREHOUSE_CODE], ...shops.map((s) => [s.id, s.slug] as [number, string])]);
+    const eans = new Map(
+      (await tx.execute<{ id: number; ean13: string }>(sql`SELECT id, ean13 FROM skus WHERE id = ANY (${intArray(skuIds)}::int[])`)).rows.map((r) => [
+        Number(r.id),
+        r.ean13,
+      ]),
+    );
+    const rows = c.location.map((location, i) => ({ store: names.get(location)!, ean: eans.get(c.sku[i]!)!, quantity: c.onHand[i]!, mode: 'count' }));
+    await importWithin(tx, { kind: 'stock', format: 'json', body: rows, actor: { type: 'seed' }, locale: 'fr', fileName: 'seed-stock.json' });
+    const held = c.reserved.flatMap((r, i) => (r > 0 ? [i] : []));
+    await tx.execute(sql`
+      UPDATE stock s SET reserved = h.reserved
+      FROM unnest(${intArray(held.map((i) => c.location[i]!))}::int[], ${intArray(held.map((i) => c.sku[i]!))}::int[],
+                  ${intArray(held.map((i) => c.reserved[i]!))}::int[]) AS h(location_id, sku_id, reserved)
+      WHERE s.location_id = h.location_id AND s.sku_id = h.sku_id`);
+    return rows.length;
   });
 }
 

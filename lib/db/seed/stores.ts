@@ -1,4 +1,5 @@
-import { locations, storeClosures, storeHours, stores } from '../schema';
+import { importWithin } from '../../import/run';
+import { locations, storeClosures, stores } from '../schema';
 import { addDays, buildHours, holidaysAhead, nextWeekday, type ClosureRow, type HoursRow } from './hours';
 import type { Rng } from './prng';
 import { DEMO_STORES, phonePrefix, type StoreFormat, type StoreSeed } from './store-data';
@@ -85,7 +86,28 @@ function closuresFor(format: StoreFormat, index: number, today: string): Closure
   return [...new Map(rows.map((r) => [r.day, r])).values()];
 }
 
-/** Inserts the web warehouse, the shops, their hours and closures; returns the shops' ids. */
+const WEEKDAY_COLUMNS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/** A shop's week as the import's store rows write it: "09:30-12:30 14:00-19:00" per weekday, '' when closed. */
+function hoursColumns(rows: HoursRow[]): Record<(typeof WEEKDAY_COLUMNS)[number], string> {
+  return Object.fromEntries(
+    WEEKDAY_COLUMNS.map((day, i) => [
+      day,
+      rows
+        .filter((h) => h.weekday === i + 1)
+        .sort((a, b) => a.opens.localeCompare(b.opens))
+        .map((h) => `${h.opens}-${h.closes}`)
+        .join(' '),
+    ]),
+  ) as Record<(typeof WEEKDAY_COLUMNS)[number], string>;
+}
+
+/**
+ * Inserts the web warehouse, then the shops with their services and hours through the import
+ * (lib/import: the same rows a retailer's file would hold), then their closures; returns the
+ * shops' ids. The PRNG draws are made in the same order as before the import existed, so the
+ * shops, their ids and hours are the same.
+ */
 export async function insertStores(
   tx: SeedTx,
   seeds: StoreSeed[],
@@ -95,41 +117,45 @@ export async function insertStores(
   const [warehouse] = await tx.insert(locations).values({ code: WAREHOUSE_CODE, kind: 'warehouse', name: 'Entrepôt web' }).returning({ id: locations.id });
   if (!warehouse) throw new Error('warehouse insert returned nothing');
 
-  const seeded: SeededStore[] = [];
-  const hourRows: (HoursRow & { storeId: number })[] = [];
-  const closureRows: (ClosureRow & { storeId: number })[] = [];
-  let index = 0;
-  for (const batch of chunk(seeds, 500)) {
-    const ids = await tx
-      .insert(locations)
-      .values(batch.map((s) => ({ code: s.code, kind: 'store' as const, name: s.name })))
-      .returning({ id: locations.id });
-    const rows = batch.map((s, i) => {
-      const id = (ids[i] as { id: number }).id;
-      const full = FULL_SERVICE.has(s.slug);
-      seeded.push({ id, slug: s.slug, format: s.format });
-      hourRows.push(...buildHours(s.format, s.small ?? false, rng).map((h) => ({ ...h, storeId: id })));
-      closureRows.push(...closuresFor(s.format, index++, today).map((c) => ({ ...c, storeId: id })));
-      return {
-        locationId: id,
-        slug: s.slug,
-        name: s.name,
-        format: s.format,
-        address: s.address,
-        postcode: s.postcode,
-        town: s.town,
-        lat: s.lat,
-        lng: s.lng,
-        phone: phone(s.postcode, rng),
-        clickReserve: full || (s.format !== 'outlet' && rng.chance(0.92)),
-        drive: s.format === 'hyper',
-        returnsDesk: full || s.format !== 'city' || rng.chance(0.7),
-        phoneOrders: rng.chance(0.35),
-      };
-    });
-    await tx.insert(stores).values(rows);
-  }
-  for (const batch of chunk(hourRows, 2000)) await tx.insert(storeHours).values(batch);
-  for (const batch of chunk(closureRows, 2000)) await tx.insert(storeClosures).values(batch);
-  return { warehouseId: warehouse.id, stores: seeded, hours: hourRows.length, closures: closureRows.length };
+  let hours = 0;
+  const closureRows: (ClosureRow & { slug: string })[] = [];
+  const rows = seeds.map((s, index) => {
+    const full = FULL_SERVICE.has(s.slug);
+    const week = buildHours(s.format, s.small ?? false, rng);
+    hours += week.length;
+    closureRows.push(...closuresFor(s.format, index, today).map((c) => ({ ...c, slug: s.slug })));
+    const phoneNumber = phone(s.postcode, rng);
+    const clickReserve = full || (s.format !== 'outlet' && rng.chance(0.92));
+    const returnsDesk = full || s.format !== 'city' || rng.chance(0.7);
+    const phoneOrders = rng.chance(0.35);
+    const services = [clickReserve && 'click_reserve', s.format === 'hyper' && 'drive', returnsDesk && 'returns_desk', phoneOrders && 'phone_orders'].filter(
+      Boolean,
+    );
+    return {
+      slug: s.slug,
+      code: s.code,
+      name: s.name,
+      format: s.format,
+      address: s.address,
+      town: s.town,
+      postcode: s.postcode,
+      lat: s.lat,
+      lng: s.lng,
+      phone: phoneNumber,
+      services: services.join(' '),
+      ...hoursColumns(week),
+    };
+  });
+  await importWithin(tx, { kind: 'stores', format: 'json', body: rows, actor: { type: 'seed' }, locale: 'fr', fileName: 'seed-stores.json' });
+
+  const placed = await tx.select({ id: stores.locationId, slug: stores.slug, format: stores.format }).from(stores);
+  const idOf = new Map(placed.map((p) => [p.slug, p]));
+  const seeded: SeededStore[] = seeds.map((s) => {
+    const p = idOf.get(s.slug);
+    if (!p) throw new Error(`seed: store ${s.slug} was not imported`);
+    return { id: p.id, slug: s.slug, format: s.format };
+  });
+  const closures = closureRows.map(({ slug, ...c }) => ({ ...c, storeId: idOf.get(slug)!.id }));
+  for (const batch of chunk(closures, 2000)) await tx.insert(storeClosures).values(batch);
+  return { warehouseId: warehouse.id, stores: seeded, hours, closures: closures.length };
 }
