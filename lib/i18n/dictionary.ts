@@ -8,6 +8,7 @@ import { catalog } from './dict/catalog';
 import { common } from './dict/common';
 import { drive } from './dict/drive';
 import { errors } from './dict/errors';
+import { integrations } from './dict/integrations';
 import { messages } from './dict/messages';
 import { payments } from './dict/payments';
 import { pickup } from './dict/pickup';
@@ -41,6 +42,7 @@ const areas = {
   activity,
   returns,
   wallet,
+  integrations,
   errors,
 } as const;
 

@@ -5,7 +5,11 @@ import { getDb } from '@/lib/db';
 import { webhookEndpoints, type WebhookEvent } from './schema';
 
 /** A new endpoint: its signing secret is in this answer only (the admin's page shows it once). */
-export async function registerWebhookEndpoint(input: { url: string; events: readonly WebhookEvent[]; createdBy: number }): Promise<{ id: number; secret: string }> {
+export async function registerWebhookEndpoint(input: {
+  url: string;
+  events: readonly WebhookEvent[];
+  createdBy: number;
+}): Promise<{ id: number; secret: string }> {
   const secret = `whsec_${randomBytes(32).toString('base64url')}`;
   const db = await getDb();
   const [row] = await db

@@ -78,7 +78,8 @@ async function post(row: Claimed, timeoutMs: number, fetcher: typeof fetch): Pro
       body,
     });
     await res.body?.cancel().catch(() => {});
-    const error = res.status >= 200 && res.status < 300 ? null : `HTTP ${res.status}${res.status >= 300 && res.status < 400 ? ' (redirects are not followed)' : ''}`;
+    const error =
+      res.status >= 200 && res.status < 300 ? null : `HTTP ${res.status}${res.status >= 300 && res.status < 400 ? ' (redirects are not followed)' : ''}`;
     return { statusCode: res.status, error, durationMs: Date.now() - started };
   } catch (err) {
     const e = err as Error & { cause?: { code?: string } };
