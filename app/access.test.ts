@@ -55,6 +55,7 @@ import { findItemAction } from './[locale]/(staff)/staff/stores/[storeId]/till/f
 import { checkGiftCardAction } from './[locale]/(staff)/staff/stores/[storeId]/till/check-gift-card-action';
 import { orderHomeDeliveryAction } from './[locale]/(staff)/staff/stores/[storeId]/till/home-delivery-action';
 import { orderElsewhereAction } from './[locale]/(staff)/staff/stores/[storeId]/till/order-elsewhere-action';
+import { importFileAction } from './[locale]/(admin)/admin/imports/import-action';
 import { GET as driveScreenGET } from './api/staff/stores/[storeId]/drive/route';
 import { GET as driveStreamGET } from './api/staff/stores/[storeId]/drive/stream/route';
 import { GET as orderStreamGET } from './api/account/orders/[number]/stream/route';
@@ -588,6 +589,23 @@ describe.runIf(runHere)('who may act on which record: every action and route han
         rightful: async () => world.admin,
       },
     );
+    // --- imports: the admin's (the back office's guard once merged). A real EAN and an unknown one
+    // answer the same to someone who may not import.
+    const priceFile = (ean: string) => {
+      const data = new FormData();
+      data.set('kind', 'prices');
+      data.set('file', new File([`ean,price\n${ean},12.34\n`], 'prices.csv', { type: 'text/csv' }));
+      return data;
+    };
+    const realEan = (await one<{ ean13: string }>('SELECT ean13 FROM skus ORDER BY id LIMIT 1')).ean13;
+    cases.push({
+      name: 'back office: import a price file',
+      outsiders: ['intruder', 'staffB'],
+      call: () => importFileAction(idle, priceFile(realEan)),
+      bogus: () => importFileAction(idle, priceFile('4006381333931')),
+      rightful: async () => world.admin,
+      succeeds: (result) => expect(result).toMatchObject({ ok: true, report: { status: 'applied', changed: 1 } }),
+    });
     void joinLoyaltyAction; // takes no id: only ever the session's own account
   });
 

@@ -275,6 +275,32 @@ const ARGS: Record<string, () => fc.Arbitrary<unknown[]>> = {
   signOutEverywhereAction: () => fc.constant([]),
 };
 
+/** Form actions whose form holds more than text fields: a file, of any kind and content. */
+const FORM_ARGS: Record<string, () => fc.Arbitrary<unknown[]>> = {
+  importFileAction: () =>
+    fc.tuple(
+      fc.constant({}),
+      fc
+        .record({
+          kind: fc.oneof(fc.constantFrom('categories', 'products', 'skus', 'prices', 'pictures', 'stores', 'stock'), nasty),
+          name: fc.oneof(fc.constantFrom('file.csv', 'file.json', 'file.exe', ''), nasty),
+          body: fc.oneof(
+            nasty,
+            fc.constantFrom('ean,price\n', '[]', '[{"ean":"x"}]', 'store,ean,quantity,mode\nlyon,1,1,count\n', '\uFEFFslug;name_fr\n"a'),
+            fc.array(fc.oneof(nasty, plausible()), { maxLength: 4 }).map((cells) => `ean,price\n${cells.join(',')}\n`),
+          ),
+          asFile: fc.boolean(),
+        })
+        .map(({ kind, name, body, asFile }) => {
+          const data = new FormData();
+          data.set('kind', kind);
+          if (asFile) data.set('file', new File([body], name, { type: 'text/csv' }));
+          else data.set('file', body);
+          return data;
+        }),
+    ),
+};
+
 function actorArb(): fc.Arbitrary<SessionUser | null> {
   return fc.constantFrom(null, world.intruder, world.staffA, world.staffB, world.admin);
 }
@@ -374,7 +400,9 @@ describe.runIf(runHere)('bad input: every action and route handler, fuzzed', () 
       const fn = exported as (...args: unknown[]) => unknown;
       // A form action also gets what a hostile request decodes to: any value as its state or its form.
       const args =
-        ARGS[name]?.() ?? fc.oneof({ weight: 4, arbitrary: fc.tuple(fc.constant({}), formArb()) }, { weight: 1, arbitrary: fc.tuple(argArb(), argArb()) });
+        ARGS[name]?.() ??
+        FORM_ARGS[name]?.() ??
+        fc.oneof({ weight: 4, arbitrary: fc.tuple(fc.constant({}), formArb()) }, { weight: 1, arbitrary: fc.tuple(argArb(), argArb()) });
       await fc.assert(
         fc.asyncProperty(actorArb(), args, async (actor, input) => {
           actAs(actor);

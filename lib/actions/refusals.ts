@@ -49,6 +49,7 @@ export const SCREENS = [
   'till-delivery',
   'till-reserve',
   'integrations',
+  'imports',
 ] as const;
 export type Screen = (typeof SCREENS)[number];
 
@@ -402,5 +403,7 @@ export function voice(screen: Screen, t: Dictionary): { signInAgain: string; inv
     case 'till-delivery':
     case 'till-reserve':
       return { signInAgain: t.till.signInAgain, invalid: t.till.invalidTicket };
+    case 'imports':
+      return { signInAgain: t.staff.signInAgain, invalid: t.imports.invalid };
   }
 }

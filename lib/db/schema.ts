@@ -16,3 +16,4 @@ export * from '../customers/schema';
 export * from '../wallet/schema';
 export * from '../api/schema';
 export * from '../webhooks/schema';
+export * from '../import/schema';

@@ -9,6 +9,7 @@ import { common } from './dict/common';
 import { drive } from './dict/drive';
 import { errors } from './dict/errors';
 import { integrations } from './dict/integrations';
+import { imports } from './dict/imports';
 import { messages } from './dict/messages';
 import { payments } from './dict/payments';
 import { pickup } from './dict/pickup';
@@ -43,6 +44,7 @@ const areas = {
   returns,
   wallet,
   integrations,
+  imports,
   errors,
 } as const;
 

@@ -1,0 +1,50 @@
+'use server';
+import { refresh } from 'next/cache';
+import { adminAction, formParser } from '@/lib/actions/builder';
+import { refuse, type ActionState } from '@/lib/actions/state';
+import { formatMessage } from '@/lib/i18n/format';
+import { runImport, type ImportReport } from '@/lib/import';
+import { MAX_UPLOAD_LABEL, readImportForm, type ImportFormError } from './import-form-input';
+
+export type ImportState = ActionState<{ report: ImportReport }>;
+
+/**
+ * One file imported by an admin (the lead moves it to the back office's guard at merge): the
+ * kind, the file (CSV or JSON, under the upload cap), then runImport in the admin's language.
+ * A refused file is an answer, not an error: every refusal comes back for the table, and the
+ * refused import is kept in the history.
+ */
+export const importFileAction = adminAction('imports')
+  .form(formParser(readImportForm), (error: ImportFormError, { t, locale }) => {
+    const message = formatMessage(t.imports[error.key], { max: MAX_UPLOAD_LABEL[locale] }, locale);
+    return refuse(message, { [error.field]: message });
+  })
+  .state<ImportState>()
+  .run(async ({ input, user, locale, t }) => {
+    const body = await input.file.arrayBuffer();
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    } catch {
+      const message = t.imports.notCsvOrJson;
+      return refuse(message, { file: message });
+    }
+    const report = await runImport({
+      kind: input.kind,
+      format: input.format,
+      body: text,
+      actor: { type: 'user', userId: user.id },
+      locale,
+      fileName: input.file.name,
+    });
+    refresh(); // the history below the form
+    const message =
+      report.status === 'refused'
+        ? formatMessage(t.imports.refused, { count: report.refusals.length }, locale)
+        : report.status === 'unchanged'
+          ? formatMessage(t.imports.unchanged, { rows: report.rows }, locale)
+          : formatMessage(t.imports.applied, { changed: report.changed, rows: report.rows }, locale);
+    // The file was judged and joined the history: the action did its work (`ok`), the report says
+    // whether the file applied. A refusal at the door (`ok: false`) writes nothing at all.
+    return { ok: true, message, report };
+  });

@@ -1,0 +1,64 @@
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { ImportForm } from '@/components/imports/import-form';
+import { ImportHistory } from '@/components/imports/import-history';
+import { formatMessage } from '@/lib/i18n/format';
+import { getI18n } from '@/lib/i18n/server';
+import { IMPORT_KINDS } from '@/lib/import/rows';
+import { listImports } from '@/lib/import/queries';
+import { requireImportsAdmin } from './admin-guard';
+import { historyItem } from './history-items';
+import { importFileAction } from './import-action';
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL } from './import-form-input';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t.imports.title, robots: { index: false } };
+}
+
+/** Upload a catalogue, price, picture, store or stock file; read its refusals; the history below. */
+export default function ImportsPage() {
+  return (
+    <main id="main" className="mx-auto w-full max-w-4xl px-3 py-4 sm:px-6 sm:py-6">
+      <Suspense fallback={<div className="h-64" aria-busy="true" />}>
+        <Imports />
+      </Suspense>
+    </main>
+  );
+}
+
+async function Imports() {
+  await requireImportsAdmin('/admin/imports');
+  const [{ t, locale }, history] = await Promise.all([getI18n(), listImports(50)]);
+  const max = MAX_UPLOAD_LABEL[locale];
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-xl font-bold sm:text-2xl">{t.imports.title}</h1>
+        <p className="mt-1 text-sm text-muted">{t.imports.intro}</p>
+      </header>
+      <ImportForm
+        action={importFileAction}
+        kinds={IMPORT_KINDS.map((k) => ({ value: k, label: t.imports[`kind_${k}`] }))}
+        maxBytes={MAX_UPLOAD_BYTES}
+        labels={{
+          kind: t.imports.kind,
+          file: formatMessage(t.imports.file, { max }, locale),
+          submit: t.imports.submit,
+          submitting: t.imports.submitting,
+          fileTooLarge: formatMessage(t.imports.fileTooLarge, { max }, locale),
+          notCsvOrJson: t.imports.notCsvOrJson,
+          line: t.imports.line,
+          column: t.imports.column,
+          problem: t.imports.problem,
+        }}
+      />
+      <section aria-labelledby="import-history-title" className="space-y-3">
+        <h2 id="import-history-title" className="text-lg font-semibold">
+          {t.imports.history}
+        </h2>
+        <ImportHistory items={history.map((i) => historyItem(i, t.imports, locale))} labels={{ details: t.imports.details, empty: t.imports.noHistory }} />
+      </section>
+    </div>
+  );
+}
