@@ -8,6 +8,9 @@ import { isSafeText } from '@/lib/input/text';
 import { apiRateLimit, MAX_BODY_BYTES } from './config';
 import { claimIdempotency, completeIdempotency, releaseIdempotency, requestFingerprint } from './idempotency';
 import { admitApiRequest, type Caller } from './keys';
+import type { Locale } from '@/lib/i18n/config';
+import { refusal, type ImportRefusal } from '@/lib/import/messages';
+import { MAX_REFUSALS } from '@/lib/import/run';
 import type { Operation } from './operations';
 import type { ApiScope } from './schema';
 
@@ -116,7 +119,7 @@ export type WriteAnswer = { status: number; body: unknown };
 /** A write: POST/PUT with a JSON body parsed by `schema`, run once per Idempotency-Key. */
 export function apiWrite<O extends Operation & { scope: ApiScope; body: z.ZodType }, P = Record<string, never>>(
   op: O,
-  body: (ctx: ApiRequestContext<P> & { input: z.output<O['body']>; idempotencyKey: string }) => Promise<WriteAnswer>,
+  body: (ctx: ApiRequestContext<P> & { input: z.output<O['body']>; raw: unknown; idempotencyKey: string; locale: Locale }) => Promise<WriteAnswer>,
 ): (request: NextRequest, ctx: Ctx<P>) => Promise<Response> {
   const schema = op.body;
   const handler = (request: NextRequest, ctx: Ctx<P>) =>
@@ -170,12 +173,10 @@ export function apiWrite<O extends Operation & { scope: ApiScope; body: z.ZodTyp
       let answer: WriteAnswer;
       try {
         const parsed = schema.safeParse(raw);
+        const locale = requestLocale(request);
         answer = parsed.success
-          ? await body({ request, caller, params, input: parsed.data as z.output<O['body']>, idempotencyKey: key })
-          : {
-              status: 422,
-              body: { error: { code: 'invalid_request', message: 'The body does not match the schema (see issues).', issues: zodIssues(parsed.error) } },
-            };
+          ? await body({ request, caller, params, input: parsed.data as z.output<O['body']>, raw, idempotencyKey: key, locale })
+          : invalidBody(op, parsed.error, locale);
       } catch (err) {
         if (!(err instanceof DomainError)) {
           await releaseIdempotency(caller.keyId, key).catch(() => {});
@@ -188,6 +189,37 @@ export function apiWrite<O extends Operation & { scope: ApiScope; body: z.ZodTyp
       return apiJson(answer.body, answer.status);
     });
   return describe(handler, op);
+}
+
+/** The language of the refusals' sentences: French when the client asks for it first, else English. */
+export function requestLocale(request: NextRequest): Locale {
+  return /^\s*fr\b/i.test(request.headers.get('accept-language') ?? '') ? 'fr' : 'en';
+}
+
+/**
+ * A body that does not fit its schema. Rows of an import are refused as the import page refuses
+ * them — each on its line (its position in `rows`, from 1) and column, in the client's language
+ * (lib/import/messages.ts) — and anything else with zod's issue and its path.
+ */
+function invalidBody(op: Operation, error: z.ZodError, locale: Locale): WriteAnswer {
+  const rowIssues = op.importKind ? error.issues.filter((i) => i.path[0] === 'rows' && typeof i.path[1] === 'number') : [];
+  if (rowIssues.length === 0 || rowIssues.length !== error.issues.length)
+    return { status: 422, body: { error: { code: 'invalid_request', message: 'The body does not match the schema (see issues).', issues: zodIssues(error) } } };
+  const refusals = rowIssues.flatMap((i) => {
+    const line = (i.path[1] as number) + 1;
+    if (i.code === 'unrecognized_keys') return i.keys.map((k) => refusal(locale, line, isSafeText(k) ? k.slice(0, 100) : '?', 'unknown_column'));
+    return [refusal(locale, line, i.path.length > 2 ? String(i.path[2]) : null, i.message)];
+  });
+  return rowsRefused(refusals.slice(0, MAX_REFUSALS));
+}
+
+/** Rows refused, each with its line and column: nothing was written. */
+export function rowsRefused(refusals: ImportRefusal[]): WriteAnswer {
+  const lines = new Set(refusals.map((r) => r.line)).size;
+  return {
+    status: 422,
+    body: { error: { code: 'rows_refused', message: `${lines} row${lines === 1 ? '' : 's'} refused: nothing was written (see refusals).`, refusals } },
+  };
 }
 
 /** The path of the first string (or key) in a JSON value holding text no column can store, or null. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decodeFeedCursor } from '@/lib/db/feed';
-import { DEFAULT_PAGE, MAX_PAGE } from './config';
+import { importRowSchemas, type ImportKind } from '@/lib/import/rows';
+import { DEFAULT_PAGE, MAX_PAGE, MAX_ROWS } from './config';
 import type { ApiScope } from './schema';
 
 /*
@@ -22,6 +23,8 @@ export type Operation = {
   body?: z.ZodType;
   /** The 200 answer, described (not checked at run time). */
   response: z.ZodType;
+  /** A write through the import (lib/import): its kind, whose row schema the body's rows are. */
+  importKind?: ImportKind;
 };
 
 const cursor = z
@@ -85,7 +88,79 @@ export const returnSchema = z
 
 const next = z.string().nullable().meta({ description: 'Ask again with `after=<next>`; null only when there was never anything to read.' });
 
+/** A write's answer: what the import did with the rows. */
+const importAnswer = z.object({
+  import: z.object({
+    id: z.int().nullable().meta({ description: 'The import in the back office’s history (/admin/imports/<id>).' }),
+    status: z.enum(['applied', 'unchanged']).meta({ description: 'unchanged: every row was already so (or this Idempotency-Key was already applied).' }),
+    rows: z.int(),
+    changed: z.int(),
+  }),
+});
+
+/** The body of a write: the rows of one import kind, validated by the import's own schema (lib/import/rows.ts). */
+function rowsBody<K extends ImportKind>(kind: K) {
+  return z.strictObject({
+    rows: z
+      .array(importRowSchemas[kind])
+      .min(1, 'rows must hold at least one row')
+      .max(MAX_ROWS, `rows must hold at most ${MAX_ROWS} rows: send more in several requests`),
+  });
+}
+
+const ROWS_NOTE =
+  'All or nothing: a row refused (its line is its position in `rows`, from 1) and nothing is written — a 422 lists every refusal with its line and column. The same rows twice change nothing. Columns as the import’s CSV (docs/api.md).';
+
+function importOperation<K extends ImportKind>(kind: K, scope: ApiScope, path: string, summary: string, extra: string) {
+  return {
+    id: `import${kind[0]!.toUpperCase()}${kind.slice(1)}`,
+    method: 'post' as const,
+    path,
+    summary,
+    description: `${extra} ${ROWS_NOTE}`,
+    scope,
+    body: rowsBody(kind),
+    response: importAnswer,
+    importKind: kind,
+  };
+}
+
 export const operations = {
+  importCategories: importOperation(
+    'categories',
+    'catalogue',
+    '/api/v1/categories',
+    'Upsert departments',
+    'Departments by slug, with their French and English names.',
+  ),
+  importProducts: importOperation(
+    'products',
+    'catalogue',
+    '/api/v1/products',
+    'Upsert products',
+    'Products by slug: department, brand, names and descriptions in French and English; `withdrawn` takes one off sale or back.',
+  ),
+  importSkus: importOperation(
+    'skus',
+    'catalogue',
+    '/api/v1/skus',
+    'Upsert SKUs',
+    'SKUs by EAN-13 (check digit verified), with their product, size, colour and price.',
+  ),
+  importPrices: importOperation(
+    'prices',
+    'prices',
+    '/api/v1/prices',
+    'Set prices',
+    'One price per SKU, the same on the web and in the shops: `price` in euros ("19.99") or `price_cents`.',
+  ),
+  importStock: importOperation(
+    'stock',
+    'stock',
+    '/api/v1/stock',
+    'Post stock counts and movements per store',
+    'Each row names its store (a store’s slug, or a warehouse’s code) and a SKU by EAN. `mode: count` sets the units on hand (never below the units held by open reservations and orders); `mode: movement` adds or takes away `quantity` (a delivery, a loss). A request holding movements applies once per Idempotency-Key.',
+  ),
   listOrders: {
     id: 'listOrders',
     method: 'get',
