@@ -1,5 +1,6 @@
 import 'server-only';
-import type { NextRequest } from 'next/server';
+import { unstable_rethrow } from 'next/navigation';
+import { connection, type NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { DomainError, redactQueryParams } from '@/lib/errors';
@@ -95,22 +96,26 @@ export function apiRead<O extends Operation, P = Record<string, never>>(
   body: (ctx: ApiRequestContext<P> & { query: O['query'] extends z.ZodType ? z.output<O['query']> : undefined }) => Promise<Response>,
 ): (request: NextRequest, ctx: Ctx<P>) => Promise<Response> {
   const handler = (request: NextRequest, ctx: Ctx<P>) =>
-    guarded(request, async () => {
-      const admitted = op.scope ? await admit(request, op.scope) : null;
-      if (admitted instanceof Response) return admitted;
-      let query: unknown = undefined;
-      if (op.query) {
-        const raw = queryOf(request);
-        if (raw instanceof Response) return raw;
-        const parsed = op.query.safeParse(raw);
-        if (!parsed.success) {
-          const issues = zodIssues(parsed.error);
-          return apiError(400, 'invalid_request', issues.map((i) => i.message).join('; '), { issues });
+    guarded(
+      request,
+      async () => {
+        const admitted = op.scope ? await admit(request, op.scope) : null;
+        if (admitted instanceof Response) return admitted;
+        let query: unknown = undefined;
+        if (op.query) {
+          const raw = queryOf(request);
+          if (raw instanceof Response) return raw;
+          const parsed = op.query.safeParse(raw);
+          if (!parsed.success) {
+            const issues = zodIssues(parsed.error);
+            return apiError(400, 'invalid_request', issues.map((i) => i.message).join('; '), { issues });
+          }
+          query = parsed.data;
         }
-        query = parsed.data;
-      }
-      return body({ request, caller: admitted as Caller, params: await ctx.params, query: query as never });
-    });
+        return body({ request, caller: admitted as Caller, params: await ctx.params, query: query as never });
+      },
+      op.scope !== null,
+    );
   return describe(handler, op);
 }
 
@@ -260,10 +265,13 @@ async function admit(request: NextRequest, scope: ApiScope): Promise<Caller | Re
 }
 
 /** A lost database is a 503 "try again"; anything else unexpected a 500 with no detail, logged without a query's values. */
-async function guarded(request: NextRequest, run: () => Promise<Response>): Promise<Response> {
+async function guarded(request: NextRequest, run: () => Promise<Response>, perRequest = true): Promise<Response> {
+  // A keyed route answers per request, never from a build-time render (the description is the same for all).
+  if (perRequest) await connection();
   try {
     return await run();
   } catch (err) {
+    unstable_rethrow(err); // Next.js's own signals (a render bailing out) are not failures
     if (isDatabaseUnavailable(err)) {
       console.error('database unavailable:', err instanceof Error ? redactQueryParams(err).message : err);
       return apiError(503, 'database_unavailable', 'The shop cannot reach its database right now. Try again in a few seconds.', {
