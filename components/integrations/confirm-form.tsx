@@ -23,14 +23,18 @@ export function ConfirmForm({
   fields,
   labels,
   testId,
+  settled = false,
 }: {
   action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   fields: Record<string, string | number>;
   labels: Labels;
   testId: string;
+  /** Already done (a revoked key): nothing to ask, but this form's own answer still shows. */
+  settled?: boolean;
 }) {
   const [state, formAction] = useActionState(action, initialActionState);
   const [asking, setAsking] = useState(false);
+  if (settled && !state.message) return null;
   return (
     <div data-testid={testId}>
       {asking && !state.ok ? (
@@ -43,7 +47,7 @@ export function ConfirmForm({
             {labels.cancel}
           </button>
         </form>
-      ) : state.ok ? null : (
+      ) : state.ok || settled ? null : (
         <button type="button" className="btn-secondary" aria-label={labels.askNamed} onClick={() => setAsking(true)}>
           {labels.ask}
         </button>

@@ -82,22 +82,21 @@ export default async function ApiKeysPage() {
                   <dt className="text-muted">{i.colLastUsed}</dt>
                   <dd data-testid="key-last-used">{k.lastUsedAt ? formatDateTime(k.lastUsedAt, locale) : i.neverUsed}</dd>
                 </dl>
-                {k.revokedAt ? null : (
-                  <div className="mt-3">
-                    <ConfirmForm
-                      action={revokeKeyAction}
-                      fields={{ keyId: k.id, name: k.name }}
-                      testId="revoke-key"
-                      labels={{
-                        ask: i.revoke,
-                        askNamed: interpolate(i.revokeNamed, { name: k.name }),
-                        confirm: i.revokeConfirm,
-                        confirmNamed: interpolate(i.revokeConfirmNamed, { name: k.name }),
-                        cancel: i.cancel,
-                      }}
-                    />
-                  </div>
-                )}
+                <div className="mt-3 empty:hidden">
+                  <ConfirmForm
+                    action={revokeKeyAction}
+                    fields={{ keyId: k.id, name: k.name }}
+                    testId="revoke-key"
+                    settled={Boolean(k.revokedAt)}
+                    labels={{
+                      ask: i.revoke,
+                      askNamed: interpolate(i.revokeNamed, { name: k.name }),
+                      confirm: i.revokeConfirm,
+                      confirmNamed: interpolate(i.revokeConfirmNamed, { name: k.name }),
+                      cancel: i.cancel,
+                    }}
+                  />
+                </div>
               </li>
             ))}
           </ul>

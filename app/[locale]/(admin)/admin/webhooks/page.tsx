@@ -67,22 +67,21 @@ export default async function WebhooksPage() {
                 </div>
                 <p className="mt-1 text-sm">{e.events.map(eventLabel).join(' · ')}</p>
                 <p className="mt-1 text-sm text-muted">{interpolate(i.endpointCounts, { delivered: e.delivered, queued: e.queued, failed: e.failed })}</p>
-                {e.disabledAt ? null : (
-                  <div className="mt-3">
-                    <ConfirmForm
-                      action={disableEndpointAction}
-                      fields={{ endpointId: e.id }}
-                      testId="disable-endpoint"
-                      labels={{
-                        ask: i.disable,
-                        askNamed: interpolate(i.disableNamed, { url: e.url }),
-                        confirm: i.disable,
-                        confirmNamed: interpolate(i.disableNamed, { url: e.url }),
-                        cancel: i.cancel,
-                      }}
-                    />
-                  </div>
-                )}
+                <div className="mt-3 empty:hidden">
+                  <ConfirmForm
+                    action={disableEndpointAction}
+                    fields={{ endpointId: e.id }}
+                    testId="disable-endpoint"
+                    settled={Boolean(e.disabledAt)}
+                    labels={{
+                      ask: i.disable,
+                      askNamed: interpolate(i.disableNamed, { url: e.url }),
+                      confirm: i.disable,
+                      confirmNamed: interpolate(i.disableNamed, { url: e.url }),
+                      cancel: i.cancel,
+                    }}
+                  />
+                </div>
               </li>
             ))}
           </ul>
