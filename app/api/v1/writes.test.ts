@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiKey } from '@/lib/api/keys';
-import { useTestDatabase } from '@/test/support/db';
+import { onPostgres, useTestDatabase } from '@/test/support/db';
 import { callApi } from '@/test/support/api';
 import { insertCategory, insertProduct, insertStore, insertUser, setStock } from '@/test/support/fixtures';
 import { POST as postPrices } from './prices/route';
@@ -111,5 +111,16 @@ describe('POST /api/v1/stock: counts and movements through the import', () => {
     expect(price).toMatchObject({ status: 200, body: { import: { status: 'applied', changed: 1 } } });
     // Raw SQL: a test reads the price.
     expect((await conn.db.execute<{ price_cents: number }>(sql`SELECT price_cents FROM skus WHERE id = ${skuId}`)).rows[0]!.price_cents).toBe(2190);
+  });
+
+  // Two deliveries of the same write at once (a client that retried too soon): one applies; the
+  // other is told to retry (409) or replays the first answer — the units are added once.
+  it.runIf(onPostgres)('applies a movement once when the same Idempotency-Key arrives twice at once', async () => {
+    const before = await onHand();
+    const body = { rows: [{ store: 'lyon-part-dieu', ean, quantity: 4, mode: 'movement' }] };
+    const answers = await Promise.all(Array.from({ length: 4 }, () => callApi(postStock, '/api/v1/stock', { key: stockKey, body, idempotencyKey: 'race-1' })));
+    expect(answers.filter((a) => a.status === 200).length).toBeGreaterThanOrEqual(1);
+    for (const a of answers) expect([200, 409]).toContain(a.status);
+    expect(await onHand()).toBe(before + 4);
   });
 });
