@@ -28,6 +28,7 @@ export function AddEndpointForm({
   labels: Labels;
 }) {
   const [state, formAction] = useActionState(action, initialActionState as State);
+  const onField = !state.ok && Object.values(state.fieldErrors ?? {}).includes(state.message);
   const urlError = state.fieldErrors?.url;
   return (
     <section className="card p-4" aria-labelledby="new-endpoint-title">
@@ -59,7 +60,12 @@ export function AddEndpointForm({
         <ChoiceFieldset legend={labels.events} name="events" options={events} error={state.fieldErrors?.events} />
         <Submit label={labels.submit} pending={labels.pending} />
       </form>
-      <p aria-live="polite" className={`mt-3 text-sm empty:hidden ${state.ok ? 'font-medium text-ok' : 'text-out'}`} data-testid="add-endpoint-message">
+      {/* A refusal already written under its field is only announced here, not shown twice. */}
+      <p
+        aria-live="polite"
+        className={`mt-3 text-sm empty:hidden ${state.ok ? 'font-medium text-ok' : 'text-out'} ${onField ? 'sr-only' : ''}`}
+        data-testid="add-endpoint-message"
+      >
         {state.message}
       </p>
       {state.ok && state.secret ? (

@@ -28,6 +28,7 @@ export function CreateKeyForm({
   labels: Labels;
 }) {
   const [state, formAction] = useActionState(action, initialActionState as State);
+  const onField = !state.ok && Object.values(state.fieldErrors ?? {}).includes(state.message);
   const nameError = state.fieldErrors?.name;
   return (
     <section className="card p-4" aria-labelledby="new-key-title">
@@ -56,7 +57,12 @@ export function CreateKeyForm({
         <ChoiceFieldset legend={labels.scopes} name="scopes" options={scopes} error={state.fieldErrors?.scopes} />
         <Submit label={labels.submit} pending={labels.pending} />
       </form>
-      <p aria-live="polite" className={`mt-3 text-sm empty:hidden ${state.ok ? 'font-medium text-ok' : 'text-out'}`} data-testid="create-key-message">
+      {/* A refusal already written under its field is only announced here, not shown twice. */}
+      <p
+        aria-live="polite"
+        className={`mt-3 text-sm empty:hidden ${state.ok ? 'font-medium text-ok' : 'text-out'} ${onField ? 'sr-only' : ''}`}
+        data-testid="create-key-message"
+      >
         {state.message}
       </p>
       {state.ok && state.secret ? (
