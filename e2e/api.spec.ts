@@ -147,6 +147,13 @@ test('a webhook endpoint hears of an order placed: the first delivery refused, t
     await expect(delivery.getByTestId('delivery-attempt')).toHaveCount(2);
     await expect(delivery.getByTestId('delivery-attempt').first()).toContainText('503');
     await expect(delivery.getByTestId('delivery-attempt').nth(1)).toContainText('200');
+
+    // Disabled (two taps): the journeys after this one queue nothing for a receiver that is gone.
+    const endpoint = page.getByTestId('webhook-endpoint').filter({ hasText: url });
+    await endpoint.getByRole('button', { name: `Disable ${url}` }).click();
+    await endpoint.getByRole('button', { name: `Disable ${url}` }).click();
+    await expect(endpoint.getByText('Endpoint disabled')).toBeVisible();
+    await expect(endpoint.getByTestId('endpoint-status')).toHaveAttribute('data-status', 'disabled');
   } finally {
     await new Promise((r) => receiver.close(r));
   }
