@@ -38,15 +38,18 @@ export async function createApiKey(input: {
   return { id: row!.id, secret, prefix };
 }
 
-/** Revoked at once for every server (the next request's lookup finds no live key); revoking twice changes nothing. */
-export async function revokeApiKey(id: number, revokedBy: number): Promise<boolean> {
+/**
+ * Revoked at once for every server (the next request's lookup finds no live key): its name, or null
+ * when there was no live key of that id (revoking twice changes nothing).
+ */
+export async function revokeApiKey(id: number, revokedBy: number): Promise<string | null> {
   const db = await getDb();
-  const done = await db
+  const [done] = await db
     .update(apiKeys)
     .set({ revokedAt: sql`now()`, revokedBy })
     .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
-    .returning({ id: apiKeys.id });
-  return done.length > 0;
+    .returning({ name: apiKeys.name });
+  return done?.name ?? null;
 }
 
 export async function listApiKeys(): Promise<ApiKeyRow[]> {

@@ -57,8 +57,8 @@ describe('API keys at the door', () => {
     expect(wrongScope.status).toBe(403);
     expect(wrongScope.body).toMatchObject({ error: { code: 'forbidden', message: expect.stringContaining('orders:read') } });
 
-    expect(await revokeApiKey(reader.id, admin)).toBe(true);
-    expect(await revokeApiKey(reader.id, admin)).toBe(false);
+    expect(await revokeApiKey(reader.id, admin)).toBe('ERP');
+    expect(await revokeApiKey(reader.id, admin)).toBeNull();
     const revoked = await callApi(listOrders, '/api/v1/orders', { key: reader.secret });
     expect(revoked.status).toBe(401);
     expect(revoked.body).toEqual(refusals[2]!.body);

@@ -85,7 +85,7 @@ export default async function ApiKeysPage() {
                 <div className="mt-3 empty:hidden">
                   <ConfirmForm
                     action={revokeKeyAction}
-                    fields={{ keyId: k.id, name: k.name }}
+                    fields={{ keyId: k.id }}
                     testId="revoke-key"
                     settled={Boolean(k.revokedAt)}
                     labels={{

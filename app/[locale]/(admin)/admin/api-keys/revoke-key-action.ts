@@ -9,9 +9,9 @@ import { interpolate } from '@/lib/i18n/format';
 /** Revoked for every server at once: the next request with the key is refused (401). */
 export const revokeKeyAction = adminAction('integrations')
   .form(keyIdSchema)
-  .run(async ({ input, user, t, formData }) => {
-    if (!(await revokeApiKey(input.keyId, user.id))) return refuse(t.integrations.keyAlreadyRevoked);
+  .run(async ({ input, user, t }) => {
+    const name = await revokeApiKey(input.keyId, user.id);
+    if (name === null) return refuse(t.integrations.keyAlreadyRevoked);
     revalidatePath('/admin/api-keys');
-    const name = String(formData.get('name') ?? '').slice(0, 80);
     return done(interpolate(t.integrations.keyRevoked, { name }));
   });

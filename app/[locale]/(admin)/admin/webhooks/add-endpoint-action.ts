@@ -2,7 +2,8 @@
 import { revalidatePath } from 'next/cache';
 import { adminAction, formParser } from '@/lib/actions/builder';
 import { refuse, type ActionState } from '@/lib/actions/state';
-import { addEndpointSchema, firstField } from '@/lib/api/admin-inputs';
+import { firstField } from '@/lib/api/admin-inputs';
+import { addEndpointSchema } from '@/lib/webhooks/inputs';
 import { registerWebhookEndpoint } from '@/lib/webhooks/commands';
 
 export type AddEndpointState = ActionState<{ secret: string }>;

@@ -2,7 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { adminAction } from '@/lib/actions/builder';
 import { done, refuse } from '@/lib/actions/state';
-import { endpointIdSchema } from '@/lib/api/admin-inputs';
+import { endpointIdSchema } from '@/lib/webhooks/inputs';
 import { disableWebhookEndpoint } from '@/lib/webhooks/commands';
 
 /** No new deliveries for the endpoint (those already queued are still tried). */
