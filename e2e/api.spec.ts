@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
 import { verifyWebhookSignature } from '../lib/webhooks/signature';
+import { expectNoSeriousA11yViolations } from './support/axe';
 import { e2eData } from './support/data';
 import { signInAs } from './support/fixtures';
 
@@ -44,6 +45,7 @@ test('an admin makes an API key, a system posts a stock count with it and the pr
   await signInAs(page, 'admin');
   const name = `Tills ${Date.now()}`;
   const secret = await createKey(page, name, /^Stock/);
+  await expectNoSeriousA11yViolations(page); // the secret shown once, the list of keys
 
   const posted = await postStock(request, secret, [{ store: lyon.slug, ean: apiSku.ean, quantity: 2, mode: 'count' }]);
   expect(posted.status()).toBe(200);
@@ -147,6 +149,7 @@ test('a webhook endpoint hears of an order placed: the first delivery refused, t
     await expect(delivery.getByTestId('delivery-attempt')).toHaveCount(2);
     await expect(delivery.getByTestId('delivery-attempt').first()).toContainText('503');
     await expect(delivery.getByTestId('delivery-attempt').nth(1)).toContainText('200');
+    await expectNoSeriousA11yViolations(page); // endpoints and the delivery log
 
     // Disabled (two taps): the journeys after this one queue nothing for a receiver that is gone.
     const endpoint = page.getByTestId('webhook-endpoint').filter({ hasText: url });
