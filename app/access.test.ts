@@ -63,6 +63,7 @@ import { createKeyAction } from './[locale]/(admin)/admin/api-keys/create-key-ac
 import { revokeKeyAction } from './[locale]/(admin)/admin/api-keys/revoke-key-action';
 import { addEndpointAction } from './[locale]/(admin)/admin/webhooks/add-endpoint-action';
 import { disableEndpointAction } from './[locale]/(admin)/admin/webhooks/disable-endpoint-action';
+import { retryDeliveryAction } from './[locale]/(admin)/admin/webhooks/retry-delivery-action';
 import { createApiKey } from '@/lib/api/keys';
 import { registerWebhookEndpoint } from '@/lib/webhooks/commands';
 
@@ -549,6 +550,10 @@ describe.runIf(runHere)('who may act on which record: every action and route han
     // --- the API's keys and webhooks: the admin's alone (staff of any shop and shoppers refused).
     const apiKey = await createApiKey({ name: 'ERP', scopes: ['orders:read'], createdBy: world.admin.id });
     const endpoint = await registerWebhookEndpoint({ url: 'http://127.0.0.1:9/hooks', events: ['order.placed'], createdBy: world.admin.id });
+    const failed = await one<{ id: number }>(
+      `INSERT INTO webhook_deliveries (endpoint_id, event, payload, status, attempts) VALUES ($1, 'order.placed', '{}'::jsonb, 'failed', 8) RETURNING id`,
+      [endpoint.id],
+    );
     const keyForm = () => {
       const f = form({ name: 'Tills' });
       f.append('scopes', 'stock');
@@ -579,6 +584,13 @@ describe.runIf(runHere)('who may act on which record: every action and route han
         outsiders: ['intruder', 'staffB'],
         call: () => addEndpointAction(idle, endpointForm()),
         bogus: () => addEndpointAction(idle, endpointForm()),
+        rightful: async () => world.admin,
+      },
+      {
+        name: 'admin: try a given-up webhook delivery again',
+        outsiders: ['intruder', 'staffB'],
+        call: () => retryDeliveryAction(idle, form({ deliveryId: failed.id })),
+        bogus: () => retryDeliveryAction(idle, form({ deliveryId: BOGUS_ID })),
         rightful: async () => world.admin,
       },
       {

@@ -174,6 +174,7 @@ const FIELDS = [
   'events',
   'keyId',
   'endpointId',
+  'deliveryId',
 ];
 
 /** A form: known field names and line fields (qty_<line>…) with nasty or plausible values, plus stray keys. */

@@ -12,7 +12,10 @@ export function DeliveryLog({
   locale,
   t,
   eventLabel,
+  retry,
 }: {
+  /** The form that tries a given-up delivery again (a client component, given by the page). */
+  retry: (delivery: DeliveryRow) => React.ReactNode;
   deliveries: DeliveryRow[];
   locale: Locale;
   t: Dictionary['integrations'];
@@ -77,6 +80,7 @@ export function DeliveryLog({
                   </tbody>
                 </table>
               )}
+              {d.status === 'failed' ? retry(d) : null}
             </li>
           ))}
         </ul>

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { onPostgres, useTestDatabase } from '@/test/support/db';
 import { insertOrder } from '@/test/support/api';
 import { insertStore, insertUser } from '@/test/support/fixtures';
-import { disableWebhookEndpoint, registerWebhookEndpoint } from './commands';
+import { disableWebhookEndpoint, registerWebhookEndpoint, retryWebhookDelivery } from './commands';
 import { deliverDueWebhooks } from './deliver';
 import { listRecentDeliveries } from './queries';
 import { signWebhook, verifyWebhookSignature } from './signature';
@@ -125,6 +125,15 @@ describe('webhooks out', () => {
       ]);
       const unreachable = log.find((d) => d.url === closed.url)!;
       expect(unreachable.attempts[0]).toMatchObject({ statusCode: null, error: expect.stringMatching(/ECONNREFUSED|fetch failed/) });
+      // The admin tries a given-up delivery again: one more attempt, numbered on from the others.
+      const given = log.find((d) => d.url === hook.url)!;
+      expect(await retryWebhookDelivery(given.id)).toBe(true);
+      expect(await retryWebhookDelivery(given.id)).toBe(false); // queued now, not failed
+      await drain(settled);
+      const again = (await listRecentDeliveries()).find((d) => d.id === given.id)!;
+      expect(again.status).toBe('failed'); // the receiver still answers 503
+      expect(again.attempts.map((a) => a.attempt)).toEqual([1, 2, 3, 4]);
+      expect(hook.received).toHaveLength(4);
     } finally {
       await hook.close();
     }

@@ -26,3 +26,4 @@ export const addEndpointSchema = z.object({
 });
 
 export const endpointIdSchema = z.object({ endpointId: idSchema });
+export const deliveryIdSchema = z.object({ deliveryId: idSchema });

@@ -82,6 +82,10 @@ export const integrations = {
     colDuration: 'Durée',
     noAnswer: 'aucune réponse',
     attemptsNone: 'Pas encore essayé.',
+    retryDelivery: 'Réessayer maintenant',
+    retryDeliveryNamed: 'Réessayer maintenant l’envoi {id}',
+    deliveryRequeued: 'Envoi remis en file : un nouvel essai part dans quelques secondes.',
+    deliveryNotFailed: 'Cet envoi n’est pas abandonné : il n’y a rien à réessayer.',
   },
   en: {
     adminTitle: 'Admin',
@@ -165,5 +169,9 @@ export const integrations = {
     colDuration: 'Duration',
     noAnswer: 'no answer',
     attemptsNone: 'Not tried yet.',
+    retryDelivery: 'Try again now',
+    retryDeliveryNamed: 'Try delivery {id} again now',
+    deliveryRequeued: 'Queued again: a new attempt leaves within seconds.',
+    deliveryNotFailed: 'This delivery was not given up: there is nothing to try again.',
   },
 } as const;

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { AddEndpointForm } from '@/components/integrations/add-endpoint-form';
 import { ConfirmForm } from '@/components/integrations/confirm-form';
 import { DeliveryLog } from '@/components/integrations/delivery-log';
+import { RetryForm } from '@/components/integrations/retry-form';
 import { StatusPill } from '@/components/status-pill';
 import { requireAdminPage } from '@/lib/auth/require-admin';
 import { formatDateTime, interpolate } from '@/lib/i18n/format';
@@ -10,6 +11,7 @@ import { listRecentDeliveries, listWebhookEndpoints } from '@/lib/webhooks/queri
 import { WEBHOOK_EVENTS } from '@/lib/webhooks/schema';
 import { addEndpointAction } from './add-endpoint-action';
 import { disableEndpointAction } from './disable-endpoint-action';
+import { retryDeliveryAction } from './retry-delivery-action';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -87,7 +89,15 @@ export default async function WebhooksPage() {
           </ul>
         )}
       </section>
-      <DeliveryLog deliveries={deliveries} locale={locale} t={i} eventLabel={eventLabel} />
+      <DeliveryLog
+        deliveries={deliveries}
+        locale={locale}
+        t={i}
+        eventLabel={eventLabel}
+        retry={(d) => (
+          <RetryForm action={retryDeliveryAction} deliveryId={d.id} label={i.retryDelivery} named={interpolate(i.retryDeliveryNamed, { id: d.id })} />
+        )}
+      />
     </div>
   );
 }
