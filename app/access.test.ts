@@ -59,6 +59,13 @@ import { importFileAction } from './[locale]/(admin)/admin/imports/import-action
 import { GET as driveScreenGET } from './api/staff/stores/[storeId]/drive/route';
 import { GET as driveStreamGET } from './api/staff/stores/[storeId]/drive/stream/route';
 import { GET as orderStreamGET } from './api/account/orders/[number]/stream/route';
+import { createKeyAction } from './[locale]/(admin)/admin/api-keys/create-key-action';
+import { revokeKeyAction } from './[locale]/(admin)/admin/api-keys/revoke-key-action';
+import { addEndpointAction } from './[locale]/(admin)/admin/webhooks/add-endpoint-action';
+import { disableEndpointAction } from './[locale]/(admin)/admin/webhooks/disable-endpoint-action';
+import { retryDeliveryAction } from './[locale]/(admin)/admin/webhooks/retry-delivery-action';
+import { createApiKey } from '@/lib/api/keys';
+import { registerWebhookEndpoint } from '@/lib/webhooks/commands';
 
 /**
  * Issue 7's access walk: every server action and route handler that takes the id of an order, a
@@ -540,6 +547,60 @@ describe.runIf(runHere)('who may act on which record: every action and route han
       bogus: () => orderStream('CMD-NOSUCH22'),
       rightful: () => world.person(dProposed.customer_id),
     });
+    // --- the API's keys and webhooks: the admin's alone (staff of any shop and shoppers refused).
+    const apiKey = await createApiKey({ name: 'ERP', scopes: ['orders:read'], createdBy: world.admin.id });
+    const endpoint = await registerWebhookEndpoint({ url: 'http://127.0.0.1:9/hooks', events: ['order.placed'], createdBy: world.admin.id });
+    const failed = await one<{ id: number }>(
+      `INSERT INTO webhook_deliveries (endpoint_id, event, payload, status, attempts) VALUES ($1, 'order.placed', '{}'::jsonb, 'failed', 8) RETURNING id`,
+      [endpoint.id],
+    );
+    const keyForm = () => {
+      const f = form({ name: 'Tills' });
+      f.append('scopes', 'stock');
+      return f;
+    };
+    const endpointForm = () => {
+      const f = form({ url: 'https://erp.example/hooks' });
+      f.append('events', 'order.placed');
+      return f;
+    };
+    cases.push(
+      {
+        name: 'admin: create an API key',
+        outsiders: ['intruder', 'staffB'],
+        call: () => createKeyAction(idle, keyForm()),
+        bogus: () => createKeyAction(idle, keyForm()),
+        rightful: async () => world.admin,
+      },
+      {
+        name: 'admin: revoke an API key',
+        outsiders: ['intruder', 'staffB'],
+        call: () => revokeKeyAction(idle, form({ keyId: apiKey.id })),
+        bogus: () => revokeKeyAction(idle, form({ keyId: BOGUS_ID })),
+        rightful: async () => world.admin,
+      },
+      {
+        name: 'admin: register a webhook endpoint',
+        outsiders: ['intruder', 'staffB'],
+        call: () => addEndpointAction(idle, endpointForm()),
+        bogus: () => addEndpointAction(idle, endpointForm()),
+        rightful: async () => world.admin,
+      },
+      {
+        name: 'admin: try a given-up webhook delivery again',
+        outsiders: ['intruder', 'staffB'],
+        call: () => retryDeliveryAction(idle, form({ deliveryId: failed.id })),
+        bogus: () => retryDeliveryAction(idle, form({ deliveryId: BOGUS_ID })),
+        rightful: async () => world.admin,
+      },
+      {
+        name: 'admin: disable a webhook endpoint',
+        outsiders: ['intruder', 'staffB'],
+        call: () => disableEndpointAction(idle, form({ endpointId: endpoint.id })),
+        bogus: () => disableEndpointAction(idle, form({ endpointId: BOGUS_ID })),
+        rightful: async () => world.admin,
+      },
+    );
     // --- imports: the admin's (the back office's guard once merged). A real EAN and an unknown one
     // answer the same to someone who may not import.
     const priceFile = (ean: string) => {

@@ -122,6 +122,12 @@ function plausible(): fc.Arbitrary<string> {
       'refused',
       'card',
       'at_pickup',
+      'catalogue',
+      'stock',
+      'orders:read',
+      'order.placed',
+      'return.checked_in',
+      'https://erp.example/hooks',
     ),
   );
 }
@@ -163,6 +169,12 @@ const FIELDS = [
   'answer',
   'payment',
   'substitutesWelcome',
+  'scopes',
+  'url',
+  'events',
+  'keyId',
+  'endpointId',
+  'deliveryId',
 ];
 
 /** A form: known field names and line fields (qty_<line>…) with nasty or plausible values, plus stray keys. */

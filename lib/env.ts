@@ -71,6 +71,11 @@ const schema = z
       )
       .optional(),
     CAPTURE_RETRY_SECONDS: positiveNumber.optional(),
+    API_RATE_LIMIT_PER_MINUTE: positiveInteger.optional(),
+    WEBHOOK_DELIVERY_SECONDS: positiveNumber.optional(),
+    WEBHOOK_BACKOFF_BASE_MS: positiveInteger.optional(),
+    WEBHOOK_MAX_ATTEMPTS: positiveInteger.optional(),
+    WEBHOOK_TIMEOUT_MS: positiveInteger.optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {

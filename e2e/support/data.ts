@@ -26,6 +26,8 @@ export type E2eData = {
   deliverySkus: Record<'desktop' | 'phone', SkuRef>;
   /** Out of stock at Lyon Part-Dieu, one per project: the live-availability journey receives units of it while a shopper watches. */
   liveSkus: Record<'desktop' | 'phone', SkuRef>;
+  /** Out of stock at Lyon Part-Dieu, nothing held: the API journey posts a count of it with a key, then a shopper orders it from the web warehouse. */
+  apiSku: SkuRef;
   /** Has reserved units at Lyon Part-Dieu: a count below them must be refused. */
   reservedSku: SkuRef;
   /**

@@ -117,6 +117,13 @@ async function main() {
     // Exactly one unit to sell: the pickup desk takes full shelves, the delivery and live journeys
     // empty ones, and the browsing journey reads its own product, so none of them reads these.
     const [lastDesktop, lastPhone] = await skus(db, lyon.id, sql`st.on_hand = 1 AND st.reserved = 0 AND p.slug <> ${browse.rows[0]!.slug}`, 2);
+    // Out of stock at Lyon, past the four SKUs above (the delivery and live journeys' own).
+    const [apiSku] = await skus(
+      db,
+      lyon.id,
+      sql`st.on_hand = 0 AND st.reserved = 0 AND k.id NOT IN (${desktop!.skuId}, ${phone!.skuId}, ${liveDesktop!.skuId}, ${livePhone!.skuId})`,
+      1,
+    );
     const base: Omit<E2eData, 'returns' | 'substitutes' | 'wallet' | 'imports'> = {
       lyon,
       villeurbanne: await store(db, villeurbanneSlug),
@@ -127,6 +134,7 @@ async function main() {
       pickupDesk: await pickupDesk(db, lyon.id),
       liveSkus: { desktop: liveDesktop!, phone: livePhone! },
       lastUnitSkus: { desktop: lastDesktop!, phone: lastPhone! },
+      apiSku: apiSku!,
       reserve: await reserveJourneyData(db),
       driveDesk: await driveDeskJourneyData(db),
       orders: await ordersJourneyData(db),

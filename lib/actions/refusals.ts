@@ -48,6 +48,7 @@ export const SCREENS = [
   'till',
   'till-delivery',
   'till-reserve',
+  'integrations',
   'imports',
 ] as const;
 export type Screen = (typeof SCREENS)[number];
@@ -396,6 +397,8 @@ export function voice(screen: Screen, t: Dictionary): { signInAgain: string; inv
       return { signInAgain: t.staff.signInAgain, invalid: t.pickup.invalidRequest };
     case 'returns-desk':
       return { signInAgain: t.staff.signInAgain, invalid: t.returns.invalidRequest };
+    case 'integrations':
+      return { signInAgain: t.staff.signInAgain, invalid: t.integrations.invalid };
     case 'till':
     case 'till-delivery':
     case 'till-reserve':

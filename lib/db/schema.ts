@@ -14,4 +14,6 @@ export * from '../messages/schema';
 export * from '../returns/schema';
 export * from '../customers/schema';
 export * from '../wallet/schema';
+export * from '../api/schema';
+export * from '../webhooks/schema';
 export * from '../import/schema';

@@ -8,6 +8,7 @@ import { catalog } from './dict/catalog';
 import { common } from './dict/common';
 import { drive } from './dict/drive';
 import { errors } from './dict/errors';
+import { integrations } from './dict/integrations';
 import { imports } from './dict/imports';
 import { messages } from './dict/messages';
 import { payments } from './dict/payments';
@@ -42,6 +43,7 @@ const areas = {
   activity,
   returns,
   wallet,
+  integrations,
   imports,
   errors,
 } as const;

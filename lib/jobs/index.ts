@@ -8,6 +8,8 @@ import { expireDuePoints } from '@/lib/loyalty/commands';
 import { queueCartReminders } from '@/lib/messages/cart-reminders';
 import { deliverQueuedMessages } from '@/lib/messages/deliver';
 import { retryDueCaptures } from '@/lib/orders/captures';
+import { trimIdempotencyKeys } from '@/lib/api/idempotency';
+import { deliverDueWebhooks } from '@/lib/webhooks/deliver';
 import { expireDueReservations } from '@/lib/reservations/commands';
 import { startJobs, type Job } from './schedule';
 
@@ -76,6 +78,16 @@ async function retryCaptures(): Promise<number> {
   }
 }
 
+/** Webhook deliveries due now (new, or their backoff over), a batch at a time, until none is due. */
+async function deliverWebhooks(): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { delivered, failed } = await deliverDueWebhooks({ limit: 20 });
+    total += delivered;
+    if (delivered + failed < 20) return total;
+  }
+}
+
 export const serverJobs: Job[] = [
   { name: 'expire-reservations', everyMs: seconds('RESERVATION_SWEEP_SECONDS', 30), run: expireReservations },
   { name: 'trim-stock-changes', everyMs: 60_000, run: trimStockOutbox },
@@ -93,6 +105,10 @@ export const serverJobs: Job[] = [
   // Lapsed points stop counting at once (the card and every spend leave them out); this writes them down.
   // Shipped orders whose card payment is still only authorised: captured, with backoff per order.
   { name: 'retry-captures', everyMs: seconds('CAPTURE_RETRY_SECONDS', 60), run: retryCaptures },
+  // Webhooks out (lib/webhooks): each delivery claimed by one process at a time, retried with backoff.
+  { name: 'deliver-webhooks', everyMs: seconds('WEBHOOK_DELIVERY_SECONDS', 10), run: deliverWebhooks },
+  // API Idempotency-Keys are answered for a day, then forgotten.
+  { name: 'trim-api-idempotency', everyMs: 60 * 60_000, run: trimIdempotencyKeys },
   { name: 'expire-points', everyMs: seconds('LOYALTY_EXPIRY_SWEEP_SECONDS', 6 * 3600), run: expirePoints },
 ];
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, serial, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, serial, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { skus } from '../catalog/schema';
 import { locations } from '../stores/schema';
 import { users } from '../auth/schema';
@@ -87,8 +87,17 @@ export const orders = pgTable(
     arrivalBay: text('arrival_bay'),
     placedAt: timestamp('placed_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The transaction that last wrote the order (set by a trigger on every insert and update,
+     * migration 0033): the API's change feed reads past a cursor on (feed_xid, id) only below the
+     * oldest transaction still running, so an order committed late is never skipped (lib/orders/feed.ts).
+     */
+    feedXid: bigint('feed_xid', { mode: 'number' })
+      .notNull()
+      .default(sql`(pg_current_xact_id()::text)::bigint`),
   },
   (t) => [
+    index('orders_feed_idx').on(t.feedXid, t.id),
     check('orders_locale', sql`${t.locale} in ('fr', 'en')`),
     check('orders_mode', sql`${t.mode} in ('delivery', 'drive')`),
     check('orders_status', sql`${t.status} in ('placed', 'preparing', 'ready', 'collected', 'shipped', 'delivered', 'cancelled')`),

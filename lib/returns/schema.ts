@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, pgView, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, pgView, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { capacitySlots, slotViewColumns } from '../booking/schema';
 import { users } from '../auth/schema';
 import { orderLines, orders } from '../orders/schema';
@@ -92,8 +92,13 @@ export const returns = pgTable(
     refundedAt: timestamp('refunded_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The transaction that last wrote the return, for the API's change feed (as orders.feed_xid). */
+    feedXid: bigint('feed_xid', { mode: 'number' })
+      .notNull()
+      .default(sql`(pg_current_xact_id()::text)::bigint`),
   },
   (t) => [
+    index('returns_feed_idx').on(t.feedXid, t.id),
     check('returns_status', sql`${t.status} in ('booked', 'received', 'refunded', 'partially_refunded', 'refused', 'cancelled')`),
     check('returns_refund_method', sql`${t.refundMethod} in ('card', 'desk', 'store_credit')`),
     check('returns_refund_state', sql`${t.refundState} in ('none', 'pending', 'succeeded', 'failed')`),

@@ -3,7 +3,7 @@
 -- Generated: do not edit. Change them with a new migration, then run `npm run db:sql`;
 -- lib/db/current-sql.test.ts fails while this file differs from a freshly migrated database.
 
--- 31 functions
+-- 36 functions
 
 -- comptoir_announce_catalog(p_tags text[]) (last written by 0019_catalog_announcements.sql)
 CREATE OR REPLACE FUNCTION public.comptoir_announce_catalog(p_tags text[])
@@ -494,6 +494,17 @@ AS $function$
   WHERE length(w) >= 2
 $function$;
 
+-- comptoir_queue_webhook(p_event text, p_subject text, p_data jsonb) (last written by 0033_api_webhooks.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_queue_webhook(p_event text, p_subject text, p_data jsonb)
+ RETURNS void
+ LANGUAGE sql
+AS $function$
+  INSERT INTO webhook_deliveries (endpoint_id, event, payload)
+  SELECT e.id, p_event, jsonb_build_object('id', p_event || ':' || p_subject, 'type', p_event, 'created_at', now(), 'data', p_data)
+  FROM webhook_endpoints e
+  WHERE e.disabled_at IS NULL AND p_event = ANY (e.events)
+$function$;
+
 -- comptoir_return_claim() (last written by 0022_capacity_booking.sql)
 CREATE OR REPLACE FUNCTION public.comptoir_return_claim()
  RETURNS trigger
@@ -633,6 +644,16 @@ BEGIN
 END;
 $function$;
 
+-- comptoir_stamp_feed_xid() (last written by 0033_api_webhooks.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_stamp_feed_xid()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  NEW.feed_xid := (pg_current_xact_id()::text)::bigint;
+  RETURN NEW;
+END $function$;
+
 -- comptoir_stock_relay_awake(p_awake boolean) (last written by 0020_stock_outbox_wake.sql)
 CREATE OR REPLACE FUNCTION public.comptoir_stock_relay_awake(p_awake boolean)
  RETURNS boolean
@@ -733,6 +754,44 @@ BEGIN
 END;
 $function$;
 
+-- comptoir_webhook_order_placed() (last written by 0033_api_webhooks.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_webhook_order_placed()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  PERFORM comptoir_queue_webhook('order.placed', NEW.id::text, jsonb_build_object('order', jsonb_build_object(
+    'id', NEW.id, 'number', NEW.number, 'mode', NEW.mode, 'status', NEW.status, 'location_id', NEW.location_id,
+    'placed_at_store_id', NEW.placed_at_store_id, 'total_cents', NEW.total_cents, 'placed_at', NEW.placed_at)));
+  RETURN NULL;
+END $function$;
+
+-- comptoir_webhook_reservation_placed() (last written by 0033_api_webhooks.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_webhook_reservation_placed()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  PERFORM comptoir_queue_webhook('reservation.placed', NEW.id::text, jsonb_build_object('reservation', jsonb_build_object(
+    'id', NEW.id, 'code', NEW.code, 'store_id', NEW.store_id, 'status', NEW.status, 'created_at', NEW.created_at, 'expires_at', NEW.expires_at)));
+  RETURN NULL;
+END $function$;
+
+-- comptoir_webhook_return_checked_in() (last written by 0033_api_webhooks.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_webhook_return_checked_in()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  IF NEW.received_at IS NULL OR (TG_OP = 'UPDATE' AND OLD.received_at IS NOT NULL) THEN
+    RETURN NULL;
+  END IF;
+  PERFORM comptoir_queue_webhook('return.checked_in', NEW.id::text, jsonb_build_object('return', jsonb_build_object(
+    'id', NEW.id, 'code', NEW.code, 'order_id', NEW.order_id, 'store_id', NEW.store_id, 'status', NEW.status,
+    'refund_cents', NEW.refund_cents, 'received_at', NEW.received_at)));
+  RETURN NULL;
+END $function$;
+
 -- sale_payments_balance() (last written by 0027_till_tender_close.sql)
 CREATE OR REPLACE FUNCTION public.sale_payments_balance()
  RETURNS trigger
@@ -764,7 +823,7 @@ BEGIN
   RETURN NULL;
 END $function$;
 
--- 44 triggers, by table
+-- 49 triggers, by table
 
 CREATE TRIGGER capacity_claims_within_capacity BEFORE INSERT OR UPDATE ON capacity_claims FOR EACH ROW EXECUTE FUNCTION comptoir_booking_guard();
 CREATE TRIGGER capacity_slots_capacity BEFORE UPDATE OF capacity ON capacity_slots FOR EACH ROW EXECUTE FUNCTION comptoir_booking_capacity_guard();
@@ -776,6 +835,8 @@ CREATE CONSTRAINT TRIGGER loyalty_accounts_consistent AFTER INSERT OR UPDATE ON 
 CREATE TRIGGER loyalty_entries_append_only BEFORE DELETE OR UPDATE ON loyalty_entries FOR EACH ROW EXECUTE FUNCTION comptoir_loyalty_entries_append_only();
 CREATE CONSTRAINT TRIGGER loyalty_entries_consistent AFTER INSERT ON loyalty_entries DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION comptoir_loyalty_check_account();
 CREATE CONSTRAINT TRIGGER loyalty_lots_consistent AFTER INSERT OR UPDATE ON loyalty_lots DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION comptoir_loyalty_check_account();
+CREATE TRIGGER orders_feed_xid BEFORE INSERT OR UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION comptoir_stamp_feed_xid();
+CREATE TRIGGER orders_webhook_placed AFTER INSERT ON orders FOR EACH ROW EXECUTE FUNCTION comptoir_webhook_order_placed();
 CREATE TRIGGER products_announce_delete AFTER DELETE ON products REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
 CREATE TRIGGER products_announce_insert AFTER INSERT ON products REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
 CREATE TRIGGER products_announce_truncate AFTER TRUNCATE ON products FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
@@ -784,7 +845,10 @@ CREATE TRIGGER products_search_words_delete AFTER DELETE ON products REFERENCING
 CREATE TRIGGER products_search_words_insert AFTER INSERT ON products REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_search_words_changed();
 CREATE TRIGGER products_search_words_truncate AFTER TRUNCATE ON products FOR EACH STATEMENT EXECUTE FUNCTION comptoir_search_words_changed();
 CREATE TRIGGER products_search_words_update AFTER UPDATE ON products REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_search_words_changed();
+CREATE TRIGGER reservations_webhook_placed AFTER INSERT ON reservations FOR EACH ROW EXECUTE FUNCTION comptoir_webhook_reservation_placed();
 CREATE TRIGGER return_lines_within_bought BEFORE INSERT OR UPDATE OF quantity, outcome, order_line_id ON return_lines FOR EACH ROW EXECUTE FUNCTION comptoir_return_line_guard();
+CREATE TRIGGER returns_feed_xid BEFORE INSERT OR UPDATE ON returns FOR EACH ROW EXECUTE FUNCTION comptoir_stamp_feed_xid();
+CREATE TRIGGER returns_webhook_checked_in AFTER INSERT OR UPDATE OF received_at ON returns FOR EACH ROW EXECUTE FUNCTION comptoir_webhook_return_checked_in();
 CREATE TRIGGER returns_window_claim AFTER INSERT OR UPDATE OF window_id, status ON returns FOR EACH ROW EXECUTE FUNCTION comptoir_return_claim();
 CREATE CONSTRAINT TRIGGER sale_payments_sum_to_total AFTER INSERT OR DELETE OR UPDATE ON sale_payments DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION sale_payments_balance();
 CREATE CONSTRAINT TRIGGER sales_paid_in_full AFTER INSERT OR UPDATE OF total_cents ON sales DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (new.source = 'till'::text AND new.idempotency_key IS NOT NULL) EXECUTE FUNCTION sale_payments_balance();

@@ -1,0 +1,26 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { adminAction, formParser } from '@/lib/actions/builder';
+import { refuse, type ActionState } from '@/lib/actions/state';
+import { firstField } from '@/lib/api/admin-inputs';
+import { addEndpointSchema } from '@/lib/webhooks/inputs';
+import { registerWebhookEndpoint } from '@/lib/webhooks/commands';
+
+export type AddEndpointState = ActionState<{ secret: string }>;
+
+/** A new webhook endpoint: its signing secret is in this answer only, shown once by the form. */
+export const addEndpointAction = adminAction('integrations')
+  .form(
+    formParser((formData) => addEndpointSchema.safeParse({ url: formData.get('url') ?? '', events: formData.getAll('events') })),
+    (error, { t }) => {
+      const field = firstField(error) === 'events' ? 'events' : 'url';
+      const message = field === 'events' ? t.integrations.endpointEventsRequired : t.integrations.endpointUrlInvalid;
+      return refuse(message, { [field]: message });
+    },
+  )
+  .state<AddEndpointState>()
+  .run(async ({ input, user, t }) => {
+    const endpoint = await registerWebhookEndpoint({ url: input.url, events: input.events, createdBy: user.id });
+    revalidatePath('/admin/webhooks');
+    return { ok: true, message: t.integrations.endpointAdded, secret: endpoint.secret };
+  });

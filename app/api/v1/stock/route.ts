@@ -1,0 +1,5 @@
+import { importRoute } from '@/lib/api/import-route';
+import { operations } from '@/lib/api/operations';
+
+/** POST /api/v1/stock — stock counts and movements per store, through the import (docs/api.md). */
+export const POST = importRoute(operations.importStock);
