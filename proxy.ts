@@ -8,13 +8,15 @@
  *    with nothing about the console revealed. It reads the signed cookie and asks whether its
  *    session still stands (lib/auth/config.ts → lib/auth/sessions.ts), so a cookie kept after
  *    sign-out does not pass. Pages and actions still check for themselves (requireStaff,
- *    assertStaffOfStore): this is a convenience, not the security.
+ *    assertStaffOfStore): this is a convenience, not the security. The back office (/admin) has
+ *    the same gate for its people (admins, catalogue staff): shop staff and shoppers are sent home.
  */
 import NextAuth from 'next-auth';
 import { NextResponse, type NextRequest } from 'next/server';
 import { authConfig } from '@/lib/auth/config';
 import { LOCALE_COOKIE, LOCALE_HEADER, resolveLocale, type Locale } from '@/lib/i18n/config';
 import { canActOnStore } from '@/lib/auth/staff-access';
+import { isBackOfficeRole } from '@/lib/auth/roles';
 import { getSavedAddress } from '@/lib/customers/addresses';
 import { isCustomerOrder } from '@/lib/orders/queries';
 import { isCustomerReservation } from '@/lib/reservations/queries';
@@ -66,6 +68,14 @@ const staffGate = auth(async (req) => {
     const id = Number(storeId);
     if (!Number.isSafeInteger(id) || !(await canActOnStore(Number(user.id), id))) return rewriteToLocale(req, '/_unknown');
   }
+  return rewriteToLocale(req);
+});
+
+/** The back office: signed out → sign in; anyone but an admin or catalogue staff → the home page. Pages and actions check again (requireBackOffice, backOfficeAction). */
+const backOfficeGate = auth(async (req) => {
+  const user = req.auth?.user;
+  if (!user) return signInFirst(req);
+  if (!isBackOfficeRole(user.role)) return NextResponse.redirect(new URL(localizedPath('/', servedLocale(req.nextUrl.pathname).locale), req.nextUrl));
   return rewriteToLocale(req);
 });
 
@@ -189,9 +199,11 @@ async function route(req: NextRequest, event: Parameters<typeof staffGate>[1]) {
   const gate =
     path === '/staff' || path.startsWith('/staff/')
       ? staffGate
-      : req.method === 'GET'
-        ? (OWN_PAGES.find((p) => p.path.test(path))?.gate ?? (CARD_PATH.test(path) ? cardGate : undefined))
-        : undefined;
+      : path === '/admin' || path.startsWith('/admin/')
+        ? backOfficeGate
+        : req.method === 'GET'
+          ? (OWN_PAGES.find((p) => p.path.test(path))?.gate ?? (CARD_PATH.test(path) ? cardGate : undefined))
+          : undefined;
   if (gate) {
     const res = await gate(req, event);
     return res instanceof Response ? withoutSessionRefresh(res) : res;

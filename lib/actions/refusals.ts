@@ -17,6 +17,7 @@ import type { GiftCardAmountError, GiftCardExpiredError, NotEnoughOnGiftCardErro
 import type { CashShortError, InvalidCloseError, TillCardDeclinedError } from '@/lib/sales/errors';
 import type { CartFullError, CartQuantityError, ProductWithdrawnError } from '@/lib/cart/errors';
 import type { CapacityBelowTakenError } from '@/lib/drive/errors';
+import type { EanTakenError } from '@/lib/catalog/errors';
 import type { EmptyReservationError } from '@/lib/reservations/errors';
 
 /*
@@ -48,6 +49,7 @@ export const SCREENS = [
   'till',
   'till-delivery',
   'till-reserve',
+  'back-office',
 ] as const;
 export type Screen = (typeof SCREENS)[number];
 
@@ -123,7 +125,22 @@ const TABLE: Record<string, Entry> = {
   // auth
   email_taken: (_e, { t }) => t.account.emailTaken,
   forbidden: (_e, { t, screen }) =>
-    screen === 'deliveries' ? t.orders.adminOnly : TILL.has(screen) ? t.till.notYourStore : STAFF.has(screen) ? t.staff.notYourStore : t.errors.forbidden,
+    screen === 'back-office'
+      ? t.backOffice.notAllowed
+      : screen === 'deliveries'
+        ? t.orders.adminOnly
+        : TILL.has(screen)
+          ? t.till.notYourStore
+          : STAFF.has(screen)
+            ? t.staff.notYourStore
+            : t.errors.forbidden,
+
+  // the back office's catalogue edits
+  catalog_not_found: (_e, { t }) => t.backOffice.notFound,
+  catalog_stale_edit: (_e, { t }) => t.backOffice.staleEdit,
+  catalog_ean_taken: on<EanTakenError>((e, { t }) => field('ean13', interpolate(t.backOffice.eanTaken, { ean: e.ean13 }))),
+  scheduled_price_closed: (_e, { t }) => t.backOffice.scheduleClosed,
+  scheduled_price_in_past: (_e, { t }) => field('effectiveAt', t.backOffice.scheduleInPast),
 
   // cart
   unknown_sku: (_e, { t }) => t.cart.unknownSku,
@@ -399,5 +416,7 @@ export function voice(screen: Screen, t: Dictionary): { signInAgain: string; inv
     case 'till-delivery':
     case 'till-reserve':
       return { signInAgain: t.till.signInAgain, invalid: t.till.invalidTicket };
+    case 'back-office':
+      return { signInAgain: t.backOffice.signInAgain, invalid: t.backOffice.invalidForm };
   }
 }

@@ -14,3 +14,4 @@ export * from '../messages/schema';
 export * from '../returns/schema';
 export * from '../customers/schema';
 export * from '../wallet/schema';
+export * from '../audit/schema';
