@@ -8,6 +8,7 @@ export type AuditLine = {
   at: Date;
   actorType: string;
   actorName: string | null;
+  actorUserId: number | null;
   entity: string;
   entityId: string;
   productId: number | null;
@@ -34,6 +35,7 @@ export async function listAudit(q: { productId?: number; before?: number; limit?
       at: auditLog.at,
       actorType: auditLog.actorType,
       actorName: auditLog.actorName,
+      actorUserId: auditLog.actorUserId,
       entity: auditLog.entity,
       entityId: auditLog.entityId,
       productId: auditLog.productId,

@@ -118,7 +118,9 @@ export const scheduledPriceChanges = pgTable(
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
   },
   (t) => [
-    index('scheduled_price_changes_due_idx').on(t.effectiveAt).where(sql`${t.appliedAt} IS NULL AND ${t.cancelledAt} IS NULL`),
+    index('scheduled_price_changes_due_idx')
+      .on(t.effectiveAt)
+      .where(sql`${t.appliedAt} IS NULL AND ${t.cancelledAt} IS NULL`),
     index('scheduled_price_changes_sku_idx').on(t.skuId),
     check('scheduled_price_changes_price_positive', sql`${t.priceCents} > 0`),
     check('scheduled_price_changes_one_end', sql`${t.appliedAt} IS NULL OR ${t.cancelledAt} IS NULL`),

@@ -1,0 +1,120 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ProductForm } from '@/components/admin/product-form';
+import { SkuForm } from '@/components/admin/sku-form';
+import { WithdrawForm } from '@/components/admin/withdraw-form';
+import { Link } from '@/components/layout/link';
+import { StatusPill } from '@/components/status-pill';
+import { requireBackOffice } from '@/lib/auth/guards';
+import { getAdminProduct, listAdminCategories } from '@/lib/catalog/back-office-queries';
+import { variantLabel } from '@/lib/catalog/variant-label';
+import { formatDateTime, interpolate } from '@/lib/i18n/format';
+import { getI18n } from '@/lib/i18n/server';
+import { parseWholeNumber } from '@/lib/input/integer';
+import { productPath } from '@/lib/routing/public-url';
+import { setWithdrawnAction } from './set-withdrawn-action';
+import { updateProductAction } from './update-product-action';
+import { updateSkuAction } from './update-sku-action';
+
+type Params = Promise<{ id: string }>;
+
+async function load(params: Params) {
+  const id = parseWholeNumber((await params).id, { min: 1, max: 2_147_483_647 });
+  return id === undefined ? null : getAdminProduct(id);
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const [{ t, locale }, product] = await Promise.all([getI18n(), load(params)]);
+  return { title: product ? (locale === 'fr' ? product.nameFr : product.nameEn) : t.backOffice.productsTitle };
+}
+
+/** One product in the back office: its details, its variants and prices, whether it is on sale. */
+export default async function AdminProductPage({ params }: { params: Params }) {
+  const { id } = await params;
+  await requireBackOffice(`/admin/products/${encodeURIComponent(id)}`);
+  const [{ t, locale }, product, categories] = await Promise.all([getI18n(), load(params), listAdminCategories()]);
+  if (!product) notFound();
+  const b = t.backOffice;
+  const name = locale === 'fr' ? product.nameFr : product.nameEn;
+  const decimal = locale === 'fr' ? ',' : '.';
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/admin/products" className="text-sm font-medium text-brand-700 hover:underline">
+          ← {b.backToProducts}
+        </Link>
+        <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1">
+          <h1 className="text-xl font-bold sm:text-2xl" data-testid="admin-product-title">
+            {name}
+          </h1>
+          {product.withdrawnAt && <StatusPill tone="ended" status="withdrawn" label={b.withdrawnBadge} testId="admin-product-withdrawn" />}
+        </div>
+        <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          {!product.withdrawnAt && (
+            <Link href={productPath(product.slug)} className="font-medium text-brand-700 hover:underline">
+              {b.viewOnShop}
+            </Link>
+          )}
+          <Link href={`/admin/audit?product=${product.id}`} className="font-medium text-brand-700 hover:underline">
+            {b.navAudit}
+          </Link>
+        </p>
+      </div>
+
+      <section aria-labelledby="details" className="card p-4 sm:p-5">
+        <h2 id="details" className="mb-3 text-lg font-semibold">
+          {b.detailsTitle}
+        </h2>
+        <ProductForm
+          action={updateProductAction}
+          product={product}
+          departments={categories.map((c) => ({ id: c.id, name: locale === 'fr' ? c.nameFr : c.nameEn }))}
+          labels={{
+            nameFr: b.nameFr,
+            nameEn: b.nameEn,
+            descriptionFr: b.descriptionFr,
+            descriptionEn: b.descriptionEn,
+            brand: b.brand,
+            department: b.department,
+            save: b.save,
+            saving: b.saving,
+          }}
+        />
+      </section>
+
+      <section aria-labelledby="skus" className="card">
+        <h2 id="skus" className="px-4 pt-4 text-lg font-semibold sm:px-5">
+          {b.skusTitle}
+        </h2>
+        <ul className="mt-2 divide-y divide-line">
+          {product.skus.map((sku) => (
+            <li key={sku.id}>
+              <SkuForm
+                action={updateSkuAction}
+                sku={sku}
+                name={variantLabel(sku, locale, t) || sku.ean13}
+                decimal={decimal}
+                labels={{ price: b.price, size: b.size, colour: b.colour, ean: b.ean, save: b.saveSku, saving: b.saving, skuFor: b.skuFor }}
+              />
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="on-sale" className="card p-4 sm:p-5">
+        <h2 id="on-sale" className="text-lg font-semibold">
+          {b.withdrawTitle}
+        </h2>
+        <p className="mt-1 mb-3 text-sm text-muted">
+          {product.withdrawnAt ? interpolate(b.withdrawnNote, { date: formatDateTime(product.withdrawnAt, locale) }) : b.onSaleNote}
+        </p>
+        <WithdrawForm
+          action={setWithdrawnAction}
+          productId={product.id}
+          withdrawn={product.withdrawnAt !== null}
+          labels={{ withdraw: b.withdraw, restore: b.restore, saving: b.saving }}
+        />
+      </section>
+    </div>
+  );
+}
