@@ -9,6 +9,7 @@ import { queueCartReminders } from '@/lib/messages/cart-reminders';
 import { deliverQueuedMessages } from '@/lib/messages/deliver';
 import { retryDueCaptures } from '@/lib/orders/captures';
 import { expireDueReservations } from '@/lib/reservations/commands';
+import { applyDuePriceChanges } from '@/lib/catalog/scheduled-prices';
 import { startJobs, type Job } from './schedule';
 
 function seconds(name: string, fallback: number): number {
@@ -76,7 +77,19 @@ async function retryCaptures(): Promise<number> {
   }
 }
 
+/** Scheduled prices whose moment has come, a batch at a time (every process may run it: each change is claimed once). */
+async function applyPrices(): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { applied } = await applyDuePriceChanges({ limit: 100 });
+    total += applied;
+    if (applied < 100) return total;
+  }
+}
+
 export const serverJobs: Job[] = [
+  // A price scheduled in the back office shows within this many seconds of its moment.
+  { name: 'scheduled-prices', everyMs: seconds('SCHEDULED_PRICE_SECONDS', 30), run: applyPrices },
   { name: 'expire-reservations', everyMs: seconds('RESERVATION_SWEEP_SECONDS', 30), run: expireReservations },
   { name: 'trim-stock-changes', everyMs: 60_000, run: trimStockOutbox },
   // The week ahead of drive slots, from the plans: a new day appears after midnight (idempotent).
