@@ -18,6 +18,7 @@ export function SkuForm({
   name,
   decimal,
   labels,
+  first,
 }: {
   action: (prev: State, formData: FormData) => Promise<State>;
   sku: Sku;
@@ -25,25 +26,27 @@ export function SkuForm({
   name: string;
   decimal: string;
   labels: Labels;
+  /** The list's first row: on a wide screen only it shows the column labels. */
+  first: boolean;
 }) {
   const [state, formAction] = useActionState(action, { ok: false, message: '' });
   const fields = [
     { name: 'priceCents', label: labels.price, value: euros(sku.priceCents, decimal), inputMode: 'decimal' as const, width: 'sm:w-28', max: 12 },
     { name: 'size', label: labels.size, value: sku.size ?? '', inputMode: 'text' as const, width: 'sm:w-24', max: 40 },
     { name: 'colour', label: labels.colour, value: sku.colour ?? '', inputMode: 'text' as const, width: 'sm:w-32', max: 40 },
-    { name: 'ean13', label: labels.ean, value: sku.ean13, inputMode: 'numeric' as const, width: 'sm:w-40', max: 13 },
+    { name: 'ean13', label: labels.ean, value: sku.ean13, inputMode: 'numeric' as const, width: 'col-span-2 sm:w-40', max: 13 },
   ];
   return (
-    <form key={sku.version} action={formAction} className="px-3 py-3 sm:px-4" data-testid="admin-sku-form" data-sku={sku.id}>
+    <form key={sku.version} action={formAction} className={`px-3 sm:px-4 ${first ? 'py-3' : 'py-3 sm:py-2'}`} data-testid="admin-sku-form" data-sku={sku.id}>
       <input type="hidden" name="skuId" value={sku.id} />
       <input type="hidden" name="version" value={sku.version} />
-      <div className="grid grid-cols-2 items-end gap-2 sm:flex sm:flex-wrap">
+      <div className="grid grid-cols-3 items-end gap-2 sm:flex sm:flex-wrap">
         {fields.map((f) => {
           const id = `${f.name}-${sku.id}`;
           const error = state.fieldErrors?.[f.name];
           return (
             <div key={f.name} className={`min-w-0 ${f.width}`}>
-              <label htmlFor={id} className="mb-1 block text-xs font-medium text-muted">
+              <label htmlFor={id} className={`mb-1 block text-xs font-medium text-muted ${first ? '' : 'sm:sr-only'}`}>
                 {f.label}
               </label>
               <input
@@ -66,7 +69,7 @@ export function SkuForm({
             </div>
           );
         })}
-        <div className="col-span-2 sm:col-span-1">
+        <div>
           <SubmitButton
             label={labels.save}
             pending={labels.saving}

@@ -5,6 +5,7 @@ import { isValidEan13 } from '@/lib/barcode/ean13';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { interpolate } from '@/lib/i18n/format';
 import { wholeNumber } from '@/lib/input/integer';
+import { parisLocalToDate } from './paris-time';
 
 /*
  * The back office's form inputs. Each refusal's message is a key of t.backOffice, said in the
@@ -59,6 +60,16 @@ export const skuFormSchema = z.object({
   ean13: ean13Schema,
 });
 
+export const scheduleFormSchema = z.object({
+  skuId: idSchema,
+  priceCents: priceSchema,
+  effectiveAt: z
+    .string({ error: 'scheduleWhen' })
+    .transform((v, ctx) => parisLocalToDate(v) ?? (ctx.addIssue({ code: 'custom', message: 'scheduleWhen' }), z.NEVER)),
+});
+
+export const scheduledIdSchema = z.object({ scheduledId: idSchema });
+
 export const productIdSchema = z.object({ productId: idSchema });
 export const withdrawSchema = z.object({ productId: idSchema, withdrawn: z.enum(['true', 'false']).transform((v) => v === 'true') });
 
@@ -77,6 +88,6 @@ export function backOfficeInvalid(error: z.ZodError, t: Dictionary): Refusal {
     const max = 'maximum' in issue ? String(issue.maximum) : '';
     fieldErrors[field] ??= interpolate(b[key], { max });
   }
-  const visible = Object.entries(fieldErrors).filter(([f]) => !['productId', 'skuId', 'version'].includes(f));
+  const visible = Object.entries(fieldErrors).filter(([f]) => !['productId', 'version', 'scheduledId'].includes(f));
   return visible.length > 0 ? { ok: false, message: visible[0]![1], fieldErrors: Object.fromEntries(visible) } : { ok: false, message: b.invalidForm };
 }

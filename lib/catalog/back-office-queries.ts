@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, exists, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
+import type { Locale } from '@/lib/i18n/config';
 import { categories, products, scheduledPriceChanges, skus } from './schema';
 
 /*
@@ -30,6 +31,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export async function listAdminProducts(q: {
   query?: string;
   page?: number;
+  locale?: Locale;
 }): Promise<{ rows: AdminProductRow[]; total: number; page: number; pages: number }> {
   const db = await getDb();
   const text = q.query?.trim().slice(0, 100) ?? '';
@@ -69,7 +71,7 @@ export async function listAdminProducts(q: {
     .from(products)
     .innerJoin(categories, eq(categories.id, products.categoryId))
     .where(where)
-    .orderBy(asc(products.nameFr), asc(products.id))
+    .orderBy(asc(q.locale === 'en' ? products.nameEn : products.nameFr), asc(products.id))
     .limit(ADMIN_PAGE_SIZE)
     .offset((page - 1) * ADMIN_PAGE_SIZE);
   return { rows, total, page, pages };

@@ -25,7 +25,7 @@ export default async function AdminHomePage() {
     { href: '/admin/audit', title: b.navAudit, hint: b.homeAuditHint, testId: 'admin-audit' },
   ];
   return (
-    <div className="mx-auto max-w-2xl">
+    <div className="max-w-3xl">
       <h1 className="text-xl font-bold sm:text-2xl">{b.title}</h1>
       <p className="mt-1 text-sm text-muted">{b.homeIntro}</p>
       <ul className="mt-5 grid gap-3 sm:grid-cols-2">

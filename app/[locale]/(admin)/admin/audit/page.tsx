@@ -29,7 +29,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const label = (key: string) => (b as Record<string, string>)[key] ?? key;
   const filtered = (more: Record<string, string>) => `/admin/audit?${new URLSearchParams({ ...(productId ? { product: String(productId) } : {}), ...more })}`;
   return (
-    <div className="mx-auto max-w-3xl">
+    <div className="max-w-3xl">
       <h1 className="text-xl font-bold sm:text-2xl">{b.auditTitle}</h1>
       <p className="mt-1 text-sm text-muted">{b.auditIntro}</p>
       <form method="get" className="mt-4 flex flex-wrap items-end gap-2">

@@ -20,7 +20,7 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
   const [{ t, locale }, params] = await Promise.all([getI18n(), searchParams]);
   const b = t.backOffice;
   const query = (first(params.q) ?? '').slice(0, 100);
-  const { rows, total, page, pages } = await listAdminProducts({ query, page: Number(first(params.page)) || 1 });
+  const { rows, total, page, pages } = await listAdminProducts({ query, locale, page: Number(first(params.page)) || 1 });
   const pageHref = (p: number) => `/admin/products?${new URLSearchParams({ ...(query ? { q: query } : {}), page: String(p) })}`;
   return (
     <div>
@@ -57,7 +57,7 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
                   {p.image && <img src={p.image} alt="" className="h-full w-full object-cover" loading="lazy" />}
                 </span>
                 <span className="min-w-0 flex-1">
-                  <span className="block truncate font-semibold">{locale === 'fr' ? p.nameFr : p.nameEn}</span>
+                  <span className="line-clamp-2 font-semibold">{locale === 'fr' ? p.nameFr : p.nameEn}</span>
                   <span className="block truncate text-sm text-muted">
                     {p.brand} · {locale === 'fr' ? p.categoryFr : p.categoryEn}
                   </span>
@@ -66,7 +66,9 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
                   {p.minPriceCents !== null && (
                     <span className="font-semibold tabular-nums">
                       {formatPrice(p.minPriceCents, locale)}
-                      {p.maxPriceCents !== null && p.maxPriceCents !== p.minPriceCents && <> – {formatPrice(p.maxPriceCents, locale)}</>}
+                      {p.maxPriceCents !== null && p.maxPriceCents !== p.minPriceCents && (
+                        <span className="hidden sm:inline"> – {formatPrice(p.maxPriceCents, locale)}</span>
+                      )}
                     </span>
                   )}
                   {p.withdrawnAt && <StatusPill tone="ended" status="withdrawn" label={b.withdrawnBadge} testId="admin-product-withdrawn" />}

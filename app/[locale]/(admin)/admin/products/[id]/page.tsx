@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ProductForm } from '@/components/admin/product-form';
+import { CancelScheduledForm } from '@/components/admin/cancel-scheduled-form';
+import { ScheduleForm } from '@/components/admin/schedule-form';
 import { SkuForm } from '@/components/admin/sku-form';
 import { WithdrawForm } from '@/components/admin/withdraw-form';
 import { Link } from '@/components/layout/link';
@@ -8,10 +10,13 @@ import { StatusPill } from '@/components/status-pill';
 import { requireBackOffice } from '@/lib/auth/guards';
 import { getAdminProduct, listAdminCategories } from '@/lib/catalog/back-office-queries';
 import { variantLabel } from '@/lib/catalog/variant-label';
-import { formatDateTime, interpolate } from '@/lib/i18n/format';
+import { formatDateTime, formatPrice, interpolate } from '@/lib/i18n/format';
+import { dateToParisLocal } from '@/lib/catalog/paris-time';
 import { getI18n } from '@/lib/i18n/server';
 import { parseWholeNumber } from '@/lib/input/integer';
 import { productPath } from '@/lib/routing/public-url';
+import { cancelScheduledPriceAction } from './cancel-scheduled-price-action';
+import { schedulePriceAction } from './schedule-price-action';
 import { setWithdrawnAction } from './set-withdrawn-action';
 import { updateProductAction } from './update-product-action';
 import { updateSkuAction } from './update-sku-action';
@@ -37,6 +42,9 @@ export default async function AdminProductPage({ params }: { params: Params }) {
   const b = t.backOffice;
   const name = locale === 'fr' ? product.nameFr : product.nameEn;
   const decimal = locale === 'fr' ? ',' : '.';
+  const skuName = (sku: (typeof product.skus)[number]) => variantLabel(sku, locale, t) || sku.ean13;
+  const skuById = new Map(product.skus.map((s) => [s.id, s]));
+  const parisTime = (d: Date) => formatDateTime(d, locale);
   return (
     <div className="space-y-6">
       <div>
@@ -87,18 +95,61 @@ export default async function AdminProductPage({ params }: { params: Params }) {
           {b.skusTitle}
         </h2>
         <ul className="mt-2 divide-y divide-line">
-          {product.skus.map((sku) => (
+          {product.skus.map((sku, i) => (
             <li key={sku.id}>
               <SkuForm
                 action={updateSkuAction}
                 sku={sku}
-                name={variantLabel(sku, locale, t) || sku.ean13}
+                name={skuName(sku)}
                 decimal={decimal}
+                first={i === 0}
                 labels={{ price: b.price, size: b.size, colour: b.colour, ean: b.ean, save: b.saveSku, saving: b.saving, skuFor: b.skuFor }}
               />
             </li>
           ))}
         </ul>
+      </section>
+
+      <section aria-labelledby="scheduled" className="card p-4 sm:p-5">
+        <h2 id="scheduled" className="text-lg font-semibold">
+          {b.scheduleTitle}
+        </h2>
+        <p className="mt-1 mb-3 text-sm text-muted">{b.scheduleIntro}</p>
+        {product.scheduled.length === 0 ? (
+          <p className="mb-4 text-sm text-muted">{b.scheduleNone}</p>
+        ) : (
+          <ul className="mb-4 divide-y divide-line rounded-lg border border-line" data-testid="admin-scheduled">
+            {product.scheduled.map((c) => {
+              const sku = skuById.get(c.skuId);
+              const state = c.appliedAt ? b.scheduleApplied : c.cancelledAt ? b.scheduleCancelledState : b.schedulePending;
+              const label = `${sku ? skuName(sku) : `#${c.skuId}`} · ${formatPrice(c.priceCents, locale)} · ${parisTime(c.effectiveAt)}`;
+              return (
+                <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm" data-testid="admin-scheduled-row">
+                  <span className={c.cancelledAt ? 'text-muted line-through' : ''}>
+                    <span className="font-medium">{sku ? skuName(sku) : `#${c.skuId}`}</span> →{' '}
+                    <span className="font-semibold tabular-nums">{formatPrice(c.priceCents, locale)}</span>
+                    <span className="block text-muted">
+                      {parisTime(c.effectiveAt)} · {state}
+                    </span>
+                  </span>
+                  {!c.appliedAt && !c.cancelledAt && (
+                    <CancelScheduledForm
+                      action={cancelScheduledPriceAction}
+                      scheduledId={c.id}
+                      labels={{ cancel: b.scheduleCancel, named: `${b.scheduleCancel}: ${label}`, saving: b.saving }}
+                    />
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        <ScheduleForm
+          action={schedulePriceAction}
+          skus={product.skus.map((s) => ({ id: s.id, label: `${skuName(s)} · ${formatPrice(s.priceCents, locale)}` }))}
+          min={dateToParisLocal(new Date())}
+          labels={{ sku: b.scheduleSku, price: b.schedulePrice, at: b.scheduleAt, schedule: b.schedule, saving: b.saving }}
+        />
       </section>
 
       <section aria-labelledby="on-sale" className="card p-4 sm:p-5">
