@@ -29,7 +29,7 @@ import { storeLocatorPath } from '@/lib/routing/store-paths';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { redactQueryParams } from '@/lib/errors';
 import { databaseOutagePage } from '@/lib/http/outage';
-import { ACTION_BODY_LIMIT, checkActionBody, isCachedFunctionId } from '@/lib/http/action-request';
+import { actionBodyLimit, checkActionBody, isCachedFunctionId } from '@/lib/http/action-request';
 import { checkActionOrigin, isPossibleServerAction } from '@/lib/http/cross-origin';
 import { unsafeQueryParam } from '@/lib/input/text';
 
@@ -176,14 +176,20 @@ async function route(req: NextRequest, event: Parameters<typeof staffGate>[1]) {
   if (unsafe !== undefined)
     return refuse(400, `Bad request: the query parameter ${unsafe} holds a control character (such as U+0000), which no search or place can contain.`);
   // Route handlers (and images) only needed the checks above; they refuse cross-site posts themselves.
-  if (fullPath.startsWith('/api/') || fullPath.startsWith('/img/')) return NextResponse.next();
+  if (fullPath.startsWith('/api/') || fullPath.startsWith('/img/') || fullPath.startsWith('/media/')) return NextResponse.next();
   if (isPossibleServerAction(req)) {
     const verdict = checkActionOrigin(req);
     if (!verdict.ok) return refuse(403, `Refused: a server action must come from a page of this site (${verdict.reason}).`);
     const actionId = req.headers.get('next-action');
     if (actionId !== null && isCachedFunctionId(actionId)) return refuse(404, 'Not found: no such server action.');
-    if (Number(req.headers.get('content-length')) > ACTION_BODY_LIMIT) return refuse(413, 'Refused: the body is over the 1 MB limit.');
-    const body = await checkActionBody(req.headers.get('content-type') ?? '', new Uint8Array(await req.clone().arrayBuffer()), req.headers.has('next-action'));
+    const limit = actionBodyLimit(servedLocale(fullPath).path);
+    if (Number(req.headers.get('content-length')) > limit) return refuse(413, `Refused: the body is over the ${limit / 1024 / 1024} MB limit.`);
+    const body = await checkActionBody(
+      req.headers.get('content-type') ?? '',
+      new Uint8Array(await req.clone().arrayBuffer()),
+      req.headers.has('next-action'),
+      limit,
+    );
     if (!body.ok) return refuse(body.status, `${body.status === 404 ? 'Not found' : 'Bad request'}: ${body.reason}.`);
   }
   // The language, from the URL (before any gate: a redirect reads no database).
@@ -249,5 +255,5 @@ export async function proxy(req: NextRequest, event: Parameters<typeof staffGate
 export const config = {
   // Pages (not Next's own files, or files with an extension), and route handlers (/api, /img) for
   // the path and query-string checks alone.
-  matcher: ['/((?!api/|img/|_next/|.*\\.[a-z0-9]+$).*)', '/api/:path*', '/img/:path*'],
+  matcher: ['/((?!api/|img/|media/|_next/|.*\\.[a-z0-9]+$).*)', '/api/:path*', '/img/:path*', '/media/:path*'],
 };

@@ -17,7 +17,8 @@ import type { GiftCardAmountError, GiftCardExpiredError, NotEnoughOnGiftCardErro
 import type { CashShortError, InvalidCloseError, TillCardDeclinedError } from '@/lib/sales/errors';
 import type { CartFullError, CartQuantityError, ProductWithdrawnError } from '@/lib/cart/errors';
 import type { CapacityBelowTakenError } from '@/lib/drive/errors';
-import type { EanTakenError } from '@/lib/catalog/errors';
+import type { EanTakenError, TooManyPicturesError } from '@/lib/catalog/errors';
+import { PICTURE_MAX_BYTES, PICTURE_MIN_WIDTH, type PictureRefusedError } from '@/lib/media/limits';
 import type { EmptyReservationError } from '@/lib/reservations/errors';
 
 /*
@@ -140,6 +141,19 @@ const TABLE: Record<string, Entry> = {
   catalog_stale_edit: (_e, { t }) => t.backOffice.staleEdit,
   catalog_ean_taken: on<EanTakenError>((e, { t }) => field('ean13', interpolate(t.backOffice.eanTaken, { ean: e.ean13 }))),
   scheduled_price_closed: (_e, { t }) => t.backOffice.scheduleClosed,
+  too_many_pictures: on<TooManyPicturesError>((e, { t }) => field('picture', interpolate(t.backOffice.pictureTooMany, { max: e.max }))),
+  picture_refused: on<PictureRefusedError>((e, { t }) =>
+    field(
+      'picture',
+      e.reason === 'missing'
+        ? t.backOffice.pictureMissing
+        : e.reason === 'too_large'
+          ? interpolate(t.backOffice.pictureTooLarge, { max: PICTURE_MAX_BYTES / 1024 / 1024 })
+          : e.reason === 'too_small'
+            ? interpolate(t.backOffice.pictureTooSmall, { min: PICTURE_MIN_WIDTH })
+            : t.backOffice.pictureType,
+    ),
+  ),
   scheduled_price_in_past: (_e, { t }) => field('effectiveAt', t.backOffice.scheduleInPast),
 
   // cart

@@ -70,6 +70,20 @@ export const scheduleFormSchema = z.object({
 
 export const scheduledIdSchema = z.object({ scheduledId: idSchema });
 
+export const pictureUploadSchema = z.object({
+  productId: idSchema,
+  version,
+  // A form posted without a file sends an empty one: said as "choose a file" by storePicture.
+  picture: z.instanceof(Blob).optional(),
+});
+
+export const pictureIndexSchema = z.object({
+  productId: idSchema,
+  version,
+  index: wholeNumber(0, 100),
+  direction: z.enum(['up', 'down']).optional(),
+});
+
 export const productIdSchema = z.object({ productId: idSchema });
 export const withdrawSchema = z.object({ productId: idSchema, withdrawn: z.enum(['true', 'false']).transform((v) => v === 'true') });
 

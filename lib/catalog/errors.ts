@@ -34,3 +34,10 @@ export class ScheduledPriceInPastError extends DomainError {
     super('scheduled_price_in_past', 'A scheduled price change must be for a later date and time.');
   }
 }
+
+/** A product already showing as many pictures as it may. */
+export class TooManyPicturesError extends DomainError {
+  constructor(readonly max: number) {
+    super('too_many_pictures', `A product has ${max} pictures at most.`);
+  }
+}

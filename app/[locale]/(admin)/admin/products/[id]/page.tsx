@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { PicturesPanel } from '@/components/admin/pictures-panel';
 import { ProductForm } from '@/components/admin/product-form';
 import { CancelScheduledForm } from '@/components/admin/cancel-scheduled-form';
 import { ScheduleForm } from '@/components/admin/schedule-form';
@@ -16,6 +17,9 @@ import { getI18n } from '@/lib/i18n/server';
 import { parseWholeNumber } from '@/lib/input/integer';
 import { productPath } from '@/lib/routing/public-url';
 import { cancelScheduledPriceAction } from './cancel-scheduled-price-action';
+import { movePictureAction } from './move-picture-action';
+import { removePictureAction } from './remove-picture-action';
+import { uploadPictureAction } from './upload-picture-action';
 import { schedulePriceAction } from './schedule-price-action';
 import { setWithdrawnAction } from './set-withdrawn-action';
 import { updateProductAction } from './update-product-action';
@@ -85,6 +89,31 @@ export default async function AdminProductPage({ params }: { params: Params }) {
             brand: b.brand,
             department: b.department,
             save: b.save,
+            saving: b.saving,
+          }}
+        />
+      </section>
+
+      <section aria-labelledby="pictures" className="card p-4 sm:p-5">
+        <h2 id="pictures" className="text-lg font-semibold">
+          {b.picturesTitle}
+        </h2>
+        <p className="mt-1 mb-3 text-sm text-muted">{b.picturesIntro}</p>
+        <PicturesPanel
+          productId={product.id}
+          version={product.version}
+          images={product.images}
+          actions={{ upload: uploadPictureAction, move: movePictureAction, remove: removePictureAction }}
+          labels={{
+            file: b.pictureFile,
+            upload: b.upload,
+            uploading: b.uploading,
+            tooLarge: b.pictureTooLarge,
+            moveUp: b.moveUp,
+            moveDown: b.moveDown,
+            remove: b.remove,
+            none: b.noPictures,
+            number: b.pictureNumber,
             saving: b.saving,
           }}
         />
