@@ -10,13 +10,10 @@ type Labels = Record<'sku' | 'price' | 'at' | 'schedule' | 'saving', string>;
 export function ScheduleForm({
   action,
   skus,
-  min,
   labels,
 }: {
   action: (prev: State, formData: FormData) => Promise<State>;
   skus: { id: number; label: string }[];
-  /** Now, in Paris time (the field's lower bound). */
-  min: string;
   labels: Labels;
 }) {
   const [state, formAction] = useActionState(action, { ok: false, message: '' });
@@ -39,7 +36,7 @@ export function ScheduleForm({
           {(a) => <input {...a} name="priceCents" inputMode="decimal" maxLength={12} required defaultValue={state.values?.priceCents} />}
         </Field>
         <Field id="schedule-at" label={labels.at} error={err('effectiveAt')}>
-          {(a) => <input {...a} name="effectiveAt" type="datetime-local" min={min} required defaultValue={state.values?.effectiveAt} />}
+          {(a) => <input {...a} name="effectiveAt" type="datetime-local" required defaultValue={state.values?.effectiveAt} />}
         </Field>
       </div>
       <div className="flex flex-wrap items-center gap-3">

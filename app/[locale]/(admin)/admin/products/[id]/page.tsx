@@ -12,7 +12,6 @@ import { requireBackOffice } from '@/lib/auth/guards';
 import { getAdminProduct, listAdminCategories } from '@/lib/catalog/back-office-queries';
 import { variantLabel } from '@/lib/catalog/variant-label';
 import { formatDateTime, formatPrice, interpolate } from '@/lib/i18n/format';
-import { dateToParisLocal } from '@/lib/catalog/paris-time';
 import { getI18n } from '@/lib/i18n/server';
 import { parseWholeNumber } from '@/lib/input/integer';
 import { productPath } from '@/lib/routing/public-url';
@@ -176,7 +175,6 @@ export default async function AdminProductPage({ params }: { params: Params }) {
         <ScheduleForm
           action={schedulePriceAction}
           skus={product.skus.map((s) => ({ id: s.id, label: `${skuName(s)} · ${formatPrice(s.priceCents, locale)}` }))}
-          min={dateToParisLocal(new Date())}
           labels={{ sku: b.scheduleSku, price: b.schedulePrice, at: b.scheduleAt, schedule: b.schedule, saving: b.saving }}
         />
       </section>
