@@ -98,7 +98,7 @@ export function PicturesPanel({
             required
             aria-invalid={uploadError ? true : undefined}
             aria-describedby={uploadError ? 'picture-error' : undefined}
-            className="block min-w-0 flex-1 text-sm file:mr-3 file:btn-secondary"
+            className="block min-w-0 flex-1 text-sm file:mr-3 file:btn-secondary sm:flex-none"
           />
           <SubmitButton label={labels.upload} pending={labels.uploading} className="btn-primary" />
         </div>

@@ -37,7 +37,7 @@ export function SkuForm({
     { name: 'ean13', label: labels.ean, value: sku.ean13, inputMode: 'numeric' as const, width: 'col-span-2 sm:w-40', max: 13 },
   ];
   return (
-    <form key={sku.version} action={formAction} className={`px-3 sm:px-4 ${first ? 'py-3' : 'py-3 sm:py-2'}`} data-testid="admin-sku-form" data-sku={sku.id}>
+    <form key={sku.version} action={formAction} className={`px-4 sm:px-5 ${first ? 'py-3' : 'py-3 sm:py-2'}`} data-testid="admin-sku-form" data-sku={sku.id}>
       <input type="hidden" name="skuId" value={sku.id} />
       <input type="hidden" name="version" value={sku.version} />
       <div className="grid grid-cols-3 items-end gap-2 sm:flex sm:flex-wrap">

@@ -4,7 +4,7 @@ import { Link } from '@/components/layout/link';
 import { listAudit } from '@/lib/audit/queries';
 import { requireBackOffice } from '@/lib/auth/guards';
 import { productNames } from '@/lib/catalog/back-office-queries';
-import { formatDateTime } from '@/lib/i18n/format';
+import { formatDateTime, formatPrice } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { parseWholeNumber } from '@/lib/input/integer';
 
@@ -71,7 +71,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                   )}{' '}
                   — {label(`action_${l.action}`)}
                 </p>
-                <AuditChange before={l.before} after={l.after} labels={{ before: b.auditBefore, after: b.auditAfter }} />
+                <AuditChange
+                  before={l.before}
+                  after={l.after}
+                  labels={{ before: b.auditBefore, after: b.auditAfter }}
+                  price={(cents) => formatPrice(cents, locale)}
+                />
               </li>
             );
           })}
