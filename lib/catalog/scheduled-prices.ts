@@ -23,6 +23,7 @@ export async function schedulePriceChange(actor: AuditActor, s: ScheduleInput): 
   return transaction(async (tx) => {
     const [sku] = await tx.select({ productId: skus.productId, priceCents: skus.priceCents }).from(skus).where(eq(skus.id, s.skuId));
     if (!sku) throw new CatalogNotFoundError('sku');
+    // Raw SQL: an INSERT … SELECT … WHERE, so "a moment to come" is judged by the database's clock.
     const rows = await tx.execute<{ id: number }>(sql`
       INSERT INTO ${scheduledPriceChanges} (sku_id, price_cents, effective_at, created_by)
       SELECT ${s.skuId}, ${s.priceCents}, ${s.effectiveAt.toISOString()}::timestamptz, ${actor.type === 'user' ? actor.userId : null}
@@ -76,6 +77,7 @@ export async function cancelScheduledPriceChange(actor: AuditActor, id: number):
  */
 export async function applyDuePriceChanges({ limit = 100 }: { limit?: number } = {}): Promise<{ applied: number }> {
   return transaction(async (tx) => {
+    // Raw SQL: the claim — UPDATE … FROM (SELECT … FOR UPDATE SKIP LOCKED) — which the builder cannot say.
     const claimed = await tx.execute<{ id: number; sku_id: number; price_cents: number; effective_at: string }>(sql`
       UPDATE ${scheduledPriceChanges} s SET applied_at = now()
       FROM (
