@@ -36,12 +36,15 @@ test('catalogue staff change a price: the product page shows it in French and En
   expect(await priceShown(baseURL!, `/p/${slug}`, 'fr-FR', '45,99 €')).toBe('45,99 €');
 
   const row = page.getByTestId('admin-sku-form').first();
+  const skuPage = `/en/p/${slug}?sku=${await row.getAttribute('data-sku')}`;
+  expect(await priceShown(baseURL!, skuPage, 'en-GB', '€45.99')).toBe('€45.99');
   await row.getByRole('textbox', { name: /^Price \(€\)/ }).fill('39.90');
   await row.getByRole('button', { name: /^Save/ }).click();
   await expect(row.getByTestId('admin-sku-message')).toHaveText('Saved.');
 
   expect(await priceShown(baseURL!, `/en/p/${slug}`, 'en-GB', '€39.90')).toBe('€39.90');
   expect(await priceShown(baseURL!, `/p/${slug}`, 'fr-FR', '39,90 €')).toBe('39,90 €');
+  expect(await priceShown(baseURL!, skuPage, 'en-GB', '€39.90')).toBe('€39.90');
 
   // A second tab still showing the old price cannot overwrite it silently.
   const stale = await page.context().newPage();
