@@ -10,7 +10,7 @@ export type S3Config = { bucket: string; prefix: string; endpoint?: string; regi
  * us-east-1), MEDIA_S3_PREFIX. Credentials come the SDK's usual way (AWS_ACCESS_KEY_ID and
  * AWS_SECRET_ACCESS_KEY, or the machine's role), never from here.
  */
-export function s3ConfigFromEnv(env: NodeJS.ProcessEnv): S3Config | null {
+export function s3ConfigFromEnv(env: Partial<Record<string, string>>): S3Config | null {
   const bucket = env.MEDIA_S3_BUCKET?.trim();
   if (!bucket) return null;
   return {

@@ -16,7 +16,7 @@ export interface MediaStorage {
 
 let current: MediaStorage | undefined;
 
-export function getMediaStorage(env: NodeJS.ProcessEnv = process.env): MediaStorage {
+export function getMediaStorage(env: Partial<Record<string, string>> = process.env): MediaStorage {
   if (current) return current;
   const s3 = s3ConfigFromEnv(env);
   current = s3 ? s3Storage(s3) : folderStorage(env.MEDIA_DIR);

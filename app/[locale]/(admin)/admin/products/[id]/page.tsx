@@ -31,9 +31,10 @@ async function load(params: Params) {
   return id === undefined ? null : getAdminProduct(id);
 }
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const [{ t, locale }, product] = await Promise.all([getI18n(), load(params)]);
-  return { title: product ? (locale === 'fr' ? product.nameFr : product.nameEn) : t.backOffice.productsTitle };
+/** The title without the product: metadata reads no database (it would run while the shell is prerendered). */
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t.backOffice.productsTitle };
 }
 
 /** One product in the back office: its details, its variants and prices, whether it is on sale. */
