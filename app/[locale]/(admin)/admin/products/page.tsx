@@ -3,7 +3,7 @@ import { Link } from '@/components/layout/link';
 import { StatusPill } from '@/components/status-pill';
 import { requireBackOffice } from '@/lib/auth/guards';
 import { listAdminProducts } from '@/lib/catalog/back-office-queries';
-import { formatMessage, formatPrice } from '@/lib/i18n/format';
+import { formatMessage, formatPrice, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -63,14 +63,17 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
                   </span>
                 </span>
                 <span className="flex shrink-0 flex-col items-end gap-1 text-sm">
-                  {p.minPriceCents !== null && (
-                    <span className="font-semibold tabular-nums">
-                      {formatPrice(p.minPriceCents, locale)}
-                      {p.maxPriceCents !== null && p.maxPriceCents !== p.minPriceCents && (
-                        <span className="hidden sm:inline"> – {formatPrice(p.maxPriceCents, locale)}</span>
-                      )}
-                    </span>
-                  )}
+                  {p.minPriceCents !== null &&
+                    (p.maxPriceCents === null || p.maxPriceCents === p.minPriceCents ? (
+                      <span className="font-semibold tabular-nums">{formatPrice(p.minPriceCents, locale)}</span>
+                    ) : (
+                      <span className="font-semibold tabular-nums">
+                        <span className="sm:hidden">{interpolate(t.catalog.from, { price: formatPrice(p.minPriceCents, locale) })}</span>
+                        <span className="hidden sm:inline">
+                          {formatPrice(p.minPriceCents, locale)} – {formatPrice(p.maxPriceCents, locale)}
+                        </span>
+                      </span>
+                    ))}
                   {p.withdrawnAt && <StatusPill tone="ended" status="withdrawn" label={b.withdrawnBadge} testId="admin-product-withdrawn" />}
                 </span>
               </Link>
