@@ -71,7 +71,9 @@ const nextConfig = {
   // in-memory cache below and were made again on nearly every visit — product_page_rps fell from
   // 593 to 15 req/s (ratio 0.90 → 0.035) in the same run, while Lighthouse showed no clear gain
   // either way (BENCHMARKS.md, 2026-12-06).
-  experimental: { inlineCss: process.env.COMPTOIR_INLINE_CSS === '1' },
+  // Server actions' bodies: 9 MB for the back office's picture uploads; proxy.ts holds every other
+  // page's actions to 1 MB (lib/http/action-request.ts actionBodyLimit).
+  experimental: { inlineCss: process.env.COMPTOIR_INLINE_CSS === '1', serverActions: { bodySizeLimit: '9mb' } },
   // Kept pages and 'use cache' entries live in each process's memory (each sized by this). Next's
   // default, 50 MB, holds a few hundred product pages; past it, pages are evicted and made again.
   // COMPTOIR_CACHE_MB at start-up sets it (docs/deploying.md).

@@ -8,13 +8,15 @@
  *    with nothing about the console revealed. It reads the signed cookie and asks whether its
  *    session still stands (lib/auth/config.ts → lib/auth/sessions.ts), so a cookie kept after
  *    sign-out does not pass. Pages and actions still check for themselves (requireStaff,
- *    assertStaffOfStore): this is a convenience, not the security.
+ *    assertStaffOfStore): this is a convenience, not the security. The back office (/admin) has
+ *    the same gate for its people (admins, catalogue staff): shop staff and shoppers are sent home.
  */
 import NextAuth from 'next-auth';
 import { NextResponse, type NextRequest } from 'next/server';
 import { authConfig } from '@/lib/auth/config';
 import { LOCALE_COOKIE, LOCALE_HEADER, resolveLocale, type Locale } from '@/lib/i18n/config';
 import { canActOnStore } from '@/lib/auth/staff-access';
+import { isBackOfficeRole } from '@/lib/auth/roles';
 import { getSavedAddress } from '@/lib/customers/addresses';
 import { isCustomerOrder } from '@/lib/orders/queries';
 import { isCustomerReservation } from '@/lib/reservations/queries';
@@ -27,7 +29,7 @@ import { storeLocatorPath } from '@/lib/routing/store-paths';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { redactQueryParams } from '@/lib/errors';
 import { databaseOutagePage } from '@/lib/http/outage';
-import { ACTION_BODY_LIMIT, checkActionBody, isCachedFunctionId } from '@/lib/http/action-request';
+import { actionBodyLimit, checkActionBody, isCachedFunctionId } from '@/lib/http/action-request';
 import { checkActionOrigin, isPossibleServerAction } from '@/lib/http/cross-origin';
 import { unsafeQueryParam } from '@/lib/input/text';
 
@@ -66,6 +68,14 @@ const staffGate = auth(async (req) => {
     const id = Number(storeId);
     if (!Number.isSafeInteger(id) || !(await canActOnStore(Number(user.id), id))) return rewriteToLocale(req, '/_unknown');
   }
+  return rewriteToLocale(req);
+});
+
+/** The back office: signed out → sign in; anyone but an admin or catalogue staff → the home page. Pages and actions check again (requireBackOffice, backOfficeAction). */
+const backOfficeGate = auth(async (req) => {
+  const user = req.auth?.user;
+  if (!user) return signInFirst(req);
+  if (!isBackOfficeRole(user.role)) return NextResponse.redirect(new URL(localizedPath('/', servedLocale(req.nextUrl.pathname).locale), req.nextUrl));
   return rewriteToLocale(req);
 });
 
@@ -166,14 +176,20 @@ async function route(req: NextRequest, event: Parameters<typeof staffGate>[1]) {
   if (unsafe !== undefined)
     return refuse(400, `Bad request: the query parameter ${unsafe} holds a control character (such as U+0000), which no search or place can contain.`);
   // Route handlers (and images) only needed the checks above; they refuse cross-site posts themselves.
-  if (fullPath.startsWith('/api/') || fullPath.startsWith('/img/')) return NextResponse.next();
+  if (fullPath.startsWith('/api/') || fullPath.startsWith('/img/') || fullPath.startsWith('/media/')) return NextResponse.next();
   if (isPossibleServerAction(req)) {
     const verdict = checkActionOrigin(req);
     if (!verdict.ok) return refuse(403, `Refused: a server action must come from a page of this site (${verdict.reason}).`);
     const actionId = req.headers.get('next-action');
     if (actionId !== null && isCachedFunctionId(actionId)) return refuse(404, 'Not found: no such server action.');
-    if (Number(req.headers.get('content-length')) > ACTION_BODY_LIMIT) return refuse(413, 'Refused: the body is over the 1 MB limit.');
-    const body = await checkActionBody(req.headers.get('content-type') ?? '', new Uint8Array(await req.clone().arrayBuffer()), req.headers.has('next-action'));
+    const limit = actionBodyLimit(servedLocale(fullPath).path);
+    if (Number(req.headers.get('content-length')) > limit) return refuse(413, `Refused: the body is over the ${limit / 1024 / 1024} MB limit.`);
+    const body = await checkActionBody(
+      req.headers.get('content-type') ?? '',
+      new Uint8Array(await req.clone().arrayBuffer()),
+      req.headers.has('next-action'),
+      limit,
+    );
     if (!body.ok) return refuse(body.status, `${body.status === 404 ? 'Not found' : 'Bad request'}: ${body.reason}.`);
   }
   // The language, from the URL (before any gate: a redirect reads no database).
@@ -189,9 +205,11 @@ async function route(req: NextRequest, event: Parameters<typeof staffGate>[1]) {
   const gate =
     path === '/staff' || path.startsWith('/staff/')
       ? staffGate
-      : req.method === 'GET'
-        ? (OWN_PAGES.find((p) => p.path.test(path))?.gate ?? (CARD_PATH.test(path) ? cardGate : undefined))
-        : undefined;
+      : path === '/admin' || path.startsWith('/admin/')
+        ? backOfficeGate
+        : req.method === 'GET'
+          ? (OWN_PAGES.find((p) => p.path.test(path))?.gate ?? (CARD_PATH.test(path) ? cardGate : undefined))
+          : undefined;
   if (gate) {
     const res = await gate(req, event);
     return res instanceof Response ? withoutSessionRefresh(res) : res;
@@ -237,5 +255,5 @@ export async function proxy(req: NextRequest, event: Parameters<typeof staffGate
 export const config = {
   // Pages (not Next's own files, or files with an extension), and route handlers (/api, /img) for
   // the path and query-string checks alone.
-  matcher: ['/((?!api/|img/|_next/|.*\\.[a-z0-9]+$).*)', '/api/:path*', '/img/:path*'],
+  matcher: ['/((?!api/|img/|media/|_next/|.*\\.[a-z0-9]+$).*)', '/api/:path*', '/img/:path*', '/media/:path*'],
 };

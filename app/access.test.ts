@@ -56,6 +56,11 @@ import { checkGiftCardAction } from './[locale]/(staff)/staff/stores/[storeId]/t
 import { orderHomeDeliveryAction } from './[locale]/(staff)/staff/stores/[storeId]/till/home-delivery-action';
 import { orderElsewhereAction } from './[locale]/(staff)/staff/stores/[storeId]/till/order-elsewhere-action';
 import { importFileAction } from './[locale]/(admin)/admin/imports/import-action';
+import { cancelScheduledPriceAction } from './[locale]/(admin)/admin/products/[id]/cancel-scheduled-price-action';
+import { schedulePriceAction } from './[locale]/(admin)/admin/products/[id]/schedule-price-action';
+import { setWithdrawnAction } from './[locale]/(admin)/admin/products/[id]/set-withdrawn-action';
+import { updateProductAction } from './[locale]/(admin)/admin/products/[id]/update-product-action';
+import { updateSkuAction } from './[locale]/(admin)/admin/products/[id]/update-sku-action';
 import { GET as driveScreenGET } from './api/staff/stores/[storeId]/drive/route';
 import { GET as driveStreamGET } from './api/staff/stores/[storeId]/drive/stream/route';
 import { GET as orderStreamGET } from './api/account/orders/[number]/stream/route';
@@ -642,6 +647,92 @@ describe.runIf(runHere)('who may act on which record: every action and route han
       }
     }
     expect(walked).toBeGreaterThanOrEqual(70);
+  });
+
+  it('the back office: shop staff and shoppers are refused and write nothing; catalogue staff and admins may act', async () => {
+    const catalogue = await world.person((await one<{ id: number }>(`SELECT id FROM users WHERE role = 'catalogue' LIMIT 1`)).id);
+    type P = {
+      id: number;
+      version: number;
+      name_fr: string;
+      name_en: string;
+      description_fr: string;
+      description_en: string;
+      brand: string;
+      category_id: number;
+    };
+    const product = () =>
+      one<P>(
+        'SELECT id, version, name_fr, name_en, description_fr, description_en, brand, category_id FROM products WHERE withdrawn_at IS NULL ORDER BY id DESC LIMIT 1 OFFSET 3',
+      );
+    const target = await product();
+    type S = { id: number; version: number; price_cents: number; size: string | null; colour: string | null; ean13: string };
+    const sku = () => one<S>('SELECT id, version, price_cents, size, colour, ean13 FROM skus WHERE product_id = $1 ORDER BY id LIMIT 1', [target.id]);
+    const scheduled = async () =>
+      (
+        await one<{ id: number }>(
+          `INSERT INTO scheduled_price_changes (sku_id, price_cents, effective_at) VALUES ((SELECT id FROM skus WHERE product_id = $1 ORDER BY id LIMIT 1), 4200, now() + interval '1 day') RETURNING id`,
+          [target.id],
+        )
+      ).id;
+    // Outsiders and the signed-out call name the first (never cancelled); catalogue staff, then the admin, cancel the next two.
+    const cancelIds = [...Array(4).fill(await scheduled()), await scheduled(), await scheduled()] as number[];
+    let round = 0;
+    const backOffice: { name: string; call: () => Promise<unknown> }[] = [
+      {
+        name: 'edit a product',
+        call: async () => {
+          const p = await product();
+          return updateProductAction(
+            idle,
+            form({
+              productId: p.id,
+              version: p.version,
+              nameFr: `${p.name_fr.slice(0, 150)} ${++round}`,
+              nameEn: p.name_en,
+              descriptionFr: p.description_fr,
+              descriptionEn: p.description_en,
+              brand: p.brand,
+              categoryId: p.category_id,
+            }),
+          );
+        },
+      },
+      {
+        name: 'edit a SKU’s price',
+        call: async () => {
+          const k = await sku();
+          return updateSkuAction(
+            idle,
+            form({ skuId: k.id, version: k.version, priceCents: `${10 + ++round},90`, size: k.size ?? '', colour: k.colour ?? '', ean13: k.ean13 }),
+          );
+        },
+      },
+      { name: 'withdraw a product', call: () => setWithdrawnAction(idle, form({ productId: target.id, withdrawn: 'true' })) },
+      { name: 'restore a product', call: () => setWithdrawnAction(idle, form({ productId: target.id, withdrawn: 'false' })) },
+      {
+        name: 'schedule a price',
+        call: async () => schedulePriceAction(idle, form({ skuId: (await sku()).id, priceCents: '39,90', effectiveAt: '2031-01-01T09:00' })),
+      },
+      {
+        name: 'cancel a scheduled price',
+        call: () => cancelScheduledPriceAction(idle, form({ scheduledId: cancelIds.shift()! })),
+      },
+    ];
+    for (const c of backOffice) {
+      for (const outsider of [world.staffA, world.staffB, world.intruder]) {
+        const before = await fingerprint();
+        const answer = await asPerson(outsider, c.call);
+        expect(await fingerprint(), `${c.name}, as ${outsider.email}: wrote to the database`).toEqual(before);
+        expect(answer, `${c.name}, as ${outsider.email}`).toMatchObject({ ok: false, message: 'The back office is for admins and the catalogue team.' });
+      }
+      const signedOut = await asPerson(null, c.call);
+      expect(okOf(signedOut), `${c.name}, signed out`).toBe(false);
+      for (const rightful of [catalogue, world.admin]) {
+        const answer = await asPerson(rightful, c.call);
+        expect(okOf(answer), `${c.name}, as ${rightful.email}: ${JSON.stringify(answer)}`).toBe(true);
+      }
+    }
   });
 
   it('the rightful person making the same calls succeeds (so the refusals were about who asked)', async () => {

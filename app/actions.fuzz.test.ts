@@ -35,7 +35,7 @@ const runHere = onPostgres || !process.env.POSTGRES_PROJECT;
 const RUNS = Number(process.env.FUZZ_RUNS || 40);
 
 const actionModules = import.meta.glob<Record<string, unknown>>(['./**/*-action.ts', './**/actions.ts', '../lib/auth/sign-out-action.ts']);
-const routeModules = import.meta.glob<Record<string, unknown>>(['./api/**/route.ts', './img/**/route.ts']);
+const routeModules = import.meta.glob<Record<string, unknown>>(['./api/**/route.ts', './img/**/route.ts', './media/**/route.ts']);
 
 type Known = {
   stores: number[];
@@ -48,10 +48,13 @@ type Known = {
   lines: number[];
   cards: string[];
   eans: string[];
+  products: number[];
 };
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
 let world: World;
 let known: Known;
+/** The demo catalogue team member (claire@example.com): the back office's own. */
+let catalogueStaff: SessionUser;
 /** Calls that were not refused (a result, or the next page): the inputs reached the domain. */
 let accepted = 0;
 
@@ -102,6 +105,8 @@ function plausible(): fc.Arbitrary<string> {
     pick(known.slots),
     pick(known.cards),
     pick(known.eans),
+    pick(known.products),
+    fc.constantFrom('1', '2', '49,90', '12.5', 'true', 'false', 'up', 'down', '2030-01-01T09:00', '2020-01-01T09:00', '4006381333931'),
     fc.constant(randomUUID()),
     fc.integer({ min: -3, max: 14 }).map((d) => new Date(Date.now() + d * 86_400_000).toISOString()),
     fc.constantFrom(
@@ -175,6 +180,24 @@ const FIELDS = [
   'keyId',
   'endpointId',
   'deliveryId',
+  // the back office
+  'productId',
+  'version',
+  'nameFr',
+  'nameEn',
+  'descriptionFr',
+  'descriptionEn',
+  'brand',
+  'categoryId',
+  'priceCents',
+  'size',
+  'colour',
+  'ean13',
+  'withdrawn',
+  'effectiveAt',
+  'scheduledId',
+  'direction',
+  'picture',
 ];
 
 /** A form: known field names and line fields (qty_<line>…) with nasty or plausible values, plus stray keys. */
@@ -309,7 +332,7 @@ const FORM_ARGS: Record<string, () => fc.Arbitrary<unknown[]>> = {
 };
 
 function actorArb(): fc.Arbitrary<SessionUser | null> {
-  return fc.constantFrom(null, world.intruder, world.staffA, world.staffB, world.admin);
+  return fc.constantFrom(null, world.intruder, world.staffA, world.staffB, world.admin, catalogueStaff);
 }
 
 type Outcome = { refused: boolean; description: string };
@@ -345,7 +368,9 @@ describe.runIf(runHere)('bad input: every action and route handler, fuzzed', () 
       lines: (await ids('SELECT id AS v FROM order_lines ORDER BY id LIMIT 3')) as number[],
       cards: (await ids('SELECT card_number AS v FROM loyalty_accounts ORDER BY customer_id LIMIT 2')) as string[],
       eans: (await ids('SELECT ean13 AS v FROM skus ORDER BY id LIMIT 2')) as string[],
+      products: (await ids('SELECT id AS v FROM products ORDER BY id LIMIT 3')) as number[],
     };
+    catalogueStaff = await world.person((await ids(`SELECT id AS v FROM users WHERE role = 'catalogue' LIMIT 1`))[0] as number);
   });
 
   afterAll(async () => {

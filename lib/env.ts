@@ -63,6 +63,8 @@ const schema = z
     CART_REMINDER_SECONDS: positiveNumber.optional(),
     MESSAGE_DELIVERY_SECONDS: positiveNumber.optional(),
     LOYALTY_EXPIRY_SWEEP_SECONDS: positiveNumber.optional(),
+    SCHEDULED_PRICE_SECONDS: positiveNumber.optional(),
+    MEDIA_S3_ENDPOINT: z.url({ error: 'must be the S3-compatible service’s URL, such as https://s3.fr-par.scw.cloud' }).optional(),
     TRUSTED_PROXY_HOPS: z
       .string()
       .regex(

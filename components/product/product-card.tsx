@@ -2,6 +2,7 @@ import { IntentLink } from '@/components/layout/intent-link';
 import type { ProductCard as Card } from '@/lib/catalog/types';
 import type { Locale } from '@/lib/i18n/config';
 import { formatPrice, interpolate } from '@/lib/i18n/format';
+import { pictureSrcSet } from '@/lib/media/paths';
 import { StockBadge } from './stock-badge';
 
 type Texts = { from: string; inStock: string; onlyLeft: string; outOfStock: string; notStocked: string };
@@ -17,7 +18,14 @@ export function ProductCard({ product, locale, t }: { product: Card; locale: Loc
         <div className="aspect-square bg-brand-50">
           {product.image && (
             // eslint-disable-next-line @next/next/no-img-element -- local SVG illustrations: next/image adds nothing for vector files
-            <img src={product.image} alt="" className="h-full w-full object-cover" loading="lazy" />
+            <img
+              src={product.image}
+              srcSet={pictureSrcSet(product.image)}
+              sizes="(min-width: 1024px) 18rem, (min-width: 640px) 33vw, 50vw"
+              alt=""
+              className="h-full w-full object-cover"
+              loading="lazy"
+            />
           )}
         </div>
         <div className="flex flex-1 flex-col gap-1 p-3">

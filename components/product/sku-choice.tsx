@@ -8,6 +8,7 @@ import { AddToCartButton } from '@/components/cart/add-to-cart-button';
 import type { ActionState } from '@/lib/actions/state';
 import type { Sku } from '@/lib/catalog/types';
 import { inlinePicture } from '@/lib/catalog/inline-picture';
+import { pictureSrcSet } from '@/lib/media/paths';
 import { OptionPicker } from './option-picker';
 
 export type PricedSku = Sku & { price: string };
@@ -52,15 +53,30 @@ export function Gallery({ images, alts, skus, selectedId }: GalleryProps) {
   return (
     <div className="space-y-3">
       <div className="aspect-square overflow-hidden card bg-brand-50">
-        {/* eslint-disable-next-line @next/next/no-img-element -- local SVG illustrations; next/image adds nothing for vectors */}
-        {first && <img src={inlinePicture(first)} alt={alts[0]} className="h-full w-full object-cover" />}
+        {first && (
+          // eslint-disable-next-line @next/next/no-img-element -- drawn SVGs, or uploads already resized with their srcset (lib/media)
+          <img
+            src={inlinePicture(first)}
+            srcSet={pictureSrcSet(first)}
+            sizes="(min-width: 768px) 36rem, 100vw"
+            alt={alts[0]}
+            className="h-full w-full object-cover"
+          />
+        )}
       </div>
       {rest.length > 0 && (
         <ul className="grid grid-cols-4 gap-2">
           {rest.map((src, i) => (
             <li key={src} className="aspect-square overflow-hidden card bg-brand-50">
               {/* eslint-disable-next-line @next/next/no-img-element -- as above */}
-              <img src={src} alt={alts[i + 1]} className="h-full w-full object-cover" loading="lazy" />
+              <img
+                src={src}
+                srcSet={pictureSrcSet(src)}
+                sizes="(min-width: 768px) 9rem, 25vw"
+                alt={alts[i + 1]}
+                className="h-full w-full object-cover"
+                loading="lazy"
+              />
             </li>
           ))}
         </ul>

@@ -1,12 +1,13 @@
 import { expect, type Page } from '@playwright/test';
 
-export type DemoAccount = { email: string; password: string; role: 'shopper' | 'staff' | 'admin' };
+export type DemoAccount = { email: string; password: string; role: 'shopper' | 'staff' | 'admin' | 'catalogue' };
 
 /** The accounts the demo seed creates (lib/db/seed). */
 export const accounts = {
   shopper: { email: 'camille@example.com', password: 'comptoir-shopper', role: 'shopper' },
   staff: { email: 'sam@example.com', password: 'comptoir-staff', role: 'staff' },
   admin: { email: 'admin@example.com', password: 'comptoir-admin', role: 'admin' },
+  catalogue: { email: 'claire@example.com', password: 'comptoir-catalogue', role: 'catalogue' },
 } as const satisfies Record<string, DemoAccount>;
 
 /**

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import type { z } from 'zod';
 import { signInPath } from '@/lib/auth/callback-url';
 import { ForbiddenError } from '@/lib/auth/errors';
-import { assertStaffOfStore, getSessionUser, type SessionUser } from '@/lib/auth/guards';
+import { assertStaffOfStore, getSessionUser, isBackOfficeRole, type SessionUser } from '@/lib/auth/guards';
 import { getUserById } from '@/lib/auth/users';
 import { redactQueryParams } from '@/lib/errors';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
@@ -37,8 +37,8 @@ import { refuse, type ActionState, type Refusal } from './state';
  *      anything else is judged — a double tap or a retry after a lost answer replays the first;
  *   4. the input, parsed by its schema; a refusal says what is wrong, on the field concerned;
  *   5. who may act on what: staff of THIS store (the store comes from the input; membership is
- *      read from the database for that store), or an admin (the role read from the database, not
- *      the days-old session token). A shopper's records are the session's: the action passes the
+ *      read from the database for that store), or an admin, or back-office staff (admins and
+ *      catalogue staff) — the role read from the database, not the days-old session token. A shopper's records are the session's: the action passes the
  *      session's id to the domain, which finds nothing of anyone else's;
  *   6. the body, one call into lib/. A DomainError it throws becomes a sentence through the one
  *      table (lib/actions/refusals.ts); a database that cannot be reached, the "try again in a
@@ -47,7 +47,7 @@ import { refuse, type ActionState, type Refusal } from './state';
  * lib/actions/actions.test.ts fails on a server action exported without this builder.
  */
 
-type Who = 'public' | 'shopper' | 'staff' | 'admin';
+type Who = 'public' | 'shopper' | 'staff' | 'admin' | 'backOffice';
 type UserOf<W extends Who> = W extends 'public' ? SessionUser | null : SessionUser;
 /** What a staff action's input must name: the store it acts for. */
 type InputOf<W extends Who> = W extends 'staff' ? { storeId: number } : unknown;
@@ -150,6 +150,11 @@ async function assertAdmin(userId: number): Promise<void> {
   if ((await getUserById(userId))?.role !== 'admin') throw new ForbiddenError();
 }
 
+/** The back office's people (admins, catalogue staff), the role read from the database as for an admin. */
+async function assertBackOffice(userId: number): Promise<void> {
+  if (!isBackOfficeRole((await getUserById(userId))?.role)) throw new ForbiddenError();
+}
+
 /** One call of a built action, once its arguments passed the door. */
 async function execute(
   config: Config,
@@ -182,6 +187,7 @@ async function execute(
     try {
       const user = ctx.user as SessionUser;
       if (config.who === 'admin') await assertAdmin(user.id);
+      if (config.who === 'backOffice') await assertBackOffice(user.id);
       if (config.who === 'staff') {
         const storeId = (input as { storeId: number }).storeId;
         if (!allowedStores.has(storeId)) await assertStaffOfStore(user.id, storeId);
@@ -216,7 +222,7 @@ async function execute(
       return await shaped(refusal);
     }
     ctx.input = parsed.data;
-    const refused = config.who === 'staff' || config.who === 'admin' ? await mayAct(parsed.data) : null;
+    const refused = config.who === 'staff' || config.who === 'admin' || config.who === 'backOffice' ? await mayAct(parsed.data) : null;
     if (refused) return refused;
     return stamp((await body(ctx as never)) as object);
   } catch (err) {
@@ -390,3 +396,5 @@ export const shopperAction = start('shopper');
 export const staffAction = start('staff');
 /** An admin, the role read from the database (the web warehouse has no members: only admins act on it). */
 export const adminAction = start('admin');
+/** The back office (/admin): an admin or catalogue staff, the role read from the database; shop staff and shoppers refused. */
+export const backOfficeAction = start('backOffice');

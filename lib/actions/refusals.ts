@@ -17,6 +17,8 @@ import type { GiftCardAmountError, GiftCardExpiredError, NotEnoughOnGiftCardErro
 import type { CashShortError, InvalidCloseError, TillCardDeclinedError } from '@/lib/sales/errors';
 import type { CartFullError, CartQuantityError, ProductWithdrawnError } from '@/lib/cart/errors';
 import type { CapacityBelowTakenError } from '@/lib/drive/errors';
+import type { EanTakenError, TooManyPicturesError } from '@/lib/catalog/errors';
+import { PICTURE_MAX_BYTES, PICTURE_MIN_WIDTH, type PictureRefusedError } from '@/lib/media/limits';
 import type { EmptyReservationError } from '@/lib/reservations/errors';
 
 /*
@@ -50,6 +52,7 @@ export const SCREENS = [
   'till-reserve',
   'integrations',
   'imports',
+  'back-office',
 ] as const;
 export type Screen = (typeof SCREENS)[number];
 
@@ -125,7 +128,35 @@ const TABLE: Record<string, Entry> = {
   // auth
   email_taken: (_e, { t }) => t.account.emailTaken,
   forbidden: (_e, { t, screen }) =>
-    screen === 'deliveries' ? t.orders.adminOnly : TILL.has(screen) ? t.till.notYourStore : STAFF.has(screen) ? t.staff.notYourStore : t.errors.forbidden,
+    screen === 'back-office'
+      ? t.backOffice.notAllowed
+      : screen === 'deliveries'
+        ? t.orders.adminOnly
+        : TILL.has(screen)
+          ? t.till.notYourStore
+          : STAFF.has(screen)
+            ? t.staff.notYourStore
+            : t.errors.forbidden,
+
+  // the back office's catalogue edits
+  catalog_not_found: (_e, { t }) => t.backOffice.notFound,
+  catalog_stale_edit: (_e, { t }) => t.backOffice.staleEdit,
+  catalog_ean_taken: on<EanTakenError>((e, { t }) => field('ean13', interpolate(t.backOffice.eanTaken, { ean: e.ean13 }))),
+  scheduled_price_closed: (_e, { t }) => t.backOffice.scheduleClosed,
+  too_many_pictures: on<TooManyPicturesError>((e, { t }) => field('picture', interpolate(t.backOffice.pictureTooMany, { max: e.max }))),
+  picture_refused: on<PictureRefusedError>((e, { t }) =>
+    field(
+      'picture',
+      e.reason === 'missing'
+        ? t.backOffice.pictureMissing
+        : e.reason === 'too_large'
+          ? interpolate(t.backOffice.pictureTooLarge, { max: PICTURE_MAX_BYTES / 1024 / 1024 })
+          : e.reason === 'too_small'
+            ? interpolate(t.backOffice.pictureTooSmall, { min: PICTURE_MIN_WIDTH })
+            : t.backOffice.pictureType,
+    ),
+  ),
+  scheduled_price_in_past: (_e, { t }) => field('effectiveAt', t.backOffice.scheduleInPast),
 
   // cart
   unknown_sku: (_e, { t }) => t.cart.unknownSku,
@@ -405,5 +436,7 @@ export function voice(screen: Screen, t: Dictionary): { signInAgain: string; inv
       return { signInAgain: t.till.signInAgain, invalid: t.till.invalidTicket };
     case 'imports':
       return { signInAgain: t.staff.signInAgain, invalid: t.imports.invalid };
+    case 'back-office':
+      return { signInAgain: t.backOffice.signInAgain, invalid: t.backOffice.invalidForm };
   }
 }

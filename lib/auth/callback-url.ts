@@ -27,6 +27,7 @@ export function destinationAfterSignIn(callbackUrl: unknown, role: Role | undefi
   const safe = safeCallbackPath(callbackUrl);
   const page = safe && splitLocalePath(safe).path;
   if (safe && page && !page.startsWith('/sign-in') && !page.startsWith('/sign-up')) return safe;
+  if (role === 'catalogue') return '/admin';
   return role === 'staff' || role === 'admin' ? '/staff' : '/account';
 }
 

@@ -21,7 +21,7 @@ export function resolveAuthSecret(env: NodeJS.ProcessEnv = process.env): string 
 }
 
 function isRole(value: unknown): value is Role {
-  return value === 'shopper' || value === 'staff' || value === 'admin';
+  return value === 'shopper' || value === 'staff' || value === 'admin' || value === 'catalogue';
 }
 
 export const authConfig = {

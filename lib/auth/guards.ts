@@ -5,10 +5,13 @@ import { connection } from 'next/server';
 import { cache } from 'react';
 import { auth } from './index';
 import { signInPath } from './callback-url';
+import { isBackOfficeRole } from './roles';
 import type { Role } from './schema';
+import { getUserById } from './users';
 
 export { assertStaffOfStore, canActOnStore } from './staff-access';
 export { ForbiddenError } from './errors';
+export { isBackOfficeRole } from './roles';
 
 export type SessionUser = { id: number; name: string; email: string; role: Role; sessionId?: string };
 
@@ -41,4 +44,16 @@ export async function requireStaff(returnTo = '/staff'): Promise<SessionUser> {
   const user = await requireUser(returnTo);
   if (user.role !== 'staff' && user.role !== 'admin') redirect(await inRequestLocale('/'));
   return user;
+}
+
+/**
+ * For back-office pages (/admin): admins and catalogue staff. The role is read from the database,
+ * not the session token (a person moved off the catalogue since signing in is refused at once).
+ * Anyone else is sent to the home page, as proxy.ts does, with nothing of the back office revealed.
+ */
+export async function requireBackOffice(returnTo = '/admin'): Promise<SessionUser> {
+  const user = await requireUser(returnTo);
+  const role = (await getUserById(user.id))?.role;
+  if (!isBackOfficeRole(role)) redirect(await inRequestLocale('/'));
+  return { ...user, role: role! };
 }

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { bigint, check, foreignKey, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { stores } from '../stores/schema';
 
-export const ROLES = ['shopper', 'staff', 'admin'] as const;
+/** `catalogue`: back-office staff who edit products, prices and pictures; no shop's till or desks. */
+export const ROLES = ['shopper', 'staff', 'admin', 'catalogue'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const users = pgTable(
@@ -21,7 +22,7 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
-    check('users_role', sql`${t.role} in ('shopper', 'staff', 'admin')`),
+    check('users_role', sql`${t.role} in ('shopper', 'staff', 'admin', 'catalogue')`),
     check('users_locale', sql`${t.locale} in ('fr', 'en')`),
   ],
 );

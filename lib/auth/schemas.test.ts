@@ -52,6 +52,7 @@ describe('callback URLs', () => {
   it('sends people home by role when there is no usable callback', () => {
     expect(destinationAfterSignIn(null, 'shopper')).toBe('/account');
     expect(destinationAfterSignIn(null, 'staff')).toBe('/staff');
+    expect(destinationAfterSignIn(null, 'catalogue')).toBe('/admin');
     expect(destinationAfterSignIn('//evil.example', 'admin')).toBe('/staff');
     expect(destinationAfterSignIn('/sign-in', 'shopper')).toBe('/account');
     expect(destinationAfterSignIn('/p/trail-runner', 'staff')).toBe('/p/trail-runner');

@@ -28,6 +28,11 @@ export const products = pgTable(
     images: jsonb('images').$type<string[]>().notNull(),
     /** Withdrawn from sale: its page answers 404, no list or search shows it, no cart can take it. */
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    /**
+     * Raised by a trigger on every change of the row (migration 0034), whoever writes it: a
+     * back-office form sends the version it was read at, and its UPDATE matches only that one.
+     */
+    version: integer('version').notNull().default(1),
     // One document for both languages: "chaussures" (French stemmer) and "shoes" (English
     // stemmer) both match the same product; brands go through 'simple' so they are not stemmed.
     search: tsvector('search').generatedAlwaysAs(
@@ -83,10 +88,41 @@ export const skus = pgTable(
     /** One price for every channel, in euro cents. */
     priceCents: integer('price_cents').notNull(),
     position: integer('position').notNull().default(0),
+    /** Raised by a trigger on every change of the row (migration 0034): see products.version. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     index('skus_product_idx').on(t.productId),
     check('skus_ean13_format', sql`${t.ean13} ~ '^[0-9]{13}$'`),
     check('skus_price_positive', sql`${t.priceCents} > 0`),
+  ],
+);
+
+/**
+ * A SKU's new price from a date-time, set in the back office. Applied once by the background job
+ * (lib/catalog/scheduled-prices.ts): a conditional claim (`applied_at IS NULL AND cancelled_at IS
+ * NULL`) so two servers never apply it twice; cancellable until then by the same condition.
+ */
+export const scheduledPriceChanges = pgTable(
+  'scheduled_price_changes',
+  {
+    id: serial('id').primaryKey(),
+    skuId: integer('sku_id')
+      .notNull()
+      .references(() => skus.id, { onDelete: 'cascade' }),
+    priceCents: integer('price_cents').notNull(),
+    effectiveAt: timestamp('effective_at', { withTimezone: true }).notNull(),
+    createdBy: integer('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    appliedAt: timestamp('applied_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('scheduled_price_changes_due_idx')
+      .on(t.effectiveAt)
+      .where(sql`${t.appliedAt} IS NULL AND ${t.cancelledAt} IS NULL`),
+    index('scheduled_price_changes_sku_idx').on(t.skuId),
+    check('scheduled_price_changes_price_positive', sql`${t.priceCents} > 0`),
+    check('scheduled_price_changes_one_end', sql`${t.appliedAt} IS NULL OR ${t.cancelledAt} IS NULL`),
   ],
 );

@@ -17,3 +17,4 @@ export * from '../wallet/schema';
 export * from '../api/schema';
 export * from '../webhooks/schema';
 export * from '../import/schema';
+export * from '../audit/schema';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_BODY_LIMIT, checkActionBody, isCachedFunctionId } from './action-request';
+import { ACTION_BODY_LIMIT, actionBodyLimit, checkActionBody, isCachedFunctionId, PICTURE_ACTION_BODY_LIMIT } from './action-request';
 
 const text = (s: string) => new TextEncoder().encode(s);
 const TEXT = 'text/plain;charset=UTF-8';
@@ -47,6 +47,12 @@ describe('a server action body, checked before Next.js decodes it', () => {
 
   it('refuses a body over the 1 MB limit with a 413', async () => {
     expect(await checkActionBody(TEXT, new Uint8Array(ACTION_BODY_LIMIT + 1), true)).toMatchObject({ ok: false, status: 413 });
+  });
+
+  it('lets only the back office’s product page post up to 9 MB (its picture uploads); every other page stays at 1 MB', () => {
+    expect(actionBodyLimit('/admin/products/83')).toBe(PICTURE_ACTION_BODY_LIMIT);
+    for (const path of ['/admin/products', '/admin/products/83/x', '/p/veste', '/checkout', '/staff/stores/1/till', '/admin'])
+      expect(actionBodyLimit(path), path).toBe(ACTION_BODY_LIMIT);
   });
 
   it('lets through a form as React sends it, outlined models included', async () => {

@@ -17,6 +17,17 @@ import { isSafeText } from '@/lib/input/text';
  * temporary references, iterators, a bare "$") is refused, as no page here sends one.
  */
 export const ACTION_BODY_LIMIT = 1024 * 1024; // Next.js's default serverActions.bodySizeLimit
+/**
+ * The back office's product page posts pictures (up to 8 MB, lib/media/limits.ts): its actions
+ * alone may send up to this; next.config.js sets Next.js's own limit to it, and every other page's
+ * actions are still held to 1 MB here.
+ */
+export const PICTURE_ACTION_BODY_LIMIT = 9 * 1024 * 1024;
+
+/** The body limit for an action posted to this page (its path without the language prefix). */
+export function actionBodyLimit(path: string): number {
+  return /^\/admin\/products\/\d{1,10}\/?$/.test(path) ? PICTURE_ACTION_BODY_LIMIT : ACTION_BODY_LIMIT;
+}
 
 export type ActionBodyVerdict = { ok: true } | { ok: false; status: 400 | 404 | 413; reason: string };
 
@@ -83,8 +94,8 @@ async function parseMultipart(contentType: string, body: Uint8Array): Promise<Fo
  * The verdict on a POST that Next.js would treat as a server action (lib/http/cross-origin.ts
  * isPossibleServerAction): `isFetch` when it carries a Next-Action header.
  */
-export async function checkActionBody(contentType: string, body: Uint8Array, isFetch: boolean): Promise<ActionBodyVerdict> {
-  if (body.byteLength > ACTION_BODY_LIMIT) return refused('the body is over the 1 MB limit', 413);
+export async function checkActionBody(contentType: string, body: Uint8Array, isFetch: boolean, limit = ACTION_BODY_LIMIT): Promise<ActionBodyVerdict> {
+  if (body.byteLength > limit) return refused(`the body is over the ${limit / 1024 / 1024} MB limit`, 413);
   if (contentType.startsWith('multipart/form-data')) {
     const form = await parseMultipart(contentType, body);
     if (!form) return refused('the body is not valid multipart form data');

@@ -1,6 +1,7 @@
 import type { Locale } from './config';
 import { account } from './dict/account';
 import { activity } from './dict/activity';
+import { backOffice } from './dict/back-office';
 import { card } from './dict/card';
 import { cart } from './dict/cart';
 import { orders } from './dict/orders';
@@ -45,6 +46,7 @@ const areas = {
   wallet,
   integrations,
   imports,
+  backOffice,
   errors,
 } as const;
 

@@ -11,6 +11,7 @@ import { retryDueCaptures } from '@/lib/orders/captures';
 import { trimIdempotencyKeys } from '@/lib/api/idempotency';
 import { deliverDueWebhooks } from '@/lib/webhooks/deliver';
 import { expireDueReservations } from '@/lib/reservations/commands';
+import { applyDuePriceChanges } from '@/lib/catalog/scheduled-prices';
 import { startJobs, type Job } from './schedule';
 
 function seconds(name: string, fallback: number): number {
@@ -88,7 +89,19 @@ async function deliverWebhooks(): Promise<number> {
   }
 }
 
+/** Scheduled prices whose moment has come, a batch at a time (every process may run it: each change is claimed once). */
+async function applyPrices(): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { applied } = await applyDuePriceChanges({ limit: 100 });
+    total += applied;
+    if (applied < 100) return total;
+  }
+}
+
 export const serverJobs: Job[] = [
+  // A price scheduled in the back office shows within this many seconds of its moment.
+  { name: 'scheduled-prices', everyMs: seconds('SCHEDULED_PRICE_SECONDS', 30), run: applyPrices },
   { name: 'expire-reservations', everyMs: seconds('RESERVATION_SWEEP_SECONDS', 30), run: expireReservations },
   { name: 'trim-stock-changes', everyMs: 60_000, run: trimStockOutbox },
   // The week ahead of drive slots, from the plans: a new day appears after midnight (idempotent).

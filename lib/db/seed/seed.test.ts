@@ -88,10 +88,10 @@ describe('demo seed', () => {
     expect(c.categories).toBeGreaterThanOrEqual(8);
     expect(c.products).toBeGreaterThanOrEqual(150);
     expect(c.skus).toBeGreaterThanOrEqual(600);
-    // The three demo accounts, and the neighbourhood customers behind the seeded reservations and
+    // The four demo accounts, and the neighbourhood customers behind the seeded reservations and
     // drive orders (every booked drive place is a real order; five more are the demo shopper's).
     expect(c.orders).toBe(c.driveBookings! + 5);
-    expect(c.users).toBe(3 + Math.ceil(c.reservations! / 2) + Math.ceil(c.driveBookings! / 3));
+    expect(c.users).toBe(4 + Math.ceil(c.reservations! / 2) + Math.ceil(c.driveBookings! / 3));
     expect(summary).toMatchObject(c);
   });
 

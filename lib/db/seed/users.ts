@@ -15,6 +15,7 @@ export const DEMO_ACCOUNTS = {
   shopper: { email: 'camille@example.com', password: 'comptoir-shopper', role: 'shopper', name: 'Camille Martin' },
   staff: { email: 'sam@example.com', password: 'comptoir-staff', role: 'staff', name: 'Sam Leroy' },
   admin: { email: 'admin@example.com', password: 'comptoir-admin', role: 'admin', name: 'Alex Bernard' },
+  catalogue: { email: 'claire@example.com', password: 'comptoir-catalogue', role: 'catalogue', name: 'Claire Dubois' },
 } as const satisfies Record<Role, DemoAccount>;
 
 /** The two shops the demo staff member works in: a Lyon city shop and the Villeurbanne hyper. */

@@ -3,7 +3,7 @@
 -- Generated: do not edit. Change them with a new migration, then run `npm run db:sql`;
 -- lib/db/current-sql.test.ts fails while this file differs from a freshly migrated database.
 
--- 36 functions
+-- 38 functions
 
 -- comptoir_announce_catalog(p_tags text[]) (last written by 0019_catalog_announcements.sql)
 CREATE OR REPLACE FUNCTION public.comptoir_announce_catalog(p_tags text[])
@@ -22,6 +22,17 @@ BEGIN
     v_payload := '["*"]';
   END IF;
   PERFORM pg_notify('catalog', v_payload);
+END;
+$function$;
+
+-- comptoir_audit_log_append_only() (last written by 0034_back_office.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_audit_log_append_only()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  RAISE EXCEPTION 'comptoir:audit_log_append_only'
+    USING ERRCODE = 'P0001', HINT = 'The audit log is never edited: record a new line.';
 END;
 $function$;
 
@@ -175,6 +186,21 @@ AS $function$
     AND (c.state = 'booked' OR (c.state = 'held' AND c.expires_at > now()))
     AND c.id IS DISTINCT FROM p_claim
     AND (p_holder IS NULL OR c.state <> 'held' OR c.holder <> p_holder)
+$function$;
+
+-- comptoir_bump_version() (last written by 0034_back_office.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_bump_version()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  IF (to_jsonb(NEW) - 'version' - 'search' - 'search_folded') IS DISTINCT FROM (to_jsonb(OLD) - 'version' - 'search' - 'search_folded') THEN
+    NEW.version := OLD.version + 1;
+  ELSE
+    NEW.version := OLD.version;
+  END IF;
+  RETURN NEW;
+END;
 $function$;
 
 -- comptoir_catalog_changed() (last written by 0019_catalog_announcements.sql)
@@ -823,8 +849,9 @@ BEGIN
   RETURN NULL;
 END $function$;
 
--- 49 triggers, by table
+-- 52 triggers, by table
 
+CREATE TRIGGER audit_log_append_only BEFORE DELETE OR UPDATE ON audit_log FOR EACH ROW EXECUTE FUNCTION comptoir_audit_log_append_only();
 CREATE TRIGGER capacity_claims_within_capacity BEFORE INSERT OR UPDATE ON capacity_claims FOR EACH ROW EXECUTE FUNCTION comptoir_booking_guard();
 CREATE TRIGGER capacity_slots_capacity BEFORE UPDATE OF capacity ON capacity_slots FOR EACH ROW EXECUTE FUNCTION comptoir_booking_capacity_guard();
 CREATE TRIGGER categories_announce_delete AFTER DELETE ON categories REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
@@ -841,6 +868,7 @@ CREATE TRIGGER products_announce_delete AFTER DELETE ON products REFERENCING OLD
 CREATE TRIGGER products_announce_insert AFTER INSERT ON products REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
 CREATE TRIGGER products_announce_truncate AFTER TRUNCATE ON products FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
 CREATE TRIGGER products_announce_update AFTER UPDATE ON products REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER products_bump_version BEFORE UPDATE ON products FOR EACH ROW EXECUTE FUNCTION comptoir_bump_version();
 CREATE TRIGGER products_search_words_delete AFTER DELETE ON products REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_search_words_changed();
 CREATE TRIGGER products_search_words_insert AFTER INSERT ON products REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_search_words_changed();
 CREATE TRIGGER products_search_words_truncate AFTER TRUNCATE ON products FOR EACH STATEMENT EXECUTE FUNCTION comptoir_search_words_changed();
@@ -856,6 +884,7 @@ CREATE TRIGGER skus_announce_delete AFTER DELETE ON skus REFERENCING OLD TABLE A
 CREATE TRIGGER skus_announce_insert AFTER INSERT ON skus REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
 CREATE TRIGGER skus_announce_truncate AFTER TRUNCATE ON skus FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
 CREATE TRIGGER skus_announce_update AFTER UPDATE ON skus REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
+CREATE TRIGGER skus_bump_version BEFORE UPDATE ON skus FOR EACH ROW EXECUTE FUNCTION comptoir_bump_version();
 CREATE TRIGGER staff_memberships_end_sessions AFTER DELETE ON staff_memberships FOR EACH ROW EXECUTE FUNCTION comptoir_end_user_sessions();
 CREATE TRIGGER stock_notify AFTER INSERT OR UPDATE OF on_hand, reserved ON stock FOR EACH ROW EXECUTE FUNCTION comptoir_notify_stock();
 CREATE TRIGGER stock_touch BEFORE UPDATE OF on_hand, reserved ON stock FOR EACH ROW EXECUTE FUNCTION comptoir_touch_stock();

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/layout/link';
-import { requireUser } from '@/lib/auth/guards';
+import { isBackOfficeRole, requireUser } from '@/lib/auth/guards';
 import { SignOutForm } from '@/components/pwa/sign-out-form';
 import { getI18n } from '@/lib/i18n/server';
 import { formatDateTime } from '@/lib/i18n/format';
@@ -72,6 +72,11 @@ export default async function AccountPage() {
         {isStaff && (
           <Link href="/staff" className="btn-primary">
             {t.account.staffConsole}
+          </Link>
+        )}
+        {isBackOfficeRole(user.role) && (
+          <Link href="/admin" className="btn-primary" data-testid="account-back-office">
+            {t.backOffice.title}
           </Link>
         )}
         <SignOutForm label={t.account.signOut} buttonClassName="btn-secondary w-full sm:w-auto" />

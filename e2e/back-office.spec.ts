@@ -1,0 +1,112 @@
+import { expect, test } from '@playwright/test';
+import sharp from 'sharp';
+import { signInAs } from './support/fixtures';
+
+/*
+ * The back office (/admin): the catalogue team changes a price and the product page shows it at
+ * once in both languages (its cached pages are expired by the database's announcement); uploads a
+ * picture and the product page shows it; shop staff never reach it. Desktop only (a desk screen).
+ */
+
+const PRICE = /data-testid="price"[^>]*>([^<]*)</;
+
+/** The product page's price as a server answers it, in one language, until it shows `expected` (5 s at most). */
+async function priceShown(baseURL: string, path: string, language: string, expected: string): Promise<string | null> {
+  let price: string | null = null;
+  for (const deadline = Date.now() + 5_000; Date.now() < deadline;) {
+    const html = await (await fetch(`${baseURL}${path}`, { headers: { 'accept-language': language } })).text();
+    price = PRICE.exec(html)?.[1]?.replace(/\u202f|\u00a0/g, ' ') ?? null;
+    if (price === expected) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return price;
+}
+
+test('catalogue staff change a price: the product page shows it in French and English at once', async ({ page, baseURL }) => {
+  await signInAs(page, 'catalogue');
+  await expect(page).toHaveURL(/\/en\/admin$/);
+  await page.getByRole('link', { name: 'Products', exact: true }).first().click();
+  await page.getByLabel('Name, brand or EAN').fill('Batteur');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByTestId('admin-product-row').filter({ hasText: 'Electric kettle Batteur' }).click();
+  const shopPath = await page.getByRole('link', { name: 'View the product page' }).getAttribute('href');
+  const slug = shopPath!.replace(/^\/en\/p\//, '');
+  // Both pages are made and kept first, so what follows is the cache being expired, not a first render.
+  expect(await priceShown(baseURL!, `/en/p/${slug}`, 'en-GB', '€45.99')).toBe('€45.99');
+  expect(await priceShown(baseURL!, `/p/${slug}`, 'fr-FR', '45,99 €')).toBe('45,99 €');
+
+  const row = page.getByTestId('admin-sku-form').first();
+  const skuPage = `/en/p/${slug}?sku=${await row.getAttribute('data-sku')}`;
+  expect(await priceShown(baseURL!, skuPage, 'en-GB', '€45.99')).toBe('€45.99');
+  await row.getByRole('textbox', { name: /^Price \(€\)/ }).fill('39.90');
+  await row.getByRole('button', { name: /^Save/ }).click();
+  await expect(row.getByTestId('admin-sku-message')).toHaveText('Saved.');
+
+  expect(await priceShown(baseURL!, `/en/p/${slug}`, 'en-GB', '€39.90')).toBe('€39.90');
+  expect(await priceShown(baseURL!, `/p/${slug}`, 'fr-FR', '39,90 €')).toBe('39,90 €');
+  expect(await priceShown(baseURL!, skuPage, 'en-GB', '€39.90')).toBe('€39.90');
+
+  // A second tab still showing the old price cannot overwrite it silently.
+  const stale = await page.context().newPage();
+  await stale.goto(page.url());
+  await row.getByRole('textbox', { name: /^Price \(€\)/ }).fill('41.00');
+  await row.getByRole('button', { name: /^Save/ }).click();
+  await expect(row.getByTestId('admin-sku-message')).toHaveText('Saved.');
+  const staleRow = stale.getByTestId('admin-sku-form').first();
+  await staleRow.getByRole('textbox', { name: /^Price \(€\)/ }).fill('29.90');
+  await staleRow.getByRole('button', { name: /^Save/ }).click();
+  await expect(staleRow.getByTestId('admin-sku-message')).toContainText('Someone changed this since you opened it');
+  await expect(staleRow.getByRole('textbox', { name: /^Price \(€\)/ })).toHaveValue('41.00');
+  expect(await priceShown(baseURL!, `/en/p/${slug}`, 'en-GB', '€41.00')).toBe('€41.00');
+
+  // The audit log says who changed what.
+  await page.getByRole('link', { name: 'Audit log', exact: true }).first().click();
+  await expect(page.getByTestId('audit-line').first()).toContainText('Claire Dubois');
+  await expect(page.getByTestId('audit-line').first()).toContainText('41');
+});
+
+test('catalogue staff upload a picture: the product page shows it', async ({ page, baseURL }) => {
+  await signInAs(page, 'catalogue');
+  await page.goto('/en/admin/products?q=Lumio');
+  await page.getByTestId('admin-product-row').filter({ hasText: 'Electric kettle Lumio' }).click();
+  const shopPath = await page.getByRole('link', { name: 'View the product page' }).getAttribute('href');
+  const before = await page.getByTestId('admin-pictures').getByRole('listitem').count();
+  const photo = await sharp({ create: { width: 900, height: 700, channels: 3, background: '#c0392b' } })
+    .jpeg()
+    .toBuffer();
+  await page.getByLabel('Add a picture').setInputFiles({ name: 'kettle.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await expect(page.getByTestId('admin-picture-message')).toHaveText('Picture added.');
+  await expect(page.getByTestId('admin-pictures').getByRole('listitem')).toHaveCount(before + 1);
+  // A file that is not a picture is refused, saying so.
+  await page.getByLabel('Add a picture').setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') });
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await expect(page.getByText('This file is not a JPEG, PNG or WebP image.')).toBeVisible();
+
+  const shop = await page.context().browser()!.newContext({ locale: 'en-GB' });
+  const shopper = await shop.newPage();
+  await expect(async () => {
+    await shopper.goto(shopPath!);
+    await expect(shopper.locator('img[src^="/media/p/"]')).toHaveCount(1, { timeout: 500 });
+  }).toPass({ timeout: 5_000 });
+  const src = await shopper.locator('img[src^="/media/p/"]').getAttribute('src');
+  expect(await shopper.locator('img[src^="/media/p/"]').getAttribute('srcset')).toContain('1280w');
+  const res = await fetch(`${baseURL}${src}`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('image/webp');
+  expect(res.headers.get('cache-control')).toContain('immutable');
+  await shop.close();
+});
+
+test('shop staff and shoppers cannot reach the back office', async ({ browser }) => {
+  for (const who of ['staff', 'shopper'] as const) {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await signInAs(page, who);
+    for (const path of ['/en/admin', '/en/admin/products', '/en/admin/audit']) {
+      await page.goto(path);
+      await expect(page, `${who} at ${path}`).toHaveURL(/\/en$/);
+    }
+    await context.close();
+  }
+});
