@@ -9,6 +9,7 @@ import { importStock } from '@/lib/inventory/import-rows';
 import { importStores, locationIdsByName, type StoreImport, type Weekday } from '@/lib/stores/import-rows';
 import { refusal, type ImportRefusal } from './messages';
 import { readRows, type RawRow } from './parse';
+import { storeRemotePictures } from './remote-pictures';
 import { IMPORT_KINDS, ROW_KEYS, WEEKDAYS, importRowSchemas, plainStockRow, type ImportKind, type ImportRow, type StoreRow } from './rows';
 import { imports, type StoredRefusal } from './schema';
 
@@ -291,6 +292,11 @@ async function runIn(tx: Db | null, input: ImportInput): Promise<ImportReport> {
   }
   const { rows: valid, refusals } = validateRows(kind, read.rows, locale);
   if (refusals.length > 0) return refused(read.rows.length, refusals);
+  // Pictures named by an http(s) address: fetched, resized and stored first, kept by their own address.
+  if (kind === 'pictures') {
+    const unfetched = await storeRemotePictures(valid as Valid<'pictures'>, locale);
+    if (unfetched.length > 0) return refused(valid.length, unfetched);
+  }
 
   // A movement must not apply twice: the file is keyed by its content (or the caller's key).
   const movements = kind === 'stock' && (valid as Valid<'stock'>).some((v) => v.row.mode === 'movement');
