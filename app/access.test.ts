@@ -606,23 +606,6 @@ describe.runIf(runHere)('who may act on which record: every action and route han
         rightful: async () => world.admin,
       },
     );
-    // --- imports: the admin's (the back office's guard once merged). A real EAN and an unknown one
-    // answer the same to someone who may not import.
-    const priceFile = (ean: string) => {
-      const data = new FormData();
-      data.set('kind', 'prices');
-      data.set('file', new File([`ean,price\n${ean},12.34\n`], 'prices.csv', { type: 'text/csv' }));
-      return data;
-    };
-    const realEan = (await one<{ ean13: string }>('SELECT ean13 FROM skus ORDER BY id LIMIT 1')).ean13;
-    cases.push({
-      name: 'back office: import a price file',
-      outsiders: ['intruder', 'staffB'],
-      call: () => importFileAction(idle, priceFile(realEan)),
-      bogus: () => importFileAction(idle, priceFile('4006381333931')),
-      rightful: async () => world.admin,
-      succeeds: (result) => expect(result).toMatchObject({ ok: true, report: { status: 'applied', changed: 1 } }),
-    });
     void joinLoyaltyAction; // takes no id: only ever the session's own account
   });
 
@@ -676,6 +659,13 @@ describe.runIf(runHere)('who may act on which record: every action and route han
         )
       ).id;
     // Outsiders and the signed-out call name the first (never cancelled); catalogue staff, then the admin, cancel the next two.
+    const priceFile = (ean: string, euros: number) => {
+      const data = new FormData();
+      data.set('kind', 'prices');
+      data.set('file', new File([`ean,price\n${ean},${euros}.34\n`], 'prices.csv', { type: 'text/csv' }));
+      return data;
+    };
+    const realEan = (await sku()).ean13;
     const cancelIds = [...Array(4).fill(await scheduled()), await scheduled(), await scheduled()] as number[];
     let round = 0;
     const backOffice: { name: string; call: () => Promise<unknown> }[] = [
@@ -718,6 +708,8 @@ describe.runIf(runHere)('who may act on which record: every action and route han
         name: 'cancel a scheduled price',
         call: () => cancelScheduledPriceAction(idle, form({ scheduledId: cancelIds.shift()! })),
       },
+      // A price file of a real EAN: refused to outsiders (nothing imported, no history line), applied for the rightful.
+      { name: 'import a price file', call: () => importFileAction(idle, priceFile(realEan, 12 + ++round)) },
     ];
     for (const c of backOffice) {
       for (const outsider of [world.staffA, world.staffB, world.intruder]) {

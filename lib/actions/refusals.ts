@@ -128,7 +128,7 @@ const TABLE: Record<string, Entry> = {
   // auth
   email_taken: (_e, { t }) => t.account.emailTaken,
   forbidden: (_e, { t, screen }) =>
-    screen === 'back-office'
+    screen === 'back-office' || screen === 'imports'
       ? t.backOffice.notAllowed
       : screen === 'deliveries'
         ? t.orders.adminOnly

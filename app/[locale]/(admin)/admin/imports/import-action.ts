@@ -1,6 +1,6 @@
 'use server';
 import { refresh } from 'next/cache';
-import { adminAction, formParser } from '@/lib/actions/builder';
+import { backOfficeAction, formParser } from '@/lib/actions/builder';
 import { refuse, type ActionState } from '@/lib/actions/state';
 import { formatMessage, formatNumber } from '@/lib/i18n/format';
 import { runImport, type ImportReport } from '@/lib/import';
@@ -9,12 +9,13 @@ import { MAX_UPLOAD_LABEL, readImportForm, type ImportFormError } from './import
 export type ImportState = ActionState<{ report: ImportReport; kind: string }>;
 
 /**
- * One file imported by an admin (the lead moves it to the back office's guard at merge): the
- * kind, the file (CSV or JSON, under the upload cap), then runImport in the admin's language.
+ * One file imported by the back office (admins and the catalogue team, the role read from the
+ * database): the kind, the file (CSV or JSON, under the upload cap), then runImport in the
+ * importer's language.
  * A refused file is an answer, not an error: every refusal comes back for the table, and the
  * refused import is kept in the history.
  */
-export const importFileAction = adminAction('imports')
+export const importFileAction = backOfficeAction('imports')
   .form(formParser(readImportForm), (error: ImportFormError, { t, locale }) => {
     const message = formatMessage(t.imports[error.key], { max: MAX_UPLOAD_LABEL[locale] }, locale);
     return refuse(message, { [error.field]: message });

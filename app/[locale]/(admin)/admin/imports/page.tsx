@@ -6,7 +6,7 @@ import { formatMessage } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { IMPORT_KINDS } from '@/lib/import/rows';
 import { listImports } from '@/lib/import/queries';
-import { requireImportsAdmin } from './admin-guard';
+import { requireBackOffice } from '@/lib/auth/guards';
 import { historyItem } from './history-items';
 import { importFileAction } from './import-action';
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL } from './import-form-input';
@@ -28,7 +28,7 @@ export default function ImportsPage() {
 }
 
 async function Imports() {
-  await requireImportsAdmin('/admin/imports');
+  await requireBackOffice('/admin/imports');
   const [{ t, locale }, history] = await Promise.all([getI18n(), listImports(50)]);
   const max = MAX_UPLOAD_LABEL[locale];
   return (

@@ -7,7 +7,7 @@ import { RefusalsTable } from '@/components/imports/refusals-table';
 import { formatMessage } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { getImport } from '@/lib/import/queries';
-import { requireImportsAdmin } from '../admin-guard';
+import { requireBackOffice } from '@/lib/auth/guards';
 import { historyItem } from '../history-items';
 
 type Params = { params: Promise<{ id: string }> };
@@ -30,7 +30,7 @@ export default function ImportPage({ params }: Params) {
 
 async function ImportDetail({ params }: Params) {
   const { id } = await params;
-  await requireImportsAdmin(`/admin/imports/${encodeURIComponent(id)}`);
+  await requireBackOffice(`/admin/imports/${encodeURIComponent(id)}`);
   const found = /^\d{1,9}$/.test(id) ? await getImport(Number(id)) : null;
   if (!found) notFound();
   const { t, locale } = await getI18n();
