@@ -15,6 +15,8 @@ export type AuditLine = {
   action: string;
   before: unknown;
   after: unknown;
+  /** The import that made the change (its page in the back office), or null. */
+  importId: number | null;
 };
 
 export const AUDIT_PAGE_SIZE = 30;
@@ -42,6 +44,7 @@ export async function listAudit(q: { productId?: number; before?: number; limit?
       action: auditLog.action,
       before: auditLog.before,
       after: auditLog.after,
+      importId: auditLog.importId,
     })
     .from(auditLog)
     .where(where.length ? and(...where) : undefined)

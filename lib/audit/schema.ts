@@ -15,7 +15,7 @@ export const auditLog = pgTable(
     at: timestamp('at', { withTimezone: true })
       .notNull()
       .default(sql`clock_timestamp()`),
-    /** 'user' (a back-office person), 'job' (the scheduled price changes). */
+    /** 'user' (a back-office person), 'job' (the scheduled price changes), 'api_key' (an import through the API). */
     actorType: text('actor_type').notNull(),
     actorUserId: integer('actor_user_id'),
     actorName: text('actor_name'),
@@ -28,10 +28,12 @@ export const auditLog = pgTable(
     action: text('action').notNull(),
     before: jsonb('before'),
     after: jsonb('after'),
+    /** The import (lib/import) that made the change: the back office's imports page or the API. */
+    importId: integer('import_id'),
   },
   (t) => [
     index('audit_log_product_idx').on(t.productId, t.id),
     index('audit_log_entity_idx').on(t.entity, t.entityId, t.id),
-    check('audit_log_actor', sql`${t.actorType} in ('user', 'job') and (${t.actorType} <> 'user' or ${t.actorUserId} is not null)`),
+    check('audit_log_actor', sql`${t.actorType} in ('user', 'job', 'api_key') and (${t.actorType} <> 'user' or ${t.actorUserId} is not null)`),
   ],
 );

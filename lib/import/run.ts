@@ -255,6 +255,19 @@ function historyOf(
   };
 }
 
+/**
+ * Names this import and who made it for the audit triggers (migration 0035), for the rest of the
+ * transaction: every product and SKU it creates or changes gets its audit line, as a back-office edit
+ * does. The seed's import is not audited (the tables' first rows, not anyone's change).
+ */
+async function auditUnder(db: Db, actor: ImportActor, importId: number): Promise<void> {
+  if (actor.type === 'seed') return;
+  // Raw SQL: one call of the database function that names the import and its actor (person or API key, by name) for the triggers.
+  await db.execute(
+    sql`SELECT comptoir_import_audit_begin(${importId}::int, ${actor.type}::text, ${actor.type === 'user' ? actor.userId : null}::int, ${actor.type === 'api_key' ? actor.keyId : null}::int)`,
+  );
+}
+
 async function record(db: Db, row: HistoryRow): Promise<number> {
   const [written] = await db.insert(imports).values(row).returning({ id: imports.id });
   return written!.id;
@@ -319,15 +332,14 @@ async function runIn(tx: Db | null, input: ImportInput): Promise<ImportReport> {
         return { importId: id, status: 'unchanged', rows: valid.length, changed: 0, refusals: [] };
       }
       importId = claimed.id;
-    }
+    } else importId = await record(db, { ...base, status: 'applied', rows: valid.length, changed: 0 });
+    await auditUnder(db, input.actor, importId);
     const changed = await apply(db, kind, valid, locale);
     const status = changed > 0 ? 'applied' : 'unchanged';
-    if (importId === null) importId = await record(db, { ...base, status, rows: valid.length, changed });
-    else
-      await db
-        .update(imports)
-        .set({ status, changed })
-        .where(sql`${imports.id} = ${importId}`);
+    await db
+      .update(imports)
+      .set({ status, changed })
+      .where(sql`${imports.id} = ${importId}`);
     return { importId, status, rows: valid.length, changed, refusals: [] };
   };
 

@@ -3,7 +3,7 @@
 -- Generated: do not edit. Change them with a new migration, then run `npm run db:sql`;
 -- lib/db/current-sql.test.ts fails while this file differs from a freshly migrated database.
 
--- 38 functions
+-- 40 functions
 
 -- comptoir_announce_catalog(p_tags text[]) (last written by 0019_catalog_announcements.sql)
 CREATE OR REPLACE FUNCTION public.comptoir_announce_catalog(p_tags text[])
@@ -24,6 +24,44 @@ BEGIN
   PERFORM pg_notify('catalog', v_payload);
 END;
 $function$;
+
+-- comptoir_audit_import() (last written by 0035_import_audit.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_audit_import()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  ctx jsonb := nullif(current_setting('comptoir.import_audit', true), '')::jsonb;
+  was jsonb;
+  now_is jsonb;
+  product integer;
+BEGIN
+  IF ctx IS NULL THEN
+    RETURN NULL;
+  END IF;
+  IF TG_TABLE_NAME = 'products' THEN
+    now_is := jsonb_build_object('slug', NEW.slug, 'nameFr', NEW.name_fr, 'nameEn', NEW.name_en, 'descriptionFr', NEW.description_fr,
+      'descriptionEn', NEW.description_en, 'brand', NEW.brand, 'categoryId', NEW.category_id, 'images', NEW.images, 'withdrawnAt', NEW.withdrawn_at);
+    IF TG_OP = 'UPDATE' THEN
+      was := jsonb_build_object('slug', OLD.slug, 'nameFr', OLD.name_fr, 'nameEn', OLD.name_en, 'descriptionFr', OLD.description_fr,
+        'descriptionEn', OLD.description_en, 'brand', OLD.brand, 'categoryId', OLD.category_id, 'images', OLD.images, 'withdrawnAt', OLD.withdrawn_at);
+    END IF;
+    product := NEW.id;
+  ELSE
+    now_is := jsonb_build_object('priceCents', NEW.price_cents, 'size', NEW.size, 'colour', NEW.colour, 'ean13', NEW.ean13, 'position', NEW.position);
+    IF TG_OP = 'UPDATE' THEN
+      was := jsonb_build_object('priceCents', OLD.price_cents, 'size', OLD.size, 'colour', OLD.colour, 'ean13', OLD.ean13, 'position', OLD.position);
+    END IF;
+    product := NEW.product_id;
+  END IF;
+  IF was IS NOT DISTINCT FROM now_is THEN
+    RETURN NULL;
+  END IF;
+  INSERT INTO audit_log (actor_type, actor_user_id, actor_name, entity, entity_id, product_id, action, before, after, import_id)
+  VALUES (ctx->>'actorType', (ctx->>'userId')::integer, ctx->>'name', CASE TG_TABLE_NAME WHEN 'products' THEN 'product' ELSE 'sku' END,
+    NEW.id::text, product, CASE TG_OP WHEN 'INSERT' THEN 'import_create' ELSE 'import_update' END, was, now_is, (ctx->>'importId')::integer);
+  RETURN NULL;
+END $function$;
 
 -- comptoir_audit_log_append_only() (last written by 0034_back_office.sql)
 CREATE OR REPLACE FUNCTION public.comptoir_audit_log_append_only()
@@ -382,6 +420,16 @@ CREATE OR REPLACE FUNCTION public.comptoir_fold(p_text text)
  LANGUAGE sql
  IMMUTABLE PARALLEL SAFE STRICT
 AS $function$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, p_text)) $function$;
+
+-- comptoir_import_audit_begin(import_id integer, actor_type text, user_id integer, key_id integer) (last written by 0035_import_audit.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_import_audit_begin(import_id integer, actor_type text, user_id integer, key_id integer)
+ RETURNS void
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  PERFORM set_config('comptoir.import_audit', jsonb_build_object('importId', import_id, 'actorType', actor_type, 'userId', user_id,
+    'name', CASE WHEN actor_type = 'user' THEN (SELECT u.name FROM users u WHERE u.id = user_id) ELSE (SELECT k.name FROM api_keys k WHERE k.id = key_id) END)::text, true);
+END $function$;
 
 -- comptoir_loyalty_check_account() (last written by 0008_loyalty_functions.sql)
 CREATE OR REPLACE FUNCTION public.comptoir_loyalty_check_account()
@@ -849,7 +897,7 @@ BEGIN
   RETURN NULL;
 END $function$;
 
--- 52 triggers, by table
+-- 54 triggers, by table
 
 CREATE TRIGGER audit_log_append_only BEFORE DELETE OR UPDATE ON audit_log FOR EACH ROW EXECUTE FUNCTION comptoir_audit_log_append_only();
 CREATE TRIGGER capacity_claims_within_capacity BEFORE INSERT OR UPDATE ON capacity_claims FOR EACH ROW EXECUTE FUNCTION comptoir_booking_guard();
@@ -869,6 +917,7 @@ CREATE TRIGGER products_announce_insert AFTER INSERT ON products REFERENCING NEW
 CREATE TRIGGER products_announce_truncate AFTER TRUNCATE ON products FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
 CREATE TRIGGER products_announce_update AFTER UPDATE ON products REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
 CREATE TRIGGER products_bump_version BEFORE UPDATE ON products FOR EACH ROW EXECUTE FUNCTION comptoir_bump_version();
+CREATE TRIGGER products_import_audit AFTER INSERT OR UPDATE ON products FOR EACH ROW EXECUTE FUNCTION comptoir_audit_import();
 CREATE TRIGGER products_search_words_delete AFTER DELETE ON products REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_search_words_changed();
 CREATE TRIGGER products_search_words_insert AFTER INSERT ON products REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_search_words_changed();
 CREATE TRIGGER products_search_words_truncate AFTER TRUNCATE ON products FOR EACH STATEMENT EXECUTE FUNCTION comptoir_search_words_changed();
@@ -885,6 +934,7 @@ CREATE TRIGGER skus_announce_insert AFTER INSERT ON skus REFERENCING NEW TABLE A
 CREATE TRIGGER skus_announce_truncate AFTER TRUNCATE ON skus FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
 CREATE TRIGGER skus_announce_update AFTER UPDATE ON skus REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
 CREATE TRIGGER skus_bump_version BEFORE UPDATE ON skus FOR EACH ROW EXECUTE FUNCTION comptoir_bump_version();
+CREATE TRIGGER skus_import_audit AFTER INSERT OR UPDATE ON skus FOR EACH ROW EXECUTE FUNCTION comptoir_audit_import();
 CREATE TRIGGER staff_memberships_end_sessions AFTER DELETE ON staff_memberships FOR EACH ROW EXECUTE FUNCTION comptoir_end_user_sessions();
 CREATE TRIGGER stock_notify AFTER INSERT OR UPDATE OF on_hand, reserved ON stock FOR EACH ROW EXECUTE FUNCTION comptoir_notify_stock();
 CREATE TRIGGER stock_touch BEFORE UPDATE OF on_hand, reserved ON stock FOR EACH ROW EXECUTE FUNCTION comptoir_touch_stock();

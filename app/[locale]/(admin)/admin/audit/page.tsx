@@ -4,7 +4,7 @@ import { Link } from '@/components/layout/link';
 import { listAudit } from '@/lib/audit/queries';
 import { requireBackOffice } from '@/lib/auth/guards';
 import { productNames } from '@/lib/catalog/back-office-queries';
-import { formatDateTime, formatPrice } from '@/lib/i18n/format';
+import { formatDateTime, formatPrice, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { parseWholeNumber } from '@/lib/input/integer';
 
@@ -60,7 +60,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                   <time dateTime={l.at.toISOString()} className="text-muted tabular-nums">
                     {formatDateTime(l.at, locale)}
                   </time>
-                  <span className="font-semibold">{l.actorType === 'job' ? b.auditJob : (l.actorName ?? `#${l.actorUserId}`)}</span>
+                  <span className="font-semibold">
+                    {l.actorType === 'job'
+                      ? b.auditJob
+                      : l.actorType === 'api_key'
+                        ? interpolate(b.auditApiKey, { name: l.actorName ?? '?' })
+                        : (l.actorName ?? `#${l.actorUserId}`)}
+                  </span>
+                  {l.importId !== null && (
+                    <Link href={`/admin/imports/${l.importId}`} className="text-brand-700 hover:underline">
+                      {interpolate(b.auditImport, { id: l.importId })}
+                    </Link>
+                  )}
                 </p>
                 <p className="mt-0.5">
                   {label(`entity_${l.entity}`)} {l.entity !== 'product' && <span className="text-muted">#{l.entityId}</span>}{' '}
