@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { NextRequest } from 'next/server.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/lib/auth/guards';
@@ -61,6 +64,11 @@ import { schedulePriceAction } from './[locale]/(admin)/admin/products/[id]/sche
 import { setWithdrawnAction } from './[locale]/(admin)/admin/products/[id]/set-withdrawn-action';
 import { updateProductAction } from './[locale]/(admin)/admin/products/[id]/update-product-action';
 import { updateSkuAction } from './[locale]/(admin)/admin/products/[id]/update-sku-action';
+import { movePictureAction } from './[locale]/(admin)/admin/products/[id]/move-picture-action';
+import { removePictureAction } from './[locale]/(admin)/admin/products/[id]/remove-picture-action';
+import { uploadPictureAction } from './[locale]/(admin)/admin/products/[id]/upload-picture-action';
+import { folderStorage } from '@/lib/media/folder';
+import { setMediaStorage } from '@/lib/media/storage';
 import { GET as driveScreenGET } from './api/staff/stores/[storeId]/drive/route';
 import { GET as driveStreamGET } from './api/staff/stores/[storeId]/drive/stream/route';
 import { GET as orderStreamGET } from './api/account/orders/[number]/stream/route';
@@ -668,6 +676,15 @@ describe.runIf(runHere)('who may act on which record: every action and route han
     const realEan = (await sku()).ean13;
     const cancelIds = [...Array(4).fill(await scheduled()), await scheduled(), await scheduled()] as number[];
     let round = 0;
+    const { default: sharp } = await import('sharp');
+    const photo = new Uint8Array(
+      await sharp({ create: { width: 500, height: 500, channels: 3, background: '#123' } })
+        .png()
+        .toBuffer(),
+    );
+    const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'comptoir-access-media-'));
+    setMediaStorage(folderStorage(mediaDir));
+    const versionOf = async () => (await one<{ version: number }>('SELECT version FROM products WHERE id = $1', [target.id])).version;
     const backOffice: { name: string; call: () => Promise<unknown> }[] = [
       {
         name: 'edit a product',
@@ -705,6 +722,22 @@ describe.runIf(runHere)('who may act on which record: every action and route han
         call: async () => schedulePriceAction(idle, form({ skuId: (await sku()).id, priceCents: '39,90', effectiveAt: '2031-01-01T09:00' })),
       },
       {
+        name: 'upload a picture',
+        call: async () => {
+          const data = form({ productId: target.id, version: await versionOf() });
+          data.set('picture', new File([photo], 'photo.png', { type: 'image/png' }));
+          return uploadPictureAction(idle, data);
+        },
+      },
+      {
+        name: 'move a picture',
+        call: async () => movePictureAction(idle, form({ productId: target.id, version: await versionOf(), index: 0, direction: 'down' })),
+      },
+      {
+        name: 'remove a picture',
+        call: async () => removePictureAction(idle, form({ productId: target.id, version: await versionOf(), index: 0 })),
+      },
+      {
         name: 'cancel a scheduled price',
         call: () => cancelScheduledPriceAction(idle, form({ scheduledId: cancelIds.shift()! })),
       },
@@ -725,6 +758,8 @@ describe.runIf(runHere)('who may act on which record: every action and route han
         expect(okOf(answer), `${c.name}, as ${rightful.email}: ${JSON.stringify(answer)}`).toBe(true);
       }
     }
+    setMediaStorage(undefined);
+    fs.rmSync(mediaDir, { recursive: true, force: true });
   });
 
   it('the rightful person making the same calls succeeds (so the refusals were about who asked)', async () => {

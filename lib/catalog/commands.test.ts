@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '@/lib/audit/queries';
 import { createCatalogExpiry, type CatalogExpiry, type Expiry } from '@/lib/cache/catalog-expiry';
 import type { ListenSource } from '@/lib/events/transport';
-import { useTestDatabase } from '@/test/support/db';
+import { onPostgres, useTestDatabase } from '@/test/support/db';
 import { insertCategory, insertProduct } from '@/test/support/fixtures';
 import { setProductWithdrawn, updateProduct, updateSku } from './commands';
 import { EanTakenError, StaleEditError } from './errors';
@@ -90,6 +90,19 @@ describe('back-office product edits', () => {
     // Rewriting identical values is no change: the version stays.
     await conn.db.execute(sql`UPDATE products SET brand = brand WHERE id = ${productId}`);
     expect((await one<{ version: number }>(sql`SELECT version FROM products WHERE id = ${productId}`)).version).toBe(2);
+  });
+
+  it.runIf(onPostgres)('five colleagues saving the same SKU form at once (PostgreSQL): one is saved, four are told, one audit line', async () => {
+    const { productId, skuIds } = await insertProduct(conn.db, { slug: 'veste-race', categoryId: shoes, nameFr: 'Veste', nameEn: 'Jacket' });
+    const ean = '5901234123457';
+    const outcomes = await Promise.allSettled(
+      [2100, 2200, 2300, 2400, 2500].map((priceCents) =>
+        updateSku(claire, { skuId: skuIds[0]!, version: 1, priceCents, size: null, colour: null, ean13: ean }),
+      ),
+    );
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    for (const o of outcomes) if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(StaleEditError);
+    expect((await listAudit({ productId })).lines).toHaveLength(1);
   });
 
   it('saving a form unchanged writes nothing and no audit line', async () => {

@@ -68,7 +68,10 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
                       <span className="font-semibold tabular-nums">{formatPrice(p.minPriceCents, locale)}</span>
                     ) : (
                       <span className="font-semibold tabular-nums">
-                        <span className="sm:hidden">{interpolate(t.catalog.from, { price: formatPrice(p.minPriceCents, locale) })}</span>
+                        <span className="block text-right sm:hidden">
+                          <span className="block text-xs font-normal text-muted">{interpolate(t.catalog.from, { price: '' }).trim()}</span>
+                          {formatPrice(p.minPriceCents, locale)}
+                        </span>
                         <span className="hidden sm:inline">
                           {formatPrice(p.minPriceCents, locale)} – {formatPrice(p.maxPriceCents, locale)}
                         </span>
