@@ -14,7 +14,7 @@ export function DeliveryLog({
   eventLabel,
   retry,
 }: {
-  /** The form that tries a given-up delivery again (a client component, given by the page). */
+  /** The form that tries a given-up delivery again (a client component, given by the page; it shows nothing for the others). */
   retry: (delivery: DeliveryRow) => React.ReactNode;
   deliveries: DeliveryRow[];
   locale: Locale;
@@ -80,7 +80,7 @@ export function DeliveryLog({
                   </tbody>
                 </table>
               )}
-              {d.status === 'failed' ? retry(d) : null}
+              {retry(d)}
             </li>
           ))}
         </ul>

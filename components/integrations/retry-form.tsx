@@ -18,17 +18,21 @@ export function RetryForm({
   deliveryId,
   label,
   named,
+  available,
 }: {
   action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   deliveryId: number;
   label: string;
   named: string;
+  /** Given up (so it may be tried again); otherwise only this form's own answer still shows. */
+  available: boolean;
 }) {
   const [state, formAction] = useActionState(action, initialActionState);
+  if (!available && !state.message) return null;
   return (
     <form action={formAction} className="mt-3">
       <input type="hidden" name="deliveryId" value={deliveryId} />
-      {state.ok ? null : <Submit label={label} named={named} />}
+      {state.ok || !available ? null : <Submit label={label} named={named} />}
       <p aria-live="polite" className={`mt-1 text-sm empty:hidden ${state.ok ? 'text-ok' : 'text-out'}`}>
         {state.message}
       </p>

@@ -95,7 +95,13 @@ export default async function WebhooksPage() {
         t={i}
         eventLabel={eventLabel}
         retry={(d) => (
-          <RetryForm action={retryDeliveryAction} deliveryId={d.id} label={i.retryDelivery} named={interpolate(i.retryDeliveryNamed, { id: d.id })} />
+          <RetryForm
+            action={retryDeliveryAction}
+            deliveryId={d.id}
+            available={d.status === 'failed'}
+            label={i.retryDelivery}
+            named={interpolate(i.retryDeliveryNamed, { id: d.id })}
+          />
         )}
       />
     </div>
