@@ -50,6 +50,14 @@ test('an admin imports a price file with two bad rows, reads the refusals, fixes
     await page.goto(`/p/${product.productSlug}`);
     await expect(page.getByTestId('price').first()).toContainText(euros(newPrice), { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
+
+  // The audit log has the change, before → after, with the import that made it.
+  await page.goto('/admin/audit');
+  const line = page.getByTestId('audit-line').filter({ hasText: 'changed by an import' }).first();
+  await expect(line).toContainText(euros(product.priceCents));
+  await expect(line).toContainText(euros(newPrice));
+  await line.getByRole('link', { name: /^import #\d+$/ }).click();
+  await expect(page.getByText('prices-fixed.csv')).toBeVisible();
 });
 
 test('a shopper and staff cannot reach the imports page', async ({ page }) => {

@@ -19,11 +19,11 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Upload a catalogue, price, picture, store or stock file; read its refusals; the history below. */
 export default function ImportsPage() {
   return (
-    <main id="main" className="mx-auto w-full max-w-4xl px-3 py-4 sm:px-6 sm:py-6">
+    <div className="max-w-4xl">
       <Suspense fallback={<div className="h-64" aria-busy="true" />}>
         <Imports />
       </Suspense>
-    </main>
+    </div>
   );
 }
 

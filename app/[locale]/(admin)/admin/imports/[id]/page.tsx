@@ -20,11 +20,11 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 /** One import: what it was, and every refusal by line and column. */
 export default function ImportPage({ params }: Params) {
   return (
-    <main id="main" className="mx-auto w-full max-w-4xl px-3 py-4 sm:px-6 sm:py-6">
+    <div className="max-w-4xl">
       <Suspense fallback={<div className="h-64" aria-busy="true" />}>
         <ImportDetail params={params} />
       </Suspense>
-    </main>
+    </div>
   );
 }
 
