@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, exists, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/config';
+import { productColumns } from './commands';
 import { categories, products, scheduledPriceChanges, skus } from './schema';
 
 /*
@@ -91,22 +92,7 @@ export type ScheduledPrice = {
 export async function getAdminProduct(productId: number) {
   if (!Number.isSafeInteger(productId) || productId <= 0 || productId > 2_147_483_647) return null;
   const db = await getDb();
-  const [product] = await db
-    .select({
-      id: products.id,
-      slug: products.slug,
-      nameFr: products.nameFr,
-      nameEn: products.nameEn,
-      descriptionFr: products.descriptionFr,
-      descriptionEn: products.descriptionEn,
-      brand: products.brand,
-      categoryId: products.categoryId,
-      images: products.images,
-      withdrawnAt: products.withdrawnAt,
-      version: products.version,
-    })
-    .from(products)
-    .where(eq(products.id, productId));
+  const [product] = await db.select(productColumns).from(products).where(eq(products.id, productId));
   if (!product) return null;
   const [skuRows, scheduled] = await Promise.all([
     db

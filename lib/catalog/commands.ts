@@ -30,7 +30,8 @@ export type SkuFields = { priceCents: number; size: string | null; colour: strin
 /** What a command answers: whether anything changed, and the row's version now (the form's next). */
 export type Edited = { changed: boolean; version: number };
 
-const productColumns = {
+/** A product's editable fields, its pictures, withdrawal and version: what a command locks and the edit page shows. */
+export const productColumns = {
   id: products.id,
   slug: products.slug,
   nameFr: products.nameFr,

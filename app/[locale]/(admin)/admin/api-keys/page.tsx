@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { ConfirmForm } from '@/components/integrations/confirm-form';
-import { CreateKeyForm } from '@/components/integrations/create-key-form';
+import { SecretIssueForm } from '@/components/integrations/secret-issue-form';
 import { StatusPill } from '@/components/status-pill';
 import { listApiKeys } from '@/lib/api/keys';
 import { API_SCOPES } from '@/lib/api/schema';
@@ -33,20 +33,22 @@ export default async function ApiKeysPage() {
           </a>
         </p>
       </div>
-      <CreateKeyForm
+      <SecretIssueForm
+        id="key"
         action={createKeyAction}
-        scopes={API_SCOPES.map((s) => ({ value: s, label: scopeLabel(s) }))}
+        field={{ name: 'name', label: i.keyName, hint: i.keyNameHint, maxLength: 80 }}
+        choicesName="scopes"
+        choices={API_SCOPES.map((s) => ({ value: s, label: scopeLabel(s) }))}
         labels={{
           title: i.newKey,
-          name: i.keyName,
-          nameHint: i.keyNameHint,
-          scopes: i.keyScopes,
+          choices: i.keyScopes,
           submit: i.createKey,
           pending: i.creating,
           secret: i.secretLabel,
           copy: i.copy,
           copied: i.copied,
         }}
+        messageTestId="create-key-message"
       />
       <section aria-labelledby="keys-title">
         <h2 id="keys-title" className="text-lg font-semibold">

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { AddEndpointForm } from '@/components/integrations/add-endpoint-form';
+import { SecretIssueForm } from '@/components/integrations/secret-issue-form';
 import { ConfirmForm } from '@/components/integrations/confirm-form';
 import { DeliveryLog } from '@/components/integrations/delivery-log';
 import { RetryForm } from '@/components/integrations/retry-form';
@@ -31,20 +31,22 @@ export default async function WebhooksPage() {
         <h1 className="text-xl font-bold sm:text-2xl">{i.webhooksTitle}</h1>
         <p className="mt-1 text-sm text-muted">{i.webhooksIntro}</p>
       </div>
-      <AddEndpointForm
+      <SecretIssueForm
+        id="endpoint"
         action={addEndpointAction}
-        events={WEBHOOK_EVENTS.map((e) => ({ value: e, label: eventLabel(e) }))}
+        field={{ name: 'url', type: 'url', label: i.endpointUrl, hint: i.endpointUrlHint, maxLength: 2000, placeholder: 'https://' }}
+        choicesName="events"
+        choices={WEBHOOK_EVENTS.map((e) => ({ value: e, label: eventLabel(e) }))}
         labels={{
           title: i.newEndpoint,
-          url: i.endpointUrl,
-          urlHint: i.endpointUrlHint,
-          events: i.endpointEvents,
+          choices: i.endpointEvents,
           submit: i.addEndpoint,
           pending: i.adding,
           secret: i.signingSecret,
           copy: i.copy,
           copied: i.copied,
         }}
+        messageTestId="add-endpoint-message"
       />
       <section aria-labelledby="endpoints-title">
         <h2 id="endpoints-title" className="text-lg font-semibold">
