@@ -30,7 +30,8 @@ const launchOptions = {
 };
 
 const SHOPPER_JOURNEYS = /\/(account|card-offline|cart|checkout-drive|drive-substitutes|last-unit|live-availability|my-store|reserve|returns)\.spec\.ts$/;
-const STAFF_JOURNEYS = /\/(back-office|checkout-delivery|drive-desk|faults|http-fuzz|import|live-two-servers|pickup-desk|staff-stock|till|till-close)\.spec\.ts$/;
+const STAFF_JOURNEYS =
+  /\/(back-office|checkout-delivery|drive-desk|faults|http-fuzz|import|live-two-servers|pickup-desk|staff-stock|till|till-close)\.spec\.ts$/;
 
 /** A device descriptor without its `channel`, so `executablePath` decides which Chromium runs. */
 function device(name: keyof typeof devices) {
