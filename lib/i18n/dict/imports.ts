@@ -44,7 +44,7 @@ export const imports = {
     picture_too_large: 'Image trop lourde : {max} Mo au plus.',
     picture_too_small: 'Image trop petite : {min} px de large au moins.',
     picture_type: 'Ce fichier n’est pas une image JPEG, PNG ou WebP.',
-    too_many_remote_pictures: 'Trop d’images à télécharger : {max} adresses http(s) au plus par fichier.',
+    too_many_remote_pictures: 'Trop d’images à télécharger : {max} adresses http ou https au plus par fichier.',
     more_refusals: 'Et {count, plural, one {# autre refus} other {# autres refus}}.',
     // The page
     title: 'Imports',
@@ -133,7 +133,7 @@ export const imports = {
     picture_too_large: 'Picture too large: {max} MB at most.',
     picture_too_small: 'Picture too small: at least {min} px wide.',
     picture_type: 'This file is not a JPEG, PNG or WebP picture.',
-    too_many_remote_pictures: 'Too many pictures to download: {max} http(s) addresses at most per file.',
+    too_many_remote_pictures: 'Too many pictures to download: {max} http or https addresses at most per file.',
     more_refusals: 'And {count, plural, one {# more refusal} other {# more refusals}}.',
     title: 'Imports',
     intro: 'Catalogue, prices, pictures, stores and stock, from a CSV or JSON file. A file applies whole or not at all; the same file twice changes nothing.',
