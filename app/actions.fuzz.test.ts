@@ -320,12 +320,21 @@ const FORM_ARGS: Record<string, () => fc.Arbitrary<unknown[]>> = {
             fc.array(fc.oneof(nasty, plausible()), { maxLength: 4 }).map((cells) => `ean,price\n${cells.join(',')}\n`),
           ),
           asFile: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+          // Pictures sent with the file: files of any name and bytes, or plain text where a file belongs.
+          pictures: fc.array(
+            fc.oneof(
+              fc.record({ name: fc.oneof(fc.constantFrom('a.png', 'b.jpg', '../x.webp', ''), nasty), bytes: nasty }),
+              nasty.map((text) => ({ text })),
+            ),
+            { maxLength: 3 },
+          ),
         })
-        .map(({ kind, name, body, asFile }) => {
+        .map(({ kind, name, body, asFile, pictures }) => {
           const data = new FormData();
           data.set('kind', kind);
           if (asFile) data.set('file', new File([body], name, { type: 'text/csv' }));
           else data.set('file', body);
+          for (const p of pictures) data.append('pictures', 'text' in p ? p.text : new File([p.bytes], p.name, { type: 'image/png' }));
           return data;
         }),
     ),

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import sharp from 'sharp';
 import { e2eData } from './support/data';
 import { signInAs } from './support/fixtures';
 
@@ -58,6 +59,28 @@ test('an admin imports a price file with two bad rows, reads the refusals, fixes
   await expect(line).toContainText(euros(newPrice));
   await line.getByRole('link', { name: /^import #\d+$/ }).click();
   await expect(page.getByText('prices-fixed.csv')).toBeVisible();
+});
+
+test('a pictures file comes with its picture: refused while the picture is missing, then the product page shows it', async ({ page }) => {
+  const { other } = e2eData().imports;
+  const photo = await sharp({ create: { width: 800, height: 800, channels: 3, background: '#2e86c1' } })
+    .png()
+    .toBuffer();
+  await signInAs(page, 'admin');
+  await page.goto('/admin/imports');
+  await page.getByLabel('Kind').selectOption('pictures');
+  const csv = Buffer.from(`product,position,url\n${other.productSlug},0,front.png\n`);
+  await page.getByLabel(/^File/).setInputFiles({ name: 'pictures.csv', mimeType: 'text/csv', buffer: csv });
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByTestId('import-refusals').locator('tbody tr')).toContainText('No picture sent with the file has this name');
+
+  await page.getByLabel(/^Pictures sent with it/).setInputFiles({ name: 'front.png', mimeType: 'image/png', buffer: photo });
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByTestId('import-outcome')).toContainText('1 row changed of 1.');
+  await expect(async () => {
+    await page.goto(`/p/${other.productSlug}`);
+    await expect(page.locator('img[src^="/media/p/"]').first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 });
 
 test('a shopper and staff cannot reach the imports page', async ({ page }) => {

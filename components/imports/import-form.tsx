@@ -10,9 +10,14 @@ type Props = {
   action: (prev: State, formData: FormData) => Promise<State>;
   kinds: { value: string; label: string }[];
   maxBytes: number;
+  /** The pictures sent with a pictures file: all of them together at most this. */
+  maxPictureBytes: number;
   labels: {
     kind: string;
     file: string;
+    pictures: string;
+    picturesHint: string;
+    picturesTooLarge: string;
     submit: string;
     submitting: string;
     fileTooLarge: string;
@@ -32,13 +37,15 @@ function Submit({ label, pendingLabel, pending, disabled }: { label: string; pen
 }
 
 /** Kind, file, import: then the outcome, and every refusal by line and column. */
-export function ImportForm({ action, kinds, maxBytes, labels }: Props) {
+export function ImportForm({ action, kinds, maxBytes, maxPictureBytes, labels }: Props) {
   const [state, formAction, pending] = useActionState(action, initialActionState as State);
   // Checked before sending: a file over the cap would be cut off at the door with no sentence.
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   // The kind last imported (also after a post without JavaScript): the next file is often the same, fixed.
   const [kind, setKind] = useState(state.kind ?? kinds[0]?.value ?? '');
   const fileError = fileProblem ?? state.fieldErrors?.file;
+  const [picturesProblem, setPicturesProblem] = useState<string | null>(null);
+  const picturesError = picturesProblem ?? state.fieldErrors?.pictures;
   const report = state.report;
   return (
     <div className="space-y-4">
@@ -91,15 +98,44 @@ export function ImportForm({ action, kinds, maxBytes, labels }: Props) {
             </p>
           </div>
         </div>
+        {kind === 'pictures' && (
+          <div>
+            <label htmlFor="import-pictures" className="label">
+              {labels.pictures}
+            </label>
+            <input
+              id="import-pictures"
+              name="pictures"
+              type="file"
+              multiple
+              accept="image/jpeg,image/png,image/webp"
+              aria-invalid={picturesError ? true : undefined}
+              aria-describedby="import-pictures-hint"
+              className="input py-2 file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-1 file:text-sm file:font-medium file:text-brand-700"
+              onChange={(e) => {
+                const total = [...(e.currentTarget.files ?? [])].reduce((sum, f) => sum + f.size, 0);
+                setPicturesProblem(total > maxPictureBytes ? labels.picturesTooLarge : null);
+              }}
+            />
+            <p id="import-pictures-hint" className={picturesError ? 'field-error mt-1' : 'mt-1 text-sm text-muted'}>
+              {picturesError ?? labels.picturesHint}
+            </p>
+          </div>
+        )}
         <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
-          <Submit label={labels.submit} pendingLabel={labels.submitting} pending={pending} disabled={fileProblem !== null} />
+          <Submit
+            label={labels.submit}
+            pendingLabel={labels.submitting}
+            pending={pending}
+            disabled={fileProblem !== null || (kind === 'pictures' && picturesProblem !== null)}
+          />
           <p
             role="status"
             aria-live="polite"
             data-testid="import-outcome"
             className={`text-sm font-medium empty:hidden ${!state.ok || report?.status === 'refused' ? 'text-out' : report?.status === 'unchanged' ? 'text-muted' : 'text-ok'}`}
           >
-            {state.fieldErrors?.file ? '' : state.message}
+            {state.fieldErrors?.file || state.fieldErrors?.pictures ? '' : state.message}
           </p>
         </div>
       </form>

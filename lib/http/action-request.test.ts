@@ -49,9 +49,10 @@ describe('a server action body, checked before Next.js decodes it', () => {
     expect(await checkActionBody(TEXT, new Uint8Array(ACTION_BODY_LIMIT + 1), true)).toMatchObject({ ok: false, status: 413 });
   });
 
-  it('lets only the back office’s product page post up to 9 MB (its picture uploads); every other page stays at 1 MB', () => {
+  it('lets only the back office’s product and imports pages post up to 9 MB (their pictures); every other page stays at 1 MB', () => {
     expect(actionBodyLimit('/admin/products/83')).toBe(PICTURE_ACTION_BODY_LIMIT);
-    for (const path of ['/admin/products', '/admin/products/83/x', '/p/veste', '/checkout', '/staff/stores/1/till', '/admin'])
+    expect(actionBodyLimit('/admin/imports')).toBe(PICTURE_ACTION_BODY_LIMIT);
+    for (const path of ['/admin/products', '/admin/products/83/x', '/admin/imports/4', '/p/veste', '/checkout', '/staff/stores/1/till', '/admin'])
       expect(actionBodyLimit(path), path).toBe(ACTION_BODY_LIMIT);
   });
 

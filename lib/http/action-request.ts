@@ -18,15 +18,15 @@ import { isSafeText } from '@/lib/input/text';
  */
 export const ACTION_BODY_LIMIT = 1024 * 1024; // Next.js's default serverActions.bodySizeLimit
 /**
- * The back office's product page posts pictures (up to 8 MB, lib/media/limits.ts): its actions
- * alone may send up to this; next.config.js sets Next.js's own limit to it, and every other page's
+ * The back office's product page posts pictures (up to 8 MB, lib/media/limits.ts), and its imports
+ * page a pictures file with its pictures: their actions alone may send up to this; next.config.js sets Next.js's own limit to it, and every other page's
  * actions are still held to 1 MB here.
  */
 export const PICTURE_ACTION_BODY_LIMIT = 9 * 1024 * 1024;
 
 /** The body limit for an action posted to this page (its path without the language prefix). */
 export function actionBodyLimit(path: string): number {
-  return /^\/admin\/products\/\d{1,10}\/?$/.test(path) ? PICTURE_ACTION_BODY_LIMIT : ACTION_BODY_LIMIT;
+  return /^\/admin\/(products\/\d{1,10}|imports)\/?$/.test(path) ? PICTURE_ACTION_BODY_LIMIT : ACTION_BODY_LIMIT;
 }
 
 export type ActionBodyVerdict = { ok: true } | { ok: false; status: 400 | 404 | 413; reason: string };

@@ -71,7 +71,8 @@ afterAll(async () => {
 
 const imagesOf = async () => (await conn.db.execute<{ images: string[] }>(sql`SELECT images FROM products WHERE slug = 'vase-rouge'`)).rows[0]!.images;
 const picturesCsv = (...urls: string[]) => ['product,position,url', ...urls.map((u, i) => `vase-rouge,${i},${u}`)].join('\n');
-const imp = (body: string, locale: 'en' | 'fr' = 'en') => runImport({ kind: 'pictures', format: 'csv', body, actor: { type: 'user', userId }, locale });
+const imp = (body: string, locale: 'en' | 'fr' = 'en', pictureFiles?: Map<string, Uint8Array>) =>
+  runImport({ kind: 'pictures', format: 'csv', body, actor: { type: 'user', userId }, locale, pictureFiles });
 
 describe('pictures named by an http(s) address', () => {
   it('are fetched (redirects followed), resized and stored; the product keeps their own address; the same file again changes nothing', async () => {
@@ -107,5 +108,21 @@ describe('pictures named by an http(s) address', () => {
       [2, 'url', 'picture_private_address', 'Address refused: it leads into a private network.'],
     ]);
     expect(served.length).toBe(asked);
+  });
+
+  it('pictures sent with the file are named by their file name: stored like an upload; a name sent without its picture is refused', async () => {
+    const side = await sharp({ create: { width: 640, height: 640, channels: 3, background: '#36c' } })
+      .png()
+      .toBuffer();
+    const missing = await imp(picturesCsv('vase-side.png', 'vase-back.jpg'), 'en', new Map([['vase-side.png', side]]));
+    expect(missing.refusals.map((r) => [r.line, r.column, r.code, r.message])).toEqual([
+      [3, 'url', 'picture_file_missing', 'No picture sent with the file has this name: add “vase-back.jpg” to the upload.'],
+    ]);
+    const notPicture = await imp(picturesCsv('vase-side.png'), 'en', new Map([['vase-side.png', new TextEncoder().encode('not a picture')]]));
+    expect(notPicture.refusals.map((r) => r.code)).toEqual(['picture_type']);
+    expect(await imp(picturesCsv('vase-side.png'), 'en', new Map([['vase-side.png', side]]))).toMatchObject({ status: 'applied' });
+    const [stored] = await imagesOf();
+    expect(stored).toMatch(/^\/media\/p\/[0-9a-f]{32}\/640\.webp$/);
+    expect(await imp(picturesCsv('vase-side.png'), 'en', new Map([['vase-side.png', side]]))).toMatchObject({ status: 'unchanged' });
   });
 });

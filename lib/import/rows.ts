@@ -137,7 +137,7 @@ function withPrice<T extends z.ZodRawShape>(shape: T) {
     });
 }
 
-/** A path served by this site (/img/p/…), or an absolute http(s) address. */
+/** A path served by this site (/img/p/…), an absolute http(s) address, or the name of a picture sent with the file (photo.jpg). */
 const pictureUrl = z.preprocess(
   (v) => (blank(v) ? undefined : trimmed(v)),
   z
@@ -146,8 +146,12 @@ const pictureUrl = z.preprocess(
     .refine(isPictureUrl, { error: code('invalid_url') }),
 );
 
+/** A picture sent with the file, named in its row: a plain file name, no folder. */
+export const isPictureFileName = (value: string) => /^[\w][\w.-]{0,199}\.(jpe?g|png|webp)$/i.test(value);
+
 export function isPictureUrl(value: string): boolean {
   if (!isSafeText(value) || /\s/.test(value)) return false;
+  if (isPictureFileName(value)) return true;
   if (value.startsWith('/')) return !value.startsWith('//') && !value.includes('\\') && !value.split(/[?#]/)[0]!.split('/').includes('..');
   try {
     const url = new URL(value);

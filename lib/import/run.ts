@@ -39,6 +39,8 @@ export type ImportInput = {
   fileName?: string;
   /** The caller's idempotency key: an import already done with it answers 'unchanged'. */
   key?: string;
+  /** Pictures sent with a pictures file (the back office's form), by file name: rows name them in `url`. */
+  pictureFiles?: ReadonlyMap<string, Uint8Array>;
 };
 
 export type ImportReport = {
@@ -305,9 +307,9 @@ async function runIn(tx: Db | null, input: ImportInput): Promise<ImportReport> {
   }
   const { rows: valid, refusals } = validateRows(kind, read.rows, locale);
   if (refusals.length > 0) return refused(read.rows.length, refusals);
-  // Pictures named by an http(s) address: fetched, resized and stored first, kept by their own address.
+  // Pictures named by an http(s) address or sent with the file: resized and stored first, kept by their own address.
   if (kind === 'pictures') {
-    const unfetched = await storeRemotePictures(valid as Valid<'pictures'>, locale);
+    const unfetched = await storeRemotePictures(valid as Valid<'pictures'>, locale, input.pictureFiles);
     if (unfetched.length > 0) return refused(valid.length, unfetched);
   }
 

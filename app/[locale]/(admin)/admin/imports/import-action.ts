@@ -4,7 +4,7 @@ import { backOfficeAction, formParser } from '@/lib/actions/builder';
 import { refuse, type ActionState } from '@/lib/actions/state';
 import { formatMessage, formatNumber } from '@/lib/i18n/format';
 import { runImport, type ImportReport } from '@/lib/import';
-import { MAX_UPLOAD_LABEL, readImportForm, type ImportFormError } from './import-form-input';
+import { MAX_PICTURE_FILES, MAX_PICTURES_LABEL, MAX_UPLOAD_LABEL, readImportForm, type ImportFormError } from './import-form-input';
 
 export type ImportState = ActionState<{ report: ImportReport; kind: string }>;
 
@@ -17,7 +17,8 @@ export type ImportState = ActionState<{ report: ImportReport; kind: string }>;
  */
 export const importFileAction = backOfficeAction('imports')
   .form(formParser(readImportForm), (error: ImportFormError, { t, locale }) => {
-    const message = formatMessage(t.imports[error.key], { max: MAX_UPLOAD_LABEL[locale] }, locale);
+    const max = error.field === 'pictures' ? (error.key === 'tooManyPictures' ? MAX_PICTURE_FILES : MAX_PICTURES_LABEL[locale]) : MAX_UPLOAD_LABEL[locale];
+    const message = formatMessage(t.imports[error.key], { max }, locale);
     return refuse(message, { [error.field]: message });
   })
   .state<ImportState>()
@@ -37,6 +38,7 @@ export const importFileAction = backOfficeAction('imports')
       actor: { type: 'user', userId: user.id },
       locale,
       fileName: input.file.name,
+      pictureFiles: new Map(await Promise.all(input.pictures.map(async (p) => [p.name, new Uint8Array(await p.arrayBuffer())] as const))),
     });
     refresh(); // the history below the form
     const message =

@@ -9,7 +9,7 @@ import { listImports } from '@/lib/import/queries';
 import { requireBackOffice } from '@/lib/auth/guards';
 import { historyItem } from './history-items';
 import { importFileAction } from './import-action';
-import { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL } from './import-form-input';
+import { MAX_PICTURES_BYTES, MAX_PICTURES_LABEL, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL } from './import-form-input';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -41,9 +41,13 @@ async function Imports() {
         action={importFileAction}
         kinds={IMPORT_KINDS.map((k) => ({ value: k, label: t.imports[`kind_${k}`] }))}
         maxBytes={MAX_UPLOAD_BYTES}
+        maxPictureBytes={MAX_PICTURES_BYTES}
         labels={{
           kind: t.imports.kind,
           file: formatMessage(t.imports.file, { max }, locale),
+          pictures: formatMessage(t.imports.pictures, { max: MAX_PICTURES_LABEL[locale] }, locale),
+          picturesHint: t.imports.picturesHint,
+          picturesTooLarge: formatMessage(t.imports.picturesTooLarge, { max: MAX_PICTURES_LABEL[locale] }, locale),
           submit: t.imports.submit,
           submitting: t.imports.submitting,
           fileTooLarge: formatMessage(t.imports.fileTooLarge, { max }, locale),
