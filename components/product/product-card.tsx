@@ -21,7 +21,7 @@ export function ProductCard({ product, locale, t }: { product: Card; locale: Loc
             <img
               src={product.image}
               srcSet={pictureSrcSet(product.image)}
-              sizes="(min-width: 1024px) 18rem, (min-width: 640px) 33vw, 50vw"
+              sizes={pictureSrcSet(product.image) && '(min-width: 1024px) 18rem, (min-width: 640px) 33vw, 50vw'}
               alt=""
               className="h-full w-full object-cover"
               loading="lazy"

@@ -58,7 +58,7 @@ export function Gallery({ images, alts, skus, selectedId }: GalleryProps) {
           <img
             src={inlinePicture(first)}
             srcSet={pictureSrcSet(first)}
-            sizes="(min-width: 768px) 36rem, 100vw"
+            sizes={pictureSrcSet(first) && '(min-width: 768px) 36rem, 100vw'}
             alt={alts[0]}
             className="h-full w-full object-cover"
           />
@@ -72,7 +72,7 @@ export function Gallery({ images, alts, skus, selectedId }: GalleryProps) {
               <img
                 src={src}
                 srcSet={pictureSrcSet(src)}
-                sizes="(min-width: 768px) 9rem, 25vw"
+                sizes={pictureSrcSet(src) && '(min-width: 768px) 9rem, 25vw'}
                 alt={alts[i + 1]}
                 className="h-full w-full object-cover"
                 loading="lazy"
