@@ -23,21 +23,26 @@ async function admin(base: string, statement: string): Promise<void> {
   }
 }
 
-/** A fresh database `name` beside BENCH_DATABASE_URL, migrated and given the demo seed; its URL. */
-export async function seededScratchDatabase(name: string, what: string): Promise<string> {
+/** A fresh, empty database `name` beside BENCH_DATABASE_URL; its URL. */
+export async function emptyScratchDatabase(name: string, what: string): Promise<string> {
   const base = benchBase(what);
   const dbUrl = new URL(base);
   dbUrl.pathname = `/${name}`;
-  const url = dbUrl.toString();
   await admin(base, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin(base, `CREATE DATABASE ${name}`);
+  return dbUrl.toString();
+}
+
+/** A fresh database `name` beside BENCH_DATABASE_URL, migrated and given the demo seed; its URL. */
+export async function seededScratchDatabase(name: string, what: string): Promise<string> {
+  const url = await emptyScratchDatabase(name, what);
   await timed(`${what}: demo seed into ${name}`, () =>
     run(process.execPath, tsxArgs('lib/db/setup.ts', '--reset'), { env: { ...process.env, DATABASE_URL: url, SEED_SCALE: 'demo' } }),
   );
   return url;
 }
 
-/** Drops what seededScratchDatabase made. */
+/** Drops what emptyScratchDatabase or seededScratchDatabase made. */
 export async function dropScratchDatabase(name: string, what: string): Promise<void> {
   await admin(benchBase(what), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
