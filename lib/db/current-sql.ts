@@ -7,7 +7,7 @@ import { MIGRATIONS_FOLDER } from './migrate';
 /**
  * Every SQL function and trigger as the migrations leave them, read back from pg_catalog: what
  * runs today, in one file (lib/db/sql/current.sql), where the migrations hold its history — a
- * function redefined by a later migration (comptoir_notify_stock: 0001, then 0004) is written
+ * function redefined by a later migration (comptoir_drive_ensure_slots, written twice) is written
  * here once, as it is now. `npm run db:sql` writes it; current-sql.test.ts fails when it differs
  * from what a freshly migrated database holds, so it cannot fall behind a migration.
  */

@@ -137,6 +137,50 @@ describe('stock outbox and relay', () => {
     expect(await waiting()).toBe(0);
   });
 
+  it('one statement over many rows announces each row, in one outbox statement (an import of 600,000 rows is one)', async () => {
+    // Counts the statements that write into the outbox: a per-row trigger made one per stock row.
+    await conn.db.execute(sql`CREATE TABLE outbox_statements (n integer)`);
+    await conn.db.execute(
+      sql.raw(
+        `CREATE FUNCTION count_outbox_statement() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO outbox_statements VALUES (1); RETURN NULL; END $$`,
+      ),
+    );
+    await conn.db.execute(
+      sql`CREATE TRIGGER count_outbox_statements AFTER INSERT ON stock_changes FOR EACH STATEMENT EXECUTE FUNCTION count_outbox_statement()`,
+    );
+    const statements = async () => (await conn.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM outbox_statements`)).rows[0]!.n;
+    try {
+      const lille = await insertStore(conn.db, { slug: 'lille', lat: 50.63, lng: 3.06 });
+      // An import's upsert: two rows new to Lille (the INSERT's statement trigger), one known row
+      // of Lyon (the UPDATE's): one outbox statement each.
+      await conn.db.execute(sql`INSERT INTO stock (location_id, sku_id, on_hand, reserved)
+        VALUES (${lille}, ${skuA}, 4, 0), (${lille}, ${skuB}, 6, 0), (${store}, ${skuB}, 9, 0)
+        ON CONFLICT (location_id, sku_id) DO UPDATE SET on_hand = excluded.on_hand`);
+      expect(await statements()).toBe(2);
+      // One UPDATE of three rows: one outbox statement.
+      await conn.db.execute(
+        sql`UPDATE stock SET on_hand = CASE WHEN location_id = ${lille} THEN on_hand + 1 ELSE 6 END WHERE location_id = ${lille} OR (location_id = ${store} AND sku_id = ${skuA})`,
+      );
+      expect(await statements()).toBe(3);
+      // An UPDATE that matches nothing writes no announcement.
+      await conn.db.execute(sql`UPDATE stock SET on_hand = 0 WHERE location_id = -1`);
+      expect(await waiting()).toBe(6);
+      const payloads = await heard(async () => expect(await relayStockChanges(queryRows, RELAY_BATCH, to)).toBe(6), 5);
+      expect(payloads.map((p) => [p.storeId, p.skuId, p.available]).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!)).toEqual(
+        [
+          [store, skuA, 5], // on hand 6, 1 reserved
+          [store, skuB, 9],
+          [lille, skuA, 5],
+          [lille, skuB, 7],
+        ].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!),
+      );
+    } finally {
+      await conn.db.execute(sql`DROP TRIGGER count_outbox_statements ON stock_changes`);
+      await conn.db.execute(sql`DROP FUNCTION count_outbox_statement()`);
+      await conn.db.execute(sql`DROP TABLE outbox_statements`);
+    }
+  });
+
   it('announces the latest figure of each (store, SKU) once per batch, in commit order', async () => {
     await change(skuA, 3);
     await change(skuB, 8);

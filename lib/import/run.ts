@@ -75,7 +75,7 @@ export function validateRows<K extends ImportKind>(kind: K, raw: RawRow[], local
   };
   const rows: Valid<K> = [];
   const refusals: ImportRefusal[] = [];
-  const firstLine = new Map<string, number>();
+  const firstLine = new Map<string, Map<string | number, number>>();
   const plain = kind === 'stock' ? plainStockRow : null;
   for (const { line, values } of raw) {
     const quick = plain?.(values);
@@ -87,10 +87,12 @@ export function validateRows<K extends ImportKind>(kind: K, raw: RawRow[], local
       }
       continue;
     }
-    const { column, value } = (ROW_KEYS[kind] as (r: ImportRow[K]) => { column: string; value: string })(parsed.data);
-    const first = firstLine.get(value);
+    const { column, scope, value } = (ROW_KEYS[kind] as (r: ImportRow[K]) => { column: string; scope: string; value: string | number })(parsed.data);
+    let seen = firstLine.get(scope);
+    if (!seen) firstLine.set(scope, (seen = new Map()));
+    const first = seen.get(value);
     if (first !== undefined) refusals.push(refusal(locale, line, column, 'duplicate', { first, column }));
-    else firstLine.set(value, line);
+    else seen.set(value, line);
     rows.push({ line, row: parsed.data });
   }
   return { rows, refusals };

@@ -92,9 +92,12 @@ export async function importStock(db: Db, rows: StockImport): Promise<{ changed:
     SELECT (SELECT count(*) FROM updated)::int + (SELECT count(*) FROM created)::int AS n`);
 
   // A count skipped because a reservation came in between: refused as it would have been before.
-  const skipped = !hasCounts
-    ? { rows: [] }
-    : await db.execute<{ ord: number; reserved: number }>(sql`
+  // Not looked for when every count row was written (a first load: each row is new).
+  const countRows = rows.isCount.reduce((n, c) => (c ? n + 1 : n), 0);
+  const skipped =
+    !hasCounts || Number(counted.rows[0]?.n ?? 0) === countRows
+      ? { rows: [] }
+      : await db.execute<{ ord: number; reserved: number }>(sql`
     SELECT i.ord, s.reserved FROM (${rowsIn}) i JOIN stock s ON s.location_id = i.location_id AND s.sku_id = i.sku_id
     WHERE i.is_count AND s.on_hand <> i.qty ORDER BY i.ord`);
   if (skipped.rows.length > 0) {

@@ -50,7 +50,8 @@ export const stockMovements = pgTable(
 );
 
 /**
- * The stock outbox (migration 0004): the trigger on stock adds a row per change, the relay
+ * The stock outbox (migration 0004): the triggers on stock add a row per changed row (one INSERT per
+ * statement since 0036), the relay
  * (comptoir_take_stock_changes, lib/events/stock-relay.ts) takes them. UNLOGGED in the migration —
  * a crash may empty it, harmlessly — which a Drizzle table cannot declare (nor drizzle-kit compare);
  * no foreign keys, so the trigger's insert costs no lookups.

@@ -24,13 +24,15 @@ function shelfQuantity(rng: Rng): number {
   return rng.int(4, 40);
 }
 
-// The per-row NOTIFY trigger would queue one message per seeded row; a seed is not news.
+// The outbox triggers (0036) would write one live-stock announcement per seeded row; a seed is not news.
 export async function withoutStockNotify<T>(tx: SeedTx, work: () => Promise<T>): Promise<T> {
-  await tx.execute(sql`ALTER TABLE stock DISABLE TRIGGER stock_notify`);
+  await tx.execute(sql`ALTER TABLE stock DISABLE TRIGGER stock_notify_insert`);
+  await tx.execute(sql`ALTER TABLE stock DISABLE TRIGGER stock_notify_update`);
   try {
     return await work();
   } finally {
-    await tx.execute(sql`ALTER TABLE stock ENABLE TRIGGER stock_notify`);
+    await tx.execute(sql`ALTER TABLE stock ENABLE TRIGGER stock_notify_insert`);
+    await tx.execute(sql`ALTER TABLE stock ENABLE TRIGGER stock_notify_update`);
   }
 }
 

@@ -464,15 +464,15 @@ BEGIN
 END;
 $function$;
 
--- comptoir_notify_stock() (last written by 0004_stock_outbox.sql)
-CREATE OR REPLACE FUNCTION public.comptoir_notify_stock()
+-- comptoir_notify_stock_rows() (last written by 0036_stock_notify_per_statement.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_notify_stock_rows()
  RETURNS trigger
  LANGUAGE plpgsql
 AS $function$
 BEGIN
   INSERT INTO stock_changes (location_id, sku_id, available, changed_at)
-  VALUES (NEW.location_id, NEW.sku_id, NEW.on_hand - NEW.reserved, NEW.updated_at);
-  RETURN NEW;
+  SELECT location_id, sku_id, on_hand - reserved, updated_at FROM stock_rows;
+  RETURN NULL;
 END;
 $function$;
 
@@ -897,7 +897,7 @@ BEGIN
   RETURN NULL;
 END $function$;
 
--- 54 triggers, by table
+-- 55 triggers, by table
 
 CREATE TRIGGER audit_log_append_only BEFORE DELETE OR UPDATE ON audit_log FOR EACH ROW EXECUTE FUNCTION comptoir_audit_log_append_only();
 CREATE TRIGGER capacity_claims_within_capacity BEFORE INSERT OR UPDATE ON capacity_claims FOR EACH ROW EXECUTE FUNCTION comptoir_booking_guard();
@@ -936,7 +936,8 @@ CREATE TRIGGER skus_announce_update AFTER UPDATE ON skus REFERENCING OLD TABLE A
 CREATE TRIGGER skus_bump_version BEFORE UPDATE ON skus FOR EACH ROW EXECUTE FUNCTION comptoir_bump_version();
 CREATE TRIGGER skus_import_audit AFTER INSERT OR UPDATE ON skus FOR EACH ROW EXECUTE FUNCTION comptoir_audit_import();
 CREATE TRIGGER staff_memberships_end_sessions AFTER DELETE ON staff_memberships FOR EACH ROW EXECUTE FUNCTION comptoir_end_user_sessions();
-CREATE TRIGGER stock_notify AFTER INSERT OR UPDATE OF on_hand, reserved ON stock FOR EACH ROW EXECUTE FUNCTION comptoir_notify_stock();
+CREATE TRIGGER stock_notify_insert AFTER INSERT ON stock REFERENCING NEW TABLE AS stock_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_notify_stock_rows();
+CREATE TRIGGER stock_notify_update AFTER UPDATE ON stock REFERENCING NEW TABLE AS stock_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_notify_stock_rows();
 CREATE TRIGGER stock_touch BEFORE UPDATE OF on_hand, reserved ON stock FOR EACH ROW EXECUTE FUNCTION comptoir_touch_stock();
 CREATE TRIGGER stock_changes_wake_relay AFTER INSERT ON stock_changes FOR EACH STATEMENT EXECUTE FUNCTION comptoir_wake_stock_relay();
 CREATE TRIGGER store_closures_announce_delete AFTER DELETE ON store_closures REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION comptoir_catalog_changed();
