@@ -29,7 +29,7 @@ import { storeLocatorPath } from '@/lib/routing/store-paths';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { redactQueryParams } from '@/lib/errors';
 import { databaseOutagePage } from '@/lib/http/outage';
-import { actionBodyLimit, checkActionBody, isCachedFunctionId } from '@/lib/http/action-request';
+import { actionBodyLimit, checkActionBody, isCachedFunctionId, readBodyCapped } from '@/lib/http/action-request';
 import { checkActionOrigin, isPossibleServerAction } from '@/lib/http/cross-origin';
 import { unsafeQueryParam } from '@/lib/input/text';
 
@@ -184,12 +184,9 @@ async function route(req: NextRequest, event: Parameters<typeof staffGate>[1]) {
     if (actionId !== null && isCachedFunctionId(actionId)) return refuse(404, 'Not found: no such server action.');
     const limit = actionBodyLimit(servedLocale(fullPath).path);
     if (Number(req.headers.get('content-length')) > limit) return refuse(413, `Refused: the body is over the ${limit / 1024 / 1024} MB limit.`);
-    const body = await checkActionBody(
-      req.headers.get('content-type') ?? '',
-      new Uint8Array(await req.clone().arrayBuffer()),
-      req.headers.has('next-action'),
-      limit,
-    );
+    const bytes = await readBodyCapped(req.clone().body, limit);
+    if (bytes === null) return refuse(413, `Refused: the body is over the ${limit / 1024 / 1024} MB limit.`);
+    const body = await checkActionBody(req.headers.get('content-type') ?? '', bytes, req.headers.has('next-action'), limit);
     if (!body.ok) return refuse(body.status, `${body.status === 404 ? 'Not found' : 'Bad request'}: ${body.reason}.`);
   }
   // The language, from the URL (before any gate: a redirect reads no database).

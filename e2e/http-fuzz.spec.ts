@@ -166,6 +166,28 @@ test('every server action answers hostile bodies without a 5xx, signed out and a
   expect(problems).toEqual([]);
 });
 
+test('an action body sent without a Content-Length (chunked) is refused with a 413 once over the limit', async () => {
+  const [, action] = [...loadActions().entries()].find(([k]) => k.endsWith('#correctCountAction'))!;
+  // 32 MB if read whole: the proxy reads at most 1 MB of it (lib/http/action-request.ts readBodyCapped).
+  let sent = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent >= 32 * 1024 * 1024) return controller.close();
+      sent += 64 * 1024;
+      controller.enqueue(new Uint8Array(64 * 1024).fill(120));
+    },
+  });
+  const res = await fetch(origin + pageOf(action.page), {
+    method: 'POST',
+    headers: { accept: 'text/x-component', origin, 'next-action': action.id, 'content-type': 'text/plain;charset=UTF-8' },
+    body,
+    duplex: 'half',
+  } as RequestInit);
+  expect(res.status).toBe(413);
+  expectSafe(res, 'chunked body over 1 MB');
+  await res.arrayBuffer();
+});
+
 test("a cached read ('use cache') is not an endpoint: posting to its id answers 404, whatever the body", async () => {
   const cached = [...loadActions().entries()].filter(([name]) => name.includes('#$$RSC_SERVER_CACHE_'));
   expect(cached.length).toBeGreaterThan(0);

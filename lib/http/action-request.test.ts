@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_BODY_LIMIT, actionBodyLimit, checkActionBody, isCachedFunctionId, PICTURE_ACTION_BODY_LIMIT } from './action-request';
+import { ACTION_BODY_LIMIT, actionBodyLimit, checkActionBody, isCachedFunctionId, PICTURE_ACTION_BODY_LIMIT, readBodyCapped } from './action-request';
 
 const text = (s: string) => new TextEncoder().encode(s);
 const TEXT = 'text/plain;charset=UTF-8';
@@ -114,5 +114,37 @@ describe("a 'use cache' function's id", () => {
     plain.append(`$ACTION_ID_${actions[0]}`, '');
     const [type2, body2] = await multipart(plain);
     expect(await checkActionBody(type2, body2, false)).toEqual({ ok: true });
+  });
+});
+
+describe('a body sent without a Content-Length (chunked)', () => {
+  /** A body of `chunks` chunks of 64 kB, counting how many the reader pulled. */
+  function chunked(chunks: number) {
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled === chunks) return controller.close();
+        pulled++;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(65));
+      },
+    });
+    return { stream, pulled: () => pulled };
+  }
+
+  it('is read whole when it stays within the limit', async () => {
+    const body = chunked(4);
+    const bytes = await readBodyCapped(body.stream, ACTION_BODY_LIMIT);
+    expect(bytes?.byteLength).toBe(4 * 64 * 1024);
+    expect(bytes?.every((b) => b === 65)).toBe(true);
+  });
+
+  it('stops reading as soon as it is over the limit: a gigabyte is not held in memory', async () => {
+    const body = chunked(16 * 1024); // 1 GB if read whole
+    expect(await readBodyCapped(body.stream, ACTION_BODY_LIMIT)).toBeNull();
+    expect(body.pulled()).toBeLessThanOrEqual(ACTION_BODY_LIMIT / (64 * 1024) + 2);
+  });
+
+  it('reads no body as an empty one', async () => {
+    expect((await readBodyCapped(null, ACTION_BODY_LIMIT))?.byteLength).toBe(0);
   });
 });

@@ -29,6 +29,35 @@ export function actionBodyLimit(path: string): number {
   return /^\/admin\/(products\/\d{1,10}|imports)\/?$/.test(path) ? PICTURE_ACTION_BODY_LIMIT : ACTION_BODY_LIMIT;
 }
 
+/**
+ * A request body read up to `limit` bytes: its bytes, or null as soon as it holds more (the rest is
+ * not read). A body sent without a Content-Length (chunked) cannot be refused on its header, and
+ * reading it whole first would let anyone hold a gigabyte in the server's memory.
+ */
+export async function readBodyCapped(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array | null> {
+  if (!body) return new Uint8Array(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return all;
+}
+
 export type ActionBodyVerdict = { ok: true } | { ok: false; status: 400 | 404 | 413; reason: string };
 
 const refused = (reason: string, status: 400 | 404 | 413 = 400): ActionBodyVerdict => ({ ok: false, status, reason });
