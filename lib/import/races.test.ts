@@ -66,4 +66,32 @@ d('imports racing (PostgreSQL)', () => {
     if (report.status === 'applied') expect(row).toEqual({ on_hand: 2, reserved: 0 });
     else expect(report.refusals[0]).toMatchObject({ line: 1, column: 'quantity', code: 'reserved_exceeds_count' });
   });
+
+  it('a count file and another writer creating the same stock row: the file runs again and counts it, no error', async () => {
+    const store2 = await insertStore(conn.db, { slug: 'lille', lat: 50.6, lng: 3.1 });
+    if (conn.kind !== 'postgres') return;
+    // Another writer (a delivery received at the till) creates Lille's row for the first SKU and holds it uncommitted.
+    const other = await conn.pool.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('INSERT INTO stock (location_id, sku_id, on_hand, reserved) VALUES ($1, $2, 3, 0)', [store2, skuIds[0]]);
+      const body = ['store,ean,quantity,mode', ...eans.slice(0, 5).map((e) => `lille,${e},7,count`)].join('\n');
+      const count = runImport({ kind: 'stock', format: 'csv', body, actor: { type: 'seed' }, locale: 'en' });
+      // The import's INSERT waits on the uncommitted row; then the other writer commits.
+      for (let i = 0; i < 200; i++) {
+        const waiting = await conn.db.execute<{ n: number }>(
+          sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+        );
+        if (waiting.rows[0]!.n > 0) break;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      await other.query('COMMIT');
+      const report = await count;
+      expect(report).toMatchObject({ status: 'applied', changed: 5 });
+      const rows = await conn.db.execute<{ on_hand: number }>(sql`SELECT on_hand FROM stock WHERE location_id = ${store2} ORDER BY sku_id`);
+      expect(rows.rows.map((r) => r.on_hand)).toEqual([7, 7, 7, 7, 7]);
+    } finally {
+      other.release();
+    }
+  });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { importCategories, importPictures, importPrices, importProducts, importSkus, skuIdsByEan } from '@/lib/catalog/import-rows';
 import { getDb, transaction, type Db } from '@/lib/db';
-import { pgErrorCode } from '@/lib/errors';
+import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@/lib/errors';
 import { isSafeText } from '@/lib/input/text';
 import type { Locale } from '@/lib/i18n/config';
 import { importStock } from '@/lib/inventory/import-rows';
@@ -355,13 +355,21 @@ async function runIn(tx: Db | null, input: ImportInput): Promise<ImportReport> {
       throw err;
     }
   }
-  try {
-    return await transaction(work);
-  } catch (err) {
-    if (err instanceof Refused) return refused(valid.length, err.refusals);
-    // The stock's CHECK (nothing reserved that is not on the shelf) caught a race the checks could not see.
-    if (pgErrorCode(err) === '23514') return refused(valid.length, [refusal(locale, 0, null, 'changed_meanwhile')]);
-    throw err;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await transaction(work);
+    } catch (err) {
+      if (err instanceof Refused) return refused(valid.length, err.refusals);
+      // The stock's CHECK (nothing reserved that is not on the shelf) caught a race the checks could not see.
+      if (pgErrorCode(err) === '23514') return refused(valid.length, [refusal(locale, 0, null, 'changed_meanwhile')]);
+      // Another writer created a stock row this file was inserting (lib/inventory/import-rows.ts
+      // inserts new rows without an upsert): the file again, which now finds the row and counts it.
+      if (pgErrorCode(err) === PG_UNIQUE_VIOLATION && pgConstraint(err) === 'stock_location_id_sku_id_pk') {
+        if (attempt < 3) continue;
+        return refused(valid.length, [refusal(locale, 0, null, 'changed_meanwhile')]);
+      }
+      throw err;
+    }
   }
 }
 
