@@ -1,39 +1,22 @@
 import path from 'node:path';
-import pg from 'pg';
 import { run, tsxArgs } from '../lib/proc';
 import { log } from '../lib/report';
+import { dropScratchDatabase, emptyScratchDatabase } from '../lib/scratch-db';
 
 /**
  * reservations_per_s and oversold_units on PostgreSQL (PGlite runs one transaction at a time, so
  * contention means nothing there). A fresh database beside BENCH_DATABASE_URL each run, dropped after.
  */
 export async function measureReservations(): Promise<void> {
-  const base = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/comptoir_bench';
-  const host = new URL(base).hostname;
-  if (!['localhost', '127.0.0.1', '::1', '[::1]'].includes(host)) throw new Error(`BENCH_DATABASE_URL must point at this machine (got ${host})`);
   const name = 'comptoir_bench_reservations';
-  const admin = new URL(base);
-  admin.pathname = '/postgres';
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const sqlAdmin = async (statement: string) => {
-    const c = new pg.Client({ connectionString: admin.toString() });
-    await c.connect();
-    try {
-      await c.query(statement);
-    } finally {
-      await c.end();
-    }
-  };
-  await sqlAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await sqlAdmin(`CREATE DATABASE ${name}`);
+  const url = await emptyScratchDatabase(name, 'reservations');
   log(`reservations: fresh database ${name}`);
   try {
     // The command modules start with `import 'server-only'`: a child under the react-server condition.
     await run(process.execPath, ['--conditions=react-server', ...tsxArgs(path.join('bench', 'figures', 'reservations-run.ts'))], {
       env: {
         ...process.env,
-        DATABASE_URL: url.toString(),
+        DATABASE_URL: url,
         DATABASE_POOL_SIZE: '32',
         // Thousands of placements by the same bench shoppers: the per-account limits are not what is measured.
         RESERVATION_MAX_ACTIVE: '1000000',
@@ -42,6 +25,6 @@ export async function measureReservations(): Promise<void> {
       stdio: ['ignore', 'inherit', 'inherit'],
     });
   } finally {
-    await sqlAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropScratchDatabase(name, 'reservations');
   }
 }
