@@ -47,8 +47,13 @@ export function AccountLink({ status, user, t }: Props) {
           {t.staffConsole}
         </Link>
       )}
+      {/* Beside the console (an admin), a phone's header has no room for both: the account page, one tap away, links both. */}
       {backOffice && (
-        <Link href="/admin" className={`${linkClass} text-brand-700`} data-testid="header-back-office">
+        <Link
+          href="/admin"
+          className={`${isStaff ? linkClass.replace('inline-flex', 'hidden sm:inline-flex') : linkClass} text-brand-700`}
+          data-testid="header-back-office"
+        >
           {t.backOffice}
         </Link>
       )}
