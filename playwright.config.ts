@@ -85,7 +85,8 @@ export default defineConfig({
     stderr: 'pipe',
     // SIGTERM first so the server releases its PGlite lock; SIGKILL after 10 s.
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-    // Webhooks are delivered every second and retried after a second here (e2e/api.spec.ts).
-    env: { E2E_PORT: String(PORT), WEBHOOK_DELIVERY_SECONDS: '1', WEBHOOK_BACKOFF_BASE_MS: '1000' },
+    // Webhooks are delivered every second and retried after a second here (e2e/api.spec.ts), to a
+    // receiver on 127.0.0.1: private addresses allowed (refused by default, lib/webhooks/address.ts).
+    env: { E2E_PORT: String(PORT), WEBHOOK_DELIVERY_SECONDS: '1', WEBHOOK_BACKOFF_BASE_MS: '1000', WEBHOOK_ALLOW_PRIVATE: '1' },
   },
 });

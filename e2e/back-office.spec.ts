@@ -61,8 +61,14 @@ test('catalogue staff change a price: the product page shows it in French and En
 
   // The audit log says who changed what.
   await page.getByRole('link', { name: 'Audit log', exact: true }).first().click();
-  await expect(page.getByTestId('audit-line').first()).toContainText('Claire Dubois');
-  await expect(page.getByTestId('audit-line').first()).toContainText('41');
+  const latest = page.getByTestId('audit-line').first();
+  await expect(latest).toContainText('Claire Dubois');
+  // Staff read the field's name and the price in euros, not the record's key and its cents.
+  const price = latest.getByTestId('audit-field').filter({ hasText: 'Price' });
+  await expect(price).toContainText('€39.90');
+  await expect(price).toContainText('€41.00');
+  await expect(latest).not.toContainText('priceCents');
+  await expect(latest).not.toContainText('4100');
 });
 
 test('catalogue staff upload a picture: the product page shows it', async ({ page, baseURL }) => {
@@ -98,11 +104,42 @@ test('catalogue staff upload a picture: the product page shows it', async ({ pag
   await shop.close();
 });
 
+test('catalogue staff and admins find the back office in the shop header', async ({ browser }) => {
+  for (const who of ['catalogue', 'admin'] as const) {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await signInAs(page, who);
+    await page.goto('/en');
+    await page.getByRole('banner').getByRole('link', { name: 'Back office', exact: true }).click();
+    await expect(page, who).toHaveURL(/\/en\/admin$/);
+    await context.close();
+  }
+});
+
+test('a page link of the delivery log, the audit log or the import history that cannot be read gives the newest page', async ({ page }) => {
+  await signInAs(page, 'admin');
+  for (const [path, heading] of [
+    ['/en/admin/webhooks', 'Delivery log'],
+    ['/en/admin/audit', 'Audit log'],
+    ['/en/admin/imports', 'History'],
+  ] as const) {
+    for (const before of ['abc', '-1', '1e3', '99999999999999999999', '']) {
+      const response = await page.goto(`${path}?before=${encodeURIComponent(before)}`);
+      expect(response?.status(), `${path}?before=${before}`).toBe(200);
+      await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+    }
+  }
+});
+
 test('shop staff and shoppers cannot reach the back office', async ({ browser }) => {
   for (const who of ['staff', 'shopper'] as const) {
     const context = await browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
     await signInAs(page, who);
+    // No way in from the shop header either.
+    await page.goto('/en');
+    await expect(page.getByRole('banner').getByRole('link', { name: /^Account: / })).toBeVisible();
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Back office', exact: true })).toHaveCount(0);
     for (const path of ['/en/admin', '/en/admin/products', '/en/admin/audit']) {
       await page.goto(path);
       await expect(page, `${who} at ${path}`).toHaveURL(/\/en$/);

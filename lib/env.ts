@@ -80,6 +80,7 @@ const schema = z
     WEBHOOK_BACKOFF_BASE_MS: positiveInteger.optional(),
     WEBHOOK_MAX_ATTEMPTS: positiveInteger.optional(),
     WEBHOOK_TIMEOUT_MS: positiveInteger.optional(),
+    WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1'], { error: 'must be "1" (webhook endpoints may be in private networks too) or "0"' }).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {

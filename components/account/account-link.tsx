@@ -1,7 +1,8 @@
 import { Link } from '@/components/layout/link';
+import { isBackOfficeRole } from '@/lib/auth/roles';
 import type { VisitorSummary } from '@/lib/visitor/types';
 
-export type AccountLinkTexts = { signIn: string; account: string; staffConsole: string; cardLink: string };
+export type AccountLinkTexts = { signIn: string; account: string; staffConsole: string; backOffice: string; cardLink: string };
 
 type Props = {
   /** loading: not known yet (a neutral placeholder: never "Sign in" to someone signed in). */
@@ -14,7 +15,8 @@ const linkClass = 'inline-flex min-h-11 shrink-0 items-center whitespace-nowrap 
 
 /**
  * Header widget: "Sign in" when signed out; when signed in, the loyalty card (what a shopper opens
- * at the till) and the first name (→ /account); plus the staff console for staff and admins.
+ * at the till) and the first name (→ /account); plus the staff console for staff and admins, and
+ * the back office for those who may enter it (admins, catalogue staff: lib/auth/roles.ts).
  * Until the visitor is known, a grey bar as wide as "Sign in" holds its place; if they cannot be
  * read, "Sign in" (whose page sends a signed-in visitor on to their account).
  */
@@ -37,6 +39,7 @@ export function AccountLink({ status, user, t }: Props) {
   }
   const firstName = user.firstName || t.account;
   const isStaff = user.role === 'staff' || user.role === 'admin';
+  const backOffice = isBackOfficeRole(user.role);
   return (
     <div className="flex items-center gap-1">
       {isStaff && (
@@ -44,10 +47,20 @@ export function AccountLink({ status, user, t }: Props) {
           {t.staffConsole}
         </Link>
       )}
-      {/* Staff already have the console link: on their phones the card stays on the account page. */}
+      {/* Beside the console (an admin), a phone's header has no room for both: the account page, one tap away, links both. */}
+      {backOffice && (
+        <Link
+          href="/admin"
+          className={`${isStaff ? linkClass.replace('inline-flex', 'hidden sm:inline-flex') : linkClass} text-brand-700`}
+          data-testid="header-back-office"
+        >
+          {t.backOffice}
+        </Link>
+      )}
+      {/* Staff already have their desk's link: on their phones the card stays on the account page. */}
       <Link
         href="/account/card"
-        className={`${isStaff ? linkClass.replace('inline-flex', 'hidden sm:inline-flex') : linkClass} text-brand-700`}
+        className={`${isStaff || backOffice ? linkClass.replace('inline-flex', 'hidden sm:inline-flex') : linkClass} text-brand-700`}
         aria-label={t.cardLink}
         data-testid="header-card-link"
       >

@@ -2,6 +2,7 @@ import { StatusPill, type StatusTone } from '@/components/status-pill';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { formatDateTime, formatTime, interpolate } from '@/lib/i18n/format';
+import { PRIVATE_ADDRESS_ERROR } from '@/lib/webhooks/config';
 import type { DeliveryRow } from '@/lib/webhooks/queries';
 
 const TONE: Record<DeliveryRow['status'], StatusTone> = { queued: 'under_way', delivered: 'good', failed: 'failed' };
@@ -71,8 +72,8 @@ export function DeliveryLog({
                         <td className="py-1 pr-2 tabular-nums">{a.attempt}</td>
                         <td className="py-1 pr-2 whitespace-nowrap tabular-nums">{formatTime(a.at, locale)}</td>
                         <td className={`py-1 pr-2 break-words ${a.error ? 'text-out' : 'text-ok'}`}>
-                          {a.statusCode ?? t.noAnswer}
-                          {a.error && a.statusCode === null ? ` · ${a.error}` : ''}
+                          {a.error === PRIVATE_ADDRESS_ERROR ? t.attemptPrivateAddress : (a.statusCode ?? t.noAnswer)}
+                          {a.error && a.error !== PRIVATE_ADDRESS_ERROR && a.statusCode === null ? ` · ${a.error}` : ''}
                         </td>
                         <td className="py-1 text-right whitespace-nowrap tabular-nums">{a.durationMs} ms</td>
                       </tr>

@@ -35,6 +35,7 @@ export function SiteHeader({ locale, kept = false }: { locale: Locale; kept?: bo
             signIn: t.common.signIn,
             account: t.common.account,
             staffConsole: t.common.staffConsole,
+            backOffice: t.backOffice.title,
             cardLink: t.card.headerLink,
             cart: t.cart.headerLink,
             cartCount: t.cart.headerLinkCount,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, lt } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
 import { userContacts } from '@/lib/auth/read';
 import type { ImportKind } from './rows';
@@ -46,13 +46,28 @@ function summary({ refusals, ...row }: { refusals: StoredRefusal[] | string } & 
   return { ...row, refusalCount: list.length, refusals: list };
 }
 
-export async function listImports(limit = 50): Promise<ImportSummary[]> {
+export const IMPORT_PAGE_SIZE = 50;
+
+/**
+ * The history, newest first, a page at a time by keyset (`before`: the last id of the previous
+ * page), so a page stays the same while new imports come in; `nextBefore` is the cursor of the
+ * older page, or null on the last one.
+ */
+export async function listImports(q: { before?: number; limit?: number } = {}): Promise<{ imports: ImportSummary[]; nextBefore: number | null }> {
+  const limit = q.limit ?? IMPORT_PAGE_SIZE;
   const db = await getDb();
-  const rows = await db.select(columns).from(imports).leftJoin(actor, eq(actor.id, imports.actorUserId)).orderBy(desc(imports.id)).limit(limit);
-  return rows.map((r) => {
+  const rows = await db
+    .select(columns)
+    .from(imports)
+    .leftJoin(actor, eq(actor.id, imports.actorUserId))
+    .where(q.before === undefined ? undefined : lt(imports.id, q.before))
+    .orderBy(desc(imports.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit).map((r) => {
     const { refusals: _refusals, ...rest } = summary(r);
     return rest;
   });
+  return { imports: page, nextBefore: rows.length > limit ? page[page.length - 1]!.id : null };
 }
 
 export async function getImport(id: number): Promise<ImportDetail | null> {

@@ -1,7 +1,6 @@
 import 'server-only';
-import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
 import { envInt } from '@/lib/env-int';
+import { checkPublicHost } from '@/lib/http/public-address';
 import { PICTURE_MAX_BYTES } from './limits';
 
 /*
@@ -9,9 +8,8 @@ import { PICTURE_MAX_BYTES } from './limits';
  * checked, resized and stored like an upload (lib/media/pictures.ts), so the shop never hot-links
  * a supplier's server. The fetch is bounded: MEDIA_FETCH_TIMEOUT_MS (10 s) for the whole answer,
  * the upload's 8 MB, three redirects, each hop's host checked again. Addresses that lead into a
- * private network (loopback, RFC 1918, link-local — the cloud's metadata service — unique-local)
- * are refused unless MEDIA_FETCH_ALLOW_PRIVATE=1 (a PIM on the company network; the tests), so a
- * back-office form cannot be made to read the servers' own neighbours.
+ * private network (lib/http/public-address.ts) are refused unless MEDIA_FETCH_ALLOW_PRIVATE=1 (a
+ * PIM on the company network; the tests).
  */
 
 export type PictureFetchRefusal = { reason: 'status'; status: number } | { reason: 'unreachable' | 'private_address' | 'too_large' };
@@ -22,45 +20,10 @@ export class PictureFetchError extends Error {
   }
 }
 
-const PRIVATE = new BlockList();
-for (const [net, bits] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const)
-  PRIVATE.addSubnet(net, bits, 'ipv4');
-for (const [net, bits] of [
-  ['::', 127],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const)
-  PRIVATE.addSubnet(net, bits, 'ipv6');
-
-function isPrivateAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return PRIVATE.check(mapped[1]!, 'ipv4');
-  return PRIVATE.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
-}
-
 async function assertPublicHost(url: URL): Promise<void> {
-  if (process.env.MEDIA_FETCH_ALLOW_PRIVATE === '1') return;
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  let addresses: string[];
-  try {
-    addresses = isIP(host) ? [host] : (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
-  } catch {
-    throw new PictureFetchError({ reason: 'unreachable' });
-  }
-  if (addresses.length === 0) throw new PictureFetchError({ reason: 'unreachable' });
-  if (addresses.some(isPrivateAddress)) throw new PictureFetchError({ reason: 'private_address' });
+  const host = await checkPublicHost(url, process.env.MEDIA_FETCH_ALLOW_PRIVATE === '1');
+  if (host === 'unresolved') throw new PictureFetchError({ reason: 'unreachable' });
+  if (host === 'private') throw new PictureFetchError({ reason: 'private_address' });
 }
 
 /** The bytes at `address` (http or https), or PictureFetchError saying why not. */

@@ -2,14 +2,29 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
+import { DomainError } from '@/lib/errors';
+import { checkWebhookAddress } from './address';
 import { webhookDeliveries, webhookEndpoints, type WebhookEvent } from './schema';
 
-/** A new endpoint: its signing secret is in this answer only (the admin's page shows it once). */
+/** An address the server will not post to: one in a private network, or a name with no address. */
+export class WebhookAddressError extends DomainError {
+  constructor(readonly reason: 'private' | 'unresolved' | 'scheme') {
+    super(`webhook_address_${reason}`, `webhook address refused: ${reason}`);
+  }
+}
+
+/**
+ * A new endpoint: its signing secret is in this answer only (the admin's page shows it once). An
+ * address that leads into a private network, or whose name has no address, is refused
+ * (WebhookAddressError): lib/webhooks/address.ts.
+ */
 export async function registerWebhookEndpoint(input: {
   url: string;
   events: readonly WebhookEvent[];
   createdBy: number;
 }): Promise<{ id: number; secret: string }> {
+  const address = await checkWebhookAddress(input.url);
+  if (address !== 'public') throw new WebhookAddressError(address);
   const secret = `whsec_${randomBytes(32).toString('base64url')}`;
   const db = await getDb();
   const [row] = await db

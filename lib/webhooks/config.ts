@@ -11,3 +11,6 @@ export const webhookBackoffBaseMs = () => envInt('WEBHOOK_BACKOFF_BASE_MS', 30_0
 export const webhookMaxAttempts = () => envInt('WEBHOOK_MAX_ATTEMPTS', 8, 1, 50);
 export const webhookTimeoutMs = () => envInt('WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000);
 export const MAX_BACKOFF_MS = 6 * 3600_000;
+
+/** An attempt's reason when the address led into a private network (lib/webhooks/address.ts): the delivery log translates it. */
+export const PRIVATE_ADDRESS_ERROR = 'private_address';

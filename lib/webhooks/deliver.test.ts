@@ -5,9 +5,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { onPostgres, useTestDatabase } from '@/test/support/db';
 import { insertOrder } from '@/test/support/api';
 import { insertStore, insertUser } from '@/test/support/fixtures';
-import { disableWebhookEndpoint, registerWebhookEndpoint, retryWebhookDelivery } from './commands';
+import { disableWebhookEndpoint, registerWebhookEndpoint, retryWebhookDelivery, WebhookAddressError } from './commands';
+import { PRIVATE_ADDRESS_ERROR } from './config';
 import { deliverDueWebhooks } from './deliver';
-import { listRecentDeliveries } from './queries';
+import { listDeliveries } from './queries';
 import { signWebhook, verifyWebhookSignature } from './signature';
 
 type Received = { headers: http.IncomingHttpHeaders; body: string };
@@ -41,6 +42,7 @@ beforeAll(async () => {
 afterAll(async () => conn?.drop());
 beforeEach(async () => {
   vi.stubEnv('WEBHOOK_BACKOFF_BASE_MS', '1500');
+  vi.stubEnv('WEBHOOK_ALLOW_PRIVATE', '1'); // the receivers here listen on 127.0.0.1
   // Raw SQL: each test starts with no endpoint and no delivery.
   await conn.db.execute(sql`DELETE FROM webhook_endpoints`);
   return () => vi.unstubAllEnvs();
@@ -54,6 +56,8 @@ async function drain(done: () => boolean | Promise<boolean>): Promise<void> {
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+const listRecentDeliveries = async () => (await listDeliveries()).deliveries;
 
 const settled = async () => (await listRecentDeliveries()).every((d) => d.status !== 'queued');
 
@@ -178,5 +182,82 @@ describe('webhooks out', () => {
     } finally {
       await hook.close();
     }
+  });
+
+  it('refuses an endpoint that leads into a private network (v4 and v6, by name too) unless WEBHOOK_ALLOW_PRIVATE=1', async () => {
+    vi.stubEnv('WEBHOOK_ALLOW_PRIVATE', '');
+    for (const url of [
+      'http://127.0.0.1:8080/hooks',
+      'http://localhost/hooks',
+      'https://10.1.2.3/hooks',
+      'http://172.20.0.5/',
+      'http://192.168.1.10/',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://100.64.0.1/',
+      'http://0.0.0.0/',
+      'http://224.0.0.1/',
+      'http://[::1]/',
+      'http://[::]/',
+      'http://[fd12:3456::1]/',
+      'http://[fe80::1]/',
+      'http://[ff02::1]/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://2130706433/', // 127.0.0.1 written as a number
+    ]) {
+      await expect(registerWebhookEndpoint({ url, events: ['order.placed'], createdBy: admin }), url).rejects.toMatchObject({
+        constructor: WebhookAddressError,
+        reason: 'private',
+      });
+    }
+    await expect(registerWebhookEndpoint({ url: 'ftp://93.184.216.34/', events: ['order.placed'], createdBy: admin })).rejects.toMatchObject({
+      reason: 'scheme',
+    });
+    await expect(registerWebhookEndpoint({ url: 'https://no-such-host.invalid/hooks', events: ['order.placed'], createdBy: admin })).rejects.toMatchObject({
+      reason: 'unresolved',
+    });
+    // A public address is taken (no request is made when registering).
+    expect(await registerWebhookEndpoint({ url: 'https://93.184.216.34/hooks', events: ['order.placed'], createdBy: admin })).toMatchObject({
+      id: expect.any(Number),
+    });
+    vi.stubEnv('WEBHOOK_ALLOW_PRIVATE', '1');
+    expect(await registerWebhookEndpoint({ url: 'http://127.0.0.1:8080/hooks', events: ['order.placed'], createdBy: admin })).toMatchObject({
+      id: expect.any(Number),
+    });
+    // Raw SQL: only the two accepted endpoints were written.
+    const { rows } = await conn.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM webhook_endpoints`);
+    expect(rows[0]!.n).toBe(2);
+  });
+
+  it('does not post to an endpoint whose address now leads into a private network: given up at once, the reason in the log', async () => {
+    const hook = await receiver([]);
+    try {
+      await registerWebhookEndpoint({ url: hook.url, events: ['order.placed'], createdBy: admin });
+      vi.stubEnv('WEBHOOK_ALLOW_PRIVATE', ''); // as if the name had moved into a private network since
+      await insertOrder(conn.db, { customerId: shopper, locationId: store });
+      expect(await deliverDueWebhooks()).toEqual({ delivered: 0, failed: 1 });
+      expect(hook.received).toHaveLength(0);
+      const [log] = await listRecentDeliveries();
+      expect(log).toMatchObject({ status: 'failed' });
+      expect(log!.attempts).toEqual([expect.objectContaining({ attempt: 1, statusCode: null, error: PRIVATE_ADDRESS_ERROR })]);
+      // Not tried again: nothing is due.
+      await new Promise((r) => setTimeout(r, 1600));
+      expect(await deliverDueWebhooks()).toEqual({ delivered: 0, failed: 0 });
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it('pages the delivery log by keyset, newest first: the older page goes on where the first stopped', async () => {
+    await registerWebhookEndpoint({ url: 'http://127.0.0.1:9/hooks', events: ['order.placed'], createdBy: admin });
+    for (let i = 0; i < 5; i++) await insertOrder(conn.db, { customerId: shopper, locationId: store });
+    const first = await listDeliveries({ limit: 2 });
+    const second = await listDeliveries({ limit: 2, before: first.nextBefore! });
+    const last = await listDeliveries({ limit: 2, before: second.nextBefore! });
+    const ids = [...first.deliveries, ...second.deliveries, ...last.deliveries].map((d) => d.id);
+    expect(ids).toHaveLength(5);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(last.nextBefore).toBeNull();
+    // A cursor older than everything: an empty page, not an error.
+    expect(await listDeliveries({ before: 1 })).toEqual({ deliveries: [], nextBefore: null });
   });
 });

@@ -1,7 +1,8 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
-import { MAX_BACKOFF_MS, webhookBackoffBaseMs, webhookMaxAttempts, webhookTimeoutMs } from './config';
+import { checkWebhookAddress } from './address';
+import { MAX_BACKOFF_MS, PRIVATE_ADDRESS_ERROR, webhookBackoffBaseMs, webhookMaxAttempts, webhookTimeoutMs } from './config';
 import { SIGNATURE_HEADER, signWebhook } from './signature';
 import { webhookAttempts } from './schema';
 
@@ -13,6 +14,9 @@ import { webhookAttempts } from './schema';
  * count, still queued): a process that outlived its lease cannot overwrite a newer attempt. A 2xx
  * is delivered; anything else (another status, a timeout, a refused connection, a redirect) waits
  * base × 2^(attempts−1) and is tried again, until WEBHOOK_MAX_ATTEMPTS, then marked failed.
+ * The endpoint's address is checked again before each post (lib/webhooks/address.ts: its name may
+ * now lead into a private network): one that does is not posted to, and the delivery is given up
+ * at once with PRIVATE_ADDRESS_ERROR as its reason — trying again would only ask the same question.
  * At least once: a receiver drops a repeat by the event's id (the payload's `id`).
  */
 
@@ -40,14 +44,14 @@ export async function deliverDueWebhooks(opts: { limit?: number; fetch?: typeof 
   const base = webhookBackoffBaseMs();
   const max = webhookMaxAttempts();
   for (const [i, row] of claimed.rows.entries()) {
-    const { statusCode, error, durationMs } = outcomes[i]!;
+    const { statusCode, error, durationMs, final } = outcomes[i]!;
     const ok = error === null && statusCode !== null && statusCode >= 200 && statusCode < 300;
     await db.insert(webhookAttempts).values({ deliveryId: Number(row.id), attempt: row.attempts, statusCode, error, durationMs });
     const backoffMs = Math.min(MAX_BACKOFF_MS, base * 2 ** (row.attempts - 1));
     // Raw SQL: the outcome lands only on this claim's row (same attempt, still queued); failed or queued again decided from the attempts made.
     await db.execute(sql`
       UPDATE webhook_deliveries
-      SET status = CASE WHEN ${ok}::boolean THEN 'delivered' WHEN attempts >= ${max} THEN 'failed' ELSE 'queued' END,
+      SET status = CASE WHEN ${ok}::boolean THEN 'delivered' WHEN ${final}::boolean OR attempts >= ${max} THEN 'failed' ELSE 'queued' END,
           delivered_at = CASE WHEN ${ok}::boolean THEN now() END,
           next_at = CASE WHEN ${ok}::boolean THEN next_at ELSE now() + make_interval(secs => ${backoffMs / 1000}) END,
           locked_until = NULL, last_status_code = ${statusCode}, last_error = ${error}
@@ -58,11 +62,15 @@ export async function deliverDueWebhooks(opts: { limit?: number; fetch?: typeof 
   return { delivered, failed };
 }
 
-type Outcome = { statusCode: number | null; error: string | null; durationMs: number };
+/** `final`: no later attempt could do better (the address is refused), so the delivery is given up now. */
+type Outcome = { statusCode: number | null; error: string | null; durationMs: number; final: boolean };
 
 async function post(row: Claimed, timeoutMs: number, fetcher: typeof fetch): Promise<Outcome> {
   const body = JSON.stringify(row.payload);
   const started = Date.now();
+  const address = await checkWebhookAddress(row.url);
+  if (address === 'private' || address === 'scheme') return { statusCode: null, error: PRIVATE_ADDRESS_ERROR, durationMs: Date.now() - started, final: true };
+  if (address === 'unresolved') return { statusCode: null, error: 'ENOTFOUND', durationMs: Date.now() - started, final: false };
   try {
     const res = await fetcher(row.url, {
       method: 'POST',
@@ -80,10 +88,10 @@ async function post(row: Claimed, timeoutMs: number, fetcher: typeof fetch): Pro
     await res.body?.cancel().catch(() => {});
     const error =
       res.status >= 200 && res.status < 300 ? null : `HTTP ${res.status}${res.status >= 300 && res.status < 400 ? ' (redirects are not followed)' : ''}`;
-    return { statusCode: res.status, error, durationMs: Date.now() - started };
+    return { statusCode: res.status, error, durationMs: Date.now() - started, final: false };
   } catch (err) {
     const e = err as Error & { cause?: { code?: string } };
     const reason = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (e.cause?.code ?? e.message);
-    return { statusCode: null, error: String(reason).slice(0, 300), durationMs: Date.now() - started };
+    return { statusCode: null, error: String(reason).slice(0, 300), durationMs: Date.now() - started, final: false };
   }
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { desc, eq, inArray, sql } from 'drizzle-orm';
+import { desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints, type DeliveryStatus, type WebhookEvent } from './schema';
 
@@ -47,8 +47,15 @@ export type DeliveryRow = {
   deliveredAt: Date | null;
 };
 
-/** The latest deliveries, each with every attempt: the admin's delivery log. */
-export async function listRecentDeliveries(limit = 50): Promise<DeliveryRow[]> {
+export const DELIVERY_PAGE_SIZE = 50;
+
+/**
+ * The admin's delivery log, each delivery with every attempt: newest first, a page at a time by
+ * keyset (`before`: the last id of the previous page), so a page stays the same while new
+ * deliveries are queued; `nextBefore` is the cursor of the older page, or null on the last one.
+ */
+export async function listDeliveries(q: { before?: number; limit?: number } = {}): Promise<{ deliveries: DeliveryRow[]; nextBefore: number | null }> {
+  const limit = q.limit ?? DELIVERY_PAGE_SIZE;
   const db = await getDb();
   const rows = await db
     .select({
@@ -64,16 +71,20 @@ export async function listRecentDeliveries(limit = 50): Promise<DeliveryRow[]> {
     })
     .from(webhookDeliveries)
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+    .where(q.before === undefined ? undefined : lt(webhookDeliveries.id, q.before))
     .orderBy(desc(webhookDeliveries.id))
-    .limit(limit);
+    .limit(limit + 1);
+  const more = rows.length > limit;
+  rows.length = Math.min(rows.length, limit);
   const ids = rows.map((r) => r.id);
   const attempts = ids.length
     ? await db.select().from(webhookAttempts).where(inArray(webhookAttempts.deliveryId, ids)).orderBy(webhookAttempts.deliveryId, webhookAttempts.attempt)
     : [];
-  return rows.map((r) => ({
+  const deliveries = rows.map((r) => ({
     ...r,
     attempts: attempts
       .filter((a) => a.deliveryId === r.id)
       .map((a) => ({ attempt: a.attempt, statusCode: a.statusCode, error: a.error, durationMs: a.durationMs, at: a.at })),
   }));
+  return { deliveries, nextBefore: more ? deliveries[deliveries.length - 1]!.id : null };
 }

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { AuditChange } from '@/components/admin/audit-change';
 import { Link } from '@/components/layout/link';
+import { describeAuditChange } from '@/lib/audit/describe';
 import { listAudit } from '@/lib/audit/queries';
 import { requireBackOffice } from '@/lib/auth/guards';
-import { productNames } from '@/lib/catalog/back-office-queries';
-import { formatDateTime, formatPrice, interpolate } from '@/lib/i18n/format';
+import { listAdminCategories, productNames } from '@/lib/catalog/back-office-queries';
+import { formatDateTime, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { parseWholeNumber } from '@/lib/input/integer';
 
@@ -25,7 +26,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const productId = parseWholeNumber(first(params.product), { min: 1, max: 2_147_483_647 });
   const before = parseWholeNumber(first(params.before), { min: 1, max: MAX_ID });
   const { lines, nextBefore } = await listAudit({ productId, before });
-  const names = await productNames(lines.flatMap((l) => (l.productId === null ? [] : [l.productId])));
+  const changesDepartment = lines.some((l) => [l.before, l.after].some((v) => v !== null && typeof v === 'object' && 'categoryId' in v));
+  const [names, departments] = await Promise.all([
+    productNames(lines.flatMap((l) => (l.productId === null ? [] : [l.productId]))),
+    changesDepartment ? listAdminCategories() : [],
+  ]);
+  const departmentName = (id: number) => {
+    const d = departments.find((c) => c.id === id);
+    return d && (locale === 'fr' ? d.nameFr : d.nameEn);
+  };
   const label = (key: string) => (b as Record<string, string>)[key] ?? key;
   const filtered = (more: Record<string, string>) => `/admin/audit?${new URLSearchParams({ ...(productId ? { product: String(productId) } : {}), ...more })}`;
   return (
@@ -83,10 +92,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                   — {label(`action_${l.action}`)}
                 </p>
                 <AuditChange
-                  before={l.before}
-                  after={l.after}
+                  rows={describeAuditChange(l.before, l.after, { locale, t: b, departmentName })}
                   labels={{ before: b.auditBefore, after: b.auditAfter }}
-                  price={(cents) => formatPrice(cents, locale)}
                 />
               </li>
             );

@@ -2,8 +2,10 @@ import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { ImportForm } from '@/components/imports/import-form';
 import { ImportHistory } from '@/components/imports/import-history';
+import { Link } from '@/components/layout/link';
 import { formatMessage } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
+import { parseWholeNumber } from '@/lib/input/integer';
 import { IMPORT_KINDS } from '@/lib/import/rows';
 import { listImports } from '@/lib/import/queries';
 import { requireBackOffice } from '@/lib/auth/guards';
@@ -16,20 +18,29 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t.imports.title, robots: { index: false } };
 }
 
-/** Upload a catalogue, price, picture, store or stock file; read its refusals; the history below. */
-export default function ImportsPage() {
+type Search = Promise<{ before?: string | string[] }>;
+
+/**
+ * Upload a catalogue, price, picture, store or stock file; read its refusals; the history below,
+ * 50 a page, newest first (?before=: the keyset cursor of the older page; one that cannot be read
+ * gives the newest page).
+ */
+export default function ImportsPage({ searchParams }: { searchParams: Search }) {
   return (
     <div className="max-w-4xl">
       <Suspense fallback={<div className="h-64" aria-busy="true" />}>
-        <Imports />
+        <Imports searchParams={searchParams} />
       </Suspense>
     </div>
   );
 }
 
-async function Imports() {
+async function Imports({ searchParams }: { searchParams: Search }) {
   await requireBackOffice('/admin/imports');
-  const [{ t, locale }, history] = await Promise.all([getI18n(), listImports(50)]);
+  const params = await searchParams;
+  const raw = Array.isArray(params.before) ? params.before[0] : params.before;
+  const before = parseWholeNumber(raw, { min: 1, max: 2_147_483_647 });
+  const [{ t, locale }, { imports: history, nextBefore }] = await Promise.all([getI18n(), listImports({ before })]);
   const max = MAX_UPLOAD_LABEL[locale];
   return (
     <div className="space-y-6">
@@ -62,6 +73,20 @@ async function Imports() {
           {t.imports.history}
         </h2>
         <ImportHistory items={history.map((i) => historyItem(i, t.imports, locale))} labels={{ details: t.imports.details, empty: t.imports.noHistory }} />
+        <nav aria-label={t.imports.historyPages} className="flex justify-between gap-2" data-testid="import-history-pages">
+          {before ? (
+            <Link href="/admin/imports#import-history-title" className="btn-secondary">
+              {t.imports.historyNewest}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {nextBefore && (
+            <Link href={`/admin/imports?before=${nextBefore}#import-history-title`} className="btn-secondary" rel="next">
+              {t.imports.historyOlder}
+            </Link>
+          )}
+        </nav>
       </section>
     </div>
   );

@@ -4,11 +4,14 @@ import { adminAction, formParser } from '@/lib/actions/builder';
 import { refuse, type ActionState } from '@/lib/actions/state';
 import { firstField } from '@/lib/api/admin-inputs';
 import { addEndpointSchema } from '@/lib/webhooks/inputs';
-import { registerWebhookEndpoint } from '@/lib/webhooks/commands';
+import { registerWebhookEndpoint, WebhookAddressError } from '@/lib/webhooks/commands';
 
 export type AddEndpointState = ActionState<{ secret: string }>;
 
-/** A new webhook endpoint: its signing secret is in this answer only, shown once by the form. */
+/**
+ * A new webhook endpoint: its signing secret is in this answer only, shown once by the form. An
+ * address into a private network, or a name with no address, is refused on the URL field.
+ */
 export const addEndpointAction = adminAction('integrations')
   .form(
     formParser((formData) => addEndpointSchema.safeParse({ url: formData.get('url') ?? '', events: formData.getAll('events') })),
@@ -20,7 +23,19 @@ export const addEndpointAction = adminAction('integrations')
   )
   .state<AddEndpointState>()
   .run(async ({ input, user, t }) => {
-    const endpoint = await registerWebhookEndpoint({ url: input.url, events: input.events, createdBy: user.id });
+    let endpoint: { secret: string };
+    try {
+      endpoint = await registerWebhookEndpoint({ url: input.url, events: input.events, createdBy: user.id });
+    } catch (err) {
+      if (!(err instanceof WebhookAddressError)) throw err;
+      const message =
+        err.reason === 'private'
+          ? t.integrations.endpointUrlPrivate
+          : err.reason === 'unresolved'
+            ? t.integrations.endpointUrlUnresolved
+            : t.integrations.endpointUrlInvalid;
+      return refuse(message, { url: message });
+    }
     revalidatePath('/admin/webhooks');
     return { ok: true, message: t.integrations.endpointAdded, secret: endpoint.secret };
   });

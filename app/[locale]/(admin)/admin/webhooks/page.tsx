@@ -2,12 +2,14 @@ import type { Metadata } from 'next';
 import { SecretIssueForm } from '@/components/integrations/secret-issue-form';
 import { ConfirmForm } from '@/components/integrations/confirm-form';
 import { DeliveryLog } from '@/components/integrations/delivery-log';
+import { Link } from '@/components/layout/link';
 import { RetryForm } from '@/components/integrations/retry-form';
 import { StatusPill } from '@/components/status-pill';
 import { requireAdminPage } from '@/lib/auth/require-admin';
 import { formatDateTime, interpolate } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
-import { listRecentDeliveries, listWebhookEndpoints } from '@/lib/webhooks/queries';
+import { parseWholeNumber } from '@/lib/input/integer';
+import { listDeliveries, listWebhookEndpoints } from '@/lib/webhooks/queries';
 import { WEBHOOK_EVENTS } from '@/lib/webhooks/schema';
 import { addEndpointAction } from './add-endpoint-action';
 import { disableEndpointAction } from './disable-endpoint-action';
@@ -18,12 +20,20 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t.integrations.webhooksTitle };
 }
 
-/** The admin's webhook endpoints (add, disable) and the log of every delivery with its attempts. */
-export default async function WebhooksPage() {
+type Search = Promise<{ before?: string | string[] }>;
+
+/**
+ * The admin's webhook endpoints (add, disable) and the log of every delivery with its attempts,
+ * 50 a page, newest first (?before=: the keyset cursor of the older page; one that cannot be read
+ * gives the newest page).
+ */
+export default async function WebhooksPage({ searchParams }: { searchParams: Search }) {
   await requireAdminPage('/admin/webhooks');
-  const { locale, t } = await getI18n();
+  const [{ locale, t }, params] = await Promise.all([getI18n(), searchParams]);
   const i = t.integrations;
-  const [endpoints, deliveries] = await Promise.all([listWebhookEndpoints(), listRecentDeliveries(50)]);
+  const raw = Array.isArray(params.before) ? params.before[0] : params.before;
+  const before = parseWholeNumber(raw, { min: 1, max: Number.MAX_SAFE_INTEGER });
+  const [endpoints, { deliveries, nextBefore }] = await Promise.all([listWebhookEndpoints(), listDeliveries({ before })]);
   const eventLabel = (e: string) => i[`event_${e}` as keyof typeof i];
   return (
     <div className="mx-auto max-w-3xl space-y-5">
@@ -106,6 +116,20 @@ export default async function WebhooksPage() {
           />
         )}
       />
+      <nav aria-label={i.deliveriesPages} className="flex justify-between gap-2" data-testid="deliveries-pages">
+        {before ? (
+          <Link href="/admin/webhooks#deliveries-title" className="btn-secondary">
+            {i.deliveriesNewest}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {nextBefore && (
+          <Link href={`/admin/webhooks?before=${nextBefore}#deliveries-title`} className="btn-secondary" rel="next">
+            {i.deliveriesOlder}
+          </Link>
+        )}
+      </nav>
     </div>
   );
 }
