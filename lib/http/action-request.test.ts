@@ -144,6 +144,13 @@ describe('a body sent without a Content-Length (chunked)', () => {
     expect(body.pulled()).toBeLessThanOrEqual(ACTION_BODY_LIMIT / (64 * 1024) + 2);
   });
 
+  it('returns at once from a tee branch, whose cancel waits for the other branch (a request clone)', async () => {
+    const [branch, kept] = chunked(64).stream.tee();
+    const result = await Promise.race([readBodyCapped(branch, 1024 * 1024), new Promise((r) => setTimeout(() => r('hung'), 2_000))]);
+    expect(result).toBeNull();
+    await kept.cancel();
+  });
+
   it('reads no body as an empty one', async () => {
     expect((await readBodyCapped(null, ACTION_BODY_LIMIT))?.byteLength).toBe(0);
   });

@@ -44,7 +44,9 @@ export async function readBodyCapped(body: ReadableStream<Uint8Array> | null, li
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => undefined);
+      // Not awaited: a request's clone is a branch of a tee, whose cancel settles only once the
+      // other branch (the body Next.js keeps for the action) is cancelled too — never, here.
+      reader.cancel().catch(() => undefined);
       return null;
     }
     chunks.push(value);
