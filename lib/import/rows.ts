@@ -353,6 +353,14 @@ export function plainStockRow(values: Record<string, unknown>): ImportRow['stock
   if (keys !== 4) return null;
   const { store, ean, quantity, mode } = values as Record<string, unknown>;
   if (typeof store !== 'string' || typeof ean !== 'string' || (mode !== 'count' && mode !== 'movement')) return null;
+  const name = plainStoreName(store);
+  if (name === null || !plainEan(ean)) return null;
+  const n = plainQuantity(quantity, mode);
+  return Number.isNaN(n) ? null : { store: name, ean, quantity: n, mode };
+}
+
+/** A stock row's store, trimmed, when plainly right (plainStockRow); else null. */
+export function plainStoreName(store: string): string | null {
   const name = store.trim();
   if (name === '' || name.length > 120) return null;
   let safe = safeNames.get(name);
@@ -360,21 +368,21 @@ export function plainStockRow(values: Record<string, unknown>): ImportRow['stock
     safe = isSafeText(name);
     if (safeNames.size < 10_000) safeNames.set(name, safe);
   }
-  if (!safe) return null;
+  return safe ? name : null;
+}
+
+/** Whether a stock row's EAN is plainly right (plainStockRow); each EAN checked once. */
+export function plainEan(ean: string): boolean {
   let valid = validEans.get(ean);
   if (valid === undefined) {
     valid = isValidEan13(ean);
     if (validEans.size < 1_000_000) validEans.set(ean, valid);
   }
-  if (!valid) return null;
-  const n =
-    typeof quantity === 'number'
-      ? quantity
-      : typeof quantity === 'string' && /^\d{1,6}$/.test(quantity)
-        ? Number(quantity)
-        : typeof quantity === 'string' && /^-\d{1,6}$/.test(quantity)
-          ? Number(quantity)
-          : Number.NaN;
-  if (!Number.isSafeInteger(n) || n > MAX_COUNT || n < (mode === 'count' ? 0 : -MAX_MOVEMENT)) return null;
-  return { store: name, ean, quantity: n, mode };
+  return valid;
+}
+
+/** A stock row's quantity when plainly right for its mode (plainStockRow); else NaN. */
+export function plainQuantity(quantity: unknown, mode: 'count' | 'movement'): number {
+  const n = typeof quantity === 'number' ? quantity : typeof quantity === 'string' && /^-?\d{1,6}$/.test(quantity) ? Number(quantity) : Number.NaN;
+  return !Number.isSafeInteger(n) || n > MAX_COUNT || n < (mode === 'count' ? 0 : -MAX_MOVEMENT) ? Number.NaN : n;
 }

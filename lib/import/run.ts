@@ -9,6 +9,7 @@ import { importStock } from '@/lib/inventory/import-rows';
 import { importStores, locationIdsByName, type StoreImport, type Weekday } from '@/lib/stores/import-rows';
 import { refusal, type ImportRefusal } from './messages';
 import { readRows, type RawRow } from './parse';
+import { plainStockCsv, type StockColumns } from './plain-stock';
 import { storeRemotePictures } from './remote-pictures';
 import { IMPORT_KINDS, ROW_KEYS, WEEKDAYS, importRowSchemas, plainStockRow, type ImportKind, type ImportRow, type StoreRow } from './rows';
 import { imports, type StoredRefusal } from './schema';
@@ -178,44 +179,49 @@ async function apply(tx: Db, kind: ImportKind, valid: Valid<ImportKind>, locale:
       refuse(r.codeTaken, 'code', 'code_taken');
       return r.changed;
     }
-    case 'stock': {
-      const rows = (valid as Valid<'stock'>).map((v) => v.row);
-      const [skus, places] = await Promise.all([
-        skuIdsByEan(
-          tx,
-          rows.map((r) => r.ean),
-        ),
-        locationIdsByName(
-          tx,
-          rows.map((r) => r.store),
-        ),
-      ]);
-      const unknown: ImportRefusal[] = [];
-      rows.forEach((r, i) => {
-        if (!places.has(r.store)) unknown.push(refusal(locale, valid[i]!.line, 'store', 'unknown_store'));
-        if (!skus.has(r.ean)) unknown.push(refusal(locale, valid[i]!.line, 'ean', 'unknown_ean'));
-      });
-      if (unknown.length > 0) throw new Refused(unknown);
-      const r = await importStock(tx, {
-        locationId: rows.map((s) => places.get(s.store)!),
-        skuId: rows.map((s) => skus.get(s.ean)!),
-        quantity: rows.map((s) => s.quantity),
-        isCount: rows.map((s) => s.mode === 'count'),
-      });
-      if (r.refused.length > 0) {
-        throw new Refused(
-          r.refused.map((x) => {
-            const line = valid[x.index]!.line;
-            if (x.mode === 'movement') return refusal(locale, line, 'quantity', 'below_reserved', { reserved: x.reserved });
-            return x.reserved > rows[x.index]!.quantity
-              ? refusal(locale, line, 'quantity', 'reserved_exceeds_count', { reserved: x.reserved })
-              : refusal(locale, line, 'quantity', 'changed_meanwhile');
-          }),
-        );
-      }
-      return r.changed;
-    }
+    case 'stock':
+      return applyStock(tx, stockColumns(valid as Valid<'stock'>), locale);
   }
+}
+
+/** A stock file's valid rows as the columns the stock writer takes (the general way's rows). */
+function stockColumns(valid: Valid<'stock'>): StockColumns {
+  return {
+    line: valid.map((v) => v.line),
+    store: valid.map((v) => v.row.store),
+    ean: valid.map((v) => v.row.ean),
+    quantity: valid.map((v) => v.row.quantity),
+    isCount: valid.map((v) => v.row.mode === 'count'),
+  };
+}
+
+/** Applies a stock file inside `tx`: the number of rows that changed, or Refused. */
+async function applyStock(tx: Db, rows: StockColumns, locale: Locale): Promise<number> {
+  const [skus, places] = await Promise.all([skuIdsByEan(tx, rows.ean), locationIdsByName(tx, rows.store)]);
+  const unknown: ImportRefusal[] = [];
+  rows.line.forEach((line, i) => {
+    if (!places.has(rows.store[i]!)) unknown.push(refusal(locale, line, 'store', 'unknown_store'));
+    if (!skus.has(rows.ean[i]!)) unknown.push(refusal(locale, line, 'ean', 'unknown_ean'));
+  });
+  if (unknown.length > 0) throw new Refused(unknown);
+  const r = await importStock(tx, {
+    locationId: rows.store.map((s) => places.get(s)!),
+    skuId: rows.ean.map((e) => skus.get(e)!),
+    quantity: rows.quantity,
+    isCount: rows.isCount,
+  });
+  if (r.refused.length > 0) {
+    throw new Refused(
+      r.refused.map((x) => {
+        const line = rows.line[x.index]!;
+        if (x.mode === 'movement') return refusal(locale, line, 'quantity', 'below_reserved', { reserved: x.reserved });
+        return x.reserved > rows.quantity[x.index]!
+          ? refusal(locale, line, 'quantity', 'reserved_exceeds_count', { reserved: x.reserved })
+          : refusal(locale, line, 'quantity', 'changed_meanwhile');
+      }),
+    );
+  }
+  return r.changed;
 }
 
 function storeImport(row: StoreRow): StoreImport {
@@ -298,25 +304,34 @@ async function runIn(tx: Db | null, input: ImportInput): Promise<ImportReport> {
     return { importId, status: 'refused', rows, changed: 0, refusals: kept };
   };
 
-  const read =
-    typeof input.body === 'string'
-      ? readRows(input.format, input.body, locale)
-      : { rows: input.body.map((v, i) => ({ line: i + 1, values: v as Record<string, unknown> })) };
-  if ('refusal' in read) return refused(0, [read.refusal]);
-  if (read.rows.some((r) => typeof r.values !== 'object' || r.values === null || Array.isArray(r.values))) {
-    const i = read.rows.findIndex((r) => typeof r.values !== 'object' || r.values === null || Array.isArray(r.values));
-    return refused(read.rows.length, [refusal(locale, i + 1, null, 'not_an_object')]);
+  // A stock CSV whose rows are all plainly right goes straight into columns (the nightly file's way);
+  // any other file is read and validated row by row.
+  const plainStock = kind === 'stock' && input.format === 'csv' && typeof input.body === 'string' ? plainStockCsv(input.body) : null;
+  let valid: Valid<ImportKind> = [];
+  if (!plainStock) {
+    const read =
+      typeof input.body === 'string'
+        ? readRows(input.format, input.body, locale)
+        : { rows: input.body.map((v, i) => ({ line: i + 1, values: v as Record<string, unknown> })) };
+    if ('refusal' in read) return refused(0, [read.refusal]);
+    if (read.rows.some((r) => typeof r.values !== 'object' || r.values === null || Array.isArray(r.values))) {
+      const i = read.rows.findIndex((r) => typeof r.values !== 'object' || r.values === null || Array.isArray(r.values));
+      return refused(read.rows.length, [refusal(locale, i + 1, null, 'not_an_object')]);
+    }
+    const validated = validateRows(kind, read.rows, locale);
+    if (validated.refusals.length > 0) return refused(read.rows.length, validated.refusals);
+    valid = validated.rows;
   }
-  const { rows: valid, refusals } = validateRows(kind, read.rows, locale);
-  if (refusals.length > 0) return refused(read.rows.length, refusals);
+  const stock = plainStock ?? (kind === 'stock' ? stockColumns(valid as Valid<'stock'>) : null);
+  const rowCount = stock ? stock.line.length : valid.length;
   // Pictures named by an http(s) address or sent with the file: resized and stored first, kept by their own address.
   if (kind === 'pictures') {
     const unfetched = await storeRemotePictures(valid as Valid<'pictures'>, locale, input.pictureFiles);
-    if (unfetched.length > 0) return refused(valid.length, unfetched);
+    if (unfetched.length > 0) return refused(rowCount, unfetched);
   }
 
   // A movement must not apply twice: the file is keyed by its content (or the caller's key).
-  const movements = kind === 'stock' && (valid as Valid<'stock'>).some((v) => v.row.mode === 'movement');
+  const movements = stock !== null && stock.isCount.some((c) => !c);
   const key = input.key ?? (movements ? `stock:${contentHash}` : null);
 
   const work = async (db: Db): Promise<ImportReport> => {
@@ -324,7 +339,7 @@ async function runIn(tx: Db | null, input: ImportInput): Promise<ImportReport> {
     if (key !== null) {
       const [claimed] = await db
         .insert(imports)
-        .values({ ...base, key, status: 'applied', rows: valid.length, changed: 0 })
+        .values({ ...base, key, status: 'applied', rows: rowCount, changed: 0 })
         .onConflictDoNothing({ target: imports.key })
         .returning({ id: imports.id });
       if (!claimed) {
@@ -332,26 +347,26 @@ async function runIn(tx: Db | null, input: ImportInput): Promise<ImportReport> {
         // refused rather than answered with the first one's result.
         const [first] = await db.select({ kind: imports.kind, contentHash: imports.contentHash }).from(imports).where(eq(imports.key, key));
         if (first && (first.kind !== kind || first.contentHash !== contentHash)) throw new Refused([refusal(locale, 0, null, 'key_reused')]);
-        const id = await record(db, { ...base, status: 'unchanged', rows: valid.length, changed: 0 });
-        return { importId: id, status: 'unchanged', rows: valid.length, changed: 0, refusals: [] };
+        const id = await record(db, { ...base, status: 'unchanged', rows: rowCount, changed: 0 });
+        return { importId: id, status: 'unchanged', rows: rowCount, changed: 0, refusals: [] };
       }
       importId = claimed.id;
-    } else importId = await record(db, { ...base, status: 'applied', rows: valid.length, changed: 0 });
+    } else importId = await record(db, { ...base, status: 'applied', rows: rowCount, changed: 0 });
     await auditUnder(db, input.actor, importId);
-    const changed = await apply(db, kind, valid, locale);
+    const changed = stock ? await applyStock(db, stock, locale) : await apply(db, kind, valid, locale);
     const status = changed > 0 ? 'applied' : 'unchanged';
     await db
       .update(imports)
       .set({ status, changed })
       .where(sql`${imports.id} = ${importId}`);
-    return { importId, status, rows: valid.length, changed, refusals: [] };
+    return { importId, status, rows: rowCount, changed, refusals: [] };
   };
 
   if (tx) {
     try {
       return await work(tx);
     } catch (err) {
-      if (err instanceof Refused) return { importId: null, status: 'refused', rows: valid.length, changed: 0, refusals: stored(err.refusals, locale) };
+      if (err instanceof Refused) return { importId: null, status: 'refused', rows: rowCount, changed: 0, refusals: stored(err.refusals, locale) };
       throw err;
     }
   }
@@ -359,14 +374,14 @@ async function runIn(tx: Db | null, input: ImportInput): Promise<ImportReport> {
     try {
       return await transaction(work);
     } catch (err) {
-      if (err instanceof Refused) return refused(valid.length, err.refusals);
+      if (err instanceof Refused) return refused(rowCount, err.refusals);
       // The stock's CHECK (nothing reserved that is not on the shelf) caught a race the checks could not see.
-      if (pgErrorCode(err) === '23514') return refused(valid.length, [refusal(locale, 0, null, 'changed_meanwhile')]);
+      if (pgErrorCode(err) === '23514') return refused(rowCount, [refusal(locale, 0, null, 'changed_meanwhile')]);
       // Another writer created a stock row this file was inserting (lib/inventory/import-rows.ts
       // inserts new rows without an upsert): the file again, which now finds the row and counts it.
       if (pgErrorCode(err) === PG_UNIQUE_VIOLATION && pgConstraint(err) === 'stock_location_id_sku_id_pk') {
         if (attempt < 3) continue;
-        return refused(valid.length, [refusal(locale, 0, null, 'changed_meanwhile')]);
+        return refused(rowCount, [refusal(locale, 0, null, 'changed_meanwhile')]);
       }
       throw err;
     }
