@@ -60,8 +60,7 @@ async function main() {
         if (/Compil/i.test(l)) {
           compiled.set(s, (compiled.get(s) ?? 0) + 1);
           traceLog?.write(`${s} ${l}\n`);
-        }
-        else process.stderr.write(`[${s}s] ${l}\n`);
+        } else process.stderr.write(`[${s}s] ${l}\n`);
       }
     });
   }
@@ -76,7 +75,9 @@ async function main() {
   }
   const readyMs = performance.now() - t0;
   const cpuAtReady = threadTicks(pid);
-  console.error(`ready in ${readyMs.toFixed(0)} ms; CPU so far main ${cpuAtReady.main} others ${cpuAtReady.others} ticks; RSS ${rssMb(pid)} MB; flags ${flags.join(' ') || '(none)'}`);
+  console.error(
+    `ready in ${readyMs.toFixed(0)} ms; CPU so far main ${cpuAtReady.main} others ${cpuAtReady.others} ticks; RSS ${rssMb(pid)} MB; flags ${flags.join(' ') || '(none)'}`,
+  );
   const urls = facts.slugs.map((s) => `${origin}/p/${encodeURIComponent(s)}`);
   if (loadMs > 0) {
     const r = await loadLoop({ urls, concurrency: 10, durationMs: loadMs });
