@@ -5,6 +5,7 @@
  *   NODE_FLAGS="--no-wasm-dynamic-tiering" WINDOWS=5 LOAD_MS=20000 npx tsx bench/experiments/idle-windows.ts
  * NODE_FLAGS: flags before next's script; WINDOWS (5) of 30 s; LOAD_MS (0): product pages under load
  * (10 connections) before the bench's warm-up; SETTLE_MS (15000) of quiet before the first window.
+ * RPS=1 (or RPS_ROUNDS=n, n times over) measures product pages, the stock API and the static page per second first (10 s each).
  * TRACE=1 adds --trace-wasm-compilation-times and prints, per second, how many functions were compiled.
  */
 import fs from 'node:fs';
@@ -82,6 +83,20 @@ async function main() {
   if (loadMs > 0) {
     const r = await loadLoop({ urls, concurrency: 10, durationMs: loadMs });
     console.error(`load: ${r.ok} pages in ${loadMs / 1000} s = ${(r.ok / (loadMs / 1000)).toFixed(1)} /s`);
+  }
+  for (let round = 0; round < Number(process.env.RPS_ROUNDS || (process.env.RPS === '1' ? 1 : 0)); round++) {
+    // Pages and the stock API per second (10 connections, 10 s each, after each path's first visit and 3 s of warm-up).
+    const stock = [`${origin}/api/availability/product?sku=${facts.sku}`];
+    for (const [label, list] of [
+      ['product pages', urls],
+      ['stock api', stock],
+      ['static page', [`${origin}/about`]],
+    ] as const) {
+      for (const u of list) await (await fetch(u)).arrayBuffer();
+      await loadLoop({ urls: [...list], concurrency: 10, durationMs: 3_000 });
+      const r = await loadLoop({ urls: [...list], concurrency: 10, durationMs: 10_000 });
+      console.error(`rps ${label}: ${(r.ok / 10).toFixed(1)} /s; load ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}`);
+    }
   }
   for (const p of ['/', `/p/${encodeURIComponent(facts.slugs[0]!)}`, '/stores', '/about']) await (await fetch(origin + p)).arrayBuffer();
   const abort = new AbortController();
