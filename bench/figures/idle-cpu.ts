@@ -94,10 +94,18 @@ async function openStreamBriefly(url: string, ms = 5_000): Promise<boolean> {
 
 /**
  * idle_cpu_pct: the CPU a started server spends with no visitor, in % of one core: /proc utime +
- * stime of `next start` and its children over `durationMs`. Warmed first as a visitor would leave
- * it: the pages requested, and a live-stock stream opened (it starts the process's stock listener
- * and relay) and closed; then `settleMs` (15 s) for the start-up's tail to pass: the jobs' first runs,
- * the garbage collection of the warm-up (with 5 s, a freshly started server read 0.9 %, then 0.1 %).
+ * stime of `next start` and its children, over `windows` (4) consecutive windows of `durationMs`
+ * (30 s). Warmed first as a visitor would leave it: the pages requested, and a live-stock stream
+ * opened (it starts the process's stock listener and relay) and closed; then `settleMs` (15 s) for
+ * the start-up's tail to pass: the jobs' first runs, the garbage collection of the warm-up (with
+ * 5 s, a freshly started server read 0.9 %, then 0.1 %).
+ *
+ * The figure is the whole span's CPU over its length, one-offs included; each window is printed
+ * too. Why four windows (stop 30): once a process goes quiet after traffic, V8's memory reducer
+ * runs three full collections to give memory back (0.45–1.6 s of CPU, once, 10–100 s after the
+ * traffic, by the allocation rate it watches). A single 30 s window caught it or not by chance:
+ * 0.50 % or 1.93 % for the same server. Over 120 s the once-per-quiet-spell cost weighs what it
+ * weighs, and the windows show it apart from the steady state.
  */
 export async function measureIdleCpu(opts: {
   pid: number;
@@ -105,11 +113,13 @@ export async function measureIdleCpu(opts: {
   warmPaths: string[];
   streamPath?: string;
   durationMs?: number;
+  windows?: number;
   settleMs?: number;
   figure?: string;
   note?: string;
 }): Promise<number> {
   const durationMs = opts.durationMs ?? 30_000;
+  const windowCount = opts.windows ?? 4;
   for (const p of opts.warmPaths) await (await fetch(opts.origin + p)).arrayBuffer();
   const streamed = opts.streamPath ? await openStreamBriefly(opts.origin + opts.streamPath) : false;
   if (opts.streamPath && !streamed) log(`idle: ${opts.streamPath} did not say ready: the live-stock listener may not be running`);
@@ -119,12 +129,21 @@ export async function measureIdleCpu(opts: {
   const started = performance.now();
   // Ticks per 5 s, for the log: a steady cost and a one-off (a garbage collection) look different.
   const steps: number[] = [];
+  const windowsPct: number[] = [];
   let last = before.ticks;
-  for (let t = 0; t < durationMs; t += 5_000) {
-    await new Promise((r) => setTimeout(r, Math.min(5_000, durationMs - t)));
-    const now = treeTicks(opts.pid).ticks;
-    steps.push(now - last);
-    last = now;
+  let windowStart = before.ticks;
+  let windowStarted = started;
+  for (let w = 0; w < windowCount; w++) {
+    for (let t = 0; t < durationMs; t += 5_000) {
+      await new Promise((r) => setTimeout(r, Math.min(5_000, durationMs - t)));
+      const now = treeTicks(opts.pid).ticks;
+      steps.push(now - last);
+      last = now;
+    }
+    const now = performance.now();
+    windowsPct.push(round(((last - windowStart) / CLK_TCK / ((now - windowStarted) / 1000)) * 100, 2));
+    windowStart = last;
+    windowStarted = now;
   }
   const after = treeTicks(opts.pid);
   const threadsAfter = threadTicks(opts.pid);
@@ -136,7 +155,7 @@ export async function measureIdleCpu(opts: {
   const mainPct = ((threadsAfter.main - threadsBefore.main) / CLK_TCK / seconds) * 100;
   const othersPct = ((threadsAfter.others - threadsBefore.others) / CLK_TCK / seconds) * 100;
   log(
-    `idle: ${after.ticks - before.ticks} ticks (1/${CLK_TCK} s) in ${seconds.toFixed(1)} s (per 5 s: ${steps.join(' ')}) over ${after.pids.length} process(es) ${after.pids.join(', ')}` +
+    `idle: ${after.ticks - before.ticks} ticks (1/${CLK_TCK} s) in ${seconds.toFixed(1)} s (per 5 s: ${steps.join(' ')}; per ${durationMs / 1000} s window: ${windowsPct.join(' ')} %) over ${after.pids.length} process(es) ${after.pids.join(', ')}` +
       `${streamed ? ', after a live-stock stream was opened and closed' : ''}${opts.note ? ` (${opts.note})` : ''}; ` +
       `main thread ${mainPct.toFixed(2)} %, background threads ${othersPct.toFixed(2)} %`,
   );
@@ -149,6 +168,8 @@ export async function measureIdleCpu(opts: {
     extra: {
       seconds: round(seconds, 1),
       ticks: after.ticks - before.ticks,
+      windows_pct: windowsPct.join(' '),
+      max_window_pct: Math.max(...windowsPct),
       main_thread_pct: round(mainPct, 2),
       background_threads_pct: round(othersPct, 2),
       load_average: fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0] ?? '',
