@@ -137,6 +137,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'lib/catalog/errors.ts#ScheduledPriceInPastError': [[]],
   'lib/catalog/errors.ts#TooManyPicturesError': [[12]],
   'lib/media/pictures.ts#PictureRefusedError': [['missing'], ['too_large'], ['type'], ['too_small']],
+  'lib/webhooks/commands.ts#WebhookAddressError': [['private'], ['unresolved'], ['scheme']],
   'lib/wallet/errors.ts#GiftCardUnknownError': [[]],
   'lib/wallet/errors.ts#GiftCardExpiredError': [[new Date('2026-01-31T12:00:00Z')]],
   'lib/wallet/errors.ts#NotEnoughOnGiftCardError': [[300]],

@@ -158,6 +158,11 @@ const TABLE: Record<string, Entry> = {
   ),
   scheduled_price_in_past: (_e, { t }) => field('effectiveAt', t.backOffice.scheduleInPast),
 
+  // the back office's webhooks: an address the server may not post to (lib/webhooks/address.ts)
+  webhook_address_private: (_e, { t }) => field('url', t.integrations.endpointUrlPrivate),
+  webhook_address_unresolved: (_e, { t }) => field('url', t.integrations.endpointUrlUnresolved),
+  webhook_address_scheme: (_e, { t }) => field('url', t.integrations.endpointUrlInvalid),
+
   // cart
   unknown_sku: (_e, { t }) => t.cart.unknownSku,
   cart_quantity: on<CartQuantityError>((e, { t }) => interpolate(t.cart.quantityRange, { max: e.max })),
