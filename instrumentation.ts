@@ -16,12 +16,6 @@ export async function register() {
     console.error(`\nComptoir cannot start: its environment is not valid.\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
     process.exit(1);
   }
-  // PGlite's WebAssembly compiled fully at first use, not tiered up later while the server idles
-  // (lib/db/wasm-tiering.ts): before the database is opened, which compiles it.
-  if (!process.env.DATABASE_URL) {
-    const { compileWasmAtFirstUse } = await import('./lib/db/wasm-tiering');
-    compileWasmAtFirstUse();
-  }
   // PGlite: takes the folder's lock now. PostgreSQL: only makes the pool (no connection yet), so
   // a server may start while the database is away and recover when it is back.
   const { getConnection } = await import('./lib/db/client');

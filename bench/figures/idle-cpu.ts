@@ -150,7 +150,7 @@ export async function measureIdleCpu(opts: {
   const seconds = (performance.now() - started) / 1000;
   const pct = ((after.ticks - before.ticks) / CLK_TCK / seconds) * 100;
   // Which thread spent it: a burst off the main thread is V8's own work, not a job or a timer of
-  // ours: TurboFan tiering up PGlite's WebAssembly (stop 28; gone since stop 30, lib/db/wasm-tiering.ts)
+  // ours: TurboFan tiering up PGlite's WebAssembly (stop 28; BENCHMARKS.md, 'Idle, stop 30')
   // or the garbage collector's memory reducer, which shrinks the heap once the process goes quiet.
   const mainPct = ((threadsAfter.main - threadsBefore.main) / CLK_TCK / seconds) * 100;
   const othersPct = ((threadsAfter.others - threadsBefore.others) / CLK_TCK / seconds) * 100;
