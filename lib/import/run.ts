@@ -113,7 +113,7 @@ function stored(refusals: ImportRefusal[], locale: Locale): StoredRefusal[] {
 }
 
 /** Applies one file's valid rows inside `tx`: the number of rows that changed, or Refused. */
-async function apply(tx: Db, kind: ImportKind, valid: Valid<ImportKind>, locale: Locale): Promise<number> {
+async function apply(tx: Db, kind: ImportKind, valid: Valid<ImportKind>, stock: StockColumns | null, locale: Locale): Promise<number> {
   const refuse = (indexes: number[], column: string, code: string, values?: (i: number) => Record<string, string | number>) => {
     if (indexes.length > 0) throw new Refused(indexes.map((i) => refusal(locale, valid[i]!.line, column, code, values?.(i))));
   };
@@ -180,7 +180,7 @@ async function apply(tx: Db, kind: ImportKind, valid: Valid<ImportKind>, locale:
       return r.changed;
     }
     case 'stock':
-      return applyStock(tx, stockColumns(valid as Valid<'stock'>), locale);
+      return applyStock(tx, stock ?? stockColumns(valid as Valid<'stock'>), locale);
   }
 }
 
@@ -353,7 +353,7 @@ async function runIn(tx: Db | null, input: ImportInput): Promise<ImportReport> {
       importId = claimed.id;
     } else importId = await record(db, { ...base, status: 'applied', rows: rowCount, changed: 0 });
     await auditUnder(db, input.actor, importId);
-    const changed = stock ? await applyStock(db, stock, locale) : await apply(db, kind, valid, locale);
+    const changed = await apply(db, kind, valid, stock, locale);
     const status = changed > 0 ? 'applied' : 'unchanged';
     await db
       .update(imports)
