@@ -5,7 +5,7 @@
  *   NODE_FLAGS="--no-wasm-dynamic-tiering" WINDOWS=5 LOAD_MS=20000 npx tsx bench/experiments/idle-windows.ts
  * NODE_FLAGS: flags before next's script; WINDOWS (5) of 30 s; LOAD_MS (0): product pages under load
  * (10 connections) before the bench's warm-up; SETTLE_MS (15000) of quiet before the first window.
- * RPS=1 (or RPS_ROUNDS=n, n times over) measures product pages, the stock API and the static page per second first (10 s each).
+ * RPS=1 (or RPS_ROUNDS=n, n times over) measures product pages, the stock API, search suggestions and the static page per second first (10 s each).
  * TRACE=1 adds --trace-wasm-compilation-times and prints, per second, how many functions were compiled.
  */
 import fs from 'node:fs';
@@ -87,9 +87,12 @@ async function main() {
   for (let round = 0; round < Number(process.env.RPS_ROUNDS || (process.env.RPS === '1' ? 1 : 0)); round++) {
     // Pages and the stock API per second (10 connections, 10 s each, after each path's first visit and 3 s of warm-up).
     const stock = [`${origin}/api/availability/product?sku=${facts.sku}`];
+    // Suggestions run a trigram search in PGlite per request (not cached): bound by PGlite's code.
+    const search = ['chaussure', 'pantalon', 'velo', 'cafe', 'jardin', 'lampe', 'robe', 'sac'].map((q) => `${origin}/api/search/suggest?q=${q}`);
     for (const [label, list] of [
       ['product pages', urls],
       ['stock api', stock],
+      ['search suggest', search],
       ['static page', [`${origin}/about`]],
     ] as const) {
       for (const u of list) await (await fetch(u)).arrayBuffer();

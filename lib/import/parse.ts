@@ -69,24 +69,44 @@ export function readRows(format: 'csv' | 'json', body: string, locale: Locale): 
  * and the file goes through csv-parse.
  */
 function readPlainCsv(text: string, delimiter: string, locale: Locale): { rows: RawRow[] } | { refusal: ImportRefusal } {
-  // Line by line with indexOf: splitting the whole text first would keep a second array of 600,000 lines.
-  const lineAt = (start: number, end: number) => (end > start && text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end));
-  let end = text.indexOf('\n');
-  if (end === -1) end = text.length;
-  const header = lineAt(0, end)
+  const lines = lineReader(text);
+  const header = lines
+    .next()!
     .split(delimiter)
     .map((h) => h.trim().toLowerCase());
   const rows: RawRow[] = [];
-  for (let lineNo = 2, start = end + 1; start <= text.length; lineNo++, start = end + 1) {
-    end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    const line = lineAt(start, end);
+  for (let line = lines.next(); line !== null; line = lines.next()) {
     if (line === '') continue;
     const cells = line.split(delimiter);
-    if (cells.length !== header.length) return { refusal: refusal(locale, lineNo, null, 'bad_csv') };
+    if (cells.length !== header.length) return { refusal: refusal(locale, lines.lineNo, null, 'bad_csv') };
     const values: Record<string, string> = {};
     for (let c = 0; c < header.length; c++) values[header[c]!] = cells[c]!;
-    rows.push({ line: lineNo, values });
+    rows.push({ line: lines.lineNo, values });
   }
   return { rows };
+}
+
+/**
+ * A text's lines one at a time, each without its LF or CRLF, with its number from 1 (`lineNo`, the
+ * last line given): read with indexOf, as splitting the whole text first would keep a second array
+ * of 600,000 lines. The first call always gives a line (an empty text is one empty line); then null
+ * once the text is read.
+ */
+export function lineReader(text: string): { next(): string | null; readonly lineNo: number } {
+  let start = 0;
+  let lineNo = 0;
+  return {
+    next() {
+      if (start > text.length) return null;
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      const line = end > start && text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+      start = end + 1;
+      lineNo++;
+      return line;
+    },
+    get lineNo() {
+      return lineNo;
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { MAX_ROWS } from './parse';
+import { lineReader, MAX_ROWS } from './parse';
 import { plainEan, plainQuantity, plainStoreName } from './rows';
 
 /** A stock file's rows as columns: what the stock writer takes, and each row's line for its refusals. */
@@ -17,10 +17,8 @@ const COLUMNS = ['store', 'ean', 'quantity', 'mode'] as const;
 export function plainStockCsv(body: string): StockColumns | null {
   const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body; // a spreadsheet's byte order mark
   if (text.includes('"')) return null;
-  const lineAt = (start: number, end: number) => (end > start && text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end));
-  let end = text.indexOf('\n');
-  if (end === -1) end = text.length;
-  const first = lineAt(0, end);
+  const lines = lineReader(text);
+  const first = lines.next()!;
   // The delimiter as readRows chooses it: ';' when the header holds more of them than ','.
   const delimiter = first.split(';').length > first.split(',').length ? ';' : ',';
   const header = first.split(delimiter).map((h) => h.trim().toLowerCase());
@@ -36,10 +34,7 @@ export function plainStockCsv(body: string): StockColumns | null {
   const storeAt = new Map<string, number>(); // by name
   const eans = new Map<string, number>(); // an EAN's number, or -1 when it is not a valid EAN-13
   const seen: Uint8Array[] = [];
-  for (let lineNo = 2, start = end + 1; start <= text.length; lineNo++, start = end + 1) {
-    end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    const line = lineAt(start, end);
+  for (let line = lines.next(); line !== null; line = lines.next()) {
     if (line === '') continue;
     const cells = line.split(delimiter);
     if (cells.length !== COLUMNS.length) return null;
@@ -71,7 +66,7 @@ export function plainStockCsv(body: string): StockColumns | null {
     }
     if (bits[eanAt]) return null;
     bits[eanAt] = 1;
-    out.line.push(lineNo);
+    out.line.push(lines.lineNo);
     out.store.push(store.name);
     out.ean.push(ean);
     out.quantity.push(quantity);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readRows } from './parse';
+import { lineReader, readRows } from './parse';
 import { importRowSchemas, isPictureUrl, parseDayHours, plainStockRow } from './rows';
 
 describe('the stock rows read without zod', () => {
@@ -28,6 +28,50 @@ describe('the stock rows read without zod', () => {
       mode: 'count',
     });
     expect(plainStockRow({ store: 'lyon', ean: '4006381333931', quantity: '-1', mode: 'count' })).toBeNull();
+  });
+});
+
+describe('reading a text line by line', () => {
+  const all = (text: string) => {
+    const lines = lineReader(text);
+    const out: [number, string][] = [];
+    for (let line = lines.next(); line !== null; line = lines.next()) out.push([lines.lineNo, line]);
+    return out;
+  };
+
+  it('gives each line without its LF or CRLF, numbered from 1, a last line ending the text included', () => {
+    expect(all('a;b\r\n1;2\n\n3;4')).toEqual([
+      [1, 'a;b'],
+      [2, '1;2'],
+      [3, ''],
+      [4, '3;4'],
+    ]);
+    expect(all('a\n')).toEqual([
+      [1, 'a'],
+      [2, ''],
+    ]);
+    expect(all('')).toEqual([[1, '']]);
+    expect(all('\r\n')).toEqual([
+      [1, ''],
+      [2, ''],
+    ]);
+  });
+
+  // A CR that ends the text is dropped too, as a spreadsheet's last CRLF cut short (the readers did so before).
+  it('agrees with splitting the text on line breaks', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('a', ';', '\n', '\r\n', '\r', 'é')).map((parts) => parts.join('')),
+        (text) => {
+          expect(all(text)).toEqual(
+            text
+              .replace(/\r$/, '')
+              .split(/\r?\n/)
+              .map((line, i) => [i + 1, line]),
+          );
+        },
+      ),
+    );
   });
 });
 
