@@ -88,7 +88,7 @@ async function main() {
     // Pages and the stock API per second (10 connections, 10 s each, after each path's first visit and 3 s of warm-up).
     const stock = [`${origin}/api/availability/product?sku=${facts.sku}`];
     // Suggestions run a trigram search in PGlite per request (not cached): bound by PGlite's code.
-    const search = ['chaussure', 'pantalon', 'velo', 'cafe', 'jardin', 'lampe', 'robe', 'sac'].map((q) => `${origin}/api/search/suggest?q=${q}`);
+    const search = ['chaussure', 'pantalon', 'velo', 'cafe', 'jardin', 'lampe', 'robe', 'sac'].map((q) => `${origin}/api/search/suggest?q=${q}&locale=fr`);
     for (const [label, list] of [
       ['product pages', urls],
       ['stock api', stock],

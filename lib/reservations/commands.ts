@@ -70,15 +70,11 @@ export async function placeReservation(input: PlaceReservationInput): Promise<Pl
     try {
       // Raw SQL: one call of the placing function (it locks, checks the limits and holds the stock in the database).
       const [row] = await queryRows<{ placed: PlacedRow | string }>(
-        'SELECT comptoir_place_reservation($1::int, $2::int, $3::int[], $4::int[], $5::text, $6::text, $7::int, $8::int) AS placed',
-        [customerId, storeId, skus, quantities, idempotencyKey, newPickupCode(), maxActive, maxUnitsPerSku],
+        'SELECT comptoir_place_reservation($1::int, $2::int, $3::int[], $4::int[], $5::text, $6::text, $7::int, $8::int, $9::text) AS placed',
+        [customerId, storeId, skus, quantities, idempotencyKey, newPickupCode(), maxActive, maxUnitsPerSku, input.locale ?? DEFAULT_LOCALE],
       );
       const raw = row!.placed;
       const placed = typeof raw === 'string' ? (JSON.parse(raw) as PlacedRow) : raw;
-      if (!placed.replayed && input.locale && input.locale !== DEFAULT_LOCALE) {
-        // The placing function takes no language: a new reservation's is set right after (only its messages read it).
-        await (await getDb()).update(reservations).set({ locale: input.locale }).where(eq(reservations.id, placed.id));
-      }
       return { id: placed.id, code: placed.code, expiresAt: new Date(placed.expires_at), replayed: placed.replayed };
     } catch (err) {
       const refusal = refusalOf(err);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as client from '@/lib/db/client';
 import { deliverQueuedMessages } from '@/lib/messages/deliver';
 import { memoryTransport } from '@/lib/messages/transport';
 import { useTestDatabase } from '@/test/support/db';
@@ -8,6 +9,23 @@ import { insertCategory, insertProduct, insertStore, insertUser, setStock } from
 import { markReservationReady, placeReservation } from './commands';
 
 /* "Your reservation is ready": queued with the status change, once, in the shopper's language. */
+
+// The placing call as it is, unless a test loses its answer (after the database has committed it).
+let loseNextAnswer = false;
+vi.mock('@/lib/db/client', async (actual) => {
+  const real = await actual<typeof import('@/lib/db/client')>();
+  return {
+    ...real,
+    queryRows: vi.fn(async (...args: Parameters<typeof real.queryRows>) => {
+      const rows = await real.queryRows(...args);
+      if (loseNextAnswer) {
+        loseNextAnswer = false;
+        throw new Error('connection lost');
+      }
+      return rows;
+    }),
+  };
+});
 
 let conn: Awaited<ReturnType<typeof useTestDatabase>>;
 let store: number;
@@ -34,6 +52,19 @@ afterEach(() => {
 });
 
 describe('reservation ready', () => {
+  it('keeps the language reserved in when the first answer was lost and the shopper tried again with the same key', async () => {
+    const key = randomUUID();
+    const input = { customerId: alice, storeId: store, lines: [{ skuId: sku, quantity: 1 }], idempotencyKey: key, locale: 'en' as const };
+    loseNextAnswer = true;
+    await expect(placeReservation(input)).rejects.toThrow('connection lost');
+    const again = await placeReservation(input);
+    expect(again.replayed).toBe(true);
+    // Raw SQL: the language as stored, written with the reservation itself.
+    const { rows } = await conn.db.execute<{ locale: string }>(sql`SELECT locale FROM reservations WHERE id = ${again.id}`);
+    expect(rows[0]!.locale).toBe('en');
+    expect(vi.mocked(client.queryRows)).toHaveBeenCalled();
+  });
+
   it('is queued when staff mark it ready, once, in the language reserved in, with the code and the link', async () => {
     const r = await placeReservation({ customerId: alice, storeId: store, lines: [{ skuId: sku, quantity: 1 }], idempotencyKey: randomUUID(), locale: 'en' });
     expect((await conn.db.execute(sql`SELECT 1 FROM outbound_messages`)).rows).toHaveLength(0);

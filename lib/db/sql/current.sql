@@ -476,8 +476,8 @@ BEGIN
 END;
 $function$;
 
--- comptoir_place_reservation(p_customer integer, p_store integer, p_skus integer[], p_quantities integer[], p_key text, p_code text, p_max_active integer, p_max_units integer) (last written by 0003_place_reservation.sql)
-CREATE OR REPLACE FUNCTION public.comptoir_place_reservation(p_customer integer, p_store integer, p_skus integer[], p_quantities integer[], p_key text, p_code text, p_max_active integer, p_max_units integer)
+-- comptoir_place_reservation(p_customer integer, p_store integer, p_skus integer[], p_quantities integer[], p_key text, p_code text, p_max_active integer, p_max_units integer, p_locale text) (last written by 0037_reservation_locale_in_place.sql)
+CREATE OR REPLACE FUNCTION public.comptoir_place_reservation(p_customer integer, p_store integer, p_skus integer[], p_quantities integer[], p_key text, p_code text, p_max_active integer, p_max_units integer, p_locale text)
  RETURNS json
  LANGUAGE plpgsql
 AS $function$
@@ -542,8 +542,9 @@ BEGIN
     RAISE EXCEPTION 'comptoir:out_of_stock:%:%', v_short.sku, v_short.available;
   END IF;
 
-  INSERT INTO reservations (code, customer_id, store_id, status, idempotency_key, expires_at)
-  SELECT p_code, p_customer, s.location_id, 'placed', p_key, now() + make_interval(hours => s.reservation_hold_hours)
+  -- The language of the page reserved from: the reservation's messages are written in it.
+  INSERT INTO reservations (code, customer_id, store_id, status, idempotency_key, expires_at, locale)
+  SELECT p_code, p_customer, s.location_id, 'placed', p_key, now() + make_interval(hours => s.reservation_hold_hours), COALESCE(p_locale, 'fr')
   FROM stores s WHERE s.location_id = p_store
   RETURNING id, code, expires_at INTO v_id, v_code, v_expires;
 
