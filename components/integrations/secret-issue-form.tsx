@@ -5,7 +5,8 @@ import { initialActionState, type ActionState } from '@/lib/actions/state';
 import { ChoiceFieldset } from './choice-fieldset';
 import { SecretReveal } from './secret-reveal';
 
-type State = ActionState<{ secret: string }>;
+/** `values` and `chosen`: what was typed and ticked, handed back with a refusal (lib/api/admin-inputs.ts typedBack). */
+type State = ActionState<{ secret: string; values: Record<string, string>; chosen: string[] }>;
 
 /** The one text field: an API key's name, a webhook endpoint's URL. */
 type TextField = { name: string; label: string; hint: string; maxLength: number; type?: 'text' | 'url'; placeholder?: string };
@@ -65,6 +66,7 @@ export function SecretIssueForm({
             inputMode={field.type === 'url' ? 'url' : undefined}
             autoComplete="off"
             placeholder={field.placeholder}
+            defaultValue={state.values?.[field.name]}
             aria-invalid={fieldError ? true : undefined}
             aria-describedby={`${inputId}-hint`}
             className={`input ${fieldError ? 'border-out' : ''}`}
@@ -73,7 +75,7 @@ export function SecretIssueForm({
             {fieldError ?? field.hint}
           </p>
         </div>
-        <ChoiceFieldset legend={labels.choices} name={choicesName} options={choices} error={state.fieldErrors?.[choicesName]} />
+        <ChoiceFieldset legend={labels.choices} name={choicesName} options={choices} chosen={state.chosen} error={state.fieldErrors?.[choicesName]} />
         <Submit label={labels.submit} pending={labels.pending} />
       </form>
       {/* A refusal already written under its field is only announced here, not shown twice. */}

@@ -18,3 +18,21 @@ export const keyIdSchema = z.object({ keyId: idSchema });
 export function firstField(error: z.ZodError): string {
   return String(error.issues[0]?.path[0] ?? '');
 }
+
+/**
+ * What was typed and ticked on a form that issues a secret (an API key, a webhook endpoint), handed
+ * back with its refusal so the form shows it again instead of a blank one: the text field (cut to
+ * its length) and the boxes ticked. Only the form's own fields; a file or junk in their place reads
+ * as nothing.
+ */
+export function typedBack(formData: FormData, field: string, maxLength: number, choices: string): { values: Record<string, string>; chosen: string[] } {
+  const typed = formData.get(field);
+  return {
+    values: { [field]: typeof typed === 'string' ? typed.slice(0, maxLength) : '' },
+    chosen: formData
+      .getAll(choices)
+      .filter((c): c is string => typeof c === 'string')
+      .slice(0, 50)
+      .map((c) => c.slice(0, 100)),
+  };
+}

@@ -2,11 +2,11 @@
 import { revalidatePath } from 'next/cache';
 import { adminAction, formParser } from '@/lib/actions/builder';
 import { refuse, type ActionState } from '@/lib/actions/state';
-import { createKeySchema, firstField } from '@/lib/api/admin-inputs';
+import { createKeySchema, firstField, typedBack } from '@/lib/api/admin-inputs';
 import { createApiKey } from '@/lib/api/keys';
 import { interpolate } from '@/lib/i18n/format';
 
-export type CreateKeyState = ActionState<{ secret: string }>;
+export type CreateKeyState = ActionState<{ secret: string; values: Record<string, string>; chosen: string[] }>;
 
 /** A new API key: its secret is in this answer only, shown once by the form. */
 export const createKeyAction = adminAction('integrations')
@@ -19,6 +19,8 @@ export const createKeyAction = adminAction('integrations')
     },
   )
   .state<CreateKeyState>()
+  // What was typed and ticked comes back with a refusal: the form shows it again.
+  .refused((refusal, { formData }) => ({ ...refusal, ...typedBack(formData, 'name', 80, 'scopes') }))
   .run(async ({ input, user, t }) => {
     const key = await createApiKey({ name: input.name, scopes: input.scopes, createdBy: user.id });
     revalidatePath('/admin/api-keys');

@@ -54,6 +54,22 @@ describe('adding a webhook endpoint', () => {
     expect(await endpoints()).toBe(0);
   });
 
+  it('hands back what was typed and ticked with a refusal, so the form shows it again; a success hands back nothing', async () => {
+    request.headers.set('x-comptoir-locale', 'en');
+    const refused = await addEndpointAction(initialActionState, endpointForm('http://10.0.0.8/hooks'));
+    expect(refused).toMatchObject({ ok: false, values: { url: 'http://10.0.0.8/hooks' }, chosen: ['order.placed'] });
+    const noEvent = new FormData();
+    noEvent.set('url', 'https://erp.example.com/' + 'x'.repeat(3000));
+    noEvent.append('events', new Blob(['not an event']));
+    const cut = await addEndpointAction(initialActionState, noEvent);
+    expect(cut).toMatchObject({ ok: false, chosen: [] });
+    expect((cut as { values: { url: string } }).values.url).toHaveLength(2000);
+    const added = await addEndpointAction(initialActionState, endpointForm('https://203.0.113.9/hooks'));
+    expect(added).toMatchObject({ ok: true });
+    expect(added).not.toHaveProperty('values');
+    await conn.db.execute(sql`DELETE FROM webhook_endpoints`);
+  });
+
   it('takes a public address, and a private one when WEBHOOK_ALLOW_PRIVATE=1', async () => {
     request.headers.set('x-comptoir-locale', 'en');
     expect(await addEndpointAction(initialActionState, endpointForm('https://203.0.113.5/hooks'))).toMatchObject({

@@ -2,11 +2,11 @@
 import { revalidatePath } from 'next/cache';
 import { adminAction, formParser } from '@/lib/actions/builder';
 import { refuse, type ActionState } from '@/lib/actions/state';
-import { firstField } from '@/lib/api/admin-inputs';
+import { firstField, typedBack } from '@/lib/api/admin-inputs';
 import { addEndpointSchema } from '@/lib/webhooks/inputs';
 import { registerWebhookEndpoint } from '@/lib/webhooks/commands';
 
-export type AddEndpointState = ActionState<{ secret: string }>;
+export type AddEndpointState = ActionState<{ secret: string; values: Record<string, string>; chosen: string[] }>;
 
 /**
  * A new webhook endpoint: its signing secret is in this answer only, shown once by the form. An
@@ -22,6 +22,8 @@ export const addEndpointAction = adminAction('integrations')
     },
   )
   .state<AddEndpointState>()
+  // What was typed and ticked comes back with a refusal: the form shows it again.
+  .refused((refusal, { formData }) => ({ ...refusal, ...typedBack(formData, 'url', 2000, 'events') }))
   .run(async ({ input, user, t }) => {
     // An address the server may not post to is a WebhookAddressError: said on the URL field by the
     // one table of refusals (lib/actions/refusals.ts).
