@@ -96,8 +96,14 @@ test('a webhook endpoint hears of an order placed: the first delivery refused, t
   try {
     await signInAs(page, 'admin');
     await page.goto('/en/admin/webhooks');
-    await page.getByLabel('URL').fill(url);
+    // A refused address: said on the field, and what was typed and ticked is still there to correct.
+    await page.getByLabel('URL').fill(url.replace('http://', 'ftp://'));
     await page.getByLabel('Order placed').check();
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(page.getByLabel('URL')).toHaveAccessibleDescription(/http:\/\/ or https:\/\//);
+    await expect(page.getByLabel('URL')).toHaveValue(url.replace('http://', 'ftp://'));
+    await expect(page.getByLabel('Order placed')).toBeChecked();
+    await page.getByLabel('URL').fill(url);
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await expect(page.getByTestId('add-endpoint-message')).toContainText('Endpoint added');
     const signingSecret = await page.getByTestId('new-endpoint-secret').inputValue();
