@@ -64,6 +64,7 @@ const schema = z
     MESSAGE_DELIVERY_SECONDS: positiveNumber.optional(),
     LOYALTY_EXPIRY_SWEEP_SECONDS: positiveNumber.optional(),
     SCHEDULED_PRICE_SECONDS: positiveNumber.optional(),
+    PICTURE_SWEEP_SECONDS: positiveNumber.optional(),
     MEDIA_FETCH_TIMEOUT_MS: positiveInteger.optional(),
     MEDIA_FETCH_ALLOW_PRIVATE: z.enum(['0', '1'], { error: 'must be "1" (fetch imported pictures from private networks too) or "0"' }).optional(),
     MEDIA_S3_ENDPOINT: z.url({ error: 'must be the S3-compatible service’s URL, such as https://s3.fr-par.scw.cloud' }).optional(),

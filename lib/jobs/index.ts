@@ -123,6 +123,13 @@ export const serverJobs: Job[] = [
   // API Idempotency-Keys are answered for a day, then forgotten.
   { name: 'trim-api-idempotency', everyMs: 60 * 60_000, run: trimIdempotencyKeys },
   { name: 'expire-points', everyMs: seconds('LOYALTY_EXPIRY_SWEEP_SECONDS', 6 * 3600), run: expirePoints },
+  // Stored pictures no product shows any more, a day after they were last written (lib/catalog/unused-pictures.ts).
+  // Imported when it runs: the storage's S3 client is not loaded by a server that never needs it otherwise.
+  {
+    name: 'remove-unused-pictures',
+    everyMs: seconds('PICTURE_SWEEP_SECONDS', 24 * 3600),
+    run: async () => (await import('@/lib/catalog/unused-pictures')).removeUnusedPictures(),
+  },
 ];
 
 type Holder = { started?: boolean };

@@ -2,6 +2,7 @@ import 'server-only';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { isPictureKey } from './paths';
 import type { MediaStorage } from './storage';
 
 /** The data folder's media directory: `.data/media` beside the embedded database (lib/db/client.ts), or MEDIA_DIR. */
@@ -21,6 +22,14 @@ export function folderStorage(dir?: string): MediaStorage {
     if (!full.startsWith(root + path.sep)) throw new Error('media key outside the media folder');
     return full;
   };
+  const writtenAt = async (key: string) => {
+    try {
+      return (await fs.stat(file(key))).mtime;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  };
   return {
     kind: 'folder',
     async put(key, body) {
@@ -37,6 +46,36 @@ export function folderStorage(dir?: string): MediaStorage {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw err;
       }
+    },
+    async *list() {
+      // p/<hash>/<size>.webp: the only keys this app writes (a left-over `.part` is not one).
+      let hashes: string[];
+      try {
+        hashes = await fs.readdir(path.join(root, 'p'));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+        throw err;
+      }
+      for (const hash of hashes) {
+        let names: string[];
+        try {
+          names = await fs.readdir(path.join(root, 'p', hash));
+        } catch {
+          continue; // not a folder, or removed meanwhile
+        }
+        for (const name of names) {
+          const key = `p/${hash}/${name}`;
+          if (!isPictureKey(key)) continue;
+          const at = await writtenAt(key);
+          if (at) yield { key, writtenAt: at };
+        }
+      }
+    },
+    writtenAt,
+    async remove(key) {
+      await fs.rm(file(key), { force: true });
+      // The picture's folder goes with its last size (a folder not empty stays).
+      await fs.rmdir(path.dirname(file(key))).catch(() => {});
     },
   };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { isPictureKey } from './paths';
 import type { MediaStorage } from './storage';
 
 export type S3Config = { bucket: string; prefix: string; endpoint?: string; region: string; forcePathStyle: boolean };
@@ -20,6 +21,12 @@ export function s3ConfigFromEnv(env: Partial<Record<string, string>>): S3Config 
     region: env.MEDIA_S3_REGION || env.AWS_REGION || 'us-east-1',
     forcePathStyle: Boolean(env.MEDIA_S3_ENDPOINT),
   };
+}
+
+/** Whether an SDK error means "no such key" (NoSuchKey, NotFound, or a 404). */
+function isMissing(err: unknown): boolean {
+  const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return err instanceof NoSuchKey || e.name === 'NoSuchKey' || e.name === 'NotFound' || e.$metadata?.httpStatusCode === 404;
 }
 
 export function s3Storage(
@@ -46,14 +53,32 @@ export function s3Storage(
         if (!out.Body) return null;
         return { body: Buffer.from(await out.Body.transformToByteArray()), contentType: out.ContentType ?? 'image/webp' };
       } catch (err) {
-        if (
-          err instanceof NoSuchKey ||
-          (err as { name?: string }).name === 'NoSuchKey' ||
-          (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404
-        )
-          return null;
+        if (isMissing(err)) return null;
         throw err;
       }
+    },
+    async *list() {
+      const start = objectKey('p/');
+      let token: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket: config.bucket, Prefix: start, ContinuationToken: token }));
+        for (const o of page.Contents ?? []) {
+          const key = o.Key?.slice(start.length - 2);
+          if (key && o.LastModified && isPictureKey(key)) yield { key, writtenAt: o.LastModified };
+        }
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+    },
+    async writtenAt(key) {
+      try {
+        return (await client.send(new HeadObjectCommand({ Bucket: config.bucket, Key: objectKey(key) }))).LastModified ?? null;
+      } catch (err) {
+        if (isMissing(err)) return null;
+        throw err;
+      }
+    },
+    async remove(key) {
+      await client.send(new DeleteObjectCommand({ Bucket: config.bucket, Key: objectKey(key) }));
     },
   };
 }

@@ -12,6 +12,12 @@ export interface MediaStorage {
   put(key: string, body: Buffer, contentType: string): Promise<void>;
   /** The stored bytes, or null when there is no such key. */
   get(key: string): Promise<{ body: Buffer; contentType: string } | null>;
+  /** Every stored picture's key (lib/media/paths.ts) and when it was last written. */
+  list(): AsyncIterable<{ key: string; writtenAt: Date }>;
+  /** When a key was last written, or null when there is no such key: asked again just before a removal. */
+  writtenAt(key: string): Promise<Date | null>;
+  /** Removes a key; a key already gone is not an error. */
+  remove(key: string): Promise<void>;
 }
 
 let current: MediaStorage | undefined;
