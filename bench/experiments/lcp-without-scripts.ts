@@ -7,6 +7,7 @@
  *   npx tsx bench/experiments/lcp-without-scripts.ts <runs> http://127.0.0.1:3120 / /stores /p/<slug>
  */
 import http from 'node:http';
+import zlib from 'node:zlib';
 import { measureLighthouse, type LighthousePage } from '../figures/lighthouse';
 
 const [runsArg = '3', origin = 'http://127.0.0.1:3120', ...paths] = process.argv.slice(2);
@@ -27,14 +28,31 @@ const proxy = http.createServer(async (req, res) => {
   const upstream = await fetch(origin + url.pathname + url.search, { headers: { 'accept-language': 'en', accept: String(req.headers.accept ?? '*/*') } });
   const type = upstream.headers.get('content-type') ?? 'application/octet-stream';
   const body = Buffer.from(await upstream.arrayBuffer());
-  res.writeHead(upstream.status, { 'content-type': type, 'cache-control': upstream.headers.get('cache-control') ?? 'no-store' });
-  res.end(noScripts && type.startsWith('text/html') ? strip(body.toString('utf8')) : body);
+  const out = noScripts && type.startsWith('text/html') ? Buffer.from(strip(body.toString('utf8'))) : body;
+  // Compressed as the server itself sends it (fetch above took its compression off): the simulated
+  // network must carry what a phone would be sent.
+  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  res.writeHead(upstream.status, {
+    'content-type': type,
+    'cache-control': upstream.headers.get('cache-control') ?? 'no-store',
+    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+  });
+  res.end(gzip ? zlib.gzipSync(out) : out);
 });
 void (async () => {
   await new Promise<void>((resolve) => proxy.listen(PORT, '127.0.0.1', resolve));
 
   const pages: LighthousePage[] = (paths.length ? paths : ['/']).flatMap((p) => {
-    const name = p === '/' ? 'home' : p.split('/').filter(Boolean)[0]!;
+    // Named by the whole path (/en/stores → en_stores): two pages must not share a figure.
+    const name =
+      p === '/'
+        ? 'home'
+        : p
+            .split('/')
+            .filter(Boolean)
+            .join('_')
+            .replace(/[^a-z0-9_]/gi, '')
+            .slice(0, 40);
     return [
       { figure: `experiment_${name}_as_is`, path: p, goal: 'none' },
       { figure: `experiment_${name}_no_scripts`, path: `${p}${p.includes('?') ? '&' : '?'}no-scripts`, goal: 'none' },
