@@ -17,8 +17,8 @@ import { webhookAttempts } from './schema';
  * base × 2^(attempts−1) and is tried again, until WEBHOOK_MAX_ATTEMPTS, then marked failed.
  * The endpoint's address is checked again before each post (lib/webhooks/address.ts: its name may
  * now lead into a private network), and by the connection itself (fetchToPublicAddress): one that
- * does is not posted to, and the delivery is given up
- * at once with PRIVATE_ADDRESS_ERROR as its reason — trying again would only ask the same question.
+ * does is not posted to, and the delivery is given up at once with PRIVATE_ADDRESS_ERROR as its
+ * reason — trying again would only ask the same question.
  * At least once: a receiver drops a repeat by the event's id (the payload's `id`).
  */
 
