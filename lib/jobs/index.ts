@@ -125,9 +125,12 @@ export const serverJobs: Job[] = [
   { name: 'expire-points', everyMs: seconds('LOYALTY_EXPIRY_SWEEP_SECONDS', 6 * 3600), run: expirePoints },
   // Stored pictures no product shows any more, a day after they were last written (lib/catalog/unused-pictures.ts).
   // Imported when it runs: the storage's S3 client is not loaded by a server that never needs it otherwise.
+  // Its first run waits 10–20 minutes: it lists every stored picture, work a start (a deploy, a
+  // restart) should not pay each time.
   {
     name: 'remove-unused-pictures',
     everyMs: seconds('PICTURE_SWEEP_SECONDS', 24 * 3600),
+    firstAfterMs: Math.min(seconds('PICTURE_SWEEP_SECONDS', 24 * 3600), (10 + Math.random() * 10) * 60_000),
     run: async () => (await import('@/lib/catalog/unused-pictures')).removeUnusedPictures(),
   },
 ];

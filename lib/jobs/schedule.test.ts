@@ -30,4 +30,17 @@ describe('startJobs', () => {
     expect(maxConcurrent).toBe(1);
     expect(errors).toHaveLength(1);
   });
+
+  it('waits firstAfterMs before the first run of a job that gives it', async () => {
+    const at: number[] = [];
+    const started = Date.now();
+    const running = startJobs([
+      { name: 'soon', everyMs: 1_000, firstAfterMs: 20, run: async () => void at.push(Date.now() - started) },
+      { name: 'later', everyMs: 20, firstAfterMs: 60_000, run: async () => void at.push(-1) },
+    ]);
+    await new Promise((r) => setTimeout(r, 300));
+    running.stop();
+    expect(at).toHaveLength(1);
+    expect(at[0]).toBeLessThan(300);
+  });
 });

@@ -3,7 +3,11 @@
  * run it at the same moment (conditional transitions, SKIP LOCKED): with several `next start`
  * behind a load balancer every one of them runs the schedule and the effects still happen once.
  */
-export type Job = { name: string; everyMs: number; run: () => Promise<unknown> };
+/**
+ * `firstAfterMs`: when the first run comes, for a job too heavy to run at every start (a daily
+ * sweep); by default a short random delay (1–3 s, or `everyMs` when shorter).
+ */
+export type Job = { name: string; everyMs: number; firstAfterMs?: number; run: () => Promise<unknown> };
 
 type Running = { stop: () => void };
 
@@ -35,7 +39,7 @@ export function startJobs(jobs: Job[], log: Pick<Console, 'error'> = console): R
         every.unref();
         timers.push(every);
       },
-      Math.min(job.everyMs, 1_000 + Math.random() * 2_000),
+      job.firstAfterMs ?? Math.min(job.everyMs, 1_000 + Math.random() * 2_000),
     );
     first.unref();
     timers.push(first);
