@@ -326,3 +326,57 @@ test('any bytes, percent-encoded into a path or a query: no 5xx', async () => {
     { numRuns: 40 },
   );
 });
+
+test('the store list’s plain form (POST /api/my-store): any body is a 303 back or a 4xx, a post from another site a 403', async () => {
+  const { lyon } = e2eData();
+  const type = fc.constantFrom(
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'multipart/form-data',
+    'text/plain',
+    'application/json',
+    '',
+  );
+  const body = fc.oneof(
+    fc.uint8Array({ maxLength: 300 }),
+    fc.string().map((s) => `storeId=${encodeURIComponent(s)}`),
+    fc.constantFrom(
+      `storeId=${lyon.id}`,
+      'storeId=1e3',
+      'storeId=%00',
+      `--x\r\nContent-Disposition: form-data; name="storeId"\r\n\r\n${lyon.id}\r\n--x--`,
+      'x'.repeat(10_000),
+    ),
+  );
+  await fc.assert(
+    fc.asyncProperty(type, body, async (contentType, sent) => {
+      const res = await new Visitor(origin).fetch('/api/my-store', {
+        method: 'POST',
+        body: sent,
+        headers: contentType ? { 'content-type': contentType, referer: `${origin}/en/stores` } : { referer: `${origin}/en/stores` },
+      });
+      expectSafe(res, `POST /api/my-store ${contentType}`);
+      expect([303, 400, 404, 413], `POST /api/my-store ${contentType}`).toContain(res.status);
+      await res.arrayBuffer();
+    }),
+    { numRuns: 60 },
+  );
+  const form = `storeId=${lyon.id}`;
+  const urlencoded = { 'content-type': 'application/x-www-form-urlencoded' };
+  const sameSite = await new Visitor(origin).fetch('/api/my-store', {
+    method: 'POST',
+    body: form,
+    headers: { ...urlencoded, 'sec-fetch-site': 'same-origin', referer: `${origin}/en/stores` },
+  });
+  expect(sameSite.status).toBe(303);
+  expect(sameSite.headers.get('location')).toBe('/en/stores');
+  expect(sameSite.headers.getSetCookie().join()).toContain(`my_store=${lyon.id}`);
+  const crossSite = await new Visitor(origin).fetch('/api/my-store', {
+    method: 'POST',
+    body: form,
+    headers: { ...urlencoded, 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' },
+  });
+  expect(crossSite.status).toBe(403);
+  expect(crossSite.headers.getSetCookie()).toEqual([]);
+  expectSafe(crossSite, 'POST /api/my-store from another site');
+});

@@ -166,6 +166,8 @@ export async function measureLighthouse(opts: { origin: string; pages: Lighthous
         script_transfer_kb: scripts.transferKb,
         script_decoded_kb: scripts.resourceKb,
         script_files: scripts.files,
+        // Lighthouse's own measure of this machine's CPU, per run: simulated throttling scales by it.
+        benchmark_index: all.map((r) => Math.round(r.lhr.environment.benchmarkIndex)).join(' '),
       },
     });
   }

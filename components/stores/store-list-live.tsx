@@ -42,11 +42,11 @@ type Props = {
   clock: ParisClock;
   weekdays: string[];
   makeMyStore: MakeMyStoreAction;
-  /** The server-rendered cards (StoreCard), each in its `<li>`. */
-  children: ReactNode;
+  /** The cards, each in its `<li>`, as the server wrote them (storeCardsHtml): put in as they are, never hydrated. */
+  cardsHtml: string;
 };
 
-/** A card's parts this list writes into, read from its markup (StoreCard). */
+/** A card's parts this list writes into, read from its markup (storeCardsHtml). */
 type Card = {
   id: number;
   week: number;
@@ -93,20 +93,21 @@ function routableHref(event: MouseEvent<HTMLElement>): string | null {
 }
 
 /**
- * The store list's one component in the browser. The cards are the server's HTML (StoreCard); this
- * reads them once, then, for all of them:
+ * The store list's one component in the browser. The cards are the server's HTML (storeCardsHtml),
+ * which React puts in the list as it is and does not hydrate; this reads them once, then, for all
+ * of them:
  * - "open now", worked out from the page's distinct hours and closures and this minute's clock, is
  *   put in each card's slot (a portal; only the lines whose text changes are written again);
  * - the visitor's store (the my-store cookie) gets `data-mine` and "My store" in place of its button;
- * - "Make this my store" is answered here (the submit bubbles up to the list): the form's own action,
- *   bound on the server, is what a form posted before hydration runs; here the answer is needed, for
+ * - "Make this my store" is answered here (the submit bubbles up to the list), as a server action: the
+ *   form's own target (app/api/my-store) is what a form posted before hydration reaches; here the answer is needed, for
  *   "Saving…", the sentence (said in the list's one live region; a refusal also shown on the card)
  *   and the header;
  * - the links go through the router, and are prefetched when the shopper shows intent (IntentLink).
  * The list was 57 cards of five client components each (frame, status, button, two links): 333
  * component instances and 1,575 hooks to hydrate on /stores, now 48 and 222 (bench/experiments/page-weight.ts).
  */
-export function StoreListLive({ as: List, label, locale, t, weeks, closures, clock, weekdays, makeMyStore, children }: Props) {
+export function StoreListLive({ as: List, label, locale, t, weeks, closures, clock, weekdays, makeMyStore, cardsHtml }: Props) {
   const router = useRouter();
   const now = useMinuteClock();
   const myStoreId = useMyStoreId();
@@ -124,7 +125,7 @@ export function StoreListLive({ as: List, label, locale, t, weeks, closures, clo
     if (!list) return;
     const found = readCards(list);
     startTransition(() => setCards(found));
-  }, [list, children]);
+  }, [list, cardsHtml]);
 
   // Before paint, so that the outline, the button hidden and "My store" shown land in one frame.
   useLayoutEffect(() => {
@@ -206,9 +207,8 @@ export function StoreListLive({ as: List, label, locale, t, weeks, closures, clo
         onPointerOver={prefetch}
         onFocus={prefetch}
         onTouchStart={prefetch}
-      >
-        {children}
-      </List>
+        dangerouslySetInnerHTML={{ __html: cardsHtml }}
+      />
       <p aria-live="polite" className="sr-only">
         {said}
       </p>

@@ -1,4 +1,5 @@
 import type { Locale } from '@/lib/i18n/config';
+import { escapeHtml } from '@/lib/html/escape';
 
 /*
  * A message written once and rendered twice: as plain text and as HTML. The HTML is plain and
@@ -17,10 +18,6 @@ export type Block =
   | { kind: 'link'; label: string; url: string; lead?: string };
 
 export type Composed = { subject: string; locale: Locale; greeting: string; blocks: Block[]; signature: string; footer?: string };
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 export function toText(m: Composed): string {
   const out: string[] = [m.greeting, ''];

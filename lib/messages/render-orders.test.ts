@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml } from './compose';
+import { escapeHtml } from '@/lib/html/escape';
 import { renderDriveOrderReady, renderOrderConfirmation, renderReservationReady, slotLabel, type OrderFacts } from './render-orders';
 
 const drive: OrderFacts = {

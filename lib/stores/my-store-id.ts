@@ -22,3 +22,9 @@ export function myStoreIdFromCookies(cookies: string): number | null {
   }
   return null;
 }
+
+/**
+ * Where the locator's "Make this my store" form posts when the page's script has not run
+ * (app/api/my-store/route.ts); with it, the list sends the same choice as a server action.
+ */
+export const MY_STORE_FORM_PATH = '/api/my-store';

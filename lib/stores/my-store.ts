@@ -2,9 +2,10 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
-import { settleAccountStore } from '@/lib/auth/account-store';
+import { saveAccountStore, settleAccountStore } from '@/lib/auth/account-store';
 import { getDb } from '@/lib/db/client';
 import { MY_STORE_COOKIE, MY_STORE_MAX_AGE_SECONDS, parseMyStoreId } from './my-store-id';
+import { getStoreById, type StoreSummary } from './queries';
 import { stores } from './schema';
 
 /** "My store" is remembered in a long-lived cookie (and on the account, once signed in). */
@@ -36,6 +37,19 @@ export const getMyStore = cache(async (): Promise<MyStore | null> => {
 /** Sets the my-store cookie (readable by the browser: it holds only a public store id). */
 export async function setMyStoreCookie(storeId: number): Promise<void> {
   (await cookies()).set(MY_STORE_COOKIE, String(storeId), { maxAge: MY_STORE_MAX_AGE_SECONDS, path: '/', sameSite: 'lax', httpOnly: false });
+}
+
+/**
+ * Makes a store the visitor's: the cookie, and the account's store when signed in, so the choice
+ * follows the shopper to their other devices. Anyone may choose any existing store for themselves;
+ * null when there is no such store (a stale id would make every page look it up in vain).
+ */
+export async function chooseMyStore(storeId: number, userId: number | null): Promise<StoreSummary | null> {
+  const store = await getStoreById(storeId);
+  if (!store) return null;
+  await setMyStoreCookie(store.id);
+  if (userId !== null) await saveAccountStore(userId, store.id);
+  return store;
 }
 
 /**

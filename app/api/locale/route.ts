@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { LOCALE_COOKIE, isLocale } from '@/lib/i18n/config';
+import { refererPath } from '@/lib/http/referer';
 import { localizedPath } from '@/lib/routing/public-url';
 
 /**
@@ -21,16 +22,5 @@ export function GET(request: NextRequest) {
 
 /** The page the visitor was on, a path of this site only (never an open redirect); else home. */
 function pageToSwitch(request: NextRequest): string {
-  const back = safeCallbackPath(request.nextUrl.searchParams.get('back'));
-  if (back) return back;
-  const referer = request.headers.get('referer');
-  if (referer) {
-    try {
-      const url = new URL(referer);
-      if (url.host === request.headers.get('host')) return `${url.pathname}${url.search}`;
-    } catch {
-      /* not a URL: go home */
-    }
-  }
-  return '/';
+  return safeCallbackPath(request.nextUrl.searchParams.get('back')) ?? refererPath(request) ?? '/';
 }

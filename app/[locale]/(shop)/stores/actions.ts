@@ -5,22 +5,17 @@ import { publicAction } from '@/lib/actions/builder';
 import { idSchema } from '@/lib/actions/inputs';
 import { done, refuse } from '@/lib/actions/state';
 import { interpolate } from '@/lib/i18n/format';
-import { saveAccountStore } from '@/lib/auth/account-store';
-import { setMyStoreCookie } from '@/lib/stores/my-store';
-import { getStoreById } from '@/lib/stores/queries';
+import { chooseMyStore } from '@/lib/stores/my-store';
 
 /**
- * Remembers the shopper's store in a cookie, and on their account when signed in. Anyone may choose any existing store for themselves,
- * so the only check is that the store exists (a stale id would make every page look it up in vain).
+ * Remembers the shopper's store in a cookie, and on their account when signed in (chooseMyStore).
+ * The locator's cards post the same choice to app/api/my-store before the page's script has run.
  */
 export const makeMyStore = publicAction('stores')
   .form(z.object({ storeId: idSchema }))
   .run(async ({ input: { storeId }, user, t }) => {
-    const store = await getStoreById(storeId);
+    const store = await chooseMyStore(storeId, user?.id ?? null);
     if (!store) return refuse(t.stores.myStoreUnknown);
-    await setMyStoreCookie(store.id);
-    // Signed in: the choice is also the account's, so it follows the shopper to their other devices.
-    if (user) await saveAccountStore(user.id, store.id);
     // The page re-renders with the new cookie. Not revalidatePath: nothing cached on the server
     // belongs to a visitor, and expiring every cached page for one shopper's choice would make each
     // one render again for everyone.

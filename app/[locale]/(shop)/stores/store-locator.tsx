@@ -2,11 +2,10 @@ import { Link } from '@/components/layout/link';
 import { Suspense } from 'react';
 import { StoreMapPreview } from '@/components/map/store-map-preview';
 import { storeMapTexts } from '@/components/map/types';
-import { StoreCard } from '@/components/stores/store-card';
+import { storeCardsHtml } from '@/components/stores/store-cards-html';
 import { StoreListLive } from '@/components/stores/store-list-live';
 import { StoreLocatorMap } from '@/components/stores/store-locator-map';
 import { StoreSearchForm } from '@/components/stores/store-search-form';
-import { initialActionState } from '@/lib/actions/state';
 import type { Locale } from '@/lib/i18n/config';
 import { getDictionary } from '@/lib/i18n/dictionary';
 import { formatMessage } from '@/lib/i18n/format';
@@ -41,7 +40,8 @@ const serviceLabel = {
  * The store locator, as the kept list (./list/[view]) and a search (./near) show it. Nothing here
  * is per visitor or per second: each store's "open now" and which store is the visitor's are
  * worked out in the browser from the cached hours and the my-store cookie, by one component for the
- * whole list (StoreListLive); the cards are server HTML only.
+ * whole list (StoreListLive); the cards are one piece of server HTML that React does not hydrate
+ * (storeCardsHtml).
  *
  * The list is a Suspense boundary of its own although nothing in it waits: React sends a completed
  * boundary larger than its chunk size (12.8 kB of HTML) after the rest of the document, hidden, and
@@ -53,8 +53,6 @@ export async function StoreLocator({ locale, stores, heading, near = '', problem
   const { day, schedules } = await getCurrentSchedules(stores.map(({ id, slug }) => ({ id, slug })));
   const { weeks, index } = distinctWeeks(stores.map((s) => schedules.get(s.id)?.hours ?? []));
   const closed = distinctClosures(stores.map((s) => closuresWithin(schedules.get(s.id)?.closures ?? [], day, BROWSER_CLOSURE_DAYS)));
-  // What a card's form posts before the page's script has run (no answer to show then: the page is made again).
-  const makeMyStoreFirst = makeMyStore.bind(null, initialActionState);
   const mapStores = stores.map(({ id, slug, name, town, lat, lng }) => ({ id, slug, name, town, lat, lng }));
 
   return (
@@ -118,21 +116,12 @@ export async function StoreLocator({ locale, stores, heading, near = '', problem
                 clock={parisClock(day, BROWSER_CLOSURE_DAYS)}
                 weekdays={weekdayNames(locale)}
                 makeMyStore={makeMyStore}
-              >
-                {stores.map((store, i) => (
-                  <li key={store.id}>
-                    <StoreCard
-                      store={store}
-                      distanceKm={store.distanceKm}
-                      week={index[i] ?? 0}
-                      closures={closed.index[i] ?? 0}
-                      locale={locale}
-                      t={t.stores}
-                      makeMyStore={makeMyStoreFirst}
-                    />
-                  </li>
-                ))}
-              </StoreListLive>
+                cardsHtml={storeCardsHtml(
+                  stores.map((store, i) => ({ store, distanceKm: store.distanceKm, week: index[i] ?? 0, closures: closed.index[i] ?? 0 })),
+                  locale,
+                  t.stores,
+                )}
+              />
             </Suspense>
           )}
         </section>
