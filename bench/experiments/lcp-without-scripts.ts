@@ -1,9 +1,11 @@
 /**
- * How much of a page's Lighthouse LCP its scripts cost: the same document served as it is, and with
- * every script removed (so nothing hydrates), through one proxy in front of a running server,
- * Lighthouse runs interleaved. If the stripped page's LCP falls to its FCP, the gap is what the
- * scripts cost in Lighthouse's simulation (Lantern counts every request started before the observed
- * LCP, and the CPU they take), not the document's weight, CSS or images.
+ * How much of a page's Lighthouse LCP its scripts cost: the same document served as it is, with
+ * every script removed (so nothing hydrates), and with its scripts `defer` instead of `async`
+ * (they then run once the document is parsed, after a first paint, rather than as soon as they
+ * arrive), through one proxy in front of a running server, Lighthouse runs interleaved. If the
+ * stripped page's LCP falls to its FCP, the gap is what the scripts cost in Lighthouse's simulation
+ * (Lantern counts every request started before the observed LCP, and the CPU they take), not the
+ * document's weight, CSS or images; the deferred page shows whether the scripts' timing alone is it.
  *   npx tsx bench/experiments/lcp-without-scripts.ts <runs> http://127.0.0.1:3120 / /stores /p/<slug>
  */
 import http from 'node:http';
@@ -21,14 +23,24 @@ function strip(html: string): string {
     .replace(/<link\b[^>]*\bas="script"[^>]*\brel="preload"[^>]*>/gi, '');
 }
 
+/** The document with its external scripts deferred: the App Router writes them `async` (vercel/next.js#66958). */
+function deferScripts(html: string): string {
+  return html.replace(/<script\b([^>]*)\basync=""([^>]*)>/gi, (tag, before: string, after: string) =>
+    /\bsrc=/.test(tag) ? `<script${before}defer=""${after}>` : tag,
+  );
+}
+
 const proxy = http.createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://x');
   const noScripts = url.searchParams.has('no-scripts');
+  const deferred = url.searchParams.has('defer-scripts');
   url.searchParams.delete('no-scripts');
+  url.searchParams.delete('defer-scripts');
   const upstream = await fetch(origin + url.pathname + url.search, { headers: { 'accept-language': 'en', accept: String(req.headers.accept ?? '*/*') } });
   const type = upstream.headers.get('content-type') ?? 'application/octet-stream';
   const body = Buffer.from(await upstream.arrayBuffer());
-  const out = noScripts && type.startsWith('text/html') ? Buffer.from(strip(body.toString('utf8'))) : body;
+  const html = type.startsWith('text/html');
+  const out = html && noScripts ? Buffer.from(strip(body.toString('utf8'))) : html && deferred ? Buffer.from(deferScripts(body.toString('utf8'))) : body;
   // Compressed as the server itself sends it (fetch above took its compression off): the simulated
   // network must carry what a phone would be sent.
   const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
@@ -56,6 +68,7 @@ void (async () => {
     return [
       { figure: `experiment_${name}_as_is`, path: p, goal: 'none' },
       { figure: `experiment_${name}_no_scripts`, path: `${p}${p.includes('?') ? '&' : '?'}no-scripts`, goal: 'none' },
+      { figure: `experiment_${name}_deferred`, path: `${p}${p.includes('?') ? '&' : '?'}defer-scripts`, goal: 'none' },
     ];
   });
   const medians = await measureLighthouse({ origin: `http://127.0.0.1:${PORT}`, pages, runs: Number(runsArg) });
