@@ -18,3 +18,4 @@ export * from '../api/schema';
 export * from '../webhooks/schema';
 export * from '../import/schema';
 export * from '../audit/schema';
+export * from '../jobs/schema';

@@ -12,6 +12,7 @@ import { trimIdempotencyKeys } from '@/lib/api/idempotency';
 import { deliverDueWebhooks } from '@/lib/webhooks/deliver';
 import { expireDueReservations } from '@/lib/reservations/commands';
 import { applyDuePriceChanges } from '@/lib/catalog/scheduled-prices';
+import { claimJobRun } from './claim';
 import { startJobs, type Job } from './schedule';
 
 function seconds(name: string, fallback: number): number {
@@ -126,11 +127,13 @@ export const serverJobs: Job[] = [
   // Stored pictures no product shows any more, a day after they were last written (lib/catalog/unused-pictures.ts).
   // Imported when it runs: the storage's S3 client is not loaded by a server that never needs it otherwise.
   // Its first run waits 10–20 minutes: it lists every stored picture, work a start (a deploy, a
-  // restart) should not pay each time.
+  // restart) should not pay each time. Once a period for the whole fleet, whichever server's turn it
+  // is (the store of pictures is shared: lib/jobs/claim.ts).
   {
     name: 'remove-unused-pictures',
     everyMs: seconds('PICTURE_SWEEP_SECONDS', 24 * 3600),
     firstAfterMs: Math.min(seconds('PICTURE_SWEEP_SECONDS', 24 * 3600), (10 + Math.random() * 10) * 60_000),
+    oncePerFleet: true,
     run: async () => (await import('@/lib/catalog/unused-pictures')).removeUnusedPictures(),
   },
 ];
@@ -142,5 +145,5 @@ const holder = ((globalThis as { __comptoirJobs?: Holder }).__comptoirJobs ??= {
 export function startServerJobs(): void {
   if (holder.started || process.env.COMPTOIR_JOBS === 'off') return;
   holder.started = true;
-  startJobs(serverJobs);
+  startJobs(serverJobs, console, claimJobRun);
 }

@@ -6,8 +6,14 @@
 /**
  * `firstAfterMs`: when the first run comes, for a job too heavy to run at every start (a daily
  * sweep); by default a short random delay (1–3 s, or `everyMs` when shorter).
+ * `oncePerFleet`: a job whose work is the same whichever server does it and too heavy to do on
+ * each (a sweep of the shared picture store): a server runs it only when it takes the period's
+ * turn (`claim`, lib/jobs/claim.ts); the others skip that tick.
  */
-export type Job = { name: string; everyMs: number; firstAfterMs?: number; run: () => Promise<unknown> };
+export type Job = { name: string; everyMs: number; firstAfterMs?: number; oncePerFleet?: boolean; run: () => Promise<unknown> };
+
+/** Whether this server takes the run of a once-per-fleet job now (lib/jobs/claim.ts claimJobRun). */
+export type Claim = (name: string, everyMs: number) => Promise<boolean>;
 
 type Running = { stop: () => void };
 
@@ -16,7 +22,7 @@ type Running = { stop: () => void };
  * together spread out). A run never overlaps the previous one of the same job; a failure is logged
  * and the next tick tries again — a lost database connection must not kill the server.
  */
-export function startJobs(jobs: Job[], log: Pick<Console, 'error'> = console): Running {
+export function startJobs(jobs: Job[], log: Pick<Console, 'error'> = console, claim?: Claim): Running {
   const timers: NodeJS.Timeout[] = [];
   let stopped = false;
   for (const job of jobs) {
@@ -25,6 +31,10 @@ export function startJobs(jobs: Job[], log: Pick<Console, 'error'> = console): R
       if (busy || stopped) return;
       busy = true;
       try {
+        if (job.oncePerFleet) {
+          if (!claim) throw new Error('a once-per-fleet job needs a claim');
+          if (!(await claim(job.name, job.everyMs))) return;
+        }
         await job.run();
       } catch (err) {
         log.error(`job ${job.name} failed; it will run again in ${Math.round(job.everyMs / 1000)} s:`, err instanceof Error ? err.message : err);
