@@ -2,22 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { getDictionary } from '@/lib/i18n/dictionary';
 import { MY_STORE_FORM_PATH } from '@/lib/stores/my-store-id';
 import type { StoreSummary } from '@/lib/stores/queries';
+import { storeSummary } from '@/test/support/fixtures';
 import { storeCardsHtml } from './store-cards-html';
 
-const store = (over: Partial<StoreSummary>): StoreSummary => ({
-  id: 7,
-  slug: 'lyon-part-dieu',
-  name: 'Comptoir Lyon Part-Dieu',
-  format: 'city',
-  address: '17 rue du Docteur Bouchut',
-  postcode: '69003',
-  town: 'Lyon',
-  lat: 45.76,
-  lng: 4.86,
-  phone: null,
-  services: ['drive', 'clickReserve'],
-  ...over,
-});
+const store = (over: Partial<StoreSummary>) => storeSummary({ id: 7, ...over });
 
 describe('storeCardsHtml: the locator’s cards as one piece of HTML that React does not hydrate', () => {
   it('one <li><article> per store, with what StoreListLive reads: the store’s id, its hours’ and closures’ indexes, the status slot and the form', () => {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProductDetail } from '@/lib/catalog/types';
-import type { StoreSummary } from '@/lib/stores/queries';
 import { jsonLdNodes, jsonLdProblems } from './json-ld-check';
 import { breadcrumbLd, jsonLdGraph, productLd, serializeJsonLd, storeLd } from './json-ld';
 import { withWebAvailability } from './offer-availability';
+import { storeSummary } from '@/test/support/fixtures';
 
 beforeEach(() => {
   vi.stubEnv('PUBLIC_SITE_URL', 'https://shop.example.com/');
@@ -26,19 +26,7 @@ const jacket: ProductDetail = {
 };
 const colourName = (c: string) => ({ navy: 'bleu marine', red: 'rouge' })[c] ?? c;
 
-const store: StoreSummary = {
-  id: 12,
-  slug: 'lyon-part-dieu',
-  name: 'Comptoir Lyon Part-Dieu',
-  format: 'city',
-  address: '17 rue du Docteur Bouchut',
-  postcode: '69003',
-  town: 'Lyon',
-  lat: 45.7607,
-  lng: 4.8574,
-  phone: '04 72 00 00 00',
-  services: ['clickReserve', 'drive'],
-};
+const store = storeSummary();
 const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '09:30', closes: '19:30' }));
 const schedule = {
   hours: [...weekdays, { weekday: 6, opens: '09:00', closes: '12:30' }, { weekday: 6, opens: '14:00', closes: '19:00' }],

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
+import type { StoreSummary } from '@/lib/stores/queries';
 
 /** Small, explicit fixtures for domain tests (the full seed is tested on its own). */
 export async function insertCategory(db: Db, slug: string, nameFr = slug, nameEn = slug): Promise<number> {
@@ -71,4 +72,22 @@ export async function insertShoppers(db: Db, count: number, prefix = 'shopper'):
     SELECT ${prefix} || g || '@example.com', ${prefix} || ' ' || g, 'x', 'shopper' FROM generate_series(1, ${count}) g
     RETURNING id`);
   return r.rows.map((x) => x.id).sort((a, b) => a - b);
+}
+
+/** A store as the pages read it (no database): Lyon Part-Dieu, a city store with drive and click & reserve. */
+export function storeSummary(over: Partial<StoreSummary> = {}): StoreSummary {
+  return {
+    id: 12,
+    slug: 'lyon-part-dieu',
+    name: 'Comptoir Lyon Part-Dieu',
+    format: 'city',
+    address: '17 rue du Docteur Bouchut',
+    postcode: '69003',
+    town: 'Lyon',
+    lat: 45.7607,
+    lng: 4.8574,
+    phone: '04 72 00 00 00',
+    services: ['clickReserve', 'drive'],
+    ...over,
+  };
 }
