@@ -1,4 +1,4 @@
-import { Link } from '@/components/layout/link';
+import { IntentLink } from '@/components/layout/intent-link';
 import { isBackOfficeRole } from '@/lib/auth/roles';
 import type { VisitorSummary } from '@/lib/visitor/types';
 
@@ -32,9 +32,9 @@ export function AccountLink({ status, user, t }: Props) {
   }
   if (!user) {
     return (
-      <Link href="/sign-in" className={linkClass}>
+      <IntentLink href="/sign-in" className={linkClass}>
         {t.signIn}
-      </Link>
+      </IntentLink>
     );
   }
   const firstName = user.firstName || t.account;
@@ -43,22 +43,22 @@ export function AccountLink({ status, user, t }: Props) {
   return (
     <div className="flex items-center gap-1">
       {isStaff && (
-        <Link href="/staff" className={`${linkClass} text-brand-700`}>
+        <IntentLink href="/staff" className={`${linkClass} text-brand-700`}>
           {t.staffConsole}
-        </Link>
+        </IntentLink>
       )}
       {/* Beside the console (an admin), a phone's header has no room for both: the account page, one tap away, links both. */}
       {backOffice && (
-        <Link
+        <IntentLink
           href="/admin"
           className={`${isStaff ? linkClass.replace('inline-flex', 'hidden sm:inline-flex') : linkClass} text-brand-700`}
           data-testid="header-back-office"
         >
           {t.backOffice}
-        </Link>
+        </IntentLink>
       )}
       {/* Staff already have their desk's link: on their phones the card stays on the account page. */}
-      <Link
+      <IntentLink
         href="/account/card"
         className={`${isStaff || backOffice ? linkClass.replace('inline-flex', 'hidden sm:inline-flex') : linkClass} text-brand-700`}
         aria-label={t.cardLink}
@@ -69,15 +69,15 @@ export function AccountLink({ status, user, t }: Props) {
           <path d="M6 9v6M9 9v6M11.5 9v6M15 9v6M18 9v6" />
         </svg>
         <span className="hidden sm:inline">{t.cardLink}</span>
-      </Link>
-      <Link href="/account" className={linkClass} aria-label={`${t.account}: ${user.name}`}>
+      </IntentLink>
+      <IntentLink href="/account" className={linkClass} aria-label={`${t.account}: ${user.name}`}>
         <span aria-hidden="true" className="grid size-7 place-items-center rounded-full bg-brand-100 text-xs font-bold text-brand-700 sm:mr-1.5">
           {firstName.charAt(0).toUpperCase()}
         </span>
         {/* Staff have one more link: on phones the initial alone keeps the header on one line. */}
         {/* On a phone the initial is enough: the room goes to "my store" beside it. */}
         <span className="hidden max-w-[8rem] truncate sm:inline">{firstName}</span>
-      </Link>
+      </IntentLink>
     </div>
   );
 }

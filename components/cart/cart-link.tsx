@@ -1,4 +1,4 @@
-import { Link } from '@/components/layout/link';
+import { IntentLink } from '@/components/layout/intent-link';
 import type { Locale } from '@/lib/i18n/config';
 import { formatMessage } from '@/lib/i18n/format';
 
@@ -21,7 +21,7 @@ export type CartLinkTexts = { cart: string; cartCount: string; locale: Locale };
 export function CartLink({ count, t }: { count: number | undefined; t: CartLinkTexts }) {
   const label = count ? formatMessage(t.cartCount, { count }, t.locale) : t.cart;
   return (
-    <Link
+    <IntentLink
       href="/cart"
       aria-label={label}
       title={label}
@@ -38,6 +38,6 @@ export function CartLink({ count, t }: { count: number | undefined; t: CartLinkT
           {count > 99 ? '99+' : count}
         </span>
       )}
-    </Link>
+    </IntentLink>
   );
 }

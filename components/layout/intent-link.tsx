@@ -10,6 +10,9 @@ type Props = Omit<ComponentProps<typeof Link>, 'prefetch' | 'onMouseEnter' | 'on
  * focus, a finger down), not as soon as it scrolls into view. For long lists of links — the
  * departments in every header, product grids — where viewport prefetching fires a request per link
  * while the page itself is still loading and hydrating. Next's documented hover-prefetch pattern.
+ * The header's own links (logo, my store, account, cart) too: on every page they would otherwise
+ * fetch three routes' payloads and their scripts while the page is still loading, on a phone's
+ * network (BENCHMARKS.md, stop 33).
  */
 export function IntentLink(props: Props) {
   const [intent, setIntent] = useState(false);

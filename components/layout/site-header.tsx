@@ -1,4 +1,3 @@
-import { Link } from '@/components/layout/link';
 import { Suspense } from 'react';
 import { getCategories } from '@/lib/catalog/cached';
 import { requestTimeAtBuild } from '@/lib/next/build-time';
@@ -24,9 +23,9 @@ export function SiteHeader({ locale, kept = false }: { locale: Locale; kept?: bo
   return (
     <header className="border-b border-line bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
-        <Link href="/" className="text-xl font-extrabold tracking-tight text-brand-700">
+        <IntentLink href="/" className="text-xl font-extrabold tracking-tight text-brand-700">
           {t.common.siteName}
-        </Link>
+        </IntentLink>
         <HeaderSlots
           t={{
             chooseMyStore: t.stores.chooseMyStore,

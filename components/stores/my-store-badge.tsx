@@ -1,4 +1,4 @@
-import { Link } from '@/components/layout/link';
+import { IntentLink } from '@/components/layout/intent-link';
 import { interpolate } from '@/lib/i18n/format';
 import type { VisitorSummary } from '@/lib/visitor/types';
 
@@ -44,22 +44,22 @@ export function MyStoreBadge({ status, store, t }: Props) {
     // Not read (an outage): the stores page, whichever store is theirs.
     const text = status === 'failed' ? t.stores : t.chooseMyStore;
     return (
-      <Link href="/stores" className={className} data-testid="my-store-badge">
+      <IntentLink href="/stores" className={className} data-testid="my-store-badge">
         <span className="text-brand-600">
           <PinIcon />
         </span>
         <span className="truncate">{text}</span>
-      </Link>
+      </IntentLink>
     );
   }
   const label = interpolate(t.myStoreBadge, { store: store.name });
   return (
-    <Link href={`/stores/${store.slug}`} className={className} aria-label={label} title={label} data-testid="my-store-badge">
+    <IntentLink href={`/stores/${store.slug}`} className={className} aria-label={label} title={label} data-testid="my-store-badge">
       <span className="text-brand-600">
         <PinIcon />
       </span>
       <span className="truncate sm:hidden">{store.town}</span>
       <span className="hidden truncate sm:inline">{label}</span>
-    </Link>
+    </IntentLink>
   );
 }

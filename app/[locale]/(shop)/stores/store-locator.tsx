@@ -1,4 +1,4 @@
-import { Link } from '@/components/layout/link';
+import { IntentLink } from '@/components/layout/intent-link';
 import { Suspense } from 'react';
 import { StoreMapPreview } from '@/components/map/store-map-preview';
 import { storeMapTexts } from '@/components/map/types';
@@ -64,14 +64,14 @@ export async function StoreLocator({ locale, stores, heading, near = '', problem
       <StoreSearchForm near={near} service={service} locale={locale} t={t.stores} />
       <nav aria-label={t.stores.filterByService} className="-mx-1 flex flex-wrap gap-2 px-1">
         {[null, ...SERVICE_FILTER_NAMES].map((filter) => (
-          <Link
+          <IntentLink
             key={filter ?? 'all'}
             href={locatorHref(search, filter)}
             aria-current={filter === service ? 'page' : undefined}
             className="inline-flex min-h-11 items-center rounded-full border border-line bg-white px-4 text-sm font-medium text-ink hover:bg-brand-50 aria-[current=page]:border-brand-600 aria-[current=page]:bg-brand-600 aria-[current=page]:text-white"
           >
             {filter ? t.stores[serviceLabel[filter]] : t.stores.everyService}
-          </Link>
+          </IntentLink>
         ))}
       </nav>
       {problem && (
@@ -98,9 +98,9 @@ export async function StoreLocator({ locale, stores, heading, near = '', problem
             <p className="text-sm text-muted">{formatMessage(t.stores.storeCount, { count: stores.length }, locale)}</p>
           </div>
           {origin && (
-            <Link href="/stores" className="self-start text-sm font-medium text-brand-700 underline">
+            <IntentLink href="/stores" className="self-start text-sm font-medium text-brand-700 underline">
               {t.stores.showAll}
-            </Link>
+            </IntentLink>
           )}
           {stores.length === 0 ? (
             <p className="text-muted">{t.stores.noStores}</p>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { Link } from '@/components/layout/link';
 import { notFound } from 'next/navigation';
 import { IntentLink } from '@/components/layout/intent-link';
 import { ProductCard, ProductGrid } from '@/components/product/product-card';
@@ -38,9 +37,9 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
       <section className="rounded-2xl bg-brand-700 px-5 py-8 text-white sm:px-10 sm:py-12">
         <h1 className="max-w-xl text-2xl leading-tight font-bold sm:text-4xl">{t.catalog.heroTitle}</h1>
         <p className="mt-3 max-w-xl text-brand-100">{t.catalog.heroBody}</p>
-        <Link href="/stores" className="mt-6 btn bg-white text-brand-700 hover:bg-brand-50">
+        <IntentLink href="/stores" className="mt-6 btn bg-white text-brand-700 hover:bg-brand-50">
           {t.catalog.findStore}
-        </Link>
+        </IntentLink>
       </section>
       <section aria-labelledby="departments" className="space-y-3">
         <h2 id="departments" className="text-xl font-bold">

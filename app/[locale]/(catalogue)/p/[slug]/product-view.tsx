@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { cacheLife, cacheTag } from 'next/cache';
-import { Link } from '@/components/layout/link';
+import { IntentLink } from '@/components/layout/intent-link';
 import { notFound } from 'next/navigation';
 import { pickAvailabilityTexts } from '@/components/product/availability-panel';
 import { ProductStockPanels } from '@/components/product/product-stock-panels';
@@ -111,13 +111,13 @@ async function ProductContent({ slug, locale, skuId }: { slug: string; locale: L
     <article className="grid gap-6 md:grid-cols-2 md:gap-10">
       <JsonLd id={PRODUCT_LD_ID} data={ld} />
       <nav aria-label={t.catalog.breadcrumb} className="text-sm text-muted md:col-span-2">
-        <Link href="/" className="hover:underline">
+        <IntentLink href="/" className="hover:underline">
           {t.common.home}
-        </Link>
+        </IntentLink>
         <span aria-hidden> / </span>
-        <Link href={`/c/${product.category.slug}`} className="hover:underline">
+        <IntentLink href={`/c/${product.category.slug}`} className="hover:underline">
           {product.category.name}
-        </Link>
+        </IntentLink>
       </nav>
       <Gallery images={product.images} alts={alts} skus={skus} selectedId={selectedId} />
       <div className="space-y-5">

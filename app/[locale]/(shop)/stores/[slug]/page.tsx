@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Link } from '@/components/layout/link';
+import { IntentLink } from '@/components/layout/intent-link';
 import { Suspense } from 'react';
 import { notFound } from 'next/navigation';
 import { StoreMapPreview } from '@/components/map/store-map-preview';
@@ -78,9 +78,9 @@ export default async function StorePage({ params }: Props) {
     <div className="flex flex-col gap-5">
       <JsonLdAfterLoad id={STORE_LD_ID} json={ld} />
       <nav aria-label={t.common.stores}>
-        <Link href="/stores" className="text-sm font-medium text-brand-700 hover:underline">
+        <IntentLink href="/stores" className="text-sm font-medium text-brand-700 hover:underline">
           ← {t.stores.backToStores}
-        </Link>
+        </IntentLink>
       </nav>
 
       <header className="flex flex-col gap-2">
