@@ -61,3 +61,13 @@ test('the loyalty card opens offline, with its balance and the time of it', asyn
     await context.setOffline(false);
   }
 });
+
+test('the service worker is registered once the page has settled, not while it loads', async ({ page }) => {
+  // Installing it fetches the offline page and every asset again: not while the page's own first
+  // paint and pictures are on their way (components/pwa/service-worker-registration.tsx).
+  const registered = () => page.evaluate(async () => Boolean(await navigator.serviceWorker.getRegistration('/')));
+  await page.goto('/');
+  await page.waitForTimeout(1_500); // a worker registered at `load` is registered by now
+  expect(await registered()).toBe(false);
+  await expect.poll(registered, { timeout: 20_000 }).toBe(true);
+});

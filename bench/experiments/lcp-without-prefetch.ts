@@ -4,7 +4,8 @@
  * prefetch; a page's own document is never one) with 204, so no prefetch is fetched nor any script
  * chunk it names. Lighthouse runs interleaved. Lantern's LCP graph keeps every request that ended
  * before the LCP it observed, prefetches included, so on a host whose first paint comes late the
- * prefetches that ran meanwhile count against the page.
+ * prefetches that ran meanwhile count against the page. A third proxy answers /sw.js with a 404,
+ * so that no service worker installs and warms its cache during the run.
  *   npx tsx bench/experiments/lcp-without-prefetch.ts <runs> http://127.0.0.1:3300 /en /en/stores
  */
 import http from 'node:http';
@@ -13,8 +14,12 @@ import { measureLighthouse, type LighthousePage } from '../figures/lighthouse';
 const [runsArg = '3', origin = 'http://127.0.0.1:3300', ...paths] = process.argv.slice(2);
 const upstream = new URL(origin);
 
-function proxy(port: number, refusePrefetch: boolean): Promise<http.Server> {
+function proxy(port: number, refusePrefetch: boolean, refuseWorker = false): Promise<http.Server> {
   const server = http.createServer((req, res) => {
+    if (refuseWorker && req.url === '/sw.js') {
+      res.writeHead(404).end();
+      return;
+    }
     const rsc = req.headers.rsc === '1' || /[?&]_rsc=/.test(req.url ?? '');
     if (refusePrefetch && rsc) {
       res.writeHead(204).end();
@@ -34,7 +39,7 @@ function proxy(port: number, refusePrefetch: boolean): Promise<http.Server> {
 }
 
 void (async () => {
-  const servers = await Promise.all([proxy(3141, false), proxy(3142, true)]);
+  const servers = await Promise.all([proxy(3141, false), proxy(3142, true), proxy(3143, false, true)]);
   const pages: LighthousePage[] = (paths.length ? paths : ['/en']).flatMap((p) => {
     const name =
       p
@@ -46,6 +51,7 @@ void (async () => {
     return [
       { figure: `experiment_${name}_as_is`, path: p, origin: 'http://127.0.0.1:3141', goal: 'none' },
       { figure: `experiment_${name}_no_prefetch`, path: p, origin: 'http://127.0.0.1:3142', goal: 'none' },
+      { figure: `experiment_${name}_no_service_worker`, path: p, origin: 'http://127.0.0.1:3143', goal: 'none' },
     ];
   });
   const medians = await measureLighthouse({ origin: 'http://127.0.0.1:3141', pages, runs: Number(runsArg) });

@@ -16,9 +16,9 @@ export function KeepCardOffline() {
     const storedOnTheWay = entry && entry.workerStart > 0 && new URL(entry.name).pathname === location.pathname;
     if (storedOnTheWay) return;
     let live = true;
-    void navigator.serviceWorker.getRegistration('/').then(async (registration) => {
-      if (!registration) return;
-      const ready = await navigator.serviceWorker.ready;
+    // `ready` waits for the worker, which is registered a few seconds after a first page's load
+    // (components/pwa/service-worker-registration.tsx), so a card opened sooner is kept too.
+    void navigator.serviceWorker.ready.then((ready) => {
       if (live) ready.active?.postMessage({ type: 'refresh-card', path: location.pathname });
     });
     return () => {

@@ -6,7 +6,15 @@ import { useEffect } from 'react';
  * Registers public/sw.js in production builds. In development it does the opposite: a worker left
  * by a production run on the same origin would stand between `next dev` and the browser, so it is
  * removed with its caches (HMR's assets are never cached anyway: sw.js keeps only `immutable` ones).
+ *
+ * Not before the page has settled: installing the worker fetches the offline page and then every
+ * script and stylesheet again to keep them, and once it claims the page the page's own requests
+ * (availability, the visitor's header) go through it. On a phone that competes with the page's
+ * first paint and its pictures, so it waits for `load`, then SETTLE_MS, then an idle moment
+ * (BENCHMARKS.md, stop 33: Lighthouse 90 → 93 on the home page without it).
  */
+const SETTLE_MS = 3_000;
+
 export function ServiceWorkerRegistration() {
   useEffect(() => {
     if (!('serviceWorker' in navigator)) return;
@@ -32,11 +40,21 @@ export function ServiceWorkerRegistration() {
         })
         .catch(() => undefined);
     };
-    if (document.readyState === 'complete') start();
-    else window.addEventListener('load', start, { once: true });
+    let timer: number | undefined;
+    let idle: number | undefined;
+    const settle = () => {
+      timer = window.setTimeout(() => {
+        if ('requestIdleCallback' in window) idle = window.requestIdleCallback(start, { timeout: 2_000 });
+        else start();
+      }, SETTLE_MS);
+    };
+    if (document.readyState === 'complete') settle();
+    else window.addEventListener('load', settle, { once: true });
     return () => {
       cancelled = true;
-      window.removeEventListener('load', start);
+      window.removeEventListener('load', settle);
+      window.clearTimeout(timer);
+      if (idle !== undefined) window.cancelIdleCallback(idle);
     };
   }, []);
   return null;
