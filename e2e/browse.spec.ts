@@ -127,6 +127,7 @@ test('the store list and a store page are kept whole: once made, served from the
 });
 
 test("a product's stock and click & reserve shops come from one per-visitor answer, per store", async ({ page, request }) => {
+  test.skip(test.info().project.name !== 'desktop', 'The answer and its requests do not depend on the width: one project is enough');
   await page.goto(`/p/${e2eData().browseProductSlug}`);
   const sku = await page.locator('[data-testid="add-to-cart"] input[name="skuId"]').inputValue();
   const signedOut = await request.get(`/api/availability/product?sku=${sku}`);
@@ -142,6 +143,10 @@ test("a product's stock and click & reserve shops come from one per-visitor answ
 });
 
 test('search reads a synonym and a typo, in French and English, and offers « did you mean »', async ({ page }) => {
+  test.skip(
+    test.info().project.name !== 'desktop',
+    'What search finds does not depend on the width (the results grid is walked at both in the first journey): one project is enough',
+  );
   const firstResult = page.locator('main li a[href*="/p/"]').first();
   // English site: a French shopper's word and a misspelt one.
   await page.goto('/en/search?q=pull');
@@ -167,11 +172,13 @@ test('search reads a synonym and a typo, in French and English, and offers « di
 });
 
 test('an empty search and a search with no match say so', async ({ page }) => {
+  test.skip(test.info().project.name !== 'desktop', 'A sentence, whatever the width: one project is enough');
   await page.goto('/search?q=zzzqqqxx');
   await expect(page.getByRole('status')).toContainText('No product matches');
 });
 
 test('unknown product, store and department pages are proper 404s', async ({ page }) => {
+  test.skip(test.info().project.name !== 'desktop', 'Status codes do not depend on the width: one project is enough');
   for (const url of ['/p/no-such-product', '/stores/no-such-store', '/c/no-such-department', '/no/such/page']) {
     const response = await page.goto(url);
     expect(response?.status(), url).toBe(404);
@@ -193,6 +200,7 @@ test('the footer switches the whole site to French, and the choice is remembered
 });
 
 test("a product's stock that cannot be loaded says so, and Try again loads it", async ({ page }) => {
+  test.skip(test.info().project.name !== 'desktop', 'The retry does not depend on the width: one project is enough');
   let fail = true;
   await page.route('**/api/availability/product?*', (route) => (fail ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));
   await page.goto(`/p/${e2eData().browseProductSlug}`);

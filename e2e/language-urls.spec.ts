@@ -13,6 +13,7 @@ function hreflangs(html: string): Record<string, string> {
 }
 
 test('the English product URL opens in English in a fresh browser that prefers French', async ({ browser, baseURL }) => {
+  test.skip(test.info().project.name !== 'desktop', 'Which language a URL opens in does not depend on the width: one project is enough');
   const context = await browser.newContext({ baseURL, locale: 'fr-FR' });
   expect(await context.cookies()).toEqual([]);
   const page = await context.newPage();
@@ -43,6 +44,7 @@ test('the switch goes to the same page in the other language, query kept', async
 });
 
 test('the choice is remembered: an unprefixed URL is in the language last chosen', async ({ page, baseURL }) => {
+  test.skip(test.info().project.name !== 'desktop', 'A cookie, whatever the width (the switch itself is used at both widths above): one project is enough');
   const slug = e2eData().browseProductSlug;
   // French chosen: an unprefixed URL stays French for this shopper although the browser prefers English.
   await page.goto('/en/stores');
@@ -60,6 +62,7 @@ test('the choice is remembered: an unprefixed URL is in the language last chosen
 });
 
 test('the switch works without JavaScript', async ({ browser, baseURL }) => {
+  test.skip(test.info().project.name !== 'desktop', 'A form post, whatever the width (the switch is seen at both widths above): one project is enough');
   const context = await browser.newContext({ baseURL, javaScriptEnabled: false, locale: 'en-GB' });
   const page = await context.newPage();
   const { lyon } = e2eData();
@@ -71,6 +74,7 @@ test('the switch works without JavaScript', async ({ browser, baseURL }) => {
 });
 
 test('a link clicked on an English page stays in English', async ({ page, baseURL }) => {
+  test.skip(test.info().project.name !== 'desktop', "A link's address does not depend on the width: one project is enough");
   await page.goto(`/en/p/${e2eData().browseProductSlug}`);
   const crumb = page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link').nth(1);
   await expect(crumb).toHaveAttribute('href', /^\/en\/c\//);
