@@ -5,7 +5,9 @@
  * arrive), through one proxy in front of a running server, Lighthouse runs interleaved. If the
  * stripped page's LCP falls to its FCP, the gap is what the scripts cost in Lighthouse's simulation
  * (Lantern counts every request started before the observed LCP, and the CPU they take), not the
- * document's weight, CSS or images; the deferred page shows whether the scripts' timing alone is it.
+ * document's weight, CSS or images; the deferred page shows whether the scripts' timing alone is it,
+ * and the page with its stylesheet inlined whether a first paint that waits for nothing comes
+ * before the scripts.
  *   npx tsx bench/experiments/lcp-without-scripts.ts <runs> http://127.0.0.1:3120 / /stores /p/<slug>
  */
 import http from 'node:http';
@@ -30,17 +32,36 @@ function deferScripts(html: string): string {
   );
 }
 
+/** The document with its stylesheets in `<style>` tags: nothing left to wait for before a first paint. */
+async function inlineStylesheets(html: string): Promise<string> {
+  const links = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"[^>]*>/gi)];
+  for (const [tag, href] of links) {
+    const css = await (await fetch(origin + href)).text();
+    html = html.replace(tag, () => `<style>${css}</style>`);
+  }
+  return html;
+}
+
 const proxy = http.createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://x');
   const noScripts = url.searchParams.has('no-scripts');
   const deferred = url.searchParams.has('defer-scripts');
+  const inlineCss = url.searchParams.has('inline-css');
   url.searchParams.delete('no-scripts');
   url.searchParams.delete('defer-scripts');
+  url.searchParams.delete('inline-css');
   const upstream = await fetch(origin + url.pathname + url.search, { headers: { 'accept-language': 'en', accept: String(req.headers.accept ?? '*/*') } });
   const type = upstream.headers.get('content-type') ?? 'application/octet-stream';
   const body = Buffer.from(await upstream.arrayBuffer());
   const html = type.startsWith('text/html');
-  const out = html && noScripts ? Buffer.from(strip(body.toString('utf8'))) : html && deferred ? Buffer.from(deferScripts(body.toString('utf8'))) : body;
+  const out =
+    html && noScripts
+      ? Buffer.from(strip(body.toString('utf8')))
+      : html && deferred
+        ? Buffer.from(deferScripts(body.toString('utf8')))
+        : html && inlineCss
+          ? Buffer.from(await inlineStylesheets(body.toString('utf8')))
+          : body;
   // Compressed as the server itself sends it (fetch above took its compression off): the simulated
   // network must carry what a phone would be sent.
   const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
@@ -69,6 +90,7 @@ void (async () => {
       { figure: `experiment_${name}_as_is`, path: p, goal: 'none' },
       { figure: `experiment_${name}_no_scripts`, path: `${p}${p.includes('?') ? '&' : '?'}no-scripts`, goal: 'none' },
       { figure: `experiment_${name}_deferred`, path: `${p}${p.includes('?') ? '&' : '?'}defer-scripts`, goal: 'none' },
+      { figure: `experiment_${name}_inline_css`, path: `${p}${p.includes('?') ? '&' : '?'}inline-css`, goal: 'none' },
     ];
   });
   const medians = await measureLighthouse({ origin: `http://127.0.0.1:${PORT}`, pages, runs: Number(runsArg) });
