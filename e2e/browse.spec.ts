@@ -211,3 +211,20 @@ test("a product's stock that cannot be loaded says so, and Try again loads it", 
   await expect(page.getByRole('article').getByTestId('availability')).toBeVisible();
   await expect(page.getByRole('article').getByTestId('stock-failed')).toHaveCount(0);
 });
+
+test('a catalogue page fetches no other page while it loads: its links prefetch once the shopper shows intent', async ({ page }) => {
+  // Next prefetches a link on sight; the header's, the breadcrumbs', the hero's and the store
+  // filters' wait for a pointer, focus or finger (IntentLink), so nothing competes with the page.
+  const prefetched: string[] = [];
+  page.on('request', (r) => {
+    if (r.headers()['rsc'] === '1' || /[?&]_rsc=/.test(r.url())) prefetched.push(new URL(r.url()).pathname);
+  });
+  for (const path of ['/', `/p/${e2eData().browseProductSlug}`, '/stores']) {
+    await page.goto(path);
+    await expect(page.getByTestId('cart-link')).toBeVisible();
+    await page.waitForTimeout(3_000); // a link prefetched on sight is asked for by now
+  }
+  expect(prefetched).toEqual([]);
+  await page.getByTestId('cart-link').focus();
+  await expect.poll(() => prefetched).toContain('/en/cart');
+});

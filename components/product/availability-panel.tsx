@@ -1,4 +1,4 @@
-import { Link } from '@/components/layout/link';
+import { IntentLink } from '@/components/layout/intent-link';
 import type { StoreAvailability } from '@/lib/inventory/availability';
 import type { Locale } from '@/lib/i18n/config';
 import { formatDistance, formatTime, interpolate } from '@/lib/i18n/format';
@@ -79,9 +79,9 @@ export function AvailabilityPanel({ locale, t, myStore, nearby, online, liveStat
         <div className="bg-brand-50/60 px-4 py-3" data-testid="my-store-availability">
           <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase">{t.myStoreLabel}</p>
           <div className="mt-1 flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
-            <Link href={`/stores/${myStore.slug}`} className="font-semibold hover:underline">
+            <IntentLink href={`/stores/${myStore.slug}`} className="font-semibold hover:underline">
               {myStore.name}
-            </Link>
+            </IntentLink>
             <StockBadge available={myStore.available} locale={locale} t={t} />
           </div>
           <AsOf iso={myStore.asOf} locale={locale} t={t} />
@@ -89,9 +89,9 @@ export function AvailabilityPanel({ locale, t, myStore, nearby, online, liveStat
       ) : (
         <div className="px-4 py-3 text-sm">
           <p className="text-muted">{t.chooseStoreForAvailability}</p>
-          <Link href="/stores" className="mt-2 btn-secondary">
+          <IntentLink href="/stores" className="mt-2 btn-secondary">
             {t.findStore}
-          </Link>
+          </IntentLink>
         </div>
       )}
       {nearby.length > 0 && (
@@ -101,9 +101,9 @@ export function AvailabilityPanel({ locale, t, myStore, nearby, online, liveStat
             {nearby.map((s) => (
               <li key={s.storeId} className="flex items-start justify-between gap-x-3 text-sm">
                 <span className="min-w-0">
-                  <Link href={`/stores/${s.slug}`} className="inline-flex min-h-8 items-center font-medium hover:underline">
+                  <IntentLink href={`/stores/${s.slug}`} className="inline-flex min-h-8 items-center font-medium hover:underline">
                     {s.name}
-                  </Link>
+                  </IntentLink>
                   <span className="block text-xs text-muted">
                     {s.distanceKm !== null && formatDistance(s.distanceKm, locale)}
                     {s.distanceKm !== null && s.asOf && ' · '}

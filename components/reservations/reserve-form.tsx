@@ -1,5 +1,5 @@
 'use client';
-import { Link } from '@/components/layout/link';
+import { IntentLink } from '@/components/layout/intent-link';
 import { useActionState, useState } from 'react';
 import { FormMessage } from '@/components/account/form-message';
 import { usePendingKey } from '@/components/forms/use-pending-key';
@@ -81,9 +81,9 @@ export function ReserveForm({ action, locale, skuId, itemName, stores, defaultSt
           {formatMessage(t.availableHere, { count: store.available }, locale)} · {interpolate(t.heldFor, { hours: store.holdHours })}
         </p>
         {nearestFirstLink && (
-          <Link href="/stores" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline underline-offset-2">
+          <IntentLink href="/stores" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline underline-offset-2">
             {nearestFirstLink}
-          </Link>
+          </IntentLink>
         )}
       </div>
       <div>

@@ -1,4 +1,4 @@
-import { Link } from '@/components/layout/link';
+import { IntentLink } from '@/components/layout/intent-link';
 import type { Locale } from '@/lib/i18n/config';
 import type { Dictionary } from '@/lib/i18n/dictionary';
 import { ResumePending } from '@/components/forms/resume-pending';
@@ -61,9 +61,9 @@ export function ReservePanel({
       ) : signInHref ? (
         <>
           <p className="mt-1 text-sm text-muted">{t.signedOutIntro}</p>
-          <Link href={signInHref} className="mt-3 btn-primary w-full sm:w-auto">
+          <IntentLink href={signInHref} className="mt-3 btn-primary w-full sm:w-auto">
             {t.signInToReserve}
-          </Link>
+          </IntentLink>
         </>
       ) : (
         <>
