@@ -34,7 +34,14 @@ export default defineConfig({
           globalSetup: ['test/support/pglite-template-setup.ts'],
         },
       },
-      ...(postgresUrl ? [{ resolve: { alias }, test: { ...shared, name: 'postgres', env: { TEST_DATABASE_URL: postgresUrl } } }] : []),
+      ...(postgresUrl
+        ? [
+            {
+              resolve: { alias },
+              test: { ...shared, name: 'postgres', env: { TEST_DATABASE_URL: postgresUrl }, globalSetup: ['test/support/postgres-template-setup.ts'] },
+            },
+          ]
+        : []),
     ],
   },
 });

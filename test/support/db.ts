@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { inject } from 'vitest';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { setConnection, type Connection } from '@/lib/db/client';
 import { MIGRATIONS_FOLDER, runMigrations } from '@/lib/db/migrate';
@@ -27,22 +28,19 @@ function migrationsHash(): string {
 
 /**
  * A migrated PostgreSQL database that every test file's database is copied from (CREATE DATABASE …
- * TEMPLATE): a copy takes a tenth of a second where a new database and its migrations took about
- * one, some 300 worker-seconds over the suite. Made by the first test file that needs it, under an
- * advisory lock so that files starting together wait for one another: built under a temporary name
- * and renamed once migrated, so no file copies half a template, and nothing stays connected to it
- * (PostgreSQL refuses to copy a database someone is connected to). Named by the migrations' hash
- * like the PGlite one; templates of other migrations are dropped when a new one is made.
+ * TEMPLATE): a copy took 0.3–0.6 s where a new database and its migrations took 0.8–2.6 s (measured
+ * per file, the machine busy). Made once per run by the PostgreSQL project's global setup
+ * (test/support/postgres-template-setup.ts), so the migrations still run from an empty database in
+ * every run, and dropped when the run ends. Built under a temporary name and renamed once migrated,
+ * and nothing stays connected to it (PostgreSQL refuses to copy a database someone is connected to).
  */
-async function postgresTemplate(adminUrl: string): Promise<string> {
+export async function createPostgresTemplate(adminUrl: string): Promise<string> {
   const { Client, Pool } = await import('pg');
-  const name = `comptoir_tpl_${migrationsHash()}`;
+  const name = `comptoir_tpl_${randomBytes(6).toString('hex')}`;
+  const building = `${name}_building`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query('SELECT pg_advisory_lock(hashtext($1))', ['comptoir test template']);
-    if ((await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount) return name;
-    const building = `${name}_${randomBytes(4).toString('hex')}`;
     await admin.query(`CREATE DATABASE ${building}`);
     const url = new URL(adminUrl);
     url.pathname = `/${building}`;
@@ -53,11 +51,20 @@ async function postgresTemplate(adminUrl: string): Promise<string> {
       await pool.end();
     }
     await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
-    const stale = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'comptoir\\_tpl\\_%' AND datname <> $1", [name]);
-    for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     return name;
   } finally {
-    await admin.query('SELECT pg_advisory_unlock_all()').catch(() => {});
+    await admin.end();
+  }
+}
+
+/** Drops a template made by createPostgresTemplate (at the end of the run). */
+export async function dropPostgresTemplate(adminUrl: string, name: string): Promise<void> {
+  const { Client } = await import('pg');
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
     await admin.end();
   }
 }
@@ -91,10 +98,11 @@ export async function createTestConnection(): Promise<Connection & { drop: () =>
   if (adminUrl) {
     const { Client, Pool } = await import('pg');
     const name = `comptoir_t_${randomBytes(6).toString('hex')}`;
-    const template = await postgresTemplate(adminUrl);
+    // The run's migrated template when the global setup made one (`vitest run`); else migrated below.
+    const template = inject('postgresTemplate');
     const admin = new Client({ connectionString: adminUrl });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
     await admin.end();
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
