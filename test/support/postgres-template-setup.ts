@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { createPostgresTemplate, dropPostgresTemplate } from './db';
+import { createPostgresTemplate, dropDatabase } from './db';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,5 +20,5 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   }
   const name = await createPostgresTemplate(adminUrl);
   project.provide('postgresTemplate', name);
-  return () => dropPostgresTemplate(adminUrl, name);
+  return () => dropDatabase(adminUrl, name);
 }
