@@ -9,7 +9,7 @@ const alias = {
 };
 const postgresUrl = process.env.TEST_DATABASE_URL;
 const shared = {
-  include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.ts', 'docs/**/*.test.ts'],
+  include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.ts', 'docs/**/*.test.ts', 'test/**/*.test.ts'],
   environment: 'node',
   pool: 'forks',
   testTimeout: 60_000,

@@ -16,6 +16,8 @@ import { measureLighthouse, type LighthousePage } from '../figures/lighthouse';
 
 const [runsArg = '3', origin = 'http://127.0.0.1:3120', ...paths] = process.argv.slice(2);
 const PORT = 3139;
+// EXPERIMENT_VARIANTS=as_is,no_manifest runs only those.
+const variants = process.env.EXPERIMENT_VARIANTS ? new Set(process.env.EXPERIMENT_VARIANTS.split(',')) : undefined;
 
 /** The document without its scripts: inline and external <script>, and script preloads. */
 function strip(html: string): string {
@@ -42,11 +44,18 @@ async function inlineStylesheets(html: string): Promise<string> {
   return html;
 }
 
+/** The document without its web app manifest link (fetched at Medium priority, before a first paint). */
+function stripManifest(html: string): string {
+  return html.replace(/<link\b[^>]*\brel="manifest"[^>]*>/gi, '');
+}
+
 const proxy = http.createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://x');
   const noScripts = url.searchParams.has('no-scripts');
   const deferred = url.searchParams.has('defer-scripts');
   const inlineCss = url.searchParams.has('inline-css');
+  const noManifest = url.searchParams.has('no-manifest');
+  url.searchParams.delete('no-manifest');
   url.searchParams.delete('no-scripts');
   url.searchParams.delete('defer-scripts');
   url.searchParams.delete('inline-css');
@@ -61,7 +70,9 @@ const proxy = http.createServer(async (req, res) => {
         ? Buffer.from(deferScripts(body.toString('utf8')))
         : html && inlineCss
           ? Buffer.from(await inlineStylesheets(body.toString('utf8')))
-          : body;
+          : html && noManifest
+            ? Buffer.from(stripManifest(body.toString('utf8')))
+            : body;
   // Compressed as the server itself sends it (fetch above took its compression off): the simulated
   // network must carry what a phone would be sent.
   const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
@@ -91,7 +102,8 @@ void (async () => {
       { figure: `experiment_${name}_no_scripts`, path: `${p}${p.includes('?') ? '&' : '?'}no-scripts`, goal: 'none' },
       { figure: `experiment_${name}_deferred`, path: `${p}${p.includes('?') ? '&' : '?'}defer-scripts`, goal: 'none' },
       { figure: `experiment_${name}_inline_css`, path: `${p}${p.includes('?') ? '&' : '?'}inline-css`, goal: 'none' },
-    ];
+      { figure: `experiment_${name}_no_manifest`, path: `${p}${p.includes('?') ? '&' : '?'}no-manifest`, goal: 'none' },
+    ].filter((page) => !variants || variants.has(page.figure.slice(`experiment_${name}_`.length)));
   });
   const medians = await measureLighthouse({ origin: `http://127.0.0.1:${PORT}`, pages, runs: Number(runsArg) });
   for (const [figure, m] of medians) console.log(JSON.stringify({ figure, performance: m.performance, lcp_ms: Math.round(m.lcpMs) }));

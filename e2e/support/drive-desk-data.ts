@@ -10,7 +10,8 @@ import { placeOrder } from '../../lib/orders/placing';
 import type { SkuRef, StoreRef } from './data';
 
 /*
- * The staff desks journey's facts (e2e/drive-desk.spec.ts), one set per Playwright project:
+ * The staff desks journey's facts (e2e/drive-desk.spec.ts), one set per attempt (CI retries a
+ * failed journey once, and the first attempt may have moved its orders on already):
  * - a drive order at Villeurbanne (a drive hypermarket where the demo staff member works) for a
  *   shopper of its own, booked for tomorrow and then brought forward to start in 25 minutes, so
  *   "I'm here" is open and the order is on today's drive screen (placeOrder refuses a slot past its
@@ -25,8 +26,9 @@ export type DriveDeskOrder = { id: number; number: string; quantity: number; sku
 export type DriveDeskData = {
   store: StoreRef;
   shopper: { email: string; password: string; name: string };
-  drive: Record<'desktop' | 'phone', DriveDeskOrder>;
-  delivery: Record<'desktop' | 'phone', DriveDeskOrder>;
+  /** Indexed by the attempt (`testInfo.retry`). */
+  drive: DriveDeskOrder[];
+  delivery: DriveDeskOrder[];
 };
 
 const skuColumns = sql`k.id AS "skuId", k.ean13 AS ean, p.slug AS "productSlug", p.name_en AS "productName", st.on_hand AS "onHand", st.reserved`;
@@ -79,7 +81,7 @@ export async function driveDeskJourneyData(db: Db): Promise<DriveDeskData> {
   return {
     store: { id: store.id, slug: store.slug, name: store.name },
     shopper,
-    drive: { desktop: await driveOrder(driveSkus.rows[0]!), phone: await driveOrder(driveSkus.rows[1]!) },
-    delivery: { desktop: await deliveryOrder(deliverySkus.rows[0]!), phone: await deliveryOrder(deliverySkus.rows[1]!) },
+    drive: [await driveOrder(driveSkus.rows[0]!), await driveOrder(driveSkus.rows[1]!)],
+    delivery: [await deliveryOrder(deliverySkus.rows[0]!), await deliveryOrder(deliverySkus.rows[1]!)],
   };
 }

@@ -28,7 +28,7 @@ export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
  */
 export async function createPostgresTemplate(adminUrl: string): Promise<string> {
   const { Client, Pool } = await import('pg');
-  const name = `comptoir_tpl_${randomBytes(6).toString('hex')}`;
+  const name = testDatabaseName('tpl');
   const building = `${name}_building`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
@@ -50,6 +50,62 @@ export async function createPostgresTemplate(adminUrl: string): Promise<string> 
 }
 
 /** Drops a database beside the admin URL: a test file's own, or the run's template at its end. */
+/**
+ * A test database's name says which process made it, and in which process namespace
+ * (`comptoir_t_<namespace>_<pid>_<random>`, the template `comptoir_tpl_…`): a run that is killed never
+ * drops its databases, and the next run in the same namespace drops those whose process is gone
+ * (dropOrphanedTestDatabases). A run in another namespace (a container) is never judged by our pids.
+ */
+function testDatabaseName(kind: 't' | 'tpl'): string {
+  return `comptoir_${kind}_${pidNamespace()}_${process.pid}_${randomBytes(6).toString('hex')}`;
+}
+
+/** This process's pid namespace (Linux: the inode of /proc/self/ns/pid), '0' where there is none to read. */
+function pidNamespace(): string {
+  try {
+    return /\d+/.exec(fs.readlinkSync('/proc/self/ns/pid'))?.[0] ?? '0';
+  } catch {
+    return '0';
+  }
+}
+
+const TEST_DATABASE_NAME = /^comptoir_(?:t|tpl)_(\d+)_(\d+)_[0-9a-f]+(?:_building)?$/;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists, as another user's.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Drops the test databases (files' and templates') that killed runs left behind: made in this pid
+ * namespace, by a process that no longer exists. Only on a server on this machine; the databases of
+ * a run still going are left alone. Returns the names dropped.
+ */
+export async function dropOrphanedTestDatabases(adminUrl: string): Promise<string[]> {
+  if (!['localhost', '127.0.0.1', '[::1]'].includes(new URL(adminUrl).hostname)) return [];
+  const { Client } = await import('pg');
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  const dropped: string[] = [];
+  try {
+    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'comptoir\\_t%'`);
+    for (const { datname } of rows) {
+      const [, namespace, pid] = TEST_DATABASE_NAME.exec(datname) ?? [];
+      if (namespace !== pidNamespace() || processAlive(Number(pid))) continue;
+      await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      dropped.push(datname);
+    }
+  } finally {
+    await admin.end();
+  }
+  return dropped;
+}
+
 export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   const { Client } = await import('pg');
   const admin = new Client({ connectionString: adminUrl });
@@ -92,7 +148,7 @@ export async function createTestConnection(): Promise<Connection & { drop: () =>
   let drop = async () => {};
   if (adminUrl) {
     const { Client, Pool } = await import('pg');
-    const name = `comptoir_t_${randomBytes(6).toString('hex')}`;
+    const name = testDatabaseName('t');
     // The run's migrated template when the global setup made one (`vitest run`); else migrated below.
     const template = inject('postgresTemplate');
     const admin = new Client({ connectionString: adminUrl });

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { createPostgresTemplate, dropDatabase } from './db';
+import { createPostgresTemplate, dropDatabase, dropOrphanedTestDatabases } from './db';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -10,7 +10,8 @@ declare module 'vitest' {
 
 /**
  * Vitest global setup of the PostgreSQL project: migrates one database from empty, which every test
- * file's database is then copied from, and drops it when the run ends.
+ * file's database is then copied from, and drops it when the run ends. First it drops what killed
+ * runs left behind on this machine's server.
  */
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | void> {
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -18,6 +19,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     project.provide('postgresTemplate', '');
     return;
   }
+  await dropOrphanedTestDatabases(adminUrl);
   const name = await createPostgresTemplate(adminUrl);
   project.provide('postgresTemplate', name);
   return () => dropDatabase(adminUrl, name);
