@@ -7,8 +7,10 @@
  * (Lantern counts every request started before the observed LCP, and the CPU they take), not the
  * document's weight, CSS or images; the deferred page shows whether the scripts' timing alone is it,
  * and the page with its stylesheet inlined whether a first paint that waits for nothing comes
- * before the scripts.
+ * before the scripts; the page without its manifest link, whether that request (made before a first
+ * paint) is counted.
  *   npx tsx bench/experiments/lcp-without-scripts.ts <runs> http://127.0.0.1:3120 / /stores /p/<slug>
+ *   EXPERIMENT_VARIANTS=as_is,no_manifest … runs only those variants.
  */
 import http from 'node:http';
 import zlib from 'node:zlib';
