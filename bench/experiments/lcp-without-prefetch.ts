@@ -9,7 +9,7 @@
  *   npx tsx bench/experiments/lcp-without-prefetch.ts <runs> http://127.0.0.1:3300 /en /en/stores
  */
 import http from 'node:http';
-import { measureLighthouse, type LighthousePage } from '../figures/lighthouse';
+import { measureLighthouse, pageFigureName, type LighthousePage } from '../figures/lighthouse';
 
 const [runsArg = '3', origin = 'http://127.0.0.1:3300', ...paths] = process.argv.slice(2);
 const upstream = new URL(origin);
@@ -41,13 +41,7 @@ function proxy(port: number, refusePrefetch: boolean, refuseWorker = false): Pro
 void (async () => {
   const servers = await Promise.all([proxy(3141, false), proxy(3142, true), proxy(3143, false, true)]);
   const pages: LighthousePage[] = (paths.length ? paths : ['/en']).flatMap((p) => {
-    const name =
-      p
-        .split('/')
-        .filter(Boolean)
-        .join('_')
-        .replace(/[^a-z0-9_]/gi, '')
-        .slice(0, 40) || 'root';
+    const name = pageFigureName(p);
     return [
       { figure: `experiment_${name}_as_is`, path: p, origin: 'http://127.0.0.1:3141', goal: 'none' },
       { figure: `experiment_${name}_no_prefetch`, path: p, origin: 'http://127.0.0.1:3142', goal: 'none' },

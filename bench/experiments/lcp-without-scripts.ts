@@ -14,7 +14,7 @@
  */
 import http from 'node:http';
 import zlib from 'node:zlib';
-import { measureLighthouse, type LighthousePage } from '../figures/lighthouse';
+import { measureLighthouse, pageFigureName, type LighthousePage } from '../figures/lighthouse';
 
 const [runsArg = '3', origin = 'http://127.0.0.1:3120', ...paths] = process.argv.slice(2);
 const PORT = 3139;
@@ -89,16 +89,7 @@ void (async () => {
   await new Promise<void>((resolve) => proxy.listen(PORT, '127.0.0.1', resolve));
 
   const pages: LighthousePage[] = (paths.length ? paths : ['/']).flatMap((p) => {
-    // Named by the whole path (/en/stores → en_stores): two pages must not share a figure.
-    const name =
-      p === '/'
-        ? 'home'
-        : p
-            .split('/')
-            .filter(Boolean)
-            .join('_')
-            .replace(/[^a-z0-9_]/gi, '')
-            .slice(0, 40);
+    const name = pageFigureName(p);
     return [
       { figure: `experiment_${name}_as_is`, path: p, goal: 'none' },
       { figure: `experiment_${name}_no_scripts`, path: `${p}${p.includes('?') ? '&' : '?'}no-scripts`, goal: 'none' },

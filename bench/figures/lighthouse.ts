@@ -30,6 +30,18 @@ const METRICS = {
 /** `origin`: another server than the store's (the reference page); `goal`: when not the store's. */
 export type LighthousePage = { figure: string; path: string; origin?: string; goal?: string };
 
+/** A page's part of an experiment's figure name, from its whole path (/en/stores → en_stores, / → home): two pages must not share one. */
+export function pageFigureName(pagePath: string): string {
+  return (
+    pagePath
+      .split('/')
+      .filter(Boolean)
+      .join('_')
+      .replace(/[^a-z0-9_]/gi, '')
+      .slice(0, 40) || 'home'
+  );
+}
+
 /** Chromes still open, killed if the bench exits in the middle of a run. */
 const open = new Set<LaunchedChrome>();
 process.on('exit', () => {
