@@ -170,6 +170,9 @@ test('choosing drive marks what my store lacks and switches to the nearest drive
   // Back to home delivery: the choice is saved with the cart.
   await page.getByLabel('Home delivery').check();
   await expect(page.getByLabel('Drive store')).toHaveCount(0);
+  // The form shows the choice at once and saves it in the background: reload once it is saved
+  // (a reload before the save's answer lost the race once on CI).
+  await expect(page.getByTestId('fulfilment-form')).toHaveAttribute('aria-busy', 'false');
   await page.reload();
   await expect(page.getByLabel('Home delivery')).toBeChecked();
 });
