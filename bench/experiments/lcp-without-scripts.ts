@@ -10,7 +10,8 @@
  * before the scripts; the page without its manifest link, whether that request (made before a first
  * paint) is counted.
  *   npx tsx bench/experiments/lcp-without-scripts.ts <runs> http://127.0.0.1:3120 / /stores /p/<slug>
- *   EXPERIMENT_VARIANTS=as_is,no_manifest … runs only those variants.
+ *   EXPERIMENT_VARIANTS=as_is,no_manifest … runs only those variants; EXPERIMENT_REFERENCE=http://127.0.0.1:3302
+ *   adds the blank reference app (bench/reference) to the same interleaved runs.
  */
 import http from 'node:http';
 import zlib from 'node:zlib';
@@ -98,6 +99,8 @@ void (async () => {
       { figure: `experiment_${name}_no_manifest`, path: `${p}${p.includes('?') ? '&' : '?'}no-manifest`, goal: 'none' },
     ].filter((page) => !variants || variants.has(page.figure.slice(`experiment_${name}_`.length)));
   });
+  // The blank app's own server, measured in the same interleaved runs: the floor the deltas are taken against.
+  if (process.env.EXPERIMENT_REFERENCE) pages.unshift({ figure: 'experiment_reference', path: '/', origin: process.env.EXPERIMENT_REFERENCE, goal: 'none' });
   const medians = await measureLighthouse({ origin: `http://127.0.0.1:${PORT}`, pages, runs: Number(runsArg) });
   for (const [figure, m] of medians) console.log(JSON.stringify({ figure, performance: m.performance, lcp_ms: Math.round(m.lcpMs) }));
   proxy.close();
