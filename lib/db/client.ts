@@ -54,7 +54,8 @@ export function pgliteDir(): string {
   return path.resolve(/* turbopackIgnore: true */ process.env.PGLITE_DIR || path.join(process.cwd(), '.data', 'pglite'));
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid exists on this machine (EPERM: it does, as another user's). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

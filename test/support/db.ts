@@ -11,7 +11,7 @@ import path from 'node:path';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { inject } from 'vitest';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { setConnection, type Connection } from '@/lib/db/client';
+import { isAlive, setConnection, type Connection } from '@/lib/db/client';
 import { MIGRATIONS_FOLDER, runMigrations } from '@/lib/db/migrate';
 import { pgliteExtensions } from '@/lib/db/pglite-extensions';
 import * as schema from '@/lib/db/schema';
@@ -71,16 +71,6 @@ function pidNamespace(): string {
 
 const TEST_DATABASE_NAME = /^comptoir_(?:t|tpl)_(\d+)_(\d+)_[0-9a-f]+(?:_building)?$/;
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: it exists, as another user's.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Drops the test databases (files' and templates') that killed runs left behind: made in this pid
  * namespace, by a process that no longer exists. Only on a server on this machine; the databases of
@@ -96,7 +86,7 @@ export async function dropOrphanedTestDatabases(adminUrl: string): Promise<strin
     const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'comptoir\\_t%'`);
     for (const { datname } of rows) {
       const [, namespace, pid] = TEST_DATABASE_NAME.exec(datname) ?? [];
-      if (namespace !== pidNamespace() || processAlive(Number(pid))) continue;
+      if (namespace !== pidNamespace() || isAlive(Number(pid))) continue;
       await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
       dropped.push(datname);
     }
