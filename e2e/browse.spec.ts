@@ -126,6 +126,20 @@ test('the store list and a store page are kept whole: once made, served from the
   }
 });
 
+test('every shopper page waits for one stylesheet before its first paint, the store pages included', async ({ request }) => {
+  test.skip(test.info().project.name !== 'desktop', 'HTTP only: no viewport is involved, one project is enough');
+  const home = await (await request.get('/')).text();
+  const department = /href="(\/c\/[^"?#]+)"/.exec(home)?.[1];
+  expect(department).toBeDefined();
+  // A component's own CSS file is one more request a phone waits for before anything is drawn: the
+  // store list had three, a store page two (components/stores/store-list.css, components/map/store-map.css).
+  for (const url of ['/', `/p/${e2eData().browseProductSlug}`, department!, '/stores', `/stores/${e2eData().lyon.slug}`, '/cart', '/search?q=chaussures']) {
+    const html = await (await request.get(url)).text();
+    const sheets = html.match(/<link rel="stylesheet"[^>]*>/g) ?? [];
+    expect(sheets, url).toHaveLength(1);
+  }
+});
+
 test("a product's stock and click & reserve shops come from one per-visitor answer, per store", async ({ page, request }) => {
   test.skip(test.info().project.name !== 'desktop', 'The answer and its requests do not depend on the width: one project is enough');
   await page.goto(`/p/${e2eData().browseProductSlug}`);

@@ -8,7 +8,7 @@
  * document's weight, CSS or images; the deferred page shows whether the scripts' timing alone is it,
  * and the page with its stylesheet inlined whether a first paint that waits for nothing comes
  * before the scripts; the page without its manifest link, whether that request (made before a first
- * paint) is counted.
+ * paint) is counted; the store list with 12 of its cards (few_cards), what its first frame's size costs.
  *   npx tsx bench/experiments/lcp-without-scripts.ts <runs> http://127.0.0.1:3120 / /stores /p/<slug>
  *   EXPERIMENT_VARIANTS=as_is,no_manifest … runs only those variants; EXPERIMENT_REFERENCE=http://127.0.0.1:3302
  *   adds the blank reference app (bench/reference) to the same interleaved runs.
@@ -52,13 +52,25 @@ function stripManifest(html: string): string {
   return html.replace(/<link\b[^>]*\brel="manifest"[^>]*>/gi, '');
 }
 
+/**
+ * The store list's document with only its first 12 store cards (of 57): what a first frame costs
+ * with fewer cards to parse and lay out. The RSC payload still has them all, so React finds the
+ * document short and renders the list again in the browser: only the first paint means something.
+ */
+function fewStoreCards(html: string): string {
+  let seen = 0;
+  return html.replace(/<li><article[^>]*class="store-card[\s\S]*?<\/article><\/li>/g, (card) => (++seen <= 12 ? card : ''));
+}
+
 const proxy = http.createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://x');
   const noScripts = url.searchParams.has('no-scripts');
   const deferred = url.searchParams.has('defer-scripts');
   const inlineCss = url.searchParams.has('inline-css');
   const noManifest = url.searchParams.has('no-manifest');
+  const fewCards = url.searchParams.has('few-cards');
   url.searchParams.delete('no-manifest');
+  url.searchParams.delete('few-cards');
   url.searchParams.delete('no-scripts');
   url.searchParams.delete('defer-scripts');
   url.searchParams.delete('inline-css');
@@ -75,7 +87,9 @@ const proxy = http.createServer(async (req, res) => {
           ? Buffer.from(await inlineStylesheets(body.toString('utf8')))
           : html && noManifest
             ? Buffer.from(stripManifest(body.toString('utf8')))
-            : body;
+            : html && fewCards
+              ? Buffer.from(fewStoreCards(body.toString('utf8')))
+              : body;
   // Compressed as the server itself sends it (fetch above took its compression off): the simulated
   // network must carry what a phone would be sent.
   const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
@@ -97,6 +111,7 @@ void (async () => {
       { figure: `experiment_${name}_deferred`, path: `${p}${p.includes('?') ? '&' : '?'}defer-scripts`, goal: 'none' },
       { figure: `experiment_${name}_inline_css`, path: `${p}${p.includes('?') ? '&' : '?'}inline-css`, goal: 'none' },
       { figure: `experiment_${name}_no_manifest`, path: `${p}${p.includes('?') ? '&' : '?'}no-manifest`, goal: 'none' },
+      { figure: `experiment_${name}_few_cards`, path: `${p}${p.includes('?') ? '&' : '?'}few-cards`, goal: 'none' },
     ].filter((page) => !variants || variants.has(page.figure.slice(`experiment_${name}_`.length)));
   });
   // The blank app's own server, measured in the same interleaved runs: the floor the deltas are taken against.

@@ -1,6 +1,5 @@
 import * as mapboxgl from 'mapbox-gl';
 import 'mapbox-gl/dist/mapbox-gl.css';
-import './store-map.css';
 import { initialView, markAsMine, originMarkerElement, popupContent, storeMarkerElement, webgl2Available } from './markers';
 import type { MountedMap, StoreMapProps } from './types';
 

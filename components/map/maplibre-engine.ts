@@ -1,6 +1,5 @@
 import { Map as MapLibreMap, Marker, Popup, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import './store-map.css';
 import { initialView, markAsMine, originMarkerElement, popupContent, storeMarkerElement, webgl2Available } from './markers';
 import type { MountedMap, StoreMapProps } from './types';
 

@@ -2,7 +2,6 @@ import { Suspense } from 'react';
 import { previewView, project, roundView, VIEW_PX } from '@/lib/map/projection';
 import { PreviewPins } from './preview-pins';
 import type { StoreMapProps } from './types';
-import './store-map.css';
 
 /**
  * The map as the page first shows it: rendered on the server, no JavaScript. The basemap is one

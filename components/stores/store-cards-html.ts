@@ -6,7 +6,6 @@ import { localizedPath } from '@/lib/routing/public-url';
 import type { StoreService, StoreSummary } from '@/lib/stores/queries';
 import { MY_STORE_FORM_PATH } from '@/lib/stores/my-store-id';
 import { SERVICE_BADGES_CLASS, SERVICE_LABEL_KEY } from './service-badges';
-import './store-list.css';
 
 export type CardOfList = {
   store: StoreSummary;
