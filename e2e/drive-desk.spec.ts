@@ -8,7 +8,7 @@ import { signIn, signInAs } from './support/fixtures';
  */
 function orderFor<T>(orders: T[], attempt: number): T {
   const order = orders[attempt];
-  if (!order) throw new Error(`e2e-data has ${orders.length} orders for ${orders.length} attempts; this is attempt ${attempt + 1}`);
+  if (!order) throw new Error(`e2e-data holds orders for ${orders.length} attempts; this is attempt ${attempt + 1}`);
   return order;
 }
 

@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dropOrphanedTestDatabases, onPostgres } from './db';
+import { dropOrphanedTestDatabases, onPostgres, pidNamespace } from './db';
 
 const adminUrl = process.env.TEST_DATABASE_URL ?? '';
-const namespace = /\d+/.exec(fs.readlinkSync('/proc/self/ns/pid'))?.[0] ?? '0';
+const namespace = pidNamespace();
 
 async function databases(names: string[]): Promise<string[]> {
   const { Client } = await import('pg');

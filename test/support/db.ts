@@ -49,7 +49,6 @@ export async function createPostgresTemplate(adminUrl: string): Promise<string> 
   }
 }
 
-/** Drops a database beside the admin URL: a test file's own, or the run's template at its end. */
 /**
  * A test database's name says which process made it, and in which process namespace
  * (`comptoir_t_<namespace>_<pid>_<random>`, the template `comptoir_tpl_…`): a run that is killed never
@@ -61,7 +60,7 @@ function testDatabaseName(kind: 't' | 'tpl'): string {
 }
 
 /** This process's pid namespace (Linux: the inode of /proc/self/ns/pid), '0' where there is none to read. */
-function pidNamespace(): string {
+export function pidNamespace(): string {
   try {
     return /\d+/.exec(fs.readlinkSync('/proc/self/ns/pid'))?.[0] ?? '0';
   } catch {
@@ -96,6 +95,7 @@ export async function dropOrphanedTestDatabases(adminUrl: string): Promise<strin
   return dropped;
 }
 
+/** Drops a database beside the admin URL: a test file's own, or the run's template at its end. */
 export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   const { Client } = await import('pg');
   const admin = new Client({ connectionString: adminUrl });
@@ -111,8 +111,8 @@ export async function dropDatabase(adminUrl: string, name: string): Promise<void
  * A freshly migrated PGlite data directory, dumped once per set of migrations and loaded by every
  * test file: starting PGlite from it took 0.5–0.7 s, 1.3 s the first time in a process (which
  * compiles PGlite's WebAssembly: every test file's fork pays that), where an empty initdb alone took
- * 1.3–1.8 s and the migrations come on top (measured 2026-12-07, a 44 MB dump). Named by a hash of the migration files, so a changed or added migration
- * makes a new one. Made by the Vitest global setup (test/support/pglite-template-setup.ts), or by
+ * 1.3–1.8 s and the migrations come on top (measured 2026-12-07, a 44 MB dump). Named by a hash of
+ * the migration files, so a changed or added migration makes a new one. Made by the Vitest global setup (test/support/pglite-template-setup.ts), or by
  * the first test file that needs it; written to a temporary name and renamed, so a reader never
  * sees half a file.
  */
