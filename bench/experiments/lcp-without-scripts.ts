@@ -20,7 +20,7 @@ import { measureLighthouse, pageFigureName, type LighthousePage } from '../figur
 const [runsArg = '3', origin = 'http://127.0.0.1:3120', ...paths] = process.argv.slice(2);
 const PORT = 3139;
 // EXPERIMENT_VARIANTS=as_is,no_manifest runs only those.
-const variants = process.env.EXPERIMENT_VARIANTS ? new Set(process.env.EXPERIMENT_VARIANTS.split(',')) : undefined;
+const only = process.env.EXPERIMENT_VARIANTS ? new Set(process.env.EXPERIMENT_VARIANTS.split(',')) : undefined;
 
 /** The document without its scripts: inline and external <script>, and script preloads. */
 function strip(html: string): string {
@@ -62,34 +62,23 @@ function fewStoreCards(html: string): string {
   return html.replace(/<li><article[^>]*class="store-card[\s\S]*?<\/article><\/li>/g, (card) => (++seen <= 12 ? card : ''));
 }
 
+/** Each variant: its query parameter, its figure's suffix, and what it does to the document. */
+const VARIANTS: Array<{ param: string; suffix: string; transform: (html: string) => string | Promise<string> }> = [
+  { param: 'no-scripts', suffix: 'no_scripts', transform: strip },
+  { param: 'defer-scripts', suffix: 'deferred', transform: deferScripts },
+  { param: 'inline-css', suffix: 'inline_css', transform: inlineStylesheets },
+  { param: 'no-manifest', suffix: 'no_manifest', transform: stripManifest },
+  { param: 'few-cards', suffix: 'few_cards', transform: fewStoreCards },
+];
+
 const proxy = http.createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://x');
-  const noScripts = url.searchParams.has('no-scripts');
-  const deferred = url.searchParams.has('defer-scripts');
-  const inlineCss = url.searchParams.has('inline-css');
-  const noManifest = url.searchParams.has('no-manifest');
-  const fewCards = url.searchParams.has('few-cards');
-  url.searchParams.delete('no-manifest');
-  url.searchParams.delete('few-cards');
-  url.searchParams.delete('no-scripts');
-  url.searchParams.delete('defer-scripts');
-  url.searchParams.delete('inline-css');
+  const variant = VARIANTS.find((v) => url.searchParams.has(v.param));
+  for (const v of VARIANTS) url.searchParams.delete(v.param);
   const upstream = await fetch(origin + url.pathname + url.search, { headers: { 'accept-language': 'en', accept: String(req.headers.accept ?? '*/*') } });
   const type = upstream.headers.get('content-type') ?? 'application/octet-stream';
   const body = Buffer.from(await upstream.arrayBuffer());
-  const html = type.startsWith('text/html');
-  const out =
-    html && noScripts
-      ? Buffer.from(strip(body.toString('utf8')))
-      : html && deferred
-        ? Buffer.from(deferScripts(body.toString('utf8')))
-        : html && inlineCss
-          ? Buffer.from(await inlineStylesheets(body.toString('utf8')))
-          : html && noManifest
-            ? Buffer.from(stripManifest(body.toString('utf8')))
-            : html && fewCards
-              ? Buffer.from(fewStoreCards(body.toString('utf8')))
-              : body;
+  const out = variant && type.startsWith('text/html') ? Buffer.from(await variant.transform(body.toString('utf8'))) : body;
   // Compressed as the server itself sends it (fetch above took its compression off): the simulated
   // network must carry what a phone would be sent.
   const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
@@ -105,14 +94,14 @@ void (async () => {
 
   const pages: LighthousePage[] = (paths.length ? paths : ['/']).flatMap((p) => {
     const name = pageFigureName(p);
-    return [
-      { figure: `experiment_${name}_as_is`, path: p, goal: 'none' },
-      { figure: `experiment_${name}_no_scripts`, path: `${p}${p.includes('?') ? '&' : '?'}no-scripts`, goal: 'none' },
-      { figure: `experiment_${name}_deferred`, path: `${p}${p.includes('?') ? '&' : '?'}defer-scripts`, goal: 'none' },
-      { figure: `experiment_${name}_inline_css`, path: `${p}${p.includes('?') ? '&' : '?'}inline-css`, goal: 'none' },
-      { figure: `experiment_${name}_no_manifest`, path: `${p}${p.includes('?') ? '&' : '?'}no-manifest`, goal: 'none' },
-      { figure: `experiment_${name}_few_cards`, path: `${p}${p.includes('?') ? '&' : '?'}few-cards`, goal: 'none' },
-    ].filter((page) => !variants || variants.has(page.figure.slice(`experiment_${name}_`.length)));
+    const variantPages = VARIANTS.map((v) => ({
+      figure: `experiment_${name}_${v.suffix}`,
+      path: `${p}${p.includes('?') ? '&' : '?'}${v.param}`,
+      goal: 'none',
+    }));
+    return [{ figure: `experiment_${name}_as_is`, path: p, goal: 'none' }, ...variantPages].filter(
+      (page) => !only || only.has(page.figure.slice(`experiment_${name}_`.length)),
+    );
   });
   // The blank app's own server, measured in the same interleaved runs: the floor the deltas are taken against.
   if (process.env.EXPERIMENT_REFERENCE) pages.unshift({ figure: 'experiment_reference', path: '/', origin: process.env.EXPERIMENT_REFERENCE, goal: 'none' });

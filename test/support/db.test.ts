@@ -1,31 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { dropOrphanedTestDatabases, onPostgres, pidNamespace } from './db';
+import { dropDatabase, dropOrphanedTestDatabases, onPostgres, pidNamespace, withAdmin } from './db';
 
 const adminUrl = process.env.TEST_DATABASE_URL ?? '';
 const namespace = pidNamespace();
 
 async function databases(names: string[]): Promise<string[]> {
-  const { Client } = await import('pg');
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname = ANY($1) ORDER BY datname', [names]);
-    return rows.map((r) => r.datname);
-  } finally {
-    await admin.end();
-  }
-}
-
-async function create(names: string[]): Promise<void> {
-  const { Client } = await import('pg');
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    for (const name of names) await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
+  const { rows } = await withAdmin(adminUrl, (admin) =>
+    admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname = ANY($1) ORDER BY datname', [names]),
+  );
+  return rows.map((r) => r.datname);
 }
 
 describe.runIf(onPostgres)('test databases a killed run left behind', () => {
@@ -38,18 +22,16 @@ describe.runIf(onPostgres)('test databases a killed run left behind', () => {
     const live = `comptoir_t_${namespace}_${process.pid}_0badc0ffee03`;
     const otherNamespace = `comptoir_t_1${namespace}_${gone}_0badc0ffee04`;
     const all = [orphan, orphanTemplate, live, otherNamespace];
-    await create(all);
+    await withAdmin(adminUrl, async (admin) => {
+      for (const name of all) await admin.query(`CREATE DATABASE ${name}`);
+    });
     try {
       const dropped = await dropOrphanedTestDatabases(adminUrl);
       expect(dropped).toEqual(expect.arrayContaining([orphan, orphanTemplate]));
       expect(dropped).not.toContain(live);
       expect(await databases(all)).toEqual([live, otherNamespace].sort());
     } finally {
-      const { Client } = await import('pg');
-      const admin = new Client({ connectionString: adminUrl });
-      await admin.connect();
-      for (const name of all) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      for (const name of all) await dropDatabase(adminUrl, name);
     }
   });
 

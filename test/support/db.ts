@@ -18,6 +18,18 @@ import * as schema from '@/lib/db/schema';
 
 export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
+/** Runs `work` on one connection to the admin URL, closed afterwards whatever happens. */
+export async function withAdmin<T>(adminUrl: string, work: (admin: import('pg').Client) => Promise<T>): Promise<T> {
+  const { Client } = await import('pg');
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
 /**
  * A migrated PostgreSQL database that every test file's database is copied from (CREATE DATABASE …
  * TEMPLATE): a copy took 0.3–0.6 s where a new database and its migrations took 0.8–2.6 s (measured
@@ -27,12 +39,10 @@ export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
  * and nothing stays connected to it (PostgreSQL refuses to copy a database someone is connected to).
  */
 export async function createPostgresTemplate(adminUrl: string): Promise<string> {
-  const { Client, Pool } = await import('pg');
+  const { Pool } = await import('pg');
   const name = testDatabaseName('tpl');
   const building = `${name}_building`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
+  return withAdmin(adminUrl, async (admin) => {
     await admin.query(`CREATE DATABASE ${building}`);
     const url = new URL(adminUrl);
     url.pathname = `/${building}`;
@@ -44,9 +54,7 @@ export async function createPostgresTemplate(adminUrl: string): Promise<string> 
     }
     await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
     return name;
-  } finally {
-    await admin.end();
-  }
+  });
 }
 
 /**
@@ -77,11 +85,8 @@ const TEST_DATABASE_NAME = /^comptoir_(?:t|tpl)_(\d+)_(\d+)_[0-9a-f]+(?:_buildin
  */
 export async function dropOrphanedTestDatabases(adminUrl: string): Promise<string[]> {
   if (!['localhost', '127.0.0.1', '[::1]'].includes(new URL(adminUrl).hostname)) return [];
-  const { Client } = await import('pg');
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  const dropped: string[] = [];
-  try {
+  return withAdmin(adminUrl, async (admin) => {
+    const dropped: string[] = [];
     const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'comptoir\\_t%'`);
     for (const { datname } of rows) {
       const [, namespace, pid] = TEST_DATABASE_NAME.exec(datname) ?? [];
@@ -89,22 +94,13 @@ export async function dropOrphanedTestDatabases(adminUrl: string): Promise<strin
       await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
       dropped.push(datname);
     }
-  } finally {
-    await admin.end();
-  }
-  return dropped;
+    return dropped;
+  });
 }
 
 /** Drops a database beside the admin URL: a test file's own, or the run's template at its end. */
 export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
-  const { Client } = await import('pg');
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
+  await withAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }
 
 /**
@@ -112,9 +108,9 @@ export async function dropDatabase(adminUrl: string, name: string): Promise<void
  * test file: starting PGlite from it took 0.5–0.7 s, 1.3 s the first time in a process (which
  * compiles PGlite's WebAssembly: every test file's fork pays that), where an empty initdb alone took
  * 1.3–1.8 s and the migrations come on top (measured 2026-12-07, a 44 MB dump). Named by a hash of
- * the migration files, so a changed or added migration makes a new one. Made by the Vitest global setup (test/support/pglite-template-setup.ts), or by
- * the first test file that needs it; written to a temporary name and renamed, so a reader never
- * sees half a file.
+ * the migration files, so a changed or added migration makes a new one. Made by the Vitest global
+ * setup (test/support/pglite-template-setup.ts), or by the first test file that needs it; written to
+ * a temporary name and renamed, so a reader never sees half a file.
  */
 export async function pgliteTemplate(): Promise<string> {
   const hash = createHash('sha256');
@@ -138,14 +134,11 @@ export async function createTestConnection(): Promise<Connection & { drop: () =>
   let connection: Connection;
   let drop = async () => {};
   if (adminUrl) {
-    const { Client, Pool } = await import('pg');
+    const { Pool } = await import('pg');
     const name = testDatabaseName('t');
     // The run's migrated template when the global setup made one (`vitest run`); else migrated below.
     const template = inject('postgresTemplate');
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
-    await admin.end();
+    await withAdmin(adminUrl, (admin) => admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
     const pool = new Pool({ connectionString: url.toString(), max: 20 });
