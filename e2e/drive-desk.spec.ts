@@ -1,21 +1,12 @@
 import { devices, expect, test } from '@playwright/test';
-import { e2eData } from './support/data';
+import { e2eData, forAttempt } from './support/data';
 import { signIn, signInAs } from './support/fixtures';
 
-/**
- * The order of this attempt: each journey moves its order on (ready, handed over, shipped), so a
- * retry needs one the first attempt never touched.
- */
-function orderFor<T>(orders: T[], attempt: number): T {
-  const order = orders[attempt];
-  if (!order) throw new Error(`e2e-data holds orders for ${orders.length} attempts; this is attempt ${attempt + 1}`);
-  return order;
-}
-
+// Each journey moves its order on (ready, handed over, shipped): one order per attempt.
 test('the shopper taps I’m here; the drive screen shows it live; staff hand over and the shelf count goes down', async ({ page, browser }, testInfo) => {
   test.setTimeout(150_000); // two browsers and a dozen round trips on a busy two-core machine
   const { store, shopper, drive } = e2eData().driveDesk;
-  const order = orderFor(drive, testInfo.retry);
+  const order = forAttempt(drive, testInfo);
 
   await signInAs(page, 'staff');
   // The delivery desk is for admins: staff are sent back to the console.
@@ -75,7 +66,7 @@ test('the shopper taps I’m here; the drive screen shows it live; staff hand ov
 });
 
 test('an admin ships a home-delivery order, then confirms it delivered', async ({ page }, testInfo) => {
-  const order = orderFor(e2eData().driveDesk.delivery, testInfo.retry);
+  const order = forAttempt(e2eData().driveDesk.delivery, testInfo);
   await signInAs(page, 'admin');
   await page.goto('/staff');
   await page.getByRole('link', { name: /Home deliveries/ }).click();

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { e2eData } from './support/data';
+import { e2eData, forProjectAttempt } from './support/data';
 import { signInAs } from './support/fixtures';
 
 /*
@@ -24,7 +24,7 @@ async function newShopper(browser: Browser, baseURL: string, storeId: number, te
 test('A reserves the last unit: B’s open page shows "Out of stock" live; the desk hands it over; B gets 404', async ({ browser, baseURL }, testInfo) => {
   test.setTimeout(120_000);
   const { lyon, lastUnitSkus } = e2eData();
-  const sku = lastUnitSkus[testInfo.project.name === 'phone' ? 'phone' : 'desktop'];
+  const sku = forProjectAttempt(lastUnitSkus, testInfo); // its last unit still on the shelf on a retry
   const productUrl = `/p/${sku.productSlug}?sku=${sku.skuId}`;
 
   const a = await newShopper(browser, baseURL!, lyon.id, testInfo, 'Shopper A');

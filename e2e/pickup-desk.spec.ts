@@ -1,13 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { e2eData } from './support/data';
+import { e2eData, forProjectAttempt } from './support/data';
 import { signInAs } from './support/fixtures';
 
 const euros = (cents: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
-
-function project(name: string): 'desktop' | 'phone' {
-  return name === 'phone' ? 'phone' : 'desktop';
-}
 
 async function openByCode(page: Page, typed: string) {
   const field = page.getByLabel('Pickup code');
@@ -24,7 +20,7 @@ test('a shopper reserves; the desk finds it by code, marks it ready and hands it
 }, testInfo) => {
   test.setTimeout(180_000); // two browsers and a dozen round trips: slow on a busy two-core machine
   const { lyon, pickupDesk } = e2eData();
-  const { sku } = pickupDesk[project(testInfo.project.name)];
+  const { sku } = forProjectAttempt(pickupDesk, testInfo);
   const total = euros(2 * sku.priceCents);
 
   // The demo shopper reserves 2 units at Lyon Part-Dieu through the product page.
@@ -102,7 +98,8 @@ test('a shopper reserves; the desk finds it by code, marks it ready and hands it
 test('unknown codes and other stores’ codes read the same; cancelling asks first; a tampered store id is refused', async ({ page }, testInfo) => {
   test.setTimeout(180_000); // the accessibility scan of a full desk is slow on a busy machine
   const { lyon, villeurbanne, paris, pickupDesk } = e2eData();
-  const reservation = pickupDesk[project(testInfo.project.name)].cancel;
+  // A reservation of its own per attempt: the first attempt may have cancelled its own already.
+  const reservation = forProjectAttempt(pickupDesk, testInfo).cancel;
 
   await signInAs(page, 'staff');
   await page.goto(`/staff/stores/${lyon.id}/pickup`);
@@ -144,7 +141,7 @@ test('unknown codes and other stores’ codes read the same; cancelling asks fir
 
 test('with a camera and BarcodeDetector, a scanned QR code opens the reservation; without, no scan button', async ({ page }, testInfo) => {
   const { lyon, pickupDesk } = e2eData();
-  const { code } = pickupDesk[project(testInfo.project.name)].cancel;
+  const { code } = forProjectAttempt(pickupDesk, testInfo).cancel;
   await signInAs(page, 'staff');
   await page.goto(`/staff/stores/${lyon.id}/pickup`);
   await expect(page.getByLabel('Pickup code')).toBeFocused();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { e2eData } from './support/data';
+import { e2eData, forAttempt } from './support/data';
 import { signIn, signInAs } from './support/fixtures';
 
 /*
@@ -8,17 +8,19 @@ import { signIn, signInAs } from './support/fixtures';
  * the nearby shop with a returns desk and gets the pass; that shop's desk (a third browser, its own
  * staff member) checks it in as resellable; the product page the shopper left open shows the
  * shop's stock go up by one without a reload; the order shows the card refund and the points taken
- * back. The shop, SKU and accounts are the journey's own (e2e/support/returns-data.ts).
+ * back. The shop, SKU and accounts are the journey's own (e2e/support/returns-data.ts); a SKU and
+ * a shopper per attempt, as the first attempt leaves its own restocked and its shopper with an order.
  */
 test('book a return at a nearby shop, the desk checks it in: stock up live, refund and points reversed', async ({ browser, baseURL }, testInfo) => {
   test.setTimeout(150_000); // three browsers, a checkout, the delivery desk and the returns desk on a busy two-core runner
   const { returns } = e2eData();
-  const { store, sku } = returns;
+  const { store } = returns;
+  const { sku, shopper: buyer } = forAttempt(returns.attempts, testInfo);
 
   const shopperContext = await browser.newContext({ ...testInfo.project.use, locale: 'en-GB' });
   await shopperContext.addCookies([{ name: 'my_store', value: String(store.id), url: baseURL! }]);
   const shopper = await shopperContext.newPage();
-  await signIn(shopper, returns.shopper.email, returns.shopper.password);
+  await signIn(shopper, buyer.email, buyer.password);
 
   // The product page stays open in another tab: my shop's shelf is empty, the web has it.
   const watcher = await shopperContext.newPage();

@@ -5,25 +5,30 @@ import { HYPER_STORE_SLUG, PARIS_STORE_SLUG } from '../../lib/db/seed/stores';
 import { DEMO_STAFF_STORE_SLUGS } from '../../lib/db/seed/users';
 // Run with --conditions=react-server (e2e/support/server.ts): domain modules import 'server-only'.
 import { joinLoyalty } from '../../lib/loyalty/commands';
-import type { SkuRef, StoreRef } from './data';
+import { ATTEMPTS, type SkuRef, type StoreRef } from './data';
 
 /*
  * The returns journey's facts (e2e/returns.spec.ts). A shop of its own: a city shop (no drive)
  * that is none of the other journeys' (not the staff demo's, Paris or the hypermarket), given a
  * returns desk, no closure in the days offered, and a staff member of its own. A SKU of its own:
  * sold there, its shelf emptied (nothing held), and plenty in the web warehouse. A shopper of
- * their own, a loyalty member, so the order the journey places earns points at delivery. The
+ * their own, a loyalty member, so the order the journey places earns points at delivery. A SKU and
+ * a shopper per attempt (CI retries a failed journey once): the first attempt has bought, returned
+ * and restocked its own, so a retry with them would find the shelf no longer empty. The
  * journey buys through the web checkout itself: the test card provider keeps its payments in the
  * server's memory, so only a payment made through the server can be refunded by it.
  */
 export const RETURNS_STAFF = { email: 'returns-journey@example.com', password: 'returns-journey-4242', name: 'Rémi Returns' } as const;
-export const RETURNS_SHOPPER = { email: 'returns-shopper@example.com', password: 'returns-shopper-4242', name: 'Rose Retour' } as const;
+/** The shopper of attempt `n` (0 for the first). */
+export const returnsShopper = (n: number) =>
+  ({ email: n === 0 ? 'returns-shopper@example.com' : `returns-shopper-${n + 1}@example.com`, password: 'returns-shopper-4242', name: 'Rose Retour' }) as const;
 
+export type ReturnsAttempt = { sku: SkuRef; shopper: { email: string; password: string } };
 export type ReturnsJourneyData = {
   store: StoreRef;
-  sku: SkuRef;
   staff: { email: string; password: string };
-  shopper: { email: string; password: string };
+  /** Indexed by the attempt (`testInfo.retry`). */
+  attempts: ReturnsAttempt[];
 };
 
 async function user(db: Db, u: { email: string; password: string; name: string }, role: 'shopper' | 'staff'): Promise<number> {
@@ -59,15 +64,18 @@ export async function returnsJourneyData(db: Db, usedSkuIds: number[]): Promise<
     FROM stock st JOIN skus k ON k.id = st.sku_id JOIN products p ON p.id = k.product_id
     JOIN stock w ON w.sku_id = k.id AND w.location_id = (SELECT id FROM locations WHERE kind = 'warehouse' ORDER BY id LIMIT 1)
     WHERE st.location_id = ${store.id} AND st.reserved = 0 AND w.on_hand - w.reserved >= 5 AND k.price_cents BETWEEN 1000 AND 10000 ${used}
-    ORDER BY md5('returns' || k.id::text) LIMIT 1`);
-  const sku = skus.rows[0];
-  if (!sku) throw new Error('e2e-data: no SKU for the returns journey');
-  await db.execute(sql`UPDATE stock SET on_hand = 0 WHERE location_id = ${store.id} AND sku_id = ${sku.skuId}`);
+    ORDER BY md5('returns' || k.id::text) LIMIT ${ATTEMPTS}`);
+  if (skus.rows.length < ATTEMPTS) throw new Error('e2e-data: not enough SKUs for the returns journey');
 
   const staffId = await user(db, RETURNS_STAFF, 'staff');
   await db.execute(sql`INSERT INTO staff_memberships (user_id, store_id) VALUES (${staffId}, ${store.id}) ON CONFLICT DO NOTHING`);
-  const customerId = await user(db, RETURNS_SHOPPER, 'shopper');
-  await joinLoyalty(customerId);
 
-  return { store, sku, staff: RETURNS_STAFF, shopper: RETURNS_SHOPPER };
+  const attempts: ReturnsAttempt[] = [];
+  for (const [n, sku] of skus.rows.entries()) {
+    await db.execute(sql`UPDATE stock SET on_hand = 0 WHERE location_id = ${store.id} AND sku_id = ${sku.skuId}`);
+    const shopper = returnsShopper(n);
+    await joinLoyalty(await user(db, shopper, 'shopper'));
+    attempts.push({ sku, shopper });
+  }
+  return { store, staff: RETURNS_STAFF, attempts };
 }

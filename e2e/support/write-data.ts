@@ -12,7 +12,7 @@ import { DEMO_ACCOUNTS, DEMO_STAFF_STORE_SLUGS } from '../../lib/db/seed/users';
 import { PARIS_STORE_SLUG } from '../../lib/db/seed/stores';
 // Run with --conditions=react-server (e2e/support/server.ts): domain modules import 'server-only'.
 import { placeReservation } from '../../lib/reservations/commands';
-import { E2E_DATA_FILE, type E2eData, type SkuRef, type StoreRef } from './data';
+import { ATTEMPTS, E2E_DATA_FILE, type E2eData, type PerProjectAttempt, type SkuRef, type StoreRef } from './data';
 import { driveDeskJourneyData } from './drive-desk-data';
 import { ordersJourneyData } from './orders-data';
 import { substitutesJourneyData } from './substitutes-data';
@@ -29,6 +29,12 @@ async function store(db: Db, slug: string): Promise<StoreRef> {
   return r.rows[0];
 }
 
+/** Rows in order as one set per Playwright project and attempt: the desktop's attempts, then the phone's. */
+function perProjectAttempt<T>(rows: T[]): PerProjectAttempt<T> {
+  if (rows.length < 2 * ATTEMPTS) throw new Error(`e2e-data: ${rows.length} sets where ${2 * ATTEMPTS} are needed`);
+  return { desktop: rows.slice(0, ATTEMPTS), phone: rows.slice(ATTEMPTS, 2 * ATTEMPTS) };
+}
+
 async function skus(db: Db, storeId: number, where: ReturnType<typeof sql>, count: number, order = sql`k.id`): Promise<SkuRef[]> {
   const r = await db.execute<SkuRef>(sql`
     SELECT k.id AS "skuId", k.ean13 AS ean, p.slug AS "productSlug", p.name_en AS "productName",
@@ -41,52 +47,51 @@ async function skus(db: Db, storeId: number, where: ReturnType<typeof sql>, coun
 }
 
 /**
- * The pickup desk journey's facts at one store. Its SKUs have plenty on the shelf and nothing held,
- * taken from the top of the id range: none of the other journeys' SKUs (out of stock or reserved
- * ones at this store; the shopper reservation journey's are at another store).
+ * The pickup desk journey's facts at one store, a set per project and attempt. Its SKUs have plenty
+ * on the shelf and nothing held, taken from the top of the id range: none of the other journeys'
+ * SKUs (out of stock or reserved ones at this store; the shopper reservation journey's are at
+ * another store).
  */
 async function pickupDesk(db: Db, storeId: number): Promise<E2eData['pickupDesk']> {
+  const sets = 2 * ATTEMPTS;
   const free = await db.execute<SkuRef & { priceCents: number }>(sql`
     SELECT k.id AS "skuId", k.ean13 AS ean, p.slug AS "productSlug", p.name_en AS "productName",
            st.on_hand AS "onHand", st.reserved, k.price_cents AS "priceCents"
     FROM stock st JOIN skus k ON k.id = st.sku_id JOIN products p ON p.id = k.product_id
     WHERE st.location_id = ${storeId} AND st.on_hand >= 4 AND st.reserved = 0
-    ORDER BY k.id DESC LIMIT 4`);
-  const [desktop, phone, cancelDesktop, cancelPhone] = free.rows;
-  if (!cancelPhone) throw new Error('e2e-data: not enough free SKUs for the pickup desk journey');
+    ORDER BY k.id DESC LIMIT ${2 * sets}`);
+  if (free.rows.length < 2 * sets) throw new Error('e2e-data: not enough free SKUs for the pickup desk journey');
   // The cancellations belong to seeded customers with room under the per-account limit (the demo
   // shopper reserves through the shop in the journey itself).
   const customers = await db.execute<{ id: number; name: string }>(sql`
     SELECT u.id, u.name FROM users u
     WHERE u.role = 'shopper' AND u.email <> ${DEMO_ACCOUNTS.shopper.email}
       AND (SELECT count(*) FROM reservations r WHERE r.customer_id = u.id AND r.status IN ('placed', 'ready')) < 3
-    ORDER BY u.id LIMIT 2`);
-  const [x, y] = customers.rows;
-  if (!y) throw new Error('e2e-data: no customers to place the cancellation reservations for');
+    ORDER BY u.id LIMIT ${sets}`);
+  if (customers.rows.length < sets) throw new Error('e2e-data: no customers to place the cancellation reservations for');
   const reserve = async (customer: { id: number; name: string }, skuId: number) => {
     const placed = await placeReservation({ customerId: customer.id, storeId, lines: [{ skuId, quantity: 1 }], idempotencyKey: randomUUID() });
     return { id: placed.id, code: placed.code, customerName: customer.name };
   };
-  return {
-    desktop: { sku: desktop!, cancel: await reserve(x!, cancelDesktop!.skuId) },
-    phone: { sku: phone!, cancel: await reserve(y, cancelPhone.skuId) },
-  };
+  const all = [];
+  for (let i = 0; i < sets; i++) all.push({ sku: free.rows[i]!, cancel: await reserve(customers.rows[i]!, free.rows[sets + i]!.skuId) });
+  return perProjectAttempt(all);
 }
 
 /**
- * The import journey's product: one no other journey reads (none of its SKUs among `taken`), and
- * the SKU its page shows first, whose price the journey imports.
+ * The import journeys' products: ones no other journey reads (none of their SKUs among `taken`),
+ * each with the SKU its page shows first, whose price the journey imports. Two per attempt: the
+ * first attempt has changed its price and picture already.
  */
 async function importsJourneyData(db: Db, taken: number[]): Promise<E2eData['imports']> {
-  const r = await db.execute<E2eData['imports']['product']>(sql`
+  const r = await db.execute<E2eData['imports'][number]['product']>(sql`
     SELECT k.id AS "skuId", k.ean13 AS ean, p.slug AS "productSlug", p.name_en AS "productName", k.price_cents AS "priceCents"
     FROM products p JOIN LATERAL (SELECT * FROM skus k WHERE k.product_id = p.id ORDER BY k.position, k.id LIMIT 1) k ON true
     WHERE p.withdrawn_at IS NULL AND NOT EXISTS (SELECT 1 FROM skus x WHERE x.product_id = p.id AND x.id = ANY (${`{${taken.join(',')}}`}::int[]))
       AND p.slug <> (SELECT slug FROM products ORDER BY id LIMIT 1)
-    ORDER BY p.id DESC LIMIT 2 OFFSET 3`);
-  const [product, other] = r.rows;
-  if (!other) throw new Error('e2e-data: no products left for the import journey');
-  return { product: product!, other };
+    ORDER BY p.id DESC LIMIT ${2 * ATTEMPTS} OFFSET 3`);
+  if (r.rows.length < 2 * ATTEMPTS) throw new Error('e2e-data: no products left for the import journey');
+  return Array.from({ length: ATTEMPTS }, (_, n) => ({ product: r.rows[2 * n]!, other: r.rows[2 * n + 1]! }));
 }
 
 function skuIdsIn(value: unknown): number[] {
@@ -103,10 +108,10 @@ async function main() {
     const db = connection.db;
     const [lyonSlug, villeurbanneSlug] = DEMO_STAFF_STORE_SLUGS;
     const lyon = await store(db, lyonSlug);
-    const [desktop, phone] = await skus(db, lyon.id, sql`st.on_hand = 0 AND st.reserved = 0`, 2);
+    const delivery = await skus(db, lyon.id, sql`st.on_hand = 0 AND st.reserved = 0`, 2 * ATTEMPTS);
     const [reserved] = await skus(db, lyon.id, sql`st.reserved > 0`, 1);
     // From the other end of the catalogue, so they can never be the delivery journey's SKUs.
-    const [liveDesktop, livePhone] = await skus(db, lyon.id, sql`st.on_hand = 0 AND st.reserved = 0`, 2, sql`k.id DESC`);
+    const live = await skus(db, lyon.id, sql`st.on_hand = 0 AND st.reserved = 0`, 2 * ATTEMPTS, sql`k.id DESC`);
     const browse = await db.execute<{ slug: string }>(sql`
       SELECT p.slug FROM products p JOIN categories c ON c.id = p.category_id
       WHERE c.slug = 'chaussures' AND (SELECT count(*) FROM skus k WHERE k.product_id = p.id AND k.size IS NOT NULL) > 3
@@ -116,24 +121,21 @@ async function main() {
       ORDER BY p.id LIMIT 1`);
     // Exactly one unit to sell: the pickup desk takes full shelves, the delivery and live journeys
     // empty ones, and the browsing journey reads its own product, so none of them reads these.
-    const [lastDesktop, lastPhone] = await skus(db, lyon.id, sql`st.on_hand = 1 AND st.reserved = 0 AND p.slug <> ${browse.rows[0]!.slug}`, 2);
-    // Out of stock at Lyon, past the four SKUs above (the delivery and live journeys' own).
-    const [apiSku] = await skus(
-      db,
-      lyon.id,
-      sql`st.on_hand = 0 AND st.reserved = 0 AND k.id NOT IN (${desktop!.skuId}, ${phone!.skuId}, ${liveDesktop!.skuId}, ${livePhone!.skuId})`,
-      1,
-    );
+    const lastUnit = await skus(db, lyon.id, sql`st.on_hand = 1 AND st.reserved = 0 AND p.slug <> ${browse.rows[0]!.slug}`, 2 * ATTEMPTS);
+    // Out of stock at Lyon, past the SKUs above (the delivery and live journeys' own).
+    const apiSku = (
+      await skus(db, lyon.id, sql`st.on_hand = 0 AND st.reserved = 0 AND k.id <> ALL (${`{${skuIdsIn([delivery, live]).join(',')}}`}::int[])`, 1)
+    )[0];
     const base: Omit<E2eData, 'returns' | 'substitutes' | 'wallet' | 'imports'> = {
       lyon,
       villeurbanne: await store(db, villeurbanneSlug),
       paris: await store(db, PARIS_STORE_SLUG),
       browseProductSlug: browse.rows[0]!.slug,
-      deliverySkus: { desktop: desktop!, phone: phone! },
+      deliverySkus: perProjectAttempt(delivery),
       reservedSku: reserved!,
       pickupDesk: await pickupDesk(db, lyon.id),
-      liveSkus: { desktop: liveDesktop!, phone: livePhone! },
-      lastUnitSkus: { desktop: lastDesktop!, phone: lastPhone! },
+      liveSkus: perProjectAttempt(live),
+      lastUnitSkus: perProjectAttempt(lastUnit),
       apiSku: apiSku!,
       reserve: await reserveJourneyData(db),
       driveDesk: await driveDeskJourneyData(db),
