@@ -1,6 +1,6 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { e2eData } from './support/data';
+import { e2eData, forAttempt } from './support/data';
 import { signIn, signInAs } from './support/fixtures';
 
 /*
@@ -22,7 +22,9 @@ async function ringUp(page: Page, storeId: number, ean: string): Promise<void> {
 test('store credit spent at the till on the scanned card, the rest of it online with a card for the rest', async ({ page, browser }, testInfo) => {
   only(testInfo);
   test.setTimeout(150_000);
-  const { store, tillSku, webSku, member } = e2eData().wallet;
+  const { store, tillSku, webSku, members } = e2eData().wallet;
+  // The first attempt spends its member's credit: a member per attempt.
+  const member = forAttempt(members, testInfo);
 
   // At the till: the member's card, one item; the store credit pays all of it.
   await signInAs(page, 'staff');
@@ -84,7 +86,9 @@ test('store credit spent at the till on the scanned card, the rest of it online 
 test('a gift card bought online, then paid with at the till', async ({ page, browser }, testInfo) => {
   only(testInfo);
   test.setTimeout(150_000);
-  const { store, giftSku, buyer } = e2eData().wallet;
+  const { store, giftSku, buyers } = e2eData().wallet;
+  // The first attempt leaves its buyer a gift card in the wallet: a buyer per attempt.
+  const buyer = forAttempt(buyers, testInfo);
 
   // Online: the buyer pays €20 by card and gets the code at once; it is in their wallet.
   const buyerContext = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Paris' });

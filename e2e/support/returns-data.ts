@@ -6,17 +6,18 @@ import { DEMO_STAFF_STORE_SLUGS } from '../../lib/db/seed/users';
 // Run with --conditions=react-server (e2e/support/server.ts): domain modules import 'server-only'.
 import { joinLoyalty } from '../../lib/loyalty/commands';
 import { ATTEMPTS, type SkuRef, type StoreRef } from './data';
+import { TILL_CLOSE_RETRY_STORE_SLUG } from './till-data';
 
 /*
  * The returns journey's facts (e2e/returns.spec.ts). A shop of its own: a city shop (no drive)
- * that is none of the other journeys' (not the staff demo's, Paris or the hypermarket), given a
- * returns desk, no closure in the days offered, and a staff member of its own. A SKU of its own:
- * sold there, its shelf emptied (nothing held), and plenty in the web warehouse. A shopper of
- * their own, a loyalty member, so the order the journey places earns points at delivery. A SKU and
- * a shopper per attempt (CI retries a failed journey once): the first attempt has bought, returned
- * and restocked its own, so a retry with them would find the shelf no longer empty. The
- * journey buys through the web checkout itself: the test card provider keeps its payments in the
- * server's memory, so only a payment made through the server can be refunded by it.
+ * that is none of the other journeys' (not the staff demo's, Paris, the hypermarket or the
+ * till-close retry's), given a returns desk, no closure in the days offered, and a staff member of
+ * its own. A SKU of its own: sold there, its shelf emptied (nothing held), and plenty in the web
+ * warehouse. A shopper of their own, a loyalty member, so the order the journey places earns points
+ * at delivery. A SKU and a shopper per attempt (CI retries a failed journey once): the first attempt
+ * has bought, returned and restocked its own, so a retry with them would find the shelf no longer
+ * empty. The journey buys through the web checkout itself: the test card provider keeps its
+ * payments in the server's memory, so only a payment made through the server can be refunded by it.
  */
 export const RETURNS_STAFF = { email: 'returns-journey@example.com', password: 'returns-journey-4242', name: 'Rémi Returns' } as const;
 /** The shopper of attempt `n` (0 for the first). */
@@ -42,7 +43,7 @@ async function user(db: Db, u: { email: string; password: string; name: string }
 
 export async function returnsJourneyData(db: Db, usedSkuIds: number[]): Promise<ReturnsJourneyData> {
   const taken = sql.join(
-    [...DEMO_STAFF_STORE_SLUGS, PARIS_STORE_SLUG, HYPER_STORE_SLUG].map((s) => sql`${s}`),
+    [...DEMO_STAFF_STORE_SLUGS, PARIS_STORE_SLUG, HYPER_STORE_SLUG, TILL_CLOSE_RETRY_STORE_SLUG].map((s) => sql`${s}`),
     sql`, `,
   );
   const stores = await db.execute<StoreRef>(sql`

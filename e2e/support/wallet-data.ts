@@ -11,7 +11,9 @@ import type { SkuRef, StoreRef } from './data';
  * The wallet journeys (e2e/wallet.spec.ts): at Lyon Part-Dieu's till, a SKU of its own (a few
  * units, nothing held, not the till journey's); a web SKU for the order online; a member whose
  * store credit pays that till SKU and €5 more, so the rest of it goes online with a card for the
- * rest; a shopper who buys a gift card online and pays with it at the till.
+ * rest; a shopper who buys a gift card online and pays with it at the till. One member and one
+ * buyer per attempt (`testInfo.retry`): the first attempt spends its member's credit and leaves its
+ * buyer with a gift card in the wallet.
  */
 export const WALLET_PASSWORD = 'wallet-journey-4242';
 
@@ -20,9 +22,10 @@ export type WalletData = {
   tillSku: SkuRef & { priceCents: number };
   giftSku: SkuRef & { priceCents: number };
   webSku: SkuRef & { priceCents: number };
-  member: { name: string; email: string; password: string; cardNumber: string; creditCents: number };
-  buyer: { name: string; email: string; password: string };
+  members: WalletMember[];
+  buyers: { name: string; email: string; password: string }[];
 };
+export type WalletMember = { name: string; email: string; password: string; cardNumber: string; creditCents: number };
 
 async function shopper(db: Db, who: { name: string; email: string }): Promise<number> {
   const hash = await hashPassword(WALLET_PASSWORD);
@@ -58,13 +61,23 @@ export async function walletJourneyData(db: Db, taken: number[]): Promise<Wallet
   const webSku = web.rows[0];
   if (!webSku) throw new Error('e2e-data: no web SKU for the wallet journey');
 
-  const member = { name: 'Maëlle Avoir', email: 'wallet-member@example.com', password: WALLET_PASSWORD, creditCents: tillSku.priceCents + 500 };
-  const memberId = await shopper(db, member);
-  const { cardNumber } = await joinLoyalty(memberId, { tx: db });
-  await db.transaction((tx) =>
-    creditStoreCredit(tx as unknown as Db, { customerId: memberId, amountCents: member.creditCents, kind: 'adjust', key: 'e2e-wallet-credit', note: 'e2e' }),
-  );
-  const buyer = { name: 'Jules Cadeau', email: 'wallet-buyer@example.com', password: WALLET_PASSWORD };
-  await shopper(db, buyer);
-  return { store, tillSku, giftSku, webSku, member: { ...member, cardNumber }, buyer };
+  const member = async (name: string, email: string, key: string): Promise<WalletMember> => {
+    const who = { name, email, password: WALLET_PASSWORD, creditCents: tillSku.priceCents + 500 };
+    const memberId = await shopper(db, who);
+    const { cardNumber } = await joinLoyalty(memberId, { tx: db });
+    await db.transaction((tx) =>
+      creditStoreCredit(tx as unknown as Db, { customerId: memberId, amountCents: who.creditCents, kind: 'adjust', key, note: 'e2e' }),
+    );
+    return { ...who, cardNumber };
+  };
+  const members = [
+    await member('Maëlle Avoir', 'wallet-member@example.com', 'e2e-wallet-credit'),
+    await member('Théo Avoir', 'wallet-member-2@example.com', 'e2e-wallet-credit-2'),
+  ];
+  const buyers = [
+    { name: 'Jules Cadeau', email: 'wallet-buyer@example.com', password: WALLET_PASSWORD },
+    { name: 'Lina Cadeau', email: 'wallet-buyer-2@example.com', password: WALLET_PASSWORD },
+  ];
+  for (const buyer of buyers) await shopper(db, buyer);
+  return { store, tillSku, giftSku, webSku, members, buyers };
 }
