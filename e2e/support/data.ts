@@ -34,9 +34,9 @@ export type E2eData = {
   /** Has reserved units at Lyon Part-Dieu: a count below them must be refused. */
   reservedSku: SkuRef;
   /**
-   * The pickup desk journey at Lyon Part-Dieu, one set per Playwright project and attempt: a SKU for the demo
-   * shopper to reserve through the shop (plenty on the shelf, nothing held), and a reservation
-   * placed for another customer, which the desk cancels.
+   * The pickup desk journey at Lyon Part-Dieu, one set per Playwright project and attempt: a SKU
+   * for the demo shopper to reserve through the shop (plenty on the shelf, nothing held), and a
+   * reservation placed for another customer, which the desk cancels.
    */
   pickupDesk: PerProjectAttempt<{ sku: SkuRef & { priceCents: number }; cancel: ReservationRef }>;
   /** One unit on the shelf at Lyon Part-Dieu, nothing held, one per project and attempt: the last-unit journey reserves it while another shopper watches. */
