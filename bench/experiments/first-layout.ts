@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { CHROME_FLAGS, CHROME_PATH } from '../figures/lighthouse';
 
 type TraceEvent = { name: string; ts: number; dur?: number; pid: number; args?: { data?: { documentLoaderURL?: string } } };
 
@@ -27,18 +28,7 @@ const median = (values: number[]) => {
 };
 
 void (async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROME_FLAGS.filter((flag) => !flag.startsWith('--headless')) });
   const tracePath = path.join(os.tmpdir(), `first-layout-${process.pid}.json`);
   const rows = new Map<string, { firstPaintMs: number; layoutMs: number }[]>();
   for (let run = 0; run < Number(runsArg); run++) {

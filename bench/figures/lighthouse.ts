@@ -6,8 +6,9 @@ import { emit, log } from '../lib/report';
 import { round } from '../lib/stats';
 
 /** Debian's Chromium (.ci/ensure-chromium.sh installs it); CHROME_PATH overrides. */
-const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
-const CHROME_FLAGS = [
+export const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
+/** How Lighthouse's Chromium runs here; experiments that drive Chromium through Playwright take the same (bar headless, Playwright's own). */
+export const CHROME_FLAGS = [
   '--headless=new',
   '--no-sandbox',
   '--disable-gpu',
