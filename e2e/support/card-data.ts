@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { hashPassword } from '../../lib/auth/password';
 import type { Db } from '../../lib/db/client';
 import { joinLoyalty, earnPoints } from '../../lib/loyalty/commands';
 import { formatCardNumber } from '../../lib/loyalty/card-number';
+import { upsertAccount } from './accounts';
 import type { StoreRef } from './data';
 
 /*
@@ -19,12 +19,7 @@ export type CardJourneyData = { email: string; password: string; cardNumber: str
 const DAY = 24 * 3600 * 1000;
 
 export async function cardJourneyData(db: Db, store: StoreRef): Promise<CardJourneyData> {
-  const hash = await hashPassword(CARD_SHOPPER.password);
-  const user = await db.execute<{ id: number }>(sql`
-    INSERT INTO users (email, name, role, password_hash) VALUES (${CARD_SHOPPER.email}, ${CARD_SHOPPER.name}, 'shopper', ${hash})
-    ON CONFLICT (lower(email)) DO UPDATE SET password_hash = EXCLUDED.password_hash
-    RETURNING id`);
-  const customerId = user.rows[0]!.id;
+  const customerId = await upsertAccount(db, CARD_SHOPPER, 'shopper');
   const now = Date.now();
   const { cardNumber } = await joinLoyalty(customerId, { at: new Date(now - 365 * DAY) });
   await db.transaction(async (tx) => {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { hashPassword } from '../../lib/auth/password';
 import { addToCart, getOrCreateCustomerCart, setFulfilment } from '../../lib/cart/commands';
 import type { Db } from '../../lib/db/client';
 import { HYPER_STORE_SLUG } from '../../lib/db/seed/stores';
 import { insertSlotIn } from '../../test/support/drive';
 // Run with --conditions=react-server (e2e/support/server.ts): domain modules import 'server-only'.
 import { placeOrder } from '../../lib/orders/placing';
+import { upsertAccount } from './accounts';
 import type { SkuRef, StoreRef } from './data';
 
 /*
@@ -35,15 +35,6 @@ const skuColumns = sql`k.id AS "skuId", k.ean13 AS ean, p.slug AS "productSlug",
 const address = { name: 'Lou Desk', address: '3 place Lazare Goujon', postcode: '69100', town: 'Villeurbanne', phone: '0612345678' };
 const card = { kind: 'card', number: '4242424242424242', expMonth: 12, expYear: new Date().getFullYear() + 2, cvc: '123', holder: 'Lou Desk' } as const;
 
-async function newShopper(db: Db, email: string, name: string): Promise<number> {
-  const hash = await hashPassword(DRIVE_DESK_SHOPPER_PASSWORD);
-  // An upsert: with E2E_SKIP_SETUP=1 the database (and this shopper) survive from the last run.
-  const r = await db.execute<{ id: number }>(sql`
-    INSERT INTO users (email, name, role, password_hash) VALUES (${email}, ${name}, 'shopper', ${hash})
-    ON CONFLICT (lower(email)) DO UPDATE SET password_hash = EXCLUDED.password_hash RETURNING id`);
-  return r.rows[0]!.id;
-}
-
 export async function driveDeskJourneyData(db: Db): Promise<DriveDeskData> {
   const stores = await db.execute<StoreRef & { drive: boolean }>(sql`SELECT location_id AS id, slug, name, drive FROM stores WHERE slug = ${HYPER_STORE_SLUG}`);
   const store = stores.rows[0];
@@ -59,7 +50,7 @@ export async function driveDeskJourneyData(db: Db): Promise<DriveDeskData> {
   if (driveSkus.rows.length < 2 || deliverySkus.rows.length < 2) throw new Error('e2e-data: not enough SKUs for the drive desk journey');
 
   const shopper = { email: 'drive-desk-shopper@example.com', password: DRIVE_DESK_SHOPPER_PASSWORD, name: 'Lou Desk' };
-  const customerId = await newShopper(db, shopper.email, shopper.name);
+  const customerId = await upsertAccount(db, shopper, 'shopper');
   const cartId = await getOrCreateCustomerCart(customerId);
 
   const driveOrder = async (sku: SkuRef): Promise<DriveDeskOrder> => {

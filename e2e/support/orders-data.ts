@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { hashPassword } from '../../lib/auth/password';
 import type { Db } from '../../lib/db/client';
 import { DEMO_STAFF_STORE_SLUGS } from '../../lib/db/seed/users';
+import { upsertStaff } from './accounts';
 import type { E2eData, SkuRef, StoreRef } from './data';
 
 /*
@@ -55,12 +55,7 @@ export async function ordersJourneyData(db: Db): Promise<E2eData['orders']> {
     ORDER BY k.id DESC LIMIT 1`);
   if (!drive.rows[0] || !delivery.rows[0]) throw new Error('e2e-data: no SKUs for the checkout journeys');
 
-  const hash = await hashPassword(ORDERS_STAFF.password);
-  const staff = await db.execute<{ id: number }>(sql`
-    INSERT INTO users (email, name, role, password_hash) VALUES (${ORDERS_STAFF.email}, ${ORDERS_STAFF.name}, 'staff', ${hash})
-    ON CONFLICT (lower(email)) DO UPDATE SET password_hash = EXCLUDED.password_hash
-    RETURNING id`);
-  await db.execute(sql`INSERT INTO staff_memberships (user_id, store_id) VALUES (${staff.rows[0]!.id}, ${id}) ON CONFLICT DO NOTHING`);
+  await upsertStaff(db, ORDERS_STAFF, id);
 
   return { driveStore: store, driveSku: drive.rows[0], deliverySku: delivery.rows[0], staff: ORDERS_STAFF };
 }

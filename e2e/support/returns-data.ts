@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { hashPassword } from '../../lib/auth/password';
 import type { Db } from '../../lib/db/client';
 import { HYPER_STORE_SLUG, PARIS_STORE_SLUG } from '../../lib/db/seed/stores';
 import { DEMO_STAFF_STORE_SLUGS } from '../../lib/db/seed/users';
 // Run with --conditions=react-server (e2e/support/server.ts): domain modules import 'server-only'.
 import { joinLoyalty } from '../../lib/loyalty/commands';
+import { upsertAccount, upsertStaff } from './accounts';
 import { ATTEMPTS, type SkuRef, type StoreRef } from './data';
 import { TILL_CLOSE_RETRY_STORE_SLUG } from './till-data';
 
@@ -31,15 +31,6 @@ export type ReturnsJourneyData = {
   /** Indexed by the attempt (`testInfo.retry`). */
   attempts: ReturnsAttempt[];
 };
-
-async function user(db: Db, u: { email: string; password: string; name: string }, role: 'shopper' | 'staff'): Promise<number> {
-  const hash = await hashPassword(u.password);
-  const r = await db.execute<{ id: number }>(sql`
-    INSERT INTO users (email, name, role, password_hash) VALUES (${u.email}, ${u.name}, ${role}, ${hash})
-    ON CONFLICT (lower(email)) DO UPDATE SET password_hash = EXCLUDED.password_hash
-    RETURNING id`);
-  return r.rows[0]!.id;
-}
 
 export async function returnsJourneyData(db: Db, usedSkuIds: number[]): Promise<ReturnsJourneyData> {
   const taken = sql.join(
@@ -68,14 +59,13 @@ export async function returnsJourneyData(db: Db, usedSkuIds: number[]): Promise<
     ORDER BY md5('returns' || k.id::text) LIMIT ${ATTEMPTS}`);
   if (skus.rows.length < ATTEMPTS) throw new Error('e2e-data: not enough SKUs for the returns journey');
 
-  const staffId = await user(db, RETURNS_STAFF, 'staff');
-  await db.execute(sql`INSERT INTO staff_memberships (user_id, store_id) VALUES (${staffId}, ${store.id}) ON CONFLICT DO NOTHING`);
+  await upsertStaff(db, RETURNS_STAFF, store.id);
 
   const attempts: ReturnsAttempt[] = [];
   for (const [n, sku] of skus.rows.entries()) {
     await db.execute(sql`UPDATE stock SET on_hand = 0 WHERE location_id = ${store.id} AND sku_id = ${sku.skuId}`);
     const shopper = returnsShopper(n);
-    await joinLoyalty(await user(db, shopper, 'shopper'));
+    await joinLoyalty(await upsertAccount(db, shopper, 'shopper'));
     attempts.push({ sku, shopper });
   }
   return { store, staff: RETURNS_STAFF, attempts };

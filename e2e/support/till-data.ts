@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { hashPassword } from '../../lib/auth/password';
 import type { Db } from '../../lib/db/client';
 import { DEMO_ACCOUNTS, DEMO_STAFF_STORE_SLUGS } from '../../lib/db/seed/users';
 // Run with --conditions=react-server (e2e/support/server.ts): domain modules import 'server-only'.
 import { adjustPoints, joinLoyalty } from '../../lib/loyalty/commands';
+import { upsertAccount, upsertStaff } from './accounts';
 import type { SkuRef, StoreRef } from './data';
 
 /*
@@ -43,12 +43,8 @@ export type TillData = {
 };
 
 async function member(db: Db, who: { name: string; email: string }, points: number, key: string): Promise<string> {
-  const hash = await hashPassword(TILL_MEMBER_PASSWORD);
-  // Upserts and fixed keys: with E2E_SKIP_SETUP=1 this step runs again on the same database.
-  const user = await db.execute<{ id: number }>(sql`
-    INSERT INTO users (email, name, role, password_hash) VALUES (${who.email}, ${who.name}, 'shopper', ${hash})
-    ON CONFLICT (lower(email)) DO UPDATE SET password_hash = EXCLUDED.password_hash RETURNING id`);
-  const customerId = user.rows[0]!.id;
+  // Fixed keys: with E2E_SKIP_SETUP=1 this step runs again on the same database.
+  const customerId = await upsertAccount(db, { ...who, password: TILL_MEMBER_PASSWORD }, 'shopper');
   const { cardNumber } = await joinLoyalty(customerId, { tx: db });
   await db.transaction((tx) => adjustPoints(tx, { customerId, points, reason: `e2e: ${key}`, staffId: null, key }));
   return cardNumber;
@@ -107,14 +103,7 @@ async function closeJourneyData(db: Db, slug: string, staff: TillCloseAttempt['s
   const stores = await db.execute<StoreRef>(sql`SELECT location_id AS id, slug, name FROM stores WHERE slug = ${slug}`);
   const store = stores.rows[0];
   if (!store) throw new Error(`e2e-data: no store ${slug} for the till close journey`);
-  if (staff.email !== DEMO_ACCOUNTS.staff.email) {
-    const hash = await hashPassword(staff.password);
-    // Upserts: with E2E_SKIP_SETUP=1 this step runs again on the same database.
-    const user = await db.execute<{ id: number }>(sql`
-      INSERT INTO users (email, name, role, password_hash) VALUES (${staff.email}, ${staff.name}, 'staff', ${hash})
-      ON CONFLICT (lower(email)) DO UPDATE SET password_hash = EXCLUDED.password_hash RETURNING id`);
-    await db.execute(sql`INSERT INTO staff_memberships (user_id, store_id) VALUES (${user.rows[0]!.id}, ${store.id}) ON CONFLICT DO NOTHING`);
-  }
+  if (staff.email !== DEMO_ACCOUNTS.staff.email) await upsertStaff(db, staff, store.id);
   const skus = await db.execute<SkuRef & { priceCents: number }>(sql`
     SELECT k.id AS "skuId", k.ean13 AS ean, p.slug AS "productSlug", p.name_en AS "productName",
            st.on_hand AS "onHand", st.reserved, k.price_cents AS "priceCents"

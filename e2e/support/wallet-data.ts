@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { hashPassword } from '../../lib/auth/password';
 import type { Db } from '../../lib/db/client';
 import { DEMO_STAFF_STORE_SLUGS } from '../../lib/db/seed/users';
 // Run with --conditions=react-server (e2e/support/server.ts): domain modules import 'server-only'.
 import { joinLoyalty } from '../../lib/loyalty/commands';
 import { creditStoreCredit } from '../../lib/wallet/commands';
+import { upsertAccount } from './accounts';
 import type { SkuRef, StoreRef } from './data';
 
 /*
@@ -27,14 +27,8 @@ export type WalletData = {
 };
 export type WalletMember = { name: string; email: string; password: string; cardNumber: string; creditCents: number };
 
-async function shopper(db: Db, who: { name: string; email: string }): Promise<number> {
-  const hash = await hashPassword(WALLET_PASSWORD);
-  // Upserts and fixed keys: with E2E_SKIP_SETUP=1 this step runs again on the same database.
-  const user = await db.execute<{ id: number }>(sql`
-    INSERT INTO users (email, name, role, password_hash) VALUES (${who.email}, ${who.name}, 'shopper', ${hash})
-    ON CONFLICT (lower(email)) DO UPDATE SET password_hash = EXCLUDED.password_hash RETURNING id`);
-  return user.rows[0]!.id;
-}
+// Fixed keys: with E2E_SKIP_SETUP=1 this step runs again on the same database.
+const shopper = (db: Db, who: { name: string; email: string }) => upsertAccount(db, { ...who, password: WALLET_PASSWORD }, 'shopper');
 
 export async function walletJourneyData(db: Db, taken: number[]): Promise<WalletData> {
   const stores = await db.execute<StoreRef>(sql`SELECT location_id AS id, slug, name FROM stores WHERE slug = ${DEMO_STAFF_STORE_SLUGS[0]}`);
